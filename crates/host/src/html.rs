@@ -1,0 +1,323 @@
+//! HTML documents: the text a reader sees, with a map back to the bytes of
+//! the original file, so that entity offsets point into the file as read.
+//!
+//! Tags, comments, `<script>` and `<style>` content are skipped; block tags
+//! (`<p>`, `<div>`, `<br>`, headings, list items, table cells…) become
+//! paragraph breaks so that no quotation or amount runs across them;
+//! character references (`&eacute;`, `&#233;`, `&#xE9;`) are decoded.
+
+/// A run of the extracted text and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    /// Start of the run in the extracted text.
+    text_start: usize,
+    /// Its length in the extracted text.
+    text_len: usize,
+    /// Start of its source in the original.
+    orig_start: usize,
+    /// Length of its source in the original.
+    orig_len: usize,
+    /// Copied byte for byte (offsets inside map one to one).
+    copied: bool,
+}
+
+/// The text of an HTML document and its map to the original bytes.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlText {
+    /// What a reader sees, given to the plugins.
+    pub text: String,
+    segments: Vec<Segment>,
+}
+
+impl HtmlText {
+    /// Maps a start offset in [`HtmlText::text`] to the original.
+    pub fn map_start(&self, offset: usize) -> usize {
+        match self.segment_at(offset, false) {
+            Some(s) if s.copied => s.orig_start + (offset - s.text_start),
+            Some(s) => s.orig_start,
+            None => self.orig_end(),
+        }
+    }
+
+    /// Maps an end offset in [`HtmlText::text`] to the original.
+    pub fn map_end(&self, offset: usize) -> usize {
+        match self.segment_at(offset, true) {
+            Some(s) if s.copied => s.orig_start + (offset - s.text_start),
+            Some(s) => s.orig_start + s.orig_len,
+            None => 0,
+        }
+    }
+
+    /// The segment containing `offset`: as a start, `text_start <= offset <
+    /// end`; as an end, `text_start < offset <= end`.
+    fn segment_at(&self, offset: usize, as_end: bool) -> Option<&Segment> {
+        let index = self.segments.partition_point(|s| {
+            let end = s.text_start + s.text_len;
+            if as_end {
+                end < offset
+            } else {
+                end <= offset
+            }
+        });
+        self.segments.get(index).filter(|s| if as_end { s.text_start < offset } else { s.text_start <= offset })
+    }
+
+    fn orig_end(&self) -> usize {
+        self.segments.last().map_or(0, |s| s.orig_start + s.orig_len)
+    }
+
+    fn push(&mut self, piece: &str, orig_start: usize, orig_len: usize, copied: bool) {
+        if piece.is_empty() {
+            return;
+        }
+        self.segments.push(Segment {
+            text_start: self.text.len(),
+            text_len: piece.len(),
+            orig_start,
+            orig_len,
+            copied,
+        });
+        self.text.push_str(piece);
+    }
+}
+
+/// Tags after which a reader sees a new paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "title",
+    "tr",
+    "ul",
+];
+
+/// Extracts the readable text of `html`.
+pub fn extract_text(html: &str) -> HtmlText {
+    let mut out = HtmlText::default();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    let mut run_start = 0; // start of the pending copied run
+    let flush = |out: &mut HtmlText, from: usize, to: usize| out.push(&html[from..to], from, to - from, true);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' => {
+                let Some(tag_end) = markup_end(html, i) else {
+                    i += 1; // a lone `<` is text
+                    continue;
+                };
+                flush(&mut out, run_start, i);
+                let name = tag_name(&html[i..tag_end]);
+                let mut end = tag_end;
+                if matches!(name.as_str(), "script" | "style") && !html[i..tag_end].starts_with("</") {
+                    end = find_ascii_ci(html, tag_end, &format!("</{name}"))
+                        .and_then(|close| html[close..].find('>').map(|g| close + g + 1))
+                        .unwrap_or(html.len());
+                }
+                if BLOCK_TAGS.contains(&name.as_str()) && !out.text.ends_with("\n\n") {
+                    let brk = if out.text.ends_with('\n') || out.text.is_empty() { "\n" } else { "\n\n" };
+                    if !out.text.is_empty() {
+                        out.push(brk, i, 0, false);
+                    }
+                }
+                i = end;
+                run_start = end;
+            }
+            b'&' => match decode_reference(&html[i..]) {
+                Some((decoded, len)) => {
+                    flush(&mut out, run_start, i);
+                    let mut buf = [0u8; 4];
+                    out.push(decoded.encode_utf8(&mut buf), i, len, false);
+                    i += len;
+                    run_start = i;
+                }
+                None => i += 1,
+            },
+            _ => i += 1,
+        }
+    }
+    flush(&mut out, run_start, html.len());
+    out
+}
+
+/// End (exclusive) of the tag, comment or declaration starting at `start`,
+/// or `None` when the `<` does not open markup.
+fn markup_end(html: &str, start: usize) -> Option<usize> {
+    let rest = &html[start..];
+    if rest.starts_with("<!--") {
+        return Some(rest.find("-->").map_or(html.len(), |e| start + e + 3));
+    }
+    let next = rest.as_bytes().get(1)?;
+    if !(next.is_ascii_alphabetic() || *next == b'/' || *next == b'!' || *next == b'?') {
+        return None;
+    }
+    rest.find('>').map(|e| start + e + 1)
+}
+
+/// Lowercase name of the tag `<name …>` or `</name>`.
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Byte offset of `needle` (ASCII) in `html` at or after `from`, ignoring case.
+fn find_ascii_ci(html: &str, from: usize, needle: &str) -> Option<usize> {
+    let hay = html.as_bytes();
+    let needle = needle.as_bytes();
+    (from..hay.len().saturating_sub(needle.len() - 1)).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// Decodes the character reference at the start of `s` (`&amp;`, `&#233;`,
+/// `&#xE9;`): the character and the reference's length.
+fn decode_reference(s: &str) -> Option<(char, usize)> {
+    let end = s[1..].find(';').filter(|&e| e <= 10)? + 1;
+    let body = &s[1..end];
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code)?
+    } else {
+        named_reference(body)?
+    };
+    Some((c, end + 1))
+}
+
+/// The named references news pages use; others stay as written.
+fn named_reference(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "thinsp" => '\u{2009}',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "lsaquo" => '‹',
+        "rsaquo" => '›',
+        "hellip" => '…',
+        "ndash" => '–',
+        "mdash" => '—',
+        "euro" => '€',
+        "pound" => '£',
+        "yen" => '¥',
+        "cent" => '¢',
+        "copy" => '©',
+        "reg" => '®',
+        "deg" => '°',
+        "middot" => '·',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "auml" => 'ä',
+        "ccedil" => 'ç',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "ocirc" => 'ô',
+        "ouml" => 'ö',
+        "ugrave" => 'ù',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "yuml" => 'ÿ',
+        "oelig" => 'œ',
+        "aelig" => 'æ',
+        "Agrave" => 'À',
+        "Acirc" => 'Â',
+        "Ccedil" => 'Ç',
+        "Eacute" => 'É',
+        "Egrave" => 'È',
+        "Ecirc" => 'Ê',
+        "Icirc" => 'Î',
+        "Ocirc" => 'Ô',
+        "OElig" => 'Œ',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The original slice an extracted-text range maps to.
+    fn original<'a>(html: &'a str, doc: &HtmlText, needle: &str) -> &'a str {
+        let start = doc.text.find(needle).expect("needle in text");
+        &html[doc.map_start(start)..doc.map_end(start + needle.len())]
+    }
+
+    #[test]
+    fn tags_are_skipped_and_offsets_map_back() {
+        let html = "<html><body><p>Microsoft a investi <b>10 milliards</b> de dollars.</p></body></html>";
+        let doc = extract_text(html);
+        assert_eq!(doc.text, "Microsoft a investi 10 milliards de dollars.\n\n");
+        assert_eq!(original(html, &doc, "Microsoft"), "Microsoft");
+        assert_eq!(original(html, &doc, "10 milliards de dollars"), "10 milliards</b> de dollars");
+    }
+
+    #[test]
+    fn references_are_decoded_and_map_to_the_whole_reference() {
+        let html = "<p>Le march&eacute; &laquo;&nbsp;explose&nbsp;&raquo;</p>";
+        let doc = extract_text(html);
+        assert!(doc.text.starts_with("Le marché «\u{a0}explose\u{a0}»"), "{:?}", doc.text);
+        assert_eq!(original(html, &doc, "marché"), "march&eacute;");
+        assert_eq!(original(html, &doc, "«\u{a0}explose\u{a0}»"), "&laquo;&nbsp;explose&nbsp;&raquo;");
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_vanish() {
+        let html = "<head><style>p{color:red}</style><script>var x = '<p>';</script></head><!-- OpenAI --><p>Texte</p>";
+        assert_eq!(extract_text(html).text.trim(), "Texte");
+    }
+
+    #[test]
+    fn block_tags_separate_paragraphs() {
+        let doc = extract_text("<p>Un.</p><p>Deux.</p>Trois<br>Quatre");
+        assert_eq!(doc.text, "Un.\n\nDeux.\n\nTrois\n\nQuatre");
+    }
+
+    #[test]
+    fn a_lone_angle_bracket_is_text() {
+        let doc = extract_text("<p>3 < 5 & 7</p>");
+        assert_eq!(doc.text.trim(), "3 < 5 & 7");
+    }
+}

@@ -1,0 +1,117 @@
+//! Running the plugins over one document: in dependency order, each given
+//! what the earlier ones found, every returned entity checked.
+//!
+//! Architecture invariant: a plugin's failure (an error, a caught panic, an
+//! invalid entity) is an error for that document naming the plugin; the
+//! other plugins' entities are kept and the run goes on.
+
+use std::collections::BTreeSet;
+
+use abi_stable::std_types::{RResult, RSlice, RStr};
+use glaneur_schema::attrs::validate;
+use glaneur_schema::output::{sort_entities, OutputEntity};
+use glaneur_schema::{Entity, FfiEntity};
+
+use crate::plugins::load::LoadedPlugin;
+use crate::plugins::order::{needed_for, run_order, OrderError};
+
+/// The plugins to run, in order, and the kinds to keep in the output.
+pub struct Pipeline {
+    plugins: Vec<LoadedPlugin>,
+    order: Vec<usize>,
+    keep: Option<BTreeSet<String>>,
+}
+
+/// What the pipeline made of one text.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    /// Valid entities, offsets into the text given, in output order.
+    pub entities: Vec<OutputEntity>,
+    /// One message per plugin failure.
+    pub errors: Vec<String>,
+}
+
+impl Pipeline {
+    /// Orders `plugins`; with `only` non-empty, keeps just the plugins needed
+    /// for those kinds and just those kinds in the output.
+    pub fn new(plugins: Vec<LoadedPlugin>, only: &[String]) -> Result<Self, OrderError> {
+        let needed = needed_for(&plugins, only)?;
+        let order = run_order(&plugins)?.into_iter().filter(|i| needed.contains(i)).collect();
+        let keep = (!only.is_empty()).then(|| only.iter().cloned().collect());
+        Ok(Pipeline { plugins, order, keep })
+    }
+
+    /// The plugins that will run, in order.
+    pub fn plugins(&self) -> impl Iterator<Item = &LoadedPlugin> {
+        self.order.iter().map(|&i| &self.plugins[i])
+    }
+
+    /// Runs every plugin over `text`.
+    pub fn extract(&self, text: &str) -> Extraction {
+        let mut found: Vec<FfiEntity> = Vec::new();
+        let mut kept: Vec<Entity> = Vec::new();
+        let mut errors = Vec::new();
+        for plugin in self.plugins() {
+            let result = plugin.extractor.extract(RStr::from_str(text), RSlice::from_slice(&found));
+            match result {
+                RResult::ROk(entities) => {
+                    for entity in entities {
+                        match check(plugin, text, &entity) {
+                            Ok(mut parsed) => {
+                                parsed.extractor = plugin.name().to_owned();
+                                found.push(FfiEntity { extractor: plugin.name().into(), ..entity });
+                                kept.push(parsed);
+                            }
+                            Err(why) => {
+                                errors.push(format!("plugin {} returned an invalid entity: {why}", plugin.name()))
+                            }
+                        }
+                    }
+                }
+                RResult::RErr(message) => errors.push(format!("plugin {} failed: {message}", plugin.name())),
+            }
+        }
+        let mut entities: Vec<OutputEntity> = kept
+            .into_iter()
+            .filter(|e| self.keep.as_ref().is_none_or(|keep| keep.contains(&e.kind)))
+            .map(|e| to_output(text, e))
+            .collect();
+        sort_entities(&mut entities);
+        Extraction { entities, errors }
+    }
+}
+
+/// Checks one entity returned by `plugin` against `text` and its manifest,
+/// and returns it parsed.
+fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<Entity, String> {
+    let kind = entity.kind.as_str();
+    if !plugin.produces(kind) {
+        return Err(format!("kind {kind:?} is not declared in its manifest"));
+    }
+    let (start, end) = (entity.start, entity.end);
+    if start > end || end > text.len() as u64 {
+        return Err(format!("{kind} span {start}..{end} is outside the document ({} bytes)", text.len()));
+    }
+    if !text.is_char_boundary(start as usize) || !text.is_char_boundary(end as usize) {
+        return Err(format!("{kind} span {start}..{end} is not on UTF-8 character boundaries"));
+    }
+    if !(0.0..=1.0).contains(&entity.confidence) {
+        return Err(format!("{kind} at {start}..{end}: confidence {} is outside [0, 1]", entity.confidence));
+    }
+    let parsed = Entity::from_ffi(entity)?;
+    validate(kind, &parsed.attrs).map_err(|e| format!("{e} (at {start}..{end})"))?;
+    Ok(parsed)
+}
+
+/// The output form of a checked entity (its span is known to be valid).
+fn to_output(text: &str, entity: Entity) -> OutputEntity {
+    OutputEntity {
+        kind: entity.kind,
+        start: entity.span.start as u64,
+        end: entity.span.end as u64,
+        text: text[entity.span].to_owned(),
+        extractor: entity.extractor,
+        confidence: entity.confidence,
+        attrs: entity.attrs,
+    }
+}

@@ -1,0 +1,102 @@
+//! Where plugins are looked for, and loading every file found there.
+//!
+//! Search path, first one set wins: `--plugins DIR` (repeatable), then
+//! `GLANEUR_PLUGIN_PATH` (a list of directories, separated like `PATH`),
+//! then `plugins/` beside the executable, where `cargo xtask build` puts them.
+
+use std::collections::HashMap;
+use std::env::consts::DLL_SUFFIX;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use crate::plugins::load::{load_file, LoadedPlugin, Rejection};
+
+/// Everything discovery found: the plugins loaded and the files rejected.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// Loaded plugins, in file-name order.
+    pub plugins: Vec<LoadedPlugin>,
+    /// Files that were not loaded, each with its reason.
+    pub rejected: Vec<Rejection>,
+    /// The directories searched.
+    pub dirs: Vec<PathBuf>,
+}
+
+/// The directories to search, by the precedence above.
+pub fn plugin_dirs(cli: &[PathBuf], env: Option<OsString>, exe: Option<&Path>) -> Vec<PathBuf> {
+    if !cli.is_empty() {
+        return cli.to_vec();
+    }
+    if let Some(value) = env.filter(|v| !v.is_empty()) {
+        return std::env::split_paths(&value).collect();
+    }
+    exe.and_then(Path::parent).map(|dir| vec![dir.join("plugins")]).unwrap_or_default()
+}
+
+/// Loads every shared library in `dirs`. `configs` maps a plugin name to its
+/// configuration string. A second plugin with an already loaded name is
+/// rejected, so that the first directory wins.
+pub fn discover(dirs: &[PathBuf], configs: &HashMap<String, String>) -> Catalog {
+    let mut catalog = Catalog { dirs: dirs.to_vec(), ..Catalog::default() };
+    for dir in dirs {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                catalog
+                    .rejected
+                    .push(Rejection { path: dir.clone(), reason: format!("cannot read the directory: {e}") });
+                continue;
+            }
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.to_string_lossy().ends_with(DLL_SUFFIX))
+            .collect();
+        files.sort();
+        for path in files {
+            tracing::debug!(path = %path.display(), "loading plugin");
+            match load_file(&path, configs) {
+                Ok(plugin) => {
+                    if let Some(first) = catalog.plugins.iter().find(|p| p.name() == plugin.name()) {
+                        catalog.rejected.push(Rejection {
+                            path,
+                            reason: format!(
+                                "duplicate plugin {}: already loaded from {}",
+                                plugin.name(),
+                                first.path.display()
+                            ),
+                        });
+                    } else {
+                        catalog.plugins.push(plugin);
+                    }
+                }
+                Err(rejection) => catalog.rejected.push(rejection),
+            }
+        }
+    }
+    catalog
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_dirs_win_over_env_and_default() {
+        let cli = vec![PathBuf::from("/a")];
+        let dirs = plugin_dirs(&cli, Some("/b".into()), Some(Path::new("/bin/glaneur")));
+        assert_eq!(dirs, vec![PathBuf::from("/a")]);
+    }
+
+    #[test]
+    fn env_is_a_path_list() {
+        let dirs = plugin_dirs(&[], Some("/b:/c".into()), Some(Path::new("/bin/glaneur")));
+        assert_eq!(dirs, vec![PathBuf::from("/b"), PathBuf::from("/c")]);
+    }
+
+    #[test]
+    fn default_is_beside_the_executable() {
+        let dirs = plugin_dirs(&[], None, Some(Path::new("/opt/g/glaneur")));
+        assert_eq!(dirs, vec![PathBuf::from("/opt/g/plugins")]);
+    }
+}

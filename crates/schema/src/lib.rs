@@ -1,0 +1,27 @@
+//! glaneur-schema: the plugin ABI and the output contract of glaneur.
+//!
+//! The host and every plugin depend on this crate and never on each other.
+//! Keep it small: everything in [`abi`] crosses a dynamic-library boundary,
+//! so a change there is an ABI change.
+#![deny(missing_docs)]
+
+pub mod abi;
+pub mod attrs;
+pub mod entity;
+mod export;
+pub mod output;
+
+pub use abi::{Extractor, ExtractorBox, FfiEntity, Manifest, PluginModule, PluginModule_Ref};
+pub use entity::Entity;
+pub use export::{catch_panic, Plugin, PluginInfo};
+
+/// Items the `export_plugin!` macro expands to; not part of the API.
+#[doc(hidden)]
+pub mod __export {
+    pub use crate::export::{manifest_of, new_extractor_of, LOADER_SYMBOL};
+}
+
+/// Re-exported so that `export_plugin!` works in plugins that do not depend
+/// on abi_stable themselves.
+#[doc(hidden)]
+pub use abi_stable;

@@ -1,0 +1,149 @@
+//! The percentages plugin (kind `percentage`): `49 %`, `49 pour cent`,
+//! `entre 10 et 30 %`, with value and max.
+
+use std::sync::LazyLock;
+
+use glaneur_numbers::{parse_digits, Convention};
+use glaneur_schema::{entity::number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use regex::Regex;
+use serde_json::{Map, Value};
+
+/// A number as written in French or English text.
+const NUM: &str = r"\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?";
+
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?xi)
+        (?:
+            \b(?P<entre>entre)\s+(?P<a>{NUM})\s*%?\s*et\s+(?P<b>{NUM})
+          | (?P<c>{NUM})\s*%?\s*(?:à|-|–)\s*(?P<d>{NUM})
+          | (?P<sign>[-+−])?(?P<n>{NUM})
+        )
+        \s*(?:%|\bpour\s?cent\b|\bpourcent\b|\bpercent\b|\bper\s+cent\b)"
+    );
+    Regex::new(&pattern).expect("the percentage pattern is valid")
+});
+
+/// Finds percentages; stateless.
+pub struct Percentages;
+
+impl Percentages {
+    /// Every percentage in `text`.
+    pub fn find(&self, text: &str) -> Vec<Entity> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(caps) = PERCENT.captures_at(text, at) {
+            let whole = caps.get(0).expect("group 0 always matches");
+            at = whole.end();
+            // A number glued to a letter before it (`H100 %`) is not ours.
+            if text[..whole.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let parse = |name: &str| caps.name(name).and_then(|m| parse_digits(m.as_str(), Convention::French));
+            let (low, high) = match (parse("a").or(parse("c")), parse("b").or(parse("d"))) {
+                (Some(low), Some(high)) if low <= high => (low, Some(high)),
+                (Some(_), Some(_)) => {
+                    // `100 % à 50 %` is no range: rescan from the second number.
+                    at = caps.name("b").or(caps.name("d")).map_or(at, |m| m.start());
+                    if let Some(first) = caps.name("a").or(caps.name("c")) {
+                        out.extend(self.find(&text[..at]).into_iter().filter(|e| e.span.start >= first.start()));
+                    }
+                    continue;
+                }
+                _ => {
+                    let Some(n) = parse("n") else { continue };
+                    let negative = caps.name("sign").is_some_and(|s| s.as_str() != "+");
+                    (if negative { -n } else { n }, None)
+                }
+            };
+            out.push(percentage(whole.range(), low, high));
+        }
+        out
+    }
+}
+
+/// A `percentage` entity.
+fn percentage(span: std::ops::Range<usize>, value: f64, max: Option<f64>) -> Entity {
+    let mut attrs = Map::new();
+    attrs.insert("value".into(), number(value));
+    if let Some(max) = max {
+        attrs.insert("max".into(), number(max));
+    }
+    attrs.insert("rule".into(), Value::from(if max.is_some() { "range" } else { "single" }));
+    Entity::new("percentage", span, 0.95, Value::Object(attrs))
+}
+
+impl Plugin for Percentages {
+    const INFO: PluginInfo = PluginInfo {
+        name: "percentages",
+        version: env!("CARGO_PKG_VERSION"),
+        produces: &["percentage"],
+        requires: &[],
+        description: "Percentages: 49 %, 49 pour cent, entre 10 et 30 %.",
+    };
+
+    fn new(config: &str) -> Result<Self, String> {
+        if config.trim().is_empty() {
+            Ok(Percentages)
+        } else {
+            Err(format!("the percentages plugin takes no configuration, got {config:?}"))
+        }
+    }
+
+    fn extract(&self, text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        Ok(self.find(text))
+    }
+}
+
+export_plugin!(Percentages);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text of the span, value, max) for every percentage in `text`.
+    fn check(text: &str, expected: &[(&str, f64, Option<f64>)]) {
+        let found: Vec<(&str, f64, Option<f64>)> = Percentages
+            .find(text)
+            .iter()
+            .map(|e| {
+                let get = |k: &str| e.attrs.get(k).and_then(Value::as_f64);
+                (&text[e.span.clone()], get("value").expect("value"), get("max"))
+            })
+            .collect();
+        assert_eq!(found, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn single_values() {
+        check("Microsoft détient 49% du capital.", &[("49%", 49.0, None)]);
+        check("une part de 49 % du capital", &[("49 %", 49.0, None)]);
+        check("une hausse de 12,5\u{202f}% sur un an", &[("12,5\u{202f}%", 12.5, None)]);
+        check("soit 49 pour cent des voix", &[("49 pour cent", 49.0, None)]);
+        check("revenue grew 7.5 percent", &[("7.5 percent", 7.5, None)]);
+        check("le titre recule de -3,2 % à la clôture", &[("-3,2 %", -3.2, None)]);
+        check("un bond de +5 %", &[("+5 %", 5.0, None)]);
+    }
+
+    #[test]
+    fn ranges() {
+        check("entre 10 et 30 % des emplois", &[("entre 10 et 30 %", 10.0, Some(30.0))]);
+        check("de 10 à 15 % de croissance", &[("10 à 15 %", 10.0, Some(15.0))]);
+        check("une marge de 20-25 %", &[("20-25 %", 20.0, Some(25.0))]);
+        check("entre 10 % et 30 %", &[("entre 10 % et 30 %", 10.0, Some(30.0))]);
+    }
+
+    #[test]
+    fn negatives() {
+        check("15 000 GPU H100 et 49 salariés", &[]);
+        check("le CAC 40 termine en hausse", &[]);
+        check("un taux H100 % inconnu", &[]);
+        check("100 % à 50 % ", &[("100 %", 100.0, None), ("50 %", 50.0, None)]);
+    }
+
+    #[test]
+    fn configuration_is_checked() {
+        assert!(Percentages::new("").is_ok());
+        assert!(Percentages::new("strict").is_err());
+    }
+}
