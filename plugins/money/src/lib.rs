@@ -1,14 +1,172 @@
-//! The money plugin (kind `money`): amounts of money with normalised value and ISO 4217 currency.
+//! The money plugin (kind `money`): every amount of money with a definite
+//! number, its value in units, its ISO 4217 currency, ranges, qualifiers,
+//! and the currency inferred from context when the span names none.
 //!
-//! The plugin loads and declares its kind; its extraction is the work of
-//! issue #3 and returns nothing until then.
+//! Two passes: [`grammar`] reads each candidate amount on its own words
+//! around an anchor (a digit, a currency symbol, a number word); then the
+//! document pass decides which bare amounts are money and which currency
+//! they take from context. See README.md for the grammar and its decisions.
 
-use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+pub mod context;
+pub mod grammar;
+pub mod lexicon;
+pub mod scanner;
 
-/// The money extractor.
-pub struct MoneyPlugin;
+use std::sync::LazyLock;
 
-impl Plugin for MoneyPlugin {
+use glaneur_schema::{entity::number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use crate::grammar::{window, Grammar, Named, Parsed};
+
+/// The language of a document, which decides `billion` and `1,500`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// `billion` = 10^12, `1,500` = 1.5.
+    French,
+    /// `billion` = 10^9, `1,500` = 1500.
+    English,
+}
+
+/// Where an amount may start: a digit, a currency symbol, an ISO code
+/// before digits, a number word.
+static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        [0-9]
+      | [$€£¥₹₩₽]
+      | \b(?:USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|HKD|INR|KRW|SGD)\x20?[0-9]
+      | (?i:\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize
+          |vingt|trente|quarante|cinquante|soixante|cent|mille|demi-milliard|demi-million
+          |one|two|three|four|five|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b)",
+    )
+    .expect("the anchor pattern is valid")
+});
+
+/// An amount and the decisions about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    /// What the span says.
+    pub parsed: Parsed,
+    /// The currency, named or inferred.
+    pub currency: Option<&'static str>,
+    /// Whether it was inferred from context.
+    pub inferred: bool,
+}
+
+/// Finds amounts of money; stateless.
+#[derive(Debug, Default)]
+pub struct Money;
+
+impl Money {
+    /// Every amount of money in `doc`, in order.
+    pub fn amounts(&self, doc: &str) -> Vec<Amount> {
+        let language = context::language(doc);
+        let mut candidates: Vec<Parsed> = Vec::new();
+        let mut resume = 0;
+        for anchor in ANCHOR.find_iter(doc) {
+            if anchor.start() < resume {
+                continue;
+            }
+            let (items, at) = window(doc, anchor.start());
+            if at >= items.len() || items[at].start != anchor.start() {
+                continue;
+            }
+            let grammar = Grammar { items: &items, language };
+            if let Some(parsed) = grammar.parse(at) {
+                // A qualifier may reach back over a previous amount's end; keep order.
+                if candidates.last().is_some_and(|prev| parsed.start < prev.end) {
+                    continue;
+                }
+                resume = parsed.end;
+                candidates.push(parsed);
+            }
+        }
+        self.decide(doc, candidates)
+    }
+
+    /// Which candidates are money, with which currency.
+    fn decide(&self, doc: &str, candidates: Vec<Parsed>) -> Vec<Amount> {
+        let in_parens: Vec<bool> = candidates.iter().map(|p| context::in_parentheses(doc, p.start)).collect();
+        let mut last_named: Option<&'static str> = None;
+        let mut out = Vec::new();
+        for (k, parsed) in candidates.iter().enumerate() {
+            if let Some(named) = parsed.currency {
+                if !in_parens[k] {
+                    if let Some(code) = named {
+                        last_named = Some(code);
+                    }
+                }
+                out.push(Amount { parsed: parsed.clone(), currency: named, inferred: false });
+                continue;
+            }
+            if !parsed.big_multiplier || parsed.count_noun_after {
+                continue; // `15 000 GPU`, `3 millions d'utilisateurs`
+            }
+            let following = || {
+                candidates[k + 1..]
+                    .iter()
+                    .zip(&in_parens[k + 1..])
+                    .take_while(|(next, _)| !context::crosses_paragraph(doc, parsed.end, next.start))
+                    .find_map(|(next, parens)| if *parens { None } else { next.currency.flatten() })
+            };
+            match last_named.or_else(following) {
+                Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
+                None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
+                    out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })
+                }
+                None => {}
+            }
+        }
+        out
+    }
+
+    /// Every amount as an entity.
+    pub fn find(&self, doc: &str) -> Vec<Entity> {
+        self.amounts(doc).into_iter().map(to_entity).collect()
+    }
+}
+
+/// Whether the sentence of a bare amount speaks of money (`levé`, `budget`).
+fn has_money_cue(doc: &str, parsed: &Parsed) -> bool {
+    context::sentence(doc, parsed.start, parsed.end)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() > 2 && lexicon::is_money_cue(&w.to_lowercase()))
+}
+
+fn to_entity(amount: Amount) -> Entity {
+    let p = &amount.parsed;
+    let mut attrs = Map::new();
+    attrs.insert("value".into(), number(p.value));
+    if let Some(max) = p.max {
+        attrs.insert("max".into(), number(max));
+    }
+    attrs.insert("currency".into(), amount.currency.map_or(Value::Null, Value::from));
+    attrs.insert("currency_inferred".into(), Value::from(amount.inferred));
+    attrs.insert("qualifier".into(), p.qualifier.map_or(Value::Null, Value::from));
+    let currency_rule = match (p.named, amount.inferred) {
+        (Some(Named::Symbol), _) => "symbol",
+        (Some(Named::Code), _) => "code",
+        (Some(Named::Word), _) => "word",
+        (None, true) => "inferred",
+        (None, false) => "cue",
+    };
+    let rule = format!(
+        "{}{}+{currency_rule}",
+        if p.max.is_some() { "range:" } else { "" },
+        if p.words { "words" } else { "digits" }
+    );
+    attrs.insert("rule".into(), Value::from(rule));
+    let confidence = match (p.named.is_some(), amount.inferred) {
+        (true, _) => 0.95,
+        (false, true) => 0.8,
+        (false, false) => 0.6,
+    };
+    Entity::new("money", p.start..p.end, confidence, Value::Object(attrs))
+}
+
+impl Plugin for Money {
     const INFO: PluginInfo = PluginInfo {
         name: "money",
         version: env!("CARGO_PKG_VERSION"),
@@ -17,13 +175,17 @@ impl Plugin for MoneyPlugin {
         description: "Amounts of money with normalised value and ISO 4217 currency.",
     };
 
-    fn new(_config: &str) -> Result<Self, String> {
-        Ok(MoneyPlugin)
+    fn new(config: &str) -> Result<Self, String> {
+        if config.trim().is_empty() {
+            Ok(Money)
+        } else {
+            Err(format!("the money plugin takes no configuration, got {config:?}"))
+        }
     }
 
-    fn extract(&self, _text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        Ok(Vec::new())
+    fn extract(&self, text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        Ok(self.find(text))
     }
 }
 
-export_plugin!(MoneyPlugin);
+export_plugin!(Money);

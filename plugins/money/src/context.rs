@@ -1,0 +1,122 @@
+//! What an amount's surroundings decide: the document's language, whether
+//! it sits in parentheses (a conversion), its paragraph and sentence.
+
+use crate::Language;
+
+/// Guesses French or English from the function words of the first few
+/// kilobytes; French when unsure (the tool's first audience).
+pub fn language(doc: &str) -> Language {
+    let mut end = doc.len().min(4096);
+    while !doc.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (mut fr, mut en) = (0, 0);
+    for word in doc[..end].split(|c: char| !c.is_alphabetic()) {
+        match word.to_lowercase().as_str() {
+            "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "qui" | "du" | "sur" | "aux"
+            | "milliard" | "milliards" | "selon" | "avec" | "pas" => fr += 1,
+            "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "with" | "was" | "has" | "a" | "on"
+            | "will" | "said" | "says" | "say" | "its" | "are" | "from" | "by" | "year" => en += 1,
+            _ => {}
+        }
+    }
+    if en > fr * 2 {
+        Language::English
+    } else {
+        Language::French
+    }
+}
+
+/// Start of the paragraph containing `at`: after the last blank line.
+pub fn paragraph_start(doc: &str, at: usize) -> usize {
+    let bytes = doc.as_bytes();
+    let mut i = at;
+    let mut newlines = 0;
+    let mut after_last = 0; // just after the newline nearest `at`
+    while i > 0 {
+        let b = bytes[i - 1];
+        if b == b'\n' {
+            if newlines == 0 {
+                after_last = i;
+            }
+            newlines += 1;
+            if newlines == 2 {
+                return after_last;
+            }
+        } else if !b.is_ascii_whitespace() {
+            newlines = 0;
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// Whether a blank line separates `from` and `to`.
+pub fn crosses_paragraph(doc: &str, from: usize, to: usize) -> bool {
+    from < to && paragraph_start(doc, to) > from
+}
+
+/// Whether `at` is inside parentheses opened in its paragraph.
+pub fn in_parentheses(doc: &str, at: usize) -> bool {
+    let from = paragraph_start(doc, at).max(at.saturating_sub(400));
+    let mut from = from;
+    while !doc.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &doc.as_bytes()[from..at];
+    match (memrchr(b'(', before), memrchr(b')', before)) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+fn memrchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().rposition(|b| *b == needle)
+}
+
+/// The sentence around `span`: from after the previous `.`, `!`, `?` or
+/// line break to the next one.
+pub fn sentence(doc: &str, start: usize, end: usize) -> &str {
+    let is_stop = |b: u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
+    let bytes = doc.as_bytes();
+    let mut s = start;
+    while s > 0 && !is_stop(bytes[s - 1]) && start - s < 400 {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < bytes.len() && !is_stop(bytes[e]) && e - end < 400 {
+        e += 1;
+    }
+    while !doc.is_char_boundary(s) {
+        s += 1;
+    }
+    while !doc.is_char_boundary(e) {
+        e -= 1;
+    }
+    &doc[s..e.max(s)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_function_words() {
+        assert_eq!(language("Microsoft a investi dans la start-up et les autres."), Language::French);
+        assert_eq!(language("The company said that it was investing in the lab and the cloud."), Language::English);
+        assert_eq!(language("Analysts say Microsoft spends about $10 billion a year on AI."), Language::English);
+        assert_eq!(language("Microsoft investit 10 milliards."), Language::French);
+    }
+
+    #[test]
+    fn paragraphs_and_parentheses() {
+        let doc = "Un (deux) trois.\n\nQuatre (cinq six";
+        assert_eq!(paragraph_start(doc, doc.len()), 18);
+        assert!(crosses_paragraph(doc, 2, 20));
+        assert!(!crosses_paragraph(doc, 2, 10));
+        assert!(in_parentheses(doc, doc.find("deux").expect("deux")));
+        assert!(!in_parentheses(doc, doc.find("trois").expect("trois")));
+        assert!(in_parentheses(doc, doc.find("six").expect("six")));
+    }
+}

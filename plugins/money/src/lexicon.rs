@@ -1,0 +1,480 @@
+//! The words of money: currencies (names, symbols, ISO codes), multipliers,
+//! qualifiers, and the nouns that make a bare amount money or not.
+//!
+//! Every lookup takes a lowercased word with `’` already folded to `'`.
+
+use crate::Language;
+
+/// A currency named by a symbol before or after the number.
+pub fn symbol_currency(symbol: &str) -> Option<&'static str> {
+    Some(match symbol {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₺" => "TRY",
+        "₪" => "ILS",
+        "฿" => "THB",
+        _ => return None,
+    })
+}
+
+/// Letters glued before `$` that change which dollar it is (`US$`, `HK$`).
+pub fn dollar_prefix(prefix: &str) -> Option<&'static str> {
+    Some(match prefix {
+        "US" => "USD",
+        "C" | "CA" | "CAN" => "CAD",
+        "A" | "AU" => "AUD",
+        "HK" => "HKD",
+        "S" | "SG" => "SGD",
+        "NZ" => "NZD",
+        "NT" => "TWD",
+        "R" => "BRL",
+        "MX" => "MXN",
+        _ => return None,
+    })
+}
+
+/// ISO 4217 codes written as such (`500 millions USD`, `EUR 2 millions`).
+/// Case-sensitive: `usd` in running text is not a code.
+pub fn iso_code(word: &str) -> Option<&'static str> {
+    const CODES: &[&str] = &[
+        "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD", "INR", "KRW", "RUB", "SGD", "SEK", "NOK", "DKK",
+        "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TRY", "PLN", "CZK", "HUF", "NZD", "TWD", "THB", "IDR", "MYR", "PHP",
+        "VND", "NGN", "EGP", "MAD", "XOF", "QAR", "KWD", "ARS", "CLP", "COP", "FIM", "DEM", "NLG", "ITL", "ESP",
+    ];
+    CODES.iter().find(|c| **c == word).copied()
+}
+
+/// A currency word and whether it needs a qualifier word after it to be
+/// known (`francs` → `suisses`; `couronnes` → `suédoises`).
+pub enum CurrencyWord {
+    /// The currency, and the ISO code of its known adjectives.
+    Known(&'static str),
+    /// A name shared by several currencies; an adjective decides.
+    Family(&'static str),
+}
+
+/// The currency a lowercased word names (`dollars`, `euros`, `yens`).
+pub fn currency_word(word: &str) -> Option<CurrencyWord> {
+    use CurrencyWord::{Family, Known};
+    Some(match word {
+        "dollar" | "dollars" => Family("dollar"),
+        "euro" | "euros" => Known("EUR"),
+        "livre" | "livres" => Family("livre"),
+        "pound" | "pounds" => Known("GBP"),
+        "sterling" => Known("GBP"),
+        "franc" | "francs" => Family("franc"),
+        "yen" | "yens" => Known("JPY"),
+        "yuan" | "yuans" | "renminbi" | "renminbis" | "rmb" => Known("CNY"),
+        "roupie" | "roupies" | "rupee" | "rupees" => Family("roupie"),
+        "won" | "wons" => Known("KRW"),
+        "rouble" | "roubles" | "ruble" | "rubles" => Known("RUB"),
+        "réal" | "reais" | "réais" | "real" | "reals" => Known("BRL"),
+        "couronne" | "couronnes" | "krona" | "kronor" | "krone" | "kroner" => Family("couronne"),
+        "rand" | "rands" => Known("ZAR"),
+        "riyal" | "riyals" => Known("SAR"),
+        "dirham" | "dirhams" => Family("dirham"),
+        "shekel" | "shekels" | "shekels-" => Known("ILS"),
+        "zloty" | "zlotys" => Known("PLN"),
+        "peso" | "pesos" => Family("peso"),
+        "lire" | "lires" | "lira" | "liras" => Family("lire"),
+        "mark" | "marks" | "deutschemark" | "deutschemarks" => Family("mark"),
+        "florin" | "florins" => Family("florin"),
+        "peseta" | "pesetas" => Known("ESP"),
+        "lires-" => Family("lire"),
+        _ => return None,
+    })
+}
+
+/// Resolves a currency family with the adjective (or `de X`) after it;
+/// `None` means the adjective does not belong to the family.
+pub fn family_with(family: &str, adjective: &str) -> Option<&'static str> {
+    Some(match (family, adjective) {
+        ("dollar", "américain" | "américains" | "us" | "américaine") => "USD",
+        ("dollar", "canadien" | "canadiens") => "CAD",
+        ("dollar", "australien" | "australiens") => "AUD",
+        ("dollar", "néo-zélandais") => "NZD",
+        ("dollar", "singapourien" | "singapouriens") => "SGD",
+        ("dollar", "hongkongais") => "HKD",
+        ("dollar", "taïwanais") => "TWD",
+        ("livre", "sterling" | "sterlings") => "GBP",
+        ("livre", "turque" | "turques") => "TRY",
+        ("livre", "égyptienne" | "égyptiennes") => "EGP",
+        ("franc", "suisse" | "suisses") => "CHF",
+        ("franc", "cfa") => "XOF",
+        ("roupie", "indienne" | "indiennes") => "INR",
+        ("couronne", "suédoise" | "suédoises") => "SEK",
+        ("couronne", "norvégienne" | "norvégiennes") => "NOK",
+        ("couronne", "danoise" | "danoises") => "DKK",
+        ("couronne", "tchèque" | "tchèques") => "CZK",
+        ("dirham", "marocain" | "marocains") => "MAD",
+        ("dirham", "émirati" | "émiratis") => "AED",
+        ("peso", "mexicain" | "mexicains") => "MXN",
+        ("peso", "argentin" | "argentins") => "ARS",
+        ("lire", "turque" | "turques") => "TRY",
+        ("lire", "italienne" | "italiennes") => "ITL",
+        ("mark", "finlandais") => "FIM",
+        ("mark", "allemand" | "allemands") => "DEM",
+        ("florin", "hollandais" | "néerlandais") => "NLG",
+        _ => return None,
+    })
+}
+
+/// Letters after a `$` that say which dollar (`$ c`, `$CAD`, `$ hk`, `$ usd`).
+pub fn dollar_suffix(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "c" | "can" | "cad" => "CAD",
+        "hk" | "hkd" => "HKD",
+        "us" | "usd" => "USD",
+        "aud" | "au" => "AUD",
+        "sgd" => "SGD",
+        "nzd" => "NZD",
+        _ => return None,
+    })
+}
+
+/// Sub-units after a whole amount (`15 dollars et 15 cents`).
+pub fn is_subunit(word: &str) -> bool {
+    matches!(word, "cent" | "cents" | "centime" | "centimes" | "penny" | "pence" | "kopecks")
+}
+
+/// Places after `dollars de` / `dollars d'` that name a dollar.
+pub fn dollar_of_place(place: &str) -> Option<&'static str> {
+    Some(match place {
+        "hong" | "hong-kong" | "hongkong" => "HKD",
+        "singapour" => "SGD",
+        "taïwan" | "taiwan" => "TWD",
+        _ => return None,
+    })
+}
+
+/// English adjectives before `dollars` (`Canadian dollars`).
+pub fn english_dollar_adjective(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "us" | "u.s" | "american" => "USD",
+        "canadian" => "CAD",
+        "australian" => "AUD",
+        "hong" => "HKD",
+        "singapore" => "SGD",
+        "new" => "NZD",
+        _ => return None,
+    })
+}
+
+/// The currency a family has when no adjective decides: `dollars` alone are
+/// US dollars, `livres` alone pounds sterling (only with a multiplier:
+/// `10 000 livres` may be books), `roupies` Indian rupees. `None` when the
+/// bare word names no one currency (`francs`, `couronnes`).
+pub fn family_default(family: &str) -> Option<&'static str> {
+    Some(match family {
+        "dollar" => "USD",
+        "livre" => "GBP",
+        "roupie" => "INR",
+        _ => return None,
+    })
+}
+
+/// A multiplier word: its factor, and whether it is an abbreviation (an
+/// abbreviation counts only next to an explicit currency: `15 M` alone may
+/// be anything).
+/// `glued`: written against the number (`300m`), where a lowercase `m`
+/// means millions in French too.
+pub fn multiplier(word: &str, original: &str, language: Language, glued: bool) -> Option<(f64, bool)> {
+    let billion = match language {
+        Language::French => 1e12,
+        Language::English => 1e9,
+    };
+    let trillion = match language {
+        Language::French => 1e18,
+        Language::English => 1e12,
+    };
+    Some(match word {
+        "mille" | "thousand" => (1e3, false),
+        "millier" | "milliers" => (1e3, false),
+        "million" | "millions" => (1e6, false),
+        "milliard" | "milliards" => (1e9, false),
+        "billion" | "billions" => (billion, false),
+        "trillion" | "trillions" => (trillion, false),
+        "md" | "mds" | "mrd" | "mrds" | "mdr" | "bn" | "bln" | "mld" | "mlds" => (1e9, true),
+        "mn" | "mio" | "mln" => (1e6, true),
+        // Single letters: `M` and `k`/`K` in either language, `m` and `b` in
+        // English (`$300m`, `$2b`); a spaced `m` in French is metres.
+        "m" if original == "M" || language == Language::English || glued => (1e6, true),
+        "b" if language == Language::English => (1e9, true),
+        "k" => (1e3, true),
+        _ => return None,
+    })
+}
+
+/// The qualifier phrases, as lowercased word sequences (`'` for apostrophes),
+/// and what they mean. Longest first within a meaning does not matter: the
+/// matcher takes the one ending nearest the amount.
+pub const QUALIFIERS: &[(&[&str], &str)] = &[
+    (&["près", "de"], "approx"),
+    (&["près", "d'"], "approx"),
+    (&["environ"], "approx"),
+    (&["env", "."], "approx"),
+    (&["quelque"], "approx"),
+    (&["quelques"], "approx"),
+    (&["autour", "de"], "approx"),
+    (&["autour", "d'"], "approx"),
+    (&["presque"], "approx"),
+    (&["approximativement"], "approx"),
+    (&["quasi"], "approx"),
+    (&["quasiment"], "approx"),
+    (&["aux", "alentours", "de"], "approx"),
+    (&["de", "l'", "ordre", "de"], "approx"),
+    (&["de", "l'", "ordre", "d'"], "approx"),
+    (&["à", "peu", "près"], "approx"),
+    (&["grosso", "modo"], "approx"),
+    (&["about"], "approx"),
+    (&["around"], "approx"),
+    (&["approximately"], "approx"),
+    (&["nearly"], "approx"),
+    (&["almost"], "approx"),
+    (&["roughly"], "approx"),
+    (&["some"], "approx"),
+    (&["circa"], "approx"),
+    (&["plus", "de"], "over"),
+    (&["plus", "d'"], "over"),
+    (&["au", "moins"], "over"),
+    (&["au-delà", "de"], "over"),
+    (&["au-delà", "d'"], "over"),
+    (&["dépasse"], "over"),
+    (&["dépassent"], "over"),
+    (&["dépassé"], "over"),
+    (&["dépasser"], "over"),
+    (&["dépassant"], "over"),
+    (&["dépassera"], "over"),
+    (&["excède"], "over"),
+    (&["supérieur", "à"], "over"),
+    (&["supérieure", "à"], "over"),
+    (&["more", "than"], "over"),
+    (&["over"], "over"),
+    (&["at", "least"], "over"),
+    (&["above"], "over"),
+    (&["upwards", "of"], "over"),
+    (&["in", "excess", "of"], "over"),
+    (&["exceeding"], "over"),
+    (&["exceeds"], "over"),
+    (&["moins", "de"], "under"),
+    (&["moins", "d'"], "under"),
+    (&["jusqu'", "à"], "under"),
+    (&["au", "plus"], "under"),
+    (&["au", "maximum"], "under"),
+    (&["inférieur", "à"], "under"),
+    (&["inférieure", "à"], "under"),
+    (&["up", "to"], "under"),
+    (&["less", "than"], "under"),
+    (&["under"], "under"),
+    (&["below"], "under"),
+];
+
+/// Words allowed between a qualifier and its amount (`dépasse probablement
+/// les 300 millions`); adverbs in -ment are allowed too.
+pub fn is_qualifier_filler(word: &str) -> bool {
+    matches!(word, "les" | "le" | "la" | "l'" | "déjà" | "désormais" | "encore" | "bien" | "the" | "already")
+        || (word.len() > 6 && word.ends_with("ment"))
+        || (word.len() > 4 && word.ends_with("ly") && !matches!(word, "only" | "early" | "family"))
+}
+
+/// Nouns after `de` that keep a bare amount money (`5 milliards de prêts`);
+/// any other noun there makes it a count (`3 millions d'utilisateurs`).
+pub fn is_money_noun(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "investissement",
+        "dépense",
+        "chiffre",
+        "revenu",
+        "vente",
+        "subvention",
+        "prêt",
+        "dette",
+        "financement",
+        "budget",
+        "bénéfice",
+        "perte",
+        "amende",
+        "capitalisation",
+        "valorisation",
+        "levée",
+        "fonds",
+        "crédit",
+        "recette",
+        "aide",
+        "cash",
+        "trésorerie",
+        "dividende",
+        "rachat",
+        "salaire",
+        "rémunération",
+        "bonus",
+        "coût",
+        "frais",
+        "impôt",
+        "taxe",
+        "économie",
+        "commande",
+        "contrat",
+        "capital",
+        "capex",
+        "marge",
+        "excédent",
+        "déficit",
+        "facture",
+        "pénalité",
+        "dommage",
+        "indemnité",
+        "compensation",
+        "prime",
+        "mécénat",
+        "don",
+        "funding",
+        "investment",
+        "revenue",
+        "sale",
+        "loan",
+        "debt",
+        "fine",
+        "profit",
+        "loss",
+        "spending",
+    ];
+    STEMS.iter().any(|s| word.starts_with(s))
+}
+
+/// Words in a sentence that make a bare amount with a multiplier money even
+/// with no currency to infer (`La start-up a levé 12 millions`).
+pub fn is_money_cue(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "lev",
+        "investi",
+        "financ",
+        "valoris",
+        "budget",
+        "chiffre",
+        "dépens",
+        "coût",
+        "coût",
+        "pay",
+        "rachet",
+        "rachat",
+        "acqui",
+        "amende",
+        "subvention",
+        "prêt",
+        "empr",
+        "dette",
+        "revenu",
+        "bénéfice",
+        "perte",
+        "vend",
+        "vente",
+        "fonds",
+        "capital",
+        "tour",
+        "dotation",
+        "dot",
+        "débours",
+        "injecté",
+        "injecter",
+        "mis",
+        "mise",
+        "raised",
+        "invest",
+        "fund",
+        "valu",
+        "paid",
+        "pay",
+        "spend",
+        "spent",
+        "cost",
+        "fine",
+        "revenue",
+        "deal",
+    ];
+    STEMS.iter().any(|s| word.starts_with(s))
+}
+
+/// `une dizaine`, `une centaine` …: an approximate count.
+pub fn approximate_count(word: &str) -> Option<f64> {
+    Some(match word {
+        "dizaine" => 10.0,
+        "douzaine" => 12.0,
+        "quinzaine" => 15.0,
+        "vingtaine" => 20.0,
+        "trentaine" => 30.0,
+        "quarantaine" => 40.0,
+        "cinquantaine" => 50.0,
+        "soixantaine" => 60.0,
+        "centaine" => 100.0,
+        _ => return None,
+    })
+}
+
+/// French and English number words (each part of a hyphenated compound must
+/// be one), read by text2num.
+pub fn is_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "un" | "une"
+            | "deux"
+            | "trois"
+            | "quatre"
+            | "cinq"
+            | "six"
+            | "sept"
+            | "huit"
+            | "neuf"
+            | "dix"
+            | "onze"
+            | "douze"
+            | "treize"
+            | "quatorze"
+            | "quinze"
+            | "seize"
+            | "vingt"
+            | "vingts"
+            | "trente"
+            | "quarante"
+            | "cinquante"
+            | "soixante"
+            | "septante"
+            | "huitante"
+            | "octante"
+            | "nonante"
+            | "cent"
+            | "cents"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+    )
+}
