@@ -82,6 +82,13 @@ fn english_sentences() {
     check_corpus("corpus/en.jsonl");
 }
 
+/// Written apart from the rules, by someone who had not seen them or the
+/// other corpora (see the README): a check that the grammar generalises.
+#[test]
+fn held_out_sentences() {
+    check_corpus("corpus/heldout.jsonl");
+}
+
 #[test]
 fn negatives_have_no_money() {
     check_corpus("corpus/negatives.jsonl");

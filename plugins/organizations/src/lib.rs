@@ -1,12 +1,91 @@
-//! The organizations plugin (kind `organization`): named organisations with a canonical name.
+//! The organizations plugin (kind `organization`): named companies, labs,
+//! investors, regulators, public bodies and media, each with one canonical
+//! name.
 //!
-//! The plugin loads and declares its kind; its extraction is the work of
-//! issue #4 and returns nothing until then.
+//! Three sources, in order of trust: the gazetteer ([`gazetteer`]), whose
+//! ambiguous short forms (`Orange`, `Mistral`, `Apple`) need context
+//! ([`ambiguity`]); then names the gazetteer lacks, found by cue phrases,
+//! corporate suffixes and appositions ([`unseen`]); then every other
+//! mention of a name found so. See README.md for each rule.
+
+pub mod ambiguity;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod unseen;
+pub mod words;
 
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use serde_json::{json, Value};
 
-/// The organizations extractor.
-pub struct Organizations;
+use crate::gazetteer::{Gazetteer, Hit};
+
+/// An organisation mention and the rule that found it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte span.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The canonical name.
+    pub canonical: String,
+    /// The gazetteer category, when it came from there.
+    pub category: Option<String>,
+    /// The rule that fired (`gazetteer`, `gazetteer+context:verb`, `cue:la-start-up`…).
+    pub rule: String,
+    /// How sure.
+    pub confidence: f64,
+}
+
+/// Finds organisations.
+pub struct Organizations {
+    gazetteer: Gazetteer,
+}
+
+impl Organizations {
+    /// Loads the compiled-in gazetteer.
+    pub fn load() -> Result<Self, String> {
+        Ok(Organizations { gazetteer: Gazetteer::load()? })
+    }
+
+    /// Every organisation mention in `text`, in order.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let selected = longest_first(self.gazetteer.hits(text));
+        let blocked: Vec<(usize, usize)> = selected.iter().map(|h| (h.start, h.end)).collect();
+        let mut mentions = unseen::find(text, &blocked);
+        mentions.extend(ambiguity::decide(&self.gazetteer, text, &selected, mentions.len()));
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        mentions
+    }
+
+    /// Every mention as an entity.
+    pub fn find(&self, text: &str) -> Vec<Entity> {
+        self.mentions(text)
+            .into_iter()
+            .map(|m| {
+                let attrs = json!({
+                    "canonical": m.canonical,
+                    "category": m.category.map_or(Value::Null, Value::from),
+                    "rule": m.rule,
+                });
+                Entity::new("organization", m.start..m.end, m.confidence, attrs)
+            })
+            .collect()
+    }
+}
+
+/// Keeps the longest of overlapping hits (products included, so that a
+/// product's name hides the organisation inside it), sorted by start.
+fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+    let mut kept: Vec<Hit> = Vec::new();
+    for hit in hits {
+        if kept.iter().all(|k| hit.end <= k.start || k.end <= hit.start) {
+            kept.push(hit);
+        }
+    }
+    kept.sort_by_key(|h| h.start);
+    kept
+}
 
 impl Plugin for Organizations {
     const INFO: PluginInfo = PluginInfo {
@@ -14,15 +93,18 @@ impl Plugin for Organizations {
         version: env!("CARGO_PKG_VERSION"),
         produces: &["organization"],
         requires: &[],
-        description: "Named organisations with a canonical name.",
+        description: "Named organisations (companies, labs, investors, regulators, media) with a canonical name.",
     };
 
-    fn new(_config: &str) -> Result<Self, String> {
-        Ok(Organizations)
+    fn new(config: &str) -> Result<Self, String> {
+        if !config.trim().is_empty() {
+            return Err(format!("the organizations plugin takes no configuration, got {config:?}"));
+        }
+        Organizations::load()
     }
 
-    fn extract(&self, _text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        Ok(Vec::new())
+    fn extract(&self, text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        Ok(self.find(text))
     }
 }
 

@@ -1,0 +1,189 @@
+//! Which gazetteer hits are organisation mentions: products are dropped,
+//! unambiguous forms kept, and the short forms of ambiguous rows (`Orange`,
+//! `Mistral`, `Apple`, `Amazon`) kept only with context.
+//!
+//! Context, in the order tried: a part of a longer proper name or a
+//! negative cue (`sur Facebook`) rejects; a cue noun before (`le groupe`),
+//! an organisation verb after (`a levé`), or a corporate suffix accepts; then
+//! the same organisation accepted elsewhere in the document; then a list
+//! next to an accepted organisation (`Microsoft, Apple et Amazon`); last, in
+//! a document that names at least two other organisations, a capitalised
+//! form in mid-sentence.
+
+use std::collections::HashSet;
+
+use crate::gazetteer::{Gazetteer, Hit};
+use crate::lexicon::{is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix, CUE_NOUNS};
+use crate::words::{after, before, starts_sentence, Word};
+use crate::Mention;
+
+/// What local context says of an ambiguous hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Local {
+    Accept(&'static str),
+    Reject,
+    /// A negative cue (`sur Facebook`): only a list of organisations overrides it.
+    Weak,
+    Unsure,
+}
+
+/// Decides every hit; returns the organisation mentions. `unseen` counts
+/// the organisations the other rules found, which tell the document is
+/// about organisations.
+pub fn decide(gazetteer: &Gazetteer, text: &str, hits: &[Hit], unseen: usize) -> Vec<Mention> {
+    let org_hits: Vec<&Hit> = hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()).collect();
+    let org_of = |h: &Hit| gazetteer.forms[h.form].org.expect("filtered to organisations");
+    let needs_context = |h: &Hit| {
+        let form = &gazetteer.forms[h.form];
+        let org = &gazetteer.orgs[org_of(h)];
+        form.short && (org.ambiguous || org.category == "media")
+    };
+
+    let mut decision: Vec<Option<&'static str>> = vec![None; org_hits.len()];
+    let mut rejected = vec![false; org_hits.len()];
+    let mut weak = vec![false; org_hits.len()];
+    for (k, hit) in org_hits.iter().enumerate() {
+        if !needs_context(hit) {
+            decision[k] = Some("gazetteer");
+            continue;
+        }
+        let ambiguous = gazetteer.orgs[org_of(hit)].ambiguous;
+        match local(text, hit, ambiguous) {
+            Local::Accept(rule) => decision[k] = Some(rule),
+            Local::Reject => rejected[k] = true,
+            Local::Weak => weak[k] = true,
+            Local::Unsure if !ambiguous => decision[k] = Some("gazetteer"), // media, not part of a name
+            Local::Unsure => {}
+        }
+    }
+    // The same organisation accepted elsewhere in the document.
+    let accepted_orgs: HashSet<usize> =
+        org_hits.iter().zip(&decision).filter(|(_, d)| d.is_some()).map(|(h, _)| org_of(h)).collect();
+    for (k, hit) in org_hits.iter().enumerate() {
+        if decision[k].is_none() && !rejected[k] && !weak[k] && accepted_orgs.contains(&org_of(hit)) {
+            decision[k] = Some("gazetteer+context:same-document");
+        }
+    }
+    // Lists: `Meta et Amazon`, `Microsoft, Apple, Amazon`.
+    for _ in 0..3 {
+        for k in 0..org_hits.len() {
+            if decision[k].is_some() || rejected[k] {
+                continue;
+            }
+            let listed_with_accepted = [k.wrapping_sub(1), k + 1]
+                .into_iter()
+                .filter(|&j| j < org_hits.len() && decision[j].is_some())
+                .any(|j| {
+                    let (a, b) = if j < k { (org_hits[j], org_hits[k]) } else { (org_hits[k], org_hits[j]) };
+                    is_list_gap(&text[a.end..b.start])
+                });
+            if listed_with_accepted {
+                decision[k] = Some("gazetteer+context:list");
+            }
+        }
+    }
+    // A document about organisations: a capitalised form in mid-sentence.
+    let others = org_hits.iter().zip(&decision).filter(|(h, d)| d.is_some() && !needs_context(h)).count() + unseen;
+    for (k, hit) in org_hits.iter().enumerate() {
+        let free = decision[k].is_none() && !rejected[k] && !weak[k];
+        if free && others >= 1 && !starts_sentence(text, hit.start) && !listed_with_product(text, hit) {
+            decision[k] = Some("gazetteer+context:document");
+        }
+    }
+
+    org_hits
+        .iter()
+        .zip(decision)
+        .filter_map(|(hit, rule)| {
+            let org = &gazetteer.orgs[org_of(hit)];
+            let rule = rule?;
+            let confidence = if rule == "gazetteer" { 0.95 } else { 0.85 };
+            Some(Mention {
+                start: hit.start,
+                end: hit.end,
+                canonical: org.canonical.clone(),
+                category: Some(org.category.clone()),
+                rule: rule.to_owned(),
+                confidence,
+            })
+        })
+        .collect()
+}
+
+/// `, `, ` et `, ` ou `, ` and `, `, et `: the gap between listed names.
+fn is_list_gap(gap: &str) -> bool {
+    let gap = gap.trim();
+    matches!(gap, "," | "et" | "ou" | "and" | "or" | "&" | ", et" | ", ou" | ", and" | "/")
+}
+
+/// What the words around an ambiguous hit say.
+fn local(text: &str, hit: &Hit, ambiguous: bool) -> Local {
+    let prev = before(text, hit.start, 4);
+    let next = after(text, hit.end, 4);
+    let glued = |w: &Word<'_>, a: usize, b: usize| text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}') && w.is_word();
+
+    // Part of a longer proper name: `Michael Bloomberg`, `Alan Turing`,
+    // `Mistral Large 2`, `Apollo 11`.
+    if let Some(p) = prev.first() {
+        if glued(p, p.end, hit.start) && p.is_capitalised() && !is_function_word(&p.lower) && !starts_after_cue(&prev) {
+            return Local::Reject;
+        }
+    }
+    if let Some(n) = next.first() {
+        let name_after = n.is_capitalised() && !is_function_word(&n.lower) && !is_suffix(n.text);
+        if ambiguous && glued(n, hit.end, n.start) && name_after {
+            return Local::Reject;
+        }
+        if ambiguous && text[hit.end..].starts_with('-') {
+            return Local::Reject; // `Free-to-play`, `Meta-learning`
+        }
+    }
+    if prev.first().is_some_and(|p| is_negative_cue(&p.lower)) {
+        return Local::Weak;
+    }
+    if !ambiguous {
+        return Local::Unsure;
+    }
+    if next.first().is_some_and(|n| is_suffix(n.text)) {
+        return Local::Accept("gazetteer+context:suffix");
+    }
+    if starts_after_cue(&prev) {
+        return Local::Accept("gazetteer+context:cue");
+    }
+    // `Amazon a investi`, `Amazon leur a emboîté le pas`: the verb next,
+    // after clitic pronouns only.
+    let clitic = |w: &str| matches!(w, "leur" | "lui" | "se" | "s'" | "y" | "en" | "ne" | "n'" | "l'" | "les" | "nous");
+    let verb = next.iter().find(|w| !clitic(&w.lower)).is_some_and(|w| w.is_word() && is_org_verb(&w.lower));
+    if verb {
+        return Local::Accept("gazetteer+context:verb");
+    }
+    Local::Unsure
+}
+
+/// Whether the words before (nearest first) end in a cue: `la start-up`,
+/// `chez`, `le groupe français`, `PDG de`.
+fn starts_after_cue(prev: &[Word<'_>]) -> bool {
+    let lower: Vec<&str> = prev.iter().map(|w| w.lower.as_str()).collect();
+    match lower.as_slice() {
+        ["chez" | "de" | "d'", "pdg" | "patron" | "patronne" | "fondateur" | "cofondateur" | "dirigeant" | "directeur" | "directrice"
+        | "président" | "présidente" | "ceo" | "salariés" | "actionnaires" | "rachat" | "filiale" | "concurrent"
+        | "rival" | "partenaire", ..] => true,
+        ["chez", ..] => true,
+        [first, rest @ ..] => {
+            let cue = |w: &str| CUE_NOUNS.contains(&w);
+            cue(first) || (rest.first().is_some_and(|w| cue(w)) && first.len() > 2 && !is_function_word(first))
+        }
+        [] => false,
+    }
+}
+
+/// Whether the hit is listed next to a one-word product (`Windows, Office et GitHub`).
+fn listed_with_product(text: &str, hit: &Hit) -> bool {
+    let prev = before(text, hit.start, 3);
+    let next = after(text, hit.end, 3);
+    let listed = |gap: Option<&Word<'_>>, name: Option<&Word<'_>>| {
+        gap.is_some_and(|g| matches!(g.lower.as_str(), "," | "et" | "ou" | "and"))
+            && name.is_some_and(|n| is_product_word(n.text))
+    };
+    listed(prev.first(), prev.get(1)) || listed(next.first(), next.get(1))
+}

@@ -1,0 +1,190 @@
+//! The gazetteer (data/gazetteer.tsv) and the products that contain an
+//! organisation's name (data/products.txt), compiled in and matched with
+//! one Aho-Corasick automaton.
+//!
+//! Case rules (data/NOTES.md): a form matches as written, in ALL CAPS, or
+//! with an initial capital; a `case_sensitive` row only as written. A form
+//! starting with an article (`Le Monde`) may have it in lower case.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// One organisation of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Org {
+    /// Its one canonical name.
+    pub canonical: String,
+    /// Its category (`company`, `media`, …).
+    pub category: String,
+    /// Its short forms need context (`Orange`, `Mistral`, `Apple`).
+    pub ambiguous: bool,
+    /// Match only the exact case (`SEC`, `CMA`).
+    pub case_sensitive: bool,
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The form as written in the data.
+    pub text: String,
+    /// The organisation, or `None` for a product name.
+    pub org: Option<usize>,
+    /// A short form: one word, maybe after an article.
+    pub short: bool,
+}
+
+/// A form found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte span.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index into [`Gazetteer::forms`].
+    pub form: usize,
+}
+
+/// The compiled gazetteer.
+pub struct Gazetteer {
+    /// The organisations.
+    pub orgs: Vec<Org>,
+    /// Every form, indexed like the automaton's patterns.
+    pub forms: Vec<Form>,
+    automaton: AhoCorasick,
+}
+
+const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
+const PRODUCTS: &str = include_str!("../data/products.txt");
+
+/// Articles a form may start with.
+const ARTICLES: &[&str] = &["Le ", "La ", "Les ", "L'", "The "];
+
+impl Gazetteer {
+    /// Parses the compiled-in data; fails with the line that is wrong.
+    pub fn load() -> Result<Self, String> {
+        let mut orgs = Vec::new();
+        let mut forms = Vec::new();
+        for (n, line) in GAZETTEER.lines().enumerate().skip(1) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [canonical, category, aliases, flags] = cols[..] else {
+                return Err(format!("gazetteer.tsv line {}: expected 4 tab-separated columns", n + 1));
+            };
+            let index = orgs.len();
+            orgs.push(Org {
+                canonical: canonical.to_owned(),
+                category: category.to_owned(),
+                ambiguous: flags.split(',').any(|f| f.trim() == "ambiguous"),
+                case_sensitive: flags.split(',').any(|f| f.trim() == "case_sensitive"),
+            });
+            for form in std::iter::once(canonical).chain(aliases.split('|')).filter(|f| !f.is_empty()) {
+                forms.push(Form { text: form.to_owned(), org: Some(index), short: is_short(form) });
+            }
+        }
+        for line in PRODUCTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            forms.push(Form { text: line.to_owned(), org: None, short: false });
+        }
+        // `’` in text for `'` in the data: a second pattern for the same form.
+        let mut patterns: Vec<String> = forms.iter().map(|f| f.text.clone()).collect();
+        let mut pattern_form: Vec<usize> = (0..forms.len()).collect();
+        for (i, form) in forms.iter().enumerate() {
+            if form.text.contains('\'') {
+                patterns.push(form.text.replace('\'', "’"));
+                pattern_form.push(i);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| format!("cannot build the gazetteer automaton: {e}"))?;
+        let forms_by_pattern = pattern_form.iter().map(|&i| forms[i].clone()).collect();
+        Ok(Gazetteer { orgs, forms: forms_by_pattern, automaton })
+    }
+
+    /// Every form found in `text` whose case and word boundaries fit,
+    /// overlapping ones included.
+    pub fn hits(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let form = &self.forms[m.pattern().as_usize()];
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            if !is_word_boundary(text, start, end) {
+                continue;
+            }
+            let case_sensitive = form.org.is_some_and(|o| self.orgs[o].case_sensitive);
+            if !case_fits(&text[start..end], &form.text, case_sensitive) {
+                continue;
+            }
+            hits.push(Hit { start, end, form: m.pattern().as_usize() });
+        }
+        hits
+    }
+}
+
+/// One word, maybe after an article (`Orange`, `Le Temps`).
+fn is_short(form: &str) -> bool {
+    let rest = ARTICLES.iter().find_map(|a| form.strip_prefix(a)).unwrap_or(form);
+    !rest.contains(' ')
+}
+
+/// Whether `text[start..end]` stands as whole words: no letter or digit
+/// glued before or after (a `-` after is checked by the caller).
+pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `found` (equal to `form` but for ASCII case) is written in a
+/// case the form allows.
+fn case_fits(found: &str, form: &str, case_sensitive: bool) -> bool {
+    let found = found.replace('’', "'");
+    if found == form {
+        return true;
+    }
+    if case_sensitive {
+        return false;
+    }
+    if found == form.to_uppercase() && found.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        return true;
+    }
+    let mut chars = form.chars();
+    let initial_capital: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    if found == initial_capital {
+        return true;
+    }
+    // `selon le Monde` for `Le Monde`.
+    ARTICLES.iter().any(|a| {
+        form.starts_with(a)
+            && found.get(..a.len()).is_some_and(|art| art.eq_ignore_ascii_case(a))
+            && found[a.len()..] == form[a.len()..]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_loads() {
+        let g = Gazetteer::load().expect("valid data");
+        assert!(g.orgs.len() >= 400, "{} organisations", g.orgs.len());
+        assert!(g.forms.iter().any(|f| f.text == "Azure OpenAI Service" && f.org.is_none()));
+    }
+
+    #[test]
+    fn case_rules() {
+        assert!(case_fits("NVIDIA", "Nvidia", false));
+        assert!(case_fits("Iliad", "iliad", false));
+        assert!(!case_fits("nvidia", "Nvidia", false));
+        assert!(!case_fits("Sec", "SEC", true));
+        assert!(case_fits("le Monde", "Le Monde", false));
+        assert!(!case_fits("le monde", "Le Monde", false));
+        assert!(case_fits("d’Arc", "d'Arc", false));
+    }
+}

@@ -1,0 +1,311 @@
+//! Organisations the gazetteer lacks, from the words around them:
+//!
+//! - a cue noun after a determiner, then the name (`la start-up Lumiora`,
+//!   `le fabricant de puces bordelais Siliciel`);
+//! - a corporate suffix ending a capitalised name (`Kestrel Capital`,
+//!   `Nabla Technologies`, `Ferrovia AI`);
+//! - an apposition (`Datamire, une société de conseil`);
+//!
+//! then every other mention of a name found so. Canonical = the name as
+//! written; lower confidence than the gazetteer.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::gazetteer::is_word_boundary;
+use crate::lexicon::{is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS};
+use crate::words::{after, before, Word};
+use crate::Mention;
+
+/// The cue nouns, matched case-insensitively.
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = CUE_NOUNS.iter().map(|c| c.to_string()).collect();
+    patterns.extend(CUE_NOUNS.iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("the cue nouns form a valid automaton")
+});
+
+/// Determiners that must come before a cue noun.
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "la" | "le"
+            | "l'"
+            | "les"
+            | "un"
+            | "une"
+            | "du"
+            | "au"
+            | "aux"
+            | "des"
+            | "cette"
+            | "ce"
+            | "cet"
+            | "son"
+            | "sa"
+            | "the"
+            | "a"
+    )
+}
+
+/// The mentions of organisations the gazetteer lacks. `blocked` are the
+/// gazetteer's spans (organisations and products).
+pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    let free = |start: usize, end: usize, found: &[Mention]| {
+        blocked.iter().all(|&(s, e)| end <= s || e <= start) && found.iter().all(|m| end <= m.start || m.end <= start)
+    };
+    let add = |start: usize, end: usize, rule: String, confidence: f64, found: &mut Vec<Mention>| {
+        if free(start, end, found) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
+            found.push(Mention {
+                start,
+                end,
+                canonical: text[start..end].to_owned(),
+                category: None,
+                rule,
+                confidence,
+            });
+        }
+    };
+
+    for m in CUES.find_iter(text) {
+        if !is_word_boundary(text, m.start(), m.end()) {
+            continue;
+        }
+        let cue = text[m.start()..m.end()].to_lowercase().replace('’', "'");
+        let prev = before(text, m.start(), 2);
+        let Some(p) = prev.first() else { continue };
+        if p.lower == "," && prev.get(1).is_some() {
+            continue;
+        }
+        // `X, une société de conseil`: the name before the comma.
+        // Not `…, l'entreprise se positionne`: there the noun starts a clause.
+        let starts_clause = after(text, m.end(), 1).first().is_some_and(|w| {
+            is_org_verb(&w.lower)
+                || matches!(w.lower.as_str(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
+        });
+        let apposition = matches!(p.lower.as_str(), "un" | "une" | "la" | "le" | "l'") && !starts_clause;
+        if apposition && prev.get(1).is_some_and(|c| c.text == ",") {
+            if let Some((s, e)) = name_ending_at(text, prev[1].start) {
+                add(s, e, format!("apposition:{}", cue.replace(' ', "-")), 0.7, &mut found);
+            }
+        }
+        if !is_determiner(&p.lower) {
+            continue;
+        }
+        if let Some((s, e)) = name_after_cue(text, m.end()) {
+            add(s, e, format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue.replace(' ', "-")), 0.75, &mut found);
+        }
+    }
+    suffixes(text, &mut |s, e| add(s, e, "suffix".into(), 0.7, &mut found));
+    for m in OF_CUES.find_iter(text) {
+        // `le PDG de X`, `le rachat de X`, `a investi … dans X`.
+        let cue = text[m.start()..m.end()].to_lowercase();
+        let invested = cue.starts_with("investi") || cue.starts_with("injecté");
+        let following = after(text, m.end(), 8);
+        // `investi 30 millions de dollars dans X`: `dans` within the clause.
+        let at = if invested { following.iter().position(|w| w.lower == "dans") } else { Some(0) };
+        let Some(w) = at.and_then(|i| following.get(i)) else { continue };
+        if !is_word_boundary(text, m.start(), m.end()) || !matches!(w.lower.as_str(), "de" | "d'" | "dans") {
+            continue;
+        }
+        if invested != (w.lower == "dans") {
+            continue;
+        }
+        let words = after(text, w.end, 6);
+        if let Some((s, e)) = name_from(text, &words) {
+            add(s, e, format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\'')), 0.7, &mut found);
+        }
+    }
+
+    // Every other mention of a name found so.
+    let names: Vec<String> = found.iter().map(|m| m.canonical.clone()).collect();
+    for name in names {
+        for (start, _) in text.match_indices(name.as_str()) {
+            let end = start + name.len();
+            if is_word_boundary(text, start, end) {
+                add(start, end, "same-document".into(), 0.7, &mut found);
+            }
+        }
+    }
+    found
+}
+
+/// `le PDG de`, `le rachat de`, `investi … dans`: the nouns and verbs whose
+/// complement is an organisation's name.
+static OF_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = OF_NOUNS.iter().map(|c| c.to_string()).collect();
+    patterns.extend(["investi", "investit", "injecté"].map(String::from));
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("the cue nouns form a valid automaton")
+});
+
+/// The name right after a cue noun ending at `at`, past up to two
+/// adjectives and a `de …` complement (`la société grenobloise Siliciel`,
+/// `l'éditeur de logiciels Pixeo`).
+fn name_after_cue(text: &str, at: usize) -> Option<(usize, usize)> {
+    let words = after(text, at, 8);
+    let mut i = 0;
+    let mut skipped = 0;
+    while let Some(w) = words.get(i) {
+        if w.is_capitalised() {
+            break;
+        }
+        let adjective_like = w.is_word() && !is_function_word(&w.lower) && !is_org_verb(&w.lower);
+        if !(adjective_like || is_link_word(&w.lower)) || skipped >= 4 {
+            return None;
+        }
+        skipped += 1;
+        i += 1;
+    }
+    // A name right after `de` is whom the cue belongs to (`la société de Xavier Niel`).
+    if i > 0 && is_link_word(&words[i - 1].lower) {
+        return None;
+    }
+    name_from(text, &words[i..])
+}
+
+/// A capitalised name at the start of `words`: up to five capitalised
+/// words, joined by `&`, `de`, `du`, `des` or `of` only before another
+/// capitalised word.
+fn name_from(text: &str, words: &[Word<'_>]) -> Option<(usize, usize)> {
+    let first = words.first().filter(|w| w.is_capitalised() && w.is_word())?;
+    if is_not_a_name(&first.lower) {
+        return None;
+    }
+    let mut end_index = 0;
+    let mut k = 1;
+    while k < words.len() && k < 6 {
+        let w = &words[k];
+        if w.is_capitalised() && w.is_word() && !is_not_a_name(&w.lower) {
+            end_index = k;
+            k += 1;
+        } else if matches!(w.lower.as_str(), "&" | "de" | "du" | "des" | "of")
+            && words.get(k + 1).is_some_and(|n| n.is_capitalised() && n.is_word())
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let all_function = words[..=end_index].iter().all(|w| is_function_word(&w.lower));
+    if all_function {
+        return None;
+    }
+    Some((first.start, words[end_index].end)).filter(|(s, e)| text[*s..*e].chars().any(char::is_alphabetic))
+}
+
+/// The capitalised name ending at `end` (before a comma).
+fn name_ending_at(text: &str, end: usize) -> Option<(usize, usize)> {
+    let prev = before(text, end, 5);
+    let mut start_index = None;
+    for (k, w) in prev.iter().enumerate() {
+        if w.is_capitalised() && w.is_word() && !is_function_word(&w.lower) && !is_not_a_name(&w.lower) {
+            start_index = Some(k);
+        } else {
+            break;
+        }
+    }
+    let k = start_index?;
+    Some((prev[k].start, prev[0].end))
+}
+
+/// Calls `add` for every capitalised name ending in a corporate suffix.
+fn suffixes(text: &str, add: &mut dyn FnMut(usize, usize)) {
+    static SUFFIX_START: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let suffixes = [
+            "AI",
+            "Labs",
+            "Lab",
+            "Technologies",
+            "Technology",
+            "Capital",
+            "Ventures",
+            "Securities",
+            "Partners",
+            "SA",
+            "SAS",
+            "SASU",
+            "SE",
+            "Inc",
+            "Ltd",
+            "GmbH",
+            "AG",
+            "Group",
+            "Groupe",
+            "Systems",
+            "Robotics",
+            "Bank",
+            "Holdings",
+            "Holding",
+            "Software",
+            "Industries",
+            "Corp",
+            "Corporation",
+            "Therapeutics",
+            "Analytics",
+            "Networks",
+            "Solutions",
+            "Consulting",
+            "Studios",
+            "Games",
+            "Pharma",
+            "Biotech",
+            "Investments",
+            "Advisors",
+            "Semiconductor",
+            "Semiconductors",
+            "Dynamics",
+            "Motors",
+            "Aerospace",
+            "Innovations",
+            "LLC",
+            "PLC",
+            "plc",
+            "BV",
+            "NV",
+            "Co",
+            "Cie",
+            "Associés",
+            "Conseil",
+            "Foundation",
+        ];
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(suffixes)
+            .expect("the suffixes form a valid automaton")
+    });
+    for m in SUFFIX_START.find_iter(text) {
+        let mut end = m.end();
+        if text[end..].starts_with('.') && matches!(&text[m.start()..end], "Inc" | "Ltd" | "Corp" | "Co") {
+            end += 1;
+        }
+        let before_ok = text[..m.start()].ends_with(' ') || text[..m.start()].ends_with('\u{a0}');
+        let after_ok = !text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-');
+        if !before_ok || !after_ok || !is_suffix(&text[m.start()..end]) {
+            continue;
+        }
+        // `Valmy Industries SA`: further suffixes belong to the name.
+        while let Some(next) = after(text, end, 1).into_iter().next() {
+            if next.start - end <= 1 && is_suffix(next.text) {
+                end = next.end;
+            } else {
+                break;
+            }
+        }
+        if let Some((start, _)) = name_ending_at(text, m.start()) {
+            let words = before(text, m.start(), 1);
+            // The word before the suffix must be glued to it by one space.
+            if words.first().is_some_and(|w| m.start() - w.end <= 1 && w.is_capitalised()) {
+                add(start, end);
+            }
+        }
+    }
+}

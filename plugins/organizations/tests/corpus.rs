@@ -1,0 +1,115 @@
+//! The organisation corpora (tests/corpus/*.jsonl) and the seeds' hand-checked
+//! mentions (tests/golden/seeds.jsonl), checked against the extractor.
+
+use std::path::Path;
+
+use glaneur_plugin_organizations::Organizations;
+use serde_json::Value;
+
+fn read_jsonl(name: &str) -> Vec<Value> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{name}: {e}: {l}")))
+        .collect()
+}
+
+/// (text, canonical) of every mention found.
+fn found(orgs: &Organizations, text: &str) -> Vec<(String, String)> {
+    orgs.mentions(text).into_iter().map(|m| (text[m.start..m.end].to_owned(), m.canonical)).collect()
+}
+
+fn expected(case: &Value) -> Vec<(String, String)> {
+    case["expected"]
+        .as_array()
+        .expect("expected")
+        .iter()
+        .map(|e| (e["text"].as_str().expect("text").to_owned(), e["canonical"].as_str().expect("canonical").to_owned()))
+        .collect()
+}
+
+/// Failures of a corpus: cases whose mentions differ. `skip` filters cases out.
+fn failures(name: &str, skip: impl Fn(&Value) -> bool) -> (usize, Vec<String>) {
+    let orgs = Organizations::load().expect("gazetteer loads");
+    let cases = read_jsonl(name);
+    let mut out = Vec::new();
+    let mut n = 0;
+    for case in cases.iter().filter(|c| !skip(c)) {
+        n += 1;
+        let text = case["text"].as_str().expect("text");
+        let (want, got) = (expected(case), found(&orgs, text));
+        if want != got {
+            out.push(format!("{text}\n   expected {want:?}\n   found    {got:?}"));
+        }
+    }
+    (n, out)
+}
+
+#[test]
+fn negatives_have_no_organisation() {
+    let (n, fails) = failures("corpus/negatives.jsonl", |_| false);
+    assert!(fails.is_empty(), "{} of {n} fail:\n{}", fails.len(), fails.join("\n"));
+}
+
+/// The rules for organisations the gazetteer lacks, on sentences naming
+/// organisations absent from it (tests/corpus/unseen_fr.jsonl, including
+/// sentences with no cue at all): recall over every expected mention, and
+/// no mention that is not expected.
+#[test]
+fn unseen_organisations_recall_and_precision() {
+    let orgs = Organizations::load().expect("gazetteer loads");
+    let (mut expected_n, mut hit, mut unexpected) = (0, 0, Vec::new());
+    let mut missed = Vec::new();
+    for case in read_jsonl("corpus/unseen_fr.jsonl") {
+        let text = case["text"].as_str().expect("text");
+        let (want, got) = (expected(&case), found(&orgs, text));
+        expected_n += want.len();
+        for w in &want {
+            if got.contains(w) {
+                hit += 1;
+            } else {
+                missed.push(format!("{w:?} in {text}"));
+            }
+        }
+        unexpected.extend(got.iter().filter(|g| !want.contains(g)).map(|g| format!("{g:?} in {text}")));
+    }
+    let recall = hit as f64 / expected_n as f64;
+    println!("unseen organisations: recall {hit}/{expected_n} = {recall:.3}; missed: {missed:#?}");
+    assert!(unexpected.is_empty(), "unexpected mentions: {unexpected:#?}");
+    assert!(recall >= 0.93, "recall {recall:.3} below 0.93; missed: {missed:#?}");
+}
+
+#[test]
+fn seeds_golden() {
+    let orgs = Organizations::load().expect("gazetteer loads");
+    let golden = read_jsonl("golden/seeds.jsonl");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut files: Vec<String> = std::fs::read_dir(&seeds)
+        .expect("seeds/")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut fails = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(seeds.join(file)).expect("seed");
+        let want: Vec<(usize, usize, String)> = golden
+            .iter()
+            .filter(|g| g["source"] == file.as_str())
+            .map(|g| {
+                let n = |k: &str| g[k].as_u64().expect("offset") as usize;
+                (n("start"), n("end"), g["canonical"].as_str().expect("canonical").to_owned())
+            })
+            .collect();
+        let got: Vec<(usize, usize, String)> =
+            orgs.mentions(&text).into_iter().map(|m| (m.start, m.end, m.canonical)).collect();
+        for w in want.iter().filter(|w| !got.contains(w)) {
+            fails.push(format!("{file}: missed {:?} {w:?}", &text[w.0..w.1]));
+        }
+        for g in got.iter().filter(|g| !want.contains(g)) {
+            fails.push(format!("{file}: unexpected {:?} {g:?}", &text[g.0..g.1]));
+        }
+    }
+    assert!(fails.is_empty(), "{} mismatches:\n{}", fails.len(), fails.join("\n"));
+}
