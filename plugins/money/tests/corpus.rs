@@ -47,13 +47,7 @@ fn found(text: &str) -> Vec<Fact> {
 }
 
 fn read_jsonl(name: &str) -> Vec<Value> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name);
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{name}: {e}: {l}")))
-        .collect()
+    glaneur_testdata::read_jsonl(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name))
 }
 
 /// Checks every case of a corpus; returns how many passed.
@@ -97,17 +91,8 @@ fn negatives_have_no_money() {
 #[test]
 fn seeds_golden() {
     let golden = read_jsonl("golden/seeds.jsonl");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut sources: Vec<String> = golden.iter().map(|g| g["source"].as_str().expect("source").to_owned()).collect();
-    sources.dedup();
-    let mut all_files: Vec<String> = std::fs::read_dir(&seeds)
-        .expect("seeds/")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    all_files.sort();
     let mut failures = Vec::new();
-    for file in &all_files {
-        let text = std::fs::read_to_string(seeds.join(file)).expect("seed");
+    for (file, text) in glaneur_testdata::seeds() {
         let expected: Vec<(usize, Fact)> = golden
             .iter()
             .filter(|g| g["source"] == file.as_str())

@@ -14,7 +14,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::gazetteer::is_word_boundary;
-use crate::lexicon::{is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS};
+use crate::lexicon::{
+    is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
+};
 use crate::words::{after, before, Word};
 use crate::Mention;
 
@@ -220,63 +222,8 @@ fn name_ending_at(text: &str, end: usize) -> Option<(usize, usize)> {
 /// Calls `add` for every capitalised name ending in a corporate suffix.
 fn suffixes(text: &str, add: &mut dyn FnMut(usize, usize)) {
     static SUFFIX_START: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        let suffixes = [
-            "AI",
-            "Labs",
-            "Lab",
-            "Technologies",
-            "Technology",
-            "Capital",
-            "Ventures",
-            "Securities",
-            "Partners",
-            "SA",
-            "SAS",
-            "SASU",
-            "SE",
-            "Inc",
-            "Ltd",
-            "GmbH",
-            "AG",
-            "Group",
-            "Groupe",
-            "Systems",
-            "Robotics",
-            "Bank",
-            "Holdings",
-            "Holding",
-            "Software",
-            "Industries",
-            "Corp",
-            "Corporation",
-            "Therapeutics",
-            "Analytics",
-            "Networks",
-            "Solutions",
-            "Consulting",
-            "Studios",
-            "Games",
-            "Pharma",
-            "Biotech",
-            "Investments",
-            "Advisors",
-            "Semiconductor",
-            "Semiconductors",
-            "Dynamics",
-            "Motors",
-            "Aerospace",
-            "Innovations",
-            "LLC",
-            "PLC",
-            "plc",
-            "BV",
-            "NV",
-            "Co",
-            "Cie",
-            "Associés",
-            "Conseil",
-            "Foundation",
-        ];
+        // Periods (`Inc.`) are checked after the match.
+        let suffixes = SUFFIXES.iter().filter(|s| !s.ends_with('.'));
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(suffixes)

@@ -7,13 +7,7 @@ use glaneur_plugin_organizations::Organizations;
 use serde_json::Value;
 
 fn read_jsonl(name: &str) -> Vec<Value> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name);
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{name}: {e}: {l}")))
-        .collect()
+    glaneur_testdata::read_jsonl(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name))
 }
 
 /// (text, canonical) of every mention found.
