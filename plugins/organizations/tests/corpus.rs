@@ -79,15 +79,8 @@ fn unseen_organisations_recall_and_precision() {
 fn seeds_golden() {
     let orgs = Organizations::load().expect("gazetteer loads");
     let golden = read_jsonl("golden/seeds.jsonl");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut files: Vec<String> = std::fs::read_dir(&seeds)
-        .expect("seeds/")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
     let mut fails = Vec::new();
-    for file in &files {
-        let text = std::fs::read_to_string(seeds.join(file)).expect("seed");
+    for (file, text) in glaneur_testdata::seeds() {
         let want: Vec<(usize, usize, String)> = golden
             .iter()
             .filter(|g| g["source"] == file.as_str())
