@@ -1,28 +1,246 @@
-//! The ai-models plugin (kind `ai_model`): aI model and assistant names with family, version and vendor.
+//! The ai-models plugin (kind `ai_model`): model and assistant names with
+//! canonical name, family and vendor — `MAI-1-preview`, `Phi-3 Mini`,
+//! `GPT-4o`, `ChatGPT`, `Copilot`, `Claude 3.5 Sonnet` — and unseen ones of
+//! the same shape.
 //!
-//! The plugin loads and declares its kind; its extraction is the work of
-//! issue #6 and returns nothing until then.
+//! Catalogue hits ([`catalogue`]) are read with the version grammar
+//! ([`version`]); bare names of ambiguous families need context
+//! ([`context`]); names the catalogue lacks come from cues ([`unseen`]),
+//! with the organisations found before as vendors.
+
+pub mod catalogue;
+pub mod context;
+pub mod unseen;
+pub mod version;
 
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use serde_json::{json, Value};
 
-/// The ai-models extractor.
-pub struct AiModels;
+use crate::catalogue::{Catalogue, Hit};
+use crate::context::{
+    has_cue_before, sentence, sentence_has_ai_words, sentence_has_negative_words, surname_after, vendor_nearby,
+};
+use crate::version::{canonical, parts};
+
+/// An organisation found by an earlier plugin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte span.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Its canonical name.
+    pub canonical: String,
+}
+
+/// A model mention and the rule that found it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte span.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Family, version and variant, normalised.
+    pub canonical: String,
+    /// The family.
+    pub family: Option<String>,
+    /// The vendor's canonical name.
+    pub vendor: Option<String>,
+    /// `model` or `assistant`, when catalogued.
+    pub kind: Option<String>,
+    /// The rule that fired.
+    pub rule: String,
+    /// How sure.
+    pub confidence: f64,
+}
+
+/// Finds AI model names.
+pub struct AiModels {
+    catalogue: Catalogue,
+}
+
+impl AiModels {
+    /// Loads the compiled-in catalogue.
+    pub fn load() -> Result<Self, String> {
+        Ok(AiModels { catalogue: Catalogue::load()? })
+    }
+
+    /// Every model mention in `text`; `orgs` are the organisations found
+    /// before (may be empty).
+    pub fn mentions(&self, text: &str, orgs: &[Found]) -> Vec<Mention> {
+        let mut hits = self.catalogue.hits(text);
+        hits.extend(o_series(text, &self.catalogue));
+        let mut out: Vec<Mention> = Vec::new();
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut candidates: Vec<(Hit, usize, Option<Mention>)> = hits
+            .iter()
+            .map(|&hit| {
+                let (mention, end) = self.read(text, hit, orgs, &[]);
+                (hit, end, mention)
+            })
+            .collect();
+        // Second pass: another model in the sentence is context enough for
+        // an ambiguous bare name (`Bixby par Gemini`).
+        let accepted: Vec<(usize, usize)> =
+            candidates.iter().filter(|(_, _, m)| m.is_some()).map(|(h, e, _)| (h.start, *e)).collect();
+        for (hit, end, mention) in candidates.iter_mut().filter(|(_, _, m)| m.is_none()) {
+            (*mention, *end) = self.read(text, *hit, orgs, &accepted);
+        }
+        // Longest first, so that `GitHub Copilot` wins over `Copilot`, and a
+        // hardware name over what it contains.
+        // On a tie, hardware first (`Falcon 9` the rocket).
+        candidates.sort_by_key(|(hit, end, m)| (std::cmp::Reverse(end - hit.start), hit.start, m.is_some()));
+        for (hit, end, mention) in candidates {
+            if taken.iter().any(|&(s, e)| hit.start < e && s < end) {
+                continue;
+            }
+            if let Some(m) = mention {
+                taken.push((hit.start, end));
+                out.push(m);
+            } else if self.catalogue.spellings[hit.spelling].family.is_none() {
+                taken.push((hit.start, end)); // hardware blocks what it contains
+            }
+        }
+        out.extend(unseen::find(&self.catalogue, text, &taken, orgs));
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        out
+    }
+
+    /// Reads one catalogue hit: the mention, if it is one, and where its
+    /// span ends.
+    /// `models` are spans already read as models, context for this one.
+    fn read(&self, text: &str, hit: Hit, orgs: &[Found], models: &[(usize, usize)]) -> (Option<Mention>, usize) {
+        let Some(f) = self.catalogue.spellings[hit.spelling].family else {
+            // Hardware: never a model, nor the version after it (`Falcon 9`).
+            return (None, hit.end);
+        };
+        let family = &self.catalogue.families[f];
+        let openai = family.vendor == "OpenAI";
+        let (model_parts, end) = parts(&self.catalogue, text, hit.end, openai);
+        // The name must end a word (`Claudette`), once its parts are read.
+        if text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            return (None, end);
+        }
+        let inside_org = orgs.iter().any(|o| o.start <= hit.start && end <= o.end) || text[end..].starts_with(" AI");
+        let rule = if !model_parts.is_empty() {
+            "catalogue+version"
+        } else if inside_org {
+            return (None, end); // `Mistral AI`, `Meta AI Research`: the organisation
+        } else if family.needs_variant {
+            if !has_cue_before(text, hit.start) {
+                return (None, end);
+            }
+            "catalogue+cue"
+        } else if family.ambiguous {
+            let s = sentence(text, hit.start, end);
+            if surname_after(text, end) || sentence_has_negative_words(s) {
+                return (None, end);
+            }
+            if has_cue_before(text, hit.start) {
+                "catalogue+cue"
+            } else if vendor_nearby(text, hit.start, end, &family.vendor) {
+                "catalogue+vendor"
+            } else if sentence_has_ai_words(s) {
+                "catalogue+context"
+            } else if models_in(text, s, models, hit.start) {
+                "catalogue+context:model"
+            } else {
+                return (None, end);
+            }
+        } else {
+            "catalogue"
+        };
+        let confidence = match rule {
+            "catalogue" | "catalogue+version" => 0.95,
+            _ => 0.85,
+        };
+        let mention = Mention {
+            start: hit.start,
+            end,
+            canonical: canonical(&family.name, &model_parts),
+            family: Some(family.name.clone()),
+            vendor: Some(family.vendor.clone()),
+            kind: Some(family.kind.clone()),
+            rule: rule.to_owned(),
+            confidence,
+        };
+        (Some(mention), end)
+    }
+
+    /// Whether `family` is a catalogued family name.
+    pub fn is_catalogued(&self, family: &str) -> bool {
+        self.catalogue.families.iter().any(|f| f.name == family)
+    }
+
+    /// Every mention as an entity.
+    pub fn find(&self, text: &str, orgs: &[Found]) -> Vec<Entity> {
+        self.mentions(text, orgs)
+            .into_iter()
+            .map(|m| {
+                let attrs = json!({
+                    "canonical": m.canonical,
+                    "family": m.family.map_or(Value::Null, Value::from),
+                    "vendor": m.vendor.map_or(Value::Null, Value::from),
+                    "type": m.kind.map_or(Value::Null, Value::from),
+                    "rule": m.rule,
+                });
+                Entity::new("ai_model", m.start..m.end, m.confidence, attrs)
+            })
+            .collect()
+    }
+}
+
+/// Whether another model than the one at `start` lies in `sentence`.
+fn models_in(text: &str, sentence: &str, models: &[(usize, usize)], start: usize) -> bool {
+    let s_start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+    let s_end = s_start + sentence.len();
+    models.iter().any(|&(s, e)| s >= s_start && e <= s_end && s != start)
+}
+
+/// OpenAI's o-series (`o1`, `o3-mini`): a lone `o` glued to a digit, found
+/// apart from the automaton (a one-letter pattern would match everywhere).
+fn o_series(text: &str, catalogue: &Catalogue) -> Vec<Hit> {
+    let Some(spelling) = catalogue.spellings.iter().position(|s| s.text == "o" && s.family.is_some()) else {
+        return Vec::new();
+    };
+    text.match_indices('o')
+        .filter(|(i, _)| {
+            let before = text[..*i].chars().next_back();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                && text[i + 1..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|(i, _)| Hit { start: i, end: i + 1, spelling })
+        .collect()
+}
 
 impl Plugin for AiModels {
     const INFO: PluginInfo = PluginInfo {
         name: "ai-models",
         version: env!("CARGO_PKG_VERSION"),
         produces: &["ai_model"],
-        requires: &[],
+        requires: &["organization"],
         description: "AI model and assistant names with family, version and vendor.",
     };
 
-    fn new(_config: &str) -> Result<Self, String> {
-        Ok(AiModels)
+    fn new(config: &str) -> Result<Self, String> {
+        if !config.trim().is_empty() {
+            return Err(format!("the ai-models plugin takes no configuration, got {config:?}"));
+        }
+        AiModels::load()
     }
 
-    fn extract(&self, _text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        Ok(Vec::new())
+    fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        let orgs: Vec<Found> = found
+            .iter()
+            .filter(|e| e.kind.as_str() == "organization")
+            .filter_map(|e| Entity::from_ffi(e).ok())
+            .map(|e| Found {
+                canonical: e.attr_str("canonical").unwrap_or_default().to_owned(),
+                start: e.span.start,
+                end: e.span.end,
+            })
+            .collect();
+        Ok(self.find(text, &orgs))
     }
 }
 

@@ -1,0 +1,256 @@
+//! The words around a bare family name that decide whether it is a model:
+//! cues (`le modèle`, `ses systèmes`), the vendor nearby (`Claude
+//! d'Anthropic`), an AI sentence, and what says it is not (a surname after
+//! `Claude`, the space programme for `Gemini`).
+
+/// The sentence around `start..end`: from after the previous `.`, `!`, `?`
+/// or line break to the next one (at most 300 bytes each way).
+pub fn sentence(text: &str, start: usize, end: usize) -> &str {
+    let is_stop = |b: u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
+    let bytes = text.as_bytes();
+    let mut s = start;
+    while s > 0 && !is_stop(bytes[s - 1]) && start - s < 300 {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < bytes.len() && !is_stop(bytes[e]) && e - end < 300 {
+        e += 1;
+    }
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[s..e.max(s)]
+}
+
+/// The lowercased words before `at`, nearest first (at most `n`), in the sentence.
+pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+    let mut start = at.saturating_sub(120);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let head = &text[start..at];
+    let head = head.rsplit(['.', '!', '?', '\n', '«', '“', '(', ':']).next().unwrap_or(head);
+    head.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words after `at` (as written), at most `n`, in the sentence.
+pub fn words_after(text: &str, at: usize, n: usize) -> Vec<&str> {
+    let mut end = (at + 120).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let tail = &text[at..end];
+    let tail = tail.split(['.', '!', '?', '\n', '»', '”', ')', ':']).next().unwrap_or(tail);
+    tail.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .collect()
+}
+
+/// Nouns that name a model or assistant before its name (`le modèle X`,
+/// `ses systèmes X`, `son chatbot X`).
+pub fn is_model_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "modèle"
+            | "modèles"
+            | "llm"
+            | "llms"
+            | "chatbot"
+            | "chatbots"
+            | "assistant"
+            | "assistants"
+            | "agent"
+            | "agents"
+            | "système"
+            | "systèmes"
+            | "ia"
+            | "application"
+            | "appli"
+            | "outil"
+            | "outils"
+            | "famille"
+            | "générateur"
+            | "version"
+            | "versions"
+            | "model"
+            | "models"
+            | "langage"
+            | "robot"
+            | "logiciel"
+            | "moteur"
+            | "réseau"
+            | "intelligence"
+            | "chatbot-maison"
+    )
+}
+
+/// Adjectives allowed between a cue noun and the name (`ses modèles
+/// phares Gemini`).
+fn is_cue_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "nouveau"
+            | "nouvel"
+            | "nouvelle"
+            | "nouveaux"
+            | "dernier"
+            | "derniers"
+            | "phare"
+            | "phares"
+            | "propre"
+            | "propres"
+            | "célèbre"
+            | "fameux"
+            | "vocal"
+            | "maison"
+            | "conversationnel"
+            | "génératif"
+            | "rival"
+            | "concurrent"
+            | "open"
+            | "source"
+    )
+}
+
+/// A cue noun right before a name, past adjectives only (`le modèle X`,
+/// `ses systèmes X`, not `le modèle de X`), or `avec`, `via`, `par`…
+/// in a sentence about AI.
+pub fn has_cue_before(text: &str, at: usize) -> bool {
+    let before = words_before(text, at, 4);
+    let noun = before.iter().find(|w| !is_cue_adjective(w));
+    noun.is_some_and(|w| is_model_noun(w))
+        || matches!(before.first().map(String::as_str), Some("avec" | "via" | "par" | "sur" | "utilise" | "utilisant"))
+            && sentence_has_ai_words(sentence(text, at, at))
+}
+
+/// Words that tell a sentence is about AI.
+pub fn sentence_has_ai_words(sentence: &str) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let lower = w.to_lowercase();
+        matches!(
+            lower.as_str(),
+            "ia" | "ai"
+                | "modèle"
+                | "modèles"
+                | "chatbot"
+                | "chatbots"
+                | "llm"
+                | "llms"
+                | "openai"
+                | "anthropic"
+                | "google"
+                | "microsoft"
+                | "meta"
+                | "mistral"
+                | "générative"
+                | "génératif"
+                | "génératives"
+                | "agent"
+                | "agents"
+                | "assistant"
+                | "prompt"
+                | "prompts"
+                | "requêtes"
+                | "langage"
+                | "conversationnel"
+                | "conversationnelle"
+                | "xai"
+                | "deepseek"
+                | "alibaba"
+                | "baidu"
+                | "amazon"
+                | "apple"
+                | "nvidia"
+                | "artificielle"
+                | "model"
+                | "models"
+                | "génère"
+                | "générer"
+                | "entraîné"
+                | "entraînement"
+                | "benchmark"
+                | "benchmarks"
+                | "inférence"
+                | "tokens"
+        )
+    })
+}
+
+/// Words that make an ambiguous name something else: the space programme,
+/// rockets, a person.
+pub fn sentence_has_negative_words(sentence: &str) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "nasa"
+                | "programme"
+                | "capsule"
+                | "astronaute"
+                | "astronautes"
+                | "spatial"
+                | "spatiale"
+                | "fusée"
+                | "orbite"
+                | "lune"
+                | "chanteur"
+                | "chanteuse"
+                | "peintre"
+                | "acteur"
+                | "actrice"
+                | "footballeur"
+                | "écrivain"
+                | "romancier"
+                | "cinéaste"
+                | "cabaret"
+                | "chanson"
+                | "album"
+                | "saturne"
+        )
+    })
+}
+
+/// Whether a capitalised word follows, glued by one space, that is no part
+/// of a model name (`Claude François`, `Claude Dupont`).
+pub fn surname_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(rest) = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}')) else { return false };
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase)
+}
+
+/// Whether the vendor is named in the sentence, apart from the name itself
+/// (`Claude d'Anthropic`, `Gemini de Google`; not `Midjourney` for Midjourney).
+pub fn vendor_nearby(text: &str, start: usize, end: usize, vendor: &str) -> bool {
+    let s = sentence(text, start, end);
+    let s_start = s.as_ptr() as usize - text.as_ptr() as usize;
+    !vendor.is_empty()
+        && s.match_indices(vendor).any(|(i, _)| {
+            let (vs, ve) = (s_start + i, s_start + i + vendor.len());
+            ve <= start || end <= vs
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_around() {
+        let t = "Fin. Anthropic, avec ses systèmes Claude avancés, répond.";
+        let at = t.find("Claude").expect("Claude");
+        assert_eq!(words_before(t, at, 3), ["systèmes", "ses", "avec"]);
+        assert_eq!(words_after(t, at + 6, 2), ["avancés", "répond"]);
+        assert!(has_cue_before(t, at));
+        assert!(surname_after("Claude François chante", 6));
+        assert!(!surname_after("Claude 3 Opus", 6));
+    }
+}

@@ -1,0 +1,258 @@
+//! Model names the catalogue lacks, from cues: `le modèle Zephyr-7B`,
+//! `son LLM Orion 2`, `le chatbot Albert`, `l'assistant Nabu` (in an AI
+//! sentence), `le grand modèle de langage Atlas-13B`, `Vega-2, un modèle
+//! de langage`. Family = the name before its version; vendor = an
+//! organisation named in the sentence (found by the organizations plugin).
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::catalogue::Catalogue;
+use crate::context::{sentence, sentence_has_ai_words, words_before};
+use crate::version::{canonical_as_written, parts};
+use crate::{Found, Mention};
+
+/// The cue nouns, and the appositions that follow a name.
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build([
+            "modèle",
+            "modèles",
+            "model",
+            "llm",
+            "chatbot",
+            "assistant",
+            "agent",
+            ", un modèle",
+            ", un grand modèle",
+            ", un llm",
+            ", le chatbot",
+            ", un chatbot",
+            ", l'assistant",
+            ", l’assistant",
+            ", un assistant",
+            ", son modèle",
+            ", son assistant",
+            ", son chatbot",
+            ", son llm",
+            ", son agent",
+            ", son nouveau modèle",
+        ])
+        .expect("the cues form a valid automaton")
+});
+
+/// Words allowed between a cue and the name (`le modèle de langage X`,
+/// `le chatbot maison X`, `le modèle open source X`).
+fn is_between(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "d"
+            | "langage"
+            | "ia"
+            | "langue"
+            | "linguistique"
+            | "open"
+            | "source"
+            | "open-source"
+            | "maison"
+            | "phare"
+            | "multimodal"
+            | "conversationnel"
+            | "génératif"
+            | "nommé"
+            | "baptisé"
+            | "appelé"
+            | "dénommé"
+            | "baptisée"
+            | "nommée"
+            | "appelée"
+            | "français"
+            | "chinois"
+            | "américain"
+            | "européen"
+            | "souverain"
+            | "vocal"
+            | "nouveau"
+            | "dernier"
+            | "grand"
+            | "petit"
+            | "fondation"
+    )
+}
+
+/// Words that are never a model's name after a cue.
+fn is_not_a_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Le" | "La"
+            | "Les"
+            | "Un"
+            | "Une"
+            | "Des"
+            | "De"
+            | "Du"
+            | "En"
+            | "Et"
+            | "Il"
+            | "Elle"
+            | "Ce"
+            | "Cette"
+            | "Son"
+            | "Sa"
+            | "Ses"
+            | "Paris"
+            | "France"
+            | "Europe"
+            | "IA"
+            | "AI"
+            | "AGI"
+            | "GPU"
+            | "GPUs"
+            | "LLM"
+            | "API"
+            | "Transformer"
+            | "Transformers"
+            | "Open"
+            | "Source"
+            | "Face"
+    )
+}
+
+/// Unseen model names in `text`, not overlapping `taken` spans (the
+/// catalogue's mentions, hardware) nor an organisation.
+pub fn find(catalogue: &Catalogue, text: &str, taken: &[(usize, usize)], orgs: &[Found]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for m in CUES.find_iter(text) {
+        let cue = text[m.start()..m.end()].to_lowercase().replace('’', "'");
+        let glued = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        let apposition = cue.starts_with(',');
+        if glued(m.end()) || (!apposition && text[..m.start()].ends_with(char::is_alphanumeric)) {
+            continue;
+        }
+        let (start, rule) = if let Some(noun) = cue.strip_prefix(", ") {
+            // `Vega-2, un modèle de langage`: the name before the comma.
+            let Some(start) = name_before(text, m.start()) else { continue };
+            (start, if noun.starts_with("son") { "apposition:son" } else { "apposition" })
+        } else {
+            let Some(start) = name_after(text, m.end()) else { continue };
+            let before = words_before(text, m.start(), 2);
+            let determiner = before.first().map(String::as_str);
+            let ok = match cue.as_str() {
+                "assistant" | "agent" => {
+                    matches!(determiner, Some("l" | "son" | "leur" | "nouvel" | "un"))
+                        && sentence_has_ai_words(sentence(text, m.start(), m.end()))
+                }
+                "modèles" => matches!(determiner, Some("les" | "ses" | "leurs" | "des" | "nouveaux")),
+                _ => true,
+            };
+            if !ok {
+                continue;
+            }
+            (start, if cue == "modèles" { "cue:modèles" } else { cue_rule(&cue) })
+        };
+        let name_end = text[start..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |e| start + e);
+        let name = &text[start..name_end];
+        if name.len() < 2 || is_not_a_name(name) {
+            continue;
+        }
+        let (model_parts, end) = parts(catalogue, text, name_end, false);
+        let overlaps = |s: usize, e: usize| start < e && s < end;
+        if taken.iter().any(|&(s, e)| overlaps(s, e)) || out.iter().any(|o| overlaps(o.start, o.end)) {
+            continue;
+        }
+        if orgs.iter().any(|o| overlaps(o.start, o.end)) {
+            continue; // `le modèle de Mistral AI`: the organisation, not a model
+        }
+        out.push(Mention {
+            start,
+            end,
+            canonical: canonical_as_written(name, &model_parts),
+            family: Some(name.to_owned()),
+            vendor: vendor_for(text, start, end, orgs),
+            kind: None,
+            rule: rule.to_owned(),
+            confidence: 0.7,
+        });
+    }
+    out
+}
+
+fn cue_rule(cue: &str) -> &'static str {
+    match cue {
+        "modèle" | "model" => "cue:modèle",
+        "llm" => "cue:llm",
+        "chatbot" => "cue:chatbot",
+        "agent" => "cue:agent",
+        _ => "cue:assistant",
+    }
+}
+
+/// The capitalised name after a cue ending at `at`, past the words
+/// [`is_between`] allows, `de` + a lower-case complement (`le modèle de
+/// raisonnement X`) and `, baptisé` — but never right after `de` (`le
+/// modèle de Google` is Google's model, not one named Google).
+fn name_after(text: &str, at: usize) -> Option<usize> {
+    let mut i = at;
+    let mut previous = "";
+    for _ in 0..6 {
+        let rest = &text[i..];
+        let skipped = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\'', '’', ',']).len();
+        let comma = rest[..skipped].contains(',');
+        if skipped == 0 && i != at {
+            return None;
+        }
+        let word_start = i + skipped;
+        let word_end = text[word_start..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map_or(text.len(), |e| word_start + e);
+        let word = &text[word_start..word_end];
+        let lower = word.to_lowercase();
+        if comma && !matches!(lower.as_str(), "baptisé" | "baptisée" | "nommé" | "nommée" | "appelé" | "appelée")
+        {
+            return None;
+        }
+        if word.starts_with(|c: char| c.is_uppercase()) {
+            return (!matches!(previous, "de" | "d")).then_some(word_start);
+        }
+        let complement = matches!(previous, "de" | "d") && word.chars().all(|c| c.is_lowercase() || c == '-');
+        if word.is_empty() || !(is_between(&lower) || complement) {
+            return None;
+        }
+        previous = if matches!(lower.as_str(), "de" | "d") {
+            if lower == "de" {
+                "de"
+            } else {
+                "d"
+            }
+        } else {
+            ""
+        };
+        i = word_end;
+    }
+    None
+}
+
+/// The capitalised name (with its version) ending right before a comma at `at`.
+fn name_before(text: &str, at: usize) -> Option<usize> {
+    let head = &text[..at];
+    let word_start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')).map_or(0, |i| i + 1);
+    let word = &head[word_start..];
+    word.starts_with(|c: char| c.is_uppercase()).then_some(word_start)
+}
+
+/// The maker of an unseen model: an organisation named in its sentence
+/// (the nearest before it, else the first after it: `Moshi de Kyutai`).
+fn vendor_for(text: &str, start: usize, end: usize, orgs: &[Found]) -> Option<String> {
+    let s = sentence(text, start, end);
+    let s_start = s.as_ptr() as usize - text.as_ptr() as usize;
+    let s_end = s_start + s.len();
+    let in_sentence: Vec<&Found> = orgs.iter().filter(|o| o.start >= s_start && o.end <= s_end).collect();
+    in_sentence
+        .iter()
+        .rfind(|o| o.end <= start)
+        .or_else(|| in_sentence.iter().find(|o| o.start >= end))
+        .map(|o| o.canonical.clone())
+}

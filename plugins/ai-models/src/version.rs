@@ -1,0 +1,245 @@
+//! What follows a family name: versions (`4o`, `3.5`, `V3`, `R1`), sizes
+//! (`7B`, `8x7B`) and variants (`mini`, `Sonnet`, `Instruct`), glued,
+//! hyphenated or spaced — and the canonical name they make.
+//!
+//! Canonical (data/NOTES.md): the family's own spelling, joined to its
+//! first part the vendor's way (hyphen for GPT, Phi, MAI, DeepSeek…; glued
+//! for o and Qwen; a dot for FLUX; a space otherwise), later parts with the
+//! separator as written; variant case from variants.txt.
+
+use crate::catalogue::Catalogue;
+
+/// What a part is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    /// `4o`, `3.5`, `V3`.
+    Version,
+    /// `7B`, `8x7B`.
+    Size,
+    /// `mini`, `Sonnet`.
+    Variant,
+}
+
+/// How a part is attached to what is before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sep {
+    /// No separator (`Qwen2.5`, `o1`).
+    Glued,
+    /// `-`.
+    Hyphen,
+    /// One space.
+    Space,
+    /// `.` (`FLUX.1`).
+    Dot,
+}
+
+/// One part after the family, normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// What it is.
+    pub kind: PartKind,
+    /// Its normalised text.
+    pub text: String,
+    /// How it was attached.
+    pub sep: Sep,
+}
+
+/// The parts after a family name ending at `at`, and where they end.
+pub fn parts(catalogue: &Catalogue, text: &str, at: usize, openai: bool) -> (Vec<Part>, usize) {
+    let mut parts = Vec::new();
+    let mut end = at;
+    while parts.len() < 5 {
+        let rest = &text[end..];
+        let (sep, skip) = match rest.chars().next() {
+            Some('-') => (Sep::Hyphen, 1),
+            Some(' ' | '\u{a0}') => (Sep::Space, rest.chars().next().map_or(1, char::len_utf8)),
+            Some('.') if parts.is_empty() && rest[1..].starts_with(|c: char| c.is_ascii_digit()) => (Sep::Dot, 1),
+            Some(c) if c.is_ascii_digit() && parts.is_empty() => (Sep::Glued, 0),
+            _ => break,
+        };
+        let token_start = end + skip;
+        let token_len = text[token_start..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '+'))
+            .unwrap_or(text.len() - token_start);
+        let mut token = &text[token_start..token_start + token_len];
+        // A sentence's final period is not part of a version (`GPT-4.`).
+        while let Some(t) = token.strip_suffix('.') {
+            token = t;
+        }
+        if token.is_empty() {
+            break;
+        }
+        let Some(part) = classify(catalogue, token, sep, parts.is_empty(), openai) else { break };
+        end = token_start + token.len();
+        parts.push(part);
+    }
+    (parts, end)
+}
+
+/// The part `token` is, attached by `sep`.
+fn classify(catalogue: &Catalogue, token: &str, sep: Sep, first: bool, openai: bool) -> Option<Part> {
+    let part = |kind, text: String| Some(Part { kind, text, sep });
+    if let Some(size) = size(token) {
+        return part(PartKind::Size, size);
+    }
+    if let Some(version) = version(token) {
+        return part(PartKind::Version, version);
+    }
+    if sep == Sep::Glued || sep == Sep::Dot {
+        return None;
+    }
+    let spellings = catalogue.variant(token);
+    if spellings.is_empty() {
+        return None;
+    }
+    // A spaced lower-case word is French prose (`Gemini multimodal`), except
+    // OpenAI's own lower-case variants (`GPT-4o mini`).
+    let capitalised = token.starts_with(|c: char| c.is_ascii_uppercase());
+    if sep == Sep::Space && !capitalised && !(openai && spellings.contains(&token)) {
+        return None;
+    }
+    // One-letter variants (`Command R`, `Command A`) only right after the family.
+    if token.trim_end_matches('+').len() == 1 && !first {
+        return None;
+    }
+    let lower = spellings.iter().find(|s| s.starts_with(|c: char| c.is_lowercase()));
+    let upper = spellings.iter().find(|s| !s.starts_with(|c: char| c.is_lowercase()));
+    let chosen = match (lower, upper) {
+        (Some(l), Some(u)) => {
+            if openai || sep == Sep::Hyphen {
+                l
+            } else {
+                u
+            }
+        }
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => return None,
+    };
+    part(PartKind::Variant, (*chosen).to_owned())
+}
+
+/// `7B`, `1.5B`, `405b`, `8x7B` → normalised (`B` upper, `x` lower).
+fn size(token: &str) -> Option<String> {
+    let (number, unit) = token.split_at(token.len().checked_sub(1)?);
+    if !matches!(unit, "B" | "b" | "M") {
+        return None;
+    }
+    let valid = |n: &str| !n.is_empty() && n.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let ok = match number.split_once(['x', 'X']) {
+        Some((experts, each)) => experts.bytes().all(|b| b.is_ascii_digit()) && !experts.is_empty() && valid(each),
+        None => valid(number),
+    };
+    ok.then(|| format!("{}{}", number.replace('X', "x"), unit.to_uppercase()))
+}
+
+/// `4`, `4.1`, `4o`, `3.5`, `V3`, `R1`, `K2`, `v6`, as written.
+/// A whole number of three digits or more is a year or a count, not a version.
+fn version(token: &str) -> Option<String> {
+    let (prefix, rest) = match token.chars().next()? {
+        c @ ('v' | 'V' | 'r' | 'R' | 'k' | 'K') => (Some(c), &token[1..]),
+        _ => (None, token),
+    };
+    let (digits, suffix) = match rest.char_indices().last()? {
+        (i, c) if c.is_ascii_lowercase() && i > 0 => (&rest[..i], Some(c)),
+        _ => (rest, None),
+    };
+    let valid = !digits.is_empty()
+        && digits.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && digits.starts_with(|c: char| c.is_ascii_digit());
+    if !valid || (!digits.contains('.') && digits.len() > 2) {
+        return None;
+    }
+    let mut out = String::new();
+    out.extend(prefix);
+    out.push_str(digits);
+    out.extend(suffix);
+    Some(out)
+}
+
+/// How a family joins its first part.
+fn junction(family: &str) -> &'static str {
+    match family {
+        "GPT" | "Phi" | "MAI" | "DeepSeek" | "GLM" | "Yi" | "Gen" | "Nemotron" | "Inflection" => "-",
+        "o" | "Qwen" => "",
+        "FLUX" => ".",
+        _ => " ",
+    }
+}
+
+/// The canonical name of a catalogued `family` with `parts`.
+pub fn canonical(family: &str, parts: &[Part]) -> String {
+    join(family, parts, Some(junction(family)))
+}
+
+/// The canonical name of a family the catalogue lacks: its parts joined as
+/// written (`Zephyr-7B`, `Orion 2`).
+pub fn canonical_as_written(family: &str, parts: &[Part]) -> String {
+    join(family, parts, None)
+}
+
+/// `family` and `parts`; the first part joined by `junction` when given.
+fn join(family: &str, parts: &[Part], junction: Option<&str>) -> String {
+    let mut out = family.to_owned();
+    // DeepSeek writes its versions in capitals (`DeepSeek-V3`, `DeepSeek-R1`).
+    let upper_versions = family == "DeepSeek";
+    for (k, part) in parts.iter().enumerate() {
+        let sep = if let (0, Some(junction)) = (k, junction) {
+            // The vendor's junction for a version or size; a variant keeps a hyphen as written.
+            match (part.kind, part.sep) {
+                (PartKind::Variant, Sep::Hyphen) => "-",
+                (PartKind::Variant, _) => " ",
+                _ => junction,
+            }
+        } else {
+            match part.sep {
+                Sep::Hyphen => "-",
+                Sep::Dot => ".",
+                Sep::Glued => "",
+                Sep::Space => " ",
+            }
+        };
+        out.push_str(sep);
+        if upper_versions && part.kind == PartKind::Version {
+            out.push_str(&part.text.to_uppercase());
+        } else {
+            out.push_str(&part.text);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(family: &str, text: &str, openai: bool) -> String {
+        let catalogue = Catalogue::load().expect("valid data");
+        let (parts, _) = parts(&catalogue, text, 0, openai);
+        canonical(family, &parts)
+    }
+
+    #[test]
+    fn versions_sizes_and_variants() {
+        assert_eq!(canon("GPT", "-4o mini est", true), "GPT-4o mini");
+        assert_eq!(canon("GPT", " 4o", true), "GPT-4o");
+        assert_eq!(canon("Phi", "-3 Mini, le", false), "Phi-3 Mini");
+        assert_eq!(canon("MAI", "-1-preview", false), "MAI-1-preview");
+        assert_eq!(canon("MAI", "-Voice-1 et", false), "MAI-Voice-1");
+        assert_eq!(canon("Qwen", "2.5-72B-Instruct", false), "Qwen2.5-72B-Instruct");
+        assert_eq!(canon("DeepSeek", " R1", false), "DeepSeek-R1");
+        assert_eq!(canon("Mixtral", " 8x7B", false), "Mixtral 8x7B");
+        assert_eq!(canon("Claude", " 3.5 Sonnet", false), "Claude 3.5 Sonnet");
+        assert_eq!(canon("Llama", " 3.1 405B", false), "Llama 3.1 405B");
+        assert_eq!(canon("FLUX", ".1 Kontext", false), "FLUX.1 Kontext");
+        assert_eq!(canon("Gemini", " 1.5 Pro", false), "Gemini 1.5 Pro");
+    }
+
+    #[test]
+    fn what_is_not_a_part() {
+        assert_eq!(canon("Llama", " 3 en 2024", false), "Llama 3");
+        assert_eq!(canon("GPT", "-4 2024", true), "GPT-4");
+        assert_eq!(canon("Gemini", " multimodal", false), "Gemini");
+        assert_eq!(canon("Claude", " François", false), "Claude");
+        assert_eq!(canon("GPT", "-4.", true), "GPT-4");
+    }
+}

@@ -1,0 +1,109 @@
+//! The plugins' golden files and cross-plugin corpora through the real
+//! pipeline: the built plugin libraries, loaded and ordered by the host,
+//! every entity checked by it — so what is tested is what users run.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use glaneur::pipeline::Pipeline;
+use glaneur::plugins::discover;
+use glaneur_schema::output::OutputEntity;
+use glaneur_tests::artifacts;
+use serde_json::Value;
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| {
+        let catalog = discover(&[artifacts().plugins.clone()], &HashMap::new());
+        assert!(catalog.rejected.is_empty(), "{:?}", catalog.rejected);
+        Pipeline::new(catalog.plugins, &[]).expect("the shipped plugins have an order")
+    })
+}
+
+fn extract(text: &str) -> Vec<OutputEntity> {
+    let extraction = pipeline().extract(text);
+    assert!(extraction.errors.is_empty(), "{:?}", extraction.errors);
+    extraction.entities
+}
+
+fn data(relative: &str) -> Vec<Value> {
+    glaneur_testdata::read_jsonl(&artifacts().root.join(relative))
+}
+
+/// Each seed's entities of `kind` equal the golden file's, by span and by
+/// the attrs named in `keys`.
+fn check_golden(kind: &str, golden: &str, keys: &[&str]) {
+    let golden = data(golden);
+    let mut fails = Vec::new();
+    for (file, text) in glaneur_testdata::seeds() {
+        let key = |start: u64, end: u64, attrs: &dyn Fn(&str) -> Value| {
+            let values: Vec<String> = keys.iter().map(|k| attrs(k).to_string()).collect();
+            format!("{start}..{end} {} {}", &text[start as usize..end as usize], values.join(" "))
+        };
+        let mut want: Vec<String> = golden
+            .iter()
+            .filter(|g| g["source"] == file.as_str())
+            .map(|g| {
+                let n = |k: &str| g[k].as_u64().expect("offset");
+                key(n("start"), n("end"), &|k| g.get(k).cloned().unwrap_or(Value::Null))
+            })
+            .collect();
+        let mut got: Vec<String> = extract(&text)
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| key(e.start, e.end, &|k| e.attrs.get(k).cloned().unwrap_or(Value::Null)))
+            .collect();
+        want.sort();
+        got.sort();
+        fails.extend(want.iter().filter(|w| !got.contains(w)).map(|w| format!("{file}: missed {w}")));
+        fails.extend(got.iter().filter(|g| !want.contains(g)).map(|g| format!("{file}: unexpected {g}")));
+    }
+    assert!(fails.is_empty(), "{kind}: {} mismatches:\n{}", fails.len(), fails.join("\n"));
+}
+
+#[test]
+fn seeds_money() {
+    check_golden(
+        "money",
+        "plugins/money/tests/golden/seeds.jsonl",
+        &["value", "max", "currency", "currency_inferred", "qualifier"],
+    );
+}
+
+#[test]
+fn seeds_organizations() {
+    check_golden("organization", "plugins/organizations/tests/golden/seeds.jsonl", &["canonical"]);
+}
+
+#[test]
+fn seeds_ai_models() {
+    check_golden("ai_model", "plugins/ai-models/tests/golden/seeds.jsonl", &["canonical", "family", "vendor"]);
+}
+
+/// The AI-model corpus with vendors: those of unseen models come from the
+/// organisations the organizations plugin found before (`requires`).
+#[test]
+fn ai_model_corpus_with_vendors_from_organisations() {
+    let cases = data("plugins/ai-models/tests/corpus/fr.jsonl");
+    let mut fails = Vec::new();
+    for case in &cases {
+        let text = case["text"].as_str().expect("text");
+        let fact =
+            |t: &str, a: &dyn Fn(&str) -> Value| format!("{t} {} {} {}", a("canonical"), a("family"), a("vendor"));
+        let want: Vec<String> = case["expected"]
+            .as_array()
+            .expect("expected")
+            .iter()
+            .map(|e| fact(e["text"].as_str().expect("text"), &|k| e[k].clone()))
+            .collect();
+        let got: Vec<String> = extract(text)
+            .iter()
+            .filter(|e| e.kind == "ai_model")
+            .map(|e| fact(&e.text, &|k| e.attrs.get(k).cloned().unwrap_or(Value::Null)))
+            .collect();
+        if want != got {
+            fails.push(format!("{text}\n   expected {want:?}\n   found    {got:?}"));
+        }
+    }
+    assert!(fails.is_empty(), "{} of {} cases fail:\n{}", fails.len(), cases.len(), fails.join("\n"));
+}
