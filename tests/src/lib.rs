@@ -86,3 +86,14 @@ pub fn seed_files() -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The pipeline of the shipped plugins, loaded from their built files
+/// (once per test process).
+pub fn pipeline() -> &'static glaneur::pipeline::Pipeline {
+    static PIPELINE: OnceLock<glaneur::pipeline::Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| {
+        let catalog = glaneur::plugins::discover(&[artifacts().plugins.clone()], &std::collections::HashMap::new());
+        assert!(catalog.rejected.is_empty(), "{:?}", catalog.rejected);
+        glaneur::pipeline::Pipeline::new(catalog.plugins, &[]).expect("the shipped plugins have an order")
+    })
+}

@@ -2,23 +2,9 @@
 //! pipeline: the built plugin libraries, loaded and ordered by the host,
 //! every entity checked by it — so what is tested is what users run.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use glaneur::pipeline::Pipeline;
-use glaneur::plugins::discover;
 use glaneur_schema::output::OutputEntity;
-use glaneur_tests::artifacts;
+use glaneur_tests::{artifacts, pipeline};
 use serde_json::Value;
-
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| {
-        let catalog = discover(&[artifacts().plugins.clone()], &HashMap::new());
-        assert!(catalog.rejected.is_empty(), "{:?}", catalog.rejected);
-        Pipeline::new(catalog.plugins, &[]).expect("the shipped plugins have an order")
-    })
-}
 
 fn extract(text: &str) -> Vec<OutputEntity> {
     let extraction = pipeline().extract(text);

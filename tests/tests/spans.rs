@@ -2,24 +2,10 @@
 //! is on character boundaries and its `text` is the slice it names — for
 //! plain text and for HTML, where offsets map back into the markup.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use glaneur::input::{Content, EncodingMode, RawInput};
-use glaneur::pipeline::Pipeline;
-use glaneur::plugins::discover;
 use glaneur::runner::process;
-use glaneur_tests::artifacts;
+use glaneur_tests::pipeline;
 use proptest::prelude::*;
-
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| {
-        let catalog = discover(&[artifacts().plugins.clone()], &HashMap::new());
-        assert!(catalog.rejected.is_empty(), "{:?}", catalog.rejected);
-        Pipeline::new(catalog.plugins, &[]).expect("the shipped plugins have an order")
-    })
-}
 
 /// Text made of the pieces news is made of, so that entities do occur.
 fn newsish() -> impl Strategy<Value = String> {

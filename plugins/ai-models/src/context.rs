@@ -3,26 +3,9 @@
 //! d'Anthropic`), an AI sentence, and what says it is not (a surname after
 //! `Claude`, the space programme for `Gemini`).
 
-/// The sentence around `start..end`: from after the previous `.`, `!`, `?`
-/// or line break to the next one (at most 300 bytes each way).
+/// The sentence around `start..end` (at most 300 bytes each way).
 pub fn sentence(text: &str, start: usize, end: usize) -> &str {
-    let is_stop = |b: u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
-    let bytes = text.as_bytes();
-    let mut s = start;
-    while s > 0 && !is_stop(bytes[s - 1]) && start - s < 300 {
-        s -= 1;
-    }
-    let mut e = end;
-    while e < bytes.len() && !is_stop(bytes[e]) && e - end < 300 {
-        e += 1;
-    }
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    &text[s..e.max(s)]
+    glaneur_text::sentence(text, start, end, 300)
 }
 
 /// The lowercased words before `at`, nearest first (at most `n`), in the sentence.
@@ -231,7 +214,7 @@ pub fn surname_after(text: &str, end: usize) -> bool {
 /// (`Claude d'Anthropic`, `Gemini de Google`; not `Midjourney` for Midjourney).
 pub fn vendor_nearby(text: &str, start: usize, end: usize, vendor: &str) -> bool {
     let s = sentence(text, start, end);
-    let s_start = s.as_ptr() as usize - text.as_ptr() as usize;
+    let s_start = glaneur_text::offset_in(text, s);
     !vendor.is_empty()
         && s.match_indices(vendor).any(|(i, _)| {
             let (vs, ve) = (s_start + i, s_start + i + vendor.len());

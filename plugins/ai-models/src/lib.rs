@@ -192,7 +192,7 @@ impl AiModels {
 
 /// Whether another model than the one at `start` lies in `sentence`.
 fn models_in(text: &str, sentence: &str, models: &[(usize, usize)], start: usize) -> bool {
-    let s_start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+    let s_start = glaneur_text::offset_in(text, sentence);
     let s_end = s_start + sentence.len();
     models.iter().any(|&(s, e)| s >= s_start && e <= s_end && s != start)
 }

@@ -247,7 +247,7 @@ fn name_before(text: &str, at: usize) -> Option<usize> {
 /// (the nearest before it, else the first after it: `Moshi de Kyutai`).
 fn vendor_for(text: &str, start: usize, end: usize, orgs: &[Found]) -> Option<String> {
     let s = sentence(text, start, end);
-    let s_start = s.as_ptr() as usize - text.as_ptr() as usize;
+    let s_start = glaneur_text::offset_in(text, s);
     let s_end = s_start + s.len();
     let in_sentence: Vec<&Found> = orgs.iter().filter(|o| o.start >= s_start && o.end <= s_end).collect();
     in_sentence

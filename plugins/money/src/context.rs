@@ -27,34 +27,7 @@ pub fn language(doc: &str) -> Language {
     }
 }
 
-/// Start of the paragraph containing `at`: after the last blank line.
-pub fn paragraph_start(doc: &str, at: usize) -> usize {
-    let bytes = doc.as_bytes();
-    let mut i = at;
-    let mut newlines = 0;
-    let mut after_last = 0; // just after the newline nearest `at`
-    while i > 0 {
-        let b = bytes[i - 1];
-        if b == b'\n' {
-            if newlines == 0 {
-                after_last = i;
-            }
-            newlines += 1;
-            if newlines == 2 {
-                return after_last;
-            }
-        } else if !b.is_ascii_whitespace() {
-            newlines = 0;
-        }
-        i -= 1;
-    }
-    0
-}
-
-/// Whether a blank line separates `from` and `to`.
-pub fn crosses_paragraph(doc: &str, from: usize, to: usize) -> bool {
-    from < to && paragraph_start(doc, to) > from
-}
+pub use glaneur_text::{crosses_paragraph, paragraph_start};
 
 /// Whether `at` is inside parentheses opened in its paragraph.
 pub fn in_parentheses(doc: &str, at: usize) -> bool {
@@ -75,26 +48,9 @@ fn memrchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().rposition(|b| *b == needle)
 }
 
-/// The sentence around `span`: from after the previous `.`, `!`, `?` or
-/// line break to the next one.
+/// The sentence around `start..end`.
 pub fn sentence(doc: &str, start: usize, end: usize) -> &str {
-    let is_stop = |b: u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
-    let bytes = doc.as_bytes();
-    let mut s = start;
-    while s > 0 && !is_stop(bytes[s - 1]) && start - s < 400 {
-        s -= 1;
-    }
-    let mut e = end;
-    while e < bytes.len() && !is_stop(bytes[e]) && e - end < 400 {
-        e += 1;
-    }
-    while !doc.is_char_boundary(s) {
-        s += 1;
-    }
-    while !doc.is_char_boundary(e) {
-        e -= 1;
-    }
-    &doc[s..e.max(s)]
+    glaneur_text::sentence(doc, start, end, 400)
 }
 
 #[cfg(test)]

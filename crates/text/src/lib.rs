@@ -1,0 +1,88 @@
+//! glaneur-text: the sentence and the paragraph around a span.
+#![deny(missing_docs)]
+
+/// Bytes ending a sentence for [`sentence`].
+fn ends_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n')
+}
+
+/// The sentence around `start..end`: from after the previous `.`, `!`, `?`
+/// or line break to the next one, at most `reach` bytes each way (so a text
+/// with no punctuation costs nothing).
+pub fn sentence(text: &str, start: usize, end: usize, reach: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut s = start.min(text.len());
+    while s > 0 && !ends_sentence(bytes[s - 1]) && start - s < reach {
+        s -= 1;
+    }
+    let mut e = end.min(text.len());
+    while e < bytes.len() && !ends_sentence(bytes[e]) && e - end < reach {
+        e += 1;
+    }
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[s..e.max(s)]
+}
+
+/// The byte offset of `part` (a slice of `text`) in `text`.
+pub fn offset_in(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// Start of the paragraph containing `at`: just after the last blank line
+/// (two line breaks with only white space between) before it.
+pub fn paragraph_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at.min(text.len());
+    let mut newlines = 0;
+    let mut after_last = 0;
+    while i > 0 {
+        let b = bytes[i - 1];
+        if b == b'\n' {
+            if newlines == 0 {
+                after_last = i;
+            }
+            newlines += 1;
+            if newlines == 2 {
+                return after_last;
+            }
+        } else if !b.is_ascii_whitespace() {
+            newlines = 0;
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// Whether a blank line separates `from` and `to`.
+pub fn crosses_paragraph(text: &str, from: usize, to: usize) -> bool {
+    from < to && paragraph_start(text, to) > from
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences() {
+        let t = "Un. Deux trois ! Quatre";
+        let at = t.find("trois").expect("trois");
+        assert_eq!(sentence(t, at, at + 5, 100), " Deux trois ");
+        assert_eq!(sentence(t, t.len(), t.len(), 100), " Quatre");
+        assert_eq!(offset_in(t, sentence(t, at, at, 100)), 3);
+        assert_eq!(sentence(t, at, at + 5, 2), "x trois ", "reach bounds the search");
+    }
+
+    #[test]
+    fn paragraphs() {
+        let doc = "Un (deux) trois.\n\nQuatre\n \ncinq";
+        assert_eq!(paragraph_start(doc, 20), 18);
+        assert_eq!(paragraph_start(doc, doc.len()), doc.len() - 4);
+        assert!(crosses_paragraph(doc, 2, 20));
+        assert!(!crosses_paragraph(doc, 2, 10));
+    }
+}
