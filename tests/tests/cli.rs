@@ -23,7 +23,10 @@ fn dir(path: &std::path::Path) -> &str {
 #[test]
 fn plugins_lists_the_shipped_plugins() {
     let listing = plugins_json(&[]);
-    assert_eq!(names(&listing["plugins"]), ["ai-models", "money", "organizations", "percentages", "quotations"]);
+    assert_eq!(
+        names(&listing["plugins"]),
+        ["ai-models", "money", "organizations", "people", "percentages", "quotations"]
+    );
     assert_eq!(listing["rejected"], Value::Array(vec![]));
     let money = &listing["plugins"][1];
     assert_eq!(money["produces"], serde_json::json!(["money"]));

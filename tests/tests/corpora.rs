@@ -93,3 +93,55 @@ fn ai_model_corpus_with_vendors_from_organisations() {
     }
     assert!(fails.is_empty(), "{} of {} cases fail:\n{}", fails.len(), cases.len(), fails.join("\n"));
 }
+
+#[test]
+fn seeds_people() {
+    check_golden("person", "plugins/people/tests/golden/seeds.jsonl", &["canonical"]);
+}
+
+#[test]
+fn seeds_quotations() {
+    check_golden(
+        "quotation",
+        "plugins/quotations/tests/golden/seeds.jsonl",
+        &["content", "speaker", "form", "implicit"],
+    );
+}
+
+/// The quotation corpus: passages of every attribution pattern, with the
+/// people and organisations found by their plugins.
+#[test]
+fn quotation_corpus() {
+    let cases = data("plugins/quotations/tests/corpus/fr.jsonl");
+    let mut fails = Vec::new();
+    let mut quotes = 0;
+    for case in &cases {
+        let text = case["text"].as_str().expect("text");
+        let fact = |t: &str, a: &dyn Fn(&str) -> Value| {
+            let implicit = a("implicit").as_bool().unwrap_or(false);
+            format!("{t} | {} | {} | implicit={implicit}", a("speaker"), a("form"))
+        };
+        let want: Vec<String> = case["expected"]
+            .as_array()
+            .expect("expected")
+            .iter()
+            .map(|e| fact(e["text"].as_str().expect("text"), &|k| e.get(k).cloned().unwrap_or(Value::Null)))
+            .collect();
+        quotes += want.len();
+        let got: Vec<String> = extract(text)
+            .iter()
+            .filter(|e| e.kind == "quotation")
+            .map(|e| fact(&e.text, &|k| e.attrs.get(k).cloned().unwrap_or(Value::Null)))
+            .collect();
+        if want != got {
+            fails.push(format!("[{}]\n{text}\n   expected {want:#?}\n   found    {got:#?}", case["note"]));
+        }
+    }
+    assert!(
+        fails.is_empty(),
+        "{} of {} passages ({quotes} quotes) fail:\n{}",
+        fails.len(),
+        cases.len(),
+        fails.join("\n")
+    );
+}

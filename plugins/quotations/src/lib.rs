@@ -1,29 +1,259 @@
-//! The quotations plugin (kind `quotation`): quotations with their speakers.
+//! The quotations plugin (kind `quotation`): reported speech between
+//! quotation marks, with its speaker.
 //!
-//! The plugin loads and declares its kind; its extraction is the work of
-//! issue #5 and returns nothing until then.
+//! [`marks`] pairs the quotation marks; [`attribution`] finds the speaker,
+//! reading the people (and organisations) found before — the plugin
+//! requires `person`, so the host runs the people plugin first.
+
+pub mod attribution;
+pub mod marks;
+pub mod verbs;
 
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use serde_json::{json, Value};
 
-/// The quotations extractor.
-pub struct Quotations;
+use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef};
+use crate::verbs::{Pronoun, Verbs};
+
+/// A quotation with its attribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quotation {
+    /// Byte span, marks included.
+    pub start: usize,
+    /// One past the closing mark.
+    pub end: usize,
+    /// The text between the marks, trimmed.
+    pub content: String,
+    /// `speech`, or `term` for a quoted word or two that nobody says.
+    pub form: &'static str,
+    /// Who said it, and by which rule.
+    pub attribution: Attribution,
+}
+
+/// Finds quotations.
+pub struct Quotations {
+    verbs: Verbs,
+}
+
+impl Quotations {
+    /// Loads the verb lexicon.
+    pub fn load() -> Self {
+        Quotations { verbs: Verbs::load() }
+    }
+
+    /// Every quotation in `text`, attributed with the `persons` and `orgs`
+    /// found before (in order).
+    pub fn find(&self, text: &str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
+        let quotes = marks::quotes(text);
+        let attributor = Attributor { text, quotes: &quotes, persons, orgs, verbs: &self.verbs };
+        quotes
+            .iter()
+            .zip(attributor.attribute())
+            .map(|(q, attribution)| {
+                let content = q.content(text).to_owned();
+                let term = attribution.rule == "none" && is_term(text, q, &content);
+                Quotation {
+                    start: q.start,
+                    end: q.end,
+                    content,
+                    form: if term { "term" } else { "speech" },
+                    attribution,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether an unattributed quote is a term rather than speech: one or two
+/// words, a quote used as a noun (`le « cloud de confiance »`), or a title
+/// (`le rapport « … »`).
+fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
+    let words = content.split_whitespace().count();
+    let before: Vec<String> = text[..q.start]
+        .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let determiner = before.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "le" | "la"
+                | "les"
+                | "un"
+                | "une"
+                | "des"
+                | "du"
+                | "l'"
+                | "d'"
+                | "ce"
+                | "cette"
+                | "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "the"
+                | "a"
+        )
+    });
+    let title = before.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "rapport"
+                | "livre"
+                | "ouvrage"
+                | "film"
+                | "série"
+                | "émission"
+                | "titre"
+                | "intitulé"
+                | "intitulée"
+                | "baptisé"
+                | "baptisée"
+                | "programme"
+                | "plan"
+                | "projet"
+                | "opération"
+                | "slogan"
+                | "étude"
+                | "note"
+                | "label"
+                | "podcast"
+                | "documentaire"
+                | "album"
+                | "report"
+                | "book"
+                | "titled"
+                | "dubbed"
+        )
+    });
+    let sentence_like = content.ends_with(['.', '!', '?', '…']);
+    words <= 2 || (!sentence_like && ((determiner && words <= 4) || (title && words <= 12)))
+}
 
 impl Plugin for Quotations {
     const INFO: PluginInfo = PluginInfo {
         name: "quotations",
         version: env!("CARGO_PKG_VERSION"),
         produces: &["quotation"],
-        requires: &[],
+        requires: &["person", "organization"],
         description: "Quotations with their speakers.",
     };
 
-    fn new(_config: &str) -> Result<Self, String> {
-        Ok(Quotations)
+    fn new(config: &str) -> Result<Self, String> {
+        if !config.trim().is_empty() {
+            return Err(format!("the quotations plugin takes no configuration, got {config:?}"));
+        }
+        Ok(Quotations::load())
     }
 
-    fn extract(&self, _text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        Ok(Vec::new())
+    fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        let mut persons = Vec::new();
+        let mut orgs = Vec::new();
+        for e in found.iter().filter(|e| matches!(e.kind.as_str(), "person" | "organization")) {
+            let e = Entity::from_ffi(e)?;
+            if e.kind == "person" {
+                let gender = match e.attr_str("gender") {
+                    Some("f") => Some(Pronoun::Feminine),
+                    Some("m") => Some(Pronoun::Masculine),
+                    _ => None,
+                };
+                let canonical = e.attr_str("canonical").unwrap_or_default().to_owned();
+                persons.push(PersonRef { start: e.span.start, end: e.span.end, canonical, gender });
+            } else {
+                orgs.push(OrgRef { start: e.span.start, end: e.span.end });
+            }
+        }
+        persons.sort_by_key(|p| p.start);
+        orgs.sort_by_key(|o| o.start);
+        Ok(self
+            .find(text, &persons, &orgs)
+            .into_iter()
+            .map(|q| {
+                let confidence = match q.attribution.rule {
+                    "verb-after" | "speaker-before" | "selon" | "pour" | "attribution-line" => 0.9,
+                    "none" | "heading" | "indefinite" => 0.8,
+                    _ => 0.75,
+                };
+                let attrs = json!({
+                    "content": q.content,
+                    "speaker": q.attribution.speaker.map_or(Value::Null, Value::from),
+                    "form": q.form,
+                    "implicit": q.attribution.implicit,
+                    "rule": q.attribution.rule,
+                });
+                Entity::new("quotation", q.start..q.end, confidence, attrs)
+            })
+            .collect())
     }
 }
 
 export_plugin!(Quotations);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Persons at every occurrence of each (name, gender) in `text`.
+    fn persons(text: &str, names: &[(&str, Option<Pronoun>)]) -> Vec<PersonRef> {
+        let mut out: Vec<PersonRef> = names
+            .iter()
+            .flat_map(|(name, gender)| {
+                text.match_indices(name).map(move |(i, _)| PersonRef {
+                    start: i,
+                    end: i + name.len(),
+                    canonical: (*name).to_owned(),
+                    gender: *gender,
+                })
+            })
+            .collect();
+        out.sort_by_key(|p| p.start);
+        out
+    }
+
+    fn speakers(text: &str, names: &[(&str, Option<Pronoun>)]) -> Vec<(Option<String>, &'static str)> {
+        let found = Quotations::load().find(text, &persons(text, names), &[]);
+        found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule)).collect()
+    }
+
+    const F: Option<Pronoun> = Some(Pronoun::Feminine);
+    const M: Option<Pronoun> = Some(Pronoun::Masculine);
+
+    #[test]
+    fn verb_after_and_pronoun_by_gender() {
+        let text = "Claire Dubreuil dirige le labo. Paul Girard l'a rejointe. « Nous avançons », souligne-t-elle.";
+        assert_eq!(
+            speakers(text, &[("Claire Dubreuil", F), ("Paul Girard", M)]),
+            [(Some("Claire Dubreuil".into()), "pronoun-inversion")]
+        );
+        let text = "« Le cloud est une architecture », a déclaré le PDG, Marc Tellier.";
+        assert_eq!(speakers(text, &[("Marc Tellier", M)]), [(Some("Marc Tellier".into()), "verb-after")]);
+    }
+
+    #[test]
+    fn speaker_before_selon_and_attribution_line() {
+        let text = "Selon Inès Carvalho, « le marché est saturé ».";
+        assert_eq!(speakers(text, &[("Inès Carvalho", F)]), [(Some("Inès Carvalho".into()), "selon")]);
+        let text = "Hugo Bertin a déclaré : « Nous partons. »";
+        assert_eq!(speakers(text, &[("Hugo Bertin", M)]), [(Some("Hugo Bertin".into()), "speaker-before")]);
+        let text = "Texte.\n« Le pari est risqué. »\n– Analyste anonyme, Bloomberg\nSuite.";
+        assert_eq!(speakers(text, &[]), [(Some("Analyste anonyme".into()), "attribution-line")]);
+    }
+
+    #[test]
+    fn continuation_heading_and_nobody() {
+        let text = "« Un », dit Omar Benjelloun.\n\n« Deux. »\n\n– « Titre » –\n\nUne « bulle » selon certains.";
+        let got = speakers(text, &[("Omar Benjelloun", M)]);
+        assert_eq!(got[0], (Some("Omar Benjelloun".into()), "verb-after"));
+        assert_eq!(got[1], (Some("Omar Benjelloun".into()), "continuation"));
+        assert_eq!(got[2], (None, "heading"));
+        assert_eq!(got[3].0, None);
+    }
+
+    #[test]
+    fn terms_are_not_speech() {
+        let found =
+            Quotations::load().find("Le rapport « IA : notre ambition » paraît. Un “aqui-hire” classique.", &[], &[]);
+        assert_eq!(found.iter().map(|q| q.form).collect::<Vec<_>>(), ["term", "term"]);
+    }
+}

@@ -1,0 +1,404 @@
+//! The people plugin (kind `person`): named persons, each mention with the
+//! fullest form of its name in the document (`Goldman` after `Jeremy
+//! Goldman` → `Jeremy Goldman`), and a guess at the gender its first name
+//! takes, which the quotations plugin reads for `a-t-elle ajouté`.
+//!
+//! Rules: a first name from the lexicon followed by capitalised surnames
+//! (particles and hyphens allowed); a title or role before a capitalised
+//! name (`M. Nadella`, `le PDG Xavier Dupont`); then a surname alone, after
+//! the full name was seen. Never inside an organisation (`Goldman Sachs`)
+//! or a model (`Claude 3`): those plugins run first (`requires`).
+
+pub mod gender;
+
+use std::collections::HashSet;
+
+use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use serde_json::{json, Value};
+
+const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
+const ROLES: &str = include_str!("../data/roles.txt");
+
+/// A person mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Byte span (the name, without title).
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The name as written.
+    pub name: String,
+    /// The fullest form of the name in the document.
+    pub canonical: String,
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// How sure.
+    pub confidence: f64,
+}
+
+/// Finds people.
+pub struct People {
+    first_names: HashSet<String>,
+    ambiguous: HashSet<String>,
+    roles: Vec<String>,
+}
+
+/// A word of the text.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl Word<'_> {
+    fn capitalised(&self) -> bool {
+        let mut chars = self.text.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    }
+}
+
+/// The words of `text`: letters with inner hyphens and apostrophes, and
+/// single punctuation marks (kept so that names never run across them).
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, n)) = iter.peek() {
+                let inner = (n == '-' || n == '\'' || n == '’')
+                    && text[j + n.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                if n.is_alphabetic() || inner {
+                    end = j + n.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Word { text: &text[i..end], start: i, end });
+        } else if !c.is_whitespace() {
+            out.push(Word { text: &text[i..i + c.len_utf8()], start: i, end: i + c.len_utf8() });
+        } else if c == '\n' {
+            out.push(Word { text: "\n", start: i, end: i + 1 });
+        }
+    }
+    out
+}
+
+/// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du"
+            | "des"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "di"
+            | "da"
+            | "del"
+            | "della"
+            | "dos"
+            | "bin"
+            | "ben"
+            | "el"
+            | "al"
+            | "le"
+            | "la"
+            | "ter"
+            | "van der"
+            | "d'"
+    )
+}
+
+/// Capitalised words that are no surname: sentence words, places,
+/// organisations' generic words.
+fn is_not_a_surname(word: &str) -> bool {
+    matches!(
+        word,
+        "Le" | "La"
+            | "Les"
+            | "Un"
+            | "Une"
+            | "Des"
+            | "De"
+            | "Du"
+            | "En"
+            | "Et"
+            | "Il"
+            | "Elle"
+            | "Ce"
+            | "Cette"
+            | "Selon"
+            | "Pour"
+            | "Chez"
+            | "Avec"
+            | "Dans"
+            | "Par"
+            | "Sur"
+            | "Mais"
+            | "The"
+            | "And"
+            | "Of"
+            | "France"
+            | "Paris"
+            | "Europe"
+            | "Bruxelles"
+            | "Londres"
+            | "Washington"
+            | "AI"
+            | "IA"
+            | "Inc"
+            | "SA"
+            | "Capital"
+            | "Ventures"
+            | "Partners"
+            | "Group"
+            | "Labs"
+            | "Technologies"
+            | "Sachs"
+            | "Systèmes"
+    )
+}
+
+impl People {
+    /// Loads the compiled-in lexicons.
+    pub fn load() -> Self {
+        fn lines(s: &'static str) -> impl Iterator<Item = String> {
+            s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned)
+        }
+        People {
+            first_names: lines(FIRST_NAMES).collect(),
+            ambiguous: lines(AMBIGUOUS).collect(),
+            roles: lines(ROLES).map(|r| r.to_lowercase()).collect(),
+        }
+    }
+
+    /// Every person mention in `text`; `taken` are spans of organisations
+    /// and models, where no person is.
+    pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Person> {
+        let words = words(text);
+        let free = |s: usize, e: usize| taken.iter().all(|&(ts, te)| e <= ts || te <= s);
+        let mut found: Vec<Person> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            let title = matches!(w.text, "M" | "Mme" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me" | "Mgr")
+                && words.get(i + 1).is_some_and(|p| p.text == "." || w.text != "M");
+            let first_name = w.capitalised() && self.is_first_name(w.text);
+            if first_name || title {
+                let name_start =
+                    if title { i + 1 + usize::from(words.get(i + 1).is_some_and(|p| p.text == ".")) } else { i };
+                let surname_from = if title { name_start } else { i + 1 };
+                let last = surname_end(text, &words, surname_from);
+                if let Some(last) = last {
+                    let (s, e) = (words[name_start].start, words[last].end);
+                    let ambiguous_alone = !title
+                        && self.ambiguous.contains(w.text)
+                        && last == i + 1
+                        && self.is_first_name(words[last].text);
+                    if free(s, e) && !ambiguous_alone {
+                        let rule = if title { "title" } else { "first-name" };
+                        found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));
+                        i = last + 1;
+                        continue;
+                    }
+                }
+            } else if self.is_role(&words, i) {
+                // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
+                let at = i + 1 + usize::from(words.get(i + 1).is_some_and(|p| p.text == ","));
+                if let (Some(a), Some(b)) = (words.get(at), words.get(at + 1)) {
+                    let two =
+                        a.capitalised() && b.capitalised() && !is_not_a_surname(a.text) && !is_not_a_surname(b.text);
+                    let adjacent = text[a.end..b.start].chars().all(|c| c == ' ');
+                    if two && adjacent && free(a.start, b.end) {
+                        found.push(person(text, a.start, b.end, "role", 0.8));
+                        i = at + 2;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        self.surnames_alone(text, &words, &mut found, &free);
+        fullest_forms(&mut found);
+        found.sort_by_key(|p| p.start);
+        found
+    }
+
+    fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+            || word.split('-').count() == 2 && word.split('-').all(|p| self.first_names.contains(p))
+    }
+
+    /// Whether a role noun ends at word `i` (`PDG`, `directrice générale`).
+    fn is_role(&self, words: &[Word<'_>], i: usize) -> bool {
+        let one = words[i].text.to_lowercase();
+        let two = words.get(i.wrapping_sub(1)).map(|p| format!("{} {}", p.text.to_lowercase(), one));
+        self.roles.contains(&one) || two.is_some_and(|t| self.roles.contains(&t))
+    }
+
+    /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
+    /// its full name was seen.
+    fn surnames_alone(
+        &self,
+        text: &str,
+        words: &[Word<'_>],
+        found: &mut Vec<Person>,
+        free: &dyn Fn(usize, usize) -> bool,
+    ) {
+        let surnames: Vec<(String, usize)> = found
+            .iter()
+            .filter(|p| p.name.contains(' '))
+            .filter_map(|p| p.name.rsplit(' ').next().map(|s| (s.to_owned(), p.start)))
+            .collect();
+        let mut extra = Vec::new();
+        for w in words {
+            let Some((_, first_seen)) = surnames.iter().find(|(s, _)| s == w.text) else { continue };
+            let inside = found.iter().any(|p| p.start <= w.start && w.end <= p.end);
+            if w.start > *first_seen && !inside && free(w.start, w.end) && !self.is_first_name(w.text) {
+                extra.push(person(text, w.start, w.end, "surname", 0.75));
+            }
+        }
+        found.extend(extra);
+    }
+}
+
+/// The last word of a surname starting at word `from`: up to three
+/// capitalised words, with particles before one (`von der Leyen`), on one
+/// line and separated by spaces only.
+fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option<usize> {
+    let surname_word = |w: &Word<'_>| w.capitalised() && !is_not_a_surname(w.text);
+    let mut last = None;
+    let mut count = 0;
+    let mut k = from;
+    while k < words.len() && count < 3 {
+        let spaced = k == 0 || text[words[k - 1].end..words[k].start].chars().all(|c| c == ' ' || c == '\u{a0}');
+        if !spaced {
+            break;
+        }
+        if surname_word(&words[k]) {
+            last = Some(k);
+            count += 1;
+            k += 1;
+            continue;
+        }
+        // Particles, then a capitalised word.
+        let mut j = k;
+        while j < words.len() && is_particle(&words[j].text.to_lowercase()) {
+            j += 1;
+        }
+        if j > k && words.get(j).is_some_and(surname_word) {
+            k = j;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+fn person(text: &str, start: usize, end: usize, rule: &'static str, confidence: f64) -> Person {
+    let name = text[start..end].to_owned();
+    Person { start, end, canonical: name.clone(), name, rule, confidence }
+}
+
+/// Each mention's canonical: the longest name in the document with the
+/// same surname (and the same first name, when the mention has one).
+fn fullest_forms(found: &mut [Person]) {
+    let names: Vec<(usize, String)> = found.iter().map(|p| (p.start, p.name.clone())).collect();
+    for p in found.iter_mut() {
+        let surname = p.name.rsplit(' ').next().unwrap_or(&p.name).to_owned();
+        let first = p.name.split(' ').next().filter(|_| p.name.contains(' '));
+        let same =
+            |n: &String| n.rsplit(' ').next() == Some(surname.as_str()) && first.is_none_or(|f| n.starts_with(f));
+        // Nearest before wins among equals; the longest form otherwise.
+        if let Some((_, best)) = names.iter().filter(|(_, n)| same(n)).max_by_key(|(s, n)| (n.len(), *s <= p.start, *s))
+        {
+            p.canonical = best.clone();
+        }
+    }
+}
+
+impl Plugin for People {
+    const INFO: PluginInfo = PluginInfo {
+        name: "people",
+        version: env!("CARGO_PKG_VERSION"),
+        produces: &["person"],
+        requires: &["organization", "ai_model"],
+        description: "Named persons, with the fullest form of each name in the document.",
+    };
+
+    fn new(config: &str) -> Result<Self, String> {
+        if !config.trim().is_empty() {
+            return Err(format!("the people plugin takes no configuration, got {config:?}"));
+        }
+        Ok(People::load())
+    }
+
+    fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        let taken: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
+            .map(|e| (e.start as usize, e.end as usize))
+            .collect();
+        Ok(self
+            .find(text, &taken)
+            .into_iter()
+            .map(|p| {
+                let first = p.canonical.split(' ').next().filter(|_| p.canonical.contains(' ')).unwrap_or("");
+                let gender = match gender::is_feminine(first) {
+                    Some(true) if !first.is_empty() => Value::from("f"),
+                    Some(false) if !first.is_empty() => Value::from("m"),
+                    _ => Value::Null,
+                };
+                let attrs = json!({"canonical": p.canonical, "gender": gender, "rule": p.rule});
+                Entity::new("person", p.start..p.end, p.confidence, attrs)
+            })
+            .collect())
+    }
+}
+
+export_plugin!(People);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        People::load().find(text, &[]).into_iter().map(|p| (p.name, p.canonical)).collect()
+    }
+
+    #[test]
+    fn full_names_and_surnames() {
+        let got = names("Jeremy Goldman, analyste chez Emarketer, le dit. Selon Goldman, c'est clair.");
+        assert_eq!(
+            got,
+            [("Jeremy Goldman".into(), "Jeremy Goldman".into()), ("Goldman".into(), "Jeremy Goldman".into())]
+        );
+        let got = names("Selon Margrethe Vestager et Jean-Claude Juncker, puis Ursula von der Leyen.");
+        assert_eq!(
+            got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+            ["Margrethe Vestager", "Jean-Claude Juncker", "Ursula von der Leyen"]
+        );
+    }
+
+    #[test]
+    fn titles_and_roles() {
+        let got = names("Anne-Laure Bonnet est là. Selon Mme Bonnet, le PDG Zoltan Abcde a tort.");
+        assert_eq!(
+            got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+            ["Anne-Laure Bonnet", "Bonnet", "Zoltan Abcde"]
+        );
+        assert_eq!(got[1].1, "Anne-Laure Bonnet");
+    }
+
+    #[test]
+    fn not_people() {
+        assert!(names("Le rapport de Goldman Sachs est paru.").iter().all(|g| g.0 != "Goldman"));
+        assert!(People::load().find("Selon Roland Berger, le marché croît.", &[(7, 20)]).is_empty());
+        assert!(names("Il visite Paris demain.").is_empty());
+    }
+}

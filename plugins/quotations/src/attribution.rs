@@ -1,0 +1,499 @@
+//! Who said a quotation. The rules, tried in order; the one that fires is
+//! recorded in `attrs.rule` so that a wrong speaker can be traced:
+//!
+//! 1. `heading` — a quote in a heading line (`– « Irréaliste » d'espérer –`)
+//!    names nobody.
+//! 2. `verb-after` — `« … », commente Jeremy Goldman`, `, a déclaré le PDG,
+//!    Satya Nadella`, `« … » », selon X`; looked for after the quote, and after
+//!    the later quotes of the same sentence (`« la mise » … « l'élite »,
+//!    commente X`). `pronoun-inversion` when the verb is inverted
+//!    (`détaille-t-il`): the last person named before, of that gender.
+//!    `descriptive-mention` for `assure l'expert de Wedbush Securities`: the
+//!    person named earlier with that organisation or role, else the last
+//!    person named (or speaker) of that gender, else the description itself.
+//!    `split-quote`: the second half of `« … », assure X : « … »`.
+//! 3. `attribution-line` — a line after the quote: `– Analyste anonyme, Bloomberg`.
+//! 4. `speaker-before` — in the sentence before the quote: `X a déclaré :
+//!    « … »`, `X estime que « … »`, `selon X, « … »`, `pour X, « … »`.
+//!    `anonymous` when the verb's subject names nobody (`un salarié décrit`).
+//!    `incise` for `« A, poursuit-elle, B »`.
+//! 5. `continuation` (`implicit: true`) — a bare quote paragraph right
+//!    after an attributed quote: the same speaker.
+//! 6. `same-paragraph` — a quote opening a sentence right after an
+//!    attributed quote of the same paragraph (`"…," said X. "…"`);
+//!    `previous-paragraph` — a quote in narration with no attribution, when
+//!    the paragraph before quoted someone: the same speaker.
+
+use glaneur_text::{paragraph_start, sentence};
+
+use crate::marks::Quote;
+use crate::verbs::{next_words, Pronoun, Verbs};
+
+/// A person found by the people plugin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRef {
+    /// Byte span.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The fullest form of the name.
+    pub canonical: String,
+    /// The gender the first name takes, when known.
+    pub gender: Option<Pronoun>,
+}
+
+/// An organisation found by the organizations plugin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgRef {
+    /// Byte span.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// Who said a quotation, and by which rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker, as a name (or a description when no name is known).
+    pub speaker: Option<String>,
+    /// The rule that fired (`none` when none did).
+    pub rule: &'static str,
+    /// A bare quote paragraph continuing the previous speaker.
+    pub implicit: bool,
+    /// The speaker's gender, when known (for later pronouns).
+    pub gender: Option<Pronoun>,
+}
+
+impl Attribution {
+    fn none() -> Self {
+        Attribution { speaker: None, rule: "none", implicit: false, gender: None }
+    }
+
+    fn to(speaker: Speaker, rule: &'static str) -> Self {
+        Attribution { speaker: Some(speaker.name), rule, implicit: false, gender: speaker.gender }
+    }
+}
+
+/// A speaker read in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Speaker {
+    name: String,
+    gender: Option<Pronoun>,
+}
+
+/// Everything the rules read.
+pub struct Attributor<'a> {
+    /// The document.
+    pub text: &'a str,
+    /// Its quotations, in order.
+    pub quotes: &'a [Quote],
+    /// Its people, in order.
+    pub persons: &'a [PersonRef],
+    /// Its organisations, in order.
+    pub orgs: &'a [OrgRef],
+    /// The verbs of saying.
+    pub verbs: &'a Verbs,
+}
+
+/// Words that open a description of a person (`l'expert`, `la dirigeante`).
+fn is_definite(word: &str) -> Option<Option<Pronoun>> {
+    match word {
+        "le" | "ce" | "cet" | "son" => Some(Some(Pronoun::Masculine)),
+        "la" | "cette" | "sa" => Some(Some(Pronoun::Feminine)),
+        "l'" | "leur" | "the" => Some(None),
+        _ => None,
+    }
+}
+
+impl Attributor<'_> {
+    /// The attribution of every quotation, in order.
+    pub fn attribute(&self) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
+        for (k, q) in self.quotes.iter().enumerate() {
+            let found = self.one(k, q, &out);
+            out.push(found);
+        }
+        out
+    }
+
+    fn one(&self, k: usize, q: &Quote, earlier: &[Attribution]) -> Attribution {
+        if self.is_heading(q) {
+            return Attribution { rule: "heading", ..Attribution::none() };
+        }
+        if let Some(a) = self.split(k, earlier) {
+            return a;
+        }
+        if let Some(a) = self.after(k, earlier) {
+            return a;
+        }
+        if let Some(a) = self.incise(q, earlier) {
+            return a;
+        }
+        if let Some(s) = self.attribution_line(q) {
+            return Attribution::to(s, "attribution-line");
+        }
+        match self.before(q) {
+            Some((Some(s), rule)) => return Attribution::to(s, rule),
+            Some((None, rule)) => return Attribution { rule, ..Attribution::none() },
+            None => {}
+        }
+        // The previous attributed quote, when in this or the previous paragraph.
+        let previous = (0..k).rev().find(|&j| earlier[j].speaker.is_some()).map(|j| (&self.quotes[j], &earlier[j]));
+        if let Some((pq, pa)) = previous {
+            let here = paragraph_start(self.text, q.start);
+            let there = paragraph_start(self.text, pq.start);
+            let previous_paragraph = there < here && paragraph_start(self.text, here.saturating_sub(1)) <= there;
+            if self.is_bare_paragraph(q) && (previous_paragraph || there == here) {
+                return Attribution { implicit: true, rule: "continuation", ..pa.clone() };
+            }
+            // `"We are not done," said X. "We are just getting started."`
+            let starts_sentence = self.text[self.sentence_start(q.start)..q.start].trim().is_empty();
+            if there == here && starts_sentence && k > 0 && earlier[k - 1].speaker.is_some() {
+                return Attribution { implicit: false, rule: "same-paragraph", ..pa.clone() };
+            }
+            if previous_paragraph && pa.rule != "attribution-line" {
+                return Attribution { implicit: false, rule: "previous-paragraph", ..pa.clone() };
+            }
+        }
+        Attribution::none()
+    }
+
+    /// A quote on a line that starts with a dash and holds no verb of saying
+    /// after it: a heading.
+    fn is_heading(&self, q: &Quote) -> bool {
+        let line_start = self.text[..q.start].rfind('\n').map_or(0, |i| i + 1);
+        let head = self.text[line_start..q.start].trim();
+        matches!(head, "–" | "—" | "-") && self.verbs.at(self.text, q.end).is_none()
+    }
+
+    /// Whether the quote's paragraph is the quote alone (and punctuation).
+    fn is_bare_paragraph(&self, q: &Quote) -> bool {
+        let start = paragraph_start(self.text, q.start);
+        let end = self.text[q.end..].find("\n\n").map_or(self.text.len(), |e| q.end + e);
+        let line_end = self.text[q.end..].find('\n').map_or(self.text.len(), |e| q.end + e);
+        let end = end.min(line_end);
+        let before = self.text[start..q.start].trim();
+        let after = self.text[q.end..end].trim();
+        before.is_empty() && after.chars().all(|c| matches!(c, '.' | ',' | ';' | '!' | '?'))
+    }
+
+    /// `« … », assure X : « … »`: the second half of a quote split around
+    /// its attribution takes the first half's speaker.
+    fn split(&self, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
+        let previous = self.quotes.get(k.checked_sub(1)?)?;
+        let first = &earlier[k - 1];
+        let between = &self.text[previous.end..self.quotes[k].start];
+        let joined = !between.contains(['.', '!', '?', '\n']) && between.trim_end().ends_with([':', ',']);
+        let attributed = matches!(first.rule, "verb-after" | "descriptive-mention" | "pronoun-inversion");
+        let verb = self.verbs.at(self.text, previous.end + between.find(|c: char| c.is_alphabetic())?).is_some();
+        (joined && attributed && verb && first.speaker.is_some())
+            .then(|| Attribution { rule: "split-quote", ..first.clone() })
+    }
+
+    /// Rule 2: after the quote, or after the later quotes of its sentence.
+    fn after(&self, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
+        let q = &self.quotes[k];
+        let mut candidates = vec![q.end];
+        let mut from = q.end;
+        for next in &self.quotes[k + 1..] {
+            let between = &self.text[from..next.start];
+            if between.contains(['.', '!', '?', '\n']) {
+                break;
+            }
+            candidates.push(next.end);
+            from = next.end;
+        }
+        candidates.into_iter().find_map(|at| self.after_at(at, q, earlier))
+    }
+
+    /// `, commente X`, `, détaille-t-il`, `, selon X`, `," said X`, `, X a déclaré`.
+    fn after_at(&self, at: usize, q: &Quote, earlier: &[Attribution]) -> Option<Attribution> {
+        let rest = &self.text[at..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
+        let pos = self.text.len() - trimmed.len();
+        let words = next_words(self.text, pos, 1);
+        if matches!(words.first().map(|w| w.0.as_str()), Some("selon" | "d'après" | "according")) {
+            let after = words[0].1;
+            let after = if self.text[after..].trim_start().starts_with("to ") { after + 3 } else { after };
+            return self.name_at(after).map(|s| Attribution::to(s, "selon"));
+        }
+        // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
+        // (after trying it as part of a reflexive verb: `se félicite`).
+        let pos = match words.first().map(|w| w.0.as_str()) {
+            Some("lui" | "leur" | "nous" | "me" | "se" | "s'") if self.verbs.at(self.text, pos).is_none() => words[0].1,
+            _ => pos,
+        };
+        if let Some(verb) = self.verbs.at(self.text, pos) {
+            if let Some(pronoun) = verb.pronoun {
+                return self.pronoun(pronoun, q.start, earlier).map(|s| Attribution::to(s, "pronoun-inversion"));
+            }
+            return self.speaker_after_verb(verb.end, q.start, earlier);
+        }
+        // English `, he added`.
+        if let Some((pronoun, end)) = next_words(self.text, pos, 1).first().and_then(|(w, end)| match w.as_str() {
+            "he" => Some((Pronoun::Masculine, *end)),
+            "she" => Some((Pronoun::Feminine, *end)),
+            _ => None,
+        }) {
+            if self.verbs.at(self.text, end).is_some() {
+                return self.pronoun(pronoun, q.start, earlier).map(|s| Attribution::to(s, "pronoun-inversion"));
+            }
+        }
+        // `"…," Sam Altman said.`, `"…," X, an analyst at Y, told reporters`: a name, then the verb.
+        let person = self.persons.iter().find(|p| p.start >= pos && self.text[pos..p.start].trim().is_empty())?;
+        let mut verb_at = person.end;
+        if self.text[verb_at..].starts_with(',') {
+            let close = self.text[verb_at + 1..].find([',', '.', '\n']).map(|e| verb_at + 1 + e)?;
+            if self.text[close..].starts_with(',') && close - verb_at < 120 {
+                verb_at = close + 1;
+            }
+        }
+        self.verbs.at(self.text, verb_at).map(|_| Attribution::to(speaker(person), "verb-after"))
+    }
+
+    /// `« A, poursuit-elle, B. »`: an incise inside the marks.
+    fn incise(&self, q: &Quote, earlier: &[Attribution]) -> Option<Attribution> {
+        let inner = &self.text[q.inner_start..q.inner_end];
+        for (i, _) in inner.match_indices(", ") {
+            let at = q.inner_start + i + 2;
+            let Some(verb) = self.verbs.at(self.text, at) else { continue };
+            if !self.text[verb.end..].trim_start().starts_with(',') && verb.pronoun.is_some() {
+                continue;
+            }
+            return match verb.pronoun {
+                Some(pronoun) => self.pronoun(pronoun, q.start, earlier).map(|s| Attribution::to(s, "incise")),
+                None => self
+                    .name_at(verb.end)
+                    .filter(|_| self.text[verb.end..q.inner_end].contains(','))
+                    .map(|s| Attribution::to(s, "incise")),
+            };
+        }
+        None
+    }
+
+    /// The speaker named after a verb: a person (past a role: `le PDG,
+    /// Satya Nadella`), an unknown capitalised name, or a description.
+    fn speaker_after_verb(&self, at: usize, quote_start: usize, earlier: &[Attribution]) -> Option<Attribution> {
+        if let Some(s) = self.name_at(at) {
+            return Some(Attribution::to(s, "verb-after"));
+        }
+        let words = next_words(self.text, at, 6);
+        let first = words.first()?.0.as_str();
+        if matches!(first, "un" | "une" | "des" | "a" | "an") {
+            return Some(Attribution { rule: "indefinite", ..Attribution::none() });
+        }
+        // `l'expert` is one word here.
+        let gender = if first.starts_with("l'") { None } else { is_definite(first)? };
+        // `l'expert de Wedbush Securities`: up to the end of the clause.
+        let clause_end = self.text[at..].find([',', '.', ';', ':', '\n', '«', '(']).map_or(self.text.len(), |e| at + e);
+        let description = self.text[at..clause_end].trim();
+        let s = self
+            .resolve_description(at, clause_end, gender, quote_start, earlier)
+            .unwrap_or(Speaker { name: description.to_owned(), gender });
+        Some(Attribution::to(s, "descriptive-mention"))
+    }
+
+    /// A person starting at `at` (spaces skipped), or past a role and a
+    /// comma (`le PDG, Satya Nadella`, `la commissaire européenne Margrethe
+    /// Vestager`), or an unknown capitalised name.
+    fn name_at(&self, at: usize) -> Option<Speaker> {
+        let limit = clause_end(self.text, at);
+        let person = self.persons.iter().find(|p| p.start >= at && p.end <= limit)?;
+        let between = &self.text[at..person.start];
+        let words: Vec<&str> = between
+            .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’' && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // At most a determiner and a role of a few words (lower-case, an
+        // acronym such as `PDG`, or a title such as `Mme`).
+        let role_word = |w: &&str| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                || (w.len() <= 4 && w.chars().all(|c| c.is_uppercase()))
+                || matches!(*w, "M" | "Mme" | "Mlle" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me")
+        };
+        let role_only = words.len() <= 5 && words.iter().all(role_word);
+        let no_org = !self.orgs.iter().any(|o| o.start >= at && o.end <= person.start);
+        if between.trim().is_empty() || (role_only && no_org) {
+            return Some(speaker(person));
+        }
+        None
+    }
+
+    /// The person a definite description (`l'expert de Wedbush`, `la
+    /// dirigeante`) stands for: named earlier with the same organisation or
+    /// role noun, else the last speaker of that gender.
+    fn resolve_description(
+        &self,
+        start: usize,
+        end: usize,
+        gender: Option<Pronoun>,
+        quote_start: usize,
+        earlier: &[Attribution],
+    ) -> Option<Speaker> {
+        let before: Vec<&PersonRef> =
+            self.persons.iter().filter(|p| p.end <= quote_start && !self.inside_quote(p.start)).collect();
+        // The same organisation near an earlier person.
+        if let Some(org) = self.orgs.iter().find(|o| o.start >= start && o.end <= end) {
+            let name = &self.text[org.start..org.end];
+            if let Some(p) = before.iter().rev().find(|p| sentence(self.text, p.start, p.end, 200).contains(name)) {
+                return Some(speaker(p));
+            }
+        }
+        // The same role noun near an earlier person (`son vice-président`).
+        let description = self.text[start..end].to_lowercase();
+        let role = description.split(|c: char| !c.is_alphabetic() && c != '-').find(|w| w.len() > 3);
+        if let Some(role) = role {
+            if let Some(p) =
+                before.iter().rev().find(|p| window(self.text, p.start, p.end, 80).to_lowercase().contains(role))
+            {
+                return Some(speaker(p));
+            }
+        }
+        // The last person named before, else the last speaker, of that gender when known.
+        before.iter().rev().find(|p| compatible(p.gender, gender)).map(|p| speaker(p)).or_else(|| {
+            earlier
+                .iter()
+                .rev()
+                .filter(|a| a.speaker.is_some())
+                .find(|a| compatible(a.gender, gender))
+                .map(|a| Speaker { name: a.speaker.clone().unwrap_or_default(), gender: a.gender })
+        })
+    }
+
+    /// The last person named before `quote_start` (outside quotes) whose
+    /// gender fits the pronoun.
+    fn pronoun(&self, pronoun: Pronoun, quote_start: usize, earlier: &[Attribution]) -> Option<Speaker> {
+        let named = self
+            .persons
+            .iter()
+            .rev()
+            .filter(|p| p.end <= quote_start && !self.inside_quote(p.start))
+            .find(|p| compatible(p.gender, Some(pronoun)))
+            .map(speaker);
+        named.or_else(|| {
+            earlier
+                .iter()
+                .rev()
+                .find(|a| a.speaker.is_some() && compatible(a.gender, Some(pronoun)))
+                .map(|a| Speaker { name: a.speaker.clone().unwrap_or_default(), gender: a.gender })
+        })
+    }
+
+    fn inside_quote(&self, at: usize) -> bool {
+        self.quotes.iter().any(|q| q.start < at && at < q.end)
+    }
+
+    /// Rule 3: `« … »` then, on the next line, `– Analyste anonyme, Bloomberg`.
+    fn attribution_line(&self, q: &Quote) -> Option<Speaker> {
+        let rest = &self.text[q.end..];
+        let line_end = rest.find('\n')?;
+        if !rest[..line_end].trim().chars().all(|c| matches!(c, '.' | ',' | ';')) {
+            return None;
+        }
+        let next = rest[line_end + 1..].lines().take(2).map(str::trim).find(|l| !l.is_empty())?;
+        let line =
+            next.strip_prefix('–').or_else(|| next.strip_prefix('—')).or_else(|| next.strip_prefix("- "))?.trim();
+        let name = line.split(',').next()?.trim();
+        let quoted = name.contains(['«', '»', '“', '”', '"']); // a heading, not a name
+        (!name.is_empty() && name.len() < 80 && !quoted).then(|| Speaker { name: name.to_owned(), gender: None })
+    }
+
+    /// Rule 4: in the sentence before the quote. A verb of saying whose
+    /// subject is no named person (`Un salarié … décrit une ambiance « … »`)
+    /// gives `(None, "anonymous")`: speech, nobody named.
+    fn before(&self, q: &Quote) -> Option<(Option<Speaker>, &'static str)> {
+        let sentence_start = self.sentence_start(q.start);
+        let clause = &self.text[sentence_start..q.start];
+        let lower = clause.to_lowercase();
+        // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
+        for (cue, rule) in [
+            ("selon ", "selon"),
+            ("d'après ", "selon"),
+            ("d’après ", "selon"),
+            ("according to ", "selon"),
+            ("pour ", "pour"),
+        ] {
+            let mut search = 0;
+            while let Some(i) = lower[search..].find(cue) {
+                let at = sentence_start + search + i + cue.len();
+                let boundary = search + i == 0 || !lower[..search + i].ends_with(char::is_alphabetic);
+                if boundary {
+                    if let Some(s) = self.name_at(at).filter(|_| self.comma_after_name(at, q.start)) {
+                        return Some((Some(s), rule));
+                    }
+                }
+                search += i + cue.len();
+            }
+        }
+        // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
+        let mut best: Option<(Option<Speaker>, &'static str)> = None;
+        for (i, _) in clause.char_indices().filter(|(i, _)| *i == 0 || !clause[..*i].ends_with(char::is_alphabetic)) {
+            let at = sentence_start + i;
+            let Some(verb) = self.verbs.at(self.text, at) else { continue };
+            if verb.pronoun.is_some() {
+                continue;
+            }
+            let subject = self.persons.iter().rev().find(|p| p.end <= at && p.start >= sentence_start);
+            let tail = self.text[verb.end..q.start].trim_end();
+            best = match subject {
+                Some(p) => Some((Some(speaker(p)), if tail.ends_with(':') { "speaker-before" } else { "estime-que" })),
+                None if best.is_none() => Some((None, "anonymous")),
+                None => best,
+            };
+        }
+        best
+    }
+
+    /// Whether the name at `at` is followed by a comma before the quote
+    /// (`selon X, « … »`; not `pour les marchés « … »`).
+    fn comma_after_name(&self, at: usize, quote_start: usize) -> bool {
+        self.text[at..quote_start].contains(',') || self.text[at..quote_start].trim_end().ends_with(':')
+    }
+
+    /// Start of the sentence holding `at`.
+    fn sentence_start(&self, at: usize) -> usize {
+        let s = sentence(self.text, at, at, 400);
+        glaneur_text::offset_in(self.text, s)
+    }
+}
+
+/// The end of the clause starting at `at`: a sentence mark or a quotation
+/// mark — not the period of a title (`M. Dupuis`).
+fn clause_end(text: &str, at: usize) -> usize {
+    let mut from = at;
+    while let Some(e) = text[from..].find(['.', ';', '\n', '«', '»', '“', '”']) {
+        let i = from + e;
+        let word_before = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if text[i..].starts_with('.')
+            && matches!(word_before, "M" | "Mme" | "Dr" | "Pr" | "Mr" | "Mrs" | "Ms" | "St" | "Jr")
+        {
+            from = i + 1;
+            continue;
+        }
+        return i;
+    }
+    text.len()
+}
+
+fn speaker(p: &PersonRef) -> Speaker {
+    Speaker { name: p.canonical.clone(), gender: p.gender }
+}
+
+/// Genders compatible when either is unknown.
+fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+/// The text within `reach` bytes around `start..end`, on char boundaries.
+fn window(text: &str, start: usize, end: usize, reach: usize) -> &str {
+    let mut s = start.saturating_sub(reach);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let mut e = (end + reach).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[s..e]
+}

@@ -1,0 +1,148 @@
+//! The verbs of saying (data/speech_verbs.tsv, French and English, simple
+//! and compound tenses), and reading one at a position: `commente`, `a
+//! déclaré`, `détaille-t-il`, `a-t-elle ajouté`, `said`.
+
+use std::collections::HashSet;
+
+const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
+
+/// The pronoun of an inverted verb (`détaille-t-il` → masculine).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// `il`, `ils`.
+    Masculine,
+    /// `elle`, `elles`.
+    Feminine,
+}
+
+/// A verb of saying read in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verb {
+    /// Byte offset after it (and its pronoun).
+    pub end: usize,
+    /// The inverted pronoun, if any.
+    pub pronoun: Option<Pronoun>,
+}
+
+/// The lexicon of forms, lowercased (`commente`, `a déclaré`, `said`).
+pub struct Verbs {
+    forms: HashSet<String>,
+}
+
+impl Verbs {
+    /// Loads the compiled-in lexicon.
+    pub fn load() -> Self {
+        let mut forms = HashSet::new();
+        for line in SPEECH_VERBS.lines().skip(1) {
+            let Some(list) = line.split('\t').nth(2) else { continue };
+            forms.extend(
+                list.split('|').map(str::trim).filter(|f| !f.is_empty()).map(|f| f.to_lowercase().replace('’', "'")),
+            );
+        }
+        Verbs { forms }
+    }
+
+    /// Whether `form` (lowercase) is a verb of saying.
+    pub fn is_form(&self, form: &str) -> bool {
+        self.forms.contains(form)
+    }
+
+    /// The verb of saying starting at `at` (after spaces), if any.
+    pub fn at(&self, text: &str, at: usize) -> Option<Verb> {
+        let words = next_words(text, at, 3);
+        let (w1, e1) = words.first()?.clone();
+        // `détaille-t-il`, `a-t-elle`, `poursuit-il`
+        if let Some((base, pronoun)) = split_inversion(&w1) {
+            if self.is_form(&base) {
+                return Some(Verb { end: e1, pronoun: Some(pronoun) });
+            }
+            // `a-t-il ajouté`: the auxiliary inverted, then the participle.
+            if let Some((w2, e2)) = words.get(1) {
+                if self.is_form(&format!("{base} {w2}")) {
+                    return Some(Verb { end: *e2, pronoun: Some(pronoun) });
+                }
+            }
+            return None;
+        }
+        if let Some((w2, e2)) = words.get(1) {
+            if self.is_form(&format!("{w1} {w2}")) {
+                return Some(Verb { end: *e2, pronoun: None });
+            }
+            if let Some((w3, e3)) = words.get(2) {
+                if self.is_form(&format!("{w1} {w2} {w3}")) {
+                    return Some(Verb { end: *e3, pronoun: None });
+                }
+            }
+        }
+        self.is_form(&w1).then_some(Verb { end: e1, pronoun: None })
+    }
+}
+
+/// `détaille-t-il` → (`détaille`, masculine); `a-t-elle` → (`a`, feminine).
+fn split_inversion(word: &str) -> Option<(String, Pronoun)> {
+    for (suffix, pronoun) in [
+        ("-t-il", Pronoun::Masculine),
+        ("-t-elle", Pronoun::Feminine),
+        ("-t-ils", Pronoun::Masculine),
+        ("-t-elles", Pronoun::Feminine),
+        ("-il", Pronoun::Masculine),
+        ("-elle", Pronoun::Feminine),
+        ("-ils", Pronoun::Masculine),
+        ("-elles", Pronoun::Feminine),
+    ] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            return Some((base.to_owned(), pronoun));
+        }
+    }
+    None
+}
+
+/// Up to `n` lowercased words after `at` with their end offsets (letters,
+/// hyphens and apostrophes), skipping spaces only.
+pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut i = at;
+    while out.len() < n {
+        let rest = &text[i..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\n']);
+        if trimmed.starts_with("\n") {
+            break;
+        }
+        let start = i + (rest.len() - trimmed.len());
+        let len =
+            trimmed.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’')).unwrap_or(trimmed.len());
+        if len == 0 {
+            break;
+        }
+        let word = trimmed[..len].to_lowercase().replace('’', "'");
+        out.push((word, start + len));
+        i = start + len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_simple_compound_and_inverted_forms() {
+        let verbs = Verbs::load();
+        assert!(verbs.forms.len() > 1000, "{} forms", verbs.forms.len());
+        let t = " commente Jeremy";
+        assert_eq!(verbs.at(t, 0), Some(Verb { end: 9, pronoun: None }));
+        let t = " a déclaré le PDG";
+        assert_eq!(verbs.at(t, 0).map(|v| &t[..v.end]), Some(" a déclaré"));
+        let t = " détaille-t-il.";
+        assert_eq!(
+            verbs.at(t, 0).map(|v| (&t[..v.end], v.pronoun)),
+            Some((" détaille-t-il", Some(Pronoun::Masculine)))
+        );
+        let t = " a-t-elle ajouté.";
+        assert_eq!(
+            verbs.at(t, 0).map(|v| (&t[..v.end], v.pronoun)),
+            Some((" a-t-elle ajouté", Some(Pronoun::Feminine)))
+        );
+        assert_eq!(verbs.at(" nécessaire pour", 0), None);
+    }
+}
