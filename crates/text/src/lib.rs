@@ -63,6 +63,20 @@ pub fn crosses_paragraph(text: &str, from: usize, to: usize) -> bool {
     from < to && paragraph_start(text, to) > from
 }
 
+/// Whether `word` (any case) is a French or English function word: a word
+/// that may start a sentence, capitalised, but never a name (`Le`, `Selon`,
+/// `The`).
+pub fn is_function_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "en", "et", "ou", "il", "elle", "ils", "elles",
+        "on", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "selon", "pour", "chez", "avec",
+        "dans", "par", "sur", "sous", "mais", "donc", "car", "si", "quand", "après", "avant", "depuis", "the", "a",
+        "an", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "this", "that",
+    ];
+    let lower = word.to_lowercase();
+    WORDS.contains(&lower.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +89,13 @@ mod tests {
         assert_eq!(sentence(t, t.len(), t.len(), 100), " Quatre");
         assert_eq!(offset_in(t, sentence(t, at, at, 100)), 3);
         assert_eq!(sentence(t, at, at + 5, 2), "x trois ", "reach bounds the search");
+    }
+
+    #[test]
+    fn function_words() {
+        assert!(is_function_word("Selon"));
+        assert!(is_function_word("The"));
+        assert!(!is_function_word("Goldman"));
     }
 
     #[test]

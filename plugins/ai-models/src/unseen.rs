@@ -85,40 +85,25 @@ fn is_between(word: &str) -> bool {
 
 /// Words that are never a model's name after a cue.
 fn is_not_a_name(word: &str) -> bool {
-    matches!(
-        word,
-        "Le" | "La"
-            | "Les"
-            | "Un"
-            | "Une"
-            | "Des"
-            | "De"
-            | "Du"
-            | "En"
-            | "Et"
-            | "Il"
-            | "Elle"
-            | "Ce"
-            | "Cette"
-            | "Son"
-            | "Sa"
-            | "Ses"
-            | "Paris"
-            | "France"
-            | "Europe"
-            | "IA"
-            | "AI"
-            | "AGI"
-            | "GPU"
-            | "GPUs"
-            | "LLM"
-            | "API"
-            | "Transformer"
-            | "Transformers"
-            | "Open"
-            | "Source"
-            | "Face"
-    )
+    glaneur_text::is_function_word(word)
+        || matches!(
+            word,
+            "Paris"
+                | "France"
+                | "Europe"
+                | "IA"
+                | "AI"
+                | "AGI"
+                | "GPU"
+                | "GPUs"
+                | "LLM"
+                | "API"
+                | "Transformer"
+                | "Transformers"
+                | "Open"
+                | "Source"
+                | "Face"
+        )
 }
 
 /// Unseen model names in `text`, not overlapping `taken` spans (the

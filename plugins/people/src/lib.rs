@@ -114,54 +114,31 @@ fn is_particle(word: &str) -> bool {
     )
 }
 
-/// Capitalised words that are no surname: sentence words, places,
+/// Capitalised words that are no surname: function words, places,
 /// organisations' generic words.
 fn is_not_a_surname(word: &str) -> bool {
-    matches!(
-        word,
-        "Le" | "La"
-            | "Les"
-            | "Un"
-            | "Une"
-            | "Des"
-            | "De"
-            | "Du"
-            | "En"
-            | "Et"
-            | "Il"
-            | "Elle"
-            | "Ce"
-            | "Cette"
-            | "Selon"
-            | "Pour"
-            | "Chez"
-            | "Avec"
-            | "Dans"
-            | "Par"
-            | "Sur"
-            | "Mais"
-            | "The"
-            | "And"
-            | "Of"
-            | "France"
-            | "Paris"
-            | "Europe"
-            | "Bruxelles"
-            | "Londres"
-            | "Washington"
-            | "AI"
-            | "IA"
-            | "Inc"
-            | "SA"
-            | "Capital"
-            | "Ventures"
-            | "Partners"
-            | "Group"
-            | "Labs"
-            | "Technologies"
-            | "Sachs"
-            | "Systèmes"
-    )
+    glaneur_text::is_function_word(word)
+        || matches!(
+            word,
+            "France"
+                | "Paris"
+                | "Europe"
+                | "Bruxelles"
+                | "Londres"
+                | "Washington"
+                | "AI"
+                | "IA"
+                | "Inc"
+                | "SA"
+                | "Capital"
+                | "Ventures"
+                | "Partners"
+                | "Group"
+                | "Labs"
+                | "Technologies"
+                | "Sachs"
+                | "Systèmes"
+        )
 }
 
 impl People {
