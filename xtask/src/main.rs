@@ -1,8 +1,10 @@
 //! `cargo xtask`: build the host and the plugins where the binary finds
-//! them, run it on the seeds, run the tests, scaffold a plugin.
+//! them, run it on the seeds, run the tests, scaffold a plugin, benchmark.
 //!
-//! Light on purpose (matklad's cargo-xtask): std only, runs `$CARGO`.
+//! Light on purpose (matklad's cargo-xtask): std and serde_json (to read
+//! the test corpora the benchmark is made of), runs `$CARGO`.
 
+mod bench;
 mod scaffold;
 
 use std::env::consts::{DLL_PREFIX, DLL_SUFFIX};
@@ -22,6 +24,9 @@ cargo xtask <command>
                            (`cargo test --workspace` where nextest is absent)
   new-plugin NAME          scaffold plugins/NAME: a plugin that compiles, loads and
                            passes its own tests
+  bench [--size MB]        release build on a generated corpus (default 100 MB):
+                           MB/s per plugin and end to end (--jobs 1, 2), start-up,
+                           peak memory; writes target/bench/report.json
 ";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -32,6 +37,7 @@ fn main() -> ExitCode {
         Some("build") => build(has_flag(&args[1..], "--release")).map(drop),
         Some("run") => run_seeds(&args[1..]),
         Some("test") => test(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]),
         Some("new-plugin") => match args.get(1) {
             Some(name) => scaffold::new_plugin(&root(), name),
             None => Err("usage: cargo xtask new-plugin NAME".into()),

@@ -23,6 +23,17 @@ pub struct RawInput {
     pub content: Result<Content, String>,
 }
 
+impl RawInput {
+    /// Its size in bytes (0 for a document that could not be read).
+    pub fn size(&self) -> usize {
+        match &self.content {
+            Ok(Content::Bytes(b)) => b.len(),
+            Ok(Content::Text(t)) => t.len(),
+            Err(_) => 0,
+        }
+    }
+}
+
 /// The content of a document as read.
 #[derive(Debug)]
 pub enum Content {

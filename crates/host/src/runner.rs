@@ -1,10 +1,14 @@
 //! The run: documents read on one thread, extracted on `jobs` worker
 //! threads, written on the caller's thread in input order.
 //!
+//! Documents travel in batches (up to [`BATCH_DOCS`] documents or
+//! [`BATCH_BYTES`] bytes): handing each small document between threads on its
+//! own cost more than extracting from it.
+//!
 //! Architecture invariant: memory is bounded by the largest document, not
-//! the corpus. At most `in_flight` documents exist at once (read, being
+//! the corpus. At most `4 × jobs` batches exist at once (read, being
 //! extracted, or waiting for their turn to be written); the reader waits for
-//! a written document's slot before reading the next.
+//! a written batch's slot before reading the next.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -15,6 +19,11 @@ use glaneur_schema::output::DocumentLine;
 use crate::html::extract_text;
 use crate::input::{decode, Content, EncodingMode, RawInput};
 use crate::pipeline::Pipeline;
+
+/// Most documents in one batch.
+pub const BATCH_DOCS: usize = 64;
+/// Most bytes in one batch (a larger document travels alone).
+pub const BATCH_BYTES: usize = 1 << 20;
 
 /// How to run.
 #[derive(Debug, Clone, Copy)]
@@ -44,8 +53,8 @@ where
     let jobs = options.jobs.max(1);
     let in_flight = jobs * 4;
     let (slot_tx, slot_rx) = bounded::<()>(in_flight);
-    let (work_tx, work_rx) = bounded::<(u64, RawInput)>(in_flight);
-    let (done_tx, done_rx) = bounded::<(u64, DocumentLine)>(in_flight);
+    let (work_tx, work_rx) = bounded::<(u64, Vec<RawInput>)>(in_flight);
+    let (done_tx, done_rx) = bounded::<(u64, Vec<DocumentLine>)>(in_flight);
     for _ in 0..in_flight {
         slot_tx.send(()).expect("the slot channel has room for every slot");
     }
@@ -54,9 +63,28 @@ where
     // drops the channel ends and unblocks the reader and the workers.
     std::thread::scope(move |scope| {
         scope.spawn(move || {
-            for (seq, input) in (0u64..).zip(inputs) {
+            let mut inputs = inputs.peekable();
+            for seq in 0u64.. {
+                if inputs.peek().is_none() {
+                    break;
+                }
                 // Wait for a free slot; a closed channel means the writer stopped.
-                if slot_rx.recv().is_err() || work_tx.send((seq, input)).is_err() {
+                if slot_rx.recv().is_err() {
+                    break;
+                }
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+                    // A large document goes in a batch of its own.
+                    let next_size = inputs.peek().map_or(0, RawInput::size);
+                    if !batch.is_empty() && bytes + next_size > BATCH_BYTES {
+                        break;
+                    }
+                    let Some(input) = inputs.next() else { break };
+                    bytes += input.size();
+                    batch.push(input);
+                }
+                if work_tx.send((seq, batch)).is_err() {
                     break;
                 }
             }
@@ -65,9 +93,9 @@ where
             let work_rx = work_rx.clone();
             let done_tx = done_tx.clone();
             scope.spawn(move || {
-                for (seq, input) in work_rx {
-                    let line = process(input, pipeline, options.encoding);
-                    if done_tx.send((seq, line)).is_err() {
+                for (seq, batch) in work_rx {
+                    let lines = batch.into_iter().map(|input| process(input, pipeline, options.encoding)).collect();
+                    if done_tx.send((seq, lines)).is_err() {
                         break;
                     }
                 }
@@ -76,14 +104,16 @@ where
         drop(done_tx);
 
         let mut summary = Summary::default();
-        let mut waiting: BTreeMap<u64, DocumentLine> = BTreeMap::new();
+        let mut waiting: BTreeMap<u64, Vec<DocumentLine>> = BTreeMap::new();
         let mut next = 0u64;
-        for (seq, line) in done_rx.iter() {
-            waiting.insert(seq, line);
-            while let Some(line) = waiting.remove(&next) {
-                summary.documents += 1;
-                summary.failed += u64::from(line.error.is_some());
-                write(&line)?; // on error, returning drops the channels and the threads wind down
+        for (seq, lines) in done_rx.iter() {
+            waiting.insert(seq, lines);
+            while let Some(lines) = waiting.remove(&next) {
+                for line in &lines {
+                    summary.documents += 1;
+                    summary.failed += u64::from(line.error.is_some());
+                    write(line)?; // on error, returning drops the channels and the threads wind down
+                }
                 next += 1;
                 let _ = slot_tx.send(());
             }

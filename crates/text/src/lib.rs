@@ -1,6 +1,8 @@
 //! glaneur-text: the sentence and the paragraph around a span.
 #![deny(missing_docs)]
 
+use aho_corasick::AhoCorasick;
+
 /// Bytes ending a sentence for [`sentence`].
 fn ends_sentence(b: u8) -> bool {
     matches!(b, b'.' | b'!' | b'?' | b'\n')
@@ -75,6 +77,36 @@ pub fn is_function_word(word: &str) -> bool {
     ];
     let lower = word.to_lowercase();
     WORDS.contains(&lower.as_str())
+}
+
+/// The matches of a leftmost-longest `automaton` in `text` that `keep`
+/// accepts (case rules, word boundaries). Where the longest match at a
+/// place is refused, the shorter ones inside it are tried, so that a
+/// refused long form does not hide a valid short one — at the cost of an
+/// overlapping search over that span only, not the whole text. `overlapping`
+/// gives the same patterns with standard match semantics; it is called only
+/// when needed, so that it can be built lazily.
+pub fn verified_matches<'o>(
+    automaton: &AhoCorasick,
+    overlapping: impl Fn() -> &'o AhoCorasick,
+    text: &str,
+    mut keep: impl FnMut(usize, usize, usize) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for m in automaton.find_iter(text) {
+        let (start, end, pattern) = (m.start(), m.end(), m.pattern().as_usize());
+        if keep(start, end, pattern) {
+            out.push((start, end, pattern));
+            continue;
+        }
+        for o in overlapping().find_overlapping_iter(&text[start..end]) {
+            let (s, e, p) = (start + o.start(), start + o.end(), o.pattern().as_usize());
+            if (s, e) != (start, end) && keep(s, e, p) {
+                out.push((s, e, p));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! the variant words (data/variants.txt) and the hardware names that are
 //! never models (data/hardware.txt), compiled in.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// One family of the catalogue.
 #[derive(Debug, Clone)]
@@ -37,7 +39,15 @@ pub struct Catalogue {
     /// Every spelling, indexed like the automaton's patterns.
     pub spellings: Vec<Spelling>,
     variants: Vec<String>,
+    /// Leftmost-longest, for the search.
     automaton: AhoCorasick,
+    /// The same patterns, overlapping, for spans where the longest is
+    /// refused: built on first need (most documents never need it).
+    overlapping: OnceLock<AhoCorasick>,
+    /// The patterns, to build `overlapping`.
+    patterns: Vec<String>,
+    /// The spelling of each pattern.
+    pattern_spelling: Vec<usize>,
 }
 
 /// A family or hardware name found in a text.
@@ -91,43 +101,64 @@ impl Catalogue {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_owned)
             .collect();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(spellings.iter().map(|s| s.text.as_str()))
-            .map_err(|e| format!("cannot build the catalogue automaton: {e}"))?;
-        Ok(Catalogue { families, spellings, variants, automaton })
+        let patterns: Vec<String> = spellings.iter().filter(|s| s.text.len() > 1).map(|s| s.text.clone()).collect();
+        let build = |kind| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(kind)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .map_err(|e| format!("cannot build the catalogue automaton: {e}"))
+        };
+        // One-letter spellings (`o`) are left to their own scan: as patterns they would match everywhere.
+        let pattern_spelling: Vec<usize> = (0..spellings.len()).filter(|&i| spellings[i].text.len() > 1).collect();
+        let automaton = build(MatchKind::LeftmostLongest)?;
+        Ok(Catalogue {
+            families,
+            spellings,
+            variants,
+            automaton,
+            overlapping: OnceLock::new(),
+            patterns,
+            pattern_spelling,
+        })
     }
 
     /// Every spelling found in `text` with a word start before it and its
     /// case allowed (the end is checked by the version grammar, which may
     /// glue a version: `Qwen2.5`, `o1`).
     pub fn hits(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
+        let keep = |start: usize, end: usize, pattern: usize| {
             if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
+                return false;
             }
             // `Jean-Claude`, `ChatGPT` for `GPT`: glued to a word before.
             if text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {
-                continue;
+                return false;
             }
-            let spelling = &self.spellings[m.pattern().as_usize()];
+            let spelling = &self.spellings[self.pattern_spelling[pattern]];
             let found = &text[start..end];
-            let case_ok = match spelling.family {
+            match spelling.family {
                 Some(f) if self.families[f].case_sensitive => {
                     self.spellings.iter().any(|s| s.family == Some(f) && s.text == found)
                 }
                 // Hardware and other families: any case, but a lower-case
                 // common word is no name (`whisper`, `claude`).
                 _ => found.chars().next().is_some_and(|c| !c.is_lowercase()) || found == spelling.text,
-            };
-            if case_ok {
-                hits.push(Hit { start, end, spelling: m.pattern().as_usize() });
             }
-        }
-        hits
+        };
+        let overlapping = || {
+            self.overlapping.get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(&self.patterns)
+                    .expect("the patterns built the leftmost-longest automaton already")
+            })
+        };
+        glaneur_text::verified_matches(&self.automaton, overlapping, text, keep)
+            .into_iter()
+            .map(|(start, end, pattern)| Hit { start, end, spelling: self.pattern_spelling[pattern] })
+            .collect()
     }
 
     /// The variant word `word` is, in its listed spellings (`mini`, `Mini`).

@@ -6,13 +6,15 @@ use crate::Language;
 /// Guesses French or English from the function words of the first few
 /// kilobytes; French when unsure (the tool's first audience).
 pub fn language(doc: &str) -> Language {
-    let mut end = doc.len().min(4096);
+    let mut end = doc.len().min(2048);
     while !doc.is_char_boundary(end) {
         end -= 1;
     }
     let (mut fr, mut en) = (0, 0);
-    for word in doc[..end].split(|c: char| !c.is_alphabetic()) {
-        match word.to_lowercase().as_str() {
+    for word in doc[..end].split(|c: char| !c.is_alphabetic()).filter(|w| (1..=9).contains(&w.len())) {
+        let lower = if word.starts_with(char::is_uppercase) { word.to_lowercase() } else { String::new() };
+        let word = if lower.is_empty() { word } else { lower.as_str() };
+        match word {
             "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "qui" | "du" | "sur" | "aux"
             | "milliard" | "milliards" | "selon" | "avec" | "pas" => fr += 1,
             "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "with" | "was" | "has" | "a" | "on"

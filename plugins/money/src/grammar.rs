@@ -6,6 +6,8 @@
 //! currency) is money, and which currency it takes from context, is
 //! decided afterwards over the whole document (`context`).
 
+use std::borrow::Cow;
+
 use glaneur_numbers::{parse_digits, Convention};
 
 use crate::lexicon::{self, CurrencyWord};
@@ -16,8 +18,8 @@ use crate::Language;
 /// apostrophe after it is one item (`d'`, `l'`, `jusqu'`).
 #[derive(Debug, Clone)]
 pub struct Lex<'a> {
-    /// Lowercased, `’` folded to `'`.
-    pub lower: String,
+    /// Lowercased, `’` folded to `'` (borrowed when already so).
+    pub lower: Cow<'a, str>,
     /// As written.
     pub text: &'a str,
     /// The token kind (a glued word-apostrophe is a `Word`).
@@ -93,11 +95,14 @@ impl Quantity {
 
 /// The items around `anchor`, and the index of the one starting there.
 pub fn window(doc: &str, anchor: usize) -> (Vec<Lex<'_>>, usize) {
-    let mut from = anchor.saturating_sub(120);
+    // Back: enough for a qualifier and its fillers (`dépasse probablement
+    // les`); forward: enough for the longest amount (`entre 500 millions et
+    // 1 milliard de dollars australiens`).
+    let mut from = anchor.saturating_sub(60);
     while !doc.is_char_boundary(from) {
         from -= 1;
     }
-    let mut to = (anchor + 320).min(doc.len());
+    let mut to = (anchor + 180).min(doc.len());
     while !doc.is_char_boundary(to) {
         to += 1;
     }
@@ -105,6 +110,15 @@ pub fn window(doc: &str, anchor: usize) -> (Vec<Lex<'_>>, usize) {
     let items = lex(doc, &tokens);
     let at = items.iter().position(|l| l.start >= anchor).unwrap_or(items.len());
     (items, at)
+}
+
+/// `text` lowercased with `’` folded to `'`; borrowed when it already is.
+fn lowered(text: &str) -> Cow<'_, str> {
+    if text.chars().any(|c| c.is_uppercase() || c == '’' || c == 'ʼ') {
+        Cow::Owned(text.to_lowercase().replace(['’', 'ʼ'], "'"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 fn lex<'a>(doc: &'a str, tokens: &[Token]) -> Vec<Lex<'a>> {
@@ -116,16 +130,11 @@ fn lex<'a>(doc: &'a str, tokens: &[Token]) -> Vec<Lex<'a>> {
             t.kind == Kind::Word && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Apos && n.start == t.end);
         if glued_apostrophe {
             let end = tokens[i + 1].end;
-            out.push(Lex {
-                lower: format!("{}'", t.text(doc).to_lowercase()),
-                text: &doc[t.start..end],
-                kind: Kind::Word,
-                start: t.start,
-                end,
-            });
+            let lower = Cow::Owned(format!("{}'", lowered(t.text(doc))));
+            out.push(Lex { lower, text: &doc[t.start..end], kind: Kind::Word, start: t.start, end });
             i += 2;
         } else {
-            let lower = if t.kind == Kind::Apos { "'".to_owned() } else { t.text(doc).to_lowercase() };
+            let lower = if t.kind == Kind::Apos { Cow::Borrowed("'") } else { lowered(t.text(doc)) };
             out.push(Lex { lower, text: t.text(doc), kind: t.kind, start: t.start, end: t.end });
             i += 1;
         }
@@ -150,7 +159,7 @@ impl Grammar<'_, '_> {
     }
 
     fn lower(&self, i: usize) -> Option<&str> {
-        self.items.get(i).filter(|l| l.kind == Kind::Word).map(|l| l.lower.as_str())
+        self.items.get(i).filter(|l| l.kind == Kind::Word).map(|l| l.lower.as_ref())
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -304,7 +313,7 @@ impl Grammar<'_, '_> {
                     q.big = factor >= 1e6;
                     return Some(q);
                 }
-                if matches!(item.lower.as_str(), "un" | "une")
+                if matches!(item.lower.as_ref(), "un" | "une")
                     && self.lower(i + 1).and_then(lexicon::approximate_count).is_some()
                     && matches!(self.lower(i + 2), Some("de" | "d'"))
                 {
@@ -530,7 +539,7 @@ impl Grammar<'_, '_> {
             Kind::Word => {}
             _ => return None,
         }
-        if matches!(item.lower.as_str(), "de" | "d'") && self.kind(i + 1) == Some(Kind::Sym) {
+        if matches!(item.lower.as_ref(), "de" | "d'") && self.kind(i + 1) == Some(Kind::Sym) {
             return self.symbol_at(i + 1); // `75 millions de $`
         }
         if let Some(code) = lexicon::iso_code(item.text) {
@@ -541,7 +550,7 @@ impl Grammar<'_, '_> {
             // `85 millions US$`
         }
         // `de dollars`, `d'euros`
-        let at = if matches!(item.lower.as_str(), "de" | "d'" | "of") { i + 1 } else { i };
+        let at = if matches!(item.lower.as_ref(), "de" | "d'" | "of") { i + 1 } else { i };
         // English: `Canadian dollars`, `US dollars`
         if let Some(code) = self.lower(at).and_then(lexicon::english_dollar_adjective) {
             let dollars = if code == "HKD" || code == "NZD" { at + 2 } else { at + 1 };
@@ -590,16 +599,16 @@ impl Grammar<'_, '_> {
     ) -> Option<(Quantity, Option<Option<&'static str>>, Option<Named>, usize)> {
         let connector = self.items.get(i)?;
         let ok = if between {
-            matches!(connector.lower.as_str(), "et" | "and")
+            matches!(connector.lower.as_ref(), "et" | "and")
         } else {
-            matches!(connector.lower.as_str(), "à" | "-" | "–" | "to")
+            matches!(connector.lower.as_ref(), "à" | "-" | "–" | "to")
         };
         if !ok {
             return None;
         }
         // `passé de 800 k€ à 1,2 M€`, `de 40 millions à 65 millions`: a change, two amounts.
         let from_de = at > 0 && matches!(self.lower(at - 1), Some("de" | "from"));
-        let hyphen = matches!(connector.lower.as_str(), "-" | "–");
+        let hyphen = matches!(connector.lower.as_ref(), "-" | "–");
         if !between && !hyphen && (first_named_after || (first.has_multiplier && from_de)) {
             return None;
         }

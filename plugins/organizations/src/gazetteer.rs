@@ -6,7 +6,9 @@
 //! with an initial capital; a `case_sensitive` row only as written. A form
 //! starting with an article (`Le Monde`) may have it in lower case.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// One organisation of the gazetteer.
 #[derive(Debug, Clone)]
@@ -49,7 +51,13 @@ pub struct Gazetteer {
     pub orgs: Vec<Org>,
     /// Every form, indexed like the automaton's patterns.
     pub forms: Vec<Form>,
+    /// Leftmost-longest, for the search.
     automaton: AhoCorasick,
+    /// The same patterns, overlapping, for spans where the longest is
+    /// refused: built on first need (most documents never need it).
+    overlapping: OnceLock<AhoCorasick>,
+    /// The patterns, to build `overlapping`.
+    patterns: Vec<String>,
 }
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -94,35 +102,44 @@ impl Gazetteer {
                 pattern_form.push(i);
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| format!("cannot build the gazetteer automaton: {e}"))?;
+        // Contiguous NFAs: a DFA over these ~1 500 case-insensitive forms
+        // took 50 ms to build, a start-up cost every run paid.
+        let build = |kind| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(kind)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&patterns)
+                .map_err(|e| format!("cannot build the gazetteer automaton: {e}"))
+        };
+        let automaton = build(MatchKind::LeftmostLongest)?;
         let forms_by_pattern = pattern_form.iter().map(|&i| forms[i].clone()).collect();
-        Ok(Gazetteer { orgs, forms: forms_by_pattern, automaton })
+        Ok(Gazetteer { orgs, forms: forms_by_pattern, automaton, overlapping: OnceLock::new(), patterns })
     }
 
-    /// Every form found in `text` whose case and word boundaries fit,
-    /// overlapping ones included.
+    /// Every form found in `text` whose case and word boundaries fit: the
+    /// longest at each place, or the shorter ones inside a refused one.
     pub fn hits(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            let form = &self.forms[m.pattern().as_usize()];
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
-            }
-            if !is_word_boundary(text, start, end) {
-                continue;
-            }
+        let keep = |start: usize, end: usize, pattern: usize| {
+            let form = &self.forms[pattern];
             let case_sensitive = form.org.is_some_and(|o| self.orgs[o].case_sensitive);
-            if !case_fits(&text[start..end], &form.text, case_sensitive) {
-                continue;
-            }
-            hits.push(Hit { start, end, form: m.pattern().as_usize() });
-        }
-        hits
+            text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+                && is_word_boundary(text, start, end)
+                && case_fits(&text[start..end], &form.text, case_sensitive)
+        };
+        let overlapping = || {
+            self.overlapping.get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(&self.patterns)
+                    .expect("the patterns built the leftmost-longest automaton already")
+            })
+        };
+        glaneur_text::verified_matches(&self.automaton, overlapping, text, keep)
+            .into_iter()
+            .map(|(start, end, form)| Hit { start, end, form })
+            .collect()
     }
 }
 

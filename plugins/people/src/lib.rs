@@ -13,6 +13,8 @@ pub mod gender;
 
 use std::collections::HashSet;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use serde_json::{json, Value};
 
@@ -41,7 +43,7 @@ pub struct Person {
 pub struct People {
     first_names: HashSet<String>,
     ambiguous: HashSet<String>,
-    roles: Vec<String>,
+    roles: AhoCorasick,
 }
 
 /// A word of the text.
@@ -59,12 +61,16 @@ impl Word<'_> {
     }
 }
 
-/// The words of `text`: letters with inner hyphens and apostrophes, and
-/// single punctuation marks (kept so that names never run across them).
-fn words(text: &str) -> Vec<Word<'_>> {
+/// Up to `n` words of `text` from `from`: letters with inner hyphens and
+/// apostrophes, and single punctuation marks (kept so that names never run
+/// across them).
+fn words(text: &str, from: usize, n: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
+    let mut iter = text[from..].char_indices().map(|(i, c)| (i + from, c)).peekable();
     while let Some((i, c)) = iter.next() {
+        if out.len() >= n {
+            break;
+        }
         if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, n)) = iter.peek() {
@@ -85,6 +91,23 @@ fn words(text: &str) -> Vec<Word<'_>> {
         }
     }
     out
+}
+
+/// Whether `text[start..end]` stands as a whole word.
+fn is_word(text: &str, start: usize, end: usize) -> bool {
+    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+        && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Offsets of the capitalised words of `text` (an upper-case letter after
+/// no letter).
+fn capitalised_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut previous_letter = false;
+    text.char_indices().filter_map(move |(i, c)| {
+        let start = c.is_uppercase() && !previous_letter;
+        previous_letter = c.is_alphanumeric();
+        start.then_some(i)
+    })
 }
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
@@ -150,60 +173,74 @@ impl People {
         People {
             first_names: lines(FIRST_NAMES).collect(),
             ambiguous: lines(AMBIGUOUS).collect(),
-            roles: lines(ROLES).map(|r| r.to_lowercase()).collect(),
+            roles: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(lines(ROLES).collect::<Vec<_>>())
+                .expect("the roles form a valid automaton"),
         }
     }
 
     /// Every person mention in `text`; `taken` are spans of organisations
     /// and models, where no person is.
     pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Person> {
-        let words = words(text);
         let free = |s: usize, e: usize| taken.iter().all(|&(ts, te)| e <= ts || te <= s);
         let mut found: Vec<Person> = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let w = words[i];
-            let title = matches!(w.text, "M" | "Mme" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me" | "Mgr")
-                && words.get(i + 1).is_some_and(|p| p.text == "." || w.text != "M");
-            let first_name = w.capitalised() && self.is_first_name(w.text);
-            if first_name || title {
-                let name_start =
-                    if title { i + 1 + usize::from(words.get(i + 1).is_some_and(|p| p.text == ".")) } else { i };
-                let surname_from = if title { name_start } else { i + 1 };
-                let last = surname_end(text, &words, surname_from);
-                if let Some(last) = last {
-                    let (s, e) = (words[name_start].start, words[last].end);
-                    let ambiguous_alone = !title
-                        && self.ambiguous.contains(w.text)
-                        && last == i + 1
-                        && self.is_first_name(words[last].text);
-                    if free(s, e) && !ambiguous_alone {
-                        let rule = if title { "title" } else { "first-name" };
-                        found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));
-                        i = last + 1;
-                        continue;
-                    }
-                }
-            } else if self.is_role(&words, i) {
+        let mut next_free = 0;
+        // Candidates: capitalised word starts (first names, titles) and roles.
+        let mut starts: Vec<(usize, bool)> = capitalised_starts(text).map(|i| (i, false)).collect();
+        starts.extend(
+            self.roles.find_iter(text).filter(|m| is_word(text, m.start(), m.end())).map(|m| (m.start(), true)),
+        );
+        starts.sort_unstable();
+        for (at, role) in starts {
+            if at < next_free {
+                continue;
+            }
+            let words = words(text, at, 8);
+            let Some(w) = words.first().copied() else { continue };
+            if role {
                 // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
-                let at = i + 1 + usize::from(words.get(i + 1).is_some_and(|p| p.text == ","));
-                if let (Some(a), Some(b)) = (words.get(at), words.get(at + 1)) {
+                let role_end = words.iter().position(|x| x.start >= self.role_end(text, at)).unwrap_or(1);
+                let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
+                if let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) {
                     let two =
                         a.capitalised() && b.capitalised() && !is_not_a_surname(a.text) && !is_not_a_surname(b.text);
                     let adjacent = text[a.end..b.start].chars().all(|c| c == ' ');
-                    if two && adjacent && free(a.start, b.end) {
+                    if two && adjacent && free(a.start, b.end) && !self.is_first_name(a.text) {
                         found.push(person(text, a.start, b.end, "role", 0.8));
-                        i = at + 2;
-                        continue;
+                        next_free = b.end;
                     }
                 }
+                continue;
             }
-            i += 1;
+            let title = matches!(w.text, "M" | "Mme" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me" | "Mgr")
+                && words.get(1).is_some_and(|p| p.text == "." || w.text != "M");
+            if !(title || w.capitalised() && self.is_first_name(w.text)) {
+                continue;
+            }
+            let name_start = if title { 1 + usize::from(words.get(1).is_some_and(|p| p.text == ".")) } else { 0 };
+            let surname_from = if title { name_start } else { 1 };
+            let Some(last) = surname_end(text, &words, surname_from) else { continue };
+            let (s, e) = (words[name_start].start, words[last].end);
+            let ambiguous_alone =
+                !title && self.ambiguous.contains(w.text) && last == 1 && self.is_first_name(words[last].text);
+            if free(s, e) && !ambiguous_alone {
+                let rule = if title { "title" } else { "first-name" };
+                found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));
+                next_free = e;
+            }
         }
-        self.surnames_alone(text, &words, &mut found, &free);
+        self.surnames_alone(text, &mut found, &free);
         fullest_forms(&mut found);
         found.sort_by_key(|p| p.start);
         found
+    }
+
+    /// End of the role matched at `at`.
+    fn role_end(&self, text: &str, at: usize) -> usize {
+        self.roles.find(&text[at..]).map_or(at, |m| at + m.end())
     }
 
     fn is_first_name(&self, word: &str) -> bool {
@@ -211,33 +248,27 @@ impl People {
             || word.split('-').count() == 2 && word.split('-').all(|p| self.first_names.contains(p))
     }
 
-    /// Whether a role noun ends at word `i` (`PDG`, `directrice générale`).
-    fn is_role(&self, words: &[Word<'_>], i: usize) -> bool {
-        let one = words[i].text.to_lowercase();
-        let two = words.get(i.wrapping_sub(1)).map(|p| format!("{} {}", p.text.to_lowercase(), one));
-        self.roles.contains(&one) || two.is_some_and(|t| self.roles.contains(&t))
-    }
-
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
     /// its full name was seen.
-    fn surnames_alone(
-        &self,
-        text: &str,
-        words: &[Word<'_>],
-        found: &mut Vec<Person>,
-        free: &dyn Fn(usize, usize) -> bool,
-    ) {
+    fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
         let surnames: Vec<(String, usize)> = found
             .iter()
             .filter(|p| p.name.contains(' '))
             .filter_map(|p| p.name.rsplit(' ').next().map(|s| (s.to_owned(), p.start)))
             .collect();
-        let mut extra = Vec::new();
-        for w in words {
-            let Some((_, first_seen)) = surnames.iter().find(|(s, _)| s == w.text) else { continue };
-            let inside = found.iter().any(|p| p.start <= w.start && w.end <= p.end);
-            if w.start > *first_seen && !inside && free(w.start, w.end) && !self.is_first_name(w.text) {
-                extra.push(person(text, w.start, w.end, "surname", 0.75));
+        let mut extra: Vec<Person> = Vec::new();
+        for (surname, first_seen) in &surnames {
+            for (start, _) in text.match_indices(surname.as_str()) {
+                let end = start + surname.len();
+                let inside = found.iter().chain(&extra).any(|p| p.start <= start && end <= p.end);
+                if start > *first_seen
+                    && is_word(text, start, end)
+                    && !inside
+                    && free(start, end)
+                    && !self.is_first_name(surname)
+                {
+                    extra.push(person(text, start, end, "surname", 0.75));
+                }
             }
         }
         found.extend(extra);

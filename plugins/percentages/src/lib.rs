@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use glaneur_numbers::{parse_digits, Convention};
 use glaneur_schema::{entity::number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use regex::Regex;
@@ -10,6 +11,19 @@ use serde_json::{Map, Value};
 
 /// A number as written in French or English text.
 const NUM: &str = r"\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?";
+
+/// The percent marks, found first: the regex runs only on the few dozen
+/// bytes before one (running it over whole documents with Unicode word
+/// boundaries was the slowest part of the pipeline).
+static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["%", "pour cent", "pourcent", "percent", "per cent", "pour\u{a0}cent"])
+        .expect("the percent marks form a valid automaton")
+});
+
+/// How far before a percent mark a percentage may start (`entre 1 000,5 et 2 000,5 %`).
+const REACH: usize = 64;
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
@@ -30,8 +44,42 @@ pub struct Percentages;
 impl Percentages {
     /// Every percentage in `text`.
     pub fn find(&self, text: &str) -> Vec<Entity> {
+        let marks: Vec<(usize, usize)> = MARKS.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let mut out: Vec<Entity> = Vec::new();
+        let mut k = 0;
+        while k < marks.len() {
+            let last_end = out.last().map_or(0, |e| e.span.end);
+            let Some(mut entity) = self.ending_at(text, marks[k], last_end) else {
+                k += 1;
+                continue;
+            };
+            // `entre 10 % et 30 %`: a range ending at the next mark may cover this one.
+            if let Some(&next) = marks.get(k + 1).filter(|n| n.0 - marks[k].1 < REACH) {
+                if let Some(range) = self.ending_at(text, next, last_end).filter(|r| r.span.start <= entity.span.start)
+                {
+                    entity = range;
+                    k += 1;
+                }
+            }
+            out.push(entity);
+            k += 1;
+        }
+        out
+    }
+
+    /// The percentage ending at the percent mark `mark`, starting after `floor`.
+    fn ending_at(&self, text: &str, (start, end): (usize, usize), floor: usize) -> Option<Entity> {
+        let mut from = start.saturating_sub(REACH);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        self.find_in(&text[..end], from.max(floor)).into_iter().find(|e| e.span.end == end)
+    }
+
+    /// The percentages the regex finds in `text[from..]`.
+    fn find_in(&self, text: &str, from: usize) -> Vec<Entity> {
         let mut out = Vec::new();
-        let mut at = 0;
+        let mut at = from;
         while let Some(caps) = PERCENT.captures_at(text, at) {
             let whole = caps.get(0).expect("group 0 always matches");
             at = whole.end();
@@ -46,7 +94,7 @@ impl Percentages {
                     // `100 % à 50 %` is no range: rescan from the second number.
                     at = caps.name("b").or(caps.name("d")).map_or(at, |m| m.start());
                     if let Some(first) = caps.name("a").or(caps.name("c")) {
-                        out.extend(self.find(&text[..at]).into_iter().filter(|e| e.span.start >= first.start()));
+                        out.extend(self.find_in(&text[..at], first.start()));
                     }
                     continue;
                 }

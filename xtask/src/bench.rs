@@ -1,0 +1,248 @@
+//! `cargo xtask bench`: throughput and memory of the release build on a
+//! generated corpus. Writes target/bench/report.json and prints a table.
+//!
+//! The corpus is generated deterministically (a fixed-seed generator, no
+//! randomness from outside): documents of paragraphs drawn from the seeds and
+//! from the plugins' test corpora, with their digits varied so that no two
+//! documents repeat, as one JSON Lines file.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::{build, root, Result};
+
+/// A small deterministic generator (xorshift64*), so that the corpus is the
+/// same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// The paragraphs the corpus is made of.
+fn paragraphs(root: &Path) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(root.join("seeds"))
+        .map_err(|e| format!("cannot read seeds/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    seeds.sort();
+    for seed in seeds {
+        let text = std::fs::read_to_string(&seed).map_err(|e| format!("{}: {e}", seed.display()))?;
+        out.extend(text.split("\n\n").map(str::trim).filter(|p| p.len() > 40).map(str::to_owned));
+    }
+    let mut corpora: Vec<PathBuf> = Vec::new();
+    for plugin in std::fs::read_dir(root.join("plugins")).map_err(|e| format!("cannot read plugins/: {e}"))?.flatten() {
+        if let Ok(files) = std::fs::read_dir(plugin.path().join("tests").join("corpus")) {
+            corpora.extend(files.flatten().map(|f| f.path()).filter(|p| p.extension().is_some_and(|e| e == "jsonl")));
+        }
+    }
+    corpora.sort();
+    for file in corpora {
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        for line in text.lines() {
+            if let Ok(Value::Object(record)) = serde_json::from_str::<Value>(line) {
+                if let Some(Value::String(t)) = record.get("text") {
+                    out.push(t.clone());
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Writes a corpus of at least `bytes` bytes of text to `path`.
+fn generate(path: &Path, bytes: u64) -> Result<u64> {
+    let paragraphs = paragraphs(&root())?;
+    let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    let mut out = BufWriter::new(file);
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let (mut written, mut id) = (0u64, 0u64);
+    while written < bytes {
+        let count = 4 + rng.below(16);
+        let mut text = String::new();
+        for k in 0..count {
+            if k > 0 {
+                text.push_str("\n\n");
+            }
+            let p = &paragraphs[rng.below(paragraphs.len())];
+            // Vary the digits so that documents do not repeat line for line.
+            text.extend(p.chars().map(|c| {
+                if c.is_ascii_digit() && rng.below(3) == 0 {
+                    char::from(b'0' + rng.below(10) as u8)
+                } else {
+                    c
+                }
+            }));
+        }
+        written += text.len() as u64;
+        serde_json::to_writer(&mut out, &json!({"id": id, "text": text}))
+            .map_err(|e| format!("cannot write the corpus: {e}"))?;
+        out.write_all(b"\n").map_err(|e| format!("cannot write the corpus: {e}"))?;
+        id += 1;
+    }
+    out.flush().map_err(|e| format!("cannot write the corpus: {e}"))?;
+    Ok(written)
+}
+
+/// Runs `command`, returning its wall time and peak resident memory (KiB),
+/// read from /proc while it runs (VmHWM is the high-water mark).
+fn measure(mut command: Command) -> Result<(Duration, u64)> {
+    let start = Instant::now();
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run {command:?}: {e}"))?;
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_path) {
+            if let Some(kb) = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches(" kB").parse().ok())
+            {
+                peak = kb;
+            }
+        }
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            if !status.success() {
+                return Err(format!("{command:?} failed ({status})"));
+            }
+            return Ok((start.elapsed(), peak));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn mb_per_s(bytes: u64, time: Duration) -> f64 {
+    bytes as f64 / 1e6 / time.as_secs_f64()
+}
+
+/// `cargo xtask bench [--size MB]`.
+pub fn bench(args: &[String]) -> Result {
+    let size_mb: u64 = match args.iter().position(|a| a == "--size") {
+        Some(i) => args.get(i + 1).and_then(|v| v.parse().ok()).ok_or("--size takes a number of megabytes")?,
+        None => 100,
+    };
+    let out = build(true)?;
+    let bin = out.join("glaneur");
+    let dir = root().join("target").join("bench");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let corpus = dir.join(format!("corpus-{size_mb}mb.jsonl"));
+    let text_bytes_file = dir.join(format!("corpus-{size_mb}mb.bytes"));
+    let text_bytes: u64 = match std::fs::read_to_string(&text_bytes_file).ok().and_then(|s| s.trim().parse().ok()) {
+        Some(n) if corpus.exists() => n,
+        _ => {
+            eprintln!("xtask: generating a {size_mb} MB corpus in {}", corpus.display());
+            let n = generate(&corpus, size_mb * 1_000_000)?;
+            std::fs::write(&text_bytes_file, n.to_string()).map_err(|e| e.to_string())?;
+            n
+        }
+    };
+    let sample = dir.join("sample-20mb.jsonl");
+    let sample_bytes = if sample.exists() {
+        std::fs::read_to_string(dir.join("sample-20mb.bytes")).ok().and_then(|s| s.trim().parse().ok())
+    } else {
+        None
+    };
+    let sample_bytes = match sample_bytes {
+        Some(n) => n,
+        None => {
+            let n = generate(&sample, 20_000_000)?;
+            std::fs::write(dir.join("sample-20mb.bytes"), n.to_string()).map_err(|e| e.to_string())?;
+            n
+        }
+    };
+    let extract = |args: &[&str], plugins: Option<&Path>| {
+        let mut c = Command::new(&bin);
+        c.arg("extract").args(args);
+        if let Some(p) = plugins {
+            c.arg("--plugins").arg(p);
+        }
+        c
+    };
+
+    // Each plugin alone (plugins that require others run without them).
+    let mut per_plugin = Vec::new();
+    let mut libs: Vec<PathBuf> =
+        std::fs::read_dir(out.join("plugins")).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
+    libs.sort();
+    for lib in libs {
+        let name =
+            lib.file_stem().and_then(|s| s.to_str()).unwrap_or("?").trim_start_matches("libglaneur_plugin_").to_owned();
+        let one = dir.join("one").join(&name);
+        std::fs::create_dir_all(&one).map_err(|e| e.to_string())?;
+        std::fs::copy(&lib, one.join(lib.file_name().expect("a file"))).map_err(|e| e.to_string())?;
+        let s = sample.to_str().ok_or("non-UTF-8 path")?;
+        let (time, _) = measure(extract(&["--jsonl", s, "--jobs", "1", "-o", "/dev/null"], Some(&one)))?;
+        per_plugin.push((name, mb_per_s(sample_bytes, time)));
+    }
+
+    // End to end, all plugins.
+    let c = corpus.to_str().ok_or("non-UTF-8 path")?;
+    let result = dir.join("out.jsonl");
+    let r = result.to_str().ok_or("non-UTF-8 path")?;
+    let (t1, rss1) = measure(extract(&["--jsonl", c, "--jobs", "1", "-o", r], None))?;
+    let (t2, rss2) = measure(extract(&["--jsonl", c, "--jobs", "2", "-o", r], None))?;
+
+    // Start-up: all plugins loaded, one empty document.
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").map_err(|e| e.to_string())?;
+    let mut startups: Vec<Duration> = (0..11)
+        .map(|_| measure(extract(&[empty.to_str().unwrap_or("")], None)).map(|(t, _)| t))
+        .collect::<Result<_>>()?;
+    startups.sort();
+    let startup = startups[startups.len() / 2];
+
+    let (e1, e2) = (mb_per_s(text_bytes, t1), mb_per_s(text_bytes, t2));
+    let machine = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find_map(|l| l.strip_prefix("model name").map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned()))
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "glaneur bench — {machine}, {cores} cores; corpus {:.1} MB of text ({})",
+        text_bytes as f64 / 1e6,
+        corpus.display()
+    );
+    println!("{:<34} {:>12}", "measure", "value");
+    for (name, rate) in &per_plugin {
+        println!("{:<34} {:>9.1} MB/s", format!("plugin {name} alone, --jobs 1"), rate);
+    }
+    println!("{:<34} {:>9.1} MB/s", "end to end, --jobs 1", e1);
+    println!("{:<34} {:>9.1} MB/s  ({:.2}x)", "end to end, --jobs 2", e2, e2 / e1);
+    println!("{:<34} {:>9.1} ms", "start-up, all plugins", startup.as_secs_f64() * 1e3);
+    println!("{:<34} {:>9.1} MB", "peak memory, --jobs 1", rss1 as f64 / 1024.0);
+    println!("{:<34} {:>9.1} MB", "peak memory, --jobs 2", rss2 as f64 / 1024.0);
+    let report = json!({
+        "machine": machine, "cores": cores, "corpus_bytes": text_bytes,
+        "plugins_mb_per_s": per_plugin.iter().map(|(n, r)| (n.clone(), json!(r))).collect::<serde_json::Map<_, _>>(),
+        "end_to_end_mb_per_s": {"jobs_1": e1, "jobs_2": e2, "speedup": e2 / e1},
+        "startup_ms": startup.as_secs_f64() * 1e3,
+        "peak_rss_mb": {"jobs_1": rss1 as f64 / 1024.0, "jobs_2": rss2 as f64 / 1024.0},
+    });
+    let report_path = dir.join("report.json");
+    std::fs::write(&report_path, serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    println!("report: {}", report_path.display());
+    Ok(())
+}
