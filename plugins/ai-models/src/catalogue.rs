@@ -2,9 +2,7 @@
 //! the variant words (data/variants.txt) and the hardware names that are
 //! never models (data/hardware.txt), compiled in.
 
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use glaneur_text::LongestMatcher;
 
 /// One family of the catalogue.
 #[derive(Debug, Clone)]
@@ -39,13 +37,8 @@ pub struct Catalogue {
     /// Every spelling, indexed like the automaton's patterns.
     pub spellings: Vec<Spelling>,
     variants: Vec<String>,
-    /// Leftmost-longest, for the search.
-    automaton: AhoCorasick,
-    /// The same patterns, overlapping, for spans where the longest is
-    /// refused: built on first need (most documents never need it).
-    overlapping: OnceLock<AhoCorasick>,
-    /// The patterns, to build `overlapping`.
-    patterns: Vec<String>,
+    /// Every pattern, longest match first.
+    matcher: LongestMatcher,
     /// The spelling of each pattern.
     pattern_spelling: Vec<usize>,
 }
@@ -102,26 +95,10 @@ impl Catalogue {
             .map(str::to_owned)
             .collect();
         let patterns: Vec<String> = spellings.iter().filter(|s| s.text.len() > 1).map(|s| s.text.clone()).collect();
-        let build = |kind| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(kind)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .map_err(|e| format!("cannot build the catalogue automaton: {e}"))
-        };
         // One-letter spellings (`o`) are left to their own scan: as patterns they would match everywhere.
         let pattern_spelling: Vec<usize> = (0..spellings.len()).filter(|&i| spellings[i].text.len() > 1).collect();
-        let automaton = build(MatchKind::LeftmostLongest)?;
-        Ok(Catalogue {
-            families,
-            spellings,
-            variants,
-            automaton,
-            overlapping: OnceLock::new(),
-            patterns,
-            pattern_spelling,
-        })
+        let matcher = LongestMatcher::new(patterns)?;
+        Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling })
     }
 
     /// Every spelling found in `text` with a word start before it and its
@@ -147,15 +124,8 @@ impl Catalogue {
                 _ => found.chars().next().is_some_and(|c| !c.is_lowercase()) || found == spelling.text,
             }
         };
-        let overlapping = || {
-            self.overlapping.get_or_init(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .build(&self.patterns)
-                    .expect("the patterns built the leftmost-longest automaton already")
-            })
-        };
-        glaneur_text::verified_matches(&self.automaton, overlapping, text, keep)
+        self.matcher
+            .matches(text, keep)
             .into_iter()
             .map(|(start, end, pattern)| Hit { start, end, spelling: self.pattern_spelling[pattern] })
             .collect()

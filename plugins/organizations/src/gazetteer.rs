@@ -6,9 +6,7 @@
 //! with an initial capital; a `case_sensitive` row only as written. A form
 //! starting with an article (`Le Monde`) may have it in lower case.
 
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use glaneur_text::LongestMatcher;
 
 /// One organisation of the gazetteer.
 #[derive(Debug, Clone)]
@@ -51,13 +49,8 @@ pub struct Gazetteer {
     pub orgs: Vec<Org>,
     /// Every form, indexed like the automaton's patterns.
     pub forms: Vec<Form>,
-    /// Leftmost-longest, for the search.
-    automaton: AhoCorasick,
-    /// The same patterns, overlapping, for spans where the longest is
-    /// refused: built on first need (most documents never need it).
-    overlapping: OnceLock<AhoCorasick>,
-    /// The patterns, to build `overlapping`.
-    patterns: Vec<String>,
+    /// Every pattern, longest match first.
+    matcher: LongestMatcher,
 }
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -102,19 +95,9 @@ impl Gazetteer {
                 pattern_form.push(i);
             }
         }
-        // Contiguous NFAs: a DFA over these ~1 500 case-insensitive forms
-        // took 50 ms to build, a start-up cost every run paid.
-        let build = |kind| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(kind)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&patterns)
-                .map_err(|e| format!("cannot build the gazetteer automaton: {e}"))
-        };
-        let automaton = build(MatchKind::LeftmostLongest)?;
+        let matcher = LongestMatcher::new(patterns)?;
         let forms_by_pattern = pattern_form.iter().map(|&i| forms[i].clone()).collect();
-        Ok(Gazetteer { orgs, forms: forms_by_pattern, automaton, overlapping: OnceLock::new(), patterns })
+        Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher })
     }
 
     /// Every form found in `text` whose case and word boundaries fit: the
@@ -128,18 +111,7 @@ impl Gazetteer {
                 && is_word_boundary(text, start, end)
                 && case_fits(&text[start..end], &form.text, case_sensitive)
         };
-        let overlapping = || {
-            self.overlapping.get_or_init(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .build(&self.patterns)
-                    .expect("the patterns built the leftmost-longest automaton already")
-            })
-        };
-        glaneur_text::verified_matches(&self.automaton, overlapping, text, keep)
-            .into_iter()
-            .map(|(start, end, form)| Hit { start, end, form })
-            .collect()
+        self.matcher.matches(text, keep).into_iter().map(|(start, end, form)| Hit { start, end, form }).collect()
     }
 }
 
