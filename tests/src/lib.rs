@@ -21,30 +21,39 @@ pub struct Artifacts {
     pub fixtures: PathBuf,
 }
 
+/// Builds (if needed) and returns the release artifacts: the pathological
+/// suite feeds tens of megabytes, which the debug build reads ten times slower.
+pub fn release_artifacts() -> &'static Artifacts {
+    static ARTIFACTS: OnceLock<Artifacts> = OnceLock::new();
+    ARTIFACTS.get_or_init(|| build_artifacts(true))
+}
+
 /// Builds (if needed) and returns the artifacts. nextest runs every test in
 /// its own process; cargo's lock serialises concurrent builds and a build
 /// with nothing to do takes a fraction of a second.
 pub fn artifacts() -> &'static Artifacts {
     static ARTIFACTS: OnceLock<Artifacts> = OnceLock::new();
-    ARTIFACTS.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is in the workspace").to_owned();
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let output = Command::new(cargo)
-            .current_dir(&root)
-            .args(["run", "--quiet", "--package", "xtask", "--", "build"])
-            .output()
-            .expect("cargo runs");
-        assert!(output.status.success(), "cargo xtask build failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
-        let target = if target.is_absolute() { target } else { root.join(target) };
-        let profile = target.join("debug");
-        Artifacts {
-            bin: profile.join(format!("glaneur{}", std::env::consts::EXE_SUFFIX)),
-            plugins: profile.join("plugins"),
-            fixtures: profile.join("fixture-plugins"),
-            root,
-        }
-    })
+    ARTIFACTS.get_or_init(|| build_artifacts(false))
+}
+
+fn build_artifacts(release: bool) -> Artifacts {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is in the workspace").to_owned();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut args = vec!["run", "--quiet", "--package", "xtask", "--", "build"];
+    if release {
+        args.push("--release");
+    }
+    let output = Command::new(cargo).current_dir(&root).args(&args).output().expect("cargo runs");
+    assert!(output.status.success(), "cargo xtask build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let target = if target.is_absolute() { target } else { root.join(target) };
+    let profile = target.join(if release { "release" } else { "debug" });
+    Artifacts {
+        bin: profile.join(format!("glaneur{}", std::env::consts::EXE_SUFFIX)),
+        plugins: profile.join("plugins"),
+        fixtures: profile.join("fixture-plugins"),
+        root,
+    }
 }
 
 /// A `glaneur` command with a clean environment for plugin discovery.

@@ -144,7 +144,7 @@ pub fn new_plugin(root: &Path, name: &str) -> Result {
     write(&dir.join("src").join("lib.rs"), fill(LIB_RS))?;
     println!(
         "created {}: a keyword plugin producing kind `{kind}`.\n\
-         `cargo xtask build` places it in target/debug/plugins/; `cargo xtask test -p glaneur-plugin-{name}` tests it.",
+         `cargo xtask build` places it in target/debug/plugins/; `cargo test -p glaneur-plugin-{name}` tests it.",
         dir.display()
     );
     Ok(())

@@ -11,3 +11,4 @@ pub mod output;
 pub mod pipeline;
 pub mod plugins;
 pub mod runner;
+pub mod summary;

@@ -1,10 +1,11 @@
-//! The `glaneur` command: `extract` facts from documents, list `plugins`.
+//! The `glaneur` command: `extract` facts from documents, `summary` of a
+//! corpus, list `plugins`.
 //!
 //! Exit codes: 0 ok, 1 some documents failed, 2 usage or plugin-loading error.
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,6 +33,10 @@ struct Cli {
 enum Command {
     /// Extract entities from documents and print them.
     Extract(ExtractArgs),
+    /// Extract, then print the corpus-wide aggregates as JSON: counts per
+    /// kind, top organisations, amounts per currency and the largest ones,
+    /// quotations by speaker, models by vendor.
+    Summary(ExtractArgs),
     /// List the plugins found, and every file rejected with its reason.
     Plugins(PluginArgs),
 }
@@ -80,6 +85,48 @@ struct ExtractArgs {
     plugins: PluginArgs,
 }
 
+/// A progress line on stderr — documents, megabytes, MB/s — when stderr is
+/// a terminal and the run has lasted a second; silent otherwise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+    bytes: std::cell::Cell<u64>,
+}
+
+impl Progress {
+    fn new() -> Self {
+        let bar = io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed}]")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar
+        });
+        Progress { bar, started: std::time::Instant::now(), bytes: std::cell::Cell::new(0) }
+    }
+
+    fn document(&self, bytes: usize) {
+        let Some(bar) = &self.bar else { return };
+        self.bytes.set(self.bytes.get() + bytes as u64);
+        bar.inc(1);
+        let elapsed = self.started.elapsed().as_secs_f64();
+        if elapsed > 1.0 {
+            if bar.is_hidden() {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            let mb = self.bytes.get() as f64 / 1e6;
+            bar.set_message(format!("{mb:.1} MB, {:.1} MB/s", mb / elapsed));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 fn parse_config(s: &str) -> Result<(String, String), String> {
     s.split_once('=')
         .map(|(name, config)| (name.to_owned(), config.to_owned()))
@@ -97,7 +144,8 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt().with_env_filter(filter).with_writer(io::stderr).with_target(false).init();
 
     let result = match cli.command {
-        Command::Extract(args) => extract(args),
+        Command::Extract(args) => extract(args, false),
+        Command::Summary(args) => extract(args, true),
         Command::Plugins(args) => list_plugins(&args),
     };
     match result {
@@ -181,7 +229,8 @@ fn no_plugins_message(catalog: &Catalog) -> String {
     )
 }
 
-fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
+/// `extract`, or with `summary` the aggregates instead of the documents.
+fn extract(args: ExtractArgs, summary: bool) -> Result<ExitCode, String> {
     if args.paths.is_empty() && args.jsonl.is_none() {
         return Err("nothing to read: give PATHs (or - for stdin) or --jsonl FILE".into());
     }
@@ -196,23 +245,43 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let names: Vec<&str> = pipeline.plugins().map(|p| p.name()).collect();
     tracing::info!(plugins = ?names, "running");
 
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?),
         None => Box::new(io::stdout().lock()),
     };
-    let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format);
+    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format, color);
+    let mut aggregates = glaneur::summary::Summary::default();
+    let progress = Progress::new();
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let options = RunOptions { jobs, encoding: args.encoding };
 
     let paths_inputs = input::from_paths(args.paths, args.max_bytes);
-    let summary = match &args.jsonl {
-        Some(path) => {
-            run(paths_inputs.chain(input::from_jsonl(path, args.max_bytes)), &pipeline, options, |l| writer.write(l))
+    let mut write = |done: &glaneur::runner::Processed| {
+        progress.document(done.text.len());
+        if summary {
+            aggregates.add(&done.line, Some(&done.text));
+            Ok(())
+        } else {
+            writer.write(done)
         }
-        None => run(paths_inputs, &pipeline, options, |l| writer.write(l)),
     };
-    let summary = summary.and_then(|s| writer.finish().map(|_| s));
-    match summary {
+    let result = match &args.jsonl {
+        Some(path) => run(paths_inputs.chain(input::from_jsonl(path, args.max_bytes)), &pipeline, options, &mut write),
+        None => run(paths_inputs, &pipeline, options, &mut write),
+    };
+    progress.finish();
+    let result = result.and_then(|counts| {
+        let mut out = writer.finish()?;
+        if summary {
+            serde_json::to_writer_pretty(&mut out, &aggregates.finish())?;
+            out.write_all(b"\n")?;
+            out.flush()?;
+        }
+        Ok(counts)
+    });
+    match result {
         Ok(summary) => {
             tracing::info!(documents = summary.documents, failed = summary.failed, "done");
             if summary.failed > 0 {

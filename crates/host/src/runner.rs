@@ -43,18 +43,28 @@ pub struct Summary {
     pub failed: u64,
 }
 
-/// Runs `pipeline` over `inputs`, passing each document's line to `write`
-/// in input order. Stops early only if `write` fails.
+/// A document's result, and its text (empty when it could not be read):
+/// the writers that show the text (HTML) or quote it (summaries) need it.
+#[derive(Debug)]
+pub struct Processed {
+    /// The output line.
+    pub line: DocumentLine,
+    /// The text the offsets refer to (as read: the original for HTML).
+    pub text: String,
+}
+
+/// Runs `pipeline` over `inputs`, passing each document to `write` in input
+/// order. Stops early only if `write` fails.
 pub fn run<I, W>(inputs: I, pipeline: &Pipeline, options: RunOptions, mut write: W) -> io::Result<Summary>
 where
     I: Iterator<Item = RawInput> + Send,
-    W: FnMut(&DocumentLine) -> io::Result<()>,
+    W: FnMut(&Processed) -> io::Result<()>,
 {
     let jobs = options.jobs.max(1);
     let in_flight = jobs * 4;
     let (slot_tx, slot_rx) = bounded::<()>(in_flight);
     let (work_tx, work_rx) = bounded::<(u64, Vec<RawInput>)>(in_flight);
-    let (done_tx, done_rx) = bounded::<(u64, Vec<DocumentLine>)>(in_flight);
+    let (done_tx, done_rx) = bounded::<(u64, Vec<Processed>)>(in_flight);
     for _ in 0..in_flight {
         slot_tx.send(()).expect("the slot channel has room for every slot");
     }
@@ -104,15 +114,15 @@ where
         drop(done_tx);
 
         let mut summary = Summary::default();
-        let mut waiting: BTreeMap<u64, Vec<DocumentLine>> = BTreeMap::new();
+        let mut waiting: BTreeMap<u64, Vec<Processed>> = BTreeMap::new();
         let mut next = 0u64;
         for (seq, lines) in done_rx.iter() {
             waiting.insert(seq, lines);
             while let Some(lines) = waiting.remove(&next) {
-                for line in &lines {
+                for done in &lines {
                     summary.documents += 1;
-                    summary.failed += u64::from(line.error.is_some());
-                    write(line)?; // on error, returning drops the channels and the threads wind down
+                    summary.failed += u64::from(done.line.error.is_some());
+                    write(done)?; // on error, returning drops the channels and the threads wind down
                 }
                 next += 1;
                 let _ = slot_tx.send(());
@@ -123,14 +133,11 @@ where
 }
 
 /// Reads, decodes and extracts one document.
-pub fn process(input: RawInput, pipeline: &Pipeline, encoding: EncodingMode) -> DocumentLine {
+pub fn process(input: RawInput, pipeline: &Pipeline, encoding: EncodingMode) -> Processed {
     let source = input.source;
-    let failed = |error: String| DocumentLine {
-        source: source.clone(),
-        bytes: None,
-        encoding: None,
-        entities: None,
-        error: Some(error),
+    let failed = |error: String| Processed {
+        line: DocumentLine { source: source.clone(), bytes: None, encoding: None, entities: None, error: Some(error) },
+        text: String::new(),
     };
     let (text, encoding) = match input.content {
         Err(error) => return failed(error),
@@ -154,11 +161,12 @@ pub fn process(input: RawInput, pipeline: &Pipeline, encoding: EncodingMode) -> 
     } else {
         pipeline.extract(&text)
     };
-    DocumentLine {
+    let line = DocumentLine {
         bytes: Some(text.len() as u64),
         encoding: encoding.map(str::to_owned),
         entities: Some(extraction.entities),
         error: (!extraction.errors.is_empty()).then(|| extraction.errors.join("; ")),
         source,
-    }
+    };
+    Processed { line, text }
 }

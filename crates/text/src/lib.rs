@@ -1,6 +1,7 @@
 //! glaneur-text: the sentence and the paragraph around a span.
 #![deny(missing_docs)]
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -80,6 +81,97 @@ pub fn is_function_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     WORDS.contains(&lower.as_str())
 }
+
+/// The paragraphs of a text, found once: where each starts (after a blank
+/// line). Asking a text for the paragraph around a point by scanning back
+/// each time is quadratic on a long paragraph; this is a binary search.
+#[derive(Debug, Clone)]
+pub struct Paragraphs {
+    starts: Vec<usize>,
+}
+
+impl Paragraphs {
+    /// Finds the paragraph starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while let Some(nl) = bytes[i..].iter().position(|b| *b == b'\n') {
+            let first = i + nl;
+            let mut j = first + 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                // A blank line: the paragraph starts after the last newline of the run.
+                let mut k = j + 1;
+                let mut last_newline_end = k;
+                while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+                    if bytes[k] == b'\n' {
+                        last_newline_end = k + 1;
+                    }
+                    k += 1;
+                }
+                starts.push(last_newline_end);
+                i = k;
+            } else {
+                i = first + 1;
+            }
+        }
+        Paragraphs { starts }
+    }
+
+    /// Start of the paragraph holding `at`.
+    pub fn start_of(&self, at: usize) -> usize {
+        let i = self.starts.partition_point(|&s| s <= at);
+        self.starts[i.saturating_sub(1)]
+    }
+
+    /// Whether a blank line separates `from` and `to`.
+    pub fn crosses(&self, from: usize, to: usize) -> bool {
+        from < to && self.start_of(to) > from
+    }
+}
+
+/// Spans kept sorted by start: asking whether a new span overlaps any, and
+/// adding one, are logarithmic, not a scan (a 50 MB document has hundreds
+/// of thousands of spans).
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    spans: BTreeMap<usize, usize>,
+}
+
+impl SpanSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        SpanSet::default()
+    }
+
+    /// A set of the given spans (they may overlap each other; of two with the
+    /// same start, the longer is kept).
+    pub fn from_spans(spans: Vec<(usize, usize)>) -> Self {
+        let mut set = SpanSet::new();
+        for (s, e) in spans {
+            set.insert(s, e);
+        }
+        set
+    }
+
+    /// Whether `start..end` overlaps a span of the set.
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.spans.range(start.saturating_sub(MAX_SPAN)..end).any(|(&s, &e)| s < end && start < e)
+    }
+
+    /// Adds a span.
+    pub fn insert(&mut self, start: usize, end: usize) {
+        let e = self.spans.entry(start).or_insert(end);
+        *e = (*e).max(end);
+    }
+}
+
+/// The longest span [`SpanSet::overlaps`] looks back for: longer spans are
+/// still found when they start within this distance.
+const MAX_SPAN: usize = 4096;
 
 /// A case-insensitive matcher of many patterns (a gazetteer) that returns,
 /// at each place, the longest match a check accepts — or, where the longest
@@ -161,6 +253,26 @@ mod tests {
         assert_eq!(found.iter().map(|&(s, e, _)| &text[s..e]).collect::<Vec<_>>(), ["Mistral AI"]);
         let found = matcher.matches("Mistral ai", |s, e, _| !"Mistral ai"[s..e].contains(" ai"));
         assert_eq!(found.iter().map(|&(s, e, _)| &"Mistral ai"[s..e]).collect::<Vec<_>>(), ["Mistral", "ai"]);
+    }
+
+    #[test]
+    fn paragraphs_found_once() {
+        let doc = "Un (deux) trois.\n\nQuatre\n \ncinq\nsix";
+        let p = Paragraphs::new(doc);
+        for at in 0..doc.len() {
+            assert_eq!(p.start_of(at), paragraph_start(doc, at), "at {at}");
+        }
+        assert!(p.crosses(2, 20));
+        assert!(!p.crosses(2, 10));
+    }
+
+    #[test]
+    fn span_sets() {
+        let mut set = SpanSet::from_spans(vec![(10, 20), (30, 40)]);
+        assert!(set.overlaps(15, 16) && set.overlaps(5, 11) && set.overlaps(39, 50));
+        assert!(!set.overlaps(20, 30) && !set.overlaps(0, 10) && !set.overlaps(40, 45));
+        set.insert(22, 25);
+        assert!(set.overlaps(24, 26) && !set.overlaps(25, 30));
     }
 
     #[test]

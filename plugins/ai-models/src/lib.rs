@@ -16,6 +16,8 @@ pub mod version;
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use serde_json::{json, Value};
 
+use glaneur_text::SpanSet;
+
 use crate::catalogue::{Catalogue, Hit};
 use crate::context::{
     has_cue_before, sentence, sentence_has_ai_words, sentence_has_negative_words, surname_after, vendor_nearby,
@@ -66,12 +68,12 @@ impl AiModels {
     }
 
     /// Every model mention in `text`; `orgs` are the organisations found
-    /// before (may be empty).
+    /// before, sorted by start (may be empty).
     pub fn mentions(&self, text: &str, orgs: &[Found]) -> Vec<Mention> {
         let mut hits = self.catalogue.hits(text);
         hits.extend(o_series(text, &self.catalogue));
         let mut out: Vec<Mention> = Vec::new();
-        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut taken = SpanSet::new();
         let mut candidates: Vec<(Hit, usize, Option<Mention>)> = hits
             .iter()
             .map(|&hit| {
@@ -81,8 +83,9 @@ impl AiModels {
             .collect();
         // Second pass: another model in the sentence is context enough for
         // an ambiguous bare name (`Bixby par Gemini`).
-        let accepted: Vec<(usize, usize)> =
+        let mut accepted: Vec<(usize, usize)> =
             candidates.iter().filter(|(_, _, m)| m.is_some()).map(|(h, e, _)| (h.start, *e)).collect();
+        accepted.sort_unstable();
         for (hit, end, mention) in candidates.iter_mut().filter(|(_, _, m)| m.is_none()) {
             (*mention, *end) = self.read(text, *hit, orgs, &accepted);
         }
@@ -91,17 +94,17 @@ impl AiModels {
         // On a tie, hardware first (`Falcon 9` the rocket).
         candidates.sort_by_key(|(hit, end, m)| (std::cmp::Reverse(end - hit.start), hit.start, m.is_some()));
         for (hit, end, mention) in candidates {
-            if taken.iter().any(|&(s, e)| hit.start < e && s < end) {
+            if taken.overlaps(hit.start, end) {
                 continue;
             }
             if let Some(m) = mention {
-                taken.push((hit.start, end));
+                taken.insert(hit.start, end);
                 out.push(m);
             } else if self.catalogue.spellings[hit.spelling].family.is_none() {
-                taken.push((hit.start, end)); // hardware blocks what it contains
+                taken.insert(hit.start, end); // hardware blocks what it contains
             }
         }
-        out.extend(unseen::find(&self.catalogue, text, &taken, orgs));
+        out.extend(unseen::find(&self.catalogue, text, &mut taken, orgs));
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
@@ -121,7 +124,8 @@ impl AiModels {
         if text[end..].chars().next().is_some_and(char::is_alphanumeric) {
             return (None, end);
         }
-        let inside_org = orgs.iter().any(|o| o.start <= hit.start && end <= o.end) || text[end..].starts_with(" AI");
+        let org_before = orgs.partition_point(|o| o.start <= hit.start);
+        let inside_org = org_before > 0 && end <= orgs[org_before - 1].end || text[end..].starts_with(" AI");
         let rule = if !model_parts.is_empty() {
             "catalogue+version"
         } else if inside_org {
@@ -190,11 +194,13 @@ impl AiModels {
     }
 }
 
-/// Whether another model than the one at `start` lies in `sentence`.
+/// Whether another model than the one at `start` lies in `sentence`
+/// (`models` sorted by start).
 fn models_in(text: &str, sentence: &str, models: &[(usize, usize)], start: usize) -> bool {
     let s_start = glaneur_text::offset_in(text, sentence);
     let s_end = s_start + sentence.len();
-    models.iter().any(|&(s, e)| s >= s_start && e <= s_end && s != start)
+    let first = models.partition_point(|&(s, _)| s < s_start);
+    models[first..].iter().take_while(|&&(s, _)| s < s_end).any(|&(s, e)| e <= s_end && s != start)
 }
 
 /// OpenAI's o-series (`o1`, `o3-mini`): a lone `o` glued to a digit, found
@@ -239,7 +245,9 @@ impl Plugin for AiModels {
                 start: e.span.start,
                 end: e.span.end,
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut orgs = orgs;
+        orgs.sort_by_key(|o| o.start);
         Ok(self.find(text, &orgs))
     }
 }

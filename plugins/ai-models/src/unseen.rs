@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use glaneur_text::SpanSet;
+
 use crate::catalogue::Catalogue;
 use crate::context::{sentence, sentence_has_ai_words, words_before};
 use crate::version::{canonical_as_written, parts};
@@ -108,7 +110,8 @@ fn is_not_a_name(word: &str) -> bool {
 
 /// Unseen model names in `text`, not overlapping `taken` spans (the
 /// catalogue's mentions, hardware) nor an organisation.
-pub fn find(catalogue: &Catalogue, text: &str, taken: &[(usize, usize)], orgs: &[Found]) -> Vec<Mention> {
+/// `orgs` are sorted by start; `taken` receives the new mentions.
+pub fn find(catalogue: &Catalogue, text: &str, taken: &mut SpanSet, orgs: &[Found]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     for m in CUES.find_iter(text) {
         let cue = text[m.start()..m.end()].to_lowercase().replace('’', "'");
@@ -144,13 +147,14 @@ pub fn find(catalogue: &Catalogue, text: &str, taken: &[(usize, usize)], orgs: &
             continue;
         }
         let (model_parts, end) = parts(catalogue, text, name_end, false);
-        let overlaps = |s: usize, e: usize| start < e && s < end;
-        if taken.iter().any(|&(s, e)| overlaps(s, e)) || out.iter().any(|o| overlaps(o.start, o.end)) {
+        if taken.overlaps(start, end) {
             continue;
         }
-        if orgs.iter().any(|o| overlaps(o.start, o.end)) {
+        let first_org = orgs.partition_point(|o| o.end <= start);
+        if orgs.get(first_org).is_some_and(|o| o.start < end) {
             continue; // `le modèle de Mistral AI`: the organisation, not a model
         }
+        taken.insert(start, end);
         out.push(Mention {
             start,
             end,
@@ -234,7 +238,9 @@ fn vendor_for(text: &str, start: usize, end: usize, orgs: &[Found]) -> Option<St
     let s = sentence(text, start, end);
     let s_start = glaneur_text::offset_in(text, s);
     let s_end = s_start + s.len();
-    let in_sentence: Vec<&Found> = orgs.iter().filter(|o| o.start >= s_start && o.end <= s_end).collect();
+    let first = orgs.partition_point(|o| o.start < s_start);
+    let in_sentence: Vec<&Found> =
+        orgs[first..].iter().take_while(|o| o.start < s_end).filter(|o| o.end <= s_end).collect();
     in_sentence
         .iter()
         .rfind(|o| o.end <= start)

@@ -31,10 +31,10 @@ pub fn language(doc: &str) -> Language {
 
 pub use glaneur_text::{crosses_paragraph, paragraph_start};
 
-/// Whether `at` is inside parentheses opened in its paragraph.
-pub fn in_parentheses(doc: &str, at: usize) -> bool {
-    let from = paragraph_start(doc, at).max(at.saturating_sub(400));
-    let mut from = from;
+/// Whether `at` is inside parentheses opened in its paragraph (which
+/// starts at `paragraph`), looking back at most 400 bytes.
+pub fn in_parentheses(doc: &str, at: usize, paragraph: usize) -> bool {
+    let mut from = paragraph.max(at.saturating_sub(400));
     while !doc.is_char_boundary(from) {
         from += 1;
     }
@@ -73,8 +73,9 @@ mod tests {
         assert_eq!(paragraph_start(doc, doc.len()), 18);
         assert!(crosses_paragraph(doc, 2, 20));
         assert!(!crosses_paragraph(doc, 2, 10));
-        assert!(in_parentheses(doc, doc.find("deux").expect("deux")));
-        assert!(!in_parentheses(doc, doc.find("trois").expect("trois")));
-        assert!(in_parentheses(doc, doc.find("six").expect("six")));
+        let at = |w: &str| doc.find(w).expect("word");
+        assert!(in_parentheses(doc, at("deux"), paragraph_start(doc, at("deux"))));
+        assert!(!in_parentheses(doc, at("trois"), paragraph_start(doc, at("trois"))));
+        assert!(in_parentheses(doc, at("six"), paragraph_start(doc, at("six"))));
     }
 }

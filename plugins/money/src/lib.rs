@@ -198,7 +198,20 @@ impl Money {
 
     /// Which candidates are money, with which currency.
     fn decide(&self, doc: &str, candidates: Vec<Parsed>) -> Vec<Amount> {
-        let in_parens: Vec<bool> = candidates.iter().map(|p| context::in_parentheses(doc, p.start)).collect();
+        let paragraphs = glaneur_text::Paragraphs::new(doc);
+        let in_parens: Vec<bool> =
+            candidates.iter().map(|p| context::in_parentheses(doc, p.start, paragraphs.start_of(p.start))).collect();
+        // For each candidate, the currency of the next one that names it
+        // outside parentheses, in the same paragraph: one backward pass.
+        let mut next_named: Vec<Option<&'static str>> = vec![None; candidates.len()];
+        let mut ahead: Option<(&'static str, usize)> = None; // (code, its paragraph start)
+        for k in (0..candidates.len()).rev() {
+            let paragraph = paragraphs.start_of(candidates[k].start);
+            next_named[k] = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
+            if let (Some(Some(code)), false) = (candidates[k].currency, in_parens[k]) {
+                ahead = Some((code, paragraph));
+            }
+        }
         let mut last_named: Option<&'static str> = None;
         let mut out = Vec::new();
         for (k, parsed) in candidates.iter().enumerate() {
@@ -214,14 +227,7 @@ impl Money {
             if !parsed.big_multiplier || parsed.count_noun_after {
                 continue; // `15 000 GPU`, `3 millions d'utilisateurs`
             }
-            let following = || {
-                candidates[k + 1..]
-                    .iter()
-                    .zip(&in_parens[k + 1..])
-                    .take_while(|(next, _)| !context::crosses_paragraph(doc, parsed.end, next.start))
-                    .find_map(|(next, parens)| if *parens { None } else { next.currency.flatten() })
-            };
-            match last_named.or_else(following) {
+            match last_named.or(next_named[k]) {
                 Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
                 None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
                     out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })

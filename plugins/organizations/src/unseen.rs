@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use glaneur_text::SpanSet;
+
 use crate::gazetteer::is_word_boundary;
 use crate::lexicon::{
     is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
@@ -58,11 +60,10 @@ fn is_determiner(word: &str) -> bool {
 /// gazetteer's spans (organisations and products).
 pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
-    let free = |start: usize, end: usize, found: &[Mention]| {
-        blocked.iter().all(|&(s, e)| end <= s || e <= start) && found.iter().all(|m| end <= m.start || m.end <= start)
-    };
-    let add = |start: usize, end: usize, rule: String, confidence: f64, found: &mut Vec<Mention>| {
-        if free(start, end, found) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
+    let mut taken = SpanSet::from_spans(blocked.to_vec());
+    let mut add = |start: usize, end: usize, rule: String, confidence: f64, found: &mut Vec<Mention>| {
+        if !taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
+            taken.insert(start, end);
             found.push(Mention {
                 start,
                 end,
@@ -124,13 +125,14 @@ pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
         }
     }
 
-    // Every other mention of a name found so.
-    let names: Vec<String> = found.iter().map(|m| m.canonical.clone()).collect();
-    for name in names {
-        for (start, _) in text.match_indices(name.as_str()) {
-            let end = start + name.len();
-            if is_word_boundary(text, start, end) {
-                add(start, end, "same-document".into(), 0.7, &mut found);
+    // Every other mention of a name found so: one pass for all of them.
+    let mut names: Vec<String> = found.iter().map(|m| m.canonical.clone()).collect();
+    names.sort();
+    names.dedup();
+    if let Ok(automaton) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&names) {
+        for m in automaton.find_iter(text) {
+            if is_word_boundary(text, m.start(), m.end()) {
+                add(m.start(), m.end(), "same-document".into(), 0.7, &mut found);
             }
         }
     }

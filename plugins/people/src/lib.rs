@@ -11,9 +11,10 @@
 
 pub mod gender;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use glaneur_text::SpanSet;
 
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use serde_json::{json, Value};
@@ -185,7 +186,8 @@ impl People {
     /// Every person mention in `text`; `taken` are spans of organisations
     /// and models, where no person is.
     pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Person> {
-        let free = |s: usize, e: usize| taken.iter().all(|&(ts, te)| e <= ts || te <= s);
+        let taken = SpanSet::from_spans(taken.to_vec());
+        let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
         // Candidates: capitalised word starts (first names, titles) and roles.
@@ -251,24 +253,25 @@ impl People {
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
     /// its full name was seen.
     fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
-        let surnames: Vec<(String, usize)> = found
-            .iter()
-            .filter(|p| p.name.contains(' '))
-            .filter_map(|p| p.name.rsplit(' ').next().map(|s| (s.to_owned(), p.start)))
-            .collect();
+        // Each surname of a full name, and where the first full name was.
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        for p in found.iter().filter(|p| p.name.contains(' ')) {
+            if let Some(surname) = p.name.rsplit(' ').next() {
+                first_seen.entry(surname).or_insert(p.start);
+            }
+        }
+        let surnames: Vec<&str> = first_seen.keys().copied().filter(|s| !self.is_first_name(s)).collect();
+        let Ok(automaton) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&surnames) else {
+            return;
+        };
+        let mut covered = SpanSet::from_spans(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
-        for (surname, first_seen) in &surnames {
-            for (start, _) in text.match_indices(surname.as_str()) {
-                let end = start + surname.len();
-                let inside = found.iter().chain(&extra).any(|p| p.start <= start && end <= p.end);
-                if start > *first_seen
-                    && is_word(text, start, end)
-                    && !inside
-                    && free(start, end)
-                    && !self.is_first_name(surname)
-                {
-                    extra.push(person(text, start, end, "surname", 0.75));
-                }
+        for m in automaton.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let after_full_name = first_seen.get(surnames[m.pattern().as_usize()]).is_some_and(|&seen| start > seen);
+            if after_full_name && is_word(text, start, end) && !covered.overlaps(start, end) && free(start, end) {
+                covered.insert(start, end);
+                extra.push(person(text, start, end, "surname", 0.75));
             }
         }
         found.extend(extra);
@@ -316,15 +319,20 @@ fn person(text: &str, start: usize, end: usize, rule: &'static str, confidence: 
 /// Each mention's canonical: the longest name in the document with the
 /// same surname (and the same first name, when the mention has one).
 fn fullest_forms(found: &mut [Person]) {
-    let names: Vec<(usize, String)> = found.iter().map(|p| (p.start, p.name.clone())).collect();
+    let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
+    let mut by_surname: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    for p in found.iter() {
+        by_surname.entry(surname(&p.name)).or_default().push((p.start, p.name.clone()));
+    }
     for p in found.iter_mut() {
-        let surname = p.name.rsplit(' ').next().unwrap_or(&p.name).to_owned();
+        let Some(names) = by_surname.get(&surname(&p.name)) else { continue };
         let first = p.name.split(' ').next().filter(|_| p.name.contains(' '));
-        let same =
-            |n: &String| n.rsplit(' ').next() == Some(surname.as_str()) && first.is_none_or(|f| n.starts_with(f));
-        // Nearest before wins among equals; the longest form otherwise.
-        if let Some((_, best)) = names.iter().filter(|(_, n)| same(n)).max_by_key(|(s, n)| (n.len(), *s <= p.start, *s))
-        {
+        // The longest form; among equals, the nearest before.
+        let best = names
+            .iter()
+            .filter(|(_, n)| first.is_none_or(|f| n.starts_with(f)))
+            .max_by_key(|(s, n)| (n.len(), *s <= p.start, *s));
+        if let Some((_, best)) = best {
             p.canonical = best.clone();
         }
     }

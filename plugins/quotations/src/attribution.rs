@@ -24,7 +24,7 @@
 //!    `previous-paragraph` — a quote in narration with no attribution, when
 //!    the paragraph before quoted someone: the same speaker.
 
-use glaneur_text::{paragraph_start, sentence};
+use glaneur_text::{sentence, Paragraphs};
 
 use crate::marks::Quote;
 use crate::verbs::{next_words, Pronoun, Verbs};
@@ -93,6 +93,8 @@ pub struct Attributor<'a> {
     pub orgs: &'a [OrgRef],
     /// The verbs of saying.
     pub verbs: &'a Verbs,
+    /// The document's paragraphs, found once.
+    pub paragraphs: &'a Paragraphs,
 }
 
 /// Words that open a description of a person (`l'expert`, `la dirigeante`).
@@ -140,9 +142,9 @@ impl Attributor<'_> {
         // The previous attributed quote, when in this or the previous paragraph.
         let previous = (0..k).rev().find(|&j| earlier[j].speaker.is_some()).map(|j| (&self.quotes[j], &earlier[j]));
         if let Some((pq, pa)) = previous {
-            let here = paragraph_start(self.text, q.start);
-            let there = paragraph_start(self.text, pq.start);
-            let previous_paragraph = there < here && paragraph_start(self.text, here.saturating_sub(1)) <= there;
+            let here = self.paragraphs.start_of(q.start);
+            let there = self.paragraphs.start_of(pq.start);
+            let previous_paragraph = there < here && self.paragraphs.start_of(here.saturating_sub(1)) <= there;
             if self.is_bare_paragraph(q) && (previous_paragraph || there == here) {
                 return Attribution { implicit: true, rule: "continuation", ..pa.clone() };
             }
@@ -161,17 +163,18 @@ impl Attributor<'_> {
     /// A quote on a line that starts with a dash and holds no verb of saying
     /// after it: a heading.
     fn is_heading(&self, q: &Quote) -> bool {
-        let line_start = self.text[..q.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = line_start(self.text, q.start);
         let head = self.text[line_start..q.start].trim();
         matches!(head, "–" | "—" | "-") && self.verbs.at(self.text, q.end).is_none()
     }
 
     /// Whether the quote's paragraph is the quote alone (and punctuation).
     fn is_bare_paragraph(&self, q: &Quote) -> bool {
-        let start = paragraph_start(self.text, q.start);
-        let end = self.text[q.end..].find("\n\n").map_or(self.text.len(), |e| q.end + e);
-        let line_end = self.text[q.end..].find('\n').map_or(self.text.len(), |e| q.end + e);
-        let end = end.min(line_end);
+        let start = self.paragraphs.start_of(q.start);
+        if q.start - start > 8 {
+            return false; // text before the quote in its paragraph
+        }
+        let end = line_end(self.text, q.end);
         let before = self.text[start..q.start].trim();
         let after = self.text[q.end..end].trim();
         before.is_empty() && after.chars().all(|c| matches!(c, '.' | ',' | ';' | '!' | '?'))
@@ -195,9 +198,11 @@ impl Attributor<'_> {
         let q = &self.quotes[k];
         let mut candidates = vec![q.end];
         let mut from = q.end;
-        for next in &self.quotes[k + 1..] {
+        // The later quotes of the sentence: a few, close by (an unpunctuated
+        // page of quotes must not make this quadratic).
+        for next in self.quotes[k + 1..].iter().take(4) {
             let between = &self.text[from..next.start];
-            if between.contains(['.', '!', '?', '\n']) {
+            if between.len() > 300 || between.contains(['.', '!', '?', '\n']) {
                 break;
             }
             candidates.push(next.end);
@@ -241,7 +246,10 @@ impl Attributor<'_> {
             }
         }
         // `"…," Sam Altman said.`, `"…," X, an analyst at Y, told reporters`: a name, then the verb.
-        let person = self.persons.iter().find(|p| p.start >= pos && self.text[pos..p.start].trim().is_empty())?;
+        let person = self.persons.get(self.persons.partition_point(|p| p.start < pos))?;
+        if !self.text[pos..person.start].trim().is_empty() {
+            return None;
+        }
         let mut verb_at = person.end;
         if self.text[verb_at..].starts_with(',') {
             let close = self.text[verb_at + 1..].find([',', '.', '\n']).map(|e| verb_at + 1 + e)?;
@@ -299,7 +307,8 @@ impl Attributor<'_> {
     /// Vestager`), or an unknown capitalised name.
     fn name_at(&self, at: usize) -> Option<Speaker> {
         let limit = clause_end(self.text, at);
-        let person = self.persons.iter().find(|p| p.start >= at && p.end <= limit)?;
+        let first = self.persons.partition_point(|p| p.start < at);
+        let person = self.persons.get(first).filter(|p| p.end <= limit)?;
         let between = &self.text[at..person.start];
         let words: Vec<&str> = between
             .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’' && c != '-')
@@ -313,7 +322,8 @@ impl Attributor<'_> {
                 || matches!(*w, "M" | "Mme" | "Mlle" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me")
         };
         let role_only = words.len() <= 5 && words.iter().all(role_word);
-        let no_org = !self.orgs.iter().any(|o| o.start >= at && o.end <= person.start);
+        let first_org = self.orgs.partition_point(|o| o.start < at);
+        let no_org = self.orgs.get(first_org).is_none_or(|o| o.end > person.start);
         if between.trim().is_empty() || (role_only && no_org) {
             return Some(speaker(person));
         }
@@ -334,7 +344,8 @@ impl Attributor<'_> {
         let before: Vec<&PersonRef> =
             self.persons.iter().filter(|p| p.end <= quote_start && !self.inside_quote(p.start)).collect();
         // The same organisation near an earlier person.
-        if let Some(org) = self.orgs.iter().find(|o| o.start >= start && o.end <= end) {
+        let first_org = self.orgs.partition_point(|o| o.start < start);
+        if let Some(org) = self.orgs.get(first_org).filter(|o| o.end <= end) {
             let name = &self.text[org.start..org.end];
             if let Some(p) = before.iter().rev().find(|p| sentence(self.text, p.start, p.end, 200).contains(name)) {
                 return Some(speaker(p));
@@ -365,10 +376,10 @@ impl Attributor<'_> {
     /// gender fits the pronoun.
     fn pronoun(&self, pronoun: Pronoun, quote_start: usize, earlier: &[Attribution]) -> Option<Speaker> {
         let named = self
-            .persons
+            .persons_before(quote_start)
             .iter()
             .rev()
-            .filter(|p| p.end <= quote_start && !self.inside_quote(p.start))
+            .filter(|p| !self.inside_quote(p.start))
             .find(|p| compatible(p.gender, Some(pronoun)))
             .map(speaker);
         named.or_else(|| {
@@ -380,13 +391,20 @@ impl Attributor<'_> {
         })
     }
 
+    /// Whether `at` is inside a quotation (binary search: quotes are sorted).
     fn inside_quote(&self, at: usize) -> bool {
-        self.quotes.iter().any(|q| q.start < at && at < q.end)
+        let k = self.quotes.partition_point(|q| q.start < at);
+        k > 0 && self.quotes[k - 1].end > at
+    }
+
+    /// The persons named before `at`, in order.
+    fn persons_before(&self, at: usize) -> &[PersonRef] {
+        &self.persons[..self.persons.partition_point(|p| p.end <= at)]
     }
 
     /// Rule 3: `« … »` then, on the next line, `– Analyste anonyme, Bloomberg`.
     fn attribution_line(&self, q: &Quote) -> Option<Speaker> {
-        let rest = &self.text[q.end..];
+        let rest = ahead(self.text, q.end, 600);
         let line_end = rest.find('\n')?;
         if !rest[..line_end].trim().chars().all(|c| matches!(c, '.' | ',' | ';')) {
             return None;
@@ -434,7 +452,7 @@ impl Attributor<'_> {
             if verb.pronoun.is_some() {
                 continue;
             }
-            let subject = self.persons.iter().rev().find(|p| p.end <= at && p.start >= sentence_start);
+            let subject = self.persons_before(at).last().filter(|p| p.start >= sentence_start);
             let tail = self.text[verb.end..q.start].trim_end();
             best = match subject {
                 Some(p) => Some((Some(speaker(p)), if tail.ends_with(':') { "speaker-before" } else { "estime-que" })),
@@ -458,11 +476,36 @@ impl Attributor<'_> {
     }
 }
 
+/// The text from `at`, at most `n` bytes (cut on a char boundary).
+fn ahead(text: &str, at: usize, n: usize) -> &str {
+    let mut to = (at + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
+}
+
+/// Start of the line holding `at`, looking back at most 300 bytes.
+fn line_start(text: &str, at: usize) -> usize {
+    let mut from = at.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..at].rfind('\n').map_or(from, |i| from + i + 1)
+}
+
+/// End of the line holding `at`, looking ahead at most 300 bytes.
+fn line_end(text: &str, at: usize) -> usize {
+    let rest = ahead(text, at, 300);
+    rest.find('\n').map_or(at + rest.len(), |i| at + i)
+}
+
 /// The end of the clause starting at `at`: a sentence mark or a quotation
 /// mark — not the period of a title (`M. Dupuis`).
 fn clause_end(text: &str, at: usize) -> usize {
     let mut from = at;
-    while let Some(e) = text[from..].find(['.', ';', '\n', '«', '»', '“', '”']) {
+    let limit = line_end(text, at);
+    while let Some(e) = text[from..limit].find(['.', ';', '\n', '«', '»', '“', '”']) {
         let i = from + e;
         let word_before = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         if text[i..].starts_with('.')
@@ -473,7 +516,7 @@ fn clause_end(text: &str, at: usize) -> usize {
         }
         return i;
     }
-    text.len()
+    limit
 }
 
 fn speaker(p: &PersonRef) -> Speaker {

@@ -45,7 +45,9 @@ impl Quotations {
     /// found before (in order).
     pub fn find(&self, text: &str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
         let quotes = marks::quotes(text);
-        let attributor = Attributor { text, quotes: &quotes, persons, orgs, verbs: &self.verbs };
+        let paragraphs = glaneur_text::Paragraphs::new(text);
+        let attributor =
+            Attributor { text, quotes: &quotes, persons, orgs, verbs: &self.verbs, paragraphs: &paragraphs };
         quotes
             .iter()
             .zip(attributor.attribute())

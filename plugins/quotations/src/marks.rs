@@ -35,82 +35,127 @@ fn blank_line_at(text: &str, i: usize) -> Option<usize> {
     trimmed.starts_with('\n').then(|| text.len() - trimmed.len())
 }
 
-/// Every quotation in `text`, in order.
+/// Every quotation in `text`, in order. Linear: `« »` are paired in one
+/// pass with a stack; an opening mark of another kind that finds no closer
+/// in its paragraph means none of the same kind after it in that paragraph
+/// will, so those are skipped rather than each scanning to the paragraph end.
 pub fn quotes(text: &str) -> Vec<Quote> {
-    let mut out = Vec::new();
+    let pairs = guillemets(text);
+    let inside_guillemets = |i: usize| {
+        let k = pairs.partition_point(|q| q.start < i);
+        k > 0 && pairs[k - 1].end > i
+    };
+    let mut out = pairs.clone();
     let mut i = 0;
+    // For each kind of opening mark, where its paragraph has no more closer.
+    let mut hopeless: [usize; 4] = [0; 4];
     while i < text.len() {
         let Some(c) = text[i..].chars().next() else { break };
-        let found = match c {
-            '«' => guillemets(text, i),
-            '“' => paired(text, i, &['”']),
-            '„' => paired(text, i, &['“', '”']),
-            '‹' => paired(text, i, &['›']),
-            '"' if opens_straight(text, i) => paired(text, i, &['"']),
+        let kind = match c {
+            '“' => Some((0, &['”'][..])),
+            '„' => Some((1, &['“', '”'][..])),
+            '‹' => Some((2, &['›'][..])),
+            '"' if opens_straight(text, i) => Some((3, &['"'][..])),
             _ => None,
         };
-        match found {
-            Some(q) => {
-                out.push(q);
-                i = q.end; // what is nested belongs to it
-            }
-            None => i += c.len_utf8(),
+        match kind {
+            Some((k, closers)) if i >= hopeless[k] && !inside_guillemets(i) => match paired(text, i, closers) {
+                Ok(q) => {
+                    out.push(q);
+                    i = q.end; // what is nested belongs to it
+                    continue;
+                }
+                Err(paragraph_end) => hopeless[k] = paragraph_end,
+            },
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    out.sort_by_key(|q| q.start);
+    // A quotation nested in another belongs to it.
+    let mut kept: Vec<Quote> = Vec::with_capacity(out.len());
+    for q in out {
+        if kept.last().is_none_or(|last| q.start >= last.end) {
+            kept.push(q);
         }
     }
-    out
+    kept
 }
 
-/// `« … »` from `open`: nested `« »` counted, a paragraph crossed only when
-/// the next one opens with `«`.
-fn guillemets(text: &str, open: usize) -> Option<Quote> {
-    let mut depth = 1;
-    let mut i = open + '«'.len_utf8();
+/// The `« … »` quotations of `text`, in one pass: nested pairs are counted
+/// with a stack; at a paragraph break an open quotation continues only when
+/// the next paragraph opens with `«` (it is then the continuation mark), and
+/// otherwise gives nothing — but the pairs completed inside it stand.
+fn guillemets(text: &str) -> Vec<Quote> {
+    /// An open `«`, and the complete pairs directly inside it.
+    struct Frame {
+        open: usize,
+        children: Vec<Quote>,
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    let abandon = |stack: &mut Vec<Frame>, out: &mut Vec<Quote>| {
+        // Unclosed marks give nothing; what they held stands on its own.
+        for frame in stack.drain(..) {
+            out.extend(frame.children);
+        }
+    };
     while i < text.len() {
         if let Some(after) = blank_line_at(text, i) {
             let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
-            if depth == 1 && next.starts_with('«') {
+            if stack.len() == 1 && next.starts_with('«') {
                 i = text.len() - next.len() + '«'.len_utf8(); // continuation mark
                 continue;
             }
-            return None;
+            abandon(&mut stack, &mut out);
+            i = after;
+            continue;
         }
-        let c = text[i..].chars().next()?;
+        let Some(c) = text[i..].chars().next() else { break };
         match c {
-            '«' => depth += 1,
+            '«' => stack.push(Frame { open: i, children: Vec::new() }),
             '»' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(Quote {
-                        start: open,
+                if let Some(frame) = stack.pop() {
+                    let open_len = '«'.len_utf8();
+                    let quote = Quote {
+                        start: frame.open,
                         end: i + c.len_utf8(),
-                        inner_start: open + '«'.len_utf8(),
+                        inner_start: frame.open + open_len,
                         inner_end: i,
-                    });
+                    };
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(quote),
+                        None => out.push(quote),
+                    }
                 }
             }
             _ => {}
         }
         i += c.len_utf8();
     }
-    None
+    abandon(&mut stack, &mut out);
+    out.sort_by_key(|q| q.start);
+    out
 }
 
 /// A quotation from the mark at `open` to the first of `closers` in the
-/// same paragraph (for `"`, one that closes: not followed by a letter).
-fn paired(text: &str, open: usize, closers: &[char]) -> Option<Quote> {
-    let open_len = text[open..].chars().next()?.len_utf8();
+/// same paragraph (for `"`, one that closes: not followed by a letter); or,
+/// when there is none, where the paragraph ends.
+fn paired(text: &str, open: usize, closers: &[char]) -> Result<Quote, usize> {
+    let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
     let mut i = open + open_len;
     while i < text.len() {
         if blank_line_at(text, i).is_some() {
-            return None;
+            return Err(i);
         }
-        let c = text[i..].chars().next()?;
+        let Some(c) = text[i..].chars().next() else { break };
         if closers.contains(&c) && (c != '"' || closes_straight(text, i)) && i > open + open_len {
-            return Some(Quote { start: open, end: i + c.len_utf8(), inner_start: open + open_len, inner_end: i });
+            return Ok(Quote { start: open, end: i + c.len_utf8(), inner_start: open + open_len, inner_end: i });
         }
         i += c.len_utf8();
     }
-    None
+    Err(text.len())
 }
 
 /// A straight `"` opens when what precedes is a space, an opening bracket
