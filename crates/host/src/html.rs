@@ -124,11 +124,12 @@ pub fn extract_text(html: &str) -> HtmlText {
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut run_start = 0; // start of the pending copied run
+    let mut next_gt = NextGt::default();
     let flush = |out: &mut HtmlText, from: usize, to: usize| out.push(&html[from..to], from, to - from, true);
     while i < bytes.len() {
         match bytes[i] {
             b'<' => {
-                let Some(tag_end) = markup_end(html, i) else {
+                let Some(tag_end) = markup_end(html, i, &mut next_gt) else {
                     i += 1; // a lone `<` is text
                     continue;
                 };
@@ -168,7 +169,7 @@ pub fn extract_text(html: &str) -> HtmlText {
 
 /// End (exclusive) of the tag, comment or declaration starting at `start`,
 /// or `None` when the `<` does not open markup.
-fn markup_end(html: &str, start: usize) -> Option<usize> {
+fn markup_end(html: &str, start: usize, next_gt: &mut NextGt) -> Option<usize> {
     let rest = &html[start..];
     if rest.starts_with("<!--") {
         return Some(rest.find("-->").map_or(html.len(), |e| start + e + 3));
@@ -177,7 +178,32 @@ fn markup_end(html: &str, start: usize) -> Option<usize> {
     if !(next.is_ascii_alphabetic() || *next == b'/' || *next == b'!' || *next == b'?') {
         return None;
     }
-    rest.find('>').map(|e| start + e + 1)
+    next_gt.find(html, start).map(|e| e + 1)
+}
+
+/// The next `>` at or after a position, remembered: every `<` before it
+/// shares it, so a page of `a<b a<b …` is read in one pass, not one per `<`.
+#[derive(Debug, Default)]
+struct NextGt {
+    /// Searched from here…
+    from: usize,
+    /// …and found this (`None`: no `>` after `from` at all).
+    found: Option<Option<usize>>,
+}
+
+impl NextGt {
+    fn find(&mut self, html: &str, at: usize) -> Option<usize> {
+        let fresh = match self.found {
+            Some(Some(gt)) => at < self.from || at > gt,
+            Some(None) => at < self.from,
+            None => true,
+        };
+        if fresh {
+            self.from = at;
+            self.found = Some(memchr::memchr(b'>', &html.as_bytes()[at..]).map(|i| at + i));
+        }
+        self.found.flatten()
+    }
 }
 
 /// Lowercase name of the tag `<name …>` or `</name>`.
@@ -200,7 +226,8 @@ fn find_ascii_ci(html: &str, from: usize, needle: &str) -> Option<usize> {
 /// Decodes the character reference at the start of `s` (`&amp;`, `&#233;`,
 /// `&#xE9;`): the character and the reference's length.
 fn decode_reference(s: &str) -> Option<(char, usize)> {
-    let end = s[1..].find(';').filter(|&e| e <= 10)? + 1;
+    let window = &s.as_bytes()[1..s.len().min(12)];
+    let end = window.iter().position(|b| *b == b';')? + 1;
     let body = &s[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -319,5 +346,9 @@ mod tests {
     fn a_lone_angle_bracket_is_text() {
         let doc = extract_text("<p>3 < 5 & 7</p>");
         assert_eq!(doc.text.trim(), "3 < 5 & 7");
+        // `<b` with no `>` after it anywhere: text, every time.
+        assert_eq!(extract_text("a<b a<b R&D").text, "a<b a<b R&D");
+        // As a browser reads it: `<b y<i>` is one tag.
+        assert_eq!(extract_text("x<b y<i>z</i>").text, "xz");
     }
 }

@@ -52,7 +52,8 @@ pub struct OrgCount {
 /// Money across the corpus.
 #[derive(Debug, Default, Serialize)]
 pub struct MoneySummary {
-    /// Sum and count per currency (`null` when unknown), largest total first.
+    /// Sum and count per currency (`null` when unknown), largest total first
+    /// (totals in different currencies compare loosely; the list is short).
     pub totals_by_currency: Vec<CurrencyTotal>,
     /// The largest amounts, with the sentence around them.
     pub largest: Vec<Amount>,
@@ -197,7 +198,7 @@ impl Summary {
             .drain()
             .map(|(currency, (total, count))| CurrencyTotal { currency, total, count })
             .collect();
-        totals.sort_by(|a, b| b.count.cmp(&a.count).then(a.currency.cmp(&b.currency)));
+        totals.sort_by(|a, b| b.total.total_cmp(&a.total).then(a.currency.cmp(&b.currency)));
         self.money.totals_by_currency = totals;
         let mut speakers: Vec<SpeakerQuotes> =
             self.speakers.drain().map(|(speaker, quotations)| SpeakerQuotes { speaker, quotations }).collect();

@@ -253,3 +253,21 @@ impl Plugin for AiModels {
 }
 
 export_plugin!(AiModels);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_apposition_after_a_closing_guillemet_never_panics() {
+        let models = AiModels::load().expect("catalogue loads");
+        for text in [
+            "Mistral a présenté « Orion », un modèle de langage.",
+            "Le succès d’Orion, un modèle de langage, surprend.",
+            "«Orion, un modèle de langage",
+        ] {
+            let names: Vec<String> = models.mentions(text, &[]).into_iter().map(|m| m.canonical).collect();
+            assert!(names.iter().all(|n| n == "Orion"), "{text}: {names:?}");
+        }
+    }
+}

@@ -227,7 +227,9 @@ fn name_after(text: &str, at: usize) -> Option<usize> {
 /// The capitalised name (with its version) ending right before a comma at `at`.
 fn name_before(text: &str, at: usize) -> Option<usize> {
     let head = &text[..at];
-    let word_start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')).map_or(0, |i| i + 1);
+    let word_start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     let word = &head[word_start..];
     word.starts_with(|c: char| c.is_uppercase()).then_some(word_start)
 }

@@ -78,8 +78,10 @@ impl Organizations {
 fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
     let mut kept: Vec<Hit> = Vec::new();
+    let mut taken = glaneur_text::SpanSet::new();
     for hit in hits {
-        if kept.iter().all(|k| hit.end <= k.start || k.end <= hit.start) {
+        if !taken.overlaps(hit.start, hit.end) {
+            taken.insert(hit.start, hit.end);
             kept.push(hit);
         }
     }

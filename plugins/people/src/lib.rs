@@ -317,22 +317,31 @@ fn person(text: &str, start: usize, end: usize, rule: &'static str, confidence: 
 }
 
 /// Each mention's canonical: the longest name in the document with the
-/// same surname (and the same first name, when the mention has one).
+/// same surname (and the same first name, when the mention has one); of
+/// equally long ones, the first. Computed once per group, not per mention.
 fn fullest_forms(found: &mut [Person]) {
     let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
-    let mut by_surname: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    let first = |name: &str| name.split(' ').next().filter(|_| name.contains(' ')).map(str::to_owned);
+    // Longest name per surname, and per (surname, first name).
+    let mut by_surname: HashMap<String, String> = HashMap::new();
+    let mut by_full: HashMap<(String, String), String> = HashMap::new();
     for p in found.iter() {
-        by_surname.entry(surname(&p.name)).or_default().push((p.start, p.name.clone()));
+        let longer = |best: &mut String| {
+            if p.name.len() > best.len() {
+                *best = p.name.clone();
+            }
+        };
+        longer(by_surname.entry(surname(&p.name)).or_default());
+        if let Some(f) = first(&p.name) {
+            longer(by_full.entry((surname(&p.name), f)).or_default());
+        }
     }
     for p in found.iter_mut() {
-        let Some(names) = by_surname.get(&surname(&p.name)) else { continue };
-        let first = p.name.split(' ').next().filter(|_| p.name.contains(' '));
-        // The longest form; among equals, the nearest before.
-        let best = names
-            .iter()
-            .filter(|(_, n)| first.is_none_or(|f| n.starts_with(f)))
-            .max_by_key(|(s, n)| (n.len(), *s <= p.start, *s));
-        if let Some((_, best)) = best {
+        let best = match first(&p.name) {
+            Some(f) => by_full.get(&(surname(&p.name), f)),
+            None => by_surname.get(&surname(&p.name)),
+        };
+        if let Some(best) = best {
             p.canonical = best.clone();
         }
     }

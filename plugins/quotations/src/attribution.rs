@@ -111,14 +111,19 @@ impl Attributor<'_> {
     /// The attribution of every quotation, in order.
     pub fn attribute(&self) -> Vec<Attribution> {
         let mut out: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
+        let mut last_attributed = None;
         for (k, q) in self.quotes.iter().enumerate() {
-            let found = self.one(k, q, &out);
+            let found = self.one(k, q, &out, last_attributed);
+            if found.speaker.is_some() {
+                last_attributed = Some(k);
+            }
             out.push(found);
         }
         out
     }
 
-    fn one(&self, k: usize, q: &Quote, earlier: &[Attribution]) -> Attribution {
+    /// `last_attributed`: the last earlier quote with a speaker.
+    fn one(&self, k: usize, q: &Quote, earlier: &[Attribution], last_attributed: Option<usize>) -> Attribution {
         if self.is_heading(q) {
             return Attribution { rule: "heading", ..Attribution::none() };
         }
@@ -140,7 +145,7 @@ impl Attributor<'_> {
             None => {}
         }
         // The previous attributed quote, when in this or the previous paragraph.
-        let previous = (0..k).rev().find(|&j| earlier[j].speaker.is_some()).map(|j| (&self.quotes[j], &earlier[j]));
+        let previous = last_attributed.map(|j| (&self.quotes[j], &earlier[j]));
         if let Some((pq, pa)) = previous {
             let here = self.paragraphs.start_of(q.start);
             let there = self.paragraphs.start_of(pq.start);
@@ -219,8 +224,10 @@ impl Attributor<'_> {
         let pos = self.text.len() - trimmed.len();
         let words = next_words(self.text, pos, 1);
         if matches!(words.first().map(|w| w.0.as_str()), Some("selon" | "d'après" | "according")) {
-            let after = words[0].1;
-            let after = if self.text[after..].trim_start().starts_with("to ") { after + 3 } else { after };
+            let mut after = words[0].1;
+            if let Some(rest) = self.text[after..].trim_start().strip_prefix("to ") {
+                after = self.text.len() - rest.len();
+            }
             return self.name_at(after).map(|s| Attribution::to(s, "selon"));
         }
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
@@ -423,7 +430,8 @@ impl Attributor<'_> {
     fn before(&self, q: &Quote) -> Option<(Option<Speaker>, &'static str)> {
         let sentence_start = self.sentence_start(q.start);
         let clause = &self.text[sentence_start..q.start];
-        let lower = clause.to_lowercase();
+        // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
+        let lower = clause.to_ascii_lowercase();
         // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
         for (cue, rule) in [
             ("selon ", "selon"),
@@ -433,7 +441,7 @@ impl Attributor<'_> {
             ("pour ", "pour"),
         ] {
             let mut search = 0;
-            while let Some(i) = lower[search..].find(cue) {
+            while let Some(i) = lower[search..].find(&cue.to_ascii_lowercase()) {
                 let at = sentence_start + search + i + cue.len();
                 let boundary = search + i == 0 || !lower[..search + i].ends_with(char::is_alphabetic);
                 if boundary {

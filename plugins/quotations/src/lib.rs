@@ -71,7 +71,11 @@ impl Quotations {
 /// (`le rapport « … »`).
 fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
     let words = content.split_whitespace().count();
-    let before: Vec<String> = text[..q.start]
+    let mut from = q.start.saturating_sub(100);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before: Vec<String> = text[from..q.start]
         .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .take(2)
@@ -250,6 +254,21 @@ mod tests {
         assert_eq!(got[1], (Some("Omar Benjelloun".into()), "continuation"));
         assert_eq!(got[2], (None, "heading"));
         assert_eq!(got[3].0, None);
+    }
+
+    #[test]
+    fn multibyte_text_around_cues_never_panics() {
+        // `İ` lowercases to two chars; two no-break spaces after `according`.
+        let text = "À İzmir, selon Élodie Martin, « Le marché est saturé ».";
+        assert_eq!(speakers(text, &[("Élodie Martin", F)]), [(Some("Élodie Martin".into()), "selon")]);
+        let text = "« Oui », according\u{a0}\u{a0}to Jean Dupont.";
+        assert_eq!(speakers(text, &[("Jean Dupont", M)]).len(), 1);
+    }
+
+    #[test]
+    fn no_verb_is_read_across_a_line_break() {
+        let text = "« Nous avançons. »\n\nAnnonce Jean Dupont un plan.";
+        assert_eq!(speakers(text, &[("Jean Dupont", M)]), [(None, "none")]);
     }
 
     #[test]

@@ -103,13 +103,14 @@ fn guillemets(text: &str) -> Vec<Quote> {
     };
     while i < text.len() {
         if let Some(after) = blank_line_at(text, i) {
+            // The whole run of blank lines at once.
             let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
             if stack.len() == 1 && next.starts_with('«') {
                 i = text.len() - next.len() + '«'.len_utf8(); // continuation mark
                 continue;
             }
             abandon(&mut stack, &mut out);
-            i = after;
+            i = text.len() - next.len();
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };

@@ -104,10 +104,8 @@ pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize)> {
     let mut i = at;
     while out.len() < n {
         let rest = &text[i..];
-        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\n']);
-        if trimmed.starts_with("\n") {
-            break;
-        }
+        // Spaces only: a verb or a speaker is never read across a line break.
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
         let start = i + (rest.len() - trimmed.len());
         let len =
             trimmed.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’')).unwrap_or(trimmed.len());
