@@ -24,6 +24,8 @@ cargo xtask <command>
                            (`cargo test --workspace` where nextest is absent)
   new-plugin NAME          scaffold plugins/NAME: a plugin that compiles, loads and
                            passes its own tests
+  fuzz TARGET [SECONDS]    run a cargo-fuzz target (fuzz/README.md) for SECONDS
+                           (default 600) on the stable toolchain, seeded with seeds/
   bench [--size MB]        release build on a generated corpus (default 100 MB):
                            MB/s per plugin and end to end (--jobs 1, 2), start-up,
                            peak memory; writes target/bench/report.json
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Some("run") => run_seeds(&args[1..]),
         Some("test") => test(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
+        Some("fuzz") => fuzz(&args[1..]),
         Some("new-plugin") => match args.get(1) {
             Some(name) => scaffold::new_plugin(&root(), name),
             None => Err("usage: cargo xtask new-plugin NAME".into()),
@@ -165,6 +168,25 @@ fn run_seeds(args: &[String]) -> Result {
     if !names_input {
         command.arg("seeds");
     }
+    status(command)
+}
+
+/// `cargo xtask fuzz TARGET [SECONDS]`: cargo-fuzz without a sanitizer, on
+/// the stable toolchain, its corpus seeded with the seed articles.
+fn fuzz(args: &[String]) -> Result {
+    let target = args.first().ok_or("usage: cargo xtask fuzz TARGET [SECONDS] (targets: see fuzz/README.md)")?;
+    let seconds = args.get(1).map_or("600", String::as_str);
+    let corpus = root().join("fuzz").join("corpus").join(target);
+    std::fs::create_dir_all(&corpus).map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
+    for (i, seed) in std::fs::read_dir(root().join("seeds")).map_err(|e| e.to_string())?.flatten().enumerate() {
+        let _ = std::fs::copy(seed.path(), corpus.join(format!("seed{i}")));
+    }
+    let mut command = cargo();
+    command
+        .env("RUSTC_BOOTSTRAP", "1")
+        .args(["fuzz", "run", "--sanitizer", "none", "-O", target, "--"])
+        .arg(format!("-max_total_time={seconds}"))
+        .arg("-max_len=4096");
     status(command)
 }
 

@@ -1,0 +1,14 @@
+//! Fuzzes the organizations plugin's extraction.
+#![no_main]
+use std::sync::LazyLock;
+
+use glaneur_plugin_organizations::Organizations;
+use libfuzzer_sys::fuzz_target;
+
+static PLUGIN: LazyLock<Organizations> = LazyLock::new(|| Organizations::load().expect("the gazetteer loads"));
+
+fuzz_target!(|data: &[u8]| {
+    if let Some(text) = glaneur_fuzz::text(data) {
+        glaneur_fuzz::check(text, &PLUGIN.find(text));
+    }
+});

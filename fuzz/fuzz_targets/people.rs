@@ -1,0 +1,18 @@
+//! Fuzzes the people plugin's extraction.
+#![no_main]
+use std::sync::LazyLock;
+
+use glaneur_plugin_people::People;
+use libfuzzer_sys::fuzz_target;
+
+static PLUGIN: LazyLock<People> = LazyLock::new(People::load);
+
+fuzz_target!(|data: &[u8]| {
+    if let Some(text) = glaneur_fuzz::text(data) {
+        let people = PLUGIN.find(text, &[]);
+        for p in &people {
+            assert!(p.start < p.end && p.end <= text.len() && text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
+            assert_eq!(&text[p.start..p.end], p.name);
+        }
+    }
+});

@@ -1,0 +1,24 @@
+//! The invariants every fuzz target checks: whatever the input, entities
+//! are within the text, on character boundaries, and their attributes are
+//! valid for their kind (SPEC.md).
+
+use glaneur_schema::attrs::validate;
+use glaneur_schema::Entity;
+
+/// Panics (the fuzzer's signal) if an entity breaks the output contract.
+pub fn check(text: &str, entities: &[Entity]) {
+    for e in entities {
+        let (start, end) = (e.span.start, e.span.end);
+        assert!(start <= end && end <= text.len(), "{} span {start}..{end} outside {} bytes", e.kind, text.len());
+        assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "{} span {start}..{end} off char boundaries", e.kind);
+        assert!((0.0..=1.0).contains(&e.confidence), "{} confidence {}", e.kind, e.confidence);
+        if let Err(why) = validate(&e.kind, &e.attrs) {
+            panic!("{why}");
+        }
+    }
+}
+
+/// The input as text, if it is UTF-8 (the host decodes before plugins run).
+pub fn text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
+}
