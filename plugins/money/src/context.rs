@@ -29,8 +29,6 @@ pub fn language(doc: &str) -> Language {
     }
 }
 
-pub use glaneur_text::{crosses_paragraph, paragraph_start};
-
 /// Whether `at` is inside parentheses opened in its paragraph (which
 /// starts at `paragraph`), looking back at most 400 bytes.
 pub fn in_parentheses(doc: &str, at: usize, paragraph: usize) -> bool {
@@ -70,12 +68,13 @@ mod tests {
     #[test]
     fn paragraphs_and_parentheses() {
         let doc = "Un (deux) trois.\n\nQuatre (cinq six";
-        assert_eq!(paragraph_start(doc, doc.len()), 18);
-        assert!(crosses_paragraph(doc, 2, 20));
-        assert!(!crosses_paragraph(doc, 2, 10));
+        let paragraphs = glaneur_text::Paragraphs::new(doc);
+        let paragraph_start = |at| paragraphs.start_of(at);
+        assert_eq!(paragraph_start(doc.len()), 18);
+        assert!(paragraphs.crosses(2, 20) && !paragraphs.crosses(2, 10));
         let at = |w: &str| doc.find(w).expect("word");
-        assert!(in_parentheses(doc, at("deux"), paragraph_start(doc, at("deux"))));
-        assert!(!in_parentheses(doc, at("trois"), paragraph_start(doc, at("trois"))));
-        assert!(in_parentheses(doc, at("six"), paragraph_start(doc, at("six"))));
+        assert!(in_parentheses(doc, at("deux"), paragraph_start(at("deux"))));
+        assert!(!in_parentheses(doc, at("trois"), paragraph_start(at("trois"))));
+        assert!(in_parentheses(doc, at("six"), paragraph_start(at("six"))));
     }
 }
