@@ -45,6 +45,16 @@ pub trait Plugin: Send + Sync + Sized + 'static {
     fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String>;
 }
 
+/// For a plugin that takes no configuration: an error naming the plugin
+/// when `config` is not empty.
+pub fn no_configuration(plugin: &str, config: &str) -> Result<(), String> {
+    if config.trim().is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the {plugin} plugin takes no configuration, got {config:?}"))
+    }
+}
+
 /// Runs `f`, turning a panic into an error message.
 pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
@@ -143,6 +153,12 @@ mod tests {
     #[test]
     fn loader_symbol_matches_abi_stable() {
         assert_eq!(LOADER_SYMBOL, abi_stable::library::ROOT_MODULE_LOADER_NAME);
+    }
+
+    #[test]
+    fn a_configuration_is_refused_by_name() {
+        assert_eq!(no_configuration("money", "  "), Ok(()));
+        assert_eq!(no_configuration("money", "x"), Err(r#"the money plugin takes no configuration, got "x""#.into()));
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub mod output;
 
 pub use abi::{Extractor, ExtractorBox, FfiEntity, Manifest, PluginModule, PluginModule_Ref};
 pub use entity::Entity;
-pub use export::{catch_panic, Plugin, PluginInfo};
+pub use export::{catch_panic, no_configuration, Plugin, PluginInfo};
 
 /// Items the `export_plugin!` macro expands to; not part of the API.
 #[doc(hidden)]

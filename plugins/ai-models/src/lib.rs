@@ -229,9 +229,7 @@ impl Plugin for AiModels {
     };
 
     fn new(config: &str) -> Result<Self, String> {
-        if !config.trim().is_empty() {
-            return Err(format!("the ai-models plugin takes no configuration, got {config:?}"));
-        }
+        glaneur_schema::no_configuration(Self::INFO.name, config)?;
         AiModels::load()
     }
 

@@ -292,11 +292,8 @@ impl Plugin for Money {
     };
 
     fn new(config: &str) -> Result<Self, String> {
-        if config.trim().is_empty() {
-            Ok(Money)
-        } else {
-            Err(format!("the money plugin takes no configuration, got {config:?}"))
-        }
+        glaneur_schema::no_configuration(Self::INFO.name, config)?;
+        Ok(Money)
     }
 
     fn extract(&self, text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {

@@ -99,9 +99,7 @@ impl Plugin for Organizations {
     };
 
     fn new(config: &str) -> Result<Self, String> {
-        if !config.trim().is_empty() {
-            return Err(format!("the organizations plugin takes no configuration, got {config:?}"));
-        }
+        glaneur_schema::no_configuration(Self::INFO.name, config)?;
         Organizations::load()
     }
 

@@ -357,9 +357,7 @@ impl Plugin for People {
     };
 
     fn new(config: &str) -> Result<Self, String> {
-        if !config.trim().is_empty() {
-            return Err(format!("the people plugin takes no configuration, got {config:?}"));
-        }
+        glaneur_schema::no_configuration(Self::INFO.name, config)?;
         Ok(People::load())
     }
 

@@ -131,11 +131,8 @@ impl Plugin for Percentages {
     };
 
     fn new(config: &str) -> Result<Self, String> {
-        if config.trim().is_empty() {
-            Ok(Percentages)
-        } else {
-            Err(format!("the percentages plugin takes no configuration, got {config:?}"))
-        }
+        glaneur_schema::no_configuration(Self::INFO.name, config)?;
+        Ok(Percentages)
     }
 
     fn extract(&self, text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {

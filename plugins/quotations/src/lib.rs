@@ -147,9 +147,7 @@ impl Plugin for Quotations {
     };
 
     fn new(config: &str) -> Result<Self, String> {
-        if !config.trim().is_empty() {
-            return Err(format!("the quotations plugin takes no configuration, got {config:?}"));
-        }
+        glaneur_schema::no_configuration(Self::INFO.name, config)?;
         Ok(Quotations::load())
     }
 
