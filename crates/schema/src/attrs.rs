@@ -88,11 +88,13 @@ pub fn validate(kind: &str, attrs: &Map<String, Value>) -> Result<(), String> {
     if let Some(missing) = required_keys(kind).iter().find(|k| !attrs.contains_key(**k)) {
         return Err(format!("{kind} entity lacks attrs.{missing}"));
     }
-    let object = Value::Object(attrs.clone());
-    let typed = |e: serde_json::Error| format!("invalid {kind} attrs: {e}");
+    // Read in place: `&Map` is a deserializer (no copy of the attrs per entity).
+    fn read<'a, T: Deserialize<'a>>(kind: &str, attrs: &'a Map<String, Value>) -> Result<T, String> {
+        T::deserialize(attrs).map_err(|e| format!("invalid {kind} attrs: {e}"))
+    }
     match kind {
         "money" => {
-            let money: MoneyAttrs = serde_json::from_value(object).map_err(typed)?;
+            let money: MoneyAttrs = read(kind, attrs)?;
             if !money.value.is_finite() || money.value < 0.0 {
                 return Err(format!("money value {} is not a finite non-negative number", money.value));
             }
@@ -107,10 +109,10 @@ pub fn validate(kind: &str, attrs: &Map<String, Value>) -> Result<(), String> {
                 }
             }
         }
-        "organization" => drop(serde_json::from_value::<OrganizationAttrs>(object).map_err(typed)?),
-        "quotation" => drop(serde_json::from_value::<QuotationAttrs>(object).map_err(typed)?),
-        "ai_model" => drop(serde_json::from_value::<AiModelAttrs>(object).map_err(typed)?),
-        "person" => drop(serde_json::from_value::<PersonAttrs>(object).map_err(typed)?),
+        "organization" => drop(read::<OrganizationAttrs>(kind, attrs)?),
+        "quotation" => drop(read::<QuotationAttrs>(kind, attrs)?),
+        "ai_model" => drop(read::<AiModelAttrs>(kind, attrs)?),
+        "person" => drop(read::<PersonAttrs>(kind, attrs)?),
         _ => {}
     }
     Ok(())

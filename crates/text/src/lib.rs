@@ -33,6 +33,26 @@ pub fn sentence(text: &str, start: usize, end: usize, reach: usize) -> &str {
     &text[s..e.max(s)]
 }
 
+/// The offset at most `n` bytes before `at`, on a character boundary
+/// (rounded towards `at`, never before the start).
+pub fn reach_back(text: &str, at: usize, n: usize) -> usize {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
+/// The offset at most `n` bytes after `at`, on a character boundary
+/// (rounded towards `at`, never past the end).
+pub fn reach_ahead(text: &str, at: usize, n: usize) -> usize {
+    let mut to = at.saturating_add(n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    to
+}
+
 /// The byte offset of `part` (a slice of `text`) in `text`.
 pub fn offset_in(text: &str, part: &str) -> usize {
     part.as_ptr() as usize - text.as_ptr() as usize
@@ -268,6 +288,15 @@ mod tests {
         assert!(!set.overlaps(20, 30) && !set.overlaps(0, 10) && !set.overlaps(40, 45));
         set.insert(22, 25);
         assert!(set.overlaps(24, 26) && !set.overlaps(25, 30));
+    }
+
+    #[test]
+    fn reach_stays_on_char_boundaries() {
+        let t = "aé€b";
+        assert_eq!(reach_back(t, 6, 4), 3, "into `é`, rounded forward to `€`");
+        assert_eq!(reach_back(t, 6, 2), 6, "into `€`, rounded forward to `at`");
+        assert_eq!(reach_ahead(t, 0, 2), 1, "into `é`, rounded back");
+        assert_eq!((reach_back(t, 2, 10), reach_ahead(t, 2, 10)), (0, t.len()));
     }
 
     #[test]

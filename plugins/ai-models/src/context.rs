@@ -10,10 +10,7 @@ pub fn sentence(text: &str, start: usize, end: usize) -> &str {
 
 /// The lowercased words before `at`, nearest first (at most `n`), in the sentence.
 pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    let mut start = at.saturating_sub(120);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = glaneur_text::reach_back(text, at, 120);
     let head = &text[start..at];
     let head = head.rsplit(['.', '!', '?', '\n', '«', '“', '(', ':']).next().unwrap_or(head);
     head.split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -26,10 +23,7 @@ pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
 
 /// The words after `at` (as written), at most `n`, in the sentence.
 pub fn words_after(text: &str, at: usize, n: usize) -> Vec<&str> {
-    let mut end = (at + 120).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = glaneur_text::reach_ahead(text, at, 120);
     let tail = &text[at..end];
     let tail = tail.split(['.', '!', '?', '\n', '»', '”', ')', ':']).next().unwrap_or(tail);
     tail.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))

@@ -6,10 +6,7 @@ use crate::Language;
 /// Guesses French or English from the function words of the first few
 /// kilobytes; French when unsure (the tool's first audience).
 pub fn language(doc: &str) -> Language {
-    let mut end = doc.len().min(2048);
-    while !doc.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = glaneur_text::reach_ahead(doc, 0, 2048);
     let (mut fr, mut en) = (0, 0);
     for word in doc[..end].split(|c: char| !c.is_alphabetic()).filter(|w| (1..=9).contains(&w.len())) {
         let lower = if word.starts_with(char::is_uppercase) { word.to_lowercase() } else { String::new() };
@@ -32,10 +29,7 @@ pub fn language(doc: &str) -> Language {
 /// Whether `at` is inside parentheses opened in its paragraph (which
 /// starts at `paragraph`), looking back at most 400 bytes.
 pub fn in_parentheses(doc: &str, at: usize, paragraph: usize) -> bool {
-    let mut from = paragraph.max(at.saturating_sub(400));
-    while !doc.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = paragraph.max(glaneur_text::reach_back(doc, at, 400));
     let before = &doc.as_bytes()[from..at];
     match (memrchr(b'(', before), memrchr(b')', before)) {
         (Some(open), Some(close)) => open > close,

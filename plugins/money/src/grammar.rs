@@ -98,14 +98,7 @@ pub fn window(doc: &str, anchor: usize) -> (Vec<Lex<'_>>, usize) {
     // Back: enough for a qualifier and its fillers (`dépasse probablement
     // les`); forward: enough for the longest amount (`entre 500 millions et
     // 1 milliard de dollars australiens`).
-    let mut from = anchor.saturating_sub(60);
-    while !doc.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (anchor + 180).min(doc.len());
-    while !doc.is_char_boundary(to) {
-        to += 1;
-    }
+    let (from, to) = (glaneur_text::reach_back(doc, anchor, 60), glaneur_text::reach_ahead(doc, anchor, 180));
     let tokens = tokenize(doc, from, to);
     let items = lex(doc, &tokens);
     let at = items.iter().position(|l| l.start >= anchor).unwrap_or(items.len());
@@ -113,7 +106,7 @@ pub fn window(doc: &str, anchor: usize) -> (Vec<Lex<'_>>, usize) {
 }
 
 /// `text` lowercased with `’` folded to `'`; borrowed when it already is.
-fn lowered(text: &str) -> Cow<'_, str> {
+pub(crate) fn lowered(text: &str) -> Cow<'_, str> {
     if text.chars().any(|c| c.is_uppercase() || c == '’' || c == 'ʼ') {
         Cow::Owned(text.to_lowercase().replace(['’', 'ʼ'], "'"))
     } else {

@@ -143,15 +143,17 @@ fn may_continue(doc: &str, at: usize, language: Language) -> bool {
         return true;
     }
     let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    let word: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-').take(16).collect();
-    let word = word.to_lowercase();
+    let len = rest.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len());
+    // Borrowed unless it has capitals: this runs after every `un` and `une`.
+    let word = grammar::lowered(&rest[..len]);
+    let word = word.as_ref();
     !word.is_empty()
-        && (lexicon::is_number_word(&word)
-            || lexicon::multiplier(&word, &word, language, false).is_some()
-            || lexicon::currency_word(&word).is_some()
-            || lexicon::approximate_count(&word).is_some()
+        && (lexicon::is_number_word(word)
+            || lexicon::multiplier(word, word, language, false).is_some()
+            || lexicon::currency_word(word).is_some()
+            || lexicon::approximate_count(word).is_some()
             || word.starts_with("demi")
-            || matches!(word.as_str(), "et" | "mille" | "and"))
+            || matches!(word, "et" | "mille" | "and"))
 }
 
 /// An amount and the decisions about it.

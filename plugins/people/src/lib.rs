@@ -67,31 +67,40 @@ impl Word<'_> {
 /// across them).
 fn words(text: &str, from: usize, n: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
-    let mut iter = text[from..].char_indices().map(|(i, c)| (i + from, c)).peekable();
-    while let Some((i, c)) = iter.next() {
-        if out.len() >= n {
-            break;
-        }
+    let mut i = from;
+    while out.len() < n {
+        let Some(c) = text[i..].chars().next() else { break };
         if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, n)) = iter.peek() {
-                let inner = (n == '-' || n == '\'' || n == '’')
-                    && text[j + n.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
-                if n.is_alphabetic() || inner {
-                    end = j + n.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
+            let end = word_end(text, i);
             out.push(Word { text: &text[i..end], start: i, end });
-        } else if !c.is_whitespace() {
+            i = end;
+            continue;
+        }
+        if !c.is_whitespace() {
             out.push(Word { text: &text[i..i + c.len_utf8()], start: i, end: i + c.len_utf8() });
         } else if c == '\n' {
             out.push(Word { text: "\n", start: i, end: i + 1 });
         }
+        i += c.len_utf8();
     }
     out
+}
+
+/// End of the word starting at `start`: letters, with hyphens and
+/// apostrophes between letters (`Jean-Claude`, `O'Brien`).
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((j, c)) = chars.next() {
+        let inner =
+            (c == '-' || c == '\'' || c == '’') && end > start && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        if c.is_alphabetic() || inner {
+            end = start + j + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// Whether `text[start..end]` stands as a whole word.
@@ -190,21 +199,24 @@ impl People {
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
-        // Candidates: capitalised word starts (first names, titles) and roles.
-        let mut starts: Vec<(usize, bool)> = capitalised_starts(text).map(|i| (i, false)).collect();
+        // Candidates: capitalised word starts (first names, titles) and the
+        // end of each role.
+        let mut starts: Vec<(usize, Option<usize>)> = capitalised_starts(text).map(|i| (i, None)).collect();
         starts.extend(
-            self.roles.find_iter(text).filter(|m| is_word(text, m.start(), m.end())).map(|m| (m.start(), true)),
+            self.roles
+                .find_iter(text)
+                .filter(|m| is_word(text, m.start(), m.end()))
+                .map(|m| (m.start(), Some(m.end()))),
         );
         starts.sort_unstable();
         for (at, role) in starts {
             if at < next_free {
                 continue;
             }
-            let words = words(text, at, 8);
-            let Some(w) = words.first().copied() else { continue };
-            if role {
+            if let Some(role_end) = role {
                 // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
-                let role_end = words.iter().position(|x| x.start >= self.role_end(text, at)).unwrap_or(1);
+                let words = words(text, at, 8);
+                let role_end = words.iter().position(|x| x.start >= role_end).unwrap_or(1);
                 let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
                 if let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) {
                     let two =
@@ -217,9 +229,18 @@ impl People {
                 }
                 continue;
             }
-            let title = matches!(w.text, "M" | "Mme" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me" | "Mgr")
-                && words.get(1).is_some_and(|p| p.text == "." || w.text != "M");
-            if !(title || w.capitalised() && self.is_first_name(w.text)) {
+            // The first word alone decides, before the words after it are read.
+            let first = &text[at..word_end(text, at)];
+            let title_word = matches!(first, "M" | "Mme" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me" | "Mgr");
+            let first_name =
+                Word { text: first, start: at, end: at + first.len() }.capitalised() && self.is_first_name(first);
+            if !(title_word || first_name) {
+                continue;
+            }
+            let words = words(text, at, 8);
+            let Some(w) = words.first().copied() else { continue };
+            let title = title_word && words.get(1).is_some_and(|p| p.text == "." || w.text != "M");
+            if !(title || first_name) {
                 continue;
             }
             let name_start = if title { 1 + usize::from(words.get(1).is_some_and(|p| p.text == ".")) } else { 0 };
@@ -238,11 +259,6 @@ impl People {
         fullest_forms(&mut found);
         found.sort_by_key(|p| p.start);
         found
-    }
-
-    /// End of the role matched at `at`.
-    fn role_end(&self, text: &str, at: usize) -> usize {
-        self.roles.find(&text[at..]).map_or(at, |m| at + m.end())
     }
 
     fn is_first_name(&self, word: &str) -> bool {

@@ -69,10 +69,7 @@ impl Percentages {
 
     /// The percentage ending at the percent mark `mark`, starting after `floor`.
     fn ending_at(&self, text: &str, (start, end): (usize, usize), floor: usize) -> Option<Entity> {
-        let mut from = start.saturating_sub(REACH);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = glaneur_text::reach_back(text, start, REACH);
         self.find_in(&text[..end], from.max(floor)).into_iter().find(|e| e.span.end == end)
     }
 

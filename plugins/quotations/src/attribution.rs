@@ -24,7 +24,7 @@
 //!    `previous-paragraph` — a quote in narration with no attribution, when
 //!    the paragraph before quoted someone: the same speaker.
 
-use glaneur_text::{sentence, Paragraphs};
+use glaneur_text::{reach_ahead, reach_back, sentence, Paragraphs};
 
 use crate::marks::Quote;
 use crate::verbs::{next_words, Pronoun, Verbs};
@@ -486,19 +486,12 @@ impl Attributor<'_> {
 
 /// The text from `at`, at most `n` bytes (cut on a char boundary).
 fn ahead(text: &str, at: usize, n: usize) -> &str {
-    let mut to = (at + n).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    &text[at..to]
+    &text[at..reach_ahead(text, at, n)]
 }
 
 /// Start of the line holding `at`, looking back at most 300 bytes.
 fn line_start(text: &str, at: usize) -> usize {
-    let mut from = at.saturating_sub(300);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = reach_back(text, at, 300);
     text[from..at].rfind('\n').map_or(from, |i| from + i + 1)
 }
 
@@ -538,13 +531,5 @@ fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
 
 /// The text within `reach` bytes around `start..end`, on char boundaries.
 fn window(text: &str, start: usize, end: usize, reach: usize) -> &str {
-    let mut s = start.saturating_sub(reach);
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    let mut e = (end + reach).min(text.len());
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    &text[s..e]
+    &text[reach_back(text, start, reach)..reach_ahead(text, end, reach)]
 }

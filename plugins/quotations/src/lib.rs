@@ -71,10 +71,7 @@ impl Quotations {
 /// (`le rapport « … »`).
 fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
     let words = content.split_whitespace().count();
-    let mut from = q.start.saturating_sub(100);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = glaneur_text::reach_back(text, q.start, 100);
     let before: Vec<String> = text[from..q.start]
         .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
