@@ -47,7 +47,7 @@ impl Entity {
             start: self.span.start as u64,
             end: self.span.end as u64,
             confidence: self.confidence,
-            attrs: Value::Object(self.attrs.clone()).to_string().into(),
+            attrs: serde_json::to_string(&self.attrs).unwrap_or_else(|_| "{}".to_owned()).into(),
             extractor: extractor.into(),
         }
     }

@@ -1,6 +1,7 @@
 //! glaneur-text: the sentence and the paragraph around a span.
 #![deny(missing_docs)]
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -68,8 +69,23 @@ pub fn is_function_word(word: &str) -> bool {
         "dans", "par", "sur", "sous", "mais", "donc", "car", "si", "quand", "après", "avant", "depuis", "the", "a",
         "an", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "this", "that",
     ];
-    let lower = word.to_lowercase();
-    WORDS.contains(&lower.as_str())
+    WORDS.contains(&&*folded(word))
+}
+
+/// `word` lowercased with `’` and `ʼ` folded to `'`, the form the word lists
+/// are written in; borrowed when already so (most words), since the rules
+/// ask this of every word they look at.
+pub fn folded(word: &str) -> Cow<'_, str> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        !word.chars().any(|c| c.is_uppercase() || c == '’' || c == 'ʼ')
+    };
+    if unchanged {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase().replace(['’', 'ʼ'], "'"))
+    }
 }
 
 /// The paragraphs of a text, found once: where each starts (after a blank
@@ -157,6 +173,43 @@ impl SpanSet {
         let e = self.spans.entry(start).or_insert(end);
         *e = (*e).max(end);
     }
+}
+
+/// Every occurrence of the names one document turned up (`Kestrel
+/// Capital`, then every later `Kestrel Capital`), leftmost-longest and not
+/// overlapping, as (start, end, index into `names`), in order.
+///
+/// Built per document: for a few names one SIMD substring search each
+/// (an automaton cost ~100 000 instructions to build, more than the search
+/// it served); for many, one noncontiguous NFA, so a long document with
+/// hundreds of names stays linear.
+pub fn find_names<P: AsRef<str>>(text: &str, names: &[P]) -> Vec<(usize, usize, usize)> {
+    const FEW: usize = 16;
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    if names.len() > FEW {
+        let Ok(automaton) = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .build(&names)
+        else {
+            return Vec::new();
+        };
+        return automaton.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
+    }
+    let mut all: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, name) in names.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
+        all.extend(memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).map(|s| (s, s + name.len(), i)));
+    }
+    all.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+    let mut end = 0;
+    all.retain(|&(s, e, _)| {
+        let keep = s >= end;
+        if keep {
+            end = e;
+        }
+        keep
+    });
+    all
 }
 
 /// The longest span [`SpanSet::overlaps`] looks back for: longer spans are
@@ -247,6 +300,23 @@ mod tests {
             i -= 1;
         }
         0
+    }
+
+    #[test]
+    fn names_are_found_leftmost_longest() {
+        let t = "Kestrel Capital puis Kestrel, enfin Kestrel Capital.";
+        let names = ["Kestrel", "Kestrel Capital"];
+        let spans = |found: Vec<(usize, usize, usize)>| -> Vec<(&str, usize)> {
+            found.into_iter().map(|(s, e, i)| (&t[s..e], i)).collect()
+        };
+        let expected = [("Kestrel Capital", 1), ("Kestrel", 0), ("Kestrel Capital", 1)];
+        assert_eq!(spans(find_names(t, &names)), expected);
+        // Past the threshold the automaton answers, the same way.
+        let mut many: Vec<String> = (0..20).map(|k| format!("Nom{k}")).collect();
+        many.extend(names.map(String::from));
+        let found: Vec<(&str, usize)> = find_names(t, &many).into_iter().map(|(s, e, i)| (&t[s..e], i - 20)).collect();
+        assert_eq!(found, expected);
+        assert!(find_names(t, &[] as &[&str]).is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use glaneur_numbers::{parse_digits, Convention};
+use glaneur_text::folded;
 
 use crate::lexicon::{self, CurrencyWord};
 use crate::scanner::{tokenize, Kind, Token};
@@ -93,25 +94,23 @@ impl Quantity {
     }
 }
 
-/// The items around `anchor`, and the index of the one starting there.
-pub fn window(doc: &str, anchor: usize) -> (Vec<Lex<'_>>, usize) {
+/// Every item of the document, lexed once: anchors are dense (years,
+/// figures, amounts), and lexing a window around each one read most of the
+/// text several times.
+pub fn lex_all(doc: &str) -> Vec<Lex<'_>> {
+    lex(doc, &tokenize(doc, 0, doc.len()))
+}
+
+/// The items of `all` (every item of `doc`) around `anchor`, and the index
+/// of the one starting there.
+pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex<'a>], usize) {
     // Back: enough for a qualifier and its fillers (`dépasse probablement
     // les`); forward: enough for the longest amount (`entre 500 millions et
     // 1 milliard de dollars australiens`).
     let (from, to) = (glaneur_text::reach_back(doc, anchor, 60), glaneur_text::reach_ahead(doc, anchor, 180));
-    let tokens = tokenize(doc, from, to);
-    let items = lex(doc, &tokens);
-    let at = items.iter().position(|l| l.start >= anchor).unwrap_or(items.len());
-    (items, at)
-}
-
-/// `text` lowercased with `’` folded to `'`; borrowed when it already is.
-pub(crate) fn lowered(text: &str) -> Cow<'_, str> {
-    if text.chars().any(|c| c.is_uppercase() || c == '’' || c == 'ʼ') {
-        Cow::Owned(text.to_lowercase().replace(['’', 'ʼ'], "'"))
-    } else {
-        Cow::Borrowed(text)
-    }
+    let (lo, hi) = (all.partition_point(|l| l.start < from), all.partition_point(|l| l.end <= to));
+    let items = &all[lo..hi.max(lo)];
+    (items, items.partition_point(|l| l.start < anchor))
 }
 
 fn lex<'a>(doc: &'a str, tokens: &[Token]) -> Vec<Lex<'a>> {
@@ -123,11 +122,12 @@ fn lex<'a>(doc: &'a str, tokens: &[Token]) -> Vec<Lex<'a>> {
             t.kind == Kind::Word && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Apos && n.start == t.end);
         if glued_apostrophe {
             let end = tokens[i + 1].end;
-            let lower = Cow::Owned(format!("{}'", lowered(t.text(doc))));
-            out.push(Lex { lower, text: &doc[t.start..end], kind: Kind::Word, start: t.start, end });
+            // Folding maps the apostrophe (`’`, `ʼ`) to `'` too.
+            let text = &doc[t.start..end];
+            out.push(Lex { lower: folded(text), text, kind: Kind::Word, start: t.start, end });
             i += 2;
         } else {
-            let lower = if t.kind == Kind::Apos { Cow::Borrowed("'") } else { lowered(t.text(doc)) };
+            let lower = if t.kind == Kind::Apos { Cow::Borrowed("'") } else { folded(t.text(doc)) };
             out.push(Lex { lower, text: t.text(doc), kind: t.kind, start: t.start, end: t.end });
             i += 1;
         }

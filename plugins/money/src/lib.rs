@@ -145,7 +145,7 @@ fn may_continue(doc: &str, at: usize, language: Language) -> bool {
     let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let len = rest.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len());
     // Borrowed unless it has capitals: this runs after every `un` and `une`.
-    let word = grammar::lowered(&rest[..len]);
+    let word = glaneur_text::folded(&rest[..len]);
     let word = word.as_ref();
     !word.is_empty()
         && (lexicon::is_number_word(word)
@@ -177,15 +177,16 @@ impl Money {
         let language = context::language(doc);
         let mut candidates: Vec<Parsed> = Vec::new();
         let mut resume = 0;
+        let all = grammar::lex_all(doc);
         for anchor in anchors(doc, language) {
             if anchor < resume {
                 continue;
             }
-            let (items, at) = window(doc, anchor);
+            let (items, at) = window(doc, &all, anchor);
             if at >= items.len() || items[at].start != anchor {
                 continue;
             }
-            let grammar = Grammar { items: &items, language };
+            let grammar = Grammar { items, language };
             if let Some(parsed) = grammar.parse(at) {
                 // A qualifier may reach back over a previous amount's end; keep order.
                 if candidates.last().is_some_and(|prev| parsed.start < prev.end) {

@@ -163,7 +163,7 @@ fn local(text: &str, hit: &Hit, ambiguous: bool) -> Local {
 /// Whether the words before (nearest first) end in a cue: `la start-up`,
 /// `chez`, `le groupe français`, `PDG de`.
 fn starts_after_cue(prev: &[Word<'_>]) -> bool {
-    let lower: Vec<&str> = prev.iter().map(|w| w.lower.as_str()).collect();
+    let lower: Vec<&str> = prev.iter().map(|w| w.lower.as_ref()).collect();
     match lower.as_slice() {
         ["chez" | "de" | "d'", "pdg" | "patron" | "patronne" | "fondateur" | "cofondateur" | "dirigeant" | "directeur" | "directrice"
         | "président" | "présidente" | "ceo" | "salariés" | "actionnaires" | "rachat" | "filiale" | "concurrent"
@@ -182,7 +182,7 @@ fn listed_with_product(text: &str, hit: &Hit) -> bool {
     let prev = before(text, hit.start, 3);
     let next = after(text, hit.end, 3);
     let listed = |gap: Option<&Word<'_>>, name: Option<&Word<'_>>| {
-        gap.is_some_and(|g| matches!(g.lower.as_str(), "," | "et" | "ou" | "and"))
+        gap.is_some_and(|g| matches!(g.lower.as_ref(), "," | "et" | "ou" | "and"))
             && name.is_some_and(|n| is_product_word(n.text))
     };
     listed(prev.first(), prev.get(1)) || listed(next.first(), next.get(1))

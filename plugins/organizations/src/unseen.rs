@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use glaneur_text::SpanSet;
+use glaneur_text::{find_names, SpanSet};
 
 use crate::gazetteer::is_word_boundary;
 use crate::lexicon::{
@@ -89,9 +89,9 @@ pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
         // Not `…, l'entreprise se positionne`: there the noun starts a clause.
         let starts_clause = after(text, m.end(), 1).first().is_some_and(|w| {
             is_org_verb(&w.lower)
-                || matches!(w.lower.as_str(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
+                || matches!(w.lower.as_ref(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
         });
-        let apposition = matches!(p.lower.as_str(), "un" | "une" | "la" | "le" | "l'") && !starts_clause;
+        let apposition = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'") && !starts_clause;
         if apposition && prev.get(1).is_some_and(|c| c.text == ",") {
             if let Some((s, e)) = name_ending_at(text, prev[1].start) {
                 add(s, e, format!("apposition:{}", cue.replace(' ', "-")), 0.7, &mut found);
@@ -113,7 +113,7 @@ pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
         // `investi 30 millions de dollars dans X`: `dans` within the clause.
         let at = if invested { following.iter().position(|w| w.lower == "dans") } else { Some(0) };
         let Some(w) = at.and_then(|i| following.get(i)) else { continue };
-        if !is_word_boundary(text, m.start(), m.end()) || !matches!(w.lower.as_str(), "de" | "d'" | "dans") {
+        if !is_word_boundary(text, m.start(), m.end()) || !matches!(w.lower.as_ref(), "de" | "d'" | "dans") {
             continue;
         }
         if invested != (w.lower == "dans") {
@@ -129,11 +129,9 @@ pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
     let mut names: Vec<String> = found.iter().map(|m| m.canonical.clone()).collect();
     names.sort();
     names.dedup();
-    if let Ok(automaton) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&names) {
-        for m in automaton.find_iter(text) {
-            if is_word_boundary(text, m.start(), m.end()) {
-                add(m.start(), m.end(), "same-document".into(), 0.7, &mut found);
-            }
+    for (start, end, _) in find_names(text, &names) {
+        if is_word_boundary(text, start, end) {
+            add(start, end, "same-document".into(), 0.7, &mut found);
         }
     }
     found
@@ -191,7 +189,7 @@ fn name_from(text: &str, words: &[Word<'_>]) -> Option<(usize, usize)> {
         if w.is_capitalised() && w.is_word() && !is_not_a_name(&w.lower) {
             end_index = k;
             k += 1;
-        } else if matches!(w.lower.as_str(), "&" | "de" | "du" | "des" | "of")
+        } else if matches!(w.lower.as_ref(), "&" | "de" | "du" | "des" | "of")
             && words.get(k + 1).is_some_and(|n| n.is_capitalised() && n.is_word())
         {
             k += 1;

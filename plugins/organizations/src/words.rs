@@ -1,13 +1,17 @@
 //! The words around a span, within its sentence: what the context rules
 //! look at.
 
+use std::borrow::Cow;
+
+use glaneur_text::folded;
+
 /// A word or punctuation mark next to a span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
     /// As written.
     pub text: &'a str,
     /// Lowercased, `’` folded to `'`.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     /// Byte span.
     pub start: usize,
     /// One past the last byte.
@@ -36,7 +40,7 @@ fn word_char(c: char) -> bool {
 
 fn make(text: &str, start: usize, end: usize) -> Word<'_> {
     let slice = &text[start..end];
-    Word { text: slice, lower: slice.to_lowercase().replace('’', "'"), start, end }
+    Word { text: slice, lower: folded(slice), start, end }
 }
 
 /// Up to `n` words (and commas) after `at`, nearest first, stopping at the

@@ -277,14 +277,13 @@ impl People {
             }
         }
         let surnames: Vec<&str> = first_seen.keys().copied().filter(|s| !self.is_first_name(s)).collect();
-        let Ok(automaton) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&surnames) else {
+        if surnames.is_empty() {
             return;
-        };
+        }
         let mut covered = SpanSet::from_spans(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
-        for m in automaton.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            let after_full_name = first_seen.get(surnames[m.pattern().as_usize()]).is_some_and(|&seen| start > seen);
+        for (start, end, name) in glaneur_text::find_names(text, &surnames) {
+            let after_full_name = first_seen.get(surnames[name]).is_some_and(|&seen| start > seen);
             if after_full_name && is_word(text, start, end) && !covered.overlaps(start, end) && free(start, end) {
                 covered.insert(start, end);
                 extra.push(person(text, start, end, "surname", 0.75));

@@ -151,19 +151,23 @@ impl Plugin for Quotations {
     fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
         let mut persons = Vec::new();
         let mut orgs = Vec::new();
-        for e in found.iter().filter(|e| matches!(e.kind.as_str(), "person" | "organization")) {
-            let e = Entity::from_ffi(e)?;
-            if e.kind == "person" {
-                let gender = match e.attr_str("gender") {
-                    Some("f") => Some(Pronoun::Feminine),
-                    Some("m") => Some(Pronoun::Masculine),
-                    _ => None,
-                };
-                let canonical = e.attr_str("canonical").unwrap_or_default().to_owned();
-                persons.push(PersonRef { start: e.span.start, end: e.span.end, canonical, gender });
-            } else {
-                orgs.push(OrgRef { start: e.span.start, end: e.span.end });
+        for e in found.iter() {
+            // Organisations count by their span alone: no attrs to read.
+            if e.kind.as_str() == "organization" {
+                orgs.push(OrgRef { start: e.start as usize, end: e.end as usize });
+                continue;
             }
+            if e.kind.as_str() != "person" {
+                continue;
+            }
+            let e = Entity::from_ffi(e)?;
+            let gender = match e.attr_str("gender") {
+                Some("f") => Some(Pronoun::Feminine),
+                Some("m") => Some(Pronoun::Masculine),
+                _ => None,
+            };
+            let canonical = e.attr_str("canonical").unwrap_or_default().to_owned();
+            persons.push(PersonRef { start: e.span.start, end: e.span.end, canonical, gender });
         }
         persons.sort_by_key(|p| p.start);
         orgs.sort_by_key(|o| o.start);
