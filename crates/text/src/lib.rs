@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 /// Bytes ending a sentence for [`sentence`].
 fn ends_sentence(b: u8) -> bool {
@@ -234,11 +234,13 @@ impl LongestMatcher {
     /// Compiles `patterns`, matched ASCII-case-insensitively.
     pub fn new(patterns: Vec<String>) -> Result<Self, String> {
         // A contiguous NFA: a DFA over ~1 500 case-insensitive forms took
-        // 50 ms to build, a start-up cost every run paid.
+        // 50 ms to build, a start-up cost every run paid. Both start kinds:
+        // `matches` scans, `matches_at` starts only where told.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Both)
             .build(&patterns)
             .map_err(|e| format!("cannot build the automaton: {e}"))?;
         Ok(LongestMatcher { automaton, overlapping: OnceLock::new(), patterns })
@@ -248,19 +250,55 @@ impl LongestMatcher {
     pub fn matches(&self, text: &str, mut keep: impl FnMut(usize, usize, usize) -> bool) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         for m in self.automaton.find_iter(text) {
-            let (start, end, pattern) = (m.start(), m.end(), m.pattern().as_usize());
-            if keep(start, end, pattern) {
-                out.push((start, end, pattern));
+            self.accept(text, (m.start(), m.end(), m.pattern().as_usize()), &mut keep, &mut out);
+        }
+        out
+    }
+
+    /// Like [`LongestMatcher::matches`], but trying only the places in
+    /// `starts` (ascending) — for a caller that knows where a match may
+    /// begin (a gazetteer of capitalised names: the capitalised words), which
+    /// spares scanning every byte of the text.
+    pub fn matches_at(
+        &self,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+        mut keep: impl FnMut(usize, usize, usize) -> bool,
+    ) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut resume = 0;
+        for start in starts {
+            if start < resume || start >= text.len() {
                 continue;
             }
-            for o in self.overlapping().find_overlapping_iter(&text[start..end]) {
-                let (s, e, p) = (start + o.start(), start + o.end(), o.pattern().as_usize());
-                if (s, e) != (start, end) && keep(s, e, p) {
-                    out.push((s, e, p));
-                }
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            if let Some(m) = self.automaton.find(input) {
+                resume = m.end();
+                self.accept(text, (m.start(), m.end(), m.pattern().as_usize()), &mut keep, &mut out);
             }
         }
         out
+    }
+
+    /// Keeps the longest match `found` if `keep` accepts it, else the
+    /// shorter matches inside it that `keep` accepts.
+    fn accept(
+        &self,
+        text: &str,
+        (start, end, pattern): (usize, usize, usize),
+        keep: &mut impl FnMut(usize, usize, usize) -> bool,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        if keep(start, end, pattern) {
+            out.push((start, end, pattern));
+            return;
+        }
+        for o in self.overlapping().find_overlapping_iter(&text[start..end]) {
+            let (s, e, p) = (start + o.start(), start + o.end(), o.pattern().as_usize());
+            if (s, e) != (start, end) && keep(s, e, p) {
+                out.push((s, e, p));
+            }
+        }
     }
 
     fn overlapping(&self) -> &AhoCorasick {
@@ -338,6 +376,22 @@ mod tests {
         assert_eq!(found.iter().map(|&(s, e, _)| &text[s..e]).collect::<Vec<_>>(), ["Mistral AI"]);
         let found = matcher.matches("Mistral ai", |s, e, _| !"Mistral ai"[s..e].contains(" ai"));
         assert_eq!(found.iter().map(|&(s, e, _)| &"Mistral ai"[s..e]).collect::<Vec<_>>(), ["Mistral", "ai"]);
+    }
+
+    #[test]
+    fn anchored_matches_start_only_where_told() {
+        let matcher = LongestMatcher::new(vec!["Mistral AI".into(), "Mistral".into(), "AI".into(), "OpenAI".into()])
+            .expect("valid");
+        let text = "chez Mistral AI et OpenAI";
+        let texts = |found: Vec<(usize, usize, usize)>| found.iter().map(|&(s, e, _)| &text[s..e]).collect::<Vec<_>>();
+        // `AI` at 13 lies inside the match found at 5; `ez` at 2 matches nothing.
+        assert_eq!(texts(matcher.matches_at(text, [2, 5, 13, 19], |_, _, _| true)), ["Mistral AI", "OpenAI"]);
+        // Not told to start at 19: OpenAI is not found (a scan would find it).
+        assert_eq!(texts(matcher.matches_at(text, [5], |_, _, _| true)), ["Mistral AI"]);
+        assert_eq!(texts(matcher.matches(text, |_, _, _| true)), ["Mistral AI", "OpenAI"]);
+        // A refused longest match leaves its parts, as with `matches`.
+        let found = matcher.matches_at(text, [5], |s, e, _| e - s != 10);
+        assert_eq!(texts(found), ["Mistral", "AI"]);
     }
 
     #[test]

@@ -12,13 +12,11 @@ pub mod grammar;
 pub mod lexicon;
 pub mod scanner;
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use glaneur_schema::{entity::number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use serde_json::{Map, Value};
 
-use crate::grammar::{window, Grammar, Named, Parsed};
+use crate::grammar::{window, Grammar, Lex, Named, Parsed};
+use crate::scanner::Kind;
 
 /// The language of a document, which decides `billion` and `1,500`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,63 +27,59 @@ pub enum Language {
     English,
 }
 
-/// Number words that may start an amount, found by one automaton (a
-/// Unicode-aware regex alternation here was the slowest part of the plugin).
-static NUMBER_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build([
-            "un",
-            "une",
-            "deux",
-            "trois",
-            "quatre",
-            "cinq",
-            "six",
-            "sept",
-            "huit",
-            "neuf",
-            "dix",
-            "onze",
-            "douze",
-            "treize",
-            "quatorze",
-            "quinze",
-            "seize",
-            "vingt",
-            "trente",
-            "quarante",
-            "cinquante",
-            "soixante",
-            "cent",
-            "mille",
-            "demi-milliard",
-            "demi-million",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "twelve",
-            "fifteen",
-            "twenty",
-            "thirty",
-            "forty",
-            "fifty",
-            "hundred",
-        ])
-        .expect("the number words form a valid automaton")
-});
+/// Number words that may start an amount (`vingt` also starts
+/// `vingt-cinq`).
+fn starts_an_amount(word: &str) -> bool {
+    matches!(
+        word,
+        "un" | "une"
+            | "deux"
+            | "trois"
+            | "quatre"
+            | "cinq"
+            | "six"
+            | "sept"
+            | "huit"
+            | "neuf"
+            | "dix"
+            | "onze"
+            | "douze"
+            | "treize"
+            | "quatorze"
+            | "quinze"
+            | "seize"
+            | "vingt"
+            | "trente"
+            | "quarante"
+            | "cinquante"
+            | "soixante"
+            | "cent"
+            | "mille"
+            | "demi-milliard"
+            | "demi-million"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+    )
+}
 
 /// Where an amount may start, in order: the first digit of a run (or the
 /// ISO code right before it), a currency symbol, a number word followed by
 /// a word that can continue an amount.
-fn anchors(doc: &str, language: Language) -> Vec<usize> {
+fn anchors(doc: &str, items: &[Lex<'_>], language: Language) -> Vec<usize> {
     let bytes = doc.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -113,12 +107,21 @@ fn anchors(doc: &str, language: Language) -> Vec<usize> {
         }
         i += 1;
     }
-    for m in NUMBER_WORDS.find_iter(doc) {
-        let before = doc[..m.start()].chars().next_back();
-        let after = doc[m.end()..].chars().next();
-        let whole_word = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
-        if whole_word && may_continue(doc, m.end(), language) {
-            out.push(m.start());
+    // Number words: the lexed words, whole or up to a hyphen (`vingt` of
+    // `vingt-cinq`), the longest first.
+    for item in items.iter().filter(|l| l.kind == Kind::Word) {
+        let lower = item.lower.as_ref();
+        let len = if starts_an_amount(lower) {
+            Some(lower.len())
+        } else if lower.contains('-') {
+            lower.rmatch_indices('-').map(|(i, _)| i).find(|&e| starts_an_amount(&lower[..e]))
+        } else {
+            None
+        };
+        let Some(len) = len else { continue };
+        let glued_before = doc[..item.start].chars().next_back().is_some_and(char::is_alphanumeric);
+        if !glued_before && may_continue(doc, item.start + len, language) {
+            out.push(item.start);
         }
     }
     out.sort_unstable();
@@ -178,7 +181,7 @@ impl Money {
         let mut candidates: Vec<Parsed> = Vec::new();
         let mut resume = 0;
         let all = grammar::lex_all(doc);
-        for anchor in anchors(doc, language) {
+        for anchor in anchors(doc, &all, language) {
             if anchor < resume {
                 continue;
             }
@@ -312,6 +315,16 @@ mod tests {
 
     fn texts(doc: &str) -> Vec<&str> {
         Money.find(doc).iter().map(|e| &doc[e.span.clone()]).collect()
+    }
+
+    #[test]
+    fn number_words_start_amounts_whole_or_before_a_hyphen() {
+        assert_eq!(
+            texts("Quatre-vingt-dix millions d'euros, et vingt-cinq euros."),
+            ["Quatre-vingt-dix millions d'euros", "vingt-cinq euros"]
+        );
+        assert_eq!(texts("un demi-milliard de dollars"), ["un demi-milliard de dollars"]);
+        assert_eq!(texts("Les sixièmes millions d'euros"), Vec::<&str>::new());
     }
 
     #[test]
