@@ -27,53 +27,10 @@ pub enum Language {
     English,
 }
 
-/// Number words that may start an amount (`vingt` also starts
-/// `vingt-cinq`).
+/// Words that may start an amount: the number words, `mille`, and the
+/// compounds of `demi` (`vingt` also starts `vingt-cinq`).
 fn starts_an_amount(word: &str) -> bool {
-    matches!(
-        word,
-        "un" | "une"
-            | "deux"
-            | "trois"
-            | "quatre"
-            | "cinq"
-            | "six"
-            | "sept"
-            | "huit"
-            | "neuf"
-            | "dix"
-            | "onze"
-            | "douze"
-            | "treize"
-            | "quatorze"
-            | "quinze"
-            | "seize"
-            | "vingt"
-            | "trente"
-            | "quarante"
-            | "cinquante"
-            | "soixante"
-            | "cent"
-            | "mille"
-            | "demi-milliard"
-            | "demi-million"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "twelve"
-            | "fifteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "hundred"
-    )
+    lexicon::is_number_word(word) || matches!(word, "mille" | "demi-milliard" | "demi-million")
 }
 
 /// Where an amount may start, in order: the first digit of a run (or the
