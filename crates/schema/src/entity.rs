@@ -3,6 +3,10 @@
 
 use std::ops::Range;
 
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::abi::FfiEntity;
@@ -71,6 +75,42 @@ impl Entity {
     }
 }
 
+/// The string attributes `keys` of an entity another plugin found, read
+/// straight from its JSON without building the whole map: a plugin that
+/// needs one name of every organisation before it (ai-models, quotations)
+/// parsed tens of thousands of maps per megabyte. A key that is missing or
+/// not a string gives `None`.
+pub fn string_attrs<const N: usize>(entity: &FfiEntity, keys: [&str; N]) -> Result<[Option<String>; N], String> {
+    let mut reader = serde_json::Deserializer::from_str(entity.attrs.as_str());
+    reader
+        .deserialize_map(Wanted(&keys))
+        .map_err(|e| format!("attrs of a {} entity are not a JSON object: {e}", entity.kind))
+}
+
+/// Reads the values of the keys it holds, skipping the others.
+struct Wanted<'k, const N: usize>(&'k [&'k str; N]);
+
+impl<'de, const N: usize> Visitor<'de> for Wanted<'_, N> {
+    type Value = [Option<String>; N];
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out: [Option<String>; N] = std::array::from_fn(|_| None);
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match self.0.iter().position(|k| *k == key) {
+                Some(i) => out[i] = map.next_value::<Value>()?.as_str().map(str::to_owned),
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// A JSON number for an amount: an integer when the value is whole, so that
 /// `10000000000` is not printed as `10000000000.0`.
 pub fn number(value: f64) -> Value {
@@ -95,6 +135,23 @@ mod tests {
         assert_eq!(back.span, 3..9);
         assert_eq!(back.attr_str("currency"), Some("EUR"));
         assert_eq!(back.extractor, "money");
+    }
+
+    #[test]
+    fn string_attrs_read_only_the_keys_asked() {
+        let entity = Entity::new(
+            "person",
+            0..4,
+            0.9,
+            json!({"canonical": "Jeanne \"J\" Roy", "gender": null, "n": [1, {"a": 2}]}),
+        );
+        let ffi = entity.to_ffi("people");
+        let [canonical, gender, missing, n] =
+            string_attrs(&ffi, ["canonical", "gender", "missing", "n"]).expect("an object");
+        assert_eq!(canonical.as_deref(), Some("Jeanne \"J\" Roy"));
+        assert_eq!((gender, missing, n), (None, None, None));
+        let broken = FfiEntity { attrs: "[1]".into(), ..ffi };
+        assert!(string_attrs(&broken, ["canonical"]).is_err());
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod context;
 pub mod unseen;
 pub mod version;
 
+use glaneur_schema::entity::string_attrs;
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use serde_json::{json, Value};
 
@@ -237,11 +238,9 @@ impl Plugin for AiModels {
         let orgs: Vec<Found> = found
             .iter()
             .filter(|e| e.kind.as_str() == "organization")
-            .filter_map(|e| Entity::from_ffi(e).ok())
-            .map(|e| Found {
-                canonical: e.attr_str("canonical").unwrap_or_default().to_owned(),
-                start: e.span.start,
-                end: e.span.end,
+            .filter_map(|e| {
+                let [canonical] = string_attrs(e, ["canonical"]).ok()?;
+                Some(Found { canonical: canonical.unwrap_or_default(), start: e.start as usize, end: e.end as usize })
             })
             .collect::<Vec<_>>();
         let mut orgs = orgs;

@@ -9,6 +9,7 @@ pub mod attribution;
 pub mod marks;
 pub mod verbs;
 
+use glaneur_schema::entity::string_attrs;
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use serde_json::{json, Value};
 
@@ -160,14 +161,14 @@ impl Plugin for Quotations {
             if e.kind.as_str() != "person" {
                 continue;
             }
-            let e = Entity::from_ffi(e)?;
-            let gender = match e.attr_str("gender") {
+            let [canonical, gender] = string_attrs(e, ["canonical", "gender"])?;
+            let gender = match gender.as_deref() {
                 Some("f") => Some(Pronoun::Feminine),
                 Some("m") => Some(Pronoun::Masculine),
                 _ => None,
             };
-            let canonical = e.attr_str("canonical").unwrap_or_default().to_owned();
-            persons.push(PersonRef { start: e.span.start, end: e.span.end, canonical, gender });
+            let canonical = canonical.unwrap_or_default();
+            persons.push(PersonRef { start: e.start as usize, end: e.end as usize, canonical, gender });
         }
         persons.sort_by_key(|p| p.start);
         orgs.sort_by_key(|o| o.start);
