@@ -237,6 +237,14 @@ mod tests {
     }
 
     #[test]
+    fn hits_start_at_capitals_and_at_forms_written_in_lower_case() {
+        let g = Gazetteer::load().expect("valid data");
+        let text = "Selon le Monde, xAI et NVIDIA, pas nvidia ni (Nvidia) ni «Nvidia» ni SuperNvidia.";
+        let found: Vec<&str> = g.hits(text).iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(found, ["le Monde", "xAI", "NVIDIA", "Nvidia", "Nvidia"]);
+    }
+
+    #[test]
     fn case_rules() {
         assert!(case_fits("NVIDIA", "Nvidia", false));
         assert!(case_fits("Iliad", "iliad", false));
