@@ -64,7 +64,8 @@ fn the_seeds_page_shows_highlights_and_summaries() {
 
     let dom = rendered_dom(&page);
 
-    // Every document, and a highlight for every entity of each kind.
+    // Every document, and highlights for each kind found (distinct data-i
+    // values; the index restarts per document, so this is a lower bound).
     assert_eq!(count(&dom, r#"<article[^>]*class="doc""#), 5, "one article per seed");
     for kind in ["money", "organization", "quotation", "ai_model", "person"] {
         let marked = Regex::new(&format!(r#"<mark[^>]*data-kind="{kind}"[^>]*data-i="(\d+)""#))

@@ -58,10 +58,7 @@ fn assert_ordinary(line: &Value) {
 }
 
 fn seeds_text() -> String {
-    let root = &release_artifacts().root;
-    let mut names: Vec<_> = std::fs::read_dir(root.join("seeds")).expect("seeds").flatten().map(|e| e.path()).collect();
-    names.sort();
-    names.iter().map(|p| std::fs::read_to_string(p).expect("seed")).collect::<Vec<_>>().join("\n\n")
+    glaneur_testdata::seeds().into_iter().map(|(_, text)| text).collect::<Vec<_>>().join("\n\n")
 }
 
 #[test]

@@ -65,6 +65,24 @@ fn paragraphs(root: &Path) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// The corpus `name`.jsonl of `size_mb` megabytes of text in `dir` and its
+/// size in bytes of text (kept beside it in `name`.bytes), generated when
+/// either is missing.
+fn cached_corpus(dir: &Path, name: &str, size_mb: u64) -> Result<(PathBuf, u64)> {
+    let corpus = dir.join(format!("{name}.jsonl"));
+    let bytes_file = dir.join(format!("{name}.bytes"));
+    let cached = std::fs::read_to_string(&bytes_file).ok().and_then(|s| s.trim().parse().ok());
+    match cached {
+        Some(n) if corpus.exists() => Ok((corpus, n)),
+        _ => {
+            eprintln!("xtask: generating a {size_mb} MB corpus in {}", corpus.display());
+            let n = generate(&corpus, size_mb * 1_000_000)?;
+            std::fs::write(&bytes_file, n.to_string()).map_err(|e| e.to_string())?;
+            Ok((corpus, n))
+        }
+    }
+}
+
 /// Writes a corpus of at least `bytes` bytes of text to `path`.
 fn generate(path: &Path, bytes: u64) -> Result<u64> {
     let paragraphs = paragraphs(&root())?;
@@ -144,31 +162,8 @@ pub fn bench(args: &[String]) -> Result {
     let bin = out.join("glaneur");
     let dir = root().join("target").join("bench");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let corpus = dir.join(format!("corpus-{size_mb}mb.jsonl"));
-    let text_bytes_file = dir.join(format!("corpus-{size_mb}mb.bytes"));
-    let text_bytes: u64 = match std::fs::read_to_string(&text_bytes_file).ok().and_then(|s| s.trim().parse().ok()) {
-        Some(n) if corpus.exists() => n,
-        _ => {
-            eprintln!("xtask: generating a {size_mb} MB corpus in {}", corpus.display());
-            let n = generate(&corpus, size_mb * 1_000_000)?;
-            std::fs::write(&text_bytes_file, n.to_string()).map_err(|e| e.to_string())?;
-            n
-        }
-    };
-    let sample = dir.join("sample-20mb.jsonl");
-    let sample_bytes = if sample.exists() {
-        std::fs::read_to_string(dir.join("sample-20mb.bytes")).ok().and_then(|s| s.trim().parse().ok())
-    } else {
-        None
-    };
-    let sample_bytes = match sample_bytes {
-        Some(n) => n,
-        None => {
-            let n = generate(&sample, 20_000_000)?;
-            std::fs::write(dir.join("sample-20mb.bytes"), n.to_string()).map_err(|e| e.to_string())?;
-            n
-        }
-    };
+    let (corpus, text_bytes) = cached_corpus(&dir, &format!("corpus-{size_mb}mb"), size_mb)?;
+    let (sample, sample_bytes) = cached_corpus(&dir, "sample-20mb", 20)?;
     let extract = |args: &[&str], plugins: Option<&Path>| {
         let mut c = Command::new(&bin);
         c.arg("extract").args(args);

@@ -26,6 +26,9 @@ pub enum Format {
     Html,
 }
 
+/// The CSV columns of an entity's own fields.
+const CSV_FIELDS: &[&str] = &["source", "kind", "start", "end", "text", "extractor", "confidence"];
+
 /// The CSV columns after the entity's own: every attribute of the kinds
 /// SPEC.md defines; other attributes go, as JSON, in `other_attrs`.
 const CSV_ATTRS: &[&str] = &[
@@ -54,8 +57,6 @@ pub struct Writer<W: Write> {
     written: u64,
     /// Colours in the table (a terminal, and `NO_COLOR` unset).
     color: bool,
-    /// CSV: whether the header row is written.
-    csv_header: bool,
     /// HTML: the documents so far, and the summary.
     page: Vec<Value>,
     summary: Summary,
@@ -64,7 +65,7 @@ pub struct Writer<W: Write> {
 impl<W: Write> Writer<W> {
     /// A writer of `format` into `out`; `color` for the table.
     pub fn new(out: W, format: Format, color: bool) -> Self {
-        Writer { out, format, written: 0, color, csv_header: false, page: Vec::new(), summary: Summary::default() }
+        Writer { out, format, written: 0, color, page: Vec::new(), summary: Summary::default() }
     }
 
     /// Writes one document.
@@ -92,44 +93,48 @@ impl<W: Write> Writer<W> {
 
     fn write_csv(&mut self, line: &DocumentLine) -> io::Result<()> {
         let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(&mut self.out);
-        if !self.csv_header {
-            let mut header = vec!["source", "kind", "start", "end", "text", "extractor", "confidence"];
-            header.extend(CSV_ATTRS);
-            header.push("other_attrs");
-            csv.write_record(&header).map_err(io::Error::other)?;
-            self.csv_header = true;
+        if self.written == 0 {
+            let header = CSV_FIELDS.iter().chain(CSV_ATTRS).chain(&["other_attrs"]);
+            csv.write_record(header).map_err(io::Error::other)?;
         }
-        let cell = |v: Option<&Value>| match v {
-            None | Some(Value::Null) => String::new(),
-            Some(Value::String(s)) => s.clone(),
-            Some(other) => other.to_string(),
-        };
         for e in line.entities.iter().flatten() {
-            let mut row = vec![
-                line.source.clone(),
-                e.kind.clone(),
-                e.start.to_string(),
-                e.end.to_string(),
-                e.text.clone(),
-                e.extractor.clone(),
-                e.confidence.to_string(),
-            ];
-            row.extend(CSV_ATTRS.iter().map(|k| cell(e.attrs.get(*k))));
+            // Field by field, borrowed: no row of copies per entity.
+            let numbers = [e.start.to_string(), e.end.to_string()];
+            let own = [&line.source, &e.kind, &numbers[0], &numbers[1], &e.text, &e.extractor];
+            for field in own {
+                csv.write_field(field).map_err(io::Error::other)?;
+            }
+            csv.write_field(e.confidence.to_string()).map_err(io::Error::other)?;
+            for key in CSV_ATTRS {
+                match e.attrs.get(*key) {
+                    None | Some(Value::Null) => csv.write_field(""),
+                    Some(Value::String(s)) => csv.write_field(s),
+                    Some(other) => csv.write_field(other.to_string()),
+                }
+                .map_err(io::Error::other)?;
+            }
             let other: serde_json::Map<String, Value> = e
                 .attrs
                 .iter()
                 .filter(|(k, _)| !CSV_ATTRS.contains(&k.as_str()))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
-            row.push(if other.is_empty() { String::new() } else { Value::Object(other).to_string() });
-            csv.write_record(&row).map_err(io::Error::other)?;
+            let other = if other.is_empty() { String::new() } else { Value::Object(other).to_string() };
+            csv.write_field(other).map_err(io::Error::other)?;
+            csv.write_record(None::<&[u8]>).map_err(io::Error::other)?;
         }
         if let Some(error) = &line.error {
-            let mut row = vec![line.source.clone(), "error".into(), String::new(), String::new(), error.clone()];
-            row.resize(8 + CSV_ATTRS.len(), String::new());
+            let mut row = vec![line.source.as_str(), "error", "", "", error.as_str()];
+            row.resize(CSV_FIELDS.len() + CSV_ATTRS.len() + 1, "");
             csv.write_record(&row).map_err(io::Error::other)?;
         }
         csv.flush()
+    }
+
+    /// The output, with nothing written to end the format: for a run that
+    /// prints something else instead of the documents (`glaneur summary`).
+    pub fn into_inner(self) -> W {
+        self.out
     }
 
     /// Ends the output (closes the JSON array, writes the page) and flushes.
@@ -138,8 +143,7 @@ impl<W: Write> Writer<W> {
             Format::Json => self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?,
             Format::Html => {
                 let summary = std::mem::take(&mut self.summary).finish();
-                let page = render_page(std::mem::take(&mut self.page), &summary)?;
-                self.out.write_all(page.as_bytes())?;
+                write_page(&mut self.out, std::mem::take(&mut self.page), &summary)?;
             }
             _ => {}
         }
@@ -194,16 +198,38 @@ impl<'a> Utf16Offsets<'a> {
     }
 }
 
-/// The HTML page of `documents` and `summary`.
-fn render_page(documents: Vec<Value>, summary: &Summary) -> io::Result<String> {
-    let mut kinds: Vec<&String> = summary.entities_by_kind.keys().collect();
-    kinds.sort();
+/// Writes the HTML page of `documents` and `summary`: the template with
+/// the data in place of its placeholder, streamed (the corpus is not copied
+/// into one string, then another).
+fn write_page(out: &mut impl Write, documents: Vec<Value>, summary: &Summary) -> io::Result<()> {
+    let kinds: Vec<&String> = summary.entities_by_kind.keys().collect(); // sorted: a BTreeMap
     let title = format!("glaneur — {} document{}", summary.documents, if summary.documents == 1 { "" } else { "s" });
     let data = json!({"title": title, "kinds": kinds, "documents": documents, "summary": summary});
-    // No `<` at all in the data: `</script>` would end the element it sits
-    // in, and `<!--<script` would change how the browser reads it.
-    let data = serde_json::to_string(&data)?.replace('<', "\\u003c");
-    Ok(TEMPLATE.replacen(PLACEHOLDER, &data, 1))
+    let (head, tail) =
+        TEMPLATE.split_once(PLACEHOLDER).ok_or_else(|| io::Error::other("the page has no placeholder"))?;
+    out.write_all(head.as_bytes())?;
+    serde_json::to_writer(EscapeLt(&mut *out), &data)?;
+    out.write_all(tail.as_bytes())
+}
+
+/// Writes JSON with every `<` as `\u003c`: `</script>` would end the element
+/// the data sits in, and `<!--<script` would change how the browser reads it.
+struct EscapeLt<W: Write>(W);
+
+impl<W: Write> Write for EscapeLt<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for (k, part) in buf.split(|&b| b == b'<').enumerate() {
+            if k > 0 {
+                self.0.write_all(b"\\u003c")?;
+            }
+            self.0.write_all(part)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// ANSI colour of a kind in the table.

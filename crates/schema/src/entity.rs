@@ -3,10 +3,9 @@
 
 use std::ops::Range;
 
-use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::abi::FfiEntity;
@@ -99,15 +98,43 @@ impl<'de, const N: usize> Visitor<'de> for Wanted<'_, N> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out: [Option<String>; N] = std::array::from_fn(|_| None);
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match self.0.iter().position(|k| *k == key) {
-                Some(i) => out[i] = map.next_value::<Value>()?.as_str().map(str::to_owned),
+        while let Some(index) = map.next_key_seed(KeyIndex(self.0))? {
+            match index {
+                Some(i) => {
+                    out[i] = match map.next_value::<Value>()? {
+                        Value::String(s) => Some(s),
+                        _ => None,
+                    }
+                }
                 None => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
         }
         Ok(out)
+    }
+}
+
+/// Which of the wanted keys a key is, compared in place (no copy per key).
+struct KeyIndex<'k, const N: usize>(&'k [&'k str; N]);
+
+impl<'de, const N: usize> DeserializeSeed<'de> for KeyIndex<'_, N> {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, const N: usize> Visitor<'de> for KeyIndex<'_, N> {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(self.0.iter().position(|k| *k == key))
     }
 }
 

@@ -54,6 +54,24 @@ pub fn reach_ahead(text: &str, at: usize, n: usize) -> usize {
     to
 }
 
+/// Whether a letter or digit is glued right before `at` (`H100`, the `un`
+/// of `aucun`): then what starts at `at` is not a word of its own.
+pub fn glued_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a letter or digit is glued right after `at` (`Claudette` after
+/// `Claude`).
+pub fn glued_after(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `text[start..end]` stands as whole words: no letter or digit
+/// glued before or after it.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    !glued_before(text, start) && !glued_after(text, end)
+}
+
 /// The byte offset of `part` (a slice of `text`) in `text`.
 pub fn offset_in(text: &str, part: &str) -> usize {
     part.as_ptr() as usize - text.as_ptr() as usize
@@ -155,7 +173,7 @@ impl SpanSet {
 
     /// A set of the given spans (they may overlap each other; of two with the
     /// same start, the longer is kept).
-    pub fn from_spans(spans: Vec<(usize, usize)>) -> Self {
+    pub fn from_spans(spans: impl IntoIterator<Item = (usize, usize)>) -> Self {
         let mut set = SpanSet::new();
         for (s, e) in spans {
             set.insert(s, e);

@@ -109,12 +109,16 @@ pub fn has_cue_before(text: &str, at: usize) -> bool {
             && sentence_has_ai_words(sentence(text, at, at))
 }
 
+/// Whether a word of `sentence` (lowercased) passes `test`.
+fn any_word(sentence: &str, test: impl Fn(&str) -> bool) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| test(&glaneur_text::folded(w)))
+}
+
 /// Words that tell a sentence is about AI.
 pub fn sentence_has_ai_words(sentence: &str) -> bool {
-    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        let lower = w.to_lowercase();
+    any_word(sentence, |lower| {
         matches!(
-            lower.as_str(),
+            lower,
             "ia" | "ai"
                 | "modèle"
                 | "modèles"
@@ -165,9 +169,9 @@ pub fn sentence_has_ai_words(sentence: &str) -> bool {
 /// Words that make an ambiguous name something else: the space programme,
 /// rockets, a person.
 pub fn sentence_has_negative_words(sentence: &str) -> bool {
-    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+    any_word(sentence, |lower| {
         matches!(
-            w.to_lowercase().as_str(),
+            lower,
             "nasa"
                 | "programme"
                 | "capsule"

@@ -122,7 +122,7 @@ impl AiModels {
         let openai = family.vendor == "OpenAI";
         let (model_parts, end) = parts(&self.catalogue, text, hit.end, openai);
         // The name must end a word (`Claudette`), once its parts are read.
-        if text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+        if glaneur_text::glued_after(text, end) {
             return (None, end);
         }
         let org_before = orgs.partition_point(|o| o.start <= hit.start);
@@ -212,9 +212,10 @@ fn o_series(text: &str, catalogue: &Catalogue) -> Vec<Hit> {
     };
     text.match_indices('o')
         .filter(|(i, _)| {
+            // The digit first: an `o` is in most words.
             let before = text[..*i].chars().next_back();
-            !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.')
-                && text[i + 1..].starts_with(|c: char| c.is_ascii_digit())
+            text.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit)
+                && !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.')
         })
         .map(|(i, _)| Hit { start: i, end: i + 1, spelling })
         .collect()
@@ -235,7 +236,7 @@ impl Plugin for AiModels {
     }
 
     fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        let orgs: Vec<Found> = found
+        let mut orgs: Vec<Found> = found
             .iter()
             .filter(|e| e.kind.as_str() == "organization")
             .filter_map(|e| {
@@ -243,7 +244,6 @@ impl Plugin for AiModels {
                 Some(Found { canonical: canonical.unwrap_or_default(), start: e.start as usize, end: e.end as usize })
             })
             .collect::<Vec<_>>();
-        let mut orgs = orgs;
         orgs.sort_by_key(|o| o.start);
         Ok(self.find(text, &orgs))
     }

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use glaneur_text::SpanSet;
+use glaneur_text::{glued_after, glued_before, SpanSet};
 
 use crate::catalogue::Catalogue;
 use crate::context::{sentence, sentence_has_ai_words, words_before};
@@ -114,10 +114,9 @@ fn is_not_a_name(word: &str) -> bool {
 pub fn find(catalogue: &Catalogue, text: &str, taken: &mut SpanSet, orgs: &[Found]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     for m in CUES.find_iter(text) {
-        let cue = text[m.start()..m.end()].to_lowercase().replace('’', "'");
-        let glued = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        let cue = glaneur_text::folded(&text[m.start()..m.end()]);
         let apposition = cue.starts_with(',');
-        if glued(m.end()) || (!apposition && text[..m.start()].ends_with(char::is_alphanumeric)) {
+        if glued_after(text, m.end()) || (!apposition && glued_before(text, m.start())) {
             continue;
         }
         let (start, rule) = if let Some(noun) = cue.strip_prefix(", ") {
@@ -128,7 +127,7 @@ pub fn find(catalogue: &Catalogue, text: &str, taken: &mut SpanSet, orgs: &[Foun
             let Some(start) = name_after(text, m.end()) else { continue };
             let before = words_before(text, m.start(), 2);
             let determiner = before.first().map(String::as_str);
-            let ok = match cue.as_str() {
+            let ok = match cue.as_ref() {
                 "assistant" | "agent" => {
                     matches!(determiner, Some("l" | "son" | "leur" | "nouvel" | "un"))
                         && sentence_has_ai_words(sentence(text, m.start(), m.end()))

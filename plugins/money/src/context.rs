@@ -1,6 +1,8 @@
 //! What an amount's surroundings decide: the document's language, whether
 //! it sits in parentheses (a conversion), its paragraph and sentence.
 
+use std::borrow::Cow;
+
 use crate::Language;
 
 /// Guesses French or English from the function words of the first few
@@ -9,9 +11,9 @@ pub fn language(doc: &str) -> Language {
     let end = glaneur_text::reach_ahead(doc, 0, 2048);
     let (mut fr, mut en) = (0, 0);
     for word in doc[..end].split(|c: char| !c.is_alphabetic()).filter(|w| (1..=9).contains(&w.len())) {
-        let lower = if word.starts_with(char::is_uppercase) { word.to_lowercase() } else { String::new() };
-        let word = if lower.is_empty() { word } else { lower.as_str() };
-        match word {
+        let word: Cow<'_, str> =
+            if word.starts_with(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
+        match word.as_ref() {
             "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "qui" | "du" | "sur" | "aux"
             | "milliard" | "milliards" | "selon" | "avec" | "pas" => fr += 1,
             "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "with" | "was" | "has" | "a" | "on"

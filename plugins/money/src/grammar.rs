@@ -98,7 +98,7 @@ impl Quantity {
 /// figures, amounts), and lexing a window around each one read most of the
 /// text several times.
 pub fn lex_all(doc: &str) -> Vec<Lex<'_>> {
-    lex(doc, &tokenize(doc, 0, doc.len()))
+    lex(doc, &tokenize(doc))
 }
 
 /// The items of `all` (every item of `doc`) around `anchor`, and the index
@@ -538,9 +538,10 @@ impl Grammar<'_, '_> {
         if let Some(code) = lexicon::iso_code(item.text) {
             return Some((Some(code), Named::Code, i + 1));
         }
-        if self.kind(i + 1) == Some(Kind::Sym) && self.dollar_prefix_before(i + 1).is_some() {
-            return Some((self.dollar_prefix_before(i + 1), Named::Symbol, i + 2));
-            // `85 millions US$`
+        if self.kind(i + 1) == Some(Kind::Sym) {
+            if let Some(code) = self.dollar_prefix_before(i + 1) {
+                return Some((Some(code), Named::Symbol, i + 2)); // `85 millions US$`
+            }
         }
         // `de dollars`, `d'euros`
         let at = if matches!(item.lower.as_ref(), "de" | "d'" | "of") { i + 1 } else { i };

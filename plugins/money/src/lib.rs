@@ -76,8 +76,7 @@ fn anchors(doc: &str, items: &[Lex<'_>], language: Language) -> Vec<usize> {
             None
         };
         let Some(len) = len else { continue };
-        let glued_before = doc[..item.start].chars().next_back().is_some_and(char::is_alphanumeric);
-        if !glued_before && may_continue(doc, item.start + len, language) {
+        if !glaneur_text::glued_before(doc, item.start) && may_continue(doc, item.start + len, language) {
             out.push(item.start);
         }
     }
@@ -91,8 +90,7 @@ fn iso_code_before(doc: &str, at: usize) -> Option<usize> {
     let head = doc[..at].strip_suffix(' ').unwrap_or(&doc[..at]);
     let code = head.get(head.len().checked_sub(3)?..)?;
     let start = head.len() - 3;
-    let boundary = !doc[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-    (boundary && lexicon::iso_code(code).is_some()).then_some(start)
+    (!glaneur_text::glued_before(doc, start) && lexicon::iso_code(code).is_some()).then_some(start)
 }
 
 /// Whether the word after a number word ending at `at` can continue an
@@ -211,7 +209,7 @@ impl Money {
 fn has_money_cue(doc: &str, parsed: &Parsed) -> bool {
     context::sentence(doc, parsed.start, parsed.end)
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| w.len() > 2 && lexicon::is_money_cue(&w.to_lowercase()))
+        .any(|w| w.len() > 2 && lexicon::is_money_cue(&glaneur_text::folded(w)))
 }
 
 fn to_entity(amount: Amount) -> Entity {

@@ -1,5 +1,6 @@
-//! Tokens of the text around a candidate amount: numbers, words, currency
-//! symbols, punctuation, and paragraph breaks (which no amount crosses).
+//! The tokens of a document, read once for all its candidate amounts:
+//! numbers, words, currency symbols, punctuation, and paragraph breaks
+//! (which no amount crosses).
 
 use glaneur_numbers::is_group_space;
 
@@ -43,11 +44,11 @@ pub fn is_currency_symbol(c: char) -> bool {
     matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '฿' | '₣')
 }
 
-/// Tokenises `doc[from..to]` (both on char boundaries).
-pub fn tokenize(doc: &str, from: usize, to: usize) -> Vec<Token> {
+/// Tokenises `doc`.
+pub fn tokenize(doc: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let bytes = doc.as_bytes();
-    let mut i = from;
+    let to = doc.len();
+    let mut i = 0;
     while i < to {
         let c = doc[i..].chars().next().expect("i < to is inside the text");
         let len = c.len_utf8();
@@ -93,7 +94,6 @@ pub fn tokenize(doc: &str, from: usize, to: usize) -> Vec<Token> {
             tokens.push(Token { kind, start: i, end: i + len });
             i += len;
         }
-        debug_assert!(i <= bytes.len());
     }
     tokens
 }
@@ -137,7 +137,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
-        tokenize(text, 0, text.len()).iter().map(|t| (t.kind, t.text(text))).collect()
+        tokenize(text).iter().map(|t| (t.kind, t.text(text))).collect()
     }
 
     #[test]

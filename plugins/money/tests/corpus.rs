@@ -50,7 +50,7 @@ fn read_jsonl(name: &str) -> Vec<Value> {
     glaneur_testdata::read_jsonl(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name))
 }
 
-/// Checks every case of a corpus; returns how many passed.
+/// Checks every case of a corpus; panics listing the cases that fail.
 fn check_corpus(name: &str) {
     let cases = read_jsonl(name);
     let mut failures = Vec::new();
@@ -138,7 +138,10 @@ fn check_peer(name: &str) -> (usize, Vec<String>) {
         for e in expected.iter().filter(|e| e["currency"].is_string() && e["value"].is_number()) {
             checked += 1;
             let want = e["text"].as_str().expect("text");
-            let Some(at) = text.find(want) else { continue };
+            let Some(at) = text.find(want) else {
+                failures.push(format!("{id}: expected text {want:?} is not in {text:?}"));
+                continue;
+            };
             let span = at..at + want.len();
             let hit = got.iter().find(|(g, _)| g.start < span.end && span.start < g.end);
             let ok = hit.is_some_and(|(_, f)| {

@@ -6,7 +6,9 @@
 //! with an initial capital; a `case_sensitive` row only as written. A form
 //! starting with an article (`Le Monde`) may have it in lower case.
 
-use glaneur_text::LongestMatcher;
+use std::borrow::Cow;
+
+use glaneur_text::{is_whole_word, LongestMatcher};
 
 /// One organisation of the gazetteer.
 #[derive(Debug, Clone)]
@@ -109,10 +111,9 @@ impl Gazetteer {
         let keep = |start: usize, end: usize, pattern: usize| {
             let form = &self.forms[pattern];
             let case_sensitive = form.org.is_some_and(|o| self.orgs[o].case_sensitive);
-            text.is_char_boundary(start)
-                && text.is_char_boundary(end)
-                && is_word_boundary(text, start, end)
-                && case_fits(&text[start..end], &form.text, case_sensitive)
+            // Matches of UTF-8 patterns, equal but for ASCII case: always on
+            // char boundaries.
+            is_whole_word(text, start, end) && case_fits(&text[start..end], &form.text, case_sensitive)
         };
         self.matcher
             .matches_at(text, self.starts(text), keep)
@@ -191,30 +192,24 @@ fn is_short(form: &str) -> bool {
     !rest.contains(' ')
 }
 
-/// Whether `text[start..end]` stands as whole words: no letter or digit
-/// glued before or after (a `-` after is checked by the caller).
-pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
 /// Whether `found` (equal to `form` but for ASCII case) is written in a
 /// case the form allows.
 fn case_fits(found: &str, form: &str, case_sensitive: bool) -> bool {
-    let found = found.replace('’', "'");
+    // Runs on every hit: compared in place, copied only to fold a `’`.
+    let found: Cow<'_, str> =
+        if found.contains('’') { Cow::Owned(found.replace('’', "'")) } else { Cow::Borrowed(found) };
     if found == form {
         return true;
     }
     if case_sensitive {
         return false;
     }
-    if found == form.to_uppercase() && found.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+    let all_caps = found.chars().eq(form.chars().flat_map(char::to_uppercase));
+    if all_caps && found.chars().filter(|c| c.is_alphabetic()).count() > 1 {
         return true;
     }
     let mut chars = form.chars();
-    let initial_capital: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
-    if found == initial_capital {
+    if chars.next().is_some_and(|first| found.chars().eq(first.to_uppercase().chain(chars))) {
         return true;
     }
     // `selon le Monde` for `Le Monde`.

@@ -15,6 +15,7 @@ pub mod unseen;
 pub mod words;
 
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_text::SpanSet;
 use serde_json::{json, Value};
 
 use crate::gazetteer::{Gazetteer, Hit};
@@ -49,9 +50,8 @@ impl Organizations {
 
     /// Every organisation mention in `text`, in order.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let selected = longest_first(self.gazetteer.hits(text));
-        let blocked: Vec<(usize, usize)> = selected.iter().map(|h| (h.start, h.end)).collect();
-        let mut mentions = unseen::find(text, &blocked);
+        let (selected, taken) = longest_first(self.gazetteer.hits(text));
+        let mut mentions = unseen::find(text, taken);
         mentions.extend(ambiguity::decide(&self.gazetteer, text, &selected, mentions.len()));
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         mentions
@@ -74,11 +74,12 @@ impl Organizations {
 }
 
 /// Keeps the longest of overlapping hits (products included, so that a
-/// product's name hides the organisation inside it), sorted by start.
-fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
+/// product's name hides the organisation inside it), sorted by start, and
+/// the set of their spans.
+fn longest_first(mut hits: Vec<Hit>) -> (Vec<Hit>, SpanSet) {
     hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
     let mut kept: Vec<Hit> = Vec::new();
-    let mut taken = glaneur_text::SpanSet::new();
+    let mut taken = SpanSet::new();
     for hit in hits {
         if !taken.overlaps(hit.start, hit.end) {
             taken.insert(hit.start, hit.end);
@@ -86,7 +87,7 @@ fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
         }
     }
     kept.sort_by_key(|h| h.start);
-    kept
+    (kept, taken)
 }
 
 impl Plugin for Organizations {

@@ -13,9 +13,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use glaneur_text::{find_names, SpanSet};
+use glaneur_text::{find_names, folded, is_whole_word, SpanSet};
 
-use crate::gazetteer::is_word_boundary;
 use crate::lexicon::{
     is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
@@ -56,11 +55,10 @@ fn is_determiner(word: &str) -> bool {
     )
 }
 
-/// The mentions of organisations the gazetteer lacks. `blocked` are the
+/// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
-pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
+pub fn find(text: &str, mut taken: SpanSet) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
-    let mut taken = SpanSet::from_spans(blocked.to_vec());
     let mut add = |start: usize, end: usize, rule: String, confidence: f64, found: &mut Vec<Mention>| {
         if !taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
             taken.insert(start, end);
@@ -76,10 +74,10 @@ pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
     };
 
     for m in CUES.find_iter(text) {
-        if !is_word_boundary(text, m.start(), m.end()) {
+        if !is_whole_word(text, m.start(), m.end()) {
             continue;
         }
-        let cue = text[m.start()..m.end()].to_lowercase().replace('’', "'");
+        let cue = folded(&text[m.start()..m.end()]);
         let prev = before(text, m.start(), 2);
         let Some(p) = prev.first() else { continue };
         if p.lower == "," && prev.get(1).is_some() {
@@ -106,14 +104,18 @@ pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
     }
     suffixes(text, &mut |s, e| add(s, e, "suffix".into(), 0.7, &mut found));
     for m in OF_CUES.find_iter(text) {
-        // `le PDG de X`, `le rachat de X`, `a investi … dans X`.
-        let cue = text[m.start()..m.end()].to_lowercase();
+        // `le PDG de X`, `le rachat de X`, `a investi … dans X`; the cues
+        // also match inside words (`dg` of `budget`): checked first.
+        if !is_whole_word(text, m.start(), m.end()) {
+            continue;
+        }
+        let cue = folded(&text[m.start()..m.end()]);
         let invested = cue.starts_with("investi") || cue.starts_with("injecté");
         let following = after(text, m.end(), 8);
         // `investi 30 millions de dollars dans X`: `dans` within the clause.
         let at = if invested { following.iter().position(|w| w.lower == "dans") } else { Some(0) };
         let Some(w) = at.and_then(|i| following.get(i)) else { continue };
-        if !is_word_boundary(text, m.start(), m.end()) || !matches!(w.lower.as_ref(), "de" | "d'" | "dans") {
+        if !matches!(w.lower.as_ref(), "de" | "d'" | "dans") {
             continue;
         }
         if invested != (w.lower == "dans") {
@@ -130,7 +132,7 @@ pub fn find(text: &str, blocked: &[(usize, usize)]) -> Vec<Mention> {
     names.sort();
     names.dedup();
     for (start, end, _) in find_names(text, &names) {
-        if is_word_boundary(text, start, end) {
+        if is_whole_word(text, start, end) {
             add(start, end, "same-document".into(), 0.7, &mut found);
         }
     }

@@ -81,7 +81,7 @@ impl Percentages {
             let whole = caps.get(0).expect("group 0 always matches");
             at = whole.end();
             // A number glued to a letter before it (`H100 %`) is not ours.
-            if text[..whole.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+            if glaneur_text::glued_before(text, whole.start()) {
                 continue;
             }
             let parse = |name: &str| caps.name(name).and_then(|m| parse_digits(m.as_str(), Convention::French));

@@ -441,7 +441,7 @@ impl Attributor<'_> {
             ("pour ", "pour"),
         ] {
             let mut search = 0;
-            while let Some(i) = lower[search..].find(&cue.to_ascii_lowercase()) {
+            while let Some(i) = lower[search..].find(cue) {
                 let at = sentence_start + search + i + cue.len();
                 let boundary = search + i == 0 || !lower[..search + i].ends_with(char::is_alphabetic);
                 if boundary {
