@@ -292,3 +292,15 @@ fn output_goes_to_a_file_when_asked() {
     let written = std::fs::read_to_string(out.path()).expect("read");
     assert_eq!(written.lines().count(), 1);
 }
+
+#[test]
+fn summary_prints_the_aggregates_alone_whatever_the_format() {
+    let seeds: Vec<String> = seed_files().iter().map(|p| dir(p).to_owned()).collect();
+    for format in ["jsonl", "json", "html"] {
+        let output =
+            glaneur().args(["summary", "--jobs", "1", "--format", format]).args(&seeds).output().expect("glaneur runs");
+        let summary: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("--format {format}: not one JSON object ({e}): {}", stderr(&output)));
+        assert_eq!(summary["documents"], seeds.len(), "--format {format}");
+    }
+}

@@ -273,11 +273,14 @@ fn extract(args: ExtractArgs, summary: bool) -> Result<ExitCode, String> {
     };
     progress.finish();
     let result = result.and_then(|counts| {
-        let mut out = writer.finish()?;
         if summary {
+            // The aggregates alone: no `[]` of an empty JSON array, no empty page.
+            let mut out = writer.into_inner();
             serde_json::to_writer_pretty(&mut out, &aggregates.finish())?;
             out.write_all(b"\n")?;
             out.flush()?;
+        } else {
+            writer.finish()?;
         }
         Ok(counts)
     });
