@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::env::consts::DLL_SUFFIX;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::plugins::load::{load_file, LoadedPlugin, Rejection};
 
@@ -36,45 +37,84 @@ pub fn plugin_dirs(cli: &[PathBuf], env: Option<OsString>, exe: Option<&Path>) -
 /// Loads every shared library in `dirs`. `configs` maps a plugin name to its
 /// configuration string. A second plugin with an already loaded name is
 /// rejected, so that the first directory wins.
+///
+/// The files load in parallel: building a plugin's automata is most of
+/// start-up, and each plugin builds its own. The outcome is the same as
+/// loading them one by one in order (same plugins, same rejections).
 pub fn discover(dirs: &[PathBuf], configs: &HashMap<String, String>) -> Catalog {
     let mut catalog = Catalog { dirs: dirs.to_vec(), ..Catalog::default() };
+    let mut files = Vec::new();
     for dir in dirs {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                catalog
-                    .rejected
-                    .push(Rejection { path: dir.clone(), reason: format!("cannot read the directory: {e}") });
-                continue;
-            }
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.to_string_lossy().ends_with(DLL_SUFFIX))
-            .collect();
-        files.sort();
-        for path in files {
-            tracing::debug!(path = %path.display(), "loading plugin");
-            match load_file(&path, configs) {
-                Ok(plugin) => {
-                    if let Some(first) = catalog.plugins.iter().find(|p| p.name() == plugin.name()) {
-                        catalog.rejected.push(Rejection {
-                            path,
-                            reason: format!(
-                                "duplicate plugin {}: already loaded from {}",
-                                plugin.name(),
-                                first.path.display()
-                            ),
-                        });
-                    } else {
-                        catalog.plugins.push(plugin);
-                    }
+        match library_files(dir) {
+            Ok(found) => files.extend(found),
+            Err(e) => catalog
+                .rejected
+                .push(Rejection { path: dir.clone(), reason: format!("cannot read the directory: {e}") }),
+        }
+    }
+    for (path, loaded) in files.iter().zip(load_all(&files, configs)) {
+        match loaded {
+            Ok(plugin) => {
+                if let Some(first) = catalog.plugins.iter().find(|p| p.name() == plugin.name()) {
+                    catalog.rejected.push(Rejection {
+                        path: path.clone(),
+                        reason: format!(
+                            "duplicate plugin {}: already loaded from {}",
+                            plugin.name(),
+                            first.path.display()
+                        ),
+                    });
+                } else {
+                    catalog.plugins.push(plugin);
                 }
-                Err(rejection) => catalog.rejected.push(rejection),
             }
+            Err(rejection) => catalog.rejected.push(rejection),
         }
     }
     catalog
+}
+
+/// The shared libraries in `dir`, sorted by name.
+fn library_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.to_string_lossy().ends_with(DLL_SUFFIX))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Loads `files` on up to one thread per core; the results are in the
+/// order of `files`.
+fn load_all(files: &[PathBuf], configs: &HashMap<String, String>) -> Vec<Result<LoadedPlugin, Rejection>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<LoadedPlugin, Rejection>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(i) else { break };
+                        tracing::debug!(path = %path.display(), "loading plugin");
+                        done.push((i, load_file(path, configs)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                // A plugin catches its own panics (export_plugin!); one here is a host bug.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 #[cfg(test)]
