@@ -7,6 +7,8 @@
 //! never swallows the rest of the document); a closing mark with no opening
 //! one is ignored; quotes nested in a quotation are part of it.
 
+use memchr::{memchr2, memchr3};
+
 /// A quotation's marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quote {
@@ -49,7 +51,9 @@ pub fn quotes(text: &str) -> Vec<Quote> {
     let mut i = 0;
     // For each kind of opening mark, where its paragraph has no more closer.
     let mut hopeless: [usize; 4] = [0; 4];
-    while i < text.len() {
+    // Every opening mark but `«` is `"` or starts with the byte 0xE2.
+    while let Some(found) = memchr2(b'"', 0xE2, &text.as_bytes()[i..]) {
+        i += found;
         let Some(c) = text[i..].chars().next() else { break };
         let kind = match c {
             '“' => Some((0, &['”'][..])),
@@ -101,7 +105,9 @@ fn guillemets(text: &str) -> Vec<Quote> {
             out.extend(frame.children);
         }
     };
-    while i < text.len() {
+    // Only line breaks and `« »` (bytes 0xC2 0xAB, 0xC2 0xBB) matter.
+    while let Some(found) = memchr2(b'\n', 0xC2, &text.as_bytes()[i..]) {
+        i += found;
         if let Some(after) = blank_line_at(text, i) {
             // The whole run of blank lines at once.
             let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
@@ -146,7 +152,9 @@ fn guillemets(text: &str) -> Vec<Quote> {
 fn paired(text: &str, open: usize, closers: &[char]) -> Result<Quote, usize> {
     let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
     let mut i = open + open_len;
-    while i < text.len() {
+    // Only line breaks and the closers (`"`, or starting with 0xE2) matter.
+    while let Some(found) = memchr3(b'\n', b'"', 0xE2, &text.as_bytes()[i..]) {
+        i += found;
         if blank_line_at(text, i).is_some() {
             return Err(i);
         }
