@@ -97,7 +97,7 @@ impl Catalogue {
         let patterns: Vec<String> = spellings.iter().filter(|s| s.text.len() > 1).map(|s| s.text.clone()).collect();
         // One-letter spellings (`o`) are left to their own scan: as patterns they would match everywhere.
         let pattern_spelling: Vec<usize> = (0..spellings.len()).filter(|&i| spellings[i].text.len() > 1).collect();
-        let matcher = LongestMatcher::new(patterns)?;
+        let matcher = LongestMatcher::new(patterns, &[] as &[&str])?;
         Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling })
     }
 

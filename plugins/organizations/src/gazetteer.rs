@@ -53,8 +53,6 @@ pub struct Gazetteer {
     pub forms: Vec<Form>,
     /// Every pattern, longest match first.
     matcher: LongestMatcher,
-    /// See [`lower_starts`].
-    lower_starts: TwoBytes,
 }
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -99,10 +97,10 @@ impl Gazetteer {
                 pattern_form.push(i);
             }
         }
-        let lower_starts = lower_starts(&patterns);
-        let matcher = LongestMatcher::new(patterns)?;
+        let lower_forms = lowered_articles(&patterns);
+        let matcher = LongestMatcher::new(patterns, &lower_forms)?;
         let forms_by_pattern = pattern_form.iter().map(|&i| forms[i].clone()).collect();
-        Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher, lower_starts })
+        Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher })
     }
 
     /// Every form found in `text` whose case and word boundaries fit: the
@@ -115,75 +113,18 @@ impl Gazetteer {
             // char boundaries.
             is_whole_word(text, start, end) && case_fits(&text[start..end], &form.text, case_sensitive)
         };
-        self.matcher
-            .matches_at(text, self.starts(text), keep)
-            .into_iter()
-            .map(|(start, end, form)| Hit { start, end, form })
-            .collect()
-    }
-
-    /// Where a form may start: a word starting with a capital or a digit
-    /// (every case a form may take starts so), or with the lower-case
-    /// beginning of a form written so (`xAI`, `le Monde`). Far fewer places
-    /// than bytes, and the automaton runs anchored at each.
-    fn starts(&self, text: &str) -> Vec<usize> {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        let mut previous_alphanumeric = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (alphanumeric, capital, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), b.is_ascii_uppercase() || b.is_ascii_digit(), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c.is_alphanumeric(), c.is_uppercase(), c.len_utf8())
-            };
-            if !previous_alphanumeric && (capital || self.lower_starts.contains(bytes.get(i..i + 2))) {
-                out.push(i);
-            }
-            previous_alphanumeric = alphanumeric;
-            i += len;
-        }
-        out
+        self.matcher.matches(text, keep).into_iter().map(|(start, end, form)| Hit { start, end, form }).collect()
     }
 }
 
-/// A set of two-byte beginnings, one bit each.
-struct TwoBytes(Vec<u64>);
-
-impl TwoBytes {
-    fn insert(&mut self, two: &[u8]) {
-        if let [a, b] = two {
-            let k = usize::from(*a) << 8 | usize::from(*b);
-            self.0[k / 64] |= 1 << (k % 64);
-        }
-    }
-
-    fn contains(&self, two: Option<&[u8]>) -> bool {
-        match two {
-            Some([a, b]) => {
-                let k = usize::from(*a) << 8 | usize::from(*b);
-                self.0[k / 64] & (1 << (k % 64)) != 0
-            }
-            _ => false,
-        }
-    }
-}
-
-/// The first two bytes of every lower-case way a form may begin: as
-/// written (`xA` of `xAI`), or with its article lower-cased (`le` of
-/// `Le Monde`, `l’` of `L’Équipe`).
-fn lower_starts(patterns: &[String]) -> TwoBytes {
-    let mut out = TwoBytes(vec![0; 65536 / 64]);
-    for p in patterns {
-        let as_written = !p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        let article = ARTICLES.iter().any(|a| p.replace('’', "'").starts_with(a));
-        for form in [as_written.then(|| p.clone()), article.then(|| p.to_lowercase())].into_iter().flatten() {
-            out.insert(form.as_bytes().get(..2).unwrap_or_default());
-        }
-    }
-    out
+/// The lower-case ways a form may begin beside the forms written in lower
+/// case (`le Monde`, `l’Équipe` for `Le Monde`, `L’Équipe`).
+fn lowered_articles(patterns: &[String]) -> Vec<String> {
+    patterns
+        .iter()
+        .filter(|p| ARTICLES.iter().any(|a| p.replace('’', "'").starts_with(a)))
+        .map(|p| p.to_lowercase())
+        .collect()
 }
 
 /// One word, maybe after an article (`Orange`, `Le Temps`).
