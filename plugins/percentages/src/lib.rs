@@ -25,15 +25,19 @@ static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// How far before a percent mark a percentage may start (`entre 1 000,5 et 2 000,5 %`).
 const REACH: usize = 64;
 
+/// A percentage ending at a mark. The marks' word boundaries are checked
+/// on the marks themselves, and `entre`'s is ASCII: a Unicode `\b` makes
+/// the regex crate's DFA give up on French text, and the slow engine that
+/// takes over was most of this plugin's time.
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?xi)
         (?:
-            \b(?P<entre>entre)\s+(?P<a>{NUM})\s*%?\s*et\s+(?P<b>{NUM})
+            (?-u:\b)(?P<entre>entre)\s+(?P<a>{NUM})\s*%?\s*et\s+(?P<b>{NUM})
           | (?P<c>{NUM})\s*%?\s*(?:à|-|–)\s*(?P<d>{NUM})
           | (?P<sign>[-+−])?(?P<n>{NUM})
         )
-        \s*(?:%|\bpour\s?cent\b|\bpourcent\b|\bpercent\b|\bper\s+cent\b)"
+        \s*(?:%|pour\s?cent|pourcent|percent|per\s+cent)"
     );
     Regex::new(&pattern).expect("the percentage pattern is valid")
 });
@@ -44,7 +48,12 @@ pub struct Percentages;
 impl Percentages {
     /// Every percentage in `text`.
     pub fn find(&self, text: &str) -> Vec<Entity> {
-        let marks: Vec<(usize, usize)> = MARKS.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        // A word mark stands alone (not the `percent` of `percentage`).
+        let marks: Vec<(usize, usize)> = MARKS
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e))
+            .collect();
         let mut out: Vec<Entity> = Vec::new();
         let mut k = 0;
         while k < marks.len() {
@@ -181,6 +190,11 @@ mod tests {
         check("le CAC 40 termine en hausse", &[]);
         check("un taux H100 % inconnu", &[]);
         check("100 % à 50 % ", &[("100 %", 100.0, None), ("50 %", 50.0, None)]);
+        // A mark word inside a longer word is no mark.
+        check("a 5 percentage point rise", &[]);
+        check("un taux de 3 pourcentages", &[]);
+        check("5 percent, 5percent", &[("5 percent", 5.0, None)]);
+        check("Dentre 10 et 20 %", &[("20 %", 20.0, None)]);
     }
 
     #[test]
