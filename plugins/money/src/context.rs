@@ -1,8 +1,7 @@
 //! What an amount's surroundings decide: the document's language, whether
 //! it sits in parentheses (a conversion), its paragraph and sentence.
 
-use std::borrow::Cow;
-
+use crate::scanner::char_at;
 use crate::Language;
 
 /// Guesses French or English from the function words of the first few
@@ -10,14 +9,46 @@ use crate::Language;
 pub fn language(doc: &str) -> Language {
     let end = glaneur_text::reach_ahead(doc, 0, 2048);
     let (mut fr, mut en) = (0, 0);
-    for word in doc[..end].split(|c: char| !c.is_alphabetic()).filter(|w| (1..=9).contains(&w.len())) {
-        let word: Cow<'_, str> =
-            if word.starts_with(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
-        match word.as_ref() {
-            "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "qui" | "du" | "sur" | "aux"
-            | "milliard" | "milliards" | "selon" | "avec" | "pas" => fr += 1,
-            "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "with" | "was" | "has" | "a" | "on"
-            | "will" | "said" | "says" | "say" | "its" | "are" | "from" | "by" | "year" => en += 1,
+    let bytes = doc.as_bytes();
+    let mut i = 0;
+    while i < end {
+        // A word: a run of letters.
+        let start = i;
+        while i < end {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                i += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                let (c, len) = char_at(doc, i);
+                if !c.is_alphabetic() {
+                    break;
+                }
+                i += len;
+            }
+        }
+        if i == start {
+            i += char_at(doc, i).1;
+            continue;
+        }
+        // The listed words are short and ASCII; a capital first letter
+        // lowers the whole word (`The`, `THE`), as a sentence start would.
+        let word = &doc.as_bytes()[start..i];
+        if word.len() > 9 || !word.is_ascii() {
+            continue;
+        }
+        let mut lowered = [0u8; 9];
+        let lowered = &mut lowered[..word.len()];
+        lowered.copy_from_slice(word);
+        if word[0].is_ascii_uppercase() {
+            lowered.make_ascii_lowercase();
+        }
+        match &*lowered {
+            b"le" | b"la" | b"les" | b"des" | b"est" | b"et" | b"une" | b"dans" | b"pour" | b"qui" | b"du" | b"sur"
+            | b"aux" | b"milliard" | b"milliards" | b"selon" | b"avec" | b"pas" => fr += 1,
+            b"the" | b"and" | b"of" | b"is" | b"to" | b"in" | b"that" | b"for" | b"with" | b"was" | b"has" | b"a"
+            | b"on" | b"will" | b"said" | b"says" | b"say" | b"its" | b"are" | b"from" | b"by" | b"year" => en += 1,
             _ => {}
         }
     }

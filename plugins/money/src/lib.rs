@@ -40,30 +40,20 @@ fn anchors(doc: &str, items: &[Lex<'_>], language: Language) -> Vec<usize> {
     let bytes = doc.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            let run_start = i;
-            // The run: digits, and `,` or `.` between digits (`2,75`, `1.500`).
-            while i < bytes.len()
-                && (bytes[i].is_ascii_digit()
-                    || (matches!(bytes[i], b',' | b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
-            {
-                i += 1;
-            }
-            out.push(iso_code_before(doc, run_start).unwrap_or(run_start));
-            continue;
+    while let Some(found) = bytes[i..].iter().position(u8::is_ascii_digit) {
+        let run_start = i + found;
+        i = run_start;
+        // The run: digits, and `,` or `.` between digits (`2,75`, `1.500`).
+        while i < bytes.len()
+            && (bytes[i].is_ascii_digit()
+                || (matches!(bytes[i], b',' | b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            i += 1;
         }
-        let symbol = b == b'$'
-            || (b == 0xC2 && matches!(bytes.get(i + 1), Some(0xA3 | 0xA5)))
-            || (b == 0xE2
-                && bytes.get(i + 1) == Some(&0x82)
-                && matches!(bytes.get(i + 2), Some(0xAC | 0xB9 | 0xA9 | 0xBD)));
-        if symbol {
-            out.push(i);
-        }
-        i += 1;
+        out.push(iso_code_before(doc, run_start).unwrap_or(run_start));
     }
+    // Currency symbols, as the scanner knows them (`₺500` as well as `$5`).
+    out.extend(items.iter().filter(|l| l.kind == Kind::Sym).map(|l| l.start));
     // Number words: the lexed words, whole or up to a hyphen (`vingt` of
     // `vingt-cinq`), the longest first.
     for item in items.iter().filter(|l| l.kind == Kind::Word) {
@@ -291,5 +281,33 @@ mod tests {
             ["un milliard de dollars", "une centaine de millions"]
         );
         assert_eq!(texts("C'est un modèle, une idée, un pari."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn every_symbol_the_scanner_knows_starts_an_amount() {
+        let doc = "₺500, ₪40, ฿90, ₣12, $5, €3, £2, ¥8, ₹7, ₩6 et ₽4";
+        let currencies: Vec<Option<&str>> = Money.amounts(doc).iter().map(|a| a.currency).collect();
+        // `₣` is a franc of no one country: no ISO code, like `francs`.
+        let expected = ["TRY", "ILS", "THB", "", "USD", "EUR", "GBP", "JPY", "INR", "KRW", "RUB"];
+        assert_eq!(currencies, expected.map(|c| (!c.is_empty()).then_some(c)));
+    }
+
+    #[test]
+    fn tokens_keep_the_unicode_classes() {
+        use crate::scanner::{tokenize, Kind};
+        // Vertical tab and NBSP are spaces; `é`, `ß` are letters; `’` is an apostrophe.
+        let doc = "a\u{b}\u{a0}été-là\n\n\u{2003}\nStraße’5";
+        let kinds: Vec<(Kind, &str)> = tokenize(doc).iter().map(|t| (t.kind, t.text(doc))).collect();
+        let expected = [
+            (Kind::Word, "a"),
+            (Kind::Word, "été-là"),
+            (Kind::Break, "\n\n\u{2003}\n"),
+            (Kind::Word, "Straße"),
+            (Kind::Apos, "’"),
+            (Kind::Num, "5"),
+        ];
+        assert_eq!(kinds, expected);
+        assert_eq!(context::language("The AI, THE lab and its plans for the year"), Language::English);
+        assert_eq!(context::language("tHE tHE tHE été"), Language::French, "only a capital first letter lowers");
     }
 }

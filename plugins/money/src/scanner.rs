@@ -44,24 +44,53 @@ pub fn is_currency_symbol(c: char) -> bool {
     matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '฿' | '₣')
 }
 
+/// The character at `i` and its length, with a fast path for ASCII (most
+/// of the text, even in French).
+pub(crate) fn char_at(doc: &str, i: usize) -> (char, usize) {
+    let b = doc.as_bytes()[i];
+    if b.is_ascii() {
+        (char::from(b), 1)
+    } else {
+        let c = doc[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c, c.len_utf8())
+    }
+}
+
+/// `char::is_whitespace`, ASCII answered without Unicode tables.
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t'..='\r')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// `char::is_alphabetic`, ASCII answered without Unicode tables.
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// Tokenises `doc`.
 pub fn tokenize(doc: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let to = doc.len();
     let mut i = 0;
     while i < to {
-        let c = doc[i..].chars().next().expect("i < to is inside the text");
-        let len = c.len_utf8();
-        if c.is_whitespace() {
+        let (c, len) = char_at(doc, i);
+        if is_space(c) {
             let mut j = i;
             let mut newlines = 0;
             while j < to {
-                let w = doc[j..].chars().next().expect("inside the text");
-                if !w.is_whitespace() {
+                let (w, w_len) = char_at(doc, j);
+                if !is_space(w) {
                     break;
                 }
                 newlines += usize::from(w == '\n');
-                j += w.len_utf8();
+                j += w_len;
             }
             if newlines >= 2 {
                 tokens.push(Token { kind: Kind::Break, start: i, end: j });
@@ -71,13 +100,13 @@ pub fn tokenize(doc: &str) -> Vec<Token> {
             let end = number_end(doc, i, to);
             tokens.push(Token { kind: Kind::Num, start: i, end });
             i = end;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             let mut j = i + len;
             while j < to {
-                let w = doc[j..].chars().next().expect("inside the text");
-                if w.is_alphabetic() {
-                    j += w.len_utf8();
-                } else if w == '-' && doc[j + 1..to].chars().next().is_some_and(char::is_alphabetic) {
+                let (w, w_len) = char_at(doc, j);
+                if is_letter(w) {
+                    j += w_len;
+                } else if w == '-' && j + 1 < to && is_letter(char_at(doc, j + 1).0) {
                     j += 1;
                 } else {
                     break;
