@@ -37,7 +37,7 @@ fn check_golden(kind: &str, golden: &str, keys: &[&str]) {
         let mut got: Vec<String> = extract(&text)
             .iter()
             .filter(|e| e.kind == kind)
-            .map(|e| key(e.start, e.end, &|k| e.attrs.get(k).cloned().unwrap_or(Value::Null)))
+            .map(|e| key(e.start, e.end, &|k| e.attrs.get(k).unwrap_or(Value::Null)))
             .collect();
         want.sort();
         got.sort();
@@ -85,7 +85,7 @@ fn ai_model_corpus_with_vendors_from_organisations() {
         let got: Vec<String> = extract(text)
             .iter()
             .filter(|e| e.kind == "ai_model")
-            .map(|e| fact(&e.text, &|k| e.attrs.get(k).cloned().unwrap_or(Value::Null)))
+            .map(|e| fact(&e.text, &|k| e.attrs.get(k).unwrap_or(Value::Null)))
             .collect();
         if want != got {
             fails.push(format!("{text}\n   expected {want:?}\n   found    {got:?}"));
@@ -131,7 +131,7 @@ fn quotation_corpus() {
         let got: Vec<String> = extract(text)
             .iter()
             .filter(|e| e.kind == "quotation")
-            .map(|e| fact(&e.text, &|k| e.attrs.get(k).cloned().unwrap_or(Value::Null)))
+            .map(|e| fact(&e.text, &|k| e.attrs.get(k).unwrap_or(Value::Null)))
             .collect();
         if want != got {
             fails.push(format!("[{}]\n{text}\n   expected {want:#?}\n   found    {got:#?}", case["note"]));

@@ -78,7 +78,9 @@ impl<W: Write> Writer<W> {
             }
             Format::Json => {
                 self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut self.out, line)?;
+                // Through a value, so that the attrs (kept as compact text)
+                // are indented like the rest.
+                serde_json::to_writer_pretty(&mut self.out, &serde_json::to_value(line)?)?;
             }
             Format::Table => write_table(&mut self.out, line, self.color)?,
             Format::Csv => self.write_csv(line)?,
@@ -105,16 +107,16 @@ impl<W: Write> Writer<W> {
                 csv.write_field(field).map_err(io::Error::other)?;
             }
             csv.write_field(e.confidence.to_string()).map_err(io::Error::other)?;
+            let attrs = e.attrs.to_map();
             for key in CSV_ATTRS {
-                match e.attrs.get(*key) {
+                match attrs.get(*key) {
                     None | Some(Value::Null) => csv.write_field(""),
                     Some(Value::String(s)) => csv.write_field(s),
                     Some(other) => csv.write_field(other.to_string()),
                 }
                 .map_err(io::Error::other)?;
             }
-            let other: serde_json::Map<String, Value> = e
-                .attrs
+            let other: serde_json::Map<String, Value> = attrs
                 .iter()
                 .filter(|(k, _)| !CSV_ATTRS.contains(&k.as_str()))
                 .map(|(k, v)| (k.clone(), v.clone()))
@@ -298,6 +300,7 @@ fn one_line(text: &str, max: usize) -> String {
 fn attrs_summary(entity: &OutputEntity) -> String {
     entity
         .attrs
+        .to_map()
         .iter()
         .filter(|(k, v)| k.as_str() != "rule" && k.as_str() != "content" && !v.is_null())
         .map(|(k, v)| match v {
@@ -311,10 +314,10 @@ fn attrs_summary(entity: &OutputEntity) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_schema::output::Attrs;
 
     fn done() -> Processed {
-        let attrs =
-            json!({"value": 10, "currency": "USD", "rule": "digits", "extra": 1}).as_object().cloned().expect("object");
+        let attrs = Attrs::new(r#"{"value":10,"currency":"USD","rule":"digits","extra":1}"#).expect("valid JSON");
         let line = DocumentLine {
             source: "a.txt".into(),
             bytes: Some(20),
@@ -355,6 +358,8 @@ mod tests {
             serde_json::from_str(&render(Format::Json, false, &[done(), done()])).expect("array");
         assert_eq!(parsed.len(), 2);
         assert_eq!(render(Format::Json, false, &[]), "[]\n");
+        // Pretty all through, attrs included.
+        assert!(render(Format::Json, false, &[done()]).contains("\"attrs\": {\n        \"value\": 10,\n"));
     }
 
     #[test]

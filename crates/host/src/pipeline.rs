@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 
 use abi_stable::std_types::{RResult, RSlice, RStr};
 use glaneur_schema::attrs::validate;
-use glaneur_schema::output::{sort_entities, OutputEntity};
-use glaneur_schema::{Entity, FfiEntity};
+use glaneur_schema::output::{sort_entities, Attrs, OutputEntity};
+use glaneur_schema::FfiEntity;
 
 use crate::plugins::load::LoadedPlugin;
 use crate::plugins::order::{needed_for, run_order, OrderError};
@@ -49,18 +49,19 @@ impl Pipeline {
     /// Runs every plugin over `text`.
     pub fn extract(&self, text: &str) -> Extraction {
         let mut found: Vec<FfiEntity> = Vec::new();
-        let mut kept: Vec<Entity> = Vec::new();
+        let mut entities: Vec<OutputEntity> = Vec::new();
         let mut errors = Vec::new();
         for plugin in self.plugins() {
             let result = plugin.extractor.extract(RStr::from_str(text), RSlice::from_slice(&found));
             match result {
-                RResult::ROk(entities) => {
-                    for entity in entities {
+                RResult::ROk(returned) => {
+                    for entity in returned {
                         match check(plugin, text, &entity) {
-                            Ok(mut parsed) => {
-                                parsed.extractor = plugin.name().to_owned();
+                            Ok(checked) => {
+                                if self.keep.as_ref().is_none_or(|keep| keep.contains(&checked.kind)) {
+                                    entities.push(checked);
+                                }
                                 found.push(FfiEntity { extractor: plugin.name().into(), ..entity });
-                                kept.push(parsed);
                             }
                             Err(why) => {
                                 errors.push(format!("plugin {} returned an invalid entity: {why}", plugin.name()))
@@ -71,19 +72,14 @@ impl Pipeline {
                 RResult::RErr(message) => errors.push(format!("plugin {} failed: {message}", plugin.name())),
             }
         }
-        let mut entities: Vec<OutputEntity> = kept
-            .into_iter()
-            .filter(|e| self.keep.as_ref().is_none_or(|keep| keep.contains(&e.kind)))
-            .map(|e| to_output(text, e))
-            .collect();
         sort_entities(&mut entities);
         Extraction { entities, errors }
     }
 }
 
 /// Checks one entity returned by `plugin` against `text` and its manifest,
-/// and returns it parsed.
-fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<Entity, String> {
+/// and returns it in its output form.
+fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<OutputEntity, String> {
     let kind = entity.kind.as_str();
     if !plugin.produces(kind) {
         return Err(format!("kind {kind:?} is not declared in its manifest"));
@@ -92,26 +88,22 @@ fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<Entity
     if start > end || end > text.len() as u64 {
         return Err(format!("{kind} span {start}..{end} is outside the document ({} bytes)", text.len()));
     }
-    if !text.is_char_boundary(start as usize) || !text.is_char_boundary(end as usize) {
+    let (from, to) = (start as usize, end as usize);
+    if !text.is_char_boundary(from) || !text.is_char_boundary(to) {
         return Err(format!("{kind} span {start}..{end} is not on UTF-8 character boundaries"));
     }
     if !(0.0..=1.0).contains(&entity.confidence) {
         return Err(format!("{kind} at {start}..{end}: confidence {} is outside [0, 1]", entity.confidence));
     }
-    let parsed = Entity::from_ffi(entity)?;
-    validate(kind, &parsed.attrs).map_err(|e| format!("{e} (at {start}..{end})"))?;
-    Ok(parsed)
-}
-
-/// The output form of a checked entity (its span is known to be valid).
-fn to_output(text: &str, entity: Entity) -> OutputEntity {
-    OutputEntity {
-        kind: entity.kind,
-        start: entity.span.start as u64,
-        end: entity.span.end as u64,
-        text: text[entity.span].to_owned(),
-        extractor: entity.extractor,
+    let json = entity.attrs.as_str();
+    validate(kind, json).map_err(|e| format!("{e} (at {start}..{end})"))?;
+    Ok(OutputEntity {
+        kind: kind.to_owned(),
+        start,
+        end,
+        text: text[from..to].to_owned(),
+        extractor: plugin.name().to_owned(),
         confidence: entity.confidence,
-        attrs: entity.attrs,
-    }
+        attrs: Attrs::new(json).map_err(|e| format!("{e} (at {start}..{end})"))?,
+    })
 }

@@ -126,8 +126,11 @@ pub struct ModelCount {
     pub mentions: u64,
 }
 
-fn attr<'a>(e: &'a OutputEntity, key: &str) -> Option<&'a str> {
-    e.attrs.get(key).and_then(Value::as_str)
+fn attr(e: &OutputEntity, key: &str) -> Option<String> {
+    match e.attrs.get(key) {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    }
 }
 
 impl Summary {
@@ -145,19 +148,17 @@ impl Summary {
                 }
                 "money" => self.add_money(e, line, text),
                 "quotation" => {
-                    let speaker = attr(e, "speaker").map(str::to_owned);
-                    let is_term = attr(e, "form") == Some("term");
+                    let speaker = attr(e, "speaker");
+                    let is_term = attr(e, "form").as_deref() == Some("term");
                     if !is_term {
-                        let quote = Quote {
-                            content: attr(e, "content").unwrap_or_default().to_owned(),
-                            source: line.source.clone(),
-                        };
+                        let quote =
+                            Quote { content: attr(e, "content").unwrap_or_default(), source: line.source.clone() };
                         self.speakers.entry(speaker).or_default().push(quote);
                     }
                 }
                 "ai_model" => {
-                    let vendor = attr(e, "vendor").map(str::to_owned);
-                    let canonical = attr(e, "canonical").unwrap_or(&e.text).to_owned();
+                    let vendor = attr(e, "vendor");
+                    let canonical = attr(e, "canonical").unwrap_or_else(|| e.text.clone());
                     *self.models.entry(vendor).or_default().entry(canonical).or_default() += 1;
                 }
                 _ => {}
@@ -166,8 +167,8 @@ impl Summary {
     }
 
     fn add_money(&mut self, e: &OutputEntity, line: &DocumentLine, text: Option<&str>) {
-        let Some(value) = e.attrs.get("value").and_then(Value::as_f64) else { return };
-        let currency = attr(e, "currency").map(str::to_owned);
+        let Some(value) = e.attrs.get("value").as_ref().and_then(Value::as_f64) else { return };
+        let currency = attr(e, "currency");
         let total = self.money.totals.entry(currency.clone()).or_default();
         total.0 += value;
         total.1 += 1;
@@ -178,7 +179,7 @@ impl Summary {
                 .filter(|t| (e.end as usize) <= t.len())
                 .map(|t| glaneur_text::sentence(t, e.start as usize, e.end as usize, 200).trim().to_owned())
                 .unwrap_or_default();
-            let max = e.attrs.get("max").and_then(Value::as_f64);
+            let max = e.attrs.get("max").as_ref().and_then(Value::as_f64);
             largest.push(Amount { value, max, currency, text: e.text.clone(), context, source: line.source.clone() });
             largest.sort_by(|a, b| b.value.total_cmp(&a.value));
             largest.truncate(LARGEST);
@@ -226,6 +227,7 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_schema::output::Attrs;
     use serde_json::json;
 
     fn entity(kind: &str, text: &str, start: u64, attrs: Value) -> OutputEntity {
@@ -236,7 +238,7 @@ mod tests {
             text: text.into(),
             extractor: kind.into(),
             confidence: 0.9,
-            attrs: attrs.as_object().cloned().expect("object"),
+            attrs: Attrs::new(&attrs.to_string()).expect("valid JSON"),
         }
     }
 

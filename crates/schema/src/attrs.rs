@@ -3,8 +3,12 @@
 //! Architecture invariant: the host never interprets a plugin's attrs except
 //! to validate the kinds listed here; other kinds pass through unchanged.
 
+use std::fmt;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+
+use crate::entity::KeyIndex;
 
 /// `money` attributes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,29 +76,36 @@ pub struct PersonAttrs {
 pub const KNOWN_KINDS: &[&str] = &["money", "organization", "quotation", "ai_model", "person"];
 
 /// Keys that must be present (possibly null) for each known kind.
-fn required_keys(kind: &str) -> &'static [&'static str] {
+fn required_keys(kind: &str) -> [&'static str; 4] {
     match kind {
-        "money" => &["value", "currency", "currency_inferred", "qualifier"],
-        "organization" | "person" => &["canonical"],
-        "quotation" => &["content", "speaker"],
-        "ai_model" => &["canonical", "family", "vendor"],
-        _ => &[],
+        "money" => ["value", "currency", "currency_inferred", "qualifier"],
+        "organization" | "person" => ["canonical", "", "", ""],
+        "quotation" => ["content", "speaker", "", ""],
+        "ai_model" => ["canonical", "family", "vendor", ""],
+        _ => ["", "", "", ""],
     }
 }
 
-/// Checks `attrs` against the schema of `kind`; other kinds are accepted
-/// as they are. The error says which attribute is wrong.
-pub fn validate(kind: &str, attrs: &Map<String, Value>) -> Result<(), String> {
-    if let Some(missing) = required_keys(kind).iter().find(|k| !attrs.contains_key(**k)) {
-        return Err(format!("{kind} entity lacks attrs.{missing}"));
+/// Checks `json`, the attributes of a `kind` entity as a plugin sent them:
+/// one JSON object, valid against the schema of `kind` when it is a known
+/// kind. The error says which attribute is wrong. Read straight from the
+/// text, without building a map: this runs on every entity of a run.
+pub fn validate(kind: &str, json: &str) -> Result<(), String> {
+    let required = required_keys(kind);
+    let mut reader = serde_json::Deserializer::from_str(json);
+    let present = reader
+        .deserialize_map(Present(&required))
+        .and_then(|present| reader.end().map(|()| present))
+        .map_err(|e| format!("attrs of a {kind} entity are not a JSON object: {e}"))?;
+    if let Some(missing) = required.iter().zip(present).find(|(k, seen)| !k.is_empty() && !seen) {
+        return Err(format!("{kind} entity lacks attrs.{}", missing.0));
     }
-    // Read in place: `&Map` is a deserializer (no copy of the attrs per entity).
-    fn read<'a, T: Deserialize<'a>>(kind: &str, attrs: &'a Map<String, Value>) -> Result<T, String> {
-        T::deserialize(attrs).map_err(|e| format!("invalid {kind} attrs: {e}"))
+    fn read<'a, T: Deserialize<'a>>(kind: &str, json: &'a str) -> Result<T, String> {
+        serde_json::from_str(json).map_err(|e| format!("invalid {kind} attrs: {e}"))
     }
     match kind {
         "money" => {
-            let money: MoneyAttrs = read(kind, attrs)?;
+            let money: MoneyAttrs = read(kind, json)?;
             if !money.value.is_finite() || money.value < 0.0 {
                 return Err(format!("money value {} is not a finite non-negative number", money.value));
             }
@@ -109,13 +120,35 @@ pub fn validate(kind: &str, attrs: &Map<String, Value>) -> Result<(), String> {
                 }
             }
         }
-        "organization" => drop(read::<OrganizationAttrs>(kind, attrs)?),
-        "quotation" => drop(read::<QuotationAttrs>(kind, attrs)?),
-        "ai_model" => drop(read::<AiModelAttrs>(kind, attrs)?),
-        "person" => drop(read::<PersonAttrs>(kind, attrs)?),
+        "organization" => drop(read::<OrganizationAttrs>(kind, json)?),
+        "quotation" => drop(read::<QuotationAttrs>(kind, json)?),
+        "ai_model" => drop(read::<AiModelAttrs>(kind, json)?),
+        "person" => drop(read::<PersonAttrs>(kind, json)?),
         _ => {}
     }
     Ok(())
+}
+
+/// Which of the required keys an object has; any other JSON is an error.
+struct Present<'k>(&'k [&'static str; 4]);
+
+impl<'de> Visitor<'de> for Present<'_> {
+    type Value = [bool; 4];
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut present = [false; 4];
+        while let Some(index) = map.next_key_seed(KeyIndex(self.0))? {
+            if let Some(i) = index {
+                present[i] = true;
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(present)
+    }
 }
 
 /// Whether `kind` is a valid kind name: lowercase snake_case.
@@ -131,8 +164,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn obj(v: Value) -> Map<String, Value> {
-        v.as_object().cloned().expect("object")
+    fn obj(v: serde_json::Value) -> String {
+        v.to_string()
     }
 
     #[test]
@@ -162,6 +195,16 @@ mod tests {
         assert!(validate("quotation", &obj(json!({"content": "x", "speaker": null}))).is_ok());
         assert!(validate("ai_model", &obj(json!({"canonical": "GPT-4o", "family": "GPT"}))).is_err());
         assert!(validate("percentage", &obj(json!({"anything": true}))).is_ok());
+    }
+
+    #[test]
+    fn attrs_must_be_one_object() {
+        for bad in ["[1]", "3", "\"x\"", "{\"a\": 1} {}", "{\"a\": }", ""] {
+            let why = validate("percentage", bad).expect_err(bad);
+            assert!(why.contains("not a JSON object"), "{bad}: {why}");
+        }
+        // A key written with escapes is still the key.
+        assert!(validate("person", r#"{"canon\u0069cal": "Ada"}"#).is_ok());
     }
 
     #[test]

@@ -116,7 +116,7 @@ impl<'de, const N: usize> Visitor<'de> for Wanted<'_, N> {
 }
 
 /// Which of the wanted keys a key is, compared in place (no copy per key).
-struct KeyIndex<'k, const N: usize>(&'k [&'k str; N]);
+pub(crate) struct KeyIndex<'k, const N: usize>(pub(crate) &'k [&'k str; N]);
 
 impl<'de, const N: usize> DeserializeSeed<'de> for KeyIndex<'_, N> {
     type Value = Option<usize>;

@@ -5,6 +5,7 @@
 //! fields may appear; existing ones keep their names and meanings.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 /// One output line: a processed document, or one that could not be processed.
@@ -44,11 +45,82 @@ pub struct OutputEntity {
     /// Confidence in [0, 1].
     pub confidence: f64,
     /// The kind's own attributes (see [`crate::attrs`]).
-    pub attrs: Map<String, Value>,
+    pub attrs: Attrs,
+}
+
+/// An entity's attributes: one JSON object, kept as the text the plugin
+/// sent and copied to the output as it is. Parsing every entity's attrs
+/// into a map only to print them again was a tenth of a run; the writers
+/// that need single values (CSV, table, summary) read them on demand.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Attrs(Box<RawValue>);
+
+impl Attrs {
+    /// Keeps `json`, which must be valid JSON (a validated object: see
+    /// [`crate::attrs::validate`]), on one line: JSON with line breaks
+    /// (pretty-printed by a plugin) is written again compactly, since a
+    /// JSON Lines record must not break.
+    pub fn new(json: &str) -> Result<Self, String> {
+        let json = json.trim();
+        let raw = if json.bytes().any(|b| b == b'\n' || b == b'\r') {
+            let value: Value = serde_json::from_str(json).map_err(|e| format!("attrs are not valid JSON: {e}"))?;
+            RawValue::from_string(value.to_string())
+        } else {
+            RawValue::from_string(json.to_owned())
+        };
+        raw.map(Attrs).map_err(|e| format!("attrs are not valid JSON: {e}"))
+    }
+
+    /// The attributes of a map.
+    pub fn from_map(map: &Map<String, Value>) -> Self {
+        let json = Value::Object(map.clone()).to_string();
+        Attrs(RawValue::from_string(json).expect("a serialised map is valid JSON"))
+    }
+
+    /// The JSON text.
+    pub fn as_str(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The attributes as a map (empty if they were not an object).
+    pub fn to_map(&self) -> Map<String, Value> {
+        serde_json::from_str(self.as_str()).unwrap_or_default()
+    }
+
+    /// One attribute's value.
+    pub fn get(&self, key: &str) -> Option<Value> {
+        self.to_map().remove(key)
+    }
+}
+
+impl PartialEq for Attrs {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_map() == other.to_map()
+    }
 }
 
 /// Sorts entities in output order: by `start`, then by `end` descending
 /// (an enclosing entity before what it encloses).
 pub fn sort_entities(entities: &mut [OutputEntity]) {
     entities.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attrs_are_kept_as_sent_but_always_on_one_line() {
+        let compact = Attrs::new(r#"{"value": 10, "currency":"EUR"}"#).expect("valid");
+        assert_eq!(compact.as_str(), r#"{"value": 10, "currency":"EUR"}"#);
+        assert_eq!(compact.get("currency"), Some(Value::from("EUR")));
+        assert_eq!(compact.get("missing"), None);
+        let pretty = Attrs::new("{\n  \"value\": 10,\r\n  \"currency\": \"EUR\"\n}\n").expect("valid");
+        assert_eq!(pretty.as_str(), r#"{"value":10,"currency":"EUR"}"#);
+        assert_eq!(pretty, compact, "equal as JSON");
+        assert!(Attrs::new("{\"value\": ").is_err());
+        let line = serde_json::to_string(&pretty).expect("serialisable");
+        assert_eq!(line, r#"{"value":10,"currency":"EUR"}"#);
+    }
 }
