@@ -11,14 +11,7 @@ static PLUGIN: LazyLock<AiModels> = LazyLock::new(|| AiModels::load().expect("th
 fuzz_target!(|data: &[u8]| {
     if let Some(text) = glaneur_fuzz::text(data) {
         glaneur_fuzz::check(text, &PLUGIN.find(text, &[]));
-        let orgs: Vec<Found> = capitalised_words(text).map(|(start, end)| Found { start, end, canonical: text[start..end].to_owned() }).collect();
+        let orgs: Vec<Found> = glaneur_fuzz::capitalised_words(text).map(|(start, end)| Found { start, end, canonical: text[start..end].to_owned() }).collect();
         glaneur_fuzz::check(text, &PLUGIN.find(text, &orgs));
     }
 });
-
-fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    text.char_indices().filter(|(_, c)| c.is_uppercase()).map(move |(i, _)| {
-        let end = text[i..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |e| i + e);
-        (i, end.max(i + 1).min(text.len()))
-    }).filter(move |&(s, e)| text.is_char_boundary(e) && s < e)
-}

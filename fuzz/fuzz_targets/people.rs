@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(text) = glaneur_fuzz::text(data) {
         let people = PLUGIN.find(text, &[]);
         for p in &people {
-            assert!(p.start < p.end && p.end <= text.len() && text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
+            glaneur_fuzz::check_span(text, p.start, p.end);
             assert_eq!(&text[p.start..p.end], p.name);
         }
     }

@@ -23,3 +23,21 @@ pub fn check(text: &str, entities: &[Entity]) {
 pub fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
 }
+
+/// Panics unless `start..end` is a non-empty slice of `text` on character
+/// boundaries.
+pub fn check_span(text: &str, start: usize, end: usize) {
+    assert!(start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end));
+}
+
+/// The capitalised words of `text` as (start, end): a capital that no
+/// letter or digit is glued to before it, up to the next character that is
+/// neither — stand-ins for names found by an earlier plugin.
+pub fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    text.char_indices().filter(|(i, c)| c.is_uppercase() && !text[..*i].ends_with(char::is_alphanumeric)).map(
+        move |(start, _)| {
+            let end = text[start..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |e| start + e);
+            (start, end)
+        },
+    )
+}

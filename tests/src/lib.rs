@@ -58,7 +58,12 @@ fn build_artifacts(release: bool) -> Artifacts {
 
 /// A `glaneur` command with a clean environment for plugin discovery.
 pub fn glaneur() -> Command {
-    let mut command = Command::new(&artifacts().bin);
+    glaneur_of(artifacts())
+}
+
+/// The same, running the binary of `built` (the release artifacts, say).
+pub fn glaneur_of(built: &Artifacts) -> Command {
+    let mut command = Command::new(&built.bin);
     command.env_remove("GLANEUR_PLUGIN_PATH").env_remove("GLANEUR_LOG").env("NO_COLOR", "1");
     command
 }

@@ -3,9 +3,7 @@
 //! to the next document. Run on the release build (tens of megabytes); a
 //! quadratic extractor shows here as a test nextest kills (.config/nextest.toml).
 
-use std::process::Command;
-
-use glaneur_tests::release_artifacts;
+use glaneur_tests::{glaneur_of, json_lines, release_artifacts, stderr};
 use serde_json::Value;
 
 /// Runs the release binary with every plugin on `docs` (file name, bytes;
@@ -16,17 +14,9 @@ fn run(docs: &[(&str, Vec<u8>)]) -> Vec<Value> {
     for (name, bytes) in docs {
         std::fs::write(dir.path().join(name), bytes).expect("write");
     }
-    let output = Command::new(&release_artifacts().bin)
-        .env_remove("GLANEUR_PLUGIN_PATH")
-        .arg("extract")
-        .arg(dir.path())
-        .output()
-        .expect("glaneur runs");
-    assert!(matches!(output.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&output.stderr));
-    let lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let output = glaneur_of(release_artifacts()).arg("extract").arg(dir.path()).output().expect("glaneur runs");
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{}", stderr(&output));
+    let lines = json_lines(&output);
     assert_eq!(lines.len(), docs.len(), "one line per document");
     for (line, (name, bytes)) in lines.iter().zip(docs) {
         assert!(line["source"].as_str().is_some_and(|s| s.ends_with(name)));

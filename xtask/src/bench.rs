@@ -6,15 +6,16 @@
 //! from the plugins' test corpora, with their digits varied so that no two
 //! documents repeat, as one JSON Lines file.
 
+use std::env::consts::DLL_PREFIX;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::{build, root, Result};
+use crate::{build, glaneur_bin, root, Result};
 
 /// A small deterministic generator (xorshift64*), so that the corpus is the
 /// same on every machine.
@@ -33,16 +34,11 @@ impl Rng {
     }
 }
 
-/// The paragraphs the corpus is made of.
+/// The paragraphs the corpus is made of: the seeds' and the texts of the
+/// plugins' test corpora (read as the tests read them).
 fn paragraphs(root: &Path) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(root.join("seeds"))
-        .map_err(|e| format!("cannot read seeds/: {e}"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    seeds.sort();
-    for seed in seeds {
-        let text = std::fs::read_to_string(&seed).map_err(|e| format!("{}: {e}", seed.display()))?;
+    let mut out: Vec<String> = Vec::new();
+    for (_, text) in glaneur_testdata::seeds() {
         out.extend(text.split("\n\n").map(str::trim).filter(|p| p.len() > 40).map(str::to_owned));
     }
     let mut corpora: Vec<PathBuf> = Vec::new();
@@ -53,14 +49,7 @@ fn paragraphs(root: &Path) -> Result<Vec<String>> {
     }
     corpora.sort();
     for file in corpora {
-        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        for line in text.lines() {
-            if let Ok(Value::Object(record)) = serde_json::from_str::<Value>(line) {
-                if let Some(Value::String(t)) = record.get("text") {
-                    out.push(t.clone());
-                }
-            }
-        }
+        out.extend(glaneur_testdata::read_jsonl(&file).iter().filter_map(|r| r["text"].as_str()).map(str::to_owned));
     }
     Ok(out)
 }
@@ -159,7 +148,7 @@ pub fn bench(args: &[String]) -> Result {
         None => 100,
     };
     let out = build(true)?;
-    let bin = out.join("glaneur");
+    let bin = glaneur_bin(&out);
     let dir = root().join("target").join("bench");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let (corpus, text_bytes) = cached_corpus(&dir, &format!("corpus-{size_mb}mb"), size_mb)?;
@@ -179,8 +168,12 @@ pub fn bench(args: &[String]) -> Result {
         std::fs::read_dir(out.join("plugins")).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
     libs.sort();
     for lib in libs {
-        let name =
-            lib.file_stem().and_then(|s| s.to_str()).unwrap_or("?").trim_start_matches("libglaneur_plugin_").to_owned();
+        let name = lib
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .trim_start_matches(&format!("{DLL_PREFIX}glaneur_plugin_"))
+            .to_owned();
         let one = dir.join("one").join(&name);
         std::fs::create_dir_all(&one).map_err(|e| e.to_string())?;
         std::fs::copy(&lib, one.join(lib.file_name().expect("a file"))).map_err(|e| e.to_string())?;

@@ -155,6 +155,11 @@ fn package_name(manifest: &Path) -> Option<String> {
     None
 }
 
+/// The host binary in a build's output directory.
+fn glaneur_bin(out: &Path) -> PathBuf {
+    out.join(format!("glaneur{}", std::env::consts::EXE_SUFFIX))
+}
+
 fn run_seeds(args: &[String]) -> Result {
     let (own, extra) = match args.iter().position(|a| a == "--") {
         Some(i) => (&args[..i], &args[i + 1..]),
@@ -162,7 +167,7 @@ fn run_seeds(args: &[String]) -> Result {
     };
     let release = has_flag(own, "--release");
     let out = build(release)?;
-    let mut command = Command::new(out.join(format!("glaneur{}", std::env::consts::EXE_SUFFIX)));
+    let mut command = Command::new(glaneur_bin(&out));
     command.current_dir(root()).arg("extract").args(extra);
     let names_input = extra.iter().any(|a| a == "-" || a == "--jsonl" || root().join(a).exists());
     if !names_input {

@@ -116,11 +116,8 @@ impl<W: Write> Writer<W> {
                 }
                 .map_err(io::Error::other)?;
             }
-            let other: serde_json::Map<String, Value> = attrs
-                .iter()
-                .filter(|(k, _)| !CSV_ATTRS.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
+            let other: serde_json::Map<String, Value> =
+                attrs.into_iter().filter(|(k, _)| !CSV_ATTRS.contains(&k.as_str())).collect();
             let other = if other.is_empty() { String::new() } else { Value::Object(other).to_string() };
             csv.write_field(other).map_err(io::Error::other)?;
             csv.write_record(None::<&[u8]>).map_err(io::Error::other)?;

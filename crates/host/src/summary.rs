@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use glaneur_schema::output::{DocumentLine, OutputEntity};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// How many organisations and amounts the summary lists.
 const TOP: usize = 20;
@@ -24,7 +24,7 @@ pub struct Summary {
     /// Entities per kind.
     pub entities_by_kind: BTreeMap<String, u64>,
     /// Organisations by mentions, most first.
-    pub organizations: Vec<OrgCount>,
+    pub organizations: Vec<NameCount>,
     /// Amounts of money.
     pub money: MoneySummary,
     /// Quotations grouped by speaker, most quoted first (`speaker: null` for
@@ -40,13 +40,21 @@ pub struct Summary {
     models: HashMap<Option<String>, HashMap<String, u64>>,
 }
 
-/// An organisation and its mentions.
+/// An organisation or a model, and its mentions.
 #[derive(Debug, Serialize)]
-pub struct OrgCount {
+pub struct NameCount {
     /// Canonical name.
     pub canonical: String,
     /// Mentions in the corpus.
     pub mentions: u64,
+}
+
+/// Names by mentions, most first (ties by name).
+fn ranked(counts: impl IntoIterator<Item = (String, u64)>) -> Vec<NameCount> {
+    let mut out: Vec<NameCount> =
+        counts.into_iter().map(|(canonical, mentions)| NameCount { canonical, mentions }).collect();
+    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.canonical.cmp(&b.canonical)));
+    out
 }
 
 /// Money across the corpus.
@@ -114,23 +122,12 @@ pub struct VendorModels {
     /// The vendor, or null.
     pub vendor: Option<String>,
     /// Its models by mentions, most first.
-    pub models: Vec<ModelCount>,
+    pub models: Vec<NameCount>,
 }
 
-/// A model and its mentions.
-#[derive(Debug, Serialize)]
-pub struct ModelCount {
-    /// Canonical name.
-    pub canonical: String,
-    /// Mentions in the corpus.
-    pub mentions: u64,
-}
-
-fn attr(e: &OutputEntity, key: &str) -> Option<String> {
-    match e.attrs.get(key) {
-        Some(Value::String(s)) => Some(s),
-        _ => None,
-    }
+/// A string attribute, if present.
+fn attr(attrs: &Map<String, Value>, key: &str) -> Option<String> {
+    attrs.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
 impl Summary {
@@ -140,25 +137,26 @@ impl Summary {
         self.failed += u64::from(line.error.is_some());
         for e in line.entities.iter().flatten() {
             *self.entities_by_kind.entry(e.kind.clone()).or_default() += 1;
+            let attrs = e.attrs.to_map();
             match e.kind.as_str() {
                 "organization" => {
-                    if let Some(c) = attr(e, "canonical") {
-                        *self.orgs.entry(c.to_owned()).or_default() += 1;
+                    if let Some(c) = attr(&attrs, "canonical") {
+                        *self.orgs.entry(c).or_default() += 1;
                     }
                 }
-                "money" => self.add_money(e, line, text),
+                "money" => self.add_money(e, &attrs, line, text),
                 "quotation" => {
-                    let speaker = attr(e, "speaker");
-                    let is_term = attr(e, "form").as_deref() == Some("term");
+                    let speaker = attr(&attrs, "speaker");
+                    let is_term = attr(&attrs, "form").as_deref() == Some("term");
                     if !is_term {
                         let quote =
-                            Quote { content: attr(e, "content").unwrap_or_default(), source: line.source.clone() };
+                            Quote { content: attr(&attrs, "content").unwrap_or_default(), source: line.source.clone() };
                         self.speakers.entry(speaker).or_default().push(quote);
                     }
                 }
                 "ai_model" => {
-                    let vendor = attr(e, "vendor");
-                    let canonical = attr(e, "canonical").unwrap_or_else(|| e.text.clone());
+                    let vendor = attr(&attrs, "vendor");
+                    let canonical = attr(&attrs, "canonical").unwrap_or_else(|| e.text.clone());
                     *self.models.entry(vendor).or_default().entry(canonical).or_default() += 1;
                 }
                 _ => {}
@@ -166,9 +164,9 @@ impl Summary {
         }
     }
 
-    fn add_money(&mut self, e: &OutputEntity, line: &DocumentLine, text: Option<&str>) {
-        let Some(value) = e.attrs.get("value").as_ref().and_then(Value::as_f64) else { return };
-        let currency = attr(e, "currency");
+    fn add_money(&mut self, e: &OutputEntity, attrs: &Map<String, Value>, line: &DocumentLine, text: Option<&str>) {
+        let Some(value) = attrs.get("value").and_then(Value::as_f64) else { return };
+        let currency = attr(attrs, "currency");
         let total = self.money.totals.entry(currency.clone()).or_default();
         total.0 += value;
         total.1 += 1;
@@ -179,7 +177,7 @@ impl Summary {
                 .filter(|t| (e.end as usize) <= t.len())
                 .map(|t| glaneur_text::sentence(t, e.start as usize, e.end as usize, 200).trim().to_owned())
                 .unwrap_or_default();
-            let max = e.attrs.get("max").as_ref().and_then(Value::as_f64);
+            let max = attrs.get("max").and_then(Value::as_f64);
             largest.push(Amount { value, max, currency, text: e.text.clone(), context, source: line.source.clone() });
             largest.sort_by(|a, b| b.value.total_cmp(&a.value));
             largest.truncate(LARGEST);
@@ -188,9 +186,7 @@ impl Summary {
 
     /// Turns the counts into the sorted lists.
     pub fn finish(mut self) -> Self {
-        let mut orgs: Vec<OrgCount> =
-            self.orgs.drain().map(|(canonical, mentions)| OrgCount { canonical, mentions }).collect();
-        orgs.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.canonical.cmp(&b.canonical)));
+        let mut orgs = ranked(self.orgs.drain());
         orgs.truncate(TOP);
         self.organizations = orgs;
         let mut totals: Vec<CurrencyTotal> = self
@@ -205,16 +201,8 @@ impl Summary {
             self.speakers.drain().map(|(speaker, quotations)| SpeakerQuotes { speaker, quotations }).collect();
         speakers.sort_by(|a, b| b.quotations.len().cmp(&a.quotations.len()).then(a.speaker.cmp(&b.speaker)));
         self.quotations_by_speaker = speakers;
-        let mut vendors: Vec<VendorModels> = self
-            .models
-            .drain()
-            .map(|(vendor, models)| {
-                let mut models: Vec<ModelCount> =
-                    models.into_iter().map(|(canonical, mentions)| ModelCount { canonical, mentions }).collect();
-                models.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.canonical.cmp(&b.canonical)));
-                VendorModels { vendor, models }
-            })
-            .collect();
+        let mut vendors: Vec<VendorModels> =
+            self.models.drain().map(|(vendor, models)| VendorModels { vendor, models: ranked(models) }).collect();
         vendors.sort_by(|a, b| {
             let total = |v: &VendorModels| v.models.iter().map(|m| m.mentions).sum::<u64>();
             total(b).cmp(&total(a)).then(a.vendor.cmp(&b.vendor))

@@ -72,12 +72,6 @@ impl Attrs {
         raw.map(Attrs).map_err(|e| format!("attrs are not valid JSON: {e}"))
     }
 
-    /// The attributes of a map.
-    pub fn from_map(map: &Map<String, Value>) -> Self {
-        let json = Value::Object(map.clone()).to_string();
-        Attrs(RawValue::from_string(json).expect("a serialised map is valid JSON"))
-    }
-
     /// The JSON text.
     pub fn as_str(&self) -> &str {
         self.0.get()

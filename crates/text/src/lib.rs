@@ -310,8 +310,7 @@ impl LongestMatcher {
                 // A lead byte (continuation bytes are not in the table).
                 text[i..].chars().next().is_some_and(char::is_uppercase)
             };
-            (capital || self.lower_starts.contains(&bytes[i..]))
-                && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            (capital || self.lower_starts.contains(&bytes[i..])) && !glued_before(text, i)
         })
     }
 

@@ -94,9 +94,9 @@ impl Catalogue {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_owned)
             .collect();
-        let patterns: Vec<String> = spellings.iter().filter(|s| s.text.len() > 1).map(|s| s.text.clone()).collect();
         // One-letter spellings (`o`) are left to their own scan: as patterns they would match everywhere.
-        let pattern_spelling: Vec<usize> = (0..spellings.len()).filter(|&i| spellings[i].text.len() > 1).collect();
+        let (pattern_spelling, patterns): (Vec<usize>, Vec<String>) =
+            spellings.iter().enumerate().filter(|(_, s)| s.text.len() > 1).map(|(i, s)| (i, s.text.clone())).unzip();
         let matcher = LongestMatcher::new(patterns, &[] as &[&str])?;
         Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling })
     }

@@ -69,7 +69,8 @@ impl AiModels {
     }
 
     /// Every model mention in `text`; `orgs` are the organisations found
-    /// before, sorted by start (may be empty).
+    /// before, sorted by start and not overlapping (as the organizations plugin
+    /// gives them; may be empty): they are searched by bisection.
     pub fn mentions(&self, text: &str, orgs: &[Found]) -> Vec<Mention> {
         let mut hits = self.catalogue.hits(text);
         hits.extend(o_series(text, &self.catalogue));

@@ -110,7 +110,8 @@ fn is_not_a_name(word: &str) -> bool {
 
 /// Unseen model names in `text`, not overlapping `taken` spans (the
 /// catalogue's mentions, hardware) nor an organisation.
-/// `orgs` are sorted by start; `taken` receives the new mentions.
+/// `orgs` are sorted by start and do not overlap; `taken` receives the new
+/// mentions.
 pub fn find(catalogue: &Catalogue, text: &str, taken: &mut SpanSet, orgs: &[Found]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     for m in CUES.find_iter(text) {

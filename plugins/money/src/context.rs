@@ -1,7 +1,6 @@
 //! What an amount's surroundings decide: the document's language, whether
 //! it sits in parentheses (a conversion), its paragraph and sentence.
 
-use crate::scanner::char_at;
 use crate::Language;
 
 /// Guesses French or English from the function words of the first few
@@ -9,39 +8,16 @@ use crate::Language;
 pub fn language(doc: &str) -> Language {
     let end = glaneur_text::reach_ahead(doc, 0, 2048);
     let (mut fr, mut en) = (0, 0);
-    let bytes = doc.as_bytes();
-    let mut i = 0;
-    while i < end {
-        // A word: a run of letters.
-        let start = i;
-        while i < end {
-            let b = bytes[i];
-            if b.is_ascii_alphabetic() {
-                i += 1;
-            } else if b.is_ascii() {
-                break;
-            } else {
-                let (c, len) = char_at(doc, i);
-                if !c.is_alphabetic() {
-                    break;
-                }
-                i += len;
-            }
-        }
-        if i == start {
-            i += char_at(doc, i).1;
-            continue;
-        }
-        // The listed words are short and ASCII; a capital first letter
-        // lowers the whole word (`The`, `THE`), as a sentence start would.
-        let word = &doc.as_bytes()[start..i];
-        if word.len() > 9 || !word.is_ascii() {
+    for word in doc[..end].split(|c: char| !c.is_alphabetic()).filter(|w| (1..=9).contains(&w.len())) {
+        // The listed words are ASCII; a capital first letter lowers the
+        // whole word (`The`, `THE`), as a sentence start would.
+        if !word.is_ascii() {
             continue;
         }
         let mut lowered = [0u8; 9];
         let lowered = &mut lowered[..word.len()];
-        lowered.copy_from_slice(word);
-        if word[0].is_ascii_uppercase() {
+        lowered.copy_from_slice(word.as_bytes());
+        if lowered[0].is_ascii_uppercase() {
             lowered.make_ascii_lowercase();
         }
         match &*lowered {

@@ -46,31 +46,13 @@ pub fn is_currency_symbol(c: char) -> bool {
 
 /// The character at `i` and its length, with a fast path for ASCII (most
 /// of the text, even in French).
-pub(crate) fn char_at(doc: &str, i: usize) -> (char, usize) {
+fn char_at(doc: &str, i: usize) -> (char, usize) {
     let b = doc.as_bytes()[i];
     if b.is_ascii() {
         (char::from(b), 1)
     } else {
         let c = doc[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
         (c, c.len_utf8())
-    }
-}
-
-/// `char::is_whitespace`, ASCII answered without Unicode tables.
-fn is_space(c: char) -> bool {
-    if c.is_ascii() {
-        matches!(c, ' ' | '\t'..='\r')
-    } else {
-        c.is_whitespace()
-    }
-}
-
-/// `char::is_alphabetic`, ASCII answered without Unicode tables.
-pub(crate) fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        c.is_alphabetic()
     }
 }
 
@@ -81,12 +63,12 @@ pub fn tokenize(doc: &str) -> Vec<Token> {
     let mut i = 0;
     while i < to {
         let (c, len) = char_at(doc, i);
-        if is_space(c) {
+        if c.is_whitespace() {
             let mut j = i;
             let mut newlines = 0;
             while j < to {
                 let (w, w_len) = char_at(doc, j);
-                if !is_space(w) {
+                if !w.is_whitespace() {
                     break;
                 }
                 newlines += usize::from(w == '\n');
@@ -100,13 +82,13 @@ pub fn tokenize(doc: &str) -> Vec<Token> {
             let end = number_end(doc, i, to);
             tokens.push(Token { kind: Kind::Num, start: i, end });
             i = end;
-        } else if is_letter(c) {
+        } else if c.is_alphabetic() {
             let mut j = i + len;
             while j < to {
                 let (w, w_len) = char_at(doc, j);
-                if is_letter(w) {
+                if w.is_alphabetic() {
                     j += w_len;
-                } else if w == '-' && j + 1 < to && is_letter(char_at(doc, j + 1).0) {
+                } else if w == '-' && j + 1 < to && char_at(doc, j + 1).0.is_alphabetic() {
                     j += 1;
                 } else {
                     break;

@@ -128,8 +128,8 @@ pub fn find(text: &str, mut taken: SpanSet) -> Vec<Mention> {
     }
 
     // Every other mention of a name found so: one pass for all of them.
-    let mut names: Vec<String> = found.iter().map(|m| m.canonical.clone()).collect();
-    names.sort();
+    let mut names: Vec<&str> = found.iter().map(|m| m.canonical.as_str()).collect();
+    names.sort_unstable();
     names.dedup();
     for (start, end, _) in find_names(text, &names) {
         if is_whole_word(text, start, end) {

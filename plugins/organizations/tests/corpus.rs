@@ -29,16 +29,14 @@ fn failures(name: &str) -> (usize, Vec<String>) {
     let orgs = Organizations::load().expect("gazetteer loads");
     let cases = read_jsonl(name);
     let mut out = Vec::new();
-    let mut n = 0;
     for case in &cases {
-        n += 1;
         let text = case["text"].as_str().expect("text");
         let (want, got) = (expected(case), found(&orgs, text));
         if want != got {
             out.push(format!("{text}\n   expected {want:?}\n   found    {got:?}"));
         }
     }
-    (n, out)
+    (cases.len(), out)
 }
 
 #[test]

@@ -231,9 +231,12 @@ impl People {
             if !(title_word || first_name) {
                 continue;
             }
+            // `words[0]` is `first`.
             let words = words(text, at, 8);
-            let Some(w) = words.first().copied() else { continue };
-            let title = title_word && words.get(1).is_some_and(|p| p.text == "." || w.text != "M");
+            if words.is_empty() {
+                continue;
+            }
+            let title = title_word && words.get(1).is_some_and(|p| p.text == "." || first != "M");
             if !(title || first_name) {
                 continue;
             }
@@ -242,7 +245,7 @@ impl People {
             let Some(last) = surname_end(text, &words, surname_from) else { continue };
             let (s, e) = (words[name_start].start, words[last].end);
             let ambiguous_alone =
-                !title && self.ambiguous.contains(w.text) && last == 1 && self.is_first_name(words[last].text);
+                !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(words[last].text);
             if free(s, e) && !ambiguous_alone {
                 let rule = if title { "title" } else { "first-name" };
                 found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));

@@ -30,9 +30,10 @@ impl Quote {
 }
 
 /// If a blank line starts at `i` (a line break, white space, a line break),
-/// the offset after it.
+/// the offset after it. The scans call it at each `\n` (a `\r\n` is found
+/// at its `\n`).
 fn blank_line_at(text: &str, i: usize) -> Option<usize> {
-    let rest = text[i..].strip_prefix('\n').or_else(|| text[i..].strip_prefix("\r\n"))?;
+    let rest = text[i..].strip_prefix('\n')?;
     let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}', '\r']);
     trimmed.starts_with('\n').then(|| text.len() - trimmed.len())
 }

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::env::consts::DLL_SUFFIX;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::plugins::load::{load_file, LoadedPlugin, Rejection};
 
@@ -84,37 +83,28 @@ fn library_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Loads `files` on up to one thread per core; the results are in the
-/// order of `files`.
+/// Loads `files`, one thread each (a handful of plugins); the results are
+/// in the order of `files`.
 fn load_all(files: &[PathBuf], configs: &HashMap<String, String>) -> Vec<Result<LoadedPlugin, Rejection>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<LoadedPlugin, Rejection>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = files.get(i) else { break };
-                        tracing::debug!(path = %path.display(), "loading plugin");
-                        done.push((i, load_file(path, configs)));
-                    }
-                    done
+    std::thread::scope(|scope| {
+        let loading: Vec<_> = files
+            .iter()
+            .map(|path| {
+                scope.spawn(move || {
+                    tracing::debug!(path = %path.display(), "loading plugin");
+                    load_file(path, configs)
                 })
             })
             .collect();
-        workers
+        loading
             .into_iter()
-            .flat_map(|worker| match worker.join() {
-                Ok(done) => done,
+            .map(|thread| match thread.join() {
+                Ok(loaded) => loaded,
                 // A plugin catches its own panics (export_plugin!); one here is a host bug.
                 Err(panic) => std::panic::resume_unwind(panic),
             })
             .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, result)| result).collect()
+    })
 }
 
 #[cfg(test)]
