@@ -66,7 +66,10 @@ fn anchors(doc: &str, items: &[Lex<'_>], language: Language) -> Vec<usize> {
             None
         };
         let Some(len) = len else { continue };
-        if !glaneur_text::glued_before(doc, item.start) && may_continue(doc, item.start + len, language) {
+        // `un`, `une` and `one` are articles far more often than numbers:
+        // tried only when a word that continues an amount follows.
+        let article = matches!(&lower[..len], "un" | "une" | "one");
+        if !glaneur_text::glued_before(doc, item.start) && (!article || may_continue(doc, item.start + len, language)) {
             out.push(item.start);
         }
     }
@@ -85,19 +88,24 @@ fn iso_code_before(doc: &str, at: usize) -> Option<usize> {
 
 /// Whether the word after a number word ending at `at` can continue an
 /// amount (a number word, a multiplier, a currency, `demi`, `et`), or the
-/// number word is hyphenated (`vingt-cinq`): `un` and `une` are everywhere.
+/// number word is hyphenated (`vingt-cinq`).
 fn may_continue(doc: &str, at: usize, language: Language) -> bool {
     if doc[at..].starts_with('-') {
         return true;
     }
     let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    if rest.starts_with(scanner::is_currency_symbol) {
+        return true; // `un € de plus`
+    }
     let len = rest.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len());
     // Borrowed unless it has capitals: this runs after every `un` and `une`.
-    let word = glaneur_text::folded(&rest[..len]);
+    let original = &rest[..len];
+    let word = glaneur_text::folded(original);
     let word = word.as_ref();
     !word.is_empty()
         && (lexicon::is_number_word(word)
-            || lexicon::multiplier(word, word, language, false).is_some()
+            || lexicon::multiplier(word, original, language, false).is_some()
+            || lexicon::iso_code(original).is_some()
             || lexicon::currency_word(word).is_some()
             || lexicon::approximate_count(word).is_some()
             || word.starts_with("demi")
@@ -281,6 +289,18 @@ mod tests {
             ["un milliard de dollars", "une centaine de millions"]
         );
         assert_eq!(texts("C'est un modèle, une idée, un pari."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn number_words_start_amounts_whatever_unit_follows() {
+        assert_eq!(texts("Il a payé cinq € pour cela."), ["cinq €"]);
+        assert_eq!(texts("Elle doit dix USD au total."), ["dix USD"]);
+        assert_eq!(texts("Une levée de trois M€."), ["trois M€"]);
+        assert_eq!(texts("Ils investiront deux à trois milliards d'euros."), ["deux à trois milliards d'euros"]);
+        assert_eq!(texts("They raised two to three billion dollars."), ["two to three billion dollars"]);
+        assert_eq!(texts("Demi-milliard d'euros : c'est la somme."), ["Demi-milliard d'euros"]);
+        // Articles still need a word that continues an amount.
+        assert_eq!(texts("Un milliard de dollars, une idée, un modèle."), ["Un milliard de dollars"]);
     }
 
     #[test]
