@@ -81,6 +81,12 @@ struct Speaker {
     gender: Option<Pronoun>,
 }
 
+/// How many earlier persons (and earlier speakers) a pronoun or a
+/// description may stand for, the nearest first. An article names far
+/// fewer before any one quote; the bound keeps a document of thousands of
+/// quotes and people linear (every quote used to walk every earlier person).
+const RECALL: usize = 64;
+
 /// Everything the rules read.
 pub struct Attributor<'a> {
     /// The document.
@@ -348,13 +354,13 @@ impl Attributor<'_> {
         quote_start: usize,
         earlier: &[Attribution],
     ) -> Option<Speaker> {
-        let before: Vec<&PersonRef> =
-            self.persons.iter().filter(|p| p.end <= quote_start && !self.inside_quote(p.start)).collect();
         // The same organisation near an earlier person.
         let first_org = self.orgs.partition_point(|o| o.start < start);
         if let Some(org) = self.orgs.get(first_org).filter(|o| o.end <= end) {
             let name = &self.text[org.start..org.end];
-            if let Some(p) = before.iter().rev().find(|p| sentence(self.text, p.start, p.end, 200).contains(name)) {
+            if let Some(p) =
+                self.recent_persons(quote_start).find(|p| sentence(self.text, p.start, p.end, 200).contains(name))
+            {
                 return Some(speaker(p));
             }
         }
@@ -362,40 +368,33 @@ impl Attributor<'_> {
         let description = self.text[start..end].to_lowercase();
         let role = description.split(|c: char| !c.is_alphabetic() && c != '-').find(|w| w.len() > 3);
         if let Some(role) = role {
-            if let Some(p) =
-                before.iter().rev().find(|p| window(self.text, p.start, p.end, 80).to_lowercase().contains(role))
+            if let Some(p) = self
+                .recent_persons(quote_start)
+                .find(|p| window(self.text, p.start, p.end, 80).to_lowercase().contains(role))
             {
                 return Some(speaker(p));
             }
         }
         // The last person named before, else the last speaker, of that gender when known.
-        before.iter().rev().find(|p| compatible(p.gender, gender)).map(|p| speaker(p)).or_else(|| {
-            earlier
-                .iter()
-                .rev()
-                .filter(|a| a.speaker.is_some())
-                .find(|a| compatible(a.gender, gender))
-                .map(|a| Speaker { name: a.speaker.clone().unwrap_or_default(), gender: a.gender })
-        })
+        self.recent_persons(quote_start)
+            .find(|p| compatible(p.gender, gender))
+            .map(speaker)
+            .or_else(|| last_speaker(earlier, gender))
     }
 
     /// The last person named before `quote_start` (outside quotes) whose
     /// gender fits the pronoun.
     fn pronoun(&self, pronoun: Pronoun, quote_start: usize, earlier: &[Attribution]) -> Option<Speaker> {
-        let named = self
-            .persons_before(quote_start)
-            .iter()
-            .rev()
-            .filter(|p| !self.inside_quote(p.start))
+        self.recent_persons(quote_start)
             .find(|p| compatible(p.gender, Some(pronoun)))
-            .map(speaker);
-        named.or_else(|| {
-            earlier
-                .iter()
-                .rev()
-                .find(|a| a.speaker.is_some() && compatible(a.gender, Some(pronoun)))
-                .map(|a| Speaker { name: a.speaker.clone().unwrap_or_default(), gender: a.gender })
-        })
+            .map(speaker)
+            .or_else(|| last_speaker(earlier, Some(pronoun)))
+    }
+
+    /// The last [`RECALL`] persons named before `at` outside quotes, the
+    /// nearest first: the ones a pronoun or a description may stand for.
+    fn recent_persons(&self, at: usize) -> impl Iterator<Item = &PersonRef> {
+        self.persons_before(at).iter().rev().filter(|p| !self.inside_quote(p.start)).take(RECALL)
     }
 
     /// Whether `at` is inside a quotation (binary search: quotes are sorted).
@@ -518,6 +517,18 @@ fn clause_end(text: &str, at: usize) -> usize {
         return i;
     }
     limit
+}
+
+/// The last speaker among the last [`RECALL`] attributed quotes whose
+/// gender fits `gender`.
+fn last_speaker(earlier: &[Attribution], gender: Option<Pronoun>) -> Option<Speaker> {
+    earlier
+        .iter()
+        .rev()
+        .filter(|a| a.speaker.is_some())
+        .take(RECALL)
+        .find(|a| compatible(a.gender, gender))
+        .map(|a| Speaker { name: a.speaker.clone().unwrap_or_default(), gender: a.gender })
 }
 
 fn speaker(p: &PersonRef) -> Speaker {
