@@ -7,12 +7,13 @@
 //! decided afterwards over the whole document (`context`).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use glaneur_numbers::{parse_digits, Convention};
 use glaneur_text::folded;
 
 use crate::lexicon::{self, CurrencyWord};
-use crate::scanner::{tokenize, Kind, Token};
+use crate::scanner::{tokenize_in, Kind, Token};
 use crate::Language;
 
 /// A lexical item: a token with its lowercased text; a word glued to the
@@ -94,11 +95,12 @@ impl Quantity {
     }
 }
 
-/// Every item of the document, lexed once: anchors are dense (years,
+/// Every item of `doc[range]`, lexed once: anchors are dense (years,
 /// figures, amounts), and lexing a window around each one read most of the
-/// text several times.
-pub fn lex_all(doc: &str) -> Vec<Lex<'_>> {
-    lex(doc, &tokenize(doc))
+/// text several times. The range is a [`crate::chunks::Chunk`]'s, so that a
+/// long document is never held as items all at once.
+pub fn lex_range(doc: &str, range: Range<usize>) -> Vec<Lex<'_>> {
+    lex(doc, &tokenize_in(doc, range))
 }
 
 /// The items of `all` (every item of `doc`) around `anchor`, and the index

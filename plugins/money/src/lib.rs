@@ -7,10 +7,13 @@
 //! document pass decides which bare amounts are money and which currency
 //! they take from context. See README.md for the grammar and its decisions.
 
+pub mod chunks;
 pub mod context;
 pub mod grammar;
 pub mod lexicon;
 pub mod scanner;
+
+use std::ops::Range;
 
 use glaneur_schema::{entity::number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use serde_json::{Map, Value};
@@ -33,14 +36,17 @@ fn starts_an_amount(word: &str) -> bool {
     lexicon::is_number_word(word) || matches!(word, "mille" | "demi-milliard" | "demi-million")
 }
 
-/// Where an amount may start, in order: the first digit of a run (or the
-/// ISO code right before it), a currency symbol, a number word followed by
-/// a word that can continue an amount.
-fn anchors(doc: &str, items: &[Lex<'_>], language: Language) -> Vec<usize> {
+/// Where an amount may start, in order, among those in `range`: the first
+/// digit of a run (or the ISO code right before it), a currency symbol, a
+/// number word followed by a word that can continue an amount. `items` are
+/// the lexed items around `range`.
+fn anchors(doc: &str, range: Range<usize>, items: &[Lex<'_>], language: Language) -> Vec<usize> {
     let bytes = doc.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(found) = bytes[i..].iter().position(u8::is_ascii_digit) {
+    let mut i = range.start;
+    // A run just past the range may move back into it to an ISO code (`USD 5`).
+    let runs_end = (range.end + 4).min(bytes.len());
+    while let Some(found) = bytes[i..runs_end].iter().position(u8::is_ascii_digit) {
         let run_start = i + found;
         i = run_start;
         // The run: digits, and `,` or `.` between digits (`2,75`, `1.500`).
@@ -51,12 +57,16 @@ fn anchors(doc: &str, items: &[Lex<'_>], language: Language) -> Vec<usize> {
             i += 1;
         }
         out.push(iso_code_before(doc, run_start).unwrap_or(run_start));
+        if i >= runs_end {
+            break;
+        }
     }
+    let in_range = |l: &&Lex<'_>| range.contains(&l.start);
     // Currency symbols, as the scanner knows them (`₺500` as well as `$5`).
-    out.extend(items.iter().filter(|l| l.kind == Kind::Sym).map(|l| l.start));
+    out.extend(items.iter().filter(in_range).filter(|l| l.kind == Kind::Sym).map(|l| l.start));
     // Number words: the lexed words, whole or up to a hyphen (`vingt` of
     // `vingt-cinq`), the longest first.
-    for item in items.iter().filter(|l| l.kind == Kind::Word) {
+    for item in items.iter().filter(in_range).filter(|l| l.kind == Kind::Word) {
         let lower = item.lower.as_ref();
         let len = if starts_an_amount(lower) {
             Some(lower.len())
@@ -73,6 +83,7 @@ fn anchors(doc: &str, items: &[Lex<'_>], language: Language) -> Vec<usize> {
             out.push(item.start);
         }
     }
+    out.retain(|a| range.contains(a));
     out.sort_unstable();
     out.dedup();
     out
@@ -133,23 +144,25 @@ impl Money {
         let language = context::language(doc);
         let mut candidates: Vec<Parsed> = Vec::new();
         let mut resume = 0;
-        let all = grammar::lex_all(doc);
-        for anchor in anchors(doc, &all, language) {
-            if anchor < resume {
-                continue;
-            }
-            let (items, at) = window(doc, &all, anchor);
-            if at >= items.len() || items[at].start != anchor {
-                continue;
-            }
-            let grammar = Grammar { items, language };
-            if let Some(parsed) = grammar.parse(at) {
-                // A qualifier may reach back over a previous amount's end; keep order.
-                if candidates.last().is_some_and(|prev| parsed.start < prev.end) {
+        for chunk in chunks::chunks(doc) {
+            let all = grammar::lex_range(doc, chunk.lexed);
+            for anchor in anchors(doc, chunk.anchors, &all, language) {
+                if anchor < resume {
                     continue;
                 }
-                resume = parsed.end;
-                candidates.push(parsed);
+                let (items, at) = window(doc, &all, anchor);
+                if at >= items.len() || items[at].start != anchor {
+                    continue;
+                }
+                let grammar = Grammar { items, language };
+                if let Some(parsed) = grammar.parse(at) {
+                    // A qualifier may reach back over a previous amount's end; keep order.
+                    if candidates.last().is_some_and(|prev| parsed.start < prev.end) {
+                        continue;
+                    }
+                    resume = parsed.end;
+                    candidates.push(parsed);
+                }
             }
         }
         self.decide(doc, candidates)
@@ -301,6 +314,28 @@ mod tests {
         assert_eq!(texts("Demi-milliard d'euros : c'est la somme."), ["Demi-milliard d'euros"]);
         // Articles still need a word that continues an amount.
         assert_eq!(texts("Un milliard de dollars, une idée, un modèle."), ["Un milliard de dollars"]);
+    }
+
+    #[test]
+    fn a_long_document_read_in_chunks_finds_every_amount() {
+        // Pieces of varied lengths, so that chunk ends fall everywhere
+        // (inside `USD 5 millions`, `deux à trois milliards`, `15 000 €`).
+        let pieces = [
+            "Il a levé USD 5 millions. ",
+            "Ils investiront deux à trois milliards d'euros, ",
+            "soit 15 000 € par poste ; ",
+            "le tour de table atteint près de 2,5 milliards de dollars.\n\n",
+        ];
+        let mut doc = String::new();
+        let mut expected = Vec::new();
+        for i in 0..12_000 {
+            let piece = pieces[i % pieces.len()];
+            doc.push_str(&"x ".repeat(i % 7));
+            doc.push_str(piece);
+            expected.push(texts(piece)[0].to_owned());
+        }
+        assert!(chunks::chunks(&doc).count() > 5);
+        assert_eq!(texts(&doc), expected);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! numbers, words, currency symbols, punctuation, and paragraph breaks
 //! (which no amount crosses).
 
+use std::ops::Range;
+
 use glaneur_numbers::is_group_space;
 
 /// What a token is.
@@ -58,9 +60,16 @@ fn char_at(doc: &str, i: usize) -> (char, usize) {
 
 /// Tokenises `doc`.
 pub fn tokenize(doc: &str) -> Vec<Token> {
+    tokenize_in(doc, 0..doc.len())
+}
+
+/// Tokenises `doc[range]` (char boundaries), with offsets in `doc`. A token
+/// cut by the range's end ends there; from a [`crate::chunks`] sync point
+/// on, the tokens are those of the whole document.
+pub fn tokenize_in(doc: &str, range: Range<usize>) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let to = doc.len();
-    let mut i = 0;
+    let to = range.end;
+    let mut i = range.start;
     while i < to {
         let (c, len) = char_at(doc, i);
         if c.is_whitespace() {
