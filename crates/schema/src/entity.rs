@@ -6,9 +6,12 @@ use std::ops::Range;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::{Map, Value};
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 use crate::abi::FfiEntity;
+use crate::output::Attrs;
 
 /// One fact found in a document, as a plugin builds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,49 +22,62 @@ pub struct Entity {
     pub span: Range<usize>,
     /// Confidence in [0, 1].
     pub confidence: f64,
-    /// The kind's attributes (SPEC.md), including `rule`.
-    pub attrs: Map<String, Value>,
+    /// The kind's attributes (SPEC.md), including `rule`, as the JSON
+    /// object that crosses the boundary.
+    pub attrs: Attrs,
     /// The plugin that produced it; empty until it has crossed the boundary.
     pub extractor: String,
 }
 
 impl Entity {
-    /// A new entity; `attrs` should be a JSON object (anything else is
-    /// stored under `value`).
-    pub fn new(kind: &str, span: Range<usize>, confidence: f64, attrs: Value) -> Self {
-        let attrs = match attrs {
-            Value::Object(map) => map,
-            Value::Null => Map::new(),
-            other => Map::from_iter([("value".to_owned(), other)]),
+    /// A new entity. `attrs` is anything that serialises to a JSON object:
+    /// a `#[derive(Serialize)]` struct of borrowed fields, which is written
+    /// straight to JSON text, or a `serde_json::json!` value. `null` gives
+    /// no attributes; any other non-object is stored under `value`.
+    ///
+    /// # Panics
+    /// When `attrs` cannot be serialised to JSON (a map with non-string
+    /// keys): a bug in the plugin, which `export_plugin!` turns into an
+    /// error for that document.
+    pub fn new(kind: &str, span: Range<usize>, confidence: f64, attrs: impl Serialize) -> Self {
+        let raw = match serde_json::value::to_raw_value(&attrs) {
+            Ok(raw) => raw,
+            Err(e) => panic!("the attrs of a {kind} entity cannot be written as JSON: {e}"),
         };
-        Entity { kind: kind.to_owned(), span, confidence, attrs, extractor: String::new() }
-    }
-
-    /// A string attribute, if present.
-    pub fn attr_str(&self, key: &str) -> Option<&str> {
-        self.attrs.get(key).and_then(Value::as_str)
+        let raw = match raw.get() {
+            json if json.starts_with('{') => raw,
+            "null" => RawValue::from_string("{}".to_owned()).unwrap_or(raw),
+            json => RawValue::from_string(format!("{{\"value\":{json}}}")).unwrap_or(raw),
+        };
+        Entity { kind: kind.to_owned(), span, confidence, attrs: Attrs::from_raw(raw), extractor: String::new() }
     }
 
     /// Converts to the FFI record, naming `extractor` unless already set.
     pub fn to_ffi(&self, extractor: &str) -> FfiEntity {
-        let extractor = if self.extractor.is_empty() { extractor } else { &self.extractor };
+        self.clone().into_ffi(extractor)
+    }
+
+    /// Converts to the FFI record without copying the attributes, naming
+    /// `extractor` unless already set.
+    pub fn into_ffi(self, extractor: &str) -> FfiEntity {
+        let extractor = if self.extractor.is_empty() { extractor.into() } else { self.extractor.into() };
         FfiEntity {
-            kind: self.kind.as_str().into(),
+            kind: self.kind.into(),
             start: self.span.start as u64,
             end: self.span.end as u64,
             confidence: self.confidence,
-            attrs: serde_json::to_string(&self.attrs).unwrap_or_else(|_| "{}".to_owned()).into(),
-            extractor: extractor.into(),
+            attrs: self.attrs.into_string().into(),
+            extractor,
         }
     }
 
     /// Reads an FFI record back; fails if the attributes are not a JSON object.
     pub fn from_ffi(entity: &FfiEntity) -> Result<Self, String> {
-        let attrs = match serde_json::from_str::<Value>(entity.attrs.as_str()) {
-            Ok(Value::Object(map)) => map,
-            Ok(_) => return Err(format!("attrs of a {} entity are not a JSON object", entity.kind)),
-            Err(e) => return Err(format!("attrs of a {} entity are not valid JSON: {e}", entity.kind)),
-        };
+        let json = entity.attrs.as_str();
+        if !json.trim_start().starts_with('{') {
+            return Err(format!("attrs of a {} entity are not a JSON object", entity.kind));
+        }
+        let attrs = Attrs::new(json).map_err(|e| format!("attrs of a {} entity: {e}", entity.kind))?;
         let start = usize::try_from(entity.start).map_err(|_| "start offset overflows usize".to_owned())?;
         let end = usize::try_from(entity.end).map_err(|_| "end offset overflows usize".to_owned())?;
         Ok(Entity {
@@ -141,11 +157,30 @@ impl<'de, const N: usize> Visitor<'de> for KeyIndex<'_, N> {
 /// A JSON number for an amount: an integer when the value is whole, so that
 /// `10000000000` is not printed as `10000000000.0`.
 pub fn number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+    if is_whole(value) {
         Value::from(value as i64)
     } else {
         Value::from(value)
     }
+}
+
+/// An amount in a typed attrs struct, printed as [`number`] prints it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number(pub f64);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if is_whole(self.0) {
+            serializer.serialize_i64(self.0 as i64)
+        } else {
+            serializer.serialize_f64(self.0)
+        }
+    }
+}
+
+/// Whether `value` prints as an integer (whole, and exact as an `i64`).
+fn is_whole(value: f64) -> bool {
+    value.fract() == 0.0 && value.abs() < 9.0e15
 }
 
 #[cfg(test)]
@@ -160,7 +195,7 @@ mod tests {
         assert_eq!(ffi.extractor.as_str(), "money");
         let back = Entity::from_ffi(&ffi).expect("valid attrs");
         assert_eq!(back.span, 3..9);
-        assert_eq!(back.attr_str("currency"), Some("EUR"));
+        assert_eq!(back.attrs.get("currency"), Some(Value::from("EUR")));
         assert_eq!(back.extractor, "money");
     }
 
@@ -185,5 +220,31 @@ mod tests {
     fn whole_numbers_print_as_integers() {
         assert_eq!(number(1.0e10).to_string(), "10000000000");
         assert_eq!(number(2.75).to_string(), "2.75");
+        let typed = serde_json::to_string(&[Number(1.0e10), Number(2.75), Number(-3.0)]).expect("numbers");
+        assert_eq!(typed, "[10000000000,2.75,-3]");
+    }
+
+    #[test]
+    fn attrs_are_written_straight_from_a_struct() {
+        #[derive(Serialize)]
+        struct Typed<'a> {
+            canonical: &'a str,
+            category: Option<&'a str>,
+            value: Number,
+        }
+        let e = Entity::new(
+            "organization",
+            0..3,
+            0.9,
+            Typed { canonical: "Mistral AI", category: None, value: Number(5.0) },
+        );
+        assert_eq!(e.attrs.as_str(), r#"{"canonical":"Mistral AI","category":null,"value":5}"#);
+        assert_eq!(Entity::new("x", 0..1, 1.0, Value::Null).attrs.as_str(), "{}");
+        assert_eq!(Entity::new("x", 0..1, 1.0, json!([1, 2])).attrs.as_str(), r#"{"value":[1,2]}"#);
+        let ffi = e.clone().into_ffi("organizations");
+        assert_eq!(ffi.attrs.as_str(), e.attrs.as_str());
+        assert_eq!(ffi.extractor.as_str(), "organizations");
+        let not_an_object = FfiEntity { attrs: "[1]".into(), ..ffi };
+        assert!(Entity::from_ffi(&not_an_object).is_err());
     }
 }

@@ -73,7 +73,7 @@ struct Guarded<P>(P);
 impl<P: Plugin> Extractor for Guarded<P> {
     fn extract(&self, text: RStr<'_>, found: RSlice<'_, FfiEntity>) -> RResult<RVec<FfiEntity>, RString> {
         match catch_panic(|| self.0.extract(text.as_str(), found.as_slice())) {
-            Ok(Ok(entities)) => RResult::ROk(entities.iter().map(|e| e.to_ffi(P::INFO.name)).collect()),
+            Ok(Ok(entities)) => RResult::ROk(entities.into_iter().map(|e| e.into_ffi(P::INFO.name)).collect()),
             Ok(Err(message)) | Err(message) => RResult::RErr(message.into()),
         }
     }

@@ -72,6 +72,17 @@ impl Attrs {
         raw.map(Attrs).map_err(|e| format!("attrs are not valid JSON: {e}"))
     }
 
+    /// Keeps JSON already known to be valid and on one line (written by
+    /// serde_json).
+    pub(crate) fn from_raw(raw: Box<RawValue>) -> Self {
+        Attrs(raw)
+    }
+
+    /// The JSON text, without a copy.
+    pub fn into_string(self) -> String {
+        Box::<str>::from(self.0).into()
+    }
+
     /// The JSON text.
     pub fn as_str(&self) -> &str {
         self.0.get()

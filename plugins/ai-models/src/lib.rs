@@ -15,7 +15,7 @@ pub mod version;
 
 use glaneur_schema::entity::string_attrs;
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use glaneur_text::SpanSet;
 
@@ -55,6 +55,17 @@ pub struct Mention {
     pub rule: String,
     /// How sure.
     pub confidence: f64,
+}
+
+/// An `ai_model` entity's attributes, in SPEC.md's order.
+#[derive(Serialize)]
+struct Attrs<'a> {
+    canonical: &'a str,
+    family: Option<&'a str>,
+    vendor: Option<&'a str>,
+    #[serde(rename = "type")]
+    kind: Option<&'a str>,
+    rule: &'a str,
 }
 
 /// Finds AI model names.
@@ -183,13 +194,13 @@ impl AiModels {
         self.mentions(text, orgs)
             .into_iter()
             .map(|m| {
-                let attrs = json!({
-                    "canonical": m.canonical,
-                    "family": m.family.map_or(Value::Null, Value::from),
-                    "vendor": m.vendor.map_or(Value::Null, Value::from),
-                    "type": m.kind.map_or(Value::Null, Value::from),
-                    "rule": m.rule,
-                });
+                let attrs = Attrs {
+                    canonical: &m.canonical,
+                    family: m.family.as_deref(),
+                    vendor: m.vendor.as_deref(),
+                    kind: m.kind.as_deref(),
+                    rule: &m.rule,
+                };
                 Entity::new("ai_model", m.start..m.end, m.confidence, attrs)
             })
             .collect()

@@ -15,8 +15,8 @@ pub mod scanner;
 
 use std::ops::Range;
 
-use glaneur_schema::{entity::number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
-use serde_json::{Map, Value};
+use glaneur_schema::{entity::Number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use serde::Serialize;
 
 use crate::grammar::{window, Grammar, Lex, Named, Parsed};
 use crate::scanner::Kind;
@@ -223,16 +223,20 @@ fn has_money_cue(doc: &str, parsed: &Parsed) -> bool {
         .any(|w| w.len() > 2 && lexicon::is_money_cue(&glaneur_text::folded(w)))
 }
 
+/// A `money` entity's attributes, in SPEC.md's order.
+#[derive(Serialize)]
+struct Attrs {
+    value: Number,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<Number>,
+    currency: Option<&'static str>,
+    currency_inferred: bool,
+    qualifier: Option<&'static str>,
+    rule: String,
+}
+
 fn to_entity(amount: Amount) -> Entity {
     let p = &amount.parsed;
-    let mut attrs = Map::new();
-    attrs.insert("value".into(), number(p.value));
-    if let Some(max) = p.max {
-        attrs.insert("max".into(), number(max));
-    }
-    attrs.insert("currency".into(), amount.currency.map_or(Value::Null, Value::from));
-    attrs.insert("currency_inferred".into(), Value::from(amount.inferred));
-    attrs.insert("qualifier".into(), p.qualifier.map_or(Value::Null, Value::from));
     let currency_rule = match (p.named, amount.inferred) {
         (Some(Named::Symbol), _) => "symbol",
         (Some(Named::Code), _) => "code",
@@ -245,13 +249,20 @@ fn to_entity(amount: Amount) -> Entity {
         if p.max.is_some() { "range:" } else { "" },
         if p.words { "words" } else { "digits" }
     );
-    attrs.insert("rule".into(), Value::from(rule));
+    let attrs = Attrs {
+        value: Number(p.value),
+        max: p.max.map(Number),
+        currency: amount.currency,
+        currency_inferred: amount.inferred,
+        qualifier: p.qualifier,
+        rule,
+    };
     let confidence = match (p.named.is_some(), amount.inferred) {
         (true, _) => 0.95,
         (false, true) => 0.8,
         (false, false) => 0.6,
     };
-    Entity::new("money", p.start..p.end, confidence, Value::Object(attrs))
+    Entity::new("money", p.start..p.end, confidence, attrs)
 }
 
 impl Plugin for Money {

@@ -35,13 +35,16 @@ fn found(text: &str) -> Vec<Fact> {
     Money
         .find(text)
         .iter()
-        .map(|e| Fact {
-            text: text[e.span.clone()].to_owned(),
-            value: e.attrs["value"].as_f64().expect("value"),
-            max: e.attrs.get("max").and_then(Value::as_f64),
-            currency: e.attrs["currency"].as_str().map(str::to_owned),
-            inferred: e.attrs["currency_inferred"].as_bool().expect("bool"),
-            qualifier: e.attrs["qualifier"].as_str().map(str::to_owned),
+        .map(|e| {
+            let attrs = e.attrs.to_map();
+            Fact {
+                text: text[e.span.clone()].to_owned(),
+                value: attrs["value"].as_f64().expect("value"),
+                max: attrs.get("max").and_then(Value::as_f64),
+                currency: attrs["currency"].as_str().map(str::to_owned),
+                inferred: attrs["currency_inferred"].as_bool().expect("bool"),
+                qualifier: attrs["qualifier"].as_str().map(str::to_owned),
+            }
         })
         .collect()
 }

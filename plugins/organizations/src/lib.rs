@@ -16,7 +16,7 @@ pub mod words;
 
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use glaneur_text::SpanSet;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::gazetteer::{Gazetteer, Hit};
 
@@ -35,6 +35,14 @@ pub struct Mention {
     pub rule: String,
     /// How sure.
     pub confidence: f64,
+}
+
+/// An `organization` entity's attributes, in SPEC.md's order.
+#[derive(Serialize)]
+struct Attrs<'a> {
+    canonical: &'a str,
+    category: Option<&'a str>,
+    rule: &'a str,
 }
 
 /// Finds organisations.
@@ -62,11 +70,7 @@ impl Organizations {
         self.mentions(text)
             .into_iter()
             .map(|m| {
-                let attrs = json!({
-                    "canonical": m.canonical,
-                    "category": m.category.map_or(Value::Null, Value::from),
-                    "rule": m.rule,
-                });
+                let attrs = Attrs { canonical: &m.canonical, category: m.category.as_deref(), rule: &m.rule };
                 Entity::new("organization", m.start..m.end, m.confidence, attrs)
             })
             .collect()

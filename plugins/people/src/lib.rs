@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use glaneur_text::SpanSet;
 
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
-use serde_json::{json, Value};
+use serde::Serialize;
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
@@ -38,6 +38,14 @@ pub struct Person {
     pub rule: &'static str,
     /// How sure.
     pub confidence: f64,
+}
+
+/// A `person` entity's attributes, in SPEC.md's order.
+#[derive(Serialize)]
+struct Attrs<'a> {
+    canonical: &'a str,
+    gender: Option<&'a str>,
+    rule: &'a str,
 }
 
 /// Finds people.
@@ -389,11 +397,11 @@ impl Plugin for People {
             .map(|p| {
                 let first = p.canonical.split(' ').next().filter(|_| p.canonical.contains(' ')).unwrap_or("");
                 let gender = match gender::is_feminine(first) {
-                    Some(true) if !first.is_empty() => Value::from("f"),
-                    Some(false) if !first.is_empty() => Value::from("m"),
-                    _ => Value::Null,
+                    Some(true) if !first.is_empty() => Some("f"),
+                    Some(false) if !first.is_empty() => Some("m"),
+                    _ => None,
                 };
-                let attrs = json!({"canonical": p.canonical, "gender": gender, "rule": p.rule});
+                let attrs = Attrs { canonical: &p.canonical, gender, rule: p.rule };
                 Entity::new("person", p.start..p.end, p.confidence, attrs)
             })
             .collect())

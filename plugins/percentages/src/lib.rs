@@ -4,9 +4,9 @@
 use std::sync::LazyLock;
 
 use glaneur_numbers::{parse_digits, Convention};
-use glaneur_schema::{entity::number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{entity::Number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
 use regex::Regex;
-use serde_json::{Map, Value};
+use serde::Serialize;
 
 /// A number as written in French or English text.
 const NUM: &str = r"\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?";
@@ -116,13 +116,17 @@ impl Percentages {
 
 /// A `percentage` entity.
 fn percentage(span: std::ops::Range<usize>, value: f64, max: Option<f64>) -> Entity {
-    let mut attrs = Map::new();
-    attrs.insert("value".into(), number(value));
-    if let Some(max) = max {
-        attrs.insert("max".into(), number(max));
-    }
-    attrs.insert("rule".into(), Value::from(if max.is_some() { "range" } else { "single" }));
-    Entity::new("percentage", span, 0.95, Value::Object(attrs))
+    let rule = if max.is_some() { "range" } else { "single" };
+    Entity::new("percentage", span, 0.95, Attrs { value: Number(value), max: max.map(Number), rule })
+}
+
+/// A `percentage` entity's attributes.
+#[derive(Serialize)]
+struct Attrs {
+    value: Number,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<Number>,
+    rule: &'static str,
 }
 
 impl Plugin for Percentages {
@@ -156,7 +160,7 @@ mod tests {
             .find(text)
             .iter()
             .map(|e| {
-                let get = |k: &str| e.attrs.get(k).and_then(Value::as_f64);
+                let get = |k: &str| e.attrs.get(k).as_ref().and_then(serde_json::Value::as_f64);
                 (&text[e.span.clone()], get("value").expect("value"), get("max"))
             })
             .collect();

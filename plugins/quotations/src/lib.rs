@@ -11,7 +11,7 @@ pub mod verbs;
 
 use glaneur_schema::entity::string_attrs;
 use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef};
 use crate::verbs::{Pronoun, Verbs};
@@ -29,6 +29,16 @@ pub struct Quotation {
     pub form: &'static str,
     /// Who said it, and by which rule.
     pub attribution: Attribution,
+}
+
+/// A `quotation` entity's attributes, in SPEC.md's order.
+#[derive(Serialize)]
+struct Attrs<'a> {
+    content: &'a str,
+    speaker: Option<&'a str>,
+    form: &'a str,
+    implicit: bool,
+    rule: &'a str,
 }
 
 /// Finds quotations.
@@ -181,13 +191,13 @@ impl Plugin for Quotations {
                     "none" | "heading" | "indefinite" => 0.8,
                     _ => 0.75,
                 };
-                let attrs = json!({
-                    "content": q.content,
-                    "speaker": q.attribution.speaker.map_or(Value::Null, Value::from),
-                    "form": q.form,
-                    "implicit": q.attribution.implicit,
-                    "rule": q.attribution.rule,
-                });
+                let attrs = Attrs {
+                    content: &q.content,
+                    speaker: q.attribution.speaker.as_deref(),
+                    form: q.form,
+                    implicit: q.attribution.implicit,
+                    rule: q.attribution.rule,
+                };
                 Entity::new("quotation", q.start..q.end, confidence, attrs)
             })
             .collect())
