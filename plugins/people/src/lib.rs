@@ -182,6 +182,22 @@ impl People {
         fn lines(s: &'static str) -> impl Iterator<Item = String> {
             s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned)
         }
+        // The automaton folds ASCII case only: roles with other letters are
+        // added in capitals and with a capital first letter (`ÉCONOMISTE`,
+        // `Économiste`, `DIRECTRICE GÉNÉRALE`).
+        let mut roles: Vec<String> = lines(ROLES).collect();
+        let cased: Vec<String> = roles
+            .iter()
+            .filter(|r| !r.is_ascii())
+            .flat_map(|r| {
+                let mut chars = r.chars();
+                let capital: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+                [r.to_uppercase(), capital]
+            })
+            .collect();
+        roles.extend(cased);
+        roles.sort_unstable();
+        roles.dedup();
         People {
             first_names: lines(FIRST_NAMES).collect(),
             ambiguous: lines(AMBIGUOUS).collect(),
@@ -189,7 +205,7 @@ impl People {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::DFA))
-                .build(lines(ROLES).collect::<Vec<_>>())
+                .build(roles)
                 .expect("the roles form a valid automaton"),
         }
     }
@@ -342,31 +358,59 @@ fn person(text: &str, start: usize, end: usize, rule: &'static str, confidence: 
 
 /// Each mention's canonical: the longest name in the document with the
 /// same surname (and the same first name, when the mention has one); of
-/// equally long ones, the first. Computed once per group, not per mention.
+/// equally long ones, the nearest before the mention, else the last
+/// (`Louis Garnier … Alice Garnier … a précisé Garnier` is Alice Garnier).
+/// Computed once per group, not per mention.
 fn fullest_forms(found: &mut [Person]) {
     let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
     let first = |name: &str| name.split(' ').next().filter(|_| name.contains(' ')).map(str::to_owned);
-    // Longest name per surname, and per (surname, first name).
-    let mut by_surname: HashMap<String, String> = HashMap::new();
-    let mut by_full: HashMap<(String, String), String> = HashMap::new();
-    for p in found.iter() {
-        let longer = |best: &mut String| {
-            if p.name.len() > best.len() {
-                *best = p.name.clone();
+    /// The longest names of a group: their length, and (start, index in
+    /// `found`) of each name that long, in order.
+    #[derive(Default)]
+    struct Longest {
+        len: usize,
+        names: Vec<(usize, usize)>,
+    }
+    impl Longest {
+        fn offer(&mut self, len: usize, start: usize, index: usize) {
+            if len > self.len {
+                *self = Longest { len, names: Vec::new() };
             }
-        };
-        longer(by_surname.entry(surname(&p.name)).or_default());
-        if let Some(f) = first(&p.name) {
-            longer(by_full.entry((surname(&p.name), f)).or_default());
+            if len == self.len {
+                self.names.push((start, index));
+            }
+        }
+        /// The nearest at or before `at`, else the last.
+        fn for_mention_at(&self, at: usize) -> Option<usize> {
+            let before = self.names.partition_point(|&(s, _)| s <= at);
+            let k = if before > 0 { before - 1 } else { self.names.len().checked_sub(1)? };
+            Some(self.names[k].1)
         }
     }
-    for p in found.iter_mut() {
-        let best = match first(&p.name) {
-            Some(f) => by_full.get(&(surname(&p.name), f)),
-            None => by_surname.get(&surname(&p.name)),
-        };
-        if let Some(best) = best {
-            p.canonical = best.clone();
+    let mut by_surname: HashMap<String, Longest> = HashMap::new();
+    let mut by_full: HashMap<(String, String), Longest> = HashMap::new();
+    for (i, p) in found.iter().enumerate() {
+        by_surname.entry(surname(&p.name)).or_default().offer(p.name.len(), p.start, i);
+        if let Some(f) = first(&p.name) {
+            by_full.entry((surname(&p.name), f)).or_default().offer(p.name.len(), p.start, i);
+        }
+    }
+    for group in by_surname.values_mut().chain(by_full.values_mut()) {
+        group.names.sort_unstable();
+    }
+    let chosen: Vec<Option<usize>> = found
+        .iter()
+        .map(|p| {
+            let group = match first(&p.name) {
+                Some(f) => by_full.get(&(surname(&p.name), f)),
+                None => by_surname.get(&surname(&p.name)),
+            };
+            group.and_then(|g| g.for_mention_at(p.start))
+        })
+        .collect();
+    for (k, best) in chosen.into_iter().enumerate() {
+        if let Some(i) = best {
+            found[k].canonical = found[i].name.clone();
         }
     }
 }
@@ -430,6 +474,26 @@ mod tests {
             got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
             ["Margrethe Vestager", "Jean-Claude Juncker", "Ursula von der Leyen"]
         );
+    }
+
+    #[test]
+    fn of_equally_long_names_the_nearest_before_is_the_canonical() {
+        let text = "Louis Garnier, PDG de Kestrel, et Alice Garnier, sa directrice financière, ont signé. \
+                    « Nous visons l'équilibre », a précisé Garnier. Louis Garnier et Jean Garnier sont frères.";
+        let got = names(text);
+        let garnier = got.iter().find(|g| g.0 == "Garnier").expect("the surname alone");
+        assert_eq!(garnier.1, "Alice Garnier");
+        // A first name is matched whole: Jean is not Jeanne.
+        let text = "Jeanne Garnier succède à son père. Jean Garnier reste président.";
+        assert_eq!(names(text)[1], ("Jean Garnier".into(), "Jean Garnier".into()));
+    }
+
+    #[test]
+    fn roles_with_accented_capitals() {
+        let got = names("Économiste, Aymeric Marchal a conseillé trois ministres.");
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Aymeric Marchal"]);
+        let got = names("LA DIRECTRICE GÉNÉRALE Bérengère Vasseur a tranché.");
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Bérengère Vasseur"]);
     }
 
     #[test]
