@@ -48,20 +48,25 @@ impl Pipeline {
 
     /// Runs every plugin over `text`.
     pub fn extract(&self, text: &str) -> Extraction {
+        // What every later plugin is given, and whether each is printed.
+        // The output entities are built from it at the end, so that a long
+        // document's entities are not held twice over.
         let mut found: Vec<FfiEntity> = Vec::new();
-        let mut entities: Vec<OutputEntity> = Vec::new();
+        let mut printed: Vec<bool> = Vec::new();
         let mut errors = Vec::new();
         for plugin in self.plugins() {
             let result = plugin.extractor.extract(RStr::from_str(text), RSlice::from_slice(&found));
             match result {
                 RResult::ROk(returned) => {
-                    for entity in returned {
+                    found.reserve(returned.len());
+                    for mut entity in returned {
                         match check(plugin, text, &entity) {
-                            Ok(checked) => {
-                                if self.keep.as_ref().is_none_or(|keep| keep.contains(&checked.kind)) {
-                                    entities.push(checked);
+                            Ok(()) => {
+                                printed.push(self.keep.as_ref().is_none_or(|keep| keep.contains(entity.kind.as_str())));
+                                if entity.extractor.as_str() != plugin.name() {
+                                    entity.extractor = plugin.name().into();
                                 }
-                                found.push(FfiEntity { extractor: plugin.name().into(), ..entity });
+                                found.push(entity);
                             }
                             Err(why) => {
                                 errors.push(format!("plugin {} returned an invalid entity: {why}", plugin.name()))
@@ -72,14 +77,22 @@ impl Pipeline {
                 RResult::RErr(message) => errors.push(format!("plugin {} failed: {message}", plugin.name())),
             }
         }
+        let mut entities = Vec::with_capacity(printed.iter().filter(|p| **p).count());
+        for (entity, printed) in found.into_iter().zip(printed) {
+            if printed {
+                match output(text, &entity) {
+                    Ok(e) => entities.push(e),
+                    Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", entity.extractor)),
+                }
+            }
+        }
         sort_entities(&mut entities);
         Extraction { entities, errors }
     }
 }
 
-/// Checks one entity returned by `plugin` against `text` and its manifest,
-/// and returns it in its output form.
-fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<OutputEntity, String> {
+/// Checks one entity returned by `plugin` against `text` and its manifest.
+fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<(), String> {
     let kind = entity.kind.as_str();
     if !plugin.produces(kind) {
         return Err(format!("kind {kind:?} is not declared in its manifest"));
@@ -95,15 +108,19 @@ fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<Output
     if !(0.0..=1.0).contains(&entity.confidence) {
         return Err(format!("{kind} at {start}..{end}: confidence {} is outside [0, 1]", entity.confidence));
     }
-    let json = entity.attrs.as_str();
-    validate(kind, json).map_err(|e| format!("{e} (at {start}..{end})"))?;
+    validate(kind, entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))
+}
+
+/// A checked entity in its output form.
+fn output(text: &str, entity: &FfiEntity) -> Result<OutputEntity, String> {
+    let (start, end) = (entity.start, entity.end);
     Ok(OutputEntity {
-        kind: kind.to_owned(),
+        kind: entity.kind.to_string(),
         start,
         end,
-        text: text[from..to].to_owned(),
-        extractor: plugin.name().to_owned(),
+        text: text[start as usize..end as usize].to_owned(),
+        extractor: entity.extractor.to_string(),
         confidence: entity.confidence,
-        attrs: Attrs::new(json).map_err(|e| format!("{e} (at {start}..{end})"))?,
+        attrs: Attrs::new(entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))?,
     })
 }
