@@ -8,8 +8,6 @@ use std::fmt;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::entity::KeyIndex;
-
 /// `money` attributes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MoneyAttrs {
@@ -19,10 +17,12 @@ pub struct MoneyAttrs {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// ISO 4217 code, or null when unknown.
+    #[serde(deserialize_with = "present")]
     pub currency: Option<String>,
     /// True when the currency was taken from context.
     pub currency_inferred: bool,
     /// `approx`, `over`, `under`, or null.
+    #[serde(deserialize_with = "present")]
     pub qualifier: Option<Qualifier>,
 }
 
@@ -51,6 +51,7 @@ pub struct QuotationAttrs {
     /// The text between the marks, trimmed.
     pub content: String,
     /// Who said it, as a name, or null.
+    #[serde(deserialize_with = "present")]
     pub speaker: Option<String>,
 }
 
@@ -60,8 +61,10 @@ pub struct AiModelAttrs {
     /// Name with version and variant, normalised in case and spacing.
     pub canonical: String,
     /// Model family (`GPT`, `Phi`, `MAI`).
+    #[serde(deserialize_with = "present")]
     pub family: Option<String>,
     /// The vendor's canonical organisation name.
+    #[serde(deserialize_with = "present")]
     pub vendor: Option<String>,
 }
 
@@ -75,33 +78,32 @@ pub struct PersonAttrs {
 /// The kinds whose attributes the host validates.
 pub const KNOWN_KINDS: &[&str] = &["money", "organization", "quotation", "ai_model", "person"];
 
-/// Keys that must be present (possibly null) for each known kind.
-fn required_keys(kind: &str) -> [&'static str; 4] {
-    match kind {
-        "money" => ["value", "currency", "currency_inferred", "qualifier"],
-        "organization" | "person" => ["canonical", "", "", ""],
-        "quotation" => ["content", "speaker", "", ""],
-        "ai_model" => ["canonical", "family", "vendor", ""],
-        _ => ["", "", "", ""],
-    }
+/// A nullable attribute that must be present: `null` is fine, a missing
+/// key is not (serde takes a missing `Option` for `None` otherwise).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    Option::<T>::deserialize(deserializer)
 }
 
 /// Checks `json`, the attributes of a `kind` entity as a plugin sent them:
 /// one JSON object, valid against the schema of `kind` when it is a known
-/// kind. The error says which attribute is wrong. Read straight from the
-/// text, without building a map: this runs on every entity of a run.
+/// kind. The error says which attribute is wrong. One pass over the text:
+/// this runs on every entity of a run.
 pub fn validate(kind: &str, json: &str) -> Result<(), String> {
-    let required = required_keys(kind);
-    let mut reader = serde_json::Deserializer::from_str(json);
-    let present = reader
-        .deserialize_map(Present(&required))
-        .and_then(|present| reader.end().map(|()| present))
-        .map_err(|e| format!("attrs of a {kind} entity are not a JSON object: {e}"))?;
-    if let Some(missing) = required.iter().zip(present).find(|(k, seen)| !k.is_empty() && !seen) {
-        return Err(format!("{kind} entity lacks attrs.{}", missing.0));
+    if !KNOWN_KINDS.contains(&kind) {
+        return one_object(json).map_err(|e| format!("attrs of a {kind} entity are not a JSON object: {e}"));
+    }
+    // A struct would also be read from an array of its fields.
+    if !json.trim_start().starts_with('{') {
+        return Err(format!("attrs of a {kind} entity are not a JSON object"));
     }
     fn read<'a, T: Deserialize<'a>>(kind: &str, json: &'a str) -> Result<T, String> {
-        serde_json::from_str(json).map_err(|e| format!("invalid {kind} attrs: {e}"))
+        serde_json::from_str(json).map_err(|e| {
+            let why = e.to_string();
+            match why.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
+                Some(key) => format!("{kind} entity lacks attrs.{key}"),
+                None => format!("invalid {kind} attrs: {why}"),
+            }
+        })
     }
     match kind {
         "money" => {
@@ -123,31 +125,31 @@ pub fn validate(kind: &str, json: &str) -> Result<(), String> {
         "organization" => drop(read::<OrganizationAttrs>(kind, json)?),
         "quotation" => drop(read::<QuotationAttrs>(kind, json)?),
         "ai_model" => drop(read::<AiModelAttrs>(kind, json)?),
-        "person" => drop(read::<PersonAttrs>(kind, json)?),
-        _ => {}
+        _ => drop(read::<PersonAttrs>(kind, json)?),
     }
     Ok(())
 }
 
-/// Which of the required keys an object has; any other JSON is an error.
-struct Present<'k>(&'k [&'static str; 4]);
+/// Whether `json` is exactly one JSON object, of any keys and values.
+fn one_object(json: &str) -> Result<(), serde_json::Error> {
+    let mut reader = serde_json::Deserializer::from_str(json);
+    reader.deserialize_map(AnyObject)?;
+    reader.end()
+}
 
-impl<'de> Visitor<'de> for Present<'_> {
-    type Value = [bool; 4];
+/// Accepts any object; any other JSON is an error.
+struct AnyObject;
+
+impl<'de> Visitor<'de> for AnyObject {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut present = [false; 4];
-        while let Some(index) = map.next_key_seed(KeyIndex(self.0))? {
-            if let Some(i) = index {
-                present[i] = true;
-            }
-            map.next_value::<IgnoredAny>()?;
-        }
-        Ok(present)
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
     }
 }
 
@@ -195,6 +197,14 @@ mod tests {
         assert!(validate("quotation", &obj(json!({"content": "x", "speaker": null}))).is_ok());
         assert!(validate("ai_model", &obj(json!({"canonical": "GPT-4o", "family": "GPT"}))).is_err());
         assert!(validate("percentage", &obj(json!({"anything": true}))).is_ok());
+        // Nullable keys must still be there; a struct is never read from an array.
+        assert_eq!(validate("quotation", r#"{"content": "x"}"#), Err("quotation entity lacks attrs.speaker".into()));
+        assert_eq!(
+            validate("money", r#"{"value": 1, "currency": null, "currency_inferred": false}"#),
+            Err("money entity lacks attrs.qualifier".into())
+        );
+        assert!(validate("organization", r#"["OpenAI"]"#).expect_err("an array").contains("not a JSON object"));
+        assert!(validate("person", r#"{"canonical": "Ada"} {}"#).is_err());
     }
 
     #[test]
