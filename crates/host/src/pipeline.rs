@@ -48,11 +48,10 @@ impl Pipeline {
 
     /// Runs every plugin over `text`.
     pub fn extract(&self, text: &str) -> Extraction {
-        // What every later plugin is given, and whether each is printed.
-        // The output entities are built from it at the end, so that a long
-        // document's entities are not held twice over.
+        // What every later plugin is given. The output entities are built
+        // from it at the end, so that a long document's entities are not
+        // held twice over.
         let mut found: Vec<FfiEntity> = Vec::new();
-        let mut printed: Vec<bool> = Vec::new();
         let mut errors = Vec::new();
         for plugin in self.plugins() {
             let result = plugin.extractor.extract(RStr::from_str(text), RSlice::from_slice(&found));
@@ -62,7 +61,6 @@ impl Pipeline {
                     for mut entity in returned {
                         match check(plugin, text, &entity) {
                             Ok(()) => {
-                                printed.push(self.keep.as_ref().is_none_or(|keep| keep.contains(entity.kind.as_str())));
                                 if entity.extractor.as_str() != plugin.name() {
                                     entity.extractor = plugin.name().into();
                                 }
@@ -77,13 +75,14 @@ impl Pipeline {
                 RResult::RErr(message) => errors.push(format!("plugin {} failed: {message}", plugin.name())),
             }
         }
-        let mut entities = Vec::with_capacity(printed.iter().filter(|p| **p).count());
-        for (entity, printed) in found.into_iter().zip(printed) {
-            if printed {
-                match output(text, &entity) {
-                    Ok(e) => entities.push(e),
-                    Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", entity.extractor)),
-                }
+        let printed = |e: &FfiEntity| self.keep.as_ref().is_none_or(|keep| keep.contains(e.kind.as_str()));
+        let mut entities = Vec::with_capacity(found.len());
+        for entity in found.into_iter().filter(printed) {
+            // `validate` has read these attrs, so this cannot fail in practice;
+            // an error rather than a panic all the same.
+            match output(text, &entity) {
+                Ok(e) => entities.push(e),
+                Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", entity.extractor)),
             }
         }
         sort_entities(&mut entities);

@@ -137,15 +137,17 @@ impl Summary {
         self.failed += u64::from(line.error.is_some());
         for e in line.entities.iter().flatten() {
             *self.entities_by_kind.entry(e.kind.clone()).or_default() += 1;
-            let attrs = e.attrs.to_map();
+            // Read only for the kinds summed up.
+            let attrs = || e.attrs.to_map();
             match e.kind.as_str() {
                 "organization" => {
-                    if let Some(c) = attr(&attrs, "canonical") {
+                    if let Some(c) = attr(&attrs(), "canonical") {
                         *self.orgs.entry(c).or_default() += 1;
                     }
                 }
-                "money" => self.add_money(e, &attrs, line, text),
+                "money" => self.add_money(e, &attrs(), line, text),
                 "quotation" => {
+                    let attrs = attrs();
                     let speaker = attr(&attrs, "speaker");
                     let is_term = attr(&attrs, "form").as_deref() == Some("term");
                     if !is_term {
@@ -155,6 +157,7 @@ impl Summary {
                     }
                 }
                 "ai_model" => {
+                    let attrs = attrs();
                     let vendor = attr(&attrs, "vendor");
                     let canonical = attr(&attrs, "canonical").unwrap_or_else(|| e.text.clone());
                     *self.models.entry(vendor).or_default().entry(canonical).or_default() += 1;

@@ -3,9 +3,7 @@
 //! Architecture invariant: the host never interprets a plugin's attrs except
 //! to validate the kinds listed here; other kinds pass through unchanged.
 
-use std::fmt;
-
-use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Deserializer, IgnoredAny};
 use serde::{Deserialize, Serialize};
 
 /// `money` attributes.
@@ -89,12 +87,13 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> R
 /// kind. The error says which attribute is wrong. One pass over the text:
 /// this runs on every entity of a run.
 pub fn validate(kind: &str, json: &str) -> Result<(), String> {
-    if !KNOWN_KINDS.contains(&kind) {
-        return one_object(json).map_err(|e| format!("attrs of a {kind} entity are not a JSON object: {e}"));
-    }
-    // A struct would also be read from an array of its fields.
-    if !json.trim_start().starts_with('{') {
+    if !starts_an_object(json) {
         return Err(format!("attrs of a {kind} entity are not a JSON object"));
+    }
+    if !KNOWN_KINDS.contains(&kind) {
+        return serde_json::from_str::<IgnoredAny>(json)
+            .map(drop)
+            .map_err(|e| format!("attrs of a {kind} entity are not a JSON object: {e}"));
     }
     fn read<'a, T: Deserialize<'a>>(kind: &str, json: &'a str) -> Result<T, String> {
         serde_json::from_str(json).map_err(|e| {
@@ -130,27 +129,11 @@ pub fn validate(kind: &str, json: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether `json` is exactly one JSON object, of any keys and values.
-fn one_object(json: &str) -> Result<(), serde_json::Error> {
-    let mut reader = serde_json::Deserializer::from_str(json);
-    reader.deserialize_map(AnyObject)?;
-    reader.end()
-}
-
-/// Accepts any object; any other JSON is an error.
-struct AnyObject;
-
-impl<'de> Visitor<'de> for AnyObject {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
+/// Whether JSON text opens an object: checked before reading it, since
+/// serde reads a struct from an array of its fields too. Whether the object
+/// is well formed and alone is left to the parse that follows.
+pub(crate) fn starts_an_object(json: &str) -> bool {
+    json.trim_start().starts_with('{')
 }
 
 /// Whether `kind` is a valid kind name: lowercase snake_case.

@@ -74,7 +74,7 @@ impl Entity {
     /// Reads an FFI record back; fails if the attributes are not a JSON object.
     pub fn from_ffi(entity: &FfiEntity) -> Result<Self, String> {
         let json = entity.attrs.as_str();
-        if !json.trim_start().starts_with('{') {
+        if !crate::attrs::starts_an_object(json) {
             return Err(format!("attrs of a {} entity are not a JSON object", entity.kind));
         }
         let attrs = Attrs::new(json).map_err(|e| format!("attrs of a {} entity: {e}", entity.kind))?;
@@ -132,7 +132,7 @@ impl<'de, const N: usize> Visitor<'de> for Wanted<'_, N> {
 }
 
 /// Which of the wanted keys a key is, compared in place (no copy per key).
-pub(crate) struct KeyIndex<'k, const N: usize>(pub(crate) &'k [&'k str; N]);
+struct KeyIndex<'k, const N: usize>(&'k [&'k str; N]);
 
 impl<'de, const N: usize> DeserializeSeed<'de> for KeyIndex<'_, N> {
     type Value = Option<usize>;

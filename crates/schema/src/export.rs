@@ -40,8 +40,9 @@ pub trait Plugin: Send + Sync + Sized + 'static {
     fn new(config: &str) -> Result<Self, String>;
 
     /// Finds entities in `text`. `found` holds what earlier plugins found
-    /// (the kinds listed in `requires`, among others); use
-    /// [`Entity::from_ffi`] to read them.
+    /// (the kinds listed in `requires`, among others); read the attributes
+    /// you need with [`crate::entity::string_attrs`], or a whole entity with
+    /// [`Entity::from_ffi`].
     fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String>;
 }
 

@@ -36,12 +36,15 @@ pub struct Found {
     pub canonical: String,
 }
 
-/// A model mention and the rule that found it.
-#[derive(Debug, Clone, PartialEq)]
+/// A model mention and the rule that found it; serialised, its
+/// attributes as README.md lists them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
     /// Byte span.
+    #[serde(skip)]
     pub start: usize,
     /// One past the last byte.
+    #[serde(skip)]
     pub end: usize,
     /// Family, version and variant, normalised.
     pub canonical: String,
@@ -50,22 +53,13 @@ pub struct Mention {
     /// The vendor's canonical name.
     pub vendor: Option<String>,
     /// `model` or `assistant`, when catalogued.
+    #[serde(rename = "type")]
     pub kind: Option<String>,
     /// The rule that fired.
     pub rule: String,
     /// How sure.
+    #[serde(skip)]
     pub confidence: f64,
-}
-
-/// An `ai_model` entity's attributes, in SPEC.md's order.
-#[derive(Serialize)]
-struct Attrs<'a> {
-    canonical: &'a str,
-    family: Option<&'a str>,
-    vendor: Option<&'a str>,
-    #[serde(rename = "type")]
-    kind: Option<&'a str>,
-    rule: &'a str,
 }
 
 /// Finds AI model names.
@@ -193,16 +187,7 @@ impl AiModels {
     pub fn find(&self, text: &str, orgs: &[Found]) -> Vec<Entity> {
         self.mentions(text, orgs)
             .into_iter()
-            .map(|m| {
-                let attrs = Attrs {
-                    canonical: &m.canonical,
-                    family: m.family.as_deref(),
-                    vendor: m.vendor.as_deref(),
-                    kind: m.kind.as_deref(),
-                    rule: &m.rule,
-                };
-                Entity::new("ai_model", m.start..m.end, m.confidence, attrs)
-            })
+            .map(|m| Entity::new("ai_model", m.start..m.end, m.confidence, &m))
             .collect()
     }
 }
@@ -225,9 +210,8 @@ fn o_series(text: &str, catalogue: &Catalogue) -> Vec<Hit> {
     text.match_indices('o')
         .filter(|(i, _)| {
             // The digit first: an `o` is in most words.
-            let before = text[..*i].chars().next_back();
             text.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit)
-                && !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                && !text[..*i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.')
         })
         .map(|(i, _)| Hit { start: i, end: i + 1, spelling })
         .collect()

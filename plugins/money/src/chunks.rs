@@ -16,8 +16,8 @@ use std::ops::Range;
 /// megabytes, large enough that the margins are lexed twice rarely.
 const CHUNK: usize = 64 << 10;
 
-/// How far before an anchor its window may start (the window's 60 bytes,
-/// and the ISO code an anchor may move back to).
+/// How far before a chunk's first anchor its windows may start (the
+/// window's 60 bytes, with room to spare).
 const BACK: usize = 80;
 
 /// How far after the last anchor a window may end (the window's 180 bytes,
@@ -41,7 +41,7 @@ pub fn chunks(doc: &str) -> impl Iterator<Item = Chunk> + '_ {
             return None;
         }
         let end = sync_at_or_after(doc, start.saturating_add(CHUNK)).unwrap_or(doc.len());
-        let lexed_start = if start == 0 { 0 } else { sync_at_or_before(doc, start.saturating_sub(BACK)) };
+        let lexed_start = sync_at_or_before(doc, start.saturating_sub(BACK));
         let lexed_end = glaneur_text::reach_ahead(doc, end, AHEAD);
         let chunk = Chunk { anchors: start..end, lexed: lexed_start..lexed_end };
         start = end;

@@ -1,5 +1,5 @@
 //! What an amount's surroundings decide: the document's language, whether
-//! it sits in parentheses (a conversion), its paragraph and sentence.
+//! it sits in parentheses within its paragraph (a conversion), its sentence.
 
 use crate::Language;
 

@@ -103,8 +103,8 @@ pub fn lex_range(doc: &str, range: Range<usize>) -> Vec<Lex<'_>> {
     lex(doc, &tokenize_in(doc, range))
 }
 
-/// The items of `all` (every item of `doc`) around `anchor`, and the index
-/// of the one starting there.
+/// The items of `all` (every item of a chunk, margins included) around
+/// `anchor`, and the index of the one starting there.
 pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex<'a>], usize) {
     // Back: enough for a qualifier and its fillers (`dépasse probablement
     // les`); forward: enough for the longest amount (`entre 500 millions et

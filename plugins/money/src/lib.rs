@@ -36,57 +36,41 @@ fn starts_an_amount(word: &str) -> bool {
     lexicon::is_number_word(word) || matches!(word, "mille" | "demi-milliard" | "demi-million")
 }
 
-/// Where an amount may start, in order, among those in `range`: the first
-/// digit of a run (or the ISO code right before it), a currency symbol, a
-/// number word followed by a word that can continue an amount. `items` are
-/// the lexed items around `range`.
+/// Where an amount may start, in order, among those in `range`: a number
+/// (or the ISO code right before it), a currency symbol, a number word
+/// followed by a word that can continue an amount. `items` are the lexed
+/// items around `range`; a number just past it may move back into it to an
+/// ISO code (`USD 5`).
 fn anchors(doc: &str, range: Range<usize>, items: &[Lex<'_>], language: Language) -> Vec<usize> {
-    let bytes = doc.as_bytes();
     let mut out = Vec::new();
-    let mut i = range.start;
-    // A run just past the range may move back into it to an ISO code (`USD 5`).
-    let runs_end = (range.end + 4).min(bytes.len());
-    while let Some(found) = bytes[i..runs_end].iter().position(u8::is_ascii_digit) {
-        let run_start = i + found;
-        i = run_start;
-        // The run: digits, and `,` or `.` between digits (`2,75`, `1.500`).
-        while i < bytes.len()
-            && (bytes[i].is_ascii_digit()
-                || (matches!(bytes[i], b',' | b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            i += 1;
-        }
-        out.push(iso_code_before(doc, run_start).unwrap_or(run_start));
-        if i >= runs_end {
-            break;
-        }
-    }
-    let in_range = |l: &&Lex<'_>| range.contains(&l.start);
-    // Currency symbols, as the scanner knows them (`₺500` as well as `$5`).
-    out.extend(items.iter().filter(in_range).filter(|l| l.kind == Kind::Sym).map(|l| l.start));
-    // Number words: the lexed words, whole or up to a hyphen (`vingt` of
-    // `vingt-cinq`), the longest first.
-    for item in items.iter().filter(in_range).filter(|l| l.kind == Kind::Word) {
-        let lower = item.lower.as_ref();
-        let len = if starts_an_amount(lower) {
-            Some(lower.len())
-        } else if lower.contains('-') {
-            lower.rmatch_indices('-').map(|(i, _)| i).find(|&e| starts_an_amount(&lower[..e]))
-        } else {
-            None
-        };
-        let Some(len) = len else { continue };
-        // `un`, `une` and `one` are articles far more often than numbers:
-        // tried only when a word that continues an amount follows.
-        let article = matches!(&lower[..len], "un" | "une" | "one");
-        if !glaneur_text::glued_before(doc, item.start) && (!article || may_continue(doc, item.start + len, language)) {
-            out.push(item.start);
+    for item in items {
+        match item.kind {
+            Kind::Num => out.push(iso_code_before(doc, item.start).unwrap_or(item.start)),
+            // Currency symbols, as the scanner knows them (`₺500` as well as `$5`).
+            Kind::Sym => out.push(item.start),
+            Kind::Word if number_word_anchor(doc, item, language) => out.push(item.start),
+            _ => {}
         }
     }
     out.retain(|a| range.contains(a));
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether a lexed word starts an amount: a number word, whole or up to a
+/// hyphen (`vingt` of `vingt-cinq`), the longest first; an article (`un`,
+/// `une`, `one`) only when a word that continues an amount follows.
+fn number_word_anchor(doc: &str, item: &Lex<'_>, language: Language) -> bool {
+    let lower = item.lower.as_ref();
+    let len = if starts_an_amount(lower) {
+        Some(lower.len())
+    } else {
+        lower.rmatch_indices('-').map(|(i, _)| i).find(|&e| starts_an_amount(&lower[..e]))
+    };
+    let Some(len) = len else { return false };
+    let article = matches!(&lower[..len], "un" | "une" | "one");
+    !glaneur_text::glued_before(doc, item.start) && (!article || may_continue(doc, item.start + len, language))
 }
 
 /// `USD` in `USD 5` or `EUR29,99`: the code's start, before digits at `at`.
@@ -223,7 +207,7 @@ fn has_money_cue(doc: &str, parsed: &Parsed) -> bool {
         .any(|w| w.len() > 2 && lexicon::is_money_cue(&glaneur_text::folded(w)))
 }
 
-/// A `money` entity's attributes, in SPEC.md's order.
+/// A `money` entity's attributes, in the order README.md lists them.
 #[derive(Serialize)]
 struct Attrs {
     value: Number,
@@ -360,10 +344,10 @@ mod tests {
 
     #[test]
     fn tokens_keep_the_unicode_classes() {
-        use crate::scanner::{tokenize, Kind};
+        use crate::scanner::{tokenize_in, Kind};
         // Vertical tab and NBSP are spaces; `é`, `ß` are letters; `’` is an apostrophe.
         let doc = "a\u{b}\u{a0}été-là\n\n\u{2003}\nStraße’5";
-        let kinds: Vec<(Kind, &str)> = tokenize(doc).iter().map(|t| (t.kind, t.text(doc))).collect();
+        let kinds: Vec<(Kind, &str)> = tokenize_in(doc, 0..doc.len()).iter().map(|t| (t.kind, t.text(doc))).collect();
         let expected = [
             (Kind::Word, "a"),
             (Kind::Word, "été-là"),

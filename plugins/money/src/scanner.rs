@@ -1,6 +1,6 @@
-//! The tokens of a document, read once for all its candidate amounts:
-//! numbers, words, currency symbols, punctuation, and paragraph breaks
-//! (which no amount crosses).
+//! The tokens of a document, read once for all its candidate amounts (one
+//! chunk at a time, see [`crate::chunks`]): numbers, words, currency
+//! symbols, punctuation, and paragraph breaks (which no amount crosses).
 
 use std::ops::Range;
 
@@ -56,11 +56,6 @@ fn char_at(doc: &str, i: usize) -> (char, usize) {
         let c = doc[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
         (c, c.len_utf8())
     }
-}
-
-/// Tokenises `doc`.
-pub fn tokenize(doc: &str) -> Vec<Token> {
-    tokenize_in(doc, 0..doc.len())
 }
 
 /// Tokenises `doc[range]` (char boundaries), with offsets in `doc`. A token
@@ -157,7 +152,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
-        tokenize(text).iter().map(|t| (t.kind, t.text(text))).collect()
+        tokenize_in(text, 0..text.len()).iter().map(|t| (t.kind, t.text(text))).collect()
     }
 
     #[test]

@@ -20,12 +20,15 @@ use serde::Serialize;
 
 use crate::gazetteer::{Gazetteer, Hit};
 
-/// An organisation mention and the rule that found it.
-#[derive(Debug, Clone, PartialEq)]
+/// An organisation mention and the rule that found it; serialised, its
+/// attributes as README.md lists them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
     /// Byte span.
+    #[serde(skip)]
     pub start: usize,
     /// One past the last byte.
+    #[serde(skip)]
     pub end: usize,
     /// The canonical name.
     pub canonical: String,
@@ -34,15 +37,8 @@ pub struct Mention {
     /// The rule that fired (`gazetteer`, `gazetteer+context:verb`, `cue:la-start-up`…).
     pub rule: String,
     /// How sure.
+    #[serde(skip)]
     pub confidence: f64,
-}
-
-/// An `organization` entity's attributes, in SPEC.md's order.
-#[derive(Serialize)]
-struct Attrs<'a> {
-    canonical: &'a str,
-    category: Option<&'a str>,
-    rule: &'a str,
 }
 
 /// Finds organisations.
@@ -67,13 +63,7 @@ impl Organizations {
 
     /// Every mention as an entity.
     pub fn find(&self, text: &str) -> Vec<Entity> {
-        self.mentions(text)
-            .into_iter()
-            .map(|m| {
-                let attrs = Attrs { canonical: &m.canonical, category: m.category.as_deref(), rule: &m.rule };
-                Entity::new("organization", m.start..m.end, m.confidence, attrs)
-            })
-            .collect()
+        self.mentions(text).into_iter().map(|m| Entity::new("organization", m.start..m.end, m.confidence, &m)).collect()
     }
 }
 

@@ -40,7 +40,7 @@ pub struct Person {
     pub confidence: f64,
 }
 
-/// A `person` entity's attributes, in SPEC.md's order.
+/// A `person` entity's attributes, in the order README.md lists them.
 #[derive(Serialize)]
 struct Attrs<'a> {
     canonical: &'a str,
@@ -183,21 +183,20 @@ impl People {
             s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned)
         }
         // The automaton folds ASCII case only: roles with other letters are
-        // added in capitals and with a capital first letter (`ÉCONOMISTE`,
-        // `Économiste`, `DIRECTRICE GÉNÉRALE`).
+        // added in capitals (`DIRECTRICE GÉNÉRALE`), and with a capital first
+        // letter when that letter is not ASCII (`Économiste`).
         let mut roles: Vec<String> = lines(ROLES).collect();
         let cased: Vec<String> = roles
             .iter()
             .filter(|r| !r.is_ascii())
             .flat_map(|r| {
                 let mut chars = r.chars();
-                let capital: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-                [r.to_uppercase(), capital]
+                let first = chars.next().filter(|c| !c.is_ascii());
+                let capital = first.map(|c| c.to_uppercase().chain(chars).collect::<String>());
+                std::iter::once(r.to_uppercase()).chain(capital)
             })
             .collect();
         roles.extend(cased);
-        roles.sort_unstable();
-        roles.dedup();
         People {
             first_names: lines(FIRST_NAMES).collect(),
             ambiguous: lines(AMBIGUOUS).collect(),
@@ -277,8 +276,8 @@ impl People {
             }
         }
         self.surnames_alone(text, &mut found, &free);
-        fullest_forms(&mut found);
         found.sort_by_key(|p| p.start);
+        fullest_forms(&mut found);
         found
     }
 
@@ -360,57 +359,45 @@ fn person(text: &str, start: usize, end: usize, rule: &'static str, confidence: 
 /// same surname (and the same first name, when the mention has one); of
 /// equally long ones, the nearest before the mention, else the last
 /// (`Louis Garnier … Alice Garnier … a précisé Garnier` is Alice Garnier).
-/// Computed once per group, not per mention.
+/// Computed once per group, not per mention. `found` is in order of start.
 fn fullest_forms(found: &mut [Person]) {
-    let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
-    let first = |name: &str| name.split(' ').next().filter(|_| name.contains(' ')).map(str::to_owned);
-    /// The longest names of a group: their length, and (start, index in
-    /// `found`) of each name that long, in order.
+    /// The longest names of a group: their length, and the index in `found`
+    /// of each name that long (so in order of start).
     #[derive(Default)]
     struct Longest {
         len: usize,
-        names: Vec<(usize, usize)>,
+        names: Vec<usize>,
     }
-    impl Longest {
-        fn offer(&mut self, len: usize, start: usize, index: usize) {
-            if len > self.len {
-                *self = Longest { len, names: Vec::new() };
-            }
-            if len == self.len {
-                self.names.push((start, index));
-            }
-        }
-        /// The nearest at or before `at`, else the last.
-        fn for_mention_at(&self, at: usize) -> Option<usize> {
-            let before = self.names.partition_point(|&(s, _)| s <= at);
-            let k = if before > 0 { before - 1 } else { self.names.len().checked_sub(1)? };
-            Some(self.names[k].1)
-        }
-    }
-    let mut by_surname: HashMap<String, Longest> = HashMap::new();
-    let mut by_full: HashMap<(String, String), Longest> = HashMap::new();
-    for (i, p) in found.iter().enumerate() {
-        by_surname.entry(surname(&p.name)).or_default().offer(p.name.len(), p.start, i);
-        if let Some(f) = first(&p.name) {
-            by_full.entry((surname(&p.name), f)).or_default().offer(p.name.len(), p.start, i);
-        }
-    }
-    for group in by_surname.values_mut().chain(by_full.values_mut()) {
-        group.names.sort_unstable();
-    }
-    let chosen: Vec<Option<usize>> = found
+    // Each mention's surname, and first name when it has one.
+    let keys: Vec<(String, Option<String>)> = found
         .iter()
         .map(|p| {
-            let group = match first(&p.name) {
-                Some(f) => by_full.get(&(surname(&p.name), f)),
-                None => by_surname.get(&surname(&p.name)),
-            };
-            group.and_then(|g| g.for_mention_at(p.start))
+            let surname = p.name.rsplit(' ').next().unwrap_or(&p.name).to_owned();
+            let first = p.name.split(' ').next().filter(|_| p.name.contains(' ')).map(str::to_owned);
+            (surname, first)
         })
         .collect();
-    for (k, best) in chosen.into_iter().enumerate() {
-        if let Some(i) = best {
-            found[k].canonical = found[i].name.clone();
+    let mut groups: HashMap<(&str, Option<&str>), Longest> = HashMap::new();
+    for (i, (surname, first)) in keys.iter().enumerate() {
+        let len = found[i].name.len();
+        // A full name counts for its surname alone and for its own first name.
+        let own_first = first.as_deref().map(|f| (surname.as_str(), Some(f)));
+        for key in std::iter::once((surname.as_str(), None)).chain(own_first) {
+            let group = groups.entry(key).or_default();
+            if len > group.len {
+                *group = Longest { len, names: Vec::new() };
+            }
+            if len == group.len {
+                group.names.push(i);
+            }
+        }
+    }
+    for (k, key) in keys.iter().enumerate() {
+        let Some(group) = groups.get(&(key.0.as_str(), key.1.as_deref())) else { continue };
+        let before = group.names.partition_point(|&i| found[i].start <= found[k].start);
+        let nearest = if before > 0 { group.names.get(before - 1) } else { group.names.last() };
+        if let Some(&best) = nearest {
+            found[k].canonical = found[best].name.clone();
         }
     }
 }

@@ -354,13 +354,12 @@ impl Attributor<'_> {
         quote_start: usize,
         earlier: &[Attribution],
     ) -> Option<Speaker> {
+        let recent: Vec<&PersonRef> = self.recent_persons(quote_start).collect();
         // The same organisation near an earlier person.
         let first_org = self.orgs.partition_point(|o| o.start < start);
         if let Some(org) = self.orgs.get(first_org).filter(|o| o.end <= end) {
             let name = &self.text[org.start..org.end];
-            if let Some(p) =
-                self.recent_persons(quote_start).find(|p| sentence(self.text, p.start, p.end, 200).contains(name))
-            {
+            if let Some(p) = recent.iter().find(|p| sentence(self.text, p.start, p.end, 200).contains(name)) {
                 return Some(speaker(p));
             }
         }
@@ -368,18 +367,13 @@ impl Attributor<'_> {
         let description = self.text[start..end].to_lowercase();
         let role = description.split(|c: char| !c.is_alphabetic() && c != '-').find(|w| w.len() > 3);
         if let Some(role) = role {
-            if let Some(p) = self
-                .recent_persons(quote_start)
-                .find(|p| window(self.text, p.start, p.end, 80).to_lowercase().contains(role))
+            if let Some(p) = recent.iter().find(|p| window(self.text, p.start, p.end, 80).to_lowercase().contains(role))
             {
                 return Some(speaker(p));
             }
         }
         // The last person named before, else the last speaker, of that gender when known.
-        self.recent_persons(quote_start)
-            .find(|p| compatible(p.gender, gender))
-            .map(speaker)
-            .or_else(|| last_speaker(earlier, gender))
+        recent.into_iter().find(|p| compatible(p.gender, gender)).map(speaker).or_else(|| last_speaker(earlier, gender))
     }
 
     /// The last person named before `quote_start` (outside quotes) whose

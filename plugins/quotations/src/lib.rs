@@ -31,7 +31,7 @@ pub struct Quotation {
     pub attribution: Attribution,
 }
 
-/// A `quotation` entity's attributes, in SPEC.md's order.
+/// A `quotation` entity's attributes, in the order README.md lists them.
 #[derive(Serialize)]
 struct Attrs<'a> {
     content: &'a str,
