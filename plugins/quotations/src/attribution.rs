@@ -81,10 +81,12 @@ struct Speaker {
     gender: Option<Pronoun>,
 }
 
-/// How many earlier persons (and earlier speakers) a pronoun or a
-/// description may stand for, the nearest first. An article names far
-/// fewer before any one quote; the bound keeps a document of thousands of
-/// quotes and people linear (every quote used to walk every earlier person).
+/// How many earlier person mentions (and earlier quotes) a pronoun or a
+/// description looks back over, the nearest first; those inside quotes (and
+/// quotes with no speaker) count towards it but are not taken. An article
+/// names far fewer before any one quote; the bound keeps a document of
+/// thousands of quotes and people linear (every quote used to walk every
+/// earlier person).
 const RECALL: usize = 64;
 
 /// Everything the rules read.
@@ -385,10 +387,11 @@ impl Attributor<'_> {
             .or_else(|| last_speaker(earlier, Some(pronoun)))
     }
 
-    /// The last [`RECALL`] persons named before `at` outside quotes, the
-    /// nearest first: the ones a pronoun or a description may stand for.
+    /// Of the last [`RECALL`] persons named before `at`, those outside
+    /// quotes, the nearest first: the ones a pronoun or a description may
+    /// stand for.
     fn recent_persons(&self, at: usize) -> impl Iterator<Item = &PersonRef> {
-        self.persons_before(at).iter().rev().filter(|p| !self.inside_quote(p.start)).take(RECALL)
+        self.persons_before(at).iter().rev().take(RECALL).filter(|p| !self.inside_quote(p.start))
     }
 
     /// Whether `at` is inside a quotation (binary search: quotes are sorted).
@@ -513,14 +516,14 @@ fn clause_end(text: &str, at: usize) -> usize {
     limit
 }
 
-/// The last speaker among the last [`RECALL`] attributed quotes whose
-/// gender fits `gender`.
+/// The last speaker of the last [`RECALL`] quotes whose gender fits
+/// `gender`.
 fn last_speaker(earlier: &[Attribution], gender: Option<Pronoun>) -> Option<Speaker> {
     earlier
         .iter()
         .rev()
-        .filter(|a| a.speaker.is_some())
         .take(RECALL)
+        .filter(|a| a.speaker.is_some())
         .find(|a| compatible(a.gender, gender))
         .map(|a| Speaker { name: a.speaker.clone().unwrap_or_default(), gender: a.gender })
 }
