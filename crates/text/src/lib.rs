@@ -94,16 +94,40 @@ pub fn is_function_word(word: &str) -> bool {
 /// are written in; borrowed when already so (most words), since the rules
 /// ask this of every word they look at.
 pub fn folded(word: &str) -> Cow<'_, str> {
-    let unchanged = if word.is_ascii() {
-        !word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        !word.chars().any(|c| c.is_uppercase() || c == '’' || c == 'ʼ')
-    };
-    if unchanged {
+    const APOSTROPHES: [char; 2] = ['’', 'ʼ'];
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if !word.chars().any(|c| c.is_uppercase() || APOSTROPHES.contains(&c)) {
         Cow::Borrowed(word)
     } else {
-        Cow::Owned(word.to_lowercase().replace(['’', 'ʼ'], "'"))
+        // One allocation unless there is an apostrophe to fold as well.
+        let lower = word.to_lowercase();
+        Cow::Owned(if lower.contains(APOSTROPHES) { lower.replace(APOSTROPHES, "'") } else { lower })
     }
+}
+
+/// The spellings an ASCII-case-insensitive search needs beside `form` to
+/// find it in capitals (`DASSAULT SYSTÈMES`) and with a capital first
+/// letter (`Économiste` for `économiste`), where those differ from `form`
+/// beyond ASCII case; none for an ASCII form.
+pub fn case_variants(form: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if form.is_ascii() {
+        return out;
+    }
+    let mut chars = form.chars();
+    if let Some(first) = chars.next().filter(|c| !c.is_ascii() && c.is_lowercase()) {
+        out.push(first.to_uppercase().chain(chars).collect());
+    }
+    let upper = form.to_uppercase();
+    if !upper.eq_ignore_ascii_case(form) && !out.iter().any(|v| v.eq_ignore_ascii_case(&upper)) {
+        out.push(upper);
+    }
+    out
 }
 
 /// The paragraphs of a text, found once: where each starts (after a blank
@@ -250,7 +274,10 @@ const MAX_SPAN: usize = 4096;
 pub struct LongestMatcher {
     automaton: AhoCorasick,
     overlapping: OnceLock<AhoCorasick>,
+    /// The caller's patterns, then their [`case_variants`].
     patterns: Vec<String>,
+    /// For each of `patterns`, the index of the caller's pattern it spells.
+    origin: Vec<usize>,
     lower_starts: TwoBytes,
     /// The bytes a name may begin with: capitals, digits, lead bytes of
     /// other characters, and the first bytes of `lower_starts`.
@@ -258,11 +285,20 @@ pub struct LongestMatcher {
 }
 
 impl LongestMatcher {
-    /// Compiles `patterns`, matched ASCII-case-insensitively. `lower_forms`
-    /// are lower-case ways a pattern may also begin in text, beside the
-    /// patterns that are written in lower case (only their first two bytes
-    /// count).
-    pub fn new<S: AsRef<str>>(patterns: Vec<String>, lower_forms: &[S]) -> Result<Self, String> {
+    /// Compiles `patterns`, matched ASCII-case-insensitively and, for
+    /// other letters, in capitals or with a capital first letter (the
+    /// [`case_variants`]); matches report the index in `patterns`.
+    /// `lower_forms` are lower-case ways a pattern may also begin in text,
+    /// beside the patterns that are written in lower case (only their first
+    /// two bytes count).
+    pub fn new<S: AsRef<str>>(mut patterns: Vec<String>, lower_forms: &[S]) -> Result<Self, String> {
+        let mut origin: Vec<usize> = (0..patterns.len()).collect();
+        for i in 0..patterns.len() {
+            for variant in case_variants(&patterns[i]) {
+                patterns.push(variant);
+                origin.push(i);
+            }
+        }
         // A contiguous NFA: a DFA over ~1 500 case-insensitive forms took
         // 50 ms to build, a start-up cost every run paid.
         let automaton = AhoCorasickBuilder::new()
@@ -285,7 +321,7 @@ impl LongestMatcher {
                 first_bytes[usize::from(b)] = true;
             }
         }
-        Ok(LongestMatcher { automaton, overlapping: OnceLock::new(), patterns, lower_starts, first_bytes })
+        Ok(LongestMatcher { automaton, overlapping: OnceLock::new(), patterns, origin, lower_starts, first_bytes })
     }
 
     /// The matches `keep(start, end, pattern)` accepts, as (start, end,
@@ -331,7 +367,7 @@ impl LongestMatcher {
             let input = Input::new(text).range(start..).anchored(Anchored::Yes);
             if let Some(m) = self.automaton.find(input) {
                 resume = m.end();
-                self.accept(text, (m.start(), m.end(), m.pattern().as_usize()), &mut keep, &mut out);
+                self.accept(text, (m.start(), m.end(), self.origin[m.pattern().as_usize()]), &mut keep, &mut out);
             }
         }
         out
@@ -351,7 +387,7 @@ impl LongestMatcher {
             return;
         }
         for o in self.overlapping().find_overlapping_iter(&text[start..end]) {
-            let (s, e, p) = (start + o.start(), start + o.end(), o.pattern().as_usize());
+            let (s, e, p) = (start + o.start(), start + o.end(), self.origin[o.pattern().as_usize()]);
             if (s, e) != (start, end) && keep(s, e, p) {
                 out.push((s, e, p));
             }
@@ -530,6 +566,37 @@ mod tests {
         assert_eq!(reach_back(t, 6, 2), 6, "into `€`, rounded forward to `at`");
         assert_eq!(reach_ahead(t, 0, 2), 1, "into `é`, rounded back");
         assert_eq!((reach_back(t, 2, 10), reach_ahead(t, 2, 10)), (0, t.len()));
+    }
+
+    #[test]
+    fn non_ascii_letters_match_in_capitals_and_with_a_capital_first() {
+        let patterns = vec!["Dassault Systèmes".into(), "économiste".into(), "Mistral".into()];
+        let matcher = LongestMatcher::new(patterns, &[] as &[&str]).expect("valid");
+        let text = "DASSAULT SYSTÈMES et Dassault Systèmes ; Économiste, ÉCONOMISTE, MISTRAL.";
+        let found: Vec<(&str, usize)> =
+            matcher.matches(text, |_, _, _| true).iter().map(|&(s, e, p)| (&text[s..e], p)).collect();
+        let expected =
+            [("DASSAULT SYSTÈMES", 0), ("Dassault Systèmes", 0), ("Économiste", 1), ("ÉCONOMISTE", 1), ("MISTRAL", 2)];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn case_variants_only_where_ascii_folding_falls_short() {
+        assert!(case_variants("Mistral AI").is_empty());
+        assert_eq!(case_variants("Électricité de France"), ["ÉLECTRICITÉ DE FRANCE"]);
+        // `ÉCONOMISTE` differs from `Économiste` in ASCII case only.
+        assert_eq!(case_variants("économiste"), ["Économiste"]);
+        assert_eq!(case_variants("économie numérique"), ["Économie numérique", "ÉCONOMIE NUMÉRIQUE"]);
+        assert_eq!(case_variants("ÉTAT"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn folding_lowers_and_straightens_apostrophes() {
+        assert_eq!(folded("L’État"), "l'état");
+        assert_eq!(folded("NVIDIA"), "nvidia");
+        assert_eq!(folded("Aujourdʼhui"), "aujourd'hui");
+        assert!(matches!(folded("été"), Cow::Borrowed("été")));
+        assert!(matches!(folded("d'abord"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -105,8 +105,8 @@ impl Catalogue {
     /// case allowed (the end is checked by the version grammar, which may
     /// glue a version: `Qwen2.5`, `o1`).
     pub fn hits(&self, text: &str) -> Vec<Hit> {
-        // Matches of UTF-8 patterns, equal but for ASCII case: always on
-        // char boundaries.
+        // Matches of UTF-8 patterns, equal but for case: always on char
+        // boundaries.
         let keep = |start: usize, end: usize, pattern: usize| {
             // `Jean-Claude`, `ChatGPT` for `GPT`: glued to a word before.
             if text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {

@@ -109,8 +109,8 @@ impl Gazetteer {
         let keep = |start: usize, end: usize, pattern: usize| {
             let form = &self.forms[pattern];
             let case_sensitive = form.org.is_some_and(|o| self.orgs[o].case_sensitive);
-            // Matches of UTF-8 patterns, equal but for ASCII case: always on
-            // char boundaries.
+            // Matches of UTF-8 patterns, equal but for case: always on char
+            // boundaries.
             is_whole_word(text, start, end) && case_fits(&text[start..end], &form.text, case_sensitive)
         };
         self.matcher.matches(text, keep).into_iter().map(|(start, end, form)| Hit { start, end, form }).collect()
@@ -133,8 +133,8 @@ fn is_short(form: &str) -> bool {
     !rest.contains(' ')
 }
 
-/// Whether `found` (equal to `form` but for ASCII case) is written in a
-/// case the form allows.
+/// Whether `found` (equal to `form` but for case) is written in a case the
+/// form allows.
 fn case_fits(found: &str, form: &str, case_sensitive: bool) -> bool {
     // Runs on every hit: compared in place, copied only to fold a `’`.
     let found: Cow<'_, str> =
@@ -181,8 +181,27 @@ mod tests {
     }
 
     #[test]
+    fn names_with_accents_are_found_in_capitals() {
+        let g = Gazetteer::load().expect("valid data");
+        let text = "DASSAULT SYSTÈMES s'allie à ÉLECTRICITÉ DE FRANCE et à la SOCIÉTÉ GÉNÉRALE.";
+        let found: Vec<(&str, &str)> = g
+            .hits(text)
+            .iter()
+            .map(|h| (&text[h.start..h.end], g.orgs[g.forms[h.form].org.expect("an organisation")].canonical.as_str()))
+            .collect();
+        let expected = [
+            ("DASSAULT SYSTÈMES", "Dassault Systèmes"),
+            ("ÉLECTRICITÉ DE FRANCE", "EDF"),
+            ("SOCIÉTÉ GÉNÉRALE", "Société Générale"),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
     fn case_rules() {
         assert!(case_fits("NVIDIA", "Nvidia", false));
+        assert!(case_fits("SOCIÉTÉ GÉNÉRALE", "Société Générale", false));
+        assert!(!case_fits("SOCIÉTÉ GÉNÉRALE", "Société Générale", true));
         assert!(case_fits("Iliad", "iliad", false));
         assert!(!case_fits("nvidia", "Nvidia", false));
         assert!(!case_fits("Sec", "SEC", true));

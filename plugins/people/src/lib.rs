@@ -186,16 +186,7 @@ impl People {
         // added in capitals (`DIRECTRICE GÉNÉRALE`), and with a capital first
         // letter when that letter is not ASCII (`Économiste`).
         let mut roles: Vec<String> = lines(ROLES).collect();
-        let cased: Vec<String> = roles
-            .iter()
-            .filter(|r| !r.is_ascii())
-            .flat_map(|r| {
-                let mut chars = r.chars();
-                let first = chars.next().filter(|c| !c.is_ascii());
-                let capital = first.map(|c| c.to_uppercase().chain(chars).collect::<String>());
-                std::iter::once(r.to_uppercase()).chain(capital)
-            })
-            .collect();
+        let cased: Vec<String> = roles.iter().flat_map(|r| glaneur_text::case_variants(r)).collect();
         roles.extend(cased);
         People {
             first_names: lines(FIRST_NAMES).collect(),
