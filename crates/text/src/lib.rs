@@ -54,16 +54,43 @@ pub fn reach_ahead(text: &str, at: usize, n: usize) -> usize {
     to
 }
 
+/// Whether `c` is a letter ([`char::is_alphabetic`]), answered without a
+/// Unicode table lookup for ASCII, the Latin letters of French and the
+/// common punctuation: the rules ask this of nearly every character.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphabetic(),
+        '\u{a0}'..='\u{bf}' => matches!(c, 'ª' | 'µ' | 'º'),
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether `c` is a letter or a digit ([`char::is_alphanumeric`]), as
+/// fast as [`is_letter`].
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{a0}'..='\u{bf}' => matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾'),
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Whether a letter or digit is glued right before `at` (`H100`, the `un`
 /// of `aucun`): then what starts at `at` is not a word of its own.
 pub fn glued_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+    text[..at].chars().next_back().is_some_and(is_letter_or_digit)
 }
 
 /// Whether a letter or digit is glued right after `at` (`Claudette` after
 /// `Claude`).
 pub fn glued_after(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    text[at..].chars().next().is_some_and(is_letter_or_digit)
 }
 
 /// Whether `text[start..end]` stands as whole words: no letter or digit
@@ -95,13 +122,16 @@ pub fn is_function_word(word: &str) -> bool {
 /// ask this of every word they look at.
 pub fn folded(word: &str) -> Cow<'_, str> {
     const APOSTROPHES: [char; 2] = ['’', 'ʼ'];
-    if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(word)
-        }
-    } else if !word.chars().any(|c| c.is_uppercase() || APOSTROPHES.contains(&c)) {
+    // One pass for most words: lower-case ASCII up to the end.
+    let Some(first) = word.bytes().position(|b| b.is_ascii_uppercase() || !b.is_ascii()) else {
+        return Cow::Borrowed(word);
+    };
+    if word.as_bytes()[first..].is_ascii() {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else if !word[first..].chars().any(|c| match c {
+        'à'..='ÿ' => false, // French lower-case letters (and `÷`), without a table lookup
+        _ => c.is_uppercase() || APOSTROPHES.contains(&c),
+    }) {
         Cow::Borrowed(word)
     } else {
         // One allocation unless there is an apostrophe to fold as well.
@@ -597,6 +627,14 @@ mod tests {
         assert_eq!(folded("Aujourdʼhui"), "aujourd'hui");
         assert!(matches!(folded("été"), Cow::Borrowed("été")));
         assert!(matches!(folded("d'abord"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn letters_as_the_standard_library_says() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! What an amount's surroundings decide: the document's language, whether
 //! it sits in parentheses within its paragraph (a conversion), its sentence.
 
+use glaneur_text::is_letter;
+
 use crate::Language;
 
 /// Guesses French or English from the function words of the first few
@@ -8,15 +10,26 @@ use crate::Language;
 pub fn language(doc: &str) -> Language {
     let end = glaneur_text::reach_ahead(doc, 0, 2048);
     let (mut fr, mut en) = (0, 0);
-    for word in doc[..end].split(|c: char| !c.is_alphabetic()).filter(|w| (1..=9).contains(&w.len())) {
-        // The listed words are ASCII; a capital first letter lowers the
-        // whole word (`The`, `THE`), as a sentence start would.
-        if !word.is_ascii() {
+    let (text, bytes) = (&doc[..end], &doc.as_bytes()[..end]);
+    let letter_before =
+        |at: usize| at > 0 && !bytes[at - 1].is_ascii() && text[..at].chars().next_back().is_some_and(is_letter);
+    let letter_at =
+        |at: usize| bytes.get(at).is_some_and(|b| !b.is_ascii()) && text[at..].chars().next().is_some_and(is_letter);
+    // Runs of ASCII letters, read byte by byte: this runs on every
+    // document. A run glued to another letter (`thé`) is part of a word
+    // that is not ASCII, which no listed word is.
+    let mut start = 0;
+    for word in bytes.split(|b| !b.is_ascii_alphabetic()) {
+        let (s, e) = (start, start + word.len());
+        start = e + 1;
+        if !(1..=9).contains(&word.len()) || letter_before(s) || letter_at(e) {
             continue;
         }
+        // The listed words are ASCII; a capital first letter lowers the
+        // whole word (`The`, `THE`), as a sentence start would.
         let mut lowered = [0u8; 9];
         let lowered = &mut lowered[..word.len()];
-        lowered.copy_from_slice(word.as_bytes());
+        lowered.copy_from_slice(word);
         if lowered[0].is_ascii_uppercase() {
             lowered.make_ascii_lowercase();
         }
@@ -66,6 +79,14 @@ mod tests {
         assert_eq!(language("The company said that it was investing in the lab and the cloud."), Language::English);
         assert_eq!(language("Analysts say Microsoft spends about $10 billion a year on AI."), Language::English);
         assert_eq!(language("Microsoft investit 10 milliards."), Language::French);
+    }
+
+    #[test]
+    fn words_with_other_letters_are_not_function_words() {
+        // `aé` is no `a`, `thé` no `the`; `’`, `«` and NBSP part words.
+        assert_eq!(language("aé aé aé thé éthe le"), Language::French);
+        assert_eq!(language("L’the «the»\u{a0}the"), Language::English);
+        assert_eq!(language(""), Language::French);
     }
 
     #[test]

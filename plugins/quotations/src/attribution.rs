@@ -231,7 +231,7 @@ impl Attributor<'_> {
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
         let pos = self.text.len() - trimmed.len();
         let words = next_words(self.text, pos, 1);
-        if matches!(words.first().map(|w| w.0.as_str()), Some("selon" | "d'après" | "according")) {
+        if matches!(words.first().map(|w| w.0.as_ref()), Some("selon" | "d'après" | "according")) {
             let mut after = words[0].1;
             if let Some(rest) = self.text[after..].trim_start().strip_prefix("to ") {
                 after = self.text.len() - rest.len();
@@ -240,7 +240,7 @@ impl Attributor<'_> {
         }
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
         // (after trying it as part of a reflexive verb: `se félicite`).
-        let pos = match words.first().map(|w| w.0.as_str()) {
+        let pos = match words.first().map(|w| w.0.as_ref()) {
             Some("lui" | "leur" | "nous" | "me" | "se" | "s'") if self.verbs.at(self.text, pos).is_none() => words[0].1,
             _ => pos,
         };
@@ -251,7 +251,7 @@ impl Attributor<'_> {
             return self.speaker_after_verb(verb.end, q.start, earlier);
         }
         // English `, he added`.
-        if let Some((pronoun, end)) = next_words(self.text, pos, 1).first().and_then(|(w, end)| match w.as_str() {
+        if let Some((pronoun, end)) = next_words(self.text, pos, 1).first().and_then(|(w, end)| match w.as_ref() {
             "he" => Some((Pronoun::Masculine, *end)),
             "she" => Some((Pronoun::Feminine, *end)),
             _ => None,
@@ -302,7 +302,7 @@ impl Attributor<'_> {
             return Some(Attribution::to(s, "verb-after"));
         }
         let words = next_words(self.text, at, 6);
-        let first = words.first()?.0.as_str();
+        let first = words.first()?.0.as_ref();
         if matches!(first, "un" | "une" | "des" | "a" | "an") {
             return Some(Attribution { rule: "indefinite", ..Attribution::none() });
         }

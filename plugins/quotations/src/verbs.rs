@@ -2,7 +2,10 @@
 //! and compound tenses), and reading one at a position: `commente`, `a
 //! déclaré`, `détaille-t-il`, `a-t-elle ajouté`, `said`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+
+use glaneur_text::{folded, is_letter};
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
 
@@ -97,9 +100,10 @@ fn split_inversion(word: &str) -> Option<(String, Pronoun)> {
     None
 }
 
-/// Up to `n` lowercased words after `at` with their end offsets (letters,
-/// hyphens and apostrophes), skipping spaces only.
-pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize)> {
+/// Up to `n` words after `at`, folded ([`glaneur_text::folded`]), with
+/// their end offsets (letters, hyphens and apostrophes), skipping spaces
+/// only.
+pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(Cow<'_, str>, usize)> {
     let mut out = Vec::new();
     let mut i = at;
     while out.len() < n {
@@ -107,12 +111,11 @@ pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(String, usize)> {
         // Spaces only: a verb or a speaker is never read across a line break.
         let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
         let start = i + (rest.len() - trimmed.len());
-        let len =
-            trimmed.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’')).unwrap_or(trimmed.len());
+        let len = trimmed.find(|c: char| !(is_letter(c) || c == '-' || c == '\'' || c == '’')).unwrap_or(trimmed.len());
         if len == 0 {
             break;
         }
-        let word = trimmed[..len].to_lowercase().replace('’', "'");
+        let word = folded(&trimmed[..len]);
         out.push((word, start + len));
         i = start + len;
     }
