@@ -8,8 +8,10 @@ use glaneur_schema::{entity::Number, export_plugin, Entity, FfiEntity, Plugin, P
 use regex::Regex;
 use serde::Serialize;
 
-/// A number as written in French or English text.
-const NUM: &str = r"\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?";
+/// A number as written in French or English text. ASCII digits, the only
+/// ones [`parse_digits`] reads: a Unicode `\d` (some 700 characters) four
+/// times over made the regex cost ~15 ms to compile, half the start-up.
+const NUM: &str = r"[0-9]{1,3}(?:[ \x{a0}\x{202f}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?";
 
 /// A percent mark, in any case and with any spacing inside.
 const MARK: &str = r"%|pour\s?cent|pourcent|percent|per\s+cent";
@@ -199,6 +201,9 @@ mod tests {
         check("un taux de 3 pourcentages", &[]);
         check("5 percent, 5percent", &[("5 percent", 5.0, None)]);
         check("Dentre 10 et 20 %", &[("20 %", 20.0, None)]);
+        // Digits of other scripts are not read; one glued before ASCII digits
+        // makes them no number of their own.
+        check("٤٥ % et ٣5 %, puis 7 %", &[("7 %", 7.0, None)]);
     }
 
     #[test]
