@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
 use glaneur_text::{find_names, folded, is_whole_word, SpanSet};
 
@@ -21,16 +21,69 @@ use crate::lexicon::{
 use crate::words::{after, before, Word};
 use crate::Mention;
 
-/// The cue nouns, matched case-insensitively.
-static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let mut patterns: Vec<String> = CUE_NOUNS.iter().map(|c| c.to_string()).collect();
-    patterns.extend(CUE_NOUNS.iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
-    AhoCorasickBuilder::new()
+/// The word lists the rules look for in the whole text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    /// Cue nouns ([`CUE_NOUNS`]), in any ASCII case, `'` or `’`.
+    Cue,
+    /// Corporate suffixes ([`SUFFIXES`] without a final period), in their
+    /// own case.
+    Suffix,
+    /// `le PDG de`, `investi … dans` ([`OF_NOUNS`] and the verbs), in any
+    /// ASCII case.
+    Of,
+}
+
+/// The three lists in one automaton, so that the text is read once: every
+/// occurrence of every pattern, from which [`scan`] takes each list's
+/// leftmost-longest matches (what one automaton per list found, in three
+/// passes that were a fifth of this plugin's time).
+static LISTS: LazyLock<(AhoCorasick, Vec<(List, String)>)> = LazyLock::new(|| {
+    let mut patterns: Vec<(List, String)> = Vec::new();
+    for cue in CUE_NOUNS {
+        patterns.push((List::Cue, cue.to_string()));
+        if cue.contains('\'') {
+            patterns.push((List::Cue, cue.replace('\'', "’")));
+        }
+    }
+    // Periods (`Inc.`) are checked after the match.
+    patterns.extend(SUFFIXES.iter().filter(|s| !s.ends_with('.')).map(|s| (List::Suffix, s.to_string())));
+    patterns.extend(OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).map(|s| (List::Of, s.to_string())));
+    let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
-        .expect("the cue nouns form a valid automaton")
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns.iter().map(|(_, p)| p))
+        .expect("the word lists form a valid automaton");
+    (automaton, patterns)
 });
+
+/// The matches of each list in `text`, leftmost-longest and not
+/// overlapping within a list, in order: (cues, suffixes, of-cues).
+fn scan(text: &str) -> [Vec<(usize, usize)>; 3] {
+    let (automaton, patterns) = &*LISTS;
+    let mut all: [Vec<(usize, usize)>; 3] = Default::default();
+    for m in automaton.find_overlapping_iter(text) {
+        let (list, pattern) = &patterns[m.pattern().as_usize()];
+        let list = *list;
+        // Suffixes keep their case (`SA`, not the `sa` of `sa filiale`).
+        if list == List::Suffix && text[m.start()..m.end()] != **pattern {
+            continue;
+        }
+        all[list as usize].push((m.start(), m.end()));
+    }
+    all.map(|mut found| {
+        found.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+        let mut end = 0;
+        found.retain(|&(s, e)| {
+            let keep = s >= end;
+            if keep {
+                end = e;
+            }
+            keep
+        });
+        found
+    })
+}
 
 /// Determiners that must come before a cue noun.
 fn is_determiner(word: &str) -> bool {
@@ -73,19 +126,20 @@ pub fn find(text: &str, mut taken: SpanSet) -> Vec<Mention> {
         }
     };
 
-    for m in CUES.find_iter(text) {
-        if !is_whole_word(text, m.start(), m.end()) {
+    let [cues, suffix_matches, of_cues] = scan(text);
+    for (m_start, m_end) in cues {
+        if !is_whole_word(text, m_start, m_end) {
             continue;
         }
-        let cue = folded(&text[m.start()..m.end()]);
-        let prev = before(text, m.start(), 2);
+        let cue = folded(&text[m_start..m_end]);
+        let prev = before(text, m_start, 2);
         let Some(p) = prev.first() else { continue };
         if p.lower == "," && prev.get(1).is_some() {
             continue;
         }
         // `X, une société de conseil`: the name before the comma.
         // Not `…, l'entreprise se positionne`: there the noun starts a clause.
-        let starts_clause = after(text, m.end(), 1).first().is_some_and(|w| {
+        let starts_clause = after(text, m_end, 1).first().is_some_and(|w| {
             is_org_verb(&w.lower)
                 || matches!(w.lower.as_ref(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
         });
@@ -98,20 +152,20 @@ pub fn find(text: &str, mut taken: SpanSet) -> Vec<Mention> {
         if !is_determiner(&p.lower) {
             continue;
         }
-        if let Some((s, e)) = name_after_cue(text, m.end()) {
+        if let Some((s, e)) = name_after_cue(text, m_end) {
             add(s, e, format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue.replace(' ', "-")), 0.75, &mut found);
         }
     }
-    suffixes(text, &mut |s, e| add(s, e, "suffix".into(), 0.7, &mut found));
-    for m in OF_CUES.find_iter(text) {
+    suffixes(text, &suffix_matches, &mut |s, e| add(s, e, "suffix".into(), 0.7, &mut found));
+    for (m_start, m_end) in of_cues {
         // `le PDG de X`, `le rachat de X`, `a investi … dans X`; the cues
         // also match inside words (`dg` of `budget`): checked first.
-        if !is_whole_word(text, m.start(), m.end()) {
+        if !is_whole_word(text, m_start, m_end) {
             continue;
         }
-        let cue = folded(&text[m.start()..m.end()]);
+        let cue = folded(&text[m_start..m_end]);
         let invested = cue.starts_with("investi") || cue.starts_with("injecté");
-        let following = after(text, m.end(), 8);
+        let following = after(text, m_end, 8);
         // `investi 30 millions de dollars dans X`: `dans` within the clause.
         let at = if invested { following.iter().position(|w| w.lower == "dans") } else { Some(0) };
         let Some(w) = at.and_then(|i| following.get(i)) else { continue };
@@ -138,18 +192,6 @@ pub fn find(text: &str, mut taken: SpanSet) -> Vec<Mention> {
     }
     found
 }
-
-/// `le PDG de`, `le rachat de`, `investi … dans`: the nouns and verbs whose
-/// complement is an organisation's name.
-static OF_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let mut patterns: Vec<String> = OF_NOUNS.iter().map(|c| c.to_string()).collect();
-    patterns.extend(["investi", "investit", "injecté"].map(String::from));
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
-        .expect("the cue nouns form a valid automaton")
-});
 
 /// The name right after a cue noun ending at `at`, past up to two
 /// adjectives and a `de …` complement (`la société grenobloise Siliciel`,
@@ -221,24 +263,17 @@ fn name_ending_at(text: &str, end: usize) -> Option<(usize, usize)> {
     Some((prev[k].start, prev[0].end))
 }
 
-/// Calls `add` for every capitalised name ending in a corporate suffix.
-fn suffixes(text: &str, add: &mut dyn FnMut(usize, usize)) {
-    static SUFFIX_START: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        // Periods (`Inc.`) are checked after the match.
-        let suffixes = SUFFIXES.iter().filter(|s| !s.ends_with('.'));
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(suffixes)
-            .expect("the suffixes form a valid automaton")
-    });
-    for m in SUFFIX_START.find_iter(text) {
-        let mut end = m.end();
-        if text[end..].starts_with('.') && matches!(&text[m.start()..end], "Inc" | "Ltd" | "Corp" | "Co") {
+/// Calls `add` for every capitalised name ending in a corporate suffix;
+/// `matches` are the suffixes' matches from [`scan`].
+fn suffixes(text: &str, matches: &[(usize, usize)], add: &mut dyn FnMut(usize, usize)) {
+    for &(m_start, m_end) in matches {
+        let mut end = m_end;
+        if text[end..].starts_with('.') && matches!(&text[m_start..end], "Inc" | "Ltd" | "Corp" | "Co") {
             end += 1;
         }
-        let before_ok = text[..m.start()].ends_with(' ') || text[..m.start()].ends_with('\u{a0}');
+        let before_ok = text[..m_start].ends_with(' ') || text[..m_start].ends_with('\u{a0}');
         let after_ok = !text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-');
-        if !before_ok || !after_ok || !is_suffix(&text[m.start()..end]) {
+        if !before_ok || !after_ok || !is_suffix(&text[m_start..end]) {
             continue;
         }
         // `Valmy Industries SA`: further suffixes belong to the name.
@@ -249,12 +284,51 @@ fn suffixes(text: &str, add: &mut dyn FnMut(usize, usize)) {
                 break;
             }
         }
-        if let Some((start, _)) = name_ending_at(text, m.start()) {
-            let words = before(text, m.start(), 1);
+        if let Some((start, _)) = name_ending_at(text, m_start) {
+            let words = before(text, m_start, 1);
             // The word before the suffix must be glued to it by one space.
-            if words.first().is_some_and(|w| m.start() - w.end <= 1 && w.is_capitalised()) {
+            if words.first().is_some_and(|w| m_start - w.end <= 1 && w.is_capitalised()) {
                 add(start, end);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::MatchKind;
+
+    /// Each list's leftmost-longest matches, one automaton per list: what
+    /// [`scan`] replaced.
+    fn reference(text: &str) -> [Vec<(usize, usize)>; 3] {
+        let build = |patterns: Vec<String>, any_case: bool| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(any_case)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns)
+                .expect("valid")
+        };
+        let mut cues: Vec<String> = CUE_NOUNS.iter().map(|c| c.to_string()).collect();
+        cues.extend(CUE_NOUNS.iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
+        let suffixes = SUFFIXES.iter().filter(|s| !s.ends_with('.')).map(|s| s.to_string()).collect();
+        let of = OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).map(|s| s.to_string()).collect();
+        [build(cues, true), build(suffixes, false), build(of, true)]
+            .map(|a| a.find_iter(text).map(|m| (m.start(), m.end())).collect())
+    }
+
+    #[test]
+    fn one_scan_finds_what_one_automaton_per_list_found() {
+        let text =
+            "La Société Nabla Technologies SAS, sa filiale ; le PDG de Kestrel Capital, au capital de Valmy Group.";
+        let [cues, suffixes, of_cues] = scan(text);
+        let words = |found: &[(usize, usize)]| found.iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>();
+        // Any case for cues; `SAS`, not `SA` inside it, nor the `sa` of `sa filiale`.
+        assert_eq!(words(&cues), ["Société", "filiale"]);
+        assert_eq!(words(&suffixes), ["Technologies", "SAS", "Capital", "Group"]);
+        assert_eq!(words(&of_cues), ["filiale", "PDG", "Capital", "capital"]);
+        for (name, text) in glaneur_testdata::seeds() {
+            assert_eq!(scan(&text), reference(&text), "{name}");
         }
     }
 }
