@@ -472,6 +472,10 @@ mod tests {
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Aymeric Marchal"]);
         let got = names("LA DIRECTRICE GÉNÉRALE Bérengère Vasseur a tranché.");
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Bérengère Vasseur"]);
+        // A role of two words whose accented letter is a capital is one role.
+        let text = "le Chef Économiste, la CHEFFE ÉCONOMISTE";
+        let roles: Vec<&str> = People::load().roles.find_iter(text).map(|m| &text[m.range()]).collect();
+        assert_eq!(roles, ["Chef Économiste", "CHEFFE ÉCONOMISTE"]);
     }
 
     #[test]
