@@ -129,7 +129,13 @@ fn lex<'a>(doc: &'a str, tokens: &[Token]) -> Vec<Lex<'a>> {
             out.push(Lex { lower: folded(text), text, kind: Kind::Word, start: t.start, end });
             i += 2;
         } else {
-            let lower = if t.kind == Kind::Apos { Cow::Borrowed("'") } else { folded(t.text(doc)) };
+            // Only words change when folded: numbers, symbols and the
+            // rest are the same lower-cased.
+            let lower = match t.kind {
+                Kind::Apos => Cow::Borrowed("'"),
+                Kind::Word => folded(t.text(doc)),
+                _ => Cow::Borrowed(t.text(doc)),
+            };
             out.push(Lex { lower, text: t.text(doc), kind: t.kind, start: t.start, end: t.end });
             i += 1;
         }

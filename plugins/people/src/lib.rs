@@ -114,11 +114,28 @@ fn word_end(text: &str, start: usize) -> usize {
 /// Offsets of the capitalised words of `text` (an upper-case letter after
 /// no letter).
 fn capitalised_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
     let mut previous_letter = false;
-    text.char_indices().filter_map(move |(i, c)| {
-        let start = c.is_uppercase() && !previous_letter;
-        previous_letter = c.is_alphanumeric();
-        start.then_some(i)
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            // ASCII byte by byte: most of the text.
+            let (upper, alphanumeric) = if bytes[at].is_ascii() {
+                i += 1;
+                (bytes[at].is_ascii_uppercase(), bytes[at].is_ascii_alphanumeric())
+            } else {
+                let c = text[at..].chars().next()?;
+                i += c.len_utf8();
+                (c.is_uppercase(), glaneur_text::is_letter_or_digit(c))
+            };
+            let start = upper && !previous_letter;
+            previous_letter = alphanumeric;
+            if start {
+                return Some(at);
+            }
+        }
+        None
     })
 }
 
@@ -435,6 +452,13 @@ export_plugin!(People);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_starts_follow_no_letter_or_digit() {
+        let text = "L'État et Ébène, aÉ 3D «Zoé» ΣΑ";
+        let words: Vec<&str> = capitalised_starts(text).map(|i| &text[i..word_end(text, i)]).collect();
+        assert_eq!(words, ["L'État", "État", "Ébène", "Zoé", "ΣΑ"]);
+    }
 
     fn names(text: &str) -> Vec<(String, String)> {
         People::load().find(text, &[]).into_iter().map(|p| (p.name, p.canonical)).collect()
