@@ -112,30 +112,14 @@ fn word_end(text: &str, start: usize) -> usize {
 }
 
 /// Offsets of the capitalised words of `text` (an upper-case letter after
-/// no letter).
+/// no letter or digit).
 fn capitalised_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    // Only an ASCII capital or the lead byte of another character may start
+    // one: a cheap test on each byte, the rest checked on those few.
     let bytes = text.as_bytes();
-    let mut previous_letter = false;
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let at = i;
-            // ASCII byte by byte: most of the text.
-            let (upper, alphanumeric) = if bytes[at].is_ascii() {
-                i += 1;
-                (bytes[at].is_ascii_uppercase(), bytes[at].is_ascii_alphanumeric())
-            } else {
-                let c = text[at..].chars().next()?;
-                i += c.len_utf8();
-                (c.is_uppercase(), glaneur_text::is_letter_or_digit(c))
-            };
-            let start = upper && !previous_letter;
-            previous_letter = alphanumeric;
-            if start {
-                return Some(at);
-            }
-        }
-        None
+    (0..bytes.len()).filter(move |&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0).filter(move |&i| {
+        let upper = bytes[i].is_ascii() || text[i..].chars().next().is_some_and(char::is_uppercase);
+        upper && !glaneur_text::glued_before(text, i)
     })
 }
 

@@ -22,6 +22,38 @@ const MARK: &str = r"%|pour\s?cent|pourcent|percent|per\s+cent";
 static MARKS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){MARK}")).expect("the percent marks form a valid regex"));
 
+/// The percent marks of `text`, as [`MARKS`] finds them over the whole
+/// text, but read only around each `%` and each `cent` (any case), which
+/// every mark contains: the regex's own search, whose literal prefilter
+/// stops at every `pour` and `per`, was most of this plugin's time.
+fn marks(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for at in memchr::memchr3_iter(b'%', b'c', b'C', bytes) {
+        if at < last_end {
+            continue;
+        }
+        if bytes[at] == b'%' {
+            out.push((at, at + 1));
+            last_end = at + 1;
+            continue;
+        }
+        if !bytes.get(at + 1..at + 4).is_some_and(|rest| rest.eq_ignore_ascii_case(b"ent")) {
+            continue;
+        }
+        // A word mark starts at most `pour` and spaces before its `cent`,
+        // and ends with it.
+        let spaced = text[..at].trim_end_matches(char::is_whitespace).len();
+        let from = (spaced.saturating_sub(4)..=spaced).find(|&i| text.is_char_boundary(i)).unwrap_or(spaced);
+        if let Some(m) = MARKS.find_at(&text[..at + 4], from.max(last_end)) {
+            out.push((m.start(), m.end()));
+            last_end = m.end();
+        }
+    }
+    out
+}
+
 /// How far before a percent mark a percentage may start (`entre 1 000,5 et 2 000,5 %`).
 const REACH: usize = 64;
 
@@ -49,9 +81,8 @@ impl Percentages {
     /// Every percentage in `text`.
     pub fn find(&self, text: &str) -> Vec<Entity> {
         // A word mark stands alone (not the `percent` of `percentage`).
-        let marks: Vec<(usize, usize)> = MARKS
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
+        let marks: Vec<(usize, usize)> = marks(text)
+            .into_iter()
             .filter(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e))
             .collect();
         let mut out: Vec<Entity> = Vec::new();
@@ -204,6 +235,42 @@ mod tests {
         // Digits of other scripts are not read; one glued before ASCII digits
         // makes them no number of their own.
         check("٤٥ % et ٣5 %, puis 7 %", &[("7 %", 7.0, None)]);
+    }
+
+    #[test]
+    fn marks_are_those_the_regex_finds_over_the_whole_text() {
+        let reference = |text: &str| MARKS.find_iter(text).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+        let pieces = [
+            "5 %",
+            "49 pour cent",
+            "pour\u{a0}cent",
+            "POURCENT",
+            "3 per   cent",
+            "per\ncent",
+            "percent",
+            "accent",
+            "Cent",
+            "pour  cent",
+            "%%",
+            "pourcentage",
+            "céntimo",
+            "per cen",
+            "é cent",
+            "x",
+            " ",
+            "\u{202f}",
+            "cent",
+        ];
+        let mut texts: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        for a in pieces {
+            for b in pieces {
+                texts.push(format!("{a}{b}"));
+                texts.push(format!("{a} {b}"));
+            }
+        }
+        for text in &texts {
+            assert_eq!(marks(text), reference(text), "in {text:?}");
+        }
     }
 
     #[test]
