@@ -133,10 +133,20 @@ pub fn folded(word: &str) -> Cow<'_, str> {
         _ => c.is_uppercase() || APOSTROPHES.contains(&c),
     }) {
         Cow::Borrowed(word)
+    } else if word.contains('Σ') {
+        // `str::to_lowercase` knows the final sigma (`ς`); one char at a time does not.
+        Cow::Owned(word.to_lowercase().replace(APOSTROPHES, "'"))
     } else {
-        // One allocation unless there is an apostrophe to fold as well.
-        let lower = word.to_lowercase();
-        Cow::Owned(if lower.contains(APOSTROPHES) { lower.replace(APOSTROPHES, "'") } else { lower })
+        // One pass, one allocation (`d’`, `L’État`: apostrophes are common).
+        let mut lower = String::with_capacity(word.len());
+        for c in word.chars() {
+            match c {
+                '’' | 'ʼ' => lower.push('\''),
+                c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+                c => lower.extend(c.to_lowercase()),
+            }
+        }
+        Cow::Owned(lower)
     }
 }
 
@@ -174,7 +184,7 @@ impl Paragraphs {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut i = 0;
-        while let Some(nl) = bytes[i..].iter().position(|b| *b == b'\n') {
+        while let Some(nl) = memchr::memchr(b'\n', &bytes[i..]) {
             let first = i + nl;
             let mut j = first + 1;
             while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
@@ -627,6 +637,10 @@ mod tests {
         assert_eq!(folded("Aujourdʼhui"), "aujourd'hui");
         assert!(matches!(folded("été"), Cow::Borrowed("été")));
         assert!(matches!(folded("d'abord"), Cow::Borrowed(_)));
+        // As `str::to_lowercase` does, final sigma included.
+        for word in ["D’ÉTÉ", "ÉTÉ", "İstanbul", "ΟΔΟΣ", "Σίσυφος", "ẞ"] {
+            assert_eq!(folded(word), word.to_lowercase().replace(['’', 'ʼ'], "'"), "{word}");
+        }
     }
 
     #[test]

@@ -53,15 +53,11 @@ pub fn language(doc: &str) -> Language {
 pub fn in_parentheses(doc: &str, at: usize, paragraph: usize) -> bool {
     let from = paragraph.max(glaneur_text::reach_back(doc, at, 400));
     let before = &doc.as_bytes()[from..at];
-    match (memrchr(b'(', before), memrchr(b')', before)) {
+    match (memchr::memrchr(b'(', before), memchr::memrchr(b')', before)) {
         (Some(open), Some(close)) => open > close,
         (Some(_), None) => true,
         _ => false,
     }
-}
-
-fn memrchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().rposition(|b| *b == needle)
 }
 
 /// The sentence around `start..end`.
