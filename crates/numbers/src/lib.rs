@@ -25,6 +25,11 @@ pub fn is_group_space(c: char) -> bool {
 /// three digits is decided by `convention` (`1,500` is 1.5 in French).
 /// Returns `None` for anything that is not such a number.
 pub fn parse_digits(s: &str, convention: Convention) -> Option<f64> {
+    // Most numbers are digits alone (`2024`, `15`): read without copying.
+    // Fifteen digits stay below 2^53, where every integer is an exact f64.
+    if (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64);
+    }
     // Split into runs of digits and the single separators between them.
     let mut groups: Vec<&str> = Vec::new();
     let mut seps: Vec<char> = Vec::new();
@@ -102,6 +107,14 @@ fn decimal_separator(groups: &[&str], seps: &[char], convention: Convention) -> 
 mod tests {
     use super::*;
     use Convention::{English, French};
+
+    #[test]
+    fn digits_alone_read_as_the_general_path_reads_them() {
+        for s in ["0", "7", "2024", "000123", "999999999999999", "9999999999999999", "12345678901234567890"] {
+            assert_eq!(parse_digits(s, French), s.parse::<f64>().ok(), "{s}");
+        }
+        assert_eq!(parse_digits("", French), None);
+    }
 
     #[test]
     fn french_forms() {
