@@ -30,7 +30,7 @@ enum List {
     /// own case.
     Suffix,
     /// `le PDG de`, `investi … dans` ([`OF_NOUNS`] and the verbs), in any
-    /// ASCII case.
+    /// ASCII case, `'` or `’`.
     Of,
 }
 
@@ -40,15 +40,17 @@ enum List {
 /// passes that were a fifth of this plugin's time).
 static LISTS: LazyLock<(AhoCorasick, Vec<(List, String)>)> = LazyLock::new(|| {
     let mut patterns: Vec<(List, String)> = Vec::new();
-    for cue in CUE_NOUNS {
-        patterns.push((List::Cue, cue.to_string()));
-        if cue.contains('\'') {
-            patterns.push((List::Cue, cue.replace('\'', "’")));
+    // Words with `'` are also written with `’`.
+    let mut add = |list: List, word: &str| {
+        patterns.push((list, word.to_owned()));
+        if word.contains('\'') {
+            patterns.push((list, word.replace('\'', "’")));
         }
-    }
+    };
+    CUE_NOUNS.iter().for_each(|w| add(List::Cue, w));
     // Periods (`Inc.`) are checked after the match.
-    patterns.extend(SUFFIXES.iter().filter(|s| !s.ends_with('.')).map(|s| (List::Suffix, s.to_string())));
-    patterns.extend(OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).map(|s| (List::Of, s.to_string())));
+    SUFFIXES.iter().filter(|s| !s.ends_with('.')).for_each(|w| add(List::Suffix, w));
+    OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).for_each(|w| add(List::Of, w));
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
@@ -312,7 +314,9 @@ mod tests {
         let mut cues: Vec<String> = CUE_NOUNS.iter().map(|c| c.to_string()).collect();
         cues.extend(CUE_NOUNS.iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
         let suffixes = SUFFIXES.iter().filter(|s| !s.ends_with('.')).map(|s| s.to_string()).collect();
-        let of = OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).map(|s| s.to_string()).collect();
+        let mut of: Vec<String> =
+            OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).map(|s| s.to_string()).collect();
+        of.extend(OF_NOUNS.iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
         [build(cues, true), build(suffixes, false), build(of, true)]
             .map(|a| a.find_iter(text).map(|m| (m.start(), m.end())).collect())
     }
@@ -329,6 +333,17 @@ mod tests {
         assert_eq!(words(&of_cues), ["filiale", "PDG", "Capital", "capital"]);
         for (name, text) in glaneur_testdata::seeds() {
             assert_eq!(scan(&text), reference(&text), "{name}");
+        }
+    }
+
+    #[test]
+    fn cues_with_an_apostrophe_are_found_with_either() {
+        for text in [
+            "Elle préside le conseil d'administration de Valmiera Logistique.",
+            "Elle préside le conseil d’administration de Valmiera Logistique.",
+        ] {
+            let names: Vec<&str> = find(text, SpanSet::new()).iter().map(|m| &text[m.start..m.end]).collect();
+            assert_eq!(names, ["Valmiera Logistique"], "{text}");
         }
     }
 }
