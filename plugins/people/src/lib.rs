@@ -225,7 +225,8 @@ impl People {
             if let Some(role_end) = role {
                 // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
                 let words = words(text, at, 8);
-                let role_end = words.iter().position(|x| x.start >= role_end).unwrap_or(1);
+                // No word after the role: nothing to name (its own words are not the name).
+                let Some(role_end) = words.iter().position(|x| x.start >= role_end) else { continue };
                 let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
                 if let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) {
                     let two =
@@ -484,6 +485,14 @@ mod tests {
         let text = "le Chef Économiste, la CHEFFE ÉCONOMISTE";
         let roles: Vec<&str> = People::load().roles.find_iter(text).map(|m| &text[m.range()]).collect();
         assert_eq!(roles, ["Chef Économiste", "CHEFFE ÉCONOMISTE"]);
+    }
+
+    #[test]
+    fn the_words_of_a_role_are_no_name() {
+        // A role ending the text has no word after it: its own words are
+        // not read as the name.
+        assert_eq!(names("Elle devient Directrice Générale Déléguée"), []);
+        assert_eq!(names("Il reste Président du Directoire"), []);
     }
 
     #[test]
