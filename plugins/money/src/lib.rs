@@ -216,23 +216,47 @@ struct Attrs {
     currency: Option<&'static str>,
     currency_inferred: bool,
     qualifier: Option<&'static str>,
-    rule: String,
+    rule: &'static str,
+}
+
+/// How the currency was had, as the `rule` attribute ends (the indices
+/// [`rule`] takes).
+#[cfg(test)]
+const CURRENCY_RULES: [&str; 5] = ["symbol", "code", "word", "inferred", "cue"];
+
+/// The `rule` attribute: `[range:](digits|words)+` and how the currency was
+/// had (0 symbol, 1 code, 2 word, 3 inferred, 4 cue), without formatting a
+/// string per amount.
+fn rule(range: bool, words: bool, currency: usize) -> &'static str {
+    const RULES: [[[&str; 5]; 2]; 2] = [
+        [
+            ["digits+symbol", "digits+code", "digits+word", "digits+inferred", "digits+cue"],
+            ["words+symbol", "words+code", "words+word", "words+inferred", "words+cue"],
+        ],
+        [
+            [
+                "range:digits+symbol",
+                "range:digits+code",
+                "range:digits+word",
+                "range:digits+inferred",
+                "range:digits+cue",
+            ],
+            ["range:words+symbol", "range:words+code", "range:words+word", "range:words+inferred", "range:words+cue"],
+        ],
+    ];
+    RULES[usize::from(range)][usize::from(words)][currency]
 }
 
 fn to_entity(amount: Amount) -> Entity {
     let p = &amount.parsed;
     let currency_rule = match (p.named, amount.inferred) {
-        (Some(Named::Symbol), _) => "symbol",
-        (Some(Named::Code), _) => "code",
-        (Some(Named::Word), _) => "word",
-        (None, true) => "inferred",
-        (None, false) => "cue",
+        (Some(Named::Symbol), _) => 0,
+        (Some(Named::Code), _) => 1,
+        (Some(Named::Word), _) => 2,
+        (None, true) => 3,
+        (None, false) => 4,
     };
-    let rule = format!(
-        "{}{}+{currency_rule}",
-        if p.max.is_some() { "range:" } else { "" },
-        if p.words { "words" } else { "digits" }
-    );
+    let rule = rule(p.max.is_some(), p.words, currency_rule);
     let attrs = Attrs {
         value: Number(p.value),
         max: p.max.map(Number),
@@ -286,6 +310,22 @@ mod tests {
         );
         assert_eq!(texts("un demi-milliard de dollars"), ["un demi-milliard de dollars"]);
         assert_eq!(texts("Les sixièmes millions d'euros"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn rules_name_the_range_the_number_and_the_currency() {
+        for (c, currency) in CURRENCY_RULES.iter().enumerate() {
+            for range in [false, true] {
+                for words in [false, true] {
+                    let expected = format!(
+                        "{}{}+{currency}",
+                        if range { "range:" } else { "" },
+                        if words { "words" } else { "digits" }
+                    );
+                    assert_eq!(rule(range, words, c), expected);
+                }
+            }
+        }
     }
 
     #[test]

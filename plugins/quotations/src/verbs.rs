@@ -30,6 +30,9 @@ pub struct Verb {
 /// The lexicon of forms, lowercased (`commente`, `a déclaré`, `said`).
 pub struct Verbs {
     forms: HashSet<String>,
+    /// The first words of the forms of several words (`a`, `ont`, `has`):
+    /// only after one is a longer form looked for.
+    leads: HashSet<String>,
 }
 
 impl Verbs {
@@ -42,7 +45,8 @@ impl Verbs {
                 list.split('|').map(str::trim).filter(|f| !f.is_empty()).map(|f| f.to_lowercase().replace('’', "'")),
             );
         }
-        Verbs { forms }
+        let leads = forms.iter().filter_map(|f| f.split_once(' ')).map(|(lead, _)| lead.to_owned()).collect();
+        Verbs { forms, leads }
     }
 
     /// Whether `form` (lowercase) is a verb of saying.
@@ -67,7 +71,7 @@ impl Verbs {
             }
             return None;
         }
-        if let Some((w2, e2)) = words.get(1) {
+        if let Some((w2, e2)) = words.get(1).filter(|_| self.leads.contains(w1.as_ref())) {
             if self.is_form(&format!("{w1} {w2}")) {
                 return Some(Verb { end: *e2, pronoun: None });
             }
