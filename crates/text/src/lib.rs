@@ -380,6 +380,9 @@ impl LongestMatcher {
             if !self.first_bytes[usize::from(b)] {
                 return false; // most bytes: lower-case letters no name begins with, spaces
             }
+            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                return false; // inside a word (what `glued_before` says, without decoding)
+            }
             let capital = if b.is_ascii() {
                 b.is_ascii_uppercase() || b.is_ascii_digit()
             } else {
