@@ -47,7 +47,7 @@ fn make(text: &str, start: usize, end: usize) -> Word<'_> {
 /// end of the sentence. A word keeps a glued apostrophe (`d'`), and `Inc.`
 /// keeps its period.
 pub fn after(text: &str, at: usize, n: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     let mut i = at;
     while out.len() < n {
         let Some(c) = text[i..].chars().next() else { break };
@@ -80,7 +80,7 @@ pub fn after(text: &str, at: usize, n: usize) -> Vec<Word<'_>> {
 /// Up to `n` words (and commas) before `at`, nearest first, stopping at the
 /// start of the sentence.
 pub fn before(text: &str, at: usize, n: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     let mut i = at;
     while out.len() < n {
         let Some(c) = text[..i].chars().next_back() else { break };

@@ -74,7 +74,7 @@ impl Word<'_> {
 /// apostrophes, and single punctuation marks (kept so that names never run
 /// across them).
 fn words(text: &str, from: usize, n: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     let mut i = from;
     while out.len() < n {
         let Some(c) = text[i..].chars().next() else { break };

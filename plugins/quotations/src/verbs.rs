@@ -108,7 +108,7 @@ fn split_inversion(word: &str) -> Option<(String, Pronoun)> {
 /// their end offsets (letters, hyphens and apostrophes), skipping spaces
 /// only.
 pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(Cow<'_, str>, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     let mut i = at;
     while out.len() < n {
         let rest = &text[i..];
