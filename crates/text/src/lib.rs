@@ -346,6 +346,10 @@ impl LongestMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Anchored)
+            // Anchored searches use no prefilter; dense transitions two
+            // bytes deep (not three) build faster and search as fast.
+            .prefilter(false)
+            .dense_depth(2)
             .build(&patterns)
             .map_err(|e| format!("cannot build the automaton: {e}"))?;
         let mut lower_starts = TwoBytes::default();
