@@ -8,10 +8,10 @@ use glaneur_schema::{entity::Number, export_plugin, Entity, FfiEntity, Plugin, P
 use regex::Regex;
 use serde::Serialize;
 
-/// A number as written in French or English text. ASCII digits, the only
-/// ones [`parse_digits`] reads: a Unicode `\d` (some 700 characters) four
-/// times over made the regex cost ~15 ms to compile, half the start-up.
-const NUM: &str = r"[0-9]{1,3}(?:[ \x{a0}\x{202f}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?";
+/// A number as written in French or English text, `DIGIT` standing for
+/// the class of digits. The group space is `\x20`: the regex is verbose
+/// (`(?x)`), where a literal space, even in a class, is ignored.
+const NUM: &str = r"DIGIT{1,3}(?:[\x20\x{a0}\x{202f}]DIGIT{3})+(?:,DIGIT+)?|DIGIT+(?:[.,]DIGIT+)?";
 
 /// A percent mark, in any case and with any spacing inside.
 const MARK: &str = r"%|pour\s?cent|pourcent|percent|per\s+cent";
@@ -61,18 +61,32 @@ const REACH: usize = 64;
 /// on the marks themselves, and `entre`'s is ASCII: a Unicode `\b` makes
 /// the regex crate's DFA give up on French text, and the slow engine that
 /// takes over was most of this plugin's time.
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+///
+/// With ASCII digits, the only ones [`parse_digits`] reads: a Unicode
+/// `\d` (some 700 characters) four times over cost ~45 M instructions to
+/// compile, ten times this one.
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| percent("[0-9]"));
+
+/// [`PERCENT`] with any decimal digit, for the rare text near a mark that
+/// has digits of another script: a number written with them must still
+/// take up its place (`entre ٤٠ et 50 %` is no `50 %`), though it is not
+/// read. Built on first need.
+static PERCENT_ANY_DIGITS: LazyLock<Regex> = LazyLock::new(|| percent(r"\d"));
+
+/// The percentage regex with `digit` as the class of digits.
+fn percent(digit: &str) -> Regex {
+    let num = NUM.replace("DIGIT", digit);
     let pattern = format!(
         r"(?xi)
         (?:
-            (?-u:\b)(?P<entre>entre)\s+(?P<a>{NUM})\s*%?\s*et\s+(?P<b>{NUM})
-          | (?P<c>{NUM})\s*%?\s*(?:à|-|–)\s*(?P<d>{NUM})
-          | (?P<sign>[-+−])?(?P<n>{NUM})
+            (?-u:\b)(?P<entre>entre)\s+(?P<a>{num})\s*%?\s*et\s+(?P<b>{num})
+          | (?P<c>{num})\s*%?\s*(?:à|-|–)\s*(?P<d>{num})
+          | (?P<sign>[-+−])?(?P<n>{num})
         )
         \s*(?:{MARK})"
     );
     Regex::new(&pattern).expect("the percentage pattern is valid")
-});
+}
 
 /// Finds percentages; stateless.
 pub struct Percentages;
@@ -109,15 +123,17 @@ impl Percentages {
 
     /// The percentage ending at the percent mark `mark`, starting after `floor`.
     fn ending_at(&self, text: &str, (start, end): (usize, usize), floor: usize) -> Option<Entity> {
-        let from = glaneur_text::reach_back(text, start, REACH);
-        self.find_in(&text[..end], from.max(floor)).into_iter().find(|e| e.span.end == end)
+        let from = glaneur_text::reach_back(text, start, REACH).max(floor);
+        let other_digits = text[from..end].chars().any(|c| c.is_numeric() && !c.is_ascii_digit());
+        let regex = if other_digits { &*PERCENT_ANY_DIGITS } else { &*PERCENT };
+        self.find_in(regex, &text[..end], from).into_iter().find(|e| e.span.end == end)
     }
 
-    /// The percentages the regex finds in `text[from..]`.
-    fn find_in(&self, text: &str, from: usize) -> Vec<Entity> {
+    /// The percentages `regex` finds in `text[from..]`.
+    fn find_in(&self, regex: &Regex, text: &str, from: usize) -> Vec<Entity> {
         let mut out = Vec::new();
         let mut at = from;
-        while let Some(caps) = PERCENT.captures_at(text, at) {
+        while let Some(caps) = regex.captures_at(text, at) {
             let whole = caps.get(0).expect("group 0 always matches");
             at = whole.end();
             // A number glued to a letter before it (`H100 %`) is not ours.
@@ -131,7 +147,7 @@ impl Percentages {
                     // `100 % à 50 %` is no range: rescan from the second number.
                     at = caps.name("b").or(caps.name("d")).map_or(at, |m| m.start());
                     if let Some(first) = caps.name("a").or(caps.name("c")) {
-                        out.extend(self.find_in(&text[..at], first.start()));
+                        out.extend(self.find_in(regex, &text[..at], first.start()));
                     }
                     continue;
                 }
@@ -205,6 +221,12 @@ mod tests {
         check("Microsoft détient 49% du capital.", &[("49%", 49.0, None)]);
         check("une part de 49 % du capital", &[("49 %", 49.0, None)]);
         check("une hausse de 12,5\u{202f}% sur un an", &[("12,5\u{202f}%", 12.5, None)]);
+        // Groups of thousands with a plain space, a no-break space, a narrow one.
+        check("une hausse de 1 000 % en un an", &[("1 000 %", 1000.0, None)]);
+        check(
+            "de 15\u{a0}000 % puis 2\u{202f}500 %",
+            &[("15\u{a0}000 %", 15000.0, None), ("2\u{202f}500 %", 2500.0, None)],
+        );
         check("soit 49 pour cent des voix", &[("49 pour cent", 49.0, None)]);
         check("soit 49 pour\u{202f}cent des voix", &[("49 pour\u{202f}cent", 49.0, None)]);
         check("12 per  cent of votes, 3 PER CENT", &[("12 per  cent", 12.0, None), ("3 PER CENT", 3.0, None)]);
@@ -232,9 +254,12 @@ mod tests {
         check("un taux de 3 pourcentages", &[]);
         check("5 percent, 5percent", &[("5 percent", 5.0, None)]);
         check("Dentre 10 et 20 %", &[("20 %", 20.0, None)]);
-        // Digits of other scripts are not read; one glued before ASCII digits
-        // makes them no number of their own.
+        // Digits of other scripts are not read, but a number written with
+        // them keeps its place: `50 %` is the top of a range, `200 %` a group.
         check("٤٥ % et ٣5 %, puis 7 %", &[("7 %", 7.0, None)]);
+        check("entre ٤٠ et 50 %", &[]);
+        check("de ４０ à 50 %", &[]);
+        check("soit ١ 200 %", &[]);
     }
 
     #[test]
