@@ -184,8 +184,8 @@ impl People {
             s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned)
         }
         // The automaton folds ASCII case only: roles with other letters are
-        // added in capitals (`DIRECTRICE GÉNÉRALE`), and with a capital first
-        // letter when that letter is not ASCII (`Économiste`).
+        // added in the spellings it would miss (`glaneur_text::case_variants`:
+        // `DIRECTRICE GÉNÉRALE`, `Économiste`).
         let mut roles: Vec<String> = lines(ROLES).collect();
         let cased: Vec<String> = roles.iter().flat_map(|r| glaneur_text::case_variants(r)).collect();
         roles.extend(cased);
