@@ -173,6 +173,44 @@ mod tests {
     }
 
     #[test]
+    fn no_form_names_two_organisations() {
+        // As data/NOTES.md says: after case folding, accent stripping and
+        // `’` → `'`, a form belongs to one row.
+        fn key(form: &str) -> String {
+            form.to_lowercase()
+                .chars()
+                .map(|c| match c {
+                    'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+                    'ç' => 'c',
+                    'é' | 'è' | 'ê' | 'ë' => 'e',
+                    'î' | 'ï' | 'í' | 'ì' => 'i',
+                    'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+                    'ù' | 'û' | 'ü' | 'ú' => 'u',
+                    'ÿ' | 'ý' => 'y',
+                    'ñ' => 'n',
+                    '’' => '\'',
+                    c => c,
+                })
+                .collect()
+        }
+        let mut owner: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+        let mut clashes = Vec::new();
+        for line in GAZETTEER.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let forms = std::iter::once(cols[0]).chain(cols[2].split('|')).filter(|f| !f.is_empty());
+            let mut own: Vec<String> = forms.map(key).collect();
+            own.sort();
+            own.dedup();
+            for k in own {
+                if let Some(other) = owner.insert(k.clone(), cols[0]) {
+                    clashes.push(format!("{k:?}: {other} and {}", cols[0]));
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{clashes:#?}");
+    }
+
+    #[test]
     fn hits_start_at_capitals_and_at_forms_written_in_lower_case() {
         let g = Gazetteer::load().expect("valid data");
         let text = "Selon le Monde, xAI et NVIDIA, pas nvidia ni (Nvidia) ni «Nvidia» ni SuperNvidia.";
@@ -195,6 +233,14 @@ mod tests {
             ("SOCIÉTÉ GÉNÉRALE", "Société Générale"),
         ];
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn french_public_companies_are_known() {
+        let g = Gazetteer::load().expect("valid data");
+        let text = "Un contrat signé avec la SNCF et la RATP ; selon la Poste, Air France-KLM et Naval Group suivent.";
+        let found: Vec<&str> = g.hits(text).iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(found, ["SNCF", "RATP", "la Poste", "Air France-KLM", "Naval Group"]);
     }
 
     #[test]
