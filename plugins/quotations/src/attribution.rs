@@ -325,10 +325,23 @@ impl Attributor<'_> {
         let first = self.persons.partition_point(|p| p.start < at);
         let person = self.persons.get(first).filter(|p| p.end <= limit)?;
         let between = &self.text[at..person.start];
-        let words: Vec<&str> = between
-            .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’' && c != '-')
-            .filter(|w| !w.is_empty())
-            .collect();
+        // An organisation after `de`, `d'`, `chez` belongs to the role (`le
+        // PDG de Nvidia, Jensen Huang`): its words are no role words, and it
+        // is no organisation standing before the person.
+        let first_org = self.orgs.partition_point(|o| o.start < at);
+        let orgs_between = self.orgs[first_org..].iter().take_while(|o| o.end <= person.start);
+        let (mut words, mut from, mut no_org) = (Vec::new(), at, true);
+        for o in orgs_between {
+            let before = &self.text[from..o.start];
+            let of_role = before.ends_with("d'")
+                || before.ends_with("d’")
+                || before.ends_with(' ')
+                    && matches!(before.trim_end().rsplit(' ').next(), Some("de" | "du" | "des" | "chez" | "of" | "at"));
+            no_org &= of_role;
+            words.extend(role_words(before));
+            from = o.end;
+        }
+        words.extend(role_words(&self.text[from..person.start]));
         // At most a determiner and a role of a few words (lower-case, an
         // acronym such as `PDG`, or a title such as `Mme`).
         let role_word = |w: &&str| {
@@ -337,8 +350,6 @@ impl Attributor<'_> {
                 || matches!(*w, "M" | "Mme" | "Mlle" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me")
         };
         let role_only = words.len() <= 5 && words.iter().all(role_word);
-        let first_org = self.orgs.partition_point(|o| o.start < at);
-        let no_org = self.orgs.get(first_org).is_none_or(|o| o.end > person.start);
         if between.trim().is_empty() || (role_only && no_org) {
             return Some(speaker(person));
         }
@@ -478,6 +489,11 @@ impl Attributor<'_> {
         let s = sentence(self.text, at, at, 400);
         glaneur_text::offset_in(self.text, s)
     }
+}
+
+/// The words of `text` a role is made of (letters, apostrophes, hyphens).
+fn role_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’' && c != '-').filter(|w| !w.is_empty())
 }
 
 /// The text from `at`, at most `n` bytes (cut on a char boundary).

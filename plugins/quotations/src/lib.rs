@@ -257,6 +257,24 @@ mod tests {
     }
 
     #[test]
+    fn a_role_may_name_its_organisation() {
+        let text = "Hélène Roux a parlé hier.\n\nD'après le PDG de Nvidia, Jensen Huang, « l'IA change tout ».";
+        let people = persons(text, &[("Hélène Roux", F), ("Jensen Huang", M)]);
+        let at = text.find("Nvidia").expect("Nvidia");
+        let orgs = [OrgRef { start: at, end: at + "Nvidia".len() }];
+        let found = Quotations::load().find(text, &people, &orgs);
+        let got: Vec<(Option<String>, &str)> =
+            found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule)).collect();
+        assert_eq!(got, [(Some("Jensen Huang".into()), "selon")]);
+        // An organisation standing alone before the person is still no role.
+        let text = "Selon Nvidia, Jensen Huang « ne vend rien ».";
+        let at = text.find("Nvidia").expect("Nvidia");
+        let orgs = [OrgRef { start: at, end: at + "Nvidia".len() }];
+        let found = Quotations::load().find(text, &persons(text, &[("Jensen Huang", M)]), &orgs);
+        assert_ne!(found[0].attribution.rule, "selon");
+    }
+
+    #[test]
     fn continuation_heading_and_nobody() {
         let text = "« Un », dit Omar Benjelloun.\n\n« Deux. »\n\n– « Titre » –\n\nUne « bulle » selon certains.";
         let got = speakers(text, &[("Omar Benjelloun", M)]);
