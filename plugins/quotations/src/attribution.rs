@@ -147,7 +147,7 @@ impl Attributor<'_> {
         if let Some(s) = self.attribution_line(q) {
             return Attribution::to(s, "attribution-line");
         }
-        match self.before(q) {
+        match self.before(q, earlier) {
             Some((Some(s), rule)) => return Attribution::to(s, rule),
             Some((None, rule)) => return Attribution { rule, ..Attribution::none() },
             None => {}
@@ -432,9 +432,11 @@ impl Attributor<'_> {
     }
 
     /// Rule 4: in the sentence before the quote. A verb of saying whose
-    /// subject is no named person (`Un salarié … décrit une ambiance « … »`)
-    /// gives `(None, "anonymous")`: speech, nobody named.
-    fn before(&self, q: &Quote) -> Option<(Option<Speaker>, &'static str)> {
+    /// subject is a pronoun (`Elle a ajouté : « … »`, `He added: "…"`) gives
+    /// the last person of that gender; one whose subject is no named person
+    /// (`Un salarié … décrit une ambiance « … »`) gives `(None,
+    /// "anonymous")`: speech, nobody named.
+    fn before(&self, q: &Quote, earlier: &[Attribution]) -> Option<(Option<Speaker>, &'static str)> {
         let sentence_start = self.sentence_start(q.start);
         let clause = &self.text[sentence_start..q.start];
         // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
@@ -469,10 +471,20 @@ impl Attributor<'_> {
             }
             let subject = self.persons_before(at).last().filter(|p| p.start >= sentence_start);
             let tail = self.text[verb.end..q.start].trim_end();
+            // `Il précise que`, `She said:`: the pronoun right before the verb.
+            let word_before = self.text[sentence_start..at].trim_end().rsplit(|c: char| !c.is_alphabetic()).next();
+            let pronoun = match word_before {
+                Some("il" | "Il" | "he" | "He") => Some(Pronoun::Masculine),
+                Some("elle" | "Elle" | "she" | "She") => Some(Pronoun::Feminine),
+                _ => None,
+            };
             best = match subject {
                 Some(p) => Some((Some(speaker(p)), if tail.ends_with(':') { "speaker-before" } else { "estime-que" })),
-                None if best.is_none() => Some((None, "anonymous")),
-                None => best,
+                None => match pronoun.and_then(|p| self.pronoun(p, q.start, earlier)) {
+                    Some(s) => Some((Some(s), "pronoun-before")),
+                    None if best.is_none() => Some((None, "anonymous")),
+                    None => best,
+                },
             };
         }
         best

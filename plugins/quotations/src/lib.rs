@@ -257,6 +257,19 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_before_the_verb_names_the_last_person_of_its_gender() {
+        let text = "« Le marché est mûr », estime Hélène Rousseau. Paul Girard approuve.\n\nElle a ajouté : « Nous investirons. »";
+        let got = speakers(text, &[("Hélène Rousseau", F), ("Paul Girard", M)]);
+        assert_eq!(got[1], (Some("Hélène Rousseau".into()), "pronoun-before"));
+        let text = "\"It's a bubble,\" Michael Burry told Bloomberg. He added: \"Valuations are absurd.\"";
+        let got = speakers(text, &[("Michael Burry", M)]);
+        assert_eq!(got[1], (Some("Michael Burry".into()), "pronoun-before"));
+        // A subject that is no pronoun nor a person still names nobody.
+        let text = "Un salarié décrit une ambiance « irrespirable ».";
+        assert_eq!(speakers(text, &[]), [(None, "anonymous")]);
+    }
+
+    #[test]
     fn a_role_may_name_its_organisation() {
         let text = "Hélène Roux a parlé hier.\n\nD'après le PDG de Nvidia, Jensen Huang, « l'IA change tout ».";
         let people = persons(text, &[("Hélène Roux", F), ("Jensen Huang", M)]);
