@@ -283,8 +283,9 @@ impl People {
     /// its full name was seen.
     fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
         // Each surname of a full name, and where the first full name was.
+        // A name after a title is a surname already (`M. Dupont-Aignan`).
         let mut first_seen: HashMap<&str, usize> = HashMap::new();
-        for p in found.iter().filter(|p| p.name.contains(' ')) {
+        for p in found.iter().filter(|p| p.name.contains(' ') || p.rule == "title") {
             if let Some(surname) = p.name.rsplit(' ').next() {
                 first_seen.entry(surname).or_insert(p.start);
             }
@@ -485,6 +486,18 @@ mod tests {
         let text = "le Chef Économiste, la CHEFFE ÉCONOMISTE";
         let roles: Vec<&str> = People::load().roles.find_iter(text).map(|m| &text[m.range()]).collect();
         assert_eq!(roles, ["Chef Économiste", "CHEFFE ÉCONOMISTE"]);
+    }
+
+    #[test]
+    fn a_surname_after_a_title_is_found_again_alone() {
+        let got = names("M. Dupont-Aignan s'est exprimé ; Dupont-Aignan a ensuite quitté la salle.");
+        assert_eq!(
+            got,
+            [
+                ("Dupont-Aignan".to_owned(), "Dupont-Aignan".to_owned()),
+                ("Dupont-Aignan".to_owned(), "Dupont-Aignan".to_owned())
+            ]
+        );
     }
 
     #[test]
