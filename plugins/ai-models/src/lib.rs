@@ -263,4 +263,23 @@ mod tests {
             assert!(names.iter().all(|n| n == "Orion"), "{text}: {names:?}");
         }
     }
+
+    #[test]
+    fn an_apposition_names_the_whole_word_even_when_an_organisation_begins_it() {
+        let models = AiModels::load().expect("catalogue loads");
+        let text = "La start-up Pleias a publié Pleias-RAG-1B, un petit modèle de langage.";
+        let orgs: Vec<Found> = text
+            .match_indices("Pleias")
+            .map(|(i, _)| Found { start: i, end: i + "Pleias".len(), canonical: "Pleias".into() })
+            .collect();
+        let found: Vec<(String, Option<String>)> =
+            models.mentions(text, &orgs).into_iter().map(|m| (m.canonical, m.vendor)).collect();
+        assert_eq!(found, [("Pleias-RAG-1B".to_owned(), Some("Pleias".to_owned()))]);
+        // An organisation that is the whole name is still no model.
+        let text = "Le modèle de Mistral AI, Mistral AI, un modèle maison.";
+        let at = text.match_indices("Mistral AI").map(|(i, _)| i).collect::<Vec<_>>();
+        let orgs: Vec<Found> =
+            at.iter().map(|&i| Found { start: i, end: i + 10, canonical: "Mistral AI".into() }).collect();
+        assert!(models.mentions(text, &orgs).is_empty());
+    }
 }

@@ -42,6 +42,14 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
             ", son llm",
             ", son agent",
             ", son nouveau modèle",
+            ", son dernier modèle",
+            ", son premier modèle",
+            ", un petit modèle",
+            ", un nouveau modèle",
+            ", un premier modèle",
+            ", un nouvel assistant",
+            ", leur modèle",
+            ", leur nouveau modèle",
         ])
         .expect("the cues form a valid automaton")
 });
@@ -146,19 +154,28 @@ pub fn find(catalogue: &Catalogue, text: &str, taken: &mut SpanSet, orgs: &[Foun
         if name.len() < 2 || is_not_a_name(name) {
             continue;
         }
-        let (model_parts, end) = parts(catalogue, text, name_end, false);
+        let (model_parts, mut end) = parts(catalogue, text, name_end, false);
+        // `Pleias-RAG-1B, un modèle`: the word before an apposition is the
+        // name, whole, though the version grammar reads less of it.
+        let whole_word = apposition && end < m.start() && text[end..m.start()].starts_with('-');
+        if whole_word {
+            end = m.start();
+        }
         if taken.overlaps(start, end) {
             continue;
         }
         let first_org = orgs.partition_point(|o| o.end <= start);
-        if orgs.get(first_org).is_some_and(|o| o.start < end) {
-            continue; // `le modèle de Mistral AI`: the organisation, not a model
+        // `le modèle de Mistral AI`: the organisation, not a model; but an
+        // organisation's name may begin a model's (`Pleias-RAG-1B`).
+        let org_begins_it = |o: &Found| o.start == start && o.end == name_end && text[name_end..end].starts_with('-');
+        if orgs.get(first_org).is_some_and(|o| o.start < end && !org_begins_it(o)) {
+            continue;
         }
         taken.insert(start, end);
         out.push(Mention {
             start,
             end,
-            canonical: canonical_as_written(name, &model_parts),
+            canonical: if whole_word { text[start..end].to_owned() } else { canonical_as_written(name, &model_parts) },
             family: Some(name.to_owned()),
             vendor: vendor_for(text, start, end, orgs),
             kind: None,
