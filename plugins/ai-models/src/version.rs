@@ -118,11 +118,17 @@ fn classify(catalogue: &Catalogue, token: &str, sep: Sep, first: bool, openai: b
     part(PartKind::Variant, (*chosen).to_owned())
 }
 
-/// `7B`, `1.5B`, `405b`, `8x7B` → normalised (`B` upper, `x` lower).
+/// `7B`, `1.5B`, `405b`, `8x7B` → normalised (`B` upper, `x` lower); the
+/// active parameters of a mixture of experts as written (`A22B` of
+/// `Qwen3-235B-A22B`).
 fn size(token: &str) -> Option<String> {
     let (number, unit) = token.split_at(token.len().checked_sub(1)?);
     if !matches!(unit, "B" | "b" | "M") {
         return None;
+    }
+    if let Some(active) = number.strip_prefix('A') {
+        let digits = !active.is_empty() && active.bytes().all(|b| b.is_ascii_digit());
+        return (digits && unit == "B").then(|| token.to_owned());
     }
     let valid = |n: &str| !n.is_empty() && n.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     let ok = match number.split_once(['x', 'X']) {
@@ -232,6 +238,8 @@ mod tests {
         assert_eq!(canon("Llama", " 3.1 405B", false), "Llama 3.1 405B");
         assert_eq!(canon("FLUX", ".1 Kontext", false), "FLUX.1 Kontext");
         assert_eq!(canon("Gemini", " 1.5 Pro", false), "Gemini 1.5 Pro");
+        assert_eq!(canon("Qwen", "3-235B-A22B et", false), "Qwen3-235B-A22B");
+        assert_eq!(canon("Qwen", "3-30B-A3B-Instruct", false), "Qwen3-30B-A3B-Instruct");
     }
 
     #[test]
@@ -239,6 +247,7 @@ mod tests {
         assert_eq!(canon("Llama", " 3 en 2024", false), "Llama 3");
         assert_eq!(canon("GPT", "-4 2024", true), "GPT-4");
         assert_eq!(canon("Gemini", " multimodal", false), "Gemini");
+        assert_eq!(canon("Qwen", "3 A22 et", false), "Qwen3", "A22 is no size");
         assert_eq!(canon("Claude", " François", false), "Claude");
         assert_eq!(canon("GPT", "-4.", true), "GPT-4");
     }
