@@ -24,7 +24,7 @@
 //!    `previous-paragraph` — a quote in narration with no attribution, when
 //!    the paragraph before quoted someone: the same speaker.
 
-use glaneur_text::{reach_ahead, reach_back, sentence, Paragraphs};
+use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
 use crate::marks::Quote;
 use crate::verbs::{next_words, Pronoun, Verbs};
@@ -261,10 +261,10 @@ impl Attributor<'_> {
             }
         }
         // `"…," Sam Altman said.`, `"…," X, an analyst at Y, told reporters`: a name, then the verb.
-        let person = self.persons.get(self.persons.partition_point(|p| p.start < pos))?;
-        if !self.text[pos..person.start].trim().is_empty() {
-            return None;
-        }
+        let next_person = self.persons.get(self.persons.partition_point(|p| p.start < pos));
+        let Some(person) = next_person.filter(|p| self.text[pos..p.start].trim().is_empty()) else {
+            return self.word_then_verb(pos).map(|s| Attribution::to(s, "verb-after"));
+        };
         let mut verb_at = person.end;
         if self.text[verb_at..].starts_with(',') {
             let close = self.text[verb_at + 1..].find([',', '.', '\n']).map(|e| verb_at + 1 + e)?;
@@ -273,6 +273,21 @@ impl Attributor<'_> {
             }
         }
         self.verbs.at(self.text, verb_at).map(|_| Attribution::to(speaker(person), "verb-after"))
+    }
+
+    /// `"…," Altman wrote`: one capitalised word no person starts (a
+    /// surname alone, an organisation) at `at`, then a verb of saying.
+    fn word_then_verb(&self, at: usize) -> Option<Speaker> {
+        let rest = &self.text[at..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let start = at + rest.len() - trimmed.len();
+        let len = trimmed.find(|c: char| !(is_letter(c) || c == '-')).unwrap_or(trimmed.len());
+        let word = &trimmed[..len];
+        let capitalised = word.chars().nth(1).is_some() && word.starts_with(char::is_uppercase);
+        if !capitalised || glaneur_text::is_function_word(word) {
+            return None;
+        }
+        self.verbs.at(self.text, start + len).map(|_| Speaker { name: word.to_owned(), gender: None })
     }
 
     /// `« A, poursuit-elle, B. »`: an incise inside the marks.

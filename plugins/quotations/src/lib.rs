@@ -270,6 +270,18 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_word_then_a_verb_names_the_speaker() {
+        // A surname alone, which the people plugin does not know as a person.
+        let text = "Texte.\n\n\"This is just the beginning,\" Altman wrote on X.";
+        assert_eq!(speakers(text, &[]), [(Some("Altman".into()), "verb-after")]);
+        let text = "« Nous investirons », Microsoft a déclaré hier.";
+        assert_eq!(speakers(text, &[]), [(Some("Microsoft".into()), "verb-after")]);
+        // A function word is no speaker; a word without a verb after it neither.
+        assert_eq!(speakers("\"Fine,\" The end.", &[]), [(None, "none")]);
+        assert_eq!(speakers("« Bien », Paris attend.", &[]), [(None, "none")]);
+    }
+
+    #[test]
     fn a_role_may_name_its_organisation() {
         let text = "Hélène Roux a parlé hier.\n\nD'après le PDG de Nvidia, Jensen Huang, « l'IA change tout ».";
         let people = persons(text, &[("Hélène Roux", F), ("Jensen Huang", M)]);
