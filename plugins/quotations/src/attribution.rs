@@ -236,7 +236,11 @@ impl Attributor<'_> {
             if let Some(rest) = self.text[after..].trim_start().strip_prefix("to ") {
                 after = self.text.len() - rest.len();
             }
-            return self.name_at(after).map(|s| Attribution::to(s, "selon"));
+            // `selon un analyste de Morgan Stanley`: attributed, to nobody named.
+            return Some(
+                self.name_at(after)
+                    .map_or(Attribution { rule: "selon", ..Attribution::none() }, |s| Attribution::to(s, "selon")),
+            );
         }
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
         // (after trying it as part of a reflexive verb: `se félicite`).
@@ -468,9 +472,14 @@ impl Attributor<'_> {
             while let Some(i) = lower[search..].find(cue) {
                 let at = sentence_start + search + i + cue.len();
                 let boundary = search + i == 0 || !lower[..search + i].ends_with(char::is_alphabetic);
-                if boundary {
-                    if let Some(s) = self.name_at(at).filter(|_| self.comma_after_name(at, q.start)) {
+                if boundary && self.comma_after_name(at, q.start) {
+                    if let Some(s) = self.name_at(at) {
                         return Some((Some(s), rule));
+                    }
+                    // `selon l'analyste de Morgan Stanley, « … »`: attributed,
+                    // to nobody named (`pour` has other uses: `pour la première fois`).
+                    if rule == "selon" && q.start - at < 100 {
+                        return Some((None, rule));
                     }
                 }
                 search += i + cue.len();

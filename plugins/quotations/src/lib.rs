@@ -270,6 +270,15 @@ mod tests {
     }
 
     #[test]
+    fn selon_a_description_names_nobody_rather_than_an_earlier_speaker() {
+        let text = "Marie Dupuis a déclaré : « Oui. »\n\nSelon l'analyste de Morgan Stanley, « c'est excessif ».";
+        let got = speakers(text, &[("Marie Dupuis", F)]);
+        assert_eq!(got[1], (None, "selon"));
+        let text = "Marie Dupuis a déclaré : « Oui. »\n\n« C'est excessif », selon un analyste de Morgan Stanley.";
+        assert_eq!(speakers(text, &[("Marie Dupuis", F)])[1], (None, "selon"));
+    }
+
+    #[test]
     fn a_capitalised_word_then_a_verb_names_the_speaker() {
         // A surname alone, which the people plugin does not know as a person.
         let text = "Texte.\n\n\"This is just the beginning,\" Altman wrote on X.";
@@ -296,7 +305,7 @@ mod tests {
         let at = text.find("Nvidia").expect("Nvidia");
         let orgs = [OrgRef { start: at, end: at + "Nvidia".len() }];
         let found = Quotations::load().find(text, &persons(text, &[("Jensen Huang", M)]), &orgs);
-        assert_ne!(found[0].attribution.rule, "selon");
+        assert_eq!((found[0].attribution.speaker.as_deref(), found[0].attribution.rule), (None, "selon"));
     }
 
     #[test]
