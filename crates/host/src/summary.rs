@@ -126,8 +126,8 @@ pub struct VendorModels {
 }
 
 /// A string attribute, if present.
-fn attr(attrs: &Map<String, Value>, key: &str) -> Option<String> {
-    attrs.get(key).and_then(Value::as_str).map(str::to_owned)
+fn attr<'a>(attrs: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    attrs.get(key).and_then(Value::as_str)
 }
 
 impl Summary {
@@ -142,24 +142,22 @@ impl Summary {
             match e.kind.as_str() {
                 "organization" => {
                     if let Some(c) = attr(&attrs(), "canonical") {
-                        *self.orgs.entry(c).or_default() += 1;
+                        *self.orgs.entry(c.to_owned()).or_default() += 1;
                     }
                 }
                 "money" => self.add_money(e, &attrs(), line, text),
                 "quotation" => {
                     let attrs = attrs();
-                    let speaker = attr(&attrs, "speaker");
-                    let is_term = attr(&attrs, "form").as_deref() == Some("term");
-                    if !is_term {
-                        let quote =
-                            Quote { content: attr(&attrs, "content").unwrap_or_default(), source: line.source.clone() };
-                        self.speakers.entry(speaker).or_default().push(quote);
+                    if attr(&attrs, "form") != Some("term") {
+                        let content = attr(&attrs, "content").unwrap_or_default().to_owned();
+                        let quote = Quote { content, source: line.source.clone() };
+                        self.speakers.entry(attr(&attrs, "speaker").map(str::to_owned)).or_default().push(quote);
                     }
                 }
                 "ai_model" => {
                     let attrs = attrs();
-                    let vendor = attr(&attrs, "vendor");
-                    let canonical = attr(&attrs, "canonical").unwrap_or_else(|| e.text.clone());
+                    let vendor = attr(&attrs, "vendor").map(str::to_owned);
+                    let canonical = attr(&attrs, "canonical").unwrap_or(&e.text).to_owned();
                     *self.models.entry(vendor).or_default().entry(canonical).or_default() += 1;
                 }
                 _ => {}
@@ -169,7 +167,7 @@ impl Summary {
 
     fn add_money(&mut self, e: &OutputEntity, attrs: &Map<String, Value>, line: &DocumentLine, text: Option<&str>) {
         let Some(value) = attrs.get("value").and_then(Value::as_f64) else { return };
-        let currency = attr(attrs, "currency");
+        let currency = attr(attrs, "currency").map(str::to_owned);
         let total = self.money.totals.entry(currency.clone()).or_default();
         total.0 += value;
         total.1 += 1;

@@ -52,11 +52,6 @@ impl Entity {
         Entity { kind: kind.to_owned(), span, confidence, attrs: Attrs::from_raw(raw), extractor: String::new() }
     }
 
-    /// Converts to the FFI record, naming `extractor` unless already set.
-    pub fn to_ffi(&self, extractor: &str) -> FfiEntity {
-        self.clone().into_ffi(extractor)
-    }
-
     /// Converts to the FFI record without copying the attributes, naming
     /// `extractor` unless already set.
     pub fn into_ffi(self, extractor: &str) -> FfiEntity {
@@ -191,7 +186,7 @@ mod tests {
     #[test]
     fn ffi_round_trip_keeps_everything() {
         let entity = Entity::new("money", 3..9, 0.9, json!({"value": 10, "currency": "EUR"}));
-        let ffi = entity.to_ffi("money");
+        let ffi = entity.into_ffi("money");
         assert_eq!(ffi.extractor.as_str(), "money");
         let back = Entity::from_ffi(&ffi).expect("valid attrs");
         assert_eq!(back.span, 3..9);
@@ -207,7 +202,7 @@ mod tests {
             0.9,
             json!({"canonical": "Jeanne \"J\" Roy", "gender": null, "n": [1, {"a": 2}]}),
         );
-        let ffi = entity.to_ffi("people");
+        let ffi = entity.into_ffi("people");
         let [canonical, gender, missing, n] =
             string_attrs(&ffi, ["canonical", "gender", "missing", "n"]).expect("an object");
         assert_eq!(canonical.as_deref(), Some("Jeanne \"J\" Roy"));

@@ -282,16 +282,28 @@ pub fn find_names<P: AsRef<str>>(text: &str, names: &[P]) -> Vec<(usize, usize, 
     for (i, name) in names.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
         all.extend(memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).map(|s| (s, s + name.len(), i)));
     }
-    all.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+    keep_leftmost_longest(&mut all, |&(s, e, _)| (s, e));
+    all
+}
+
+/// Keeps of `found` (every match, overlapping) what a leftmost-longest
+/// search reports: the longest at the leftmost start, then the same past
+/// its end. `span` gives a match's (start, end); of equal spans, the first
+/// in `found` is kept.
+pub fn keep_leftmost_longest<T>(found: &mut Vec<T>, span: impl Fn(&T) -> (usize, usize)) {
+    found.sort_by_key(|m| {
+        let (s, e) = span(m);
+        (s, std::cmp::Reverse(e))
+    });
     let mut end = 0;
-    all.retain(|&(s, e, _)| {
+    found.retain(|m| {
+        let (s, e) = span(m);
         let keep = s >= end;
         if keep {
             end = e;
         }
         keep
     });
-    all
 }
 
 /// The longest span [`SpanSet::overlaps`] looks back for: longer spans are

@@ -165,6 +165,12 @@ fn case_fits(found: &str, form: &str, case_sensitive: bool) -> bool {
 mod tests {
     use super::*;
 
+    /// The text of every hit of the shipped gazetteer in `text`.
+    fn hit_texts(text: &str) -> Vec<&str> {
+        let g = Gazetteer::load().expect("valid data");
+        g.hits(text).iter().map(|h| &text[h.start..h.end]).collect()
+    }
+
     #[test]
     fn the_data_loads() {
         let g = Gazetteer::load().expect("valid data");
@@ -212,10 +218,8 @@ mod tests {
 
     #[test]
     fn hits_start_at_capitals_and_at_forms_written_in_lower_case() {
-        let g = Gazetteer::load().expect("valid data");
         let text = "Selon le Monde, xAI et NVIDIA, pas nvidia ni (Nvidia) ni «Nvidia» ni SuperNvidia.";
-        let found: Vec<&str> = g.hits(text).iter().map(|h| &text[h.start..h.end]).collect();
-        assert_eq!(found, ["le Monde", "xAI", "NVIDIA", "Nvidia", "Nvidia"]);
+        assert_eq!(hit_texts(text), ["le Monde", "xAI", "NVIDIA", "Nvidia", "Nvidia"]);
     }
 
     #[test]
@@ -237,10 +241,8 @@ mod tests {
 
     #[test]
     fn french_public_companies_are_known() {
-        let g = Gazetteer::load().expect("valid data");
         let text = "Un contrat signé avec la SNCF et la RATP ; selon la Poste, Air France-KLM et Naval Group suivent.";
-        let found: Vec<&str> = g.hits(text).iter().map(|h| &text[h.start..h.end]).collect();
-        assert_eq!(found, ["SNCF", "RATP", "la Poste", "Air France-KLM", "Naval Group"]);
+        assert_eq!(hit_texts(text), ["SNCF", "RATP", "la Poste", "Air France-KLM", "Naval Group"]);
     }
 
     #[test]

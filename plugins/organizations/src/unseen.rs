@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
-use glaneur_text::{find_names, folded, is_whole_word, SpanSet};
+use glaneur_text::{find_names, folded, is_whole_word, keep_leftmost_longest, SpanSet};
 
 use crate::lexicon::{
     is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
@@ -74,15 +74,7 @@ fn scan(text: &str) -> [Vec<(usize, usize)>; 3] {
         all[list as usize].push((m.start(), m.end()));
     }
     all.map(|mut found| {
-        found.sort_unstable_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-        let mut end = 0;
-        found.retain(|&(s, e)| {
-            let keep = s >= end;
-            if keep {
-                end = e;
-            }
-            keep
-        });
+        keep_leftmost_longest(&mut found, |&span| span);
         found
     })
 }

@@ -286,9 +286,7 @@ impl People {
         // A name after a title is a surname already (`M. Dupont-Aignan`).
         let mut first_seen: HashMap<&str, usize> = HashMap::new();
         for p in found.iter().filter(|p| p.name.contains(' ') || p.rule == "title") {
-            if let Some(surname) = p.name.rsplit(' ').next() {
-                first_seen.entry(surname).or_insert(p.start);
-            }
+            first_seen.entry(surname(&p.name)).or_insert(p.start);
         }
         let surnames: Vec<&str> = first_seen.keys().copied().filter(|s| !self.is_first_name(s)).collect();
         if surnames.is_empty() {
@@ -349,6 +347,17 @@ fn person(text: &str, start: usize, end: usize, rule: &'static str, confidence: 
     Person { start, end, canonical: name.clone(), name, rule, confidence }
 }
 
+/// The surname of a name: its last word.
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// The first name of a full name (`Jean` of `Jean Garnier`); none for a
+/// name of one word.
+fn first_name(name: &str) -> Option<&str> {
+    name.split_once(' ').map(|(first, _)| first)
+}
+
 /// Each mention's canonical: the longest name in the document with the
 /// same surname (and the same first name, when the mention has one); of
 /// equally long ones, the nearest before the mention, else the last
@@ -363,14 +372,8 @@ fn fullest_forms(found: &mut [Person]) {
         names: Vec<usize>,
     }
     // Each mention's surname, and first name when it has one.
-    let keys: Vec<(String, Option<String>)> = found
-        .iter()
-        .map(|p| {
-            let surname = p.name.rsplit(' ').next().unwrap_or(&p.name).to_owned();
-            let first = p.name.split(' ').next().filter(|_| p.name.contains(' ')).map(str::to_owned);
-            (surname, first)
-        })
-        .collect();
+    let keys: Vec<(String, Option<String>)> =
+        found.iter().map(|p| (surname(&p.name).to_owned(), first_name(&p.name).map(str::to_owned))).collect();
     let mut groups: HashMap<(&str, Option<&str>), Longest> = HashMap::new();
     for (i, (surname, first)) in keys.iter().enumerate() {
         let len = found[i].name.len();
@@ -420,12 +423,8 @@ impl Plugin for People {
             .find(text, &taken)
             .into_iter()
             .map(|p| {
-                let first = p.canonical.split(' ').next().filter(|_| p.canonical.contains(' ')).unwrap_or("");
-                let gender = match gender::is_feminine(first) {
-                    Some(true) if !first.is_empty() => Some("f"),
-                    Some(false) if !first.is_empty() => Some("m"),
-                    _ => None,
-                };
+                let first = first_name(&p.canonical).filter(|f| !f.is_empty());
+                let gender = first.and_then(gender::is_feminine).map(|f| if f { "f" } else { "m" });
                 let attrs = Attrs { canonical: &p.canonical, gender, rule: p.rule };
                 Entity::new("person", p.start..p.end, p.confidence, attrs)
             })

@@ -41,9 +41,7 @@ impl Verbs {
         let mut forms = HashSet::new();
         for line in SPEECH_VERBS.lines().skip(1) {
             let Some(list) = line.split('\t').nth(2) else { continue };
-            forms.extend(
-                list.split('|').map(str::trim).filter(|f| !f.is_empty()).map(|f| f.to_lowercase().replace('’', "'")),
-            );
+            forms.extend(list.split('|').map(str::trim).filter(|f| !f.is_empty()).map(|f| folded(f).into_owned()));
         }
         let leads = forms.iter().filter_map(|f| f.split_once(' ')).map(|(lead, _)| lead.to_owned()).collect();
         Verbs { forms, leads }

@@ -39,7 +39,8 @@ pub fn plugin_dirs(cli: &[PathBuf], env: Option<OsString>, exe: Option<&Path>) -
 ///
 /// The files load in parallel: building a plugin's automata is most of
 /// start-up, and each plugin builds its own. The outcome is the same as
-/// loading them one by one in order (same plugins, same rejections).
+/// loading them one by one in order: the same plugins and the same
+/// rejections (those of unreadable directories listed first).
 pub fn discover(dirs: &[PathBuf], configs: &HashMap<String, String>) -> Catalog {
     let mut catalog = Catalog { dirs: dirs.to_vec(), ..Catalog::default() };
     let mut files = Vec::new();
