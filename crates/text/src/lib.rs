@@ -3,9 +3,11 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+mod longest;
+pub use longest::LongestMatcher;
 
 /// Bytes ending a sentence for [`sentence`].
 fn ends_sentence(b: u8) -> bool {
@@ -310,189 +312,6 @@ pub fn keep_leftmost_longest<T>(found: &mut Vec<T>, span: impl Fn(&T) -> (usize,
 /// still found when they start within this distance.
 const MAX_SPAN: usize = 4096;
 
-/// A case-insensitive matcher of many names (a gazetteer) that returns, at
-/// each place a name may start, the longest match a check accepts — or,
-/// where the longest is refused (wrong case, no word boundary), the shorter
-/// ones inside it, so that a refused long form does not hide a valid short
-/// one.
-///
-/// A name starts a word, with a capital or a digit, or with the lower-case
-/// beginning of a name written so (`xAI`, `gpt`) or of a lower-case way the
-/// caller allows (`le Monde`). The automaton runs anchored at just those
-/// places, far fewer than bytes: scanning every byte capped a gazetteer
-/// near 70 MB/s. The overlapping search that finds the shorter matches runs
-/// only over refused spans, and its automaton is built on first need (most
-/// documents never need it).
-pub struct LongestMatcher {
-    automaton: AhoCorasick,
-    overlapping: OnceLock<AhoCorasick>,
-    /// The caller's patterns, then their [`case_variants`].
-    patterns: Vec<String>,
-    /// For each of `patterns`, the index of the caller's pattern it spells.
-    origin: Vec<usize>,
-    lower_starts: TwoBytes,
-    /// The bytes a name may begin with: capitals, digits, lead bytes of
-    /// other characters, and the first bytes of `lower_starts`.
-    first_bytes: [bool; 256],
-}
-
-impl LongestMatcher {
-    /// Compiles `patterns`, matched ASCII-case-insensitively and, for
-    /// other letters, in capitals or with a capital first letter (the
-    /// [`case_variants`]); matches report the index in `patterns`.
-    /// `lower_forms` are lower-case ways a pattern may also begin in text,
-    /// beside the patterns that are written in lower case (only their first
-    /// two bytes count).
-    pub fn new<S: AsRef<str>>(mut patterns: Vec<String>, lower_forms: &[S]) -> Result<Self, String> {
-        let mut origin: Vec<usize> = (0..patterns.len()).collect();
-        for i in 0..patterns.len() {
-            for variant in case_variants(&patterns[i]) {
-                patterns.push(variant);
-                origin.push(i);
-            }
-        }
-        // A contiguous NFA: a DFA over ~1 500 case-insensitive forms took
-        // 50 ms to build, a start-up cost every run paid.
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Anchored)
-            // Anchored searches use no prefilter; dense transitions two
-            // bytes deep (not three) build faster and search as fast.
-            .prefilter(false)
-            .dense_depth(2)
-            .build(&patterns)
-            .map_err(|e| format!("cannot build the automaton: {e}"))?;
-        let mut lower_starts = TwoBytes::default();
-        let mut first_bytes: [bool; 256] = std::array::from_fn(|b| {
-            let b = b as u8;
-            b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0xC0
-        });
-        let written_lower =
-            patterns.iter().filter(|p| !p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-        for form in written_lower.map(String::as_str).chain(lower_forms.iter().map(AsRef::as_ref)) {
-            lower_starts.insert(form.as_bytes());
-            if let Some(&b) = form.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
-        }
-        Ok(LongestMatcher { automaton, overlapping: OnceLock::new(), patterns, origin, lower_starts, first_bytes })
-    }
-
-    /// The matches `keep(start, end, pattern)` accepts, as (start, end,
-    /// pattern), in order.
-    pub fn matches(&self, text: &str, keep: impl FnMut(usize, usize, usize) -> bool) -> Vec<(usize, usize, usize)> {
-        self.matches_at(text, self.starts(text), keep)
-    }
-
-    /// Where a name may start: a word starting with a capital or a digit
-    /// (every case a name may take starts so), or with a lower-case
-    /// beginning the matcher knows.
-    fn starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
-        let bytes = text.as_bytes();
-        (0..bytes.len()).filter(move |&i| {
-            let b = bytes[i];
-            if !self.first_bytes[usize::from(b)] {
-                return false; // most bytes: lower-case letters no name begins with, spaces
-            }
-            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
-                return false; // inside a word (what `glued_before` says, without decoding)
-            }
-            let capital = if b.is_ascii() {
-                b.is_ascii_uppercase() || b.is_ascii_digit()
-            } else {
-                // A lead byte (continuation bytes are not in the table).
-                text[i..].chars().next().is_some_and(char::is_uppercase)
-            };
-            (capital || self.lower_starts.contains(&bytes[i..])) && !glued_before(text, i)
-        })
-    }
-
-    /// Like [`LongestMatcher::matches`], but trying only the places in
-    /// `starts` (ascending).
-    fn matches_at(
-        &self,
-        text: &str,
-        starts: impl IntoIterator<Item = usize>,
-        mut keep: impl FnMut(usize, usize, usize) -> bool,
-    ) -> Vec<(usize, usize, usize)> {
-        let mut out = Vec::new();
-        let mut resume = 0;
-        for start in starts {
-            if start < resume || start >= text.len() {
-                continue;
-            }
-            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-            if let Some(m) = self.automaton.find(input) {
-                resume = m.end();
-                self.accept(text, (m.start(), m.end(), self.origin[m.pattern().as_usize()]), &mut keep, &mut out);
-            }
-        }
-        out
-    }
-
-    /// Keeps the longest match `found` if `keep` accepts it, else the
-    /// shorter matches inside it that `keep` accepts.
-    fn accept(
-        &self,
-        text: &str,
-        (start, end, pattern): (usize, usize, usize),
-        keep: &mut impl FnMut(usize, usize, usize) -> bool,
-        out: &mut Vec<(usize, usize, usize)>,
-    ) {
-        if keep(start, end, pattern) {
-            out.push((start, end, pattern));
-            return;
-        }
-        for o in self.overlapping().find_overlapping_iter(&text[start..end]) {
-            let (s, e, p) = (start + o.start(), start + o.end(), self.origin[o.pattern().as_usize()]);
-            if (s, e) != (start, end) && keep(s, e, p) {
-                out.push((s, e, p));
-            }
-        }
-    }
-
-    fn overlapping(&self) -> &AhoCorasick {
-        self.overlapping.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .build(&self.patterns)
-                .expect("these patterns already built the leftmost-longest automaton")
-        })
-    }
-}
-
-/// A set of two-byte beginnings, one bit each.
-struct TwoBytes(Vec<u64>);
-
-impl Default for TwoBytes {
-    fn default() -> Self {
-        TwoBytes(vec![0; 65536 / 64])
-    }
-}
-
-impl TwoBytes {
-    /// Adds the first two bytes of `form` (nothing if it is shorter).
-    fn insert(&mut self, form: &[u8]) {
-        if let [a, b, ..] = form {
-            let k = usize::from(*a) << 8 | usize::from(*b);
-            self.0[k / 64] |= 1 << (k % 64);
-        }
-    }
-
-    /// Whether `text` begins with two bytes of the set.
-    fn contains(&self, text: &[u8]) -> bool {
-        match text {
-            [a, b, ..] => {
-                let k = usize::from(*a) << 8 | usize::from(*b);
-                self.0[k / 64] & (1 << (k % 64)) != 0
-            }
-            _ => false,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,55 +369,6 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_longest_match_leaves_the_shorter_ones() {
-        let matcher = LongestMatcher::new(vec!["Mistral AI".into(), "Mistral".into(), "AI".into()], &[] as &[&str])
-            .expect("valid");
-        let text = "Mistral AI, Mistral AI";
-        // Refuse what starts the text: the first long match is refused, its other part kept.
-        let found = matcher.matches(text, |s, _, _| s > 0);
-        assert_eq!(found.iter().map(|&(s, e, _)| &text[s..e]).collect::<Vec<_>>(), ["AI", "Mistral AI"]);
-        let found = matcher.matches("Mistral ai", |s, e, _| !"Mistral ai"[s..e].contains(" ai"));
-        assert_eq!(found.iter().map(|&(s, e, _)| &"Mistral ai"[s..e]).collect::<Vec<_>>(), ["Mistral", "ai"]);
-    }
-
-    #[test]
-    fn names_start_words_with_a_capital_or_a_known_lower_case_beginning() {
-        let patterns = vec!["Mistral AI".into(), "Mistral".into(), "AI".into(), "OpenAI".into(), "xAI".into()];
-        let matcher = LongestMatcher::new(patterns, &["le monde"]).expect("valid");
-        let texts = |text: &'static str| {
-            let found = matcher.matches(text, |_, _, _| true);
-            found.iter().map(|&(s, e, _)| &text[s..e]).collect::<Vec<_>>()
-        };
-        // `AI` inside `Mistral AI` is part of it; `xAI` is written so.
-        assert_eq!(texts("chez Mistral AI, OpenAI et xAI"), ["Mistral AI", "OpenAI", "xAI"]);
-        // Never inside a word, nor at a lower-case word no name begins with.
-        assert_eq!(texts("ZopenAI, mistral, openai, ÉOpenAI"), Vec::<&str>::new());
-        // A lower-case beginning the caller allows; digits start words too.
-        let matcher = LongestMatcher::new(vec!["Le Monde".into(), "3M".into()], &["le monde"]).expect("valid");
-        let text = "dans le Monde, selon 3M";
-        let found = matcher.matches(text, |_, _, _| true);
-        assert_eq!(found.iter().map(|&(s, e, _)| &text[s..e]).collect::<Vec<_>>(), ["le Monde", "3M"]);
-    }
-
-    #[test]
-    fn anchored_matches_start_only_where_told() {
-        let matcher = LongestMatcher::new(
-            vec!["Mistral AI".into(), "Mistral".into(), "AI".into(), "OpenAI".into()],
-            &[] as &[&str],
-        )
-        .expect("valid");
-        let text = "chez Mistral AI et OpenAI";
-        let texts = |found: Vec<(usize, usize, usize)>| found.iter().map(|&(s, e, _)| &text[s..e]).collect::<Vec<_>>();
-        // `AI` at 13 lies inside the match found at 5; `ez` at 2 matches nothing.
-        assert_eq!(texts(matcher.matches_at(text, [2, 5, 13, 19], |_, _, _| true)), ["Mistral AI", "OpenAI"]);
-        // Not told to start at 19: OpenAI is not found.
-        assert_eq!(texts(matcher.matches_at(text, [5], |_, _, _| true)), ["Mistral AI"]);
-        // A refused longest match leaves its parts.
-        let found = matcher.matches_at(text, [5], |s, e, _| e - s != 10);
-        assert_eq!(texts(found), ["Mistral", "AI"]);
-    }
-
-    #[test]
     fn paragraphs_found_once() {
         let doc = "Un (deux) trois.\n\nQuatre\n \ncinq\nsix";
         let p = Paragraphs::new(doc);
@@ -625,18 +395,6 @@ mod tests {
         assert_eq!(reach_back(t, 6, 2), 6, "into `€`, rounded forward to `at`");
         assert_eq!(reach_ahead(t, 0, 2), 1, "into `é`, rounded back");
         assert_eq!((reach_back(t, 2, 10), reach_ahead(t, 2, 10)), (0, t.len()));
-    }
-
-    #[test]
-    fn non_ascii_letters_match_in_capitals_and_with_a_capital_first() {
-        let patterns = vec!["Dassault Systèmes".into(), "économiste".into(), "Mistral".into()];
-        let matcher = LongestMatcher::new(patterns, &[] as &[&str]).expect("valid");
-        let text = "DASSAULT SYSTÈMES et Dassault Systèmes ; Économiste, ÉCONOMISTE, MISTRAL.";
-        let found: Vec<(&str, usize)> =
-            matcher.matches(text, |_, _, _| true).iter().map(|&(s, e, p)| (&text[s..e], p)).collect();
-        let expected =
-            [("DASSAULT SYSTÈMES", 0), ("Dassault Systèmes", 0), ("Économiste", 1), ("ÉCONOMISTE", 1), ("MISTRAL", 2)];
-        assert_eq!(found, expected);
     }
 
     #[test]
