@@ -27,6 +27,9 @@ pub struct LongestMatcher {
     /// order of `patterns`.
     offsets: Vec<u32>,
     by_start: Vec<u32>,
+    /// For each of `by_start`, its pattern's [`third`] byte (`None` for a
+    /// two-byte pattern): searched without reaching the pattern itself.
+    thirds: Vec<Option<u8>>,
     lower_starts: TwoBytes,
     /// The bytes a name may begin with: capitals, digits, lead bytes of
     /// other characters, and the first bytes of `lower_starts`.
@@ -39,6 +42,11 @@ const TWO: usize = 0;
 const ONE: usize = 1 << 16;
 /// How many keys there are.
 const KEYS: usize = ONE + 256;
+
+/// The third byte of a pattern or a text, ASCII-lowercased.
+fn third(bytes: &[u8]) -> Option<u8> {
+    bytes.get(2).map(u8::to_ascii_lowercase)
+}
 
 /// The key of two first bytes (`ONE + a` for a one-byte pattern `a`),
 /// ASCII-lowercased.
@@ -68,23 +76,26 @@ impl LongestMatcher {
                 origin.push(i);
             }
         }
-        let mut keyed: Vec<(usize, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.len());
+        // Within a key: the two-byte patterns first, then the longer ones
+        // by their third byte ([`LongestMatcher::at_start`] searches it).
+        let mut keyed: Vec<(usize, Option<u8>, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
             let bytes = p.as_bytes();
             let i = u32::try_from(i).map_err(|_| "more than 2^32 patterns".to_owned())?;
             if let Some(k) = key(&bytes[..bytes.len().min(2)]) {
-                keyed.push((k, std::cmp::Reverse(bytes.len()), i));
+                keyed.push((k, third(bytes), std::cmp::Reverse(bytes.len()), i));
             }
         }
         keyed.sort_unstable();
         let mut offsets = vec![0u32; KEYS + 1];
-        for &(k, _, _) in &keyed {
+        for &(k, ..) in &keyed {
             offsets[k + 1] += 1;
         }
         for k in 0..KEYS {
             offsets[k + 1] += offsets[k];
         }
-        let by_start = keyed.into_iter().map(|(_, _, i)| i).collect();
+        let thirds = keyed.iter().map(|&(_, third, ..)| third).collect();
+        let by_start = keyed.into_iter().map(|(.., i)| i).collect();
 
         let mut lower_starts = TwoBytes::default();
         let mut first_bytes: [bool; 256] = std::array::from_fn(|b| {
@@ -99,7 +110,7 @@ impl LongestMatcher {
                 first_bytes[usize::from(b)] = true;
             }
         }
-        Ok(LongestMatcher { patterns, origin, offsets, by_start, lower_starts, first_bytes })
+        Ok(LongestMatcher { patterns, origin, offsets, by_start, thirds, lower_starts, first_bytes })
     }
 
     /// The matches `keep(start, end, pattern)` accepts, as (start, end,
@@ -157,15 +168,31 @@ impl LongestMatcher {
 
     /// The patterns `rest` begins with, longest first, then in order.
     fn at_start<'m>(&'m self, rest: &'m [u8]) -> impl Iterator<Item = usize> + 'm {
-        let bucket = |first: &[u8]| match key(first) {
-            Some(k) => &self.by_start[self.offsets[k] as usize..self.offsets[k + 1] as usize],
+        let range = |first: &[u8]| match key(first) {
+            Some(k) => self.offsets[k] as usize..self.offsets[k + 1] as usize,
+            None => 0..0,
+        };
+        // Same key, same first two bytes but for ASCII case: a two-byte
+        // pattern matches, a longer one if the rest does, which is tried
+        // only for those whose third byte is the text's.
+        let two = range(rest.get(..2).unwrap_or_default());
+        let thirds = &self.thirds[two.clone()];
+        let short = thirds.partition_point(Option::is_none);
+        let longer = match third(rest) {
+            Some(b) => {
+                let from = short + thirds[short..].partition_point(|&t| t < Some(b));
+                let to = from + thirds[from..].partition_point(|&t| t == Some(b));
+                &self.by_start[two.start + from..two.start + to]
+            }
             None => &[],
         };
-        let (two, one) = (bucket(rest.get(..2).unwrap_or_default()), bucket(rest.get(..1).unwrap_or_default()));
-        two.iter().chain(one).map(|&p| p as usize).filter(|&p| {
+        let longer = longer.iter().map(|&p| p as usize).filter(|&p| {
             let pattern = self.patterns[p].as_bytes();
-            rest.get(..pattern.len()).is_some_and(|r| r.eq_ignore_ascii_case(pattern))
-        })
+            rest.get(3..pattern.len()).is_some_and(|r| r.eq_ignore_ascii_case(&pattern[3..]))
+        });
+        let exactly_two = &self.by_start[two.start..two.start + short];
+        let one = &self.by_start[range(rest.get(..1).unwrap_or_default())];
+        longer.chain(exactly_two.iter().chain(one).map(|&p| p as usize))
     }
 
     /// Keeps the longest match `found` if `keep` accepts it, else the

@@ -649,7 +649,8 @@ impl Grammar<'_, '_> {
     fn qualifier_before(&self, i: usize) -> Option<(&'static str, usize)> {
         let mut end = i;
         for _ in 0..=2 {
-            for (phrase, meaning) in lexicon::QUALIFIERS {
+            let last = self.items.get(end.checked_sub(1)?).map_or("", |item| item.lower.as_ref());
+            for &(phrase, meaning) in lexicon::qualifiers_ending_with(last) {
                 let n = phrase.len();
                 if end < n {
                     continue;

@@ -3,6 +3,9 @@
 //!
 //! Every lookup takes a lowercased word with `’` already folded to `'`.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::Language;
 
 /// A currency named by a symbol before or after the number.
@@ -210,10 +213,13 @@ pub fn multiplier(word: &str, original: &str, language: Language, glued: bool) -
     })
 }
 
+/// A qualifier phrase, as lowercased words, and what it means.
+pub type Qualifier = (&'static [&'static str], &'static str);
+
 /// The qualifier phrases, as lowercased word sequences (`'` for apostrophes),
 /// and what they mean. Longest first within a meaning does not matter: the
 /// matcher takes the one ending nearest the amount.
-pub const QUALIFIERS: &[(&[&str], &str)] = &[
+pub const QUALIFIERS: &[Qualifier] = &[
     (&["près", "de"], "approx"),
     (&["près", "d'"], "approx"),
     (&["environ"], "approx"),
@@ -273,6 +279,22 @@ pub const QUALIFIERS: &[(&[&str], &str)] = &[
     (&["under"], "under"),
     (&["below"], "under"),
 ];
+
+/// The [`QUALIFIERS`] that end with `word`, in their order: an amount's
+/// qualifier is looked for before every number, and comparing each phrase
+/// there was a fifth of this plugin's parsing.
+pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
+    static BY_LAST: LazyLock<HashMap<&'static str, Vec<Qualifier>>> = LazyLock::new(|| {
+        let mut by_last: HashMap<&'static str, Vec<Qualifier>> = HashMap::new();
+        for &(phrase, meaning) in QUALIFIERS {
+            if let Some(last) = phrase.last() {
+                by_last.entry(*last).or_default().push((phrase, meaning));
+            }
+        }
+        by_last
+    });
+    BY_LAST.get(word).map_or(&[], Vec::as_slice)
+}
 
 /// Words allowed between a qualifier and its amount (`dépasse probablement
 /// les 300 millions`); adverbs in -ment are allowed too.
@@ -477,4 +499,23 @@ pub fn is_number_word(word: &str) -> bool {
             | "ninety"
             | "hundred"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_qualifier_is_found_by_its_last_word_in_order() {
+        for (k, &(phrase, meaning)) in QUALIFIERS.iter().enumerate() {
+            let last = phrase.last().copied().unwrap_or_default();
+            let found = qualifiers_ending_with(last);
+            assert!(found.contains(&(phrase, meaning)), "{phrase:?}");
+            // Those before it in the list that end the same way come first.
+            let before: Vec<Qualifier> =
+                QUALIFIERS[..k].iter().filter(|q| q.0.last() == Some(&last)).copied().collect();
+            assert_eq!(&found[..before.len()], &before[..], "{phrase:?}");
+        }
+        assert!(qualifiers_ending_with("milliards").is_empty());
+    }
 }
