@@ -118,7 +118,13 @@ fn capitalised_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     // one: a cheap test on each byte, the rest checked on those few.
     let bytes = text.as_bytes();
     (0..bytes.len()).filter(move |&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0).filter(move |&i| {
-        let upper = bytes[i].is_ascii() || text[i..].chars().next().is_some_and(char::is_uppercase);
+        let upper = match bytes[i] {
+            b if b.is_ascii() => true,
+            // Latin-1 letters (`é`, `É`), most of the others in French
+            // text: capitals are U+00C0 to U+00DE but for `×`.
+            0xC3 => bytes.get(i + 1).is_some_and(|&n| (0x80..=0x9E).contains(&n) && n != 0x97),
+            _ => text[i..].chars().next().is_some_and(char::is_uppercase),
+        };
         upper && !glaneur_text::glued_before(text, i)
     })
 }
@@ -276,7 +282,9 @@ impl People {
 
     fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
-            || word.split('-').count() == 2 && word.split('-').all(|p| self.first_names.contains(p))
+            || word.as_bytes().contains(&b'-')
+                && word.split('-').count() == 2
+                && word.split('-').all(|p| self.first_names.contains(p))
     }
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
@@ -437,6 +445,14 @@ export_plugin!(People);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_1_capitals_as_the_standard_library_says() {
+        for c in '\u{80}'..='\u{ff}' {
+            let text = format!(" {c}x");
+            assert_eq!(capitalised_starts(&text).next() == Some(1), c.is_uppercase(), "{c:?}");
+        }
+    }
 
     #[test]
     fn capitalised_starts_follow_no_letter_or_digit() {
