@@ -133,12 +133,14 @@ pub fn find(text: &str, mut taken: SpanSet) -> Vec<Mention> {
         }
         // `X, une société de conseil`: the name before the comma.
         // Not `…, l'entreprise se positionne`: there the noun starts a clause.
-        let starts_clause = after(text, m_end, 1).first().is_some_and(|w| {
-            is_org_verb(&w.lower)
-                || matches!(w.lower.as_ref(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
-        });
-        let apposition = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'") && !starts_clause;
-        if apposition && prev.get(1).is_some_and(|c| c.text == ",") {
+        let starts_clause = || {
+            after(text, m_end, 1).first().is_some_and(|w| {
+                is_org_verb(&w.lower)
+                    || matches!(w.lower.as_ref(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
+            })
+        };
+        let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
+        if article && prev.get(1).is_some_and(|c| c.text == ",") && !starts_clause() {
             if let Some((s, e)) = name_ending_at(text, prev[1].start) {
                 add(s, e, format!("apposition:{}", cue.replace(' ', "-")), 0.7, &mut found);
             }
@@ -159,7 +161,8 @@ pub fn find(text: &str, mut taken: SpanSet) -> Vec<Mention> {
         }
         let cue = folded(&text[m_start..m_end]);
         let invested = cue.starts_with("investi") || cue.starts_with("injecté");
-        let following = after(text, m_end, 8);
+        // Only `investi` reads past the first word.
+        let following = after(text, m_end, if invested { 8 } else { 1 });
         // `investi 30 millions de dollars dans X`: `dans` within the clause.
         let at = if invested { following.iter().position(|w| w.lower == "dans") } else { Some(0) };
         let Some(w) = at.and_then(|i| following.get(i)) else { continue };
