@@ -72,6 +72,25 @@ impl Attrs {
         raw.map(Attrs).map_err(|e| format!("attrs are not valid JSON: {e}"))
     }
 
+    /// Keeps `json`, attributes that [`crate::attrs::validate`] accepted,
+    /// as [`Attrs::new`] does but without reading them a second time (on
+    /// one line, the usual case: a second parse was a twentieth of the
+    /// host's time).
+    ///
+    /// # Safety
+    ///
+    /// `validate` must have accepted `json`: it parses the whole text as
+    /// one JSON value, which is what `RawValue` relies on.
+    pub unsafe fn validated(json: &str) -> Result<Self, String> {
+        let json = json.trim();
+        if json.bytes().any(|b| b == b'\n' || b == b'\r') {
+            return Attrs::new(json);
+        }
+        // SAFETY: one well-formed JSON value (the caller's promise: serde_json
+        // rejects trailing characters), trimmed of the whitespace around it.
+        Ok(Attrs(unsafe { RawValue::from_string_unchecked(json.to_owned()) }))
+    }
+
     /// Keeps JSON already known to be valid and on one line (written by
     /// serde_json).
     pub(crate) fn from_raw(raw: Box<RawValue>) -> Self {
@@ -125,6 +144,13 @@ mod tests {
         assert_eq!(pretty.as_str(), r#"{"value":10,"currency":"EUR"}"#);
         assert_eq!(pretty, compact, "equal as JSON");
         assert!(Attrs::new("{\"value\": ").is_err());
+        // What validation accepted is kept as `new` keeps it.
+        for json in [r#" {"value": 10, "currency":"EUR"} "#, "{\n  \"value\": 10\r\n}\n", "{}"] {
+            assert_eq!(crate::attrs::validate("percentage", json), Ok(()));
+            // SAFETY: just validated.
+            let kept = unsafe { Attrs::validated(json) }.expect("valid");
+            assert_eq!(kept.as_str(), Attrs::new(json).expect("valid").as_str());
+        }
         let line = serde_json::to_string(&pretty).expect("serialisable");
         assert_eq!(line, r#"{"value":10,"currency":"EUR"}"#);
     }
