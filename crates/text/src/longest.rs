@@ -13,10 +13,10 @@ use crate::{case_variants, glued_before};
 /// beginning of a name written so (`xAI`, `gpt`) or of a lower-case way the
 /// caller allows (`le Monde`). Names are tried only at those places, far
 /// fewer than bytes (scanning every byte capped a gazetteer near 70 MB/s),
-/// and only those sharing the place's first two bytes: a table indexed by
-/// them, which builds in a fraction of what an Aho-Corasick automaton took
-/// (its failure links, useless to anchored searches, were a third of the
-/// tool's start-up).
+/// and only those sharing the place's first two bytes (and, if longer, its
+/// third): a table indexed by them, which builds in a fraction of what an
+/// Aho-Corasick automaton took (its failure links, useless to anchored
+/// searches, were a third of the tool's start-up).
 pub struct LongestMatcher {
     /// The caller's patterns, then their [`case_variants`].
     patterns: Vec<String>,
