@@ -48,10 +48,9 @@ impl Pipeline {
 
     /// Runs every plugin over `text`.
     pub fn extract(&self, text: &str) -> Extraction {
-        // What every later plugin is given. The output entities are built
-        // from it at the end, so that a long document's entities are not
-        // held twice over.
-        // Only entities `check` accepted (`output` relies on it).
+        // What every later plugin is given: only entities `check` accepted
+        // (`output` relies on it). The output entities are built from it at
+        // the end, so that a long document's entities are not held twice over.
         let mut found: Vec<FfiEntity> = Vec::new();
         let mut errors = Vec::new();
         for plugin in self.plugins() {

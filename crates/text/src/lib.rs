@@ -83,6 +83,21 @@ pub fn is_letter_or_digit(c: char) -> bool {
     }
 }
 
+/// Whether the character starting at byte `at` is upper case
+/// ([`char::is_uppercase`]); the Latin-1 letters (`é`, `É`), most of the
+/// other characters of French text, are read from their two bytes rather
+/// than looked up. `at` must be a character boundary.
+pub fn is_capital_at(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    match bytes.get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        // U+00C0 to U+00FF: capitals up to U+00DE, but for `×`.
+        Some(0xC3) => bytes.get(at + 1).is_some_and(|&n| (0x80..=0x9E).contains(&n) && n != 0x97),
+        Some(_) => text[at..].chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 /// Whether a letter or digit is glued right before `at` (`H100`, the `un`
 /// of `aucun`): then what starts at `at` is not a word of its own.
 pub fn glued_before(text: &str, at: usize) -> bool {
@@ -426,6 +441,15 @@ mod tests {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn capitals_as_the_standard_library_says() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_capital_at(c.encode_utf8(&mut buf), 0), c.is_uppercase(), "{c:?}");
+        }
+        assert!(!is_capital_at("a", 1));
     }
 
     #[test]

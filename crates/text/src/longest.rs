@@ -1,7 +1,7 @@
 //! [`LongestMatcher`]: a gazetteer's names, found where a name may start,
 //! the longest first.
 
-use crate::{case_variants, glued_before};
+use crate::{case_variants, glued_before, is_capital_at};
 
 /// A case-insensitive matcher of many names (a gazetteer) that returns, at
 /// each place a name may start, the longest match a check accepts — or,
@@ -132,12 +132,8 @@ impl LongestMatcher {
             if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
                 return false; // inside a word (what `glued_before` says, without decoding)
             }
-            let capital = if b.is_ascii() {
-                b.is_ascii_uppercase() || b.is_ascii_digit()
-            } else {
-                // A lead byte (continuation bytes are not in the table).
-                text[i..].chars().next().is_some_and(char::is_uppercase)
-            };
+            // A lead byte, if not ASCII (continuation bytes are not in the table).
+            let capital = b.is_ascii_digit() || is_capital_at(text, i);
             (capital || self.lower_starts.contains(&bytes[i..])) && !glued_before(text, i)
         })
     }

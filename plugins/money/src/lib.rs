@@ -13,6 +13,7 @@ pub mod grammar;
 pub mod lexicon;
 pub mod scanner;
 
+use std::fmt;
 use std::ops::Range;
 
 use glaneur_schema::{entity::Number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
@@ -37,8 +38,9 @@ fn starts_an_amount(word: &str) -> bool {
 }
 
 /// Where an amount may start, in order, among those in `range`: a number
-/// (or the ISO code right before it), a currency symbol, a number word
-/// followed by a word that can continue an amount. `items` are the lexed
+/// (or the ISO code right before it), a currency symbol, a number word (an
+/// article only when a word that can continue an amount follows: see
+/// [`number_word_anchor`]). `items` are the lexed
 /// items around `range`; a number just past it may move back into it to an
 /// ISO code (`USD 5`).
 fn anchors(doc: &str, range: Range<usize>, items: &[Lex<'_>], language: Language) -> Vec<usize> {
@@ -83,9 +85,9 @@ fn iso_code_before(doc: &str, at: usize) -> Option<usize> {
     (!glaneur_text::glued_before(doc, start) && lexicon::iso_code(code).is_some()).then_some(start)
 }
 
-/// Whether the word after a number word ending at `at` can continue an
-/// amount (a number word, a multiplier, a currency, `demi`, `et`), or the
-/// number word is hyphenated (`vingt-cinq`).
+/// Whether the word after an article (`un`, `une`, `one`) ending at `at`
+/// can continue an amount (a number word, a multiplier, a currency,
+/// `demi`, `et`), or a hyphen glues it to the next (`un-demi`).
 fn may_continue(doc: &str, at: usize, language: Language) -> bool {
     if doc[at..].starts_with('-') {
         return true;
@@ -218,47 +220,42 @@ struct Attrs {
     currency: Option<&'static str>,
     currency_inferred: bool,
     qualifier: Option<&'static str>,
-    rule: &'static str,
+    rule: Rule,
 }
 
-/// How the currency was had, as the `rule` attribute ends (the indices
-/// [`rule`] takes).
-#[cfg(test)]
-const CURRENCY_RULES: [&str; 5] = ["symbol", "code", "word", "inferred", "cue"];
+/// The `rule` attribute: `[range:](digits|words)+` and how the currency
+/// was had, written straight into the JSON text (no string per amount).
+struct Rule {
+    range: bool,
+    words: bool,
+    /// `symbol`, `code`, `word`, `inferred` or `cue`.
+    currency: &'static str,
+}
 
-/// The `rule` attribute: `[range:](digits|words)+` and how the currency was
-/// had (0 symbol, 1 code, 2 word, 3 inferred, 4 cue), without formatting a
-/// string per amount.
-fn rule(range: bool, words: bool, currency: usize) -> &'static str {
-    const RULES: [[[&str; 5]; 2]; 2] = [
-        [
-            ["digits+symbol", "digits+code", "digits+word", "digits+inferred", "digits+cue"],
-            ["words+symbol", "words+code", "words+word", "words+inferred", "words+cue"],
-        ],
-        [
-            [
-                "range:digits+symbol",
-                "range:digits+code",
-                "range:digits+word",
-                "range:digits+inferred",
-                "range:digits+cue",
-            ],
-            ["range:words+symbol", "range:words+code", "range:words+word", "range:words+inferred", "range:words+cue"],
-        ],
-    ];
-    RULES[usize::from(range)][usize::from(words)][currency]
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let range = if self.range { "range:" } else { "" };
+        let number = if self.words { "words" } else { "digits" };
+        write!(f, "{range}{number}+{}", self.currency)
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 fn to_entity(amount: Amount) -> Entity {
     let p = &amount.parsed;
-    let currency_rule = match (p.named, amount.inferred) {
-        (Some(Named::Symbol), _) => 0,
-        (Some(Named::Code), _) => 1,
-        (Some(Named::Word), _) => 2,
-        (None, true) => 3,
-        (None, false) => 4,
+    let currency = match (p.named, amount.inferred) {
+        (Some(Named::Symbol), _) => "symbol",
+        (Some(Named::Code), _) => "code",
+        (Some(Named::Word), _) => "word",
+        (None, true) => "inferred",
+        (None, false) => "cue",
     };
-    let rule = rule(p.max.is_some(), p.words, currency_rule);
+    let rule = Rule { range: p.max.is_some(), words: p.words, currency };
     let attrs = Attrs {
         value: Number(p.value),
         max: p.max.map(Number),
@@ -316,18 +313,11 @@ mod tests {
 
     #[test]
     fn rules_name_the_range_the_number_and_the_currency() {
-        for (c, currency) in CURRENCY_RULES.iter().enumerate() {
-            for range in [false, true] {
-                for words in [false, true] {
-                    let expected = format!(
-                        "{}{}+{currency}",
-                        if range { "range:" } else { "" },
-                        if words { "words" } else { "digits" }
-                    );
-                    assert_eq!(rule(range, words, c), expected);
-                }
-            }
-        }
+        let json = |range, words, currency| serde_json::to_string(&Rule { range, words, currency }).expect("a string");
+        assert_eq!(json(false, false, "symbol"), r#""digits+symbol""#);
+        assert_eq!(json(false, true, "code"), r#""words+code""#);
+        assert_eq!(json(true, false, "inferred"), r#""range:digits+inferred""#);
+        assert_eq!(json(true, true, "cue"), r#""range:words+cue""#);
     }
 
     #[test]

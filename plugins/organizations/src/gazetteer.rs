@@ -199,18 +199,16 @@ mod tests {
                 })
                 .collect()
         }
-        let mut owner: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+        // The forms as loaded, each key once per organisation.
+        let g = Gazetteer::load().expect("valid data");
+        let mut own: Vec<(usize, String)> = g.forms.iter().filter_map(|f| f.org.map(|o| (o, key(&f.text)))).collect();
+        own.sort();
+        own.dedup();
+        let mut owner: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut clashes = Vec::new();
-        for line in GAZETTEER.lines().skip(1).filter(|l| !l.trim().is_empty()) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            let forms = std::iter::once(cols[0]).chain(cols[2].split('|')).filter(|f| !f.is_empty());
-            let mut own: Vec<String> = forms.map(key).collect();
-            own.sort();
-            own.dedup();
-            for k in own {
-                if let Some(other) = owner.insert(k.clone(), cols[0]) {
-                    clashes.push(format!("{k:?}: {other} and {}", cols[0]));
-                }
+        for (o, k) in own {
+            if let Some(other) = owner.insert(k.clone(), o) {
+                clashes.push(format!("{k:?}: {} and {}", g.orgs[other].canonical, g.orgs[o].canonical));
             }
         }
         assert!(clashes.is_empty(), "{clashes:#?}");

@@ -297,7 +297,7 @@ mod tests {
     use aho_corasick::MatchKind;
 
     /// Each list's leftmost-longest matches, one automaton per list: what
-    /// [`scan`] replaced.
+    /// [`scan`] replaced, with the `’` spellings of the of-cues it added.
     fn reference(text: &str) -> [Vec<(usize, usize)>; 3] {
         let build = |patterns: Vec<String>, any_case: bool| {
             AhoCorasickBuilder::new()

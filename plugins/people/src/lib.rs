@@ -117,16 +117,9 @@ fn capitalised_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     // Only an ASCII capital or the lead byte of another character may start
     // one: a cheap test on each byte, the rest checked on those few.
     let bytes = text.as_bytes();
-    (0..bytes.len()).filter(move |&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0).filter(move |&i| {
-        let upper = match bytes[i] {
-            b if b.is_ascii() => true,
-            // Latin-1 letters (`é`, `É`), most of the others in French
-            // text: capitals are U+00C0 to U+00DE but for `×`.
-            0xC3 => bytes.get(i + 1).is_some_and(|&n| (0x80..=0x9E).contains(&n) && n != 0x97),
-            _ => text[i..].chars().next().is_some_and(char::is_uppercase),
-        };
-        upper && !glaneur_text::glued_before(text, i)
-    })
+    (0..bytes.len())
+        .filter(move |&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0)
+        .filter(move |&i| glaneur_text::is_capital_at(text, i) && !glaneur_text::glued_before(text, i))
 }
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
@@ -281,10 +274,11 @@ impl People {
     }
 
     fn is_first_name(&self, word: &str) -> bool {
+        // `Jean-Claude`: two first names joined by one hyphen.
         self.first_names.contains(word)
-            || word.as_bytes().contains(&b'-')
-                && word.split('-').count() == 2
-                && word.split('-').all(|p| self.first_names.contains(p))
+            || word
+                .split_once('-')
+                .is_some_and(|(a, b)| !b.contains('-') && self.first_names.contains(a) && self.first_names.contains(b))
     }
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after

@@ -45,7 +45,7 @@ fn marks(text: &str) -> Vec<(usize, usize)> {
         // A word mark starts at most `pour` and spaces before its `cent`,
         // and ends with it.
         let spaced = text[..at].trim_end_matches(char::is_whitespace).len();
-        let from = (spaced.saturating_sub(4)..=spaced).find(|&i| text.is_char_boundary(i)).unwrap_or(spaced);
+        let from = glaneur_text::reach_back(text, spaced, 4);
         if let Some(m) = MARKS.find_at(&text[..at + 4], from.max(last_end)) {
             out.push((m.start(), m.end()));
             last_end = m.end();

@@ -4,7 +4,8 @@
 //! 1. `heading` — a quote in a heading line (`– « Irréaliste » d'espérer –`)
 //!    names nobody.
 //! 2. `verb-after` — `« … », commente Jeremy Goldman`, `, a déclaré le PDG,
-//!    Satya Nadella`, `« … » », selon X`; looked for after the quote, and after
+//!    Satya Nadella`, `"…," Altman wrote` (one capitalised word, then the
+//!    verb), `« … » », selon X`; looked for after the quote, and after
 //!    the later quotes of the same sentence (`« la mise » … « l'élite »,
 //!    commente X`). `pronoun-inversion` when the verb is inverted
 //!    (`détaille-t-il`): the last person named before, of that gender.
@@ -12,10 +13,14 @@
 //!    person named earlier with that organisation or role, else the last
 //!    person named (or speaker) of that gender, else the description itself.
 //!    `split-quote`: the second half of `« … », assure X : « … »`.
+//!    `selon` with a description and no name (`selon un analyste de
+//!    Morgan Stanley`) is attributed to nobody named.
 //! 3. `attribution-line` — a line after the quote: `– Analyste anonyme, Bloomberg`.
 //! 4. `speaker-before` — in the sentence before the quote: `X a déclaré :
 //!    « … »`, `X estime que « … »`, `selon X, « … »`, `pour X, « … »`.
-//!    `anonymous` when the verb's subject names nobody (`un salarié décrit`).
+//!    `anonymous` when the verb's subject names nobody (`un salarié décrit`);
+//!    `pronoun-before` when it is a pronoun (`Elle a ajouté : « … »`): the
+//!    last person named before, of that gender.
 //!    `incise` for `« A, poursuit-elle, B »`.
 //! 5. `continuation` (`implicit: true`) — a bare quote paragraph right
 //!    after an attributed quote: the same speaker.
@@ -66,7 +71,12 @@ pub struct Attribution {
 
 impl Attribution {
     fn none() -> Self {
-        Attribution { speaker: None, rule: "none", implicit: false, gender: None }
+        Attribution::nobody("none")
+    }
+
+    /// Attributed by `rule`, to nobody named.
+    fn nobody(rule: &'static str) -> Self {
+        Attribution { speaker: None, rule, implicit: false, gender: None }
     }
 
     fn to(speaker: Speaker, rule: &'static str) -> Self {
@@ -87,7 +97,7 @@ struct Speaker {
 /// names far fewer before any one quote; the bound keeps a document of
 /// thousands of quotes and people linear (every quote used to walk every
 /// earlier person).
-const RECALL: usize = 64;
+pub(crate) const RECALL: usize = 64;
 
 /// Everything the rules read.
 pub struct Attributor<'a> {
@@ -133,7 +143,7 @@ impl Attributor<'_> {
     /// `last_attributed`: the last earlier quote with a speaker.
     fn one(&self, k: usize, q: &Quote, earlier: &[Attribution], last_attributed: Option<usize>) -> Attribution {
         if self.is_heading(q) {
-            return Attribution { rule: "heading", ..Attribution::none() };
+            return Attribution::nobody("heading");
         }
         if let Some(a) = self.split(k, earlier) {
             return a;
@@ -149,7 +159,7 @@ impl Attributor<'_> {
         }
         match self.before(q, earlier) {
             Some((Some(s), rule)) => return Attribution::to(s, rule),
-            Some((None, rule)) => return Attribution { rule, ..Attribution::none() },
+            Some((None, rule)) => return Attribution::nobody(rule),
             None => {}
         }
         // The previous attributed quote, when in this or the previous paragraph.
@@ -237,10 +247,7 @@ impl Attributor<'_> {
                 after = self.text.len() - rest.len();
             }
             // `selon un analyste de Morgan Stanley`: attributed, to nobody named.
-            return Some(
-                self.name_at(after)
-                    .map_or(Attribution { rule: "selon", ..Attribution::none() }, |s| Attribution::to(s, "selon")),
-            );
+            return Some(self.name_at(after).map_or(Attribution::nobody("selon"), |s| Attribution::to(s, "selon")));
         }
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
         // (after trying it as part of a reflexive verb: `se félicite`).
@@ -323,7 +330,7 @@ impl Attributor<'_> {
         let words = next_words(self.text, at, 6);
         let first = words.first()?.0.as_ref();
         if matches!(first, "un" | "une" | "des" | "a" | "an") {
-            return Some(Attribution { rule: "indefinite", ..Attribution::none() });
+            return Some(Attribution::nobody("indefinite"));
         }
         // `l'expert` is one word here.
         let gender = if first.starts_with("l'") { None } else { is_definite(first)? };
@@ -377,7 +384,8 @@ impl Attributor<'_> {
 
     /// The person a definite description (`l'expert de Wedbush`, `la
     /// dirigeante`) stands for: named earlier with the same organisation or
-    /// role noun, else the last speaker of that gender.
+    /// role noun, else the last person named before (else the last speaker)
+    /// of that gender; among the last [`RECALL`] only.
     fn resolve_description(
         &self,
         start: usize,
@@ -408,8 +416,9 @@ impl Attributor<'_> {
         recent.into_iter().find(|p| compatible(p.gender, gender)).map(speaker).or_else(|| last_speaker(earlier, gender))
     }
 
-    /// The last person named before `quote_start` (outside quotes) whose
-    /// gender fits the pronoun.
+    /// The last person named before `quote_start` (outside quotes, among the
+    /// last [`RECALL`]) whose gender fits the pronoun, else the last speaker
+    /// who fits.
     fn pronoun(&self, pronoun: Pronoun, quote_start: usize, earlier: &[Attribution]) -> Option<Speaker> {
         self.recent_persons(quote_start)
             .find(|p| compatible(p.gender, Some(pronoun)))
@@ -496,15 +505,15 @@ impl Attributor<'_> {
             let subject = self.persons_before(at).last().filter(|p| p.start >= sentence_start);
             let tail = self.text[verb.end..q.start].trim_end();
             // `Il précise que`, `She said:`: the pronoun right before the verb.
-            let word_before = self.text[sentence_start..at].trim_end().rsplit(|c: char| !c.is_alphabetic()).next();
-            let pronoun = match word_before {
+            let pronoun = || match self.text[sentence_start..at].trim_end().rsplit(|c: char| !c.is_alphabetic()).next()
+            {
                 Some("il" | "Il" | "he" | "He") => Some(Pronoun::Masculine),
                 Some("elle" | "Elle" | "she" | "She") => Some(Pronoun::Feminine),
                 _ => None,
             };
             best = match subject {
                 Some(p) => Some((Some(speaker(p)), if tail.ends_with(':') { "speaker-before" } else { "estime-que" })),
-                None => match pronoun.and_then(|p| self.pronoun(p, q.start, earlier)) {
+                None => match pronoun().and_then(|p| self.pronoun(p, q.start, earlier)) {
                     Some(s) => Some((Some(s), "pronoun-before")),
                     None if best.is_none() => Some((None, "anonymous")),
                     None => best,
@@ -575,9 +584,8 @@ fn last_speaker(earlier: &[Attribution], gender: Option<Pronoun>) -> Option<Spea
         .iter()
         .rev()
         .take(RECALL)
-        .filter(|a| a.speaker.is_some())
-        .find(|a| compatible(a.gender, gender))
-        .map(|a| Speaker { name: a.speaker.clone().unwrap_or_default(), gender: a.gender })
+        .filter(|a| compatible(a.gender, gender))
+        .find_map(|a| Some(Speaker { name: a.speaker.clone()?, gender: a.gender }))
 }
 
 fn speaker(p: &PersonRef) -> Speaker {

@@ -342,14 +342,15 @@ mod tests {
 
     #[test]
     fn a_pronoun_looks_back_over_the_last_64_persons_only() {
+        use crate::attribution::RECALL;
         // 63 men named after her: she is still in reach; 64 put her out of it.
         let men = |n: usize| (0..n).map(|i| format!("Paul Girard{i:02} est venu. ")).collect::<String>();
-        let names: Vec<String> = (0..64).map(|i| format!("Paul Girard{i:02}")).collect();
+        let names: Vec<String> = (0..RECALL).map(|i| format!("Paul Girard{i:02}")).collect();
         let mut known: Vec<(&str, Option<Pronoun>)> = vec![("Claire Dubreuil", F)];
         known.extend(names.iter().map(|n| (n.as_str(), M)));
-        let text = format!("Claire Dubreuil dirige le labo. {}« Nous avançons », souligne-t-elle.", men(63));
+        let text = format!("Claire Dubreuil dirige le labo. {}« Nous avançons », souligne-t-elle.", men(RECALL - 1));
         assert_eq!(speakers(&text, &known), [(Some("Claire Dubreuil".into()), "pronoun-inversion")]);
-        let text = format!("Claire Dubreuil dirige le labo. {}« Nous avançons », souligne-t-elle.", men(64));
+        let text = format!("Claire Dubreuil dirige le labo. {}« Nous avançons », souligne-t-elle.", men(RECALL));
         assert_eq!(speakers(&text, &known), [(None, "none")]);
     }
 }

@@ -54,28 +54,28 @@ impl Verbs {
 
     /// The verb of saying starting at `at` (after spaces), if any.
     pub fn at(&self, text: &str, at: usize) -> Option<Verb> {
-        let words = next_words(text, at, 3);
-        let (w1, e1) = words.first()?.clone();
+        // The words after the first are read only when a form may go on.
+        let (w1, e1) = next_word(text, at)?;
         // `détaille-t-il`, `a-t-elle`, `poursuit-il`
         if let Some((base, pronoun)) = split_inversion(&w1) {
             if self.is_form(&base) {
                 return Some(Verb { end: e1, pronoun: Some(pronoun) });
             }
             // `a-t-il ajouté`: the auxiliary inverted, then the participle.
-            if let Some((w2, e2)) = words.get(1) {
+            if let Some((w2, e2)) = next_word(text, e1) {
                 if self.is_form(&format!("{base} {w2}")) {
-                    return Some(Verb { end: *e2, pronoun: Some(pronoun) });
+                    return Some(Verb { end: e2, pronoun: Some(pronoun) });
                 }
             }
             return None;
         }
-        if let Some((w2, e2)) = words.get(1).filter(|_| self.leads.contains(w1.as_ref())) {
+        if let Some((w2, e2)) = next_word(text, e1).filter(|_| self.leads.contains(w1.as_ref())) {
             if self.is_form(&format!("{w1} {w2}")) {
-                return Some(Verb { end: *e2, pronoun: None });
+                return Some(Verb { end: e2, pronoun: None });
             }
-            if let Some((w3, e3)) = words.get(2) {
+            if let Some((w3, e3)) = next_word(text, e2) {
                 if self.is_form(&format!("{w1} {w2} {w3}")) {
-                    return Some(Verb { end: *e3, pronoun: None });
+                    return Some(Verb { end: e3, pronoun: None });
                 }
             }
         }
@@ -109,19 +109,21 @@ pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(Cow<'_, str>, usize)>
     let mut out = Vec::with_capacity(n);
     let mut i = at;
     while out.len() < n {
-        let rest = &text[i..];
-        // Spaces only: a verb or a speaker is never read across a line break.
-        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-        let start = i + (rest.len() - trimmed.len());
-        let len = trimmed.find(|c: char| !(is_letter(c) || c == '-' || c == '\'' || c == '’')).unwrap_or(trimmed.len());
-        if len == 0 {
-            break;
-        }
-        let word = folded(&trimmed[..len]);
-        out.push((word, start + len));
-        i = start + len;
+        let Some((word, end)) = next_word(text, i) else { break };
+        out.push((word, end));
+        i = end;
     }
     out
+}
+
+/// The word after `at`, as [`next_words`] reads it.
+fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
+    let rest = &text[at..];
+    // Spaces only: a verb or a speaker is never read across a line break.
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let start = at + (rest.len() - trimmed.len());
+    let len = trimmed.find(|c: char| !(is_letter(c) || c == '-' || c == '\'' || c == '’')).unwrap_or(trimmed.len());
+    (len > 0).then(|| (folded(&trimmed[..len]), start + len))
 }
 
 #[cfg(test)]
