@@ -138,33 +138,45 @@ pub fn is_function_word(word: &str) -> bool {
 /// are written in; borrowed when already so (most words), since the rules
 /// ask this of every word they look at.
 pub fn folded(word: &str) -> Cow<'_, str> {
+    let mut lower = String::new();
+    if fold_into(word, &mut lower) {
+        Cow::Owned(lower)
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Appends [`folded`]`(word)` to `out` when it differs from `word`, and
+/// says whether it did: for a caller that folds every word of a text into
+/// one buffer rather than one allocation per word.
+pub fn fold_into(word: &str, out: &mut String) -> bool {
     const APOSTROPHES: [char; 2] = ['’', 'ʼ'];
     // One pass for most words: lower-case ASCII up to the end.
     let Some(first) = word.bytes().position(|b| b.is_ascii_uppercase() || !b.is_ascii()) else {
-        return Cow::Borrowed(word);
+        return false;
     };
     if word.as_bytes()[first..].is_ascii() {
-        Cow::Owned(word.to_ascii_lowercase())
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else if !word[first..].chars().any(|c| match c {
         'à'..='ÿ' => false, // French lower-case letters (and `÷`), without a table lookup
         _ => c.is_uppercase() || APOSTROPHES.contains(&c),
     }) {
-        Cow::Borrowed(word)
+        return false;
     } else if word.contains('Σ') {
         // `str::to_lowercase` knows the final sigma (`ς`); one char at a time does not.
-        Cow::Owned(word.to_lowercase().replace(APOSTROPHES, "'"))
+        out.push_str(&word.to_lowercase().replace(APOSTROPHES, "'"));
     } else {
-        // One pass, one allocation (`d’`, `L’État`: apostrophes are common).
-        let mut lower = String::with_capacity(word.len());
+        // One pass (`d’`, `L’État`: apostrophes are common).
+        out.reserve(word.len());
         for c in word.chars() {
             match c {
-                '’' | 'ʼ' => lower.push('\''),
-                c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-                c => lower.extend(c.to_lowercase()),
+                '’' | 'ʼ' => out.push('\''),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
             }
         }
-        Cow::Owned(lower)
     }
+    true
 }
 
 /// The spellings an ASCII-case-insensitive search needs beside `form` to
@@ -199,7 +211,9 @@ impl Paragraphs {
     /// Finds the paragraph starts of `text`.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        // Room for an article's few paragraphs without growing.
+        let mut starts = Vec::with_capacity(8);
+        starts.push(0);
         let mut i = 0;
         while let Some(nl) = memchr::memchr(b'\n', &bytes[i..]) {
             let first = i + nl;
@@ -433,6 +447,16 @@ mod tests {
         for word in ["D’ÉTÉ", "ÉTÉ", "İstanbul", "ΟΔΟΣ", "Σίσυφος", "ẞ"] {
             assert_eq!(folded(word), word.to_lowercase().replace(['’', 'ʼ'], "'"), "{word}");
         }
+    }
+
+    #[test]
+    fn folding_into_a_buffer_appends_only_what_differs() {
+        let mut out = String::from("x");
+        assert!(!fold_into("été", &mut out));
+        assert!(fold_into("L’État", &mut out));
+        assert!(fold_into("NVIDIA", &mut out));
+        assert!(!fold_into("d'abord", &mut out));
+        assert_eq!(out, "xl'étatnvidia");
     }
 
     #[test]

@@ -6,11 +6,10 @@
 //! currency) is money, and which currency it takes from context, is
 //! decided afterwards over the whole document (`context`).
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use glaneur_numbers::{parse_digits, Convention};
-use glaneur_text::folded;
+use glaneur_text::fold_into;
 
 use crate::lexicon::{self, CurrencyWord};
 use crate::scanner::{tokenize_in, Kind, Token};
@@ -20,8 +19,8 @@ use crate::Language;
 /// apostrophe after it is one item (`d'`, `l'`, `jusqu'`).
 #[derive(Debug, Clone)]
 pub struct Lex<'a> {
-    /// Lowercased, `’` folded to `'` (borrowed when already so).
-    pub lower: Cow<'a, str>,
+    /// Lowercased, `’` folded to `'`: the text itself when already so.
+    pub lower: &'a str,
     /// As written.
     pub text: &'a str,
     /// The token kind (a glued word-apostrophe is a `Word`).
@@ -98,9 +97,11 @@ impl Quantity {
 /// Every item of `doc[range]`, lexed once: anchors are dense (years,
 /// figures, amounts), and lexing a window around each one read most of the
 /// text several times. The range is a [`crate::chunks::Chunk`]'s, so that a
-/// long document is never held as items all at once.
-pub fn lex_range(doc: &str, range: Range<usize>) -> Vec<Lex<'_>> {
-    lex(doc, &tokenize_in(doc, range))
+/// long document is never held as items all at once. The lowered words that
+/// differ from the text (`Milliards`, `d’`) are written into `folds`, one
+/// buffer for the chunk rather than an allocation per word.
+pub fn lex_range<'a>(doc: &'a str, range: Range<usize>, folds: &'a mut String) -> Vec<Lex<'a>> {
+    lex(doc, &tokenize_in(doc, range), folds)
 }
 
 /// The items of `all` (every item of a chunk, margins included) around
@@ -115,30 +116,38 @@ pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex
     (items, items.partition_point(|l| l.start < anchor))
 }
 
-fn lex<'a>(doc: &'a str, tokens: &[Token]) -> Vec<Lex<'a>> {
+fn lex<'a>(doc: &'a str, tokens: &[Token], folds: &'a mut String) -> Vec<Lex<'a>> {
+    folds.clear();
     let mut out: Vec<Lex<'a>> = Vec::with_capacity(tokens.len());
+    // The items whose lowered form is in `folds`: (index, span in `folds`).
+    let mut lowered: Vec<(usize, Range<usize>)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
         let glued_apostrophe =
             t.kind == Kind::Word && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Apos && n.start == t.end);
-        if glued_apostrophe {
-            let end = tokens[i + 1].end;
-            // Folding maps the apostrophe (`’`, `ʼ`) to `'` too.
-            let text = &doc[t.start..end];
-            out.push(Lex { lower: folded(text), text, kind: Kind::Word, start: t.start, end });
-            i += 2;
-        } else {
-            // Only words change when folded: numbers, symbols and the
-            // rest are the same lower-cased.
-            let lower = match t.kind {
-                Kind::Apos => Cow::Borrowed("'"),
-                Kind::Word => folded(t.text(doc)),
-                _ => Cow::Borrowed(t.text(doc)),
-            };
-            out.push(Lex { lower, text: t.text(doc), kind: t.kind, start: t.start, end: t.end });
-            i += 1;
-        }
+        // Folding maps the apostrophe (`’`, `ʼ`) to `'` too.
+        let end = if glued_apostrophe { tokens[i + 1].end } else { t.end };
+        let text = &doc[t.start..end];
+        // Only words change when folded: numbers, symbols and the rest are
+        // the same lower-cased.
+        let lower = match t.kind {
+            Kind::Apos => "'",
+            Kind::Word => {
+                let from = folds.len();
+                if fold_into(text, folds) {
+                    lowered.push((out.len(), from..folds.len()));
+                }
+                text
+            }
+            _ => text,
+        };
+        out.push(Lex { lower, text, kind: t.kind, start: t.start, end });
+        i += if glued_apostrophe { 2 } else { 1 };
+    }
+    let folds: &'a String = folds;
+    for (at, span) in lowered {
+        out[at].lower = &folds[span];
     }
     out
 }
@@ -160,7 +169,7 @@ impl Grammar<'_, '_> {
     }
 
     fn lower(&self, i: usize) -> Option<&str> {
-        self.items.get(i).filter(|l| l.kind == Kind::Word).map(|l| l.lower.as_ref())
+        self.items.get(i).filter(|l| l.kind == Kind::Word).map(|l| l.lower)
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -314,7 +323,7 @@ impl Grammar<'_, '_> {
                     q.big = factor >= 1e6;
                     return Some(q);
                 }
-                if matches!(item.lower.as_ref(), "un" | "une")
+                if matches!(item.lower, "un" | "une")
                     && self.lower(i + 1).and_then(lexicon::approximate_count).is_some()
                     && matches!(self.lower(i + 2), Some("de" | "d'"))
                 {
@@ -362,7 +371,7 @@ impl Grammar<'_, '_> {
         }
         if self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Word) {
             let next = &self.items[i + 1];
-            let is_unit = lexicon::multiplier(&next.lower, next.text, self.language, true).is_some()
+            let is_unit = lexicon::multiplier(next.lower, next.text, self.language, true).is_some()
                 || compact_currency(next.text).is_some()
                 || lexicon::iso_code(next.text).is_some();
             return !is_unit;
@@ -442,7 +451,7 @@ impl Grammar<'_, '_> {
                 break;
             }
             let glued = self.glued(i);
-            if let Some((factor, abbreviated)) = lexicon::multiplier(&item.lower, item.text, self.language, glued) {
+            if let Some((factor, abbreviated)) = lexicon::multiplier(item.lower, item.text, self.language, glued) {
                 // An abbreviation must be glued or right after the number.
                 if abbreviated && q.has_multiplier {
                     break;
@@ -540,7 +549,7 @@ impl Grammar<'_, '_> {
             Kind::Word => {}
             _ => return None,
         }
-        if matches!(item.lower.as_ref(), "de" | "d'") && self.kind(i + 1) == Some(Kind::Sym) {
+        if matches!(item.lower, "de" | "d'") && self.kind(i + 1) == Some(Kind::Sym) {
             return self.symbol_at(i + 1); // `75 millions de $`
         }
         if let Some(code) = lexicon::iso_code(item.text) {
@@ -552,7 +561,7 @@ impl Grammar<'_, '_> {
             }
         }
         // `de dollars`, `d'euros`
-        let at = if matches!(item.lower.as_ref(), "de" | "d'" | "of") { i + 1 } else { i };
+        let at = if matches!(item.lower, "de" | "d'" | "of") { i + 1 } else { i };
         // English: `Canadian dollars`, `US dollars`
         if let Some(code) = self.lower(at).and_then(lexicon::english_dollar_adjective) {
             let dollars = if code == "HKD" || code == "NZD" { at + 2 } else { at + 1 };
@@ -601,16 +610,16 @@ impl Grammar<'_, '_> {
     ) -> Option<(Quantity, Option<Option<&'static str>>, Option<Named>, usize)> {
         let connector = self.items.get(i)?;
         let ok = if between {
-            matches!(connector.lower.as_ref(), "et" | "and")
+            matches!(connector.lower, "et" | "and")
         } else {
-            matches!(connector.lower.as_ref(), "à" | "-" | "–" | "to")
+            matches!(connector.lower, "à" | "-" | "–" | "to")
         };
         if !ok {
             return None;
         }
         // `passé de 800 k€ à 1,2 M€`, `de 40 millions à 65 millions`: a change, two amounts.
         let from_de = at > 0 && matches!(self.lower(at - 1), Some("de" | "from"));
-        let hyphen = matches!(connector.lower.as_ref(), "-" | "–");
+        let hyphen = matches!(connector.lower, "-" | "–");
         if !between && !hyphen && (first_named_after || (first.has_multiplier && from_de)) {
             return None;
         }
@@ -649,7 +658,7 @@ impl Grammar<'_, '_> {
     fn qualifier_before(&self, i: usize) -> Option<(&'static str, usize)> {
         let mut end = i;
         for _ in 0..=2 {
-            let last = self.items.get(end.checked_sub(1)?).map_or("", |item| item.lower.as_ref());
+            let last = self.items.get(end.checked_sub(1)?).map_or("", |item| item.lower);
             for &(phrase, meaning) in lexicon::qualifiers_ending_with(last) {
                 let n = phrase.len();
                 if end < n {

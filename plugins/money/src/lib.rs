@@ -64,7 +64,7 @@ fn anchors(doc: &str, range: Range<usize>, items: &[Lex<'_>], language: Language
 /// hyphen (`vingt` of `vingt-cinq`), the longest first; an article (`un`,
 /// `une`, `one`) only when a word that continues an amount follows.
 fn number_word_anchor(doc: &str, item: &Lex<'_>, language: Language) -> bool {
-    let lower = item.lower.as_ref();
+    let lower = item.lower;
     let len = if starts_an_amount(lower) {
         Some(lower.len())
     } else if !lower.as_bytes().contains(&b'-') {
@@ -132,8 +132,9 @@ impl Money {
         let language = context::language(doc);
         let mut candidates: Vec<Parsed> = Vec::new();
         let mut resume = 0;
+        let mut folds = String::new();
         for chunk in chunks::chunks(doc) {
-            let all = grammar::lex_range(doc, chunk.lexed);
+            let all = grammar::lex_range(doc, chunk.lexed, &mut folds);
             for anchor in anchors(doc, chunk.anchors, &all, language) {
                 if anchor < resume {
                     continue;
