@@ -245,7 +245,9 @@ impl Plugin for AiModels {
                 Some(Found { canonical: canonical.unwrap_or_default(), start: e.start as usize, end: e.end as usize })
             })
             .collect::<Vec<_>>();
-        orgs.sort_by_key(|o| o.start);
+        // Other plugins may produce organisations too, over the same words:
+        // `mentions` wants them sorted and disjoint.
+        glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
         Ok(self.find(text, &orgs))
     }
 }
@@ -285,5 +287,25 @@ mod tests {
         let at = text.find("Kyutai").expect("Kyutai");
         let orgs = [Found { start: at, end: at + "Kyutai".len(), canonical: "Kyutai".into() }];
         assert!(models.mentions(text, &orgs).is_empty());
+    }
+
+    #[test]
+    fn organisations_inside_others_read_as_the_longest() {
+        let models = AiModels::load().expect("catalogue loads");
+        let text = "La start-up Pleias Labs a publié Pleias-RAG-1B, un petit modèle de langage.";
+        let org = |name: &str, at: usize| {
+            let attrs = std::collections::BTreeMap::from([("canonical", name)]);
+            Entity::new("organization", at..at + name.len(), 0.9, attrs).into_ffi("orgs")
+        };
+        let at = text.find("Pleias").expect("Pleias");
+        let longest = [org("Pleias Labs", at)];
+        // Another plugin's `Pleias` inside `Pleias Labs`, given after it.
+        let overlapping = [org("Pleias Labs", at), org("Pleias", at), org("Labs", at + "Pleias ".len())];
+        let read = |found: &[FfiEntity]| -> Vec<(usize, String)> {
+            let entities = models.extract(text, found).expect("no error");
+            entities.iter().map(|e| (e.span.start, e.attrs.as_str().to_owned())).collect()
+        };
+        assert!(!read(&longest).is_empty());
+        assert_eq!(read(&overlapping), read(&longest));
     }
 }

@@ -362,8 +362,10 @@ fn first_name(name: &str) -> Option<&str> {
 
 /// Each mention's canonical: the longest name in the document with the
 /// same surname (and the same first name, when the mention has one); of
-/// equally long ones, the nearest before the mention, else the last
-/// (`Louis Garnier … Alice Garnier … a précisé Garnier` is Alice Garnier).
+/// equally long ones, the nearest before the mention (`Louis Garnier …
+/// Alice Garnier … a précisé Garnier` is Alice Garnier), else the nearest
+/// after it (a headline's `Garnier` is the first full name the article
+/// then gives).
 /// Computed once per group, not per mention. `found` is in order of start.
 fn fullest_forms(found: &mut [Person]) {
     /// The longest names of a group: their length, and the index in `found`
@@ -394,7 +396,7 @@ fn fullest_forms(found: &mut [Person]) {
     for (k, key) in keys.iter().enumerate() {
         let Some(group) = groups.get(&(key.0.as_str(), key.1.as_deref())) else { continue };
         let before = group.names.partition_point(|&i| found[i].start <= found[k].start);
-        let nearest = if before > 0 { group.names.get(before - 1) } else { group.names.last() };
+        let nearest = if before > 0 { group.names.get(before - 1) } else { group.names.first() };
         if let Some(&best) = nearest {
             found[k].canonical = found[best].name.clone();
         }
@@ -480,6 +482,12 @@ mod tests {
         let got = names(text);
         let garnier = got.iter().find(|g| g.0 == "Garnier").expect("the surname alone");
         assert_eq!(garnier.1, "Alice Garnier");
+        // With no name that long before it, the nearest after it.
+        let text = "Louis Garnier a parlé, puis Garnier s'est tu. \
+                    Jean-Pierre Garnier et Anne-Sophie Garnier ont répondu.";
+        let got = names(text);
+        let garnier = got.iter().find(|g| g.0 == "Garnier").expect("the surname alone");
+        assert_eq!(garnier.1, "Jean-Pierre Garnier", "{got:?}");
         // A first name is matched whole: Jean is not Jeanne.
         let text = "Jeanne Garnier succède à son père. Jean Garnier reste président.";
         assert_eq!(names(text)[1], ("Jean Garnier".into(), "Jean Garnier".into()));

@@ -20,7 +20,7 @@
 //!    « … »`, `X estime que « … »`, `selon X, « … »`, `pour X, « … »`.
 //!    `anonymous` when the verb's subject names nobody (`un salarié décrit`);
 //!    `pronoun-before` when it is a pronoun (`Elle a ajouté : « … »`): the
-//!    last person named before, of that gender.
+//!    last person of that gender named before the pronoun.
 //!    `incise` for `« A, poursuit-elle, B »`.
 //! 5. `continuation` (`implicit: true`) — a bare quote paragraph right
 //!    after an attributed quote: the same speaker.
@@ -513,7 +513,9 @@ impl Attributor<'_> {
             };
             best = match subject {
                 Some(p) => Some((Some(speaker(p)), if tail.ends_with(':') { "speaker-before" } else { "estime-que" })),
-                None => match pronoun().and_then(|p| self.pronoun(p, q.start, earlier)) {
+                // The pronoun stands for someone named before it, not for
+                // the object of the verb (`Elle a répondu à Lise Meitner :`).
+                None => match pronoun().and_then(|p| self.pronoun(p, at, earlier)) {
                     Some(s) => Some((Some(s), "pronoun-before")),
                     None if best.is_none() => Some((None, "anonymous")),
                     None => best,

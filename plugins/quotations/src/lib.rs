@@ -53,7 +53,7 @@ impl Quotations {
     }
 
     /// Every quotation in `text`, attributed with the `persons` and `orgs`
-    /// found before (in order).
+    /// found before, each sorted by start and not overlapping.
     pub fn find(&self, text: &str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
         let quotes = marks::quotes(text);
         let paragraphs = glaneur_text::Paragraphs::new(text);
@@ -180,8 +180,10 @@ impl Plugin for Quotations {
             let canonical = canonical.unwrap_or_default();
             persons.push(PersonRef { start: e.start as usize, end: e.end as usize, canonical, gender });
         }
-        persons.sort_by_key(|p| p.start);
-        orgs.sort_by_key(|o| o.start);
+        // Other plugins may produce people and organisations too, over the
+        // same words: `find` wants them sorted and disjoint.
+        glaneur_text::keep_leftmost_longest(&mut persons, |p| (p.start, p.end));
+        glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
         Ok(self
             .find(text, &persons, &orgs)
             .into_iter()
@@ -264,6 +266,10 @@ mod tests {
         let text = "\"It's a bubble,\" Michael Burry told Bloomberg. He added: \"Valuations are absurd.\"";
         let got = speakers(text, &[("Michael Burry", M)]);
         assert_eq!(got[1], (Some("Michael Burry".into()), "pronoun-before"));
+        // Not the person named after the verb, before the quote.
+        let text = "Marie Curie a parlé hier.\n\nElle a répondu à Lise Meitner : « Un travail remarquable. »";
+        let got = speakers(text, &[("Marie Curie", F), ("Lise Meitner", F)]);
+        assert_eq!(got, [(Some("Marie Curie".into()), "pronoun-before")]);
         // A subject that is no pronoun nor a person still names nobody.
         let text = "Un salarié décrit une ambiance « irrespirable ».";
         assert_eq!(speakers(text, &[]), [(None, "anonymous")]);
@@ -306,6 +312,31 @@ mod tests {
         let orgs = [OrgRef { start: at, end: at + "Nvidia".len() }];
         let found = Quotations::load().find(text, &persons(text, &[("Jensen Huang", M)]), &orgs);
         assert_eq!((found[0].attribution.speaker.as_deref(), found[0].attribution.rule), (None, "selon"));
+    }
+
+    #[test]
+    fn overlapping_entities_from_other_plugins_are_read_as_the_longest() {
+        // A second organisation plugin finds `Nvidia` inside `Nvidia France`,
+        // and a second people plugin `Huang` inside `Jensen Huang`.
+        let text = "D'après le PDG de Nvidia France, Jensen Huang, « l'IA change tout ».";
+        let at = |word: &str| text.find(word).expect("in the text");
+        let org = |start: usize, end: usize| Entity::new("organization", start..end, 0.9, ()).into_ffi("orgs");
+        let person = |start: usize, end: usize| {
+            let canonical = &text[start..end];
+            let attrs = std::collections::BTreeMap::from([("canonical", canonical), ("gender", "m")]);
+            Entity::new("person", start..end, 0.9, attrs).into_ffi("people")
+        };
+        let found = [
+            org(at("Nvidia"), at("Nvidia") + "Nvidia France".len()),
+            org(at("Nvidia"), at("Nvidia") + "Nvidia".len()),
+            org(at("France"), at("France") + "France".len()),
+            person(at("Huang"), at("Huang") + "Huang".len()),
+            person(at("Jensen"), at("Jensen") + "Jensen Huang".len()),
+        ];
+        let quotes = Quotations::load().extract(text, &found).expect("no panic, no error");
+        assert_eq!(quotes.len(), 1);
+        let speaker = quotes[0].attrs.get("speaker");
+        assert_eq!(speaker.as_ref().and_then(|s| s.as_str()), Some("Jensen Huang"));
     }
 
     #[test]
