@@ -146,9 +146,10 @@ pub fn folded(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Appends [`folded`]`(word)` to `out` when it differs from `word`, and
-/// says whether it did: for a caller that folds every word of a text into
-/// one buffer rather than one allocation per word.
+/// Appends [`folded`]`(word)` to `out` unless `word` is already folded (a
+/// capital with no lower case, `ℂ`, is copied as it is), and says whether
+/// it did: for a caller that folds every word of a text into one buffer
+/// rather than one allocation per word.
 pub fn fold_into(word: &str, out: &mut String) -> bool {
     const APOSTROPHES: [char; 2] = ['’', 'ʼ'];
     // One pass for most words: lower-case ASCII up to the end.
@@ -156,7 +157,9 @@ pub fn fold_into(word: &str, out: &mut String) -> bool {
         return false;
     };
     if word.as_bytes()[first..].is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
     } else if !word[first..].chars().any(|c| match c {
         'à'..='ÿ' => false, // French lower-case letters (and `÷`), without a table lookup
         _ => c.is_uppercase() || APOSTROPHES.contains(&c),
@@ -337,6 +340,13 @@ pub fn keep_leftmost_longest<T>(found: &mut Vec<T>, span: impl Fn(&T) -> (usize,
     });
 }
 
+/// Whether `items` are in order of start and none overlaps the next: what
+/// [`keep_leftmost_longest`] leaves, and what a rule reading spans by
+/// bisection needs.
+pub fn sorted_and_disjoint<T>(items: &[T], span: impl Fn(&T) -> (usize, usize)) -> bool {
+    items.windows(2).all(|pair| span(&pair[0]).1 <= span(&pair[1]).0)
+}
+
 /// The longest span [`SpanSet::overlaps`] looks back for: longer spans are
 /// still found when they start within this distance.
 const MAX_SPAN: usize = 4096;
@@ -447,6 +457,16 @@ mod tests {
         for word in ["D’ÉTÉ", "ÉTÉ", "İstanbul", "ΟΔΟΣ", "Σίσυφος", "ẞ"] {
             assert_eq!(folded(word), word.to_lowercase().replace(['’', 'ʼ'], "'"), "{word}");
         }
+    }
+
+    #[test]
+    fn leftmost_longest_spans_are_sorted_and_disjoint() {
+        let mut spans = vec![(5, 9), (0, 4), (5, 7), (2, 6), (8, 12), (12, 13)];
+        assert!(!sorted_and_disjoint(&spans, |&s| s));
+        keep_leftmost_longest(&mut spans, |&s| s);
+        assert_eq!(spans, [(0, 4), (5, 9), (12, 13)]);
+        assert!(sorted_and_disjoint(&spans, |&s| s));
+        assert!(!sorted_and_disjoint(&[(5, 9), (0, 4)], |&s| s), "out of order");
     }
 
     #[test]

@@ -77,6 +77,7 @@ impl AiModels {
     /// before, sorted by start and not overlapping (as the organizations plugin
     /// gives them; may be empty): they are searched by bisection.
     pub fn mentions(&self, text: &str, orgs: &[Found]) -> Vec<Mention> {
+        debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let mut hits = self.catalogue.hits(text);
         hits.extend(o_series(text, &self.catalogue));
         let mut out: Vec<Mention> = Vec::new();

@@ -701,3 +701,37 @@ fn compact_currency(word: &str) -> Option<(f64, &'static str)> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_lowered_as_folded_says_and_glued_apostrophes_join_their_word() {
+        let doc = "D’euros, 5 Milliards $ l' ’ MUSD ÉTÉ d'abord";
+        let mut folds = String::new();
+        let items = lex_range(doc, 0..doc.len(), &mut folds);
+        let got: Vec<(&str, &str, Kind)> = items.iter().map(|l| (l.text, l.lower, l.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("D’", "d'", Kind::Word),
+                ("euros", "euros", Kind::Word),
+                (",", ",", Kind::Punct),
+                ("5", "5", Kind::Num),
+                ("Milliards", "milliards", Kind::Word),
+                ("$", "$", Kind::Sym),
+                ("l'", "l'", Kind::Word),
+                ("’", "'", Kind::Apos),
+                ("MUSD", "musd", Kind::Word),
+                ("ÉTÉ", "été", Kind::Word),
+                ("d'", "d'", Kind::Word),
+                ("abord", "abord", Kind::Word),
+            ]
+        );
+        for item in items.iter().filter(|l| l.kind == Kind::Word) {
+            assert_eq!(item.lower, glaneur_text::folded(item.text), "{}", item.text);
+            assert_eq!(&doc[item.start..item.end], item.text);
+        }
+    }
+}

@@ -416,11 +416,12 @@ impl Attributor<'_> {
         recent.into_iter().find(|p| compatible(p.gender, gender)).map(speaker).or_else(|| last_speaker(earlier, gender))
     }
 
-    /// The last person named before `quote_start` (outside quotes, among the
-    /// last [`RECALL`]) whose gender fits the pronoun, else the last speaker
-    /// who fits.
-    fn pronoun(&self, pronoun: Pronoun, quote_start: usize, earlier: &[Attribution]) -> Option<Speaker> {
-        self.recent_persons(quote_start)
+    /// The last person named before `before` (the quote, or the pronoun's
+    /// verb for a pronoun before it; outside quotes, among the last
+    /// [`RECALL`]) whose gender fits the pronoun, else the last speaker who
+    /// fits.
+    fn pronoun(&self, pronoun: Pronoun, before: usize, earlier: &[Attribution]) -> Option<Speaker> {
+        self.recent_persons(before)
             .find(|p| compatible(p.gender, Some(pronoun)))
             .map(speaker)
             .or_else(|| last_speaker(earlier, Some(pronoun)))

@@ -55,6 +55,8 @@ impl Quotations {
     /// Every quotation in `text`, attributed with the `persons` and `orgs`
     /// found before, each sorted by start and not overlapping.
     pub fn find(&self, text: &str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
+        debug_assert!(glaneur_text::sorted_and_disjoint(persons, |p| (p.start, p.end)));
+        debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let quotes = marks::quotes(text);
         let paragraphs = glaneur_text::Paragraphs::new(text);
         let attributor =
