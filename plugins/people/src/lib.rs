@@ -376,14 +376,13 @@ fn fullest_forms(found: &mut [Person]) {
         names: Vec<usize>,
     }
     // Each mention's surname, and first name when it has one.
-    let keys: Vec<(String, Option<String>)> =
-        found.iter().map(|p| (surname(&p.name).to_owned(), first_name(&p.name).map(str::to_owned))).collect();
+    let keys: Vec<(&str, Option<&str>)> = found.iter().map(|p| (surname(&p.name), first_name(&p.name))).collect();
     let mut groups: HashMap<(&str, Option<&str>), Longest> = HashMap::new();
-    for (i, (surname, first)) in keys.iter().enumerate() {
+    for (i, &(surname, first)) in keys.iter().enumerate() {
         let len = found[i].name.len();
         // A full name counts for its surname alone and for its own first name.
-        let own_first = first.as_deref().map(|f| (surname.as_str(), Some(f)));
-        for key in std::iter::once((surname.as_str(), None)).chain(own_first) {
+        let own_first = first.map(|f| (surname, Some(f)));
+        for key in std::iter::once((surname, None)).chain(own_first) {
             let group = groups.entry(key).or_default();
             if len > group.len {
                 *group = Longest { len, names: Vec::new() };
@@ -393,11 +392,18 @@ fn fullest_forms(found: &mut [Person]) {
             }
         }
     }
-    for (k, key) in keys.iter().enumerate() {
-        let Some(group) = groups.get(&(key.0.as_str(), key.1.as_deref())) else { continue };
-        let before = group.names.partition_point(|&i| found[i].start <= found[k].start);
-        let nearest = if before > 0 { group.names.get(before - 1) } else { group.names.first() };
-        if let Some(&best) = nearest {
+    let chosen: Vec<Option<usize>> = keys
+        .iter()
+        .enumerate()
+        .map(|(k, key)| {
+            let group = groups.get(key)?;
+            let before = group.names.partition_point(|&i| found[i].start <= found[k].start);
+            let nearest = if before > 0 { group.names.get(before - 1) } else { group.names.first() };
+            nearest.copied()
+        })
+        .collect();
+    for (k, best) in chosen.into_iter().enumerate() {
+        if let Some(best) = best {
             found[k].canonical = found[best].name.clone();
         }
     }

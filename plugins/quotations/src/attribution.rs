@@ -32,7 +32,7 @@
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
 use crate::marks::Quote;
-use crate::verbs::{next_words, Pronoun, Verbs};
+use crate::verbs::{next_words, word_after, Pronoun, Verbs};
 
 /// A person found by the people plugin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,16 +289,13 @@ impl Attributor<'_> {
     /// `"…," Altman wrote`: one capitalised word no person starts (a
     /// surname alone, an organisation) at `at`, then a verb of saying.
     fn word_then_verb(&self, at: usize) -> Option<Speaker> {
-        let rest = &self.text[at..];
-        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-        let start = at + rest.len() - trimmed.len();
-        let len = trimmed.find(|c: char| !(is_letter(c) || c == '-')).unwrap_or(trimmed.len());
-        let word = &trimmed[..len];
+        let (start, end) = word_after(self.text, at, |c| is_letter(c) || c == '-');
+        let word = &self.text[start..end];
         let capitalised = word.chars().nth(1).is_some() && word.starts_with(char::is_uppercase);
         if !capitalised || glaneur_text::is_function_word(word) {
             return None;
         }
-        self.verbs.at(self.text, start + len).map(|_| Speaker { name: word.to_owned(), gender: None })
+        self.verbs.at(self.text, end).map(|_| Speaker { name: word.to_owned(), gender: None })
     }
 
     /// `« A, poursuit-elle, B. »`: an incise inside the marks.

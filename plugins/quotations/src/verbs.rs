@@ -118,12 +118,18 @@ pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(Cow<'_, str>, usize)>
 
 /// The word after `at`, as [`next_words`] reads it.
 fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
+    let (start, end) = word_after(text, at, |c| is_letter(c) || c == '-' || c == '\'' || c == '’');
+    (end > start).then(|| (folded(&text[start..end]), end))
+}
+
+/// The span of the run of characters `part` accepts after `at`, past
+/// spaces only (a verb or a speaker is never read across a line break);
+/// empty when none follows.
+pub fn word_after(text: &str, at: usize, part: impl Fn(char) -> bool) -> (usize, usize) {
     let rest = &text[at..];
-    // Spaces only: a verb or a speaker is never read across a line break.
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let start = at + (rest.len() - trimmed.len());
-    let len = trimmed.find(|c: char| !(is_letter(c) || c == '-' || c == '\'' || c == '’')).unwrap_or(trimmed.len());
-    (len > 0).then(|| (folded(&trimmed[..len]), start + len))
+    (start, start + trimmed.find(|c: char| !part(c)).unwrap_or(trimmed.len()))
 }
 
 #[cfg(test)]
