@@ -30,7 +30,7 @@ fn plugins_lists_the_shipped_plugins() {
     assert_eq!(listing["rejected"], Value::Array(vec![]));
     let money = &listing["plugins"][1];
     assert_eq!(money["produces"], serde_json::json!(["money"]));
-    assert_eq!(money["version"], "0.1.0");
+    assert_eq!(money["version"], env!("CARGO_PKG_VERSION"));
 }
 
 #[test]
@@ -50,6 +50,14 @@ fn foreign_and_incompatible_libraries_are_rejected_with_reasons() {
     assert!(incompatible.starts_with("incompatible plugin ABI"), "{incompatible}");
     assert!(incompatible.contains("glaneur-fixture-incompatible"), "{incompatible}");
     assert!(incompatible.contains("rebuild the plugin against glaneur-schema"), "{incompatible}");
+    let old = reason("old_abi");
+    assert!(
+        old.starts_with(
+            "incompatible plugin ABI: the plugin was built against glaneur-schema 0.1.0, \
+             an older plugin interface than this glaneur's 0.2.0; rebuild it against glaneur-schema 0.2.0"
+        ),
+        "{old}"
+    );
     assert_eq!(reason("not_a_plugin"), "not a glaneur plugin: the library exports no abi_stable root module");
 }
 

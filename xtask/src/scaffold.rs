@@ -33,40 +33,49 @@ The keywords are the plugin's configuration, comma-separated
 | `term` | string | the keyword as configured |
 | `rule` | string | `keyword` |
 
-Replace `find` in src/lib.rs with your own extraction; see docs/PLUGINS.md.
+Replace `find` in src/lib.rs with your own extraction over the document's
+tokens and sentences; see docs/PLUGINS.md.
 "#;
 
 const LIB_RS: &str = r#"//! The {name} plugin (kind `{kind}`): whole-word keywords from its configuration.
+//!
+//! A plugin reads the `Document` the host built once for every plugin: its
+//! tokens (words, numbers, punctuation, each with its folded form and
+//! flags), sentences and paragraphs. Work with tokens, not bytes.
 
-use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{export_plugin, Document, DocumentBuf, Entity, FfiEntity, Plugin, PluginInfo, Token};
 use serde_json::json;
 
 /// Finds the configured keywords.
 pub struct Keywords {
-    /// Lowercased keywords.
-    terms: Vec<String>,
+    /// Each keyword as configured, with its tokens' folded forms.
+    terms: Vec<(String, Vec<String>)>,
+}
+
+/// A word or number glued to the token before it (`100` in `H100`).
+fn glued(token: Option<&Token>) -> bool {
+    token.is_some_and(|t| t.is_joined() && (t.is_word() || t.is_number()))
 }
 
 impl Keywords {
-    /// Every whole-word, case-insensitive occurrence of a keyword in `text`.
-    pub fn find(&self, text: &str) -> Vec<Entity> {
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            return Vec::new(); // offsets would not line up; rare outside Turkish/Greek
-        }
+    /// Every whole-word, case-insensitive occurrence of a keyword in `doc`.
+    pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
+        let tokens = doc.tokens();
         let mut out = Vec::new();
-        for term in &self.terms {
-            for (start, _) in lower.match_indices(term.as_str()) {
-                let end = start + term.len();
-                let before = lower[..start].chars().next_back();
-                let after = lower[end..].chars().next();
-                if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-                    continue;
+        for (i, first) in tokens.iter().enumerate() {
+            // No keyword starts inside a run of letters and digits (`exemple` in `2exemple`).
+            if glued(Some(first)) && i > 0 && (tokens[i - 1].is_word() || tokens[i - 1].is_number()) {
+                continue;
+            }
+            for (term, words) in &self.terms {
+                let end = i + words.len();
+                let Some(candidate) = tokens.get(i..end) else { continue };
+                if candidate.iter().zip(words).all(|(t, w)| doc.folded_of(t) == w) && !glued(tokens.get(end)) {
+                    let attrs = json!({"term": term, "rule": "keyword"});
+                    out.push(Entity::new("{kind}", doc.byte_span(i..end), 0.9, attrs));
                 }
-                out.push(Entity::new("{kind}", start..end, 0.9, json!({"term": term, "rule": "keyword"})));
             }
         }
-        out.sort_by_key(|e| e.span.start);
         out
     }
 }
@@ -82,16 +91,22 @@ impl Plugin for Keywords {
 
     fn new(config: &str) -> Result<Self, String> {
         let config = if config.trim().is_empty() { "exemple" } else { config };
-        let terms: Vec<String> =
-            config.split(',').map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+        let mut terms = Vec::new();
+        for term in config.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            // A keyword is read as the documents are, so that its tokens compare.
+            let buf = DocumentBuf::new(term).map_err(|e| e.to_string())?;
+            let doc = buf.document();
+            let words = doc.tokens().iter().map(|t| doc.folded_of(t).to_owned()).collect();
+            terms.push((term.to_owned(), words));
+        }
         if terms.is_empty() {
             return Err(format!("no keyword in configuration {config:?}"));
         }
         Ok(Keywords { terms })
     }
 
-    fn extract(&self, text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        Ok(self.find(text))
+    fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        Ok(self.find(doc))
     }
 }
 
@@ -103,14 +118,16 @@ mod tests {
 
     fn spans(config: &str, text: &str) -> Vec<String> {
         let plugin = Keywords::new(config).expect("valid configuration");
-        plugin.find(text).iter().map(|e| text[e.span.clone()].to_owned()).collect()
+        let buf = DocumentBuf::new(text).expect("a short text");
+        plugin.find(&buf.document()).iter().map(|e| text[e.span.clone()].to_owned()).collect()
     }
 
     #[test]
     fn finds_whole_words_whatever_the_case() {
         assert_eq!(spans("", "Un Exemple, puis un exemple."), ["Exemple", "exemple"]);
-        assert_eq!(spans("", "Un exemplaire n'est pas un exemple."), ["exemple"]);
+        assert_eq!(spans("", "Un exemplaire, un exemple2, un exemple."), ["exemple"]);
         assert_eq!(spans("alpha, beta", "beta puis Alpha"), ["beta", "Alpha"]);
+        assert_eq!(spans("mistral ai", "MISTRAL AI et Mistral  AI"), ["MISTRAL AI", "Mistral  AI"]);
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! Running the plugins over one document: in dependency order, each given
-//! what the earlier ones found, every returned entity checked.
+//! Running the plugins over one document: the document read once (its
+//! tokens, sentences, paragraphs: a `DocumentBuf`), then every plugin in
+//! dependency order over it, each given what the earlier ones found, every
+//! returned entity checked.
 //!
 //! Architecture invariant: a plugin's failure (an error, a caught panic, an
 //! invalid entity) is an error for that document naming the plugin; the
@@ -7,10 +9,10 @@
 
 use std::collections::BTreeSet;
 
-use abi_stable::std_types::{RResult, RSlice, RStr};
+use abi_stable::std_types::{RResult, RSlice};
 use glaneur_schema::attrs::validate;
 use glaneur_schema::output::{sort_entities, Attrs, OutputEntity};
-use glaneur_schema::FfiEntity;
+use glaneur_schema::{DocumentBuf, FfiEntity};
 
 use crate::plugins::load::LoadedPlugin;
 use crate::plugins::order::{needed_for, run_order, OrderError};
@@ -46,15 +48,20 @@ impl Pipeline {
         self.order.iter().map(|&i| &self.plugins[i])
     }
 
-    /// Runs every plugin over `text`.
+    /// Reads `text` once, then runs every plugin over it.
     pub fn extract(&self, text: &str) -> Extraction {
+        let buf = match DocumentBuf::new(text) {
+            Ok(buf) => buf,
+            Err(too_large) => return Extraction { entities: Vec::new(), errors: vec![too_large.to_string()] },
+        };
+        let doc = buf.document();
         // What every later plugin is given: only entities `check` accepted
         // (`output` relies on it). The output entities are built from it at
         // the end, so that a long document's entities are not held twice over.
         let mut found: Vec<FfiEntity> = Vec::new();
         let mut errors = Vec::new();
         for plugin in self.plugins() {
-            let result = plugin.extractor.extract(RStr::from_str(text), RSlice::from_slice(&found));
+            let result = plugin.extractor.extract(&doc, RSlice::from_slice(&found));
             match result {
                 RResult::ROk(returned) => {
                     found.reserve(returned.len());

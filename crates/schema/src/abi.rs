@@ -18,6 +18,7 @@ use abi_stable::{
     std_types::{RBox, RResult, RSlice, RStr, RString, RVec},
     StableAbi,
 };
+use glaneur_document::Document;
 
 /// What a plugin says about itself before it is asked to extract anything.
 #[repr(C)]
@@ -61,10 +62,11 @@ pub struct FfiEntity {
 /// One instance is shared by every worker thread, hence `Send + Sync`.
 #[sabi_trait]
 pub trait Extractor: Send + Sync {
-    /// Finds the plugin's entities in `text`, given the entities found so far
-    /// by the plugins that ran before it.
+    /// Finds the plugin's entities in `doc` (read once by the host, shared
+    /// by every plugin), given the entities found so far by the plugins
+    /// that ran before it.
     #[sabi(last_prefix_field)]
-    fn extract(&self, text: RStr<'_>, found: RSlice<'_, FfiEntity>) -> RResult<RVec<FfiEntity>, RString>;
+    fn extract(&self, doc: &Document<'_>, found: RSlice<'_, FfiEntity>) -> RResult<RVec<FfiEntity>, RString>;
 }
 
 /// The owned, FFI-safe extractor object.

@@ -12,6 +12,7 @@ use abi_stable::{
     sabi_trait::TD_Opaque,
     std_types::{RResult, RSlice, RStr, RString, RVec},
 };
+use glaneur_document::Document;
 
 use crate::abi::{Extractor, ExtractorBox, Extractor_TO, FfiEntity, Manifest};
 use crate::entity::Entity;
@@ -39,11 +40,13 @@ pub trait Plugin: Send + Sync + Sized + 'static {
     /// Builds the extractor from its configuration (an empty string means defaults).
     fn new(config: &str) -> Result<Self, String>;
 
-    /// Finds entities in `text`. `found` holds what earlier plugins found
-    /// (the kinds listed in `requires`, among others); read the attributes
-    /// you need with [`crate::entity::string_attrs`], or a whole entity with
+    /// Finds entities in `doc`: its text, and its tokens, sentences and
+    /// paragraphs, read once by the host for every plugin. `found` holds
+    /// what earlier plugins found (the kinds listed in `requires`, among
+    /// others); read the attributes you need with
+    /// [`crate::entity::string_attrs`], or a whole entity with
     /// [`Entity::from_ffi`].
-    fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String>;
+    fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String>;
 }
 
 /// For a plugin that takes no configuration: an error naming the plugin
@@ -72,8 +75,8 @@ pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 struct Guarded<P>(P);
 
 impl<P: Plugin> Extractor for Guarded<P> {
-    fn extract(&self, text: RStr<'_>, found: RSlice<'_, FfiEntity>) -> RResult<RVec<FfiEntity>, RString> {
-        match catch_panic(|| self.0.extract(text.as_str(), found.as_slice())) {
+    fn extract(&self, doc: &Document<'_>, found: RSlice<'_, FfiEntity>) -> RResult<RVec<FfiEntity>, RString> {
+        match catch_panic(|| self.0.extract(doc, found.as_slice())) {
             Ok(Ok(entities)) => RResult::ROk(entities.into_iter().map(|e| e.into_ffi(P::INFO.name)).collect()),
             Ok(Err(message)) | Err(message) => RResult::RErr(message.into()),
         }

@@ -1,6 +1,7 @@
 //! glaneur-schema: the plugin ABI and the output contract of glaneur.
 //!
 //! The host and every plugin depend on this crate and never on each other.
+//! It re-exports the [`Document`] every plugin reads (glaneur-document).
 //! Keep it small: everything in [`abi`] crosses a dynamic-library boundary,
 //! so a change there is an ABI change.
 #![deny(missing_docs)]
@@ -10,6 +11,8 @@ pub mod attrs;
 pub mod entity;
 mod export;
 pub mod output;
+
+pub use glaneur_document::{Document, DocumentBuf, Flags, Language, Token, TokenKind};
 
 pub use abi::{Extractor, ExtractorBox, FfiEntity, Manifest, PluginModule, PluginModule_Ref};
 pub use entity::Entity;

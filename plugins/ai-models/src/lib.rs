@@ -14,7 +14,7 @@ pub mod unseen;
 pub mod version;
 
 use glaneur_schema::entity::string_attrs;
-use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 use glaneur_text::SpanSet;
@@ -237,7 +237,8 @@ impl Plugin for AiModels {
         AiModels::load()
     }
 
-    fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+    fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        let text = doc.text();
         let mut orgs: Vec<Found> = found
             .iter()
             .filter(|e| e.kind.as_str() == "organization")
@@ -303,7 +304,8 @@ mod tests {
         // Another plugin's `Pleias` inside `Pleias Labs`, given after it.
         let overlapping = [org("Pleias Labs", at), org("Pleias", at), org("Labs", at + "Pleias ".len())];
         let read = |found: &[FfiEntity]| -> Vec<(usize, String)> {
-            let entities = models.extract(text, found).expect("no error");
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let entities = models.extract(&buf.document(), found).expect("no error");
             entities.iter().map(|e| (e.span.start, e.attrs.as_str().to_owned())).collect()
         };
         assert!(!read(&longest).is_empty());

@@ -16,7 +16,7 @@ pub mod scanner;
 use std::fmt;
 use std::ops::Range;
 
-use glaneur_schema::{entity::Number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{entity::Number, export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 use crate::grammar::{window, Grammar, Lex, Named, Parsed};
@@ -287,7 +287,8 @@ impl Plugin for Money {
         Ok(Money)
     }
 
-    fn extract(&self, text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+    fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        let text = doc.text();
         Ok(self.find(text))
     }
 }

@@ -14,7 +14,7 @@ pub mod lexicon;
 pub mod unseen;
 pub mod words;
 
-use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use glaneur_text::SpanSet;
 use serde::Serialize;
 
@@ -98,7 +98,8 @@ impl Plugin for Organizations {
         Organizations::load()
     }
 
-    fn extract(&self, text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+    fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        let text = doc.text();
         Ok(self.find(text))
     }
 }

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use glaneur_text::SpanSet;
 
-use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
@@ -423,7 +423,8 @@ impl Plugin for People {
         Ok(People::load())
     }
 
-    fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+    fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        let text = doc.text();
         let taken: Vec<(usize, usize)> = found
             .iter()
             .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))

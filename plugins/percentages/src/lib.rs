@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use glaneur_numbers::{parse_digits, Convention};
-use glaneur_schema::{entity::Number, export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{entity::Number, export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use regex::Regex;
 use serde::Serialize;
 
@@ -192,7 +192,8 @@ impl Plugin for Percentages {
         Ok(Percentages)
     }
 
-    fn extract(&self, text: &str, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+    fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        let text = doc.text();
         Ok(self.find(text))
     }
 }

@@ -10,7 +10,7 @@ pub mod marks;
 pub mod verbs;
 
 use glaneur_schema::entity::string_attrs;
-use glaneur_schema::{export_plugin, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef};
@@ -161,7 +161,8 @@ impl Plugin for Quotations {
         Ok(Quotations::load())
     }
 
-    fn extract(&self, text: &str, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+    fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        let text = doc.text();
         let mut persons = Vec::new();
         let mut orgs = Vec::new();
         for e in found.iter() {
@@ -335,7 +336,8 @@ mod tests {
             person(at("Huang"), at("Huang") + "Huang".len()),
             person(at("Jensen"), at("Jensen") + "Jensen Huang".len()),
         ];
-        let quotes = Quotations::load().extract(text, &found).expect("no panic, no error");
+        let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+        let quotes = Quotations::load().extract(&buf.document(), &found).expect("no panic, no error");
         assert_eq!(quotes.len(), 1);
         let speaker = quotes[0].attrs.get("speaker");
         assert_eq!(speaker.as_ref().and_then(|s| s.as_str()), Some("Jensen Huang"));

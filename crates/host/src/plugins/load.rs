@@ -82,10 +82,16 @@ fn describe(error: &LibraryError) -> String {
         LibraryError::GetSymbolError { .. } => {
             "not a glaneur plugin: the library exports no abi_stable root module".into()
         }
-        LibraryError::IncompatibleVersionNumber { expected_version, actual_version, .. } => format!(
-            "incompatible plugin ABI: this glaneur expects glaneur-schema {expected_version}, \
-             the plugin was built against {actual_version}; rebuild it against glaneur-schema {ABI_VERSION}"
-        ),
+        LibraryError::IncompatibleVersionNumber { expected_version, actual_version, .. } => {
+            let number = |v: &abi_stable::sabi_types::VersionNumber| (v.major, v.minor, v.patch);
+            let age = if number(actual_version) < number(expected_version) { "an older" } else { "a newer" };
+            format!(
+                "incompatible plugin ABI: the plugin was built against glaneur-schema {actual_version}, \
+                 {age} plugin interface than this glaneur's {expected_version}; rebuild it against \
+                 glaneur-schema {ABI_VERSION} (`cargo build --release` in its crate, with \
+                 glaneur-schema = \"{ABI_VERSION}\")"
+            )
+        }
         LibraryError::AbiInstability(details) => {
             let details = details.to_string();
             tracing::debug!("abi_stable's layout report:\n{details}");

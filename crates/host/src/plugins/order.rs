@@ -99,14 +99,14 @@ pub fn needed_for(plugins: &[LoadedPlugin], kinds: &[String]) -> Result<BTreeSet
 mod tests {
     use super::*;
     use abi_stable::sabi_trait::TD_Opaque;
-    use abi_stable::std_types::{RResult, RSlice, RStr, RString, RVec};
+    use abi_stable::std_types::{RResult, RSlice, RString, RVec};
     use glaneur_schema::abi::Extractor_TO;
-    use glaneur_schema::{Extractor, FfiEntity, Manifest};
+    use glaneur_schema::{Document, Extractor, FfiEntity, Manifest};
 
     struct Nothing;
 
     impl Extractor for Nothing {
-        fn extract(&self, _: RStr<'_>, _: RSlice<'_, FfiEntity>) -> RResult<RVec<FfiEntity>, RString> {
+        fn extract(&self, _: &Document<'_>, _: RSlice<'_, FfiEntity>) -> RResult<RVec<FfiEntity>, RString> {
             RResult::ROk(RVec::new())
         }
     }

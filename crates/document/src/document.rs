@@ -1,0 +1,130 @@
+//! The document as every plugin sees it: a borrowed, FFI-safe view of the
+//! text and of what the host read in it once.
+
+use std::ops::Range;
+
+use abi_stable::std_types::{RSlice, RStr};
+use abi_stable::StableAbi;
+
+use crate::language::Language;
+use crate::token::{Bounds, Token};
+
+/// A text with its tokens, folded words, sentences, paragraphs and
+/// language, built once by the host ([`DocumentBuf`](crate::DocumentBuf))
+/// and lent to every plugin.
+///
+/// API boundary: this crosses the plugin ABI by reference; its layout is
+/// checked by abi_stable when a plugin loads.
+#[repr(C)]
+#[derive(StableAbi, Debug, Clone, Copy)]
+pub struct Document<'a> {
+    text: RStr<'a>,
+    folded: RStr<'a>,
+    tokens: RSlice<'a, Token>,
+    sentences: RSlice<'a, Bounds>,
+    paragraphs: RSlice<'a, Bounds>,
+    language: Language,
+}
+
+impl<'a> Document<'a> {
+    pub(crate) fn from_parts(
+        text: &'a str,
+        folded: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Bounds],
+        paragraphs: &'a [Bounds],
+        language: Language,
+    ) -> Self {
+        Document {
+            text: RStr::from_str(text),
+            folded: RStr::from_str(folded),
+            tokens: RSlice::from_slice(tokens),
+            sentences: RSlice::from_slice(sentences),
+            paragraphs: RSlice::from_slice(paragraphs),
+            language,
+        }
+    }
+
+    /// The whole text; every offset is a byte offset into it.
+    #[inline]
+    pub fn text(&self) -> &'a str {
+        self.text.as_str()
+    }
+
+    /// The tokens, in order.
+    #[inline]
+    pub fn tokens(&self) -> &'a [Token] {
+        self.tokens.as_slice()
+    }
+
+    /// The text of `token`.
+    #[inline]
+    pub fn text_of(&self, token: &Token) -> &'a str {
+        &self.text()[token.span()]
+    }
+
+    /// The folded form of `token`: lower case, with `’` and `ʼ` as `'`,
+    /// the form word lists are written in (what
+    /// [`glaneur_text::folded`] gives).
+    #[inline]
+    pub fn folded_of(&self, token: &Token) -> &'a str {
+        token.folded_in(self.text(), self.folded.as_str())
+    }
+
+    /// The text from the start of token `first` to the end of the token
+    /// before `end` (empty when the range is).
+    pub fn text_between(&self, tokens: Range<usize>) -> &'a str {
+        &self.text()[self.byte_span(tokens)]
+    }
+
+    /// The bytes a range of tokens covers (empty at the next token's start
+    /// when the range is empty).
+    pub fn byte_span(&self, tokens: Range<usize>) -> Range<usize> {
+        let all = self.tokens();
+        if tokens.start >= tokens.end {
+            let at = all.get(tokens.start).map_or(self.text().len(), Token::start);
+            return at..at;
+        }
+        all[tokens.start].start()..all[tokens.end - 1].end()
+    }
+
+    /// The index of the first token ending after byte `at`: the token
+    /// holding `at`, or the next one (the number of tokens past the end).
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens().partition_point(|t| t.end() <= at)
+    }
+
+    /// The sentences, as ranges of token indices, in order.
+    pub fn sentences(&self) -> impl ExactSizeIterator<Item = Range<usize>> + 'a {
+        self.sentences.as_slice().iter().map(Bounds::range)
+    }
+
+    /// The sentence holding token `index`, as a range of token indices.
+    pub fn sentence_of(&self, index: usize) -> Range<usize> {
+        enclosing(self.sentences.as_slice(), index)
+    }
+
+    /// The paragraphs (separated by blank lines), as ranges of token
+    /// indices, in order.
+    pub fn paragraphs(&self) -> impl ExactSizeIterator<Item = Range<usize>> + 'a {
+        self.paragraphs.as_slice().iter().map(Bounds::range)
+    }
+
+    /// The paragraph holding token `index`, as a range of token indices.
+    pub fn paragraph_of(&self, index: usize) -> Range<usize> {
+        enclosing(self.paragraphs.as_slice(), index)
+    }
+
+    /// The language of the text, guessed from its function words.
+    #[inline]
+    pub fn language(&self) -> Language {
+        self.language
+    }
+}
+
+/// The range of `bounds` (in order, covering every token) holding `index`;
+/// empty past the last token.
+fn enclosing(bounds: &[Bounds], index: usize) -> Range<usize> {
+    let i = bounds.partition_point(|b| (b.end as usize) <= index);
+    bounds.get(i).map_or(index..index, Bounds::range)
+}
