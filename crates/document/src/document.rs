@@ -94,6 +94,29 @@ impl<'a> Document<'a> {
         self.tokens().partition_point(|t| t.end() <= at)
     }
 
+    /// Whether token `index` begins a word: a word or a number with no
+    /// letter or digit glued before it (`H` of `H100`, not `100`; `État`
+    /// of `l’État`).
+    #[inline]
+    pub fn starts_word(&self, index: usize) -> bool {
+        let tokens = self.tokens();
+        let alphanumeric = |t: &Token| t.is_word() || t.is_number();
+        tokens.get(index).is_some_and(|t| {
+            alphanumeric(t)
+                && !(t.is_joined()
+                    && index > 0
+                    && alphanumeric(&tokens[index - 1])
+                    && !tokens[index - 1].has(crate::Flags::ELIDED))
+        })
+    }
+
+    /// The byte offsets where words begin ([`Document::starts_word`]), in
+    /// order.
+    pub fn word_starts(&self) -> impl Iterator<Item = usize> + 'a {
+        let doc = *self;
+        (0..self.tokens().len()).filter(move |&i| doc.starts_word(i)).map(move |i| doc.tokens()[i].start())
+    }
+
     /// The sentences, as ranges of token indices, in order.
     pub fn sentences(&self) -> impl ExactSizeIterator<Item = Range<usize>> + 'a {
         self.sentences.as_slice().iter().map(Bounds::range)

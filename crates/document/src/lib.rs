@@ -10,6 +10,7 @@
 mod buf;
 mod document;
 mod language;
+mod phrases;
 mod sentences;
 mod token;
 mod tokenize;
@@ -17,4 +18,5 @@ mod tokenize;
 pub use buf::{DocumentBuf, TooLarge};
 pub use document::Document;
 pub use language::Language;
+pub use phrases::{Case, PhraseMatch, Phrases};
 pub use token::{Bounds, Flags, Token, TokenKind};

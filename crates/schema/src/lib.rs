@@ -12,7 +12,7 @@ pub mod entity;
 mod export;
 pub mod output;
 
-pub use glaneur_document::{Document, DocumentBuf, Flags, Language, Token, TokenKind};
+pub use glaneur_document::{Case, Document, DocumentBuf, Flags, Language, PhraseMatch, Phrases, Token, TokenKind};
 
 pub use abi::{Extractor, ExtractorBox, FfiEntity, Manifest, PluginModule, PluginModule_Ref};
 pub use entity::Entity;

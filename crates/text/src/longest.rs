@@ -119,23 +119,40 @@ impl LongestMatcher {
         self.matches_at(text, self.starts(text), keep)
     }
 
+    /// Like [`LongestMatcher::matches`], but trying only `word_starts`
+    /// (ascending): the places where a word begins, which a caller that
+    /// has the text's tokens knows without reading every byte. Every
+    /// place [`LongestMatcher::matches`] tries begins a word.
+    pub fn matches_at_words(
+        &self,
+        text: &str,
+        word_starts: impl IntoIterator<Item = usize>,
+        keep: impl FnMut(usize, usize, usize) -> bool,
+    ) -> Vec<(usize, usize, usize)> {
+        self.matches_at(text, word_starts.into_iter().filter(|&i| self.may_start(text, i)), keep)
+    }
+
     /// Where a name may start: a word starting with a capital or a digit
     /// (every case a name may take starts so), or with a lower-case
     /// beginning the matcher knows.
     fn starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        (0..text.len()).filter(move |&i| self.may_start(text, i))
+    }
+
+    /// Whether a name may start at byte `i` (see [`LongestMatcher::starts`]).
+    #[inline]
+    fn may_start(&self, text: &str, i: usize) -> bool {
         let bytes = text.as_bytes();
-        (0..bytes.len()).filter(move |&i| {
-            let b = bytes[i];
-            if !self.first_bytes[usize::from(b)] {
-                return false; // most bytes: lower-case letters no name begins with, spaces
-            }
-            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
-                return false; // inside a word (what `glued_before` says, without decoding)
-            }
-            // A lead byte, if not ASCII (continuation bytes are not in the table).
-            let capital = b.is_ascii_digit() || is_capital_at(text, i);
-            (capital || self.lower_starts.contains(&bytes[i..])) && !glued_before(text, i)
-        })
+        let b = bytes[i];
+        if !self.first_bytes[usize::from(b)] {
+            return false; // most bytes: lower-case letters no name begins with, spaces
+        }
+        if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            return false; // inside a word (what `glued_before` says, without decoding)
+        }
+        // A lead byte, if not ASCII (continuation bytes are not in the table).
+        let capital = b.is_ascii_digit() || is_capital_at(text, i);
+        (capital || self.lower_starts.contains(&bytes[i..])) && !glued_before(text, i)
     }
 
     /// Like [`LongestMatcher::matches`], but trying only the places in

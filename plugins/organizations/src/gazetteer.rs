@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use glaneur_schema::Document;
 use glaneur_text::{is_whole_word, LongestMatcher};
 
 /// One organisation of the gazetteer.
@@ -103,9 +104,11 @@ impl Gazetteer {
         Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher })
     }
 
-    /// Every form found in `text` whose case and word boundaries fit: the
-    /// longest at each place, or the shorter ones inside a refused one.
-    pub fn hits(&self, text: &str) -> Vec<Hit> {
+    /// Every form found in `doc` whose case and word boundaries fit: the
+    /// longest at each place where a word begins, or the shorter ones
+    /// inside a refused one.
+    pub fn hits(&self, doc: &Document<'_>) -> Vec<Hit> {
+        let text = doc.text();
         let keep = |start: usize, end: usize, pattern: usize| {
             let form = &self.forms[pattern];
             let case_sensitive = form.org.is_some_and(|o| self.orgs[o].case_sensitive);
@@ -113,7 +116,11 @@ impl Gazetteer {
             // boundaries.
             is_whole_word(text, start, end) && case_fits(&text[start..end], &form.text, case_sensitive)
         };
-        self.matcher.matches(text, keep).into_iter().map(|(start, end, form)| Hit { start, end, form }).collect()
+        self.matcher
+            .matches_at_words(text, doc.word_starts(), keep)
+            .into_iter()
+            .map(|(start, end, form)| Hit { start, end, form })
+            .collect()
     }
 }
 
@@ -165,10 +172,17 @@ fn case_fits(found: &str, form: &str, case_sensitive: bool) -> bool {
 mod tests {
     use super::*;
 
+    use glaneur_schema::DocumentBuf;
+
+    /// Every hit of `gazetteer` in `text`.
+    fn hits(gazetteer: &Gazetteer, text: &str) -> Vec<Hit> {
+        gazetteer.hits(&DocumentBuf::new(text).expect("small").document())
+    }
+
     /// The text of every hit of the shipped gazetteer in `text`.
     fn hit_texts(text: &str) -> Vec<&str> {
         let g = Gazetteer::load().expect("valid data");
-        g.hits(text).iter().map(|h| &text[h.start..h.end]).collect()
+        hits(&g, text).iter().map(|h| &text[h.start..h.end]).collect()
     }
 
     #[test]
@@ -224,8 +238,7 @@ mod tests {
     fn names_with_accents_are_found_in_capitals() {
         let g = Gazetteer::load().expect("valid data");
         let text = "DASSAULT SYSTÈMES s'allie à ÉLECTRICITÉ DE FRANCE et à la SOCIÉTÉ GÉNÉRALE.";
-        let found: Vec<(&str, &str)> = g
-            .hits(text)
+        let found: Vec<(&str, &str)> = hits(&g, text)
             .iter()
             .map(|h| (&text[h.start..h.end], g.orgs[g.forms[h.form].org.expect("an organisation")].canonical.as_str()))
             .collect();

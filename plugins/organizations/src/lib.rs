@@ -52,18 +52,19 @@ impl Organizations {
         Ok(Organizations { gazetteer: Gazetteer::load()? })
     }
 
-    /// Every organisation mention in `text`, in order.
-    pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let (selected, taken) = longest_first(self.gazetteer.hits(text));
-        let mut mentions = unseen::find(text, taken);
+    /// Every organisation mention in `doc`, in order.
+    pub fn mentions(&self, doc: &Document<'_>) -> Vec<Mention> {
+        let text = doc.text();
+        let (selected, taken) = longest_first(self.gazetteer.hits(doc));
+        let mut mentions = unseen::find(doc, taken);
         mentions.extend(ambiguity::decide(&self.gazetteer, text, &selected, mentions.len()));
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         mentions
     }
 
     /// Every mention as an entity.
-    pub fn find(&self, text: &str) -> Vec<Entity> {
-        self.mentions(text).into_iter().map(|m| Entity::new("organization", m.start..m.end, m.confidence, &m)).collect()
+    pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
+        self.mentions(doc).into_iter().map(|m| Entity::new("organization", m.start..m.end, m.confidence, &m)).collect()
     }
 }
 
@@ -99,8 +100,7 @@ impl Plugin for Organizations {
     }
 
     fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        let text = doc.text();
-        Ok(self.find(text))
+        Ok(self.find(doc))
     }
 }
 

@@ -11,8 +11,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
-
+use glaneur_schema::{Case, Document, Phrases};
 use glaneur_text::{find_names, folded, is_whole_word, keep_leftmost_longest, SpanSet};
 
 use crate::lexicon::{
@@ -21,61 +20,34 @@ use crate::lexicon::{
 use crate::words::{after, before, Word};
 use crate::Mention;
 
-/// The word lists the rules look for in the whole text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum List {
-    /// Cue nouns ([`CUE_NOUNS`]), in any ASCII case, `'` or `’`.
-    Cue,
-    /// Corporate suffixes ([`SUFFIXES`] without a final period), in their
-    /// own case.
-    Suffix,
-    /// `le PDG de`, `investi … dans` ([`OF_NOUNS`] and the verbs), in any
-    /// ASCII case, `'` or `’`.
-    Of,
-}
-
-/// The three lists in one automaton, so that the text is read once: every
-/// occurrence of every pattern, from which [`scan`] takes each list's
-/// leftmost-longest matches (what one automaton per list found, in three
-/// passes that were a fifth of this plugin's time).
-static LISTS: LazyLock<(AhoCorasick, Vec<(List, String)>)> = LazyLock::new(|| {
-    let mut patterns: Vec<(List, String)> = Vec::new();
-    // Words with `'` are also written with `’`.
-    let mut add = |list: List, word: &str| {
-        patterns.push((list, word.to_owned()));
-        if word.contains('\'') {
-            patterns.push((list, word.replace('\'', "’")));
-        }
-    };
-    CUE_NOUNS.iter().for_each(|w| add(List::Cue, w));
+/// The word lists the rules look for in the whole text, found in its
+/// tokens (whole words, any whitespace between a phrase's words):
+/// (cues, suffixes, of-cues).
+///
+/// - cue nouns ([`CUE_NOUNS`]), in any case, `'` or `’`;
+/// - corporate suffixes ([`SUFFIXES`] without a final period), in their
+///   own case (`SA`, not the `sa` of `sa filiale`);
+/// - `le PDG de`, `investi … dans` ([`OF_NOUNS`] and the verbs), in any
+///   case, `'` or `’`.
+static LISTS: LazyLock<Phrases> = LazyLock::new(|| {
+    let of: Vec<&str> = OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).copied().collect();
     // Periods (`Inc.`) are checked after the match.
-    SUFFIXES.iter().filter(|s| !s.ends_with('.')).for_each(|w| add(List::Suffix, w));
-    OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).for_each(|w| add(List::Of, w));
-    let automaton = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns.iter().map(|(_, p)| p))
-        .expect("the word lists form a valid automaton");
-    (automaton, patterns)
+    let suffixes: Vec<&str> = SUFFIXES.iter().filter(|s| !s.ends_with('.')).copied().collect();
+    Phrases::lists(&[(CUE_NOUNS, Case::Folded), (&suffixes, Case::Exact), (&of, Case::Folded)])
+        .expect("the word lists are phrases")
 });
 
-/// The matches of each list in `text`, leftmost-longest and not
-/// overlapping within a list, in order: (cues, suffixes, of-cues).
-fn scan(text: &str) -> [Vec<(usize, usize)>; 3] {
-    let (automaton, patterns) = &*LISTS;
-    let mut all: [Vec<(usize, usize)>; 3] = Default::default();
-    for m in automaton.find_overlapping_iter(text) {
-        let (list, pattern) = &patterns[m.pattern().as_usize()];
-        let list = *list;
-        // Suffixes keep their case (`SA`, not the `sa` of `sa filiale`).
-        if list == List::Suffix && text[m.start()..m.end()] != **pattern {
-            continue;
-        }
-        all[list as usize].push((m.start(), m.end()));
+/// The matches of each list in `doc`, as byte spans, leftmost-longest and
+/// not overlapping within a list, in order: (cues, suffixes, of-cues).
+fn scan(doc: &Document<'_>) -> [Vec<(usize, usize)>; 3] {
+    let mut found: [Vec<(usize, usize)>; 3] = Default::default();
+    for m in LISTS.find_all(doc) {
+        let span = doc.byte_span(m.tokens);
+        found[LISTS.list_of(m.phrase)].push((span.start, span.end));
     }
-    all.map(|mut found| {
-        keep_leftmost_longest(&mut found, |&span| span);
-        found
+    found.map(|mut list| {
+        keep_leftmost_longest(&mut list, |&span| span);
+        list
     })
 }
 
@@ -104,7 +76,8 @@ fn is_determiner(word: &str) -> bool {
 
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
-pub fn find(text: &str, mut taken: SpanSet) -> Vec<Mention> {
+pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
+    let text = doc.text();
     let mut found: Vec<Mention> = Vec::new();
     let mut add = |start: usize, end: usize, rule: String, confidence: f64, found: &mut Vec<Mention>| {
         if !taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
@@ -120,7 +93,7 @@ pub fn find(text: &str, mut taken: SpanSet) -> Vec<Mention> {
         }
     };
 
-    let [cues, suffix_matches, of_cues] = scan(text);
+    let [cues, suffix_matches, of_cues] = scan(doc);
     for (m_start, m_end) in cues {
         if !is_whole_word(text, m_start, m_end) {
             continue;
@@ -294,10 +267,16 @@ fn suffixes(text: &str, matches: &[(usize, usize)], add: &mut dyn FnMut(usize, u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aho_corasick::MatchKind;
+    use aho_corasick::{AhoCorasickBuilder, MatchKind};
+    use glaneur_schema::DocumentBuf;
 
-    /// Each list's leftmost-longest matches, one automaton per list: what
-    /// [`scan`] replaced, with the `’` spellings of the of-cues it added.
+    fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
+        scan(&DocumentBuf::new(text).expect("small").document())
+    }
+
+    /// Each list's leftmost-longest matches, one automaton per list over
+    /// the bytes (what the token scan replaced), as whole words: the rules
+    /// drop the others.
     fn reference(text: &str) -> [Vec<(usize, usize)>; 3] {
         let build = |patterns: Vec<String>, any_case: bool| {
             AhoCorasickBuilder::new()
@@ -312,22 +291,23 @@ mod tests {
         let mut of: Vec<String> =
             OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).map(|s| s.to_string()).collect();
         of.extend(OF_NOUNS.iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
-        [build(cues, true), build(suffixes, false), build(of, true)]
-            .map(|a| a.find_iter(text).map(|m| (m.start(), m.end())).collect())
+        [build(cues, true), build(suffixes, false), build(of, true)].map(|a| {
+            a.find_iter(text).map(|m| (m.start(), m.end())).filter(|&(s, e)| is_whole_word(text, s, e)).collect()
+        })
     }
 
     #[test]
-    fn one_scan_finds_what_one_automaton_per_list_found() {
+    fn the_token_scan_finds_what_one_automaton_per_list_found() {
         let text =
             "La Société Nabla Technologies SAS, sa filiale ; le PDG de Kestrel Capital, au capital de Valmy Group.";
-        let [cues, suffixes, of_cues] = scan(text);
+        let [cues, suffixes, of_cues] = doc_scan(text);
         let words = |found: &[(usize, usize)]| found.iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>();
         // Any case for cues; `SAS`, not `SA` inside it, nor the `sa` of `sa filiale`.
         assert_eq!(words(&cues), ["Société", "filiale"]);
         assert_eq!(words(&suffixes), ["Technologies", "SAS", "Capital", "Group"]);
         assert_eq!(words(&of_cues), ["filiale", "PDG", "Capital", "capital"]);
         for (name, text) in glaneur_testdata::seeds() {
-            assert_eq!(scan(&text), reference(&text), "{name}");
+            assert_eq!(doc_scan(&text), reference(&text), "{name}");
         }
     }
 
@@ -337,7 +317,9 @@ mod tests {
             "Elle préside le conseil d'administration de Valmiera Logistique.",
             "Elle préside le conseil d’administration de Valmiera Logistique.",
         ] {
-            let names: Vec<&str> = find(text, SpanSet::new()).iter().map(|m| &text[m.start..m.end]).collect();
+            let buf = DocumentBuf::new(text).expect("small");
+            let names: Vec<&str> =
+                find(&buf.document(), SpanSet::new()).iter().map(|m| &text[m.start..m.end]).collect();
             assert_eq!(names, ["Valmiera Logistique"], "{text}");
         }
     }

@@ -9,15 +9,20 @@
 //! the full name was seen. Never inside an organisation (`Goldman Sachs`)
 //! or a model (`Claude 3`): those plugins run first (`requires`).
 
+mod fullest;
 pub mod gender;
+mod names;
+mod words;
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use glaneur_text::SpanSet;
-
-use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{export_plugin, Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo};
+use glaneur_text::{keep_leftmost_longest, SpanSet};
 use serde::Serialize;
+
+use crate::fullest::fullest_forms;
+use crate::names::{first_name, is_not_a_surname, person, surname, surname_end};
+use crate::words::{word_end, words, Word};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
@@ -52,128 +57,30 @@ struct Attrs<'a> {
 pub struct People {
     first_names: HashSet<String>,
     ambiguous: HashSet<String>,
-    roles: AhoCorasick,
+    /// Roles and titles before a name (`le PDG`, `la directrice générale`).
+    roles: Phrases,
 }
 
-/// A word of the text.
-#[derive(Debug, Clone, Copy)]
-struct Word<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
+/// Offsets of the capitalised words of `doc`: a word whose first letter is
+/// a capital, no letter or digit glued before it (`État` of `L'État`).
+fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = usize> + 'd {
+    let doc = *doc;
+    let tokens = doc.tokens();
+    (0..tokens.len()).filter(move |&i| tokens[i].is_capitalised() && doc.starts_word(i)).map(move |i| tokens[i].start())
 }
 
-impl Word<'_> {
-    fn capitalised(&self) -> bool {
-        let mut chars = self.text.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
-    }
-}
-
-/// Up to `n` words of `text` from `from`: letters with inner hyphens and
-/// apostrophes, and single punctuation marks (kept so that names never run
-/// across them).
-fn words(text: &str, from: usize, n: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::with_capacity(n);
-    let mut i = from;
-    while out.len() < n {
-        let Some(c) = text[i..].chars().next() else { break };
-        if c.is_alphabetic() {
-            let end = word_end(text, i);
-            out.push(Word { text: &text[i..end], start: i, end });
-            i = end;
-            continue;
-        }
-        if !c.is_whitespace() {
-            out.push(Word { text: &text[i..i + c.len_utf8()], start: i, end: i + c.len_utf8() });
-        } else if c == '\n' {
-            out.push(Word { text: "\n", start: i, end: i + 1 });
-        }
-        i += c.len_utf8();
-    }
-    out
-}
-
-/// End of the word starting at `start`: letters, with hyphens and
-/// apostrophes between letters (`Jean-Claude`, `O'Brien`).
-fn word_end(text: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((j, c)) = chars.next() {
-        let inner =
-            (c == '-' || c == '\'' || c == '’') && end > start && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || inner {
-            end = start + j + c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    end
-}
-
-/// Offsets of the capitalised words of `text` (an upper-case letter after
-/// no letter or digit).
-fn capitalised_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    // Only an ASCII capital or the lead byte of another character may start
-    // one: a cheap test on each byte, the rest checked on those few.
-    let bytes = text.as_bytes();
-    (0..bytes.len())
-        .filter(move |&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0)
-        .filter(move |&i| glaneur_text::is_capital_at(text, i) && !glaneur_text::glued_before(text, i))
-}
-
-/// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "du"
-            | "des"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "di"
-            | "da"
-            | "del"
-            | "della"
-            | "dos"
-            | "bin"
-            | "ben"
-            | "el"
-            | "al"
-            | "le"
-            | "la"
-            | "ter"
-            | "van der"
-            | "d'"
-    )
-}
-
-/// Capitalised words that are no surname: function words, places,
-/// organisations' generic words.
-fn is_not_a_surname(word: &str) -> bool {
-    glaneur_text::is_function_word(word)
-        || matches!(
-            word,
-            "France"
-                | "Paris"
-                | "Europe"
-                | "Bruxelles"
-                | "Londres"
-                | "Washington"
-                | "AI"
-                | "IA"
-                | "Inc"
-                | "SA"
-                | "Capital"
-                | "Ventures"
-                | "Partners"
-                | "Group"
-                | "Labs"
-                | "Technologies"
-                | "Sachs"
-                | "Systèmes"
-        )
+/// The roles of `doc`, leftmost-longest, as byte spans.
+fn role_spans(roles: &Phrases, doc: &Document<'_>) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = roles
+        .find_all(doc)
+        .into_iter()
+        .map(|m| {
+            let span = doc.byte_span(m.tokens);
+            (span.start, span.end)
+        })
+        .collect();
+    keep_leftmost_longest(&mut spans, |&span| span);
+    spans
 }
 
 impl People {
@@ -182,39 +89,31 @@ impl People {
         fn lines(s: &'static str) -> impl Iterator<Item = String> {
             s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned)
         }
-        // The automaton folds ASCII case only: roles with other letters are
-        // added in the spellings it would miss (`glaneur_text::case_variants`:
-        // `DIRECTRICE GÉNÉRALE`, `Économiste`).
-        let mut roles: Vec<String> = lines(ROLES).collect();
-        let cased: Vec<String> = roles.iter().flat_map(|r| glaneur_text::case_variants(r)).collect();
-        roles.extend(cased);
+        // Compared by folded form: any case (`DIRECTRICE GÉNÉRALE`, `Économiste`).
+        let roles: Vec<String> = lines(ROLES).collect();
         People {
             first_names: lines(FIRST_NAMES).collect(),
             ambiguous: lines(AMBIGUOUS).collect(),
-            roles: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(roles)
-                .expect("the roles form a valid automaton"),
+            roles: Phrases::new(&roles, Case::Folded).expect("the roles are phrases"),
         }
     }
 
-    /// Every person mention in `text`; `taken` are spans of organisations
+    /// Every person mention in `doc`; `taken` are spans of organisations
     /// and models, where no person is.
-    pub fn find(&self, text: &str, taken: &[(usize, usize)]) -> Vec<Person> {
+    pub fn find(&self, doc: &Document<'_>, taken: &[(usize, usize)]) -> Vec<Person> {
+        let text = doc.text();
         let taken = SpanSet::from_spans(taken.iter().copied());
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
         // Candidates: capitalised word starts (first names, titles) and the
         // end of each role.
-        let mut starts: Vec<(usize, Option<usize>)> = capitalised_starts(text).map(|i| (i, None)).collect();
+        let mut starts: Vec<(usize, Option<usize>)> = capitalised_starts(doc).map(|i| (i, None)).collect();
         starts.extend(
-            self.roles
-                .find_iter(text)
-                .filter(|m| glaneur_text::is_whole_word(text, m.start(), m.end()))
-                .map(|m| (m.start(), Some(m.end()))),
+            role_spans(&self.roles, doc)
+                .into_iter()
+                .filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e))
+                .map(|(s, e)| (s, Some(e))),
         );
         starts.sort_unstable();
         for (at, role) in starts {
@@ -311,104 +210,6 @@ impl People {
     }
 }
 
-/// The last word of a surname starting at word `from`: up to three
-/// capitalised words, with particles before one (`von der Leyen`), on one
-/// line and separated by spaces only.
-fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option<usize> {
-    let surname_word = |w: &Word<'_>| w.capitalised() && !is_not_a_surname(w.text);
-    let mut last = None;
-    let mut count = 0;
-    let mut k = from;
-    while k < words.len() && count < 3 {
-        let spaced = k == 0 || text[words[k - 1].end..words[k].start].chars().all(|c| c == ' ' || c == '\u{a0}');
-        if !spaced {
-            break;
-        }
-        if surname_word(&words[k]) {
-            last = Some(k);
-            count += 1;
-            k += 1;
-            continue;
-        }
-        // Particles, then a capitalised word.
-        let mut j = k;
-        while j < words.len() && is_particle(&words[j].text.to_lowercase()) {
-            j += 1;
-        }
-        if j > k && words.get(j).is_some_and(surname_word) {
-            k = j;
-        } else {
-            break;
-        }
-    }
-    last
-}
-
-fn person(text: &str, start: usize, end: usize, rule: &'static str, confidence: f64) -> Person {
-    let name = text[start..end].to_owned();
-    Person { start, end, canonical: name.clone(), name, rule, confidence }
-}
-
-/// The surname of a name: its last word.
-fn surname(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
-}
-
-/// The first name of a full name (`Jean` of `Jean Garnier`); none for a
-/// name of one word.
-fn first_name(name: &str) -> Option<&str> {
-    name.split_once(' ').map(|(first, _)| first)
-}
-
-/// Each mention's canonical: the longest name in the document with the
-/// same surname (and the same first name, when the mention has one); of
-/// equally long ones, the nearest before the mention (`Louis Garnier …
-/// Alice Garnier … a précisé Garnier` is Alice Garnier), else the nearest
-/// after it (a headline's `Garnier` is the first full name the article
-/// then gives).
-/// Computed once per group, not per mention. `found` is in order of start.
-fn fullest_forms(found: &mut [Person]) {
-    /// The longest names of a group: their length, and the index in `found`
-    /// of each name that long (so in order of start).
-    #[derive(Default)]
-    struct Longest {
-        len: usize,
-        names: Vec<usize>,
-    }
-    // Each mention's surname, and first name when it has one.
-    let keys: Vec<(&str, Option<&str>)> = found.iter().map(|p| (surname(&p.name), first_name(&p.name))).collect();
-    let mut groups: HashMap<(&str, Option<&str>), Longest> = HashMap::new();
-    for (i, &(surname, first)) in keys.iter().enumerate() {
-        let len = found[i].name.len();
-        // A full name counts for its surname alone and for its own first name.
-        let own_first = first.map(|f| (surname, Some(f)));
-        for key in std::iter::once((surname, None)).chain(own_first) {
-            let group = groups.entry(key).or_default();
-            if len > group.len {
-                *group = Longest { len, names: Vec::new() };
-            }
-            if len == group.len {
-                group.names.push(i);
-            }
-        }
-    }
-    let chosen: Vec<Option<usize>> = keys
-        .iter()
-        .enumerate()
-        .map(|(k, key)| {
-            let group = groups.get(key)?;
-            let before = group.names.partition_point(|&i| found[i].start <= found[k].start);
-            let nearest = if before > 0 { group.names.get(before - 1) } else { group.names.first() };
-            nearest.copied()
-        })
-        .collect();
-    for (k, best) in chosen.into_iter().enumerate() {
-        if let Some(best) = best {
-            found[k].canonical = found[best].name.clone();
-        }
-    }
-}
-
 impl Plugin for People {
     const INFO: PluginInfo = PluginInfo {
         name: "people",
@@ -424,14 +225,13 @@ impl Plugin for People {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        let text = doc.text();
         let taken: Vec<(usize, usize)> = found
             .iter()
             .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
             .map(|e| (e.start as usize, e.end as usize))
             .collect();
         Ok(self
-            .find(text, &taken)
+            .find(doc, &taken)
             .into_iter()
             .map(|p| {
                 let first = first_name(&p.canonical).filter(|f| !f.is_empty());
@@ -449,23 +249,34 @@ export_plugin!(People);
 mod tests {
     use super::*;
 
+    use glaneur_schema::DocumentBuf;
+
+    /// `People::find` over `text` read as the host reads it.
+    fn find(text: &str, taken: &[(usize, usize)]) -> Vec<Person> {
+        People::load().find(&DocumentBuf::new(text).expect("small").document(), taken)
+    }
+
+    fn capitalised(text: &str) -> Vec<usize> {
+        capitalised_starts(&DocumentBuf::new(text).expect("small").document()).collect()
+    }
+
     #[test]
     fn latin_1_capitals_as_the_standard_library_says() {
         for c in '\u{80}'..='\u{ff}' {
             let text = format!(" {c}x");
-            assert_eq!(capitalised_starts(&text).next() == Some(1), c.is_uppercase(), "{c:?}");
+            assert_eq!(capitalised(&text).first() == Some(&1), c.is_uppercase(), "{c:?}");
         }
     }
 
     #[test]
     fn capitalised_starts_follow_no_letter_or_digit() {
         let text = "L'État et Ébène, aÉ 3D «Zoé» ΣΑ";
-        let words: Vec<&str> = capitalised_starts(text).map(|i| &text[i..word_end(text, i)]).collect();
+        let words: Vec<&str> = capitalised(text).into_iter().map(|i| &text[i..word_end(text, i)]).collect();
         assert_eq!(words, ["L'État", "État", "Ébène", "Zoé", "ΣΑ"]);
     }
 
     fn names(text: &str) -> Vec<(String, String)> {
-        People::load().find(text, &[]).into_iter().map(|p| (p.name, p.canonical)).collect()
+        find(text, &[]).into_iter().map(|p| (p.name, p.canonical)).collect()
     }
 
     #[test]
@@ -508,7 +319,9 @@ mod tests {
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Bérengère Vasseur"]);
         // A role of two words whose accented letter is a capital is one role.
         let text = "le Chef Économiste, la CHEFFE ÉCONOMISTE";
-        let roles: Vec<&str> = People::load().roles.find_iter(text).map(|m| &text[m.range()]).collect();
+        let doc = DocumentBuf::new(text).expect("small");
+        let roles: Vec<&str> =
+            role_spans(&People::load().roles, &doc.document()).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(roles, ["Chef Économiste", "CHEFFE ÉCONOMISTE"]);
     }
 
@@ -548,9 +361,9 @@ mod tests {
         // person (without the span, `Goldman` would be taken).
         let text = "Selon Jeremy Goldman, le rapport de Goldman Sachs est paru.";
         let bank = text.rfind("Goldman Sachs").expect("in the text");
-        let got = People::load().find(text, &[(bank, bank + "Goldman Sachs".len())]);
+        let got = find(text, &[(bank, bank + "Goldman Sachs".len())]);
         assert!(got.iter().all(|g| g.name != "Goldman"), "{got:?}");
-        assert!(People::load().find("Selon Roland Berger, le marché croît.", &[(7, 20)]).is_empty());
+        assert!(find("Selon Roland Berger, le marché croît.", &[(7, 20)]).is_empty());
         // `Paris` is a first name; a place after it is no surname.
         assert!(names("Le vol Paris Londres part demain.").is_empty());
     }

@@ -1,0 +1,190 @@
+//! [`Phrases`]: word lists (cue nouns, roles, verbs of saying, suffixes)
+//! found in a document's tokens instead of its bytes.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use foldhash::fast::FixedState;
+
+use crate::buf::DocumentBuf;
+use crate::document::Document;
+use crate::token::Token;
+
+/// How a phrase's words are compared with the text's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// By folded form: any case, `’` for `'` (`la Start-Up`, `l’éditeur`).
+    Folded,
+    /// As written (`SA`, not the `sa` of `sa filiale`).
+    Exact,
+}
+
+/// One phrase, read as a document is: its tokens' forms (folded, or as
+/// written for [`Case::Exact`]), and which are joined to the one before
+/// (`start-up` is three joined tokens).
+#[derive(Debug, Clone)]
+struct Phrase {
+    forms: Vec<String>,
+    joined: Vec<bool>,
+    case: Case,
+}
+
+/// Lists of phrases of one or more words, found where a word starts: a
+/// filter and a hash of the first word's folded form, then a comparison of
+/// the next tokens. A phrase matches whole tokens, with the same joins, on
+/// one line (whitespace between words may be any, but no line break).
+#[derive(Debug, Clone)]
+pub struct Phrases {
+    phrases: Vec<Phrase>,
+    /// Where each list given to [`Phrases::lists`] ends in `phrases`.
+    list_ends: Vec<usize>,
+    /// Phrases by their first word's folded form, longest (in tokens)
+    /// first, then in list order.
+    by_first: HashMap<String, Vec<u32>, FixedState>,
+    /// A filter of the first words' folded forms: most words are no
+    /// phrase's first word, and this test spares them the hash.
+    filter: Filter,
+    /// Every phrase starts with a word (not a number or a mark).
+    words_only: bool,
+}
+
+/// One phrase found: its tokens and its index in the lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// The token indices it covers.
+    pub tokens: Range<usize>,
+    /// The index of the phrase, counting through the lists in order.
+    pub phrase: usize,
+}
+
+/// A set of bits indexed by a word's length and first and last bytes: a
+/// word whose bit is clear starts no phrase.
+#[derive(Debug, Clone)]
+struct Filter(Box<[u64; Filter::WORDS]>);
+
+impl Filter {
+    const BITS: usize = 1 << 15;
+    const WORDS: usize = Filter::BITS / 64;
+
+    fn new() -> Self {
+        Filter(Box::new([0; Filter::WORDS]))
+    }
+
+    #[inline]
+    fn bit(form: &str) -> usize {
+        let bytes = form.as_bytes();
+        let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+        (usize::from(first) << 7 ^ usize::from(last) ^ (bytes.len().min(31) << 10)) % Filter::BITS
+    }
+
+    fn insert(&mut self, form: &str) {
+        let bit = Filter::bit(form);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    #[inline]
+    fn may_contain(&self, form: &str) -> bool {
+        let bit = Filter::bit(form);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+impl Phrases {
+    /// One list, compared as `case` says; an empty phrase is an error.
+    pub fn new<S: AsRef<str>>(phrases: &[S], case: Case) -> Result<Self, String> {
+        Phrases::lists(&[(phrases, case)])
+    }
+
+    /// Several lists found in one pass (one lookup per token, not one per
+    /// list); a match's phrase counts through them in order, and
+    /// [`Phrases::list_of`] says which list it is in. Each phrase is read
+    /// as a document; an empty one is an error.
+    pub fn lists<S: AsRef<str>>(lists: &[(&[S], Case)]) -> Result<Self, String> {
+        let mut phrases = Vec::new();
+        let mut list_ends = Vec::with_capacity(lists.len());
+        let mut by_first: HashMap<String, Vec<u32>, FixedState> = HashMap::default();
+        let mut filter = Filter::new();
+        let mut words_only = true;
+        for &(list, case) in lists {
+            for text in list.iter().map(AsRef::as_ref) {
+                let i = phrases.len();
+                let buf = DocumentBuf::new(text).map_err(|e| e.to_string())?;
+                let doc = buf.document();
+                let Some(first) = doc.tokens().first() else {
+                    return Err(format!("phrase {i} ({text:?}) has no word"));
+                };
+                words_only &= first.is_word();
+                let key = doc.folded_of(first);
+                filter.insert(key);
+                by_first.entry(key.to_owned()).or_default().push(i as u32);
+                let form = |t: &Token| match case {
+                    Case::Folded => doc.folded_of(t).to_owned(),
+                    Case::Exact => doc.text_of(t).to_owned(),
+                };
+                let forms = doc.tokens().iter().map(form).collect();
+                let joined = doc.tokens().iter().map(Token::is_joined).collect();
+                phrases.push(Phrase { forms, joined, case });
+            }
+            list_ends.push(phrases.len());
+        }
+        for indices in by_first.values_mut() {
+            indices.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].forms.len()));
+        }
+        Ok(Phrases { phrases, list_ends, by_first, filter, words_only })
+    }
+
+    /// The list (an index into what [`Phrases::lists`] was given) that
+    /// `phrase` belongs to.
+    pub fn list_of(&self, phrase: usize) -> usize {
+        self.list_ends.partition_point(|&end| end <= phrase)
+    }
+
+    /// Every phrase starting at token `i`, longest first, as the end of
+    /// its tokens and its index.
+    pub fn at(&self, doc: &Document<'_>, i: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        self.push_at(doc, i, &mut out);
+        out.into_iter().map(|m| (m.tokens.end, m.phrase)).collect()
+    }
+
+    /// Every phrase in `doc`, overlapping ones included: by start, then
+    /// longest first.
+    pub fn find_all(&self, doc: &Document<'_>) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        for i in 0..doc.tokens().len() {
+            self.push_at(doc, i, &mut out);
+        }
+        out
+    }
+
+    /// Appends the phrases starting at token `i` to `out`, longest first.
+    #[inline]
+    fn push_at(&self, doc: &Document<'_>, i: usize, out: &mut Vec<PhraseMatch>) {
+        let tokens = doc.tokens();
+        let first = &tokens[i];
+        if self.words_only && !first.is_word() {
+            return;
+        }
+        let key = doc.folded_of(first);
+        if !self.filter.may_contain(key) {
+            return;
+        }
+        let Some(candidates) = self.by_first.get(key) else { return };
+        for &p in candidates {
+            let phrase = &self.phrases[p as usize];
+            let end = i + phrase.forms.len();
+            let Some(candidate) = tokens.get(i..end) else { continue };
+            let same =
+                candidate.iter().zip(&phrase.forms).zip(&phrase.joined).enumerate().all(|(k, ((t, form), &joined))| {
+                    let text = match phrase.case {
+                        Case::Folded => doc.folded_of(t),
+                        Case::Exact => doc.text_of(t),
+                    };
+                    (k == 0 || (t.is_joined() == joined && !t.is_line_start())) && text == form
+                });
+            if same {
+                out.push(PhraseMatch { tokens: i..end, phrase: p as usize });
+            }
+        }
+    }
+}
