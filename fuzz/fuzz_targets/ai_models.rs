@@ -10,8 +10,10 @@ static PLUGIN: LazyLock<AiModels> = LazyLock::new(|| AiModels::load().expect("th
 
 fuzz_target!(|data: &[u8]| {
     if let Some(text) = glaneur_fuzz::text(data) {
-        glaneur_fuzz::check(text, &PLUGIN.find(text, &[]));
+        let buf = glaneur_schema::DocumentBuf::new(text).expect("a fuzz input fits");
+        let doc = buf.document();
+        glaneur_fuzz::check(text, &PLUGIN.find(&doc, &[]));
         let orgs: Vec<Found> = glaneur_fuzz::capitalised_words(text).map(|(start, end)| Found { start, end, canonical: text[start..end].to_owned() }).collect();
-        glaneur_fuzz::check(text, &PLUGIN.find(text, &orgs));
+        glaneur_fuzz::check(text, &PLUGIN.find(&doc, &orgs));
     }
 });

@@ -2,6 +2,7 @@
 //! the variant words (data/variants.txt) and the hardware names that are
 //! never models (data/hardware.txt), compiled in.
 
+use glaneur_schema::Document;
 use glaneur_text::LongestMatcher;
 
 /// One family of the catalogue.
@@ -101,10 +102,11 @@ impl Catalogue {
         Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling })
     }
 
-    /// Every spelling found in `text` with a word start before it and its
-    /// case allowed (the end is checked by the version grammar, which may
-    /// glue a version: `Qwen2.5`, `o1`).
-    pub fn hits(&self, text: &str) -> Vec<Hit> {
+    /// Every spelling found in `doc` at a word start, with its case
+    /// allowed (the end is checked by the version grammar, which may glue a
+    /// version: `Qwen2.5`, `o1`).
+    pub fn hits(&self, doc: &Document<'_>) -> Vec<Hit> {
+        let text = doc.text();
         // Matches of UTF-8 patterns, equal but for case: always on char
         // boundaries.
         let keep = |start: usize, end: usize, pattern: usize| {
@@ -124,7 +126,7 @@ impl Catalogue {
             }
         };
         self.matcher
-            .matches(text, keep)
+            .matches_at_words(text, doc.word_starts(), keep)
             .into_iter()
             .map(|(start, end, pattern)| Hit { start, end, spelling: self.pattern_spelling[pattern] })
             .collect()
@@ -151,7 +153,8 @@ mod tests {
     #[test]
     fn hits_respect_case_and_word_starts() {
         let c = Catalogue::load().expect("valid data");
-        let names = |t: &str| c.hits(t).iter().map(|h| t[h.start..h.end].to_owned()).collect::<Vec<_>>();
+        let hits = |t: &str| c.hits(&glaneur_schema::DocumentBuf::new(t).expect("small").document());
+        let names = |t: &str| hits(t).iter().map(|h| t[h.start..h.end].to_owned()).collect::<Vec<_>>();
         assert!(names("le 1er mai").is_empty());
         assert!(names("Jean-Claude Juncker").is_empty());
         assert!(names("ChatGPT").contains(&"ChatGPT".to_owned()));

@@ -73,13 +73,14 @@ impl AiModels {
         Ok(AiModels { catalogue: Catalogue::load()? })
     }
 
-    /// Every model mention in `text`; `orgs` are the organisations found
+    /// Every model mention in `doc`; `orgs` are the organisations found
     /// before, sorted by start and not overlapping (as the organizations plugin
     /// gives them; may be empty): they are searched by bisection.
-    pub fn mentions(&self, text: &str, orgs: &[Found]) -> Vec<Mention> {
+    pub fn mentions(&self, doc: &Document<'_>, orgs: &[Found]) -> Vec<Mention> {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
-        let mut hits = self.catalogue.hits(text);
-        hits.extend(o_series(text, &self.catalogue));
+        let text = doc.text();
+        let mut hits = self.catalogue.hits(doc);
+        hits.extend(o_series(doc, &self.catalogue));
         let mut out: Vec<Mention> = Vec::new();
         let mut taken = SpanSet::new();
         let mut candidates: Vec<(Hit, usize, Option<Mention>)> = hits
@@ -112,7 +113,7 @@ impl AiModels {
                 taken.insert(hit.start, end); // hardware blocks what it contains
             }
         }
-        out.extend(unseen::find(&self.catalogue, text, &mut taken, orgs));
+        out.extend(unseen::find(&self.catalogue, doc, &mut taken, orgs));
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
@@ -185,8 +186,8 @@ impl AiModels {
     }
 
     /// Every mention as an entity.
-    pub fn find(&self, text: &str, orgs: &[Found]) -> Vec<Entity> {
-        self.mentions(text, orgs)
+    pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Vec<Entity> {
+        self.mentions(doc, orgs)
             .into_iter()
             .map(|m| Entity::new("ai_model", m.start..m.end, m.confidence, &m))
             .collect()
@@ -202,24 +203,30 @@ fn models_in(text: &str, sentence: &str, models: &[(usize, usize)], start: usize
     models[first..].iter().take_while(|&&(s, _)| s < s_end).any(|&(s, e)| e <= s_end && s != start)
 }
 
-/// OpenAI's o-series (`o1`, `o3-mini`): a lone `o` glued to a digit, found
-/// apart from the automaton (a one-letter pattern would match everywhere).
-fn o_series(text: &str, catalogue: &Catalogue) -> Vec<Hit> {
+/// OpenAI's o-series (`o1`, `o3-mini`): a lone `o` glued to a number,
+/// found apart from the catalogue's matcher (a one-letter pattern would
+/// match everywhere).
+fn o_series(doc: &Document<'_>, catalogue: &Catalogue) -> Vec<Hit> {
     let Some(spelling) = catalogue.spellings.iter().position(|s| s.text == "o" && s.family.is_some()) else {
         return Vec::new();
     };
-    // `o` is in most words: memchr finds them (the standard library's
-    // per-match cost made this scan a tenth of the plugin's time), and the
-    // digit after is tested first.
-    memchr::memchr_iter(b'o', text.as_bytes())
+    let tokens = doc.tokens();
+    let text = doc.text();
+    (0..tokens.len())
         .filter(|&i| {
-            text.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit)
-                && !text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| glaneur_text::is_letter_or_digit(c) || c == '-' || c == '.')
+            let t = &tokens[i];
+            // Nothing glued before but what ends a sentence or a word list (`1.o3`, `GPT-o1` are not one).
+            let free_before = !t.is_joined()
+                || i == 0
+                || !{
+                    let prev = &tokens[i - 1];
+                    prev.is_word() || prev.is_number() || matches!(doc.text_of(prev), "-" | ".")
+                };
+            &text[t.span()] == "o"
+                && tokens.get(i + 1).is_some_and(|n| n.is_joined() && text.as_bytes()[n.start()].is_ascii_digit())
+                && free_before
         })
-        .map(|i| Hit { start: i, end: i + 1, spelling })
+        .map(|i| Hit { start: tokens[i].start(), end: tokens[i].end(), spelling })
         .collect()
 }
 
@@ -238,7 +245,6 @@ impl Plugin for AiModels {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        let text = doc.text();
         let mut orgs: Vec<Found> = found
             .iter()
             .filter(|e| e.kind.as_str() == "organization")
@@ -250,7 +256,7 @@ impl Plugin for AiModels {
         // Other plugins may produce organisations too, over the same words:
         // `mentions` wants them sorted and disjoint.
         glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
-        Ok(self.find(text, &orgs))
+        Ok(self.find(doc, &orgs))
     }
 }
 
@@ -259,6 +265,12 @@ export_plugin!(AiModels);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_schema::DocumentBuf;
+
+    /// `AiModels::mentions` over `text` read as the host reads it.
+    fn mentions(models: &AiModels, text: &str, orgs: &[Found]) -> Vec<Mention> {
+        models.mentions(&DocumentBuf::new(text).expect("small").document(), orgs)
+    }
 
     #[test]
     fn an_apposition_after_a_closing_guillemet_never_panics() {
@@ -268,7 +280,7 @@ mod tests {
             "Le succès d’Orion, un modèle de langage, surprend.",
             "«Orion, un modèle de langage",
         ] {
-            let names: Vec<String> = models.mentions(text, &[]).into_iter().map(|m| m.canonical).collect();
+            let names: Vec<String> = mentions(&models, text, &[]).into_iter().map(|m| m.canonical).collect();
             assert!(names.iter().all(|n| n == "Orion"), "{text}: {names:?}");
         }
     }
@@ -282,13 +294,13 @@ mod tests {
             .map(|(i, _)| Found { start: i, end: i + "Pleias".len(), canonical: "Pleias".into() })
             .collect();
         let found: Vec<(String, Option<String>)> =
-            models.mentions(text, &orgs).into_iter().map(|m| (m.canonical, m.vendor)).collect();
+            mentions(&models, text, &orgs).into_iter().map(|m| (m.canonical, m.vendor)).collect();
         assert_eq!(found, [("Pleias-RAG-1B".to_owned(), Some("Pleias".to_owned()))]);
         // An organisation that is the whole name is still no model.
         let text = "Le laboratoire Kyutai, un modèle de recherche ouverte.";
         let at = text.find("Kyutai").expect("Kyutai");
         let orgs = [Found { start: at, end: at + "Kyutai".len(), canonical: "Kyutai".into() }];
-        assert!(models.mentions(text, &orgs).is_empty());
+        assert!(mentions(&models, text, &orgs).is_empty());
     }
 
     #[test]

@@ -6,21 +6,19 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-use glaneur_text::{glued_after, glued_before, SpanSet};
+use glaneur_schema::{Case, Document, Phrases};
+use glaneur_text::{glued_after, glued_before, keep_leftmost_longest, SpanSet};
 
 use crate::catalogue::Catalogue;
 use crate::context::{sentence, sentence_has_ai_words, words_before};
 use crate::version::{canonical_as_written, parts};
 use crate::{Found, Mention};
 
-/// The cue nouns, and the appositions that follow a name.
-static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build([
+/// The cue nouns, and the appositions that follow a name, in any case,
+/// `'` or `’`.
+static CUES: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(
+        &[
             "modèle",
             "modèles",
             "model",
@@ -34,7 +32,6 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
             ", le chatbot",
             ", un chatbot",
             ", l'assistant",
-            ", l’assistant",
             ", un assistant",
             ", son modèle",
             ", son assistant",
@@ -50,9 +47,25 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
             ", un nouvel assistant",
             ", leur modèle",
             ", leur nouveau modèle",
-        ])
-        .expect("the cues form a valid automaton")
+        ],
+        Case::Folded,
+    )
+    .expect("the cues are phrases")
 });
+
+/// The cues of `doc`, leftmost-longest, as byte spans.
+fn cues(doc: &Document<'_>) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = CUES
+        .find_all(doc)
+        .into_iter()
+        .map(|m| {
+            let span = doc.byte_span(m.tokens);
+            (span.start, span.end)
+        })
+        .collect();
+    keep_leftmost_longest(&mut spans, |&span| span);
+    spans
+}
 
 /// Words allowed between a cue and the name (`le modèle de langage X`,
 /// `le chatbot maison X`, `le modèle open source X`).
@@ -116,30 +129,31 @@ fn is_not_a_name(word: &str) -> bool {
         )
 }
 
-/// Unseen model names in `text`, not overlapping `taken` spans (the
+/// Unseen model names in `doc`, not overlapping `taken` spans (the
 /// catalogue's mentions, hardware) nor an organisation.
 /// `orgs` are sorted by start and do not overlap; `taken` receives the new
 /// mentions.
-pub fn find(catalogue: &Catalogue, text: &str, taken: &mut SpanSet, orgs: &[Found]) -> Vec<Mention> {
+pub fn find(catalogue: &Catalogue, doc: &Document<'_>, taken: &mut SpanSet, orgs: &[Found]) -> Vec<Mention> {
+    let text = doc.text();
     let mut out: Vec<Mention> = Vec::new();
-    for m in CUES.find_iter(text) {
-        let cue = glaneur_text::folded(&text[m.start()..m.end()]);
+    for (m_start, m_end) in cues(doc) {
+        let cue = glaneur_text::folded(&text[m_start..m_end]);
         let apposition = cue.starts_with(',');
-        if glued_after(text, m.end()) || (!apposition && glued_before(text, m.start())) {
+        if glued_after(text, m_end) || (!apposition && glued_before(text, m_start)) {
             continue;
         }
         let (start, rule) = if let Some(noun) = cue.strip_prefix(", ") {
             // `Vega-2, un modèle de langage`: the name before the comma.
-            let Some(start) = name_before(text, m.start()) else { continue };
+            let Some(start) = name_before(text, m_start) else { continue };
             (start, if noun.starts_with("son") { "apposition:son" } else { "apposition" })
         } else {
-            let Some(start) = name_after(text, m.end()) else { continue };
-            let before = words_before(text, m.start(), 2);
+            let Some(start) = name_after(text, m_end) else { continue };
+            let before = words_before(text, m_start, 2);
             let determiner = before.first().map(String::as_str);
             let ok = match cue.as_ref() {
                 "assistant" | "agent" => {
                     matches!(determiner, Some("l" | "son" | "leur" | "nouvel" | "un"))
-                        && sentence_has_ai_words(sentence(text, m.start(), m.end()))
+                        && sentence_has_ai_words(sentence(text, m_start, m_end))
                 }
                 "modèles" => matches!(determiner, Some("les" | "ses" | "leurs" | "des" | "nouveaux")),
                 _ => true,
@@ -157,9 +171,9 @@ pub fn find(catalogue: &Catalogue, text: &str, taken: &mut SpanSet, orgs: &[Foun
         let (model_parts, mut end) = parts(catalogue, text, name_end, false);
         // `Pleias-RAG-1B, un modèle`: the word before an apposition is the
         // name, whole, though the version grammar reads less of it.
-        let whole_word = apposition && end < m.start() && text[end..m.start()].starts_with('-');
+        let whole_word = apposition && end < m_start && text[end..m_start].starts_with('-');
         if whole_word {
-            end = m.start();
+            end = m_start;
         }
         if taken.overlaps(start, end) {
             continue;

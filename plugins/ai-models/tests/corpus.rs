@@ -21,7 +21,7 @@ fn read_jsonl(name: &str) -> Vec<Value> {
 /// vendor only when the catalogue gave it.
 fn found(models: &AiModels, text: &str) -> Vec<(usize, Fact)> {
     models
-        .mentions(text, &[])
+        .mentions(&glaneur_schema::DocumentBuf::new(text).expect("a test text fits").document(), &[])
         .into_iter()
         .map(|m| {
             let vendor = if m.rule.starts_with("catalogue") { m.vendor } else { None };
