@@ -127,6 +127,8 @@ fn language_from_function_words() {
     assert_eq!(language("Analysts say Microsoft spends about $10 billion a year on AI."), Language::English);
     assert_eq!(language("THE COMPANY SAID IT WAS THE FIRST"), Language::English);
     assert_eq!(language("aé aé aé thé éthe le"), Language::French);
+    // `’`, `«` and NBSP part words.
+    assert_eq!(language("L’the «the»\u{a0}the"), Language::English);
     assert_eq!(language(""), Language::French);
 }
 

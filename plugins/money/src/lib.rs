@@ -22,14 +22,9 @@ use serde::Serialize;
 use crate::grammar::{window, Grammar, Lex, Named, Parsed};
 use crate::scanner::Kind;
 
-/// The language of a document, which decides `billion` and `1,500`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    /// `billion` = 10^12, `1,500` = 1.5.
-    French,
-    /// `billion` = 10^9, `1,500` = 1500.
-    English,
-}
+/// The language of a document, which decides `billion` (10^12 in French,
+/// 10^9 in English) and `1,500` (1.5 or 1500): the Document's guess.
+pub use glaneur_schema::Language;
 
 /// Words that may start an amount: the number words, `mille`, and the
 /// compounds of `demi` (`vingt` also starts `vingt-cinq`).
@@ -127,9 +122,9 @@ pub struct Amount {
 pub struct Money;
 
 impl Money {
-    /// Every amount of money in `doc`, in order.
-    pub fn amounts(&self, doc: &str) -> Vec<Amount> {
-        let language = context::language(doc);
+    /// Every amount of money in `document`, in order.
+    pub fn amounts(&self, document: &Document<'_>) -> Vec<Amount> {
+        let (doc, language) = (document.text(), document.language());
         let mut candidates: Vec<Parsed> = Vec::new();
         let mut resume = 0;
         let mut folds = String::new();
@@ -200,7 +195,7 @@ impl Money {
     }
 
     /// Every amount as an entity.
-    pub fn find(&self, doc: &str) -> Vec<Entity> {
+    pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
         self.amounts(doc).into_iter().map(to_entity).collect()
     }
 }
@@ -288,8 +283,7 @@ impl Plugin for Money {
     }
 
     fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        let text = doc.text();
-        Ok(self.find(text))
+        Ok(self.find(doc))
     }
 }
 
@@ -298,9 +292,14 @@ export_plugin!(Money);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_schema::DocumentBuf;
+
+    fn amounts(text: &str) -> Vec<Amount> {
+        Money.amounts(&DocumentBuf::new(text).expect("small").document())
+    }
 
     fn texts(doc: &str) -> Vec<&str> {
-        Money.find(doc).iter().map(|e| &doc[e.span.clone()]).collect()
+        amounts(doc).iter().map(|a| &doc[a.parsed.start..a.parsed.end]).collect()
     }
 
     #[test]
@@ -370,7 +369,7 @@ mod tests {
     #[test]
     fn every_symbol_the_scanner_knows_starts_an_amount() {
         let doc = "₺500, ₪40, ฿90, ₣12, $5, €3, £2, ¥8, ₹7, ₩6 et ₽4";
-        let currencies: Vec<Option<&str>> = Money.amounts(doc).iter().map(|a| a.currency).collect();
+        let currencies: Vec<Option<&str>> = amounts(doc).iter().map(|a| a.currency).collect();
         // `₣` is a franc of no one country: no ISO code, like `francs`.
         let expected = ["TRY", "ILS", "THB", "", "USD", "EUR", "GBP", "JPY", "INR", "KRW", "RUB"];
         assert_eq!(currencies, expected.map(|c| (!c.is_empty()).then_some(c)));
@@ -391,7 +390,5 @@ mod tests {
             (Kind::Num, "5"),
         ];
         assert_eq!(kinds, expected);
-        assert_eq!(context::language("The AI, THE lab and its plans for the year"), Language::English);
-        assert_eq!(context::language("tHE tHE tHE été"), Language::French, "only a capital first letter lowers");
     }
 }

@@ -31,9 +31,13 @@ impl Fact {
     }
 }
 
+/// The money entities of `text`, read as the host reads it.
+fn find(text: &str) -> Vec<glaneur_schema::Entity> {
+    Money.find(&glaneur_schema::DocumentBuf::new(text).expect("a test text fits").document())
+}
+
 fn found(text: &str) -> Vec<Fact> {
-    Money
-        .find(text)
+    find(text)
         .iter()
         .map(|e| {
             let attrs = e.attrs.to_map();
@@ -101,7 +105,7 @@ fn seeds_golden() {
             .filter(|g| g["source"] == file.as_str())
             .map(|g| (g["start"].as_u64().expect("start") as usize, Fact::from_expected(g)))
             .collect();
-        let got: Vec<(usize, Fact)> = Money.find(&text).iter().map(|e| e.span.start).zip(found(&text)).collect();
+        let got: Vec<(usize, Fact)> = find(&text).iter().map(|e| e.span.start).zip(found(&text)).collect();
         for e in &expected {
             if !got.contains(e) {
                 failures.push(format!("{file}: missed or wrong {e:?}"));
@@ -129,7 +133,7 @@ fn check_peer(name: &str) -> (usize, Vec<String>) {
         let id = case["peer_id"].as_str().unwrap_or("?");
         let expected = case["expected"].as_array().expect("expected");
         let got: Vec<(std::ops::Range<usize>, Fact)> =
-            Money.find(text).iter().map(|e| e.span.clone()).zip(found(text)).collect();
+            find(text).iter().map(|e| e.span.clone()).zip(found(text)).collect();
         if expected.is_empty() {
             checked += 1;
             if !got.is_empty() {
