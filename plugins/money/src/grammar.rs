@@ -9,10 +9,11 @@
 use std::ops::Range;
 
 use glaneur_numbers::{parse_digits, Convention};
+use glaneur_schema::Document;
 use glaneur_text::fold_into;
 
 use crate::lexicon::{self, CurrencyWord};
-use crate::scanner::{tokenize_in, Kind, Token};
+use crate::scanner::{tokens_in, Kind, Token};
 use crate::Language;
 
 /// A lexical item: a token with its lowercased text; a word glued to the
@@ -100,8 +101,8 @@ impl Quantity {
 /// long document is never held as items all at once. The lowered words that
 /// differ from the text (`Milliards`, `d’`) are written into `folds`, one
 /// buffer for the chunk rather than an allocation per word.
-pub fn lex_range<'a>(doc: &'a str, range: Range<usize>, folds: &'a mut String) -> Vec<Lex<'a>> {
-    lex(doc, &tokenize_in(doc, range), folds)
+pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut String) -> Vec<Lex<'a>> {
+    lex(doc.text(), &tokens_in(doc, range), folds)
 }
 
 /// The items of `all` (every item of a chunk, margins included) around
@@ -709,8 +710,9 @@ mod tests {
     #[test]
     fn items_are_lowered_as_folded_says_and_glued_apostrophes_join_their_word() {
         let doc = "D’euros, 5 Milliards $ l' ’ MUSD ÉTÉ d'abord";
+        let buf = glaneur_schema::DocumentBuf::new(doc).expect("small");
         let mut folds = String::new();
-        let items = lex_range(doc, 0..doc.len(), &mut folds);
+        let items = lex_range(&buf.document(), 0..doc.len(), &mut folds);
         let got: Vec<(&str, &str, Kind)> = items.iter().map(|l| (l.text, l.lower, l.kind)).collect();
         assert_eq!(
             got,

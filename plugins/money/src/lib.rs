@@ -129,7 +129,7 @@ impl Money {
         let mut resume = 0;
         let mut folds = String::new();
         for chunk in chunks::chunks(doc) {
-            let all = grammar::lex_range(doc, chunk.lexed, &mut folds);
+            let all = grammar::lex_range(document, chunk.lexed, &mut folds);
             for anchor in anchors(doc, chunk.anchors, &all, language) {
                 if anchor < resume {
                     continue;
@@ -377,10 +377,12 @@ mod tests {
 
     #[test]
     fn tokens_keep_the_unicode_classes() {
-        use crate::scanner::{tokenize_in, Kind};
+        use crate::scanner::{tokens_in, Kind};
         // Vertical tab and NBSP are spaces; `é`, `ß` are letters; `’` is an apostrophe.
         let doc = "a\u{b}\u{a0}été-là\n\n\u{2003}\nStraße’5";
-        let kinds: Vec<(Kind, &str)> = tokenize_in(doc, 0..doc.len()).iter().map(|t| (t.kind, t.text(doc))).collect();
+        let buf = DocumentBuf::new(doc).expect("small");
+        let kinds: Vec<(Kind, &str)> =
+            tokens_in(&buf.document(), 0..doc.len()).iter().map(|t| (t.kind, t.text(doc))).collect();
         let expected = [
             (Kind::Word, "a"),
             (Kind::Word, "été-là"),

@@ -1,11 +1,13 @@
-//! The tokens of a document, read once for all its candidate amounts (one
-//! chunk at a time, see [`crate::chunks`]): numbers, words, currency
-//! symbols, punctuation, and paragraph breaks (which no amount crosses).
+//! The tokens amounts are read from, one chunk at a time (see
+//! [`crate::chunks`]): the Document's tokens, put together as money reads
+//! them — numbers with their separators (`15 000`, `2,75`), words with
+//! inner hyphens (`vingt-cinq`), apostrophes apart (`d` `’`), currency
+//! symbols, and paragraph breaks (which no amount crosses).
 
 use std::ops::Range;
 
 use glaneur_numbers::is_group_space;
-use glaneur_text::is_letter;
+use glaneur_schema::{Document, Token as DocToken, TokenKind};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,127 +49,251 @@ pub fn is_currency_symbol(c: char) -> bool {
     matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '฿' | '₣')
 }
 
-/// The character at `i` and its length, with a fast path for ASCII (most
-/// of the text, even in French).
-#[inline]
-fn char_at(doc: &str, i: usize) -> (char, usize) {
-    let b = doc.as_bytes()[i];
-    if b.is_ascii() {
-        (char::from(b), 1)
-    } else {
-        let c = doc[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-        (c, c.len_utf8())
+/// The money tokens of the Document's tokens that start in `range`, with
+/// the breaks in the whitespace before them (from `range.start` on).
+pub fn tokens_in(doc: &Document<'_>, range: Range<usize>) -> Vec<Token> {
+    let text = doc.text();
+    let all = doc.tokens();
+    let mut i = all.partition_point(|t| t.start() < range.start);
+    let mut out = Vec::with_capacity((range.len() / 5).min(all.len() - i.min(all.len())));
+    let mut gap_start = range.start;
+    let (is_apostrophe, ascii_digits) =
+        (|s: &str| matches!(s, "'" | "’" | "ʼ"), |t: &DocToken| text[t.span()].bytes().all(|b| b.is_ascii_digit()));
+    while let Some(t) = all.get(i).filter(|t| t.start() < range.end) {
+        push_break(text, gap_start.max(range.start)..t.start(), &mut out);
+        let piece = &text[t.span()];
+        let mut last = i;
+        match t.kind() {
+            TokenKind::Number if ascii_digits(t) => {
+                // Separators, each followed by digits: `,` or `.` glued on
+                // both sides; a group space after a first group of at most
+                // three digits, before exactly three (`en 2024 15 000`
+                // keeps the year apart).
+                let mut group_len = piece.len();
+                loop {
+                    let next = |k: usize| all.get(last + k);
+                    let glued_sep = next(1).filter(|s| s.is_joined() && matches!(&text[s.span()], "," | "."));
+                    let digits_after = next(2).filter(|n| n.is_joined() && n.is_number() && ascii_digits(n));
+                    if let (Some(_), Some(n)) = (glued_sep, digits_after) {
+                        group_len = n.end() - n.start();
+                        last += 2;
+                        continue;
+                    }
+                    let spaced = next(1).filter(|n| !n.is_joined() && n.is_number() && ascii_digits(n));
+                    let Some(n) = spaced else { break };
+                    let mut gap = text[all[last].end()..n.start()].chars();
+                    let one_group_space = gap.next().is_some_and(is_group_space) && gap.next().is_none();
+                    if !one_group_space || group_len > 3 || n.end() - n.start() != 3 {
+                        break;
+                    }
+                    group_len = 3;
+                    last += 1;
+                }
+                out.push(Token { kind: Kind::Num, start: t.start(), end: all[last].end() });
+            }
+            TokenKind::Number => {
+                // Digits of another script: one mark each, as any character
+                // money does not read.
+                out.extend(piece.char_indices().map(|(k, c)| {
+                    let start = t.start() + k;
+                    Token { kind: Kind::Punct, start, end: start + c.len_utf8() }
+                }));
+            }
+            TokenKind::Word => {
+                // `vingt-cinq`: a hyphen glued between two words joins them.
+                while let (Some(h), Some(w)) = (all.get(last + 1), all.get(last + 2)) {
+                    let joins = h.is_joined() && &text[h.span()] == "-" && w.is_joined() && w.is_word();
+                    if !joins || all[last].has(glaneur_schema::Flags::ELIDED) {
+                        break;
+                    }
+                    last += 2;
+                }
+                let end = all[last].end();
+                // An elision's apostrophe is a token of its own here (`d` `’`).
+                let apostrophe =
+                    text[..end].chars().next_back().filter(|_| all[last].has(glaneur_schema::Flags::ELIDED));
+                match apostrophe {
+                    Some(a) => {
+                        let cut = end - a.len_utf8();
+                        out.push(Token { kind: Kind::Word, start: t.start(), end: cut });
+                        out.push(Token { kind: Kind::Apos, start: cut, end });
+                    }
+                    None => out.push(Token { kind: Kind::Word, start: t.start(), end }),
+                }
+            }
+            _ => {
+                let kind = match piece {
+                    p if is_apostrophe(p) => Kind::Apos,
+                    p if p.chars().next().is_some_and(is_currency_symbol) => Kind::Sym,
+                    _ => Kind::Punct,
+                };
+                out.push(Token { kind, start: t.start(), end: t.end() });
+            }
+        }
+        gap_start = all[last].end();
+        i = last + 1;
     }
+    // Whitespace ending the range.
+    let end = range.end.min(text.len());
+    if gap_start < end && all.get(i).is_none_or(|t| t.start() >= end) {
+        push_break(text, gap_start..end, &mut out);
+    }
+    out
 }
 
-/// Tokenises `doc[range]` (char boundaries), with offsets in `doc`. A token
-/// cut by the range's end ends there; from a [`crate::chunks`] sync point
-/// on, the tokens are those of the whole document.
-pub fn tokenize_in(doc: &str, range: Range<usize>) -> Vec<Token> {
-    // About one token in five bytes of news text.
-    let mut tokens = Vec::with_capacity(range.len() / 5);
-    let bytes = doc.as_bytes();
-    let to = range.end;
-    let mut i = range.start;
-    while i < to {
-        let (c, len) = char_at(doc, i);
-        if c == ' ' {
-            // Fast path: one space between words is no token.
-            if i + 1 >= to || (bytes[i + 1].is_ascii() && !matches!(bytes[i + 1], b'\t'..=b'\r' | b' ')) {
-                i += 1;
-                continue;
-            }
-        }
-        if c.is_whitespace() {
-            let mut j = i;
-            let mut newlines = 0;
-            while j < to {
-                let (w, w_len) = char_at(doc, j);
-                if !w.is_whitespace() {
-                    break;
-                }
-                newlines += usize::from(w == '\n');
-                j += w_len;
-            }
-            if newlines >= 2 {
-                tokens.push(Token { kind: Kind::Break, start: i, end: j });
-            }
-            i = j;
-        } else if c.is_ascii_digit() {
-            let end = number_end(doc, i, to);
-            tokens.push(Token { kind: Kind::Num, start: i, end });
-            i = end;
-        } else if is_letter(c) {
-            let mut j = i + len;
-            while j < to {
-                if bytes[j].is_ascii_alphabetic() {
-                    j += 1;
-                    continue;
-                }
-                let (w, w_len) = char_at(doc, j);
-                if is_letter(w) {
-                    j += w_len;
-                } else if w == '-' && j + 1 < to && is_letter(char_at(doc, j + 1).0) {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            tokens.push(Token { kind: Kind::Word, start: i, end: j });
-            i = j;
-        } else {
-            let kind = match c {
-                '\'' | '’' | 'ʼ' => Kind::Apos,
-                c if is_currency_symbol(c) => Kind::Sym,
-                _ => Kind::Punct,
-            };
-            tokens.push(Token { kind, start: i, end: i + len });
-            i += len;
-        }
+/// A [`Kind::Break`] for `gap` (whitespace) if it holds two line breaks.
+fn push_break(text: &str, gap: Range<usize>, out: &mut Vec<Token>) {
+    if gap.start < gap.end && memchr::memchr_iter(b'\n', &text.as_bytes()[gap.clone()]).nth(1).is_some() {
+        out.push(Token { kind: Kind::Break, start: gap.start, end: gap.end });
     }
-    tokens
-}
-
-/// End of the number starting at `start`: digits, and separators (`,` `.`
-/// or a group space) each followed by a digit. A group space must follow a
-/// first group of at most three digits (or a three-digit group) and precede
-/// exactly three digits, so `en 2024 15 000` keeps the year apart.
-fn number_end(doc: &str, start: usize, to: usize) -> usize {
-    let bytes = &doc.as_bytes()[..to];
-    let digits_from = |mut j: usize| {
-        while j < bytes.len() && bytes[j].is_ascii_digit() {
-            j += 1;
-        }
-        j
-    };
-    let mut end = digits_from(start);
-    let mut group_len = end - start;
-    while let Some(sep) = doc[end..to].chars().next() {
-        let after = end + sep.len_utf8();
-        if !bytes.get(after).is_some_and(u8::is_ascii_digit) {
-            break;
-        }
-        let next_end = digits_from(after);
-        if is_group_space(sep) {
-            let three_follow = next_end - after == 3;
-            if group_len > 3 || !three_follow {
-                break;
-            }
-        } else if sep != ',' && sep != '.' {
-            break;
-        }
-        group_len = next_end - after;
-        end = next_end;
-    }
-    end
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_text::is_letter;
+
+    /// The byte scanner money used before the Document: the reference the
+    /// tokens put together from the Document's are checked against.
+    /// The character at `i` and its length, with a fast path for ASCII (most
+    /// of the text, even in French).
+    #[inline]
+    fn char_at(doc: &str, i: usize) -> (char, usize) {
+        let b = doc.as_bytes()[i];
+        if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = doc[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        }
+    }
+
+    /// Tokenises `doc[range]` (char boundaries), with offsets in `doc`. A token
+    /// cut by the range's end ends there; from a [`crate::chunks`] sync point
+    /// on, the tokens are those of the whole document.
+    pub fn tokenize_in(doc: &str, range: Range<usize>) -> Vec<Token> {
+        // About one token in five bytes of news text.
+        let mut tokens = Vec::with_capacity(range.len() / 5);
+        let bytes = doc.as_bytes();
+        let to = range.end;
+        let mut i = range.start;
+        while i < to {
+            let (c, len) = char_at(doc, i);
+            if c == ' ' {
+                // Fast path: one space between words is no token.
+                if i + 1 >= to || (bytes[i + 1].is_ascii() && !matches!(bytes[i + 1], b'\t'..=b'\r' | b' ')) {
+                    i += 1;
+                    continue;
+                }
+            }
+            if c.is_whitespace() {
+                let mut j = i;
+                let mut newlines = 0;
+                while j < to {
+                    let (w, w_len) = char_at(doc, j);
+                    if !w.is_whitespace() {
+                        break;
+                    }
+                    newlines += usize::from(w == '\n');
+                    j += w_len;
+                }
+                if newlines >= 2 {
+                    tokens.push(Token { kind: Kind::Break, start: i, end: j });
+                }
+                i = j;
+            } else if c.is_ascii_digit() {
+                let end = number_end(doc, i, to);
+                tokens.push(Token { kind: Kind::Num, start: i, end });
+                i = end;
+            } else if is_letter(c) {
+                let mut j = i + len;
+                while j < to {
+                    if bytes[j].is_ascii_alphabetic() {
+                        j += 1;
+                        continue;
+                    }
+                    let (w, w_len) = char_at(doc, j);
+                    if is_letter(w) {
+                        j += w_len;
+                    } else if w == '-' && j + 1 < to && is_letter(char_at(doc, j + 1).0) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                tokens.push(Token { kind: Kind::Word, start: i, end: j });
+                i = j;
+            } else {
+                let kind = match c {
+                    '\'' | '’' | 'ʼ' => Kind::Apos,
+                    c if is_currency_symbol(c) => Kind::Sym,
+                    _ => Kind::Punct,
+                };
+                tokens.push(Token { kind, start: i, end: i + len });
+                i += len;
+            }
+        }
+        tokens
+    }
+
+    /// End of the number starting at `start`: digits, and separators (`,` `.`
+    /// or a group space) each followed by a digit. A group space must follow a
+    /// first group of at most three digits (or a three-digit group) and precede
+    /// exactly three digits, so `en 2024 15 000` keeps the year apart.
+    fn number_end(doc: &str, start: usize, to: usize) -> usize {
+        let bytes = &doc.as_bytes()[..to];
+        let digits_from = |mut j: usize| {
+            while j < bytes.len() && bytes[j].is_ascii_digit() {
+                j += 1;
+            }
+            j
+        };
+        let mut end = digits_from(start);
+        let mut group_len = end - start;
+        while let Some(sep) = doc[end..to].chars().next() {
+            let after = end + sep.len_utf8();
+            if !bytes.get(after).is_some_and(u8::is_ascii_digit) {
+                break;
+            }
+            let next_end = digits_from(after);
+            if is_group_space(sep) {
+                let three_follow = next_end - after == 3;
+                if group_len > 3 || !three_follow {
+                    break;
+                }
+            } else if sep != ',' && sep != '.' {
+                break;
+            }
+            group_len = next_end - after;
+            end = next_end;
+        }
+        end
+    }
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
-        tokenize_in(text, 0..text.len()).iter().map(|t| (t.kind, t.text(text))).collect()
+        let buf = glaneur_schema::DocumentBuf::new(text).expect("small");
+        tokens_in(&buf.document(), 0..text.len()).iter().map(|t| (t.kind, t.text(text))).collect()
+    }
+
+    #[test]
+    fn the_documents_tokens_put_together_are_the_byte_scanners() {
+        let mut texts: Vec<String> = glaneur_testdata::seeds().into_iter().map(|(_, t)| t).collect();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus");
+        for file in std::fs::read_dir(&corpus).expect("tests/corpus").flatten() {
+            let records = glaneur_testdata::read_jsonl(&file.path());
+            texts.extend(records.iter().filter_map(|r| r["text"].as_str()).map(str::to_owned));
+        }
+        texts.push("x 1 234,5 et 12 345 678 ; 2024 15 000 ; 3.5.6 ; 1 2345 ; vingt-cinq- -x l’État\n \n".into());
+        assert!(texts.len() > 100);
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
+            assert_eq!(tokens_in(&buf.document(), 0..text.len()), tokenize_in(text, 0..text.len()), "{text}");
+            // From a sync point (a chunk's start: whitespace after a letter or a mark).
+            let bytes = text.as_bytes();
+            if let Some(at) = (1..bytes.len()).find(|&i| bytes[i] == b' ' && bytes[i - 1].is_ascii_alphabetic()) {
+                assert_eq!(tokens_in(&buf.document(), at..text.len()), tokenize_in(text, at..text.len()), "{text}");
+            }
+        }
     }
 
     #[test]
