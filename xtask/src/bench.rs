@@ -6,7 +6,9 @@
 //! from the plugins' test corpora, with their digits varied so that no two
 //! documents repeat, as one JSON Lines file. End to end takes the best of
 //! three runs (jobs 1 and jobs 2 taking turns); one 50 MB document made of
-//! the same paragraphs measures what a long document costs.
+//! the same paragraphs measures what a long document costs. The shared pass
+//! alone, building each document's `Document`, is glaneur-document's divan
+//! benchmark, run over the 20 MB sample.
 
 use std::env::consts::DLL_PREFIX;
 use std::fs::File;
@@ -17,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::{build, glaneur_bin, root, Result};
+use crate::{build, cargo, glaneur_bin, root, Result};
 
 /// A small deterministic generator (xorshift64*), so that the corpus is the
 /// same on every machine.
@@ -175,6 +177,34 @@ fn single_document(path: &Path, bytes: u64) -> Result<u64> {
     Ok(text.len() as u64)
 }
 
+/// The median throughput, in MB/s, of glaneur-document's divan benchmark
+/// (`DocumentBuf::new` over each document of `corpus`), read from the
+/// table divan prints: the line after the benchmark's, median column.
+fn document_build(corpus: &Path) -> Result<f64> {
+    let output = cargo()
+        .args(["bench", "-p", "glaneur-document", "--bench", "build"])
+        .env("GLANEUR_BENCH_CORPUS", corpus)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run the document benchmark: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("the document benchmark failed ({})", output.status));
+    }
+    let table = String::from_utf8_lossy(&output.stdout);
+    let median =
+        table.lines().skip_while(|l| !l.contains("build ")).nth(1).and_then(|l| l.split('│').nth(2)).and_then(|cell| {
+            let (value, unit) = cell.trim().split_once(' ')?;
+            let scale = match unit {
+                "KB/s" => 1e-3,
+                "MB/s" => 1.0,
+                "GB/s" => 1e3,
+                _ => return None,
+            };
+            value.parse::<f64>().ok().map(|v| v * scale)
+        });
+    median.ok_or_else(|| format!("no MB/s figure in the document benchmark's output:\n{table}"))
+}
+
 fn mb_per_s(bytes: u64, time: Duration) -> f64 {
     bytes as f64 / 1e6 / time.as_secs_f64()
 }
@@ -199,6 +229,9 @@ pub fn bench(args: &[String]) -> Result {
         }
         c
     };
+
+    // The shared pass alone: the Document of each document of the sample.
+    let document = document_build(&sample)?;
 
     // Each plugin alone (plugins that require others run without them).
     let mut per_plugin = Vec::new();
@@ -258,6 +291,7 @@ pub fn bench(args: &[String]) -> Result {
         corpus.display()
     );
     println!("{:<34} {:>12}", "measure", "value");
+    println!("{:<34} {:>9.1} MB/s", "Document build alone (divan)", document);
     for (name, rate) in &per_plugin {
         println!("{:<34} {:>9.1} MB/s", format!("plugin {name} alone, --jobs 1"), rate);
     }
@@ -270,6 +304,7 @@ pub fn bench(args: &[String]) -> Result {
     println!("{:<34} {:>9.1} MB", "peak memory, one 50 MB document", rss_single as f64 / 1024.0);
     let report = json!({
         "machine": machine, "cores": cores, "corpus_bytes": text_bytes,
+        "document_build_mb_per_s": document,
         "plugins_mb_per_s": per_plugin.iter().map(|(n, r)| (n.clone(), json!(r))).collect::<serde_json::Map<_, _>>(),
         "end_to_end_mb_per_s": {"jobs_1": e1, "jobs_2": e2, "speedup": e2 / e1},
         "startup_ms": startup.as_secs_f64() * 1e3,

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use glaneur_schema::attrs::QuoteForm;
 use glaneur_schema::output::{DocumentLine, OutputEntity};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -148,7 +149,7 @@ impl Summary {
                 "money" => self.add_money(e, &attrs(), line, text),
                 "quotation" => {
                     let attrs = attrs();
-                    if attr(&attrs, "form") != Some("term") {
+                    if attr(&attrs, "form").and_then(QuoteForm::parse) != Some(QuoteForm::Term) {
                         let content = attr(&attrs, "content").unwrap_or_default().to_owned();
                         let quote = Quote { content, source: line.source.clone() };
                         self.speakers.entry(attr(&attrs, "speaker").map(str::to_owned)).or_default().push(quote);

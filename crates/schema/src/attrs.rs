@@ -51,6 +51,36 @@ pub struct QuotationAttrs {
     /// Who said it, as a name, or null.
     #[serde(deserialize_with = "present")]
     pub speaker: Option<String>,
+    /// What the marks hold: words someone said, or a term set apart (a
+    /// title, a name, a word in quotes); absent when a plugin does not say.
+    /// The summary groups only speech by speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<QuoteForm>,
+}
+
+/// What a quotation's marks hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteForm {
+    /// Words someone said or wrote (`« Nous visons l'équilibre »`).
+    Speech,
+    /// A term set apart: a title, a name, a word (`le « cloud souverain »`).
+    Term,
+}
+
+impl QuoteForm {
+    /// The value as written in attrs (`speech`, `term`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteForm::Speech => "speech",
+            QuoteForm::Term => "term",
+        }
+    }
+
+    /// The form an attrs value names, if any.
+    pub fn parse(value: &str) -> Option<Self> {
+        [QuoteForm::Speech, QuoteForm::Term].into_iter().find(|f| f.as_str() == value)
+    }
 }
 
 /// `ai_model` attributes.
@@ -71,6 +101,37 @@ pub struct AiModelAttrs {
 pub struct PersonAttrs {
     /// The fullest form of the name in the document.
     pub canonical: String,
+    /// The gender the first name suggests, which a pronoun agrees with
+    /// (`a-t-elle ajouté`); null or absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+}
+
+/// A person's gender as a first name suggests it: what the quotations
+/// plugin matches a pronoun (`il`, `elle`) against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Gender {
+    /// `f`.
+    #[serde(rename = "f")]
+    Feminine,
+    /// `m`.
+    #[serde(rename = "m")]
+    Masculine,
+}
+
+impl Gender {
+    /// The value as written in attrs (`f`, `m`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Feminine => "f",
+            Gender::Masculine => "m",
+        }
+    }
+
+    /// The gender an attrs value names, if any.
+    pub fn parse(value: &str) -> Option<Self> {
+        [Gender::Feminine, Gender::Masculine].into_iter().find(|g| g.as_str() == value)
+    }
 }
 
 /// The kinds whose attributes the host validates.
@@ -188,6 +249,21 @@ mod tests {
         );
         assert!(validate("organization", r#"["OpenAI"]"#).expect_err("an array").contains("not a JSON object"));
         assert!(validate("person", r#"{"canonical": "Ada"} {}"#).is_err());
+    }
+
+    #[test]
+    fn the_facts_plugins_pass_each_other_are_typed() {
+        // A person's gender and a quotation's form: optional, but one of their values when given.
+        assert!(validate("person", &obj(json!({"canonical": "Ada", "gender": "f"}))).is_ok());
+        assert!(validate("person", &obj(json!({"canonical": "Ada", "gender": null}))).is_ok());
+        assert!(validate("person", &obj(json!({"canonical": "Ada", "gender": "x"}))).is_err());
+        let quote = |form: serde_json::Value| obj(json!({"content": "x", "speaker": null, "form": form}));
+        assert!(validate("quotation", &quote(json!("term"))).is_ok());
+        assert!(validate("quotation", &quote(json!("speech"))).is_ok());
+        assert!(validate("quotation", &quote(json!("aside"))).is_err());
+        assert_eq!(Gender::parse("m"), Some(Gender::Masculine));
+        assert_eq!(QuoteForm::parse(QuoteForm::Term.as_str()), Some(QuoteForm::Term));
+        assert_eq!(QuoteForm::parse("aside"), None);
     }
 
     #[test]

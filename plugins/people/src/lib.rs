@@ -16,6 +16,7 @@ mod words;
 
 use std::collections::{HashMap, HashSet};
 
+use glaneur_schema::attrs::Gender;
 use glaneur_schema::{export_plugin, Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo};
 use glaneur_text::{keep_leftmost_longest, SpanSet};
 use serde::Serialize;
@@ -40,7 +41,7 @@ pub struct Person {
     /// The fullest form of the name in the document.
     pub canonical: String,
     /// The rule that found it.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// How sure.
     pub confidence: f64,
 }
@@ -49,8 +50,22 @@ pub struct Person {
 #[derive(Serialize)]
 struct Attrs<'a> {
     canonical: &'a str,
-    gender: Option<&'a str>,
-    rule: &'a str,
+    gender: Option<Gender>,
+    rule: Rule,
+}
+
+/// The rule that found a person, as README.md names them in `attrs.rule`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// A first name from the lexicon, then a surname.
+    FirstName,
+    /// A title before a name (`M.`, `Mme`, `Dr`).
+    Title,
+    /// A role before a name of two capitalised words (`le PDG Xavier Dupont`).
+    Role,
+    /// A surname alone, after its full name.
+    Surname,
 }
 
 /// Finds people.
@@ -131,7 +146,7 @@ impl People {
                         a.capitalised() && b.capitalised() && !is_not_a_surname(a.text) && !is_not_a_surname(b.text);
                     let adjacent = text[a.end..b.start].chars().all(|c| c == ' ');
                     if two && adjacent && free(a.start, b.end) && !self.is_first_name(a.text) {
-                        found.push(person(text, a.start, b.end, "role", 0.8));
+                        found.push(person(text, a.start, b.end, Rule::Role, 0.8));
                         next_free = b.end;
                     }
                 }
@@ -161,7 +176,7 @@ impl People {
             let ambiguous_alone =
                 !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(words[last].text);
             if free(s, e) && !ambiguous_alone {
-                let rule = if title { "title" } else { "first-name" };
+                let rule = if title { Rule::Title } else { Rule::FirstName };
                 found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));
                 next_free = e;
             }
@@ -186,7 +201,7 @@ impl People {
         // Each surname of a full name, and where the first full name was.
         // A name after a title is a surname already (`M. Dupont-Aignan`).
         let mut first_seen: HashMap<&str, usize> = HashMap::new();
-        for p in found.iter().filter(|p| p.name.contains(' ') || p.rule == "title") {
+        for p in found.iter().filter(|p| p.name.contains(' ') || p.rule == Rule::Title) {
             first_seen.entry(surname(&p.name)).or_insert(p.start);
         }
         let surnames: Vec<&str> = first_seen.keys().copied().filter(|s| !self.is_first_name(s)).collect();
@@ -203,7 +218,7 @@ impl People {
                 && free(start, end)
             {
                 covered.insert(start, end);
-                extra.push(person(text, start, end, "surname", 0.75));
+                extra.push(person(text, start, end, Rule::Surname, 0.75));
             }
         }
         found.extend(extra);
@@ -235,7 +250,8 @@ impl Plugin for People {
             .into_iter()
             .map(|p| {
                 let first = first_name(&p.canonical).filter(|f| !f.is_empty());
-                let gender = first.and_then(gender::is_feminine).map(|f| if f { "f" } else { "m" });
+                let gender =
+                    first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
                 let attrs = Attrs { canonical: &p.canonical, gender, rule: p.rule };
                 Entity::new("person", p.start..p.end, p.confidence, attrs)
             })

@@ -2,7 +2,7 @@
 //! surname ends, and the parts of a name.
 
 use crate::words::Word;
-use crate::Person;
+use crate::{Person, Rule};
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
 pub(crate) fn is_particle(word: &str) -> bool {
@@ -91,7 +91,7 @@ pub(crate) fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option
     last
 }
 
-pub(crate) fn person(text: &str, start: usize, end: usize, rule: &'static str, confidence: f64) -> Person {
+pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidence: f64) -> Person {
     let name = text[start..end].to_owned();
     Person { start, end, canonical: name.clone(), name, rule, confidence }
 }

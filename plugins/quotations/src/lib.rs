@@ -9,6 +9,7 @@ pub mod attribution;
 pub mod marks;
 pub mod verbs;
 
+use glaneur_schema::attrs::QuoteForm;
 use glaneur_schema::entity::string_attrs;
 use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
@@ -25,8 +26,8 @@ pub struct Quotation {
     pub end: usize,
     /// The text between the marks, trimmed.
     pub content: String,
-    /// `speech`, or `term` for a quoted word or two that nobody says.
-    pub form: &'static str,
+    /// Speech, or a term: a quoted word or two that nobody says.
+    pub form: QuoteForm,
     /// Who said it, and by which rule.
     pub attribution: Attribution,
 }
@@ -36,7 +37,7 @@ pub struct Quotation {
 struct Attrs<'a> {
     content: &'a str,
     speaker: Option<&'a str>,
-    form: &'a str,
+    form: QuoteForm,
     implicit: bool,
     rule: &'a str,
 }
@@ -71,7 +72,7 @@ impl Quotations {
                     start: q.start,
                     end: q.end,
                     content,
-                    form: if term { "term" } else { "speech" },
+                    form: if term { QuoteForm::Term } else { QuoteForm::Speech },
                     attribution,
                 }
             })
@@ -175,11 +176,7 @@ impl Plugin for Quotations {
                 continue;
             }
             let [canonical, gender] = string_attrs(e, ["canonical", "gender"])?;
-            let gender = match gender.as_deref() {
-                Some("f") => Some(Pronoun::Feminine),
-                Some("m") => Some(Pronoun::Masculine),
-                _ => None,
-            };
+            let gender = gender.as_deref().and_then(Pronoun::parse);
             let canonical = canonical.unwrap_or_default();
             persons.push(PersonRef { start: e.start as usize, end: e.end as usize, canonical, gender });
         }
@@ -372,7 +369,7 @@ mod tests {
     fn terms_are_not_speech() {
         let found =
             Quotations::load().find("Le rapport « IA : notre ambition » paraît. Un “aqui-hire” classique.", &[], &[]);
-        assert_eq!(found.iter().map(|q| q.form).collect::<Vec<_>>(), ["term", "term"]);
+        assert_eq!(found.iter().map(|q| q.form).collect::<Vec<_>>(), [QuoteForm::Term, QuoteForm::Term]);
     }
 
     #[test]

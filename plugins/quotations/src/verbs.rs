@@ -9,14 +9,10 @@ use glaneur_text::{folded, is_letter};
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
 
-/// The pronoun of an inverted verb (`détaille-t-il` → masculine).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pronoun {
-    /// `il`, `ils`.
-    Masculine,
-    /// `elle`, `elles`.
-    Feminine,
-}
+/// The gender of a pronoun (`détaille-t-il` → masculine; `il`, `ils`,
+/// `elle`, `elles`): the type of the people plugin's `person.gender`, which
+/// it agrees with.
+pub type Pronoun = glaneur_schema::attrs::Gender;
 
 /// A verb of saying read in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
