@@ -5,6 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Some(text) = glaneur_fuzz::text(data) {
-        glaneur_fuzz::check(text, &Percentages.find(text));
+        let buf = glaneur_schema::DocumentBuf::new(text).expect("a fuzz input fits");
+        glaneur_fuzz::check(text, &Percentages.find(&buf.document()));
     }
 });

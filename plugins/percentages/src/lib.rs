@@ -16,40 +16,34 @@ const NUM: &str = r"DIGIT{1,3}(?:[\x20\x{a0}\x{202f}]DIGIT{3})+(?:,DIGIT+)?|DIGI
 /// A percent mark, in any case and with any spacing inside.
 const MARK: &str = r"%|pour\s?cent|pourcent|percent|per\s+cent";
 
-/// The percent marks, found first: the percentage regex runs only on the
-/// few dozen bytes before one (running it over whole documents with Unicode
-/// word boundaries was the slowest part of the pipeline).
+/// A percent mark, in any case and with any spacing inside: what the
+/// marks of a Document are checked against in the tests.
+#[cfg(test)]
 static MARKS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){MARK}")).expect("the percent marks form a valid regex"));
 
-/// The percent marks of `text`, as [`MARKS`] finds them over the whole
-/// text, but read only around each `%` and each `cent` (any case), which
-/// every mark contains: the regex's own search, whose literal prefilter
-/// stops at every `pour` and `per`, was most of this plugin's time.
-fn marks(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
+/// The percent marks of `doc`, read from its tokens: `%`, `pourcent`,
+/// `percent`, `pour cent` (one whitespace character between) and `per
+/// cent` (any), in any case. The percentage regex then runs only on the
+/// few dozen bytes before each.
+fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
+    let (text, tokens) = (doc.text(), doc.tokens());
     let mut out = Vec::new();
-    let mut last_end = 0;
-    for at in memchr::memchr3_iter(b'%', b'c', b'C', bytes) {
-        if at < last_end {
-            continue;
-        }
-        if bytes[at] == b'%' {
-            out.push((at, at + 1));
-            last_end = at + 1;
-            continue;
-        }
-        if !bytes.get(at + 1..at + 4).is_some_and(|rest| rest.eq_ignore_ascii_case(b"ent")) {
-            continue;
-        }
-        // A word mark starts at most `pour` and spaces before its `cent`,
-        // and ends with it.
-        let spaced = text[..at].trim_end_matches(char::is_whitespace).len();
-        let from = glaneur_text::reach_back(text, spaced, 4);
-        if let Some(m) = MARKS.find_at(&text[..at + 4], from.max(last_end)) {
-            out.push((m.start(), m.end()));
-            last_end = m.end();
-        }
+    for (i, t) in tokens.iter().enumerate() {
+        let start = match doc.folded_of(t) {
+            "%" | "pourcent" | "percent" => t.start(),
+            "cent" if i > 0 && !t.is_joined() => {
+                let before = &tokens[i - 1];
+                let mut gap = text[before.end()..t.start()].chars();
+                match doc.folded_of(before) {
+                    "pour" if gap.next().is_some() && gap.next().is_none() => before.start(),
+                    "per" => before.start(),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        out.push((start, t.end()));
     }
     out
 }
@@ -92,10 +86,11 @@ fn percent(digit: &str) -> Regex {
 pub struct Percentages;
 
 impl Percentages {
-    /// Every percentage in `text`.
-    pub fn find(&self, text: &str) -> Vec<Entity> {
-        // A word mark stands alone (not the `percent` of `percentage`).
-        let marks: Vec<(usize, usize)> = marks(text)
+    /// Every percentage in `doc`.
+    pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
+        let text = doc.text();
+        // A word mark stands alone (not the `percent` of `5percent`).
+        let marks: Vec<(usize, usize)> = marks(doc)
             .into_iter()
             .filter(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e))
             .collect();
@@ -193,8 +188,7 @@ impl Plugin for Percentages {
     }
 
     fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        let text = doc.text();
-        Ok(self.find(text))
+        Ok(self.find(doc))
     }
 }
 
@@ -203,11 +197,12 @@ export_plugin!(Percentages);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_schema::DocumentBuf;
 
     /// (text of the span, value, max) for every percentage in `text`.
     fn check(text: &str, expected: &[(&str, f64, Option<f64>)]) {
         let found: Vec<(&str, f64, Option<f64>)> = Percentages
-            .find(text)
+            .find(&DocumentBuf::new(text).expect("small").document())
             .iter()
             .map(|e| {
                 let get = |k: &str| e.attrs.get(k).as_ref().and_then(serde_json::Value::as_f64);
@@ -265,7 +260,14 @@ mod tests {
 
     #[test]
     fn marks_are_those_the_regex_finds_over_the_whole_text() {
-        let reference = |text: &str| MARKS.find_iter(text).map(|m| (m.start(), m.end())).collect::<Vec<_>>();
+        // The regex's matches that stand as words (`find` drops the others).
+        let reference = |text: &str| {
+            MARKS
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .filter(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e))
+                .collect::<Vec<_>>()
+        };
         let pieces = [
             "5 %",
             "49 pour cent",
@@ -295,7 +297,12 @@ mod tests {
             }
         }
         for text in &texts {
-            assert_eq!(marks(text), reference(text), "in {text:?}");
+            let buf = DocumentBuf::new(text).expect("small");
+            let found: Vec<(usize, usize)> = marks(&buf.document())
+                .into_iter()
+                .filter(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e))
+                .collect();
+            assert_eq!(found, reference(text), "in {text:?}");
         }
     }
 
