@@ -3,10 +3,9 @@
 use std::fmt;
 
 use crate::document::Document;
-use crate::language::{Guess, REACH};
-use crate::sentences::{paragraphs, sentences};
+use crate::sentences::sentences;
 use crate::token::{Bounds, Token};
-use crate::tokenize::tokenize;
+use crate::tokenize::{tokenize, Tokenized};
 
 /// A text read once: owns what a [`Document`] lends.
 #[derive(Debug, Clone)]
@@ -40,14 +39,10 @@ impl<'a> DocumentBuf<'a> {
         if u32::try_from(text.len()).is_err() {
             return Err(TooLarge { bytes: text.len() });
         }
-        let mut folded = String::new();
-        let mut tokens = tokenize(text, &mut folded);
-        let sentences = sentences(text, &mut tokens, &folded);
-        let paragraphs = paragraphs(&tokens);
-        let mut guess = Guess::default();
-        for t in tokens.iter().take_while(|t| t.end() <= REACH).filter(|t| t.is_word()) {
-            guess.count(t.folded_in(text, &folded));
-        }
+        // A word in five or so has a capital: room for their folded forms.
+        let mut folded = String::with_capacity(text.len() / 4);
+        let Tokenized { mut tokens, breaks, paragraphs, guess } = tokenize(text, &mut folded);
+        let sentences = sentences(text, &mut tokens, &breaks, &folded);
         let language = guess.language();
         Ok(DocumentBuf { text, folded, tokens, sentences, paragraphs, language })
     }

@@ -1,12 +1,13 @@
-//! Sentence and paragraph bounds over the tokens.
+//! Sentence bounds over the tokens (the tokeniser finds the paragraphs,
+//! which end at a blank line).
 //!
 //! A sentence ends at a line break, or after `.`, `!`, `?` or `…` (and the
 //! closing quotes or parentheses after it) when whitespace and a word that
 //! is not lower case follow — but not after an abbreviation (`M.`, `Mme.`,
-//! `Dr.`) or an initial (`Léa K. Fontaine`). A paragraph ends at a blank
-//! line.
+//! `Dr.`) or an initial (`Léa K. Fontaine`).
 
 use crate::token::{Bounds, Flags, Token, TokenKind};
+use crate::tokenize::is_terminal;
 
 /// Abbreviations a period does not end a sentence after, in folded form.
 const ABBREVIATIONS: &[&str] = &[
@@ -14,25 +15,39 @@ const ABBREVIATIONS: &[&str] = &[
     "p", "pp", "vs", "av", "env", "ex", "jr", "sr", "gén", "gen", "col", "lt", "sgt", "hon", "fig", "vol", "no",
 ];
 
-/// The sentences of `tokens`, each flagged at its first token.
-pub(crate) fn sentences(text: &str, tokens: &mut [Token], folded: &str) -> Vec<Bounds> {
+/// The sentences of `tokens`, each flagged at its first token. `breaks`
+/// are the tokens a sentence may end before or at ([`Tokenized::breaks`]):
+/// the tokens between them only go on with the sentence.
+///
+/// [`Tokenized::breaks`]: crate::tokenize::Tokenized::breaks
+pub(crate) fn sentences(text: &str, tokens: &mut [Token], breaks: &[u32], folded: &str) -> Vec<Bounds> {
     let piece = |t: &Token| &text[t.span()];
     let mut out: Vec<Bounds> = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut first = 0;
+    // The next token to look at.
     let mut i = 0;
     let n = tokens.len();
-    while i < n {
+    for &at in breaks {
+        let at = at as usize;
+        if at < i {
+            // Taken with the marks before it (`?!`, `...`), or seen.
+            continue;
+        }
+        i = at;
         if i > first && tokens[i].is_line_start() {
             out.push(bounds(first, i));
             first = i;
         }
-        if tokens[i].kind() != TokenKind::Punct || !is_terminal(piece(&tokens[i])) {
+        if tokens[i].kind() != TokenKind::Punct || !is_terminal(piece(&tokens[i]).as_bytes()) {
             i += 1;
             continue;
         }
         // `?!`, `...`, `. »`, `.)`: the sentence takes them all.
         let mut j = i + 1;
-        while j < n && !tokens[j].is_line_start() && (is_terminal(piece(&tokens[j])) || closes(&tokens[j], piece)) {
+        while j < n
+            && !tokens[j].is_line_start()
+            && (is_terminal(piece(&tokens[j]).as_bytes()) || closes(&tokens[j], piece))
+        {
             j += 1;
         }
         if j < n && ends_before(tokens, j, piece) && !after_abbreviation(text, tokens, i, first, folded) {
@@ -50,28 +65,8 @@ pub(crate) fn sentences(text: &str, tokens: &mut [Token], folded: &str) -> Vec<B
     out
 }
 
-/// The paragraphs of `tokens`: from one paragraph start to the next.
-pub(crate) fn paragraphs(tokens: &[Token]) -> Vec<Bounds> {
-    let mut out = Vec::with_capacity(8);
-    let mut first = 0;
-    for (i, t) in tokens.iter().enumerate().skip(1) {
-        if t.has(Flags::PARAGRAPH_START) {
-            out.push(bounds(first, i));
-            first = i;
-        }
-    }
-    if first < tokens.len() {
-        out.push(bounds(first, tokens.len()));
-    }
-    out
-}
-
 fn bounds(first: usize, end: usize) -> Bounds {
     Bounds { first: first as u32, end: end as u32 }
-}
-
-fn is_terminal(piece: &str) -> bool {
-    matches!(piece, "." | "!" | "?" | "…")
 }
 
 /// A closing quotation mark or parenthesis after a sentence's last mark.
@@ -103,7 +98,9 @@ fn after_abbreviation(text: &str, tokens: &[Token], i: usize, first: usize, fold
         return false;
     }
     let word = &tokens[i - 1];
-    if ABBREVIATIONS.contains(&word.folded_in(text, folded)) {
+    let form = word.folded_in(text, folded);
+    // None is longer than `mlles`.
+    if form.len() <= 5 && ABBREVIATIONS.contains(&form) {
         return true;
     }
     // An initial: one capital after a capitalised name, another initial,

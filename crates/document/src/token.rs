@@ -59,6 +59,16 @@ impl Flags {
     pub(crate) fn insert(&mut self, other: Flags) {
         self.0 |= other.0;
     }
+
+    /// Whether any flag of `other` is set.
+    pub(crate) fn intersects(self, other: Flags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// These flags but those of `other`.
+    pub(crate) fn without(self, other: Flags) -> Flags {
+        Flags(self.0 & !other.0)
+    }
 }
 
 impl std::ops::BitOr for Flags {
@@ -92,10 +102,16 @@ impl Token {
         Token { start: start as u32, end: end as u32, fold_start: 0, fold_end: 0, kind, flags }
     }
 
-    pub(crate) fn set_folded(&mut self, span: Range<usize>) {
-        self.fold_start = span.start as u32;
-        self.fold_end = span.end as u32;
-        self.flags.insert(Flags::FOLDED);
+    /// This token with its folded form at `span` in the folded buffer, if
+    /// it has one apart from its text.
+    #[inline]
+    pub(crate) fn with_folded(mut self, span: Option<Range<usize>>) -> Token {
+        if let Some(span) = span {
+            self.fold_start = span.start as u32;
+            self.fold_end = span.end as u32;
+            self.flags.insert(Flags::FOLDED);
+        }
+        self
     }
 
     pub(crate) fn insert(&mut self, flags: Flags) {

@@ -1,7 +1,12 @@
 //! Cutting a text into tokens in one pass over its bytes: ASCII through a
-//! table of byte classes, other characters decoded and classed once.
+//! table of byte classes, other characters decoded and classed once. The
+//! same pass finds the paragraphs, the tokens a sentence may end at, and
+//! counts the words the language is guessed from.
 
-use crate::token::{Flags, Token, TokenKind};
+use std::ops::Range;
+
+use crate::language::{Guess, REACH};
+use crate::token::{Bounds, Flags, Token, TokenKind};
 
 /// What a character is to the tokeniser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,10 +68,10 @@ fn class_of(c: char) -> Class {
     }
 }
 
-/// The class of the character at byte `at` and its length in bytes.
+/// The class of the character at byte `at` of `bytes` (a string's bytes,
+/// `at` a character boundary) and its length in bytes.
 #[inline]
-fn class_at(text: &str, at: usize) -> (Class, usize) {
-    let bytes = text.as_bytes();
+fn class_at(bytes: &[u8], at: usize) -> (Class, usize) {
     let b = bytes[at];
     if b < 0x80 {
         return (ASCII[b as usize], 1);
@@ -79,199 +84,320 @@ fn class_at(text: &str, at: usize) -> (Class, usize) {
         (0xC2, Some(0xA0)) => return (Class::Space, 2),
         _ => {}
     }
-    // `at` is a character boundary: the tokeniser only steps by characters.
-    let c = text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    let c = decode(bytes, at);
     (class_of(c), c.len_utf8())
+}
+
+/// The character outside ASCII starting at byte `at` of `bytes` (a
+/// string's bytes, `at` a character boundary), decoded from its bytes
+/// without the bounds and boundary checks of `text[at..].chars()`.
+#[inline]
+fn decode(bytes: &[u8], at: usize) -> char {
+    let lead = u32::from(bytes[at]);
+    let next = |k: usize| bytes.get(at + k).map_or(0, |&b| u32::from(b & 0x3F));
+    let c = if lead < 0xE0 {
+        ((lead & 0x1F) << 6) | next(1)
+    } else if lead < 0xF0 {
+        ((lead & 0x0F) << 12) | (next(1) << 6) | next(2)
+    } else {
+        ((lead & 0x07) << 18) | (next(1) << 12) | (next(2) << 6) | next(3)
+    };
+    char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// The words that elide their vowel before another (`l'État`,
 /// `jusqu’au`), in folded form without the apostrophe.
-fn elides(word: &str) -> bool {
-    const ELIDING: [&str; 14] =
-        ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
+fn elides(word: &[u8]) -> bool {
+    const ELIDING: [&[u8]; 14] =
+        [b"l", b"d", b"j", b"m", b"n", b"s", b"t", b"c", b"qu", b"jusqu", b"lorsqu", b"puisqu", b"quoiqu", b"presqu"];
     word.len() <= 7 && ELIDING.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
-/// What lies between two tokens.
-#[derive(Debug, Clone, Copy, Default)]
-struct Gap {
-    /// Any whitespace at all.
-    space: bool,
-    /// A line break.
-    newline: bool,
-    /// The last whitespace seen was a line break followed only by spaces,
-    /// tabs and carriage returns: the next one makes a blank line.
-    after_newline: bool,
-    /// A blank line.
-    blank: bool,
-}
-
-impl Gap {
-    /// The flags of a token after this gap.
-    fn flags(self) -> Flags {
-        let mut flags = Flags::default();
-        if !self.space {
-            flags.insert(Flags::JOINED);
-        }
-        if self.newline {
-            flags.insert(Flags::LINE_START);
-        }
-        if self.blank {
-            flags.insert(Flags::PARAGRAPH_START);
-        }
-        flags
-    }
+/// What one pass over a text finds.
+pub(crate) struct Tokenized {
+    /// The tokens; the first starts a line and a paragraph.
+    pub(crate) tokens: Vec<Token>,
+    /// The tokens a sentence may end before or at, in order: those that
+    /// start a line and the marks `.`, `!`, `?` and `…` (a token may be
+    /// there twice).
+    pub(crate) breaks: Vec<u32>,
+    /// The paragraphs (separated by blank lines), as ranges of tokens.
+    pub(crate) paragraphs: Vec<Bounds>,
+    /// The words up to [`REACH`] counted.
+    pub(crate) guess: Guess,
 }
 
 /// The tokens of `text`, with the folded forms that differ from the text
-/// appended to `folded`. The first token starts a line and a paragraph.
-pub(crate) fn tokenize(text: &str, folded: &mut String) -> Vec<Token> {
+/// appended to `folded`.
+pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
     let bytes = text.as_bytes();
-    // News averages one token per five or six bytes.
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
-    let mut gap = Gap { space: true, newline: true, after_newline: false, blank: true };
+    // News averages one token per five or six bytes: room enough not to
+    // grow (and copy) the vector in most texts.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 8);
+    let mut breaks: Vec<u32> = Vec::with_capacity(text.len() / 64 + 1);
+    let mut paragraphs: Vec<Bounds> = Vec::with_capacity(8);
+    // The first token of the current paragraph.
+    let mut paragraph = 0;
+    let mut guess = Guess::default();
+    // The flags the whitespace since the last token gives the next one:
+    // joined until whitespace comes.
+    let mut gap = Flags::LINE_START | Flags::PARAGRAPH_START;
+    // The last whitespace seen was a line break followed only by spaces,
+    // tabs and carriage returns: the next one makes a blank line.
+    let mut after_newline = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let (class, len) = class_at(text, i);
-        match class {
-            Class::Space => {
-                gap.space = true;
-                if !matches!(bytes[i], b' ' | b'\t' | b'\r') {
-                    gap.after_newline = false;
-                }
-                i += len;
-                continue;
+    while let Some(&b) = bytes.get(i) {
+        // Words first, the commonest tokens: an ASCII letter takes a branch
+        // of its own rather than the jump table of classes.
+        let (class, len) = if b.is_ascii_alphabetic() { (Class::Letter, 1) } else { class_at(bytes, i) };
+        if class == Class::Letter {
+            let start = i;
+            let word = letters(bytes, i);
+            i = word.end;
+            let mut flags = gap | word.flags;
+            let mut fold = word.fold;
+            // An elision takes its apostrophe: `l'` + `État`.
+            let apostrophe_len = elision_after(bytes, start, i).unwrap_or(0);
+            if apostrophe_len > 0 {
+                flags.insert(Flags::ELIDED);
+                fold |= apostrophe_len > 1;
+                i += apostrophe_len;
             }
-            Class::Newline => {
-                gap.space = true;
-                gap.newline = true;
-                gap.blank |= gap.after_newline;
-                gap.after_newline = true;
-                i += 1;
-                continue;
-            }
-            Class::Letter => {
-                let word = letters(text, i);
-                let mut token = Token::new(i, word.end, TokenKind::Word, gap.flags() | word.flags);
-                i = word.end;
-                let mut fold = word.fold;
-                // An elision takes its apostrophe: `l'` + `État`.
-                if let Some(apostrophe) = elision_after(text, i, &text[token.start()..i]) {
-                    token = Token::new(token.start(), i + apostrophe, TokenKind::Word, token.flags() | Flags::ELIDED);
-                    fold |= apostrophe > 1;
-                    i += apostrophe;
-                }
-                if fold {
-                    fold_token(text, &mut token, folded);
-                }
-                tokens.push(token);
-            }
-            Class::Digit => {
-                let end = digits(text, i);
-                tokens.push(Token::new(i, end, TokenKind::Number, gap.flags()));
-                i = end;
-            }
-            Class::Apostrophe => {
-                // Inside a word (`O'Brien`, `Nvidia’s`) it is punctuation;
-                // elsewhere a quotation mark.
-                let inside = !gap.space
-                    && tokens.last().is_some_and(|t| t.is_word() && t.end() == i)
-                    && i + len < bytes.len()
-                    && class_at(text, i + len).0 == Class::Letter;
-                let kind = if inside { TokenKind::Punct } else { TokenKind::Quote };
-                let mut token = Token::new(i, i + len, kind, gap.flags());
-                if len > 1 {
-                    fold_token(text, &mut token, folded);
-                }
-                tokens.push(token);
-                i += len;
-            }
-            Class::Quote | Class::Symbol | Class::Punct => {
-                let kind = match class {
-                    Class::Quote => TokenKind::Quote,
-                    Class::Symbol => TokenKind::Symbol,
-                    _ => TokenKind::Punct,
+            let folded_span = match (fold, word.ascii) {
+                (false, _) => None,
+                (true, true) => Some(fold_ascii(&text[start..word.end], apostrophe_len > 0, folded)),
+                (true, false) => fold_piece(&text[start..i], folded),
+            };
+            if i <= REACH {
+                let (source, span) = match &folded_span {
+                    Some(span) => (folded.as_bytes(), span.clone()),
+                    None => (bytes, start..i),
                 };
-                tokens.push(Token::new(i, i + len, kind, gap.flags()));
-                i += len;
+                guess.count(source, span.start, span.end);
+            }
+            tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
+        } else {
+            match class {
+                Class::Letter => unreachable!("taken above"),
+                Class::Space => {
+                    gap = gap.without(Flags::JOINED);
+                    if !matches!(b, b' ' | b'\t' | b'\r') {
+                        after_newline = false;
+                    }
+                    i += len;
+                    continue;
+                }
+                Class::Newline => {
+                    gap = gap.without(Flags::JOINED) | Flags::LINE_START;
+                    if after_newline {
+                        gap.insert(Flags::PARAGRAPH_START);
+                    }
+                    after_newline = true;
+                    i += 1;
+                    continue;
+                }
+                Class::Digit => {
+                    let end = digits(bytes, i);
+                    tokens.push(Token::new(i, end, TokenKind::Number, gap));
+                    i = end;
+                }
+                Class::Apostrophe => {
+                    // Inside a word (`O'Brien`, `Nvidia’s`) it is punctuation;
+                    // elsewhere a quotation mark.
+                    let inside = gap.contains(Flags::JOINED)
+                        && tokens.last().is_some_and(|t| t.is_word() && t.end() == i)
+                        && i + len < bytes.len()
+                        && class_at(bytes, i + len).0 == Class::Letter;
+                    let kind = if inside { TokenKind::Punct } else { TokenKind::Quote };
+                    let folded_span = if len > 1 { fold_piece(&text[i..i + len], folded) } else { None };
+                    tokens.push(Token::new(i, i + len, kind, gap).with_folded(folded_span));
+                    i += len;
+                }
+                Class::Punct => {
+                    if is_terminal(&bytes[i..i + len]) {
+                        breaks.push(tokens.len() as u32);
+                    }
+                    tokens.push(Token::new(i, i + len, TokenKind::Punct, gap));
+                    i += len;
+                }
+                Class::Quote | Class::Symbol => {
+                    let kind = if class == Class::Quote { TokenKind::Quote } else { TokenKind::Symbol };
+                    tokens.push(Token::new(i, i + len, kind, gap));
+                    i += len;
+                }
             }
         }
-        gap = Gap::default();
+        if gap.intersects(Flags::LINE_START | Flags::PARAGRAPH_START) {
+            let at = tokens.len() as u32 - 1;
+            breaks.push(at);
+            if gap.contains(Flags::PARAGRAPH_START) && at > 0 {
+                paragraphs.push(Bounds { first: paragraph, end: at });
+                paragraph = at;
+            }
+        }
+        // After a token: the next is joined to it unless whitespace comes
+        // between; one space, the commonest gap, is taken here, without a
+        // branch (whether it comes is a toss-up the predictor often loses).
+        after_newline = false;
+        let space = bytes.get(i) == Some(&b' ');
+        gap = if space { Flags::default() } else { Flags::JOINED };
+        i += usize::from(space);
     }
-    tokens
+    if (paragraph as usize) < tokens.len() {
+        paragraphs.push(Bounds { first: paragraph, end: tokens.len() as u32 });
+    }
+    Tokenized { tokens, breaks, paragraphs, guess }
 }
 
-/// A run of letters: where it ends, its flags, whether it needs folding.
+/// Whether a punctuation mark may end a sentence: `.`, `!`, `?`, `…`.
+#[inline]
+pub(crate) fn is_terminal(mark: &[u8]) -> bool {
+    matches!(mark, b"." | b"!" | b"?" | b"\xE2\x80\xA6")
+}
+
+/// A run of letters: where it ends, its flags, whether it needs folding,
+/// whether it is all ASCII.
 struct Letters {
     end: usize,
     flags: Flags,
     fold: bool,
+    ascii: bool,
+}
+
+/// Bits of a word's cases: a lower-case letter, a capital.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+
+/// For each ASCII byte: [`LOWER`] for a lower-case letter, [`UPPER`] for a
+/// capital, 0 otherwise.
+static CASE: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The case bits of a letter outside ASCII, and its length; `None` for a
+/// character that is not a letter.
+#[inline]
+fn letter_case(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    if bytes[at] == 0xC3 {
+        // U+00C0 to U+00FF but `×` and `÷`: capitals up to `Þ`.
+        let next = *bytes.get(at + 1)?;
+        return match next {
+            0x97 | 0xB7 => None,
+            _ if next < 0x9F => Some((UPPER, 2)),
+            _ => Some((LOWER, 2)),
+        };
+    }
+    let c = decode(bytes, at);
+    if class_of(c) != Class::Letter {
+        return None;
+    }
+    let case = (u8::from(c.is_lowercase()) * LOWER) | (u8::from(c.is_uppercase()) * UPPER);
+    Some((case, c.len_utf8()))
+}
+
+/// The length of the run of ASCII letters at `start`, and its case bits.
+#[inline]
+fn ascii_letters(bytes: &[u8], start: usize) -> (usize, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let mut i = start;
+    let mut cases = 0;
+    // Eight bytes at a time: each byte's high bit says whether it is a
+    // letter, then whether a capital (bit 5 clear), with no carry between
+    // bytes (each is at most 0x7F before an addition of at most 0x1F).
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let lowered = (word | (ONES * 0x20)) & !HIGH;
+        let from_a = lowered + ONES * u64::from(0x80 - b'a');
+        let past_z = lowered + ONES * u64::from(0x80 - b'z' - 1);
+        let letters = from_a & !past_z & !word & HIGH;
+        let capitals = letters & !(word << 2);
+        // The high bits of the bytes that are not letters; the run is the
+        // bytes below the first (all 8 when there is none).
+        let stops = !letters & HIGH;
+        let run = stops.trailing_zeros() / 8;
+        let in_run = stops.wrapping_sub(1) & !stops;
+        cases |= (u8::from(letters & !capitals & in_run != 0) * LOWER) | (u8::from(capitals & in_run != 0) * UPPER);
+        i += run as usize;
+        if run < 8 {
+            return (i - start, cases);
+        }
+    }
+    while let Some(&b) = bytes.get(i) {
+        let case = if b < 0x80 { CASE[b as usize] } else { 0 };
+        if case == 0 {
+            break;
+        }
+        cases |= case;
+        i += 1;
+    }
+    (i - start, cases)
 }
 
 /// The run of letters starting at `start`.
 #[inline]
-fn letters(text: &str, start: usize) -> Letters {
-    let bytes = text.as_bytes();
-    let (mut upper, mut lower, mut first_upper) = (false, false, None);
+fn letters(bytes: &[u8], start: usize) -> Letters {
+    let mut cases = 0u8;
+    // The case of the first letter that has one (not a combining accent).
+    let mut first = 0u8;
+    let mut ascii = true;
     let mut i = start;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            let is_upper = b.is_ascii_uppercase();
-            upper |= is_upper;
-            lower |= !is_upper;
-            first_upper.get_or_insert(is_upper);
-            i += 1;
-        } else if b == 0xC3 && bytes.get(i + 1).is_some_and(|&n| n != 0x97 && n != 0xB7) {
-            // U+00C0 to U+00FF but `×` and `÷`: capitals up to `Þ`.
-            let is_upper = bytes[i + 1] < 0x9F;
-            upper |= is_upper;
-            lower |= !is_upper;
-            first_upper.get_or_insert(is_upper);
-            i += 2;
-        } else if b >= 0x80 {
-            let Some(c) = text[i..].chars().next().filter(|&c| class_of(c) == Class::Letter) else { break };
-            let (is_upper, is_lower) = match c {
-                // French lower-case letters, without a table lookup.
-                'à'..='ÿ' => (false, c != '÷'),
-                _ => (c.is_uppercase(), c.is_lowercase()),
-            };
-            upper |= is_upper;
-            lower |= is_lower;
-            if is_upper || is_lower {
-                first_upper.get_or_insert(is_upper);
-            }
-            i += c.len_utf8();
-        } else {
-            break;
+    loop {
+        // ASCII letters, the bulk of a word.
+        let (run, run_cases) = ascii_letters(bytes, i);
+        if first == 0 && run > 0 {
+            first = CASE[bytes[i] as usize];
+        }
+        cases |= run_cases;
+        i += run;
+        match bytes.get(i) {
+            Some(&b) if b >= 0x80 => match letter_case(bytes, i) {
+                Some((case, len)) => {
+                    if first == 0 {
+                        first = case;
+                    }
+                    cases |= case;
+                    ascii = false;
+                    i += len;
+                }
+                None => break,
+            },
+            _ => break,
         }
     }
     let mut flags = Flags::default();
-    if first_upper == Some(true) {
+    if first == UPPER {
         flags.insert(Flags::CAPITALISED);
     }
-    if upper && !lower {
+    if cases == UPPER {
         flags.insert(Flags::ALL_CAPITALS);
     }
-    // Any capital, or a letter beyond Latin-1 whose case the fast test
-    // above did not look at, may fold.
-    Letters { end: i, flags, fold: upper }
+    Letters { end: i, flags, fold: cases & UPPER != 0, ascii }
 }
 
 /// The end of the run of digits starting at `start`.
 #[inline]
-fn digits(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
+fn digits(bytes: &[u8], start: usize) -> usize {
     let mut i = start;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_digit() {
             i += 1;
             continue;
         }
-        if bytes[i] < 0x80 {
+        if b < 0x80 {
             break;
         }
-        match class_at(text, i) {
+        match class_at(bytes, i) {
             (Class::Digit, len) => i += len,
             _ => break,
         }
@@ -279,18 +405,66 @@ fn digits(text: &str, start: usize) -> usize {
     i
 }
 
-/// The length of the apostrophe at `at` when it ends an elision: `word`
-/// (just before it) elides, and a letter follows.
-fn elision_after(text: &str, at: usize, word: &str) -> Option<usize> {
-    let (class, len) = (at < text.len()).then(|| class_at(text, at))?;
-    let letter_follows = at + len < text.len() && class_at(text, at + len).0 == Class::Letter;
-    (class == Class::Apostrophe && letter_follows && elides(word)).then_some(len)
+/// The length of the apostrophe at `at` when it ends an elision: the word
+/// `start..at` elides, and a letter follows.
+#[inline]
+fn elision_after(bytes: &[u8], start: usize, at: usize) -> Option<usize> {
+    let len = match bytes.get(at..at + 3) {
+        Some([b'\'', ..]) => 1,
+        Some([0xE2, 0x80, 0x99]) => 3,
+        Some([0xCA, 0xBC, _]) => 2,
+        // Too near the end for a letter to follow a longer apostrophe.
+        _ => usize::from(bytes.get(at) == Some(&b'\'')),
+    };
+    let letter_follows = len > 0 && at + len < bytes.len() && class_at(bytes, at + len).0 == Class::Letter;
+    (letter_follows && elides(&bytes[start..at])).then_some(len)
 }
 
-/// Stores `token`'s folded form in `folded` when it differs from its text.
-fn fold_token(text: &str, token: &mut Token, folded: &mut String) {
+/// Appends the folded form of an ASCII word, with the apostrophe of an
+/// elision if `elided` (`L’` is `l'`), to `folded`, and returns its span
+/// there.
+#[inline]
+fn fold_ascii(word: &str, elided: bool, folded: &mut String) -> Range<usize> {
     let from = folded.len();
-    if glaneur_text::fold_into(&text[token.span()], folded) {
-        token.set_folded(from..folded.len());
+    folded.push_str(word);
+    folded[from..].make_ascii_lowercase();
+    if elided {
+        folded.push('\'');
     }
+    from..folded.len()
+}
+
+/// Appends the folded form of `piece`, a token with a capital or a `’` or
+/// `ʼ` to fold, to `folded` (what [`glaneur_text::fold_into`] appends), and
+/// returns its span there. Out of line: ASCII words, the most, are folded
+/// by [`fold_ascii`].
+#[inline(never)]
+fn fold_piece(piece: &str, folded: &mut String) -> Option<Range<usize>> {
+    let from = folded.len();
+    (fold_latin(piece, folded) || glaneur_text::fold_into(piece, folded)).then_some(from..folded.len())
+}
+
+/// Appends the folded form of `piece`, a token with a capital or a `’` or
+/// `ʼ` to fold, when it is written in ASCII, the Latin-1 letters and `’`
+/// or `ʼ` (`État`, `L’`), and says whether it did (else `folded` is left as
+/// it was). One pass, with none of the Unicode lookups
+/// [`glaneur_text::fold_into`] makes.
+#[inline]
+fn fold_latin(piece: &str, folded: &mut String) -> bool {
+    let from = folded.len();
+    for c in piece.chars() {
+        let lower = match c {
+            '\0'..='\u{7f}' => c.to_ascii_lowercase(),
+            // `À` to `Þ` but `×`: their lower case is 0x20 further.
+            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'ß'..='ÿ' => c,
+            '’' | 'ʼ' => '\'',
+            _ => {
+                folded.truncate(from);
+                return false;
+            }
+        };
+        folded.push(lower);
+    }
+    true
 }
