@@ -102,7 +102,7 @@ impl Quantity {
 /// differ from the text (`Milliards`, `d’`) are written into `folds`, one
 /// buffer for the chunk rather than an allocation per word.
 pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut String) -> Vec<Lex<'a>> {
-    lex(doc.text(), &tokens_in(doc, range), folds)
+    lex(doc, &tokens_in(doc, range), folds)
 }
 
 /// The items of `all` (every item of a chunk, margins included) around
@@ -117,7 +117,12 @@ pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex
     (items, items.partition_point(|l| l.start < anchor))
 }
 
-fn lex<'a>(doc: &'a str, tokens: &[Token], folds: &'a mut String) -> Vec<Lex<'a>> {
+fn lex<'a>(document: &Document<'a>, tokens: &[Token], folds: &'a mut String) -> Vec<Lex<'a>> {
+    let doc = document.text();
+    // The Document's token at or after the last item: a word that is one
+    // of its tokens (`Milliards`, `d’`) takes its folded form from there.
+    let doc_tokens = document.tokens();
+    let mut k = tokens.first().map_or(0, |t| doc_tokens.partition_point(|d| d.start() < t.start));
     folds.clear();
     let mut out: Vec<Lex<'a>> = Vec::with_capacity(tokens.len());
     // The items whose lowered form is in `folds`: (index, span in `folds`).
@@ -135,11 +140,21 @@ fn lex<'a>(doc: &'a str, tokens: &[Token], folds: &'a mut String) -> Vec<Lex<'a>
         let lower = match t.kind {
             Kind::Apos => "'",
             Kind::Word => {
-                let from = folds.len();
-                if fold_into(text, folds) {
-                    lowered.push((out.len(), from..folds.len()));
+                while doc_tokens.get(k).is_some_and(|d| d.start() < t.start) {
+                    k += 1;
                 }
-                text
+                match doc_tokens.get(k).filter(|d| d.start() == t.start && d.end() == end) {
+                    Some(d) => document.folded_of(d),
+                    None => {
+                        // Words joined by a hyphen (`Vingt-Cinq`), or glued to an apostrophe
+                        // that is no elision (`Nvidia’`).
+                        let from = folds.len();
+                        if fold_into(text, folds) {
+                            lowered.push((out.len(), from..folds.len()));
+                        }
+                        text
+                    }
+                }
             }
             _ => text,
         };
