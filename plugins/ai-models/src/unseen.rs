@@ -14,53 +14,54 @@ use crate::context::{sentence, sentence_has_ai_words, words_before};
 use crate::version::{canonical_as_written, parts};
 use crate::{Found, Mention};
 
-/// The cue nouns, and the appositions that follow a name, in any case,
-/// `'` or `’`.
+/// The cue nouns (list 0), and the appositions that follow a name after
+/// a comma (list 1: `Vega-2, un modèle`), in any case, `'` or `’`. The
+/// comma is checked apart, so that every phrase starts with a word and
+/// the commas of a text cost no lookup.
 static CUES: LazyLock<Phrases> = LazyLock::new(|| {
-    Phrases::new(
-        &[
-            "modèle",
-            "modèles",
-            "model",
-            "llm",
-            "chatbot",
-            "assistant",
-            "agent",
-            ", un modèle",
-            ", un grand modèle",
-            ", un llm",
-            ", le chatbot",
-            ", un chatbot",
-            ", l'assistant",
-            ", un assistant",
-            ", son modèle",
-            ", son assistant",
-            ", son chatbot",
-            ", son llm",
-            ", son agent",
-            ", son nouveau modèle",
-            ", son dernier modèle",
-            ", son premier modèle",
-            ", un petit modèle",
-            ", un nouveau modèle",
-            ", un premier modèle",
-            ", un nouvel assistant",
-            ", leur modèle",
-            ", leur nouveau modèle",
-        ],
-        Case::Folded,
-    )
-    .expect("the cues are phrases")
+    let nouns = ["modèle", "modèles", "model", "llm", "chatbot", "assistant", "agent"];
+    let appositions = [
+        "un modèle",
+        "un grand modèle",
+        "un llm",
+        "le chatbot",
+        "un chatbot",
+        "l'assistant",
+        "un assistant",
+        "son modèle",
+        "son assistant",
+        "son chatbot",
+        "son llm",
+        "son agent",
+        "son nouveau modèle",
+        "son dernier modèle",
+        "son premier modèle",
+        "un petit modèle",
+        "un nouveau modèle",
+        "un premier modèle",
+        "un nouvel assistant",
+        "leur modèle",
+        "leur nouveau modèle",
+    ];
+    Phrases::lists(&[(&nouns[..], Case::Folded), (&appositions[..], Case::Folded)]).expect("the cues are phrases")
 });
 
-/// The cues of `doc`, leftmost-longest, as byte spans.
+/// The cues of `doc`, leftmost-longest, as byte spans; an apposition's
+/// span starts at its comma (`, un modèle`).
 fn cues(doc: &Document<'_>) -> Vec<(usize, usize)> {
+    let tokens = doc.tokens();
     let mut spans: Vec<(usize, usize)> = CUES
         .find_all(doc)
         .into_iter()
-        .map(|m| {
-            let span = doc.byte_span(m.tokens);
-            (span.start, span.end)
+        .filter_map(|m| {
+            let span = doc.byte_span(m.tokens.clone());
+            if CUES.list_of(m.phrase) == 0 {
+                return Some((span.start, span.end));
+            }
+            // `, un modèle`: one comma, then whitespace on the same line.
+            let first = &tokens[m.tokens.start];
+            let comma = m.tokens.start.checked_sub(1).map(|c| &tokens[c]).filter(|c| doc.text_of(c) == ",")?;
+            (!first.is_joined() && !first.is_line_start()).then_some((comma.start(), span.end))
         })
         .collect();
     keep_leftmost_longest(&mut spans, |&span| span);
