@@ -123,15 +123,10 @@ pub fn offset_in(text: &str, part: &str) -> usize {
 
 /// Whether `word` (any case) is a French or English function word: a word
 /// that may start a sentence, capitalised, but never a name (`Le`, `Selon`,
-/// `The`).
+/// `The`). The list is glaneur-lexicon's `function-words.txt`; this folds
+/// `word` for it.
 pub fn is_function_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "en", "et", "ou", "il", "elle", "ils", "elles",
-        "on", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "selon", "pour", "chez", "avec",
-        "dans", "par", "sur", "sous", "mais", "donc", "car", "si", "quand", "après", "avant", "depuis", "the", "a",
-        "an", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "this", "that",
-    ];
-    WORDS.contains(&&*folded(word))
+    glaneur_lexicon::is_function_word(&folded(word))
 }
 
 /// `word` lowercased with `’` and `ʼ` folded to `'`, the form the word lists

@@ -107,16 +107,14 @@ fn is_between(word: &str) -> bool {
     )
 }
 
-/// Words that are never a model's name after a cue.
+/// Words that are never a model's name after a cue: function words, places
+/// (both from glaneur-lexicon), the field's common words.
 fn is_not_a_name(word: &str) -> bool {
     glaneur_text::is_function_word(word)
+        || glaneur_lexicon::is_place(word)
         || matches!(
             word,
-            "Paris"
-                | "France"
-                | "Europe"
-                | "IA"
-                | "AI"
+            "IA" | "AI"
                 | "AGI"
                 | "GPU"
                 | "GPUs"

@@ -154,7 +154,7 @@ impl People {
             }
             // The first word alone decides, before the words after it are read.
             let first = &text[at..word_end(text, at)];
-            let title_word = matches!(first, "M" | "Mme" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me" | "Mgr");
+            let title_word = glaneur_lexicon::is_title(first);
             let first_name =
                 Word { text: first, start: at, end: at + first.len() }.capitalised() && self.is_first_name(first);
             if !(title_word || first_name) {
@@ -359,6 +359,13 @@ mod tests {
         // not read as the name.
         assert_eq!(names("Elle devient Directrice Générale Déléguée"), []);
         assert_eq!(names("Il reste Président du Directoire"), []);
+    }
+
+    #[test]
+    fn every_shared_title_introduces_a_name() {
+        // The titles are glaneur-lexicon's: `Mlle` is one, as `Mme` is.
+        let got = names("Selon Mlle Martin, le projet avance ; Mgr Dupuis approuve.");
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Martin", "Dupuis"]);
     }
 
     #[test]

@@ -31,20 +31,14 @@ pub(crate) fn is_particle(word: &str) -> bool {
     )
 }
 
-/// Capitalised words that are no surname: function words, places,
-/// organisations' generic words.
+/// Capitalised words that are no surname: function words, places (both
+/// from glaneur-lexicon), organisations' generic words.
 pub(crate) fn is_not_a_surname(word: &str) -> bool {
     glaneur_text::is_function_word(word)
+        || glaneur_lexicon::is_place(word)
         || matches!(
             word,
-            "France"
-                | "Paris"
-                | "Europe"
-                | "Bruxelles"
-                | "Londres"
-                | "Washington"
-                | "AI"
-                | "IA"
+            "AI" | "IA"
                 | "Inc"
                 | "SA"
                 | "Capital"

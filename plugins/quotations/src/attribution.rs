@@ -370,7 +370,7 @@ impl Attributor<'_> {
         let role_word = |w: &&str| {
             w.chars().next().is_some_and(char::is_lowercase)
                 || (w.len() <= 4 && w.chars().all(|c| c.is_uppercase()))
-                || matches!(*w, "M" | "Mme" | "Mlle" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me")
+                || glaneur_lexicon::is_title(w)
         };
         let role_only = words.len() <= 5 && words.iter().all(role_word);
         if between.trim().is_empty() || (role_only && no_org) {
@@ -566,9 +566,7 @@ fn clause_end(text: &str, at: usize) -> usize {
     while let Some(e) = text[from..limit].find(['.', ';', '\n', '«', '»', '“', '”']) {
         let i = from + e;
         let word_before = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if text[i..].starts_with('.')
-            && matches!(word_before, "M" | "Mme" | "Dr" | "Pr" | "Mr" | "Mrs" | "Ms" | "St" | "Jr")
-        {
+        if text[i..].starts_with('.') && glaneur_lexicon::is_abbreviation(word_before) {
             from = i + 1;
             continue;
         }

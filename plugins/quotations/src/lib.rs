@@ -92,27 +92,12 @@ fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
         .take(2)
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
-    let determiner = before.first().is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "le" | "la"
-                | "les"
-                | "un"
-                | "une"
-                | "des"
-                | "du"
-                | "l'"
-                | "d'"
-                | "ce"
-                | "cette"
-                | "son"
-                | "sa"
-                | "ses"
-                | "leur"
-                | "the"
-                | "a"
-        )
-    });
+    // glaneur-lexicon's determiners but `au`, `aux` and
+    // `cet`, which this rule has never read (left out when the list moved
+    // to the lexicon, so that what is a term did not change).
+    let determiner = before
+        .first()
+        .is_some_and(|w| glaneur_lexicon::is_determiner(w) && !matches!(w.as_str(), "au" | "aux" | "cet"));
     let title = before.iter().any(|w| {
         matches!(
             w.as_str(),
