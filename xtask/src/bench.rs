@@ -179,7 +179,8 @@ fn single_document(path: &Path, bytes: u64) -> Result<u64> {
 
 /// The median throughput, in MB/s, of glaneur-document's divan benchmark
 /// (`DocumentBuf::new` over each document of `corpus`), read from the
-/// table divan prints: the line after the benchmark's, median column.
+/// table divan prints: the line after the benchmark's row (`╰─ build`),
+/// median column.
 fn document_build(corpus: &Path) -> Result<f64> {
     let output = cargo()
         .args(["bench", "-p", "glaneur-document", "--bench", "build"])
@@ -191,8 +192,12 @@ fn document_build(corpus: &Path) -> Result<f64> {
         return Err(format!("the document benchmark failed ({})", output.status));
     }
     let table = String::from_utf8_lossy(&output.stdout);
-    let median =
-        table.lines().skip_while(|l| !l.contains("build ")).nth(1).and_then(|l| l.split('│').nth(2)).and_then(|cell| {
+    let median = table
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("╰─"))
+        .nth(1)
+        .and_then(|l| l.split('│').nth(2))
+        .and_then(|cell| {
             let (value, unit) = cell.trim().split_once(' ')?;
             let scale = match unit {
                 "KB/s" => 1e-3,
