@@ -10,6 +10,7 @@
 //! a document that names at least two other organisations, a capitalised
 //! form in mid-sentence.
 
+use glaneur_schema::Document;
 use std::collections::HashSet;
 
 use crate::gazetteer::{Gazetteer, Hit};
@@ -30,7 +31,8 @@ enum Local {
 /// Decides every hit; returns the organisation mentions. `unseen` counts
 /// the organisations the other rules found, which tell the document is
 /// about organisations.
-pub fn decide(gazetteer: &Gazetteer, text: &str, hits: &[Hit], unseen: usize) -> Vec<Mention> {
+pub fn decide(gazetteer: &Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: usize) -> Vec<Mention> {
+    let text = doc.text();
     let org_hits: Vec<&Hit> = hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()).collect();
     let org_of = |h: &Hit| gazetteer.forms[h.form].org.expect("filtered to organisations");
     let needs_context = |h: &Hit| {
@@ -48,7 +50,7 @@ pub fn decide(gazetteer: &Gazetteer, text: &str, hits: &[Hit], unseen: usize) ->
             continue;
         }
         let ambiguous = gazetteer.orgs[org_of(hit)].ambiguous;
-        match local(text, hit, ambiguous) {
+        match local(doc, hit, ambiguous) {
             Local::Accept(rule) => decision[k] = Some(rule),
             Local::Reject => rejected[k] = true,
             Local::Weak => weak[k] = true,
@@ -86,7 +88,7 @@ pub fn decide(gazetteer: &Gazetteer, text: &str, hits: &[Hit], unseen: usize) ->
     let others = org_hits.iter().zip(&decision).filter(|(h, d)| d.is_some() && !needs_context(h)).count() + unseen;
     for (k, hit) in org_hits.iter().enumerate() {
         let free = decision[k].is_none() && !rejected[k] && !weak[k];
-        if free && others >= 1 && !starts_sentence(text, hit.start) && !listed_with_product(text, hit) {
+        if free && others >= 1 && !starts_sentence(text, hit.start) && !listed_with_product(doc, hit) {
             decision[k] = Some("gazetteer+context:document");
         }
     }
@@ -117,9 +119,10 @@ fn is_list_gap(gap: &str) -> bool {
 }
 
 /// What the words around an ambiguous hit say.
-fn local(text: &str, hit: &Hit, ambiguous: bool) -> Local {
-    let prev = before(text, hit.start, 4);
-    let next = after(text, hit.end, 4);
+fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
+    let text = doc.text();
+    let prev = before(doc, hit.start, 4);
+    let next = after(doc, hit.end, 4);
     let glued = |w: &Word<'_>, a: usize, b: usize| text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}') && w.is_word();
 
     // Part of a longer proper name: `Michael Bloomberg`, `Alan Turing`,
@@ -178,9 +181,9 @@ fn starts_after_cue(prev: &[Word<'_>]) -> bool {
 }
 
 /// Whether the hit is listed next to a one-word product (`Windows, Office et GitHub`).
-fn listed_with_product(text: &str, hit: &Hit) -> bool {
-    let prev = before(text, hit.start, 3);
-    let next = after(text, hit.end, 3);
+fn listed_with_product(doc: &Document<'_>, hit: &Hit) -> bool {
+    let prev = before(doc, hit.start, 3);
+    let next = after(doc, hit.end, 3);
     let listed = |gap: Option<&Word<'_>>, name: Option<&Word<'_>>| {
         gap.is_some_and(|g| matches!(g.lower.as_ref(), "," | "et" | "ou" | "and"))
             && name.is_some_and(|n| is_product_word(n.text))

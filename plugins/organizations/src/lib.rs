@@ -54,10 +54,9 @@ impl Organizations {
 
     /// Every organisation mention in `doc`, in order.
     pub fn mentions(&self, doc: &Document<'_>) -> Vec<Mention> {
-        let text = doc.text();
         let (selected, taken) = longest_first(self.gazetteer.hits(doc));
         let mut mentions = unseen::find(doc, taken);
-        mentions.extend(ambiguity::decide(&self.gazetteer, text, &selected, mentions.len()));
+        mentions.extend(ambiguity::decide(&self.gazetteer, doc, &selected, mentions.len()));
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         mentions
     }

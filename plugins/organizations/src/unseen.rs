@@ -85,7 +85,7 @@ pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
             continue;
         }
         let cue = folded(&text[m_start..m_end]);
-        let prev = before(text, m_start, 2);
+        let prev = before(doc, m_start, 2);
         let Some(p) = prev.first() else { continue };
         if p.lower == "," && prev.get(1).is_some() {
             continue;
@@ -93,25 +93,25 @@ pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
         // `X, une société de conseil`: the name before the comma.
         // Not `…, l'entreprise se positionne`: there the noun starts a clause.
         let starts_clause = || {
-            after(text, m_end, 1).first().is_some_and(|w| {
+            after(doc, m_end, 1).first().is_some_and(|w| {
                 is_org_verb(&w.lower)
                     || matches!(w.lower.as_ref(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
             })
         };
         let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
         if article && prev.get(1).is_some_and(|c| c.text == ",") && !starts_clause() {
-            if let Some((s, e)) = name_ending_at(text, prev[1].start) {
+            if let Some((s, e)) = name_ending_at(doc, prev[1].start) {
                 add(s, e, format!("apposition:{}", cue.replace(' ', "-")), 0.7, &mut found);
             }
         }
         if !is_determiner(&p.lower) {
             continue;
         }
-        if let Some((s, e)) = name_after_cue(text, m_end) {
+        if let Some((s, e)) = name_after_cue(doc, m_end) {
             add(s, e, format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue.replace(' ', "-")), 0.75, &mut found);
         }
     }
-    suffixes(text, &suffix_matches, &mut |s, e| add(s, e, "suffix".into(), 0.7, &mut found));
+    suffixes(doc, &suffix_matches, &mut |s, e| add(s, e, "suffix".into(), 0.7, &mut found));
     for (m_start, m_end) in of_cues {
         // `le PDG de X`, `le rachat de X`, `a investi … dans X`; the cues
         // also match inside words (`dg` of `budget`): checked first.
@@ -121,7 +121,7 @@ pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
         let cue = folded(&text[m_start..m_end]);
         let invested = cue.starts_with("investi") || cue.starts_with("injecté");
         // Only `investi` reads past the first word.
-        let following = after(text, m_end, if invested { 8 } else { 1 });
+        let following = after(doc, m_end, if invested { 8 } else { 1 });
         // `investi 30 millions de dollars dans X`: `dans` within the clause.
         let at = if invested { following.iter().position(|w| w.lower == "dans") } else { Some(0) };
         let Some(w) = at.and_then(|i| following.get(i)) else { continue };
@@ -131,7 +131,7 @@ pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
         if invested != (w.lower == "dans") {
             continue;
         }
-        let words = after(text, w.end, 6);
+        let words = after(doc, w.end, 6);
         if let Some((s, e)) = name_from(text, &words) {
             add(s, e, format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\'')), 0.7, &mut found);
         }
@@ -152,8 +152,9 @@ pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
 /// The name right after a cue noun ending at `at`, past up to two
 /// adjectives and a `de …` complement (`la société grenobloise Siliciel`,
 /// `l'éditeur de logiciels Pixeo`).
-fn name_after_cue(text: &str, at: usize) -> Option<(usize, usize)> {
-    let words = after(text, at, 8);
+fn name_after_cue(doc: &Document<'_>, at: usize) -> Option<(usize, usize)> {
+    let text = doc.text();
+    let words = after(doc, at, 8);
     let mut i = 0;
     let mut skipped = 0;
     while let Some(w) = words.get(i) {
@@ -205,8 +206,8 @@ fn name_from(text: &str, words: &[Word<'_>]) -> Option<(usize, usize)> {
 }
 
 /// The capitalised name ending at `end` (before a comma).
-fn name_ending_at(text: &str, end: usize) -> Option<(usize, usize)> {
-    let prev = before(text, end, 5);
+fn name_ending_at(doc: &Document<'_>, end: usize) -> Option<(usize, usize)> {
+    let prev = before(doc, end, 5);
     let mut start_index = None;
     for (k, w) in prev.iter().enumerate() {
         if w.is_capitalised() && w.is_word() && !is_function_word(&w.lower) && !is_not_a_name(&w.lower) {
@@ -221,7 +222,8 @@ fn name_ending_at(text: &str, end: usize) -> Option<(usize, usize)> {
 
 /// Calls `add` for every capitalised name ending in a corporate suffix;
 /// `matches` are the suffixes' matches from [`scan`].
-fn suffixes(text: &str, matches: &[(usize, usize)], add: &mut dyn FnMut(usize, usize)) {
+fn suffixes(doc: &Document<'_>, matches: &[(usize, usize)], add: &mut dyn FnMut(usize, usize)) {
+    let text = doc.text();
     for &(m_start, m_end) in matches {
         let mut end = m_end;
         if text[end..].starts_with('.') && matches!(&text[m_start..end], "Inc" | "Ltd" | "Corp" | "Co") {
@@ -233,15 +235,15 @@ fn suffixes(text: &str, matches: &[(usize, usize)], add: &mut dyn FnMut(usize, u
             continue;
         }
         // `Valmy Industries SA`: further suffixes belong to the name.
-        while let Some(next) = after(text, end, 1).into_iter().next() {
+        while let Some(next) = after(doc, end, 1).into_iter().next() {
             if next.start - end <= 1 && is_suffix(next.text) {
                 end = next.end;
             } else {
                 break;
             }
         }
-        if let Some((start, _)) = name_ending_at(text, m_start) {
-            let words = before(text, m_start, 1);
+        if let Some((start, _)) = name_ending_at(doc, m_start) {
+            let words = before(doc, m_start, 1);
             // The word before the suffix must be glued to it by one space.
             if words.first().is_some_and(|w| m_start - w.end <= 1 && w.is_capitalised()) {
                 add(start, end);

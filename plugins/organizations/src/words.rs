@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use glaneur_schema::{Document, Flags, Token};
 use glaneur_text::folded;
 
 /// A word or punctuation mark next to a span.
@@ -34,42 +35,70 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '\n' | '«' | '»' | '“' | '”' | '(' | ')' | ':')
 }
 
-fn word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '&'
+/// A word of `doc` from byte `start` to `end`: its folded form borrowed
+/// from the Document when the word is one token (most words), else folded
+/// here (`start-up`, `Inc.`).
+fn make<'a>(doc: &Document<'a>, tokens: std::ops::Range<usize>, start: usize, end: usize) -> Word<'a> {
+    let text = &doc.text()[start..end];
+    let lower =
+        if tokens.len() == 1 { Cow::Borrowed(doc.folded_of(&doc.tokens()[tokens.start])) } else { folded(text) };
+    Word { text, lower, start, end }
 }
 
-fn make(text: &str, start: usize, end: usize) -> Word<'_> {
-    let slice = &text[start..end];
-    Word { text: slice, lower: folded(slice), start, end }
+/// A token a word is made of: letters, digits, `-`, `&` (`start-up`,
+/// `AT&T`, `H100`).
+fn is_piece(doc: &Document<'_>, t: &Token) -> bool {
+    t.is_word() || t.is_number() || matches!(doc.text_of(t), "-" | "&")
 }
 
-/// Up to `n` words (and commas) after `at`, nearest first, stopping at the
-/// end of the sentence. A word keeps a glued apostrophe (`d'`), and `Inc.`
-/// keeps its period.
-pub fn after(text: &str, at: usize, n: usize) -> Vec<Word<'_>> {
+/// An apostrophe token (`'`, `’`), which a word before it keeps.
+fn is_apostrophe(doc: &Document<'_>, t: &Token) -> bool {
+    matches!(doc.text_of(t), "'" | "’")
+}
+
+/// Whether the whitespace from `from` to `to` holds a line break, which
+/// ends the sentence for these readers.
+fn breaks_line(text: &str, from: usize, to: usize) -> bool {
+    from < to && memchr::memchr(b'\n', &text.as_bytes()[from..to]).is_some()
+}
+
+/// Up to `n` words (and commas) after `at` (a token boundary), nearest
+/// first, stopping at the end of the sentence. A word keeps a glued
+/// apostrophe (`d'`), and `Inc.` keeps its period.
+pub fn after<'a>(doc: &Document<'a>, at: usize, n: usize) -> Vec<Word<'a>> {
+    let (text, tokens) = (doc.text(), doc.tokens());
     let mut out = Vec::with_capacity(n);
-    let mut i = at;
+    let mut k = doc.token_at(at);
+    let mut pos = at;
     while out.len() < n {
-        let Some(c) = text[i..].chars().next() else { break };
-        if c.is_whitespace() && c != '\n' {
-            i += c.len_utf8();
-            continue;
+        let Some(t) = tokens.get(k) else { break };
+        if breaks_line(text, pos, t.start()) {
+            break;
         }
-        if word_char(c) {
-            let start = i;
-            while let Some(w) = text[i..].chars().next().filter(|w| word_char(*w)) {
-                i += w.len_utf8();
+        if is_piece(doc, t) {
+            let first = k;
+            // Joined pieces make one word, but an elision ends it (`d’`).
+            while !tokens[k].has(Flags::ELIDED) && tokens.get(k + 1).is_some_and(|n| n.is_joined() && is_piece(doc, n))
+            {
+                k += 1;
             }
-            if let Some(a) = text[i..].chars().next().filter(|a| *a == '\'' || *a == '’') {
-                i += a.len_utf8();
+            if !tokens[k].has(Flags::ELIDED)
+                && tokens.get(k + 1).is_some_and(|a| a.is_joined() && is_apostrophe(doc, a))
+            {
+                k += 1;
             }
-            if text[i..].starts_with('.') && matches!(&text[start..i], "Inc" | "Ltd" | "Corp" | "Co") {
-                i += 1;
+            let word = doc.byte_span(first..k + 1);
+            let abbreviation = matches!(&text[word.clone()], "Inc" | "Ltd" | "Corp" | "Co");
+            if abbreviation && tokens.get(k + 1).is_some_and(|p| p.is_joined() && doc.text_of(p) == ".") {
+                k += 1;
             }
-            out.push(make(text, start, i));
-        } else if c == ',' {
-            out.push(make(text, i, i + 1));
-            i += 1;
+            k += 1;
+            pos = tokens[k - 1].end();
+            out.push(make(doc, first..k, word.start, pos));
+        } else if doc.text_of(t) == "," {
+            out.push(make(doc, k..k + 1, t.start(), t.end()));
+            pos = t.end();
+            k += 1;
         } else {
             break;
         }
@@ -77,32 +106,33 @@ pub fn after(text: &str, at: usize, n: usize) -> Vec<Word<'_>> {
     out
 }
 
-/// Up to `n` words (and commas) before `at`, nearest first, stopping at the
-/// start of the sentence.
-pub fn before(text: &str, at: usize, n: usize) -> Vec<Word<'_>> {
+/// Up to `n` words (and commas) before `at` (a token boundary), nearest
+/// first, stopping at the start of the sentence.
+pub fn before<'a>(doc: &Document<'a>, at: usize, n: usize) -> Vec<Word<'a>> {
+    let (text, tokens) = (doc.text(), doc.tokens());
     let mut out = Vec::with_capacity(n);
-    let mut i = at;
-    while out.len() < n {
-        let Some(c) = text[..i].chars().next_back() else { break };
-        if c.is_whitespace() && c != '\n' {
-            i -= c.len_utf8();
-            continue;
+    // One past the token before `at`.
+    let mut k = tokens.partition_point(|t| t.end() <= at);
+    let mut pos = at;
+    while out.len() < n && k > 0 {
+        let t = &tokens[k - 1];
+        if breaks_line(text, t.end(), pos) {
+            break;
         }
-        if word_char(c) || c == '\'' || c == '’' {
-            let end = i;
-            if c == '\'' || c == '’' {
-                i -= c.len_utf8();
+        let end = k;
+        if is_apostrophe(doc, t) || is_piece(doc, t) {
+            k -= 1;
+            // Pieces glued before it, but not an elision (`d’` of `d’Amazon`).
+            while k > 0 && tokens[k].is_joined() && is_piece(doc, &tokens[k - 1]) && !tokens[k - 1].has(Flags::ELIDED) {
+                k -= 1;
             }
-            while let Some(w) = text[..i].chars().next_back().filter(|w| word_char(*w)) {
-                i -= w.len_utf8();
-            }
-            if i == end {
-                break;
-            }
-            out.push(make(text, i, end));
-        } else if c == ',' {
-            out.push(make(text, i - 1, i));
-            i -= 1;
+            let word = doc.byte_span(k..end);
+            out.push(make(doc, k..end, word.start, word.end));
+            pos = word.start;
+        } else if doc.text_of(t) == "," {
+            k -= 1;
+            out.push(make(doc, k..end, t.start(), t.end()));
+            pos = t.start();
         } else {
             break;
         }
@@ -122,6 +152,107 @@ pub fn starts_sentence(text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_schema::DocumentBuf;
+
+    fn word_char(c: char) -> bool {
+        c.is_alphanumeric() || c == '-' || c == '&'
+    }
+
+    /// The byte readers organizations used before the Document: the
+    /// reference the token readers are checked against.
+    fn make_reference(text: &str, start: usize, end: usize) -> Word<'_> {
+        let slice = &text[start..end];
+        Word { text: slice, lower: folded(slice), start, end }
+    }
+
+    /// Up to `n` words (and commas) after `at`, nearest first, stopping at the
+    /// end of the sentence. A word keeps a glued apostrophe (`d'`), and `Inc.`
+    /// keeps its period.
+    fn after_reference(text: &str, at: usize, n: usize) -> Vec<Word<'_>> {
+        let mut out = Vec::with_capacity(n);
+        let mut i = at;
+        while out.len() < n {
+            let Some(c) = text[i..].chars().next() else { break };
+            if c.is_whitespace() && c != '\n' {
+                i += c.len_utf8();
+                continue;
+            }
+            if word_char(c) {
+                let start = i;
+                while let Some(w) = text[i..].chars().next().filter(|w| word_char(*w)) {
+                    i += w.len_utf8();
+                }
+                if let Some(a) = text[i..].chars().next().filter(|a| *a == '\'' || *a == '’') {
+                    i += a.len_utf8();
+                }
+                if text[i..].starts_with('.') && matches!(&text[start..i], "Inc" | "Ltd" | "Corp" | "Co") {
+                    i += 1;
+                }
+                out.push(make_reference(text, start, i));
+            } else if c == ',' {
+                out.push(make_reference(text, i, i + 1));
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Up to `n` words (and commas) before `at`, nearest first, stopping at the
+    /// start of the sentence.
+    fn before_reference(text: &str, at: usize, n: usize) -> Vec<Word<'_>> {
+        let mut out = Vec::with_capacity(n);
+        let mut i = at;
+        while out.len() < n {
+            let Some(c) = text[..i].chars().next_back() else { break };
+            if c.is_whitespace() && c != '\n' {
+                i -= c.len_utf8();
+                continue;
+            }
+            if word_char(c) || c == '\'' || c == '’' {
+                let end = i;
+                if c == '\'' || c == '’' {
+                    i -= c.len_utf8();
+                }
+                while let Some(w) = text[..i].chars().next_back().filter(|w| word_char(*w)) {
+                    i -= w.len_utf8();
+                }
+                if i == end {
+                    break;
+                }
+                out.push(make_reference(text, i, end));
+            } else if c == ',' {
+                out.push(make_reference(text, i - 1, i));
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_token_readers_read_what_the_byte_readers_read() {
+        let mut texts: Vec<String> = glaneur_testdata::seeds().into_iter().map(|(_, t)| t).collect();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus");
+        for file in std::fs::read_dir(&corpus).expect("tests/corpus").flatten() {
+            let records = glaneur_testdata::read_jsonl(&file.path());
+            texts.extend(records.iter().filter_map(|r| r["text"].as_str()).map(str::to_owned));
+        }
+        texts.push("AT&T, H100 -- l’OpenAI d’Amazon aujourd'hui Nvidia’s « ’ X Apple Inc. Co.x start-up\n, x".into());
+        assert!(texts.len() > 50);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for t in doc.tokens() {
+                for at in [t.start(), t.end()] {
+                    assert_eq!(after(&doc, at, 8), after_reference(text, at, 8), "after {at} in {text}");
+                    assert_eq!(before(&doc, at, 8), before_reference(text, at, 8), "before {at} in {text}");
+                }
+            }
+        }
+    }
 
     fn texts(words: Vec<Word<'_>>) -> Vec<&str> {
         words.into_iter().map(|w| w.text).collect()
@@ -130,9 +261,11 @@ mod tests {
     #[test]
     fn neighbours_stop_at_the_sentence() {
         let t = "Fin. Selon la start-up d’Amazon, Apple Inc. a levé des fonds.";
+        let buf = DocumentBuf::new(t).expect("small");
+        let doc = buf.document();
         let at = t.find("Apple").expect("Apple");
-        assert_eq!(texts(before(t, at, 10)), [",", "Amazon", "d’", "start-up", "la", "Selon"]);
-        assert_eq!(texts(after(t, at + 5, 4)), ["Inc.", "a", "levé", "des"]);
+        assert_eq!(texts(before(&doc, at, 10)), [",", "Amazon", "d’", "start-up", "la", "Selon"]);
+        assert_eq!(texts(after(&doc, at + 5, 4)), ["Inc.", "a", "levé", "des"]);
         assert!(starts_sentence(t, t.find("Selon").expect("Selon")));
         assert!(!starts_sentence(t, at));
     }
