@@ -150,8 +150,15 @@ impl Phrases {
     /// Every phrase in `doc`, overlapping ones included: by start, then
     /// longest first.
     pub fn find_all(&self, doc: &Document<'_>) -> Vec<PhraseMatch> {
+        self.find_from(doc, 0..doc.tokens().len())
+    }
+
+    /// Like [`Phrases::find_all`], but only the phrases starting at the
+    /// tokens `starts` (ascending): for a list that only counts after some
+    /// token (a comma), so that the rest of the text costs nothing.
+    pub fn find_from(&self, doc: &Document<'_>, starts: impl IntoIterator<Item = usize>) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
-        for i in 0..doc.tokens().len() {
+        for i in starts {
             self.push_at(doc, i, &mut out);
         }
         out

@@ -49,4 +49,7 @@ fn lists_are_found_in_one_pass() {
         .collect();
     assert_eq!(found, [("La start-up", 0), ("SA", 1), ("groupe", 0)]);
     assert_eq!(phrases.at(&doc, 0), [(4, 1)]);
+    // Only from the tokens given: `groupe` (token 11), not `La start-up`.
+    let from: Vec<usize> = phrases.find_from(&doc, [5, 11]).into_iter().map(|m| m.tokens.start).collect();
+    assert_eq!(from, [5, 11]);
 }

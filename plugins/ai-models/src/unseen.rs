@@ -14,12 +14,17 @@ use crate::context::{sentence, sentence_has_ai_words, words_before};
 use crate::version::{canonical_as_written, parts};
 use crate::{Found, Mention};
 
-/// The cue nouns (list 0), and the appositions that follow a name after
-/// a comma (list 1: `Vega-2, un modèle`), in any case, `'` or `’`. The
-/// comma is checked apart, so that every phrase starts with a word and
-/// the commas of a text cost no lookup.
-static CUES: LazyLock<Phrases> = LazyLock::new(|| {
+/// The cue nouns, in any case (`le modèle X`, `son LLM X`).
+static NOUNS: LazyLock<Phrases> = LazyLock::new(|| {
     let nouns = ["modèle", "modèles", "model", "llm", "chatbot", "assistant", "agent"];
+    Phrases::new(&nouns, Case::Folded).expect("the cue nouns are phrases")
+});
+
+/// The appositions that follow a name after a comma (`Vega-2, un
+/// modèle`), in any case, `'` or `’`: looked for only after a comma, so
+/// that the common words they start with (`un`, `le`, `son`) cost nothing
+/// elsewhere.
+static APPOSITIONS: LazyLock<Phrases> = LazyLock::new(|| {
     let appositions = [
         "un modèle",
         "un grand modèle",
@@ -43,27 +48,27 @@ static CUES: LazyLock<Phrases> = LazyLock::new(|| {
         "leur modèle",
         "leur nouveau modèle",
     ];
-    Phrases::lists(&[(&nouns[..], Case::Folded), (&appositions[..], Case::Folded)]).expect("the cues are phrases")
+    Phrases::new(&appositions, Case::Folded).expect("the appositions are phrases")
 });
 
 /// The cues of `doc`, leftmost-longest, as byte spans; an apposition's
-/// span starts at its comma (`, un modèle`).
+/// span starts at its comma (`, un modèle`), which comes right before it on
+/// the same line.
 fn cues(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let tokens = doc.tokens();
-    let mut spans: Vec<(usize, usize)> = CUES
-        .find_all(doc)
-        .into_iter()
-        .filter_map(|m| {
-            let span = doc.byte_span(m.tokens.clone());
-            if CUES.list_of(m.phrase) == 0 {
-                return Some((span.start, span.end));
-            }
-            // `, un modèle`: one comma, then whitespace on the same line.
-            let first = &tokens[m.tokens.start];
-            let comma = m.tokens.start.checked_sub(1).map(|c| &tokens[c]).filter(|c| doc.text_of(c) == ",")?;
-            (!first.is_joined() && !first.is_line_start()).then_some((comma.start(), span.end))
-        })
-        .collect();
+    let bytes = doc.text().as_bytes();
+    let comma = |t: &glaneur_schema::Token| t.end() - t.start() == 1 && bytes[t.start()] == b',';
+    let after_comma =
+        (1..tokens.len()).filter(|&i| comma(&tokens[i - 1]) && !tokens[i].is_joined() && !tokens[i].is_line_start());
+    let appositions = APPOSITIONS.find_from(doc, after_comma).into_iter().map(|m| {
+        let span = doc.byte_span(m.tokens.clone());
+        (tokens[m.tokens.start - 1].start(), span.end)
+    });
+    let nouns = NOUNS.find_all(doc).into_iter().map(|m| {
+        let span = doc.byte_span(m.tokens);
+        (span.start, span.end)
+    });
+    let mut spans: Vec<(usize, usize)> = nouns.chain(appositions).collect();
     keep_leftmost_longest(&mut spans, |&span| span);
     spans
 }
