@@ -71,6 +71,18 @@ impl<'a> Document<'a> {
         token.folded_in(self.text(), self.folded.as_str())
     }
 
+    /// The bytes of `token`'s text.
+    #[inline]
+    pub(crate) fn bytes_of(&self, token: &Token) -> &'a [u8] {
+        &self.text().as_bytes()[token.start()..token.end()]
+    }
+
+    /// The bytes of `token`'s folded form.
+    #[inline]
+    pub(crate) fn folded_bytes_of(&self, token: &Token) -> &'a [u8] {
+        token.folded_bytes_in(self.text().as_bytes(), self.folded.as_str().as_bytes())
+    }
+
     /// The text from the start of token `first` to the end of the token
     /// before `end` (empty when the range is).
     pub fn text_between(&self, tokens: Range<usize>) -> &'a str {

@@ -40,7 +40,7 @@ pub struct Phrases {
     list_ends: Vec<usize>,
     /// Phrases by their first word's folded form, longest (in tokens)
     /// first, then in list order.
-    by_first: HashMap<String, Vec<u32>, FixedState>,
+    by_first: HashMap<Box<[u8]>, Vec<u32>, FixedState>,
     /// A filter of the first words' folded forms: most words are no
     /// phrase's first word, and this test spares them the hash.
     filter: Filter,
@@ -71,19 +71,18 @@ impl Filter {
     }
 
     #[inline]
-    fn bit(form: &str) -> usize {
-        let bytes = form.as_bytes();
+    fn bit(bytes: &[u8]) -> usize {
         let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
         (usize::from(first) << 7 ^ usize::from(last) ^ (bytes.len().min(31) << 10)) % Filter::BITS
     }
 
-    fn insert(&mut self, form: &str) {
+    fn insert(&mut self, form: &[u8]) {
         let bit = Filter::bit(form);
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
     #[inline]
-    fn may_contain(&self, form: &str) -> bool {
+    fn may_contain(&self, form: &[u8]) -> bool {
         let bit = Filter::bit(form);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
@@ -102,7 +101,7 @@ impl Phrases {
     pub fn lists<S: AsRef<str>>(lists: &[(&[S], Case)]) -> Result<Self, String> {
         let mut phrases = Vec::new();
         let mut list_ends = Vec::with_capacity(lists.len());
-        let mut by_first: HashMap<String, Vec<u32>, FixedState> = HashMap::default();
+        let mut by_first: HashMap<Box<[u8]>, Vec<u32>, FixedState> = HashMap::default();
         let mut filter = Filter::new();
         let mut words_only = true;
         for &(list, case) in lists {
@@ -114,9 +113,9 @@ impl Phrases {
                     return Err(format!("phrase {i} ({text:?}) has no word"));
                 };
                 words_only &= first.is_word();
-                let key = doc.folded_of(first);
+                let key = doc.folded_bytes_of(first);
                 filter.insert(key);
-                by_first.entry(key.to_owned()).or_default().push(i as u32);
+                by_first.entry(key.into()).or_default().push(i as u32);
                 let form = |t: &Token| match case {
                     Case::Folded => doc.folded_of(t).to_owned(),
                     Case::Exact => doc.text_of(t).to_owned(),
@@ -172,7 +171,7 @@ impl Phrases {
         if self.words_only && !first.is_word() {
             return;
         }
-        let key = doc.folded_of(first);
+        let key = doc.folded_bytes_of(first);
         if !self.filter.may_contain(key) {
             return;
         }
@@ -184,10 +183,10 @@ impl Phrases {
             let same =
                 candidate.iter().zip(&phrase.forms).zip(&phrase.joined).enumerate().all(|(k, ((t, form), &joined))| {
                     let text = match phrase.case {
-                        Case::Folded => doc.folded_of(t),
-                        Case::Exact => doc.text_of(t),
+                        Case::Folded => doc.folded_bytes_of(t),
+                        Case::Exact => doc.bytes_of(t),
                     };
-                    (k == 0 || (t.is_joined() == joined && !t.is_line_start())) && text == form
+                    (k == 0 || (t.is_joined() == joined && !t.is_line_start())) && text == form.as_bytes()
                 });
             if same {
                 out.push(PhraseMatch { tokens: i..end, phrase: p as usize });

@@ -184,6 +184,18 @@ impl Token {
         self.has(Flags::LINE_START)
     }
 
+    /// Its folded form's bytes, given the text and folded buffer it
+    /// indexes: what a word-list lookup compares, without the character
+    /// boundary checks of a `str` slice.
+    #[inline]
+    pub(crate) fn folded_bytes_in<'s>(&self, text: &'s [u8], folded: &'s [u8]) -> &'s [u8] {
+        if self.has(Flags::FOLDED) {
+            &folded[self.fold_start as usize..self.fold_end as usize]
+        } else {
+            &text[self.start()..self.end()]
+        }
+    }
+
     /// Its folded form, given the text and folded buffer it indexes.
     #[inline]
     pub(crate) fn folded_in<'s>(&self, text: &'s str, folded: &'s str) -> &'s str {
