@@ -36,7 +36,7 @@ fn check_golden(kind: &str, golden: &str, keys: &[&str]) {
             .collect();
         let mut got: Vec<String> = extract(&text)
             .iter()
-            .filter(|e| e.kind == kind)
+            .filter(|e| &*e.kind == kind)
             .map(|e| key(e.start, e.end, &|k| e.attrs.get(k).unwrap_or(Value::Null)))
             .collect();
         want.sort();
@@ -84,7 +84,7 @@ fn ai_model_corpus_with_vendors_from_organisations() {
             .collect();
         let got: Vec<String> = extract(text)
             .iter()
-            .filter(|e| e.kind == "ai_model")
+            .filter(|e| &*e.kind == "ai_model")
             .map(|e| fact(&e.text, &|k| e.attrs.get(k).unwrap_or(Value::Null)))
             .collect();
         if want != got {
@@ -130,7 +130,7 @@ fn quotation_corpus() {
         quotes += want.len();
         let got: Vec<String> = extract(text)
             .iter()
-            .filter(|e| e.kind == "quotation")
+            .filter(|e| &*e.kind == "quotation")
             .map(|e| fact(&e.text, &|k| e.attrs.get(k).unwrap_or(Value::Null)))
             .collect();
         if want != got {

@@ -102,7 +102,7 @@ impl<W: Write> Writer<W> {
         for e in line.entities.iter().flatten() {
             // Field by field, borrowed: no row of copies per entity.
             let numbers = [e.start.to_string(), e.end.to_string()];
-            let own = [&line.source, &e.kind, &numbers[0], &numbers[1], &e.text, &e.extractor];
+            let own = [line.source.as_str(), &e.kind, &numbers[0], &numbers[1], &e.text, &e.extractor];
             for field in own {
                 csv.write_field(field).map_err(io::Error::other)?;
             }
@@ -265,7 +265,7 @@ fn write_table(out: &mut impl Write, line: &DocumentLine, color: bool) -> io::Re
     }
     let rows: Vec<[String; 4]> = entities
         .iter()
-        .map(|e| [format!("{}..{}", e.start, e.end), e.kind.clone(), one_line(&e.text, 60), attrs_summary(e)])
+        .map(|e| [format!("{}..{}", e.start, e.end), e.kind.to_string(), one_line(&e.text, 60), attrs_summary(e)])
         .collect();
     let widths: Vec<usize> = (0..3).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
     for (row, e) in rows.iter().zip(entities) {

@@ -8,6 +8,7 @@
 //! other plugins' entities are kept and the run goes on.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use abi_stable::std_types::{RResult, RSlice};
 use glaneur_schema::attrs::validate;
@@ -20,6 +21,9 @@ use crate::plugins::order::{needed_for, run_order, OrderError};
 /// The plugins to run, in order, and the kinds to keep in the output.
 pub struct Pipeline {
     plugins: Vec<LoadedPlugin>,
+    /// Each plugin's name and the kinds it produces, shared by every
+    /// entity printed rather than copied into each.
+    names: Vec<(Arc<str>, Vec<Arc<str>>)>,
     order: Vec<usize>,
     keep: Option<BTreeSet<String>>,
 }
@@ -40,7 +44,11 @@ impl Pipeline {
         let needed = needed_for(&plugins, only)?;
         let order = run_order(&plugins)?.into_iter().filter(|i| needed.contains(i)).collect();
         let keep = (!only.is_empty()).then(|| only.iter().cloned().collect());
-        Ok(Pipeline { plugins, order, keep })
+        let names = plugins
+            .iter()
+            .map(|p| (Arc::from(p.name()), p.manifest.produces.iter().map(|k| Arc::from(k.as_str())).collect()))
+            .collect();
+        Ok(Pipeline { plugins, names, order, keep })
     }
 
     /// The plugins that will run, in order.
@@ -87,13 +95,38 @@ impl Pipeline {
         for entity in found.into_iter().filter(printed) {
             // `validate` has read these attrs, so this cannot fail in practice;
             // an error rather than a panic all the same.
-            match output(text, &entity) {
+            match self.output(text, &entity) {
                 Ok(e) => entities.push(e),
                 Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", entity.extractor)),
             }
         }
         sort_entities(&mut entities);
         Extraction { entities, errors }
+    }
+
+    /// A checked entity in its output form: `entity` must have passed
+    /// [`check`], whose validation of its attrs is not run again.
+    fn output(&self, text: &str, entity: &FfiEntity) -> Result<OutputEntity, String> {
+        let (start, end) = (entity.start, entity.end);
+        // The plugin's shared name and kind (`check` accepted only declared kinds).
+        let shared = |name: &str, kind: &str| {
+            let (n, kinds) = self.names.iter().find(|(n, _)| &**n == name)?;
+            Some((n.clone(), kinds.iter().find(|k| &***k == kind)?.clone()))
+        };
+        let (extractor, kind) = shared(entity.extractor.as_str(), entity.kind.as_str())
+            .unwrap_or_else(|| (Arc::from(entity.extractor.as_str()), Arc::from(entity.kind.as_str())));
+        Ok(OutputEntity {
+            kind,
+            start,
+            end,
+            text: text[start as usize..end as usize].to_owned(),
+            extractor,
+            confidence: entity.confidence,
+            // SAFETY: `entity` is in `found`, which holds only entities `check`
+            // accepted, and `check` ran `validate` on these attrs.
+            attrs: unsafe { Attrs::validated(entity.attrs.as_str()) }
+                .map_err(|e| format!("{e} (at {start}..{end})"))?,
+        })
     }
 }
 
@@ -115,21 +148,4 @@ fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<(), St
         return Err(format!("{kind} at {start}..{end}: confidence {} is outside [0, 1]", entity.confidence));
     }
     validate(kind, entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))
-}
-
-/// A checked entity in its output form: `entity` must have passed
-/// [`check`], whose validation of its attrs is not run again.
-fn output(text: &str, entity: &FfiEntity) -> Result<OutputEntity, String> {
-    let (start, end) = (entity.start, entity.end);
-    Ok(OutputEntity {
-        kind: entity.kind.to_string(),
-        start,
-        end,
-        text: text[start as usize..end as usize].to_owned(),
-        extractor: entity.extractor.to_string(),
-        confidence: entity.confidence,
-        // SAFETY: `entity` is in `found`, which holds only entities `check`
-        // accepted, and `check` ran `validate` on these attrs.
-        attrs: unsafe { Attrs::validated(entity.attrs.as_str()) }.map_err(|e| format!("{e} (at {start}..{end})"))?,
-    })
 }

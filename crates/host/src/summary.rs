@@ -137,10 +137,10 @@ impl Summary {
         self.documents += 1;
         self.failed += u64::from(line.error.is_some());
         for e in line.entities.iter().flatten() {
-            *self.entities_by_kind.entry(e.kind.clone()).or_default() += 1;
+            *self.entities_by_kind.entry(e.kind.to_string()).or_default() += 1;
             // Read only for the kinds summed up.
             let attrs = || e.attrs.to_map();
-            match e.kind.as_str() {
+            match &*e.kind {
                 "organization" => {
                     if let Some(c) = attr(&attrs(), "canonical") {
                         *self.orgs.entry(c.to_owned()).or_default() += 1;

@@ -4,6 +4,8 @@
 //! This is a documented contract that users' scripts depend on. New optional
 //! fields may appear; existing ones keep their names and meanings.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -32,16 +34,18 @@ pub struct DocumentLine {
 /// One entity as printed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutputEntity {
-    /// The kind (`money`, `organization`, `quotation`, `ai_model`, …).
-    pub kind: String,
+    /// The kind (`money`, `organization`, `quotation`, `ai_model`, …),
+    /// shared by every entity of that kind from one plugin rather than
+    /// copied into each.
+    pub kind: Arc<str>,
     /// UTF-8 byte offset of the first byte in the document as read.
     pub start: u64,
     /// UTF-8 byte offset one past the last byte.
     pub end: u64,
     /// The document's bytes between `start` and `end`.
     pub text: String,
-    /// The plugin that produced it.
-    pub extractor: String,
+    /// The plugin that produced it (shared, as `kind`).
+    pub extractor: Arc<str>,
     /// Confidence in [0, 1].
     pub confidence: f64,
     /// The kind's own attributes (see [`crate::attrs`]).
