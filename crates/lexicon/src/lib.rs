@@ -18,6 +18,10 @@ use std::sync::LazyLock;
 #[derive(Debug)]
 pub struct WordList {
     words: Vec<&'static str>,
+    /// The longest entry's length and the entries' first bytes: most words
+    /// a rule asks about are refused by these before any comparison.
+    longest: usize,
+    first_bytes: [bool; 256],
 }
 
 impl WordList {
@@ -28,12 +32,21 @@ impl WordList {
         let mut words: Vec<&'static str> =
             data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
         words.sort_unstable();
-        WordList { words }
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        let mut first_bytes = [false; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        WordList { words, longest, first_bytes }
     }
 
     /// Whether `word` is in the list, compared byte for byte.
     pub fn contains(&self, word: &str) -> bool {
-        self.words.binary_search(&word).is_ok()
+        let plausible =
+            word.len() <= self.longest && word.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b)]);
+        plausible && self.words.binary_search(&word).is_ok()
     }
 
     /// The entries, sorted.

@@ -16,6 +16,8 @@ mod words;
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use glaneur_schema::attrs::Gender;
 use glaneur_schema::{export_plugin, Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo};
 use glaneur_text::{keep_leftmost_longest, SpanSet};
@@ -70,8 +72,8 @@ pub enum Rule {
 
 /// Finds people.
 pub struct People {
-    first_names: HashSet<String>,
-    ambiguous: HashSet<String>,
+    first_names: HashSet<String, FixedState>,
+    ambiguous: HashSet<String, FixedState>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
 }
