@@ -123,10 +123,16 @@ impl<'a> Document<'a> {
     }
 
     /// The byte offsets where words begin ([`Document::starts_word`]), in
-    /// order.
-    pub fn word_starts(&self) -> impl Iterator<Item = usize> + 'a {
+    /// order, each with whether the word begins with a capital or an ASCII
+    /// digit: where a gazetteer's names may start
+    /// (`glaneur_text::LongestMatcher::matches_at_words`).
+    pub fn word_starts(&self) -> impl Iterator<Item = (usize, bool)> + 'a {
         let doc = *self;
-        (0..self.tokens().len()).filter(move |&i| doc.starts_word(i)).map(move |i| doc.tokens()[i].start())
+        let bytes = self.text().as_bytes();
+        (0..self.tokens().len()).filter(move |&i| doc.starts_word(i)).map(move |i| {
+            let t = &doc.tokens()[i];
+            (t.start(), t.is_capitalised() || bytes[t.start()].is_ascii_digit())
+        })
     }
 
     /// The sentences, as ranges of token indices, in order.

@@ -120,16 +120,23 @@ impl LongestMatcher {
     }
 
     /// Like [`LongestMatcher::matches`], but trying only `word_starts`
-    /// (ascending): the places where a word begins, which a caller that
-    /// has the text's tokens knows without reading every byte. Every
-    /// place [`LongestMatcher::matches`] tries begins a word.
+    /// (ascending): the places where a word begins — no letter or digit
+    /// glued before — with whether the word begins with a capital or an
+    /// ASCII digit, which a caller that has the text's tokens knows
+    /// without reading every byte. Every place [`LongestMatcher::matches`]
+    /// tries begins a word.
     pub fn matches_at_words(
         &self,
         text: &str,
-        word_starts: impl IntoIterator<Item = usize>,
+        word_starts: impl IntoIterator<Item = (usize, bool)>,
         keep: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
-        self.matches_at(text, word_starts.into_iter().filter(|&i| self.may_start(text, i)), keep)
+        let bytes = text.as_bytes();
+        let starts = word_starts
+            .into_iter()
+            .filter(|&(i, capital)| capital || self.lower_starts.contains(&bytes[i..]))
+            .map(|(i, _)| i);
+        self.matches_at(text, starts, keep)
     }
 
     /// Where a name may start: a word starting with a capital or a digit
