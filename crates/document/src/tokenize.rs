@@ -108,9 +108,16 @@ fn decode(bytes: &[u8], at: usize) -> char {
 /// The words that elide their vowel before another (`l'État`,
 /// `jusqu’au`), in folded form without the apostrophe.
 fn elides(word: &[u8]) -> bool {
-    const ELIDING: [&[u8]; 14] =
-        [b"l", b"d", b"j", b"m", b"n", b"s", b"t", b"c", b"qu", b"jusqu", b"lorsqu", b"puisqu", b"quoiqu", b"presqu"];
-    word.len() <= 7 && ELIDING.iter().any(|e| e.eq_ignore_ascii_case(word))
+    // By length, the commonest (`l’`, `d’`) by one comparison: a byte with
+    // bit 5 set is a lower-case ASCII letter only if it was one, or its
+    // capital.
+    match word {
+        [b] => matches!(b | 0x20, b'l' | b'd' | b'j' | b'm' | b'n' | b's' | b't' | b'c'),
+        [_, _] => word.eq_ignore_ascii_case(b"qu"),
+        [_, _, _, _, _] => word.eq_ignore_ascii_case(b"jusqu"),
+        [_, _, _, _, _, _] => [b"lorsqu", b"puisqu", b"quoiqu", b"presqu"].iter().any(|e| e.eq_ignore_ascii_case(word)),
+        _ => false,
+    }
 }
 
 /// What one pass over a text finds.
@@ -134,8 +141,10 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
     // News averages one token per five or six bytes: room enough not to
     // grow (and copy) the vector in most texts.
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 8);
-    let mut breaks: Vec<u32> = Vec::with_capacity(text.len() / 64 + 1);
-    let mut paragraphs: Vec<Bounds> = Vec::with_capacity(8);
+    // News has a line break or a period every 30 bytes or so, a blank line
+    // every 130: room enough not to grow these either.
+    let mut breaks: Vec<u32> = Vec::with_capacity(text.len() / 24 + 8);
+    let mut paragraphs: Vec<Bounds> = Vec::with_capacity(text.len() / 64 + 4);
     // The first token of the current paragraph.
     let mut paragraph = 0;
     let mut guess = Guess::default();
@@ -150,14 +159,18 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
         // Words first, the commonest tokens: an ASCII letter takes a branch
         // of its own rather than the jump table of classes.
         let (class, len) = if b.is_ascii_alphabetic() { (Class::Letter, 1) } else { class_at(bytes, i) };
-        if class == Class::Letter {
+        // The byte after the token (0 at the end of the text).
+        let next = if class == Class::Letter {
             let start = i;
             let word = letters(bytes, i);
             i = word.end;
             let mut flags = gap | word.flags;
             let mut fold = word.fold;
             // An elision takes its apostrophe: `l'` + `État`.
-            let apostrophe_len = elision_after(bytes, start, i).unwrap_or(0);
+            let apostrophe_len = match word.stop {
+                b'\'' | 0xE2 | 0xCA => elision_after(bytes, start, i).unwrap_or(0),
+                _ => 0,
+            };
             if apostrophe_len > 0 {
                 flags.insert(Flags::ELIDED);
                 fold |= apostrophe_len > 1;
@@ -176,6 +189,11 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                 guess.count(source, span.start, span.end);
             }
             tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
+            if apostrophe_len > 0 {
+                bytes.get(i).copied().unwrap_or(0)
+            } else {
+                word.stop
+            }
         } else {
             match class {
                 Class::Letter => unreachable!("taken above"),
@@ -226,7 +244,8 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                     i += len;
                 }
             }
-        }
+            bytes.get(i).copied().unwrap_or(0)
+        };
         if gap.intersects(Flags::LINE_START | Flags::PARAGRAPH_START) {
             let at = tokens.len() as u32 - 1;
             breaks.push(at);
@@ -239,7 +258,7 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
         // between; one space, the commonest gap, is taken here, without a
         // branch (whether it comes is a toss-up the predictor often loses).
         after_newline = false;
-        let space = bytes.get(i) == Some(&b' ');
+        let space = next == b' ';
         gap = if space { Flags::default() } else { Flags::JOINED };
         i += usize::from(space);
     }
@@ -262,6 +281,8 @@ struct Letters {
     flags: Flags,
     fold: bool,
     ascii: bool,
+    /// The byte at `end` (0 at the end of the text).
+    stop: u8,
 }
 
 /// Bits of a word's cases: a lower-case letter, a capital.
@@ -305,9 +326,10 @@ fn letter_case(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
     Some((case, c.len_utf8()))
 }
 
-/// The length of the run of ASCII letters at `start`, and its case bits.
+/// The length of the run of ASCII letters at `start`, its case bits, and
+/// the byte that stops it (0 at the end of the text).
 #[inline]
-fn ascii_letters(bytes: &[u8], start: usize) -> (usize, u8) {
+fn ascii_letters(bytes: &[u8], start: usize) -> (usize, u8, u8) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     let mut i = start;
@@ -330,18 +352,20 @@ fn ascii_letters(bytes: &[u8], start: usize) -> (usize, u8) {
         cases |= (u8::from(letters & !capitals & in_run != 0) * LOWER) | (u8::from(capitals & in_run != 0) * UPPER);
         i += run as usize;
         if run < 8 {
-            return (i - start, cases);
+            // The stop byte from the chunk already loaded: what comes after
+            // the word is known without waiting on another load.
+            return (i - start, cases, (word >> (run * 8)) as u8);
         }
     }
     while let Some(&b) = bytes.get(i) {
         let case = if b < 0x80 { CASE[b as usize] } else { 0 };
         if case == 0 {
-            break;
+            return (i - start, cases, b);
         }
         cases |= case;
         i += 1;
     }
-    (i - start, cases)
+    (i - start, cases, 0)
 }
 
 /// The run of letters starting at `start`.
@@ -352,29 +376,29 @@ fn letters(bytes: &[u8], start: usize) -> Letters {
     let mut first = 0u8;
     let mut ascii = true;
     let mut i = start;
-    loop {
+    let stop = loop {
         // ASCII letters, the bulk of a word.
-        let (run, run_cases) = ascii_letters(bytes, i);
+        let (run, run_cases, stop) = ascii_letters(bytes, i);
         if first == 0 && run > 0 {
             first = CASE[bytes[i] as usize];
         }
         cases |= run_cases;
         i += run;
-        match bytes.get(i) {
-            Some(&b) if b >= 0x80 => match letter_case(bytes, i) {
-                Some((case, len)) => {
-                    if first == 0 {
-                        first = case;
-                    }
-                    cases |= case;
-                    ascii = false;
-                    i += len;
-                }
-                None => break,
-            },
-            _ => break,
+        if stop < 0x80 {
+            break stop;
         }
-    }
+        match letter_case(bytes, i) {
+            Some((case, len)) => {
+                if first == 0 {
+                    first = case;
+                }
+                cases |= case;
+                ascii = false;
+                i += len;
+            }
+            None => break stop,
+        }
+    };
     let mut flags = Flags::default();
     if first == UPPER {
         flags.insert(Flags::CAPITALISED);
@@ -382,7 +406,7 @@ fn letters(bytes: &[u8], start: usize) -> Letters {
     if cases == UPPER {
         flags.insert(Flags::ALL_CAPITALS);
     }
-    Letters { end: i, flags, fold: cases & UPPER != 0, ascii }
+    Letters { end: i, flags, fold: cases & UPPER != 0, ascii, stop }
 }
 
 /// The end of the run of digits starting at `start`.
@@ -416,8 +440,8 @@ fn elision_after(bytes: &[u8], start: usize, at: usize) -> Option<usize> {
         // Too near the end for a letter to follow a longer apostrophe.
         _ => usize::from(bytes.get(at) == Some(&b'\'')),
     };
-    let letter_follows = len > 0 && at + len < bytes.len() && class_at(bytes, at + len).0 == Class::Letter;
-    (letter_follows && elides(&bytes[start..at])).then_some(len)
+    let elision = len > 0 && elides(&bytes[start..at]);
+    (elision && at + len < bytes.len() && class_at(bytes, at + len).0 == Class::Letter).then_some(len)
 }
 
 /// Appends the folded form of an ASCII word, with the apostrophe of an
