@@ -31,7 +31,7 @@ fn corpus() -> Vec<String> {
     out
 }
 
-#[divan::bench(sample_count = 10, sample_size = 1)]
+#[divan::bench(sample_count = 30, sample_size = 1)]
 fn build(bencher: Bencher) {
     let texts = corpus();
     let bytes: usize = texts.iter().map(String::len).sum();
