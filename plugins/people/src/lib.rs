@@ -139,7 +139,7 @@ impl People {
             }
             if let Some(role_end) = role {
                 // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
-                let words = words(text, at, 8);
+                let words = words(doc, at, 8);
                 // No word after the role: nothing to name (its own words are not the name).
                 let Some(role_end) = words.iter().position(|x| x.start >= role_end) else { continue };
                 let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
@@ -155,7 +155,7 @@ impl People {
                 continue;
             }
             // The first word alone decides, before the words after it are read.
-            let first = &text[at..word_end(text, at)];
+            let first = &text[at..word_end(doc, at)];
             let title_word = glaneur_lexicon::is_title(first);
             let first_name =
                 Word { text: first, start: at, end: at + first.len() }.capitalised() && self.is_first_name(first);
@@ -163,7 +163,7 @@ impl People {
                 continue;
             }
             // `words[0]` is `first`.
-            let words = words(text, at, 8);
+            let words = words(doc, at, 8);
             if words.is_empty() {
                 continue;
             }
@@ -289,7 +289,8 @@ mod tests {
     #[test]
     fn capitalised_starts_follow_no_letter_or_digit() {
         let text = "L'État et Ébène, aÉ 3D «Zoé» ΣΑ";
-        let words: Vec<&str> = capitalised(text).into_iter().map(|i| &text[i..word_end(text, i)]).collect();
+        let buf = DocumentBuf::new(text).expect("small");
+        let words: Vec<&str> = capitalised(text).into_iter().map(|i| &text[i..word_end(&buf.document(), i)]).collect();
         assert_eq!(words, ["L'État", "État", "Ébène", "Zoé", "ΣΑ"]);
     }
 

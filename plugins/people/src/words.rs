@@ -1,6 +1,8 @@
 //! People's idea of a word: letters with inner hyphens and apostrophes
 //! (`Jean-Claude`, `O'Brien`), and single punctuation marks, read from a
-//! name's candidate place onwards.
+//! name's candidate place onwards, put together from the Document's tokens.
+
+use glaneur_schema::{Document, Flags};
 
 /// A word of the text.
 #[derive(Debug, Clone, Copy)]
@@ -18,43 +20,152 @@ impl Word<'_> {
     }
 }
 
-/// Up to `n` words of `text` from `from`: letters with inner hyphens and
-/// apostrophes, and single punctuation marks (kept so that names never run
-/// across them).
-pub(crate) fn words(text: &str, from: usize, n: usize) -> Vec<Word<'_>> {
+/// Up to `n` words of `doc` from `from` (a token's start): letters with
+/// inner hyphens and apostrophes, each other character a word of its own
+/// (so that names never run across marks or digits), and each line break
+/// a word `\n`.
+pub(crate) fn words<'a>(doc: &Document<'a>, from: usize, n: usize) -> Vec<Word<'a>> {
+    let (text, tokens) = (doc.text(), doc.tokens());
     let mut out = Vec::with_capacity(n);
-    let mut i = from;
+    let mut k = doc.token_at(from);
+    let mut pos = from;
+    let newlines = |out: &mut Vec<Word<'a>>, gap: std::ops::Range<usize>| {
+        for at in memchr::memchr_iter(b'\n', &text.as_bytes()[gap.clone()]).map(|i| gap.start + i) {
+            out.push(Word { text: "\n", start: at, end: at + 1 });
+        }
+    };
     while out.len() < n {
-        let Some(c) = text[i..].chars().next() else { break };
-        if c.is_alphabetic() {
-            let end = word_end(text, i);
-            out.push(Word { text: &text[i..end], start: i, end });
-            i = end;
-            continue;
+        let Some(t) = tokens.get(k) else {
+            newlines(&mut out, pos..text.len());
+            break;
+        };
+        newlines(&mut out, pos..t.start());
+        if t.is_word() && text[t.start()..].chars().next().is_some_and(char::is_alphabetic) {
+            let last = word_last(doc, k);
+            let end = tokens[last].end();
+            out.push(Word { text: &text[t.start()..end], start: t.start(), end });
+            (k, pos) = (last + 1, end);
+        } else {
+            for (j, c) in doc.text_of(t).char_indices() {
+                let start = t.start() + j;
+                out.push(Word { text: &text[start..start + c.len_utf8()], start, end: start + c.len_utf8() });
+            }
+            (k, pos) = (k + 1, t.end());
         }
-        if !c.is_whitespace() {
-            out.push(Word { text: &text[i..i + c.len_utf8()], start: i, end: i + c.len_utf8() });
-        } else if c == '\n' {
-            out.push(Word { text: "\n", start: i, end: i + 1 });
-        }
-        i += c.len_utf8();
     }
+    out.truncate(n);
     out
 }
 
-/// End of the word starting at `start`: letters, with hyphens and
-/// apostrophes between letters (`Jean-Claude`, `O'Brien`).
-pub(crate) fn word_end(text: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((j, c)) = chars.next() {
-        let inner =
-            (c == '-' || c == '\'' || c == '’') && end > start && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || inner {
-            end = start + j + c.len_utf8();
+/// End of the word starting at `start` (a word token's start): letters,
+/// with hyphens and apostrophes between letters (`Jean-Claude`, `O'Brien`,
+/// `L'État`).
+pub(crate) fn word_end(doc: &Document<'_>, start: usize) -> usize {
+    let k = doc.token_at(start);
+    doc.tokens().get(k).map_or(start, |_| doc.tokens()[word_last(doc, k)].end())
+}
+
+/// The last token of the word starting at token `k`: joined words, over an
+/// elision's apostrophe or a hyphen or apostrophe between them.
+fn word_last(doc: &Document<'_>, mut k: usize) -> usize {
+    let tokens = doc.tokens();
+    let word_after = |i: usize| {
+        tokens.get(i).is_some_and(|w| {
+            w.is_joined() && w.is_word() && doc.text_of(w).chars().next().is_some_and(char::is_alphabetic)
+        })
+    };
+    loop {
+        if tokens[k].has(Flags::ELIDED) && word_after(k + 1) {
+            k += 1;
+        } else if tokens.get(k + 1).is_some_and(|m| m.is_joined() && matches!(doc.text_of(m), "-" | "'" | "’"))
+            && word_after(k + 2)
+        {
+            k += 2;
         } else {
-            break;
+            return k;
         }
     }
-    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use glaneur_schema::DocumentBuf;
+
+    /// The byte reader people used before the Document: the reference the
+    /// token reader is checked against.
+    /// Up to `n` words of `text` from `from`: letters with inner hyphens and
+    /// apostrophes, and single punctuation marks (kept so that names never run
+    /// across them).
+    fn words_reference(text: &str, from: usize, n: usize) -> Vec<Word<'_>> {
+        let mut out = Vec::with_capacity(n);
+        let mut i = from;
+        while out.len() < n {
+            let Some(c) = text[i..].chars().next() else { break };
+            if c.is_alphabetic() {
+                let end = word_end_reference(text, i);
+                out.push(Word { text: &text[i..end], start: i, end });
+                i = end;
+                continue;
+            }
+            if !c.is_whitespace() {
+                out.push(Word { text: &text[i..i + c.len_utf8()], start: i, end: i + c.len_utf8() });
+            } else if c == '\n' {
+                out.push(Word { text: "\n", start: i, end: i + 1 });
+            }
+            i += c.len_utf8();
+        }
+        out
+    }
+
+    /// End of the word starting at `start`: letters, with hyphens and
+    /// apostrophes between letters (`Jean-Claude`, `O'Brien`).
+    fn word_end_reference(text: &str, start: usize) -> usize {
+        let mut end = start;
+        let mut chars = text[start..].char_indices().peekable();
+        while let Some((j, c)) = chars.next() {
+            let inner = (c == '-' || c == '\'' || c == '’')
+                && end > start
+                && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+            if c.is_alphabetic() || inner {
+                end = start + j + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    #[test]
+    fn the_token_reader_reads_what_the_byte_reader_reads() {
+        let mut texts: Vec<String> = glaneur_testdata::seeds().into_iter().map(|(_, t)| t).collect();
+        // The other plugins' corpora: people has none of its own.
+        let plugins = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for plugin in ["organizations", "quotations", "money", "ai-models"] {
+            let Ok(files) = std::fs::read_dir(plugins.join(plugin).join("tests").join("corpus")) else { continue };
+            for file in files.flatten() {
+                let records = glaneur_testdata::read_jsonl(&file.path());
+                texts.extend(records.iter().filter_map(|r| r["text"].as_str()).map(str::to_owned));
+            }
+        }
+        assert!(texts.len() > 100);
+        texts
+            .push("Jean-Claude O'Brien, L'État ; M. Dupont-Aignan 2024\n\nAnne-\nx a--b d’Amazon ‘Zoé’ « Léa »".into());
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let view =
+                |ws: Vec<Word<'_>>| ws.into_iter().map(|w| (w.text.to_owned(), w.start, w.end)).collect::<Vec<_>>();
+            for (i, t) in doc.tokens().iter().enumerate() {
+                assert_eq!(
+                    view(words(&doc, t.start(), 8)),
+                    view(words_reference(text, t.start(), 8)),
+                    "at {i} in {text}"
+                );
+                if t.is_word() && doc.starts_word(i) {
+                    assert_eq!(word_end(&doc, t.start()), word_end_reference(text, t.start()), "at {i} in {text}");
+                }
+            }
+        }
+    }
 }
