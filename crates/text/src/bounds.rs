@@ -1,0 +1,107 @@
+//! Where the sentence and the paragraph around a span begin and end, and
+//! offsets within a bounded reach.
+
+/// Bytes ending a sentence for [`sentence`].
+fn ends_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n')
+}
+
+/// The sentence around `start..end`: from after the previous `.`, `!`, `?`
+/// or line break to the next one, at most `reach` bytes each way (so a text
+/// with no punctuation costs nothing).
+pub fn sentence(text: &str, start: usize, end: usize, reach: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut s = start.min(text.len());
+    while s > 0 && !ends_sentence(bytes[s - 1]) && start - s < reach {
+        s -= 1;
+    }
+    let mut e = end.min(text.len());
+    while e < bytes.len() && !ends_sentence(bytes[e]) && e - end < reach {
+        e += 1;
+    }
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[s..e.max(s)]
+}
+
+/// The offset at most `n` bytes before `at`, on a character boundary
+/// (rounded towards `at`, never before the start).
+pub fn reach_back(text: &str, at: usize, n: usize) -> usize {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
+/// The offset at most `n` bytes after `at`, on a character boundary
+/// (rounded towards `at`, never past the end).
+pub fn reach_ahead(text: &str, at: usize, n: usize) -> usize {
+    let mut to = at.saturating_add(n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    to
+}
+
+/// The byte offset of `part` (a slice of `text`) in `text`.
+pub fn offset_in(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// The paragraphs of a text, found once: where each starts (after a blank
+/// line). Asking a text for the paragraph around a point by scanning back
+/// each time is quadratic on a long paragraph; this is a binary search.
+#[derive(Debug, Clone)]
+pub struct Paragraphs {
+    starts: Vec<usize>,
+}
+
+impl Paragraphs {
+    /// Finds the paragraph starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        // Room for an article's few paragraphs without growing.
+        let mut starts = Vec::with_capacity(8);
+        starts.push(0);
+        let mut i = 0;
+        while let Some(nl) = memchr::memchr(b'\n', &bytes[i..]) {
+            let first = i + nl;
+            let mut j = first + 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                // A blank line: the paragraph starts after the last newline of the run.
+                let mut k = j + 1;
+                let mut last_newline_end = k;
+                while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+                    if bytes[k] == b'\n' {
+                        last_newline_end = k + 1;
+                    }
+                    k += 1;
+                }
+                starts.push(last_newline_end);
+                i = k;
+            } else {
+                i = first + 1;
+            }
+        }
+        Paragraphs { starts }
+    }
+
+    /// Start of the paragraph holding `at`.
+    pub fn start_of(&self, at: usize) -> usize {
+        let i = self.starts.partition_point(|&s| s <= at);
+        self.starts[i.saturating_sub(1)]
+    }
+
+    /// Whether a blank line separates `from` and `to`.
+    pub fn crosses(&self, from: usize, to: usize) -> bool {
+        from < to && self.start_of(to) > from
+    }
+}

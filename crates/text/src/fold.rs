@@ -1,0 +1,81 @@
+//! Words in the form word lists are written in: lower case, apostrophes
+//! folded; the case spellings a case-insensitive search needs; function
+//! words.
+
+use std::borrow::Cow;
+
+/// Whether `word` (any case) is a French or English function word: a word
+/// that may start a sentence, capitalised, but never a name (`Le`, `Selon`,
+/// `The`). The list is glaneur-lexicon's `function-words.txt`; this folds
+/// `word` for it.
+pub fn is_function_word(word: &str) -> bool {
+    glaneur_lexicon::is_function_word(&folded(word))
+}
+
+/// `word` lowercased with `’` and `ʼ` folded to `'`, the form the word lists
+/// are written in; borrowed when already so (most words), since the rules
+/// ask this of every word they look at.
+pub fn folded(word: &str) -> Cow<'_, str> {
+    let mut lower = String::new();
+    if fold_into(word, &mut lower) {
+        Cow::Owned(lower)
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Appends [`folded`]`(word)` to `out` unless `word` is already folded (a
+/// capital with no lower case, `ℂ`, is copied as it is), and says whether
+/// it did: for a caller that folds every word of a text into one buffer
+/// rather than one allocation per word.
+pub fn fold_into(word: &str, out: &mut String) -> bool {
+    const APOSTROPHES: [char; 2] = ['’', 'ʼ'];
+    // One pass for most words: lower-case ASCII up to the end.
+    let Some(first) = word.bytes().position(|b| b.is_ascii_uppercase() || !b.is_ascii()) else {
+        return false;
+    };
+    if word.as_bytes()[first..].is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    } else if !word[first..].chars().any(|c| match c {
+        'à'..='ÿ' => false, // French lower-case letters (and `÷`), without a table lookup
+        _ => c.is_uppercase() || APOSTROPHES.contains(&c),
+    }) {
+        return false;
+    } else if word.contains('Σ') {
+        // `str::to_lowercase` knows the final sigma (`ς`); one char at a time does not.
+        out.push_str(&word.to_lowercase().replace(APOSTROPHES, "'"));
+    } else {
+        // One pass (`d’`, `L’État`: apostrophes are common).
+        out.reserve(word.len());
+        for c in word.chars() {
+            match c {
+                '’' | 'ʼ' => out.push('\''),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    true
+}
+
+/// The spellings an ASCII-case-insensitive search needs beside `form` to
+/// find it in capitals (`DASSAULT SYSTÈMES`) and with a capital first
+/// letter (`Économiste` for `économiste`), where those differ from `form`
+/// beyond ASCII case; none for an ASCII form.
+pub fn case_variants(form: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if form.is_ascii() {
+        return out;
+    }
+    let mut chars = form.chars();
+    if let Some(first) = chars.next().filter(|c| !c.is_ascii() && c.is_lowercase()) {
+        out.push(first.to_uppercase().chain(chars).collect());
+    }
+    let upper = form.to_uppercase();
+    if !upper.eq_ignore_ascii_case(form) && !out.iter().any(|v| v.eq_ignore_ascii_case(&upper)) {
+        out.push(upper);
+    }
+    out
+}
