@@ -173,7 +173,7 @@ fn starts_after_cue(prev: &[Word<'_>]) -> bool {
         | "rival" | "partenaire", ..] => true,
         ["chez", ..] => true,
         [first, rest @ ..] => {
-            let cue = |w: &str| CUE_NOUNS.contains(&w);
+            let cue = |w: &str| CUE_NOUNS.contains(w);
             cue(first) || (rest.first().is_some_and(|w| cue(w)) && first.len() > 2 && !is_function_word(first))
         }
         [] => false,

@@ -30,10 +30,10 @@ use crate::Mention;
 /// - `le PDG de`, `investi … dans` ([`OF_NOUNS`] and the verbs), in any
 ///   case, `'` or `’`.
 static LISTS: LazyLock<Phrases> = LazyLock::new(|| {
-    let of: Vec<&str> = OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).copied().collect();
+    let of: Vec<&str> = OF_NOUNS.words().iter().chain(&["investi", "investit", "injecté"]).copied().collect();
     // Periods (`Inc.`) are checked after the match.
-    let suffixes: Vec<&str> = SUFFIXES.iter().filter(|s| !s.ends_with('.')).copied().collect();
-    Phrases::lists(&[(CUE_NOUNS, Case::Folded), (&suffixes, Case::Exact), (&of, Case::Folded)])
+    let suffixes: Vec<&str> = SUFFIXES.words().iter().filter(|s| !s.ends_with('.')).copied().collect();
+    Phrases::lists(&[(CUE_NOUNS.words(), Case::Folded), (&suffixes, Case::Exact), (&of, Case::Folded)])
         .expect("the word lists are phrases")
 });
 
@@ -273,12 +273,12 @@ mod tests {
                 .build(patterns)
                 .expect("valid")
         };
-        let mut cues: Vec<String> = CUE_NOUNS.iter().map(|c| c.to_string()).collect();
-        cues.extend(CUE_NOUNS.iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
-        let suffixes = SUFFIXES.iter().filter(|s| !s.ends_with('.')).map(|s| s.to_string()).collect();
+        let mut cues: Vec<String> = CUE_NOUNS.words().iter().map(|c| c.to_string()).collect();
+        cues.extend(CUE_NOUNS.words().iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
+        let suffixes = SUFFIXES.words().iter().filter(|s| !s.ends_with('.')).map(|s| s.to_string()).collect();
         let mut of: Vec<String> =
-            OF_NOUNS.iter().chain(&["investi", "investit", "injecté"]).map(|s| s.to_string()).collect();
-        of.extend(OF_NOUNS.iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
+            OF_NOUNS.words().iter().chain(&["investi", "investit", "injecté"]).map(|s| s.to_string()).collect();
+        of.extend(OF_NOUNS.words().iter().filter(|c| c.contains('\'')).map(|c| c.replace('\'', "’")));
         [build(cues, true), build(suffixes, false), build(of, true)].map(|a| {
             a.find_iter(text).map(|m| (m.start(), m.end())).filter(|&(s, e)| is_whole_word(text, s, e)).collect()
         })
