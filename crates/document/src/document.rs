@@ -83,12 +83,6 @@ impl<'a> Document<'a> {
         token.folded_bytes_in(self.text().as_bytes(), self.folded.as_str().as_bytes())
     }
 
-    /// The text from the start of token `first` to the end of the token
-    /// before `end` (empty when the range is).
-    pub fn text_between(&self, tokens: Range<usize>) -> &'a str {
-        &self.text()[self.byte_span(tokens)]
-    }
-
     /// The bytes a range of tokens covers (empty at the next token's start
     /// when the range is empty).
     pub fn byte_span(&self, tokens: Range<usize>) -> Range<usize> {

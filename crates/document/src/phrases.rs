@@ -152,6 +152,22 @@ impl Phrases {
         self.find_from(doc, 0..doc.tokens().len())
     }
 
+    /// The byte spans of the phrases in `doc` that a leftmost-longest
+    /// search reports (of overlapping ones, the longest at the leftmost
+    /// start), in order.
+    pub fn find_spans(&self, doc: &Document<'_>) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = self
+            .find_all(doc)
+            .into_iter()
+            .map(|m| {
+                let span = doc.byte_span(m.tokens);
+                (span.start, span.end)
+            })
+            .collect();
+        glaneur_text::keep_leftmost_longest(&mut spans, |&span| span);
+        spans
+    }
+
     /// Like [`Phrases::find_all`], but only the phrases starting at the
     /// tokens `starts` (ascending): for a list that only counts after some
     /// token (a comma), so that the rest of the text costs nothing.

@@ -189,21 +189,26 @@ impl Token {
     /// boundary checks of a `str` slice.
     #[inline]
     pub(crate) fn folded_bytes_in<'s>(&self, text: &'s [u8], folded: &'s [u8]) -> &'s [u8] {
-        if self.has(Flags::FOLDED) {
-            &folded[self.fold_start as usize..self.fold_end as usize]
-        } else {
-            &text[self.start()..self.end()]
+        match self.fold_range() {
+            Some(range) => &folded[range],
+            None => &text[self.span()],
         }
     }
 
     /// Its folded form, given the text and folded buffer it indexes.
     #[inline]
     pub(crate) fn folded_in<'s>(&self, text: &'s str, folded: &'s str) -> &'s str {
-        if self.has(Flags::FOLDED) {
-            &folded[self.fold_start as usize..self.fold_end as usize]
-        } else {
-            &text[self.span()]
+        match self.fold_range() {
+            Some(range) => &folded[range],
+            None => &text[self.span()],
         }
+    }
+
+    /// Where its folded form is in the folded buffer, when it differs from
+    /// the text.
+    #[inline]
+    fn fold_range(&self) -> Option<Range<usize>> {
+        self.has(Flags::FOLDED).then_some(self.fold_start as usize..self.fold_end as usize)
     }
 }
 

@@ -38,6 +38,27 @@ pub fn seeds() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The seed articles' texts, then the texts of the test corpora
+/// (`plugins/NAME/tests/corpus/*.jsonl`, files in name order) of the
+/// plugins named: what a test that compares two readers of text runs
+/// them on.
+pub fn test_texts(plugins: &[&str]) -> Vec<String> {
+    let mut texts: Vec<String> = seeds().into_iter().map(|(_, text)| text).collect();
+    for plugin in plugins {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../plugins").join(plugin).join("tests/corpus");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("a readable directory entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
+        files.sort();
+        for file in files {
+            texts.extend(read_jsonl(&file).iter().filter_map(|r| r["text"].as_str()).map(str::to_owned));
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +69,13 @@ mod tests {
         assert_eq!(seeds.len(), 5);
         assert!(seeds[0].0.starts_with("000_"));
         assert!(seeds.iter().all(|(_, text)| text.len() > 1000));
+    }
+
+    #[test]
+    fn test_texts_are_the_seeds_then_the_corpora() {
+        let seeds = test_texts(&[]);
+        assert_eq!(seeds.len(), 5);
+        let with_money = test_texts(&["money"]);
+        assert!(with_money.len() > 100 && with_money[..5] == seeds[..]);
     }
 }

@@ -64,11 +64,8 @@ fn cues(doc: &Document<'_>) -> Vec<(usize, usize)> {
         let span = doc.byte_span(m.tokens.clone());
         (tokens[m.tokens.start - 1].start(), span.end)
     });
-    let nouns = NOUNS.find_all(doc).into_iter().map(|m| {
-        let span = doc.byte_span(m.tokens);
-        (span.start, span.end)
-    });
-    let mut spans: Vec<(usize, usize)> = nouns.chain(appositions).collect();
+    let mut spans = NOUNS.find_spans(doc);
+    spans.extend(appositions);
     keep_leftmost_longest(&mut spans, |&span| span);
     spans
 }

@@ -234,12 +234,7 @@ mod tests {
 
     #[test]
     fn the_token_readers_read_what_the_byte_readers_read() {
-        let mut texts: Vec<String> = glaneur_testdata::seeds().into_iter().map(|(_, t)| t).collect();
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus");
-        for file in std::fs::read_dir(&corpus).expect("tests/corpus").flatten() {
-            let records = glaneur_testdata::read_jsonl(&file.path());
-            texts.extend(records.iter().filter_map(|r| r["text"].as_str()).map(str::to_owned));
-        }
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
         texts.push("AT&T, H100 -- l’OpenAI d’Amazon aujourd'hui Nvidia’s « ’ X Apple Inc. Co.x start-up\n, x".into());
         assert!(texts.len() > 50);
         for text in &texts {

@@ -20,7 +20,7 @@ use foldhash::fast::FixedState;
 
 use glaneur_schema::attrs::Gender;
 use glaneur_schema::{export_plugin, Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo};
-use glaneur_text::{keep_leftmost_longest, SpanSet};
+use glaneur_text::SpanSet;
 use serde::Serialize;
 
 use crate::fullest::fullest_forms;
@@ -86,20 +86,6 @@ fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = usize> + '
     (0..tokens.len()).filter(move |&i| tokens[i].is_capitalised() && doc.starts_word(i)).map(move |i| tokens[i].start())
 }
 
-/// The roles of `doc`, leftmost-longest, as byte spans.
-fn role_spans(roles: &Phrases, doc: &Document<'_>) -> Vec<(usize, usize)> {
-    let mut spans: Vec<(usize, usize)> = roles
-        .find_all(doc)
-        .into_iter()
-        .map(|m| {
-            let span = doc.byte_span(m.tokens);
-            (span.start, span.end)
-        })
-        .collect();
-    keep_leftmost_longest(&mut spans, |&span| span);
-    spans
-}
-
 impl People {
     /// Loads the compiled-in lexicons.
     pub fn load() -> Self {
@@ -127,7 +113,8 @@ impl People {
         // end of each role.
         let mut starts: Vec<(usize, Option<usize>)> = capitalised_starts(doc).map(|i| (i, None)).collect();
         starts.extend(
-            role_spans(&self.roles, doc)
+            self.roles
+                .find_spans(doc)
                 .into_iter()
                 .filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e))
                 .map(|(s, e)| (s, Some(e))),
@@ -340,7 +327,7 @@ mod tests {
         let text = "le Chef Économiste, la CHEFFE ÉCONOMISTE";
         let doc = DocumentBuf::new(text).expect("small");
         let roles: Vec<&str> =
-            role_spans(&People::load().roles, &doc.document()).iter().map(|&(s, e)| &text[s..e]).collect();
+            People::load().roles.find_spans(&doc.document()).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(roles, ["Chef Économiste", "CHEFFE ÉCONOMISTE"]);
     }
 

@@ -138,16 +138,8 @@ mod tests {
 
     #[test]
     fn the_token_reader_reads_what_the_byte_reader_reads() {
-        let mut texts: Vec<String> = glaneur_testdata::seeds().into_iter().map(|(_, t)| t).collect();
         // The other plugins' corpora: people has none of its own.
-        let plugins = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        for plugin in ["organizations", "quotations", "money", "ai-models"] {
-            let Ok(files) = std::fs::read_dir(plugins.join(plugin).join("tests").join("corpus")) else { continue };
-            for file in files.flatten() {
-                let records = glaneur_testdata::read_jsonl(&file.path());
-                texts.extend(records.iter().filter_map(|r| r["text"].as_str()).map(str::to_owned));
-            }
-        }
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
         assert!(texts.len() > 100);
         texts
             .push("Jean-Claude O'Brien, L'État ; M. Dupont-Aignan 2024\n\nAnne-\nx a--b d’Amazon ‘Zoé’ « Léa »".into());
