@@ -1,5 +1,5 @@
 //! The word lists several plugins share, kept once as data: titles before a
-//! name, abbreviations a period does not end a sentence after, places that
+//! name, roles (`PDG`, `porte-parole`), abbreviations a period does not end a sentence after, places that
 //! are no name, function words and determiners.
 //!
 //! Each list is a text file under `data/` (one entry a line, `#` starts a
@@ -86,6 +86,11 @@ pub static FUNCTION_WORDS: LazyLock<WordList> =
 
 /// French and English determiners, folded (`le`, `l'`, `cette`, `the`).
 pub static DETERMINERS: LazyLock<WordList> = LazyLock::new(|| WordList::parse(include_str!("../data/determiners.txt")));
+
+/// Roles and functions before or after a person's name, as written (`PDG`,
+/// `directrice générale`, `porte-parole`): people's role rule, and the
+/// descriptions of a person quotations resolves (`a ajouté le PDG`).
+pub static ROLES: LazyLock<WordList> = LazyLock::new(|| WordList::parse(include_str!("../data/roles.txt")));
 
 /// Whether `word`, as written, is a title before a name (`Mme`, `Dr`).
 pub fn is_title(word: &str) -> bool {

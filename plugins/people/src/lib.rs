@@ -19,17 +19,18 @@ use std::collections::{HashMap, HashSet};
 use foldhash::fast::FixedState;
 
 use glaneur_schema::attrs::Gender;
-use glaneur_schema::{export_plugin, Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo};
+use glaneur_schema::{export_plugin, Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, TokenKind};
 use glaneur_text::SpanSet;
 use serde::Serialize;
 
 use crate::fullest::fullest_forms;
-use crate::names::{first_name, is_not_a_surname, person, surname, surname_end};
+use crate::names::{
+    complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
+};
 use crate::words::{word_end, words, Word};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
-const ROLES: &str = include_str!("../data/roles.txt");
 
 /// A person mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +69,8 @@ pub enum Rule {
     Role,
     /// A surname alone, after its full name.
     Surname,
+    /// A name before a role in apposition (`Aiman Ezzat, DG de Capgemini`).
+    Apposition,
 }
 
 /// Finds people.
@@ -93,11 +96,11 @@ impl People {
             s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned)
         }
         // Compared by folded form: any case (`DIRECTRICE GÉNÉRALE`, `Économiste`).
-        let roles: Vec<String> = lines(ROLES).collect();
+        let roles = glaneur_lexicon::ROLES.words();
         People {
             first_names: lines(FIRST_NAMES).collect(),
             ambiguous: lines(AMBIGUOUS).collect(),
-            roles: Phrases::new(&roles, Case::Folded).expect("the roles are phrases"),
+            roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
         }
     }
 
@@ -112,13 +115,10 @@ impl People {
         // Candidates: capitalised word starts (first names, titles) and the
         // end of each role.
         let mut starts: Vec<(usize, Option<usize>)> = capitalised_starts(doc).map(|i| (i, None)).collect();
-        starts.extend(
-            self.roles
-                .find_spans(doc)
-                .into_iter()
-                .filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e))
-                .map(|(s, e)| (s, Some(e))),
-        );
+        let roles: Vec<(usize, usize)> =
+            self.roles.find_spans(doc).into_iter().filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e)).collect();
+        let role_starts: Vec<usize> = roles.iter().map(|&(s, _)| s).collect();
+        starts.extend(roles.into_iter().map(|(s, e)| (s, Some(e))));
         starts.sort_unstable();
         for (at, role) in starts {
             if at < next_free {
@@ -126,7 +126,7 @@ impl People {
             }
             if let Some(role_end) = role {
                 // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
-                let words = words(doc, at, 8);
+                let words = words(doc, at, 24);
                 // No word after the role: nothing to name (its own words are not the name).
                 let Some(role_end) = words.iter().position(|x| x.start >= role_end) else { continue };
                 let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
@@ -137,7 +137,16 @@ impl People {
                     if two && adjacent && free(a.start, b.end) && !self.is_first_name(a.text) {
                         found.push(person(text, a.start, b.end, Rule::Role, 0.8));
                         next_free = b.end;
+                        continue;
                     }
+                }
+                // `le PDG C.C. Wei`; `le président de l'Observatoire de la
+                // fintech, Mikaël Ptachek`: the role's complement, a comma,
+                // then a name of two words or more, whatever its first name.
+                let k = complement_end(&words, role_end).unwrap_or(k);
+                if let Some((s, e)) = full_name_at(text, &words, k).filter(|&(s, e)| free(s, e)) {
+                    found.push(person(text, s, e, Rule::Role, 0.8));
+                    next_free = e;
                 }
                 continue;
             }
@@ -147,6 +156,12 @@ impl People {
             let first_name =
                 Word { text: first, start: at, end: at + first.len() }.capitalised() && self.is_first_name(first);
             if !(title_word || first_name) {
+                // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
+                // not know, before a role in apposition.
+                if let Some((s, e)) = self.before_a_role(doc, at, &role_starts).filter(|&(s, e)| free(s, e)) {
+                    found.push(person(text, s, e, Rule::Apposition, 0.75));
+                    next_free = e;
+                }
                 continue;
             }
             // `words[0]` is `first`.
@@ -174,6 +189,43 @@ impl People {
         found.sort_by_key(|p| p.start);
         fullest_forms(&mut found);
         found
+    }
+
+    /// `Aiman Ezzat, DG de Capgemini`, `Omar Haddad, le patron de
+    /// Nexalis`: a name of two words or more at `at`, then a comma and a
+    /// role (after a determiner or a possessive) starting in `role_starts`.
+    fn before_a_role(&self, doc: &Document<'_>, at: usize, role_starts: &[usize]) -> Option<(usize, usize)> {
+        let text = doc.text();
+        // Most capitalised words have no comma among the tokens after them:
+        // tested first, before any word is read.
+        let k = doc.token_at(at);
+        let tokens = doc.tokens();
+        let near = &tokens[k.min(tokens.len())..(k + 10).min(tokens.len())];
+        if !near.iter().any(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",") {
+            return None;
+        }
+        // Not the object of a preposition (`aux Echos Haruto Sato, patron`).
+        let before = text[..at].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if matches!(
+            before,
+            "à" | "au" | "aux" | "de" | "du" | "des" | "les" | "en" | "par" | "sur" | "dans" | "chez" | "avec" | "pour"
+        ) {
+            return None;
+        }
+        let words = words(doc, at, 12);
+        let (start, end) = full_name_at(text, &words, 0)?;
+        let comma = words.iter().position(|w| w.start >= end)?;
+        if words[comma].text != "," {
+            return None;
+        }
+        // A determiner or a possessive, then the role (`l'` is glued to it).
+        let k = comma + 1 + usize::from(words.get(comma + 1).is_some_and(|w| is_determiner(w.text)));
+        let role_at = |w: &&Word<'_>| {
+            let role =
+                w.text.strip_prefix("l'").or_else(|| w.text.strip_prefix("l’")).map_or(w.start, |r| w.end - r.len());
+            role_starts.binary_search(&role).is_ok()
+        };
+        words.get(k).filter(|w| role_at(w)).map(|_| (start, end))
     }
 
     fn is_first_name(&self, word: &str) -> bool {
@@ -297,6 +349,28 @@ mod tests {
             got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
             ["Margrethe Vestager", "Jean-Claude Juncker", "Ursula von der Leyen"]
         );
+    }
+
+    #[test]
+    fn names_the_lexicon_does_not_know_by_where_they_stand() {
+        // Before a role in apposition; not the object of a preposition.
+        let got =
+            names("« Oui » commente Aiman Ezzat, DG de Capgemini. Il parle aux Echos Haruto Sato, patron de Kanseki.");
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Aiman Ezzat", "Haruto Sato"]);
+        // After a role, its complement and a comma; with initials.
+        let got = names("Le président de l'Observatoire de la fintech, Mikaël Ptachek, parle. Le PDG C.C. Wei aussi.");
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Mikaël Ptachek", "C.C. Wei"]);
+        // A sentence's subject with no role is left to the first-name lexicon.
+        assert!(names("Kwabena Asante a fondé Voltane.").is_empty());
+    }
+
+    #[test]
+    fn a_particle_or_initials_are_no_first_name() {
+        let got = names("Aurélien de Meaux a parlé. Puis M. de Meaux a conclu.");
+        assert_eq!(got[1], ("de Meaux".into(), "Aurélien de Meaux".into()));
+        assert_eq!(first_name("C.C. Wei"), None);
+        assert_eq!(first_name("de Meaux"), None);
+        assert_eq!(first_name("Léa K. Fontaine"), Some("Léa"));
     }
 
     #[test]

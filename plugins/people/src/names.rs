@@ -85,6 +85,62 @@ pub(crate) fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option
     last
 }
 
+/// The end of a role's complement starting at word `k` (`de
+/// l'Observatoire de la fintech`, `chez Nexalis`, `d'Electra`), as the
+/// word after the comma that closes it; none when no complement of at most
+/// eight words, closed by a comma, starts there.
+pub(crate) fn complement_end(words: &[Word<'_>], k: usize) -> Option<usize> {
+    let first = words.get(k)?.text;
+    let of = matches!(first, "de" | "du" | "des" | "chez" | "of" | "at")
+        || first.starts_with("d'")
+        || first.starts_with("d’");
+    if !of {
+        return None;
+    }
+    let comma = (k + 1..words.len().min(k + 10)).find(|&j| !words[j].text.starts_with(char::is_alphabetic))?;
+    (words[comma].text == ",").then_some(comma + 1)
+}
+
+/// A name of two words or more at word `k`: initials (`C.C. Wei`), or
+/// capitalised words with particles (`Aurélien de Meaux`) and middle
+/// initials (`Léa K. Fontaine`), on one line; its byte span.
+pub(crate) fn full_name_at(text: &str, words: &[Word<'_>], k: usize) -> Option<(usize, usize)> {
+    let first = words.get(k)?;
+    let after_initials = initials_end(text, words, k);
+    let from = match after_initials {
+        Some(j) => j,
+        None if first.capitalised() && !is_not_a_surname(first.text) => k + 1,
+        None => return None,
+    };
+    // A middle initial: `K.` then the surname.
+    let from = initials_end(text, words, from).unwrap_or(from);
+    let last = surname_end(text, words, from)?;
+    Some((first.start, words[last].end))
+}
+
+/// Past the initials at word `k` (`C.C.`, `J. R.`): single capitals each
+/// glued to its period; none when there are none.
+fn initials_end(text: &str, words: &[Word<'_>], k: usize) -> Option<usize> {
+    let mut j = k;
+    while let (Some(letter), Some(dot)) = (words.get(j), words.get(j + 1)) {
+        let capital = letter.text.chars().count() == 1 && letter.text.chars().all(char::is_uppercase);
+        if !(capital && dot.text == "." && dot.start == letter.end) {
+            break;
+        }
+        j += 2;
+        // `C.C.` glued, or `J. R.` spaced: nothing else between them.
+        if words.get(j).is_some_and(|w| !text[words[j - 1].end..w.start].chars().all(|c| c == ' ')) {
+            break;
+        }
+    }
+    (j > k).then_some(j)
+}
+
+/// A determiner or a possessive before a role (`le`, `sa`, `notre`).
+pub(crate) fn is_determiner(word: &str) -> bool {
+    matches!(word, "le" | "la" | "les" | "son" | "sa" | "ses" | "leur" | "notre" | "the" | "its" | "their")
+}
+
 pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidence: f64) -> Person {
     let name = text[start..end].to_owned();
     Person { start, end, canonical: name.clone(), name, rule, confidence }
@@ -96,7 +152,8 @@ pub(crate) fn surname(name: &str) -> &str {
 }
 
 /// The first name of a full name (`Jean` of `Jean Garnier`); none for a
-/// name of one word.
+/// name of one word or one that opens with a particle (`de Meaux`) or
+/// initials (`C.C. Wei`).
 pub(crate) fn first_name(name: &str) -> Option<&str> {
-    name.split_once(' ').map(|(first, _)| first)
+    name.split_once(' ').map(|(first, _)| first).filter(|f| !f.starts_with(char::is_lowercase) && !f.contains('.'))
 }

@@ -31,7 +31,13 @@
 
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
+use std::collections::HashMap;
+
+use glaneur_lexicon::WordList;
+
+use crate::adverbials;
 use crate::marks::Quote;
+use crate::nouns::Nouns;
 use crate::verbs::{next_words, word_after, Pronoun, Verbs};
 
 /// A person found by the people plugin.
@@ -54,6 +60,10 @@ pub struct OrgRef {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// Its canonical name (the text when the plugin gave none).
+    pub canonical: String,
+    /// A news outlet (category `media`): what `le quotidien` stands for.
+    pub media: bool,
 }
 
 /// Who said a quotation, and by which rule.
@@ -67,6 +77,8 @@ pub struct Attribution {
     pub implicit: bool,
     /// The speaker's gender, when known (for later pronouns).
     pub gender: Option<Pronoun>,
+    /// The speaker is an organisation (a pronoun never stands for it).
+    pub org: bool,
 }
 
 impl Attribution {
@@ -76,11 +88,11 @@ impl Attribution {
 
     /// Attributed by `rule`, to nobody named.
     fn nobody(rule: &'static str) -> Self {
-        Attribution { speaker: None, rule, implicit: false, gender: None }
+        Attribution { speaker: None, rule, implicit: false, gender: None, org: false }
     }
 
     fn to(speaker: Speaker, rule: &'static str) -> Self {
-        Attribution { speaker: Some(speaker.name), rule, implicit: false, gender: speaker.gender }
+        Attribution { speaker: Some(speaker.name), rule, implicit: false, gender: speaker.gender, org: speaker.org }
     }
 }
 
@@ -89,6 +101,7 @@ impl Attribution {
 struct Speaker {
     name: String,
     gender: Option<Pronoun>,
+    org: bool,
 }
 
 /// How many earlier person mentions (and earlier quotes) a pronoun or a
@@ -111,8 +124,63 @@ pub struct Attributor<'a> {
     pub orgs: &'a [OrgRef],
     /// The verbs of saying.
     pub verbs: &'a Verbs,
+    /// The nouns of organisations' descriptions.
+    pub nouns: &'a Nouns,
     /// The document's paragraphs, found once.
     pub paragraphs: &'a Paragraphs,
+    /// What is looked up for every speaker, computed once.
+    index: Index,
+}
+
+/// How far from a name a fuller form of it is looked for in the text
+/// (`C.J. Park` for `Park`): an article's length, so that a document of
+/// thousands of quotes stays linear.
+const FULLEST_REACH: usize = 20_000;
+
+/// Lookups computed once per document.
+struct Index {
+    /// Each lower-case name a person's canonical name ends with, as whole
+    /// words (`park`, `c.j. park`; `meaux`, `de meaux`, `aurélien de
+    /// meaux`), and the person with the longest such name.
+    fullest: HashMap<String, usize>,
+}
+
+impl Index {
+    fn new(persons: &[PersonRef]) -> Self {
+        let mut fullest: HashMap<String, usize> = HashMap::new();
+        for (k, p) in persons.iter().enumerate() {
+            let canonical = p.canonical.to_lowercase();
+            let tails =
+                canonical.char_indices().filter(|&(_, c)| matches!(c, ' ' | '.')).map(|(i, c)| i + c.len_utf8());
+            for tail in std::iter::once(0).chain(tails) {
+                let key = canonical[tail..].trim_start();
+                if key.is_empty() {
+                    continue;
+                }
+                let best = fullest.entry(key.to_owned()).or_insert(k);
+                if persons[*best].canonical.len() < p.canonical.len() {
+                    *best = k;
+                }
+            }
+        }
+        Index { fullest }
+    }
+}
+
+impl<'a> Attributor<'a> {
+    /// The rules over a document's quotes, people and organisations (each
+    /// sorted by start and disjoint).
+    pub fn new(
+        text: &'a str,
+        quotes: &'a [Quote],
+        persons: &'a [PersonRef],
+        orgs: &'a [OrgRef],
+        lexicon: (&'a Verbs, &'a Nouns),
+        paragraphs: &'a Paragraphs,
+    ) -> Self {
+        let (verbs, nouns) = lexicon;
+        Attributor { text, quotes, persons, orgs, verbs, nouns, paragraphs, index: Index::new(persons) }
+    }
 }
 
 /// Words that open a description of a person (`l'expert`, `la dirigeante`).
@@ -131,13 +199,84 @@ impl Attributor<'_> {
         let mut out: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
         let mut last_attributed = None;
         for (k, q) in self.quotes.iter().enumerate() {
-            let found = self.one(k, q, &out, last_attributed);
+            let mut found = self.one(k, q, &out, last_attributed);
+            // A line of its own after the quote names the speaker as well.
+            found.implicit = found.rule != "attribution-line"
+                && found.speaker.as_deref().is_some_and(|name| !self.named_in_sentence(q, name));
             if found.speaker.is_some() {
                 last_attributed = Some(k);
             }
             out.push(found);
         }
+        for (k, q) in self.quotes.iter().enumerate() {
+            if out[k].speaker.is_none() && matches!(out[k].rule, "none" | "heading") {
+                if let Some(s) = self.headline(q) {
+                    out[k] = Attribution { implicit: true, ..Attribution::to(s, "headline") };
+                }
+            }
+        }
         out
+    }
+
+    /// `« Nous ne vendrons pas » : le patron de Nexalis ferme la porte`,
+    /// then a paragraph that names him: a quote opening a one-line
+    /// paragraph with no final period (a headline) takes the first person
+    /// the next paragraph names, else the organisation that opens it.
+    fn headline(&self, q: &Quote) -> Option<Speaker> {
+        let start = self.paragraphs.start_of(q.start);
+        let head = self.text[start..q.start].trim();
+        let end = line_end(self.text, q.end);
+        let line = self.text[start..end].trim_end();
+        let one_line = self.text[end..].starts_with("\n\n") || self.text[end..].starts_with("\n\r\n");
+        let sentence = q.content(self.text).ends_with(['.', '!']) || line.ends_with('.');
+        let words = q.content(self.text).split_whitespace().count();
+        if words < 3 {
+            return None;
+        }
+        if !(head.is_empty() || matches!(head, "–" | "—" | "-")) || !one_line || sentence {
+            return None;
+        }
+        let next = end + (self.text[end..].len() - self.text[end..].trim_start().len());
+        let next_end = self.text[next..].find("\n\n").map_or(self.text.len(), |e| next + e);
+        if next >= next_end {
+            return None;
+        }
+        let person = self.persons[self.persons.partition_point(|p| p.start < next)..]
+            .iter()
+            .take_while(|p| p.end <= next_end)
+            .find(|p| !self.inside_quote(p.start));
+        if let Some(p) = person {
+            return Some(speaker(p));
+        }
+        let opening = adverbials::skip(self.text, next);
+        if let Some(o) = self.org_at(opening).filter(|o| o.end <= next_end) {
+            return Some(org_speaker(o));
+        }
+        // A name the people plugin did not know, in the first sentence.
+        let first_end = self.sentence_end(next).min(next_end);
+        let sentence = &self.text[next..first_end];
+        let word_starts = std::iter::once(next)
+            .chain(sentence.char_indices().filter(|&(_, c)| c.is_whitespace()).map(|(i, c)| next + i + c.len_utf8()));
+        // `L'opérateur Orbéa Telecom s'est engagé`: an organisation found.
+        word_starts.filter_map(|at| capitalised_run(self.text, at, 2)).find_map(|(s, e)| {
+            let org = self.org_over(s, e);
+            let name = || Speaker { name: self.text[s..e].to_owned(), gender: None, org: false };
+            (e <= first_end).then(|| org.map_or_else(name, org_speaker))
+        })
+    }
+
+    /// Whether the quote's sentence names `name` (its last word, as a whole
+    /// word, outside the quote): else the speaker is implicit.
+    fn named_in_sentence(&self, q: &Quote, name: &str) -> bool {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        let (start, end) = (self.sentence_start(q.start), self.sentence_end(q.end));
+        let whole = |text: &str| {
+            text.match_indices(last).any(|(i, _)| {
+                !text[..i].ends_with(char::is_alphanumeric)
+                    && !text[i + last.len()..].starts_with(char::is_alphanumeric)
+            })
+        };
+        whole(&self.text[start..q.start]) || whole(&self.text[q.end..end.max(q.end)])
     }
 
     /// `last_attributed`: the last earlier quote with a speaker.
@@ -157,10 +296,24 @@ impl Attributor<'_> {
         if let Some(s) = self.attribution_line(q) {
             return Attribution::to(s, "attribution-line");
         }
+        let same_sentence = self.same_sentence(k, earlier);
         match self.before(q, earlier) {
-            Some((Some(s), rule)) => return Attribution::to(s, rule),
-            Some((None, rule)) => return Attribution::nobody(rule),
-            None => {}
+            // A speaker named after the sentence's earlier quote wins over it.
+            Some((Some(s), rule)) if same_sentence.is_none() || self.named_since(k, &s.name) => {
+                return Attribution::to(s, rule)
+            }
+            Some((None, rule)) if same_sentence.is_none() => return Attribution::nobody(rule),
+            _ => {}
+        }
+        if let Some(a) = same_sentence {
+            return a;
+        }
+        if let Some(a) = self.later_in_sentence(q, earlier) {
+            return a;
+        }
+        let long = q.content(self.text).split_whitespace().nth(2).is_some();
+        if let Some(s) = self.clause_subject(q, earlier).filter(|_| long) {
+            return Attribution::to(s, "clause-subject");
         }
         // The previous attributed quote, when in this or the previous paragraph.
         let previous = last_attributed.map(|j| (&self.quotes[j], &earlier[j]));
@@ -169,18 +322,90 @@ impl Attributor<'_> {
             let there = self.paragraphs.start_of(pq.start);
             let previous_paragraph = there < here && self.paragraphs.start_of(here.saturating_sub(1)) <= there;
             if self.is_bare_paragraph(q) && (previous_paragraph || there == here) {
-                return Attribution { implicit: true, rule: "continuation", ..pa.clone() };
+                return Attribution { rule: "continuation", ..pa.clone() };
             }
-            // `"We are not done," said X. "We are just getting started."`
+            // `"We are not done," said X. "We are just getting started."`;
+            // a quote of three words or more later in the paragraph.
             let starts_sentence = self.text[self.sentence_start(q.start)..q.start].trim().is_empty();
-            if there == here && starts_sentence && k > 0 && earlier[k - 1].speaker.is_some() {
-                return Attribution { implicit: false, rule: "same-paragraph", ..pa.clone() };
+            if there == here && (long || starts_sentence && earlier[k - 1].speaker.is_some()) {
+                return Attribution { rule: "same-paragraph", ..pa.clone() };
             }
             if previous_paragraph && pa.rule != "attribution-line" {
-                return Attribution { implicit: false, rule: "previous-paragraph", ..pa.clone() };
+                return Attribution { rule: "previous-paragraph", ..pa.clone() };
             }
         }
         Attribution::none()
+    }
+
+    /// The speaker of an earlier quote of the same sentence (`« … »,
+    /// indique X, … et examiné « un nombre record »`, `…, soulignant que
+    /// l'IA « … »`).
+    fn same_sentence(&self, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
+        let sentence_start = self.sentence_start(self.quotes[k].start);
+        (0..k)
+            .rev()
+            .take_while(|&j| self.quotes[j].start >= sentence_start)
+            .find(|&j| earlier[j].speaker.is_some())
+            .map(|j| Attribution { rule: "same-sentence", ..earlier[j].clone() })
+    }
+
+    /// Whether `name`'s last word is written between the previous quote and
+    /// quote `k`.
+    fn named_since(&self, k: usize, name: &str) -> bool {
+        let from = k.checked_sub(1).map_or(0, |j| self.quotes[j].end);
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        self.text[from..self.quotes[k].start].contains(last)
+    }
+
+    /// `« … » en Europe, a précisé sa directrice Jeanne Vallier dans un
+    /// entretien`, `« … », avant la crise, s'est félicité X`: a verb of
+    /// saying after a later comma of the sentence (before its end and the
+    /// next quote).
+    fn later_in_sentence(&self, q: &Quote, earlier: &[Attribution]) -> Option<Attribution> {
+        let end = self.sentence_end(q.end);
+        let next_quote = self.quotes.get(self.quotes.partition_point(|n| n.start < q.end)).map_or(end, |n| n.start);
+        let rest = &self.text[q.end..end.min(next_quote)];
+        // Only a speaker named: a far verb with an indefinite subject is no
+        // evidence (`Le rapport « … », remis en mars, recommande un fonds`).
+        // The comma right after the quote was read by `after`.
+        rest.match_indices(',').filter(|&(i, _)| !rest[..i].trim().is_empty()).find_map(|(i, _)| {
+            let a = self.after_at(q.end + i, q, earlier).filter(|a| a.speaker.is_some())?;
+            Some(Attribution { rule: if a.rule == "verb-after" { "verb-later" } else { a.rule }, ..a })
+        })
+    }
+
+    /// End of the sentence holding `at`: a `.`, `!`, `?` then white space,
+    /// a paragraph break, or 300 bytes on.
+    fn sentence_end(&self, at: usize) -> usize {
+        let limit = reach_ahead(self.text, at, 300);
+        let bytes = self.text.as_bytes();
+        (at..limit)
+            .find(|&i| {
+                let terminal =
+                    matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+                terminal && !self.after_abbreviation(i) || bytes[i..].starts_with(b"\n\n")
+            })
+            .unwrap_or(limit)
+    }
+
+    /// `Le groupe, fournisseur clé de Nvidia, a relevé ses prévisions,
+    /// visant une croissance « … »`; `…: l'institution a sanctionné le
+    /// géant pour « … »`: a partial quote with no verb of saying takes its
+    /// clause's subject, a person, an organisation or a description of
+    /// one, when the clause opens with it.
+    fn clause_subject(&self, q: &Quote, earlier: &[Attribution]) -> Option<Speaker> {
+        let sentence_start = self.sentence_start(q.start);
+        let clause_start =
+            self.text[sentence_start..q.start].rfind([':', ';']).map_or(sentence_start, |i| sentence_start + i + 1);
+        let opening = adverbials::skip(self.text, clause_start);
+        if self.text[opening..q.start].trim().is_empty() {
+            return None;
+        }
+        if let Some(s) = self.person_at(opening).or_else(|| self.org_at(opening).map(org_speaker)) {
+            return Some(s);
+        }
+        let found = self.description_at(opening, q.start, earlier, true, false)?;
+        found.speaker.map(|name| Speaker { name, gender: found.gender, org: found.org })
     }
 
     /// A quote on a line that starts with a dash and holds no verb of saying
@@ -238,6 +463,12 @@ impl Attributor<'_> {
     fn after_at(&self, at: usize, q: &Quote, earlier: &[Attribution]) -> Option<Attribution> {
         let rest = &self.text[at..];
         let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        // `Le « pass numérique » lancé par la région`: a word or two with
+        // no comma after it is a term, not speech.
+        let short = q.content(self.text).split_whitespace().nth(2).is_none();
+        if short && at == q.end && !trimmed.starts_with(',') {
+            return None;
+        }
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
         let pos = self.text.len() - trimmed.len();
         let words = next_words(self.text, pos, 1);
@@ -247,7 +478,7 @@ impl Attributor<'_> {
                 after = self.text.len() - rest.len();
             }
             // `selon un analyste de Morgan Stanley`: attributed, to nobody named.
-            return Some(self.name_at(after).map_or(Attribution::nobody("selon"), |s| Attribution::to(s, "selon")));
+            return Some(self.selon(after, q.start, earlier));
         }
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
         // (after trying it as part of a reflexive verb: `se félicite`).
@@ -283,7 +514,7 @@ impl Attributor<'_> {
                 verb_at = close + 1;
             }
         }
-        self.verbs.at(self.text, verb_at).map(|_| Attribution::to(speaker(person), "verb-after"))
+        self.verbs.at(self.text, verb_at).map(|_| Attribution::to(self.person_speaker(person), "verb-after"))
     }
 
     /// `"…," Altman wrote`: one capitalised word no person starts (a
@@ -295,7 +526,18 @@ impl Attributor<'_> {
         if !capitalised || glaneur_text::is_function_word(word) {
             return None;
         }
-        self.verbs.at(self.text, end).map(|_| Speaker { name: word.to_owned(), gender: None })
+        self.verbs.at(self.text, end).map(|_| Speaker { name: word.to_owned(), gender: None, org: false })
+    }
+
+    /// The source after `selon`, `d'après`, `according to` at `at`: a name,
+    /// or a description resolved (`selon le quotidien`, `selon l'entreprise`);
+    /// attributed to nobody named when it is neither (`selon un analyste`).
+    fn selon(&self, at: usize, quote_start: usize, earlier: &[Attribution]) -> Attribution {
+        if let Some(s) = self.name_at(at) {
+            return Attribution::to(s, "selon");
+        }
+        let found = self.description_at(at, quote_start, earlier, false, true);
+        Attribution { rule: "selon", ..found.unwrap_or_else(|| Attribution::nobody("selon")) }
     }
 
     /// `« A, poursuit-elle, B. »`: an incise inside the marks.
@@ -318,32 +560,309 @@ impl Attributor<'_> {
         None
     }
 
-    /// The speaker named after a verb: a person (past a role: `le PDG,
-    /// Satya Nadella`), an unknown capitalised name, or a description.
+    /// The speaker named after a verb (adverbials skipped: `a indiqué à
+    /// l'AFP le PDG`): a person (past a role: `le PDG, Satya Nadella`), an
+    /// organisation, an unknown capitalised name, or a description: of an
+    /// organisation (`précise le groupe`, `selon le quotidien`) or of a
+    /// person (`assure l'expert de Wedbush`), each resolved to the one it
+    /// stands for; an indefinite one (`un porte-parole`) names nobody.
     fn speaker_after_verb(&self, at: usize, quote_start: usize, earlier: &[Attribution]) -> Option<Attribution> {
+        let at = adverbials::skip(self.text, at);
         if let Some(s) = self.name_at(at) {
             return Some(Attribution::to(s, "verb-after"));
         }
-        let words = next_words(self.text, at, 6);
+        self.description_at(at, quote_start, earlier, false, false)
+    }
+
+    /// A description at `at` and who it stands for: `Some(nobody)` when it
+    /// is indefinite or stands for no one found; `None` when no description
+    /// starts there.
+    /// `role_required`: a description of a person must be made of a role
+    /// (`le PDG`), not any noun (`Ce succès`), as in a subject's place.
+    /// `linked`: a description of a person stands only for one it links to
+    /// (by its organisation or its role), not for the last person named, as
+    /// after `selon` (`selon l'analyste de Morgan Stanley`).
+    fn description_at(
+        &self,
+        at: usize,
+        quote_start: usize,
+        earlier: &[Attribution],
+        role_required: bool,
+        linked: bool,
+    ) -> Option<Attribution> {
+        let words = next_words(self.text, at, 3);
         let first = words.first()?.0.as_ref();
-        if matches!(first, "un" | "une" | "des" | "a" | "an") {
+        if matches!(first, "un" | "une" | "des" | "a" | "an" | "plusieurs" | "certains" | "certaines") {
             return Some(Attribution::nobody("indefinite"));
         }
         // `l'expert` is one word here.
-        let gender = if first.starts_with("l'") { None } else { is_definite(first)? };
+        let (gender, noun, next) = match first.strip_prefix("l'") {
+            Some(noun) => (None, noun, words.get(1).map(|w| w.0.as_ref())),
+            None => (is_definite(first)?, words.get(1)?.0.as_ref(), words.get(2).map(|w| w.0.as_ref())),
+        };
+        let two = next.map(|n| format!("{noun} {n}"));
+        let is = |list: &WordList| list.contains(noun) || two.as_deref().is_some_and(|t| list.contains(t));
+        let resolved = |found: Option<Speaker>| {
+            Some(
+                found.map_or(Attribution::nobody("descriptive-mention"), |s| Attribution::to(s, "descriptive-mention")),
+            )
+        };
+        let media = is(&self.nouns.media);
+        if media || is(&self.nouns.org) {
+            // `le syndicat Unitech`: the description names it.
+            let noun_end = words[if first.starts_with("l'") { 0 } else { 1 }].1;
+            if let Some((start, end)) = capitalised_run(self.text, noun_end, 1) {
+                let name = &self.text[start..end];
+                return resolved(Some(Speaker { name: name.to_owned(), gender: None, org: true }));
+            }
+            let found = self.salient_org(at, media, earlier).or_else(|| self.unnamed_subject(at));
+            return resolved(found);
+        }
+        if role_required
+            && !(self.nouns.roles.contains(noun) || two.as_deref().is_some_and(|t| self.nouns.roles.contains(t)))
+        {
+            return None;
+        }
         // `l'expert de Wedbush Securities`: up to the end of the clause.
         let clause_end = self.text[at..].find([',', '.', ';', ':', '\n', '«', '(']).map_or(self.text.len(), |e| at + e);
-        let description = self.text[at..clause_end].trim();
-        let s = self
-            .resolve_description(at, clause_end, gender, quote_start, earlier)
-            .unwrap_or(Speaker { name: description.to_owned(), gender });
-        Some(Attribution::to(s, "descriptive-mention"))
+        resolved(self.resolve_description(at, clause_end, gender, quote_start, earlier, linked))
+    }
+
+    /// The organisation a description stands for (`le groupe`, `la
+    /// société`, `le quotidien` when `media`): of the organisations named
+    /// before `at` (outside quotes, the last [`RECALL`] mentions), the one
+    /// the article is about: named most, as a subject most, the last to
+    /// speak, the nearest.
+    fn salient_org(&self, at: usize, media: bool, earlier: &[Attribution]) -> Option<Speaker> {
+        let last_org_speaker = earlier.iter().rev().take(RECALL).find(|a| a.org).and_then(|a| a.speaker.as_deref());
+        let before = &self.orgs[..self.orgs.partition_point(|o| o.end <= at)];
+        let recent = before.iter().rev().filter(|o| !self.inside_quote(o.start) && (o.media || !media)).take(RECALL);
+        // Each organisation once: its score, and the rank of its nearest mention.
+        let mut scores: Vec<(&OrgRef, u32, usize)> = Vec::new();
+        for (rank, o) in recent.enumerate() {
+            let points = 1 + 2 * u32::from(self.is_subject(o.start));
+            match scores.iter_mut().find(|(seen, _, _)| seen.canonical == o.canonical) {
+                Some(entry) => entry.1 += points,
+                None => {
+                    let spoke = if last_org_speaker == Some(o.canonical.as_str()) { 3 } else { 0 };
+                    scores.push((o, points + spoke + u32::from(rank == 0), rank));
+                }
+            }
+        }
+        let best = scores.into_iter().max_by_key(|&(_, score, rank)| (score, std::cmp::Reverse(rank)));
+        best.map(|(o, _, _)| org_speaker(o))
+    }
+
+    /// A name the other plugins did not find, as the subject of the verb
+    /// at `verb`: opening the sentence right before the verb (`Nexalis
+    /// affirme que`), or closing an apposition before it (`La commissaire
+    /// à la concurrence, Vesna Marković, a prévenu`).
+    fn unknown_subject(&self, sentence_start: usize, verb: usize) -> Option<Speaker> {
+        let head = self.text[sentence_start..verb].trim_end();
+        let unknown = |(s, e): (usize, usize)| {
+            let taken = self.person_over(s, e) || self.org_over(s, e).is_some();
+            (!taken).then(|| Speaker { name: self.text[s..e].to_owned(), gender: None, org: false })
+        };
+        // `Nexalis affirme`: the sentence is the name, then the verb.
+        let opening = adverbials::skip(self.text, sentence_start);
+        if let Some((s, e)) = capitalised_run(self.text, opening, 1).filter(|&(_, e)| e == sentence_start + head.len())
+        {
+            return unknown((s, e));
+        }
+        // `…, Vesna Marković, a prévenu`: the name between the last two commas.
+        let inner = head.strip_suffix(',')?;
+        let comma = inner.rfind(',')?;
+        let at = sentence_start + comma + 1;
+        capitalised_run(self.text, at, 2).filter(|&(_, e)| e == sentence_start + inner.len()).and_then(unknown)
+    }
+
+    /// `Quantalys a été victime d'une cyberattaque. « … », explique la
+    /// société.`: when no organisation was found, a capitalised name that
+    /// opens one of the three sentences before `at` in its paragraph (or
+    /// the one before) and is no person: the organisation the article is
+    /// about, which its plugin did not know.
+    fn unnamed_subject(&self, at: usize) -> Option<Speaker> {
+        let floor = self.paragraphs.start_of(self.paragraphs.start_of(at).saturating_sub(1));
+        let mut end = at;
+        for _ in 0..3 {
+            let start = self.sentence_start(end);
+            let opening = adverbials::skip(self.text, start);
+            let found = capitalised_run(self.text, opening, 1).filter(|&(s, e)| {
+                let person = self.person_over(s, e);
+                let then_lower = self.text[e..].trim_start().starts_with(|c: char| c.is_lowercase() || c == ',');
+                !person && then_lower && !self.inside_quote(s)
+            });
+            if let Some((s, e)) = found {
+                return Some(Speaker { name: self.text[s..e].to_owned(), gender: None, org: true });
+            }
+            match self.text[..start].char_indices().next_back() {
+                Some((before, _)) if start > floor => end = before,
+                _ => break,
+            }
+        }
+        None
+    }
+
+    /// The organisation overlapping `start..end`, if any (binary search:
+    /// the organisations are sorted and disjoint).
+    fn org_over(&self, start: usize, end: usize) -> Option<&OrgRef> {
+        self.orgs.get(self.orgs.partition_point(|o| o.end <= start)).filter(|o| o.start < end)
+    }
+
+    /// Whether a person overlaps `start..end` (binary search, as above).
+    fn person_over(&self, start: usize, end: usize) -> bool {
+        self.persons.get(self.persons.partition_point(|p| p.end <= start)).is_some_and(|p| p.start < end)
+    }
+
+    /// Whether the mention at `start` is its sentence's subject: it opens
+    /// the sentence (after a determiner and a few lower-case words: `Le
+    /// groupe de télécommunications Bouygues Telecom`, `Le PDG Tim Cook`),
+    /// or follows a verb of saying (`rappelle Sylvain Poirier`).
+    fn is_subject(&self, start: usize) -> bool {
+        let sentence_start = self.sentence_start(start);
+        let before = &self.text[sentence_start..start];
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let opens = words.len() <= 5
+            && !before.contains([',', '(', ':', '«', '"', '“'])
+            && words.iter().skip(1).all(|w| {
+                !w.starts_with(char::is_uppercase) || self.nouns.roles.contains(glaneur_text::folded(w).as_ref())
+            });
+        opens || self.after_a_verb(sentence_start, start)
+    }
+
+    /// Whether a verb of saying (adverbials after it allowed) ends right
+    /// before `at`, starting at one of the three words before it, not
+    /// before `from`.
+    fn after_a_verb(&self, from: usize, at: usize) -> bool {
+        let before = &self.text[from..at];
+        let starts: Vec<usize> = before
+            .char_indices()
+            .filter(|&(i, c)| {
+                c.is_alphabetic()
+                    && !before[..i].ends_with(|p: char| p.is_alphabetic() || matches!(p, '\'' | '’' | '-'))
+            })
+            .map(|(i, _)| from + i)
+            .collect();
+        starts.iter().rev().take(3).any(|&w| {
+            self.verbs.at(self.text, w).is_some_and(|v| {
+                let past = adverbials::skip(self.text, v.end);
+                v.pronoun.is_none() && past <= at && self.text[past..at].trim().is_empty()
+            })
+        })
     }
 
     /// A person starting at `at` (spaces skipped), or past a role and a
     /// comma (`le PDG, Satya Nadella`, `la commissaire européenne Margrethe
     /// Vestager`), or an unknown capitalised name.
     fn name_at(&self, at: usize) -> Option<Speaker> {
+        self.person_at(at)
+            .or_else(|| self.org_at(at).map(org_speaker))
+            .or_else(|| self.unknown_name_at(at))
+            .or_else(|| self.role_then_name(at))
+    }
+
+    /// A person at `at`, found by the people plugin or not (two
+    /// capitalised words or more, no organisation), past a role.
+    fn person_name_at(&self, at: usize) -> Option<Speaker> {
+        let unknown = capitalised_run(self.text, at, 2).filter(|&(s, e)| self.org_over(s, e).is_none());
+        self.person_at(at).or_else(|| unknown.map(|(s, e)| self.named(s, e))).or_else(|| self.role_then_name(at))
+    }
+
+    /// `la ministre déléguée au Numérique, Anne-Gaëlle Roy`: a role and
+    /// its complement, a comma, then a name of two words or more that the
+    /// people plugin did not find.
+    fn role_then_name(&self, at: usize) -> Option<Speaker> {
+        let comma = at + self.text[at..clause_end(self.text, at)].find(',')?;
+        let words: Vec<&str> = role_words(&self.text[at..comma]).collect();
+        let opens = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
+        if words.len() > 12 || !opens || !self.is_role_phrase(&words) {
+            return None;
+        }
+        let (start, end) = capitalised_run(self.text, comma + 1, 2)?;
+        Some(self.named(start, end))
+    }
+
+    /// Whether role words hold a role of the lexicon (`président`,
+    /// `secrétaire d'État`), so that a complement before a name is a role's.
+    fn is_role_phrase(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.nouns.role_heads.contains(glaneur_text::folded(w).as_ref()))
+    }
+
+    /// An organisation starting at `at`, a determiner allowed before it
+    /// (`l'Autorité de la concurrence`, `Les Echos`).
+    fn org_at(&self, at: usize) -> Option<&OrgRef> {
+        let k = self.orgs.partition_point(|o| o.start < at);
+        let org = self.orgs.get(k)?;
+        let between = self.text.get(at..org.start)?.trim();
+        let determiner = between.is_empty()
+            || matches!(between, "le" | "la" | "les" | "l'" | "l’" | "Le" | "La" | "Les" | "L'" | "L’" | "the" | "The");
+        determiner.then_some(org)
+    }
+
+    /// A name the people plugin did not find, at `at`: two capitalised
+    /// words or more (initials, particles and hyphens allowed: `C.C. Wei`,
+    /// `Léa K. Fontaine`, `Aurélien de Meaux`), as its fullest form among
+    /// the people found (`Vallier` → `Jeanne Vallier`).
+    fn unknown_name_at(&self, at: usize) -> Option<Speaker> {
+        // One word is a name too here, after a verb of saying or `selon`
+        // (`indique Nexalis dans un communiqué`, `selon Celestra`).
+        let (start, end) = capitalised_run(self.text, at, 1)?;
+        if self.org_over(start, end).is_some() {
+            return None;
+        }
+        Some(self.named(start, end))
+    }
+
+    /// The name written at `start..end` as a speaker, in its fullest form.
+    fn named(&self, start: usize, end: usize) -> Speaker {
+        let name = &self.text[start..end];
+        self.fullest(name, start).unwrap_or(Speaker { name: name.to_owned(), gender: None, org: false })
+    }
+
+    /// The fullest form of `name` (written at `at`): a person found whose
+    /// canonical name ends with it, as whole words, else a longer name
+    /// written near `at`.
+    fn fullest(&self, name: &str, at: usize) -> Option<Speaker> {
+        let person = self.index.fullest.get(&name.to_lowercase()).map(|&k| &self.persons[k]);
+        person.map(speaker).or_else(|| self.fullest_written(name, at))
+    }
+
+    /// `Park` after `C.J. Park a été nommé`: the longest name of two words
+    /// or more that ends with `name`, written within [`FULLEST_REACH`]
+    /// bytes of `at` (a name the people plugin did not find).
+    fn fullest_written(&self, name: &str, at: usize) -> Option<Speaker> {
+        let from = reach_back(self.text, at, FULLEST_REACH);
+        let to = reach_ahead(self.text, at, FULLEST_REACH);
+        let longest = self.text[from..to]
+            .match_indices(name)
+            .map(|(i, _)| from + i)
+            .filter_map(|i| {
+                // Up to three words before: where a longer name may start.
+                let from = reach_back(self.text, i, 40);
+                let head = &self.text[from..i];
+                let starts = head
+                    .char_indices()
+                    .filter(|&(j, c)| !c.is_whitespace() && (j == 0 || head[..j].ends_with(char::is_whitespace)));
+                starts
+                    .map(|(j, _)| from + j)
+                    .filter_map(|at| capitalised_run(self.text, at, 2))
+                    .find(|&(s, e)| e == i + name.len() && s < i)
+            })
+            .max_by_key(|&(s, e)| e - s)?;
+        let (s, e) = longest;
+        Some(Speaker { name: self.text[s..e].to_owned(), gender: None, org: false })
+    }
+
+    /// A person as a speaker, in the fullest form of the name in the
+    /// document (`M. Le Bihan` → `Gwenaël Le Bihan`, `Park` → `C.J. Park`),
+    /// which the people plugin's canonical name may miss.
+    fn person_speaker(&self, p: &PersonRef) -> Speaker {
+        self.fullest(&p.canonical, p.start).unwrap_or_else(|| speaker(p))
+    }
+
+    /// A person starting at `at` (spaces skipped), or past a role and a
+    /// comma (`le PDG, Satya Nadella`).
+    fn person_at(&self, at: usize) -> Option<Speaker> {
         let limit = clause_end(self.text, at);
         let first = self.persons.partition_point(|p| p.start < at);
         let person = self.persons.get(first).filter(|p| p.end <= limit)?;
@@ -374,7 +893,20 @@ impl Attributor<'_> {
         };
         let role_only = words.len() <= 5 && words.iter().all(role_word);
         if between.trim().is_empty() || (role_only && no_org) {
-            return Some(speaker(person));
+            return Some(self.person_speaker(person));
+        }
+        // `le président de l'Observatoire de la fintech, Mikaël Ptachek`,
+        // `la secrétaire d'État chargée du Numérique, Marina Ferrari`: a
+        // role, its complement (any words), then a comma.
+        let of = words.iter().position(|w| {
+            matches!(*w, "de" | "du" | "des" | "au" | "aux" | "à" | "chez")
+                || w.starts_with("d'")
+                || w.starts_with("d’")
+        });
+        let complemented =
+            of.is_some_and(|k| (1..=5).contains(&k) && words[..k].iter().all(role_word) && words.len() <= 14);
+        if complemented && between.trim_end().ends_with(',') && self.is_role_phrase(&words) {
+            return Some(self.person_speaker(person));
         }
         None
     }
@@ -390,6 +922,7 @@ impl Attributor<'_> {
         gender: Option<Pronoun>,
         quote_start: usize,
         earlier: &[Attribution],
+        linked: bool,
     ) -> Option<Speaker> {
         let recent: Vec<&PersonRef> = self.recent_persons(quote_start).collect();
         // The same organisation near an earlier person.
@@ -397,31 +930,49 @@ impl Attributor<'_> {
         if let Some(org) = self.orgs.get(first_org).filter(|o| o.end <= end) {
             let name = &self.text[org.start..org.end];
             if let Some(p) = recent.iter().find(|p| sentence(self.text, p.start, p.end, 200).contains(name)) {
-                return Some(speaker(p));
+                return Some(self.person_speaker(p));
             }
         }
         // The same role noun near an earlier person (`son vice-président`).
         let description = self.text[start..end].to_lowercase();
         let role = description.split(|c: char| !c.is_alphabetic() && c != '-').find(|w| w.len() > 3);
         if let Some(role) = role {
-            if let Some(p) = recent.iter().find(|p| window(self.text, p.start, p.end, 80).to_lowercase().contains(role))
-            {
-                return Some(speaker(p));
+            let near = |p: &&&PersonRef| {
+                let from = reach_back(self.text, p.start, 80);
+                let to = reach_ahead(self.text, p.end, 80).min(start).max(p.end);
+                self.text[from..to].to_lowercase().contains(role)
+            };
+            if let Some(p) = recent.iter().find(near) {
+                return Some(self.person_speaker(p));
             }
+        }
+        if linked {
+            return None;
         }
         // The last person named before, else the last speaker, of that gender when known.
         recent.into_iter().find(|p| compatible(p.gender, gender)).map(speaker).or_else(|| last_speaker(earlier, gender))
     }
 
-    /// The last person named before `before` (the quote, or the pronoun's
-    /// verb for a pronoun before it; outside quotes, among the last
-    /// [`RECALL`]) whose gender fits the pronoun, else the last speaker who
-    /// fits.
+    /// Who a pronoun (`détaille-t-il`, `Elle a ajouté`) before `before`
+    /// stands for: of the persons of its gender named before (outside
+    /// quotes, among the last [`RECALL`]) and the earlier speakers, the
+    /// latest that is a subject (opens its sentence or follows a verb of
+    /// saying) or spoke; not a person merely mentioned (`comme le craint
+    /// Daniel Kretinsky, a-t-il expliqué` names the sentence's subject).
+    /// Else the last person named who fits, else the last speaker who fits.
     fn pronoun(&self, pronoun: Pronoun, before: usize, earlier: &[Attribution]) -> Option<Speaker> {
-        self.recent_persons(before)
-            .find(|p| compatible(p.gender, Some(pronoun)))
-            .map(speaker)
-            .or_else(|| last_speaker(earlier, Some(pronoun)))
+        let fits = |g: Option<Pronoun>| compatible(g, Some(pronoun));
+        let subject = self.recent_persons(before).find(|p| fits(p.gender) && self.is_subject(p.start));
+        let spoke = (0..earlier.len())
+            .rev()
+            .take(RECALL)
+            .find(|&j| earlier[j].speaker.is_some() && !earlier[j].org && fits(earlier[j].gender));
+        match (subject, spoke) {
+            (Some(p), Some(j)) if self.quotes[j].end > p.start => last_speaker(&earlier[j..=j], Some(pronoun)),
+            (Some(p), _) => Some(speaker(p)),
+            (None, Some(j)) => last_speaker(&earlier[j..=j], Some(pronoun)),
+            (None, None) => self.recent_persons(before).find(|p| fits(p.gender)).map(speaker),
+        }
     }
 
     /// Of the last [`RECALL`] persons named before `at`, those outside
@@ -454,7 +1005,11 @@ impl Attributor<'_> {
             next.strip_prefix('–').or_else(|| next.strip_prefix('—')).or_else(|| next.strip_prefix("- "))?.trim();
         let name = line.split(',').next()?.trim();
         let quoted = name.contains(['«', '»', '“', '”', '"']); // a heading, not a name
-        (!name.is_empty() && name.len() < 80 && !quoted).then(|| Speaker { name: name.to_owned(), gender: None })
+        (!name.is_empty() && name.len() < 80 && !quoted).then(|| Speaker {
+            name: name.to_owned(),
+            gender: None,
+            org: false,
+        })
     }
 
     /// Rule 4: in the sentence before the quote. A verb of saying whose
@@ -480,7 +1035,13 @@ impl Attributor<'_> {
                 let at = sentence_start + search + i + cue.len();
                 let boundary = search + i == 0 || !lower[..search + i].ends_with(char::is_alphabetic);
                 if boundary && self.comma_after_name(at, q.start) {
-                    if let Some(s) = self.name_at(at) {
+                    if rule == "selon" {
+                        let a = self.selon(at, q.start, earlier);
+                        if a.speaker.is_some() {
+                            return Some((a.speaker.map(|name| Speaker { name, gender: a.gender, org: a.org }), rule));
+                        }
+                    } else if let Some(s) = self.person_name_at(at) {
+                        // `pour X, « … »`: a person (`un tournant pour Microsoft` is no source).
                         return Some((Some(s), rule));
                     }
                     // `selon l'analyste de Morgan Stanley, « … »`: attributed,
@@ -500,8 +1061,13 @@ impl Attributor<'_> {
             if verb.pronoun.is_some() {
                 continue;
             }
-            let subject = self.persons_before(at).last().filter(|p| p.start >= sentence_start);
             let tail = self.text[verb.end..q.start].trim_end();
+            let rule = if tail.ends_with(':') { "speaker-before" } else { "estime-que" };
+            // `décrit par Omar Haddad comme le « … »`: the agent of a passive.
+            if let Some(agent) = self.text[verb.end..].strip_prefix(" par ").and_then(|_| self.name_at(verb.end + 5)) {
+                best = Some((Some(agent), rule));
+                continue;
+            }
             // `Il précise que`, `She said:`: the pronoun right before the verb.
             let pronoun = || match self.text[sentence_start..at].trim_end().rsplit(|c: char| !c.is_alphabetic()).next()
             {
@@ -509,8 +1075,10 @@ impl Attributor<'_> {
                 Some("elle" | "Elle" | "she" | "She") => Some(Pronoun::Feminine),
                 _ => None,
             };
-            best = match subject {
-                Some(p) => Some((Some(speaker(p)), if tail.ends_with(':') { "speaker-before" } else { "estime-que" })),
+            best = match self.subject_before(sentence_start, at, q.start, earlier) {
+                Some(Some(s)) => Some((Some(s), rule)),
+                // A description that stands for no one found.
+                Some(None) => best.or(Some((None, "anonymous"))),
                 // The pronoun stands for someone named before it, not for
                 // the object of the verb (`Elle a répondu à Lise Meitner :`).
                 None => match pronoun().and_then(|p| self.pronoun(p, at, earlier)) {
@@ -520,7 +1088,71 @@ impl Attributor<'_> {
                 },
             };
         }
-        best
+        if best.is_some() {
+            return best;
+        }
+        // `De quoi permettre à Sundar Pichai d'afficher un sourire : « … »`:
+        // a sentence that names one person and ends with a colon.
+        if clause.trim_end().ends_with(':') {
+            let named: Vec<&PersonRef> =
+                self.persons_before(q.start).iter().rev().take_while(|p| p.start >= sentence_start).collect();
+            if let [p] = named[..] {
+                return Some((Some(speaker(p)), "colon"));
+            }
+        }
+        None
+    }
+
+    /// The subject of the verb at `verb` in the sentence from
+    /// `sentence_start`: the nearest person or organisation before the verb
+    /// (a person before an apposition holding an organisation: `Omar
+    /// Haddad, PDG de Nexalis, estime`), else a description opening the
+    /// clause (`L'entreprise défend sa politique, rappelant que`).
+    /// `Some(None)` for a description that stands for no one found, `None`
+    /// when there is no subject.
+    fn subject_before(
+        &self,
+        sentence_start: usize,
+        verb: usize,
+        quote_start: usize,
+        earlier: &[Attribution],
+    ) -> Option<Option<Speaker>> {
+        let person =
+            self.persons_before(verb).last().filter(|p| p.start >= sentence_start && !self.inside_quote(p.start));
+        // Not an organisation closing an apposition (`Le groupe, fournisseur
+        // de Nvidia et Apple, a relevé`): after it, no comma, or a whole
+        // apposition of its own.
+        let free = |o: &&OrgRef| {
+            let gap = self.text[o.end..verb].trim();
+            // `Des salariés de Datapult dénoncent`: a noun's complement.
+            !of_complement(&self.text[sentence_start..o.start])
+                && (!gap.contains(',') || (gap.len() > 1 && gap.starts_with(',') && gap.ends_with(',')))
+        };
+        let org = self.orgs[..self.orgs.partition_point(|o| o.end <= verb)]
+            .iter()
+            .rev()
+            .take_while(|o| o.start >= sentence_start)
+            .find(|o| !self.inside_quote(o.start) && free(o));
+        match (person, org) {
+            (Some(p), Some(o)) if o.end > p.end && !self.text[p.end..].starts_with(',') => {
+                return Some(Some(org_speaker(o)))
+            }
+            (Some(p), _) => return Some(Some(self.person_speaker(p))),
+            (None, Some(o)) => return Some(Some(org_speaker(o))),
+            (None, None) => {}
+        }
+        if let Some(s) = self.unknown_subject(sentence_start, verb) {
+            return Some(Some(s));
+        }
+        // A description opening the clause (after a comma-free start).
+        let clause_start =
+            self.text[sentence_start..verb].rfind([':', ';']).map_or(sentence_start, |i| sentence_start + i + 1);
+        let opening = adverbials::skip(self.text, clause_start);
+        let found = self.description_at(opening, quote_start, earlier, true, false)?;
+        if found.rule == "indefinite" {
+            return Some(None);
+        }
+        Some(found.speaker.map(|name| Speaker { name, gender: found.gender, org: found.org }))
     }
 
     /// Whether the name at `at` is followed by a comma before the quote
@@ -529,11 +1161,95 @@ impl Attributor<'_> {
         self.text[at..quote_start].contains(',') || self.text[at..quote_start].trim_end().ends_with(':')
     }
 
-    /// Start of the sentence holding `at`.
-    fn sentence_start(&self, at: usize) -> usize {
-        let s = sentence(self.text, at, at, 400);
-        glaneur_text::offset_in(self.text, s)
+    /// Whether the period at `i` closes an initial (`K.`) or an
+    /// abbreviation (`M.`), not a sentence.
+    fn after_abbreviation(&self, i: usize) -> bool {
+        let word = self.text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        self.text.as_bytes()[i] == b'.' && (initial || glaneur_lexicon::is_abbreviation(word))
     }
+
+    /// Start of the sentence holding `at`: after a `.`, `!`, `?` (not
+    /// the period of a title or an initial: `M. Dupuis`, `C.C. Wei`) and
+    /// white space, or the paragraph's start; a line break inside a
+    /// paragraph does not end a sentence. Looks back 600 bytes at most.
+    fn sentence_start(&self, at: usize) -> usize {
+        let paragraph = self.paragraphs.start_of(at);
+        let from = reach_back(self.text, at, 600).max(paragraph);
+        let bytes = self.text.as_bytes();
+        let mut i = at;
+        while i > from {
+            i -= 1;
+            let terminal =
+                matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace);
+            if terminal && !self.after_abbreviation(i) {
+                return i + 1 + (self.text[i + 1..at].len() - self.text[i + 1..at].trim_start().len());
+            }
+        }
+        from
+    }
+}
+
+/// `min` capitalised words or more at `at` (after spaces), on one line:
+/// initials (`C.C.`), particles between them (`de`, `van`), hyphens; the
+/// byte span, without a sentence's final period. A single word is never a
+/// place (`Paris`).
+fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> {
+    let mut pos = at;
+    let (mut start, mut end, mut count) = (None, at, 0);
+    loop {
+        let (s, mut e) = word_after(text, pos, |c| is_letter(c) || matches!(c, '-' | '.' | '\'' | '’'));
+        if s == e {
+            break;
+        }
+        let mut word = &text[s..e];
+        // `Ezzat.`: the period ends the sentence; `C.C.` keeps its own.
+        if word.ends_with('.') && word[..word.len() - 1].chars().rev().nth(1).is_some_and(char::is_alphabetic) {
+            e -= 1;
+            word = &text[s..e];
+        }
+        let folded = glaneur_text::folded(word.trim_end_matches('.'));
+        let pronoun = matches!(folded.as_ref(), "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "we" | "i")
+            // `D'après`, `L'entreprise`, `Qu'il`: an elided word opening a sentence.
+            || ["d'", "l'", "qu'", "j'", "n'", "s'", "c'"].iter().any(|p| folded.starts_with(p));
+        let capital = word.starts_with(char::is_uppercase)
+            && !pronoun
+            && !glaneur_text::is_function_word(&folded)
+            && !glaneur_lexicon::is_title(word.trim_end_matches('.'));
+        let particle =
+            matches!(word, "de" | "du" | "des" | "van" | "von" | "der" | "da" | "di" | "el" | "al" | "ben" | "bin")
+                && count > 0;
+        // `d'Arvieu`: a particle glued to the surname.
+        let glued = count > 0
+            && word
+                .strip_prefix("d'")
+                .or_else(|| word.strip_prefix("d’"))
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+        if capital || glued {
+            start.get_or_insert(s);
+            count += 1;
+            end = e;
+        } else if !particle {
+            break;
+        }
+        pos = e;
+        if text[e..].starts_with(['.', ',', ';', ':']) && !word.ends_with('.') {
+            break;
+        }
+    }
+    let start = start?;
+    let place = count == 1 && glaneur_lexicon::is_place(&text[start..end]);
+    (count >= min && !place).then_some((start, end))
+}
+
+/// Whether `before` ends with `de`, `du`, `des`, `d'`, `of`: what follows
+/// is a noun's complement.
+fn of_complement(before: &str) -> bool {
+    if before.ends_with("d'") || before.ends_with("d’") {
+        return true;
+    }
+    let last = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    before.ends_with(char::is_whitespace) && matches!(last, "de" | "du" | "des" | "of")
 }
 
 /// The words of `text` a role is made of (letters, apostrophes, hyphens).
@@ -583,19 +1299,18 @@ fn last_speaker(earlier: &[Attribution], gender: Option<Pronoun>) -> Option<Spea
         .rev()
         .take(RECALL)
         .filter(|a| compatible(a.gender, gender))
-        .find_map(|a| Some(Speaker { name: a.speaker.clone()?, gender: a.gender }))
+        .find_map(|a| Some(Speaker { name: a.speaker.clone()?, gender: a.gender, org: a.org }))
 }
 
 fn speaker(p: &PersonRef) -> Speaker {
-    Speaker { name: p.canonical.clone(), gender: p.gender }
+    Speaker { name: p.canonical.clone(), gender: p.gender, org: false }
+}
+
+fn org_speaker(o: &OrgRef) -> Speaker {
+    Speaker { name: o.canonical.clone(), gender: None, org: true }
 }
 
 /// Genders compatible when either is unknown.
 fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
     a.is_none() || b.is_none() || a == b
-}
-
-/// The text within `reach` bytes around `start..end`, on char boundaries.
-fn window(text: &str, start: usize, end: usize, reach: usize) -> &str {
-    &text[reach_back(text, start, reach)..reach_ahead(text, end, reach)]
 }

@@ -5,8 +5,10 @@
 //! reading the people (and organisations) found before — the plugin
 //! requires `person`, so the host runs the people plugin first.
 
+pub mod adverbials;
 pub mod attribution;
 pub mod marks;
+pub mod nouns;
 pub mod verbs;
 
 use glaneur_schema::attrs::QuoteForm;
@@ -15,6 +17,7 @@ use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginI
 use serde::Serialize;
 
 use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef};
+use crate::nouns::Nouns;
 use crate::verbs::{Pronoun, Verbs};
 
 /// A quotation with its attribution.
@@ -45,12 +48,13 @@ struct Attrs<'a> {
 /// Finds quotations.
 pub struct Quotations {
     verbs: Verbs,
+    nouns: Nouns,
 }
 
 impl Quotations {
     /// Loads the verb lexicon.
     pub fn load() -> Self {
-        Quotations { verbs: Verbs::load() }
+        Quotations { verbs: Verbs::load(), nouns: Nouns::load() }
     }
 
     /// Every quotation in `text`, attributed with the `persons` and `orgs`
@@ -60,8 +64,8 @@ impl Quotations {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let quotes = marks::quotes(text);
         let paragraphs = glaneur_text::Paragraphs::new(text);
-        let attributor =
-            Attributor { text, quotes: &quotes, persons, orgs, verbs: &self.verbs, paragraphs: &paragraphs };
+        let lexicon = (&self.verbs, &self.nouns);
+        let attributor = Attributor::new(text, &quotes, persons, orgs, lexicon, &paragraphs);
         quotes
             .iter()
             .zip(attributor.attribute())
@@ -89,7 +93,7 @@ fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
     let before: Vec<String> = text[from..q.start]
         .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .take(2)
+        .take(6)
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
     // glaneur-lexicon's determiners but `au`, `aux` and
@@ -98,6 +102,8 @@ fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
     let determiner = before
         .first()
         .is_some_and(|w| glaneur_lexicon::is_determiner(w) && !matches!(w.as_str(), "au" | "aux" | "cet"));
+    // `La devise de la Silicon Valley, « … »`: a title word among the six
+    // words before.
     let title = before.iter().any(|w| {
         matches!(
             w.as_str(),
@@ -117,6 +123,13 @@ fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
                 | "projet"
                 | "opération"
                 | "slogan"
+                | "devise"
+                | "loi"
+                | "offre"
+                | "marque"
+                | "campagne"
+                | "hashtag"
+                | "formule"
                 | "étude"
                 | "note"
                 | "label"
@@ -152,9 +165,11 @@ impl Plugin for Quotations {
         let mut persons = Vec::new();
         let mut orgs = Vec::new();
         for e in found.iter() {
-            // Organisations count by their span alone: no attrs to read.
             if e.kind.as_str() == "organization" {
-                orgs.push(OrgRef { start: e.start as usize, end: e.end as usize });
+                let (start, end) = (e.start as usize, e.end as usize);
+                let [canonical, category] = string_attrs(e, ["canonical", "category"])?;
+                let canonical = canonical.unwrap_or_else(|| text.get(start..end).unwrap_or_default().to_owned());
+                orgs.push(OrgRef { start, end, canonical, media: category.as_deref() == Some("media") });
                 continue;
             }
             if e.kind.as_str() != "person" {
@@ -173,11 +188,7 @@ impl Plugin for Quotations {
             .find(text, &persons, &orgs)
             .into_iter()
             .map(|q| {
-                let confidence = match q.attribution.rule {
-                    "verb-after" | "speaker-before" | "selon" | "pour" | "attribution-line" => 0.9,
-                    "none" | "heading" | "indefinite" => 0.8,
-                    _ => 0.75,
-                };
+                let confidence = confidence(q.attribution.rule);
                 let attrs = Attrs {
                     content: &q.content,
                     speaker: q.attribution.speaker.as_deref(),
@@ -188,6 +199,21 @@ impl Plugin for Quotations {
                 Entity::new("quotation", q.start..q.end, confidence, attrs)
             })
             .collect())
+    }
+}
+
+/// How sure a quotation's attribution is, by the rule that made it
+/// (README.md's table): a speaker named next to the quote is surer than
+/// one a pronoun, a description or a neighbouring quote stands for. Users
+/// filter on it: a wrong speaker is worse than none.
+fn confidence(rule: &str) -> f64 {
+    match rule {
+        "verb-after" | "speaker-before" | "selon" | "pour" | "attribution-line" | "split-quote" => 0.9,
+        "estime-que" | "verb-later" | "same-sentence" | "incise" => 0.85,
+        "none" | "heading" | "indefinite" | "anonymous" => 0.8,
+        "pronoun-inversion" | "pronoun-before" | "descriptive-mention" | "colon" => 0.75,
+        "continuation" | "same-paragraph" | "clause-subject" => 0.7,
+        _ => 0.6, // previous-paragraph, headline
     }
 }
 
@@ -217,6 +243,99 @@ mod tests {
     fn speakers(text: &str, names: &[(&str, Option<Pronoun>)]) -> Vec<(Option<String>, &'static str)> {
         let found = Quotations::load().find(text, &persons(text, names), &[]);
         found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule)).collect()
+    }
+
+    /// Organisations at every occurrence of each (name, media) in `text`.
+    fn orgs(text: &str, names: &[(&str, bool)]) -> Vec<OrgRef> {
+        let mut out: Vec<OrgRef> = names
+            .iter()
+            .flat_map(|&(name, media)| {
+                text.match_indices(name).map(move |(i, _)| OrgRef {
+                    start: i,
+                    end: i + name.len(),
+                    canonical: name.to_owned(),
+                    media,
+                })
+            })
+            .collect();
+        out.sort_by_key(|o| o.start);
+        out
+    }
+
+    /// The speakers and rules, with people and organisations.
+    fn attributed(
+        text: &str,
+        names: &[(&str, Option<Pronoun>)],
+        organisations: &[(&str, bool)],
+    ) -> Vec<(Option<String>, &'static str)> {
+        let found = Quotations::load().find(text, &persons(text, names), &orgs(text, organisations));
+        found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule)).collect()
+    }
+
+    #[test]
+    fn organisations_speak_by_name_and_by_description() {
+        let text = "Nexalis a confirmé le rachat. « La transaction sera finalisée en mars », indique Nexalis dans un communiqué.";
+        assert_eq!(attributed(text, &[], &[("Nexalis", false)])[0], (Some("Nexalis".into()), "verb-after"));
+        // The organisation the article is about, not the last one named.
+        let text = "Le groupe Tessaly a acquis la start-up Vireo. Tessaly vise 2026. « La demande reste forte », précise le groupe.";
+        let got = attributed(text, &[], &[("Tessaly", false), ("Vireo", false)]);
+        assert_eq!(got[0], (Some("Tessaly".into()), "descriptive-mention"));
+        // `le quotidien`: the last news outlet, not the company.
+        let text = "Selon Le Parisien, Orbéa vend. « Le prix dépasse 2 milliards », précise le quotidien.";
+        let got = attributed(text, &[], &[("Le Parisien", true), ("Orbéa", false)]);
+        assert_eq!(got[0], (Some("Le Parisien".into()), "descriptive-mention"));
+        // No organisation named: the capitalised name opening a sentence before.
+        let text = "Quantalys a été victime d’une cyberattaque. « Aucune donnée n’a fuité », explique la société.";
+        assert_eq!(attributed(text, &[], &[])[0], (Some("Quantalys".into()), "descriptive-mention"));
+        // An organisation in a noun's complement is no subject.
+        let text = "Des salariés de Datapult dénoncent « une gestion très opaque » des primes.";
+        assert_eq!(attributed(text, &[], &[("Datapult", false)])[0].0, None);
+    }
+
+    #[test]
+    fn a_speaker_away_from_the_verb_or_the_quote() {
+        // Adverbials between the verb and the speaker; a role and its complement.
+        let text = "« Nous doublerons nos effectifs », a indiqué à l'AFP le cofondateur d'Electrix, Paulin Bosc.";
+        assert_eq!(speakers(text, &[("Paulin Bosc", M)]), [(Some("Paulin Bosc".into()), "verb-after")]);
+        // The verb after a later comma of the sentence.
+        let text = "« Le marché a doublé » en Europe, a précisé sa directrice Jeanne Vallier dans un entretien.";
+        assert_eq!(speakers(text, &[("Jeanne Vallier", F)]), [(Some("Jeanne Vallier".into()), "verb-later")]);
+        // A name no plugin found, after the verb.
+        let text = "« Les puces sortiront en 2027 », prédit Léa K. Fontaine, chercheuse chez Photonéa.";
+        assert_eq!(speakers(text, &[]), [(Some("Léa K. Fontaine".into()), "verb-after")]);
+    }
+
+    #[test]
+    fn partial_quotes_take_the_subject_of_the_sentence() {
+        let text = "Jeanne Vallier a souligné que le modèle tient dans un « format de poche ».";
+        assert_eq!(speakers(text, &[("Jeanne Vallier", F)]), [(Some("Jeanne Vallier".into()), "estime-que")]);
+        // A later quote of the sentence takes the earlier one's speaker.
+        let text =
+            "« Nous signons un record », s’est enthousiasmé Omar Haddad, soulignant que l’IA « change chaque métier ».";
+        assert_eq!(speakers(text, &[("Omar Haddad", M)])[1].0.as_deref(), Some("Omar Haddad"));
+        let text = "« Les amendes atteignent 1,4 milliard », indique l'Autorité, qui a examiné « un nombre record » de dossiers.";
+        let got = attributed(text, &[], &[("Autorité", false)]);
+        assert_eq!(got[1], (Some("Autorité".into()), "same-sentence"));
+        // No verb of saying: the clause's subject, a description resolved.
+        let text = "Tessaly publie ses comptes. Le groupe a augmenté ses prévisions, visant une croissance « à deux chiffres dès 2026 ».";
+        let got = attributed(text, &[], &[("Tessaly", false)]);
+        assert_eq!(got[0], (Some("Tessaly".into()), "clause-subject"));
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_subject_not_a_person_merely_named() {
+        let text = "Paul Girard ne croit pas à la taxe, comme le craint le ministre Marc Roux, « contrairement aux autres », a-t-il expliqué.";
+        let got = speakers(text, &[("Paul Girard", M), ("Marc Roux", M)]);
+        assert_eq!(got[0].0.as_deref(), Some("Paul Girard"));
+    }
+
+    #[test]
+    fn a_headline_takes_the_person_the_next_paragraph_names() {
+        let text = "« Nous ne vendrons pas » : le patron de Nexalis ferme la porte\n\nOmar Haddad, PDG de Nexalis, a rejeté l'offre.";
+        assert_eq!(speakers(text, &[("Omar Haddad", M)]), [(Some("Omar Haddad".into()), "headline")]);
+        // A word or two is no headline; a heading of a word neither.
+        let text = "– « Paris » –\n\nOmar Haddad a parlé.";
+        assert_eq!(speakers(text, &[("Omar Haddad", M)])[0].0, None);
     }
 
     const F: Option<Pronoun> = Some(Pronoun::Feminine);
@@ -262,9 +381,13 @@ mod tests {
 
     #[test]
     fn selon_a_description_names_nobody_rather_than_an_earlier_speaker() {
+        // The analyst of an organisation named with nobody before.
         let text = "Marie Dupuis a déclaré : « Oui. »\n\nSelon l'analyste de Morgan Stanley, « c'est excessif ».";
-        let got = speakers(text, &[("Marie Dupuis", F)]);
-        assert_eq!(got[1], (None, "selon"));
+        let at = text.find("Morgan").expect("in the text");
+        let orgs =
+            [OrgRef { start: at, end: at + "Morgan Stanley".len(), canonical: "Morgan Stanley".into(), media: false }];
+        let found = Quotations::load().find(text, &persons(text, &[("Marie Dupuis", F)]), &orgs);
+        assert_eq!((found[1].attribution.speaker.as_deref(), found[1].attribution.rule), (None, "selon"));
         let text = "Marie Dupuis a déclaré : « Oui. »\n\n« C'est excessif », selon un analyste de Morgan Stanley.";
         assert_eq!(speakers(text, &[("Marie Dupuis", F)])[1], (None, "selon"));
     }
@@ -286,17 +409,17 @@ mod tests {
         let text = "Hélène Roux a parlé hier.\n\nD'après le PDG de Nvidia, Jensen Huang, « l'IA change tout ».";
         let people = persons(text, &[("Hélène Roux", F), ("Jensen Huang", M)]);
         let at = text.find("Nvidia").expect("Nvidia");
-        let orgs = [OrgRef { start: at, end: at + "Nvidia".len() }];
+        let orgs = [OrgRef { start: at, end: at + "Nvidia".len(), canonical: "Nvidia".into(), media: false }];
         let found = Quotations::load().find(text, &people, &orgs);
         let got: Vec<(Option<String>, &str)> =
             found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule)).collect();
         assert_eq!(got, [(Some("Jensen Huang".into()), "selon")]);
-        // An organisation standing alone before the person is still no role.
+        // An organisation standing alone before the person is the source.
         let text = "Selon Nvidia, Jensen Huang « ne vend rien ».";
         let at = text.find("Nvidia").expect("Nvidia");
-        let orgs = [OrgRef { start: at, end: at + "Nvidia".len() }];
+        let orgs = [OrgRef { start: at, end: at + "Nvidia".len(), canonical: "Nvidia".into(), media: false }];
         let found = Quotations::load().find(text, &persons(text, &[("Jensen Huang", M)]), &orgs);
-        assert_eq!((found[0].attribution.speaker.as_deref(), found[0].attribution.rule), (None, "selon"));
+        assert_eq!((found[0].attribution.speaker.as_deref(), found[0].attribution.rule), (Some("Nvidia"), "selon"));
     }
 
     #[test]

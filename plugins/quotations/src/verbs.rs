@@ -7,6 +7,8 @@ use std::collections::HashSet;
 
 use glaneur_text::{folded, is_letter};
 
+use crate::adverbials::is_adverb;
+
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
 
 /// The gender of a pronoun (`détaille-t-il` → masculine; `il`, `ils`,
@@ -36,8 +38,16 @@ impl Verbs {
     pub fn load() -> Self {
         let mut forms = HashSet::new();
         for line in SPEECH_VERBS.lines().skip(1) {
-            let Some(list) = line.split('\t').nth(2) else { continue };
+            let mut cols = line.split('\t');
+            let (Some(lang), Some(lemma), Some(list)) = (cols.next(), cols.next(), cols.next()) else { continue };
             forms.extend(list.split('|').map(str::trim).filter(|f| !f.is_empty()).map(|f| folded(f).into_owned()));
+            // The present participle of a French verb in -er (`soulignant`,
+            // `ajoutant`), which continues a sentence's speaker.
+            if let Some(stem) = lemma.strip_suffix("er").filter(|_| lang == "fr" && !lemma.contains(' ')) {
+                let stem = if stem.ends_with('g') { format!("{stem}e") } else { stem.to_owned() };
+                let stem = stem.strip_suffix('c').map_or(stem.clone(), |s| format!("{s}ç"));
+                forms.insert(folded(&format!("{stem}ant")).into_owned());
+            }
         }
         let leads = forms.iter().filter_map(|f| f.split_once(' ')).map(|(lead, _)| lead.to_owned()).collect();
         Verbs { forms, leads }
@@ -57,16 +67,20 @@ impl Verbs {
             if self.is_form(&base) {
                 return Some(Verb { end: e1, pronoun: Some(pronoun) });
             }
-            // `a-t-il ajouté`: the auxiliary inverted, then the participle.
-            if let Some((w2, e2)) = next_word(text, e1) {
-                if self.is_form(&format!("{base} {w2}")) {
-                    return Some(Verb { end: e2, pronoun: Some(pronoun) });
-                }
-            }
-            return None;
+            // `a-t-il ajouté`, `a-t-il seulement indiqué`: the auxiliary
+            // inverted, then the participle.
+            let (w2, e2) = self.past_adverbs(text, e1)?;
+            return self.is_form(&format!("{base} {w2}")).then_some(Verb { end: e2, pronoun: Some(pronoun) });
         }
-        if let Some((w2, e2)) = next_word(text, e1).filter(|_| self.leads.contains(w1.as_ref())) {
-            if self.is_form(&format!("{w1} {w2}")) {
+        // `l'a jugée`: an object pronoun glued to the auxiliary, and the
+        // participle agreeing with it.
+        let w1 = match w1.strip_prefix("l'") {
+            Some(aux) if self.leads.contains(aux) => Cow::Owned(aux.to_owned()),
+            _ => w1,
+        };
+        if let Some((w2, e2)) = self.past_adverbs(text, e1).filter(|_| self.leads.contains(w1.as_ref())) {
+            let agreed = w2.strip_suffix("es").or_else(|| w2.strip_suffix('e')).or_else(|| w2.strip_suffix('s'));
+            if self.is_form(&format!("{w1} {w2}")) || agreed.is_some_and(|w| self.is_form(&format!("{w1} {w}"))) {
                 return Some(Verb { end: e2, pronoun: None });
             }
             if let Some((w3, e3)) = next_word(text, e2) {
@@ -76,6 +90,28 @@ impl Verbs {
             }
         }
         self.is_form(&w1).then_some(Verb { end: e1, pronoun: None })
+    }
+}
+
+impl Verbs {
+    /// The word after `at`, past adverbs (`a également indiqué`).
+    fn past_adverbs<'t>(&self, text: &'t str, at: usize) -> Option<(Cow<'t, str>, usize)> {
+        let mut word = next_word(text, at)?;
+        for _ in 0..2 {
+            // `a par ailleurs affirmé`: the one adverb of two words.
+            if word.0 == "par" {
+                match next_word(text, word.1) {
+                    Some((w, end)) if w == "ailleurs" => word = next_word(text, end)?,
+                    _ => break,
+                }
+                continue;
+            }
+            if !is_adverb(&word.0) {
+                break;
+            }
+            word = next_word(text, word.1)?;
+        }
+        Some(word)
     }
 }
 

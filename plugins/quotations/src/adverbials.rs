@@ -1,0 +1,293 @@
+//! What may stand between a verb of saying and the speaker after it: an
+//! adverb (`souligne par ailleurs l'institution`), a time (`s'inquiétait la
+//! semaine dernière un patron`), a prepositional phrase (`a indiqué à l'AFP
+//! le cofondateur`, `s'est félicité dans un communiqué son directeur`).
+
+use crate::verbs::next_words;
+
+/// Adverbs (folded) skipped after a verb of saying, and inside an inverted
+/// compound one (`a-t-il seulement indiqué`).
+pub fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "également"
+            | "aussi"
+            | "encore"
+            | "ainsi"
+            | "ensuite"
+            | "alors"
+            | "enfin"
+            | "néanmoins"
+            | "cependant"
+            | "toutefois"
+            | "pourtant"
+            | "seulement"
+            | "notamment"
+            | "volontiers"
+            | "aujourd'hui"
+            | "hier"
+            | "demain"
+            | "récemment"
+            | "désormais"
+            | "simplement"
+            | "d'ailleurs"
+            | "déjà"
+            | "plutôt"
+            | "aussitôt"
+            | "immédiatement"
+            | "publiquement"
+            | "clairement"
+            | "fièrement"
+            | "sobrement"
+            | "prudemment"
+            | "lui-même"
+            | "elle-même"
+            | "même"
+            | "bien"
+            | "donc"
+            | "tout"
+            | "dernièrement"
+            | "initialement"
+            | "officiellement"
+            | "also"
+            | "later"
+            | "recently"
+            | "today"
+            | "yesterday"
+    )
+}
+
+/// Days and parts of days: `mardi`, `ce matin`, `la semaine dernière`.
+fn is_time_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "matin"
+            | "soir"
+            | "midi"
+            | "semaine"
+            | "mois"
+            | "année"
+            | "an"
+            | "jour"
+            | "week-end"
+            | "printemps"
+            | "été"
+            | "automne"
+            | "hiver"
+    )
+}
+
+/// Words after a time noun that belong to it (`mardi soir`, `la semaine
+/// dernière`).
+fn is_time_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "dernier"
+            | "dernière"
+            | "prochain"
+            | "prochaine"
+            | "passé"
+            | "passée"
+            | "même"
+            | "soir"
+            | "matin"
+            | "après-midi"
+    )
+}
+
+/// Prepositions opening a phrase skipped after a verb of saying.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "à" | "au"
+            | "aux"
+            | "auprès"
+            | "dans"
+            | "sur"
+            | "lors"
+            | "devant"
+            | "pendant"
+            | "en"
+            | "via"
+            | "face"
+            | "depuis"
+            | "avant"
+            | "après"
+            | "to"
+            | "in"
+            | "on"
+    )
+}
+
+/// Determiners and possessives: a noun phrase starts at one, so a phrase
+/// skipped stops before it.
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "le" | "la"
+            | "les"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "notre"
+            | "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+    ) || word.starts_with("l'")
+}
+
+/// The last word of the noun phrase starting at word `k` of `words` (read
+/// from `from`) in a phrase
+/// skipped (`un communiqué commun`, `l'AFP`, `marge du salon de
+/// l'automobile`, `BFM Business` before a determiner); none when nothing
+/// would be left after it.
+fn phrase_end(text: &str, from: usize, words: &[(std::borrow::Cow<'_, str>, usize)], mut k: usize) -> Option<usize> {
+    let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
+    let capital = |i: usize| {
+        let start = if i == 0 { from } else { words[i - 1].1 };
+        words.get(i).is_some_and(|(_, end)| text[start..*end].trim_start().starts_with(char::is_uppercase))
+    };
+    if matches!(word(k), Some("de" | "d'")) {
+        k += 1;
+    }
+    if word(k).is_some_and(|w| is_determiner(w) && !w.starts_with("l'") && w != "a") {
+        k += 1;
+    }
+    word(k)?;
+    let mut last = k;
+    // A name of several words (`BFM Business`), when a determiner follows it.
+    if capital(k) {
+        let mut j = k;
+        while capital(j + 1) {
+            j += 1;
+        }
+        if j > k && word(j + 1).is_some_and(is_determiner) {
+            last = j;
+        }
+    }
+    while let Some(w) = word(last + 1) {
+        if matches!(w, "de" | "du" | "des") || w.starts_with("d'") {
+            // A complement: `du salon`, `de l'automobile`, `d'une conférence`.
+            let head = if w.starts_with("d'") && w.len() > 2 { last + 1 } else { last + 2 };
+            let head =
+                if word(head).is_some_and(|h| is_determiner(h) && !h.starts_with("l'")) { head + 1 } else { head };
+            if word(head).is_none() || capital(head) && !word(head + 1).is_some_and(is_determiner) {
+                break;
+            }
+            last = head;
+            continue;
+        }
+        if is_determiner(w) || is_preposition(w) || capital(last + 1) || last - k >= 3 {
+            break;
+        }
+        last += 1;
+    }
+    // The phrase must leave something after it: a determiner or a name.
+    word(last + 1).map(|_| last)
+}
+
+/// Phrases of several words skipped as one: `de son côté`, `pour sa part`.
+const SET_PHRASES: &[&[&str]] = &[
+    &["de", "son", "côté"],
+    &["de", "leur", "côté"],
+    &["pour", "sa", "part"],
+    &["pour", "leur", "part"],
+    &["quant", "à", "lui"],
+    &["quant", "à", "elle"],
+    &["par", "ailleurs"],
+    &["en", "outre"],
+    &["de", "plus"],
+];
+
+/// The offset past the adverbials at `at` (spaces only between words; a
+/// comma, a line break or a name stops it); `at` when there are none.
+pub fn skip(text: &str, at: usize) -> usize {
+    let mut pos = at;
+    for _ in 0..4 {
+        let words = next_words(text, pos, 12);
+        let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
+        let end = |i: usize| words[i].1;
+        let Some(first) = word(0) else { break };
+        if let Some(phrase) = SET_PHRASES.iter().find(|p| p.iter().enumerate().all(|(i, w)| word(i) == Some(w))) {
+            pos = end(phrase.len() - 1);
+            continue;
+        }
+        if is_adverb(first) {
+            pos = end(0);
+            continue;
+        }
+        // `mardi`, `mardi soir`, `la semaine dernière`, `ce matin`
+        let time_at = usize::from(matches!(first, "la" | "le" | "ce" | "cette" | "l'an" | "cet"));
+        if word(time_at).is_some_and(is_time_noun) || first == "l'an" {
+            let mut k = if first == "l'an" { 0 } else { time_at };
+            while word(k + 1).is_some_and(is_time_modifier) {
+                k += 1;
+            }
+            pos = end(k);
+            continue;
+        }
+        // `à l'AFP`, `auprès de l'AFP`, `dans un communiqué commun`, `sur X`,
+        // `en marge du salon de l'automobile`, `sur BFM Business`: the
+        // preposition, a determiner, a word, lower-case words that are no
+        // determiner nor preposition, and complements with `de`.
+        if is_preposition(first) {
+            let Some(last) = phrase_end(text, pos, &words, 1) else { break };
+            pos = end(last);
+            continue;
+        }
+        break;
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rest(text: &str) -> &str {
+        &text[skip(text, 0)..]
+    }
+
+    #[test]
+    fn skips_adverbs_times_and_phrases() {
+        assert_eq!(rest(" par ailleurs l'institution."), " l'institution.");
+        assert_eq!(rest(" à l'AFP le cofondateur"), " le cofondateur");
+        assert_eq!(rest(" auprès de l'AFP le président de l'Observatoire"), " le président de l'Observatoire");
+        assert_eq!(rest(" dans un communiqué son directeur général"), " son directeur général");
+        assert_eq!(rest(" sur X la secrétaire d'État"), " la secrétaire d'État");
+        assert_eq!(rest(" la semaine dernière un patron"), " un patron");
+        assert_eq!(rest(" mardi soir Jean Dupont"), " Jean Dupont");
+        assert_eq!(rest(" seulement"), "");
+        assert_eq!(rest(" lors d'une conférence téléphonique le PDG"), " le PDG");
+        assert_eq!(rest(" dans un entretien aux Echos Haruto Sato"), " Haruto Sato");
+        assert_eq!(rest(" en marge du salon de l’automobile le patron"), " le patron");
+        assert_eq!(rest(" ce matin sur BFM Business le fondateur"), " le fondateur");
+        assert_eq!(rest(" par ailleurs l'institution"), " l'institution");
+    }
+
+    #[test]
+    fn a_speaker_is_never_skipped() {
+        assert_eq!(rest(" le PDG de Nvidia"), " le PDG de Nvidia");
+        assert_eq!(rest(" Jean Dupont"), " Jean Dupont");
+        assert_eq!(rest(" l'institution"), " l'institution");
+        assert_eq!(rest(" à la presse Jean Dupont"), " Jean Dupont");
+    }
+}
