@@ -1,5 +1,6 @@
 //! Tidy checks, run as ordinary tests: every source file says what it is
-//! for, every crate has a README, ARCHITECTURE.md names every crate.
+//! for, every crate has a README, ARCHITECTURE.md names every crate, every
+//! fixture crate is a workspace member.
 
 use std::path::{Path, PathBuf};
 
@@ -58,5 +59,19 @@ fn every_crate_has_a_readme_and_is_in_the_architecture() {
         let named = architecture.contains(&format!("`{relative}`"))
             || (is_fixture && architecture.contains("`tests/fixtures`"));
         assert!(named, "ARCHITECTURE.md does not name `{relative}`");
+    }
+}
+
+#[test]
+fn every_fixture_crate_is_a_workspace_member() {
+    // The workspace lists its fixture crates one by one (tests/fixtures/eval
+    // is data, which a glob would take for a crate): a new one must be added.
+    let root = &artifacts().root;
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml exists");
+    for dir in crate_dirs(root) {
+        let relative = dir.strip_prefix(root).expect("inside the root").display().to_string();
+        if relative.starts_with("tests/fixtures") {
+            assert!(manifest.contains(&format!("\"{relative}\"")), "add \"{relative}\" to the workspace members");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! `cargo xtask`: build the host and the plugins where the binary finds
-//! them, run it on the seeds, run the tests, scaffold a plugin, benchmark.
+//! them, run it on the seeds, score it against gold annotations, run the
+//! tests, scaffold a plugin, benchmark.
 //!
 //! Light on purpose (matklad's cargo-xtask): std and serde_json (to read
 //! the test corpora the benchmark is made of), runs `$CARGO`.
@@ -20,6 +21,9 @@ cargo xtask <command>
                            (test fixtures in target/<profile>/fixture-plugins/)
   run [--release] [-- ARGS] build, then `glaneur extract` the seeds (ARGS are passed to
                            extract; seeds/ is added unless ARGS name inputs)
+  eval [ARGS]              release build, then `glaneur eval ARGS`: score the extraction
+                           against gold annotations, e.g.
+                           cargo xtask eval --errors gold.jsonl articles/
   test [ARGS]              build, then `cargo nextest run --workspace ARGS`
                            (`cargo test --workspace` where nextest is absent)
   new-plugin NAME          scaffold plugins/NAME: a plugin that compiles, loads and
@@ -35,6 +39,9 @@ type Result<T = ()> = std::result::Result<T, String>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("eval") {
+        return eval(&args[1..]);
+    }
     let result = match args.first().map(String::as_str) {
         Some("build") => build(has_flag(&args[1..], "--release")).map(drop),
         Some("run") => run_seeds(&args[1..]),
@@ -174,6 +181,28 @@ fn run_seeds(args: &[String]) -> Result {
         command.arg("seeds");
     }
     status(command)
+}
+
+/// `cargo xtask eval ARGS`: the release build, then `glaneur eval ARGS`
+/// in the caller's directory (its paths are the caller's), exiting with
+/// glaneur's code (1: a `--require` failed, 2: a usage error).
+fn eval(args: &[String]) -> ExitCode {
+    let args = args.strip_prefix(&["--".to_owned()]).unwrap_or(args);
+    let out = match build(true) {
+        Ok(out) => out,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bin = glaneur_bin(&out);
+    match Command::new(&bin).arg("eval").args(args).status() {
+        Ok(status) => status.code().and_then(|c| u8::try_from(c).ok()).map_or(ExitCode::FAILURE, ExitCode::from),
+        Err(e) => {
+            eprintln!("xtask: cannot run {}: {e}", bin.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `cargo xtask fuzz TARGET [SECONDS]`: cargo-fuzz without a sanitizer, on

@@ -1,7 +1,8 @@
 //! The `glaneur` command: `extract` facts from documents, `summary` of a
-//! corpus, list `plugins`.
+//! corpus, `eval` against gold annotations, list `plugins`.
 //!
-//! Exit codes: 0 ok, 1 some documents failed, 2 usage or plugin-loading error.
+//! Exit codes: 0 ok, 1 some documents failed (`extract`, `summary`) or a
+//! `--require` was not met (`eval`), 2 usage or plugin-loading error.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -10,11 +11,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use glaneur::eval::{self, Corpus, Requirement};
 use glaneur::input::{self, EncodingMode};
 use glaneur::output::{Format, Writer};
 use glaneur::pipeline::Pipeline;
 use glaneur::plugins::{discover, plugin_dirs, Catalog};
-use glaneur::runner::{run, RunOptions};
+use glaneur::runner::{run, Processed, RunOptions};
 use tracing_subscriber::EnvFilter;
 
 /// Extracts money, organisations, quotations and AI model names from French
@@ -37,8 +39,13 @@ enum Command {
     /// kind, top organisations, amounts per currency and the largest ones,
     /// quotations by speaker, models by vendor.
     Summary(ExtractArgs),
+    /// Score entities against gold annotations: extract from PATHs (or
+    /// read an output with --system), then print per kind the gold and
+    /// system counts, lenient P/R/F1 (overlapping spans), strict F1
+    /// (identical spans) and full P/R/F1 (overlapping, key attributes right).
+    Eval(EvalArgs),
     /// List the plugins found, and every file rejected with its reason.
-    Plugins(PluginArgs),
+    Plugins(ListArgs),
 }
 
 #[derive(Args)]
@@ -50,6 +57,12 @@ struct PluginArgs {
     /// Configuration for a plugin, as NAME=CONFIG (repeatable).
     #[arg(long = "config", value_name = "NAME=CONFIG", value_parser = parse_config)]
     configs: Vec<(String, String)>,
+}
+
+#[derive(Args)]
+struct ListArgs {
+    #[command(flatten)]
+    plugins: PluginArgs,
     /// Print the list as JSON.
     #[arg(long)]
     json: bool,
@@ -57,12 +70,6 @@ struct PluginArgs {
 
 #[derive(Args)]
 struct ExtractArgs {
-    /// Files or directories (recursive: .txt, .md, .html); `-` for stdin.
-    #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
-    /// Read documents from a JSON Lines file of {"id": …, "text": …} records (`-` for stdin).
-    #[arg(long, value_name = "FILE")]
-    jsonl: Option<PathBuf>,
     /// Keep only these kinds (comma-separated); plugins they need still run.
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
     only: Vec<String>,
@@ -72,6 +79,47 @@ struct ExtractArgs {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// The gold annotations: JSON Lines in the output format, one line per
+    /// document, matched to the output by the basename of `source`; an
+    /// entity with "scored": false is not scored either way.
+    #[arg(value_name = "GOLD.jsonl")]
+    gold: PathBuf,
+    /// Score this output, already made (`-` for stdin), instead of extracting from PATHs.
+    #[arg(long, value_name = "OUTPUT.jsonl")]
+    system: Option<PathBuf>,
+    /// Kinds to score (comma-separated; default: the kinds the gold has).
+    #[arg(long, value_delimiter = ',', value_name = "KIND")]
+    kinds: Vec<String>,
+    /// Also list each miss, spurious entity and attribute error, with its document.
+    #[arg(long)]
+    errors: bool,
+    /// Print the figures as one JSON object (per kind: gold, sys, lenient_p … full_f1).
+    #[arg(long)]
+    json: bool,
+    /// Exit 1 when a figure is below a bar, e.g. quotation:full_f1>=0.9
+    /// (repeatable; METRIC: gold, sys, lenient_p/r/f1, strict_p/r/f1, full_p/r/f1).
+    #[arg(long, value_name = "KIND:METRIC>=X")]
+    require: Vec<Requirement>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// What to read and how to run the plugins over it: the same for
+/// `extract`, `summary` and `eval`.
+#[derive(Args)]
+struct InputArgs {
+    /// Files or directories (recursive: .txt, .md, .html); `-` for stdin.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Read documents from a JSON Lines file of {"id": …, "text": …} records (`-` for stdin).
+    #[arg(long, value_name = "FILE")]
+    jsonl: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -146,6 +194,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args, false),
         Command::Summary(args) => extract(args, true),
+        Command::Eval(args) => evaluate(args),
         Command::Plugins(args) => list_plugins(&args),
     };
     match result {
@@ -165,8 +214,8 @@ fn load_catalog(args: &PluginArgs) -> Catalog {
     discover(&dirs, &configs)
 }
 
-fn list_plugins(args: &PluginArgs) -> Result<ExitCode, String> {
-    let catalog = load_catalog(args);
+fn list_plugins(args: &ListArgs) -> Result<ExitCode, String> {
+    let catalog = load_catalog(&args.plugins);
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let print =
@@ -229,21 +278,58 @@ fn no_plugins_message(catalog: &Catalog) -> String {
     )
 }
 
+impl InputArgs {
+    /// Whether nothing to read was given.
+    fn is_empty(&self) -> bool {
+        self.paths.is_empty() && self.jsonl.is_none()
+    }
+
+    /// Loads the plugins and orders the pipeline that `only` asks for (all
+    /// the plugins when it is empty).
+    fn pipeline(&self, only: &[String]) -> Result<Pipeline, String> {
+        let catalog = load_catalog(&self.plugins);
+        for r in &catalog.rejected {
+            tracing::warn!("plugin file rejected: {}: {}", r.path.display(), r.reason);
+        }
+        if catalog.plugins.is_empty() {
+            return Err(no_plugins_message(&catalog));
+        }
+        let pipeline = Pipeline::new(catalog.plugins, only).map_err(|e| e.to_string())?;
+        let names: Vec<&str> = pipeline.plugins().map(|p| p.name()).collect();
+        tracing::info!(plugins = ?names, "running");
+        Ok(pipeline)
+    }
+
+    /// Runs `pipeline` over the documents these arguments name, passing
+    /// each to `write` in input order, with the progress line.
+    fn run(
+        &self,
+        pipeline: &Pipeline,
+        mut write: impl FnMut(&Processed) -> io::Result<()>,
+    ) -> io::Result<glaneur::runner::Summary> {
+        let progress = Progress::new();
+        let jobs = self.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        let options = RunOptions { jobs, encoding: self.encoding };
+        let paths_inputs = input::from_paths(self.paths.clone(), self.max_bytes);
+        let write = |done: &Processed| {
+            progress.document(done.text.len());
+            write(done)
+        };
+        let result = match &self.jsonl {
+            Some(path) => run(paths_inputs.chain(input::from_jsonl(path, self.max_bytes)), pipeline, options, write),
+            None => run(paths_inputs, pipeline, options, write),
+        };
+        progress.finish();
+        result
+    }
+}
+
 /// `extract`, or with `summary` the aggregates instead of the documents.
 fn extract(args: ExtractArgs, summary: bool) -> Result<ExitCode, String> {
-    if args.paths.is_empty() && args.jsonl.is_none() {
+    if args.input.is_empty() {
         return Err("nothing to read: give PATHs (or - for stdin) or --jsonl FILE".into());
     }
-    let catalog = load_catalog(&args.plugins);
-    for r in &catalog.rejected {
-        tracing::warn!("plugin file rejected: {}: {}", r.path.display(), r.reason);
-    }
-    if catalog.plugins.is_empty() {
-        return Err(no_plugins_message(&catalog));
-    }
-    let pipeline = Pipeline::new(catalog.plugins, &args.only).map_err(|e| e.to_string())?;
-    let names: Vec<&str> = pipeline.plugins().map(|p| p.name()).collect();
-    tracing::info!(plugins = ?names, "running");
+    let pipeline = args.input.pipeline(&args.only)?;
 
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let out: Box<dyn Write> = match &args.output {
@@ -253,25 +339,14 @@ fn extract(args: ExtractArgs, summary: bool) -> Result<ExitCode, String> {
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format, color);
     let mut aggregates = glaneur::summary::Summary::default();
-    let progress = Progress::new();
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let options = RunOptions { jobs, encoding: args.encoding };
-
-    let paths_inputs = input::from_paths(args.paths, args.max_bytes);
-    let mut write = |done: &glaneur::runner::Processed| {
-        progress.document(done.text.len());
+    let result = args.input.run(&pipeline, |done| {
         if summary {
             aggregates.add(&done.line, Some(&done.text));
             Ok(())
         } else {
             writer.write(done)
         }
-    };
-    let result = match &args.jsonl {
-        Some(path) => run(paths_inputs.chain(input::from_jsonl(path, args.max_bytes)), &pipeline, options, &mut write),
-        None => run(paths_inputs, &pipeline, options, &mut write),
-    };
-    progress.finish();
+    });
     let result = result.and_then(|counts| {
         if summary {
             // The aggregates alone: no `[]` of an empty JSON array, no empty page.
@@ -299,5 +374,107 @@ fn extract(args: ExtractArgs, summary: bool) -> Result<ExitCode, String> {
         }
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(format!("cannot write the output: {e}")),
+    }
+}
+
+/// `eval`: the output of PATHs (extracted as `extract` does) or of
+/// `--system`, scored against the gold; exit 1 when a `--require` fails.
+fn evaluate(args: EvalArgs) -> Result<ExitCode, String> {
+    let gold = Corpus::read(&args.gold)?;
+    for name in &gold.duplicates {
+        eprintln!("glaneur: {}: two documents are named {name}; the last one is scored", args.gold.display());
+    }
+    let mut kinds: Vec<String> = Vec::new();
+    for kind in args.kinds.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+        if !kinds.iter().any(|k| k == kind) {
+            kinds.push(kind.to_owned());
+        }
+    }
+    if kinds.is_empty() {
+        kinds = gold.kinds();
+    }
+    if let Some(r) = args.require.iter().find(|r| !kinds.contains(&r.kind)) {
+        return Err(format!(
+            "--require names kind {:?}, which is not scored (scored: {}); add it to --kinds",
+            r.kind,
+            if kinds.is_empty() { "none".to_owned() } else { kinds.join(", ") }
+        ));
+    }
+
+    let system = match (&args.system, args.input.is_empty()) {
+        (Some(_), false) => return Err("give --system OUTPUT.jsonl or PATHs to extract from, not both".into()),
+        (None, true) => {
+            return Err(
+                "nothing to score: give PATHs (or --jsonl FILE) to extract from, or --system OUTPUT.jsonl".into()
+            )
+        }
+        (Some(path), true) => Corpus::read(path)?,
+        (None, false) => {
+            let pipeline = args.input.pipeline(&[])?;
+            let mut system = Corpus::default();
+            // Only the gold's documents are kept: memory stays bounded by the gold.
+            args.input
+                .run(&pipeline, |done| {
+                    if gold.contains(eval::basename(&done.line.source)) {
+                        system.insert(eval::Document::from_line(&done.line));
+                    }
+                    Ok(())
+                })
+                .map_err(|e| format!("cannot extract: {e}"))?;
+            system
+        }
+    };
+    for name in system.duplicates.iter().filter(|name| gold.contains(name)) {
+        eprintln!("glaneur: the output has two documents named {name}; the last one is scored");
+    }
+
+    let evaluation = eval::evaluate(&gold, &system, &kinds);
+    if !evaluation.absent.is_empty() {
+        const SHOWN: usize = 10;
+        let mut names = evaluation.absent.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+        if evaluation.absent.len() > SHOWN {
+            names.push_str(", …");
+        }
+        eprintln!(
+            "glaneur: {} of {} gold documents are not in the output, their entities count as misses: {names}",
+            evaluation.absent.len(),
+            gold.len()
+        );
+    }
+    if !args.errors {
+        for finding in evaluation.findings.iter().filter(|f| matches!(f, eval::Finding::DocumentError { .. })) {
+            eprintln!("glaneur: {finding}");
+        }
+    }
+
+    let mut text = if args.json { format!("{}\n", eval::to_json(&evaluation)) } else { eval::table(&evaluation) };
+    if args.errors {
+        for line in eval::error_lines(&evaluation) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    let failed: Vec<String> = args.require.iter().filter_map(|r| r.failure(&evaluation)).collect();
+    if !failed.is_empty() {
+        text.push_str(&format!("below bar: {}\n", failed.join("; ")));
+    }
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(format!("cannot write the output: {e}")),
+    }
+    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        // clap checks its definitions (unique names, positional order) only
+        // when a command is parsed: every subcommand, here, at once.
+        <Cli as clap::CommandFactory>::command().debug_assert();
     }
 }
