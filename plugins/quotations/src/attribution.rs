@@ -224,6 +224,9 @@ impl Attributor<'_> {
     /// the next paragraph names, else the organisation that opens it.
     fn headline(&self, q: &Quote) -> Option<Speaker> {
         let start = self.paragraphs.start_of(q.start);
+        if q.start - start > 8 {
+            return None; // text before the quote in its paragraph
+        }
         let head = self.text[start..q.start].trim();
         let end = line_end(self.text, q.end);
         let line = self.text[start..end].trim_end();
