@@ -333,7 +333,9 @@ impl Attributor<'_> {
             if there == here && (long || starts_sentence && earlier[k - 1].speaker.is_some()) {
                 return Attribution { rule: "same-paragraph", ..pa.clone() };
             }
-            if previous_paragraph && pa.rule != "attribution-line" {
+            // Only right after that quote, and no term (`D'autres évoquent des
+            // « primes opaques »` after an anonymous quote is nobody's).
+            if previous_paragraph && pa.rule != "attribution-line" && long && last_attributed == Some(k - 1) {
                 return Attribution { rule: "previous-paragraph", ..pa.clone() };
             }
         }
@@ -505,9 +507,34 @@ impl Attributor<'_> {
                 return self.pronoun(pronoun, q.start, earlier).map(|s| Attribution::to(s, "pronoun-inversion"));
             }
         }
-        // `"…," Sam Altman said.`, `"…," X, an analyst at Y, told reporters`: a name, then the verb.
+        // `"…," a spokesperson for the startup said`: an indefinite subject,
+        // then the verb; nobody named.
+        let ahead = next_words(self.text, pos, 8);
+        if matches!(ahead.first().map(|w| w.0.as_ref()), Some("a" | "an" | "one" | "un" | "une")) {
+            // A person's noun (a role, `spokesperson`, `source`), not a
+            // term's apposition (`« data mesh », une architecture qui…`).
+            let person = ahead.get(1).is_some_and(|w| {
+                self.nouns.role_heads.contains(w.0.as_ref())
+                    || matches!(
+                        w.0.as_ref(),
+                        "source" | "official" | "employee" | "salarié" | "salariée" | "proche" | "observateur"
+                    )
+            });
+            let verb = ahead.iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
+            if person && verb {
+                return Some(Attribution::nobody("indefinite"));
+            }
+        }
+        // `"…," Sam Altman said.`, `"…," chief executive Jensen Huang told
+        // analysts`, `"…," X, an analyst at Y, told reporters`: a name (after
+        // a role), then the verb.
         let next_person = self.persons.get(self.persons.partition_point(|p| p.start < pos));
-        let Some(person) = next_person.filter(|p| self.text[pos..p.start].trim().is_empty()) else {
+        let before_name = |p: &&PersonRef| {
+            let between: Vec<&str> = role_words(&self.text[pos..p.start]).collect();
+            let lower = between.iter().all(|w| w.starts_with(char::is_lowercase) || w.len() <= 4);
+            self.text[pos..p.start].trim().is_empty() || (between.len() <= 4 && lower && self.is_role_phrase(&between))
+        };
+        let Some(person) = next_person.filter(before_name) else {
             return self.word_then_verb(pos).map(|s| Attribution::to(s, "verb-after"));
         };
         let mut verb_at = person.end;
@@ -538,6 +565,16 @@ impl Attributor<'_> {
     fn selon(&self, at: usize, quote_start: usize, earlier: &[Attribution]) -> Attribution {
         if let Some(s) = self.name_at(at) {
             return Attribution::to(s, "selon");
+        }
+        // `Selon lui, l'IA représente « … »`: the pronoun's person.
+        let pronoun = match next_words(self.text, at, 1).first().map(|w| w.0.as_ref()) {
+            Some("lui" | "him") => Some(Pronoun::Masculine),
+            Some("elle" | "her") => Some(Pronoun::Feminine),
+            _ => None,
+        };
+        if let Some(p) = pronoun {
+            let found = self.pronoun(p, at, earlier);
+            return found.map_or(Attribution::nobody("selon"), |s| Attribution::to(s, "selon"));
         }
         let found = self.description_at(at, quote_start, earlier, false, true);
         Attribution { rule: "selon", ..found.unwrap_or_else(|| Attribution::nobody("selon")) }

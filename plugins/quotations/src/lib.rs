@@ -330,6 +330,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_selon_an_indefinite_source_and_a_role_before_the_name() {
+        let text =
+            "« Le cloud progresse », a déclaré Satya Nadella. Selon lui, l'IA est « une opportunité historique ».";
+        assert_eq!(speakers(text, &[("Satya Nadella", M)])[1], (Some("Satya Nadella".into()), "selon"));
+        let text = "\"Demand is staggering,\" chief executive Jensen Huang told analysts.";
+        assert_eq!(speakers(text, &[("Jensen Huang", M)]), [(Some("Jensen Huang".into()), "verb-after")]);
+        // An indefinite source names nobody, and carries nobody on.
+        let text = "\"We grow,\" said Maria Lopez.\n\n\"We are not for sale,\" a spokesperson for the startup said.";
+        assert_eq!(speakers(text, &[("Maria Lopez", F)])[1], (None, "indefinite"));
+        // A term's apposition is no source: `une architecture qui confie`.
+        let found =
+            Quotations::load().find("Elles passent au « data mesh », une architecture qui confie tout.", &[], &[]);
+        assert_eq!((found[0].attribution.rule, found[0].form), ("none", QuoteForm::Term));
+        // After an anonymous quote, the paragraph before's speaker is not carried on.
+        let text = "« Oui », dit Marc Roux.\n\nUn salarié décrit une culture « toxique ». D'autres évoquent des « primes opaques ».";
+        assert_eq!(speakers(text, &[("Marc Roux", M)])[2].0, None);
+    }
+
+    #[test]
     fn a_headline_takes_the_person_the_next_paragraph_names() {
         let text = "« Nous ne vendrons pas » : le patron de Nexalis ferme la porte\n\nOmar Haddad, PDG de Nexalis, a rejeté l'offre.";
         assert_eq!(speakers(text, &[("Omar Haddad", M)]), [(Some("Omar Haddad".into()), "headline")]);
