@@ -680,11 +680,20 @@ impl Attributor<'_> {
         // Each organisation once: its score, and the rank of its nearest mention.
         let mut scores: Vec<(&OrgRef, u32, usize)> = Vec::new();
         for (rank, o) in recent.enumerate() {
-            let points = 1 + 2 * u32::from(self.is_subject(o.start));
+            // A mention counts 2, a subject's 6, a noun's complement's 1
+            // (`Issue du CEA`); the last to speak adds 6, the nearest 1.
+            let sentence_start = self.sentence_start(o.start);
+            let points = if self.is_subject(o.start) {
+                6
+            } else if of_complement(&self.text[sentence_start..o.start]) {
+                1
+            } else {
+                2
+            };
             match scores.iter_mut().find(|(seen, _, _)| seen.canonical == o.canonical) {
                 Some(entry) => entry.1 += points,
                 None => {
-                    let spoke = if last_org_speaker == Some(o.canonical.as_str()) { 3 } else { 0 };
+                    let spoke = if last_org_speaker == Some(o.canonical.as_str()) { 6 } else { 0 };
                     scores.push((o, points + spoke + u32::from(rank == 0), rank));
                 }
             }
@@ -762,7 +771,9 @@ impl Attributor<'_> {
         let sentence_start = self.sentence_start(start);
         let before = &self.text[sentence_start..start];
         let words: Vec<&str> = before.split_whitespace().collect();
+        // `Issue du CEA et du CNRS, la startup…`: a noun's complement.
         let opens = words.len() <= 5
+            && !of_complement(before)
             && !before.contains([',', '(', ':', '«', '"', '“'])
             && words.iter().skip(1).all(|w| {
                 !w.starts_with(char::is_uppercase) || self.nouns.roles.contains(glaneur_text::folded(w).as_ref())
