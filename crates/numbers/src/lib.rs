@@ -47,6 +47,16 @@ pub fn parse_digits(s: &str, convention: Convention) -> Option<f64> {
     }
     groups.push(&s[start?..]);
 
+    // The Indian grouping: `1,50,000`, `12,50,000` (lakhs and crores):
+    // groups of two digits, then a last of three.
+    let indian = seps.len() >= 2
+        && seps.iter().all(|&c| c == ',')
+        && groups[0].len() <= 2
+        && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2)
+        && groups.last().is_some_and(|g| g.len() == 3);
+    if indian {
+        return groups.concat().parse().ok();
+    }
     let decimal_at = decimal_separator(&groups, &seps, convention)?;
     let (int_groups, frac) = match decimal_at {
         Some(i) => (&groups[..=i], Some(groups[i + 1])),

@@ -70,6 +70,10 @@ pub struct Parsed {
     pub money_noun_after: bool,
     /// A bare amount followed by `de` + another noun (`d'utilisateurs`).
     pub count_noun_after: bool,
+    /// A sub-unit alone (`45 cents`, `99p`): the currency it is a hundredth
+    /// of when the context names no other, and whether the context may
+    /// name another (cents are any currency's; pence are the pound's).
+    pub subunit_of: Option<(&'static str, bool)>,
 }
 
 /// A number with its multipliers.
@@ -205,7 +209,22 @@ impl Grammar<'_, '_> {
     pub fn parse(&self, at: usize) -> Option<Parsed> {
         let between = at > 0 && matches!(self.lower(at - 1), Some("entre" | "between"));
         let (prefix, mut i) = self.prefix_currency(at);
-        let first = self.quantity(i, true)?;
+        // `€2,5 billion`, `Two billion dollars`: a symbol before the number
+        // and a scale word, or English number words, are English writing,
+        // whatever the document's language.
+        let english_words = self.lower(at).is_some_and(is_english_number) && !self.is(at, "a");
+        if self.language == Language::French && (english_words || prefix.is_some() && self.english_after_symbol(i)) {
+            return Grammar { items: self.items, language: Language::English }.parse(at);
+        }
+        let mut first = self.quantity(i, true)?;
+        if let Some(base) = self.thousands(i, &first, prefix.is_some()) {
+            first.base = base;
+        }
+        if prefix.is_none() {
+            if let Some(parsed) = self.lone_subunit(at, &first) {
+                return Some(parsed);
+            }
+        }
         i = first.next;
         let (mut currency, mut named, after) = match first.glued_currency {
             Some(code) => (Some(Some(code)), Some(Named::Code), i),
@@ -217,10 +236,28 @@ impl Grammar<'_, '_> {
         if let Some((code, how)) = prefix {
             (currency, named) = (Some(code), Some(how));
         }
+        // `a yen for chip stocks`: a desire, not money.
+        if matches!(self.lower(at), Some("a" | "an")) && self.is(i, "yen") && self.is(i + 1, "for") {
+            return None;
+        }
         let mut end_index = if currency.is_some() && prefix.is_none() { after } else { i };
         let mut value = first.value();
+        // `30 euro cents`: hundredths of the currency named.
+        if named == Some(Named::Word)
+            && !first.has_multiplier
+            && matches!(self.lower(end_index), Some("cent" | "cents"))
+        {
+            value /= 100.0;
+            end_index += 1;
+        }
         if matches!(named, Some(Named::Word | Named::Code)) && prefix.is_none() && !first.has_multiplier {
             if let Some((cents, next)) = self.subunits(end_index) {
+                value += cents;
+                end_index = next;
+            }
+        } else if prefix.is_some() && !first.has_multiplier && self.is(end_index, "and") {
+            // `$7 and 25c`, `£2 and 80p`, `$3 and 99 cents`
+            if let Some((cents, next)) = self.subunits(end_index).filter(|&(_, n)| n > end_index + 2) {
                 value += cents;
                 end_index = next;
             }
@@ -253,12 +290,20 @@ impl Grammar<'_, '_> {
             return None; // `15 M` alone is no amount of money
         }
         // Back one item for `entre` (when a range followed) or the `US` of `US$`.
-        let us_dollar = prefix.is_some() && self.dollar_prefix_before(at).is_some();
+        let us_dollar = prefix.is_some() && self.items[at].kind == Kind::Sym && self.dollar_prefix_before(at).is_some();
         let first_index = if (between && max.is_some()) || us_dollar { at - 1 } else { at };
         let start = self.items[first_index].start;
         let end = self.items[end_index.checked_sub(1)?].end;
-        let (money_noun_after, count_noun_after) =
+        let (money_noun_after, mut count_noun_after) =
             if currency.is_none() { self.noun_after(end_index) } else { (false, false) };
+        // `10 crore users`, `3 million subscribers`: a plural noun right after a bare amount.
+        let english_count = self.language == Language::English
+            || matches!(self.lower(end_index.wrapping_sub(1)), Some("crore" | "crores" | "lakh" | "lakhs"));
+        if currency.is_none() && english_count {
+            let plural =
+                self.lower(end_index).is_some_and(|w| w.len() > 3 && w.ends_with('s') && !lexicon::is_money_noun(w));
+            count_noun_after |= plural;
+        }
         let mut parsed = Parsed {
             start,
             end,
@@ -271,8 +316,99 @@ impl Grammar<'_, '_> {
             big_multiplier: big,
             money_noun_after,
             count_noun_after,
+            subunit_of: None,
         };
         if let Some((qualifier, q_start)) = self.qualifier_before(first_index) {
+            parsed.qualifier = Some(qualifier);
+            parsed.start = q_start;
+        }
+        Some(parsed)
+    }
+
+    /// Whether an English scale word follows the number at `i`
+    /// (`billion`, `trillion`, `bn`, `tn`): after a symbol, English writing.
+    fn english_after_symbol(&self, i: usize) -> bool {
+        matches!(self.lower(i + 1), Some("billion" | "billions" | "trillion" | "trillions" | "bn" | "tn"))
+    }
+
+    /// The number at `i` read with a comma grouping thousands, when it
+    /// must be: a comma then exactly three digits and no multiplier
+    /// (money has no three decimals: `$10,000`, `10,000 dollars`), or a
+    /// symbol or code before it (`$1,500 million`, English writing).
+    fn thousands(&self, i: usize, q: &Quantity, prefixed: bool) -> Option<f64> {
+        let item = self.items.get(i).filter(|l| l.kind == Kind::Num)?;
+        let mut parts = item.text.split(',');
+        let (head, tail) = (parts.next()?, parts.next()?);
+        let one_comma = parts.next().is_none() && !item.text.contains('.') && !head.contains(' ');
+        let grouped = one_comma && tail.len() == 3 && (1..=3).contains(&head.len());
+        if !grouped || (q.has_multiplier && !prefixed) || self.language == Language::English {
+            return None;
+        }
+        // The evidence: three digits after the comma, a symbol before the
+        // number, English words around; French words around outweigh them
+        // (`Les prix commencent à 12,345 $` stays 12.345).
+        let (french, english) = self.function_words();
+        let score = 1 + i32::from(prefixed) + i32::from(english > french) - 2 * i32::from(french > english);
+        if score <= 0 {
+            return None;
+        }
+        parse_digits(item.text, Convention::English)
+    }
+
+    /// The French and English function words in the window.
+    fn function_words(&self) -> (usize, usize) {
+        let words = self.items.iter().filter(|l| l.kind == Kind::Word);
+        words.fold((0, 0), |(fr, en), l| match l.lower {
+            "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "qui" | "du" | "sur" | "aux"
+            | "à" | "de" | "d'" | "un" | "en" | "au" | "l'" => (fr + 1, en),
+            "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "with" | "was" | "has" | "on" | "will"
+            | "said" | "at" | "each" | "per" | "an" | "its" | "are" => (fr, en + 1),
+            _ => (fr, en),
+        })
+    }
+
+    /// `45 cents`, `99p`, `20 pence`, `99¢`, `fifty pence`, `one cent`: a
+    /// sub-unit alone after the number, worth a hundredth of its currency.
+    fn lone_subunit(&self, at: usize, q: &Quantity) -> Option<Parsed> {
+        if q.has_multiplier {
+            return None;
+        }
+        let item = self.items.get(q.next)?;
+        let (default, glued_only) = match item.kind {
+            Kind::Word | Kind::Sym => lexicon::lone_subunit(item.lower)?,
+            _ => return None,
+        };
+        if glued_only != self.glued(q.next) && (glued_only || item.lower != "¢") {
+            return None;
+        }
+        // `35C` is a temperature: the cent is a lower-case `c`.
+        if item.lower == "c" && item.text != "c" {
+            return None;
+        }
+        // `1080p` is a video resolution, not pence.
+        if item.lower == "p" && matches!(q.base as u32, 144 | 240 | 360 | 480 | 576 | 720 | 1080 | 1440 | 2160 | 4320) {
+            return None;
+        }
+        // `cents` after French number words is a hundred (`trois cents`).
+        if q.words && self.language == Language::French {
+            return None;
+        }
+        let (money_noun_after, count_noun_after) = self.noun_after(q.next + 1);
+        let mut parsed = Parsed {
+            start: self.items[at].start,
+            end: item.end,
+            value: tidy(q.value() / 100.0),
+            max: None,
+            currency: None,
+            named: Some(Named::Word),
+            words: q.words,
+            qualifier: None,
+            big_multiplier: false,
+            money_noun_after,
+            count_noun_after,
+            subunit_of: Some((default, default == "USD")),
+        };
+        if let Some((qualifier, q_start)) = self.qualifier_before(at) {
             parsed.qualifier = Some(qualifier);
             parsed.start = q_start;
         }
@@ -282,9 +418,18 @@ impl Grammar<'_, '_> {
     /// The `US` of a `US$` at `i`, when glued before it.
     fn dollar_prefix_before(&self, i: usize) -> Option<&'static str> {
         let before = self.items.get(i.checked_sub(1)?)?;
-        let is_dollar = self.items[i].text == "$" && self.glued(i) && before.kind == Kind::Word;
-        if is_dollar {
-            lexicon::dollar_prefix(before.text).or_else(|| lexicon::iso_code(&before.text.to_uppercase()))
+        if before.kind != Kind::Word {
+            return None;
+        }
+        // `CN¥40 billion`
+        if self.items[i].text == "¥" && self.glued(i) && before.text == "CN" {
+            return Some("CNY");
+        }
+        // `US $ 3,499`, `c $ 7.1 million`: one space allowed for these.
+        let spaced = self.items[i].start - before.end == 1 && matches!(before.text, "US" | "C" | "c");
+        if self.items[i].text == "$" && (self.glued(i) || spaced) {
+            let letters = if before.text == "c" { "C" } else { before.text };
+            lexicon::dollar_prefix(letters).or_else(|| lexicon::iso_code(&before.text.to_uppercase()))
         } else {
             None
         }
@@ -295,13 +440,29 @@ impl Grammar<'_, '_> {
         let item = &self.items[at];
         match item.kind {
             Kind::Sym => {
-                let code = self.dollar_prefix_before(at).or_else(|| lexicon::symbol_currency(item.text));
+                // `$US45 million`: the letters after the dollar.
+                if item.text == "$"
+                    && self.is(at + 1, "us")
+                    && self.glued(at + 1)
+                    && self.kind(at + 2) == Some(Kind::Num)
+                {
+                    return (Some((Some("USD"), Named::Symbol)), at + 2);
+                }
+                let mut code = self.dollar_prefix_before(at).or_else(|| lexicon::symbol_currency(item.text));
+                if item.text == "¥" && code == Some("JPY") {
+                    code = self.country_currency("yen").or(code); // `In Shanghai, ¥5,000`
+                }
                 (Some((code, Named::Symbol)), at + 1)
             }
-            Kind::Word => match lexicon::iso_code(item.text) {
-                Some(code) if self.kind(at + 1) == Some(Kind::Num) => (Some((Some(code), Named::Code)), at + 1),
-                _ => (None, at),
-            },
+            Kind::Word => {
+                let code = lexicon::iso_code(item.text).or_else(|| lexicon::letters_currency(item.text));
+                // `Rs. 350`: the abbreviation's period.
+                let number = if self.items.get(at + 1).is_some_and(|l| l.text == ".") { at + 2 } else { at + 1 };
+                match code {
+                    Some(code) if self.kind(number) == Some(Kind::Num) => (Some((Some(code), Named::Code)), number),
+                    _ => (None, at),
+                }
+            }
             _ => (None, at),
         }
     }
@@ -339,7 +500,12 @@ impl Grammar<'_, '_> {
                     q.big = factor >= 1e6;
                     return Some(q);
                 }
-                if matches!(item.lower, "un" | "une")
+                if let Some((base, next)) = self.english_fraction(i) {
+                    // `half a million`, `a quarter of a billion`, `a dozen`
+                    q.base = base;
+                    q.next = next;
+                    q.words = true;
+                } else if matches!(item.lower, "un" | "une")
                     && self.lower(i + 1).and_then(lexicon::approximate_count).is_some()
                     && matches!(self.lower(i + 2), Some("de" | "d'"))
                 {
@@ -352,6 +518,13 @@ impl Grammar<'_, '_> {
                     q.base = 1.0;
                     q.next = i;
                     q.words = true;
+                } else if let Some((base, code)) = hyphenated_amount(item.lower, self.language) {
+                    // `five-dollar vouchers`, `ten-euro`
+                    q.base = base;
+                    q.next = i + 1;
+                    q.words = true;
+                    q.glued_currency = Some(code);
+                    return Some(q);
                 } else {
                     let (base, next) = self.number_words(i)?;
                     q.base = base;
@@ -360,6 +533,15 @@ impl Grammar<'_, '_> {
                 }
             }
             _ => return None,
+        }
+        // `two and a half billion`: the half before the multiplier.
+        if q.words
+            && self.is(q.next, "and")
+            && matches!(self.lower(q.next + 1), Some("a" | "one"))
+            && self.is(q.next + 2, "half")
+        {
+            q.base += 0.5;
+            q.next += 3;
         }
         self.multipliers(&mut q);
         if q.approx && !q.has_multiplier {
@@ -377,7 +559,9 @@ impl Grammar<'_, '_> {
     fn glued_to_a_name(&self, i: usize) -> bool {
         if i > 0 && self.glued(i) {
             let before = &self.items[i - 1];
-            let is_currency = lexicon::dollar_prefix(before.text).is_some() || lexicon::iso_code(before.text).is_some();
+            let is_currency = lexicon::dollar_prefix(before.text).is_some()
+                || lexicon::iso_code(before.text).is_some()
+                || lexicon::letters_currency(before.text).is_some(); // `Rs350`, `RM1.2`
             if before.kind == Kind::Word && !is_currency {
                 return true;
             }
@@ -389,10 +573,35 @@ impl Grammar<'_, '_> {
             let next = &self.items[i + 1];
             let is_unit = lexicon::multiplier(next.lower, next.text, self.language, true).is_some()
                 || compact_currency(next.text).is_some()
-                || lexicon::iso_code(next.text).is_some();
+                || lexicon::iso_code(next.text).is_some()
+                || lexicon::letters_currency(next.text).is_some() // `45Rs`
+                || lexicon::lone_subunit(next.lower).is_some() // `99p`
+                || (self.items.get(i + 2).is_some_and(|s| s.text == "$") && self.glued(i + 2)); // `2.50US$`
             return !is_unit;
         }
         false
+    }
+
+    /// English fractions and dozens before a multiplier or a currency:
+    /// `half a million`, `a half`, `a quarter of a billion`, `a dozen`; the
+    /// number and the index after it.
+    fn english_fraction(&self, i: usize) -> Option<(f64, usize)> {
+        let article = |k: usize| matches!(self.lower(k), Some("a" | "an"));
+        let (word, mut next) = if article(i) { (self.lower(i + 1)?, i + 2) } else { (self.lower(i)?, i + 1) };
+        let value = match word {
+            "half" => 0.5,
+            "quarter" => 0.25,
+            "dozen" if article(i) => return Some((12.0, next)),
+            _ => return None,
+        };
+        // `half a million`, `a quarter of a billion`
+        if self.is(next, "of") {
+            next += 1;
+        }
+        if article(next) {
+            next += 1;
+        }
+        self.followed_by_unit(next).then_some((value, next))
     }
 
     /// `demi-milliard` (after an optional `un`): the factor and the next index.
@@ -412,12 +621,14 @@ impl Grammar<'_, '_> {
     /// currency word.
     fn number_words(&self, i: usize) -> Option<(f64, usize)> {
         let is_part = |w: &str| w.split('-').all(|p| lexicon::is_number_word(p) || p == "et");
-        let mut end = i;
+        // `a hundred`, `a thousand`: the article is the first word only.
+        let article = matches!(self.lower(i), Some("a" | "an"));
+        let mut end = if article { i + 1 } else { i };
         while let Some(w) = self.lower(end) {
             let joiner = matches!(w, "et" | "and");
             if joiner {
-                // `vingt et un`, not `deux milliards et demi`.
-                if !self.lower(end + 1).is_some_and(lexicon::is_number_word) || end == i {
+                // `vingt et un`, `hundred and twenty-five`, not `deux milliards et demi`.
+                if !self.lower(end + 1).is_some_and(is_part) || end == i {
                     break;
                 }
             } else if !is_part(w) {
@@ -425,20 +636,32 @@ impl Grammar<'_, '_> {
             }
             end += 1;
         }
-        let language = match self.language {
-            Language::French => text2num::Language::french(),
-            Language::English => text2num::Language::english(),
-        };
+        // The words' own language: `twelve` is English in a text too short
+        // for the document's guess.
+        let english = self.language == Language::English || self.lower(i).is_some_and(is_english_number);
+        let language = if english { text2num::Language::english() } else { text2num::Language::french() };
         for stop in (i + 1..=end).rev() {
-            let phrase: Vec<&str> = (i..stop).filter_map(|k| self.lower(k)).collect();
+            // text2num reads `one hundred twenty-five`, not the English `and`.
+            let phrase: Vec<&str> =
+                (i..stop).filter_map(|k| self.lower(k)).filter(|w| !(english && *w == "and")).collect();
             let phrase = phrase.join(" ");
             let value = match phrase.as_str() {
-                "un" | "une" | "one" => Some(1.0),
+                "un" | "une" | "one" | "a" | "an" => Some(1.0),
+                // `a hundred`, `a thousand`
+                p if p.starts_with("a ") || p.starts_with("an ") => {
+                    let rest = p.split_once(' ').map_or("", |(_, r)| r);
+                    text2num::text2digits(&format!("one {rest}"), &language).ok().and_then(|d| d.parse::<f64>().ok())
+                }
                 _ => text2num::text2digits(&phrase, &language).ok().and_then(|d| d.parse::<f64>().ok()),
             };
             if let Some(value) = value {
+                // A phrase never ends on its joiner (`five and` of `five and ten million`).
+                if matches!(self.lower(stop - 1), Some("and" | "et")) {
+                    continue;
+                }
                 let lone_one = value == 1.0 && stop == i + 1;
-                if lone_one && !self.followed_by_unit(stop) {
+                let and_a_half = self.is(stop, "and") && self.is(stop + 2, "half");
+                if lone_one && !self.followed_by_unit(stop) && !and_a_half {
                     return None;
                 }
                 return Some((value, stop));
@@ -452,6 +675,9 @@ impl Grammar<'_, '_> {
         self.lower(i).is_some_and(|w| {
             lexicon::multiplier(w, self.items[i].text, self.language, false).is_some_and(|(_, abbr)| !abbr)
                 || lexicon::currency_word(w).is_some()
+                || lexicon::lone_subunit(w).is_some_and(|(_, glued)| !glued)
+                || lexicon::english_dollar_adjective(w).is_some()
+                || self.lower(i + 1).is_some_and(|n| lexicon::english_adjective_currency(w, n).is_some())
         })
     }
 
@@ -463,6 +689,22 @@ impl Grammar<'_, '_> {
         loop {
             let i = q.next;
             let Some(item) = self.items.get(i) else { break };
+            // `500-million-euro`: a hyphen, then the multiplier and the currency.
+            if item.text == "-" && self.glued(i) && self.glued(i + 1) && q.factor == 1.0 {
+                let compound = self.lower(i + 1).and_then(|w| w.split_once('-'));
+                let parts = compound.and_then(|(m, c)| {
+                    let (factor, _) = lexicon::multiplier(m, m, self.language, false)?;
+                    Some((factor, single_currency(c)?))
+                });
+                if let Some((factor, code)) = parts {
+                    q.factor = factor;
+                    q.has_multiplier = true;
+                    q.big |= factor >= 1e6;
+                    q.glued_currency = Some(code);
+                    q.next = i + 2;
+                }
+                break;
+            }
             if item.kind != Kind::Word {
                 break;
             }
@@ -526,16 +768,26 @@ impl Grammar<'_, '_> {
         let with_et = matches!(self.lower(i), Some("et" | "and"));
         let at = if with_et { i + 1 } else { i };
         let item = self.items.get(at)?;
+        let english = self.language == Language::English;
         let (cents, next) = match item.kind {
             Kind::Num if item.text.len() <= 2 => (item.text.parse::<f64>().ok()?, at + 1),
-            Kind::Word if with_et => self.number_words(at)?,
+            // `eleven dollars twenty cents`, `two pounds fifty`
+            Kind::Word if with_et || english => self.number_words(at)?,
             _ => return None,
         };
         if cents >= 100.0 {
             return None;
         }
-        if self.lower(next).is_some_and(lexicon::is_subunit) {
+        // `50p` glued, `25c` glued, `cents`, `pence`
+        let unit = self.lower(next).is_some_and(lexicon::is_subunit)
+            && (!matches!(self.lower(next), Some("c" | "p")) || self.glued(next));
+        if unit {
             return Some((cents / 100.0, next + 1));
+        }
+        if item.kind == Kind::Word && !with_et {
+            // A bare `fifty` closes the amount unless a number or a unit follows.
+            let goes_on = self.kind(next) == Some(Kind::Num) || self.followed_by_unit(next);
+            return (!goes_on).then_some((cents / 100.0, next));
         }
         // A bare number must end the phrase: `15 dollars 50.`, not `15 dollars 50 fois`.
         let ends = !matches!(self.kind(next), Some(Kind::Word | Kind::Num | Kind::Sym));
@@ -576,8 +828,25 @@ impl Grammar<'_, '_> {
                 return Some((Some(code), Named::Symbol, i + 2)); // `85 millions US$`
             }
         }
+        // `45Rs` glued after the number (`the three Rs` is no money); a code
+        // in capitals may be spaced (`10 billion RMB`).
+        let capitals = item.text.len() >= 3 && item.text.chars().all(|c| c.is_ascii_uppercase());
+        if let Some(code) = lexicon::letters_currency(item.text).filter(|_| self.glued(i) || capitals) {
+            return Some((Some(code), Named::Code, i + 1));
+        }
         // `de dollars`, `d'euros`
         let at = if matches!(item.lower, "de" | "d'" | "of") { i + 1 } else { i };
+        // English: `Swiss francs`, `South African rand`, `New Taiwan dollars`
+        for (adjective, noun) in [(at, at + 1), (at + 1, at + 2)] {
+            if adjective > at && !matches!(self.lower(at), Some("south" | "new" | "north")) {
+                break;
+            }
+            if let (Some(a), Some(n)) = (self.lower(adjective), self.lower(noun)) {
+                if let Some(code) = lexicon::english_adjective_currency(a, n) {
+                    return Some((Some(code), Named::Word, noun + 1));
+                }
+            }
+        }
         // English: `Canadian dollars`, `US dollars`
         if let Some(code) = self.lower(at).and_then(lexicon::english_dollar_adjective) {
             let dollars = if code == "HKD" || code == "NZD" { at + 2 } else { at + 1 };
@@ -587,6 +856,16 @@ impl Grammar<'_, '_> {
         }
         let word = self.lower(at)?;
         let currency = lexicon::currency_word(word)?;
+        // `a 2024 RAND study`: a word in capitals is no currency's name.
+        let written = self.items[at].text;
+        if written.len() > 1 && written.chars().all(|c| c.is_uppercase()) {
+            return None;
+        }
+        // `20 pounds of cargo`: a weight.
+        let weight = matches!(word, "pound" | "pounds") && self.is(at + 1, "of");
+        if weight && !self.lower(at + 2).is_some_and(lexicon::is_money_noun) {
+            return None;
+        }
         let (code, next) = match currency {
             CurrencyWord::Known(code) => (Some(code), at + 1),
             CurrencyWord::Family(family) => self.family_currency(family, at + 1, has_multiplier)?,
@@ -598,7 +877,9 @@ impl Grammar<'_, '_> {
 
     /// Resolves `dollars canadiens`, `dollars de Hong Kong`, `francs suisses`.
     fn family_currency(&self, family: &str, i: usize, has_multiplier: bool) -> Option<(Option<&'static str>, usize)> {
-        if let Some(code) = self.lower(i).and_then(|adj| lexicon::family_with(family, adj)) {
+        // `mark finlandais`: the singular takes an adjective as the plural does.
+        let base = if family == "mark-singular" { "mark" } else { family };
+        if let Some(code) = self.lower(i).and_then(|adj| lexicon::family_with(base, adj)) {
             return Some((Some(code), i + 1));
         }
         if family == "dollar" && matches!(self.lower(i), Some("de" | "d'")) {
@@ -610,7 +891,18 @@ impl Grammar<'_, '_> {
         if family == "livre" && !has_multiplier && self.kind(i) == Some(Kind::Word) {
             return None; // `10 000 livres vendus`, `neuf livres de cuisine` are books
         }
-        Some((lexicon::family_default(family), i))
+        // `the 10 million mark`, `3 real options`, `shillings` alone: no currency.
+        if matches!(family, "mark-singular" | "real" | "shilling") {
+            return None;
+        }
+        Some((self.country_currency(family).or_else(|| lexicon::family_default(family)), i))
+    }
+
+    /// The currency a country named around the amount decides for a name
+    /// several countries share (`In Argentina, … pesos`): see
+    /// [`lexicon::country_currency`].
+    fn country_currency(&self, family: &str) -> Option<&'static str> {
+        self.items.iter().filter(|l| l.kind == Kind::Word).find_map(|l| lexicon::country_currency(family, l.lower))
     }
 
     /// The second end of a range starting after index `i`: its quantity,
@@ -637,6 +929,10 @@ impl Grammar<'_, '_> {
         let from_de = at > 0 && matches!(self.lower(at - 1), Some("de" | "from"));
         let hyphen = matches!(connector.lower, "-" | "–");
         if !between && !hyphen && (first_named_after || (first.has_multiplier && from_de)) {
+            return None;
+        }
+        // `Rent rose from $2,400 to $3,100`: a verb of change before `from`.
+        if from_de && !between && !hyphen && at > 1 && self.lower(at - 2).is_some_and(lexicon::is_change_verb) {
             return None;
         }
         let (prefix, j) = match self.items.get(i + 1) {
@@ -706,6 +1002,67 @@ fn tidy(value: f64) -> f64 {
     }
     let scale = 10f64.powi(11 - value.abs().log10().floor() as i32);
     (value * scale).round() / scale
+}
+
+/// Whether `word` (or its part before a hyphen) is an English number word
+/// (not `six`, which French shares).
+fn is_english_number(word: &str) -> bool {
+    let first = word.split('-').next().unwrap_or(word);
+    matches!(
+        first,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "a"
+            | "an"
+    )
+}
+
+/// The one currency a singular currency word names (`dollar`, `euro`,
+/// `pound`): for the hyphenated adjectives `five-dollar`, `million-euro`.
+fn single_currency(word: &str) -> Option<&'static str> {
+    match lexicon::currency_word(word)? {
+        CurrencyWord::Known(code) => Some(code),
+        CurrencyWord::Family(family) => lexicon::family_default(family),
+    }
+}
+
+/// `five-dollar`, `ten-euro`: a number word and a currency joined by a
+/// hyphen, as an adjective; the number and the currency.
+fn hyphenated_amount(word: &str, language: Language) -> Option<(f64, &'static str)> {
+    let (number, currency) = word.rsplit_once('-')?;
+    let code = single_currency(currency)?;
+    let text2num_language = match language {
+        _ if is_english_number(number) => text2num::Language::english(),
+        Language::French => text2num::Language::french(),
+        Language::English => text2num::Language::english(),
+    };
+    let value = text2num::text2digits(&number.replace('-', " "), &text2num_language).ok()?.parse().ok()?;
+    Some((value, code))
 }
 
 /// `MUSD`, `MEUR`, `MdUSD`, `kEUR`: a multiplier glued to an ISO code.

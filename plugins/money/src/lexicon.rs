@@ -21,6 +21,8 @@ pub fn symbol_currency(symbol: &str) -> Option<&'static str> {
         "₺" => "TRY",
         "₪" => "ILS",
         "฿" => "THB",
+        "₦" => "NGN",
+        "₱" => "PHP",
         _ => return None,
     })
 }
@@ -37,6 +39,98 @@ pub fn dollar_prefix(prefix: &str) -> Option<&'static str> {
         "NT" => "TWD",
         "R" => "BRL",
         "MX" => "MXN",
+        _ => return None,
+    })
+}
+
+/// Letters written before the digits, as written, that name a currency
+/// without being its ISO code (`Rs 350`, `Rs. 350`, `RM1.2 billion`, `Rp 15
+/// trillion`, `NIS 1.2 billion`, `RMB 3 billion`).
+pub fn letters_currency(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "Rs" | "Rs." | "INR" => "INR",
+        "RM" => "MYR",
+        "Rp" => "IDR",
+        "NIS" => "ILS",
+        "RMB" => "CNY",
+        _ => return None,
+    })
+}
+
+/// The currency an English adjective and a currency noun name together
+/// (`Swiss francs`, `Indian rupees`, `South African rand`, `Deutsche
+/// marks`); `adjective` is the last word before the noun, lowercased.
+pub fn english_adjective_currency(adjective: &str, noun: &str) -> Option<&'static str> {
+    let noun = noun.trim_end_matches('s');
+    Some(match (adjective, noun) {
+        ("swiss", "franc") => "CHF",
+        ("french", "franc") => "FRF",
+        ("belgian", "franc") => "BEF",
+        ("cfa", "franc") => "XOF",
+        ("indian", "rupee") => "INR",
+        ("pakistani", "rupee") => "PKR",
+        ("indonesian", "rupiah") => "IDR",
+        ("norwegian", "krone" | "kroner") => "NOK",
+        ("danish", "krone" | "kroner") => "DKK",
+        ("swedish", "krona" | "kronor") => "SEK",
+        ("czech", "crown" | "koruna") => "CZK",
+        ("brazilian", "real" | "reai") => "BRL",
+        ("korean", "won") => "KRW",
+        ("african", "rand") => "ZAR",
+        ("mexican", "peso") => "MXN",
+        ("philippine", "peso") => "PHP",
+        ("argentine" | "argentinian", "peso") => "ARS",
+        ("chilean", "peso") => "CLP",
+        ("colombian", "peso") => "COP",
+        ("turkish", "lira") => "TRY",
+        ("italian", "lira" | "lire") => "ITL",
+        ("egyptian", "pound") => "EGP",
+        ("british", "pound") => "GBP",
+        ("saudi", "riyal") => "SAR",
+        ("qatari", "riyal") => "QAR",
+        ("kenyan", "shilling") => "KES",
+        ("ugandan", "shilling") => "UGX",
+        ("tanzanian", "shilling") => "TZS",
+        ("japanese", "yen") => "JPY",
+        ("chinese", "yuan") => "CNY",
+        ("uae" | "emirati", "dirham") => "AED",
+        ("moroccan", "dirham") => "MAD",
+        ("deutsche" | "german", "mark") => "DEM",
+        ("finnish", "mark") => "FIM",
+        ("taiwan", "dollar") => "TWD",
+        ("nigerian", "naira") => "NGN",
+        ("malaysian", "ringgit") => "MYR",
+        ("thai", "baht") => "THB",
+        ("vietnamese", "dong") => "VND",
+        ("hungarian", "forint") => "HUF",
+        ("polish", "zloty") => "PLN",
+        ("israeli", "shekel") => "ILS",
+        ("russian", "ruble" | "rouble") => "RUB",
+        _ => return None,
+    })
+}
+
+/// A country named near a currency whose name several countries share,
+/// and the currency it decides (`In Argentina, … 100 billion pesos` → ARS;
+/// `Pakistan's central bank … 50 million rupees` → PKR; `In Shanghai …
+/// ¥5,000` → CNY): `family` is `peso`, `roupie`, `dirham` or `yen` (for `¥`).
+pub fn country_currency(family: &str, word: &str) -> Option<&'static str> {
+    // `Pakistan's`, `pakistan'`: the word without its possessive.
+    let word = word.trim_end_matches("'s").trim_end_matches('\'');
+    Some(match (family, word) {
+        ("peso", "argentina" | "argentine" | "argentinian" | "argentinean" | "argentine's" | "buenos") => "ARS",
+        ("peso", "philippines" | "philippine" | "manila" | "filipino") => "PHP",
+        ("peso", "chile" | "chilean" | "santiago") => "CLP",
+        ("peso", "colombia" | "colombian" | "bogota" | "bogotá") => "COP",
+        ("roupie", "pakistan" | "pakistan's" | "pakistani" | "karachi" | "lahore" | "islamabad") => "PKR",
+        ("roupie", "sri" | "lanka" | "colombo") => "LKR",
+        ("roupie", "nepal" | "nepalese" | "kathmandu") => "NPR",
+        ("dirham", "morocco" | "moroccan" | "maroc" | "marocain" | "marocaine" | "casablanca" | "rabat") => "MAD",
+        (
+            "yen",
+            "china" | "chinese" | "shanghai" | "beijing" | "shenzhen" | "guangzhou" | "hangzhou" | "chine" | "chinois"
+            | "chinoise" | "pékin",
+        ) => "CNY",
         _ => return None,
     })
 }
@@ -73,19 +167,35 @@ pub fn currency_word(word: &str) -> Option<CurrencyWord> {
         "franc" | "francs" => Family("franc"),
         "yen" | "yens" => Known("JPY"),
         "yuan" | "yuans" | "renminbi" | "renminbis" | "rmb" => Known("CNY"),
+        "naira" | "nairas" => Known("NGN"),
+        "ringgit" | "ringgits" => Known("MYR"),
+        "baht" | "bahts" => Known("THB"),
+        "dong" | "dongs" => Known("VND"),
+        "forint" | "forints" => Known("HUF"),
+        "rupiah" | "rupiahs" => Known("IDR"),
+        "kronor" | "krona" => Known("SEK"),
+        "deutschmark" | "deutschmarks" => Known("DEM"),
+        "shilling" | "shillings" => Family("shilling"),
+        "crown" | "crowns" | "koruna" | "korunas" => Family("couronne"),
         "roupie" | "roupies" | "rupee" | "rupees" => Family("roupie"),
         "won" | "wons" => Known("KRW"),
         "rouble" | "roubles" | "ruble" | "rubles" => Known("RUB"),
-        "réal" | "reais" | "réais" | "real" | "reals" => Known("BRL"),
-        "couronne" | "couronnes" | "krona" | "kronor" | "krone" | "kroner" => Family("couronne"),
+        // `real` alone is an English adjective (`3 real options`): it needs
+        // `Brazilian` before it.
+        "réal" | "reais" | "réais" | "reals" => Known("BRL"),
+        "real" => Family("real"),
+        "couronne" | "couronnes" | "krone" | "kroner" => Family("couronne"),
         "rand" | "rands" => Known("ZAR"),
         "riyal" | "riyals" => Known("SAR"),
         "dirham" | "dirhams" => Family("dirham"),
         "shekel" | "shekels" | "shekels-" => Known("ILS"),
         "zloty" | "zlotys" => Known("PLN"),
         "peso" | "pesos" => Family("peso"),
-        "lire" | "lires" | "lira" | "liras" => Family("lire"),
-        "mark" | "marks" | "deutschemark" | "deutschemarks" => Family("mark"),
+        "lira" | "liras" => Known("TRY"),
+        "lire" | "lires" => Family("lire"),
+        // `mark` alone is a milestone (`the 10 million mark`).
+        "marks" | "deutschemark" | "deutschemarks" => Family("mark"),
+        "mark" => Family("mark-singular"),
         "florin" | "florins" => Family("florin"),
         "peseta" | "pesetas" => Known("ESP"),
         "lires-" => Family("lire"),
@@ -142,7 +252,20 @@ pub fn dollar_suffix(word: &str) -> Option<&'static str> {
 
 /// Sub-units after a whole amount (`15 dollars et 15 cents`).
 pub fn is_subunit(word: &str) -> bool {
-    matches!(word, "cent" | "cents" | "centime" | "centimes" | "penny" | "pence" | "kopecks")
+    matches!(word, "cent" | "cents" | "centime" | "centimes" | "penny" | "pence" | "kopecks" | "c" | "p" | "¢")
+}
+
+/// A sub-unit written alone after a number (`45 cents`, `99p`, `20 pence`,
+/// `99¢`): the currency it is a hundredth of, and whether it must be glued
+/// to the number (`p`).
+pub fn lone_subunit(word: &str) -> Option<(&'static str, bool)> {
+    Some(match word {
+        "cent" | "cents" | "¢" => ("USD", false),
+        "penny" | "pence" => ("GBP", false),
+        "p" => ("GBP", true),
+        "c" => ("USD", true),
+        _ => return None,
+    })
 }
 
 /// Places after `dollars de` / `dollars d'` that name a dollar.
@@ -177,8 +300,52 @@ pub fn family_default(family: &str) -> Option<&'static str> {
         "dollar" => "USD",
         "livre" => "GBP",
         "roupie" => "INR",
+        "peso" => "MXN",
+        "dirham" => "AED",
         _ => return None,
     })
+}
+
+/// A verb of change before `from X to Y` / `de X à Y`: two amounts, not a
+/// range (`Rent rose from $2,400 to $3,100`).
+pub fn is_change_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "rose"
+            | "risen"
+            | "rises"
+            | "rise"
+            | "fell"
+            | "fallen"
+            | "falls"
+            | "grew"
+            | "grown"
+            | "grows"
+            | "increased"
+            | "decreased"
+            | "jumped"
+            | "climbed"
+            | "dropped"
+            | "slipped"
+            | "slumped"
+            | "soared"
+            | "surged"
+            | "went"
+            | "cut"
+            | "raised"
+            | "lowered"
+            | "lifted"
+            | "boosted"
+            | "passé"
+            | "passée"
+            | "augmenté"
+            | "baissé"
+            | "grimpé"
+            | "chuté"
+            | "bondi"
+            | "reculé"
+            | "progressé"
+    )
 }
 
 /// A multiplier word: its factor, and whether it is an abbreviation (an
@@ -204,6 +371,10 @@ pub fn multiplier(word: &str, original: &str, language: Language, glued: bool) -
         "trillion" | "trillions" => (trillion, false),
         "md" | "mds" | "mrd" | "mrds" | "mdr" | "bn" | "bln" | "mld" | "mlds" => (1e9, true),
         "mn" | "mio" | "mln" => (1e6, true),
+        "tn" => (1e12, true),
+        // The Indian lakh and crore (`Rs 5 crore`, `2.5 lakh rupees`).
+        "lakh" | "lakhs" | "lac" | "lacs" => (1e5, false),
+        "crore" | "crores" => (1e7, false),
         // Single letters: `M` and `k`/`K` in either language, `m` and `b` in
         // English (`$300m`, `$2b`); a spaced `m` in French is metres.
         "m" if original == "M" || language == Language::English || glued => (1e6, true),

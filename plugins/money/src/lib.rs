@@ -29,7 +29,8 @@ pub use glaneur_schema::Language;
 /// Words that may start an amount: the number words, `mille`, and the
 /// compounds of `demi` (`vingt` also starts `vingt-cinq`).
 fn starts_an_amount(word: &str) -> bool {
-    lexicon::is_number_word(word) || matches!(word, "mille" | "demi-milliard" | "demi-million")
+    lexicon::is_number_word(word)
+        || matches!(word, "mille" | "demi-milliard" | "demi-million" | "a" | "an" | "half" | "quarter")
 }
 
 /// Where an amount may start, in order, among those in `range`: a number
@@ -42,7 +43,7 @@ fn anchors(doc: &str, range: Range<usize>, items: &[Lex<'_>], language: Language
     let mut out = Vec::new();
     for item in items {
         match item.kind {
-            Kind::Num => out.push(iso_code_before(doc, item.start).unwrap_or(item.start)),
+            Kind::Num => out.push(code_before(doc, item.start).unwrap_or(item.start)),
             // Currency symbols, as the scanner knows them (`₺500` as well as `$5`).
             Kind::Sym => out.push(item.start),
             Kind::Word if number_word_anchor(doc, item, language) => out.push(item.start),
@@ -68,16 +69,21 @@ fn number_word_anchor(doc: &str, item: &Lex<'_>, language: Language) -> bool {
         lower.rmatch_indices('-').map(|(i, _)| i).find(|&e| starts_an_amount(&lower[..e]))
     };
     let Some(len) = len else { return false };
-    let article = matches!(&lower[..len], "un" | "une" | "one");
+    let article = matches!(&lower[..len], "un" | "une" | "one" | "a" | "an" | "half" | "quarter");
     !glaneur_text::glued_before(doc, item.start) && (!article || may_continue(doc, item.start + len, language))
 }
 
-/// `USD` in `USD 5` or `EUR29,99`: the code's start, before digits at `at`.
-fn iso_code_before(doc: &str, at: usize) -> Option<usize> {
+/// `USD` in `USD 5` or `EUR29,99`, `Rs` in `Rs 350`, `Rs. 350`, `RM1.2
+/// billion`: the code's start, before digits at `at`.
+fn code_before(doc: &str, at: usize) -> Option<usize> {
     let head = doc[..at].strip_suffix(' ').unwrap_or(&doc[..at]);
-    let code = head.get(head.len().checked_sub(3)?..)?;
-    let start = head.len() - 3;
-    (!glaneur_text::glued_before(doc, start) && lexicon::iso_code(code).is_some()).then_some(start)
+    // The codes are at most four characters (`Rs.`, `NIS`, `EUR`).
+    let from = glaneur_text::reach_back(head, head.len(), 5);
+    let letters = head[from..].char_indices().rev().find(|&(_, c)| !(c.is_ascii_alphabetic() || c == '.'));
+    let word_start = from + letters.map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &head[word_start..];
+    let code = lexicon::iso_code(word).is_some() || lexicon::letters_currency(word).is_some();
+    (code && !word.is_empty() && !glaneur_text::glued_before(doc, word_start)).then_some(word_start)
 }
 
 /// Whether the word after an article (`un`, `une`, `one`) ending at `at`
@@ -103,7 +109,9 @@ fn may_continue(doc: &str, at: usize, language: Language) -> bool {
             || lexicon::currency_word(word).is_some()
             || lexicon::approximate_count(word).is_some()
             || word.starts_with("demi")
-            || matches!(word, "et" | "mille" | "and"))
+            || lexicon::lone_subunit(word).is_some()
+            || lexicon::english_dollar_adjective(word).is_some() // `one Canadian dollar`
+            || matches!(word, "et" | "mille" | "and" | "half" | "quarter" | "dozen" | "of" | "a" | "thousand"))
 }
 
 /// An amount and the decisions about it.
@@ -171,6 +179,24 @@ impl Money {
         let mut last_named: Option<&'static str> = None;
         let mut out = Vec::new();
         for (k, parsed) in candidates.iter().enumerate() {
+            // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
+            if let Some((default, inferable)) = parsed.subunit_of {
+                let sentence = context::sentence(doc, parsed.start, parsed.end);
+                let from = glaneur_text::offset_in(doc, sentence);
+                let in_sentence = |j: usize| {
+                    candidates
+                        .get(j)
+                        .filter(|c| c.start >= from && c.start <= from + sentence.len())
+                        .and_then(|c| c.currency?)
+                };
+                let neighbour = k.checked_sub(1).and_then(in_sentence).or_else(|| in_sentence(k + 1));
+                let (code, inferred) = match neighbour.filter(|_| inferable) {
+                    Some(code) if code != default => (code, true),
+                    _ => (default, false),
+                };
+                out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred });
+                continue;
+            }
             if let Some(named) = parsed.currency {
                 if !in_parens[k] {
                     if let Some(code) = named {

@@ -46,7 +46,7 @@ impl Token {
 
 /// Currency symbols the scanner keeps as [`Kind::Sym`].
 pub fn is_currency_symbol(c: char) -> bool {
-    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '฿' | '₣')
+    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '฿' | '₣' | '₦' | '₱' | '¢')
 }
 
 /// The money tokens of the Document's tokens that start in `range`, with

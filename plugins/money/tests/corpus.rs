@@ -175,3 +175,11 @@ fn peers_recognizers_and_duckling() {
     }
     assert!(report.is_empty(), "{}", report.join("\n"));
 }
+
+/// English amounts of the world (issue #22): number words, sub-units,
+/// symbols and codes either side, currency names, digits read without a
+/// language cue, qualifiers and ranges, with negatives.
+#[test]
+fn english_world_sentences() {
+    check_corpus("corpus/en_world.jsonl");
+}
