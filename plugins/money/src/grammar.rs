@@ -1008,38 +1008,7 @@ fn tidy(value: f64) -> f64 {
 /// (not `six`, which French shares).
 fn is_english_number(word: &str) -> bool {
     let first = word.split('-').next().unwrap_or(word);
-    matches!(
-        first,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "a"
-            | "an"
-    )
+    lexicon::is_english_number_word(first) || matches!(first, "a" | "an")
 }
 
 /// The one currency a singular currency word names (`dollar`, `euro`,

@@ -642,7 +642,14 @@ pub fn is_number_word(word: &str) -> bool {
             | "nonante"
             | "cent"
             | "cents"
-            | "one"
+    ) || is_english_number_word(word)
+}
+
+/// English number words (not `six`, which French shares).
+pub fn is_english_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "one"
             | "two"
             | "three"
             | "four"
@@ -671,7 +678,6 @@ pub fn is_number_word(word: &str) -> bool {
             | "hundred"
     )
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
