@@ -7,6 +7,7 @@
 
 mod bench;
 mod scaffold;
+mod setup;
 
 use std::env::consts::{DLL_PREFIX, DLL_SUFFIX};
 use std::ffi::OsString;
@@ -24,8 +25,10 @@ cargo xtask <command>
   eval [ARGS]              release build, then `glaneur eval ARGS`: score the extraction
                            against gold annotations, e.g.
                            cargo xtask eval --errors gold.jsonl articles/
-  test [ARGS]              build, then `cargo nextest run --workspace ARGS`
-                           (`cargo test --workspace` where nextest is absent)
+  test [--no-lint] [ARGS]  set up what the tests need (rustfmt, clippy, cargo-nextest,
+                           headless Chromium: installed when missing), check formatting and
+                           lints (not with --no-lint), build, then
+                           `cargo nextest run --workspace ARGS` (`cargo test` without nextest)
   new-plugin NAME          scaffold plugins/NAME: a plugin that compiles, loads and
                            passes its own tests
   fuzz TARGET [SECONDS]    run a cargo-fuzz target (fuzz/README.md) for SECONDS
@@ -224,16 +227,24 @@ fn fuzz(args: &[String]) -> Result {
     status(command)
 }
 
+/// `cargo xtask test [--no-lint] [ARGS]`: sets up what the tests need
+/// (`setup`), checks formatting and lints (unless `--no-lint`), builds, then
+/// runs every test. CI's `.ci/run` is this command.
 fn test(args: &[String]) -> Result {
+    setup::test_tools()?;
+    let lint = !has_flag(args, "--no-lint");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--no-lint").cloned().collect();
+    if lint {
+        setup::lints()?;
+    }
     build(false)?;
-    let has_nextest = cargo().args(["nextest", "--version"]).output().is_ok_and(|o| o.status.success());
     let mut command = cargo();
-    if has_nextest {
+    if setup::has_nextest() {
         command.args(["nextest", "run", "--workspace"]);
     } else {
         eprintln!("xtask: cargo-nextest not found, running `cargo test --workspace`");
         command.args(["test", "--workspace"]);
     }
-    command.args(args);
+    command.args(&args);
     status(command)
 }
