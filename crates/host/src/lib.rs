@@ -9,6 +9,8 @@
 pub mod eval;
 pub mod html;
 pub mod input;
+pub mod interrupt;
+pub mod isolation;
 pub mod output;
 pub mod pipeline;
 pub mod plugins;

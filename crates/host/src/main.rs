@@ -4,20 +4,26 @@
 //! Exit codes: 0 ok, 1 some documents failed (`extract`, `summary`) or a
 //! `--require` was not met (`eval`), 2 usage or plugin-loading error.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use glaneur::eval::{self, Corpus, Requirement};
-use glaneur::input::{self, EncodingMode};
+use glaneur::input::{self, EncodingMode, RawInput};
+use glaneur::interrupt;
+use glaneur::isolation::{self, Limits, WorkerCommand, Workers};
 use glaneur::output::{Format, Writer};
-use glaneur::pipeline::Pipeline;
+use glaneur::pipeline::{Extract, Pipeline};
 use glaneur::plugins::{discover, plugin_dirs, Catalog};
 use glaneur::runner::{run, Processed, RunOptions};
 use tracing_subscriber::EnvFilter;
+
+mod resume;
 
 /// Extracts money, organisations, quotations and AI model names from French
 /// and English technology news, with dynamically loaded plugins.
@@ -46,6 +52,22 @@ enum Command {
     Eval(EvalArgs),
     /// List the plugins found, and every file rejected with its reason.
     Plugins(ListArgs),
+    /// A worker process (started by glaneur itself): documents on stdin,
+    /// results on stdout.
+    #[command(hide = true)]
+    Worker(WorkerArgs),
+}
+
+#[derive(Args)]
+struct WorkerArgs {
+    #[command(flatten)]
+    plugins: PluginArgs,
+    /// The kinds to keep, as the run asked.
+    #[arg(long, value_delimiter = ',', value_name = "KIND")]
+    only: Vec<String>,
+    /// Address-space limit, in megabytes.
+    #[arg(long, value_name = "MB")]
+    max_memory: Option<u64>,
 }
 
 #[derive(Args)]
@@ -79,6 +101,10 @@ struct ExtractArgs {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Carry on an interrupted run: skip the documents already in --output
+    /// FILE (by `source`), drop a torn last line, and append the rest.
+    #[arg(long, requires = "output")]
+    resume: bool,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -129,6 +155,17 @@ struct InputArgs {
     /// Documents larger than this many bytes are reported as errors.
     #[arg(long, default_value_t = 256 << 20, value_name = "BYTES")]
     max_bytes: u64,
+    /// Run the plugins in this process, not in worker processes: a plugin
+    /// that crashes or hangs then takes the run down (the last percent of speed).
+    #[arg(long)]
+    in_process: bool,
+    /// Seconds a document may take (plus one per megabyte) before its worker
+    /// is killed and the document reported as timed out.
+    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    timeout: u64,
+    /// Address-space limit of each worker process, in megabytes (0: none).
+    #[arg(long, default_value_t = 4096, value_name = "MB")]
+    max_memory: u64,
     #[command(flatten)]
     plugins: PluginArgs,
 }
@@ -196,6 +233,7 @@ fn main() -> ExitCode {
         Command::Summary(args) => extract(args, true),
         Command::Eval(args) => evaluate(args),
         Command::Plugins(args) => list_plugins(&args),
+        Command::Worker(args) => serve_worker(&args),
     };
     match result {
         Ok(code) => code,
@@ -204,6 +242,18 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `glaneur worker`: the plugins over the documents the host sends.
+fn serve_worker(args: &WorkerArgs) -> Result<ExitCode, String> {
+    isolation::worker::ignore_interrupts();
+    if let Some(megabytes) = args.max_memory.filter(|&mb| mb > 0) {
+        isolation::worker::limit_memory(megabytes).map_err(|e| format!("cannot limit the worker's memory: {e}"))?;
+    }
+    let catalog = load_catalog(&args.plugins);
+    let pipeline = Pipeline::new(catalog.plugins, &args.only).map_err(|e| e.to_string())?;
+    isolation::worker::serve(&pipeline, io::stdin().lock(), io::stdout().lock()).map_err(|e| format!("worker: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the plugins the arguments point to.
@@ -305,6 +355,8 @@ impl InputArgs {
     fn run(
         &self,
         pipeline: &Pipeline,
+        only: &[String],
+        done_before: &HashSet<String>,
         mut write: impl FnMut(&Processed) -> io::Result<()>,
     ) -> io::Result<glaneur::runner::Summary> {
         let progress = Progress::new();
@@ -315,12 +367,49 @@ impl InputArgs {
             progress.document(done.text.len());
             write(done)
         };
+        let workers;
+        let (extractor, options): (&dyn Extract, _) = if self.in_process {
+            (pipeline, options)
+        } else {
+            workers = self.workers(only, jobs).map_err(io::Error::other)?;
+            // Two threads per worker: one prepares its batch while the other's is extracted.
+            (&workers, RunOptions { jobs: jobs * 2, ..options })
+        };
+        // Ctrl-C stops the reading; what was read is extracted and written.
+        let wanted = |input: &RawInput| !done_before.contains(&input.source);
         let result = match &self.jsonl {
-            Some(path) => run(paths_inputs.chain(input::from_jsonl(path, self.max_bytes)), pipeline, options, write),
-            None => run(paths_inputs, pipeline, options, write),
+            Some(path) => {
+                let inputs = paths_inputs.chain(input::from_jsonl(path, self.max_bytes));
+                run(inputs.take_while(|_| !interrupt::requested()).filter(wanted), extractor, options, write)
+            }
+            None => run(paths_inputs.take_while(|_| !interrupt::requested()).filter(wanted), extractor, options, write),
         };
         progress.finish();
         result
+    }
+
+    /// The worker processes that run the plugins these arguments load.
+    fn workers(&self, only: &[String], jobs: usize) -> Result<Workers, String> {
+        let program = std::env::current_exe().map_err(|e| format!("cannot find glaneur's own executable: {e}"))?;
+        let mut args: Vec<OsString> = vec!["worker".into()];
+        for dir in &self.plugins.plugin_dirs {
+            args.extend(["--plugins".into(), dir.clone().into_os_string()]);
+        }
+        for (name, config) in &self.plugins.configs {
+            args.extend(["--config".into(), format!("{name}={config}").into()]);
+        }
+        if !only.is_empty() {
+            args.extend(["--only".into(), only.join(",").into()]);
+        }
+        if self.max_memory > 0 {
+            args.extend(["--max-memory".into(), self.max_memory.to_string().into()]);
+        }
+        let limits = Limits {
+            timeout: Duration::from_secs(self.timeout),
+            per_megabyte: Duration::from_secs(1),
+            max_memory_mb: (self.max_memory > 0).then_some(self.max_memory),
+        };
+        Ok(Workers::new(WorkerCommand { program, args }, limits, jobs))
     }
 }
 
@@ -330,16 +419,27 @@ fn extract(args: ExtractArgs, summary: bool) -> Result<ExitCode, String> {
         return Err("nothing to read: give PATHs (or - for stdin) or --jsonl FILE".into());
     }
     let pipeline = args.input.pipeline(&args.only)?;
+    interrupt::install();
 
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let mut done_before = HashSet::new();
     let out: Box<dyn Write> = match &args.output {
+        Some(path) if args.resume => {
+            if summary || args.format != Format::Jsonl {
+                return Err("--resume carries on a JSON Lines output: `extract --format jsonl`".into());
+            }
+            let (file, sources) = resume::open(path)?;
+            eprintln!("glaneur: resuming {}: {} documents already there", path.display(), sources.len());
+            done_before = sources;
+            Box::new(file)
+        }
         Some(path) => Box::new(File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?),
         None => Box::new(io::stdout().lock()),
     };
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, out), args.format, color);
     let mut aggregates = glaneur::summary::Summary::default();
-    let result = args.input.run(&pipeline, |done| {
+    let result = args.input.run(&pipeline, &args.only, &done_before, |done| {
         if summary {
             aggregates.add(&done.line, Some(&done.text));
             Ok(())
@@ -360,6 +460,15 @@ fn extract(args: ExtractArgs, summary: bool) -> Result<ExitCode, String> {
         Ok(counts)
     });
     match result {
+        Ok(summary) if interrupt::requested() => {
+            let whereto = args.output.as_ref().map_or("the output".to_owned(), |p| p.display().to_string());
+            eprintln!(
+                "glaneur: interrupted: {} documents written to {whereto}, every line whole; \
+                 `--resume` with the same --output carries on",
+                summary.documents
+            );
+            Ok(ExitCode::from(130))
+        }
         Ok(summary) => {
             tracing::info!(documents = summary.documents, failed = summary.failed, "done");
             if summary.failed > 0 {
@@ -414,7 +523,7 @@ fn evaluate(args: EvalArgs) -> Result<ExitCode, String> {
             let mut system = Corpus::default();
             // Only the gold's documents are kept: memory stays bounded by the gold.
             args.input
-                .run(&pipeline, |done| {
+                .run(&pipeline, &[], &HashSet::new(), |done| {
                     if gold.contains(eval::basename(&done.line.source)) {
                         system.insert(eval::Document::from_line(&done.line));
                     }

@@ -14,6 +14,7 @@ use abi_stable::std_types::{RResult, RSlice};
 use glaneur_schema::attrs::validate;
 use glaneur_schema::output::{sort_entities, Attrs, OutputEntity};
 use glaneur_schema::{DocumentBuf, FfiEntity};
+use serde::{Deserialize, Serialize};
 
 use crate::plugins::load::LoadedPlugin;
 use crate::plugins::order::{needed_for, run_order, OrderError};
@@ -29,7 +30,7 @@ pub struct Pipeline {
 }
 
 /// What the pipeline made of one text.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Extraction {
     /// Valid entities, offsets into the text given, in output order.
     pub entities: Vec<OutputEntity>,
@@ -58,6 +59,13 @@ impl Pipeline {
 
     /// Reads `text` once, then runs every plugin over it.
     pub fn extract(&self, text: &str) -> Extraction {
+        self.extract_observed(text, |_| {})
+    }
+
+    /// [`Pipeline::extract`], calling `starting` with each plugin's name
+    /// before it runs (a worker process reports it, so that a crash or a
+    /// hang is blamed on the right plugin).
+    pub fn extract_observed(&self, text: &str, mut starting: impl FnMut(&str)) -> Extraction {
         let buf = match DocumentBuf::new(text) {
             Ok(buf) => buf,
             Err(too_large) => return Extraction { entities: Vec::new(), errors: vec![too_large.to_string()] },
@@ -69,6 +77,7 @@ impl Pipeline {
         let mut found: Vec<FfiEntity> = Vec::new();
         let mut errors = Vec::new();
         for plugin in self.plugins() {
+            starting(plugin.name());
             let result = plugin.extractor.extract(&doc, RSlice::from_slice(&found));
             match result {
                 RResult::ROk(returned) => {
@@ -127,6 +136,25 @@ impl Pipeline {
             attrs: unsafe { Attrs::validated(entity.attrs.as_str()) }
                 .map_err(|e| format!("{e} (at {start}..{end})"))?,
         })
+    }
+}
+
+/// What runs the plugins over a text: the pipeline itself, in this
+/// process, or worker processes ([`crate::isolation::Workers`]).
+pub trait Extract: Sync {
+    /// The entities of `text`, and the plugins' failures.
+    fn extract(&self, text: &str) -> Extraction;
+
+    /// [`Extract::extract`] over each of `texts`, in order: worker
+    /// processes take a batch in one exchange.
+    fn extract_batch(&self, texts: &[&str]) -> Vec<Extraction> {
+        texts.iter().map(|text| self.extract(text)).collect()
+    }
+}
+
+impl Extract for Pipeline {
+    fn extract(&self, text: &str) -> Extraction {
+        Pipeline::extract(self, text)
     }
 }
 

@@ -16,9 +16,9 @@ use std::io;
 use crossbeam_channel::bounded;
 use glaneur_schema::output::DocumentLine;
 
-use crate::html::extract_text;
+use crate::html::{extract_text, HtmlText};
 use crate::input::{decode, Content, EncodingMode, RawInput};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Extract, Extraction};
 
 /// Most documents in one batch.
 pub const BATCH_DOCS: usize = 64;
@@ -55,7 +55,7 @@ pub struct Processed {
 
 /// Runs `pipeline` over `inputs`, passing each document to `write` in input
 /// order. Stops early only if `write` fails.
-pub fn run<I, W>(inputs: I, pipeline: &Pipeline, options: RunOptions, mut write: W) -> io::Result<Summary>
+pub fn run<I, W>(inputs: I, pipeline: &dyn Extract, options: RunOptions, mut write: W) -> io::Result<Summary>
 where
     I: Iterator<Item = RawInput> + Send,
     W: FnMut(&Processed) -> io::Result<()>,
@@ -104,7 +104,7 @@ where
             let done_tx = done_tx.clone();
             scope.spawn(move || {
                 for (seq, batch) in work_rx {
-                    let lines = batch.into_iter().map(|input| process(input, pipeline, options.encoding)).collect();
+                    let lines = process_batch(batch, pipeline, options.encoding);
                     if done_tx.send((seq, lines)).is_err() {
                         break;
                     }
@@ -120,6 +120,10 @@ where
             waiting.insert(seq, lines);
             while let Some(lines) = waiting.remove(&next) {
                 for done in &lines {
+                    // A document a worker was on at Ctrl-C: left for `--resume`.
+                    if done.line.error.as_deref() == Some(crate::interrupt::UNFINISHED) {
+                        continue;
+                    }
                     summary.documents += 1;
                     summary.failed += u64::from(done.line.error.is_some());
                     write(done)?; // on error, returning drops the channels and the threads wind down
@@ -133,23 +137,64 @@ where
 }
 
 /// Reads, decodes and extracts one document.
-pub fn process(input: RawInput, pipeline: &Pipeline, encoding: EncodingMode) -> Processed {
+pub fn process(input: RawInput, pipeline: &dyn Extract, encoding: EncodingMode) -> Processed {
+    process_batch(vec![input], pipeline, encoding).pop().unwrap_or_else(|| unreachable!("one input, one result"))
+}
+
+/// A document read and decoded, before extraction: its line so far, its
+/// text, and for HTML the text view the plugins read.
+struct Prepared {
+    source: String,
+    text: String,
+    encoding: Option<&'static str>,
+    html: Option<HtmlText>,
+}
+
+/// Reads, decodes and extracts a batch of documents, in order; the
+/// extraction of the whole batch is one call of `pipeline` (one exchange
+/// with a worker process).
+pub fn process_batch(batch: Vec<RawInput>, pipeline: &dyn Extract, encoding: EncodingMode) -> Vec<Processed> {
+    let prepared: Vec<Result<Prepared, (String, String)>> =
+        batch.into_iter().map(|input| prepare(input, encoding)).collect();
+    let texts: Vec<&str> = prepared
+        .iter()
+        .filter_map(|p| p.as_ref().ok())
+        .map(|p| p.html.as_ref().map_or(p.text.as_str(), |view| view.text.as_str()))
+        .collect();
+    let mut extractions = pipeline.extract_batch(&texts).into_iter();
+    prepared
+        .into_iter()
+        .map(|p| match p {
+            Err((source, error)) => Processed {
+                line: DocumentLine { source, bytes: None, encoding: None, entities: None, error: Some(error) },
+                text: String::new(),
+            },
+            Ok(p) => finish(p, extractions.next().unwrap_or_default()),
+        })
+        .collect()
+}
+
+/// Reads and decodes one document; `Err` is its source and why it could
+/// not be read.
+fn prepare(input: RawInput, encoding: EncodingMode) -> Result<Prepared, (String, String)> {
     let source = input.source;
-    let failed = |error: String| Processed {
-        line: DocumentLine { source: source.clone(), bytes: None, encoding: None, entities: None, error: Some(error) },
-        text: String::new(),
-    };
     let (text, encoding) = match input.content {
-        Err(error) => return failed(error),
+        Err(error) => return Err((source, error)),
         Ok(Content::Text(text)) => (text, None),
         Ok(Content::Bytes(bytes)) => match decode(bytes, encoding) {
             Ok(decoded) => (decoded.text, decoded.encoding),
-            Err(error) => return failed(error),
+            Err(error) => return Err((source, error)),
         },
     };
-    let extraction = if input.html {
-        let view = extract_text(&text);
-        let mut extraction = pipeline.extract(&view.text);
+    let html = input.html.then(|| extract_text(&text));
+    Ok(Prepared { source, text, encoding, html })
+}
+
+/// The line of a document from its extraction (offsets mapped back to the
+/// original bytes for HTML).
+fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
+    let Prepared { source, text, encoding, html } = p;
+    if let Some(view) = html {
         for entity in &mut extraction.entities {
             let (start, end) = (view.map_start(entity.start as usize), view.map_end(entity.end as usize));
             entity.start = start as u64;
@@ -157,10 +202,7 @@ pub fn process(input: RawInput, pipeline: &Pipeline, encoding: EncodingMode) -> 
             entity.text = text[start..end.max(start)].to_owned();
         }
         glaneur_schema::output::sort_entities(&mut extraction.entities);
-        extraction
-    } else {
-        pipeline.extract(&text)
-    };
+    }
     let line = DocumentLine {
         bytes: Some(text.len() as u64),
         encoding: encoding.map(str::to_owned),
