@@ -14,3 +14,4 @@ pub mod pipeline;
 pub mod plugins;
 pub mod runner;
 pub mod summary;
+pub mod warc;

@@ -17,7 +17,7 @@ use crossbeam_channel::bounded;
 use glaneur_schema::output::DocumentLine;
 
 use crate::html::extract_text;
-use crate::input::{decode, Content, EncodingMode, RawInput};
+use crate::input::{decode_declared, Content, EncodingMode, RawInput};
 use crate::pipeline::Pipeline;
 
 /// Most documents in one batch.
@@ -134,20 +134,28 @@ where
 
 /// Reads, decodes and extracts one document.
 pub fn process(input: RawInput, pipeline: &Pipeline, encoding: EncodingMode) -> Processed {
-    let source = input.source;
+    let RawInput { source, html, charset, warc_record_id, date, content } = input;
     let failed = |error: String| Processed {
-        line: DocumentLine { source: source.clone(), bytes: None, encoding: None, entities: None, error: Some(error) },
+        line: DocumentLine {
+            source: source.clone(),
+            warc_record_id: warc_record_id.clone(),
+            date: date.clone(),
+            bytes: None,
+            encoding: None,
+            entities: None,
+            error: Some(error),
+        },
         text: String::new(),
     };
-    let (text, encoding) = match input.content {
+    let (text, encoding) = match content {
         Err(error) => return failed(error),
         Ok(Content::Text(text)) => (text, None),
-        Ok(Content::Bytes(bytes)) => match decode(bytes, encoding) {
+        Ok(Content::Bytes(bytes)) => match decode_declared(bytes, encoding, charset) {
             Ok(decoded) => (decoded.text, decoded.encoding),
             Err(error) => return failed(error),
         },
     };
-    let extraction = if input.html {
+    let extraction = if html {
         let view = extract_text(&text);
         let mut extraction = pipeline.extract(&view.text);
         for entity in &mut extraction.entities {
@@ -167,6 +175,8 @@ pub fn process(input: RawInput, pipeline: &Pipeline, encoding: EncodingMode) -> 
         entities: Some(extraction.entities),
         error: (!extraction.errors.is_empty()).then(|| extraction.errors.join("; ")),
         source,
+        warc_record_id,
+        date,
     };
     Processed { line, text }
 }
