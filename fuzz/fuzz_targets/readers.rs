@@ -1,8 +1,10 @@
 //! Fuzzes the host's readers: decoding bytes (encodings, BOMs, binary),
-//! HTML text extraction with its offset map, and JSON Lines records.
+//! HTML text extraction with its offset map, JSON Lines records, and WARC
+//! records (plain, and gzipped member by member).
 #![no_main]
 use glaneur::html::extract_text;
-use glaneur::input::{decode, from_jsonl, EncodingMode};
+use glaneur::input::{decode, from_jsonl, Compression, EncodingMode, Skipped};
+use glaneur::warc::Records;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,6 +20,15 @@ fuzz_target!(|data: &[u8]| {
             let (s, e) = (view.map_start(i), view.map_end(i));
             assert!(s <= html.len() && e <= html.len(), "{i} maps outside");
             assert!(html.is_char_boundary(s) && html.is_char_boundary(e), "{i} maps off a char boundary");
+        }
+    }
+    // WARC: every record gives a document, an error or a skip, never a
+    // panic, and reading ends (a hang is the fuzzer's timeout).
+    for compression in [Compression::None, Compression::Gzip] {
+        let source = Box::new(std::io::Cursor::new(data.to_vec()));
+        let records = Records::new("f.warc".into(), source, compression, 1 << 20, Skipped::default());
+        for record in records {
+            let _ = record.source;
         }
     }
     // JSON Lines: every line gives a record or an error, never a panic.

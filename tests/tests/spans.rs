@@ -33,7 +33,7 @@ fn newsish() -> impl Strategy<Value = String> {
 }
 
 fn check(text: String, html: bool) -> Result<(), TestCaseError> {
-    let input = RawInput { source: "t".into(), html, content: Ok(Content::Bytes(text.clone().into_bytes())) };
+    let input = RawInput::new("t".into(), html, Ok(Content::Bytes(text.clone().into_bytes())));
     let line = process(input, pipeline(), EncodingMode::Auto).line;
     prop_assert!(line.error.is_none(), "{:?}", line.error);
     let entities = line.entities.unwrap_or_default();

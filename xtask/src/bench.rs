@@ -8,7 +8,9 @@
 //! three runs (jobs 1 and jobs 2 taking turns); one 50 MB document made of
 //! the same paragraphs measures what a long document costs. The shared pass
 //! alone, building each document's `Document`, is glaneur-document's divan
-//! benchmark, run over the 20 MB sample.
+//! benchmark, run over the 20 MB sample. The sample's documents are also
+//! read from a WARC.gz (one gzip member per record, as archives ship them),
+//! against the same documents as JSON Lines.
 
 use std::env::consts::DLL_PREFIX;
 use std::fs::File;
@@ -108,6 +110,32 @@ fn generate(path: &Path, bytes: u64) -> Result<u64> {
     }
     out.flush().map_err(|e| format!("cannot write the corpus: {e}"))?;
     Ok(written)
+}
+
+/// The documents of the JSON Lines corpus `jsonl` as a WARC.gz at `warc`:
+/// one `text/plain` HTTP response per document, each record its own gzip
+/// member.
+fn warc_of(jsonl: &Path, warc: &Path) -> Result {
+    let mut out = BufWriter::new(File::create(warc).map_err(|e| format!("cannot create {}: {e}", warc.display()))?);
+    for (i, record) in glaneur_testdata::read_jsonl(jsonl).iter().enumerate() {
+        let text = record["text"].as_str().unwrap_or("");
+        let http = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
+            text.len()
+        );
+        let head = format!(
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://bench.example/{i}\r\n\
+             WARC-Date: 2026-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:{i}>\r\n\
+             Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            http.len() + text.len()
+        );
+        let mut member = flate2::write::GzEncoder::new(&mut out, flate2::Compression::default());
+        for part in [head.as_bytes(), http.as_bytes(), text.as_bytes(), b"\r\n\r\n"] {
+            member.write_all(part).map_err(|e| format!("cannot write {}: {e}", warc.display()))?;
+        }
+        member.finish().map_err(|e| format!("cannot write {}: {e}", warc.display()))?;
+    }
+    out.flush().map_err(|e| format!("cannot write {}: {e}", warc.display()))
 }
 
 /// Runs `command`, returning its wall time and peak resident memory (KiB),
@@ -266,6 +294,15 @@ pub fn bench(args: &[String]) -> Result {
     let jobs_2 = || extract(&["--jsonl", c, "--jobs", "2", "-o", r], None);
     let [(t1, rss1), (t2, rss2)] = best_of([&jobs_1, &jobs_2])?;
 
+    // The sample as a WARC.gz against the same documents as JSON Lines.
+    let warc = dir.join("sample-20mb.warc.gz");
+    warc_of(&sample, &warc)?;
+    let (s, w) = (sample.to_str().ok_or("non-UTF-8 path")?, warc.to_str().ok_or("non-UTF-8 path")?);
+    let from_jsonl = || extract(&["--jsonl", s, "--jobs", "1", "-o", "/dev/null"], None);
+    let from_warc = || extract(&[w, "--jobs", "1", "-o", "/dev/null"], None);
+    let [(tj, _), (tw, _)] = best_of([&from_jsonl, &from_warc])?;
+    let (ej, ew) = (mb_per_s(sample_bytes, tj), mb_per_s(sample_bytes, tw));
+
     // One long document.
     let single = dir.join("single-50mb.txt");
     let single_bytes = single_document(&single, 50_000_000)?;
@@ -305,6 +342,8 @@ pub fn bench(args: &[String]) -> Result {
     println!("{:<34} {:>9.1} ms", "start-up, all plugins", startup.as_secs_f64() * 1e3);
     println!("{:<34} {:>9.1} MB", "peak memory, --jobs 1", rss1 as f64 / 1024.0);
     println!("{:<34} {:>9.1} MB", "peak memory, --jobs 2", rss2 as f64 / 1024.0);
+    println!("{:<34} {:>9.1} MB/s", "20 MB sample as JSONL, --jobs 1", ej);
+    println!("{:<34} {:>9.1} MB/s", "same as WARC.gz, --jobs 1", ew);
     println!("{:<34} {:>9.1} MB/s", "one 50 MB document", es);
     println!("{:<34} {:>9.1} MB", "peak memory, one 50 MB document", rss_single as f64 / 1024.0);
     let report = json!({
@@ -314,6 +353,7 @@ pub fn bench(args: &[String]) -> Result {
         "end_to_end_mb_per_s": {"jobs_1": e1, "jobs_2": e2, "speedup": e2 / e1},
         "startup_ms": startup.as_secs_f64() * 1e3,
         "peak_rss_mb": {"jobs_1": rss1 as f64 / 1024.0, "jobs_2": rss2 as f64 / 1024.0},
+        "sample_jsonl_mb_per_s": ej, "sample_warc_gz_mb_per_s": ew,
         "single_document": {"bytes": single_bytes, "mb_per_s": es, "peak_rss_mb": rss_single as f64 / 1024.0},
     });
     let report_path = dir.join("report.json");

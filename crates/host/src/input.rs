@@ -1,29 +1,48 @@
-//! Reading documents: what the paths name (files, directories, stdin), JSON
-//! Lines records, and turning bytes into text (encodings, binary files).
+//! Reading documents: what the paths name (files, directories, stdin, WARC
+//! archives), JSON Lines records, compressed files (gzip, zstd) read as a
+//! stream, and turning bytes into text (encodings, binary files).
 //!
 //! Architecture invariant: reading never stops the run. Anything that cannot
 //! be read becomes a [`RawInput`] carrying an error, which becomes an error
 //! line in the output.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use encoding_rs::Encoding;
 use serde_json::Value;
 
+use crate::warc;
+
 /// One document as read, before decoding.
 #[derive(Debug)]
 pub struct RawInput {
-    /// How the output names it: the path as given, `-`, or the record's id.
+    /// How the output names it: the path as given, `-`, the record's id,
+    /// or a WARC record's target URI.
     pub source: String,
     /// Whether to read it as HTML.
     pub html: bool,
+    /// The charset the document declares (a WARC record's HTTP
+    /// `Content-Type`): under `--encoding auto`, used instead of detection
+    /// for bytes that are not UTF-8.
+    pub charset: Option<&'static Encoding>,
+    /// The `WARC-Record-ID` of the WARC record it came from.
+    pub warc_record_id: Option<String>,
+    /// The `WARC-Date` of that record.
+    pub date: Option<String>,
     /// Its content, or why it could not be read.
     pub content: Result<Content, String>,
 }
 
 impl RawInput {
+    /// A document with no charset declared and not from a WARC record.
+    pub fn new(source: String, html: bool, content: Result<Content, String>) -> Self {
+        RawInput { source, html, charset: None, warc_record_id: None, date: None, content }
+    }
+
     /// Its size in bytes (0 for a document that could not be read).
     pub fn size(&self) -> usize {
         match &self.content {
@@ -43,22 +62,107 @@ pub enum Content {
     Text(String),
 }
 
-/// File extensions read when walking a directory.
+/// File extensions read when walking a directory (also under `.gz` or
+/// `.zst`: `article.txt.gz`), besides WARC files (`.warc`, `.warc.gz`).
 const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
-/// Whether `path` names an HTML file.
-pub fn is_html(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["html", "htm", "xhtml"].iter().any(|h| e.eq_ignore_ascii_case(h)))
+/// How a file is compressed, as its name says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    /// Not compressed.
+    None,
+    /// gzip (`.gz`), any number of members.
+    Gzip,
+    /// Zstandard (`.zst`).
+    Zstd,
 }
 
-/// Documents named by `paths`, in order: a file is read whatever its name, a
-/// directory is walked recursively (sorted, keeping the files with a text
-/// extension), `-` is stdin. Lazy: one file is read at a time.
-pub fn from_paths(paths: Vec<PathBuf>, max_bytes: u64) -> impl Iterator<Item = RawInput> + Send {
+impl Compression {
+    /// What the name of `path` says: its compression (`.gz`, `.zst`, any
+    /// case) and the extension before it, lowercased (`txt` for
+    /// `a.TXT.gz`; empty when there is none).
+    pub fn of(path: &Path) -> (Compression, String) {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        let (compression, inner) = if let Some(inner) = name.strip_suffix(".gz") {
+            (Compression::Gzip, inner)
+        } else if let Some(inner) = name.strip_suffix(".zst") {
+            (Compression::Zstd, inner)
+        } else {
+            (Compression::None, name.as_str())
+        };
+        let extension = Path::new(inner).extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+        (compression, extension)
+    }
+
+    /// The decompressed content of `file`, read as a stream.
+    pub fn reader(self, file: File) -> io::Result<Box<dyn Read + Send>> {
+        Ok(match self {
+            Compression::None => Box::new(file),
+            // Every member, as `gzip -d` reads them (archives concatenate members).
+            Compression::Gzip => {
+                Box::new(flate2::bufread::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)))
+            }
+            Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(file)?),
+        })
+    }
+
+    /// Its name in messages.
+    fn name(self) -> &'static str {
+        match self {
+            Compression::None => "",
+            Compression::Gzip => "gzip",
+            Compression::Zstd => "zstd",
+        }
+    }
+}
+
+/// Whether `path` names an HTML file (also compressed: `page.html.gz`).
+pub fn is_html(path: &Path) -> bool {
+    ["html", "htm", "xhtml"].contains(&Compression::of(path).1.as_str())
+}
+
+/// Records of WARC files that were read but are not documents, counted by
+/// reason (`request`, `metadata`, `non-text payload`…): shared between the
+/// thread that reads and the caller, who reports them after the run.
+#[derive(Debug, Clone, Default)]
+pub struct Skipped(Arc<Mutex<BTreeMap<&'static str, u64>>>);
+
+impl Skipped {
+    /// Counts one record skipped for `reason`.
+    pub fn add(&self, reason: &'static str) {
+        let mut counts = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *counts.entry(reason).or_default() += 1;
+    }
+
+    /// The counts so far, by reason in alphabetical order.
+    pub fn counts(&self) -> Vec<(&'static str, u64)> {
+        let counts = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        counts.iter().map(|(reason, n)| (*reason, *n)).collect()
+    }
+
+    /// How many records were skipped in all.
+    pub fn total(&self) -> u64 {
+        self.counts().iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// Documents named by `paths`, in order: a file is read whatever its name
+/// (decompressed when it ends in `.gz` or `.zst`; every text or HTML
+/// response of a WARC file, `.warc` or `.warc.gz`), a directory is walked
+/// recursively (sorted, keeping the files with a text extension, compressed
+/// or not, and WARC files), `-` is stdin. Lazy: one file, or one WARC
+/// record, is read at a time. The WARC records that are not documents are
+/// counted in `skipped`.
+pub fn from_paths(paths: Vec<PathBuf>, max_bytes: u64, skipped: Skipped) -> impl Iterator<Item = RawInput> + Send {
     let mut pending: Vec<(PathBuf, bool)> = paths.into_iter().rev().map(|p| (p, true)).collect();
+    let mut archive: Option<warc::Records> = None;
     std::iter::from_fn(move || loop {
+        if let Some(records) = &mut archive {
+            match records.next() {
+                Some(input) => return Some(input),
+                None => archive = None,
+            }
+        }
         let (path, explicit) = pending.pop()?;
         let source = path.display().to_string();
         if explicit && source == "-" {
@@ -69,7 +173,7 @@ pub fn from_paths(paths: Vec<PathBuf>, max_bytes: u64) -> impl Iterator<Item = R
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read stdin: {e}"))
                 .and_then(|_| check_size(bytes.len() as u64, max_bytes).map(|()| Content::Bytes(bytes)));
-            return Some(RawInput { source, html: false, content });
+            return Some(RawInput::new(source, false, content));
         }
         if path.is_dir() {
             match sorted_entries(&path) {
@@ -80,20 +184,21 @@ pub fn from_paths(paths: Vec<PathBuf>, max_bytes: u64) -> impl Iterator<Item = R
                 Err(e) => return Some(failed(source, format!("cannot read directory: {e}"))),
             }
         }
-        if !explicit && !has_text_extension(&path) {
+        let (compression, extension) = Compression::of(&path);
+        if extension == "warc" {
+            archive = Some(warc::Records::open(&path, compression, max_bytes, skipped.clone()));
+            continue;
+        }
+        if !explicit && !TEXT_EXTENSIONS.contains(&extension.as_str()) {
             continue;
         }
         let html = is_html(&path);
-        return Some(RawInput { content: read_file(&path, max_bytes).map(Content::Bytes), source, html });
+        return Some(RawInput::new(source, html, read_file(&path, compression, max_bytes).map(Content::Bytes)));
     })
 }
 
 fn failed(source: String, error: String) -> RawInput {
-    RawInput { source, html: false, content: Err(error) }
-}
-
-fn has_text_extension(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
+    RawInput::new(source, false, Err(error))
 }
 
 fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
@@ -110,36 +215,58 @@ fn check_size(len: u64, max_bytes: u64) -> Result<(), String> {
     }
 }
 
-fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+fn read_file(path: &Path, compression: Compression, max_bytes: u64) -> Result<Vec<u8>, String> {
     let file = File::open(path).map_err(|e| format!("cannot read file: {e}"))?;
     let len = file.metadata().map_err(|e| format!("cannot read file: {e}"))?.len();
-    check_size(len, max_bytes)?;
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read file: {e}"))?;
+    let mut bytes = Vec::new();
+    if compression == Compression::None {
+        check_size(len, max_bytes)?;
+        bytes.reserve_exact(len as usize);
+    }
+    let reader = compression.reader(file).map_err(|e| format!("cannot read {} file: {e}", compression.name()))?;
+    if let Err(e) = reader.take(max_bytes + 1).read_to_end(&mut bytes) {
+        return Err(match compression {
+            Compression::None => format!("cannot read file: {e}"),
+            _ => format!(
+                "cannot read file: {} data corrupt or truncated after {} bytes decompressed: {e}",
+                compression.name(),
+                bytes.len()
+            ),
+        });
+    }
     check_size(bytes.len() as u64, max_bytes)?;
     Ok(bytes)
 }
 
 /// Documents from a JSON Lines file (or `-` for stdin): one `{"id": …,
-/// "text": …}` object per line. A record without an id is named
-/// `FILE:LINE`; a malformed line becomes an error record named that way.
+/// "text": …}` object per line; a file ending in `.gz` or `.zst` is
+/// decompressed as it is read. A record without an id is named
+/// `FILE:LINE`; a malformed line becomes an error record named that way. A
+/// read error (a truncated or corrupt compressed file) ends the file with
+/// an error record, after the records read before it.
 pub fn from_jsonl(path: &Path, max_bytes: u64) -> Box<dyn Iterator<Item = RawInput> + Send> {
     let name = path.display().to_string();
+    let (compression, _) = Compression::of(path);
     let reader: Box<dyn BufRead + Send> = if name == "-" {
         Box::new(BufReader::new(io::stdin()))
     } else {
-        match File::open(path) {
-            Ok(file) => Box::new(BufReader::with_capacity(1 << 16, file)),
+        let opened = File::open(path).and_then(|file| compression.reader(file));
+        match opened {
+            Ok(reader) => Box::new(BufReader::with_capacity(1 << 16, reader)),
             Err(e) => return Box::new(std::iter::once(failed(name, format!("cannot read JSONL file: {e}")))),
         }
     };
-    Box::new(JsonlRecords { reader, name, line_no: 0, max_bytes, done: false })
+    let compression = if name == "-" { Compression::None } else { compression };
+    Box::new(JsonlRecords { reader, name, compression, line_no: 0, bytes: 0, max_bytes, done: false })
 }
 
 struct JsonlRecords {
     reader: Box<dyn BufRead + Send>,
     name: String,
+    compression: Compression,
     line_no: u64,
+    /// Bytes read so far (decompressed), for the message of a read error.
+    bytes: u64,
     max_bytes: u64,
     done: bool,
 }
@@ -153,7 +280,9 @@ impl Iterator for JsonlRecords {
             line.clear();
             self.line_no += 1;
             let at = format!("{}:{}", self.name, self.line_no);
-            match (&mut self.reader).take(self.max_bytes + 2).read_until(b'\n', &mut line) {
+            let read = (&mut self.reader).take(self.max_bytes + 2).read_until(b'\n', &mut line);
+            self.bytes += line.len() as u64;
+            match read {
                 Ok(0) => self.done = true,
                 Ok(_) if line.len() as u64 > self.max_bytes + 1 => {
                     // Skip the rest of an over-long line.
@@ -167,9 +296,21 @@ impl Iterator for JsonlRecords {
                 }
                 Ok(_) if line.iter().all(u8::is_ascii_whitespace) => continue,
                 Ok(_) => return Some(parse_record(&line, at)),
-                Err(e) => {
+                Err(e) if self.compression == Compression::None => {
                     self.done = true;
                     return Some(failed(at, format!("cannot read JSONL file: {e}")));
+                }
+                Err(e) => {
+                    // What was read before is kept: the lines before this one
+                    // have their own records already.
+                    self.done = true;
+                    let message = format!(
+                        "cannot read JSONL file: {} data corrupt or truncated after {} complete lines ({} bytes decompressed): {e}",
+                        self.compression.name(),
+                        self.line_no - 1,
+                        self.bytes
+                    );
+                    return Some(failed(at, message));
                 }
             }
         }
@@ -192,7 +333,7 @@ fn parse_record(line: &[u8], at: String) -> RawInput {
         Some(Value::String(text)) => {
             // An explicit `"format": "html"` reads the text as HTML.
             let html = value.get("format").and_then(Value::as_str) == Some("html");
-            RawInput { source, html, content: Ok(Content::Text(text.clone())) }
+            RawInput::new(source, html, Ok(Content::Text(text.clone())))
         }
         _ => failed(source, "JSONL record has no \"text\" string".into()),
     }
@@ -233,6 +374,20 @@ pub struct Decoded {
 
 /// Decodes a document's bytes under `mode`.
 pub fn decode(bytes: Vec<u8>, mode: EncodingMode) -> Result<Decoded, String> {
+    decode_declared(bytes, mode, None)
+}
+
+/// Decodes a document's bytes under `mode`, given the charset the document
+/// declares (a WARC record's HTTP `Content-Type`). Under
+/// [`EncodingMode::Auto`], valid UTF-8 is read as UTF-8 whatever the
+/// declaration (pages declared ISO-8859-1 are often UTF-8), and other bytes
+/// in the declared charset, if one is, instead of the detected one; a
+/// `--encoding` other than `auto` wins over the declaration.
+pub fn decode_declared(
+    bytes: Vec<u8>,
+    mode: EncodingMode,
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, String> {
     if let Some((encoding, _)) = Encoding::for_bom(&bytes).filter(|(e, _)| *e != encoding_rs::UTF_8) {
         // UTF-16 with a byte-order mark: NUL bytes are expected there.
         return transcode(&bytes, encoding);
@@ -246,6 +401,11 @@ pub fn decode(bytes: Vec<u8>, mode: EncodingMode) -> Result<Decoded, String> {
             Ok(text) => Ok(Decoded { text, encoding: None }),
             Err(e) if matches!(mode, EncodingMode::Auto) => {
                 let bytes = e.into_bytes();
+                if let Some(declared) = declared.filter(|e| *e != encoding_rs::UTF_8) {
+                    if let Ok(decoded) = transcode(&bytes, declared) {
+                        return Ok(decoded);
+                    }
+                }
                 let mut detector = chardetng::EncodingDetector::new();
                 detector.feed(&bytes, true);
                 transcode(&bytes, detector.guess(None, false))
@@ -324,6 +484,29 @@ mod tests {
         assert!(bad.content.unwrap_err().starts_with("malformed JSONL line"));
         let no_text = parse_record(br#"{"id": "a"}"#, "f:3".into());
         assert_eq!(no_text.content.unwrap_err(), "JSONL record has no \"text\" string");
+    }
+
+    #[test]
+    fn names_say_the_compression_and_the_extension_under_it() {
+        let of = |name: &str| Compression::of(Path::new(name));
+        assert_eq!(of("dir/dump.jsonl.gz"), (Compression::Gzip, "jsonl".into()));
+        assert_eq!(of("News.WARC.GZ"), (Compression::Gzip, "warc".into()));
+        assert_eq!(of("a.txt.zst"), (Compression::Zstd, "txt".into()));
+        assert_eq!(of("a.html"), (Compression::None, "html".into()));
+        assert_eq!(of("archive.gz"), (Compression::Gzip, String::new()));
+        assert!(is_html(Path::new("page.HTM.gz")) && !is_html(Path::new("page.txt")));
+    }
+
+    #[test]
+    fn a_declared_charset_replaces_detection_only() {
+        let latin = b"caf\xe9".to_vec();
+        let declared = Some(encoding_rs::WINDOWS_1252);
+        let decoded = decode_declared(latin.clone(), EncodingMode::Auto, declared).expect("decodes");
+        assert_eq!(decoded, Decoded { text: "café".into(), encoding: Some("windows-1252") });
+        // Valid UTF-8 stays UTF-8 whatever is declared; a fixed --encoding wins.
+        let utf8 = "café".as_bytes().to_vec();
+        assert_eq!(decode_declared(utf8, EncodingMode::Auto, declared).expect("decodes").encoding, None);
+        assert!(decode_declared(latin, EncodingMode::Utf8, declared).is_err());
     }
 
     #[test]

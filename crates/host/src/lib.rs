@@ -16,3 +16,4 @@ pub mod pipeline;
 pub mod plugins;
 pub mod runner;
 pub mod summary;
+pub mod warc;

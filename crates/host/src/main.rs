@@ -140,10 +140,12 @@ struct EvalArgs {
 /// `extract`, `summary` and `eval`.
 #[derive(Args)]
 struct InputArgs {
-    /// Files or directories (recursive: .txt, .md, .html); `-` for stdin.
+    /// Files or directories (recursive: .txt, .md, .html, also gzipped or
+    /// zstd-compressed, and WARC archives .warc, .warc.gz); `-` for stdin.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Read documents from a JSON Lines file of {"id": …, "text": …} records (`-` for stdin).
+    /// Read documents from a JSON Lines file of {"id": …, "text": …} records
+    /// (`-` for stdin; .jsonl.gz and .jsonl.zst are decompressed).
     #[arg(long, value_name = "FILE")]
     jsonl: Option<PathBuf>,
     /// Worker threads (default: all cores).
@@ -351,7 +353,8 @@ impl InputArgs {
     }
 
     /// Runs `pipeline` over the documents these arguments name, passing
-    /// each to `write` in input order, with the progress line.
+    /// each to `write` in input order, with the progress line; then says on
+    /// stderr how many WARC records were not documents.
     fn run(
         &self,
         pipeline: &Pipeline,
@@ -362,7 +365,8 @@ impl InputArgs {
         let progress = Progress::new();
         let jobs = self.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
         let options = RunOptions { jobs, encoding: self.encoding };
-        let paths_inputs = input::from_paths(self.paths.clone(), self.max_bytes);
+        let skipped = input::Skipped::default();
+        let paths_inputs = input::from_paths(self.paths.clone(), self.max_bytes, skipped.clone());
         let write = |done: &Processed| {
             progress.document(done.text.len());
             write(done)
@@ -385,6 +389,14 @@ impl InputArgs {
             None => run(paths_inputs.take_while(|_| !interrupt::requested()).filter(wanted), extractor, options, write),
         };
         progress.finish();
+        if skipped.total() > 0 {
+            let counts: Vec<String> = skipped.counts().iter().map(|(reason, n)| format!("{n} {reason}")).collect();
+            eprintln!(
+                "glaneur: {} WARC records skipped, not text or HTML responses: {}",
+                skipped.total(),
+                counts.join(", ")
+            );
+        }
         result
     }
 

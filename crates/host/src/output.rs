@@ -317,6 +317,8 @@ mod tests {
         let attrs = Attrs::new(r#"{"value":10,"currency":"USD","rule":"digits","extra":1}"#).expect("valid JSON");
         let line = DocumentLine {
             source: "a.txt".into(),
+            warc_record_id: None,
+            date: None,
             bytes: Some(20),
             encoding: None,
             entities: Some(vec![OutputEntity {

@@ -17,7 +17,7 @@ use crossbeam_channel::bounded;
 use glaneur_schema::output::DocumentLine;
 
 use crate::html::{extract_text, HtmlText};
-use crate::input::{decode, Content, EncodingMode, RawInput};
+use crate::input::{decode_declared, Content, EncodingMode, RawInput};
 use crate::pipeline::{Extract, Extraction};
 
 /// Most documents in one batch.
@@ -141,10 +141,12 @@ pub fn process(input: RawInput, pipeline: &dyn Extract, encoding: EncodingMode) 
     process_batch(vec![input], pipeline, encoding).pop().unwrap_or_else(|| unreachable!("one input, one result"))
 }
 
-/// A document read and decoded, before extraction: its line so far, its
-/// text, and for HTML the text view the plugins read.
+/// A document read and decoded, before extraction: what its line needs,
+/// its text, and for HTML the text view the plugins read.
 struct Prepared {
     source: String,
+    warc_record_id: Option<String>,
+    date: Option<String>,
     text: String,
     encoding: Option<&'static str>,
     html: Option<HtmlText>,
@@ -154,7 +156,7 @@ struct Prepared {
 /// extraction of the whole batch is one call of `pipeline` (one exchange
 /// with a worker process).
 pub fn process_batch(batch: Vec<RawInput>, pipeline: &dyn Extract, encoding: EncodingMode) -> Vec<Processed> {
-    let prepared: Vec<Result<Prepared, (String, String)>> =
+    let prepared: Vec<Result<Prepared, Box<Processed>>> =
         batch.into_iter().map(|input| prepare(input, encoding)).collect();
     let texts: Vec<&str> = prepared
         .iter()
@@ -165,35 +167,45 @@ pub fn process_batch(batch: Vec<RawInput>, pipeline: &dyn Extract, encoding: Enc
     prepared
         .into_iter()
         .map(|p| match p {
-            Err((source, error)) => Processed {
-                line: DocumentLine { source, bytes: None, encoding: None, entities: None, error: Some(error) },
-                text: String::new(),
-            },
+            Err(failed) => *failed,
             Ok(p) => finish(p, extractions.next().unwrap_or_default()),
         })
         .collect()
 }
 
-/// Reads and decodes one document; `Err` is its source and why it could
-/// not be read.
-fn prepare(input: RawInput, encoding: EncodingMode) -> Result<Prepared, (String, String)> {
-    let source = input.source;
-    let (text, encoding) = match input.content {
-        Err(error) => return Err((source, error)),
+/// Reads and decodes one document; `Err` is its error line.
+fn prepare(input: RawInput, encoding: EncodingMode) -> Result<Prepared, Box<Processed>> {
+    let RawInput { source, html, charset, warc_record_id, date, content } = input;
+    let failed = |error: String| {
+        Box::new(Processed {
+            line: DocumentLine {
+                source: source.clone(),
+                warc_record_id: warc_record_id.clone(),
+                date: date.clone(),
+                bytes: None,
+                encoding: None,
+                entities: None,
+                error: Some(error),
+            },
+            text: String::new(),
+        })
+    };
+    let (text, encoding) = match content {
+        Err(error) => return Err(failed(error)),
         Ok(Content::Text(text)) => (text, None),
-        Ok(Content::Bytes(bytes)) => match decode(bytes, encoding) {
+        Ok(Content::Bytes(bytes)) => match decode_declared(bytes, encoding, charset) {
             Ok(decoded) => (decoded.text, decoded.encoding),
-            Err(error) => return Err((source, error)),
+            Err(error) => return Err(failed(error)),
         },
     };
-    let html = input.html.then(|| extract_text(&text));
-    Ok(Prepared { source, text, encoding, html })
+    let html = html.then(|| extract_text(&text));
+    Ok(Prepared { source, warc_record_id, date, text, encoding, html })
 }
 
 /// The line of a document from its extraction (offsets mapped back to the
 /// original bytes for HTML).
 fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
-    let Prepared { source, text, encoding, html } = p;
+    let Prepared { source, warc_record_id, date, text, encoding, html } = p;
     if let Some(view) = html {
         for entity in &mut extraction.entities {
             let (start, end) = (view.map_start(entity.start as usize), view.map_end(entity.end as usize));
@@ -209,6 +221,8 @@ fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
         entities: Some(extraction.entities),
         error: (!extraction.errors.is_empty()).then(|| extraction.errors.join("; ")),
         source,
+        warc_record_id,
+        date,
     };
     Processed { line, text }
 }

@@ -237,6 +237,8 @@ mod tests {
         let text = "Microsoft a investi 10 milliards de dollars. « Oui », dit Jeremy Goldman.";
         let line = DocumentLine {
             source: "a".into(),
+            warc_record_id: None,
+            date: None,
             bytes: None,
             encoding: None,
             entities: Some(vec![

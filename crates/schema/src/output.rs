@@ -13,8 +13,16 @@ use serde_json::{Map, Value};
 /// One output line: a processed document, or one that could not be processed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentLine {
-    /// The input path as given, `-` for stdin, or the JSONL record's `id`.
+    /// The input path as given, `-` for stdin, the JSONL record's `id`, or
+    /// a WARC record's `WARC-Target-URI`.
     pub source: String,
+    /// The `WARC-Record-ID` of the WARC record the document came from
+    /// (absent for other inputs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc_record_id: Option<String>,
+    /// The `WARC-Date` of that record (absent for other inputs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// Length in bytes of the text the offsets refer to (UTF-8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
