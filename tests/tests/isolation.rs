@@ -127,3 +127,15 @@ fn ctrl_c_writes_what_is_done_and_exits_130() {
     assert!(lines.len() >= 2, "the documents done before Ctrl-C are written: {lines:?}");
     assert_eq!(lines[0]["entities"][0]["text"], "MARK");
 }
+
+#[test]
+fn worker_processes_give_the_same_lines_as_the_host_itself() {
+    // glaneur's own plugins run in the host by default; --isolate moves them
+    // to worker processes, which must change nothing of the output.
+    let seeds = artifacts().root.join("seeds");
+    let run = |mode: &str| extract(&[mode, "--jobs", "2", dir(&seeds)]);
+    let (isolated, in_process) = (run("--isolate"), run("--in-process"));
+    assert_eq!(isolated.status.code(), Some(0), "{}", stderr(&isolated));
+    assert!(!isolated.stdout.is_empty());
+    assert_eq!(isolated.stdout, in_process.stdout);
+}

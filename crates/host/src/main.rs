@@ -157,8 +157,13 @@ struct InputArgs {
     /// Documents larger than this many bytes are reported as errors.
     #[arg(long, default_value_t = 256 << 20, value_name = "BYTES")]
     max_bytes: u64,
-    /// Run the plugins in this process, not in worker processes: a plugin
-    /// that crashes or hangs then takes the run down (the last percent of speed).
+    /// Run the plugins in worker processes, so that one that crashes or
+    /// hangs costs a document, not the run (the default when a plugin other
+    /// than glaneur's own is loaded).
+    #[arg(long, conflicts_with = "in_process")]
+    isolate: bool,
+    /// Run the plugins in this process (the default with glaneur's own
+    /// plugins alone): a little faster, but a plugin that crashes ends the run.
     #[arg(long)]
     in_process: bool,
     /// Seconds a document may take (plus one per megabyte) before its worker
@@ -372,7 +377,7 @@ impl InputArgs {
             write(done)
         };
         let workers;
-        let (extractor, options): (&dyn Extract, _) = if self.in_process {
+        let (extractor, options): (&dyn Extract, _) = if !self.isolated(pipeline) {
             (pipeline, options)
         } else {
             workers = self.workers(only, jobs).map_err(io::Error::other)?;
@@ -398,6 +403,22 @@ impl InputArgs {
             );
         }
         result
+    }
+
+    /// Whether the plugins run in worker processes: asked for, or by
+    /// default when a plugin is not one of glaneur's own (those beside its
+    /// executable, tested with it). Isolation costs a fifth to a quarter of
+    /// the speed (README, Speed): the shipped plugins do not pay it unless asked.
+    fn isolated(&self, pipeline: &Pipeline) -> bool {
+        if self.isolate || self.in_process {
+            return self.isolate;
+        }
+        let own = std::env::current_exe().ok().and_then(|exe| Some(exe.parent()?.join("plugins")));
+        let own = own.and_then(|dir| dir.canonicalize().ok());
+        !pipeline.plugins().all(|p| {
+            let dir = p.path.parent().and_then(|d| d.canonicalize().ok());
+            own.is_some() && dir == own
+        })
     }
 
     /// The worker processes that run the plugins these arguments load.
