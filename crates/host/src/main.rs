@@ -259,7 +259,8 @@ fn serve_worker(args: &WorkerArgs) -> Result<ExitCode, String> {
     }
     let catalog = load_catalog(&args.plugins);
     let pipeline = Pipeline::new(catalog.plugins, &args.only).map_err(|e| e.to_string())?;
-    isolation::worker::serve(&pipeline, io::stdin().lock(), io::stdout().lock()).map_err(|e| format!("worker: {e}"))?;
+    let frames = isolation::worker::take_stdout().map_err(|e| format!("worker: {e}"))?;
+    isolation::worker::serve(&pipeline, io::stdin().lock(), frames).map_err(|e| format!("worker: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -281,7 +281,13 @@ impl Worker {
         let blamed = Arc::new(Mutex::new(None));
         let (said, named) = (Arc::clone(&out_of_memory), Arc::clone(&blamed));
         let stderr = std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            // Bytes, not text: a plugin may print anything (read to the end,
+            // or the worker would block on a full pipe).
+            let mut reader = BufReader::new(stderr);
+            let mut bytes = Vec::new();
+            while reader.read_until(b'\n', &mut bytes).is_ok_and(|n| n > 0) {
+                let line = String::from_utf8_lossy(&bytes).trim_end_matches(['\n', '\r']).to_owned();
+                bytes.clear();
                 // The worker's lines about a plugin are for us alone.
                 if let Some(rest) = line.strip_prefix(worker::BLAME) {
                     let name = rest.trim_end_matches(" is running").trim_end_matches(" crashed");

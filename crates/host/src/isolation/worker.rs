@@ -102,6 +102,23 @@ fn report_crashes() {
     }
 }
 
+/// The worker's frames' way out, apart from its stdout: a plugin that
+/// prints (`println!`, a C library's `printf`) must not write into the
+/// frames. The stdout the host reads is moved to a new descriptor, returned;
+/// descriptor 1 then points to stderr, where what plugins print is passed on.
+pub fn take_stdout() -> io::Result<std::fs::File> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: dup and dup2 on the standard descriptors, which are open; the
+    // new descriptor is owned by the File returned and by nothing else.
+    unsafe {
+        let frames = libc::dup(1);
+        if frames < 0 || libc::dup2(2, 1) < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(std::fs::File::from_raw_fd(frames))
+    }
+}
+
 /// Limits the worker's address space to `megabytes` (`RLIMIT_AS`): a
 /// plugin that allocates past it fails its allocation, and the worker dies
 /// instead of the machine swapping.
