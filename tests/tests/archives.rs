@@ -44,13 +44,22 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().expect("in memory")
 }
 
+/// A real-shaped page: the article among a menu, a cookie banner, a "lire
+/// aussi" box, a sidebar and a footer, all of which name other companies.
 const PIXELUNE: &str = "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\
-<title>Pixelune lève 12 millions d&#39;euros</title></head>\n<body><article>\n\
-<h1>La start-up Pixelune lève 12 millions d'euros</h1>\n\
+<title>Pixelune lève 12 millions d&#39;euros</title></head>\n<body>\n\
+<header class=\"site-header\"><a href=\"/\">Le Journal du Numérique</a>\
+<nav><ul><li><a href=\"/orange\">Orange</a></li><li><a href=\"/google\">Google</a></li></ul></nav></header>\n\
+<div id=\"cookie-banner\" class=\"consent\"><p>Nous utilisons des cookies avec nos partenaires Criteo et Meta.</p>\
+<button>Accepter</button></div>\n<main><article>\n\
+<header><h1>La start-up Pixelune lève 12 millions d'euros</h1></header>\n\
 <p>La jeune pousse lyonnaise Pixelune, qui conçoit des capteurs pour les vignobles, \
 annonce avoir levé 12 millions d'euros auprès de Bpifrance et de deux fonds européens.</p>\n\
+<p><strong>Lire aussi :</strong> <a href=\"/mistral\">Mistral AI lève 600 millions d'euros</a></p>\n\
 <p>« Nous allons doubler nos effectifs d'ici à la fin de l'année », a déclaré sa présidente, Claire Martin.</p>\n\
-</article></body></html>\n";
+<div class=\"share-buttons\"><a>Partager sur LinkedIn</a></div>\n\
+</article>\n<aside class=\"sidebar\"><h2>Les plus lus</h2><p>Apple vise 100 milliards de dollars.</p></aside></main>\n\
+<footer><p>© 2025 Groupe Médiavox. Partenaires : Amazon, Microsoft.</p></footer>\n</body></html>\n";
 
 const RACHAT: &str = "<html><head><title>Capgemini rachète un spécialiste du cloud</title></head><body>\n\
 <h1>Capgemini rachète un spécialiste du cloud</h1>\n\
@@ -112,6 +121,11 @@ fn a_warc_gz_gives_one_line_per_text_response() {
     for entity in lines[0]["entities"].as_array().unwrap() {
         let (start, end) = (entity["start"].as_u64().unwrap() as usize, entity["end"].as_u64().unwrap() as usize);
         assert_eq!(&PIXELUNE[start..end], entity["text"].as_str().unwrap(), "{entity}");
+    }
+    // The page's boilerplate is no part of the article.
+    let names = found.join(" | ");
+    for absent in ["Orange", "Google", "Criteo", "Meta", "Mistral", "600 millions", "Apple", "Amazon", "Microsoft"] {
+        assert!(!names.contains(absent), "{absent} is boilerplate: {names}");
     }
     let found = entities(&lines[1]);
     assert!(found.contains(&"money 3,3 milliards de dollars".to_owned()), "{found:?}");
@@ -259,4 +273,20 @@ fn a_truncated_jsonl_gz_keeps_the_lines_before_the_cut() {
         )),
         "{message}"
     );
+}
+
+#[test]
+fn html_whole_reads_the_page_s_boilerplate_too() {
+    let dir_ = tempfile::tempdir().expect("temp dir");
+    let path = dir_.path().join("pixelune.html");
+    std::fs::write(&path, PIXELUNE).expect("write");
+    let read = |mode: &str| {
+        let output = extract(&["--html", mode, dir(&path)]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        entities(&json_lines(&output)[0]).join(" | ")
+    };
+    let (article, whole) = (read("article"), read("whole"));
+    assert!(article.contains("money 12 millions d'euros") && whole.contains("money 12 millions d'euros"));
+    assert!(!article.contains("Microsoft") && whole.contains("organization Microsoft"), "{article}\n{whole}");
+    assert!(!article.contains("600 millions") && whole.contains("600 millions"), "{article}\n{whole}");
 }

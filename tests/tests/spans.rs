@@ -2,6 +2,7 @@
 //! is on character boundaries and its `text` is the slice it names — for
 //! plain text and for HTML, where offsets map back into the markup.
 
+use glaneur::html::HtmlMode;
 use glaneur::input::{Content, EncodingMode, RawInput};
 use glaneur::runner::process;
 use glaneur_tests::pipeline;
@@ -23,6 +24,14 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("Microsoft".to_owned()),
         Just("é".to_owned()),
         Just("<p>".to_owned()),
+        Just("<nav>".to_owned()),
+        Just("</nav>".to_owned()),
+        Just("<div class=\"cookie-banner\">".to_owned()),
+        Just("</div>".to_owned()),
+        Just("<article>".to_owned()),
+        Just("<header>".to_owned()),
+        Just("</header>".to_owned()),
+        Just("Lire aussi : ".to_owned()),
         Just("&eacute;".to_owned()),
         Just("&nbsp;".to_owned()),
         "[0-9]{1,4}",
@@ -33,8 +42,16 @@ fn newsish() -> impl Strategy<Value = String> {
 }
 
 fn check(text: String, html: bool) -> Result<(), TestCaseError> {
+    for mode in [HtmlMode::Article, HtmlMode::Whole] {
+        check_mode(&text, html, mode)?;
+    }
+    Ok(())
+}
+
+fn check_mode(text: &str, html: bool, mode: HtmlMode) -> Result<(), TestCaseError> {
+    let text = text.to_owned();
     let input = RawInput::new("t".into(), html, Ok(Content::Bytes(text.clone().into_bytes())));
-    let line = process(input, pipeline(), EncodingMode::Auto).line;
+    let line = process(input, pipeline(), EncodingMode::Auto, mode).line;
     prop_assert!(line.error.is_none(), "{:?}", line.error);
     let entities = line.entities.unwrap_or_default();
     for e in &entities {

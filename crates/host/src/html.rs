@@ -118,14 +118,134 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
-/// Extracts the readable text of `html`.
+/// What of a page to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum HtmlMode {
+    /// The article: the page without its navigation, headers and footers,
+    /// cookie notices, sidebars, forms, share buttons and "lire aussi"
+    /// boxes.
+    #[default]
+    Article,
+    /// Every text of the page.
+    Whole,
+}
+
+/// Tags whose content is no part of an article.
+const BOILERPLATE_TAGS: &[&str] =
+    &["nav", "footer", "aside", "form", "noscript", "template", "button", "select", "iframe", "svg"];
+
+/// Words in a `class`, `id`, `role` or `aria-label` that mark a container of
+/// boilerplate (lower case; matched as parts of the attribute's words).
+const BOILERPLATE_MARKS: &[&str] = &[
+    "nav",
+    "menu",
+    "footer",
+    "cookie",
+    "consent",
+    "gdpr",
+    "rgpd",
+    "banner",
+    "sidebar",
+    "side-bar",
+    "related",
+    "recommend",
+    "share",
+    "social",
+    "newsletter",
+    "subscribe",
+    "abonnement",
+    "comment",
+    "breadcrumb",
+    "promo",
+    "advert",
+    "outbrain",
+    "taboola",
+    "lire-aussi",
+    "lireaussi",
+    "read-more",
+    "readmore",
+    "popup",
+    "modal",
+    "masthead",
+    "toolbar",
+    "paywall",
+    "complementary",
+    "contentinfo",
+    "navigation",
+    "widget",
+    "sponsor",
+];
+
+/// Openings of a block that is a link to another article, not this one.
+const ASIDE_OPENINGS: &[&str] = &[
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "lire également",
+    "à lire également",
+    "voir aussi",
+    "sur le même sujet",
+    "read also",
+    "read more",
+    "related:",
+    "publicité",
+    "advertisement",
+];
+
+/// Whether the opening tag `tag` (its text, `<div class="…">`) marks a
+/// container of boilerplate by its attributes.
+fn marked_as_boilerplate(tag: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    ["class=", "id=", "role=", "aria-label="].iter().any(|attr| {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(attr) {
+            let start = from + at + attr.len();
+            let rest = &lower[start..];
+            let (quote, body) = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => (Some(q), &rest[1..]),
+                _ => (None, rest),
+            };
+            let end = match quote {
+                Some(q) => body.find(q).unwrap_or(body.len()),
+                None => body.find([' ', '>', '/']).unwrap_or(body.len()),
+            };
+            let value = &body[..end];
+            let words = value.split(|c: char| c.is_whitespace() || c == '_' || c == ':');
+            if words.clone().any(|w| {
+                BOILERPLATE_MARKS
+                    .iter()
+                    .any(|m| w == *m || w.starts_with(&format!("{m}-")) || w.ends_with(&format!("-{m}")))
+            }) {
+                return true;
+            }
+            from = start;
+        }
+        false
+    })
+}
+
+/// Extracts the readable text of `html`: the whole page's.
 pub fn extract_text(html: &str) -> HtmlText {
+    extract(html, HtmlMode::Whole)
+}
+
+/// Extracts the text of `html` that `mode` reads.
+pub fn extract(html: &str, mode: HtmlMode) -> HtmlText {
     let mut out = HtmlText::default();
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut run_start = 0; // start of the pending copied run
     let mut next_gt = NextGt::default();
-    let flush = |out: &mut HtmlText, from: usize, to: usize| out.push(&html[from..to], from, to - from, true);
+    // The boilerplate container being skipped: its tag and how deep in it.
+    let mut skipping: Option<(String, usize)> = None;
+    // Inside an <article> or <main>: a <header> there is the article's.
+    let mut in_article = 0usize;
+    let article = mode == HtmlMode::Article;
+    let flush = |out: &mut HtmlText, from: usize, to: usize, skipping: bool| {
+        if !skipping {
+            out.push(&html[from..to], from, to - from, true)
+        }
+    };
     while i < bytes.len() {
         match bytes[i] {
             b'<' => {
@@ -133,13 +253,59 @@ pub fn extract_text(html: &str) -> HtmlText {
                     i += 1; // a lone `<` is text
                     continue;
                 };
-                flush(&mut out, run_start, i);
+                flush(&mut out, run_start, i, skipping.is_some());
                 let name = tag_name(&html[i..tag_end]);
+                let closing = html[i..tag_end].starts_with("</");
                 let mut end = tag_end;
-                if matches!(name.as_str(), "script" | "style") && !html[i..tag_end].starts_with("</") {
+                if matches!(name.as_str(), "script" | "style") && !closing {
                     end = find_ascii_ci(html, tag_end, &format!("</{name}"))
                         .and_then(|close| html[close..].find('>').map(|g| close + g + 1))
                         .unwrap_or(html.len());
+                }
+                if article && !name.is_empty() {
+                    let self_closing = html[i..tag_end].ends_with("/>");
+                    match &mut skipping {
+                        Some((skipped, depth)) if *skipped == name && !self_closing => {
+                            if closing {
+                                *depth -= 1;
+                            } else {
+                                *depth += 1;
+                            }
+                            if *depth == 0 {
+                                // Its end is a paragraph break, as any block's.
+                                skipping = None;
+                                if !out.text.is_empty() && !out.text.ends_with("\n\n") {
+                                    let brk = if out.text.ends_with('\n') { "\n" } else { "\n\n" };
+                                    out.push(brk, i, 0, false);
+                                }
+                                i = end;
+                                run_start = end;
+                                continue;
+                            }
+                        }
+                        Some(_) => {}
+                        None if !closing && !self_closing => {
+                            let page_header = name == "header" && in_article == 0;
+                            if BOILERPLATE_TAGS.contains(&name.as_str())
+                                || page_header
+                                || marked_as_boilerplate(&html[i..tag_end])
+                            {
+                                skipping = Some((name.clone(), 1));
+                            } else if matches!(name.as_str(), "article" | "main") {
+                                in_article += 1;
+                            }
+                        }
+                        None => {
+                            if closing && matches!(name.as_str(), "article" | "main") {
+                                in_article = in_article.saturating_sub(1);
+                            }
+                        }
+                    }
+                }
+                if skipping.is_some() {
+                    i = end;
+                    run_start = end;
+                    continue;
                 }
                 if BLOCK_TAGS.contains(&name.as_str()) && !out.text.ends_with("\n\n") {
                     let brk = if out.text.ends_with('\n') || out.text.is_empty() { "\n" } else { "\n\n" };
@@ -152,9 +318,11 @@ pub fn extract_text(html: &str) -> HtmlText {
             }
             b'&' => match decode_reference(&html[i..]) {
                 Some((decoded, len)) => {
-                    flush(&mut out, run_start, i);
-                    let mut buf = [0u8; 4];
-                    out.push(decoded.encode_utf8(&mut buf), i, len, false);
+                    flush(&mut out, run_start, i, skipping.is_some());
+                    if skipping.is_none() {
+                        let mut buf = [0u8; 4];
+                        out.push(decoded.encode_utf8(&mut buf), i, len, false);
+                    }
                     i += len;
                     run_start = i;
                 }
@@ -163,8 +331,43 @@ pub fn extract_text(html: &str) -> HtmlText {
             _ => i += 1,
         }
     }
-    flush(&mut out, run_start, html.len());
+    flush(&mut out, run_start, html.len(), skipping.is_some());
+    if article {
+        out.drop_asides();
+    }
     out
+}
+
+impl HtmlText {
+    /// Drops the paragraphs that open like a link to another article (`Lire
+    /// aussi : …`): their text becomes nothing, their bytes are still mapped.
+    fn drop_asides(&mut self) {
+        let text = std::mem::take(&mut self.text);
+        let segments = std::mem::take(&mut self.segments);
+        let mut paragraph_start = 0;
+        let mut keep = vec![true; segments.len()];
+        let paragraphs = text.split_inclusive("\n\n");
+        for paragraph in paragraphs {
+            let end = paragraph_start + paragraph.len();
+            let opening = paragraph.trim_start().chars().take(24).collect::<String>().to_lowercase();
+            if ASIDE_OPENINGS.iter().any(|o| opening.starts_with(o)) {
+                // Its words go; the breaks around it stay.
+                for (k, s) in segments.iter().enumerate() {
+                    let inside = s.text_start >= paragraph_start && s.text_start + s.text_len <= end;
+                    if inside && !text[s.text_start..s.text_start + s.text_len].trim().is_empty() {
+                        keep[k] = false;
+                    }
+                }
+            }
+            paragraph_start = end;
+        }
+        for (s, kept) in segments.into_iter().zip(keep) {
+            if kept {
+                let piece = &text[s.text_start..s.text_start + s.text_len];
+                self.push(piece, s.orig_start, s.orig_len, s.copied);
+            }
+        }
+    }
 }
 
 /// End (exclusive) of the tag, comment or declaration starting at `start`,
@@ -340,6 +543,30 @@ mod tests {
     fn block_tags_separate_paragraphs() {
         let doc = extract_text("<p>Un.</p><p>Deux.</p>Trois<br>Quatre");
         assert_eq!(doc.text, "Un.\n\nDeux.\n\nTrois\n\nQuatre");
+    }
+
+    #[test]
+    fn the_article_mode_leaves_out_boilerplate_and_maps_back() {
+        let html = "<header class=\"top\"><nav>Orange</nav></header><div class=\"cookie-banner\">Criteo</div>\
+                    <article><header><h1>Titre</h1></header><p>Nexalis lève 5 M€.</p>\
+                    <p>Lire aussi : Google rachète</p><div class=\"x\"><div>Fin.</div></div></article>\
+                    <aside>Apple</aside><footer class=\"site-footer\">Amazon</footer>";
+        let page = extract(html, HtmlMode::Article);
+        let words: Vec<&str> = page.text.split_whitespace().collect();
+        assert_eq!(words, ["Titre", "Nexalis", "lève", "5", "M€.", "Fin."]);
+        let at = page.text.find("Nexalis").expect("kept");
+        assert_eq!(&html[page.map_start(at)..page.map_end(at + "Nexalis".len())], "Nexalis");
+        let whole = extract(html, HtmlMode::Whole);
+        assert!(whole.text.contains("Orange") && whole.text.contains("Amazon") && whole.text.contains("Google"));
+    }
+
+    #[test]
+    fn boilerplate_is_marked_by_class_id_role_or_label() {
+        assert!(marked_as_boilerplate("<div class=\"article-share social\">"));
+        assert!(marked_as_boilerplate("<section id='related-posts'>"));
+        assert!(marked_as_boilerplate("<div role=navigation>"));
+        assert!(!marked_as_boilerplate("<div class=\"article-body\">"));
+        assert!(!marked_as_boilerplate("<p class=\"chapeau\">"));
     }
 
     #[test]

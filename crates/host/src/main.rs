@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use glaneur::eval::{self, Corpus, Requirement};
+use glaneur::html::HtmlMode;
 use glaneur::input::{self, EncodingMode, RawInput};
 use glaneur::interrupt;
 use glaneur::isolation::{self, Limits, WorkerCommand, Workers};
@@ -154,6 +155,11 @@ struct InputArgs {
     /// Text encoding of the files: auto (detect legacy encodings), utf-8 (strict), or a label such as windows-1252.
     #[arg(long, default_value = "auto", value_name = "ENCODING", value_parser = EncodingMode::parse)]
     encoding: EncodingMode,
+    /// What of an HTML page (a file or a WARC record) to read: the article
+    /// (without menus, headers and footers, cookie notices, sidebars,
+    /// "lire aussi" boxes), or the whole page.
+    #[arg(long, value_enum, default_value_t = HtmlMode::Article, value_name = "MODE")]
+    html: HtmlMode,
     /// Documents larger than this many bytes are reported as errors.
     #[arg(long, default_value_t = 256 << 20, value_name = "BYTES")]
     max_bytes: u64,
@@ -370,7 +376,7 @@ impl InputArgs {
     ) -> io::Result<glaneur::runner::Summary> {
         let progress = Progress::new();
         let jobs = self.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-        let options = RunOptions { jobs, encoding: self.encoding };
+        let options = RunOptions { jobs, encoding: self.encoding, html: self.html };
         let skipped = input::Skipped::default();
         let paths_inputs = input::from_paths(self.paths.clone(), self.max_bytes, skipped.clone());
         let write = |done: &Processed| {

@@ -16,7 +16,7 @@ use std::io;
 use crossbeam_channel::bounded;
 use glaneur_schema::output::DocumentLine;
 
-use crate::html::{extract_text, HtmlText};
+use crate::html::{extract, HtmlMode, HtmlText};
 use crate::input::{decode_declared, Content, EncodingMode, RawInput};
 use crate::pipeline::{Extract, Extraction};
 
@@ -32,6 +32,8 @@ pub struct RunOptions {
     pub jobs: usize,
     /// How bytes become text.
     pub encoding: EncodingMode,
+    /// What of an HTML page to read.
+    pub html: HtmlMode,
 }
 
 /// What a run did.
@@ -104,7 +106,7 @@ where
             let done_tx = done_tx.clone();
             scope.spawn(move || {
                 for (seq, batch) in work_rx {
-                    let lines = process_batch(batch, pipeline, options.encoding);
+                    let lines = process_batch(batch, pipeline, options.encoding, options.html);
                     if done_tx.send((seq, lines)).is_err() {
                         break;
                     }
@@ -137,8 +139,8 @@ where
 }
 
 /// Reads, decodes and extracts one document.
-pub fn process(input: RawInput, pipeline: &dyn Extract, encoding: EncodingMode) -> Processed {
-    process_batch(vec![input], pipeline, encoding).pop().unwrap_or_else(|| unreachable!("one input, one result"))
+pub fn process(input: RawInput, pipeline: &dyn Extract, encoding: EncodingMode, html: HtmlMode) -> Processed {
+    process_batch(vec![input], pipeline, encoding, html).pop().unwrap_or_else(|| unreachable!("one input, one result"))
 }
 
 /// A document read and decoded, before extraction: what its line needs,
@@ -155,9 +157,14 @@ struct Prepared {
 /// Reads, decodes and extracts a batch of documents, in order; the
 /// extraction of the whole batch is one call of `pipeline` (one exchange
 /// with a worker process).
-pub fn process_batch(batch: Vec<RawInput>, pipeline: &dyn Extract, encoding: EncodingMode) -> Vec<Processed> {
+pub fn process_batch(
+    batch: Vec<RawInput>,
+    pipeline: &dyn Extract,
+    encoding: EncodingMode,
+    mode: HtmlMode,
+) -> Vec<Processed> {
     let prepared: Vec<Result<Prepared, Box<Processed>>> =
-        batch.into_iter().map(|input| prepare(input, encoding)).collect();
+        batch.into_iter().map(|input| prepare(input, encoding, mode)).collect();
     let texts: Vec<&str> = prepared
         .iter()
         .filter_map(|p| p.as_ref().ok())
@@ -174,7 +181,7 @@ pub fn process_batch(batch: Vec<RawInput>, pipeline: &dyn Extract, encoding: Enc
 }
 
 /// Reads and decodes one document; `Err` is its error line.
-fn prepare(input: RawInput, encoding: EncodingMode) -> Result<Prepared, Box<Processed>> {
+fn prepare(input: RawInput, encoding: EncodingMode, mode: HtmlMode) -> Result<Prepared, Box<Processed>> {
     let RawInput { source, html, charset, warc_record_id, date, content } = input;
     let failed = |error: String| {
         Box::new(Processed {
@@ -198,7 +205,7 @@ fn prepare(input: RawInput, encoding: EncodingMode) -> Result<Prepared, Box<Proc
             Err(error) => return Err(failed(error)),
         },
     };
-    let html = html.then(|| extract_text(&text));
+    let html = html.then(|| extract(&text, mode));
     Ok(Prepared { source, warc_record_id, date, text, encoding, html })
 }
 
