@@ -211,11 +211,9 @@ fn marked_as_boilerplate(tag: &str) -> bool {
             };
             let value = &body[..end];
             let words = value.split(|c: char| c.is_whitespace() || c == '_' || c == ':');
-            if words.clone().any(|w| {
-                BOILERPLATE_MARKS
-                    .iter()
-                    .any(|m| w == *m || w.starts_with(&format!("{m}-")) || w.ends_with(&format!("-{m}")))
-            }) {
+            // `cookie-banner`, `related-posts`: the mark, or a name it begins
+            // (not `has-sidebar`, a layout class on a wrapper).
+            if words.clone().any(|w| BOILERPLATE_MARKS.iter().any(|m| w == *m || w.starts_with(&format!("{m}-")))) {
                 return true;
             }
             from = start;
@@ -226,11 +224,38 @@ fn marked_as_boilerplate(tag: &str) -> bool {
 
 /// Extracts the readable text of `html`: the whole page's.
 pub fn extract_text(html: &str) -> HtmlText {
-    extract(html, HtmlMode::Whole)
+    read_page(html)
 }
 
-/// Extracts the text of `html` that `mode` reads.
+/// Extracts the text of `html` that `mode` reads. An article that comes
+/// out all but empty (under 100 letters, under a tenth of the page's) from
+/// a page with text (a wrapper marked like
+/// boilerplate, an unusual layout) falls back to the whole page: a page
+/// misread as all boilerplate would lose every fact.
 pub fn extract(html: &str, mode: HtmlMode) -> HtmlText {
+    let read = read(html, mode);
+    if mode == HtmlMode::Article && letters(&read.text) < 100 {
+        let whole = read_page(html);
+        // Less than a tenth of the page's words: not an article, a misreading.
+        if letters(&read.text) * 10 < letters(&whole.text) {
+            return whole;
+        }
+    }
+    read
+}
+
+/// The letters and digits of `text`.
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// The whole page's text.
+fn read_page(html: &str) -> HtmlText {
+    read(html, HtmlMode::Whole)
+}
+
+/// Extracts the text of `html` that `mode` reads, without the fallback.
+fn read(html: &str, mode: HtmlMode) -> HtmlText {
     let mut out = HtmlText::default();
     let bytes = html.as_bytes();
     let mut i = 0;
@@ -286,9 +311,11 @@ pub fn extract(html: &str, mode: HtmlMode) -> HtmlText {
                         Some(_) => {}
                         None if !closing && !self_closing => {
                             let page_header = name == "header" && in_article == 0;
+                            // The page and the article are never boilerplate, whatever their classes.
+                            let container = !matches!(name.as_str(), "html" | "body" | "main" | "article");
                             if BOILERPLATE_TAGS.contains(&name.as_str())
                                 || page_header
-                                || marked_as_boilerplate(&html[i..tag_end])
+                                || container && marked_as_boilerplate(&html[i..tag_end])
                             {
                                 skipping = Some((name.clone(), 1));
                             } else if matches!(name.as_str(), "article" | "main") {
@@ -561,12 +588,20 @@ mod tests {
     }
 
     #[test]
+    fn a_page_misread_as_all_boilerplate_is_read_whole() {
+        let html = "<body class=\"menu-open\"><div class=\"menu-wrapper\"><p>Nexalis lève 12 millions \
+                    d'euros auprès de Bpifrance pour doubler ses effectifs en Europe cette année.</p></div></body>";
+        assert!(extract(html, HtmlMode::Article).text.contains("Nexalis lève 12 millions"));
+    }
+
+    #[test]
     fn boilerplate_is_marked_by_class_id_role_or_label() {
         assert!(marked_as_boilerplate("<div class=\"article-share social\">"));
         assert!(marked_as_boilerplate("<section id='related-posts'>"));
         assert!(marked_as_boilerplate("<div role=navigation>"));
         assert!(!marked_as_boilerplate("<div class=\"article-body\">"));
         assert!(!marked_as_boilerplate("<p class=\"chapeau\">"));
+        assert!(!marked_as_boilerplate("<div class=\"layout has-sidebar\">"));
     }
 
     #[test]
