@@ -173,10 +173,16 @@ impl Extract for Workers {
             // batch cannot deadlock against the results.
             let mut batch = Vec::with_capacity(rest.iter().map(|t| t.len() + 5).sum());
             let framed = rest.iter().try_for_each(|text| frames::write(&mut batch, frames::TEXT, text.as_bytes()));
-            let sent = framed.and_then(|()| match worker.stdin.as_mut() {
+            if let Err(e) = framed {
+                // A document too large for a frame: nothing was sent.
+                self.checkin(worker);
+                out.extend(rest.iter().map(|_| failed(format!("cannot send the document to a worker: {e}"))));
+                return out;
+            }
+            let sent = match worker.stdin.as_mut() {
                 Some(stdin) => stdin.write_all(&batch).and_then(|()| stdin.flush()),
                 None => Err(io::ErrorKind::BrokenPipe.into()),
-            });
+            };
             let mut done = 0;
             let mut outcome = None; // why the worker stopped, if it did
             while done < rest.len() && outcome.is_none() {
