@@ -213,7 +213,10 @@ fn marked_as_boilerplate(tag: &str) -> bool {
             let words = value.split(|c: char| c.is_whitespace() || c == '_' || c == ':');
             // `cookie-banner`, `related-posts`: the mark, or a name it begins
             // (not `has-sidebar`, a layout class on a wrapper).
-            if words.clone().any(|w| BOILERPLATE_MARKS.iter().any(|m| w == *m || w.starts_with(&format!("{m}-")))) {
+            let marked = |w: &str| {
+                BOILERPLATE_MARKS.iter().any(|m| w.strip_prefix(m).is_some_and(|r| r.is_empty() || r.starts_with('-')))
+            };
+            if words.clone().any(marked) {
                 return true;
             }
             from = start;
@@ -371,26 +374,27 @@ impl HtmlText {
     fn drop_asides(&mut self) {
         let text = std::mem::take(&mut self.text);
         let segments = std::mem::take(&mut self.segments);
+        // The paragraphs to drop, in order, as ranges of the text.
+        let mut asides = Vec::new();
         let mut paragraph_start = 0;
-        let mut keep = vec![true; segments.len()];
-        let paragraphs = text.split_inclusive("\n\n");
-        for paragraph in paragraphs {
+        for paragraph in text.split_inclusive("\n\n") {
             let end = paragraph_start + paragraph.len();
             let opening = paragraph.trim_start().chars().take(24).collect::<String>().to_lowercase();
             if ASIDE_OPENINGS.iter().any(|o| opening.starts_with(o)) {
-                // Its words go; the breaks around it stay.
-                for (k, s) in segments.iter().enumerate() {
-                    let inside = s.text_start >= paragraph_start && s.text_start + s.text_len <= end;
-                    if inside && !text[s.text_start..s.text_start + s.text_len].trim().is_empty() {
-                        keep[k] = false;
-                    }
-                }
+                asides.push(paragraph_start..end);
             }
             paragraph_start = end;
         }
-        for (s, kept) in segments.into_iter().zip(keep) {
-            if kept {
-                let piece = &text[s.text_start..s.text_start + s.text_len];
+        // One pass over the segments: an aside's words go, the breaks around it stay.
+        let mut next = asides.iter().peekable();
+        for s in segments {
+            let end = s.text_start + s.text_len;
+            while next.peek().is_some_and(|a| a.end < end) {
+                next.next();
+            }
+            let piece = &text[s.text_start..end];
+            let in_aside = next.peek().is_some_and(|a| a.start <= s.text_start && end <= a.end);
+            if !in_aside || piece.trim().is_empty() {
                 self.push(piece, s.orig_start, s.orig_len, s.copied);
             }
         }

@@ -104,6 +104,21 @@ struct Speaker {
     org: bool,
 }
 
+impl Speaker {
+    /// A name read in the text, whose gender is not known.
+    fn named(name: &str, org: bool) -> Self {
+        Speaker { name: name.to_owned(), gender: None, org }
+    }
+}
+
+impl Attribution {
+    /// Its speaker, as the rules pass it on.
+    fn into_speaker(self) -> Option<Speaker> {
+        let (gender, org) = (self.gender, self.org);
+        self.speaker.map(|name| Speaker { name, gender, org })
+    }
+}
+
 /// How many earlier person mentions (and earlier quotes) a pronoun or a
 /// description looks back over, the nearest first; those inside quotes (and
 /// quotes with no speaker) count towards it but are not taken. An article
@@ -181,6 +196,17 @@ impl<'a> Attributor<'a> {
         let (verbs, nouns) = lexicon;
         Attributor { text, quotes, persons, orgs, verbs, nouns, paragraphs, index: Index::new(persons) }
     }
+}
+
+/// Where a mention stands in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// It opens the sentence, or follows a verb of saying.
+    Subject,
+    /// A noun's complement (after `de`, `du`, `des`, `d'`).
+    Complement,
+    /// Elsewhere.
+    Other,
 }
 
 /// Words that open a description of a person (`l'expert`, `la dirigeante`).
@@ -263,7 +289,7 @@ impl Attributor<'_> {
         // `L'opérateur Orbéa Telecom s'est engagé`: an organisation found.
         word_starts.filter_map(|at| capitalised_run(self.text, at, 2)).find_map(|(s, e)| {
             let org = self.org_over(s, e);
-            let name = || Speaker { name: self.text[s..e].to_owned(), gender: None, org: false };
+            let name = || Speaker::named(&self.text[s..e], false);
             (e <= first_end).then(|| org.map_or_else(name, org_speaker))
         })
     }
@@ -315,7 +341,7 @@ impl Attributor<'_> {
             return a;
         }
         let long = q.content(self.text).split_whitespace().nth(2).is_some();
-        if let Some(s) = self.clause_subject(q, earlier).filter(|_| long) {
+        if let Some(s) = long.then(|| self.clause_subject(q, earlier)).flatten() {
             return Attribution::to(s, "clause-subject");
         }
         // The previous attributed quote, when in this or the previous paragraph.
@@ -410,7 +436,7 @@ impl Attributor<'_> {
             return Some(s);
         }
         let found = self.description_at(opening, q.start, earlier, true, false)?;
-        found.speaker.map(|name| Speaker { name, gender: found.gender, org: found.org })
+        found.into_speaker()
     }
 
     /// A quote on a line that starts with a dash and holds no verb of saying
@@ -497,8 +523,9 @@ impl Attributor<'_> {
             }
             return self.speaker_after_verb(verb.end, q.start, earlier);
         }
+        let ahead = next_words(self.text, pos, 8);
         // English `, he added`.
-        if let Some((pronoun, end)) = next_words(self.text, pos, 1).first().and_then(|(w, end)| match w.as_ref() {
+        if let Some((pronoun, end)) = ahead.first().and_then(|(w, end)| match w.as_ref() {
             "he" => Some((Pronoun::Masculine, *end)),
             "she" => Some((Pronoun::Feminine, *end)),
             _ => None,
@@ -509,7 +536,6 @@ impl Attributor<'_> {
         }
         // `"…," a spokesperson for the startup said`: an indefinite subject,
         // then the verb; nobody named.
-        let ahead = next_words(self.text, pos, 8);
         if matches!(ahead.first().map(|w| w.0.as_ref()), Some("a" | "an" | "one" | "un" | "une")) {
             // A person's noun (a role, `spokesperson`, `source`), not a
             // term's apposition (`« data mesh », une architecture qui…`).
@@ -556,7 +582,7 @@ impl Attributor<'_> {
         if !capitalised || glaneur_text::is_function_word(word) {
             return None;
         }
-        self.verbs.at(self.text, end).map(|_| Speaker { name: word.to_owned(), gender: None, org: false })
+        self.verbs.at(self.text, end).map(|_| Speaker::named(word, false))
     }
 
     /// The source after `selon`, `d'après`, `according to` at `at`: a name,
@@ -653,7 +679,7 @@ impl Attributor<'_> {
             let noun_end = words[if first.starts_with("l'") { 0 } else { 1 }].1;
             if let Some((start, end)) = capitalised_run(self.text, noun_end, 1) {
                 let name = &self.text[start..end];
-                return resolved(Some(Speaker { name: name.to_owned(), gender: None, org: true }));
+                return resolved(Some(Speaker::named(name, true)));
             }
             let found = self.salient_org(at, media, earlier).or_else(|| self.unnamed_subject(at));
             return resolved(found);
@@ -682,13 +708,10 @@ impl Attributor<'_> {
         for (rank, o) in recent.enumerate() {
             // A mention counts 2, a subject's 6, a noun's complement's 1
             // (`Issue du CEA`); the last to speak adds 6, the nearest 1.
-            let sentence_start = self.sentence_start(o.start);
-            let points = if self.is_subject(o.start) {
-                6
-            } else if of_complement(&self.text[sentence_start..o.start]) {
-                1
-            } else {
-                2
+            let points = match self.place_of(o.start) {
+                Place::Subject => 6,
+                Place::Complement => 1,
+                Place::Other => 2,
             };
             match scores.iter_mut().find(|(seen, _, _)| seen.canonical == o.canonical) {
                 Some(entry) => entry.1 += points,
@@ -710,7 +733,7 @@ impl Attributor<'_> {
         let head = self.text[sentence_start..verb].trim_end();
         let unknown = |(s, e): (usize, usize)| {
             let taken = self.person_over(s, e) || self.org_over(s, e).is_some();
-            (!taken).then(|| Speaker { name: self.text[s..e].to_owned(), gender: None, org: false })
+            (!taken).then(|| Speaker::named(&self.text[s..e], false))
         };
         // `Nexalis affirme`: the sentence is the name, then the verb.
         let opening = adverbials::skip(self.text, sentence_start);
@@ -742,7 +765,7 @@ impl Attributor<'_> {
                 !person && then_lower && !self.inside_quote(s)
             });
             if let Some((s, e)) = found {
-                return Some(Speaker { name: self.text[s..e].to_owned(), gender: None, org: true });
+                return Some(Speaker::named(&self.text[s..e], true));
             }
             match self.text[..start].char_indices().next_back() {
                 Some((before, _)) if start > floor => end = before,
@@ -768,17 +791,30 @@ impl Attributor<'_> {
     /// groupe de télécommunications Bouygues Telecom`, `Le PDG Tim Cook`),
     /// or follows a verb of saying (`rappelle Sylvain Poirier`).
     fn is_subject(&self, start: usize) -> bool {
+        self.place_of(start) == Place::Subject
+    }
+
+    /// Where the mention at `start` stands in its sentence (see
+    /// [`Attributor::is_subject`]); `Issue du CEA et du CNRS, la startup…`
+    /// names them as a noun's complement.
+    fn place_of(&self, start: usize) -> Place {
         let sentence_start = self.sentence_start(start);
         let before = &self.text[sentence_start..start];
+        let complement = of_complement(before);
         let words: Vec<&str> = before.split_whitespace().collect();
-        // `Issue du CEA et du CNRS, la startup…`: a noun's complement.
         let opens = words.len() <= 5
-            && !of_complement(before)
+            && !complement
             && !before.contains([',', '(', ':', '«', '"', '“'])
             && words.iter().skip(1).all(|w| {
                 !w.starts_with(char::is_uppercase) || self.nouns.roles.contains(glaneur_text::folded(w).as_ref())
             });
-        opens || self.after_a_verb(sentence_start, start)
+        if opens || self.after_a_verb(sentence_start, start) {
+            Place::Subject
+        } else if complement {
+            Place::Complement
+        } else {
+            Place::Other
+        }
     }
 
     /// Whether a verb of saying (adverbials after it allowed) ends right
@@ -867,7 +903,7 @@ impl Attributor<'_> {
     /// The name written at `start..end` as a speaker, in its fullest form.
     fn named(&self, start: usize, end: usize) -> Speaker {
         let name = &self.text[start..end];
-        self.fullest(name, start).unwrap_or(Speaker { name: name.to_owned(), gender: None, org: false })
+        self.fullest(name, start).unwrap_or_else(|| Speaker::named(name, false))
     }
 
     /// The fullest form of `name` (written at `at`): a person found whose
@@ -901,7 +937,7 @@ impl Attributor<'_> {
             })
             .max_by_key(|&(s, e)| e - s)?;
         let (s, e) = longest;
-        Some(Speaker { name: self.text[s..e].to_owned(), gender: None, org: false })
+        Some(Speaker::named(&self.text[s..e], false))
     }
 
     /// A person as a speaker, in the fullest form of the name in the
@@ -1056,11 +1092,7 @@ impl Attributor<'_> {
             next.strip_prefix('–').or_else(|| next.strip_prefix('—')).or_else(|| next.strip_prefix("- "))?.trim();
         let name = line.split(',').next()?.trim();
         let quoted = name.contains(['«', '»', '“', '”', '"']); // a heading, not a name
-        (!name.is_empty() && name.len() < 80 && !quoted).then(|| Speaker {
-            name: name.to_owned(),
-            gender: None,
-            org: false,
-        })
+        (!name.is_empty() && name.len() < 80 && !quoted).then(|| Speaker::named(name, false))
     }
 
     /// Rule 4: in the sentence before the quote. A verb of saying whose
@@ -1089,7 +1121,7 @@ impl Attributor<'_> {
                     if rule == "selon" {
                         let a = self.selon(at, q.start, earlier);
                         if a.speaker.is_some() {
-                            return Some((a.speaker.map(|name| Speaker { name, gender: a.gender, org: a.org }), rule));
+                            return Some((a.into_speaker(), rule));
                         }
                     } else if let Some(s) = self.person_name_at(at) {
                         // `pour X, « … »`: a person (`un tournant pour Microsoft` is no source).
@@ -1203,7 +1235,7 @@ impl Attributor<'_> {
         if found.rule == "indefinite" {
             return Some(None);
         }
-        Some(found.speaker.map(|name| Speaker { name, gender: found.gender, org: found.org }))
+        Some(found.into_speaker())
     }
 
     /// Whether the name at `at` is followed by a comma before the quote
