@@ -14,7 +14,9 @@ use abi_stable::{
 };
 use glaneur_document::Document;
 
-use crate::abi::{Extractor, ExtractorBox, Extractor_TO, FfiEntity, Manifest};
+use abi_stable::prefix_type::PrefixTypeTrait;
+
+use crate::abi::{Extractor, ExtractorBox, Extractor_TO, FfiEntity, Manifest, PluginModule, PluginModule_Ref};
 use crate::entity::Entity;
 
 /// What a plugin declares about itself, as constants.
@@ -108,6 +110,13 @@ pub fn new_extractor_of<P: Plugin>(config: RStr<'_>) -> RResult<ExtractorBox, RS
     }
 }
 
+/// The root module of plugin `P`: what a plugin library exports, and what a
+/// host that links plugins into itself (the Python package) loads instead
+/// of opening a file.
+pub fn module_of<P: Plugin>() -> PluginModule_Ref {
+    PluginModule { manifest: manifest_of::<P>, new_extractor: new_extractor_of::<P> }.leak_into_prefix()
+}
+
 /// The symbol abi_stable looks up in a library (`ROOT_MODULE_LOADER_NAME`);
 /// `export_plugin!` needs it as a literal. A test pins the two together.
 #[doc(hidden)]
@@ -123,12 +132,7 @@ macro_rules! export_plugin {
     ($plugin:ty) => {
         #[doc(hidden)]
         pub fn __glaneur_root_module() -> $crate::PluginModule_Ref {
-            use $crate::abi_stable::prefix_type::PrefixTypeTrait;
-            $crate::PluginModule {
-                manifest: $crate::__export::manifest_of::<$plugin>,
-                new_extractor: $crate::__export::new_extractor_of::<$plugin>,
-            }
-            .leak_into_prefix()
+            $crate::module_of::<$plugin>()
         }
 
         /// The library header abi_stable reads when the host loads this plugin.

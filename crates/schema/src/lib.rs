@@ -16,7 +16,7 @@ pub use glaneur_document::{Case, Document, DocumentBuf, Flags, Language, PhraseM
 
 pub use abi::{Extractor, ExtractorBox, FfiEntity, Manifest, PluginModule, PluginModule_Ref};
 pub use entity::Entity;
-pub use export::{catch_panic, no_configuration, Plugin, PluginInfo};
+pub use export::{catch_panic, module_of, no_configuration, Plugin, PluginInfo};
 
 /// Items the `export_plugin!` macro expands to; not part of the API.
 #[doc(hidden)]

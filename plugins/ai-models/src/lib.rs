@@ -14,7 +14,7 @@ pub mod unseen;
 pub mod version;
 
 use glaneur_schema::entity::string_attrs;
-use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 use glaneur_text::SpanSet;
@@ -260,7 +260,10 @@ impl Plugin for AiModels {
     }
 }
 
-export_plugin!(AiModels);
+// The Python package links every plugin into one library: there, no
+// plugin exports the library header (they would all share its symbol).
+#[cfg(not(feature = "embedded"))]
+glaneur_schema::export_plugin!(AiModels);
 
 #[cfg(test)]
 mod tests {

@@ -16,7 +16,7 @@ pub mod scanner;
 use std::fmt;
 use std::ops::Range;
 
-use glaneur_schema::{entity::Number, export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 use crate::grammar::{window, Grammar, Lex, Named, Parsed};
@@ -313,7 +313,10 @@ impl Plugin for Money {
     }
 }
 
-export_plugin!(Money);
+// The Python package links every plugin into one library: there, no
+// plugin exports the library header (they would all share its symbol).
+#[cfg(not(feature = "embedded"))]
+glaneur_schema::export_plugin!(Money);
 
 #[cfg(test)]
 mod tests {

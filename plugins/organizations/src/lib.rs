@@ -14,7 +14,7 @@ pub mod lexicon;
 pub mod unseen;
 pub mod words;
 
-use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use glaneur_text::SpanSet;
 use serde::Serialize;
 
@@ -103,4 +103,7 @@ impl Plugin for Organizations {
     }
 }
 
-export_plugin!(Organizations);
+// The Python package links every plugin into one library: there, no
+// plugin exports the library header (they would all share its symbol).
+#[cfg(not(feature = "embedded"))]
+glaneur_schema::export_plugin!(Organizations);

@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use foldhash::fast::FixedState;
 
 use glaneur_schema::attrs::Gender;
-use glaneur_schema::{export_plugin, Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, TokenKind};
+use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, TokenKind};
 use glaneur_text::SpanSet;
 use serde::Serialize;
 
@@ -300,7 +300,10 @@ impl Plugin for People {
     }
 }
 
-export_plugin!(People);
+// The Python package links every plugin into one library: there, no
+// plugin exports the library header (they would all share its symbol).
+#[cfg(not(feature = "embedded"))]
+glaneur_schema::export_plugin!(People);
 
 #[cfg(test)]
 mod tests {

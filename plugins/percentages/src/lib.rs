@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use glaneur_numbers::{parse_digits, Convention};
-use glaneur_schema::{entity::Number, export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use regex::Regex;
 use serde::Serialize;
 
@@ -192,7 +192,10 @@ impl Plugin for Percentages {
     }
 }
 
-export_plugin!(Percentages);
+// The Python package links every plugin into one library: there, no
+// plugin exports the library header (they would all share its symbol).
+#[cfg(not(feature = "embedded"))]
+glaneur_schema::export_plugin!(Percentages);
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@ pub mod verbs;
 
 use glaneur_schema::attrs::QuoteForm;
 use glaneur_schema::entity::string_attrs;
-use glaneur_schema::{export_plugin, Document, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef};
@@ -217,7 +217,10 @@ fn confidence(rule: &str) -> f64 {
     }
 }
 
-export_plugin!(Quotations);
+// The Python package links every plugin into one library: there, no
+// plugin exports the library header (they would all share its symbol).
+#[cfg(not(feature = "embedded"))]
+glaneur_schema::export_plugin!(Quotations);
 
 #[cfg(test)]
 mod tests {

@@ -59,7 +59,20 @@ pub fn load_file(path: &Path, configs: &HashMap<String, String>) -> Result<Loade
     let reject = |reason: String| Rejection { path: path.to_owned(), reason };
     let header = lib_header_from_path(path).map_err(|e| reject(describe(&e)))?;
     let module = header.init_root_module::<PluginModule_Ref>().map_err(|e| reject(describe(&e)))?;
+    start(module, path, configs)
+}
 
+/// Starts the plugin whose root module is `module`, named by `path` in
+/// messages: a plugin file's module once opened, or a plugin linked into
+/// the program itself (the Python package's built-in plugins,
+/// [`glaneur_schema::module_of`]). Checks its manifest and builds its
+/// extractor with its configuration from `configs`.
+pub fn start(
+    module: PluginModule_Ref,
+    path: &Path,
+    configs: &HashMap<String, String>,
+) -> Result<LoadedPlugin, Rejection> {
+    let reject = |reason: String| Rejection { path: path.to_owned(), reason };
     let manifest = (module.manifest())();
     let name = manifest.name.as_str();
     if name.is_empty() {

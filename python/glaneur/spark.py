@@ -1,0 +1,78 @@
+"""glaneur over a Spark DataFrame, for archives that outgrow one machine.
+
+::
+
+    from glaneur.spark import extract_entities
+    entities = extract_entities(articles, text_col="text", id_col="id")
+    entities.write.partitionBy("kind").parquet("entities/")
+
+The result has one row per entity, the columns of ``glaneur.COLUMNS`` (id,
+kind, start, end, start_char, end_char, text, extractor, confidence, attrs
+as JSON, error), and one row with only ``id`` and ``error`` for a document
+that had an error. Rows travel as Arrow batches (``mapInArrow``); each
+executor's Python process loads the plugins once and keeps them. On a
+cluster, install the wheel on every executor (see the README).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Dict, Iterator, List, Optional, Tuple
+
+import glaneur
+from glaneur._frame import arrow_schema, spark_ddl
+
+_pipelines: Dict[Tuple, "glaneur.Pipeline"] = {}
+_lock = threading.Lock()
+
+
+def _pipeline(key: Tuple) -> "glaneur.Pipeline":
+    """The executor process's pipeline for this configuration, loaded once."""
+    with _lock:
+        if key not in _pipelines:
+            kinds, plugins, config = key
+            _pipelines[key] = glaneur.Pipeline(
+                plugins=list(plugins) or None, only=list(kinds) or None, config=dict(config) or None
+            )
+        return _pipelines[key]
+
+
+def extract_entities(
+    df,
+    text_col: str = "text",
+    id_col: str = "id",
+    *,
+    kinds: Optional[List[str]] = None,
+    plugins: Optional[List[str]] = None,
+    config: Optional[Dict[str, str]] = None,
+):
+    """The entities of ``df``'s ``text_col``, one row per entity, named by
+    ``id_col`` (cast to a string). ``kinds``, ``plugins`` and ``config`` are
+    those of :class:`glaneur.Pipeline`; plugin directories must exist on
+    every executor."""
+    from pyspark.sql import functions as F
+
+    for column in (text_col, id_col):
+        if column not in df.columns:
+            raise ValueError(f"the DataFrame has no column {column!r} (it has {', '.join(df.columns)})")
+    key = (tuple(kinds or ()), tuple(plugins or ()), tuple(sorted((config or {}).items())))
+    # Fail on the driver, with the cause, rather than in every task.
+    _pipeline(key)
+    documents = df.select(F.col(id_col).cast("string").alias("id"), F.col(text_col).alias("text"))
+    return documents.mapInArrow(_extractor(key), spark_ddl())
+
+
+def _extractor(key: Tuple):
+    def extract(batches: Iterator) -> Iterator:
+        import pyarrow as pa
+
+        pipeline = _pipeline(key)
+        schema = arrow_schema()
+        for batch in batches:
+            ids = batch.column(0).to_pylist()
+            texts = batch.column(1).to_pylist()
+            # One thread: Spark runs a task per core already.
+            columns = pipeline._columns(zip(ids, texts), jobs=1)
+            yield pa.RecordBatch.from_pydict(columns, schema=schema)
+
+    return extract
