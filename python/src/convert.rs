@@ -2,6 +2,8 @@
 //! entity with `start_char` and `end_char` too), or the entities of many
 //! documents as columns, one row per entity, for an Arrow table.
 
+use std::collections::HashMap;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use pyo3::{intern, IntoPyObjectExt};
@@ -9,8 +11,34 @@ use serde_json::Value;
 
 use crate::engine::Done;
 
+/// Python strings made once and reused: kinds, plugin names, attribute
+/// names, which every entity repeats.
+#[derive(Default)]
+pub struct Strings(HashMap<Box<str>, Py<PyString>>);
+
+impl Strings {
+    /// Past this many, the cache starts again (attribute names are few;
+    /// a plugin that invents them per entity must not grow it forever).
+    const MOST: usize = 4096;
+    /// The longest attribute value worth keeping.
+    const SHORT: usize = 40;
+
+    fn get<'py>(&mut self, py: Python<'py>, s: &str) -> Bound<'py, PyString> {
+        if let Some(cached) = self.0.get(s) {
+            return cached.bind(py).clone();
+        }
+        if self.0.len() >= Self::MOST {
+            self.0.clear();
+        }
+        let made = PyString::new(py, s);
+        self.0.insert(s.into(), made.clone().unbind());
+        made
+    }
+}
+
 /// A document's output line as a dict, keys in the order of the JSON line.
-pub fn document<'py>(py: Python<'py>, done: &Done) -> PyResult<Bound<'py, PyDict>> {
+/// `done` must have been made for [`crate::engine::Shape::Dicts`].
+pub fn document<'py>(py: Python<'py>, done: &Done, strings: &mut Strings) -> PyResult<Bound<'py, PyDict>> {
     let line = &done.processed.line;
     let dict = PyDict::new(py);
     dict.set_item(intern!(py, "source"), &line.source)?;
@@ -28,17 +56,17 @@ pub fn document<'py>(py: Python<'py>, done: &Done) -> PyResult<Bound<'py, PyDict
     }
     if let Some(entities) = &line.entities {
         let list = PyList::empty(py);
-        for (entity, &(start_char, end_char)) in entities.iter().zip(&done.chars) {
+        for ((entity, &(start_char, end_char)), attrs) in entities.iter().zip(&done.chars).zip(&done.attrs) {
             let e = PyDict::new(py);
-            e.set_item(intern!(py, "kind"), PyString::intern(py, &entity.kind))?;
+            e.set_item(intern!(py, "kind"), strings.get(py, &entity.kind))?;
             e.set_item(intern!(py, "start"), entity.start)?;
             e.set_item(intern!(py, "end"), entity.end)?;
             e.set_item(intern!(py, "start_char"), start_char)?;
             e.set_item(intern!(py, "end_char"), end_char)?;
             e.set_item(intern!(py, "text"), &entity.text)?;
-            e.set_item(intern!(py, "extractor"), PyString::intern(py, &entity.extractor))?;
+            e.set_item(intern!(py, "extractor"), strings.get(py, &entity.extractor))?;
             e.set_item(intern!(py, "confidence"), entity.confidence)?;
-            e.set_item(intern!(py, "attrs"), attrs(py, entity.attrs.as_str())?)?;
+            e.set_item(intern!(py, "attrs"), value_to_py(py, attrs, strings)?)?;
             list.append(e)?;
         }
         dict.set_item(intern!(py, "entities"), list)?;
@@ -49,15 +77,8 @@ pub fn document<'py>(py: Python<'py>, done: &Done) -> PyResult<Bound<'py, PyDict
     Ok(dict)
 }
 
-/// An entity's attrs (a JSON object the host validated) as a dict.
-fn attrs<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
-    let value: Value = serde_json::from_str(json)
-        .map_err(|e| crate::GlaneurError::new_err(format!("an entity's attrs are not JSON ({e}): {json}")))?;
-    value_to_py(py, &value)
-}
-
 /// A JSON value as the Python value `json.loads` would give.
-fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+fn value_to_py<'py>(py: Python<'py>, value: &Value, strings: &mut Strings) -> PyResult<Bound<'py, PyAny>> {
     match value {
         Value::Null => Ok(py.None().into_bound(py)),
         Value::Bool(b) => b.into_bound_py_any(py),
@@ -70,18 +91,20 @@ fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny
                 n.as_f64().unwrap_or(f64::NAN).into_bound_py_any(py)
             }
         }
+        // Short strings repeat (currencies, rules, canonical names): made once.
+        Value::String(s) if s.len() <= Strings::SHORT => Ok(strings.get(py, s).into_any()),
         Value::String(s) => s.into_bound_py_any(py),
         Value::Array(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(value_to_py(py, item)?)?;
+                list.append(value_to_py(py, item, strings)?)?;
             }
             Ok(list.into_any())
         }
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (key, item) in map {
-                dict.set_item(PyString::intern(py, key), value_to_py(py, item)?)?;
+                dict.set_item(strings.get(py, key), value_to_py(py, item, strings)?)?;
             }
             Ok(dict.into_any())
         }
@@ -110,7 +133,7 @@ pub struct Columns {
 impl Columns {
     /// Adds a document's rows.
     pub fn add(&mut self, done: Done) {
-        let Done { processed, chars } = done;
+        let Done { processed, chars, .. } = done;
         let line = processed.line;
         for (entity, (start_char, end_char)) in line.entities.into_iter().flatten().zip(chars) {
             self.id.push(line.source.clone());

@@ -19,6 +19,7 @@ use glaneur::input::{EncodingMode, RawInput};
 use glaneur::pipeline::Pipeline;
 use glaneur::runner::{process_batch, Processed, BATCH_BYTES, BATCH_DOCS};
 use glaneur_schema::output::OutputEntity;
+use serde_json::Value;
 
 /// How documents are read before extraction.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +30,17 @@ pub struct Reading {
     pub html: HtmlMode,
 }
 
+/// What the caller makes of the results: dicts (each entity's attrs read
+/// from JSON on the extracting thread, off the caller's) or columns (attrs
+/// kept as JSON text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `Pipeline.extract` and `extract_many`.
+    Dicts,
+    /// `extract_frame` and the Spark function.
+    Columns,
+}
+
 /// A document extracted: its line and text, and each entity's offsets in
 /// characters (what Python's `str` indexes by), in the entities' order.
 pub struct Done {
@@ -36,15 +48,25 @@ pub struct Done {
     pub processed: Processed,
     /// `(start_char, end_char)` of each entity of the line.
     pub chars: Vec<(u64, u64)>,
+    /// Each entity's attrs, read ([`Shape::Dicts`]; empty otherwise).
+    pub attrs: Vec<Value>,
 }
 
 /// Extracts one batch on the calling thread.
-pub fn run_batch(pipeline: &Pipeline, batch: Vec<RawInput>, reading: Reading) -> Vec<Done> {
+pub fn run_batch(pipeline: &Pipeline, batch: Vec<RawInput>, reading: Reading, shape: Shape) -> Vec<Done> {
     process_batch(batch, pipeline, reading.encoding, reading.html)
         .into_iter()
         .map(|processed| {
-            let chars = processed.line.entities.as_deref().map_or_else(Vec::new, |e| char_offsets(&processed.text, e));
-            Done { processed, chars }
+            let entities = processed.line.entities.as_deref().unwrap_or_default();
+            let chars = char_offsets(&processed.text, entities);
+            let attrs = match shape {
+                // The host validated every entity's attrs as a JSON object.
+                Shape::Dicts => {
+                    entities.iter().map(|e| serde_json::from_str(e.attrs.as_str()).unwrap_or(Value::Null)).collect()
+                }
+                Shape::Columns => Vec::new(),
+            };
+            Done { processed, chars, attrs }
         })
         .collect()
 }
@@ -92,7 +114,7 @@ pub struct Stream {
 
 impl Stream {
     /// Starts `jobs` threads over `pipeline`.
-    pub fn new(pipeline: Arc<Pipeline>, jobs: usize, reading: Reading) -> Self {
+    pub fn new(pipeline: Arc<Pipeline>, jobs: usize, reading: Reading, shape: Shape) -> Self {
         let jobs = jobs.max(1);
         let (work_tx, work_rx) = unbounded::<(u64, Vec<RawInput>)>();
         let (done_tx, done_rx) = bounded(jobs * 4);
@@ -100,7 +122,7 @@ impl Stream {
             let (pipeline, work_rx, done_tx) = (pipeline.clone(), work_rx.clone(), done_tx.clone());
             thread::spawn(move || {
                 for (seq, batch) in work_rx {
-                    if done_tx.send((seq, run_batch(&pipeline, batch, reading))).is_err() {
+                    if done_tx.send((seq, run_batch(&pipeline, batch, reading, shape))).is_err() {
                         break;
                     }
                 }

@@ -13,8 +13,8 @@ use glaneur::plugins::discovery::discover;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList};
 
-use crate::convert::{self, Columns};
-use crate::engine::{run_batch, Done, Reading, Stream};
+use crate::convert::{self, Columns, Strings};
+use crate::engine::{run_batch, Done, Reading, Shape, Stream};
 use crate::{builtin, records, GlaneurError, PluginError};
 
 /// How long a wait for results lasts before Python may handle a signal
@@ -121,16 +121,16 @@ impl PyPipeline {
         let input = records::read(text, 0, id.transpose()?);
         let pipeline = &self.pipeline;
         let reading = self.reading;
-        let done = py.detach(|| run_batch(pipeline, vec![input], reading)).pop();
+        let done = py.detach(|| run_batch(pipeline, vec![input], reading, Shape::Dicts)).pop();
         let done = done.ok_or_else(|| GlaneurError::new_err("no result for the document (a bug: please report it)"))?;
-        convert::document(py, &done)
+        convert::document(py, &done, &mut Strings::default())
     }
 
     /// The outputs of many documents, in input order, extracted on `jobs`
     /// threads (default: every core) while the caller reads them.
     #[pyo3(signature = (documents, jobs=None))]
     fn extract_many(&self, documents: &Bound<'_, PyAny>, jobs: Option<usize>) -> PyResult<Documents> {
-        Documents::new(self, documents, jobs)
+        Documents::new(self, documents, jobs, Shape::Dicts)
     }
 
     /// The entities of many documents as a dict of columns (the rows of
@@ -143,7 +143,7 @@ impl PyPipeline {
         documents: &Bound<'py, PyAny>,
         jobs: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let mut stream = Documents::new(self, documents, jobs)?;
+        let mut stream = Documents::new(self, documents, jobs, Shape::Columns)?;
         let mut columns = Columns::default();
         while let Some(done) = stream.next_done(py)? {
             columns.add(done);
@@ -161,10 +161,11 @@ pub struct Documents {
     exhausted: bool,
     /// What iterating over the input raised, raised after the documents before it.
     error: Option<PyErr>,
+    strings: Strings,
 }
 
 impl Documents {
-    fn new(pipeline: &PyPipeline, documents: &Bound<'_, PyAny>, jobs: Option<usize>) -> PyResult<Self> {
+    fn new(pipeline: &PyPipeline, documents: &Bound<'_, PyAny>, jobs: Option<usize>, shape: Shape) -> PyResult<Self> {
         if documents.is_instance_of::<pyo3::types::PyString>() {
             return Err(pyo3::exceptions::PyTypeError::new_err(
                 "extract_many takes an iterable of documents, not one str: use extract",
@@ -177,7 +178,8 @@ impl Documents {
         };
         Ok(Documents {
             items: documents.try_iter()?.unbind(),
-            stream: Stream::new(pipeline.pipeline.clone(), jobs, pipeline.reading),
+            stream: Stream::new(pipeline.pipeline.clone(), jobs, pipeline.reading, shape),
+            strings: Strings::default(),
             position: 0,
             exhausted: false,
             error: None,
@@ -234,7 +236,7 @@ impl Documents {
 
     fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
         match self.next_done(py)? {
-            Some(done) => convert::document(py, &done).map(Some),
+            Some(done) => convert::document(py, &done, &mut self.strings).map(Some),
             None => Ok(None),
         }
     }

@@ -18,9 +18,10 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every crate directory of the workspace: crates/*, plugins/*, tests/fixtures/*.
+/// Every crate directory of the repository: crates/*, plugins/*,
+/// tests/fixtures/*, and python (the Python package, a workspace of its own).
 fn crate_dirs(root: &Path) -> Vec<PathBuf> {
-    let mut dirs = Vec::new();
+    let mut dirs = vec![root.join("python")];
     for parent in ["crates", "plugins", "tests/fixtures"] {
         for entry in std::fs::read_dir(root.join(parent)).expect("directory exists").flatten() {
             if entry.path().join("Cargo.toml").exists() {
@@ -36,7 +37,7 @@ fn crate_dirs(root: &Path) -> Vec<PathBuf> {
 fn every_source_file_starts_with_a_module_doc() {
     let root = &artifacts().root;
     let mut files = Vec::new();
-    for dir in ["crates", "plugins", "xtask", "tests", "fuzz"] {
+    for dir in ["crates", "plugins", "xtask", "tests", "fuzz", "python"] {
         rust_files(&root.join(dir), &mut files);
     }
     assert!(files.len() > 20, "found only {} files", files.len());

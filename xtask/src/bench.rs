@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::{build, cargo, glaneur_bin, root, Result};
+use crate::{build, cargo, glaneur_bin, root, status, Result};
 
 /// A small deterministic generator (xorshift64*), so that the corpus is the
 /// same on every machine.
@@ -242,7 +242,24 @@ fn mb_per_s(bytes: u64, time: Duration) -> f64 {
     bytes as f64 / 1e6 / time.as_secs_f64()
 }
 
-/// `cargo xtask bench [--size MB]`.
+/// `cargo xtask bench --python`: the Python package against the command
+/// line on the 20 MB sample, and the Spark example on 1 and 2 local cores
+/// (python/bench/throughput.py, in the tests' virtualenv).
+fn bench_python(bin: &Path, sample: &Path, dir: &Path) -> Result {
+    let venv = crate::python::venv()?;
+    crate::python::install_package(&venv)?;
+    status(crate::python::in_venv(&venv, "python", |c| {
+        c.arg(root().join("python").join("bench").join("throughput.py"))
+            .arg("--bin")
+            .arg(bin)
+            .arg("--corpus")
+            .arg(sample)
+            .arg("--report")
+            .arg(dir.join("python.json"));
+    }))
+}
+
+/// `cargo xtask bench [--size MB] [--python]`.
 pub fn bench(args: &[String]) -> Result {
     let size_mb: u64 = match args.iter().position(|a| a == "--size") {
         Some(i) => args.get(i + 1).and_then(|v| v.parse().ok()).ok_or("--size takes a number of megabytes")?,
@@ -254,6 +271,9 @@ pub fn bench(args: &[String]) -> Result {
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let (corpus, text_bytes) = cached_corpus(&dir, &format!("corpus-{size_mb}mb"), size_mb)?;
     let (sample, sample_bytes) = cached_corpus(&dir, "sample-20mb", 20)?;
+    if args.iter().any(|a| a == "--python") {
+        return bench_python(&bin, &sample, &dir);
+    }
     let extract = |args: &[&str], plugins: Option<&Path>| {
         let mut c = Command::new(&bin);
         c.arg("extract").args(args);

@@ -6,6 +6,7 @@
 //! the test corpora the benchmark is made of), runs `$CARGO`.
 
 mod bench;
+mod python;
 mod scaffold;
 mod setup;
 
@@ -25,10 +26,14 @@ cargo xtask <command>
   eval [ARGS]              release build, then `glaneur eval ARGS`: score the extraction
                            against gold annotations, e.g.
                            cargo xtask eval --errors gold.jsonl articles/
-  test [--no-lint] [ARGS]  set up what the tests need (rustfmt, clippy, cargo-nextest,
-                           headless Chromium: installed when missing), check formatting and
-                           lints (not with --no-lint), build, then
-                           `cargo nextest run --workspace ARGS` (`cargo test` without nextest)
+  test [--no-lint] [--no-python] [ARGS]
+                           set up what the tests need (rustfmt, clippy, cargo-nextest,
+                           headless Chromium, a Python virtualenv in target/python-venv:
+                           installed when missing), check formatting and lints (not with
+                           --no-lint), build, then `cargo nextest run --workspace ARGS`
+                           (`cargo test` without nextest), then build and install the
+                           Python package (python/) and run pytest over python/tests
+                           (not with --no-python)
   new-plugin NAME          scaffold plugins/NAME: a plugin that compiles, loads and
                            passes its own tests
   fuzz TARGET [SECONDS]    run a cargo-fuzz target (fuzz/README.md) for SECONDS
@@ -36,6 +41,9 @@ cargo xtask <command>
   bench [--size MB]        release build on a generated corpus (default 100 MB):
                            MB/s per plugin and end to end (--jobs 1, 2), start-up,
                            peak memory; writes target/bench/report.json
+  bench --python           the Python package's extract_many against the command line,
+                           and the Spark example on 1 and 2 local cores
+                           (writes target/bench/python.json)
 ";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -227,15 +235,21 @@ fn fuzz(args: &[String]) -> Result {
     status(command)
 }
 
-/// `cargo xtask test [--no-lint] [ARGS]`: sets up what the tests need
-/// (`setup`), checks formatting and lints (unless `--no-lint`), builds, then
-/// runs every test. CI's `.ci/run` is this command.
+/// `cargo xtask test [--no-lint] [--no-python] [ARGS]`: sets up what the
+/// tests need (`setup`), checks formatting and lints (unless `--no-lint`),
+/// builds, then runs every test: the workspace's, then the Python
+/// package's (unless `--no-python`). CI's `.ci/run` is this command.
 fn test(args: &[String]) -> Result {
     setup::test_tools()?;
     let lint = !has_flag(args, "--no-lint");
-    let args: Vec<String> = args.iter().filter(|a| *a != "--no-lint").cloned().collect();
+    let with_python = !has_flag(args, "--no-python");
+    let args: Vec<String> =
+        args.iter().filter(|a| !matches!(a.as_str(), "--no-lint" | "--no-python")).cloned().collect();
     if lint {
         setup::lints()?;
+        if with_python {
+            python::lints()?;
+        }
     }
     build(false)?;
     let mut command = cargo();
@@ -246,5 +260,9 @@ fn test(args: &[String]) -> Result {
         command.args(["test", "--workspace"]);
     }
     command.args(&args);
-    status(command)
+    status(command)?;
+    if with_python {
+        python::test(&[])?;
+    }
+    Ok(())
 }
