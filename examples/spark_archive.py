@@ -48,8 +48,11 @@ def main() -> int:
     spark.sparkContext.setLogLevel("ERROR")
 
     fmt = args.format or ("parquet" if _has_parquet(args.articles) else "jsonl")
-    reader = spark.read
-    articles = reader.parquet(args.articles) if fmt == "parquet" else reader.json(args.articles)
+    if fmt == "parquet":
+        articles = spark.read.parquet(args.articles)
+    else:
+        # Only the two fields read, and no pass to infer the schema.
+        articles = spark.read.schema("id string, text string").json(args.articles)
     kinds = args.only.split(",") if args.only else None
 
     started = time.perf_counter()

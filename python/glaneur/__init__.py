@@ -27,7 +27,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Dict, Iterable, List, Optional
 
-from glaneur._frame import COLUMNS, arrow_schema
+from glaneur._frame import COLUMNS, arrow_schema, record_batches
 from glaneur._glaneur import Documents, GlaneurError, PluginError, __version__
 from glaneur._glaneur import Pipeline as _NativePipeline
 
@@ -78,7 +78,7 @@ class Pipeline(_NativePipeline):
         import pyarrow as pa
 
         documents = texts if ids is None else zip(ids, texts)
-        return pa.table(self._columns(documents, jobs), schema=arrow_schema())
+        return pa.Table.from_batches(record_batches(self._columns(documents, jobs)), schema=arrow_schema())
 
     def extract_frame(self, texts: Iterable[Any], ids: Optional[Iterable[Any]] = None, jobs: Optional[int] = None):
         """:meth:`extract_table` as a pandas DataFrame, its columns backed

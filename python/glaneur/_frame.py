@@ -29,6 +29,26 @@ def arrow_schema():
     return pa.schema([(name, pa.type_for_alias(kind)) for name, kind in COLUMNS])
 
 
+def record_batches(chunks) -> list:
+    """The record batches of ``Pipeline._columns``'s Arrow buffers."""
+    import pyarrow as pa
+
+    schema = arrow_schema()
+    batches = []
+    for chunk in chunks:
+        rows, columns = chunk["rows"], chunk["columns"]
+        arrays = []
+        for field in schema:
+            nulls, validity, offsets, values = columns[field.name]
+            buffers = [None if validity is None else pa.py_buffer(validity)]
+            if offsets is not None:
+                buffers.append(pa.py_buffer(offsets))
+            buffers.append(pa.py_buffer(values))
+            arrays.append(pa.Array.from_buffers(field.type, rows, buffers, null_count=nulls))
+        batches.append(pa.RecordBatch.from_arrays(arrays, schema=schema))
+    return batches
+
+
 def spark_ddl() -> str:
     """:data:`COLUMNS` as a Spark DDL schema string."""
     spark = {"string": "string", "int64": "bigint", "float64": "double"}

@@ -42,7 +42,7 @@ class Pipeline:
         while the caller reads them. A document without an id is named by
         its position (``"0"``, ``"1"``…); one that cannot be read gives a
         dict with ``source`` and ``error``, and the others go on."""
-    def _columns(self, documents: Iterable[Document], jobs: Optional[int] = None) -> Dict[str, List[Any]]: ...
+    def _columns(self, documents: Iterable[Document], jobs: Optional[int] = None) -> List[Dict[str, Any]]: ...
 
 class Documents(Iterator[Dict[str, Any]]):
     """The iterator :meth:`Pipeline.extract_many` returns."""

@@ -20,7 +20,7 @@ import threading
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import glaneur
-from glaneur._frame import arrow_schema, spark_ddl
+from glaneur._frame import record_batches, spark_ddl
 
 _pipelines: Dict[Tuple, "glaneur.Pipeline"] = {}
 _lock = threading.Lock()
@@ -64,15 +64,11 @@ def extract_entities(
 
 def _extractor(key: Tuple):
     def extract(batches: Iterator) -> Iterator:
-        import pyarrow as pa
-
         pipeline = _pipeline(key)
-        schema = arrow_schema()
         for batch in batches:
             ids = batch.column(0).to_pylist()
             texts = batch.column(1).to_pylist()
             # One thread: Spark runs a task per core already.
-            columns = pipeline._columns(zip(ids, texts), jobs=1)
-            yield pa.RecordBatch.from_pydict(columns, schema=schema)
+            yield from record_batches(pipeline._columns(zip(ids, texts), jobs=1))
 
     return extract

@@ -19,7 +19,6 @@ use glaneur::input::{EncodingMode, RawInput};
 use glaneur::pipeline::Pipeline;
 use glaneur::runner::{process_batch, Processed, BATCH_BYTES, BATCH_DOCS};
 use glaneur_schema::output::OutputEntity;
-use serde_json::Value;
 
 /// How documents are read before extraction.
 #[derive(Debug, Clone, Copy)]
@@ -30,17 +29,6 @@ pub struct Reading {
     pub html: HtmlMode,
 }
 
-/// What the caller makes of the results: dicts (each entity's attrs read
-/// from JSON on the extracting thread, off the caller's) or columns (attrs
-/// kept as JSON text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    /// `Pipeline.extract` and `extract_many`.
-    Dicts,
-    /// `extract_frame` and the Spark function.
-    Columns,
-}
-
 /// A document extracted: its line and text, and each entity's offsets in
 /// characters (what Python's `str` indexes by), in the entities' order.
 pub struct Done {
@@ -48,25 +36,16 @@ pub struct Done {
     pub processed: Processed,
     /// `(start_char, end_char)` of each entity of the line.
     pub chars: Vec<(u64, u64)>,
-    /// Each entity's attrs, read ([`Shape::Dicts`]; empty otherwise).
-    pub attrs: Vec<Value>,
 }
 
 /// Extracts one batch on the calling thread.
-pub fn run_batch(pipeline: &Pipeline, batch: Vec<RawInput>, reading: Reading, shape: Shape) -> Vec<Done> {
+pub fn run_batch(pipeline: &Pipeline, batch: Vec<RawInput>, reading: Reading) -> Vec<Done> {
     process_batch(batch, pipeline, reading.encoding, reading.html)
         .into_iter()
         .map(|processed| {
             let entities = processed.line.entities.as_deref().unwrap_or_default();
             let chars = char_offsets(&processed.text, entities);
-            let attrs = match shape {
-                // The host validated every entity's attrs as a JSON object.
-                Shape::Dicts => {
-                    entities.iter().map(|e| serde_json::from_str(e.attrs.as_str()).unwrap_or(Value::Null)).collect()
-                }
-                Shape::Columns => Vec::new(),
-            };
-            Done { processed, chars, attrs }
+            Done { processed, chars }
         })
         .collect()
 }
@@ -96,9 +75,14 @@ fn count_chars(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u64
 }
 
+/// A batch for a thread: its number, its documents, and results the caller
+/// is done with, which the thread frees (memory is freed fastest by the
+/// thread that allocated it: the caller freeing it costs it a fifth of its time).
+type Work = (u64, Vec<RawInput>, Vec<Done>);
+
 /// Documents in, results out in input order, extracted by `jobs` threads.
 pub struct Stream {
-    work: Option<Sender<(u64, Vec<RawInput>)>>,
+    work: Option<Sender<Work>>,
     done: Receiver<(u64, Vec<Done>)>,
     /// Results that came back before those of an earlier batch.
     early: BTreeMap<u64, Vec<Done>>,
@@ -106,6 +90,8 @@ pub struct Stream {
     ready: VecDeque<Done>,
     /// The batch being filled.
     filling: Vec<RawInput>,
+    /// Results taken and used, to free on a thread.
+    spent: Vec<Done>,
     filling_bytes: usize,
     sent: u64,
     received: u64,
@@ -114,15 +100,16 @@ pub struct Stream {
 
 impl Stream {
     /// Starts `jobs` threads over `pipeline`.
-    pub fn new(pipeline: Arc<Pipeline>, jobs: usize, reading: Reading, shape: Shape) -> Self {
+    pub fn new(pipeline: Arc<Pipeline>, jobs: usize, reading: Reading) -> Self {
         let jobs = jobs.max(1);
-        let (work_tx, work_rx) = unbounded::<(u64, Vec<RawInput>)>();
+        let (work_tx, work_rx) = unbounded::<Work>();
         let (done_tx, done_rx) = bounded(jobs * 4);
         for _ in 0..jobs {
             let (pipeline, work_rx, done_tx) = (pipeline.clone(), work_rx.clone(), done_tx.clone());
             thread::spawn(move || {
-                for (seq, batch) in work_rx {
-                    if done_tx.send((seq, run_batch(&pipeline, batch, reading, shape))).is_err() {
+                for (seq, batch, spent) in work_rx {
+                    drop(spent);
+                    if done_tx.send((seq, run_batch(&pipeline, batch, reading))).is_err() {
                         break;
                     }
                 }
@@ -134,6 +121,7 @@ impl Stream {
             early: BTreeMap::new(),
             ready: VecDeque::new(),
             filling: Vec::new(),
+            spent: Vec::new(),
             filling_bytes: 0,
             sent: 0,
             received: 0,
@@ -169,7 +157,7 @@ impl Stream {
         self.filling_bytes = 0;
         if let Some(work) = &self.work {
             // The threads hold the receiver until the stream is dropped.
-            let _ = work.send((self.sent, batch));
+            let _ = work.send((self.sent, batch, std::mem::take(&mut self.spent)));
             self.sent += 1;
         }
     }
@@ -177,6 +165,11 @@ impl Stream {
     /// The next result in input order, if one is here without waiting.
     pub fn take_ready(&mut self) -> Option<Done> {
         self.ready.pop_front()
+    }
+
+    /// Gives back a result taken and used: a thread frees it.
+    pub fn retire(&mut self, done: Done) {
+        self.spent.push(done);
     }
 
     /// Whether documents handed in have not come back yet.

@@ -6,13 +6,16 @@
 //! the host's own reading and pipeline (`glaneur::runner::process_batch`),
 //! so the package gives the command line's results; `engine` runs documents
 //! on Rust threads, in input order, with the GIL released; `records` reads
-//! what Python hands in; `convert` builds what Python gets back.
+//! what Python hands in; `convert` builds the dicts Python gets back, `columns` the Arrow
+//! buffers of a table of entities, `pyjson` an entity's attrs.
 #![deny(missing_docs)]
 
 mod builtin;
+mod columns;
 mod convert;
 mod engine;
 mod pipeline;
+mod pyjson;
 mod records;
 
 use pyo3::prelude::*;

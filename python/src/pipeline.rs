@@ -13,8 +13,9 @@ use glaneur::plugins::discovery::discover;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList};
 
-use crate::convert::{self, Columns, Strings};
-use crate::engine::{run_batch, Done, Reading, Shape, Stream};
+use crate::columns::Columns;
+use crate::convert::{self, Strings};
+use crate::engine::{run_batch, Done, Reading, Stream};
 use crate::{builtin, records, GlaneurError, PluginError};
 
 /// How long a wait for results lasts before Python may handle a signal
@@ -121,7 +122,7 @@ impl PyPipeline {
         let input = records::read(text, 0, id.transpose()?);
         let pipeline = &self.pipeline;
         let reading = self.reading;
-        let done = py.detach(|| run_batch(pipeline, vec![input], reading, Shape::Dicts)).pop();
+        let done = py.detach(|| run_batch(pipeline, vec![input], reading)).pop();
         let done = done.ok_or_else(|| GlaneurError::new_err("no result for the document (a bug: please report it)"))?;
         convert::document(py, &done, &mut Strings::default())
     }
@@ -130,25 +131,25 @@ impl PyPipeline {
     /// threads (default: every core) while the caller reads them.
     #[pyo3(signature = (documents, jobs=None))]
     fn extract_many(&self, documents: &Bound<'_, PyAny>, jobs: Option<usize>) -> PyResult<Documents> {
-        Documents::new(self, documents, jobs, Shape::Dicts)
+        Documents::new(self, documents, jobs)
     }
 
-    /// The entities of many documents as a dict of columns (the rows of
-    /// `extract_frame` and of the Spark function), one row per entity and
-    /// one per document with an error.
+    /// The entities of many documents as Arrow buffers (the record
+    /// batches of `extract_frame` and of the Spark function), one row per
+    /// entity and one per document with an error.
     #[pyo3(signature = (documents, jobs=None))]
     fn _columns<'py>(
         &self,
         py: Python<'py>,
         documents: &Bound<'py, PyAny>,
         jobs: Option<usize>,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let mut stream = Documents::new(self, documents, jobs, Shape::Columns)?;
+    ) -> PyResult<Bound<'py, PyList>> {
+        let mut stream = Documents::new(self, documents, jobs)?;
         let mut columns = Columns::default();
         while let Some(done) = stream.next_done(py)? {
             columns.add(done);
         }
-        columns.into_dict(py)
+        columns.into_py(py)
     }
 }
 
@@ -165,7 +166,7 @@ pub struct Documents {
 }
 
 impl Documents {
-    fn new(pipeline: &PyPipeline, documents: &Bound<'_, PyAny>, jobs: Option<usize>, shape: Shape) -> PyResult<Self> {
+    fn new(pipeline: &PyPipeline, documents: &Bound<'_, PyAny>, jobs: Option<usize>) -> PyResult<Self> {
         if documents.is_instance_of::<pyo3::types::PyString>() {
             return Err(pyo3::exceptions::PyTypeError::new_err(
                 "extract_many takes an iterable of documents, not one str: use extract",
@@ -178,7 +179,7 @@ impl Documents {
         };
         Ok(Documents {
             items: documents.try_iter()?.unbind(),
-            stream: Stream::new(pipeline.pipeline.clone(), jobs, pipeline.reading, shape),
+            stream: Stream::new(pipeline.pipeline.clone(), jobs, pipeline.reading),
             strings: Strings::default(),
             position: 0,
             exhausted: false,
@@ -236,7 +237,11 @@ impl Documents {
 
     fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
         match self.next_done(py)? {
-            Some(done) => convert::document(py, &done, &mut self.strings).map(Some),
+            Some(done) => {
+                let dict = convert::document(py, &done, &mut self.strings)?;
+                self.stream.retire(done);
+                Ok(Some(dict))
+            }
             None => Ok(None),
         }
     }
