@@ -71,15 +71,20 @@ def test_extract_entities_names_a_missing_column(spark):
     assert extract_entities(df, text_col="body", kinds=["money"]).count() == 1
 
 
-def test_the_archive_example_writes_parquet_by_kind(tmp_path, seeds, cli_seeds):
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_the_archive_example_writes_parquet_by_kind(tmp_path, seeds, cli_seeds, fmt):
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     articles = tmp_path / "articles"
     articles.mkdir()
     for i, chunk in enumerate((seeds[:2], seeds[2:])):
-        with open(articles / f"part-{i}.jsonl", "w", encoding="utf-8") as f:
-            for path, text in chunk:
-                f.write(json.dumps({"id": path, "text": text, "date": "2026-12-02"}) + "\n")
+        records = [{"id": path, "text": text, "date": "2026-12-02"} for path, text in chunk]
+        if fmt == "parquet":
+            pq.write_table(pa.Table.from_pylist(records), articles / f"part-{i}.parquet")
+        else:
+            with open(articles / f"part-{i}.jsonl", "w", encoding="utf-8") as f:
+                f.writelines(json.dumps(record) + "\n" for record in records)
     out = tmp_path / "entities"
     done = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "spark_archive.py"), str(articles), str(out), "--cores", "2"],
@@ -91,6 +96,7 @@ def test_the_archive_example_writes_parquet_by_kind(tmp_path, seeds, cli_seeds):
     kinds = {p.name for p in out.iterdir() if p.is_dir()}
     assert {"kind=money", "kind=organization", "kind=quotation", "kind=ai_model"} <= kinds
     table = pq.read_table(out / "kind=money")
-    expected = sum(1 for line in cli_seeds.values() for e in line["entities"] if e["kind"] == "money")
-    assert table.num_rows == expected
+    expected = [e for line in cli_seeds.values() for e in line["entities"] if e["kind"] == "money"]
+    assert table.num_rows == len(expected)
+    assert sorted(table.column("text").to_pylist()) == sorted(e["text"] for e in expected)
     assert "wrote" in done.stdout
