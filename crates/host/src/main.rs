@@ -4,6 +4,8 @@
 //! Exit codes: 0 ok, 1 some documents failed (`extract`, `summary`) or a
 //! `--require` was not met (`eval`), 2 usage or plugin-loading error.
 
+glaneur_alloc::global_allocator!();
+
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs::File;
@@ -66,7 +68,7 @@ struct WorkerArgs {
     /// The kinds to keep, as the run asked.
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
     only: Vec<String>,
-    /// Address-space limit, in megabytes.
+    /// Writable-memory limit (RLIMIT_DATA), in megabytes.
     #[arg(long, value_name = "MB")]
     max_memory: Option<u64>,
 }
@@ -176,7 +178,8 @@ struct InputArgs {
     /// is killed and the document reported as timed out.
     #[arg(long, default_value_t = 60, value_name = "SECONDS")]
     timeout: u64,
-    /// Address-space limit of each worker process, in megabytes (0: none).
+    /// Writable-memory limit of each worker process (RLIMIT_DATA), in
+    /// megabytes (0: none).
     #[arg(long, default_value_t = 4096, value_name = "MB")]
     max_memory: u64,
     #[command(flatten)]

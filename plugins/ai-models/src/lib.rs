@@ -261,9 +261,12 @@ impl Plugin for AiModels {
 }
 
 // The Python package links every plugin into one library: there, no
-// plugin exports the library header (they would all share its symbol).
+// plugin exports the library header (they would all share its symbol), nor
+// declares the allocator.
 #[cfg(not(feature = "embedded"))]
 glaneur_schema::export_plugin!(AiModels);
+#[cfg(not(feature = "embedded"))]
+glaneur_alloc::global_allocator!();
 
 #[cfg(test)]
 mod tests {

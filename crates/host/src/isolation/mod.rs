@@ -48,7 +48,7 @@ pub struct Limits {
     /// …plus this much per megabyte of its text (a 50 MB document is not a
     /// hang).
     pub per_megabyte: Duration,
-    /// The worker's address-space limit, in megabytes, if any (applied by
+    /// The worker's writable-memory limit, in megabytes, if any (applied by
     /// the worker itself: `worker --max-memory`).
     pub max_memory_mb: Option<u64>,
 }
