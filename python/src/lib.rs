@@ -20,6 +20,10 @@ mod records;
 
 use pyo3::prelude::*;
 
+// The command line's allocator (crates/alloc): the extension's Rust
+// allocations are as many as the command line's, and as short-lived.
+glaneur_alloc::global_allocator!();
+
 pyo3::create_exception!(_glaneur, GlaneurError, pyo3::exceptions::PyException, "The base of glaneur's errors.");
 pyo3::create_exception!(
     _glaneur,
