@@ -8,9 +8,7 @@
 //! Architecture invariant: memory is bounded by the largest document, not
 //! the corpus. At most `4 × jobs` batches exist at once (read, being
 //! extracted, or waiting for their turn to be written); the reader waits for
-//! a written batch's slot before reading the next. The slot brings the
-//! written results back, and the next batch takes them to a worker that
-//! frees them: at most another `4 × jobs` batches wait to be freed.
+//! a written batch's slot before reading the next.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -66,14 +64,11 @@ where
 {
     let jobs = options.jobs.max(1);
     let in_flight = jobs * 4;
-    // A free slot comes with the lines written in it, which travel with the
-    // next batch to a worker that frees them: memory is freed fastest by
-    // the thread that allocated it (3 % of the time, freed by the writer).
-    let (slot_tx, slot_rx) = bounded::<Vec<Processed>>(in_flight);
-    let (work_tx, work_rx) = bounded::<(u64, Vec<RawInput>, Vec<Processed>)>(in_flight);
+    let (slot_tx, slot_rx) = bounded::<()>(in_flight);
+    let (work_tx, work_rx) = bounded::<(u64, Vec<RawInput>)>(in_flight);
     let (done_tx, done_rx) = bounded::<(u64, Vec<Processed>)>(in_flight);
     for _ in 0..in_flight {
-        slot_tx.send(Vec::new()).expect("the slot channel has room for every slot");
+        slot_tx.send(()).expect("the slot channel has room for every slot");
     }
 
     // Everything moves into the scope closure, so that an early return
@@ -86,7 +81,9 @@ where
                     break;
                 }
                 // Wait for a free slot; a closed channel means the writer stopped.
-                let Ok(spent) = slot_rx.recv() else { break };
+                if slot_rx.recv().is_err() {
+                    break;
+                }
                 let mut batch = Vec::new();
                 let mut bytes = 0;
                 while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
@@ -99,7 +96,7 @@ where
                     bytes += input.size();
                     batch.push(input);
                 }
-                if work_tx.send((seq, batch, spent)).is_err() {
+                if work_tx.send((seq, batch)).is_err() {
                     break;
                 }
             }
@@ -108,8 +105,7 @@ where
             let work_rx = work_rx.clone();
             let done_tx = done_tx.clone();
             scope.spawn(move || {
-                for (seq, batch, spent) in work_rx {
-                    drop(spent);
+                for (seq, batch) in work_rx {
                     let lines = process_batch(batch, pipeline, options.encoding, options.html);
                     if done_tx.send((seq, lines)).is_err() {
                         break;
@@ -135,7 +131,7 @@ where
                     write(done)?; // on error, returning drops the channels and the threads wind down
                 }
                 next += 1;
-                let _ = slot_tx.send(lines);
+                let _ = slot_tx.send(());
             }
         }
         Ok(summary)
