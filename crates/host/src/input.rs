@@ -329,12 +329,15 @@ fn parse_record(line: &[u8], at: String) -> RawInput {
         Some(Value::Number(id)) => id.to_string(),
         _ => at,
     };
-    match value.get("text") {
-        Some(Value::String(text)) => {
-            // An explicit `"format": "html"` reads the text as HTML.
-            let html = value.get("format").and_then(Value::as_str) == Some("html");
-            RawInput::new(source, html, Ok(Content::Text(text.clone())))
-        }
+    // An explicit `"format": "html"` reads the text as HTML.
+    let html = value.get("format").and_then(Value::as_str) == Some("html");
+    // The text is moved out of the record, not copied.
+    let text = match value {
+        Value::Object(mut record) => record.remove("text"),
+        _ => None,
+    };
+    match text {
+        Some(Value::String(text)) => RawInput::new(source, html, Ok(Content::Text(text))),
         _ => failed(source, "JSONL record has no \"text\" string".into()),
     }
 }
