@@ -180,18 +180,26 @@ impl Phrases {
     }
 
     /// Appends the phrases starting at token `i` to `out`, longest first.
-    #[inline]
+    /// The filter is inlined into the callers' loops: most tokens stop
+    /// there, and a call per token cost more than the test itself.
+    #[inline(always)]
     fn push_at(&self, doc: &Document<'_>, i: usize, out: &mut Vec<PhraseMatch>) {
-        let tokens = doc.tokens();
-        let first = &tokens[i];
+        let Some(first) = doc.tokens().get(i) else { return };
         if self.words_only && !first.is_word() {
             return;
         }
         let key = doc.folded_bytes_of(first);
-        if !self.filter.may_contain(key) {
-            return;
+        if self.filter.may_contain(key) {
+            self.push_matches(doc, i, key, out);
         }
+    }
+
+    /// [`Phrases::push_at`] past the filter: the phrases whose first word
+    /// is `key` compared with the tokens from `i` on.
+    #[inline(never)]
+    fn push_matches(&self, doc: &Document<'_>, i: usize, key: &[u8], out: &mut Vec<PhraseMatch>) {
         let Some(candidates) = self.by_first.get(key) else { return };
+        let tokens = doc.tokens();
         for &p in candidates {
             let phrase = &self.phrases[p as usize];
             let end = i + phrase.forms.len();
