@@ -75,13 +75,17 @@ impl Pipeline {
         // (`output` relies on it). The output entities are built from it at
         // the end, so that a long document's entities are not held twice over.
         let mut found: Vec<FfiEntity> = Vec::new();
+        // The index in `plugins` of the plugin that found each of `found`.
+        let mut owners: Vec<usize> = Vec::new();
         let mut errors = Vec::new();
-        for plugin in self.plugins() {
+        for &p in &self.order {
+            let plugin = &self.plugins[p];
             starting(plugin.name());
             let result = plugin.extractor.extract(&doc, RSlice::from_slice(&found));
             match result {
                 RResult::ROk(returned) => {
                     found.reserve(returned.len());
+                    owners.reserve(returned.len());
                     for mut entity in returned {
                         match check(plugin, text, &entity) {
                             Ok(()) => {
@@ -89,6 +93,7 @@ impl Pipeline {
                                     entity.extractor = plugin.name().into();
                                 }
                                 found.push(entity);
+                                owners.push(p);
                             }
                             Err(why) => {
                                 errors.push(format!("plugin {} returned an invalid entity: {why}", plugin.name()))
@@ -101,10 +106,10 @@ impl Pipeline {
         }
         let printed = |e: &FfiEntity| self.keep.as_ref().is_none_or(|keep| keep.contains(e.kind.as_str()));
         let mut entities = Vec::with_capacity(found.len());
-        for entity in found.into_iter().filter(printed) {
+        for (entity, owner) in found.into_iter().zip(owners).filter(|(e, _)| printed(e)) {
             // `validate` has read these attrs, so this cannot fail in practice;
             // an error rather than a panic all the same.
-            match self.output(text, &entity) {
+            match self.output(text, &entity, owner) {
                 Ok(e) => entities.push(e),
                 Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", entity.extractor)),
             }
@@ -113,17 +118,17 @@ impl Pipeline {
         Extraction { entities, errors }
     }
 
-    /// A checked entity in its output form: `entity` must have passed
-    /// [`check`], whose validation of its attrs is not run again.
-    fn output(&self, text: &str, entity: &FfiEntity) -> Result<OutputEntity, String> {
+    /// A checked entity in its output form: `entity`, found by plugin
+    /// `owner` (an index in `plugins`), must have passed [`check`], whose
+    /// validation of its attrs is not run again.
+    fn output(&self, text: &str, entity: &FfiEntity, owner: usize) -> Result<OutputEntity, String> {
         let (start, end) = (entity.start, entity.end);
-        // The plugin's shared name and kind (`check` accepted only declared kinds).
-        let shared = |name: &str, kind: &str| {
-            let (n, kinds) = self.names.iter().find(|(n, _)| &**n == name)?;
-            Some((n.clone(), kinds.iter().find(|k| &***k == kind)?.clone()))
-        };
-        let (extractor, kind) = shared(entity.extractor.as_str(), entity.kind.as_str())
-            .unwrap_or_else(|| (Arc::from(entity.extractor.as_str()), Arc::from(entity.kind.as_str())));
+        // The plugin's shared name and kind (`check` accepted only declared
+        // kinds, and set the extractor to the plugin's name).
+        let (name, kinds) = &self.names[owner];
+        let kind = kinds.iter().find(|k| &***k == entity.kind.as_str());
+        let kind = kind.cloned().unwrap_or_else(|| Arc::from(entity.kind.as_str()));
+        let extractor = name.clone();
         Ok(OutputEntity {
             kind,
             start,

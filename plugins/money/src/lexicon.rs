@@ -115,8 +115,15 @@ pub fn english_adjective_currency(adjective: &str, noun: &str) -> Option<&'stati
 /// `Pakistan's central bank … 50 million rupees` → PKR; `In Shanghai …
 /// ¥5,000` → CNY): `family` is `peso`, `roupie`, `dirham` or `yen` (for `¥`).
 pub fn country_currency(family: &str, word: &str) -> Option<&'static str> {
-    // `Pakistan's`, `pakistan'`: the word without its possessive.
-    let word = word.trim_end_matches("'s").trim_end_matches('\'');
+    // `Pakistan's`, `pakistan'`: the word without its possessive (a loop
+    // rather than `trim_end_matches("'s")`, whose substring searcher cost
+    // more to set up than the whole match below: this runs for every word
+    // around a peso, rupee, dirham or yen).
+    let mut word = word;
+    while let Some(stem) = word.strip_suffix("'s") {
+        word = stem;
+    }
+    let word = word.trim_end_matches('\'');
     Some(match (family, word) {
         ("peso", "argentina" | "argentine" | "argentinian" | "argentinean" | "argentine's" | "buenos") => "ARS",
         ("peso", "philippines" | "philippine" | "manila" | "filipino") => "PHP",
