@@ -467,9 +467,12 @@ impl Attributor<'_> {
         let between = &self.text[previous.end..self.quotes[k].start];
         let joined = !between.contains(['.', '!', '?', '\n']) && between.trim_end().ends_with([':', ',']);
         let attributed = matches!(first.rule, "verb-after" | "descriptive-mention" | "pronoun-inversion");
+        if !(joined && attributed && first.speaker.is_some()) {
+            return None;
+        }
+        // The verb is read last: the tests above refuse most quotes.
         let verb = self.verbs.at(self.text, previous.end + between.find(|c: char| c.is_alphabetic())?).is_some();
-        (joined && attributed && verb && first.speaker.is_some())
-            .then(|| Attribution { rule: "split-quote", ..first.clone() })
+        verb.then(|| Attribution { rule: "split-quote", ..first.clone() })
     }
 
     /// Rule 2: after the quote, or after the later quotes of its sentence.

@@ -78,7 +78,9 @@ impl Verbs {
             Some(aux) if self.leads.contains(aux) => Cow::Owned(aux.to_owned()),
             _ => w1,
         };
-        if let Some((w2, e2)) = self.past_adverbs(text, e1).filter(|_| self.leads.contains(w1.as_ref())) {
+        // Only after a lead (`a`, `ont`) are the next words read.
+        let next = self.leads.contains(w1.as_ref()).then(|| self.past_adverbs(text, e1)).flatten();
+        if let Some((w2, e2)) = next {
             let agreed = w2.strip_suffix("es").or_else(|| w2.strip_suffix('e')).or_else(|| w2.strip_suffix('s'));
             if self.is_form(&format!("{w1} {w2}")) || agreed.is_some_and(|w| self.is_form(&format!("{w1} {w}"))) {
                 return Some(Verb { end: e2, pronoun: None });
