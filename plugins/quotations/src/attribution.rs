@@ -559,7 +559,9 @@ impl Attributor<'_> {
         // a role), then the verb.
         let next_person = self.persons.get(self.persons.partition_point(|p| p.start < pos));
         let before_name = |p: &&PersonRef| {
-            let between: Vec<&str> = role_words(&self.text[pos..p.start]).collect();
+            // The next person may be pages away: a fifth word refuses it, so
+            // no more are read.
+            let between: Vec<&str> = role_words(&self.text[pos..p.start]).take(5).collect();
             let lower = between.iter().all(|w| w.starts_with(char::is_lowercase) || w.len() <= 4);
             self.text[pos..p.start].trim().is_empty() || (between.len() <= 4 && lower && self.is_role_phrase(&between))
         };
