@@ -33,6 +33,7 @@ use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
 use glaneur_lexicon::WordList;
 
 use crate::adverbials;
@@ -157,12 +158,12 @@ struct Index {
     /// Each lower-case name a person's canonical name ends with, as whole
     /// words (`park`, `c.j. park`; `meaux`, `de meaux`, `aurélien de
     /// meaux`), and the person with the longest such name.
-    fullest: HashMap<String, usize>,
+    fullest: HashMap<String, usize, FixedState>,
 }
 
 impl Index {
     fn new(persons: &[PersonRef]) -> Self {
-        let mut fullest: HashMap<String, usize> = HashMap::new();
+        let mut fullest: HashMap<String, usize, FixedState> = HashMap::default();
         for (k, p) in persons.iter().enumerate() {
             let canonical = p.canonical.to_lowercase();
             let tails =

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use foldhash::fast::FixedState;
 use glaneur_text::{folded, is_letter};
 
 use crate::adverbials::is_adverb;
@@ -27,16 +28,16 @@ pub struct Verb {
 
 /// The lexicon of forms, lowercased (`commente`, `a déclaré`, `said`).
 pub struct Verbs {
-    forms: HashSet<String>,
+    forms: HashSet<String, FixedState>,
     /// The first words of the forms of several words (`a`, `ont`, `has`):
     /// only after one is a longer form looked for.
-    leads: HashSet<String>,
+    leads: HashSet<String, FixedState>,
 }
 
 impl Verbs {
     /// Loads the compiled-in lexicon.
     pub fn load() -> Self {
-        let mut forms = HashSet::new();
+        let mut forms = HashSet::default();
         for line in SPEECH_VERBS.lines().skip(1) {
             let mut cols = line.split('\t');
             let (Some(lang), Some(lemma), Some(list)) = (cols.next(), cols.next(), cols.next()) else { continue };
