@@ -527,7 +527,8 @@ impl Attributor<'_> {
             }
             return self.speaker_after_verb(verb.end, q.start, earlier);
         }
-        let ahead = next_words(self.text, pos, 8);
+        // Two words; seven after the first only for an indefinite subject.
+        let ahead = next_words(self.text, pos, 2);
         // English `, he added`.
         if let Some((pronoun, end)) = ahead.first().and_then(|(w, end)| match w.as_ref() {
             "he" => Some((Pronoun::Masculine, *end)),
@@ -550,8 +551,8 @@ impl Attributor<'_> {
                         "source" | "official" | "employee" | "salarié" | "salariée" | "proche" | "observateur"
                     )
             });
-            let verb = ahead.iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
-            if person && verb {
+            let verb = || next_words(self.text, pos, 8).iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
+            if person && verb() {
                 return Some(Attribution::nobody("indefinite"));
             }
         }
