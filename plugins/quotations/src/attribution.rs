@@ -32,9 +32,11 @@
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
 use glaneur_lexicon::WordList;
+use memchr::memmem::Finder;
 
 use crate::adverbials;
 use crate::marks::Quote;
@@ -147,6 +149,17 @@ pub struct Attributor<'a> {
     /// What is looked up for every speaker, computed once.
     index: Index,
 }
+
+/// The words that name a source before a quote (`selon X, « … »`, `pour
+/// X, c'est « … »`), lower-case, and the rule each gives, in the order
+/// they are tried.
+const SOURCE_CUES: [(&str, &str); 5] =
+    [("selon ", "selon"), ("d'après ", "selon"), ("d’après ", "selon"), ("according to ", "selon"), ("pour ", "pour")];
+
+/// A searcher for each of [`SOURCE_CUES`], built once rather than at
+/// every quote.
+static SOURCE_CUE_FINDERS: LazyLock<Vec<Finder<'static>>> =
+    LazyLock::new(|| SOURCE_CUES.iter().map(|(cue, _)| Finder::new(cue)).collect());
 
 /// How far from a name a fuller form of it is looked for in the text
 /// (`C.J. Park` for `Park`): an article's length, so that a document of
@@ -829,12 +842,8 @@ impl Attributor<'_> {
     /// before `from`.
     fn after_a_verb(&self, from: usize, at: usize) -> bool {
         let before = &self.text[from..at];
-        let starts: Vec<usize> = before
-            .char_indices()
-            .filter(|&(i, c)| {
-                c.is_alphabetic()
-                    && !before[..i].ends_with(|p: char| p.is_alphabetic() || matches!(p, '\'' | '’' | '-'))
-            })
+        let starts: Vec<usize> = not_after(before, |p| p.is_alphabetic() || matches!(p, '\'' | '’' | '-'))
+            .filter(|&(_, c)| c.is_alphabetic())
             .map(|(i, _)| from + i)
             .collect();
         starts.iter().rev().take(3).any(|&w| {
@@ -1113,17 +1122,10 @@ impl Attributor<'_> {
         // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
         let lower = clause.to_ascii_lowercase();
         // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
-        for (cue, rule) in [
-            ("selon ", "selon"),
-            ("d'après ", "selon"),
-            ("d’après ", "selon"),
-            ("according to ", "selon"),
-            ("pour ", "pour"),
-        ] {
-            let mut search = 0;
-            while let Some(i) = lower[search..].find(cue) {
-                let at = sentence_start + search + i + cue.len();
-                let boundary = search + i == 0 || !lower[..search + i].ends_with(char::is_alphabetic);
+        for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
+            for i in finder.find_iter(lower.as_bytes()) {
+                let at = sentence_start + i + cue.len();
+                let boundary = i == 0 || !lower[..i].ends_with(char::is_alphabetic);
                 if boundary && self.comma_after_name(at, q.start) {
                     if rule == "selon" {
                         let a = self.selon(at, q.start, earlier);
@@ -1140,12 +1142,11 @@ impl Attributor<'_> {
                         return Some((None, rule));
                     }
                 }
-                search += i + cue.len();
             }
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker>, &'static str)> = None;
-        for (i, _) in clause.char_indices().filter(|(i, _)| *i == 0 || !clause[..*i].ends_with(char::is_alphabetic)) {
+        for (i, _) in not_after(clause, char::is_alphabetic) {
             let at = sentence_start + i;
             let Some(verb) = self.verbs.at(self.text, at) else { continue };
             if verb.pronoun.is_some() {
@@ -1330,6 +1331,13 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
     let start = start?;
     let place = count == 1 && glaneur_lexicon::is_place(&text[start..end]);
     (count >= min && !place).then_some((start, end))
+}
+
+/// The chars of `text` (with their offsets) not right after a char `part`
+/// accepts: where a word may start. The first char is always one.
+fn not_after<'a>(text: &'a str, part: impl Fn(char) -> bool + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
+    let mut after_part = false;
+    text.char_indices().filter(move |&(_, c)| !std::mem::replace(&mut after_part, part(c)))
 }
 
 /// Whether `before` ends with `de`, `du`, `des`, `d'`, `of`: what follows
