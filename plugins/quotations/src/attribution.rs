@@ -31,6 +31,7 @@
 
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -148,6 +149,29 @@ pub struct Attributor<'a> {
     pub paragraphs: &'a Paragraphs,
     /// What is looked up for every speaker, computed once.
     index: Index,
+    /// The last [`Attributor::sentence_start`] and
+    /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
+    /// sentence of the quote at hand several times.
+    sentence_starts: LastAnswer,
+    sentence_ends: LastAnswer,
+}
+
+/// The last answer of a function of an offset, and the offset it was for.
+#[derive(Default)]
+struct LastAnswer(Cell<Option<(usize, usize)>>);
+
+impl LastAnswer {
+    /// The answer for `at`: the last one when it was for `at`, else `compute`'s.
+    fn get(&self, at: usize, compute: impl FnOnce() -> usize) -> usize {
+        match self.0.get() {
+            Some((asked, answer)) if asked == at => answer,
+            _ => {
+                let answer = compute();
+                self.0.set(Some((at, answer)));
+                answer
+            }
+        }
+    }
 }
 
 /// The words that name a source before a quote (`selon X, « … »`, `pour
@@ -208,7 +232,9 @@ impl<'a> Attributor<'a> {
         paragraphs: &'a Paragraphs,
     ) -> Self {
         let (verbs, nouns) = lexicon;
-        Attributor { text, quotes, persons, orgs, verbs, nouns, paragraphs, index: Index::new(persons) }
+        let index = Index::new(persons);
+        let (sentence_starts, sentence_ends) = Default::default();
+        Attributor { text, quotes, persons, orgs, verbs, nouns, paragraphs, index, sentence_starts, sentence_ends }
     }
 }
 
@@ -422,6 +448,11 @@ impl Attributor<'_> {
     /// End of the sentence holding `at`: a `.`, `!`, `?` then white space,
     /// a paragraph break, or 300 bytes on.
     fn sentence_end(&self, at: usize) -> usize {
+        self.sentence_ends.get(at, || self.scan_sentence_end(at))
+    }
+
+    /// [`Attributor::sentence_end`], computed.
+    fn scan_sentence_end(&self, at: usize) -> usize {
         let limit = reach_ahead(self.text, at, 300);
         let bytes = self.text.as_bytes();
         (at..limit)
@@ -1265,6 +1296,11 @@ impl Attributor<'_> {
     /// white space, or the paragraph's start; a line break inside a
     /// paragraph does not end a sentence. Looks back 600 bytes at most.
     fn sentence_start(&self, at: usize) -> usize {
+        self.sentence_starts.get(at, || self.scan_sentence_start(at))
+    }
+
+    /// [`Attributor::sentence_start`], computed.
+    fn scan_sentence_start(&self, at: usize) -> usize {
         let paragraph = self.paragraphs.start_of(at);
         let from = reach_back(self.text, at, 600).max(paragraph);
         let bytes = self.text.as_bytes();
