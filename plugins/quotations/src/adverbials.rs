@@ -204,7 +204,12 @@ fn phrase_end(text: &str, from: usize, words: &[(std::borrow::Cow<'_, str>, usiz
     word(last + 1).map(|_| last)
 }
 
-/// Phrases of several words skipped as one: `de son côté`, `pour sa part`.
+/// How many words [`skip`] reads first: enough for every set phrase and
+/// for a time's noun.
+const FIRST_WORDS: usize = 3;
+
+/// Phrases of several words skipped as one (at most [`FIRST_WORDS`]): `de
+/// son côté`, `pour sa part`.
 const SET_PHRASES: &[&[&str]] = &[
     &["de", "son", "côté"],
     &["de", "leur", "côté"],
@@ -222,38 +227,45 @@ const SET_PHRASES: &[&[&str]] = &[
 pub fn skip(text: &str, at: usize) -> usize {
     let mut pos = at;
     for _ in 0..4 {
-        let words = next_words(text, pos, 12);
+        // The first words tell what comes (most often nothing to skip);
+        // only a time or a prepositional phrase reads on.
+        let mut words = next_words(text, pos, FIRST_WORDS);
+        let Some(first) = words.first().map(|(w, _)| w.as_ref()) else { break };
         let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
-        let end = |i: usize| words[i].1;
-        let Some(first) = word(0) else { break };
         if let Some(phrase) = SET_PHRASES.iter().find(|p| p.iter().enumerate().all(|(i, w)| word(i) == Some(w))) {
-            pos = end(phrase.len() - 1);
+            pos = words[phrase.len() - 1].1;
             continue;
         }
         if is_adverb(first) {
-            pos = end(0);
+            pos = words[0].1;
             continue;
         }
         // `mardi`, `mardi soir`, `la semaine dernière`, `ce matin`
+        let l_an = first == "l'an";
         let time_at = usize::from(matches!(first, "la" | "le" | "ce" | "cette" | "l'an" | "cet"));
-        if word(time_at).is_some_and(is_time_noun) || first == "l'an" {
-            let mut k = if first == "l'an" { 0 } else { time_at };
+        let time = word(time_at).is_some_and(is_time_noun) || l_an;
+        let preposition = is_preposition(first);
+        if !time && !preposition {
+            break;
+        }
+        if let Some(&(_, end)) = words.get(FIRST_WORDS - 1) {
+            words.extend(next_words(text, end, 12 - FIRST_WORDS));
+        }
+        let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
+        if time {
+            let mut k = if l_an { 0 } else { time_at };
             while word(k + 1).is_some_and(is_time_modifier) {
                 k += 1;
             }
-            pos = end(k);
+            pos = words[k].1;
             continue;
         }
         // `à l'AFP`, `auprès de l'AFP`, `dans un communiqué commun`, `sur X`,
         // `en marge du salon de l'automobile`, `sur BFM Business`: the
         // preposition, a determiner, a word, lower-case words that are no
         // determiner nor preposition, and complements with `de`.
-        if is_preposition(first) {
-            let Some(last) = phrase_end(text, pos, &words, 1) else { break };
-            pos = end(last);
-            continue;
-        }
-        break;
+        let Some(last) = phrase_end(text, pos, &words, 1) else { break };
+        pos = words[last].1;
     }
     pos
 }
@@ -281,6 +293,11 @@ mod tests {
         assert_eq!(rest(" en marge du salon de l’automobile le patron"), " le patron");
         assert_eq!(rest(" ce matin sur BFM Business le fondateur"), " le fondateur");
         assert_eq!(rest(" par ailleurs l'institution"), " l'institution");
+    }
+
+    #[test]
+    fn set_phrases_are_read_among_the_first_words() {
+        assert!(SET_PHRASES.iter().all(|p| p.len() <= FIRST_WORDS));
     }
 
     #[test]

@@ -31,9 +31,13 @@
 
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
+use foldhash::fast::FixedState;
 use glaneur_lexicon::WordList;
+use memchr::memmem::Finder;
 
 use crate::adverbials;
 use crate::marks::Quote;
@@ -145,7 +149,41 @@ pub struct Attributor<'a> {
     pub paragraphs: &'a Paragraphs,
     /// What is looked up for every speaker, computed once.
     index: Index,
+    /// The last [`Attributor::sentence_start`] and
+    /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
+    /// sentence of the quote at hand several times.
+    sentence_starts: LastAnswer,
+    sentence_ends: LastAnswer,
 }
+
+/// The last answer of a function of an offset, and the offset it was for.
+#[derive(Default)]
+struct LastAnswer(Cell<Option<(usize, usize)>>);
+
+impl LastAnswer {
+    /// The answer for `at`: the last one when it was for `at`, else `compute`'s.
+    fn get(&self, at: usize, compute: impl FnOnce() -> usize) -> usize {
+        match self.0.get() {
+            Some((asked, answer)) if asked == at => answer,
+            _ => {
+                let answer = compute();
+                self.0.set(Some((at, answer)));
+                answer
+            }
+        }
+    }
+}
+
+/// The words that name a source before a quote (`selon X, « … »`, `pour
+/// X, c'est « … »`), lower-case, and the rule each gives, in the order
+/// they are tried.
+const SOURCE_CUES: [(&str, &str); 5] =
+    [("selon ", "selon"), ("d'après ", "selon"), ("d’après ", "selon"), ("according to ", "selon"), ("pour ", "pour")];
+
+/// A searcher for each of [`SOURCE_CUES`], built once rather than at
+/// every quote.
+static SOURCE_CUE_FINDERS: LazyLock<Vec<Finder<'static>>> =
+    LazyLock::new(|| SOURCE_CUES.iter().map(|(cue, _)| Finder::new(cue)).collect());
 
 /// How far from a name a fuller form of it is looked for in the text
 /// (`C.J. Park` for `Park`): an article's length, so that a document of
@@ -157,12 +195,12 @@ struct Index {
     /// Each lower-case name a person's canonical name ends with, as whole
     /// words (`park`, `c.j. park`; `meaux`, `de meaux`, `aurélien de
     /// meaux`), and the person with the longest such name.
-    fullest: HashMap<String, usize>,
+    fullest: HashMap<String, usize, FixedState>,
 }
 
 impl Index {
     fn new(persons: &[PersonRef]) -> Self {
-        let mut fullest: HashMap<String, usize> = HashMap::new();
+        let mut fullest: HashMap<String, usize, FixedState> = HashMap::default();
         for (k, p) in persons.iter().enumerate() {
             let canonical = p.canonical.to_lowercase();
             let tails =
@@ -194,7 +232,9 @@ impl<'a> Attributor<'a> {
         paragraphs: &'a Paragraphs,
     ) -> Self {
         let (verbs, nouns) = lexicon;
-        Attributor { text, quotes, persons, orgs, verbs, nouns, paragraphs, index: Index::new(persons) }
+        let index = Index::new(persons);
+        let (sentence_starts, sentence_ends) = Default::default();
+        Attributor { text, quotes, persons, orgs, verbs, nouns, paragraphs, index, sentence_starts, sentence_ends }
     }
 }
 
@@ -408,6 +448,11 @@ impl Attributor<'_> {
     /// End of the sentence holding `at`: a `.`, `!`, `?` then white space,
     /// a paragraph break, or 300 bytes on.
     fn sentence_end(&self, at: usize) -> usize {
+        self.sentence_ends.get(at, || self.scan_sentence_end(at))
+    }
+
+    /// [`Attributor::sentence_end`], computed.
+    fn scan_sentence_end(&self, at: usize) -> usize {
         let limit = reach_ahead(self.text, at, 300);
         let bytes = self.text.as_bytes();
         (at..limit)
@@ -467,9 +512,12 @@ impl Attributor<'_> {
         let between = &self.text[previous.end..self.quotes[k].start];
         let joined = !between.contains(['.', '!', '?', '\n']) && between.trim_end().ends_with([':', ',']);
         let attributed = matches!(first.rule, "verb-after" | "descriptive-mention" | "pronoun-inversion");
+        if !(joined && attributed && first.speaker.is_some()) {
+            return None;
+        }
+        // The verb is read last: the tests above refuse most quotes.
         let verb = self.verbs.at(self.text, previous.end + between.find(|c: char| c.is_alphabetic())?).is_some();
-        (joined && attributed && verb && first.speaker.is_some())
-            .then(|| Attribution { rule: "split-quote", ..first.clone() })
+        verb.then(|| Attribution { rule: "split-quote", ..first.clone() })
     }
 
     /// Rule 2: after the quote, or after the later quotes of its sentence.
@@ -523,7 +571,8 @@ impl Attributor<'_> {
             }
             return self.speaker_after_verb(verb.end, q.start, earlier);
         }
-        let ahead = next_words(self.text, pos, 8);
+        // Two words; seven after the first only for an indefinite subject.
+        let ahead = next_words(self.text, pos, 2);
         // English `, he added`.
         if let Some((pronoun, end)) = ahead.first().and_then(|(w, end)| match w.as_ref() {
             "he" => Some((Pronoun::Masculine, *end)),
@@ -546,8 +595,8 @@ impl Attributor<'_> {
                         "source" | "official" | "employee" | "salarié" | "salariée" | "proche" | "observateur"
                     )
             });
-            let verb = ahead.iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
-            if person && verb {
+            let verb = || next_words(self.text, pos, 8).iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
+            if person && verb() {
                 return Some(Attribution::nobody("indefinite"));
             }
         }
@@ -556,7 +605,9 @@ impl Attributor<'_> {
         // a role), then the verb.
         let next_person = self.persons.get(self.persons.partition_point(|p| p.start < pos));
         let before_name = |p: &&PersonRef| {
-            let between: Vec<&str> = role_words(&self.text[pos..p.start]).collect();
+            // The next person may be pages away: a fifth word refuses it, so
+            // no more are read.
+            let between: Vec<&str> = role_words(&self.text[pos..p.start]).take(5).collect();
             let lower = between.iter().all(|w| w.starts_with(char::is_lowercase) || w.len() <= 4);
             self.text[pos..p.start].trim().is_empty() || (between.len() <= 4 && lower && self.is_role_phrase(&between))
         };
@@ -822,12 +873,8 @@ impl Attributor<'_> {
     /// before `from`.
     fn after_a_verb(&self, from: usize, at: usize) -> bool {
         let before = &self.text[from..at];
-        let starts: Vec<usize> = before
-            .char_indices()
-            .filter(|&(i, c)| {
-                c.is_alphabetic()
-                    && !before[..i].ends_with(|p: char| p.is_alphabetic() || matches!(p, '\'' | '’' | '-'))
-            })
+        let starts: Vec<usize> = not_after(before, |p| p.is_alphabetic() || matches!(p, '\'' | '’' | '-'))
+            .filter(|&(_, c)| c.is_alphabetic())
             .map(|(i, _)| from + i)
             .collect();
         starts.iter().rev().take(3).any(|&w| {
@@ -1106,17 +1153,10 @@ impl Attributor<'_> {
         // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
         let lower = clause.to_ascii_lowercase();
         // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
-        for (cue, rule) in [
-            ("selon ", "selon"),
-            ("d'après ", "selon"),
-            ("d’après ", "selon"),
-            ("according to ", "selon"),
-            ("pour ", "pour"),
-        ] {
-            let mut search = 0;
-            while let Some(i) = lower[search..].find(cue) {
-                let at = sentence_start + search + i + cue.len();
-                let boundary = search + i == 0 || !lower[..search + i].ends_with(char::is_alphabetic);
+        for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
+            for i in finder.find_iter(lower.as_bytes()) {
+                let at = sentence_start + i + cue.len();
+                let boundary = i == 0 || !lower[..i].ends_with(char::is_alphabetic);
                 if boundary && self.comma_after_name(at, q.start) {
                     if rule == "selon" {
                         let a = self.selon(at, q.start, earlier);
@@ -1133,12 +1173,11 @@ impl Attributor<'_> {
                         return Some((None, rule));
                     }
                 }
-                search += i + cue.len();
             }
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker>, &'static str)> = None;
-        for (i, _) in clause.char_indices().filter(|(i, _)| *i == 0 || !clause[..*i].ends_with(char::is_alphabetic)) {
+        for (i, _) in not_after(clause, char::is_alphabetic) {
             let at = sentence_start + i;
             let Some(verb) = self.verbs.at(self.text, at) else { continue };
             if verb.pronoun.is_some() {
@@ -1257,6 +1296,11 @@ impl Attributor<'_> {
     /// white space, or the paragraph's start; a line break inside a
     /// paragraph does not end a sentence. Looks back 600 bytes at most.
     fn sentence_start(&self, at: usize) -> usize {
+        self.sentence_starts.get(at, || self.scan_sentence_start(at))
+    }
+
+    /// [`Attributor::sentence_start`], computed.
+    fn scan_sentence_start(&self, at: usize) -> usize {
         let paragraph = self.paragraphs.start_of(at);
         let from = reach_back(self.text, at, 600).max(paragraph);
         let bytes = self.text.as_bytes();
@@ -1323,6 +1367,13 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
     let start = start?;
     let place = count == 1 && glaneur_lexicon::is_place(&text[start..end]);
     (count >= min && !place).then_some((start, end))
+}
+
+/// The chars of `text` (with their offsets) not right after a char `part`
+/// accepts: where a word may start. The first char is always one.
+fn not_after<'a>(text: &'a str, part: impl Fn(char) -> bool + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
+    let mut after_part = false;
+    text.char_indices().filter(move |&(_, c)| !std::mem::replace(&mut after_part, part(c)))
 }
 
 /// Whether `before` ends with `de`, `du`, `des`, `d'`, `of`: what follows

@@ -63,6 +63,9 @@ impl Quotations {
         debug_assert!(glaneur_text::sorted_and_disjoint(persons, |p| (p.start, p.end)));
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let quotes = marks::quotes(text);
+        if quotes.is_empty() {
+            return Vec::new(); // nothing to attribute: no paragraphs nor index to build
+        }
         let paragraphs = glaneur_text::Paragraphs::new(text);
         let lexicon = (&self.verbs, &self.nouns);
         let attributor = Attributor::new(text, &quotes, persons, orgs, lexicon, &paragraphs);

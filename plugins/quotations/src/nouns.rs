@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use foldhash::fast::FixedState;
 use glaneur_lexicon::WordList;
 use glaneur_text::folded;
 
@@ -17,10 +18,10 @@ pub struct Nouns {
     pub media: WordList,
     /// Roles, folded (`pdg`, `directrice générale`): glaneur-lexicon's,
     /// what a description of a person is made of.
-    pub roles: HashSet<String>,
+    pub roles: HashSet<String, FixedState>,
     /// The first word of each role, folded (`secrétaire` of `secrétaire
     /// d'État`): a role's head, whatever its complement's spelling.
-    pub role_heads: HashSet<String>,
+    pub role_heads: HashSet<String, FixedState>,
 }
 
 impl Nouns {

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use foldhash::fast::FixedState;
 use glaneur_text::{folded, is_letter};
 
 use crate::adverbials::is_adverb;
@@ -27,16 +28,16 @@ pub struct Verb {
 
 /// The lexicon of forms, lowercased (`commente`, `a déclaré`, `said`).
 pub struct Verbs {
-    forms: HashSet<String>,
+    forms: HashSet<String, FixedState>,
     /// The first words of the forms of several words (`a`, `ont`, `has`):
     /// only after one is a longer form looked for.
-    leads: HashSet<String>,
+    leads: HashSet<String, FixedState>,
 }
 
 impl Verbs {
     /// Loads the compiled-in lexicon.
     pub fn load() -> Self {
-        let mut forms = HashSet::new();
+        let mut forms = HashSet::default();
         for line in SPEECH_VERBS.lines().skip(1) {
             let mut cols = line.split('\t');
             let (Some(lang), Some(lemma), Some(list)) = (cols.next(), cols.next(), cols.next()) else { continue };
@@ -58,38 +59,45 @@ impl Verbs {
         self.forms.contains(form)
     }
 
+    /// Whether `words`, joined by spaces, are a form (`a déclaré`).
+    fn is_phrase(&self, words: &[&str]) -> bool {
+        self.is_form(&words.join(" "))
+    }
+
     /// The verb of saying starting at `at` (after spaces), if any.
     pub fn at(&self, text: &str, at: usize) -> Option<Verb> {
         // The words after the first are read only when a form may go on.
         let (w1, e1) = next_word(text, at)?;
         // `détaille-t-il`, `a-t-elle`, `poursuit-il`
         if let Some((base, pronoun)) = split_inversion(&w1) {
-            if self.is_form(&base) {
+            if self.is_form(base) {
                 return Some(Verb { end: e1, pronoun: Some(pronoun) });
             }
             // `a-t-il ajouté`, `a-t-il seulement indiqué`: the auxiliary
             // inverted, then the participle.
             let (w2, e2) = self.past_adverbs(text, e1)?;
-            return self.is_form(&format!("{base} {w2}")).then_some(Verb { end: e2, pronoun: Some(pronoun) });
+            return self.is_phrase(&[base, &w2]).then_some(Verb { end: e2, pronoun: Some(pronoun) });
         }
         // `l'a jugée`: an object pronoun glued to the auxiliary, and the
         // participle agreeing with it.
         let w1 = match w1.strip_prefix("l'") {
-            Some(aux) if self.leads.contains(aux) => Cow::Owned(aux.to_owned()),
-            _ => w1,
+            Some(aux) if self.leads.contains(aux) => aux,
+            _ => &w1,
         };
-        if let Some((w2, e2)) = self.past_adverbs(text, e1).filter(|_| self.leads.contains(w1.as_ref())) {
+        // Only after a lead (`a`, `ont`) are the next words read.
+        let next = self.leads.contains(w1).then(|| self.past_adverbs(text, e1)).flatten();
+        if let Some((w2, e2)) = next {
             let agreed = w2.strip_suffix("es").or_else(|| w2.strip_suffix('e')).or_else(|| w2.strip_suffix('s'));
-            if self.is_form(&format!("{w1} {w2}")) || agreed.is_some_and(|w| self.is_form(&format!("{w1} {w}"))) {
+            if self.is_phrase(&[w1, &w2]) || agreed.is_some_and(|w| self.is_phrase(&[w1, w])) {
                 return Some(Verb { end: e2, pronoun: None });
             }
             if let Some((w3, e3)) = next_word(text, e2) {
-                if self.is_form(&format!("{w1} {w2} {w3}")) {
+                if self.is_phrase(&[w1, &w2, &w3]) {
                     return Some(Verb { end: e3, pronoun: None });
                 }
             }
         }
-        self.is_form(&w1).then_some(Verb { end: e1, pronoun: None })
+        self.is_form(w1).then_some(Verb { end: e1, pronoun: None })
     }
 }
 
@@ -116,7 +124,7 @@ impl Verbs {
 }
 
 /// `détaille-t-il` → (`détaille`, masculine); `a-t-elle` → (`a`, feminine).
-fn split_inversion(word: &str) -> Option<(String, Pronoun)> {
+fn split_inversion(word: &str) -> Option<(&str, Pronoun)> {
     for (suffix, pronoun) in [
         ("-t-il", Pronoun::Masculine),
         ("-t-elle", Pronoun::Feminine),
@@ -128,7 +136,7 @@ fn split_inversion(word: &str) -> Option<(String, Pronoun)> {
         ("-elles", Pronoun::Feminine),
     ] {
         if let Some(base) = word.strip_suffix(suffix) {
-            return Some((base.to_owned(), pronoun));
+            return Some((base, pronoun));
         }
     }
     None
