@@ -616,75 +616,170 @@ pub fn approximate_count(word: &str) -> Option<f64> {
     })
 }
 
+/// A list of words, as a constant `$list` and as a function `$is` that
+/// tells whether a word is one of them (a `match`, which compares only
+/// the words of the same length).
+macro_rules! word_set {
+    ($(#[$doc:meta])* $list:ident, $is:ident, $($word:literal),+ $(,)?) => {
+        $(#[$doc])*
+        const $list: &[&str] = &[$($word),+];
+
+        /// Whether `word` is one of them.
+        fn $is(word: &str) -> bool {
+            matches!(word, $($word)|+)
+        }
+    };
+}
+
+word_set! {
+    /// French number words (each part of a hyphenated compound must be one),
+    /// read by text2num.
+    FRENCH_NUMBER_WORDS, is_french_number_word,
+    "un",
+    "une",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "vingts",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "septante",
+    "huitante",
+    "octante",
+    "nonante",
+    "cent",
+    "cents",
+}
+
+word_set! {
+    /// English number words (not `six`, which French shares).
+    ENGLISH_NUMBER_WORDS, is_english_only_number_word,
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+}
+
+word_set! {
+    /// The words besides the number words an amount may start with: `mille`,
+    /// the compounds of `demi`, the English articles and fractions.
+    OTHER_AMOUNT_STARTS, is_other_amount_start,
+    "mille", "demi-milliard", "demi-million", "a", "an", "half", "quarter",
+}
+
+/// A filter of a few words by their first byte and length: a word it
+/// refuses is none of them. Most words of a text are asked about and are
+/// none, and this spares them the comparisons.
+struct WordFilter([u16; 256]);
+
+impl WordFilter {
+    /// The filter of the words of `lists`.
+    const fn of(lists: &[&[&str]]) -> Self {
+        let mut bits = [0u16; 256];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut w = 0;
+            while w < lists[l].len() {
+                let word = lists[l][w].as_bytes();
+                if !word.is_empty() {
+                    bits[word[0] as usize] |= 1 << WordFilter::length_bit(word.len());
+                }
+                w += 1;
+            }
+            l += 1;
+        }
+        WordFilter(bits)
+    }
+
+    /// The bit of a length: lengths past 15 share the last.
+    const fn length_bit(len: usize) -> usize {
+        if len < 15 {
+            len
+        } else {
+            15
+        }
+    }
+
+    /// Whether `word` may be one of the words.
+    #[inline]
+    fn admits(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)] >> WordFilter::length_bit(word.len()) & 1 == 1)
+    }
+
+    /// Whether one of the words may be a strict prefix of `word`.
+    #[inline]
+    fn may_prefix(&self, word: &str) -> bool {
+        let shorter = (1u32 << WordFilter::length_bit(word.len())) - 1;
+        word.as_bytes().first().is_some_and(|&b| u32::from(self.0[usize::from(b)]) & shorter != 0)
+    }
+}
+
+/// Every word [`starts_an_amount`] may accept.
+static AMOUNT_STARTS: WordFilter = WordFilter::of(&[FRENCH_NUMBER_WORDS, ENGLISH_NUMBER_WORDS, OTHER_AMOUNT_STARTS]);
+
 /// French and English number words (each part of a hyphenated compound must
 /// be one), read by text2num.
 pub fn is_number_word(word: &str) -> bool {
-    matches!(
-        word,
-        "un" | "une"
-            | "deux"
-            | "trois"
-            | "quatre"
-            | "cinq"
-            | "six"
-            | "sept"
-            | "huit"
-            | "neuf"
-            | "dix"
-            | "onze"
-            | "douze"
-            | "treize"
-            | "quatorze"
-            | "quinze"
-            | "seize"
-            | "vingt"
-            | "vingts"
-            | "trente"
-            | "quarante"
-            | "cinquante"
-            | "soixante"
-            | "septante"
-            | "huitante"
-            | "octante"
-            | "nonante"
-            | "cent"
-            | "cents"
-    ) || is_english_number_word(word)
+    AMOUNT_STARTS.admits(word) && (is_french_number_word(word) || is_english_only_number_word(word))
 }
 
 /// English number words (not `six`, which French shares).
 pub fn is_english_number_word(word: &str) -> bool {
-    matches!(
-        word,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-    )
+    AMOUNT_STARTS.admits(word) && is_english_only_number_word(word)
 }
+
+/// Words that may start an amount: the number words, `mille`, and the
+/// compounds of `demi` (`vingt` also starts `vingt-cinq`).
+pub fn starts_an_amount(word: &str) -> bool {
+    AMOUNT_STARTS.admits(word)
+        && (is_french_number_word(word) || is_english_only_number_word(word) || is_other_amount_start(word))
+}
+
+/// Whether a word [`starts_an_amount`] accepts may be a strict prefix of
+/// `word` (`vingt` of `vingt-cinq`): when not, no part of it before a
+/// hyphen starts one.
+pub fn may_start_an_amount_within(word: &str) -> bool {
+    AMOUNT_STARTS.may_prefix(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -701,5 +796,20 @@ mod tests {
             assert_eq!(&found[..before.len()], &before[..], "{phrase:?}");
         }
         assert!(qualifiers_ending_with("milliards").is_empty());
+    }
+
+    #[test]
+    fn the_word_filter_admits_every_word_and_refuses_others() {
+        for word in FRENCH_NUMBER_WORDS.iter().chain(ENGLISH_NUMBER_WORDS).chain(OTHER_AMOUNT_STARTS) {
+            assert!(starts_an_amount(word), "{word}");
+            let longer = format!("{word}-x");
+            assert!(may_start_an_amount_within(&longer), "{longer}");
+        }
+        assert!(is_number_word("vingt") && is_number_word("hundred") && !is_number_word("mille"));
+        assert!(is_english_number_word("hundred") && !is_english_number_word("six"));
+        for word in ["", "le", "modèle", "dollars", "u", "vingtaine", "deuxième"] {
+            assert!(!starts_an_amount(word), "{word}");
+        }
+        assert!(!may_start_an_amount_within("le-mot") && !may_start_an_amount_within("x"));
     }
 }

@@ -20,18 +20,12 @@ use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, Plugin
 use serde::Serialize;
 
 use crate::grammar::{window, Grammar, Lex, Named, Parsed};
+use crate::lexicon::starts_an_amount;
 use crate::scanner::Kind;
 
 /// The language of a document, which decides `billion` (10^12 in French,
 /// 10^9 in English) and `1,500` (1.5 or 1500): the Document's guess.
 pub use glaneur_schema::Language;
-
-/// Words that may start an amount: the number words, `mille`, and the
-/// compounds of `demi` (`vingt` also starts `vingt-cinq`).
-fn starts_an_amount(word: &str) -> bool {
-    lexicon::is_number_word(word)
-        || matches!(word, "mille" | "demi-milliard" | "demi-million" | "a" | "an" | "half" | "quarter")
-}
 
 /// Where an amount may start, in order, among those in `range`: a number
 /// (or the ISO code right before it), a currency symbol, a number word (an
@@ -63,8 +57,8 @@ fn number_word_anchor(doc: &str, item: &Lex<'_>, language: Language) -> bool {
     let lower = item.lower;
     let len = if starts_an_amount(lower) {
         Some(lower.len())
-    } else if !lower.as_bytes().contains(&b'-') {
-        None // most words: a cheaper test than the search below
+    } else if !lexicon::may_start_an_amount_within(lower) || !lower.as_bytes().contains(&b'-') {
+        None // most words: cheaper tests than the search below
     } else {
         lower.rmatch_indices('-').map(|(i, _)| i).find(|&e| starts_an_amount(&lower[..e]))
     };
