@@ -201,7 +201,14 @@ impl People {
         let k = doc.token_at(at);
         let tokens = doc.tokens();
         let near = &tokens[k.min(tokens.len())..(k + 10).min(tokens.len())];
-        if !near.iter().any(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",") {
+        let comma = near.iter().find(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",")?;
+        // Nor, most of them, a role after that comma within the twelve
+        // words read below: each starts on a token of its own (or is a
+        // line break), and a role in one starts there or, after `l'`, on
+        // the next token.
+        let last = tokens.get((k + 12).min(tokens.len() - 1))?;
+        let next_role = role_starts.partition_point(|&r| r <= comma.start());
+        if role_starts.get(next_role).is_none_or(|&r| r > last.end()) {
             return None;
         }
         // Not the object of a preposition (`aux Echos Haruto Sato, patron`).
