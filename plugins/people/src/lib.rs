@@ -27,7 +27,7 @@ use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
-use crate::words::{word_end, words, Word};
+use crate::words::{word_end_at, words, words_at, Word};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
@@ -81,12 +81,15 @@ pub struct People {
     roles: Phrases,
 }
 
-/// Offsets of the capitalised words of `doc`: a word whose first letter is
-/// a capital, no letter or digit glued before it (`État` of `L'État`).
-fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = usize> + 'd {
+/// Offsets of the capitalised words of `doc`, each with its token: a word
+/// whose first letter is a capital, no letter or digit glued before it
+/// (`État` of `L'État`).
+fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, usize)> + 'd {
     let doc = *doc;
     let tokens = doc.tokens();
-    (0..tokens.len()).filter(move |&i| tokens[i].is_capitalised() && doc.starts_word(i)).map(move |i| tokens[i].start())
+    (0..tokens.len())
+        .filter(move |&i| tokens[i].is_capitalised() && doc.starts_word(i))
+        .map(move |i| (tokens[i].start(), i))
 }
 
 impl People {
@@ -112,15 +115,17 @@ impl People {
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
-        // Candidates: capitalised word starts (first names, titles) and the
-        // end of each role.
-        let mut starts: Vec<(usize, Option<usize>)> = capitalised_starts(doc).map(|i| (i, None)).collect();
+        // Candidates: capitalised word starts (first names, titles) with
+        // their token, and the end of each role.
+        let mut starts: Vec<(usize, Option<usize>, usize)> =
+            capitalised_starts(doc).map(|(at, k)| (at, None, k)).collect();
         let roles: Vec<(usize, usize)> =
             self.roles.find_spans(doc).into_iter().filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e)).collect();
         let role_starts: Vec<usize> = roles.iter().map(|&(s, _)| s).collect();
-        starts.extend(roles.into_iter().map(|(s, e)| (s, Some(e))));
+        // (A role's token is not asked for.)
+        starts.extend(roles.into_iter().map(|(s, e)| (s, Some(e), 0)));
         starts.sort_unstable();
-        for (at, role) in starts {
+        for (at, role, k) in starts {
             if at < next_free {
                 continue;
             }
@@ -151,21 +156,21 @@ impl People {
                 continue;
             }
             // The first word alone decides, before the words after it are read.
-            let first = &text[at..word_end(doc, at)];
+            let first = &text[at..word_end_at(doc, k)];
             let title_word = glaneur_lexicon::is_title(first);
             let first_name =
                 Word { text: first, start: at, end: at + first.len() }.capitalised() && self.is_first_name(first);
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
                 // not know, before a role in apposition.
-                if let Some((s, e)) = self.before_a_role(doc, at, &role_starts).filter(|&(s, e)| free(s, e)) {
+                if let Some((s, e)) = self.before_a_role(doc, at, k, &role_starts).filter(|&(s, e)| free(s, e)) {
                     found.push(person(text, s, e, Rule::Apposition, 0.75));
                     next_free = e;
                 }
                 continue;
             }
             // `words[0]` is `first`.
-            let words = words(doc, at, 8);
+            let words = words_at(doc, k, 8);
             if words.is_empty() {
                 continue;
             }
@@ -193,12 +198,12 @@ impl People {
 
     /// `Aiman Ezzat, DG de Capgemini`, `Omar Haddad, le patron de
     /// Nexalis`: a name of two words or more at `at`, then a comma and a
-    /// role (after a determiner or a possessive) starting in `role_starts`.
-    fn before_a_role(&self, doc: &Document<'_>, at: usize, role_starts: &[usize]) -> Option<(usize, usize)> {
+    /// role (after a determiner or a possessive) starting in `role_starts`;
+    /// `at` is token `k`'s start.
+    fn before_a_role(&self, doc: &Document<'_>, at: usize, k: usize, role_starts: &[usize]) -> Option<(usize, usize)> {
         let text = doc.text();
         // Most capitalised words have no comma among the tokens after them:
         // tested first, before any word is read.
-        let k = doc.token_at(at);
         let tokens = doc.tokens();
         let near = &tokens[k.min(tokens.len())..(k + 10).min(tokens.len())];
         let comma = near.iter().find(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",")?;
@@ -219,7 +224,7 @@ impl People {
         ) {
             return None;
         }
-        let words = words(doc, at, 12);
+        let words = words_at(doc, k, 12);
         let (start, end) = full_name_at(text, &words, 0)?;
         let comma = words.iter().position(|w| w.start >= end)?;
         if words[comma].text != "," {
@@ -327,7 +332,7 @@ mod tests {
     }
 
     fn capitalised(text: &str) -> Vec<usize> {
-        capitalised_starts(&DocumentBuf::new(text).expect("small").document()).collect()
+        capitalised_starts(&DocumentBuf::new(text).expect("small").document()).map(|(at, _)| at).collect()
     }
 
     #[test]
@@ -342,7 +347,8 @@ mod tests {
     fn capitalised_starts_follow_no_letter_or_digit() {
         let text = "L'État et Ébène, aÉ 3D «Zoé» ΣΑ";
         let buf = DocumentBuf::new(text).expect("small");
-        let words: Vec<&str> = capitalised(text).into_iter().map(|i| &text[i..word_end(&buf.document(), i)]).collect();
+        let words: Vec<&str> =
+            capitalised(text).into_iter().map(|i| &text[i..crate::words::word_end(&buf.document(), i)]).collect();
         assert_eq!(words, ["L'État", "État", "Ébène", "Zoé", "ΣΑ"]);
     }
 
