@@ -241,11 +241,13 @@ impl People {
     }
 
     fn is_first_name(&self, word: &str) -> bool {
+        if self.first_names.contains(word) {
+            return true;
+        }
         // `Jean-Claude`: two first names joined by one hyphen.
-        self.first_names.contains(word)
-            || word
-                .split_once('-')
-                .is_some_and(|(a, b)| !b.contains('-') && self.first_names.contains(a) && self.first_names.contains(b))
+        let Some(hyphen) = memchr::memchr(b'-', word.as_bytes()) else { return false };
+        let (a, b) = (&word[..hyphen], &word[hyphen + 1..]);
+        memchr::memchr(b'-', b.as_bytes()).is_none() && self.first_names.contains(a) && self.first_names.contains(b)
     }
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
@@ -253,7 +255,7 @@ impl People {
     fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
         // Each surname of a full name, and where the first full name was.
         // A name after a title is a surname already (`M. Dupont-Aignan`).
-        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        let mut first_seen: HashMap<&str, usize, FixedState> = HashMap::default();
         for p in found.iter().filter(|p| p.name.contains(' ') || p.rule == Rule::Title) {
             first_seen.entry(surname(&p.name)).or_insert(p.start);
         }
