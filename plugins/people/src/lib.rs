@@ -115,16 +115,23 @@ impl People {
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
-        // Candidates: capitalised word starts (first names, titles) with
-        // their token, and the end of each role.
-        let mut starts: Vec<(usize, Option<usize>, usize)> =
-            capitalised_starts(doc).map(|(at, k)| (at, None, k)).collect();
+        // The roles, in order of start (as find_spans gives them).
         let roles: Vec<(usize, usize)> =
             self.roles.find_spans(doc).into_iter().filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e)).collect();
         let role_starts: Vec<usize> = roles.iter().map(|&(s, _)| s).collect();
-        // (A role's token is not asked for.)
-        starts.extend(roles.into_iter().map(|(s, e)| (s, Some(e), 0)));
-        starts.sort_unstable();
+        // Candidates, in order: capitalised word starts (first names,
+        // titles) with their token, and each role with its end, after the
+        // word starting at the same place (both lists are in order: merged,
+        // not sorted; a role's token is not asked for).
+        let mut starts: Vec<(usize, Option<usize>, usize)> = Vec::with_capacity(doc.tokens().len() / 4 + roles.len());
+        let mut roles = roles.into_iter().peekable();
+        for (at, k) in capitalised_starts(doc) {
+            while let Some((s, e)) = roles.next_if(|&(s, _)| s < at) {
+                starts.push((s, Some(e), 0));
+            }
+            starts.push((at, None, k));
+        }
+        starts.extend(roles.map(|(s, e)| (s, Some(e), 0)));
         for (at, role, k) in starts {
             if at < next_free {
                 continue;
