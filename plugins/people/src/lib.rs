@@ -27,7 +27,7 @@ use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
-use crate::words::{word_end_at, words, words_at, Word};
+use crate::words::{read_words, read_words_at, word_end_at, Word};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
@@ -115,6 +115,8 @@ impl People {
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
+        // The words read at each candidate, one buffer for all.
+        let mut buf: Vec<Word<'_>> = Vec::with_capacity(24);
         // The roles, in order of start (as find_spans gives them).
         let roles: Vec<(usize, usize)> =
             self.roles.find_spans(doc).into_iter().filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e)).collect();
@@ -138,7 +140,8 @@ impl People {
             }
             if let Some(role_end) = role {
                 // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
-                let words = words(doc, at, 24);
+                read_words(doc, at, 24, &mut buf);
+                let words = &buf[..];
                 // No word after the role: nothing to name (its own words are not the name).
                 let Some(role_end) = words.iter().position(|x| x.start >= role_end) else { continue };
                 let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
@@ -155,8 +158,8 @@ impl People {
                 // `le PDG C.C. Wei`; `le président de l'Observatoire de la
                 // fintech, Mikaël Ptachek`: the role's complement, a comma,
                 // then a name of two words or more, whatever its first name.
-                let k = complement_end(&words, role_end).unwrap_or(k);
-                if let Some((s, e)) = full_name_at(text, &words, k).filter(|&(s, e)| free(s, e)) {
+                let k = complement_end(words, role_end).unwrap_or(k);
+                if let Some((s, e)) = full_name_at(text, words, k).filter(|&(s, e)| free(s, e)) {
                     found.push(person(text, s, e, Rule::Role, 0.8));
                     next_free = e;
                 }
@@ -170,14 +173,17 @@ impl People {
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
                 // not know, before a role in apposition.
-                if let Some((s, e)) = self.before_a_role(doc, at, k, &role_starts).filter(|&(s, e)| free(s, e)) {
+                if let Some((s, e)) =
+                    self.before_a_role(doc, at, k, &role_starts, &mut buf).filter(|&(s, e)| free(s, e))
+                {
                     found.push(person(text, s, e, Rule::Apposition, 0.75));
                     next_free = e;
                 }
                 continue;
             }
             // `words[0]` is `first`.
-            let words = words_at(doc, k, 8);
+            read_words_at(doc, k, 8, &mut buf);
+            let words = &buf[..];
             if words.is_empty() {
                 continue;
             }
@@ -187,7 +193,7 @@ impl People {
             }
             let name_start = if title { 1 + usize::from(words.get(1).is_some_and(|p| p.text == ".")) } else { 0 };
             let surname_from = if title { name_start } else { 1 };
-            let Some(last) = surname_end(text, &words, surname_from) else { continue };
+            let Some(last) = surname_end(text, words, surname_from) else { continue };
             let (s, e) = (words[name_start].start, words[last].end);
             let ambiguous_alone =
                 !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(words[last].text);
@@ -206,8 +212,15 @@ impl People {
     /// `Aiman Ezzat, DG de Capgemini`, `Omar Haddad, le patron de
     /// Nexalis`: a name of two words or more at `at`, then a comma and a
     /// role (after a determiner or a possessive) starting in `role_starts`;
-    /// `at` is token `k`'s start.
-    fn before_a_role(&self, doc: &Document<'_>, at: usize, k: usize, role_starts: &[usize]) -> Option<(usize, usize)> {
+    /// `at` is token `k`'s start; the words are read into `buf`.
+    fn before_a_role<'d>(
+        &self,
+        doc: &Document<'d>,
+        at: usize,
+        k: usize,
+        role_starts: &[usize],
+        buf: &mut Vec<Word<'d>>,
+    ) -> Option<(usize, usize)> {
         let text = doc.text();
         // Most capitalised words have no comma among the tokens after them:
         // tested first, before any word is read.
@@ -231,8 +244,9 @@ impl People {
         ) {
             return None;
         }
-        let words = words_at(doc, k, 12);
-        let (start, end) = full_name_at(text, &words, 0)?;
+        read_words_at(doc, k, 12, buf);
+        let words = &buf[..];
+        let (start, end) = full_name_at(text, words, 0)?;
         let comma = words.iter().position(|w| w.start >= end)?;
         if words[comma].text != "," {
             return None;

@@ -24,20 +24,30 @@ impl Word<'_> {
 /// inner hyphens and apostrophes, each other character a word of its own
 /// (so that names never run across marks or digits), and each line break
 /// a word `\n`.
+#[cfg(test)]
 pub(crate) fn words<'a>(doc: &Document<'a>, from: usize, n: usize) -> Vec<Word<'a>> {
-    words_from(doc, doc.token_at(from), from, n)
+    let mut out = Vec::new();
+    read_words(doc, from, n, &mut out);
+    out
 }
 
-/// [`words`] from token `k`'s start, for a caller that knows the token.
-pub(crate) fn words_at<'a>(doc: &Document<'a>, k: usize, n: usize) -> Vec<Word<'a>> {
+/// [`words`] into `out`, cleared first: one buffer serves all the
+/// candidates of a text.
+pub(crate) fn read_words<'a>(doc: &Document<'a>, from: usize, n: usize, out: &mut Vec<Word<'a>>) {
+    fill(doc, doc.token_at(from), from, n, out);
+}
+
+/// [`read_words`] from token `k`'s start, for a caller that knows the token.
+pub(crate) fn read_words_at<'a>(doc: &Document<'a>, k: usize, n: usize, out: &mut Vec<Word<'a>>) {
     let from = doc.tokens().get(k).map_or(doc.text().len(), Token::start);
-    words_from(doc, k, from, n)
+    fill(doc, k, from, n, out);
 }
 
-/// [`words`] from byte `from`, where token `k` is the first to end after it.
-fn words_from<'a>(doc: &Document<'a>, mut k: usize, from: usize, n: usize) -> Vec<Word<'a>> {
+/// [`read_words`] from byte `from`, where token `k` is the first to end
+/// after it.
+fn fill<'a>(doc: &Document<'a>, mut k: usize, from: usize, n: usize, out: &mut Vec<Word<'a>>) {
     let (text, tokens) = (doc.text(), doc.tokens());
-    let mut out = Vec::with_capacity(n);
+    out.clear();
     let mut pos = from;
     let newlines = |out: &mut Vec<Word<'a>>, gap: std::ops::Range<usize>| {
         for at in memchr::memchr_iter(b'\n', &text.as_bytes()[gap.clone()]).map(|i| gap.start + i) {
@@ -46,12 +56,12 @@ fn words_from<'a>(doc: &Document<'a>, mut k: usize, from: usize, n: usize) -> Ve
     };
     while out.len() < n {
         let Some(t) = tokens.get(k) else {
-            newlines(&mut out, pos..text.len());
+            newlines(out, pos..text.len());
             break;
         };
         // Only a token after a line break has one in the gap before it.
         if t.is_line_start() {
-            newlines(&mut out, pos..t.start());
+            newlines(out, pos..t.start());
         }
         if starts_a_word(doc, t) {
             let last = word_last(doc, k);
@@ -67,7 +77,6 @@ fn words_from<'a>(doc: &Document<'a>, mut k: usize, from: usize, n: usize) -> Ve
         }
     }
     out.truncate(n);
-    out
 }
 
 /// Whether token `t` is a word starting with a letter (a word token may
@@ -192,7 +201,9 @@ mod tests {
                     view(words_reference(text, t.start(), 8)),
                     "at {i} in {text}"
                 );
-                assert_eq!(view(words_at(&doc, i, 8)), view(words(&doc, t.start(), 8)), "at {i} in {text}");
+                let mut at_token = Vec::new();
+                read_words_at(&doc, i, 8, &mut at_token);
+                assert_eq!(view(at_token), view(words(&doc, t.start(), 8)), "at {i} in {text}");
                 if t.is_word() && doc.starts_word(i) {
                     assert_eq!(word_end(&doc, t.start()), word_end_reference(text, t.start()), "at {i} in {text}");
                 }
