@@ -9,6 +9,7 @@
 //! the full name was seen. Never inside an organisation (`Goldman Sachs`)
 //! or a model (`Claude 3`): those plugins run first (`requires`).
 
+mod first_names;
 mod fullest;
 pub mod gender;
 mod names;
@@ -23,6 +24,7 @@ use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginI
 use glaneur_text::SpanSet;
 use serde::Serialize;
 
+use crate::first_names::FirstNames;
 use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
@@ -75,7 +77,7 @@ pub enum Rule {
 
 /// Finds people.
 pub struct People {
-    first_names: HashSet<String, FixedState>,
+    first_names: FirstNames,
     ambiguous: HashSet<String, FixedState>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
@@ -101,7 +103,7 @@ impl People {
         // Compared by folded form: any case (`DIRECTRICE GÉNÉRALE`, `Économiste`).
         let roles = glaneur_lexicon::ROLES.words();
         People {
-            first_names: lines(FIRST_NAMES).collect(),
+            first_names: FirstNames::new(lines(FIRST_NAMES)),
             ambiguous: lines(AMBIGUOUS).collect(),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
         }
@@ -265,10 +267,11 @@ impl People {
         if self.first_names.contains(word) {
             return true;
         }
-        // `Jean-Claude`: two first names joined by one hyphen.
-        let Some(hyphen) = memchr::memchr(b'-', word.as_bytes()) else { return false };
+        // `Jean-Claude`: two first names joined by one hyphen. (A word is
+        // short: searched inline, not by a call to memchr.)
+        let Some(hyphen) = word.bytes().position(|b| b == b'-') else { return false };
         let (a, b) = (&word[..hyphen], &word[hyphen + 1..]);
-        memchr::memchr(b'-', b.as_bytes()).is_none() && self.first_names.contains(a) && self.first_names.contains(b)
+        !b.bytes().any(|b| b == b'-') && self.first_names.contains(a) && self.first_names.contains(b)
     }
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
