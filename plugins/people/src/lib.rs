@@ -81,6 +81,9 @@ pub struct People {
     ambiguous: HashSet<String, FixedState>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
+    /// The length of the longest title (`Mlle`): a longer word is none,
+    /// told without a call to the lexicon.
+    longest_title: usize,
 }
 
 /// Offsets of the capitalised words of `doc`, each with its token: a word
@@ -106,6 +109,7 @@ impl People {
             first_names: FirstNames::new(lines(FIRST_NAMES)),
             ambiguous: lines(AMBIGUOUS).collect(),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
+            longest_title: glaneur_lexicon::TITLES.words().iter().map(|t| t.len()).max().unwrap_or(0),
         }
     }
 
@@ -169,7 +173,7 @@ impl People {
             }
             // The first word alone decides, before the words after it are read.
             let first = &text[at..word_end_at(doc, k)];
-            let title_word = glaneur_lexicon::is_title(first);
+            let title_word = first.len() <= self.longest_title && glaneur_lexicon::is_title(first);
             let first_name =
                 Word { text: first, start: at, end: at + first.len() }.capitalised() && self.is_first_name(first);
             if !(title_word || first_name) {
