@@ -228,18 +228,23 @@ impl People {
         buf: &mut Vec<Word<'d>>,
     ) -> Option<(usize, usize)> {
         let text = doc.text();
-        // Most capitalised words have no comma among the tokens after them:
-        // tested first, before any word is read.
+        // Most capitalised words have no role after them within the twelve
+        // words read below, nor a comma before it among the tokens after
+        // them: tested first, before any word is read. Each word starts on
+        // a token of its own (or is a line break), and a role in one starts
+        // there or, after `l'`, on the next token.
         let tokens = doc.tokens();
+        let last = tokens.get((k + 12).min(tokens.len().checked_sub(1)?))?;
+        let role_after = |from: usize| {
+            let next = role_starts.partition_point(|&r| r <= from);
+            role_starts.get(next).is_some_and(|&r| r <= last.end())
+        };
+        if !role_after(at) {
+            return None;
+        }
         let near = &tokens[k.min(tokens.len())..(k + 10).min(tokens.len())];
         let comma = near.iter().find(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",")?;
-        // Nor, most of them, a role after that comma within the twelve
-        // words read below: each starts on a token of its own (or is a
-        // line break), and a role in one starts there or, after `l'`, on
-        // the next token.
-        let last = tokens.get((k + 12).min(tokens.len() - 1))?;
-        let next_role = role_starts.partition_point(|&r| r <= comma.start());
-        if role_starts.get(next_role).is_none_or(|&r| r > last.end()) {
+        if !role_after(comma.start()) {
             return None;
         }
         // Not the object of a preposition (`aux Echos Haruto Sato, patron`).
