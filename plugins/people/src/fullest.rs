@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use crate::names::{first_name, surname};
 use crate::Person;
 
@@ -22,7 +24,7 @@ pub(crate) fn fullest_forms(found: &mut [Person]) {
     }
     // Each mention's surname, and first name when it has one.
     let keys: Vec<(&str, Option<&str>)> = found.iter().map(|p| (surname(&p.name), first_name(&p.name))).collect();
-    let mut groups: HashMap<(&str, Option<&str>), Longest> = HashMap::new();
+    let mut groups: HashMap<(&str, Option<&str>), Longest, FixedState> = HashMap::default();
     for (i, &(surname, first)) in keys.iter().enumerate() {
         let len = found[i].name.len();
         // A full name counts for its surname alone and for its own first name.

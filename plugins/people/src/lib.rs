@@ -9,6 +9,7 @@
 //! the full name was seen. Never inside an organisation (`Goldman Sachs`)
 //! or a model (`Claude 3`): those plugins run first (`requires`).
 
+mod first_names;
 mod fullest;
 pub mod gender;
 mod names;
@@ -23,11 +24,12 @@ use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginI
 use glaneur_text::SpanSet;
 use serde::Serialize;
 
+use crate::first_names::FirstNames;
 use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
-use crate::words::{word_end, words, Word};
+use crate::words::{read_words, read_words_at, word_end_at, Word};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
@@ -75,18 +77,24 @@ pub enum Rule {
 
 /// Finds people.
 pub struct People {
-    first_names: HashSet<String, FixedState>,
+    first_names: FirstNames,
     ambiguous: HashSet<String, FixedState>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
+    /// The length of the longest title (`Mlle`): a longer word is none,
+    /// told without a call to the lexicon.
+    longest_title: usize,
 }
 
-/// Offsets of the capitalised words of `doc`: a word whose first letter is
-/// a capital, no letter or digit glued before it (`État` of `L'État`).
-fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = usize> + 'd {
+/// Offsets of the capitalised words of `doc`, each with its token: a word
+/// whose first letter is a capital, no letter or digit glued before it
+/// (`État` of `L'État`).
+fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, usize)> + 'd {
     let doc = *doc;
     let tokens = doc.tokens();
-    (0..tokens.len()).filter(move |&i| tokens[i].is_capitalised() && doc.starts_word(i)).map(move |i| tokens[i].start())
+    (0..tokens.len())
+        .filter(move |&i| tokens[i].is_capitalised() && doc.starts_word(i))
+        .map(move |i| (tokens[i].start(), i))
 }
 
 impl People {
@@ -98,9 +106,10 @@ impl People {
         // Compared by folded form: any case (`DIRECTRICE GÉNÉRALE`, `Économiste`).
         let roles = glaneur_lexicon::ROLES.words();
         People {
-            first_names: lines(FIRST_NAMES).collect(),
+            first_names: FirstNames::new(lines(FIRST_NAMES)),
             ambiguous: lines(AMBIGUOUS).collect(),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
+            longest_title: glaneur_lexicon::TITLES.words().iter().map(|t| t.len()).max().unwrap_or(0),
         }
     }
 
@@ -112,21 +121,33 @@ impl People {
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
-        // Candidates: capitalised word starts (first names, titles) and the
-        // end of each role.
-        let mut starts: Vec<(usize, Option<usize>)> = capitalised_starts(doc).map(|i| (i, None)).collect();
+        // The words read at each candidate, one buffer for all.
+        let mut buf: Vec<Word<'_>> = Vec::with_capacity(24);
+        // The roles, in order of start (as find_spans gives them).
         let roles: Vec<(usize, usize)> =
             self.roles.find_spans(doc).into_iter().filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e)).collect();
         let role_starts: Vec<usize> = roles.iter().map(|&(s, _)| s).collect();
-        starts.extend(roles.into_iter().map(|(s, e)| (s, Some(e))));
-        starts.sort_unstable();
-        for (at, role) in starts {
+        // Candidates, in order: capitalised word starts (first names,
+        // titles) with their token, and each role with its end, after the
+        // word starting at the same place (both lists are in order: merged,
+        // not sorted; a role's token is not asked for).
+        let mut starts: Vec<(usize, Option<usize>, usize)> = Vec::with_capacity(doc.tokens().len() / 4 + roles.len());
+        let mut roles = roles.into_iter().peekable();
+        for (at, k) in capitalised_starts(doc) {
+            while let Some((s, e)) = roles.next_if(|&(s, _)| s < at) {
+                starts.push((s, Some(e), 0));
+            }
+            starts.push((at, None, k));
+        }
+        starts.extend(roles.map(|(s, e)| (s, Some(e), 0)));
+        for (at, role, k) in starts {
             if at < next_free {
                 continue;
             }
             if let Some(role_end) = role {
                 // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
-                let words = words(doc, at, 24);
+                read_words(doc, at, 24, &mut buf);
+                let words = &buf[..];
                 // No word after the role: nothing to name (its own words are not the name).
                 let Some(role_end) = words.iter().position(|x| x.start >= role_end) else { continue };
                 let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
@@ -143,29 +164,32 @@ impl People {
                 // `le PDG C.C. Wei`; `le président de l'Observatoire de la
                 // fintech, Mikaël Ptachek`: the role's complement, a comma,
                 // then a name of two words or more, whatever its first name.
-                let k = complement_end(&words, role_end).unwrap_or(k);
-                if let Some((s, e)) = full_name_at(text, &words, k).filter(|&(s, e)| free(s, e)) {
+                let k = complement_end(words, role_end).unwrap_or(k);
+                if let Some((s, e)) = full_name_at(text, words, k).filter(|&(s, e)| free(s, e)) {
                     found.push(person(text, s, e, Rule::Role, 0.8));
                     next_free = e;
                 }
                 continue;
             }
             // The first word alone decides, before the words after it are read.
-            let first = &text[at..word_end(doc, at)];
-            let title_word = glaneur_lexicon::is_title(first);
+            let first = &text[at..word_end_at(doc, k)];
+            let title_word = first.len() <= self.longest_title && glaneur_lexicon::is_title(first);
             let first_name =
                 Word { text: first, start: at, end: at + first.len() }.capitalised() && self.is_first_name(first);
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
                 // not know, before a role in apposition.
-                if let Some((s, e)) = self.before_a_role(doc, at, &role_starts).filter(|&(s, e)| free(s, e)) {
+                if let Some((s, e)) =
+                    self.before_a_role(doc, at, k, &role_starts, &mut buf).filter(|&(s, e)| free(s, e))
+                {
                     found.push(person(text, s, e, Rule::Apposition, 0.75));
                     next_free = e;
                 }
                 continue;
             }
             // `words[0]` is `first`.
-            let words = words(doc, at, 8);
+            read_words_at(doc, k, 8, &mut buf);
+            let words = &buf[..];
             if words.is_empty() {
                 continue;
             }
@@ -175,7 +199,7 @@ impl People {
             }
             let name_start = if title { 1 + usize::from(words.get(1).is_some_and(|p| p.text == ".")) } else { 0 };
             let surname_from = if title { name_start } else { 1 };
-            let Some(last) = surname_end(text, &words, surname_from) else { continue };
+            let Some(last) = surname_end(text, words, surname_from) else { continue };
             let (s, e) = (words[name_start].start, words[last].end);
             let ambiguous_alone =
                 !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(words[last].text);
@@ -193,15 +217,34 @@ impl People {
 
     /// `Aiman Ezzat, DG de Capgemini`, `Omar Haddad, le patron de
     /// Nexalis`: a name of two words or more at `at`, then a comma and a
-    /// role (after a determiner or a possessive) starting in `role_starts`.
-    fn before_a_role(&self, doc: &Document<'_>, at: usize, role_starts: &[usize]) -> Option<(usize, usize)> {
+    /// role (after a determiner or a possessive) starting in `role_starts`;
+    /// `at` is token `k`'s start; the words are read into `buf`.
+    fn before_a_role<'d>(
+        &self,
+        doc: &Document<'d>,
+        at: usize,
+        k: usize,
+        role_starts: &[usize],
+        buf: &mut Vec<Word<'d>>,
+    ) -> Option<(usize, usize)> {
         let text = doc.text();
-        // Most capitalised words have no comma among the tokens after them:
-        // tested first, before any word is read.
-        let k = doc.token_at(at);
+        // Most capitalised words have no role after them within the twelve
+        // words read below, nor a comma before it among the tokens after
+        // them: tested first, before any word is read. Each word starts on
+        // a token of its own (or is a line break), and a role in one starts
+        // there or, after `l'`, on the next token.
         let tokens = doc.tokens();
+        let last = tokens.get((k + 12).min(tokens.len().checked_sub(1)?))?;
+        let role_after = |from: usize| {
+            let next = role_starts.partition_point(|&r| r <= from);
+            role_starts.get(next).is_some_and(|&r| r <= last.end())
+        };
+        if !role_after(at) {
+            return None;
+        }
         let near = &tokens[k.min(tokens.len())..(k + 10).min(tokens.len())];
-        if !near.iter().any(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",") {
+        let comma = near.iter().find(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",")?;
+        if !role_after(comma.start()) {
             return None;
         }
         // Not the object of a preposition (`aux Echos Haruto Sato, patron`).
@@ -212,8 +255,9 @@ impl People {
         ) {
             return None;
         }
-        let words = words(doc, at, 12);
-        let (start, end) = full_name_at(text, &words, 0)?;
+        read_words_at(doc, k, 12, buf);
+        let words = &buf[..];
+        let (start, end) = full_name_at(text, words, 0)?;
         let comma = words.iter().position(|w| w.start >= end)?;
         if words[comma].text != "," {
             return None;
@@ -229,11 +273,14 @@ impl People {
     }
 
     fn is_first_name(&self, word: &str) -> bool {
-        // `Jean-Claude`: two first names joined by one hyphen.
-        self.first_names.contains(word)
-            || word
-                .split_once('-')
-                .is_some_and(|(a, b)| !b.contains('-') && self.first_names.contains(a) && self.first_names.contains(b))
+        if self.first_names.contains(word) {
+            return true;
+        }
+        // `Jean-Claude`: two first names joined by one hyphen. (A word is
+        // short: searched inline, not by a call to memchr.)
+        let Some(hyphen) = word.bytes().position(|b| b == b'-') else { return false };
+        let (a, b) = (&word[..hyphen], &word[hyphen + 1..]);
+        !b.bytes().any(|b| b == b'-') && self.first_names.contains(a) && self.first_names.contains(b)
     }
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
@@ -241,7 +288,7 @@ impl People {
     fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
         // Each surname of a full name, and where the first full name was.
         // A name after a title is a surname already (`M. Dupont-Aignan`).
-        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        let mut first_seen: HashMap<&str, usize, FixedState> = HashMap::default();
         for p in found.iter().filter(|p| p.name.contains(' ') || p.rule == Rule::Title) {
             first_seen.entry(surname(&p.name)).or_insert(p.start);
         }
@@ -320,7 +367,7 @@ mod tests {
     }
 
     fn capitalised(text: &str) -> Vec<usize> {
-        capitalised_starts(&DocumentBuf::new(text).expect("small").document()).collect()
+        capitalised_starts(&DocumentBuf::new(text).expect("small").document()).map(|(at, _)| at).collect()
     }
 
     #[test]
@@ -335,7 +382,8 @@ mod tests {
     fn capitalised_starts_follow_no_letter_or_digit() {
         let text = "L'État et Ébène, aÉ 3D «Zoé» ΣΑ";
         let buf = DocumentBuf::new(text).expect("small");
-        let words: Vec<&str> = capitalised(text).into_iter().map(|i| &text[i..word_end(&buf.document(), i)]).collect();
+        let words: Vec<&str> =
+            capitalised(text).into_iter().map(|i| &text[i..crate::words::word_end(&buf.document(), i)]).collect();
         assert_eq!(words, ["L'État", "État", "Ébène", "Zoé", "ΣΑ"]);
     }
 

@@ -31,10 +31,36 @@ pub(crate) fn is_particle(word: &str) -> bool {
     )
 }
 
+/// [`is_particle`] of `word` lowercased (`De`, `VAN`).
+fn is_particle_in_any_case(word: &str) -> bool {
+    let mut buf = [0; 16];
+    match ascii_lowercase(word, &mut buf) {
+        Some(lower) => is_particle(lower),
+        None => is_particle(&word.to_lowercase()),
+    }
+}
+
+/// `word` lowercased in `buf` when it is ASCII and fits (most words):
+/// what `to_lowercase` and glaneur_text's folding give it, without a
+/// `String`.
+fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
 /// Capitalised words that are no surname: function words, places (both
 /// from glaneur-lexicon), organisations' generic words.
 pub(crate) fn is_not_a_surname(word: &str) -> bool {
-    glaneur_text::is_function_word(word)
+    // The function words are listed folded: an ASCII word is folded once
+    // lowercased.
+    let mut buf = [0; 16];
+    let function_word = match ascii_lowercase(word, &mut buf) {
+        Some(folded) => glaneur_lexicon::is_function_word(folded),
+        None => glaneur_text::is_function_word(word),
+    };
+    function_word
         || glaneur_lexicon::is_place(word)
         || matches!(
             word,
@@ -73,7 +99,7 @@ pub(crate) fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option
         }
         // Particles, then a capitalised word.
         let mut j = k;
-        while j < words.len() && is_particle(&words[j].text.to_lowercase()) {
+        while j < words.len() && is_particle_in_any_case(words[j].text) {
             j += 1;
         }
         if j > k && words.get(j).is_some_and(surname_word) {
@@ -156,4 +182,23 @@ pub(crate) fn surname(name: &str) -> &str {
 /// initials (`C.C. Wei`).
 pub(crate) fn first_name(name: &str) -> Option<&str> {
     name.split_once(' ').map(|(first, _)| first).filter(|f| !f.starts_with(char::is_lowercase) && !f.contains('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_lowercased_on_the_stack_as_by_the_standard_library() {
+        for word in
+            ["De", "VAN", "von", "Der", "LE", "D'", "d’", "Él", "\u{212a}", "Dupont", "Les", "Plus", "DANS", "Über"]
+        {
+            assert_eq!(is_particle_in_any_case(word), is_particle(&word.to_lowercase()), "{word}");
+            assert_eq!(
+                is_not_a_surname(word),
+                glaneur_text::is_function_word(word) || glaneur_lexicon::is_place(word),
+                "{word}"
+            );
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! (`Jean-Claude`, `O'Brien`), and single punctuation marks, read from a
 //! name's candidate place onwards, put together from the Document's tokens.
 
-use glaneur_schema::{Document, Flags};
+use glaneur_schema::{Document, Flags, Token};
 
 /// A word of the text.
 #[derive(Debug, Clone, Copy)]
@@ -24,10 +24,30 @@ impl Word<'_> {
 /// inner hyphens and apostrophes, each other character a word of its own
 /// (so that names never run across marks or digits), and each line break
 /// a word `\n`.
+#[cfg(test)]
 pub(crate) fn words<'a>(doc: &Document<'a>, from: usize, n: usize) -> Vec<Word<'a>> {
+    let mut out = Vec::new();
+    read_words(doc, from, n, &mut out);
+    out
+}
+
+/// [`words`] into `out`, cleared first: one buffer serves all the
+/// candidates of a text.
+pub(crate) fn read_words<'a>(doc: &Document<'a>, from: usize, n: usize, out: &mut Vec<Word<'a>>) {
+    fill(doc, doc.token_at(from), from, n, out);
+}
+
+/// [`read_words`] from token `k`'s start, for a caller that knows the token.
+pub(crate) fn read_words_at<'a>(doc: &Document<'a>, k: usize, n: usize, out: &mut Vec<Word<'a>>) {
+    let from = doc.tokens().get(k).map_or(doc.text().len(), Token::start);
+    fill(doc, k, from, n, out);
+}
+
+/// [`read_words`] from byte `from`, where token `k` is the first to end
+/// after it.
+fn fill<'a>(doc: &Document<'a>, mut k: usize, from: usize, n: usize, out: &mut Vec<Word<'a>>) {
     let (text, tokens) = (doc.text(), doc.tokens());
-    let mut out = Vec::with_capacity(n);
-    let mut k = doc.token_at(from);
+    out.clear();
     let mut pos = from;
     let newlines = |out: &mut Vec<Word<'a>>, gap: std::ops::Range<usize>| {
         for at in memchr::memchr_iter(b'\n', &text.as_bytes()[gap.clone()]).map(|i| gap.start + i) {
@@ -36,11 +56,14 @@ pub(crate) fn words<'a>(doc: &Document<'a>, from: usize, n: usize) -> Vec<Word<'
     };
     while out.len() < n {
         let Some(t) = tokens.get(k) else {
-            newlines(&mut out, pos..text.len());
+            newlines(out, pos..text.len());
             break;
         };
-        newlines(&mut out, pos..t.start());
-        if t.is_word() && text[t.start()..].chars().next().is_some_and(char::is_alphabetic) {
+        // Only a token after a line break has one in the gap before it.
+        if t.is_line_start() {
+            newlines(out, pos..t.start());
+        }
+        if starts_a_word(doc, t) {
             let last = word_last(doc, k);
             let end = tokens[last].end();
             out.push(Word { text: &text[t.start()..end], start: t.start(), end });
@@ -54,26 +77,50 @@ pub(crate) fn words<'a>(doc: &Document<'a>, from: usize, n: usize) -> Vec<Word<'
         }
     }
     out.truncate(n);
-    out
+}
+
+/// Whether token `t` is a word starting with a letter (a word token may
+/// start with a combining accent, which is none).
+#[inline(always)]
+fn starts_a_word(doc: &Document<'_>, t: &Token) -> bool {
+    t.is_word()
+        && match doc.text().as_bytes()[t.start()] {
+            b if b.is_ascii() => b.is_ascii_alphabetic(),
+            _ => doc.text_of(t).chars().next().is_some_and(char::is_alphabetic),
+        }
 }
 
 /// End of the word starting at `start` (a word token's start): letters,
 /// with hyphens and apostrophes between letters (`Jean-Claude`, `O'Brien`,
 /// `L'État`).
+#[cfg(test)]
 pub(crate) fn word_end(doc: &Document<'_>, start: usize) -> usize {
     let k = doc.token_at(start);
-    doc.tokens().get(k).map_or(start, |_| doc.tokens()[word_last(doc, k)].end())
+    doc.tokens().get(k).map_or(start, |_| word_end_at(doc, k))
+}
+
+/// End of the word starting at token `k` (a word token).
+pub(crate) fn word_end_at(doc: &Document<'_>, k: usize) -> usize {
+    doc.tokens()[word_last(doc, k)].end()
 }
 
 /// The last token of the word starting at token `k`: joined words, over an
 /// elision's apostrophe or a hyphen or apostrophe between them.
-fn word_last(doc: &Document<'_>, mut k: usize) -> usize {
+#[inline(always)]
+fn word_last(doc: &Document<'_>, k: usize) -> usize {
     let tokens = doc.tokens();
-    let word_after = |i: usize| {
-        tokens.get(i).is_some_and(|w| {
-            w.is_joined() && w.is_word() && doc.text_of(w).chars().next().is_some_and(char::is_alphabetic)
-        })
-    };
+    // Most words are one token: no elision, nothing glued after it.
+    if !tokens[k].has(Flags::ELIDED) && !tokens.get(k + 1).is_some_and(Token::is_joined) {
+        return k;
+    }
+    word_last_joined(doc, k)
+}
+
+/// [`word_last`] for a word with something glued after its first token.
+#[inline(never)]
+fn word_last_joined(doc: &Document<'_>, mut k: usize) -> usize {
+    let tokens = doc.tokens();
+    let word_after = |i: usize| tokens.get(i).is_some_and(|w| w.is_joined() && starts_a_word(doc, w));
     loop {
         if tokens[k].has(Flags::ELIDED) && word_after(k + 1) {
             k += 1;
@@ -154,6 +201,9 @@ mod tests {
                     view(words_reference(text, t.start(), 8)),
                     "at {i} in {text}"
                 );
+                let mut at_token = Vec::new();
+                read_words_at(&doc, i, 8, &mut at_token);
+                assert_eq!(view(at_token), view(words(&doc, t.start(), 8)), "at {i} in {text}");
                 if t.is_word() && doc.starts_word(i) {
                     assert_eq!(word_end(&doc, t.start()), word_end_reference(text, t.start()), "at {i} in {text}");
                 }

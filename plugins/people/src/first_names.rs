@@ -1,0 +1,60 @@
+//! The first-name lexicon, asked about every capitalised word of a text:
+//! most are no first name, and a sketch says so before any hashing.
+
+use std::collections::HashSet;
+
+use foldhash::fast::FixedState;
+
+/// A set of first names, with a sketch of them in front.
+pub(crate) struct FirstNames {
+    names: HashSet<String, FixedState>,
+    /// One bit per [`sketch_index`], set for each name's: a word whose
+    /// bit is clear is no name (most capitalised words of news).
+    sketch: Box<[u64; SKETCH_BITS / 64]>,
+}
+
+const SKETCH_BITS: usize = 1 << 16;
+
+/// Where a word falls in the sketch: its first two bytes, last byte and
+/// length, folded into 16 bits.
+fn sketch_index(word: &[u8]) -> Option<usize> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    let second = word.get(1).copied().unwrap_or(0);
+    let bytes = (usize::from(first & 31) << 10) | (usize::from(second & 31) << 5) | usize::from(last & 31);
+    Some(((bytes << 4) ^ word.len()) % SKETCH_BITS)
+}
+
+impl FirstNames {
+    /// The set of `names`.
+    pub(crate) fn new(names: impl IntoIterator<Item = String>) -> Self {
+        let names: HashSet<String, FixedState> = names.into_iter().collect();
+        let mut sketch = Box::new([0u64; SKETCH_BITS / 64]);
+        for i in names.iter().filter_map(|n| sketch_index(n.as_bytes())) {
+            sketch[i / 64] |= 1 << (i % 64);
+        }
+        FirstNames { names, sketch }
+    }
+
+    /// Whether `word` is one of the names.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        sketch_index(word.as_bytes()).is_some_and(|i| self.sketch[i / 64] & (1 << (i % 64)) != 0)
+            && self.names.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sketch_lets_every_name_through() {
+        let names = FirstNames::new(["Léa", "Jean", "Zoé", "A", "Anne-Sophie"].map(String::from));
+        for name in ["Léa", "Jean", "Zoé", "A", "Anne-Sophie"] {
+            assert!(names.contains(name), "{name}");
+        }
+        for word in ["", "Le", "Jeanne", "Jea", "B", "Microsoft"] {
+            assert!(!names.contains(word), "{word}");
+        }
+    }
+}
