@@ -30,10 +30,54 @@ pub struct LongestMatcher {
     /// For each of `by_start`, its pattern's [`third`] byte (`None` for a
     /// two-byte pattern): searched without reaching the pattern itself.
     thirds: Vec<Option<u8>>,
+    /// For each of `by_start`, its pattern's [`Head`]: most candidates
+    /// are told apart from the text by one comparison.
+    heads: Vec<Head>,
     lower_starts: TwoBytes,
     /// The bytes a name may begin with: capitals, digits, lead bytes of
     /// other characters, and the first bytes of `lower_starts`.
     first_bytes: [bool; 256],
+}
+
+/// The first eight bytes of a pattern, ASCII-lowercased, with its length.
+#[derive(Clone, Copy)]
+struct Head {
+    /// The bytes, little-endian, zero past the pattern's end.
+    bytes: u64,
+    /// Ones over the bytes the pattern has.
+    mask: u64,
+    /// The pattern's length in bytes.
+    len: usize,
+}
+
+impl Head {
+    fn of(pattern: &[u8]) -> Head {
+        let n = pattern.len().min(8);
+        let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        Head { bytes: head(pattern), mask, len: pattern.len() }
+    }
+
+    /// Whether `rest`, whose [`head`] is `text_head`, begins with
+    /// `pattern` (this head's) but for ASCII case.
+    #[inline(always)]
+    fn starts(&self, rest: &[u8], text_head: u64, pattern: &[u8]) -> bool {
+        self.len <= rest.len()
+            && text_head & self.mask == self.bytes
+            && (self.len <= 8 || rest[8..self.len].eq_ignore_ascii_case(&pattern[8..]))
+    }
+}
+
+/// The first eight bytes of `bytes`, ASCII-lowercased, little-endian,
+/// zero-padded.
+#[inline(always)]
+fn head(bytes: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    match bytes.first_chunk::<8>() {
+        Some(first) => buf = *first,
+        None => buf[..bytes.len()].copy_from_slice(bytes),
+    }
+    buf.make_ascii_lowercase();
+    u64::from_le_bytes(buf)
 }
 
 /// The keys of patterns of two bytes or more: their first two bytes.
@@ -95,6 +139,7 @@ impl LongestMatcher {
             offsets[k + 1] += offsets[k];
         }
         let thirds = keyed.iter().map(|&(_, third, ..)| third).collect();
+        let heads = keyed.iter().map(|&(.., i)| Head::of(patterns[i as usize].as_bytes())).collect();
         let by_start = keyed.into_iter().map(|(.., i)| i).collect();
 
         let mut lower_starts = TwoBytes::default();
@@ -110,7 +155,7 @@ impl LongestMatcher {
                 first_bytes[usize::from(b)] = true;
             }
         }
-        Ok(LongestMatcher { patterns, origin, offsets, by_start, thirds, lower_starts, first_bytes })
+        Ok(LongestMatcher { patterns, origin, offsets, by_start, thirds, heads, lower_starts, first_bytes })
     }
 
     /// The matches `keep(start, end, pattern)` accepts, as (start, end,
@@ -202,13 +247,14 @@ impl LongestMatcher {
             Some(b) => {
                 let from = short + thirds[short..].partition_point(|&t| t < Some(b));
                 let to = from + thirds[from..].partition_point(|&t| t == Some(b));
-                &self.by_start[two.start + from..two.start + to]
+                two.start + from..two.start + to
             }
-            None => &[],
+            None => 0..0,
         };
-        let longer = longer.iter().map(|&p| p as usize).filter(|&p| {
-            let pattern = self.patterns[p].as_bytes();
-            rest.get(3..pattern.len()).is_some_and(|r| r.eq_ignore_ascii_case(&pattern[3..]))
+        let text_head = head(rest);
+        let longer = self.by_start[longer.clone()].iter().zip(&self.heads[longer]).filter_map(move |(&p, h)| {
+            let p = p as usize;
+            h.starts(rest, text_head, self.patterns[p].as_bytes()).then_some(p)
         });
         let exactly_two = &self.by_start[two.start..two.start + short];
         let one = &self.by_start[range(rest.get(..1).unwrap_or_default())];
