@@ -257,6 +257,7 @@ impl LongestMatcher {
     }
 
     /// The patterns `rest` begins with, longest first, then in order.
+    #[inline]
     fn at_start<'m>(&'m self, rest: &'m [u8]) -> impl Iterator<Item = usize> + 'm {
         let range = |first: &[u8]| match key(first) {
             Some(k) => self.offsets[k] as usize..self.offsets[k + 1] as usize,
