@@ -367,14 +367,10 @@ fn two_bytes(bytes: &[u8]) -> Option<u16> {
 /// has, never lack one that a pattern has.
 #[inline]
 fn three_bytes(bytes: &[u8]) -> Option<u16> {
-    match bytes {
-        [a, b, c, ..] => {
-            let x = u32::from_le_bytes([a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase(), 0]);
-            // Fibonacci hashing: the top 16 bits of the product.
-            Some((x.wrapping_mul(0x9E37_79B1) >> 16) as u16)
-        }
-        _ => None,
-    }
+    // The low three bytes of the head (which the search computes too),
+    // Fibonacci-hashed: the top 16 bits of the product.
+    let x = (head(bytes) & 0xFF_FFFF) as u32;
+    (bytes.len() >= 3).then_some((x.wrapping_mul(0x9E37_79B1) >> 16) as u16)
 }
 
 #[cfg(test)]
