@@ -13,8 +13,9 @@ use crate::{case_variants, glued_before, is_capital_at};
 /// beginning of a name written so (`xAI`, `gpt`) or of a lower-case way the
 /// caller allows (`le Monde`). Names are tried only at those places, far
 /// fewer than bytes (scanning every byte capped a gazetteer near 70 MB/s),
-/// and only those sharing the place's first two bytes (and, if longer, its
-/// third): a table indexed by them, which builds in a fraction of what an
+/// and only those sharing the place's first three bytes (or its first
+/// two, or one, if shorter): tables indexed by them, which build in a
+/// fraction of what an
 /// Aho-Corasick automaton took (its failure links, useless to anchored
 /// searches, were a third of the tool's start-up).
 pub struct LongestMatcher {
@@ -22,31 +23,73 @@ pub struct LongestMatcher {
     patterns: Vec<String>,
     /// For each of `patterns`, the index of the caller's pattern it spells.
     origin: Vec<usize>,
-    /// The patterns by [`key`]: those of key `k` are
-    /// `by_start[offsets[k]..offsets[k + 1]]`, longest first, then in the
-    /// order of `patterns`.
+    /// The patterns of one or two bytes by [`key`]: those of key `k` are
+    /// `by_start[offsets[k]..offsets[k + 1]]`, in the order of `patterns`.
     offsets: Vec<u32>,
     by_start: Vec<u32>,
-    /// For each of `by_start`, its pattern's [`third`] byte (`None` for a
-    /// two-byte pattern): searched without reaching the pattern itself.
-    thirds: Vec<Option<u8>>,
-    lower_starts: TwoBytes,
+    /// The patterns of three bytes or more by [`three_bytes`] key: those
+    /// of key `k` are `by_three[three_offsets[k]..three_offsets[k + 1]]`,
+    /// longest first, then in the order of `patterns` (a key may hold
+    /// patterns of other beginnings, which their heads tell apart).
+    three_offsets: Vec<u32>,
+    by_three: Vec<u32>,
+    /// For each of `by_three`, its pattern's [`Head`]: most candidates
+    /// are told apart from the text by one comparison.
+    heads: Vec<Head>,
+    /// The [`two_bytes`] keys of the lower-case beginnings.
+    lower_starts: Keys16,
     /// The bytes a name may begin with: capitals, digits, lead bytes of
     /// other characters, and the first bytes of `lower_starts`.
     first_bytes: [bool; 256],
 }
 
-/// The keys of patterns of two bytes or more: their first two bytes.
+/// The first eight bytes of a pattern, ASCII-lowercased, with its length.
+#[derive(Clone, Copy)]
+struct Head {
+    /// The bytes, little-endian, zero past the pattern's end.
+    bytes: u64,
+    /// Ones over the bytes the pattern has.
+    mask: u64,
+    /// The pattern's length in bytes.
+    len: usize,
+}
+
+impl Head {
+    fn of(pattern: &[u8]) -> Head {
+        let n = pattern.len().min(8);
+        let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        Head { bytes: head(pattern), mask, len: pattern.len() }
+    }
+
+    /// Whether `rest`, whose [`head`] is `text_head`, begins with
+    /// `pattern` (this head's) but for ASCII case.
+    #[inline(always)]
+    fn starts(&self, rest: &[u8], text_head: u64, pattern: &[u8]) -> bool {
+        self.len <= rest.len()
+            && text_head & self.mask == self.bytes
+            && (self.len <= 8 || rest[8..self.len].eq_ignore_ascii_case(&pattern[8..]))
+    }
+}
+
+/// The first eight bytes of `bytes`, ASCII-lowercased, little-endian,
+/// zero-padded.
+#[inline(always)]
+fn head(bytes: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    match bytes.first_chunk::<8>() {
+        Some(first) => buf = *first,
+        None => buf[..bytes.len()].copy_from_slice(bytes),
+    }
+    buf.make_ascii_lowercase();
+    u64::from_le_bytes(buf)
+}
+
+/// The keys of two-byte patterns: their two bytes.
 const TWO: usize = 0;
 /// The keys of patterns of one byte, after those of [`TWO`].
 const ONE: usize = 1 << 16;
 /// How many keys there are.
 const KEYS: usize = ONE + 256;
-
-/// The third byte of a pattern or a text, ASCII-lowercased.
-fn third(bytes: &[u8]) -> Option<u8> {
-    bytes.get(2).map(u8::to_ascii_lowercase)
-}
 
 /// The key of two first bytes (`ONE + a` for a one-byte pattern `a`),
 /// ASCII-lowercased.
@@ -76,28 +119,25 @@ impl LongestMatcher {
                 origin.push(i);
             }
         }
-        // Within a key: the two-byte patterns first, then the longer ones
-        // by their third byte ([`LongestMatcher::at_start`] searches it).
-        let mut keyed: Vec<(usize, Option<u8>, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.len());
+        // Each pattern by its key, then (the longer ones) longest first,
+        // then in order.
+        let mut short: Vec<(usize, u32)> = Vec::new();
+        let mut longer: Vec<(usize, std::cmp::Reverse<usize>, u32)> = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let bytes = p.as_bytes();
             let i = u32::try_from(i).map_err(|_| "more than 2^32 patterns".to_owned())?;
-            if let Some(k) = key(&bytes[..bytes.len().min(2)]) {
-                keyed.push((k, third(bytes), std::cmp::Reverse(bytes.len()), i));
+            match three_bytes(bytes) {
+                Some(k) => longer.push((usize::from(k), std::cmp::Reverse(bytes.len()), i)),
+                None => short.extend(key(bytes).map(|k| (k, i))),
             }
         }
-        keyed.sort_unstable();
-        let mut offsets = vec![0u32; KEYS + 1];
-        for &(k, ..) in &keyed {
-            offsets[k + 1] += 1;
-        }
-        for k in 0..KEYS {
-            offsets[k + 1] += offsets[k];
-        }
-        let thirds = keyed.iter().map(|&(_, third, ..)| third).collect();
-        let by_start = keyed.into_iter().map(|(.., i)| i).collect();
+        short.sort_unstable();
+        longer.sort_unstable();
+        let (offsets, by_start) = bucketed(KEYS, short.into_iter());
+        let heads = longer.iter().map(|&(.., i)| Head::of(patterns[i as usize].as_bytes())).collect();
+        let (three_offsets, by_three) = bucketed(1 << 16, longer.into_iter().map(|(k, _, i)| (k, i)));
 
-        let mut lower_starts = TwoBytes::default();
+        let mut lower_starts = Keys16::default();
         let mut first_bytes: [bool; 256] = std::array::from_fn(|b| {
             let b = b as u8;
             b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0xC0
@@ -105,12 +145,24 @@ impl LongestMatcher {
         let written_lower =
             patterns.iter().filter(|p| !p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
         for form in written_lower.map(String::as_str).chain(lower_forms.iter().map(AsRef::as_ref)) {
-            lower_starts.insert(form.as_bytes());
+            if let Some(k) = two_bytes(form.as_bytes()) {
+                lower_starts.insert(k);
+            }
             if let Some(&b) = form.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
             }
         }
-        Ok(LongestMatcher { patterns, origin, offsets, by_start, thirds, lower_starts, first_bytes })
+        Ok(LongestMatcher {
+            patterns,
+            origin,
+            offsets,
+            by_start,
+            three_offsets,
+            by_three,
+            heads,
+            lower_starts,
+            first_bytes,
+        })
     }
 
     /// The matches `keep(start, end, pattern)` accepts, as (start, end,
@@ -132,10 +184,8 @@ impl LongestMatcher {
         keep: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
         let bytes = text.as_bytes();
-        let starts = word_starts
-            .into_iter()
-            .filter(|&(i, capital)| capital || self.lower_starts.contains(&bytes[i..]))
-            .map(|(i, _)| i);
+        let starts =
+            word_starts.into_iter().filter(|&(i, capital)| capital || self.lower_start(&bytes[i..])).map(|(i, _)| i);
         self.matches_at(text, starts, keep)
     }
 
@@ -159,7 +209,13 @@ impl LongestMatcher {
         }
         // A lead byte, if not ASCII (continuation bytes are not in the table).
         let capital = b.is_ascii_digit() || is_capital_at(text, i);
-        (capital || self.lower_starts.contains(&bytes[i..])) && !glued_before(text, i)
+        (capital || self.lower_start(&bytes[i..])) && !glued_before(text, i)
+    }
+
+    /// Whether `rest` begins with a lower-case beginning the matcher knows.
+    #[inline]
+    fn lower_start(&self, rest: &[u8]) -> bool {
+        two_bytes(rest).is_some_and(|k| self.lower_starts.contains(k))
     }
 
     /// Like [`LongestMatcher::matches`], but trying only the places in
@@ -177,6 +233,9 @@ impl LongestMatcher {
                 continue;
             }
             let rest = &text.as_bytes()[start..];
+            if !self.may_begin(rest) {
+                continue; // most places
+            }
             if let Some(p) = self.at_start(rest).next() {
                 let end = start + self.patterns[p].len();
                 resume = end;
@@ -186,33 +245,38 @@ impl LongestMatcher {
         out
     }
 
+    /// Whether a pattern may begin `rest`: a quick test, before
+    /// [`LongestMatcher::at_start`] reads the patterns, that most places
+    /// fail.
+    #[inline(always)]
+    fn may_begin(&self, rest: &[u8]) -> bool {
+        let nonempty = |offsets: &[u32], k: usize| offsets[k] != offsets[k + 1];
+        three_bytes(rest).is_some_and(|k| nonempty(&self.three_offsets, usize::from(k)))
+            || key(rest.get(..2).unwrap_or_default()).is_some_and(|k| nonempty(&self.offsets, k))
+            || key(rest.get(..1).unwrap_or_default()).is_some_and(|k| nonempty(&self.offsets, k))
+    }
+
     /// The patterns `rest` begins with, longest first, then in order.
+    #[inline]
     fn at_start<'m>(&'m self, rest: &'m [u8]) -> impl Iterator<Item = usize> + 'm {
         let range = |first: &[u8]| match key(first) {
             Some(k) => self.offsets[k] as usize..self.offsets[k + 1] as usize,
             None => 0..0,
         };
-        // Same key, same first two bytes but for ASCII case: a two-byte
-        // pattern matches, a longer one if the rest does, which is tried
-        // only for those whose third byte is the text's.
-        let two = range(rest.get(..2).unwrap_or_default());
-        let thirds = &self.thirds[two.clone()];
-        let short = thirds.partition_point(Option::is_none);
-        let longer = match third(rest) {
-            Some(b) => {
-                let from = short + thirds[short..].partition_point(|&t| t < Some(b));
-                let to = from + thirds[from..].partition_point(|&t| t == Some(b));
-                &self.by_start[two.start + from..two.start + to]
-            }
-            None => &[],
+        // The patterns of the same three first bytes (ASCII case aside),
+        // and maybe a few others, which their heads reject.
+        let longer = match three_bytes(rest) {
+            Some(k) => self.three_offsets[usize::from(k)] as usize..self.three_offsets[usize::from(k) + 1] as usize,
+            None => 0..0,
         };
-        let longer = longer.iter().map(|&p| p as usize).filter(|&p| {
-            let pattern = self.patterns[p].as_bytes();
-            rest.get(3..pattern.len()).is_some_and(|r| r.eq_ignore_ascii_case(&pattern[3..]))
+        let text_head = head(rest);
+        let longer = self.by_three[longer.clone()].iter().zip(&self.heads[longer]).filter_map(move |(&p, h)| {
+            let p = p as usize;
+            h.starts(rest, text_head, self.patterns[p].as_bytes()).then_some(p)
         });
-        let exactly_two = &self.by_start[two.start..two.start + short];
+        let two = &self.by_start[range(rest.get(..2).unwrap_or_default())];
         let one = &self.by_start[range(rest.get(..1).unwrap_or_default())];
-        longer.chain(exactly_two.iter().chain(one).map(|&p| p as usize))
+        longer.chain(two.iter().chain(one).map(|&p| p as usize))
     }
 
     /// Keeps the longest match `found` if `keep` accepts it, else the
@@ -249,34 +313,64 @@ impl LongestMatcher {
     }
 }
 
-/// A set of two-byte beginnings, one bit each.
-struct TwoBytes(Vec<u64>);
+/// `entries` (bucket, item), sorted, as offsets (those of bucket `k` are
+/// `items[offsets[k]..offsets[k + 1]]`, for `k` below `buckets`) and items.
+fn bucketed(buckets: usize, entries: impl ExactSizeIterator<Item = (usize, u32)>) -> (Vec<u32>, Vec<u32>) {
+    let mut offsets = vec![0u32; buckets + 1];
+    let mut items = Vec::with_capacity(entries.len());
+    for (k, item) in entries {
+        offsets[k + 1] += 1;
+        items.push(item);
+    }
+    for k in 0..buckets {
+        offsets[k + 1] += offsets[k];
+    }
+    (offsets, items)
+}
 
-impl Default for TwoBytes {
+/// A set of 16-bit keys, one bit each.
+struct Keys16(Vec<u64>);
+
+impl Default for Keys16 {
     fn default() -> Self {
-        TwoBytes(vec![0; 65536 / 64])
+        Keys16(vec![0; 65536 / 64])
     }
 }
 
-impl TwoBytes {
-    /// Adds the first two bytes of `form` (nothing if it is shorter).
-    fn insert(&mut self, form: &[u8]) {
-        if let [a, b, ..] = form {
-            let k = usize::from(*a) << 8 | usize::from(*b);
-            self.0[k / 64] |= 1 << (k % 64);
-        }
+impl Keys16 {
+    /// Adds `k`.
+    fn insert(&mut self, k: u16) {
+        let k = usize::from(k);
+        self.0[k / 64] |= 1 << (k % 64);
     }
 
-    /// Whether `text` begins with two bytes of the set.
-    fn contains(&self, text: &[u8]) -> bool {
-        match text {
-            [a, b, ..] => {
-                let k = usize::from(*a) << 8 | usize::from(*b);
-                self.0[k / 64] & (1 << (k % 64)) != 0
-            }
-            _ => false,
-        }
+    /// Whether `k` is in the set.
+    #[inline]
+    fn contains(&self, k: u16) -> bool {
+        let k = usize::from(k);
+        self.0[k / 64] & (1 << (k % 64)) != 0
     }
+}
+
+/// The first two bytes of `bytes`, as written, as a key (`None` if
+/// shorter).
+#[inline]
+fn two_bytes(bytes: &[u8]) -> Option<u16> {
+    match bytes {
+        [a, b, ..] => Some(u16::from(*a) << 8 | u16::from(*b)),
+        _ => None,
+    }
+}
+
+/// The first three bytes of `bytes`, ASCII-lowercased, hashed to a key
+/// (`None` if shorter): a set of them may hold a few keys that no pattern
+/// has, never lack one that a pattern has.
+#[inline]
+fn three_bytes(bytes: &[u8]) -> Option<u16> {
+    // The low three bytes of the head (which the search computes too),
+    // Fibonacci-hashed: the top 16 bits of the product.
+    let x = (head(bytes) & 0xFF_FFFF) as u32;
+    (bytes.len() >= 3).then_some((x.wrapping_mul(0x9E37_79B1) >> 16) as u16)
 }
 
 #[cfg(test)]
