@@ -25,7 +25,7 @@ so that ``text[e["start_char"]:e["end_char"]] == e["text"]``), and
 from __future__ import annotations
 
 import threading
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from glaneur._frame import COLUMNS, arrow_schema, record_batches
 from glaneur._glaneur import Documents, GlaneurError, PluginError, __version__
@@ -88,17 +88,28 @@ class Pipeline(_NativePipeline):
         return self.extract_table(texts, ids, jobs).to_pandas(types_mapper=pd.ArrowDtype)
 
 
-_default: Optional[Pipeline] = None
-_default_lock = threading.Lock()
+_shared: Dict[Tuple, Pipeline] = {}
+_shared_lock = threading.Lock()
+
+
+def _shared_pipeline(
+    only: Optional[List[str]] = None,
+    plugins: Optional[List[str]] = None,
+    config: Optional[Dict[str, str]] = None,
+) -> Pipeline:
+    """The pipeline of this configuration, loaded on first use and kept for
+    the process: what the one-liner, the spaCy component and each Spark
+    executor share."""
+    key = (tuple(only or ()), tuple(plugins or ()), tuple(sorted((config or {}).items())))
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = Pipeline(plugins=plugins or None, only=only or None, config=config or None)
+        return _shared[key]
 
 
 def default_pipeline() -> Pipeline:
     """The pipeline of every built-in plugin, loaded on first use and kept."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Pipeline()
-        return _default
+    return _shared_pipeline()
 
 
 def extract(text: Any, id: Optional[Any] = None) -> Dict[str, Any]:

@@ -1,7 +1,6 @@
 """glaneur: money, organisations, quotations with their speakers and AI model
 names from French and English technology news."""
 
-from os import PathLike
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 import pandas
@@ -15,16 +14,6 @@ COLUMNS: Tuple[Tuple[str, str], ...]
 def arrow_schema() -> "pyarrow.Schema": ...
 
 class Pipeline(_NativePipeline):
-    def __new__(
-        cls,
-        plugins: Optional[List[Union[str, "PathLike[str]"]]] = None,
-        only: Optional[List[str]] = None,
-        config: Optional[Dict[str, str]] = None,
-        *,
-        builtin: bool = True,
-        html: str = "article",
-        encoding: str = "auto",
-    ) -> "Pipeline": ...
     def extract_table(
         self, texts: Iterable[Document], ids: Optional[Iterable[Union[str, int]]] = None, jobs: Optional[int] = None
     ) -> "pyarrow.Table":

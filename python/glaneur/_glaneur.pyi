@@ -4,6 +4,8 @@ linked into one extension. Use it through :mod:`glaneur`."""
 from os import PathLike
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
+from typing_extensions import Self
+
 __version__: str
 
 class GlaneurError(Exception):
@@ -27,7 +29,7 @@ class Pipeline:
         builtin: bool = True,
         html: str = "article",
         encoding: str = "auto",
-    ) -> "Pipeline": ...
+    ) -> Self: ...
     @property
     def plugins(self) -> List[Dict[str, Any]]:
         """The plugins that run, in order: name, version, produces,

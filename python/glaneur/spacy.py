@@ -22,8 +22,7 @@ string per plugin), ``ents`` (the kinds put in ``doc.ents``) and
 
 from __future__ import annotations
 
-import threading
-from typing import Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,19 +32,6 @@ import glaneur
 
 if not Span.has_extension("glaneur"):
     Span.set_extension("glaneur", default=None)
-
-_pipelines: Dict[Tuple, "glaneur.Pipeline"] = {}
-_lock = threading.Lock()
-
-
-def _pipeline(kinds: Optional[List[str]], plugins: Optional[List[str]], config: Optional[Dict[str, str]]):
-    """One pipeline per configuration, shared by every component using it."""
-    key = (tuple(kinds or ()), tuple(plugins or ()), tuple(sorted((config or {}).items())))
-    with _lock:
-        if key not in _pipelines:
-            _pipelines[key] = glaneur.Pipeline(plugins=plugins, only=kinds, config=config)
-        return _pipelines[key]
-
 
 class GlaneurComponent:
     """Fills ``doc.spans[spans_key]`` with glaneur's entities and
@@ -62,7 +48,8 @@ class GlaneurComponent:
         spans_key: str = "glaneur",
     ) -> None:
         self.name = name
-        self.pipeline = _pipeline(kinds, plugins, plugin_config)
+        # One pipeline per configuration, shared by every component using it.
+        self.pipeline = glaneur._shared_pipeline(kinds, plugins, plugin_config)
         self.ents = frozenset(ents)
         self.spans_key = spans_key
 

@@ -16,25 +16,10 @@ cluster, install the wheel on every executor (see the README).
 
 from __future__ import annotations
 
-import threading
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional
 
 import glaneur
 from glaneur._frame import record_batches, spark_ddl
-
-_pipelines: Dict[Tuple, "glaneur.Pipeline"] = {}
-_lock = threading.Lock()
-
-
-def _pipeline(key: Tuple) -> "glaneur.Pipeline":
-    """The executor process's pipeline for this configuration, loaded once."""
-    with _lock:
-        if key not in _pipelines:
-            kinds, plugins, config = key
-            _pipelines[key] = glaneur.Pipeline(
-                plugins=list(plugins) or None, only=list(kinds) or None, config=dict(config) or None
-            )
-        return _pipelines[key]
 
 
 def extract_entities(
@@ -55,16 +40,16 @@ def extract_entities(
     for column in (text_col, id_col):
         if column not in df.columns:
             raise ValueError(f"the DataFrame has no column {column!r} (it has {', '.join(df.columns)})")
-    key = (tuple(kinds or ()), tuple(plugins or ()), tuple(sorted((config or {}).items())))
     # Fail on the driver, with the cause, rather than in every task.
-    _pipeline(key)
+    glaneur._shared_pipeline(kinds, plugins, config)
     documents = df.select(F.col(id_col).cast("string").alias("id"), F.col(text_col).alias("text"))
-    return documents.mapInArrow(_extractor(key), spark_ddl())
+    return documents.mapInArrow(_extractor(kinds, plugins, config), spark_ddl())
 
 
-def _extractor(key: Tuple):
+def _extractor(kinds: Optional[List[str]], plugins: Optional[List[str]], config: Optional[Dict[str, str]]):
     def extract(batches: Iterator) -> Iterator:
-        pipeline = _pipeline(key)
+        # The executor process's pipeline for this configuration, loaded once.
+        pipeline = glaneur._shared_pipeline(kinds, plugins, config)
         for batch in batches:
             ids = batch.column(0).to_pylist()
             texts = batch.column(1).to_pylist()

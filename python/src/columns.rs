@@ -38,19 +38,19 @@ impl Validity {
 }
 
 /// A column of strings: validity, 32-bit offsets, UTF-8 data.
-struct Strings {
+struct StringColumn {
     validity: Validity,
     offsets: Vec<u8>,
     data: Vec<u8>,
 }
 
-impl Default for Strings {
+impl Default for StringColumn {
     fn default() -> Self {
-        Strings { validity: Validity::default(), offsets: 0i32.to_le_bytes().to_vec(), data: Vec::new() }
+        StringColumn { validity: Validity::default(), offsets: 0i32.to_le_bytes().to_vec(), data: Vec::new() }
     }
 }
 
-impl Strings {
+impl StringColumn {
     fn push(&mut self, value: Option<&str>) {
         self.validity.push(value.is_some());
         self.data.extend_from_slice(value.unwrap_or_default().as_bytes());
@@ -61,12 +61,12 @@ impl Strings {
 
 /// A column of fixed-width numbers (int64 or float64): validity, values.
 #[derive(Default)]
-struct Numbers {
+struct NumberColumn {
     validity: Validity,
     values: Vec<u8>,
 }
 
-impl Numbers {
+impl NumberColumn {
     fn push(&mut self, value: Option<[u8; 8]>) {
         self.validity.push(value.is_some());
         self.values.extend_from_slice(&value.unwrap_or_default());
@@ -81,17 +81,17 @@ impl Numbers {
 #[derive(Default)]
 struct Chunk {
     rows: usize,
-    id: Strings,
-    kind: Strings,
-    start: Numbers,
-    end: Numbers,
-    start_char: Numbers,
-    end_char: Numbers,
-    text: Strings,
-    extractor: Strings,
-    confidence: Numbers,
-    attrs: Strings,
-    error: Strings,
+    id: StringColumn,
+    kind: StringColumn,
+    start: NumberColumn,
+    end: NumberColumn,
+    start_char: NumberColumn,
+    end_char: NumberColumn,
+    text: StringColumn,
+    extractor: StringColumn,
+    confidence: NumberColumn,
+    attrs: StringColumn,
+    error: StringColumn,
 }
 
 impl Chunk {
@@ -165,7 +165,7 @@ impl Columns {
         for chunk in self.done {
             let columns = PyDict::new(py);
             let validity = |v: &Validity| (v.nulls > 0).then(|| PyBytes::new(py, &v.bits));
-            let strings = |name: &str, c: &Strings| {
+            let strings = |name: &str, c: &StringColumn| {
                 let buffers = (
                     c.validity.nulls,
                     validity(&c.validity),
@@ -174,7 +174,7 @@ impl Columns {
                 );
                 columns.set_item(name, buffers)
             };
-            let numbers = |name: &str, c: &Numbers| {
+            let numbers = |name: &str, c: &NumberColumn| {
                 let buffers =
                     (c.validity.nulls, validity(&c.validity), None::<Bound<'_, PyBytes>>, PyBytes::new(py, &c.values));
                 columns.set_item(name, buffers)

@@ -22,6 +22,7 @@ impl Strings {
     /// The longest attribute value worth keeping.
     pub const SHORT: usize = 40;
 
+    /// The Python string of `s`, made on its first use.
     pub fn get<'py>(&mut self, py: Python<'py>, s: &str) -> Bound<'py, PyString> {
         if let Some(cached) = self.0.get(s) {
             return cached.bind(py).clone();

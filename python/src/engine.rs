@@ -17,7 +17,7 @@ use crossbeam_channel::{bounded, unbounded, Receiver, RecvTimeoutError, Sender};
 use glaneur::html::HtmlMode;
 use glaneur::input::{EncodingMode, RawInput};
 use glaneur::pipeline::Pipeline;
-use glaneur::runner::{process_batch, Processed, BATCH_BYTES, BATCH_DOCS};
+use glaneur::runner::{batch_full, process_batch, starts_a_batch, Processed};
 use glaneur_schema::output::OutputEntity;
 
 /// How documents are read before extraction.
@@ -76,8 +76,8 @@ fn count_chars(bytes: &[u8]) -> u64 {
 }
 
 /// A batch for a thread: its number, its documents, and results the caller
-/// is done with, which the thread frees (memory is freed fastest by the
-/// thread that allocated it: the caller freeing it costs it a fifth of its time).
+/// is done with, which the thread frees rather than the caller, which
+/// holds the GIL.
 type Work = (u64, Vec<RawInput>, Vec<Done>);
 
 /// Documents in, results out in input order, extracted by `jobs` threads.
@@ -137,13 +137,12 @@ impl Stream {
 
     /// Hands in a document; a batch leaves when it is full.
     pub fn push(&mut self, input: RawInput) {
-        // A large document goes in a batch of its own.
-        if !self.filling.is_empty() && self.filling_bytes + input.size() > BATCH_BYTES {
+        if starts_a_batch(self.filling.len(), self.filling_bytes, input.size()) {
             self.flush();
         }
         self.filling_bytes += input.size();
         self.filling.push(input);
-        if self.filling.len() >= BATCH_DOCS || self.filling_bytes >= BATCH_BYTES {
+        if batch_full(self.filling.len(), self.filling_bytes) {
             self.flush();
         }
     }

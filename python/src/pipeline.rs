@@ -9,7 +9,7 @@ use std::time::Duration;
 use glaneur::html::HtmlMode;
 use glaneur::input::EncodingMode;
 use glaneur::pipeline::Pipeline;
-use glaneur::plugins::discovery::discover;
+use glaneur::plugins::discovery::{add_unique, discover};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList};
 
@@ -54,24 +54,17 @@ impl PyPipeline {
         let encoding = EncodingMode::parse(&encoding).map_err(pyo3::exceptions::PyValueError::new_err)?;
         let configs = config.unwrap_or_default();
         let mut loaded = if builtin {
-            builtin::load(&configs).map_err(|r| PluginError::new_err(format!("{}: {}", r.path.display(), r.reason)))?
+            builtin::load(&configs).map_err(|r| PluginError::new_err(r.to_string()))?
         } else {
             Vec::new()
         };
         let dirs = plugins.unwrap_or_default();
         if !dirs.is_empty() {
             let catalog = discover(&dirs, &configs);
-            let mut rejected: Vec<String> =
-                catalog.rejected.iter().map(|r| format!("{}: {}", r.path.display(), r.reason)).collect();
+            let mut rejected: Vec<String> = catalog.rejected.iter().map(ToString::to_string).collect();
             for plugin in catalog.plugins {
-                match loaded.iter().find(|p| p.name() == plugin.name()) {
-                    Some(first) => rejected.push(format!(
-                        "{}: duplicate plugin {}: already loaded from {}",
-                        plugin.path.display(),
-                        plugin.name(),
-                        first.path.display()
-                    )),
-                    None => loaded.push(plugin),
+                if let Err(r) = add_unique(&mut loaded, plugin) {
+                    rejected.push(r.to_string());
                 }
             }
             if !rejected.is_empty() {

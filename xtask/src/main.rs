@@ -262,7 +262,7 @@ fn test(args: &[String]) -> Result {
     command.args(&args);
     status(command)?;
     if with_python {
-        python::test(&[])?;
+        python::test()?;
     }
     Ok(())
 }

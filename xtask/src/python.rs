@@ -77,12 +77,11 @@ pub fn in_venv(venv: &Path, command: &str, args: impl FnOnce(&mut Command)) -> C
 }
 
 /// Runs python/tests against the command line in `target/debug`.
-pub fn test(args: &[String]) -> Result {
+pub fn test() -> Result {
     let venv = venv()?;
     install_package(&venv)?;
     status(in_venv(&venv, "pytest", |c| {
         c.args(["python/tests", "-q", "-p", "no:cacheprovider"])
-            .args(args)
             .env("GLANEUR_BIN", root().join("target").join("debug").join("glaneur"));
     }))
 }

@@ -10,8 +10,8 @@ const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
 /// mimalloc v2's `mi_option_arena_reserve` (in KiB).
 const ARENA_RESERVE: libmimalloc_sys::mi_option_t = 23;
 /// The address space each allocator reserves at a time: mimalloc's 1 GiB
-/// default, times seven allocators, would exceed the address-space limit
-/// of a worker process (`--max-memory`, `RLIMIT_AS`).
+/// default, times seven allocators (the binary's and six plugins'), is far
+/// more than a run uses.
 const ARENA_RESERVE_KIB: std::ffi::c_long = 32 * 1024;
 
 /// Sets the options of the mimalloc linked into the calling binary or

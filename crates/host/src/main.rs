@@ -328,7 +328,7 @@ fn list_plugins(args: &ListArgs) -> Result<ExitCode, String> {
             )?;
         }
         for r in &catalog.rejected {
-            print(&mut out, format!("rejected {}: {}", r.path.display(), r.reason))?;
+            print(&mut out, format!("rejected {r}"))?;
         }
     }
     if catalog.plugins.is_empty() {
@@ -356,7 +356,7 @@ impl InputArgs {
     fn pipeline(&self, only: &[String]) -> Result<Pipeline, String> {
         let catalog = load_catalog(&self.plugins);
         for r in &catalog.rejected {
-            tracing::warn!("plugin file rejected: {}: {}", r.path.display(), r.reason);
+            tracing::warn!("plugin file rejected: {r}");
         }
         if catalog.plugins.is_empty() {
             return Err(no_plugins_message(&catalog));

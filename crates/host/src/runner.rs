@@ -25,6 +25,18 @@ pub const BATCH_DOCS: usize = 64;
 /// Most bytes in one batch (a larger document travels alone).
 pub const BATCH_BYTES: usize = 1 << 20;
 
+/// Whether a batch of `docs` documents and `bytes` bytes is full.
+pub fn batch_full(docs: usize, bytes: usize) -> bool {
+    docs >= BATCH_DOCS || bytes >= BATCH_BYTES
+}
+
+/// Whether a document of `size` bytes goes in a new batch rather than in
+/// one of `docs` documents and `bytes` bytes: a large document travels
+/// alone.
+pub fn starts_a_batch(docs: usize, bytes: usize, size: usize) -> bool {
+    docs > 0 && bytes + size > BATCH_BYTES
+}
+
 /// How to run.
 #[derive(Debug, Clone, Copy)]
 pub struct RunOptions {
@@ -86,10 +98,9 @@ where
                 }
                 let mut batch = Vec::new();
                 let mut bytes = 0;
-                while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
-                    // A large document goes in a batch of its own.
+                while !batch_full(batch.len(), bytes) {
                     let next_size = inputs.peek().map_or(0, RawInput::size);
-                    if !batch.is_empty() && bytes + next_size > BATCH_BYTES {
+                    if starts_a_batch(batch.len(), bytes, next_size) {
                         break;
                     }
                     let Some(input) = inputs.next() else { break };

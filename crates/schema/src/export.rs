@@ -8,13 +8,12 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use abi_stable::{
+    prefix_type::PrefixTypeTrait,
     sabi_extern_fn,
     sabi_trait::TD_Opaque,
     std_types::{RResult, RSlice, RStr, RString, RVec},
 };
 use glaneur_document::Document;
-
-use abi_stable::prefix_type::PrefixTypeTrait;
 
 use crate::abi::{Extractor, ExtractorBox, Extractor_TO, FfiEntity, Manifest, PluginModule, PluginModule_Ref};
 use crate::entity::Entity;
@@ -86,9 +85,8 @@ impl<P: Plugin> Extractor for Guarded<P> {
 }
 
 /// The manifest function of the root module, for plugin `P`.
-#[doc(hidden)]
 #[sabi_extern_fn]
-pub fn manifest_of<P: Plugin>() -> Manifest {
+fn manifest_of<P: Plugin>() -> Manifest {
     let info = P::INFO;
     let strings = |list: &[&str]| list.iter().map(|s| RString::from(*s)).collect();
     Manifest {
@@ -101,9 +99,8 @@ pub fn manifest_of<P: Plugin>() -> Manifest {
 }
 
 /// The constructor function of the root module, for plugin `P`.
-#[doc(hidden)]
 #[sabi_extern_fn]
-pub fn new_extractor_of<P: Plugin>(config: RStr<'_>) -> RResult<ExtractorBox, RString> {
+fn new_extractor_of<P: Plugin>(config: RStr<'_>) -> RResult<ExtractorBox, RString> {
     match catch_panic(|| P::new(config.as_str())) {
         Ok(Ok(plugin)) => RResult::ROk(Extractor_TO::from_value(Guarded(plugin), TD_Opaque)),
         Ok(Err(message)) | Err(message) => RResult::RErr(message.into()),
@@ -116,11 +113,6 @@ pub fn new_extractor_of<P: Plugin>(config: RStr<'_>) -> RResult<ExtractorBox, RS
 pub fn module_of<P: Plugin>() -> PluginModule_Ref {
     PluginModule { manifest: manifest_of::<P>, new_extractor: new_extractor_of::<P> }.leak_into_prefix()
 }
-
-/// The symbol abi_stable looks up in a library (`ROOT_MODULE_LOADER_NAME`);
-/// `export_plugin!` needs it as a literal. A test pins the two together.
-#[doc(hidden)]
-pub const LOADER_SYMBOL: &str = "_1as_0lib_1header_0root_bmodule_bloader";
 
 /// Exports a [`Plugin`] type as the root module of this library.
 ///
@@ -160,7 +152,9 @@ mod tests {
 
     #[test]
     fn loader_symbol_matches_abi_stable() {
-        assert_eq!(LOADER_SYMBOL, abi_stable::library::ROOT_MODULE_LOADER_NAME);
+        // The symbol abi_stable looks up in a library, which
+        // `export_plugin!` needs as a literal (its `export_name`).
+        assert_eq!("_1as_0lib_1header_0root_bmodule_bloader", abi_stable::library::ROOT_MODULE_LOADER_NAME);
     }
 
     #[test]

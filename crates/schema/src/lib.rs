@@ -18,12 +18,6 @@ pub use abi::{Extractor, ExtractorBox, FfiEntity, Manifest, PluginModule, Plugin
 pub use entity::Entity;
 pub use export::{catch_panic, module_of, no_configuration, Plugin, PluginInfo};
 
-/// Items the `export_plugin!` macro expands to; not part of the API.
-#[doc(hidden)]
-pub mod __export {
-    pub use crate::export::{manifest_of, new_extractor_of, LOADER_SYMBOL};
-}
-
 /// Re-exported so that `export_plugin!` works in plugins that do not depend
 /// on abi_stable themselves.
 #[doc(hidden)]

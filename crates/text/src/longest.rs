@@ -265,11 +265,11 @@ impl LongestMatcher {
         };
         // The patterns of the same three first bytes (ASCII case aside),
         // and maybe a few others, which their heads reject.
-        let longer = match three_bytes(rest) {
+        let text_head = head(rest);
+        let longer = match three_key(text_head, rest.len()) {
             Some(k) => self.three_offsets[usize::from(k)] as usize..self.three_offsets[usize::from(k) + 1] as usize,
             None => 0..0,
         };
-        let text_head = head(rest);
         let longer = self.by_three[longer.clone()].iter().zip(&self.heads[longer]).filter_map(move |(&p, h)| {
             let p = p as usize;
             h.starts(rest, text_head, self.patterns[p].as_bytes()).then_some(p)
@@ -367,10 +367,16 @@ fn two_bytes(bytes: &[u8]) -> Option<u16> {
 /// has, never lack one that a pattern has.
 #[inline]
 fn three_bytes(bytes: &[u8]) -> Option<u16> {
-    // The low three bytes of the head (which the search computes too),
-    // Fibonacci-hashed: the top 16 bits of the product.
-    let x = (head(bytes) & 0xFF_FFFF) as u32;
-    (bytes.len() >= 3).then_some((x.wrapping_mul(0x9E37_79B1) >> 16) as u16)
+    three_key(head(bytes), bytes.len())
+}
+
+/// [`three_bytes`] of bytes of length `len` whose [`head`] is `head` (which
+/// the search has computed already): the low three bytes of the head,
+/// Fibonacci-hashed (the top 16 bits of the product).
+#[inline]
+fn three_key(head: u64, len: usize) -> Option<u16> {
+    let x = (head & 0xFF_FFFF) as u32;
+    (len >= 3).then_some((x.wrapping_mul(0x9E37_79B1) >> 16) as u16)
 }
 
 #[cfg(test)]

@@ -634,7 +634,7 @@ macro_rules! word_set {
 word_set! {
     /// French number words (each part of a hyphenated compound must be one),
     /// read by text2num.
-    FRENCH_NUMBER_WORDS, is_french_number_word,
+    FRENCH_NUMBER_WORDS, matches_french_number_word,
     "un",
     "une",
     "deux",
@@ -668,7 +668,7 @@ word_set! {
 
 word_set! {
     /// English number words (not `six`, which French shares).
-    ENGLISH_NUMBER_WORDS, is_english_only_number_word,
+    ENGLISH_NUMBER_WORDS, matches_english_number_word,
     "one",
     "two",
     "three",
@@ -701,7 +701,7 @@ word_set! {
 word_set! {
     /// The words besides the number words an amount may start with: `mille`,
     /// the compounds of `demi`, the English articles and fractions.
-    OTHER_AMOUNT_STARTS, is_other_amount_start,
+    OTHER_AMOUNT_STARTS, matches_other_amount_start,
     "mille", "demi-milliard", "demi-million", "a", "an", "half", "quarter",
 }
 
@@ -758,19 +758,19 @@ static AMOUNT_STARTS: WordFilter = WordFilter::of(&[FRENCH_NUMBER_WORDS, ENGLISH
 /// French and English number words (each part of a hyphenated compound must
 /// be one), read by text2num.
 pub fn is_number_word(word: &str) -> bool {
-    AMOUNT_STARTS.admits(word) && (is_french_number_word(word) || is_english_only_number_word(word))
+    AMOUNT_STARTS.admits(word) && (matches_french_number_word(word) || matches_english_number_word(word))
 }
 
 /// English number words (not `six`, which French shares).
 pub fn is_english_number_word(word: &str) -> bool {
-    AMOUNT_STARTS.admits(word) && is_english_only_number_word(word)
+    AMOUNT_STARTS.admits(word) && matches_english_number_word(word)
 }
 
 /// Words that may start an amount: the number words, `mille`, and the
 /// compounds of `demi` (`vingt` also starts `vingt-cinq`).
 pub fn starts_an_amount(word: &str) -> bool {
     AMOUNT_STARTS.admits(word)
-        && (is_french_number_word(word) || is_english_only_number_word(word) || is_other_amount_start(word))
+        && (matches_french_number_word(word) || matches_english_number_word(word) || matches_other_amount_start(word))
 }
 
 /// Whether a word [`starts_an_amount`] accepts may be a strict prefix of

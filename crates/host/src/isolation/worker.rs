@@ -124,7 +124,7 @@ pub fn take_stdout() -> io::Result<std::fs::File> {
 /// it fails its allocation, and the worker dies instead of the machine
 /// swapping. Not the address space (`RLIMIT_AS`): allocators reserve far
 /// more of it than they use (mimalloc, in each of seven libraries, 32 MiB
-/// per thread), and address space reserved but not writable costs nothing.
+/// at a time), and address space reserved but not writable costs nothing.
 pub fn limit_memory(megabytes: u64) -> io::Result<()> {
     let bytes = megabytes.saturating_mul(1 << 20) as libc::rlim_t;
     let limit = libc::rlimit { rlim_cur: bytes, rlim_max: bytes };

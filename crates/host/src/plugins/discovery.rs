@@ -52,26 +52,25 @@ pub fn discover(dirs: &[PathBuf], configs: &HashMap<String, String>) -> Catalog 
                 .push(Rejection { path: dir.clone(), reason: format!("cannot read the directory: {e}") }),
         }
     }
-    for (path, loaded) in files.iter().zip(load_all(&files, configs)) {
-        match loaded {
-            Ok(plugin) => {
-                if let Some(first) = catalog.plugins.iter().find(|p| p.name() == plugin.name()) {
-                    catalog.rejected.push(Rejection {
-                        path: path.clone(),
-                        reason: format!(
-                            "duplicate plugin {}: already loaded from {}",
-                            plugin.name(),
-                            first.path.display()
-                        ),
-                    });
-                } else {
-                    catalog.plugins.push(plugin);
-                }
-            }
-            Err(rejection) => catalog.rejected.push(rejection),
+    for loaded in load_all(&files, configs) {
+        if let Err(rejection) = loaded.and_then(|plugin| add_unique(&mut catalog.plugins, plugin)) {
+            catalog.rejected.push(rejection);
         }
     }
     catalog
+}
+
+/// Adds `plugin` to `plugins` unless one of them has its name: the first
+/// loaded wins, and the second is rejected.
+pub fn add_unique(plugins: &mut Vec<LoadedPlugin>, plugin: LoadedPlugin) -> Result<(), Rejection> {
+    if let Some(first) = plugins.iter().find(|p| p.name() == plugin.name()) {
+        return Err(Rejection {
+            reason: format!("duplicate plugin {}: already loaded from {}", plugin.name(), first.path.display()),
+            path: plugin.path,
+        });
+    }
+    plugins.push(plugin);
+    Ok(())
 }
 
 /// The shared libraries in `dir`, sorted by name.

@@ -53,6 +53,13 @@ pub struct Rejection {
     pub reason: String,
 }
 
+impl std::fmt::Display for Rejection {
+    /// `path: reason`, as the messages that list rejections write it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
 /// Loads the plugin in `path` and builds its extractor with its
 /// configuration from `configs` (keyed by plugin name; empty when absent).
 pub fn load_file(path: &Path, configs: &HashMap<String, String>) -> Result<LoadedPlugin, Rejection> {
