@@ -28,8 +28,14 @@ static MARKS: LazyLock<Regex> =
 /// few dozen bytes before each.
 fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let (text, tokens) = (doc.text(), doc.tokens());
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
+        // Every mark ends with `%` or a `t` (in folded form, so `t` or `T`
+        // in the text): one byte refuses nearly every token.
+        if !matches!(bytes[t.end() - 1], b'%' | b't' | b'T') {
+            continue;
+        }
         let start = match doc.folded_of(t) {
             "%" | "pourcent" | "percent" => t.start(),
             "cent" if i > 0 && !t.is_joined() => {
@@ -121,41 +127,66 @@ impl Percentages {
         let from = glaneur_text::reach_back(text, start, REACH).max(floor);
         let other_digits = text[from..end].chars().any(|c| c.is_numeric() && !c.is_ascii_digit());
         let regex = if other_digits { &*PERCENT_ANY_DIGITS } else { &*PERCENT };
-        self.find_in(regex, &text[..end], from).into_iter().find(|e| e.span.end == end)
+        let (span, low, high) = ending_at_end(regex, &text[..end], from)?;
+        Some(percentage(span, low, high))
     }
+}
 
-    /// The percentages `regex` finds in `text[from..]`.
-    fn find_in(&self, regex: &Regex, text: &str, from: usize) -> Vec<Entity> {
-        let mut out = Vec::new();
-        let mut at = from;
-        while let Some(caps) = regex.captures_at(text, at) {
-            let whole = caps.get(0).expect("group 0 always matches");
-            at = whole.end();
-            // A number glued to a letter before it (`H100 %`) is not ours.
-            if glaneur_text::glued_before(text, whole.start()) {
+/// The capture groups of the percentage regex, by index: both regexes
+/// ([`PERCENT`], [`PERCENT_ANY_DIGITS`]) have the same groups.
+struct Groups {
+    a: usize,
+    b: usize,
+    c: usize,
+    d: usize,
+    n: usize,
+    sign: usize,
+}
+
+/// [`Groups`] of the percentage regex, looked up by name once.
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let index = |name: &str| {
+        PERCENT.capture_names().position(|n| n == Some(name)).expect("the percentage regex names its groups")
+    };
+    Groups { a: index("a"), b: index("b"), c: index("c"), d: index("d"), n: index("n"), sign: index("sign") }
+});
+
+/// The percentage `regex` finds in `text[from..]` that ends where `text`
+/// does: its span, value and max. The matches before it are read as a
+/// scan of the whole window reads them, since where one ends is where the
+/// next is looked for (`100 % à 50 %` is no range: the scan goes on from
+/// `50`); only the last one can end at the mark.
+fn ending_at_end(regex: &Regex, text: &str, from: usize) -> Option<(std::ops::Range<usize>, f64, Option<f64>)> {
+    let g = &*GROUPS;
+    let mut locations = regex.capture_locations();
+    let mut at = from;
+    while let Some(whole) = regex.captures_read_at(&mut locations, text, at) {
+        at = whole.end();
+        // A number glued to a letter before it (`H100 %`) is not ours.
+        if glaneur_text::glued_before(text, whole.start()) {
+            continue;
+        }
+        let group = |i: usize| locations.get(i).map(|(s, e)| (s, &text[s..e]));
+        let parse = |i: usize| group(i).and_then(|(_, digits)| parse_digits(digits, Convention::French));
+        let (low, high) = match (parse(g.a).or_else(|| parse(g.c)), parse(g.b).or_else(|| parse(g.d))) {
+            (Some(low), Some(high)) if low <= high => (low, Some(high)),
+            (Some(_), Some(_)) => {
+                // `100 % à 50 %` is no range: rescan from the second number.
+                // (What the first number makes ends before the mark.)
+                at = group(g.b).or_else(|| group(g.d)).map_or(at, |(s, _)| s);
                 continue;
             }
-            let parse = |name: &str| caps.name(name).and_then(|m| parse_digits(m.as_str(), Convention::French));
-            let (low, high) = match (parse("a").or(parse("c")), parse("b").or(parse("d"))) {
-                (Some(low), Some(high)) if low <= high => (low, Some(high)),
-                (Some(_), Some(_)) => {
-                    // `100 % à 50 %` is no range: rescan from the second number.
-                    at = caps.name("b").or(caps.name("d")).map_or(at, |m| m.start());
-                    if let Some(first) = caps.name("a").or(caps.name("c")) {
-                        out.extend(self.find_in(regex, &text[..at], first.start()));
-                    }
-                    continue;
-                }
-                _ => {
-                    let Some(n) = parse("n") else { continue };
-                    let negative = caps.name("sign").is_some_and(|s| s.as_str() != "+");
-                    (if negative { -n } else { n }, None)
-                }
-            };
-            out.push(percentage(whole.range(), low, high));
+            _ => {
+                let Some(n) = parse(g.n) else { continue };
+                let negative = group(g.sign).is_some_and(|(_, s)| s != "+");
+                (if negative { -n } else { n }, None)
+            }
+        };
+        if whole.end() == text.len() {
+            return Some((whole.range(), low, high));
         }
-        out
     }
+    None
 }
 
 /// A `percentage` entity.
