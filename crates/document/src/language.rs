@@ -111,8 +111,8 @@ impl Guess {
         // The word packed: eight bytes loaded at once, those past the word
         // masked off. A word longer than eight bytes is 0, which matches no
         // function word (an empty slot, which matches it, counts nothing).
-        let first8 = match bytes.get(start..start + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        let first8 = match bytes[start..].first_chunk::<8>() {
+            Some(&chunk) => u64::from_le_bytes(chunk),
             None => pack(&bytes[start..end.min(start + 8)]),
         };
         let key = first8 & if len <= 8 { u64::MAX >> (64 - 8 * len.max(1)) } else { 0 };
