@@ -130,6 +130,11 @@ fn language_from_function_words() {
     // `’`, `«` and NBSP part words.
     assert_eq!(language("L’the «the»\u{a0}the"), Language::English);
     assert_eq!(language(""), Language::French);
+    // Capitalised words count in lower case, at the end of the text too:
+    // two `milliards` to three `the` keep it French.
+    assert_eq!(language("The the THE Milliards MILLIARDS"), Language::French);
+    assert_eq!(language("The the THE Milliardaires MILLIARD"), Language::English);
+    assert_eq!(language("Nvidia Grows. The Firm Said: THE"), Language::English);
 }
 
 #[test]
