@@ -57,8 +57,8 @@ pub struct PhraseMatch {
     pub phrase: usize,
 }
 
-/// A set of bits indexed by a word's length and first and last bytes: a
-/// word whose bit is clear starts no phrase.
+/// A set of bits indexed by a hash of a word's length and its first and
+/// last bytes: a word whose bit is clear starts no phrase.
 #[derive(Debug, Clone)]
 struct Filter(Box<[u64; Filter::WORDS]>);
 
@@ -70,10 +70,15 @@ impl Filter {
         Filter(Box::new([0; Filter::WORDS]))
     }
 
+    /// The bit of a word: a multiplicative hash, whose top bits mix every
+    /// byte of the key (a shift-and-xor of the bytes let `de` and `les`
+    /// share bits with many first words, and most words that passed the
+    /// filter then missed in the hash map).
     #[inline]
     fn bit(bytes: &[u8]) -> usize {
         let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
-        (usize::from(first) << 7 ^ usize::from(last) ^ (bytes.len().min(31) << 10)) % Filter::BITS
+        let key = u64::from(first) | u64::from(last) << 8 | (bytes.len() as u64) << 16;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Filter::BITS.trailing_zeros())) as usize
     }
 
     fn insert(&mut self, form: &[u8]) {

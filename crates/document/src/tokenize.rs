@@ -183,14 +183,15 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                 (true, false) => fold_piece(&text[start..i], folded),
             };
             if i <= REACH {
-                match &folded_span {
+                let (source, span, case) = match &folded_span {
                     // An ASCII word folds to its text in lower case: read
                     // from the text, where eight bytes load at once (its
                     // folded form ends the folded buffer).
-                    Some(span) if word.ascii && span.len() == i - start => guess.count(bytes, start, i, 0x20),
-                    Some(span) => guess.count(folded.as_bytes(), span.start, span.end, 0),
-                    None => guess.count(bytes, start, i, 0),
-                }
+                    Some(span) if word.ascii && span.len() == i - start => (bytes, start..i, 0x20),
+                    Some(span) => (folded.as_bytes(), span.clone(), 0),
+                    None => (bytes, start..i, 0),
+                };
+                guess.count(source, span.start, span.end, case);
             }
             tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
             if apostrophe_len > 0 {
