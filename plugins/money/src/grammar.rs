@@ -6,31 +6,12 @@
 //! currency) is money, and which currency it takes from context, is
 //! decided afterwards over the whole document (`context`).
 
-use std::ops::Range;
-
 use glaneur_numbers::{parse_digits, Convention};
-use glaneur_schema::Document;
-use glaneur_text::fold_into;
 
 use crate::lexicon::{self, CurrencyWord};
-use crate::scanner::{tokens_in, Kind, Token};
+use crate::scanner::Kind;
+pub use crate::scanner::Lex;
 use crate::Language;
-
-/// A lexical item: a token with its lowercased text; a word glued to the
-/// apostrophe after it is one item (`d'`, `l'`, `jusqu'`).
-#[derive(Debug, Clone)]
-pub struct Lex<'a> {
-    /// Lowercased, `’` folded to `'`: the text itself when already so.
-    pub lower: &'a str,
-    /// As written.
-    pub text: &'a str,
-    /// The token kind (a glued word-apostrophe is a `Word`).
-    pub kind: Kind,
-    /// Byte span in the document.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
 
 /// How the currency of an amount was named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,16 +80,6 @@ impl Quantity {
     }
 }
 
-/// Every item of `doc[range]`, lexed once: anchors are dense (years,
-/// figures, amounts), and lexing a window around each one read most of the
-/// text several times. The range is a [`crate::chunks::Chunk`]'s, so that a
-/// long document is never held as items all at once. The lowered words that
-/// differ from the text (`Milliards`, `d’`) are written into `folds`, one
-/// buffer for the chunk rather than an allocation per word.
-pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut String) -> Vec<Lex<'a>> {
-    lex(doc, &tokens_in(doc, range), folds)
-}
-
 /// The items of `all` (every item of a chunk, margins included) around
 /// `anchor`, and the index of the one starting there.
 pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex<'a>], usize) {
@@ -119,57 +90,6 @@ pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex
     let (lo, hi) = (all.partition_point(|l| l.start < from), all.partition_point(|l| l.end <= to));
     let items = &all[lo..hi.max(lo)];
     (items, items.partition_point(|l| l.start < anchor))
-}
-
-fn lex<'a>(document: &Document<'a>, tokens: &[Token], folds: &'a mut String) -> Vec<Lex<'a>> {
-    let doc = document.text();
-    // The Document's token at or after the last item: a word that is one
-    // of its tokens (`Milliards`, `d’`) takes its folded form from there.
-    let doc_tokens = document.tokens();
-    let mut k = tokens.first().map_or(0, |t| doc_tokens.partition_point(|d| d.start() < t.start));
-    folds.clear();
-    let mut out: Vec<Lex<'a>> = Vec::with_capacity(tokens.len());
-    // The items whose lowered form is in `folds`: (index, span in `folds`).
-    let mut lowered: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = tokens[i];
-        let glued_apostrophe =
-            t.kind == Kind::Word && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Apos && n.start == t.end);
-        // Folding maps the apostrophe (`’`, `ʼ`) to `'` too.
-        let end = if glued_apostrophe { tokens[i + 1].end } else { t.end };
-        let text = &doc[t.start..end];
-        // Only words change when folded: numbers, symbols and the rest are
-        // the same lower-cased.
-        let lower = match t.kind {
-            Kind::Apos => "'",
-            Kind::Word => {
-                while doc_tokens.get(k).is_some_and(|d| d.start() < t.start) {
-                    k += 1;
-                }
-                match doc_tokens.get(k).filter(|d| d.start() == t.start && d.end() == end) {
-                    Some(d) => document.folded_of(d),
-                    None => {
-                        // Words joined by a hyphen (`Vingt-Cinq`), or glued to an apostrophe
-                        // that is no elision (`Nvidia’`).
-                        let from = folds.len();
-                        if fold_into(text, folds) {
-                            lowered.push((out.len(), from..folds.len()));
-                        }
-                        text
-                    }
-                }
-            }
-            _ => text,
-        };
-        out.push(Lex { lower, text, kind: t.kind, start: t.start, end });
-        i += if glued_apostrophe { 2 } else { 1 };
-    }
-    let folds: &'a String = folds;
-    for (at, span) in lowered {
-        out[at].lower = &folds[span];
-    }
-    out
 }
 
 /// Reads amounts over a window of items.
@@ -1053,7 +973,7 @@ mod tests {
         let doc = "D’euros, 5 Milliards $ l' ’ MUSD ÉTÉ d'abord";
         let buf = glaneur_schema::DocumentBuf::new(doc).expect("small");
         let mut folds = String::new();
-        let items = lex_range(&buf.document(), 0..doc.len(), &mut folds);
+        let items = crate::scanner::lex_range(&buf.document(), 0..doc.len(), &mut folds);
         let got: Vec<(&str, &str, Kind)> = items.iter().map(|l| (l.text, l.lower, l.kind)).collect();
         assert_eq!(
             got,

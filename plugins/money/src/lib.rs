@@ -19,9 +19,10 @@ use std::ops::Range;
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
-use crate::grammar::{window, Grammar, Lex, Named, Parsed};
+use crate::grammar::{window, Grammar, Named, Parsed};
 use crate::lexicon::starts_an_amount;
 use crate::scanner::Kind;
+use crate::scanner::Lex;
 
 /// The language of a document, which decides `billion` (10^12 in French,
 /// 10^9 in English) and `1,500` (1.5 or 1500): the Document's guess.
@@ -131,7 +132,7 @@ impl Money {
         let mut resume = 0;
         let mut folds = String::new();
         for chunk in chunks::chunks(doc) {
-            let all = grammar::lex_range(document, chunk.lexed, &mut folds);
+            let all = scanner::lex_range(document, chunk.lexed, &mut folds);
             for anchor in anchors(doc, chunk.anchors, &all, language) {
                 if anchor < resume {
                     continue;
@@ -403,7 +404,7 @@ mod tests {
 
     #[test]
     fn tokens_keep_the_unicode_classes() {
-        use crate::scanner::{tokens_in, Kind};
+        use crate::scanner::{reference::tokens_in, Kind};
         // Vertical tab and NBSP are spaces; `é`, `ß` are letters; `’` is an apostrophe.
         let doc = "a\u{b}\u{a0}été-là\n\n\u{2003}\nStraße’5";
         let buf = DocumentBuf::new(doc).expect("small");
