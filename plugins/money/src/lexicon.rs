@@ -705,28 +705,36 @@ word_set! {
     "mille", "demi-milliard", "demi-million", "a", "an", "half", "quarter",
 }
 
-/// A filter of a few words by their first byte and length: a word it
-/// refuses is none of them. Most words of a text are asked about and are
-/// none, and this spares them the comparisons.
-struct WordFilter([u16; 256]);
+/// A filter of a few words by their first byte and length, and by their
+/// last byte and length: a word it refuses is none of them. Most words of a
+/// text are asked about and are none, and this spares them the comparisons.
+struct WordFilter {
+    /// For each first byte, a bit per length.
+    first: [u16; 256],
+    /// For each last byte, a bit per length.
+    last: [u16; 256],
+}
 
 impl WordFilter {
     /// The filter of the words of `lists`.
     const fn of(lists: &[&[&str]]) -> Self {
-        let mut bits = [0u16; 256];
+        let mut first = [0u16; 256];
+        let mut last = [0u16; 256];
         let mut l = 0;
         while l < lists.len() {
             let mut w = 0;
             while w < lists[l].len() {
                 let word = lists[l][w].as_bytes();
                 if !word.is_empty() {
-                    bits[word[0] as usize] |= 1 << WordFilter::length_bit(word.len());
+                    let bit = 1 << WordFilter::length_bit(word.len());
+                    first[word[0] as usize] |= bit;
+                    last[word[word.len() - 1] as usize] |= bit;
                 }
                 w += 1;
             }
             l += 1;
         }
-        WordFilter(bits)
+        WordFilter { first, last }
     }
 
     /// The bit of a length: lengths past 15 share the last.
@@ -741,14 +749,20 @@ impl WordFilter {
     /// Whether `word` may be one of the words.
     #[inline]
     fn admits(&self, word: &str) -> bool {
-        word.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)] >> WordFilter::length_bit(word.len()) & 1 == 1)
+        let bit = WordFilter::length_bit(word.len());
+        match word.as_bytes() {
+            [first, .., last] | [first @ last] => {
+                self.first[usize::from(*first)] >> bit & self.last[usize::from(*last)] >> bit & 1 == 1
+            }
+            [] => false,
+        }
     }
 
     /// Whether one of the words may be a strict prefix of `word`.
     #[inline]
     fn may_prefix(&self, word: &str) -> bool {
         let shorter = (1u32 << WordFilter::length_bit(word.len())) - 1;
-        word.as_bytes().first().is_some_and(|&b| u32::from(self.0[usize::from(b)]) & shorter != 0)
+        word.as_bytes().first().is_some_and(|&b| u32::from(self.first[usize::from(b)]) & shorter != 0)
     }
 }
 

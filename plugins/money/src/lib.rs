@@ -58,7 +58,7 @@ fn number_word_anchor(doc: &str, item: &Lex<'_>, language: Language) -> bool {
     let lower = item.lower;
     let len = if starts_an_amount(lower) {
         Some(lower.len())
-    } else if !lexicon::may_start_an_amount_within(lower) || !lower.as_bytes().contains(&b'-') {
+    } else if !item.hyphenated || !lexicon::may_start_an_amount_within(lower) {
         None // most words: cheaper tests than the search below
     } else {
         lower.rmatch_indices('-').map(|(i, _)| i).find(|&e| starts_an_amount(&lower[..e]))

@@ -38,6 +38,9 @@ pub struct Lex<'a> {
     pub text: &'a str,
     /// The token kind (a glued word-apostrophe is a `Word`).
     pub kind: Kind,
+    /// Words joined by a hyphen (`vingt-cinq`), told apart from the rest
+    /// without looking for the hyphen in each word.
+    pub hyphenated: bool,
     /// Byte span in the document.
     pub start: usize,
     /// One past the last byte.
@@ -95,6 +98,7 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
                     }
                     last += 2;
                 }
+                let joined = last;
                 // A word that is no elision takes the apostrophe glued after it (`Nvidia’`).
                 if !all[last].has(Flags::ELIDED) {
                     let end = all[last].end();
@@ -114,7 +118,8 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
                     }
                     piece
                 };
-                out.push(Lex { lower, text: piece, kind: Kind::Word, start: t.start(), end });
+                let hyphenated = joined > i;
+                out.push(Lex { lower, text: piece, kind: Kind::Word, hyphenated, start: t.start(), end });
             }
             TokenKind::Number if ascii_digits(t) => {
                 // Separators, each followed by digits: `,` or `.` glued on
@@ -142,7 +147,8 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
                     last += 1;
                 }
                 let piece = &text[t.start()..all[last].end()];
-                out.push(Lex { lower: piece, text: piece, kind: Kind::Num, start: t.start(), end: all[last].end() });
+                let end = all[last].end();
+                out.push(Lex { lower: piece, text: piece, kind: Kind::Num, hyphenated: false, start: t.start(), end });
             }
             TokenKind::Number => {
                 // Digits of another script: one mark each, as any character
@@ -150,7 +156,14 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
                 out.extend(doc.text_of(t).char_indices().map(|(k, c)| {
                     let start = t.start() + k;
                     let piece = &text[start..start + c.len_utf8()];
-                    Lex { lower: piece, text: piece, kind: Kind::Punct, start, end: start + c.len_utf8() }
+                    Lex {
+                        lower: piece,
+                        text: piece,
+                        kind: Kind::Punct,
+                        hyphenated: false,
+                        start,
+                        end: start + c.len_utf8(),
+                    }
                 }));
             }
             _ => {
@@ -162,7 +175,7 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
                 } else {
                     (Kind::Punct, piece)
                 };
-                out.push(Lex { lower, text: piece, kind, start: t.start(), end: t.end() });
+                out.push(Lex { lower, text: piece, kind, hyphenated: false, start: t.start(), end: t.end() });
             }
         }
         gap_start = all[last].end();
@@ -186,7 +199,14 @@ fn push_break<'a>(text: &'a str, gap: Range<usize>, out: &mut Vec<Lex<'a>>) {
     // plain count costs less than setting up a search.
     if gap.end >= gap.start + 2 && text.as_bytes()[gap.clone()].iter().filter(|&&b| b == b'\n').nth(1).is_some() {
         let piece = &text[gap.clone()];
-        out.push(Lex { lower: piece, text: piece, kind: Kind::Break, start: gap.start, end: gap.end });
+        out.push(Lex {
+            lower: piece,
+            text: piece,
+            kind: Kind::Break,
+            hyphenated: false,
+            start: gap.start,
+            end: gap.end,
+        });
     }
 }
 
@@ -356,7 +376,8 @@ pub(crate) mod reference {
                 }
                 _ => text,
             };
-            out.push(Lex { lower, text, kind: t.kind, start: t.start, end });
+            let hyphenated = t.kind == Kind::Word && text.contains('-');
+            out.push(Lex { lower, text, kind: t.kind, hyphenated, start: t.start, end });
             i += if glued_apostrophe { 2 } else { 1 };
         }
         let folds: &'a String = folds;
