@@ -408,6 +408,11 @@ impl Grammar<'_, '_> {
                 }
                 q.base = parse_digits(item.text, self.convention())?;
             }
+            // Every word a number may start with (`vingt`, `un`, `a`, `half`,
+            // `mille`) is one [`lexicon::starts_an_amount`] accepts, or is
+            // hyphenated (`demi-milliard`, `five-dollar`): a cheap test for
+            // the words after each multiplier (`de`, `dollars`).
+            Kind::Word if !item.hyphenated && !lexicon::starts_an_amount(item.lower) => return None,
             Kind::Word => {
                 if let Some(half) = self.half_multiplier(i) {
                     // `un demi-milliard`, `demi-million`
@@ -822,6 +827,11 @@ impl Grammar<'_, '_> {
     /// several countries share (`In Argentina, … pesos`): see
     /// [`lexicon::country_currency`].
     fn country_currency(&self, family: &str) -> Option<&'static str> {
+        // Most families (`dollar`, `livre`) are no country's to decide: no
+        // need to look at every word around.
+        if !lexicon::shared_by_countries(family) {
+            return None;
+        }
         self.items.iter().filter(|l| l.kind == Kind::Word).find_map(|l| lexicon::country_currency(family, l.lower))
     }
 

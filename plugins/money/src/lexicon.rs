@@ -4,6 +4,7 @@
 //! Every lookup takes a lowercased word with `’` already folded to `'`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::Language;
@@ -140,6 +141,12 @@ pub fn country_currency(family: &str, word: &str) -> Option<&'static str> {
         ) => "CNY",
         _ => return None,
     })
+}
+
+/// Whether a country named around decides the currency of `family`: the
+/// families [`country_currency`] knows.
+pub fn shared_by_countries(family: &str) -> bool {
+    matches!(family, "peso" | "roupie" | "dirham" | "yen")
 }
 
 /// ISO 4217 codes written as such (`500 millions USD`, `EUR 2 millions`).
@@ -462,8 +469,9 @@ pub const QUALIFIERS: &[Qualifier] = &[
 /// qualifier is looked for before every number, and comparing each phrase
 /// there was a fifth of this plugin's parsing.
 pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
-    static BY_LAST: LazyLock<HashMap<&'static str, Vec<Qualifier>>> = LazyLock::new(|| {
-        let mut by_last: HashMap<&'static str, Vec<Qualifier>> = HashMap::new();
+    type ByLast = HashMap<&'static str, Vec<Qualifier>, BuildHasherDefault<WordHasher>>;
+    static BY_LAST: LazyLock<ByLast> = LazyLock::new(|| {
+        let mut by_last = ByLast::default();
         for &(phrase, meaning) in QUALIFIERS {
             if let Some(last) = phrase.last() {
                 by_last.entry(*last).or_default().push((phrase, meaning));
@@ -472,6 +480,24 @@ pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
         by_last
     });
     BY_LAST.get(word).map_or(&[], Vec::as_slice)
+}
+
+/// A hasher for the short words of a lookup table (FxHash's mix, a
+/// multiply per byte): the default SipHash cost more than the rest of the
+/// lookup, which runs before every amount.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Words allowed between a qualifier and its amount (`dépasse probablement
@@ -810,6 +836,16 @@ mod tests {
             assert_eq!(&found[..before.len()], &before[..], "{phrase:?}");
         }
         assert!(qualifiers_ending_with("milliards").is_empty());
+    }
+
+    #[test]
+    fn only_the_families_shared_by_countries_are_decided_by_one() {
+        let places = ["argentina", "philippines", "chile", "colombia", "pakistan's", "sri", "nepal", "maroc", "china"];
+        let families = ["peso", "roupie", "dirham", "yen", "dollar", "livre", "franc", "couronne", "mark", "lire"];
+        for family in families {
+            let decided = places.iter().any(|place| country_currency(family, place).is_some());
+            assert_eq!(decided, shared_by_countries(family), "{family}");
+        }
     }
 
     #[test]
