@@ -149,15 +149,22 @@ pub fn shared_by_countries(family: &str) -> bool {
     matches!(family, "peso" | "roupie" | "dirham" | "yen")
 }
 
+/// The ISO 4217 codes read as such.
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD", "INR", "KRW", "RUB", "SGD", "SEK", "NOK", "DKK",
+    "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TRY", "PLN", "CZK", "HUF", "NZD", "TWD", "THB", "IDR", "MYR", "PHP",
+    "VND", "NGN", "EGP", "MAD", "XOF", "QAR", "KWD", "ARS", "CLP", "COP", "FIM", "DEM", "NLG", "ITL", "ESP",
+];
+
 /// ISO 4217 codes written as such (`500 millions USD`, `EUR 2 millions`).
 /// Case-sensitive: `usd` in running text is not a code.
 pub fn iso_code(word: &str) -> Option<&'static str> {
-    const CODES: &[&str] = &[
-        "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD", "INR", "KRW", "RUB", "SGD", "SEK", "NOK", "DKK",
-        "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TRY", "PLN", "CZK", "HUF", "NZD", "TWD", "THB", "IDR", "MYR", "PHP",
-        "VND", "NGN", "EGP", "MAD", "XOF", "QAR", "KWD", "ARS", "CLP", "COP", "FIM", "DEM", "NLG", "ITL", "ESP",
-    ];
-    CODES.iter().find(|c| **c == word).copied()
+    // Every code is three capitals: most words (`les`, `the`, `de`) are
+    // told from them without comparing them with each.
+    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    ISO_CODES.iter().find(|c| **c == word).copied()
 }
 
 /// A currency word and whether it needs a qualifier word after it to be
@@ -836,6 +843,16 @@ mod tests {
             assert_eq!(&found[..before.len()], &before[..], "{phrase:?}");
         }
         assert!(qualifiers_ending_with("milliards").is_empty());
+    }
+
+    #[test]
+    fn iso_codes_are_three_capitals() {
+        for &code in ISO_CODES {
+            assert_eq!(iso_code(code), Some(code));
+        }
+        for word in ["usd", "Usd", "USDX", "US", "les", "", "ÉUR"] {
+            assert_eq!(iso_code(word), None, "{word}");
+        }
     }
 
     #[test]
