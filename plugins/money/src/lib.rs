@@ -13,7 +13,6 @@ pub mod grammar;
 pub mod lexicon;
 pub mod scanner;
 
-use std::fmt;
 use std::ops::Range;
 
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
@@ -241,36 +240,62 @@ struct Attrs {
 }
 
 /// The `rule` attribute: `[range:](digits|words)+` and how the currency
-/// was had, written straight into the JSON text (no string per amount).
+/// was had, written into the JSON text as one of a table's strings (no
+/// formatting per amount).
 struct Rule {
     range: bool,
     words: bool,
-    /// `symbol`, `code`, `word`, `inferred` or `cue`.
-    currency: &'static str,
+    currency: Via,
 }
 
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let range = if self.range { "range:" } else { "" };
-        let number = if self.words { "words" } else { "digits" };
-        write!(f, "{range}{number}+{}", self.currency)
+/// How the currency of an amount was had, in the order of [`Rule::ALL`].
+#[derive(Debug, Clone, Copy)]
+enum Via {
+    Symbol,
+    Code,
+    Word,
+    Inferred,
+    Cue,
+}
+
+impl Rule {
+    /// The rules, by range, then number, then [`Via`].
+    const ALL: [[[&'static str; 5]; 2]; 2] = [
+        [
+            ["digits+symbol", "digits+code", "digits+word", "digits+inferred", "digits+cue"],
+            ["words+symbol", "words+code", "words+word", "words+inferred", "words+cue"],
+        ],
+        [
+            [
+                "range:digits+symbol",
+                "range:digits+code",
+                "range:digits+word",
+                "range:digits+inferred",
+                "range:digits+cue",
+            ],
+            ["range:words+symbol", "range:words+code", "range:words+word", "range:words+inferred", "range:words+cue"],
+        ],
+    ];
+
+    fn as_str(&self) -> &'static str {
+        Rule::ALL[usize::from(self.range)][usize::from(self.words)][self.currency as usize]
     }
 }
 
 impl Serialize for Rule {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(self.as_str())
     }
 }
 
 fn to_entity(amount: Amount) -> Entity {
     let p = &amount.parsed;
     let currency = match (p.named, amount.inferred) {
-        (Some(Named::Symbol), _) => "symbol",
-        (Some(Named::Code), _) => "code",
-        (Some(Named::Word), _) => "word",
-        (None, true) => "inferred",
-        (None, false) => "cue",
+        (Some(Named::Symbol), _) => Via::Symbol,
+        (Some(Named::Code), _) => Via::Code,
+        (Some(Named::Word), _) => Via::Word,
+        (None, true) => Via::Inferred,
+        (None, false) => Via::Cue,
     };
     let rule = Rule { range: p.max.is_some(), words: p.words, currency };
     let attrs = Attrs {
@@ -342,10 +367,24 @@ mod tests {
     #[test]
     fn rules_name_the_range_the_number_and_the_currency() {
         let json = |range, words, currency| serde_json::to_string(&Rule { range, words, currency }).expect("a string");
-        assert_eq!(json(false, false, "symbol"), r#""digits+symbol""#);
-        assert_eq!(json(false, true, "code"), r#""words+code""#);
-        assert_eq!(json(true, false, "inferred"), r#""range:digits+inferred""#);
-        assert_eq!(json(true, true, "cue"), r#""range:words+cue""#);
+        assert_eq!(json(false, false, Via::Symbol), r#""digits+symbol""#);
+        assert_eq!(json(false, true, Via::Code), r#""words+code""#);
+        assert_eq!(json(true, false, Via::Inferred), r#""range:digits+inferred""#);
+        assert_eq!(json(true, true, Via::Cue), r#""range:words+cue""#);
+        // Every rule of the table is the one its parts spell.
+        for range in [false, true] {
+            for words in [false, true] {
+                for via in [Via::Symbol, Via::Code, Via::Word, Via::Inferred, Via::Cue] {
+                    let spelled = format!(
+                        "{}{}+{}",
+                        if range { "range:" } else { "" },
+                        if words { "words" } else { "digits" },
+                        format!("{via:?}").to_lowercase()
+                    );
+                    assert_eq!(Rule { range, words, currency: via }.as_str(), spelled);
+                }
+            }
+        }
     }
 
     #[test]
