@@ -565,11 +565,21 @@ impl Grammar<'_, '_> {
         // for the document's guess.
         let english = self.language == Language::English || self.lower(i).is_some_and(is_english_number);
         let language = if english { text2num::Language::english() } else { text2num::Language::french() };
+        let mut phrase = String::new();
         for stop in (i + 1..=end).rev() {
+            // A phrase never ends on its joiner (`five and` of `five and ten million`).
+            if matches!(self.lower(stop - 1), Some("and" | "et")) {
+                continue;
+            }
             // text2num reads `one hundred twenty-five`, not the English `and`.
-            let phrase: Vec<&str> =
-                (i..stop).filter_map(|k| self.lower(k)).filter(|w| !(english && *w == "and")).collect();
-            let phrase = phrase.join(" ");
+            phrase.clear();
+            let words = (i..stop).filter_map(|k| self.lower(k)).filter(|w| !(english && *w == "and"));
+            for (n, word) in words.enumerate() {
+                if n > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(word);
+            }
             let value = match phrase.as_str() {
                 "un" | "une" | "one" | "a" | "an" => Some(1.0),
                 // `a hundred`, `a thousand`
@@ -580,10 +590,6 @@ impl Grammar<'_, '_> {
                 _ => text2num::text2digits(&phrase, &language).ok().and_then(|d| d.parse::<f64>().ok()),
             };
             if let Some(value) = value {
-                // A phrase never ends on its joiner (`five and` of `five and ten million`).
-                if matches!(self.lower(stop - 1), Some("and" | "et")) {
-                    continue;
-                }
                 let lone_one = value == 1.0 && stop == i + 1;
                 let and_a_half = self.is(stop, "and") && self.is(stop + 2, "half");
                 if lone_one && !self.followed_by_unit(stop) && !and_a_half {

@@ -156,15 +156,19 @@ impl Money {
 
     /// Which candidates are money, with which currency.
     fn decide(&self, doc: &str, candidates: Vec<Parsed>) -> Vec<Amount> {
+        if candidates.is_empty() {
+            return Vec::new(); // no paragraphs to find
+        }
         let paragraphs = glaneur_text::Paragraphs::new(doc);
+        let paragraph_of: Vec<usize> = candidates.iter().map(|p| paragraphs.start_of(p.start)).collect();
         let in_parens: Vec<bool> =
-            candidates.iter().map(|p| context::in_parentheses(doc, p.start, paragraphs.start_of(p.start))).collect();
+            candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
         // For each candidate, the currency of the next one that names it
         // outside parentheses, in the same paragraph: one backward pass.
         let mut next_named: Vec<Option<&'static str>> = vec![None; candidates.len()];
         let mut ahead: Option<(&'static str, usize)> = None; // (code, its paragraph start)
         for k in (0..candidates.len()).rev() {
-            let paragraph = paragraphs.start_of(candidates[k].start);
+            let paragraph = paragraph_of[k];
             next_named[k] = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
             if let (Some(Some(code)), false) = (candidates[k].currency, in_parens[k]) {
                 ahead = Some((code, paragraph));
