@@ -151,16 +151,13 @@ impl Money {
                 }
             }
         }
-        self.decide(doc, candidates)
+        self.decide(document, candidates)
     }
 
     /// Which candidates are money, with which currency.
-    fn decide(&self, doc: &str, candidates: Vec<Parsed>) -> Vec<Amount> {
-        if candidates.is_empty() {
-            return Vec::new(); // no paragraphs to find
-        }
-        let paragraphs = glaneur_text::Paragraphs::new(doc);
-        let paragraph_of: Vec<usize> = candidates.iter().map(|p| paragraphs.start_of(p.start)).collect();
+    fn decide(&self, document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
+        let doc = document.text();
+        let paragraph_of: Vec<usize> = candidates.iter().map(|p| paragraph_start(document, p.start)).collect();
         let in_parens: Vec<bool> =
             candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
         // For each candidate, the currency of the next one that names it
@@ -222,6 +219,13 @@ impl Money {
     pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
         self.amounts(doc).into_iter().map(to_entity).collect()
     }
+}
+
+/// Where the paragraph holding `at`, a token's start, starts: its first
+/// token, in the paragraphs (after blank lines) the Document found.
+fn paragraph_start(document: &Document<'_>, at: usize) -> usize {
+    let first = document.paragraph_of(document.token_at(at)).start;
+    document.tokens().get(first).map_or(at, |t| t.start())
 }
 
 /// Whether the sentence of a bare amount speaks of money (`levé`, `budget`).
@@ -366,6 +370,22 @@ mod tests {
         );
         assert_eq!(texts("un demi-milliard de dollars"), ["un demi-milliard de dollars"]);
         assert_eq!(texts("Les sixièmes millions d'euros"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn paragraphs_are_those_the_text_s_blank_lines_make() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push("a\n\n\u{a0}\n\nb \n\x0c\nc\n\r\n d\n\x0b\ne\n\n\x0cf ".into());
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let document = buf.document();
+            let paragraphs = glaneur_text::Paragraphs::new(text);
+            for t in document.tokens() {
+                // The same paragraph, from its first token rather than its first byte.
+                let (from, at) = (paragraphs.start_of(t.start()), paragraph_start(&document, t.start()));
+                assert!(from <= at && text[from..at].trim().is_empty(), "{text:?} {}", t.start());
+            }
+        }
     }
 
     #[test]
