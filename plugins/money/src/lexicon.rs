@@ -58,6 +58,12 @@ pub fn letters_currency(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether `last` may be the last byte of an ISO code or of the letters
+/// [`letters_currency`] knows: a capital, or the end of `Rs`, `Rs.`, `Rp`.
+pub fn may_end_a_code(last: u8) -> bool {
+    last.is_ascii_uppercase() || matches!(last, b's' | b'.' | b'p')
+}
+
 /// The currency an English adjective and a currency noun name together
 /// (`Swiss francs`, `Indian rupees`, `South African rand`, `Deutsche
 /// marks`); `adjective` is the last word before the noun, lowercased.
@@ -852,6 +858,15 @@ mod tests {
         }
         for word in ["usd", "Usd", "USDX", "US", "les", "", "ÉUR"] {
             assert_eq!(iso_code(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn every_code_ends_as_may_end_a_code_says() {
+        let letters = ["Rs", "Rs.", "INR", "RM", "Rp", "NIS", "RMB"];
+        for code in ISO_CODES.iter().chain(&letters) {
+            assert!(iso_code(code).is_some() || letters_currency(code).is_some(), "{code}");
+            assert!(code.bytes().last().is_some_and(may_end_a_code), "{code}");
         }
     }
 

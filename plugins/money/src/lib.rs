@@ -71,6 +71,10 @@ fn number_word_anchor(doc: &str, item: &Lex<'_>, language: Language) -> bool {
 /// billion`: the code's start, before digits at `at`.
 fn code_before(doc: &str, at: usize) -> Option<usize> {
     let head = doc[..at].strip_suffix(' ').unwrap_or(&doc[..at]);
+    // Most numbers (after `de`, `à`, a comma) are told at once.
+    if !head.as_bytes().last().is_some_and(|&b| lexicon::may_end_a_code(b)) {
+        return None;
+    }
     // The codes are at most four characters (`Rs.`, `NIS`, `EUR`).
     let from = glaneur_text::reach_back(head, head.len(), 5);
     let letters = head[from..].char_indices().rev().find(|&(_, c)| !(c.is_ascii_alphabetic() || c == '.'));

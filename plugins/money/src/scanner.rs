@@ -89,6 +89,20 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
         }
         let mut last = i;
         match t.kind() {
+            // Most words have a space after them: nothing joins them to
+            // what follows (no hyphen, no apostrophe).
+            TokenKind::Word if all.get(i + 1).is_none_or(|n| !n.is_joined()) => {
+                let piece = doc.text_of(t);
+                let lower = doc.folded_of(t);
+                out.push(Lex {
+                    lower,
+                    text: piece,
+                    kind: Kind::Word,
+                    hyphenated: false,
+                    start: t.start(),
+                    end: t.end(),
+                });
+            }
             TokenKind::Word => {
                 // `vingt-cinq`: a hyphen glued between two words joins them.
                 while let (Some(h), Some(w)) = (all.get(last + 1), all.get(last + 2)) {
