@@ -34,7 +34,9 @@ pub use glaneur_schema::Language;
 /// items around `range`; a number just past it may move back into it to an
 /// ISO code (`USD 5`).
 fn anchors(doc: &str, range: Range<usize>, items: &[Lex<'_>], language: Language) -> Vec<usize> {
-    let mut out = Vec::new();
+    // About one item in twenty starts an amount in news dense with figures:
+    // room enough not to grow the vector in most chunks.
+    let mut out = Vec::with_capacity(items.len() / 8 + 4);
     for item in items {
         match item.kind {
             Kind::Num => out.push(code_before(doc, item.start).unwrap_or(item.start)),
@@ -136,7 +138,9 @@ impl Money {
         let mut folds = String::new();
         for chunk in chunks::chunks(doc) {
             let all = scanner::lex_range(document, chunk.lexed, &mut folds);
-            for anchor in anchors(doc, chunk.anchors, &all, language) {
+            let anchors = anchors(doc, chunk.anchors, &all, language);
+            candidates.reserve(anchors.len());
+            for anchor in anchors {
                 if anchor < resume {
                     continue;
                 }
@@ -176,7 +180,7 @@ impl Money {
             }
         }
         let mut last_named: Option<&'static str> = None;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(candidates.len());
         for (k, parsed) in candidates.iter().enumerate() {
             // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
             if let Some((default, inferable)) = parsed.subunit_of {

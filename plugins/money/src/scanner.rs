@@ -182,12 +182,12 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
             }
             _ => {
                 let piece = doc.text_of(t);
-                let (kind, lower) = if is_apostrophe(piece.as_bytes()) {
-                    (Kind::Apos, "'")
-                } else if piece.starts_with(is_currency_symbol) {
-                    (Kind::Sym, piece)
-                } else {
-                    (Kind::Punct, piece)
+                let (kind, lower) = match piece.as_bytes() {
+                    // Most marks are ASCII: `,`, `.`, `(`; `$` is the one currency symbol there.
+                    [b'\''] => (Kind::Apos, "'"),
+                    [b'$', ..] => (Kind::Sym, piece),
+                    [b, ..] if b.is_ascii() => (Kind::Punct, piece),
+                    _ => other_mark(piece),
                 };
                 out.push(Lex { lower, text: piece, kind, hyphenated: false, start: t.start(), end: t.end() });
             }
@@ -205,6 +205,18 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
         out[at].lower = &folds[span];
     }
     out
+}
+
+/// The kind and lowered form of a mark (`’`, `€`, `«`): an apostrophe, a
+/// currency symbol or any other mark.
+fn other_mark(piece: &str) -> (Kind, &str) {
+    if is_apostrophe(piece.as_bytes()) {
+        (Kind::Apos, "'")
+    } else if piece.starts_with(is_currency_symbol) {
+        (Kind::Sym, piece)
+    } else {
+        (Kind::Punct, piece)
+    }
 }
 
 /// A [`Kind::Break`] for `gap` (whitespace) if it holds two line breaks.
