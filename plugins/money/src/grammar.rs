@@ -6,31 +6,12 @@
 //! currency) is money, and which currency it takes from context, is
 //! decided afterwards over the whole document (`context`).
 
-use std::ops::Range;
-
 use glaneur_numbers::{parse_digits, Convention};
-use glaneur_schema::Document;
-use glaneur_text::fold_into;
 
 use crate::lexicon::{self, CurrencyWord};
-use crate::scanner::{tokens_in, Kind, Token};
+use crate::scanner::Kind;
+pub use crate::scanner::Lex;
 use crate::Language;
-
-/// A lexical item: a token with its lowercased text; a word glued to the
-/// apostrophe after it is one item (`d'`, `l'`, `jusqu'`).
-#[derive(Debug, Clone)]
-pub struct Lex<'a> {
-    /// Lowercased, `’` folded to `'`: the text itself when already so.
-    pub lower: &'a str,
-    /// As written.
-    pub text: &'a str,
-    /// The token kind (a glued word-apostrophe is a `Word`).
-    pub kind: Kind,
-    /// Byte span in the document.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
 
 /// How the currency of an amount was named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,16 +80,6 @@ impl Quantity {
     }
 }
 
-/// Every item of `doc[range]`, lexed once: anchors are dense (years,
-/// figures, amounts), and lexing a window around each one read most of the
-/// text several times. The range is a [`crate::chunks::Chunk`]'s, so that a
-/// long document is never held as items all at once. The lowered words that
-/// differ from the text (`Milliards`, `d’`) are written into `folds`, one
-/// buffer for the chunk rather than an allocation per word.
-pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut String) -> Vec<Lex<'a>> {
-    lex(doc, &tokens_in(doc, range), folds)
-}
-
 /// The items of `all` (every item of a chunk, margins included) around
 /// `anchor`, and the index of the one starting there.
 pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex<'a>], usize) {
@@ -119,57 +90,6 @@ pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex
     let (lo, hi) = (all.partition_point(|l| l.start < from), all.partition_point(|l| l.end <= to));
     let items = &all[lo..hi.max(lo)];
     (items, items.partition_point(|l| l.start < anchor))
-}
-
-fn lex<'a>(document: &Document<'a>, tokens: &[Token], folds: &'a mut String) -> Vec<Lex<'a>> {
-    let doc = document.text();
-    // The Document's token at or after the last item: a word that is one
-    // of its tokens (`Milliards`, `d’`) takes its folded form from there.
-    let doc_tokens = document.tokens();
-    let mut k = tokens.first().map_or(0, |t| doc_tokens.partition_point(|d| d.start() < t.start));
-    folds.clear();
-    let mut out: Vec<Lex<'a>> = Vec::with_capacity(tokens.len());
-    // The items whose lowered form is in `folds`: (index, span in `folds`).
-    let mut lowered: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = tokens[i];
-        let glued_apostrophe =
-            t.kind == Kind::Word && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Apos && n.start == t.end);
-        // Folding maps the apostrophe (`’`, `ʼ`) to `'` too.
-        let end = if glued_apostrophe { tokens[i + 1].end } else { t.end };
-        let text = &doc[t.start..end];
-        // Only words change when folded: numbers, symbols and the rest are
-        // the same lower-cased.
-        let lower = match t.kind {
-            Kind::Apos => "'",
-            Kind::Word => {
-                while doc_tokens.get(k).is_some_and(|d| d.start() < t.start) {
-                    k += 1;
-                }
-                match doc_tokens.get(k).filter(|d| d.start() == t.start && d.end() == end) {
-                    Some(d) => document.folded_of(d),
-                    None => {
-                        // Words joined by a hyphen (`Vingt-Cinq`), or glued to an apostrophe
-                        // that is no elision (`Nvidia’`).
-                        let from = folds.len();
-                        if fold_into(text, folds) {
-                            lowered.push((out.len(), from..folds.len()));
-                        }
-                        text
-                    }
-                }
-            }
-            _ => text,
-        };
-        out.push(Lex { lower, text, kind: t.kind, start: t.start, end });
-        i += if glued_apostrophe { 2 } else { 1 };
-    }
-    let folds: &'a String = folds;
-    for (at, span) in lowered {
-        out[at].lower = &folds[span];
-    }
-    out
 }
 
 /// Reads amounts over a window of items.
@@ -488,6 +408,11 @@ impl Grammar<'_, '_> {
                 }
                 q.base = parse_digits(item.text, self.convention())?;
             }
+            // Every word a number may start with (`vingt`, `un`, `a`, `half`,
+            // `mille`) is one [`lexicon::starts_an_amount`] accepts, or is
+            // hyphenated (`demi-milliard`, `five-dollar`): a cheap test for
+            // the words after each multiplier (`de`, `dollars`).
+            Kind::Word if !item.hyphenated && !lexicon::starts_an_amount(item.lower) => return None,
             Kind::Word => {
                 if let Some(half) = self.half_multiplier(i) {
                     // `un demi-milliard`, `demi-million`
@@ -640,11 +565,21 @@ impl Grammar<'_, '_> {
         // for the document's guess.
         let english = self.language == Language::English || self.lower(i).is_some_and(is_english_number);
         let language = if english { text2num::Language::english() } else { text2num::Language::french() };
+        let mut phrase = String::new();
         for stop in (i + 1..=end).rev() {
+            // A phrase never ends on its joiner (`five and` of `five and ten million`).
+            if matches!(self.lower(stop - 1), Some("and" | "et")) {
+                continue;
+            }
             // text2num reads `one hundred twenty-five`, not the English `and`.
-            let phrase: Vec<&str> =
-                (i..stop).filter_map(|k| self.lower(k)).filter(|w| !(english && *w == "and")).collect();
-            let phrase = phrase.join(" ");
+            phrase.clear();
+            let words = (i..stop).filter_map(|k| self.lower(k)).filter(|w| !(english && *w == "and"));
+            for (n, word) in words.enumerate() {
+                if n > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(word);
+            }
             let value = match phrase.as_str() {
                 "un" | "une" | "one" | "a" | "an" => Some(1.0),
                 // `a hundred`, `a thousand`
@@ -655,10 +590,6 @@ impl Grammar<'_, '_> {
                 _ => text2num::text2digits(&phrase, &language).ok().and_then(|d| d.parse::<f64>().ok()),
             };
             if let Some(value) = value {
-                // A phrase never ends on its joiner (`five and` of `five and ten million`).
-                if matches!(self.lower(stop - 1), Some("and" | "et")) {
-                    continue;
-                }
                 let lone_one = value == 1.0 && stop == i + 1;
                 let and_a_half = self.is(stop, "and") && self.is(stop + 2, "half");
                 if lone_one && !self.followed_by_unit(stop) && !and_a_half {
@@ -902,6 +833,11 @@ impl Grammar<'_, '_> {
     /// several countries share (`In Argentina, … pesos`): see
     /// [`lexicon::country_currency`].
     fn country_currency(&self, family: &str) -> Option<&'static str> {
+        // Most families (`dollar`, `livre`) are no country's to decide: no
+        // need to look at every word around.
+        if !lexicon::shared_by_countries(family) {
+            return None;
+        }
         self.items.iter().filter(|l| l.kind == Kind::Word).find_map(|l| lexicon::country_currency(family, l.lower))
     }
 
@@ -1053,7 +989,7 @@ mod tests {
         let doc = "D’euros, 5 Milliards $ l' ’ MUSD ÉTÉ d'abord";
         let buf = glaneur_schema::DocumentBuf::new(doc).expect("small");
         let mut folds = String::new();
-        let items = lex_range(&buf.document(), 0..doc.len(), &mut folds);
+        let items = crate::scanner::lex_range(&buf.document(), 0..doc.len(), &mut folds);
         let got: Vec<(&str, &str, Kind)> = items.iter().map(|l| (l.text, l.lower, l.kind)).collect();
         assert_eq!(
             got,

@@ -4,6 +4,7 @@
 //! Every lookup takes a lowercased word with `’` already folded to `'`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::Language;
@@ -55,6 +56,12 @@ pub fn letters_currency(word: &str) -> Option<&'static str> {
         "RMB" => "CNY",
         _ => return None,
     })
+}
+
+/// Whether `last` may be the last byte of an ISO code or of the letters
+/// [`letters_currency`] knows: a capital, or the end of `Rs`, `Rs.`, `Rp`.
+pub fn may_end_a_code(last: u8) -> bool {
+    last.is_ascii_uppercase() || matches!(last, b's' | b'.' | b'p')
 }
 
 /// The currency an English adjective and a currency noun name together
@@ -142,15 +149,28 @@ pub fn country_currency(family: &str, word: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a country named around decides the currency of `family`: the
+/// families [`country_currency`] knows.
+pub fn shared_by_countries(family: &str) -> bool {
+    matches!(family, "peso" | "roupie" | "dirham" | "yen")
+}
+
+/// The ISO 4217 codes read as such.
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD", "INR", "KRW", "RUB", "SGD", "SEK", "NOK", "DKK",
+    "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TRY", "PLN", "CZK", "HUF", "NZD", "TWD", "THB", "IDR", "MYR", "PHP",
+    "VND", "NGN", "EGP", "MAD", "XOF", "QAR", "KWD", "ARS", "CLP", "COP", "FIM", "DEM", "NLG", "ITL", "ESP",
+];
+
 /// ISO 4217 codes written as such (`500 millions USD`, `EUR 2 millions`).
 /// Case-sensitive: `usd` in running text is not a code.
 pub fn iso_code(word: &str) -> Option<&'static str> {
-    const CODES: &[&str] = &[
-        "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD", "INR", "KRW", "RUB", "SGD", "SEK", "NOK", "DKK",
-        "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TRY", "PLN", "CZK", "HUF", "NZD", "TWD", "THB", "IDR", "MYR", "PHP",
-        "VND", "NGN", "EGP", "MAD", "XOF", "QAR", "KWD", "ARS", "CLP", "COP", "FIM", "DEM", "NLG", "ITL", "ESP",
-    ];
-    CODES.iter().find(|c| **c == word).copied()
+    // Every code is three capitals: most words (`les`, `the`, `de`) are
+    // told from them without comparing them with each.
+    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    ISO_CODES.iter().find(|c| **c == word).copied()
 }
 
 /// A currency word and whether it needs a qualifier word after it to be
@@ -462,8 +482,9 @@ pub const QUALIFIERS: &[Qualifier] = &[
 /// qualifier is looked for before every number, and comparing each phrase
 /// there was a fifth of this plugin's parsing.
 pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
-    static BY_LAST: LazyLock<HashMap<&'static str, Vec<Qualifier>>> = LazyLock::new(|| {
-        let mut by_last: HashMap<&'static str, Vec<Qualifier>> = HashMap::new();
+    type ByLast = HashMap<&'static str, Vec<Qualifier>, BuildHasherDefault<WordHasher>>;
+    static BY_LAST: LazyLock<ByLast> = LazyLock::new(|| {
+        let mut by_last = ByLast::default();
         for &(phrase, meaning) in QUALIFIERS {
             if let Some(last) = phrase.last() {
                 by_last.entry(*last).or_default().push((phrase, meaning));
@@ -472,6 +493,24 @@ pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
         by_last
     });
     BY_LAST.get(word).map_or(&[], Vec::as_slice)
+}
+
+/// A hasher for the short words of a lookup table (FxHash's mix, a
+/// multiply per byte): the default SipHash cost more than the rest of the
+/// lookup, which runs before every amount.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Words allowed between a qualifier and its amount (`dépasse probablement
@@ -705,28 +744,36 @@ word_set! {
     "mille", "demi-milliard", "demi-million", "a", "an", "half", "quarter",
 }
 
-/// A filter of a few words by their first byte and length: a word it
-/// refuses is none of them. Most words of a text are asked about and are
-/// none, and this spares them the comparisons.
-struct WordFilter([u16; 256]);
+/// A filter of a few words by their first byte and length, and by their
+/// last byte and length: a word it refuses is none of them. Most words of a
+/// text are asked about and are none, and this spares them the comparisons.
+struct WordFilter {
+    /// For each first byte, a bit per length.
+    first: [u16; 256],
+    /// For each last byte, a bit per length.
+    last: [u16; 256],
+}
 
 impl WordFilter {
     /// The filter of the words of `lists`.
     const fn of(lists: &[&[&str]]) -> Self {
-        let mut bits = [0u16; 256];
+        let mut first = [0u16; 256];
+        let mut last = [0u16; 256];
         let mut l = 0;
         while l < lists.len() {
             let mut w = 0;
             while w < lists[l].len() {
                 let word = lists[l][w].as_bytes();
                 if !word.is_empty() {
-                    bits[word[0] as usize] |= 1 << WordFilter::length_bit(word.len());
+                    let bit = 1 << WordFilter::length_bit(word.len());
+                    first[word[0] as usize] |= bit;
+                    last[word[word.len() - 1] as usize] |= bit;
                 }
                 w += 1;
             }
             l += 1;
         }
-        WordFilter(bits)
+        WordFilter { first, last }
     }
 
     /// The bit of a length: lengths past 15 share the last.
@@ -741,14 +788,20 @@ impl WordFilter {
     /// Whether `word` may be one of the words.
     #[inline]
     fn admits(&self, word: &str) -> bool {
-        word.as_bytes().first().is_some_and(|&b| self.0[usize::from(b)] >> WordFilter::length_bit(word.len()) & 1 == 1)
+        let bit = WordFilter::length_bit(word.len());
+        match word.as_bytes() {
+            [first, .., last] | [first @ last] => {
+                self.first[usize::from(*first)] >> bit & self.last[usize::from(*last)] >> bit & 1 == 1
+            }
+            [] => false,
+        }
     }
 
     /// Whether one of the words may be a strict prefix of `word`.
     #[inline]
     fn may_prefix(&self, word: &str) -> bool {
         let shorter = (1u32 << WordFilter::length_bit(word.len())) - 1;
-        word.as_bytes().first().is_some_and(|&b| u32::from(self.0[usize::from(b)]) & shorter != 0)
+        word.as_bytes().first().is_some_and(|&b| u32::from(self.first[usize::from(b)]) & shorter != 0)
     }
 }
 
@@ -796,6 +849,35 @@ mod tests {
             assert_eq!(&found[..before.len()], &before[..], "{phrase:?}");
         }
         assert!(qualifiers_ending_with("milliards").is_empty());
+    }
+
+    #[test]
+    fn iso_codes_are_three_capitals() {
+        for &code in ISO_CODES {
+            assert_eq!(iso_code(code), Some(code));
+        }
+        for word in ["usd", "Usd", "USDX", "US", "les", "", "ÉUR"] {
+            assert_eq!(iso_code(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn every_code_ends_as_may_end_a_code_says() {
+        let letters = ["Rs", "Rs.", "INR", "RM", "Rp", "NIS", "RMB"];
+        for code in ISO_CODES.iter().chain(&letters) {
+            assert!(iso_code(code).is_some() || letters_currency(code).is_some(), "{code}");
+            assert!(code.bytes().last().is_some_and(may_end_a_code), "{code}");
+        }
+    }
+
+    #[test]
+    fn only_the_families_shared_by_countries_are_decided_by_one() {
+        let places = ["argentina", "philippines", "chile", "colombia", "pakistan's", "sri", "nepal", "maroc", "china"];
+        let families = ["peso", "roupie", "dirham", "yen", "dollar", "livre", "franc", "couronne", "mark", "lire"];
+        for family in families {
+            let decided = places.iter().any(|place| country_currency(family, place).is_some());
+            assert_eq!(decided, shared_by_countries(family), "{family}");
+        }
     }
 
     #[test]

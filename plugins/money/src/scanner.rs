@@ -1,13 +1,15 @@
-//! The tokens amounts are read from, one chunk at a time (see
+//! The items amounts are read from, one chunk at a time (see
 //! [`crate::chunks`]): the Document's tokens, put together as money reads
 //! them — numbers with their separators (`15 000`, `2,75`), words with
-//! inner hyphens (`vingt-cinq`), apostrophes apart (`d` `’`), currency
-//! symbols, and paragraph breaks (which no amount crosses).
+//! inner hyphens (`vingt-cinq`) and the apostrophe glued after them (`d’`,
+//! `Nvidia’`), currency symbols, and paragraph breaks (which no amount
+//! crosses) — each with its lowercased form.
 
 use std::ops::Range;
 
 use glaneur_numbers::is_group_space;
 use glaneur_schema::{Document, Flags, Token as DocToken, TokenKind};
+use glaneur_text::fold_into;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,22 +28,23 @@ pub enum Kind {
     Punct,
 }
 
-/// One token and its byte span in the document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    /// Its kind.
+/// A lexical item: a token with its lowercased text; a word glued to the
+/// apostrophe after it is one item (`d'`, `l'`, `jusqu'`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lex<'a> {
+    /// Lowercased, `’` folded to `'`: the text itself when already so.
+    pub lower: &'a str,
+    /// As written.
+    pub text: &'a str,
+    /// The token kind (a glued word-apostrophe is a `Word`).
     pub kind: Kind,
-    /// First byte.
+    /// Words joined by a hyphen (`vingt-cinq`), told apart from the rest
+    /// without looking for the hyphen in each word.
+    pub hyphenated: bool,
+    /// Byte span in the document.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-}
-
-impl Token {
-    /// Its text.
-    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
-        &doc[self.start..self.end]
-    }
 }
 
 /// Currency symbols the scanner keeps as [`Kind::Sym`].
@@ -49,30 +52,98 @@ pub fn is_currency_symbol(c: char) -> bool {
     matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '฿' | '₣' | '₦' | '₱' | '¢')
 }
 
-/// The money tokens of the Document's tokens that start in `range`, with
-/// the breaks in the whitespace before them (from `range.start` on).
-pub fn tokens_in(doc: &Document<'_>, range: Range<usize>) -> Vec<Token> {
+/// Whether `piece` is an apostrophe: `'`, `’` or `ʼ`.
+fn is_apostrophe(piece: &[u8]) -> bool {
+    // `’` and `ʼ` in UTF-8.
+    matches!(piece, b"'" | [0xE2, 0x80, 0x99] | [0xCA, 0xBC])
+}
+
+/// Every item of the Document's tokens that start in `range`, with the
+/// breaks in the whitespace before them (from `range.start` on), in one
+/// pass: anchors are dense (years, figures, amounts), and lexing a window
+/// around each one read most of the text several times. The range is a
+/// [`crate::chunks::Chunk`]'s, so that a long document is never held as
+/// items all at once. A word that is one of the Document's tokens takes its
+/// folded form from there; the lowered words put together from several
+/// (`Vingt-Cinq`, `Nvidia’`) are written into `folds`, one buffer for the
+/// chunk rather than an allocation per word.
+pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut String) -> Vec<Lex<'a>> {
     let text = doc.text();
+    let bytes = text.as_bytes();
     let all = doc.tokens();
     let mut i = all.partition_point(|t| t.start() < range.start);
-    // About one token in five bytes of news text.
-    let mut out = Vec::with_capacity(range.len() / 5);
+    folds.clear();
+    // About one item in five or six bytes of news text, more in texts dense
+    // with figures: room enough in most not to grow (and copy) the vector.
+    let mut out: Vec<Lex<'a>> = Vec::with_capacity(range.len() / 4 + 8);
+    // The items whose lowered form is in `folds`: (index, span in `folds`).
+    let mut lowered: Vec<(usize, Range<usize>)> = Vec::new();
     let mut gap_start = range.start;
-    let ascii_digits = |t: &DocToken| text[t.span()].bytes().all(|b| b.is_ascii_digit());
+    let ascii_digits = |t: &DocToken| bytes[t.span()].iter().all(u8::is_ascii_digit);
+    let one_byte = |t: &DocToken, b: u8| t.end() == t.start() + 1 && bytes[t.start()] == b;
     while let Some(t) = all.get(i).filter(|t| t.start() < range.end) {
-        push_break(text, gap_start..t.start(), &mut out);
-        let piece = &text[t.span()];
+        // Two line breaks make a break, and the Document marks the tokens
+        // after one.
+        if t.is_line_start() {
+            push_break(text, gap_start..t.start(), &mut out);
+        }
         let mut last = i;
         match t.kind() {
+            // Most words have a space after them: nothing joins them to
+            // what follows (no hyphen, no apostrophe).
+            TokenKind::Word if all.get(i + 1).is_none_or(|n| !n.is_joined()) => {
+                let piece = doc.text_of(t);
+                let lower = doc.folded_of(t);
+                out.push(Lex {
+                    lower,
+                    text: piece,
+                    kind: Kind::Word,
+                    hyphenated: false,
+                    start: t.start(),
+                    end: t.end(),
+                });
+            }
+            TokenKind::Word => {
+                // `vingt-cinq`: a hyphen glued between two words joins them.
+                while let (Some(h), Some(w)) = (all.get(last + 1), all.get(last + 2)) {
+                    let joins = h.is_joined() && one_byte(h, b'-') && w.is_joined() && w.is_word();
+                    if !joins || all[last].has(Flags::ELIDED) {
+                        break;
+                    }
+                    last += 2;
+                }
+                let joined = last;
+                // A word that is no elision takes the apostrophe glued after it (`Nvidia’`).
+                if !all[last].has(Flags::ELIDED) {
+                    let end = all[last].end();
+                    let apostrophe = all.get(last + 1).filter(|a| {
+                        a.start() == end && a.start() < range.end && !a.is_word() && is_apostrophe(&bytes[a.span()])
+                    });
+                    last += usize::from(apostrophe.is_some());
+                }
+                let end = all[last].end();
+                let piece = &text[t.start()..end];
+                let lower = if last == i {
+                    doc.folded_of(t)
+                } else {
+                    let from = folds.len();
+                    if fold_into(piece, folds) {
+                        lowered.push((out.len(), from..folds.len()));
+                    }
+                    piece
+                };
+                let hyphenated = joined > i;
+                out.push(Lex { lower, text: piece, kind: Kind::Word, hyphenated, start: t.start(), end });
+            }
             TokenKind::Number if ascii_digits(t) => {
                 // Separators, each followed by digits: `,` or `.` glued on
                 // both sides; a group space after a first group of at most
                 // three digits, before exactly three (`en 2024 15 000`
                 // keeps the year apart).
-                let mut group_len = piece.len();
+                let mut group_len = t.end() - t.start();
                 loop {
                     let next = |k: usize| all.get(last + k);
-                    let glued_sep = next(1).filter(|s| s.is_joined() && matches!(&text[s.span()], "," | "."));
+                    let glued_sep = next(1).filter(|s| s.is_joined() && (one_byte(s, b',') || one_byte(s, b'.')));
                     let digits_after = next(2).filter(|n| n.is_joined() && n.is_number() && ascii_digits(n));
                     if let (Some(_), Some(n)) = (glued_sep, digits_after) {
                         group_len = n.end() - n.start();
@@ -89,44 +160,36 @@ pub fn tokens_in(doc: &Document<'_>, range: Range<usize>) -> Vec<Token> {
                     group_len = 3;
                     last += 1;
                 }
-                out.push(Token { kind: Kind::Num, start: t.start(), end: all[last].end() });
+                let piece = &text[t.start()..all[last].end()];
+                let end = all[last].end();
+                out.push(Lex { lower: piece, text: piece, kind: Kind::Num, hyphenated: false, start: t.start(), end });
             }
             TokenKind::Number => {
                 // Digits of another script: one mark each, as any character
                 // money does not read.
-                out.extend(piece.char_indices().map(|(k, c)| {
+                out.extend(doc.text_of(t).char_indices().map(|(k, c)| {
                     let start = t.start() + k;
-                    Token { kind: Kind::Punct, start, end: start + c.len_utf8() }
+                    let piece = &text[start..start + c.len_utf8()];
+                    Lex {
+                        lower: piece,
+                        text: piece,
+                        kind: Kind::Punct,
+                        hyphenated: false,
+                        start,
+                        end: start + c.len_utf8(),
+                    }
                 }));
             }
-            TokenKind::Word => {
-                // `vingt-cinq`: a hyphen glued between two words joins them.
-                while let (Some(h), Some(w)) = (all.get(last + 1), all.get(last + 2)) {
-                    let joins = h.is_joined() && &text[h.span()] == "-" && w.is_joined() && w.is_word();
-                    if !joins || all[last].has(Flags::ELIDED) {
-                        break;
-                    }
-                    last += 2;
-                }
-                let end = all[last].end();
-                // An elision's apostrophe is a token of its own here (`d` `’`).
-                let apostrophe = text[..end].chars().next_back().filter(|_| all[last].has(Flags::ELIDED));
-                match apostrophe {
-                    Some(a) => {
-                        let cut = end - a.len_utf8();
-                        out.push(Token { kind: Kind::Word, start: t.start(), end: cut });
-                        out.push(Token { kind: Kind::Apos, start: cut, end });
-                    }
-                    None => out.push(Token { kind: Kind::Word, start: t.start(), end }),
-                }
-            }
             _ => {
-                let kind = match piece {
-                    "'" | "’" | "ʼ" => Kind::Apos,
-                    p if p.chars().next().is_some_and(is_currency_symbol) => Kind::Sym,
-                    _ => Kind::Punct,
+                let piece = doc.text_of(t);
+                let (kind, lower) = match piece.as_bytes() {
+                    // Most marks are ASCII: `,`, `.`, `(`; `$` is the one currency symbol there.
+                    [b'\''] => (Kind::Apos, "'"),
+                    [b'$', ..] => (Kind::Sym, piece),
+                    [b, ..] if b.is_ascii() => (Kind::Punct, piece),
+                    _ => other_mark(piece),
                 };
-                out.push(Token { kind, start: t.start(), end: t.end() });
+                out.push(Lex { lower, text: piece, kind, hyphenated: false, start: t.start(), end: t.end() });
             }
         }
         gap_start = all[last].end();
@@ -137,20 +200,223 @@ pub fn tokens_in(doc: &Document<'_>, range: Range<usize>) -> Vec<Token> {
     if gap_start < end && all.get(i).is_none_or(|t| t.start() >= end) {
         push_break(text, gap_start..end, &mut out);
     }
+    let folds: &'a String = folds;
+    for (at, span) in lowered {
+        out[at].lower = &folds[span];
+    }
     out
 }
 
+/// The kind and lowered form of a mark (`’`, `€`, `«`): an apostrophe, a
+/// currency symbol or any other mark.
+fn other_mark(piece: &str) -> (Kind, &str) {
+    if is_apostrophe(piece.as_bytes()) {
+        (Kind::Apos, "'")
+    } else if piece.starts_with(is_currency_symbol) {
+        (Kind::Sym, piece)
+    } else {
+        (Kind::Punct, piece)
+    }
+}
+
 /// A [`Kind::Break`] for `gap` (whitespace) if it holds two line breaks.
-fn push_break(text: &str, gap: Range<usize>, out: &mut Vec<Token>) {
-    // Most gaps are one space: too short for two line breaks, and a search
-    // set up for every one of them was a twentieth of money's time.
-    if gap.end >= gap.start + 2 && memchr::memchr_iter(b'\n', &text.as_bytes()[gap.clone()]).nth(1).is_some() {
-        out.push(Token { kind: Kind::Break, start: gap.start, end: gap.end });
+fn push_break<'a>(text: &'a str, gap: Range<usize>, out: &mut Vec<Lex<'a>>) {
+    // The gaps asked about are short (a line break and a few spaces): a
+    // plain count costs less than setting up a search.
+    if gap.end >= gap.start + 2 && text.as_bytes()[gap.clone()].iter().filter(|&&b| b == b'\n').nth(1).is_some() {
+        let piece = &text[gap.clone()];
+        out.push(Lex {
+            lower: piece,
+            text: piece,
+            kind: Kind::Break,
+            hyphenated: false,
+            start: gap.start,
+            end: gap.end,
+        });
+    }
+}
+
+/// The tokens and items money put together before [`lex_range`] did it in
+/// one pass: the reference it is checked against.
+#[cfg(test)]
+pub(crate) mod reference {
+    use super::*;
+
+    /// One token and its byte span in the document.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Token {
+        /// Its kind.
+        pub kind: Kind,
+        /// First byte.
+        pub start: usize,
+        /// One past the last byte.
+        pub end: usize,
+    }
+
+    impl Token {
+        /// Its text.
+        pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+            &doc[self.start..self.end]
+        }
+    }
+
+    /// The money tokens of the Document's tokens that start in `range`, with
+    /// the breaks in the whitespace before them (from `range.start` on).
+    pub fn tokens_in(doc: &Document<'_>, range: Range<usize>) -> Vec<Token> {
+        let text = doc.text();
+        let all = doc.tokens();
+        let mut i = all.partition_point(|t| t.start() < range.start);
+        // About one token in five bytes of news text.
+        let mut out = Vec::with_capacity(range.len() / 5);
+        let mut gap_start = range.start;
+        let ascii_digits = |t: &DocToken| text[t.span()].bytes().all(|b| b.is_ascii_digit());
+        while let Some(t) = all.get(i).filter(|t| t.start() < range.end) {
+            push_break(text, gap_start..t.start(), &mut out);
+            let piece = &text[t.span()];
+            let mut last = i;
+            match t.kind() {
+                TokenKind::Number if ascii_digits(t) => {
+                    // Separators, each followed by digits: `,` or `.` glued on
+                    // both sides; a group space after a first group of at most
+                    // three digits, before exactly three (`en 2024 15 000`
+                    // keeps the year apart).
+                    let mut group_len = piece.len();
+                    loop {
+                        let next = |k: usize| all.get(last + k);
+                        let glued_sep = next(1).filter(|s| s.is_joined() && matches!(&text[s.span()], "," | "."));
+                        let digits_after = next(2).filter(|n| n.is_joined() && n.is_number() && ascii_digits(n));
+                        if let (Some(_), Some(n)) = (glued_sep, digits_after) {
+                            group_len = n.end() - n.start();
+                            last += 2;
+                            continue;
+                        }
+                        let spaced = next(1).filter(|n| !n.is_joined() && n.is_number() && ascii_digits(n));
+                        let Some(n) = spaced else { break };
+                        let mut gap = text[all[last].end()..n.start()].chars();
+                        let one_group_space = gap.next().is_some_and(is_group_space) && gap.next().is_none();
+                        if !one_group_space || group_len > 3 || n.end() - n.start() != 3 {
+                            break;
+                        }
+                        group_len = 3;
+                        last += 1;
+                    }
+                    out.push(Token { kind: Kind::Num, start: t.start(), end: all[last].end() });
+                }
+                TokenKind::Number => {
+                    // Digits of another script: one mark each, as any character
+                    // money does not read.
+                    out.extend(piece.char_indices().map(|(k, c)| {
+                        let start = t.start() + k;
+                        Token { kind: Kind::Punct, start, end: start + c.len_utf8() }
+                    }));
+                }
+                TokenKind::Word => {
+                    // `vingt-cinq`: a hyphen glued between two words joins them.
+                    while let (Some(h), Some(w)) = (all.get(last + 1), all.get(last + 2)) {
+                        let joins = h.is_joined() && &text[h.span()] == "-" && w.is_joined() && w.is_word();
+                        if !joins || all[last].has(Flags::ELIDED) {
+                            break;
+                        }
+                        last += 2;
+                    }
+                    let end = all[last].end();
+                    // An elision's apostrophe is a token of its own here (`d` `’`).
+                    let apostrophe = text[..end].chars().next_back().filter(|_| all[last].has(Flags::ELIDED));
+                    match apostrophe {
+                        Some(a) => {
+                            let cut = end - a.len_utf8();
+                            out.push(Token { kind: Kind::Word, start: t.start(), end: cut });
+                            out.push(Token { kind: Kind::Apos, start: cut, end });
+                        }
+                        None => out.push(Token { kind: Kind::Word, start: t.start(), end }),
+                    }
+                }
+                _ => {
+                    let kind = match piece {
+                        "'" | "’" | "ʼ" => Kind::Apos,
+                        p if p.chars().next().is_some_and(is_currency_symbol) => Kind::Sym,
+                        _ => Kind::Punct,
+                    };
+                    out.push(Token { kind, start: t.start(), end: t.end() });
+                }
+            }
+            gap_start = all[last].end();
+            i = last + 1;
+        }
+        // Whitespace ending the range.
+        let end = range.end.min(text.len());
+        if gap_start < end && all.get(i).is_none_or(|t| t.start() >= end) {
+            push_break(text, gap_start..end, &mut out);
+        }
+        out
+    }
+
+    /// A [`Kind::Break`] for `gap` (whitespace) if it holds two line breaks.
+    fn push_break(text: &str, gap: Range<usize>, out: &mut Vec<Token>) {
+        // Most gaps are one space: too short for two line breaks, and a search
+        // set up for every one of them was a twentieth of money's time.
+        if gap.end >= gap.start + 2 && memchr::memchr_iter(b'\n', &text.as_bytes()[gap.clone()]).nth(1).is_some() {
+            out.push(Token { kind: Kind::Break, start: gap.start, end: gap.end });
+        }
+    }
+
+    /// The items of `tokens`, as money lowered them before [`lex_range`].
+    pub fn lex<'a>(document: &Document<'a>, tokens: &[Token], folds: &'a mut String) -> Vec<Lex<'a>> {
+        let doc = document.text();
+        // The Document's token at or after the last item: a word that is one
+        // of its tokens (`Milliards`, `d’`) takes its folded form from there.
+        let doc_tokens = document.tokens();
+        let mut k = tokens.first().map_or(0, |t| doc_tokens.partition_point(|d| d.start() < t.start));
+        folds.clear();
+        let mut out: Vec<Lex<'a>> = Vec::with_capacity(tokens.len());
+        // The items whose lowered form is in `folds`: (index, span in `folds`).
+        let mut lowered: Vec<(usize, Range<usize>)> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = tokens[i];
+            let glued_apostrophe =
+                t.kind == Kind::Word && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Apos && n.start == t.end);
+            // Folding maps the apostrophe (`’`, `ʼ`) to `'` too.
+            let end = if glued_apostrophe { tokens[i + 1].end } else { t.end };
+            let text = &doc[t.start..end];
+            // Only words change when folded: numbers, symbols and the rest are
+            // the same lower-cased.
+            let lower = match t.kind {
+                Kind::Apos => "'",
+                Kind::Word => {
+                    while doc_tokens.get(k).is_some_and(|d| d.start() < t.start) {
+                        k += 1;
+                    }
+                    match doc_tokens.get(k).filter(|d| d.start() == t.start && d.end() == end) {
+                        Some(d) => document.folded_of(d),
+                        None => {
+                            // Words joined by a hyphen (`Vingt-Cinq`), or glued to an apostrophe
+                            // that is no elision (`Nvidia’`).
+                            let from = folds.len();
+                            if fold_into(text, folds) {
+                                lowered.push((out.len(), from..folds.len()));
+                            }
+                            text
+                        }
+                    }
+                }
+                _ => text,
+            };
+            let hyphenated = t.kind == Kind::Word && text.contains('-');
+            out.push(Lex { lower, text, kind: t.kind, hyphenated, start: t.start, end });
+            i += if glued_apostrophe { 2 } else { 1 };
+        }
+        let folds: &'a String = folds;
+        for (at, span) in lowered {
+            out[at].lower = &folds[span];
+        }
+        out
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::reference::{lex, tokens_in, Token};
     use super::*;
     use glaneur_text::is_letter;
 
@@ -269,6 +535,35 @@ mod tests {
             end = next_end;
         }
         end
+    }
+
+    /// Checks the items of `text[range]` made in one pass against those
+    /// of the tokens put together.
+    fn check_items(text: &str, range: Range<usize>) {
+        let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
+        let doc = buf.document();
+        let (mut folds, mut reference_folds) = (String::new(), String::new());
+        let one = lex_range(&doc, range.clone(), &mut folds);
+        let two = lex(&doc, &tokens_in(&doc, range.clone()), &mut reference_folds);
+        assert_eq!(one, two, "{text} {range:?}");
+    }
+
+    #[test]
+    fn items_in_one_pass_are_those_of_the_tokens_put_together() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts
+            .push("L’’ Nvidia’s vingt-d’accord ’ x' dollars' ٤٠ $5 US$ 1 234,5\n\n\u{2003}\nVingt-Cinq d'\n \n".into());
+        for text in &texts {
+            check_items(text, 0..text.len());
+            // From a sync point (a chunk's start) to any character boundary
+            // (a chunk's lexed end).
+            let bytes = text.as_bytes();
+            let start = (1..bytes.len()).find(|&i| bytes[i] == b' ' && bytes[i - 1].is_ascii_alphabetic()).unwrap_or(0);
+            let ends = (start..=text.len()).filter(|&e| text.is_char_boundary(e));
+            for end in ends.step_by(if text.len() > 400 { 7 } else { 1 }) {
+                check_items(text, start..end);
+            }
+        }
     }
 
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
