@@ -37,7 +37,7 @@ fn must_escape(byte: u8) -> bool {
 }
 
 /// The index of the first byte at or after `from` that must be escaped.
-fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
     let mut at = from;

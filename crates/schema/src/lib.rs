@@ -10,6 +10,7 @@ pub mod abi;
 pub mod attrs;
 pub mod entity;
 mod export;
+mod flat_attrs;
 mod json_text;
 pub mod output;
 
