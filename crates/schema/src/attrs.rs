@@ -2,6 +2,9 @@
 //!
 //! Architecture invariant: the host never interprets a plugin's attrs except
 //! to validate the kinds listed here; other kinds pass through unchanged.
+//!
+//! The quick check in `flat_attrs` holds these structs' fields again as a
+//! table: change both together (its property tests fail when they differ).
 
 use serde::de::{Deserializer, IgnoredAny};
 use serde::{Deserialize, Serialize};
@@ -147,7 +150,7 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> R
 /// one JSON object, valid against the schema of `kind` when it is a known
 /// kind. The error says which attribute is wrong. This runs on every
 /// entity of a run: attrs in the usual form are checked in one quick pass
-/// ([`crate::flat_attrs`]), the others read with serde.
+/// (`flat_attrs`), the others read with serde.
 pub fn validate(kind: &str, json: &str) -> Result<(), String> {
     if !starts_an_object(json) {
         return Err(format!("attrs of a {kind} entity are not a JSON object"));
