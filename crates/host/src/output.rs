@@ -60,12 +60,14 @@ pub struct Writer<W: Write> {
     /// HTML: the documents so far, and the summary.
     page: Vec<Value>,
     summary: Summary,
+    /// JSON Lines: the line being written, kept to reuse its allocation.
+    line: Vec<u8>,
 }
 
 impl<W: Write> Writer<W> {
     /// A writer of `format` into `out`; `color` for the table.
     pub fn new(out: W, format: Format, color: bool) -> Self {
-        Writer { out, format, written: 0, color, page: Vec::new(), summary: Summary::default() }
+        Writer { out, format, written: 0, color, page: Vec::new(), summary: Summary::default(), line: Vec::new() }
     }
 
     /// Writes one document.
@@ -73,8 +75,10 @@ impl<W: Write> Writer<W> {
         let line = &done.line;
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, line)?;
-                self.out.write_all(b"\n")?;
+                self.line.clear();
+                line.write_json(&mut self.line);
+                self.line.push(b'\n');
+                self.out.write_all(&self.line)?;
             }
             Format::Json => {
                 self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
@@ -349,6 +353,47 @@ mod tests {
         assert_eq!(out.lines().count(), 2);
         let back: DocumentLine = serde_json::from_str(out.lines().next().expect("a line")).expect("valid JSON");
         assert_eq!(back, done().line);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The hand-written JSON Lines are what serde_json writes, whatever the strings and numbers.
+        #[test]
+        fn jsonl_is_what_serde_json_writes(
+            source in "\\PC*|[\\x00-\\x7f]*",
+            optional in proptest::option::of("[\\x00-\\x7f]{0,12}"),
+            bytes in proptest::option::of(proptest::num::u64::ANY),
+            texts in proptest::option::of(proptest::collection::vec(("\\PC*|[\\x00-\\x7f]*", proptest::num::u64::ANY, proptest::num::f64::ANY), 0..4)),
+        ) {
+            let entities = texts.map(|texts| {
+                texts
+                    .into_iter()
+                    .map(|(text, start, confidence)| OutputEntity {
+                        kind: "money".into(),
+                        start,
+                        end: start / 2,
+                        text,
+                        extractor: "quo\"tes\u{1}".into(),
+                        confidence,
+                        attrs: Attrs::new(r#"{"a": [1, "é\n"]}"#).expect("valid JSON"),
+                    })
+                    .collect()
+            });
+            let line = DocumentLine {
+                source,
+                warc_record_id: optional.clone(),
+                date: optional.clone().map(|d| d + "\t"),
+                bytes,
+                encoding: optional.clone(),
+                entities,
+                error: optional,
+            };
+            let mut expected = serde_json::to_string(&line).expect("serialisable");
+            expected.push('\n');
+            let written = render(Format::Jsonl, false, &[Processed { line, text: String::new() }]);
+            proptest::prop_assert_eq!(written, expected);
+        }
     }
 
     #[test]

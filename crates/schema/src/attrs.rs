@@ -2,6 +2,9 @@
 //!
 //! Architecture invariant: the host never interprets a plugin's attrs except
 //! to validate the kinds listed here; other kinds pass through unchanged.
+//!
+//! The quick check in `flat_attrs` holds these structs' fields again as a
+//! table: change both together (its property tests fail when they differ).
 
 use serde::de::{Deserializer, IgnoredAny};
 use serde::{Deserialize, Serialize};
@@ -145,12 +148,22 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> R
 
 /// Checks `json`, the attributes of a `kind` entity as a plugin sent them:
 /// one JSON object, valid against the schema of `kind` when it is a known
-/// kind. The error says which attribute is wrong. One pass over the text:
-/// this runs on every entity of a run.
+/// kind. The error says which attribute is wrong. This runs on every
+/// entity of a run: attrs in the usual form are checked in one quick pass
+/// (`flat_attrs`), the others read with serde.
 pub fn validate(kind: &str, json: &str) -> Result<(), String> {
     if !starts_an_object(json) {
         return Err(format!("attrs of a {kind} entity are not a JSON object"));
     }
+    if crate::flat_attrs::plainly_valid(kind, json) {
+        return Ok(());
+    }
+    read_and_check(kind, json)
+}
+
+/// [`validate`] with serde: the attrs of a known kind read into its
+/// struct, any other kind's read as one JSON object.
+pub(crate) fn read_and_check(kind: &str, json: &str) -> Result<(), String> {
     fn read<'a, T: Deserialize<'a>>(kind: &str, json: &'a str) -> Result<T, String> {
         serde_json::from_str(json).map_err(|e| {
             let why = e.to_string();
@@ -163,19 +176,7 @@ pub fn validate(kind: &str, json: &str) -> Result<(), String> {
     match kind {
         "money" => {
             let money: MoneyAttrs = read(kind, json)?;
-            if !money.value.is_finite() || money.value < 0.0 {
-                return Err(format!("money value {} is not a finite non-negative number", money.value));
-            }
-            if let Some(max) = money.max {
-                if !max.is_finite() || max < money.value {
-                    return Err(format!("money max {max} is below value {} or not finite", money.value));
-                }
-            }
-            if let Some(code) = &money.currency {
-                if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(format!("money currency {code:?} is not an ISO 4217 code"));
-                }
-            }
+            check_money(money.value, money.max, money.currency.as_deref())?;
         }
         "organization" => drop(read::<OrganizationAttrs>(kind, json)?),
         "quotation" => drop(read::<QuotationAttrs>(kind, json)?),
@@ -186,6 +187,25 @@ pub fn validate(kind: &str, json: &str) -> Result<(), String> {
             serde_json::from_str::<IgnoredAny>(json)
                 .map_err(|e| format!("attrs of a {kind} entity are not a JSON object: {e}"))?,
         ),
+    }
+    Ok(())
+}
+
+/// The checks of money attrs beyond their types: an amount (and the upper
+/// bound of a range) finite and non-negative, an ISO 4217 currency code.
+pub(crate) fn check_money(value: f64, max: Option<f64>, currency: Option<&str>) -> Result<(), String> {
+    if !value.is_finite() || value < 0.0 {
+        return Err(format!("money value {value} is not a finite non-negative number"));
+    }
+    if let Some(max) = max {
+        if !max.is_finite() || max < value {
+            return Err(format!("money max {max} is below value {value} or not finite"));
+        }
+    }
+    if let Some(code) = currency {
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(format!("money currency {code:?} is not an ISO 4217 code"));
+        }
     }
     Ok(())
 }

@@ -10,6 +10,8 @@ pub mod abi;
 pub mod attrs;
 pub mod entity;
 mod export;
+mod flat_attrs;
+mod json_text;
 pub mod output;
 
 pub use glaneur_document::{Case, Document, DocumentBuf, Flags, Language, PhraseMatch, Phrases, Token, TokenKind};

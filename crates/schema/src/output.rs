@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use crate::json_text;
+
 /// One output line: a processed document, or one that could not be processed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentLine {
@@ -39,6 +41,48 @@ pub struct DocumentLine {
     pub error: Option<String>,
 }
 
+impl DocumentLine {
+    /// Appends the line to `out` as JSON, byte for byte what
+    /// `serde_json::to_writer` writes, without the line break: by hand,
+    /// since serde_json's escaping of the strings (the entities' text, a
+    /// tenth of the output) was most of the cost of printing.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"source\":");
+        json_text::write_str(out, &self.source);
+        let strings = [("warc_record_id", &self.warc_record_id), ("date", &self.date)];
+        write_optional_strings(out, &strings);
+        if let Some(bytes) = self.bytes {
+            out.extend_from_slice(b",\"bytes\":");
+            json_text::write_value(out, &bytes);
+        }
+        write_optional_strings(out, &[("encoding", &self.encoding)]);
+        if let Some(entities) = &self.entities {
+            out.extend_from_slice(b",\"entities\":[");
+            for (k, entity) in entities.iter().enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                entity.write_json(out);
+            }
+            out.push(b']');
+        }
+        write_optional_strings(out, &[("error", &self.error)]);
+        out.push(b'}');
+    }
+}
+
+/// Appends `,"key":"value"` for each of `fields` that is present.
+fn write_optional_strings(out: &mut Vec<u8>, fields: &[(&str, &Option<String>)]) {
+    for (key, value) in fields {
+        if let Some(value) = value {
+            out.extend_from_slice(b",\"");
+            out.extend_from_slice(key.as_bytes());
+            out.extend_from_slice(b"\":");
+            json_text::write_str(out, value);
+        }
+    }
+}
+
 /// One entity as printed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutputEntity {
@@ -58,6 +102,28 @@ pub struct OutputEntity {
     pub confidence: f64,
     /// The kind's own attributes (see [`crate::attrs`]).
     pub attrs: Attrs,
+}
+
+impl OutputEntity {
+    /// Appends the entity to `out` as JSON, as [`DocumentLine::write_json`]
+    /// does; the attrs are copied as they are (valid JSON on one line).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"kind\":");
+        json_text::write_str(out, &self.kind);
+        out.extend_from_slice(b",\"start\":");
+        json_text::write_value(out, &self.start);
+        out.extend_from_slice(b",\"end\":");
+        json_text::write_value(out, &self.end);
+        out.extend_from_slice(b",\"text\":");
+        json_text::write_str(out, &self.text);
+        out.extend_from_slice(b",\"extractor\":");
+        json_text::write_str(out, &self.extractor);
+        out.extend_from_slice(b",\"confidence\":");
+        json_text::write_value(out, &self.confidence);
+        out.extend_from_slice(b",\"attrs\":");
+        out.extend_from_slice(self.attrs.as_str().as_bytes());
+        out.push(b'}');
+    }
 }
 
 /// Whether `json` holds a line break, which a JSON Lines record must not

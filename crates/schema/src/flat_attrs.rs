@@ -1,0 +1,473 @@
+//! A quick yes for entity attrs in their usual form: one flat JSON object
+//! whose keys and strings hold no escapes.
+//!
+//! [`crate::attrs::validate`] runs on every entity of a run; reading the
+//! attrs with serde into the kind's struct (owned strings, a key matched
+//! through a visitor) cost about 1,800 instructions an entity, this pass
+//! about 1,400. It only says yes when serde would: anything else (an
+//! escape, a nested value, any error) gets a no, and `validate` then reads
+//! the attrs with serde, which decides and words the error.
+
+use crate::attrs::check_money;
+use crate::json_text::next_escape;
+
+/// What a known attribute's value must be, besides `null` where allowed.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// A string.
+    Str,
+    /// `true` or `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// One of these strings (an enum's variants).
+    OneOf(&'static [&'static str]),
+}
+
+/// A known attribute of a kind, as its attrs struct declares it.
+#[derive(Debug, Clone, Copy)]
+struct Field {
+    key: &'static str,
+    expect: Expect,
+    /// The key must be there (a plain field, or an `Option` read with `present`).
+    required: bool,
+    /// `null` is a value (an `Option`).
+    nullable: bool,
+}
+
+impl Field {
+    /// A plain field: there, and not null.
+    const fn plain(key: &'static str, expect: Expect) -> Self {
+        Field { key, expect, required: true, nullable: false }
+    }
+
+    /// An `Option` read with `present`: there, and maybe null.
+    const fn present(key: &'static str, expect: Expect) -> Self {
+        Field { key, expect, required: true, nullable: true }
+    }
+
+    /// An `Option` with a default: absent, null, or a value.
+    const fn optional(key: &'static str, expect: Expect) -> Self {
+        Field { key, expect, required: false, nullable: true }
+    }
+}
+
+/// The known attributes of `kind`, field for field as its struct in
+/// [`crate::attrs`] reads them; `None` for a kind the host does not check.
+fn fields(kind: &str) -> Option<&'static [Field]> {
+    use Expect::*;
+    const MONEY: &[Field] = &[
+        Field::plain("value", Number),
+        Field::optional("max", Number),
+        Field::present("currency", Str),
+        Field::plain("currency_inferred", Bool),
+        Field::present("qualifier", OneOf(&["approx", "over", "under"])),
+    ];
+    const ORGANIZATION: &[Field] = &[Field::plain("canonical", Str)];
+    const QUOTATION: &[Field] = &[
+        Field::plain("content", Str),
+        Field::present("speaker", Str),
+        Field::optional("form", OneOf(&["speech", "term"])),
+    ];
+    const AI_MODEL: &[Field] =
+        &[Field::plain("canonical", Str), Field::present("family", Str), Field::present("vendor", Str)];
+    const PERSON: &[Field] = &[Field::plain("canonical", Str), Field::optional("gender", OneOf(&["f", "m"]))];
+    match kind {
+        "money" => Some(MONEY),
+        "organization" => Some(ORGANIZATION),
+        "quotation" => Some(QUOTATION),
+        "ai_model" => Some(AI_MODEL),
+        "person" => Some(PERSON),
+        _ => None,
+    }
+}
+
+/// A scalar JSON value, as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Scalar<'a> {
+    /// A string's contents (no escapes).
+    Str(&'a [u8]),
+    Null,
+    Bool,
+    /// A number's text.
+    Number(&'a [u8]),
+}
+
+/// The most known attributes a kind has.
+const MOST_FIELDS: usize = 5;
+
+/// Whether `json` is plainly valid attrs for `kind`: true only when
+/// [`crate::attrs::validate`] accepts it; false when unsure.
+pub(crate) fn plainly_valid(kind: &str, json: &str) -> bool {
+    let fields = fields(kind).unwrap_or_default();
+    let mut scan = Scan { bytes: json.as_bytes(), at: 0 };
+    // The value of each of `fields` met (serde refuses a known key twice).
+    let mut found: [Option<Scalar<'_>>; MOST_FIELDS] = [None; MOST_FIELDS];
+    scan.skip_space();
+    if !scan.eat(b'{') {
+        return false;
+    }
+    scan.skip_space();
+    if !scan.eat(b'}') {
+        loop {
+            let Some(key) = scan.string() else { return false };
+            if !scan.colon() {
+                return false;
+            }
+            let Some(value) = scan.scalar() else { return false };
+            if let Some(i) = fields.iter().position(|f| f.key.as_bytes() == key) {
+                if found[i].is_some() || !fits(&fields[i], value) {
+                    return false;
+                }
+                found[i] = Some(value);
+            }
+            scan.skip_space();
+            if scan.eat(b'}') {
+                break;
+            }
+            if !scan.eat(b',') {
+                return false;
+            }
+            scan.skip_space();
+        }
+    }
+    scan.skip_space();
+    let missing = fields.iter().zip(&found).any(|(f, value)| f.required && value.is_none());
+    if scan.at != json.len() || missing {
+        return false;
+    }
+    if kind != "money" {
+        return true;
+    }
+    // The amounts as serde reads an `f64`, so that the checks see the same
+    // values; `value`, `max` and `currency` come first in `MONEY`.
+    let amount = |value| match value {
+        Some(Scalar::Number(n)) => serde_json::from_slice::<f64>(n).ok().map(Some),
+        _ => Some(None),
+    };
+    let (Some(Some(value)), Some(max)) = (amount(found[0]), amount(found[1])) else { return false };
+    let currency = match found[2] {
+        Some(Scalar::Str(code)) => match std::str::from_utf8(code) {
+            Ok(code) => Some(code),
+            Err(_) => return false,
+        },
+        _ => None,
+    };
+    check_money(value, max, currency).is_ok()
+}
+
+/// Whether `value` is one that `field` takes.
+fn fits(field: &Field, value: Scalar<'_>) -> bool {
+    match (field.expect, value) {
+        (_, Scalar::Null) => field.nullable,
+        (Expect::Str, Scalar::Str(_)) | (Expect::Bool, Scalar::Bool) | (Expect::Number, Scalar::Number(_)) => true,
+        (Expect::OneOf(variants), Scalar::Str(s)) => variants.iter().any(|v| v.as_bytes() == s),
+        _ => false,
+    }
+}
+
+/// A cursor in JSON text; each reader gives `None` (or false) on anything
+/// it does not take, leaving the cursor anywhere.
+struct Scan<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    /// Skips JSON whitespace.
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// Takes `byte` if it is next.
+    fn eat(&mut self, byte: u8) -> bool {
+        let next = self.peek() == Some(byte);
+        self.at += usize::from(next);
+        next
+    }
+
+    /// Takes `word` if it is next.
+    fn eat_word(&mut self, word: &str) -> bool {
+        let next = self.bytes[self.at..].starts_with(word.as_bytes());
+        self.at += if next { word.len() } else { 0 };
+        next
+    }
+
+    /// Takes the `:` after a key, with the whitespace around it.
+    fn colon(&mut self) -> bool {
+        self.skip_space();
+        let colon = self.eat(b':');
+        self.skip_space();
+        colon
+    }
+
+    /// Takes a string without escapes, giving its contents.
+    fn string(&mut self) -> Option<&'a [u8]> {
+        if !self.eat(b'"') {
+            return None;
+        }
+        let start = self.at;
+        let end = next_escape(self.bytes, start)?;
+        // The first byte to escape must be the closing quote: a backslash
+        // or a control character is left to serde.
+        (self.bytes[end] == b'"').then(|| {
+            self.at = end + 1;
+            &self.bytes[start..end]
+        })
+    }
+
+    /// Takes a string, `null`, `true`, `false` or a number.
+    fn scalar(&mut self) -> Option<Scalar<'a>> {
+        match self.peek()? {
+            b'"' => self.string().map(Scalar::Str),
+            b'n' => self.eat_word("null").then_some(Scalar::Null),
+            b't' => self.eat_word("true").then_some(Scalar::Bool),
+            b'f' => self.eat_word("false").then_some(Scalar::Bool),
+            b'-' | b'0'..=b'9' => self.number().map(Scalar::Number),
+            _ => None,
+        }
+    }
+
+    /// Takes a number as JSON writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    fn number(&mut self) -> Option<&'a [u8]> {
+        let start = self.at;
+        self.eat(b'-');
+        match self.peek()? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        if self.eat(b'.') && !self.digits_after() {
+            return None;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if !self.eat(b'+') {
+                self.eat(b'-');
+            }
+            if !self.digits_after() {
+                return None;
+            }
+        }
+        Some(&self.bytes[start..self.at])
+    }
+
+    /// Skips digits.
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+    }
+
+    /// Skips digits, saying whether there was at least one.
+    fn digits_after(&mut self) -> bool {
+        let start = self.at;
+        self.digits();
+        self.at > start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attrs::{read_and_check, KNOWN_KINDS};
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    /// Keys of every known kind, and others.
+    const KEYS: &[&str] = &[
+        "value",
+        "max",
+        "currency",
+        "currency_inferred",
+        "qualifier",
+        "canonical",
+        "content",
+        "speaker",
+        "form",
+        "family",
+        "vendor",
+        "gender",
+        "rule",
+        "x",
+    ];
+
+    /// Values of every type a field takes, and of none, as JSON text.
+    const VALUES: &[&str] = &[
+        "null",
+        "true",
+        "false",
+        "nul",
+        "0",
+        "-0",
+        "7",
+        "01",
+        "-3",
+        "2.5",
+        "2.",
+        ".5",
+        "1e3",
+        "1E+2",
+        "1e-2",
+        "1e",
+        "1e400",
+        "-",
+        "12345678901234567890123",
+        "0.1",
+        "\"\"",
+        "\"EUR\"",
+        "\"eur\"",
+        "\"EURO\"",
+        "\"approx\"",
+        "\"many\"",
+        "\"over\"",
+        "\"under\"",
+        "\"speech\"",
+        "\"term\"",
+        "\"f\"",
+        "\"m\"",
+        "\"x\\\"y\"",
+        "\"\\u0045UR\"",
+        "\"a\tb\"",
+        "\"Mistral AI\"",
+        "\"é « x »\"",
+        "[]",
+        "[1]",
+        "{}",
+        "{\"a\":1}",
+        "\"unterminated",
+    ];
+
+    /// A key and a value with whitespace around them, and whether the
+    /// value is a scalar without escapes (what the quick check reads).
+    fn member() -> impl Strategy<Value = (String, bool)> {
+        let space = select(vec!["", " ", "\n", "\t", "\r\n "]);
+        (select(KEYS), select(VALUES), space.clone(), space).prop_map(|(k, v, a, b)| {
+            let plain = !v.starts_with(['[', '{']) && !v.contains('\\');
+            (format!("{a}\"{k}\"{b}:{a}{v}{b}"), plain)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// The quick check says yes only when serde does, and does on every
+        /// flat object without escapes that serde takes.
+        #[test]
+        fn a_quick_yes_is_serdes_yes(
+            kind in select([KNOWN_KINDS, &["percentage"]].concat()),
+            members in proptest::collection::vec(member(), 0..7),
+            separator in select(vec![",", ",", ",", ", ", ";", ""]),
+            around in select(vec![("", ""), (" ", "\n"), ("", " x"), ("", "}"), ("[", "]")]),
+        ) {
+            let plain = members.iter().all(|(_, plain)| *plain);
+            let members: Vec<String> = members.into_iter().map(|(member, _)| member).collect();
+            let json = format!("{}{{{}}}{}", around.0, members.join(separator), around.1);
+            let quick = plainly_valid(kind, &json);
+            let full = read_and_check(kind, &json);
+            if quick {
+                prop_assert!(full.is_ok(), "{kind} {json}: {full:?}");
+            }
+            if full.is_ok() && plain && json.starts_with('{') {
+                prop_assert!(quick, "{kind} {json}");
+            }
+        }
+
+        /// The same, on valid attrs with one value changed, or one key
+        /// dropped, or one member added.
+        #[test]
+        fn a_quick_yes_is_serdes_yes_near_valid_attrs(
+            template in select(TEMPLATES),
+            at in 0..6usize,
+            change in 0..3u8,
+            value in select(VALUES),
+            (extra, extra_plain) in member(),
+        ) {
+            let (kind, members) = template;
+            let at = at % members.len();
+            let mut written: Vec<String> = members.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            let mut plain = true;
+            match change {
+                0 => {
+                    written[at] = format!("\"{}\":{value}", members[at].0);
+                    plain = !value.starts_with(['[', '{']) && !value.contains('\\');
+                }
+                1 => drop(written.remove(at)),
+                _ => {
+                    written.insert(at, extra);
+                    plain = extra_plain;
+                }
+            }
+            let json = format!("{{{}}}", written.join(","));
+            let full = read_and_check(kind, &json);
+            if plainly_valid(kind, &json) {
+                prop_assert!(full.is_ok(), "{kind} {json}: {full:?}");
+            }
+            if full.is_ok() && plain {
+                prop_assert!(plainly_valid(kind, &json), "{kind} {json}");
+            }
+        }
+    }
+
+    /// Valid attrs of each kind, as (key, value) pairs.
+    const TEMPLATES: &[(&str, &[(&str, &str)])] = &[
+        (
+            "money",
+            &[
+                ("value", "7"),
+                ("max", "9.5"),
+                ("currency", "\"EUR\""),
+                ("currency_inferred", "false"),
+                ("qualifier", "\"approx\""),
+                ("rule", "\"r\""),
+            ],
+        ),
+        ("organization", &[("canonical", "\"x\""), ("category", "\"c\""), ("rule", "\"r\"")]),
+        (
+            "quotation",
+            &[
+                ("content", "\"x\""),
+                ("speaker", "null"),
+                ("form", "\"term\""),
+                ("implicit", "false"),
+                ("rule", "\"r\""),
+            ],
+        ),
+        ("ai_model", &[("canonical", "\"o3\""), ("family", "\"o\""), ("vendor", "null"), ("type", "\"llm\"")]),
+        ("person", &[("canonical", "\"Ada\""), ("gender", "\"m\""), ("rule", "\"r\"")]),
+        ("percentage", &[("value", "12.5"), ("rule", "\"single\"")]),
+    ];
+
+    #[test]
+    fn the_usual_attrs_get_a_quick_yes() {
+        let usual = [
+            ("money", r#"{"value":30000000,"currency":"USD","currency_inferred":false,"qualifier":null,"rule":"d"}"#),
+            ("money", r#"{"value":2.5,"max":3,"currency":null,"currency_inferred":true,"qualifier":"over"}"#),
+            ("organization", r#"{"canonical":"OpenAI","category":"ai_lab","rule":"gazetteer"}"#),
+            ("quotation", r#"{"content":"« x »","speaker":null,"form":"speech","implicit":false,"rule":"r"}"#),
+            ("person", r#"{"canonical":"Ada Lovelace","gender":"f","rule":"r"}"#),
+            ("ai_model", r#"{"canonical":"GPT-4o","family":"GPT","vendor":null,"type":"llm","rule":"r"}"#),
+            ("percentage", r#"{"value":12.5,"rule":"single"}"#),
+        ];
+        for (kind, json) in usual {
+            assert!(plainly_valid(kind, json), "{kind} {json}");
+        }
+        let unusual = [
+            ("money", r#"{"value":5,"max":2,"currency":null,"currency_inferred":false,"qualifier":null}"#),
+            ("money", r#"{"value":1,"currency":"dollars","currency_inferred":false,"qualifier":null}"#),
+            ("money", r#"{"value":-1,"currency":null,"currency_inferred":false,"qualifier":null}"#),
+            ("organization", r#"{"canonical":"OpenAI","canonical":"OpenAI"}"#),
+            ("organization", r#"{"canonical":"Open\"AI"}"#),
+            ("percentage", r#"{"value":[12]}"#),
+        ];
+        for (kind, json) in unusual {
+            assert!(!plainly_valid(kind, json), "{kind} {json}");
+        }
+    }
+}
