@@ -11,6 +11,7 @@
 //! form in mid-sentence.
 
 use glaneur_schema::Document;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::gazetteer::{Gazetteer, Hit};
@@ -31,7 +32,7 @@ enum Local {
 /// Decides every hit; returns the organisation mentions. `unseen` counts
 /// the organisations the other rules found, which tell the document is
 /// about organisations.
-pub fn decide(gazetteer: &Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: usize) -> Vec<Mention> {
+pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: usize) -> Vec<Mention<'a>> {
     let text = doc.text();
     let org_hits: Vec<&Hit> = hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()).collect();
     let org_of = |h: &Hit| gazetteer.forms[h.form].org.expect("filtered to organisations");
@@ -103,9 +104,9 @@ pub fn decide(gazetteer: &Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: u
             Some(Mention {
                 start: hit.start,
                 end: hit.end,
-                canonical: org.canonical.clone(),
-                category: Some(org.category.clone()),
-                rule: rule.to_owned(),
+                canonical: &org.canonical,
+                category: Some(&org.category),
+                rule: Cow::Borrowed(rule),
                 confidence,
             })
         })

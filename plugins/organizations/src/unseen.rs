@@ -9,6 +9,7 @@
 //! then every other mention of a name found so. Canonical = the name as
 //! written; lower confidence than the gazetteer.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
@@ -62,20 +63,13 @@ fn is_determiner(word: &str) -> bool {
 
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
-pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
+pub fn find<'a>(doc: &Document<'a>, mut taken: SpanSet) -> Vec<Mention<'a>> {
     let text = doc.text();
-    let mut found: Vec<Mention> = Vec::new();
-    let mut add = |start: usize, end: usize, rule: String, confidence: f64, found: &mut Vec<Mention>| {
+    let mut found: Vec<Mention<'a>> = Vec::new();
+    let mut add = |start: usize, end: usize, rule: Cow<'a, str>, confidence: f64, found: &mut Vec<Mention<'a>>| {
         if !taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
             taken.insert(start, end);
-            found.push(Mention {
-                start,
-                end,
-                canonical: text[start..end].to_owned(),
-                category: None,
-                rule,
-                confidence,
-            });
+            found.push(Mention { start, end, canonical: &text[start..end], category: None, rule, confidence });
         }
     };
 
@@ -103,17 +97,23 @@ pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
         let comma = prev_1.filter(|c| c.text == ",");
         if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
             if let Some((s, e)) = name_ending_at(doc, comma.start) {
-                add(s, e, format!("apposition:{}", cue.replace(' ', "-")), 0.7, &mut found);
+                add(s, e, Cow::Owned(format!("apposition:{}", cue.replace(' ', "-"))), 0.7, &mut found);
             }
         }
         if !is_determiner(&p.lower) {
             continue;
         }
         if let Some((s, e)) = name_after_cue(doc, m_end) {
-            add(s, e, format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue.replace(' ', "-")), 0.75, &mut found);
+            add(
+                s,
+                e,
+                Cow::Owned(format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue.replace(' ', "-"))),
+                0.75,
+                &mut found,
+            );
         }
     }
-    suffixes(doc, &suffix_matches, &mut |s, e| add(s, e, "suffix".into(), 0.7, &mut found));
+    suffixes(doc, &suffix_matches, &mut |s, e| add(s, e, Cow::Borrowed("suffix"), 0.7, &mut found));
     for (m_start, m_end) in of_cues {
         // `le PDG de X`, `le rachat de X`, `a investi … dans X`; the cues
         // also match inside words (`dg` of `budget`): checked first.
@@ -134,17 +134,23 @@ pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
             continue;
         }
         if let Some((s, e)) = name_from(text, after(doc, w.end).take(6)) {
-            add(s, e, format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\'')), 0.7, &mut found);
+            add(
+                s,
+                e,
+                Cow::Owned(format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\''))),
+                0.7,
+                &mut found,
+            );
         }
     }
 
     // Every other mention of a name found so: one pass for all of them.
-    let mut names: Vec<&str> = found.iter().map(|m| m.canonical.as_str()).collect();
+    let mut names: Vec<&str> = found.iter().map(|m| m.canonical).collect();
     names.sort_unstable();
     names.dedup();
     for (start, end, _) in find_names(text, &names) {
         if is_whole_word(text, start, end) {
-            add(start, end, "same-document".into(), 0.7, &mut found);
+            add(start, end, Cow::Borrowed("same-document"), 0.7, &mut found);
         }
     }
     found
