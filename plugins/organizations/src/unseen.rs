@@ -61,17 +61,33 @@ fn is_determiner(word: &str) -> bool {
     glaneur_lexicon::is_determiner(word) && !matches!(word, "d'" | "ses" | "leur")
 }
 
+/// The mentions found so far, and the spans they and the gazetteer's hits
+/// take.
+struct Found<'a> {
+    text: &'a str,
+    taken: SpanSet,
+    mentions: Vec<Mention<'a>>,
+}
+
+impl<'a> Found<'a> {
+    /// Adds the name at `start..end` if it starts with a capital and
+    /// overlaps no span taken; `rule` names the rule that found it, built
+    /// only then (most names are refused).
+    fn add(&mut self, start: usize, end: usize, confidence: f64, rule: impl FnOnce() -> Cow<'a, str>) {
+        let text = self.text;
+        if !self.taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
+            self.taken.insert(start, end);
+            let canonical = &text[start..end];
+            self.mentions.push(Mention { start, end, canonical, category: None, rule: rule(), confidence });
+        }
+    }
+}
+
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
-pub fn find<'a>(doc: &Document<'a>, mut taken: SpanSet) -> Vec<Mention<'a>> {
+pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
     let text = doc.text();
-    let mut found: Vec<Mention<'a>> = Vec::new();
-    let mut add = |start: usize, end: usize, rule: Cow<'a, str>, confidence: f64, found: &mut Vec<Mention<'a>>| {
-        if !taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
-            taken.insert(start, end);
-            found.push(Mention { start, end, canonical: &text[start..end], category: None, rule, confidence });
-        }
-    };
+    let mut found = Found { text, taken, mentions: Vec::new() };
 
     let [cues, suffix_matches, of_cues] = scan(doc);
     for (m_start, m_end) in cues {
@@ -97,23 +113,18 @@ pub fn find<'a>(doc: &Document<'a>, mut taken: SpanSet) -> Vec<Mention<'a>> {
         let comma = prev_1.filter(|c| c.text == ",");
         if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
             if let Some((s, e)) = name_ending_at(doc, comma.start) {
-                add(s, e, Cow::Owned(format!("apposition:{}", cue.replace(' ', "-"))), 0.7, &mut found);
+                found.add(s, e, 0.7, || Cow::Owned(format!("apposition:{}", cue.replace(' ', "-"))));
             }
         }
         if !is_determiner(&p.lower) {
             continue;
         }
         if let Some((s, e)) = name_after_cue(doc, m_end) {
-            add(
-                s,
-                e,
-                Cow::Owned(format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue.replace(' ', "-"))),
-                0.75,
-                &mut found,
-            );
+            let rule = || Cow::Owned(format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue.replace(' ', "-")));
+            found.add(s, e, 0.75, rule);
         }
     }
-    suffixes(doc, &suffix_matches, &mut |s, e| add(s, e, Cow::Borrowed("suffix"), 0.7, &mut found));
+    suffixes(doc, &suffix_matches, &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
     for (m_start, m_end) in of_cues {
         // `le PDG de X`, `le rachat de X`, `a investi … dans X`; the cues
         // also match inside words (`dg` of `budget`): checked first.
@@ -134,26 +145,21 @@ pub fn find<'a>(doc: &Document<'a>, mut taken: SpanSet) -> Vec<Mention<'a>> {
             continue;
         }
         if let Some((s, e)) = name_from(text, after(doc, w.end).take(6)) {
-            add(
-                s,
-                e,
-                Cow::Owned(format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\''))),
-                0.7,
-                &mut found,
-            );
+            let rule = || Cow::Owned(format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\'')));
+            found.add(s, e, 0.7, rule);
         }
     }
 
     // Every other mention of a name found so: one pass for all of them.
-    let mut names: Vec<&str> = found.iter().map(|m| m.canonical).collect();
+    let mut names: Vec<&str> = found.mentions.iter().map(|m| m.canonical).collect();
     names.sort_unstable();
     names.dedup();
     for (start, end, _) in find_names(text, &names) {
         if is_whole_word(text, start, end) {
-            add(start, end, Cow::Borrowed("same-document"), 0.7, &mut found);
+            found.add(start, end, 0.7, || Cow::Borrowed("same-document"));
         }
     }
-    found
+    found.mentions
 }
 
 /// The name right after a cue noun ending at `at`, past up to two
