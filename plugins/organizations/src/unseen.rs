@@ -10,6 +10,7 @@
 //! written; lower confidence than the gazetteer.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
@@ -18,7 +19,7 @@ use glaneur_text::{find_names, folded, is_whole_word, keep_leftmost_longest, Spa
 use crate::lexicon::{
     is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
-use crate::words::{after, before, Word};
+use crate::words::{after, after_token, before, before_token, After, Word};
 use crate::Mention;
 
 /// The word lists the rules look for in the whole text, found in its
@@ -38,16 +39,24 @@ static LISTS: LazyLock<Phrases> = LazyLock::new(|| {
         .expect("the word lists are phrases")
 });
 
-/// The matches of each list in `doc`, as byte spans, leftmost-longest and
-/// not overlapping within a list, in order: (cues, suffixes, of-cues).
-fn scan(doc: &Document<'_>) -> [Vec<(usize, usize)>; 3] {
-    let mut found: [Vec<(usize, usize)>; 3] = Default::default();
+/// A match of one of the word lists: its byte span and its tokens.
+#[derive(Debug, Clone)]
+struct ListMatch {
+    start: usize,
+    end: usize,
+    tokens: Range<usize>,
+}
+
+/// The matches of each list in `doc`, leftmost-longest and not overlapping
+/// within a list, in order: (cues, suffixes, of-cues).
+fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
+    let mut found: [Vec<ListMatch>; 3] = Default::default();
     for m in LISTS.find_all(doc) {
-        let span = doc.byte_span(m.tokens);
-        found[LISTS.list_of(m.phrase)].push((span.start, span.end));
+        let span = doc.byte_span(m.tokens.clone());
+        found[LISTS.list_of(m.phrase)].push(ListMatch { start: span.start, end: span.end, tokens: m.tokens });
     }
     found.map(|mut list| {
-        keep_leftmost_longest(&mut list, |&span| span);
+        keep_leftmost_longest(&mut list, |m| (m.start, m.end));
         list
     })
 }
@@ -90,12 +99,12 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
     let mut found = Found { text, taken, mentions: Vec::new() };
 
     let [cues, suffix_matches, of_cues] = scan(doc);
-    for (m_start, m_end) in cues {
+    for ListMatch { start: m_start, end: m_end, tokens } in cues {
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
-        let cue = folded(&text[m_start..m_end]);
-        let mut prev = before(doc, m_start);
+        let cue = || folded(&text[m_start..m_end]).replace(' ', "-");
+        let mut prev = before_token(doc, tokens.start);
         let Some(p) = prev.next() else { continue };
         let prev_1 = prev.next();
         if p.lower == "," && prev_1.is_some() {
@@ -104,7 +113,7 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         // `X, une société de conseil`: the name before the comma.
         // Not `…, l'entreprise se positionne`: there the noun starts a clause.
         let starts_clause = || {
-            after(doc, m_end).next().is_some_and(|w| {
+            after_token(doc, tokens.end).next().is_some_and(|w| {
                 is_org_verb(&w.lower)
                     || matches!(w.lower.as_ref(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
             })
@@ -113,19 +122,19 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         let comma = prev_1.filter(|c| c.text == ",");
         if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
             if let Some((s, e)) = name_ending_at(doc, comma.start) {
-                found.add(s, e, 0.7, || Cow::Owned(format!("apposition:{}", cue.replace(' ', "-"))));
+                found.add(s, e, 0.7, || Cow::Owned(format!("apposition:{}", cue())));
             }
         }
         if !is_determiner(&p.lower) {
             continue;
         }
-        if let Some((s, e)) = name_after_cue(doc, m_end) {
-            let rule = || Cow::Owned(format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue.replace(' ', "-")));
+        if let Some((s, e)) = name_after_cue(text, after_token(doc, tokens.end)) {
+            let rule = || Cow::Owned(format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue()));
             found.add(s, e, 0.75, rule);
         }
     }
     suffixes(doc, &suffix_matches, &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
-    for (m_start, m_end) in of_cues {
+    for ListMatch { start: m_start, end: m_end, tokens } in of_cues {
         // `le PDG de X`, `le rachat de X`, `a investi … dans X`; the cues
         // also match inside words (`dg` of `budget`): checked first.
         if !is_whole_word(text, m_start, m_end) {
@@ -135,7 +144,7 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         let invested = cue.starts_with("investi") || cue.starts_with("injecté");
         // Only `investi` reads past the first word:
         // `investi 30 millions de dollars dans X`, `dans` within the clause.
-        let mut following = after(doc, m_end);
+        let mut following = after_token(doc, tokens.end);
         let w = if invested { following.take(8).find(|w| w.lower == "dans") } else { following.next() };
         let Some(w) = w else { continue };
         if !matches!(w.lower.as_ref(), "de" | "d'" | "dans") {
@@ -162,11 +171,11 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
     found.mentions
 }
 
-/// The name right after a cue noun ending at `at`, past up to two
-/// adjectives and a `de …` complement (`la société grenobloise Siliciel`,
-/// `l'éditeur de logiciels Pixeo`).
-fn name_after_cue(doc: &Document<'_>, at: usize) -> Option<(usize, usize)> {
-    let mut words = after(doc, at).take(8);
+/// The name right after a cue noun (`words` are the words after it), past
+/// up to two adjectives and a `de …` complement (`la société grenobloise
+/// Siliciel`, `l'éditeur de logiciels Pixeo`).
+fn name_after_cue(text: &str, words: After<'_>) -> Option<(usize, usize)> {
+    let mut words = words.take(8);
     let mut skipped: Option<Word<'_>> = None;
     let mut count = 0;
     let name_start = loop {
@@ -185,7 +194,7 @@ fn name_after_cue(doc: &Document<'_>, at: usize) -> Option<(usize, usize)> {
     if skipped.is_some_and(|w| is_link_word(&w.lower)) {
         return None;
     }
-    name_from(doc.text(), std::iter::once(name_start).chain(words))
+    name_from(text, std::iter::once(name_start).chain(words))
 }
 
 /// A capitalised name at the start of `words` (read as far as needed):
@@ -241,9 +250,9 @@ fn name_ending_at(doc: &Document<'_>, end: usize) -> Option<(usize, usize)> {
 
 /// Calls `add` for every capitalised name ending in a corporate suffix;
 /// `matches` are the suffixes' matches from [`scan`].
-fn suffixes(doc: &Document<'_>, matches: &[(usize, usize)], add: &mut dyn FnMut(usize, usize)) {
+fn suffixes(doc: &Document<'_>, matches: &[ListMatch], add: &mut dyn FnMut(usize, usize)) {
     let text = doc.text();
-    for &(m_start, m_end) in matches {
+    for &ListMatch { start: m_start, end: m_end, .. } in matches {
         let mut end = m_end;
         if text[end..].starts_with('.') && matches!(&text[m_start..end], "Inc" | "Ltd" | "Corp" | "Co") {
             end += 1;
@@ -277,7 +286,7 @@ mod tests {
     use glaneur_schema::DocumentBuf;
 
     fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
-        scan(&DocumentBuf::new(text).expect("small").document())
+        scan(&DocumentBuf::new(text).expect("small").document()).map(|l| l.iter().map(|m| (m.start, m.end)).collect())
     }
 
     /// Each list's leftmost-longest matches, one automaton per list over

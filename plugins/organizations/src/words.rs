@@ -76,6 +76,20 @@ pub fn before<'a>(doc: &Document<'a>, at: usize) -> Before<'a> {
     Before { doc: *doc, k: doc.token_at(at), pos: at }
 }
 
+/// [`after`] the first `k` tokens (from the end of token `k - 1`), for a
+/// caller that knows the token: no search for it.
+pub fn after_token<'a>(doc: &Document<'a>, k: usize) -> After<'a> {
+    let pos = k.checked_sub(1).and_then(|i| doc.tokens().get(i)).map_or(0, Token::end);
+    After { doc: *doc, k, pos }
+}
+
+/// [`before`] token `k` (from its start), for a caller that knows the
+/// token: no search for it.
+pub fn before_token<'a>(doc: &Document<'a>, k: usize) -> Before<'a> {
+    let pos = doc.tokens().get(k).map_or(doc.text().len(), Token::start);
+    Before { doc: *doc, k, pos }
+}
+
 /// The iterator [`after`] returns.
 pub struct After<'a> {
     doc: Document<'a>,
@@ -269,7 +283,11 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
-            for t in doc.tokens() {
+            for (i, t) in doc.tokens().iter().enumerate() {
+                let next: Vec<_> = after_token(&doc, i + 1).take(8).collect();
+                assert_eq!(next, after(&doc, t.end()).take(8).collect::<Vec<_>>(), "after token {i} in {text}");
+                let prev: Vec<_> = before_token(&doc, i).take(8).collect();
+                assert_eq!(prev, before(&doc, t.start()).take(8).collect::<Vec<_>>(), "before token {i} in {text}");
                 for at in [t.start(), t.end()] {
                     let (next, prev): (Vec<_>, Vec<_>) =
                         (after(&doc, at).take(8).collect(), before(&doc, at).take(8).collect());
