@@ -12,7 +12,6 @@
 
 use glaneur_schema::Document;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use crate::gazetteer::{Gazetteer, Hit};
 use crate::lexicon::{is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix, CUE_NOUNS};
@@ -60,10 +59,12 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
         }
     }
     // The same organisation accepted elsewhere in the document.
-    let accepted_orgs: HashSet<usize> =
+    // Sorted: a document names few organisations, a hash set cost more.
+    let mut accepted_orgs: Vec<usize> =
         org_hits.iter().zip(&decision).filter(|(_, d)| d.is_some()).map(|(h, _)| org_of(h)).collect();
+    accepted_orgs.sort_unstable();
     for (k, hit) in org_hits.iter().enumerate() {
-        if decision[k].is_none() && !rejected[k] && !weak[k] && accepted_orgs.contains(&org_of(hit)) {
+        if decision[k].is_none() && !rejected[k] && !weak[k] && accepted_orgs.binary_search(&org_of(hit)).is_ok() {
             decision[k] = Some("gazetteer+context:same-document");
         }
     }
