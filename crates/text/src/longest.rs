@@ -27,15 +27,14 @@ pub struct LongestMatcher {
     /// `by_start[offsets[k]..offsets[k + 1]]`, in the order of `patterns`.
     offsets: Vec<u32>,
     by_start: Vec<u32>,
-    /// The patterns of three bytes or more by [`three_bytes`] key: those
-    /// of key `k` are `by_three[three_offsets[k]..three_offsets[k + 1]]`,
-    /// longest first, then in the order of `patterns` (a key may hold
-    /// patterns of other beginnings, which their heads tell apart).
+    /// The [`Head`]s of the patterns of three bytes or more by
+    /// [`three_bytes`] key: those of key `k` are
+    /// `by_three[three_offsets[k]..three_offsets[k + 1]]`, longest first,
+    /// then in the order of `patterns` (a key may hold patterns of other
+    /// beginnings, which their heads tell apart: most candidates by one
+    /// comparison).
     three_offsets: Vec<u32>,
-    by_three: Vec<u32>,
-    /// For each of `by_three`, its pattern's [`Head`]: most candidates
-    /// are told apart from the text by one comparison.
-    heads: Vec<Head>,
+    by_three: Vec<Head>,
     /// The [`two_bytes`] keys of the lower-case beginnings.
     lower_starts: Keys16,
     /// The bytes a name may begin with: capitals, digits, lead bytes of
@@ -43,7 +42,8 @@ pub struct LongestMatcher {
     first_bytes: [bool; 256],
 }
 
-/// The first eight bytes of a pattern, ASCII-lowercased, with its length.
+/// The first eight bytes of a pattern, ASCII-lowercased, with its length
+/// and index.
 #[derive(Clone, Copy)]
 struct Head {
     /// The bytes, little-endian, zero past the pattern's end.
@@ -52,22 +52,25 @@ struct Head {
     mask: u64,
     /// The pattern's length in bytes.
     len: usize,
+    /// The pattern's index in [`LongestMatcher::patterns`].
+    pattern: u32,
 }
 
 impl Head {
-    fn of(pattern: &[u8]) -> Head {
+    fn of(pattern: &[u8], index: u32) -> Head {
         let n = pattern.len().min(8);
         let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-        Head { bytes: head(pattern), mask, len: pattern.len() }
+        Head { bytes: head(pattern), mask, len: pattern.len(), pattern: index }
     }
 
-    /// Whether `rest`, whose [`head`] is `text_head`, begins with
-    /// `pattern` (this head's) but for ASCII case.
+    /// Whether `rest`, whose [`head`] is `text_head`, begins with this
+    /// head's pattern (one of `patterns`) but for ASCII case.
     #[inline(always)]
-    fn starts(&self, rest: &[u8], text_head: u64, pattern: &[u8]) -> bool {
+    fn starts(&self, rest: &[u8], text_head: u64, patterns: &[String]) -> bool {
         self.len <= rest.len()
             && text_head & self.mask == self.bytes
-            && (self.len <= 8 || rest[8..self.len].eq_ignore_ascii_case(&pattern[8..]))
+            && (self.len <= 8
+                || rest[8..self.len].eq_ignore_ascii_case(&patterns[self.pattern as usize].as_bytes()[8..]))
     }
 }
 
@@ -80,8 +83,21 @@ fn head(bytes: &[u8]) -> u64 {
         Some(first) => buf = *first,
         None => buf[..bytes.len()].copy_from_slice(bytes),
     }
-    buf.make_ascii_lowercase();
-    u64::from_le_bytes(buf)
+    ascii_lowercase(u64::from_le_bytes(buf))
+}
+
+/// The eight bytes of `x` ASCII-lowercased at once: what
+/// `make_ascii_lowercase` does byte by byte, in a few operations (this runs
+/// at every place a name may start).
+#[inline(always)]
+fn ascii_lowercase(x: u64) -> u64 {
+    const LOW_SEVEN: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // For each byte below 0x80 (no carry past it): + 0x3F sets its high
+    // bit from `A` (0x41) up, + 0x25 from past `Z` (0x5B) up.
+    let low = x & LOW_SEVEN;
+    let upper = (low + 0x3F3F_3F3F_3F3F_3F3F) & !(low + 0x2525_2525_2525_2525) & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// The keys of two-byte patterns: their two bytes.
@@ -134,8 +150,8 @@ impl LongestMatcher {
         short.sort_unstable();
         longer.sort_unstable();
         let (offsets, by_start) = bucketed(KEYS, short.into_iter());
-        let heads = longer.iter().map(|&(.., i)| Head::of(patterns[i as usize].as_bytes())).collect();
-        let (three_offsets, by_three) = bucketed(1 << 16, longer.into_iter().map(|(k, _, i)| (k, i)));
+        let (three_offsets, by_three) =
+            bucketed(1 << 16, longer.into_iter().map(|(k, _, i)| (k, Head::of(patterns[i as usize].as_bytes(), i))));
 
         let mut lower_starts = Keys16::default();
         let mut first_bytes: [bool; 256] = std::array::from_fn(|b| {
@@ -152,17 +168,7 @@ impl LongestMatcher {
                 first_bytes[usize::from(b)] = true;
             }
         }
-        Ok(LongestMatcher {
-            patterns,
-            origin,
-            offsets,
-            by_start,
-            three_offsets,
-            by_three,
-            heads,
-            lower_starts,
-            first_bytes,
-        })
+        Ok(LongestMatcher { patterns, origin, offsets, by_start, three_offsets, by_three, lower_starts, first_bytes })
     }
 
     /// The matches `keep(start, end, pattern)` accepts, as (start, end,
@@ -185,8 +191,20 @@ impl LongestMatcher {
     ) -> Vec<(usize, usize, usize)> {
         let bytes = text.as_bytes();
         let starts =
-            word_starts.into_iter().filter(|&(i, capital)| capital || self.lower_start(&bytes[i..])).map(|(i, _)| i);
+            word_starts.into_iter().filter(|&(i, capital)| self.may_start_word(&bytes[i..], capital)).map(|(i, _)| i);
         self.matches_at(text, starts, keep)
+    }
+
+    /// Whether a name may start at a word that begins `rest`: one that
+    /// begins with a capital or an ASCII digit (`capital`), or with a
+    /// lower-case beginning the matcher knows. What
+    /// [`LongestMatcher::matches_at_words`] tries; a caller may test it
+    /// first, before the dearer test of a word start, since most words
+    /// fail it.
+    #[inline]
+    pub fn may_start_word(&self, rest: &[u8], capital: bool) -> bool {
+        // Most lower-case words fail the table of first bytes.
+        capital || (rest.first().is_some_and(|&b| self.first_bytes[usize::from(b)]) && self.lower_start(rest))
     }
 
     /// Where a name may start: a word starting with a capital or a digit
@@ -233,10 +251,7 @@ impl LongestMatcher {
                 continue;
             }
             let rest = &text.as_bytes()[start..];
-            if !self.may_begin(rest) {
-                continue; // most places
-            }
-            if let Some(p) = self.at_start(rest).next() {
+            if let Some(p) = self.longest_at(rest) {
                 let end = start + self.patterns[p].len();
                 resume = end;
                 self.accept(text, (start, end, self.origin[p]), &mut keep, &mut out);
@@ -245,15 +260,25 @@ impl LongestMatcher {
         out
     }
 
-    /// Whether a pattern may begin `rest`: a quick test, before
-    /// [`LongestMatcher::at_start`] reads the patterns, that most places
-    /// fail.
-    #[inline(always)]
-    fn may_begin(&self, rest: &[u8]) -> bool {
-        let nonempty = |offsets: &[u32], k: usize| offsets[k] != offsets[k + 1];
-        three_bytes(rest).is_some_and(|k| nonempty(&self.three_offsets, usize::from(k)))
-            || key(rest.get(..2).unwrap_or_default()).is_some_and(|k| nonempty(&self.offsets, k))
-            || key(rest.get(..1).unwrap_or_default()).is_some_and(|k| nonempty(&self.offsets, k))
+    /// The first of [`LongestMatcher::at_start`] (the longest pattern `rest`
+    /// begins with), found without building its iterator: this runs at
+    /// every place a name may start, and finds none at most.
+    #[inline]
+    fn longest_at(&self, rest: &[u8]) -> Option<usize> {
+        let text_head = head(rest);
+        if let Some(k) = three_key(text_head, rest.len()) {
+            let k = usize::from(k);
+            let candidates = &self.by_three[self.three_offsets[k] as usize..self.three_offsets[k + 1] as usize];
+            if let Some(h) = candidates.iter().find(|h| h.starts(rest, text_head, &self.patterns)) {
+                return Some(h.pattern as usize);
+            }
+        }
+        // Patterns of two bytes, then of one, equal to the text's but for
+        // ASCII case: the first of their table, if any.
+        [rest.get(..2), rest.get(..1)].into_iter().flatten().filter_map(key).find_map(|k| {
+            let (from, to) = (self.offsets[k], self.offsets[k + 1]);
+            (from != to).then(|| self.by_start[from as usize] as usize)
+        })
     }
 
     /// The patterns `rest` begins with, longest first, then in order.
@@ -270,10 +295,9 @@ impl LongestMatcher {
             Some(k) => self.three_offsets[usize::from(k)] as usize..self.three_offsets[usize::from(k) + 1] as usize,
             None => 0..0,
         };
-        let longer = self.by_three[longer.clone()].iter().zip(&self.heads[longer]).filter_map(move |(&p, h)| {
-            let p = p as usize;
-            h.starts(rest, text_head, self.patterns[p].as_bytes()).then_some(p)
-        });
+        let longer = self.by_three[longer]
+            .iter()
+            .filter_map(move |h| h.starts(rest, text_head, &self.patterns).then_some(h.pattern as usize));
         let two = &self.by_start[range(rest.get(..2).unwrap_or_default())];
         let one = &self.by_start[range(rest.get(..1).unwrap_or_default())];
         longer.chain(two.iter().chain(one).map(|&p| p as usize))
@@ -315,7 +339,7 @@ impl LongestMatcher {
 
 /// `entries` (bucket, item), sorted, as offsets (those of bucket `k` are
 /// `items[offsets[k]..offsets[k + 1]]`, for `k` below `buckets`) and items.
-fn bucketed(buckets: usize, entries: impl ExactSizeIterator<Item = (usize, u32)>) -> (Vec<u32>, Vec<u32>) {
+fn bucketed<T>(buckets: usize, entries: impl ExactSizeIterator<Item = (usize, T)>) -> (Vec<u32>, Vec<T>) {
     let mut offsets = vec![0u32; buckets + 1];
     let mut items = Vec::with_capacity(entries.len());
     for (k, item) in entries {

@@ -11,7 +11,7 @@
 //! form in mid-sentence.
 
 use glaneur_schema::Document;
-use std::collections::HashSet;
+use std::borrow::Cow;
 
 use crate::gazetteer::{Gazetteer, Hit};
 use crate::lexicon::{is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix, CUE_NOUNS};
@@ -31,7 +31,7 @@ enum Local {
 /// Decides every hit; returns the organisation mentions. `unseen` counts
 /// the organisations the other rules found, which tell the document is
 /// about organisations.
-pub fn decide(gazetteer: &Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: usize) -> Vec<Mention> {
+pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: usize) -> Vec<Mention<'a>> {
     let text = doc.text();
     let org_hits: Vec<&Hit> = hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()).collect();
     let org_of = |h: &Hit| gazetteer.forms[h.form].org.expect("filtered to organisations");
@@ -59,10 +59,12 @@ pub fn decide(gazetteer: &Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: u
         }
     }
     // The same organisation accepted elsewhere in the document.
-    let accepted_orgs: HashSet<usize> =
+    // Sorted: a document names few organisations, a hash set cost more.
+    let mut accepted_orgs: Vec<usize> =
         org_hits.iter().zip(&decision).filter(|(_, d)| d.is_some()).map(|(h, _)| org_of(h)).collect();
+    accepted_orgs.sort_unstable();
     for (k, hit) in org_hits.iter().enumerate() {
-        if decision[k].is_none() && !rejected[k] && !weak[k] && accepted_orgs.contains(&org_of(hit)) {
+        if decision[k].is_none() && !rejected[k] && !weak[k] && accepted_orgs.binary_search(&org_of(hit)).is_ok() {
             decision[k] = Some("gazetteer+context:same-document");
         }
     }
@@ -103,9 +105,9 @@ pub fn decide(gazetteer: &Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: u
             Some(Mention {
                 start: hit.start,
                 end: hit.end,
-                canonical: org.canonical.clone(),
-                category: Some(org.category.clone()),
-                rule: rule.to_owned(),
+                canonical: &org.canonical,
+                category: Some(&org.category),
+                rule: Cow::Borrowed(rule),
                 confidence,
             })
         })
@@ -121,8 +123,9 @@ fn is_list_gap(gap: &str) -> bool {
 /// What the words around an ambiguous hit say.
 fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
     let text = doc.text();
-    let prev = before(doc, hit.start, 4);
-    let next = after(doc, hit.end, 4);
+    // The rules read two words before and up to four after.
+    let prev: Vec<Word<'_>> = before(doc, hit.start).take(2).collect();
+    let mut next = after(doc, hit.end).take(4).peekable();
     let glued = |w: &Word<'_>, a: usize, b: usize| text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}') && w.is_word();
 
     // Part of a longer proper name: `Michael Bloomberg`, `Alan Turing`,
@@ -132,7 +135,7 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
             return Local::Reject;
         }
     }
-    if let Some(n) = next.first() {
+    if let Some(n) = next.peek() {
         let name_after = n.is_capitalised() && !is_function_word(&n.lower) && !is_suffix(n.text);
         if ambiguous && glued(n, hit.end, n.start) && name_after {
             return Local::Reject;
@@ -147,7 +150,7 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
     if !ambiguous {
         return Local::Unsure;
     }
-    if next.first().is_some_and(|n| is_suffix(n.text)) {
+    if next.peek().is_some_and(|n| is_suffix(n.text)) {
         return Local::Accept("gazetteer+context:suffix");
     }
     if starts_after_cue(&prev) {
@@ -156,7 +159,7 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
     // `Amazon a investi`, `Amazon leur a emboîté le pas`: the verb next,
     // after clitic pronouns only.
     let clitic = |w: &str| matches!(w, "leur" | "lui" | "se" | "s'" | "y" | "en" | "ne" | "n'" | "l'" | "les" | "nous");
-    let verb = next.iter().find(|w| !clitic(&w.lower)).is_some_and(|w| w.is_word() && is_org_verb(&w.lower));
+    let verb = next.find(|w| !clitic(&w.lower)).is_some_and(|w| w.is_word() && is_org_verb(&w.lower));
     if verb {
         return Local::Accept("gazetteer+context:verb");
     }
@@ -166,27 +169,28 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
 /// Whether the words before (nearest first) end in a cue: `la start-up`,
 /// `chez`, `le groupe français`, `PDG de`.
 fn starts_after_cue(prev: &[Word<'_>]) -> bool {
-    let lower: Vec<&str> = prev.iter().map(|w| w.lower.as_ref()).collect();
-    match lower.as_slice() {
-        ["chez" | "de" | "d'", "pdg" | "patron" | "patronne" | "fondateur" | "cofondateur" | "dirigeant" | "directeur" | "directrice"
-        | "président" | "présidente" | "ceo" | "salariés" | "actionnaires" | "rachat" | "filiale" | "concurrent"
-        | "rival" | "partenaire", ..] => true,
-        ["chez", ..] => true,
-        [first, rest @ ..] => {
-            let cue = |w: &str| CUE_NOUNS.contains(w);
-            cue(first) || (rest.first().is_some_and(|w| cue(w)) && first.len() > 2 && !is_function_word(first))
-        }
-        [] => false,
+    let cue = |w: &str| CUE_NOUNS.contains(w);
+    let mut lower = prev.iter().map(|w| w.lower.as_ref());
+    match (lower.next(), lower.next()) {
+        (
+            Some("chez" | "de" | "d'"),
+            Some(
+                "pdg" | "patron" | "patronne" | "fondateur" | "cofondateur" | "dirigeant" | "directeur" | "directrice"
+                | "président" | "présidente" | "ceo" | "salariés" | "actionnaires" | "rachat" | "filiale"
+                | "concurrent" | "rival" | "partenaire",
+            ),
+        ) => true,
+        (Some("chez"), _) => true,
+        (Some(first), second) => cue(first) || (second.is_some_and(cue) && first.len() > 2 && !is_function_word(first)),
+        (None, _) => false,
     }
 }
 
 /// Whether the hit is listed next to a one-word product (`Windows, Office et GitHub`).
 fn listed_with_product(doc: &Document<'_>, hit: &Hit) -> bool {
-    let prev = before(doc, hit.start, 3);
-    let next = after(doc, hit.end, 3);
-    let listed = |gap: Option<&Word<'_>>, name: Option<&Word<'_>>| {
-        gap.is_some_and(|g| matches!(g.lower.as_ref(), "," | "et" | "ou" | "and"))
-            && name.is_some_and(|n| is_product_word(n.text))
-    };
-    listed(prev.first(), prev.get(1)) || listed(next.first(), next.get(1))
+    fn listed<'a>(mut words: impl Iterator<Item = Word<'a>>) -> bool {
+        words.next().is_some_and(|g| matches!(g.lower.as_ref(), "," | "et" | "ou" | "and"))
+            && words.next().is_some_and(|n| is_product_word(n.text))
+    }
+    listed(before(doc, hit.start)) || listed(after(doc, hit.end))
 }

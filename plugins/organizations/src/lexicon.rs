@@ -48,11 +48,12 @@ pub fn is_suffix(word: &str) -> bool {
 }
 
 /// Capitalised words that start sentences or titles but never a name:
-/// glaneur-text's function words, and the pronouns, adverbs, titles and
+/// glaneur-lexicon's function words, and the pronouns, adverbs, titles and
 /// prepositions that start a sentence of this kind of news. `word` is
-/// lowercased.
+/// folded (a [`Word`](crate::words::Word)'s `lower`), so it is looked up as
+/// it is, not folded again as `glaneur_text::is_function_word` would.
 pub fn is_function_word(word: &str) -> bool {
-    glaneur_text::is_function_word(word) || MORE_FUNCTION_WORDS.contains(word)
+    glaneur_lexicon::is_function_word(word) || MORE_FUNCTION_WORDS.contains(word)
 }
 
 /// Words right before an ambiguous name that say it is not the company:

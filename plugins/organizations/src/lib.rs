@@ -14,6 +14,8 @@ pub mod lexicon;
 pub mod unseen;
 pub mod words;
 
+use std::borrow::Cow;
+
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use glaneur_text::SpanSet;
 use serde::Serialize;
@@ -21,9 +23,10 @@ use serde::Serialize;
 use crate::gazetteer::{Gazetteer, Hit};
 
 /// An organisation mention and the rule that found it; serialised, its
-/// attributes as README.md lists them.
+/// attributes as README.md lists them. Its names are borrowed from the
+/// gazetteer or the text: most mentions are serialised once and dropped.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Mention {
+pub struct Mention<'a> {
     /// Byte span.
     #[serde(skip)]
     pub start: usize,
@@ -31,11 +34,11 @@ pub struct Mention {
     #[serde(skip)]
     pub end: usize,
     /// The canonical name.
-    pub canonical: String,
+    pub canonical: &'a str,
     /// The gazetteer category, when it came from there.
-    pub category: Option<String>,
+    pub category: Option<&'a str>,
     /// The rule that fired (`gazetteer`, `gazetteer+context:verb`, `cue:la-start-up`…).
-    pub rule: String,
+    pub rule: Cow<'a, str>,
     /// How sure.
     #[serde(skip)]
     pub confidence: f64,
@@ -53,7 +56,7 @@ impl Organizations {
     }
 
     /// Every organisation mention in `doc`, in order.
-    pub fn mentions(&self, doc: &Document<'_>) -> Vec<Mention> {
+    pub fn mentions<'a>(&'a self, doc: &Document<'a>) -> Vec<Mention<'a>> {
         let (selected, taken) = longest_first(self.gazetteer.hits(doc));
         let mut mentions = unseen::find(doc, taken);
         mentions.extend(ambiguity::decide(&self.gazetteer, doc, &selected, mentions.len()));

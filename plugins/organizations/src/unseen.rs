@@ -9,6 +9,8 @@
 //! then every other mention of a name found so. Canonical = the name as
 //! written; lower confidence than the gazetteer.
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
@@ -17,7 +19,7 @@ use glaneur_text::{find_names, folded, is_whole_word, keep_leftmost_longest, Spa
 use crate::lexicon::{
     is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
-use crate::words::{after, before, Word};
+use crate::words::{after, after_token, before, before_token, After, Word};
 use crate::Mention;
 
 /// The word lists the rules look for in the whole text, found in its
@@ -37,16 +39,24 @@ static LISTS: LazyLock<Phrases> = LazyLock::new(|| {
         .expect("the word lists are phrases")
 });
 
-/// The matches of each list in `doc`, as byte spans, leftmost-longest and
-/// not overlapping within a list, in order: (cues, suffixes, of-cues).
-fn scan(doc: &Document<'_>) -> [Vec<(usize, usize)>; 3] {
-    let mut found: [Vec<(usize, usize)>; 3] = Default::default();
+/// A match of one of the word lists: its byte span and its tokens.
+#[derive(Debug, Clone)]
+struct ListMatch {
+    start: usize,
+    end: usize,
+    tokens: Range<usize>,
+}
+
+/// The matches of each list in `doc`, leftmost-longest and not overlapping
+/// within a list, in order: (cues, suffixes, of-cues).
+fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
+    let mut found: [Vec<ListMatch>; 3] = Default::default();
     for m in LISTS.find_all(doc) {
-        let span = doc.byte_span(m.tokens);
-        found[LISTS.list_of(m.phrase)].push((span.start, span.end));
+        let span = doc.byte_span(m.tokens.clone());
+        found[LISTS.list_of(m.phrase)].push(ListMatch { start: span.start, end: span.end, tokens: m.tokens });
     }
     found.map(|mut list| {
-        keep_leftmost_longest(&mut list, |&span| span);
+        keep_leftmost_longest(&mut list, |m| (m.start, m.end));
         list
     })
 }
@@ -60,59 +70,71 @@ fn is_determiner(word: &str) -> bool {
     glaneur_lexicon::is_determiner(word) && !matches!(word, "d'" | "ses" | "leur")
 }
 
+/// The mentions found so far, and the spans they and the gazetteer's hits
+/// take.
+struct Found<'a> {
+    text: &'a str,
+    taken: SpanSet,
+    mentions: Vec<Mention<'a>>,
+}
+
+impl<'a> Found<'a> {
+    /// Adds the name at `start..end` if it starts with a capital and
+    /// overlaps no span taken; `rule` names the rule that found it, built
+    /// only then (most names are refused).
+    fn add(&mut self, start: usize, end: usize, confidence: f64, rule: impl FnOnce() -> Cow<'a, str>) {
+        let text = self.text;
+        if !self.taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
+            self.taken.insert(start, end);
+            let canonical = &text[start..end];
+            self.mentions.push(Mention { start, end, canonical, category: None, rule: rule(), confidence });
+        }
+    }
+}
+
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
-pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
+pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
     let text = doc.text();
-    let mut found: Vec<Mention> = Vec::new();
-    let mut add = |start: usize, end: usize, rule: String, confidence: f64, found: &mut Vec<Mention>| {
-        if !taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
-            taken.insert(start, end);
-            found.push(Mention {
-                start,
-                end,
-                canonical: text[start..end].to_owned(),
-                category: None,
-                rule,
-                confidence,
-            });
-        }
-    };
+    let mut found = Found { text, taken, mentions: Vec::new() };
 
     let [cues, suffix_matches, of_cues] = scan(doc);
-    for (m_start, m_end) in cues {
+    for ListMatch { start: m_start, end: m_end, tokens } in cues {
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
-        let cue = folded(&text[m_start..m_end]);
-        let prev = before(doc, m_start, 2);
-        let Some(p) = prev.first() else { continue };
-        if p.lower == "," && prev.get(1).is_some() {
+        let cue = || folded(&text[m_start..m_end]).replace(' ', "-");
+        let mut prev = before_token(doc, tokens.start);
+        let Some(p) = prev.next() else { continue };
+        let prev_1 = prev.next();
+        if p.lower == "," && prev_1.is_some() {
             continue;
         }
         // `X, une société de conseil`: the name before the comma.
         // Not `…, l'entreprise se positionne`: there the noun starts a clause.
         let starts_clause = || {
-            after(doc, m_end, 1).first().is_some_and(|w| {
+            after_token(doc, tokens.end).next().is_some_and(|w| {
                 is_org_verb(&w.lower)
                     || matches!(w.lower.as_ref(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
             })
         };
         let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
-        if article && prev.get(1).is_some_and(|c| c.text == ",") && !starts_clause() {
-            if let Some((s, e)) = name_ending_at(doc, prev[1].start) {
-                add(s, e, format!("apposition:{}", cue.replace(' ', "-")), 0.7, &mut found);
+        let comma = prev_1.filter(|c| c.text == ",");
+        if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
+            if let Some((s, e)) = name_ending_at(doc, comma.start) {
+                found.add(s, e, 0.7, || Cow::Owned(format!("apposition:{}", cue())));
             }
         }
         if !is_determiner(&p.lower) {
             continue;
         }
-        if let Some((s, e)) = name_after_cue(doc, m_end) {
-            add(s, e, format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue.replace(' ', "-")), 0.75, &mut found);
+        if let Some((s, e)) = name_after_cue(text, after_token(doc, tokens.end)) {
+            let rule = || Cow::Owned(format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue()));
+            found.add(s, e, 0.75, rule);
         }
     }
-    suffixes(doc, &suffix_matches, &mut |s, e| add(s, e, "suffix".into(), 0.7, &mut found));
-    for (m_start, m_end) in of_cues {
+    suffixes(doc, &suffix_matches, &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
+    for ListMatch { start: m_start, end: m_end, tokens } in of_cues {
         // `le PDG de X`, `le rachat de X`, `a investi … dans X`; the cues
         // also match inside words (`dg` of `budget`): checked first.
         if !is_whole_word(text, m_start, m_end) {
@@ -120,111 +142,117 @@ pub fn find(doc: &Document<'_>, mut taken: SpanSet) -> Vec<Mention> {
         }
         let cue = folded(&text[m_start..m_end]);
         let invested = cue.starts_with("investi") || cue.starts_with("injecté");
-        // Only `investi` reads past the first word.
-        let following = after(doc, m_end, if invested { 8 } else { 1 });
-        // `investi 30 millions de dollars dans X`: `dans` within the clause.
-        let at = if invested { following.iter().position(|w| w.lower == "dans") } else { Some(0) };
-        let Some(w) = at.and_then(|i| following.get(i)) else { continue };
+        // Only `investi` reads past the first word:
+        // `investi 30 millions de dollars dans X`, `dans` within the clause.
+        let mut following = after_token(doc, tokens.end);
+        let w = if invested { following.take(8).find(|w| w.lower == "dans") } else { following.next() };
+        let Some(w) = w else { continue };
         if !matches!(w.lower.as_ref(), "de" | "d'" | "dans") {
             continue;
         }
         if invested != (w.lower == "dans") {
             continue;
         }
-        let words = after(doc, w.end, 6);
-        if let Some((s, e)) = name_from(text, &words) {
-            add(s, e, format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\'')), 0.7, &mut found);
+        if let Some((s, e)) = name_from(text, after(doc, w.end).take(6)) {
+            let rule = || Cow::Owned(format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\'')));
+            found.add(s, e, 0.7, rule);
         }
     }
 
     // Every other mention of a name found so: one pass for all of them.
-    let mut names: Vec<&str> = found.iter().map(|m| m.canonical.as_str()).collect();
+    let mut names: Vec<&str> = found.mentions.iter().map(|m| m.canonical).collect();
     names.sort_unstable();
     names.dedup();
     for (start, end, _) in find_names(text, &names) {
         if is_whole_word(text, start, end) {
-            add(start, end, "same-document".into(), 0.7, &mut found);
+            found.add(start, end, 0.7, || Cow::Borrowed("same-document"));
         }
     }
-    found
+    found.mentions
 }
 
-/// The name right after a cue noun ending at `at`, past up to two
-/// adjectives and a `de …` complement (`la société grenobloise Siliciel`,
-/// `l'éditeur de logiciels Pixeo`).
-fn name_after_cue(doc: &Document<'_>, at: usize) -> Option<(usize, usize)> {
-    let text = doc.text();
-    let words = after(doc, at, 8);
-    let mut i = 0;
-    let mut skipped = 0;
-    while let Some(w) = words.get(i) {
+/// The name right after a cue noun (`words` are the words after it), past
+/// up to two adjectives and a `de …` complement (`la société grenobloise
+/// Siliciel`, `l'éditeur de logiciels Pixeo`).
+fn name_after_cue(text: &str, words: After<'_>) -> Option<(usize, usize)> {
+    let mut words = words.take(8);
+    let mut skipped: Option<Word<'_>> = None;
+    let mut count = 0;
+    let name_start = loop {
+        let w = words.next()?;
         if w.is_capitalised() {
-            break;
+            break w;
         }
         let adjective_like = w.is_word() && !is_function_word(&w.lower) && !is_org_verb(&w.lower);
-        if !(adjective_like || is_link_word(&w.lower)) || skipped >= 4 {
+        if !(adjective_like || is_link_word(&w.lower)) || count >= 4 {
             return None;
         }
-        skipped += 1;
-        i += 1;
-    }
+        count += 1;
+        skipped = Some(w);
+    };
     // A name right after `de` is whom the cue belongs to (`la société de Xavier Niel`).
-    if i > 0 && is_link_word(&words[i - 1].lower) {
+    if skipped.is_some_and(|w| is_link_word(&w.lower)) {
         return None;
     }
-    name_from(text, &words[i..])
+    name_from(text, std::iter::once(name_start).chain(words))
 }
 
-/// A capitalised name at the start of `words`: up to five capitalised
-/// words, joined by `&`, `de`, `du`, `des` or `of` only before another
-/// capitalised word.
-fn name_from(text: &str, words: &[Word<'_>]) -> Option<(usize, usize)> {
-    let first = words.first().filter(|w| w.is_capitalised() && w.is_word())?;
+/// A capitalised name at the start of `words` (read as far as needed):
+/// up to five capitalised words, joined by `&`, `de`, `du`, `des` or `of`
+/// only before another capitalised word; not all function words.
+fn name_from<'a>(text: &str, mut words: impl Iterator<Item = Word<'a>>) -> Option<(usize, usize)> {
+    let first = words.next().filter(|w| w.is_capitalised() && w.is_word())?;
     if is_not_a_name(&first.lower) {
         return None;
     }
-    let mut end_index = 0;
+    // Whether the words of the name so far are all function words: read
+    // only while they are (mostly the first word is not).
+    let mut all_function = is_function_word(&first.lower);
+    let mut end = first.end;
+    // A joining word read, which belongs to the name if a word follows.
+    let mut joining: Option<Word<'a>> = None;
     let mut k = 1;
-    while k < words.len() && k < 6 {
-        let w = &words[k];
+    let mut next = words.next();
+    while k < 6 {
+        let Some(w) = next.take() else { break };
         if w.is_capitalised() && w.is_word() && !is_not_a_name(&w.lower) {
-            end_index = k;
+            all_function =
+                all_function && joining.take().is_none_or(|j| is_function_word(&j.lower)) && is_function_word(&w.lower);
+            end = w.end;
             k += 1;
-        } else if matches!(w.lower.as_ref(), "&" | "de" | "du" | "des" | "of")
-            && words.get(k + 1).is_some_and(|n| n.is_capitalised() && n.is_word())
-        {
+            next = words.next();
+        } else if matches!(w.lower.as_ref(), "&" | "de" | "du" | "des" | "of") {
+            next = words.next();
+            if !next.as_ref().is_some_and(|n| n.is_capitalised() && n.is_word()) {
+                break;
+            }
+            joining = Some(w);
             k += 1;
         } else {
             break;
         }
     }
-    let all_function = words[..=end_index].iter().all(|w| is_function_word(&w.lower));
     if all_function {
         return None;
     }
-    Some((first.start, words[end_index].end)).filter(|(s, e)| text[*s..*e].chars().any(char::is_alphabetic))
+    Some((first.start, end)).filter(|(s, e)| text[*s..*e].chars().any(char::is_alphabetic))
 }
 
 /// The capitalised name ending at `end` (before a comma).
 fn name_ending_at(doc: &Document<'_>, end: usize) -> Option<(usize, usize)> {
-    let prev = before(doc, end, 5);
-    let mut start_index = None;
-    for (k, w) in prev.iter().enumerate() {
-        if w.is_capitalised() && w.is_word() && !is_function_word(&w.lower) && !is_not_a_name(&w.lower) {
-            start_index = Some(k);
-        } else {
-            break;
-        }
-    }
-    let k = start_index?;
-    Some((prev[k].start, prev[0].end))
+    let mut name = before(doc, end)
+        .take(5)
+        .take_while(|w| w.is_capitalised() && w.is_word() && !is_function_word(&w.lower) && !is_not_a_name(&w.lower));
+    // Nearest first: the name's last word, then back to its first.
+    let last = name.next()?;
+    Some((name.last().map_or(last.start, |first| first.start), last.end))
 }
 
 /// Calls `add` for every capitalised name ending in a corporate suffix;
 /// `matches` are the suffixes' matches from [`scan`].
-fn suffixes(doc: &Document<'_>, matches: &[(usize, usize)], add: &mut dyn FnMut(usize, usize)) {
+fn suffixes(doc: &Document<'_>, matches: &[ListMatch], add: &mut dyn FnMut(usize, usize)) {
     let text = doc.text();
-    for &(m_start, m_end) in matches {
+    for &ListMatch { start: m_start, end: m_end, .. } in matches {
         let mut end = m_end;
         if text[end..].starts_with('.') && matches!(&text[m_start..end], "Inc" | "Ltd" | "Corp" | "Co") {
             end += 1;
@@ -235,7 +263,7 @@ fn suffixes(doc: &Document<'_>, matches: &[(usize, usize)], add: &mut dyn FnMut(
             continue;
         }
         // `Valmy Industries SA`: further suffixes belong to the name.
-        while let Some(next) = after(doc, end, 1).into_iter().next() {
+        while let Some(next) = after(doc, end).next() {
             if next.start - end <= 1 && is_suffix(next.text) {
                 end = next.end;
             } else {
@@ -243,9 +271,8 @@ fn suffixes(doc: &Document<'_>, matches: &[(usize, usize)], add: &mut dyn FnMut(
             }
         }
         if let Some((start, _)) = name_ending_at(doc, m_start) {
-            let words = before(doc, m_start, 1);
             // The word before the suffix must be glued to it by one space.
-            if words.first().is_some_and(|w| m_start - w.end <= 1 && w.is_capitalised()) {
+            if before(doc, m_start).next().is_some_and(|w| m_start - w.end <= 1 && w.is_capitalised()) {
                 add(start, end);
             }
         }
@@ -259,7 +286,7 @@ mod tests {
     use glaneur_schema::DocumentBuf;
 
     fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
-        scan(&DocumentBuf::new(text).expect("small").document())
+        scan(&DocumentBuf::new(text).expect("small").document()).map(|l| l.iter().map(|m| (m.start, m.end)).collect())
     }
 
     /// Each list's leftmost-longest matches, one automaton per list over

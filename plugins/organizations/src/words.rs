@@ -62,18 +62,53 @@ fn breaks_line(text: &str, from: usize, to: usize) -> bool {
     from < to && memchr::memchr(b'\n', &text.as_bytes()[from..to]).is_some()
 }
 
-/// Up to `n` words (and commas) after `at` (a token boundary), nearest
-/// first, stopping at the end of the sentence. A word keeps a glued
+/// The words (and commas) after `at` (a token boundary), nearest first,
+/// until the end of the sentence: read one at a time, as a rule asks for
+/// them, since most rules stop after a word or two. A word keeps a glued
 /// apostrophe (`d'`), and `Inc.` keeps its period.
-pub fn after<'a>(doc: &Document<'a>, at: usize, n: usize) -> Vec<Word<'a>> {
-    let (text, tokens) = (doc.text(), doc.tokens());
-    let mut out = Vec::with_capacity(n);
-    let mut k = doc.token_at(at);
-    let mut pos = at;
-    while out.len() < n {
-        let Some(t) = tokens.get(k) else { break };
-        if breaks_line(text, pos, t.start()) {
-            break;
+pub fn after<'a>(doc: &Document<'a>, at: usize) -> After<'a> {
+    After { doc: *doc, k: doc.token_at(at), pos: at }
+}
+
+/// The words (and commas) before `at` (a token boundary), nearest first,
+/// until the start of the sentence, read one at a time.
+pub fn before<'a>(doc: &Document<'a>, at: usize) -> Before<'a> {
+    Before { doc: *doc, k: doc.token_at(at), pos: at }
+}
+
+/// [`after`] the first `k` tokens (from the end of token `k - 1`), for a
+/// caller that knows the token: no search for it.
+pub fn after_token<'a>(doc: &Document<'a>, k: usize) -> After<'a> {
+    let pos = k.checked_sub(1).and_then(|i| doc.tokens().get(i)).map_or(0, Token::end);
+    After { doc: *doc, k, pos }
+}
+
+/// [`before`] token `k` (from its start), for a caller that knows the
+/// token: no search for it.
+pub fn before_token<'a>(doc: &Document<'a>, k: usize) -> Before<'a> {
+    let pos = doc.tokens().get(k).map_or(doc.text().len(), Token::start);
+    Before { doc: *doc, k, pos }
+}
+
+/// The iterator [`after`] returns.
+pub struct After<'a> {
+    doc: Document<'a>,
+    /// The next token to read; past the last token once the sentence ends.
+    k: usize,
+    /// Where the last word read ends.
+    pos: usize,
+}
+
+impl<'a> Iterator for After<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let (doc, text, tokens) = (&self.doc, self.doc.text(), self.doc.tokens());
+        let mut k = self.k;
+        let t = tokens.get(k)?;
+        if breaks_line(text, self.pos, t.start()) {
+            self.k = tokens.len();
+            return None;
         }
         if is_piece(doc, t) {
             let first = k;
@@ -93,51 +128,59 @@ pub fn after<'a>(doc: &Document<'a>, at: usize, n: usize) -> Vec<Word<'a>> {
                 k += 1;
             }
             k += 1;
-            pos = tokens[k - 1].end();
-            out.push(make(doc, first..k, word.start, pos));
+            self.k = k;
+            self.pos = tokens[k - 1].end();
+            Some(make(doc, first..k, word.start, self.pos))
         } else if doc.text_of(t) == "," {
-            out.push(make(doc, k..k + 1, t.start(), t.end()));
-            pos = t.end();
-            k += 1;
+            self.k = k + 1;
+            self.pos = t.end();
+            Some(make(doc, k..k + 1, t.start(), t.end()))
         } else {
-            break;
+            self.k = tokens.len();
+            None
         }
     }
-    out
 }
 
-/// Up to `n` words (and commas) before `at` (a token boundary), nearest
-/// first, stopping at the start of the sentence.
-pub fn before<'a>(doc: &Document<'a>, at: usize, n: usize) -> Vec<Word<'a>> {
-    let (text, tokens) = (doc.text(), doc.tokens());
-    let mut out = Vec::with_capacity(n);
-    // One past the token before `at`.
-    let mut k = tokens.partition_point(|t| t.end() <= at);
-    let mut pos = at;
-    while out.len() < n && k > 0 {
-        let t = &tokens[k - 1];
-        if breaks_line(text, t.end(), pos) {
-            break;
+/// The iterator [`before`] returns.
+pub struct Before<'a> {
+    doc: Document<'a>,
+    /// One past the next token to read; 0 once the sentence starts.
+    k: usize,
+    /// Where the last word read starts.
+    pos: usize,
+}
+
+impl<'a> Iterator for Before<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let (doc, text, tokens) = (&self.doc, self.doc.text(), self.doc.tokens());
+        let end = self.k;
+        let t = tokens.get(end.checked_sub(1)?)?;
+        if breaks_line(text, t.end(), self.pos) {
+            self.k = 0;
+            return None;
         }
-        let end = k;
         if is_apostrophe(doc, t) || is_piece(doc, t) {
-            k -= 1;
+            let mut k = end - 1;
             // Pieces glued before it, but not an elision (`d’` of `d’Amazon`).
             while k > 0 && tokens[k].is_joined() && is_piece(doc, &tokens[k - 1]) && !tokens[k - 1].has(Flags::ELIDED) {
                 k -= 1;
             }
             let word = doc.byte_span(k..end);
-            out.push(make(doc, k..end, word.start, word.end));
-            pos = word.start;
+            self.k = k;
+            self.pos = word.start;
+            Some(make(doc, k..end, word.start, word.end))
         } else if doc.text_of(t) == "," {
-            k -= 1;
-            out.push(make(doc, k..end, t.start(), t.end()));
-            pos = t.start();
+            self.k = end - 1;
+            self.pos = t.start();
+            Some(make(doc, end - 1..end, t.start(), t.end()))
         } else {
-            break;
+            self.k = 0;
+            None
         }
     }
-    out
 }
 
 /// Whether `at` starts a sentence: nothing but spaces back to a sentence
@@ -240,17 +283,23 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
-            for t in doc.tokens() {
+            for (i, t) in doc.tokens().iter().enumerate() {
+                let next: Vec<_> = after_token(&doc, i + 1).take(8).collect();
+                assert_eq!(next, after(&doc, t.end()).take(8).collect::<Vec<_>>(), "after token {i} in {text}");
+                let prev: Vec<_> = before_token(&doc, i).take(8).collect();
+                assert_eq!(prev, before(&doc, t.start()).take(8).collect::<Vec<_>>(), "before token {i} in {text}");
                 for at in [t.start(), t.end()] {
-                    assert_eq!(after(&doc, at, 8), after_reference(text, at, 8), "after {at} in {text}");
-                    assert_eq!(before(&doc, at, 8), before_reference(text, at, 8), "before {at} in {text}");
+                    let (next, prev): (Vec<_>, Vec<_>) =
+                        (after(&doc, at).take(8).collect(), before(&doc, at).take(8).collect());
+                    assert_eq!(next, after_reference(text, at, 8), "after {at} in {text}");
+                    assert_eq!(prev, before_reference(text, at, 8), "before {at} in {text}");
                 }
             }
         }
     }
 
-    fn texts(words: Vec<Word<'_>>) -> Vec<&str> {
-        words.into_iter().map(|w| w.text).collect()
+    fn texts<'a>(words: impl Iterator<Item = Word<'a>>, n: usize) -> Vec<&'a str> {
+        words.take(n).map(|w| w.text).collect()
     }
 
     #[test]
@@ -259,8 +308,8 @@ mod tests {
         let buf = DocumentBuf::new(t).expect("small");
         let doc = buf.document();
         let at = t.find("Apple").expect("Apple");
-        assert_eq!(texts(before(&doc, at, 10)), [",", "Amazon", "d’", "start-up", "la", "Selon"]);
-        assert_eq!(texts(after(&doc, at + 5, 4)), ["Inc.", "a", "levé", "des"]);
+        assert_eq!(texts(before(&doc, at), 10), [",", "Amazon", "d’", "start-up", "la", "Selon"]);
+        assert_eq!(texts(after(&doc, at + 5), 4), ["Inc.", "a", "levé", "des"]);
         assert!(starts_sentence(t, t.find("Selon").expect("Selon")));
         assert!(!starts_sentence(t, at));
     }

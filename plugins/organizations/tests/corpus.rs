@@ -11,14 +11,17 @@ fn read_jsonl(name: &str) -> Vec<Value> {
     glaneur_testdata::read_jsonl(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name))
 }
 
-/// Every mention in `text`, read as the host reads it.
-fn mentions(orgs: &Organizations, text: &str) -> Vec<Mention> {
-    orgs.mentions(&DocumentBuf::new(text).expect("a test text fits").document())
+/// (start, end, canonical) of every mention in `text`, read as the host
+/// reads it.
+fn mentions(orgs: &Organizations, text: &str) -> Vec<(usize, usize, String)> {
+    let buf = DocumentBuf::new(text).expect("a test text fits");
+    let found: Vec<Mention<'_>> = orgs.mentions(&buf.document());
+    found.into_iter().map(|m| (m.start, m.end, m.canonical.to_owned())).collect()
 }
 
 /// (text, canonical) of every mention found.
 fn found(orgs: &Organizations, text: &str) -> Vec<(String, String)> {
-    mentions(orgs, text).into_iter().map(|m| (text[m.start..m.end].to_owned(), m.canonical)).collect()
+    mentions(orgs, text).into_iter().map(|(s, e, canonical)| (text[s..e].to_owned(), canonical)).collect()
 }
 
 fn expected(case: &Value) -> Vec<(String, String)> {
@@ -93,8 +96,7 @@ fn seeds_golden() {
                 (n("start"), n("end"), g["canonical"].as_str().expect("canonical").to_owned())
             })
             .collect();
-        let got: Vec<(usize, usize, String)> =
-            mentions(&orgs, &text).into_iter().map(|m| (m.start, m.end, m.canonical)).collect();
+        let got = mentions(&orgs, &text);
         for w in want.iter().filter(|w| !got.contains(w)) {
             fails.push(format!("{file}: missed {:?} {w:?}", &text[w.0..w.1]));
         }
