@@ -211,20 +211,24 @@ fn o_series(doc: &Document<'_>, catalogue: &Catalogue) -> Vec<Hit> {
         return Vec::new();
     };
     let tokens = doc.tokens();
-    let text = doc.text();
+    let bytes = doc.text().as_bytes();
     (0..tokens.len())
         .filter(|&i| {
             let t = &tokens[i];
+            // A lone `o` (the test most tokens fail, first) glued to a number.
+            let lone_o = t.end() - t.start() == 1 && bytes[t.start()] == b'o';
             // Nothing glued before but what ends a sentence or a word list (`1.o3`, `GPT-o1` are not one).
-            let free_before = !t.is_joined()
-                || i == 0
-                || !{
-                    let prev = &tokens[i - 1];
-                    prev.is_word() || prev.is_number() || matches!(doc.text_of(prev), "-" | ".")
-                };
-            &text[t.span()] == "o"
-                && tokens.get(i + 1).is_some_and(|n| n.is_joined() && text.as_bytes()[n.start()].is_ascii_digit())
-                && free_before
+            let free_before = || {
+                !t.is_joined()
+                    || i == 0
+                    || !{
+                        let prev = &tokens[i - 1];
+                        prev.is_word() || prev.is_number() || matches!(doc.text_of(prev), "-" | ".")
+                    }
+            };
+            lone_o
+                && tokens.get(i + 1).is_some_and(|n| n.is_joined() && bytes[n.start()].is_ascii_digit())
+                && free_before()
         })
         .map(|i| Hit { start: tokens[i].start(), end: tokens[i].end(), spelling })
         .collect()
