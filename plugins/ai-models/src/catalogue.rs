@@ -42,6 +42,98 @@ pub struct Catalogue {
     matcher: LongestMatcher,
     /// The spelling of each pattern.
     pattern_spelling: Vec<usize>,
+    /// The words the matcher need not be shown.
+    starts: StartBytes,
+}
+
+/// By a word's first two bytes, whether a pattern may start it, so that
+/// most words never reach the matcher: most begin in lower case, and the
+/// matcher tries those only where a pattern written in lower case begins
+/// as they do (`gpt`); a capitalised word or a number, only where a
+/// pattern begins with the same bytes, but for ASCII case.
+struct StartBytes {
+    /// By two ASCII bytes, lowercased.
+    pairs: Box<[[Start; 128]; 128]>,
+    /// By the first byte, when it or the second is beyond ASCII (whose case
+    /// is left to the matcher: any capital may start a pattern there).
+    lead: [Start; 256],
+}
+
+/// What a word beginning with some bytes may start.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Start {
+    /// No pattern.
+    None,
+    /// A pattern, if the word is capitalised or a number.
+    Capitalised,
+    /// A pattern, whatever the case of the word (a pattern written in
+    /// lower case).
+    Any,
+}
+
+impl StartBytes {
+    fn of(patterns: &[String]) -> Self {
+        let mut pairs = Box::new([[Start::None; 128]; 128]);
+        let mut lead = std::array::from_fn(|b| if b >= 0x80 { Start::Capitalised } else { Start::None });
+        for pattern in patterns {
+            let variants = glaneur_text::case_variants(pattern);
+            for form in std::iter::once(pattern).chain(&variants) {
+                let Some(&a) = form.as_bytes().first() else { continue };
+                // What the matcher takes for a lower-case beginning; a
+                // number counts as capitalised.
+                let start = if form.starts_with(|c: char| c.is_uppercase()) { Start::Capitalised } else { Start::Any };
+                let raise = |s: &mut Start| *s = (*s).max(start);
+                raise(&mut lead[usize::from(a.to_ascii_uppercase())]);
+                // A word that begins with a lower-case ASCII letter is not
+                // capitalised.
+                if start == Start::Any || !a.is_ascii_alphabetic() {
+                    raise(&mut lead[usize::from(a.to_ascii_lowercase())]);
+                }
+                match form.as_bytes().get(1) {
+                    _ if !a.is_ascii() => {}
+                    Some(&b) if b.is_ascii() => {
+                        raise(&mut pairs[usize::from(a.to_ascii_lowercase())][usize::from(b.to_ascii_lowercase())]);
+                    }
+                    Some(_) => {} // `lead` has it
+                    None => pairs[usize::from(a.to_ascii_lowercase())].iter_mut().for_each(raise),
+                }
+            }
+        }
+        StartBytes { pairs, lead }
+    }
+
+    /// What a word at `at` in `text` may start.
+    #[inline]
+    fn at(&self, text: &[u8], at: usize) -> Start {
+        let a = text[at];
+        let b = text.get(at + 1).copied().unwrap_or(0);
+        if a.is_ascii() && b.is_ascii() {
+            self.pairs[usize::from(a.to_ascii_lowercase())][usize::from(b.to_ascii_lowercase())]
+        } else {
+            self.lead[usize::from(a)]
+        }
+    }
+
+    /// The places of `doc` where a word begins ([`Document::word_starts`])
+    /// that a pattern may start.
+    fn word_starts<'d>(&'d self, doc: &Document<'d>) -> impl Iterator<Item = (usize, bool)> + 'd {
+        let bytes = doc.text().as_bytes();
+        let doc = *doc;
+        doc.tokens().iter().enumerate().filter_map(move |(i, t)| {
+            let capital = || t.is_capitalised() || bytes[t.start()].is_ascii_digit();
+            // The first byte, then the first two, for the few words it leaves.
+            let may = match self.lead[usize::from(bytes[t.start()])] {
+                Start::None => false,
+                Start::Capitalised => capital() && self.at(bytes, t.start()) != Start::None,
+                Start::Any => match self.at(bytes, t.start()) {
+                    Start::None => false,
+                    Start::Capitalised => capital(),
+                    Start::Any => true,
+                },
+            };
+            (may && doc.starts_word(i)).then(|| (t.start(), capital()))
+        })
+    }
 }
 
 /// A family or hardware name found in a text.
@@ -98,8 +190,9 @@ impl Catalogue {
         // One-letter spellings (`o`) are left to their own scan: as patterns they would match everywhere.
         let (pattern_spelling, patterns): (Vec<usize>, Vec<String>) =
             spellings.iter().enumerate().filter(|(_, s)| s.text.len() > 1).map(|(i, s)| (i, s.text.clone())).unzip();
+        let starts = StartBytes::of(&patterns);
         let matcher = LongestMatcher::new(patterns, &[] as &[&str])?;
-        Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling })
+        Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling, starts })
     }
 
     /// Every spelling found in `doc` at a word start, with its case
@@ -126,7 +219,7 @@ impl Catalogue {
             }
         };
         self.matcher
-            .matches_at_words(text, doc.word_starts(), keep)
+            .matches_at_words(text, self.starts.word_starts(doc), keep)
             .into_iter()
             .map(|(start, end, pattern)| Hit { start, end, spelling: self.pattern_spelling[pattern] })
             .collect()
@@ -148,6 +241,26 @@ mod tests {
         assert!(c.families.len() >= 80);
         assert!(c.families.iter().any(|f| f.name == "MAI" && f.case_sensitive));
         assert_eq!(c.variant("MINI"), ["mini", "Mini"]);
+    }
+
+    #[test]
+    fn the_start_bytes_leave_out_no_match() {
+        let c = Catalogue::load().expect("valid data");
+        let corpus = include_str!("../tests/corpus/fr.jsonl").lines().map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            value["text"].as_str().expect("a text").to_owned()
+        });
+        let tricky = "gpt-4, Gpt-4o, gPT, GPT, « Claude », l’o1, ÉCRAN, 5090, T5 et t5, A100, L40S, Épyc, \
+                      hopper, Hopper, H, H1, ChatGPT, Chat-GPT, x, Q, Amazon Q, ?";
+        for text in corpus.chain([tricky.to_owned()]) {
+            let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
+            let doc = buf.document();
+            // Every match, and those left when some are refused.
+            for keep in [|_, _, _| true, |s: usize, _, _| s % 2 == 0] {
+                let all = c.matcher.matches_at_words(&text, doc.word_starts(), keep);
+                assert_eq!(c.matcher.matches_at_words(&text, c.starts.word_starts(&doc), keep), all, "{text}");
+            }
+        }
     }
 
     #[test]
