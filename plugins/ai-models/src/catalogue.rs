@@ -37,7 +37,8 @@ pub struct Catalogue {
     pub families: Vec<Family>,
     /// Every spelling, indexed like the automaton's patterns.
     pub spellings: Vec<Spelling>,
-    variants: Vec<String>,
+    /// The variant words by their length in bytes, each length's as listed.
+    variants: Vec<Vec<&'static str>>,
     /// Every pattern, longest match first.
     matcher: LongestMatcher,
     /// The spelling of each pattern.
@@ -181,12 +182,13 @@ impl Catalogue {
         for line in HARDWARE.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             spellings.push(Spelling { text: line.to_owned(), family: None });
         }
-        let variants = VARIANTS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
+        let mut variants: Vec<Vec<&'static str>> = Vec::new();
+        for variant in VARIANTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            if variants.len() <= variant.len() {
+                variants.resize_with(variant.len() + 1, Vec::new);
+            }
+            variants[variant.len()].push(variant);
+        }
         // One-letter spellings (`o`) are left to their own scan: as patterns they would match everywhere.
         let (pattern_spelling, patterns): (Vec<usize>, Vec<String>) =
             spellings.iter().enumerate().filter(|(_, s)| s.text.len() > 1).map(|(i, s)| (i, s.text.clone())).unzip();
@@ -227,7 +229,8 @@ impl Catalogue {
 
     /// The variant word `word` is, in its listed spellings (`mini`, `Mini`).
     pub fn variant(&self, word: &str) -> Vec<&str> {
-        self.variants.iter().filter(|v| v.eq_ignore_ascii_case(word)).map(String::as_str).collect()
+        let same_length = self.variants.get(word.len()).map_or(&[][..], Vec::as_slice);
+        same_length.iter().copied().filter(|v| v.eq_ignore_ascii_case(word)).collect()
     }
 }
 
