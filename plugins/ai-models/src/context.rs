@@ -8,17 +8,31 @@ pub fn sentence(text: &str, start: usize, end: usize) -> &str {
     glaneur_text::sentence(text, start, end, 300)
 }
 
-/// The lowercased words before `at`, nearest first (at most `n`), in the sentence.
+/// The lowercased words before `at`, nearest first (at most `n`), in the
+/// sentence (after the last `.`, `!`, `?`, line break, `«`, `“`, `(` or `:`
+/// of the 120 bytes before): read back from `at`, as far as they go.
 pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    let start = glaneur_text::reach_back(text, at, 120);
-    let head = &text[start..at];
-    let head = head.rsplit(['.', '!', '?', '\n', '«', '“', '(', ':']).next().unwrap_or(head);
-    head.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(n)
-        .map(str::to_lowercase)
-        .collect()
+    let head = &text[glaneur_text::reach_back(text, at, 120)..at];
+    let mut words = Vec::new();
+    // The end of the word being read.
+    let mut end = head.len();
+    for (i, c) in head.char_indices().rev() {
+        if c.is_alphanumeric() || c == '-' {
+            continue;
+        }
+        let word = &head[i + c.len_utf8()..end];
+        if !word.is_empty() && words.len() < n {
+            words.push(word.to_lowercase());
+        }
+        if words.len() == n || matches!(c, '.' | '!' | '?' | '\n' | '«' | '“' | '(' | ':') {
+            return words;
+        }
+        end = i;
+    }
+    if end > 0 && words.len() < n {
+        words.push(head[..end].to_lowercase());
+    }
+    words
 }
 
 /// The words after `at` (as written), at most `n`, in the sentence.
@@ -223,6 +237,34 @@ pub fn vendor_nearby(text: &str, start: usize, end: usize, vendor: &str) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_before_reads_back_as_a_split_of_the_sentence_would() {
+        // The sentence's words after its last mark, split, the last `n`.
+        let split = |text: &str, at: usize, n: usize| -> Vec<String> {
+            let head = &text[glaneur_text::reach_back(text, at, 120)..at];
+            let head = head.rsplit(['.', '!', '?', '\n', '«', '“', '(', ':']).next().unwrap_or(head);
+            let words = head.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty());
+            words.rev().take(n).map(str::to_lowercase).collect()
+        };
+        let texts = [
+            "Fin. Anthropic, avec ses systèmes Claude avancés",
+            "le modèle",
+            "  Le  chatbot-maison  (ÉTÉ) X",
+            "« Son LLM",
+            "une très longue phrase sans ponctuation qui dépasse largement cent vingt octets \
+             avant le nom, pour que la fenêtre coupe un mot en plein milieu de lui-même X",
+            "",
+            ":",
+        ];
+        for text in texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for n in 0..5 {
+                    assert_eq!(words_before(text, at, n), split(text, at, n), "{text:?} at {at}, {n} words");
+                }
+            }
+        }
+    }
 
     #[test]
     fn words_around() {
