@@ -3,6 +3,10 @@
 //! d'Anthropic`), an AI sentence, and what says it is not (a surname after
 //! `Claude`, the space programme for `Gemini`).
 
+use std::sync::LazyLock;
+
+use crate::word_list::WordList;
+
 /// The sentence around `start..end` (at most 300 bytes each way).
 pub fn sentence(text: &str, start: usize, end: usize) -> &str {
     glaneur_text::sentence(text, start, end, 300)
@@ -123,94 +127,100 @@ pub fn has_cue_before(text: &str, at: usize) -> bool {
             && sentence_has_ai_words(sentence(text, at, at))
 }
 
-/// Whether a word of `sentence` (lowercased) passes `test`.
-fn any_word(sentence: &str, test: impl Fn(&str) -> bool) -> bool {
-    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| test(&glaneur_text::folded(w)))
+/// Whether a word of `sentence`, folded, is in `list`.
+fn any_word(sentence: &str, list: &WordList) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| list.contains_folded(w))
 }
 
 /// Words that tell a sentence is about AI.
-pub fn sentence_has_ai_words(sentence: &str) -> bool {
-    any_word(sentence, |lower| {
-        matches!(
-            lower,
-            "ia" | "ai"
-                | "modèle"
-                | "modèles"
-                | "chatbot"
-                | "chatbots"
-                | "llm"
-                | "llms"
-                | "openai"
-                | "anthropic"
-                | "google"
-                | "microsoft"
-                | "meta"
-                | "mistral"
-                | "générative"
-                | "génératif"
-                | "génératives"
-                | "agent"
-                | "agents"
-                | "assistant"
-                | "prompt"
-                | "prompts"
-                | "requêtes"
-                | "langage"
-                | "conversationnel"
-                | "conversationnelle"
-                | "xai"
-                | "deepseek"
-                | "alibaba"
-                | "baidu"
-                | "amazon"
-                | "apple"
-                | "nvidia"
-                | "artificielle"
-                | "model"
-                | "models"
-                | "génère"
-                | "générer"
-                | "entraîné"
-                | "entraînement"
-                | "benchmark"
-                | "benchmarks"
-                | "inférence"
-                | "tokens"
-        )
-    })
-}
+static AI_WORDS: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
+        "ia",
+        "ai",
+        "modèle",
+        "modèles",
+        "chatbot",
+        "chatbots",
+        "llm",
+        "llms",
+        "openai",
+        "anthropic",
+        "google",
+        "microsoft",
+        "meta",
+        "mistral",
+        "générative",
+        "génératif",
+        "génératives",
+        "agent",
+        "agents",
+        "assistant",
+        "prompt",
+        "prompts",
+        "requêtes",
+        "langage",
+        "conversationnel",
+        "conversationnelle",
+        "xai",
+        "deepseek",
+        "alibaba",
+        "baidu",
+        "amazon",
+        "apple",
+        "nvidia",
+        "artificielle",
+        "model",
+        "models",
+        "génère",
+        "générer",
+        "entraîné",
+        "entraînement",
+        "benchmark",
+        "benchmarks",
+        "inférence",
+        "tokens",
+    ])
+});
 
 /// Words that make an ambiguous name something else: the space programme,
 /// rockets, a person.
+static NEGATIVE_WORDS: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
+        "nasa",
+        "programme",
+        "capsule",
+        "astronaute",
+        "astronautes",
+        "spatial",
+        "spatiale",
+        "fusée",
+        "orbite",
+        "lune",
+        "chanteur",
+        "chanteuse",
+        "peintre",
+        "acteur",
+        "actrice",
+        "footballeur",
+        "écrivain",
+        "romancier",
+        "cinéaste",
+        "cabaret",
+        "chanson",
+        "album",
+        "saturne",
+    ])
+});
+
+/// Whether `sentence` has words that tell it is about AI.
+pub fn sentence_has_ai_words(sentence: &str) -> bool {
+    any_word(sentence, &AI_WORDS)
+}
+
+/// Whether `sentence` has words that make an ambiguous name something
+/// else: the space programme, rockets, a person.
 pub fn sentence_has_negative_words(sentence: &str) -> bool {
-    any_word(sentence, |lower| {
-        matches!(
-            lower,
-            "nasa"
-                | "programme"
-                | "capsule"
-                | "astronaute"
-                | "astronautes"
-                | "spatial"
-                | "spatiale"
-                | "fusée"
-                | "orbite"
-                | "lune"
-                | "chanteur"
-                | "chanteuse"
-                | "peintre"
-                | "acteur"
-                | "actrice"
-                | "footballeur"
-                | "écrivain"
-                | "romancier"
-                | "cinéaste"
-                | "cabaret"
-                | "chanson"
-                | "album"
-                | "saturne"
-        )
-    })
+    any_word(sentence, &NEGATIVE_WORDS)
 }
 
 /// Whether a capitalised word follows, glued by one space, that is no part
