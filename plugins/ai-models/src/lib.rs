@@ -213,26 +213,25 @@ fn o_series(doc: &Document<'_>, catalogue: &Catalogue) -> Vec<Hit> {
     };
     let tokens = doc.tokens();
     let bytes = doc.text().as_bytes();
-    (0..tokens.len())
-        .filter(|&i| {
-            let t = &tokens[i];
-            // A lone `o` (the test most tokens fail, first) glued to a number.
-            let lone_o = t.end() - t.start() == 1 && bytes[t.start()] == b'o';
-            // Nothing glued before but what ends a sentence or a word list (`1.o3`, `GPT-o1` are not one).
-            let free_before = || {
-                !t.is_joined()
-                    || i == 0
-                    || !{
-                        let prev = &tokens[i - 1];
-                        prev.is_word() || prev.is_number() || matches!(doc.text_of(prev), "-" | ".")
-                    }
+    let mut hits = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        // A lone `o` (the test most tokens fail, first) glued to a number.
+        if t.end() - t.start() != 1 || bytes[t.start()] != b'o' {
+            continue;
+        }
+        let glued_number = tokens.get(i + 1).is_some_and(|n| n.is_joined() && bytes[n.start()].is_ascii_digit());
+        // Nothing glued before but what ends a sentence or a word list (`1.o3`, `GPT-o1` are not one).
+        let free_before = !t.is_joined()
+            || i == 0
+            || !{
+                let prev = &tokens[i - 1];
+                prev.is_word() || prev.is_number() || matches!(doc.text_of(prev), "-" | ".")
             };
-            lone_o
-                && tokens.get(i + 1).is_some_and(|n| n.is_joined() && bytes[n.start()].is_ascii_digit())
-                && free_before()
-        })
-        .map(|i| Hit { start: tokens[i].start(), end: tokens[i].end(), spelling })
-        .collect()
+        if glued_number && free_before {
+            hits.push(Hit { start: t.start(), end: t.end(), spelling });
+        }
+    }
+    hits
 }
 
 impl Plugin for AiModels {

@@ -58,8 +58,10 @@ fn cues(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let tokens = doc.tokens();
     let bytes = doc.text().as_bytes();
     let comma = |t: &glaneur_schema::Token| t.end() - t.start() == 1 && bytes[t.start()] == b',';
-    let after_comma =
-        (1..tokens.len()).filter(|&i| comma(&tokens[i - 1]) && !tokens[i].is_joined() && !tokens[i].is_line_start());
+    let after_comma = (1..)
+        .zip(tokens.iter().zip(tokens.iter().skip(1)))
+        .filter(|(_, (before, t))| comma(before) && !t.is_joined() && !t.is_line_start())
+        .map(|(i, _)| i);
     let appositions = APPOSITIONS.find_from(doc, after_comma).into_iter().map(|m| {
         let span = doc.byte_span(m.tokens.clone());
         (tokens[m.tokens.start - 1].start(), span.end)
