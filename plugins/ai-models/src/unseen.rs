@@ -136,7 +136,7 @@ fn is_not_a_name(word: &str) -> bool {
 /// catalogue's mentions, hardware) nor an organisation.
 /// `orgs` are sorted by start and do not overlap; `taken` receives the new
 /// mentions.
-pub fn find(catalogue: &Catalogue, doc: &Document<'_>, taken: &mut SpanSet, orgs: &[Found]) -> Vec<Mention> {
+pub fn find<'a>(catalogue: &Catalogue, doc: &Document<'a>, taken: &mut SpanSet, orgs: &'a [Found]) -> Vec<Mention<'a>> {
     let text = doc.text();
     let mut out: Vec<Mention> = Vec::new();
     for (m_start, m_end) in cues(doc) {
@@ -193,10 +193,10 @@ pub fn find(catalogue: &Catalogue, doc: &Document<'_>, taken: &mut SpanSet, orgs
             start,
             end,
             canonical: if whole_word { text[start..end].to_owned() } else { canonical_as_written(name, &model_parts) },
-            family: Some(name.to_owned()),
+            family: Some(name),
             vendor: vendor_for(text, start, end, orgs),
             kind: None,
-            rule: rule.to_owned(),
+            rule,
             confidence: 0.7,
         });
     }
@@ -270,7 +270,7 @@ fn name_before(text: &str, at: usize) -> Option<usize> {
 
 /// The maker of an unseen model: an organisation named in its sentence
 /// (the nearest before it, else the first after it: `Moshi de Kyutai`).
-fn vendor_for(text: &str, start: usize, end: usize, orgs: &[Found]) -> Option<String> {
+fn vendor_for<'a>(text: &str, start: usize, end: usize, orgs: &'a [Found]) -> Option<&'a str> {
     let s = sentence(text, start, end);
     let s_start = glaneur_text::offset_in(text, s);
     let s_end = s_start + s.len();
@@ -281,5 +281,5 @@ fn vendor_for(text: &str, start: usize, end: usize, orgs: &[Found]) -> Option<St
         .iter()
         .rfind(|o| o.end <= start)
         .or_else(|| in_sentence.iter().find(|o| o.start >= end))
-        .map(|o| o.canonical.clone())
+        .map(|o| o.canonical.as_str())
 }
