@@ -2,6 +2,8 @@
 //! the variant words (data/variants.txt) and the hardware names that are
 //! never models (data/hardware.txt), compiled in.
 
+use std::ops::Range;
+
 use glaneur_schema::Document;
 use glaneur_text::LongestMatcher;
 
@@ -20,6 +22,8 @@ pub struct Family {
     pub ambiguous: bool,
     /// Only the exact spellings listed match (`MAI`, `Phi`, `Copilot`).
     pub case_sensitive: bool,
+    /// Its spellings, a range of [`Catalogue::spellings`].
+    pub spellings: Range<usize>,
 }
 
 /// A spelling of a family, as matched in text.
@@ -167,6 +171,10 @@ impl Catalogue {
             };
             let flag = |f: &str| flags.split(',').any(|x| x.trim() == f);
             let index = families.len();
+            let first_spelling = spellings.len();
+            for s in std::iter::once(name).chain(aliases.split('|')).filter(|s| !s.is_empty()) {
+                spellings.push(Spelling { text: s.to_owned(), family: Some(index) });
+            }
             families.push(Family {
                 name: name.to_owned(),
                 vendor: vendor.to_owned(),
@@ -174,10 +182,8 @@ impl Catalogue {
                 needs_variant: flag("needs_variant"),
                 ambiguous: flag("ambiguous"),
                 case_sensitive: flag("case_sensitive"),
+                spellings: first_spelling..spellings.len(),
             });
-            for s in std::iter::once(name).chain(aliases.split('|')).filter(|s| !s.is_empty()) {
-                spellings.push(Spelling { text: s.to_owned(), family: Some(index) });
-            }
         }
         for line in HARDWARE.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             spellings.push(Spelling { text: line.to_owned(), family: None });
@@ -213,7 +219,7 @@ impl Catalogue {
             let found = &text[start..end];
             match spelling.family {
                 Some(f) if self.families[f].case_sensitive => {
-                    self.spellings.iter().any(|s| s.family == Some(f) && s.text == found)
+                    self.spellings[self.families[f].spellings.clone()].iter().any(|s| s.text == found)
                 }
                 // Hardware and other families: any case, but a lower-case
                 // common word is no name (`whisper`, `claude`).
