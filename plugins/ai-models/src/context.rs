@@ -228,14 +228,14 @@ pub fn sentence_has_negative_words(sentence: &str) -> bool {
 pub fn surname_after(text: &str, end: usize) -> bool {
     let rest = &text[end..];
     let Some(rest) = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}')) else { return false };
-    let word: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-    word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase)
+    let mut word = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-');
+    word.next().is_some_and(char::is_uppercase) && word.any(char::is_lowercase)
 }
 
 /// Whether the vendor is named in the sentence, apart from the name itself
 /// (`Claude d'Anthropic`, `Gemini de Google`; not `Midjourney` for Midjourney).
-pub fn vendor_nearby(text: &str, start: usize, end: usize, vendor: &str) -> bool {
-    let s = sentence(text, start, end);
+/// `s` is the [`sentence`] around the name.
+pub fn vendor_nearby(text: &str, s: &str, start: usize, end: usize, vendor: &str) -> bool {
     let s_start = glaneur_text::offset_in(text, s);
     !vendor.is_empty()
         && s.match_indices(vendor).any(|(i, _)| {

@@ -153,7 +153,7 @@ impl AiModels {
             }
             if has_cue_before(text, hit.start) {
                 "catalogue+cue"
-            } else if vendor_nearby(text, hit.start, end, &family.vendor) {
+            } else if vendor_nearby(text, s, hit.start, end, &family.vendor) {
                 "catalogue+vendor"
             } else if sentence_has_ai_words(s) {
                 "catalogue+context"
