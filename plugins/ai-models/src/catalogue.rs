@@ -2,6 +2,8 @@
 //! the variant words (data/variants.txt) and the hardware names that are
 //! never models (data/hardware.txt), compiled in.
 
+use std::ops::Range;
+
 use glaneur_schema::Document;
 use glaneur_text::LongestMatcher;
 
@@ -20,6 +22,8 @@ pub struct Family {
     pub ambiguous: bool,
     /// Only the exact spellings listed match (`MAI`, `Phi`, `Copilot`).
     pub case_sensitive: bool,
+    /// Its spellings, a range of [`Catalogue::spellings`].
+    pub spellings: Range<usize>,
 }
 
 /// A spelling of a family, as matched in text.
@@ -37,11 +41,104 @@ pub struct Catalogue {
     pub families: Vec<Family>,
     /// Every spelling, indexed like the automaton's patterns.
     pub spellings: Vec<Spelling>,
-    variants: Vec<String>,
+    /// The variant words by their length in bytes, each length's as listed.
+    variants: Vec<Vec<&'static str>>,
     /// Every pattern, longest match first.
     matcher: LongestMatcher,
     /// The spelling of each pattern.
     pattern_spelling: Vec<usize>,
+    /// The words the matcher need not be shown.
+    starts: StartBytes,
+}
+
+/// By a word's first two bytes, whether a pattern may start it, so that
+/// most words never reach the matcher: most begin in lower case, and the
+/// matcher tries those only where a pattern written in lower case begins
+/// as they do (`gpt`); a capitalised word or a number, only where a
+/// pattern begins with the same bytes, but for ASCII case.
+struct StartBytes {
+    /// By two ASCII bytes, lowercased.
+    pairs: Box<[[Start; 128]; 128]>,
+    /// By the first byte, when it or the second is beyond ASCII (whose case
+    /// is left to the matcher: any capital may start a pattern there).
+    lead: [Start; 256],
+}
+
+/// What a word beginning with some bytes may start.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Start {
+    /// No pattern.
+    None,
+    /// A pattern, if the word is capitalised or a number.
+    Capitalised,
+    /// A pattern, whatever the case of the word (a pattern written in
+    /// lower case).
+    Any,
+}
+
+impl StartBytes {
+    fn of(patterns: &[String]) -> Self {
+        let mut pairs = Box::new([[Start::None; 128]; 128]);
+        let mut lead = std::array::from_fn(|b| if b >= 0x80 { Start::Capitalised } else { Start::None });
+        for pattern in patterns {
+            let variants = glaneur_text::case_variants(pattern);
+            for form in std::iter::once(pattern).chain(&variants) {
+                let Some(&a) = form.as_bytes().first() else { continue };
+                // What the matcher takes for a lower-case beginning; a
+                // number counts as capitalised.
+                let start = if form.starts_with(|c: char| c.is_uppercase()) { Start::Capitalised } else { Start::Any };
+                let raise = |s: &mut Start| *s = (*s).max(start);
+                raise(&mut lead[usize::from(a.to_ascii_uppercase())]);
+                // A word that begins with a lower-case ASCII letter is not
+                // capitalised.
+                if start == Start::Any || !a.is_ascii_alphabetic() {
+                    raise(&mut lead[usize::from(a.to_ascii_lowercase())]);
+                }
+                match form.as_bytes().get(1) {
+                    _ if !a.is_ascii() => {}
+                    Some(&b) if b.is_ascii() => {
+                        raise(&mut pairs[usize::from(a.to_ascii_lowercase())][usize::from(b.to_ascii_lowercase())]);
+                    }
+                    Some(_) => {} // `lead` has it
+                    None => pairs[usize::from(a.to_ascii_lowercase())].iter_mut().for_each(raise),
+                }
+            }
+        }
+        StartBytes { pairs, lead }
+    }
+
+    /// What a word at `at` in `text` may start.
+    #[inline]
+    fn at(&self, text: &[u8], at: usize) -> Start {
+        let a = text[at];
+        let b = text.get(at + 1).copied().unwrap_or(0);
+        if a.is_ascii() && b.is_ascii() {
+            self.pairs[usize::from(a.to_ascii_lowercase())][usize::from(b.to_ascii_lowercase())]
+        } else {
+            self.lead[usize::from(a)]
+        }
+    }
+
+    /// The places of `doc` where a word begins ([`Document::word_starts`])
+    /// that a pattern may start.
+    fn word_starts<'d>(&'d self, doc: &Document<'d>) -> impl Iterator<Item = (usize, bool)> + 'd {
+        let bytes = doc.text().as_bytes();
+        let doc = *doc;
+        doc.tokens().iter().enumerate().filter_map(move |(i, t)| {
+            let capital = || t.is_capitalised() || bytes[t.start()].is_ascii_digit();
+            // The first byte, then the first two, for the few words it leaves.
+            let may = match self.lead[usize::from(bytes[t.start()])] {
+                Start::None => false,
+                Start::Capitalised => capital() && self.at(bytes, t.start()) != Start::None,
+                Start::Any => match self.at(bytes, t.start()) {
+                    Start::None => false,
+                    Start::Capitalised => capital(),
+                    Start::Any => true,
+                },
+            };
+            (may && doc.starts_word(i)).then(|| (t.start(), capital()))
+        })
+    }
 }
 
 /// A family or hardware name found in a text.
@@ -74,6 +171,10 @@ impl Catalogue {
             };
             let flag = |f: &str| flags.split(',').any(|x| x.trim() == f);
             let index = families.len();
+            let first_spelling = spellings.len();
+            for s in std::iter::once(name).chain(aliases.split('|')).filter(|s| !s.is_empty()) {
+                spellings.push(Spelling { text: s.to_owned(), family: Some(index) });
+            }
             families.push(Family {
                 name: name.to_owned(),
                 vendor: vendor.to_owned(),
@@ -81,25 +182,25 @@ impl Catalogue {
                 needs_variant: flag("needs_variant"),
                 ambiguous: flag("ambiguous"),
                 case_sensitive: flag("case_sensitive"),
+                spellings: first_spelling..spellings.len(),
             });
-            for s in std::iter::once(name).chain(aliases.split('|')).filter(|s| !s.is_empty()) {
-                spellings.push(Spelling { text: s.to_owned(), family: Some(index) });
-            }
         }
         for line in HARDWARE.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             spellings.push(Spelling { text: line.to_owned(), family: None });
         }
-        let variants = VARIANTS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
+        let mut variants: Vec<Vec<&'static str>> = Vec::new();
+        for variant in VARIANTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            if variants.len() <= variant.len() {
+                variants.resize_with(variant.len() + 1, Vec::new);
+            }
+            variants[variant.len()].push(variant);
+        }
         // One-letter spellings (`o`) are left to their own scan: as patterns they would match everywhere.
         let (pattern_spelling, patterns): (Vec<usize>, Vec<String>) =
             spellings.iter().enumerate().filter(|(_, s)| s.text.len() > 1).map(|(i, s)| (i, s.text.clone())).unzip();
+        let starts = StartBytes::of(&patterns);
         let matcher = LongestMatcher::new(patterns, &[] as &[&str])?;
-        Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling })
+        Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling, starts })
     }
 
     /// Every spelling found in `doc` at a word start, with its case
@@ -118,7 +219,7 @@ impl Catalogue {
             let found = &text[start..end];
             match spelling.family {
                 Some(f) if self.families[f].case_sensitive => {
-                    self.spellings.iter().any(|s| s.family == Some(f) && s.text == found)
+                    self.spellings[self.families[f].spellings.clone()].iter().any(|s| s.text == found)
                 }
                 // Hardware and other families: any case, but a lower-case
                 // common word is no name (`whisper`, `claude`).
@@ -126,7 +227,7 @@ impl Catalogue {
             }
         };
         self.matcher
-            .matches_at_words(text, doc.word_starts(), keep)
+            .matches_at_words(text, self.starts.word_starts(doc), keep)
             .into_iter()
             .map(|(start, end, pattern)| Hit { start, end, spelling: self.pattern_spelling[pattern] })
             .collect()
@@ -134,7 +235,8 @@ impl Catalogue {
 
     /// The variant word `word` is, in its listed spellings (`mini`, `Mini`).
     pub fn variant(&self, word: &str) -> Vec<&str> {
-        self.variants.iter().filter(|v| v.eq_ignore_ascii_case(word)).map(String::as_str).collect()
+        let same_length = self.variants.get(word.len()).map_or(&[][..], Vec::as_slice);
+        same_length.iter().copied().filter(|v| v.eq_ignore_ascii_case(word)).collect()
     }
 }
 
@@ -148,6 +250,26 @@ mod tests {
         assert!(c.families.len() >= 80);
         assert!(c.families.iter().any(|f| f.name == "MAI" && f.case_sensitive));
         assert_eq!(c.variant("MINI"), ["mini", "Mini"]);
+    }
+
+    #[test]
+    fn the_start_bytes_leave_out_no_match() {
+        let c = Catalogue::load().expect("valid data");
+        let corpus = include_str!("../tests/corpus/fr.jsonl").lines().map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            value["text"].as_str().expect("a text").to_owned()
+        });
+        let tricky = "gpt-4, Gpt-4o, gPT, GPT, « Claude », l’o1, ÉCRAN, 5090, T5 et t5, A100, L40S, Épyc, \
+                      hopper, Hopper, H, H1, ChatGPT, Chat-GPT, x, Q, Amazon Q, ?";
+        for text in corpus.chain([tricky.to_owned()]) {
+            let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
+            let doc = buf.document();
+            // Every match, and those left when some are refused.
+            for keep in [|_, _, _| true, |s: usize, _, _| s % 2 == 0] {
+                let all = c.matcher.matches_at_words(&text, doc.word_starts(), keep);
+                assert_eq!(c.matcher.matches_at_words(&text, c.starts.word_starts(&doc), keep), all, "{text}");
+            }
+        }
     }
 
     #[test]

@@ -3,22 +3,40 @@
 //! d'Anthropic`), an AI sentence, and what says it is not (a surname after
 //! `Claude`, the space programme for `Gemini`).
 
+use std::sync::LazyLock;
+
+use crate::word_list::WordList;
+
 /// The sentence around `start..end` (at most 300 bytes each way).
 pub fn sentence(text: &str, start: usize, end: usize) -> &str {
     glaneur_text::sentence(text, start, end, 300)
 }
 
-/// The lowercased words before `at`, nearest first (at most `n`), in the sentence.
+/// The lowercased words before `at`, nearest first (at most `n`), in the
+/// sentence (after the last `.`, `!`, `?`, line break, `«`, `“`, `(` or `:`
+/// of the 120 bytes before): read back from `at`, as far as they go.
 pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    let start = glaneur_text::reach_back(text, at, 120);
-    let head = &text[start..at];
-    let head = head.rsplit(['.', '!', '?', '\n', '«', '“', '(', ':']).next().unwrap_or(head);
-    head.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(n)
-        .map(str::to_lowercase)
-        .collect()
+    let head = &text[glaneur_text::reach_back(text, at, 120)..at];
+    let mut words = Vec::new();
+    // The end of the word being read.
+    let mut end = head.len();
+    for (i, c) in head.char_indices().rev() {
+        if c.is_alphanumeric() || c == '-' {
+            continue;
+        }
+        let word = &head[i + c.len_utf8()..end];
+        if !word.is_empty() && words.len() < n {
+            words.push(word.to_lowercase());
+        }
+        if words.len() == n || matches!(c, '.' | '!' | '?' | '\n' | '«' | '“' | '(' | ':') {
+            return words;
+        }
+        end = i;
+    }
+    if end > 0 && words.len() < n {
+        words.push(head[..end].to_lowercase());
+    }
+    words
 }
 
 /// The words after `at` (as written), at most `n`, in the sentence.
@@ -109,94 +127,100 @@ pub fn has_cue_before(text: &str, at: usize) -> bool {
             && sentence_has_ai_words(sentence(text, at, at))
 }
 
-/// Whether a word of `sentence` (lowercased) passes `test`.
-fn any_word(sentence: &str, test: impl Fn(&str) -> bool) -> bool {
-    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| test(&glaneur_text::folded(w)))
+/// Whether a word of `sentence`, folded, is in `list`.
+fn any_word(sentence: &str, list: &WordList) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| list.contains_folded(w))
 }
 
 /// Words that tell a sentence is about AI.
-pub fn sentence_has_ai_words(sentence: &str) -> bool {
-    any_word(sentence, |lower| {
-        matches!(
-            lower,
-            "ia" | "ai"
-                | "modèle"
-                | "modèles"
-                | "chatbot"
-                | "chatbots"
-                | "llm"
-                | "llms"
-                | "openai"
-                | "anthropic"
-                | "google"
-                | "microsoft"
-                | "meta"
-                | "mistral"
-                | "générative"
-                | "génératif"
-                | "génératives"
-                | "agent"
-                | "agents"
-                | "assistant"
-                | "prompt"
-                | "prompts"
-                | "requêtes"
-                | "langage"
-                | "conversationnel"
-                | "conversationnelle"
-                | "xai"
-                | "deepseek"
-                | "alibaba"
-                | "baidu"
-                | "amazon"
-                | "apple"
-                | "nvidia"
-                | "artificielle"
-                | "model"
-                | "models"
-                | "génère"
-                | "générer"
-                | "entraîné"
-                | "entraînement"
-                | "benchmark"
-                | "benchmarks"
-                | "inférence"
-                | "tokens"
-        )
-    })
-}
+static AI_WORDS: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
+        "ia",
+        "ai",
+        "modèle",
+        "modèles",
+        "chatbot",
+        "chatbots",
+        "llm",
+        "llms",
+        "openai",
+        "anthropic",
+        "google",
+        "microsoft",
+        "meta",
+        "mistral",
+        "générative",
+        "génératif",
+        "génératives",
+        "agent",
+        "agents",
+        "assistant",
+        "prompt",
+        "prompts",
+        "requêtes",
+        "langage",
+        "conversationnel",
+        "conversationnelle",
+        "xai",
+        "deepseek",
+        "alibaba",
+        "baidu",
+        "amazon",
+        "apple",
+        "nvidia",
+        "artificielle",
+        "model",
+        "models",
+        "génère",
+        "générer",
+        "entraîné",
+        "entraînement",
+        "benchmark",
+        "benchmarks",
+        "inférence",
+        "tokens",
+    ])
+});
 
 /// Words that make an ambiguous name something else: the space programme,
 /// rockets, a person.
+static NEGATIVE_WORDS: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
+        "nasa",
+        "programme",
+        "capsule",
+        "astronaute",
+        "astronautes",
+        "spatial",
+        "spatiale",
+        "fusée",
+        "orbite",
+        "lune",
+        "chanteur",
+        "chanteuse",
+        "peintre",
+        "acteur",
+        "actrice",
+        "footballeur",
+        "écrivain",
+        "romancier",
+        "cinéaste",
+        "cabaret",
+        "chanson",
+        "album",
+        "saturne",
+    ])
+});
+
+/// Whether `sentence` has words that tell it is about AI.
+pub fn sentence_has_ai_words(sentence: &str) -> bool {
+    any_word(sentence, &AI_WORDS)
+}
+
+/// Whether `sentence` has words that make an ambiguous name something
+/// else: the space programme, rockets, a person.
 pub fn sentence_has_negative_words(sentence: &str) -> bool {
-    any_word(sentence, |lower| {
-        matches!(
-            lower,
-            "nasa"
-                | "programme"
-                | "capsule"
-                | "astronaute"
-                | "astronautes"
-                | "spatial"
-                | "spatiale"
-                | "fusée"
-                | "orbite"
-                | "lune"
-                | "chanteur"
-                | "chanteuse"
-                | "peintre"
-                | "acteur"
-                | "actrice"
-                | "footballeur"
-                | "écrivain"
-                | "romancier"
-                | "cinéaste"
-                | "cabaret"
-                | "chanson"
-                | "album"
-                | "saturne"
-        )
-    })
+    any_word(sentence, &NEGATIVE_WORDS)
 }
 
 /// Whether a capitalised word follows, glued by one space, that is no part
@@ -204,14 +228,14 @@ pub fn sentence_has_negative_words(sentence: &str) -> bool {
 pub fn surname_after(text: &str, end: usize) -> bool {
     let rest = &text[end..];
     let Some(rest) = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}')) else { return false };
-    let word: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-    word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase)
+    let mut word = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-');
+    word.next().is_some_and(char::is_uppercase) && word.any(char::is_lowercase)
 }
 
 /// Whether the vendor is named in the sentence, apart from the name itself
 /// (`Claude d'Anthropic`, `Gemini de Google`; not `Midjourney` for Midjourney).
-pub fn vendor_nearby(text: &str, start: usize, end: usize, vendor: &str) -> bool {
-    let s = sentence(text, start, end);
+/// `s` is the [`sentence`] around the name.
+pub fn vendor_nearby(text: &str, s: &str, start: usize, end: usize, vendor: &str) -> bool {
     let s_start = glaneur_text::offset_in(text, s);
     !vendor.is_empty()
         && s.match_indices(vendor).any(|(i, _)| {
@@ -223,6 +247,34 @@ pub fn vendor_nearby(text: &str, start: usize, end: usize, vendor: &str) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_before_reads_back_as_a_split_of_the_sentence_would() {
+        // The sentence's words after its last mark, split, the last `n`.
+        let split = |text: &str, at: usize, n: usize| -> Vec<String> {
+            let head = &text[glaneur_text::reach_back(text, at, 120)..at];
+            let head = head.rsplit(['.', '!', '?', '\n', '«', '“', '(', ':']).next().unwrap_or(head);
+            let words = head.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty());
+            words.rev().take(n).map(str::to_lowercase).collect()
+        };
+        let texts = [
+            "Fin. Anthropic, avec ses systèmes Claude avancés",
+            "le modèle",
+            "  Le  chatbot-maison  (ÉTÉ) X",
+            "« Son LLM",
+            "une très longue phrase sans ponctuation qui dépasse largement cent vingt octets \
+             avant le nom, pour que la fenêtre coupe un mot en plein milieu de lui-même X",
+            "",
+            ":",
+        ];
+        for text in texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for n in 0..5 {
+                    assert_eq!(words_before(text, at, n), split(text, at, n), "{text:?} at {at}, {n} words");
+                }
+            }
+        }
+    }
 
     #[test]
     fn words_around() {

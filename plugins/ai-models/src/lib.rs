@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod context;
 pub mod unseen;
 pub mod version;
+pub mod word_list;
 
 use glaneur_schema::entity::string_attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
@@ -37,9 +38,10 @@ pub struct Found {
 }
 
 /// A model mention and the rule that found it; serialised, its
-/// attributes as README.md lists them.
+/// attributes as README.md lists them. Its names are borrowed from the
+/// catalogue, the text or the organisations found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Mention {
+pub struct Mention<'a> {
     /// Byte span.
     #[serde(skip)]
     pub start: usize,
@@ -49,14 +51,14 @@ pub struct Mention {
     /// Family, version and variant, normalised.
     pub canonical: String,
     /// The family.
-    pub family: Option<String>,
+    pub family: Option<&'a str>,
     /// The vendor's canonical name.
-    pub vendor: Option<String>,
+    pub vendor: Option<&'a str>,
     /// `model` or `assistant`, when catalogued.
     #[serde(rename = "type")]
-    pub kind: Option<String>,
+    pub kind: Option<&'a str>,
     /// The rule that fired.
-    pub rule: String,
+    pub rule: &'static str,
     /// How sure.
     #[serde(skip)]
     pub confidence: f64,
@@ -76,7 +78,7 @@ impl AiModels {
     /// Every model mention in `doc`; `orgs` are the organisations found
     /// before, sorted by start and not overlapping (as the organizations plugin
     /// gives them; may be empty): they are searched by bisection.
-    pub fn mentions(&self, doc: &Document<'_>, orgs: &[Found]) -> Vec<Mention> {
+    pub fn mentions<'a>(&'a self, doc: &Document<'a>, orgs: &'a [Found]) -> Vec<Mention<'a>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let text = doc.text();
         let mut hits = self.catalogue.hits(doc);
@@ -121,7 +123,7 @@ impl AiModels {
     /// Reads one catalogue hit: the mention, if it is one, and where its
     /// span ends.
     /// `models` are spans already read as models, context for this one.
-    fn read(&self, text: &str, hit: Hit, orgs: &[Found], models: &[(usize, usize)]) -> (Option<Mention>, usize) {
+    fn read(&self, text: &str, hit: Hit, orgs: &[Found], models: &[(usize, usize)]) -> (Option<Mention<'_>>, usize) {
         let Some(f) = self.catalogue.spellings[hit.spelling].family else {
             // Hardware: never a model, nor the version after it (`Falcon 9`).
             return (None, hit.end);
@@ -151,7 +153,7 @@ impl AiModels {
             }
             if has_cue_before(text, hit.start) {
                 "catalogue+cue"
-            } else if vendor_nearby(text, hit.start, end, &family.vendor) {
+            } else if vendor_nearby(text, s, hit.start, end, &family.vendor) {
                 "catalogue+vendor"
             } else if sentence_has_ai_words(s) {
                 "catalogue+context"
@@ -171,10 +173,10 @@ impl AiModels {
             start: hit.start,
             end,
             canonical: canonical(&family.name, &model_parts),
-            family: Some(family.name.clone()),
-            vendor: Some(family.vendor.clone()),
-            kind: Some(family.kind.clone()),
-            rule: rule.to_owned(),
+            family: Some(&family.name),
+            vendor: Some(&family.vendor),
+            kind: Some(&family.kind),
+            rule,
             confidence,
         };
         (Some(mention), end)
@@ -211,23 +213,26 @@ fn o_series(doc: &Document<'_>, catalogue: &Catalogue) -> Vec<Hit> {
         return Vec::new();
     };
     let tokens = doc.tokens();
-    let text = doc.text();
-    (0..tokens.len())
-        .filter(|&i| {
-            let t = &tokens[i];
-            // Nothing glued before but what ends a sentence or a word list (`1.o3`, `GPT-o1` are not one).
-            let free_before = !t.is_joined()
-                || i == 0
-                || !{
-                    let prev = &tokens[i - 1];
-                    prev.is_word() || prev.is_number() || matches!(doc.text_of(prev), "-" | ".")
-                };
-            &text[t.span()] == "o"
-                && tokens.get(i + 1).is_some_and(|n| n.is_joined() && text.as_bytes()[n.start()].is_ascii_digit())
-                && free_before
-        })
-        .map(|i| Hit { start: tokens[i].start(), end: tokens[i].end(), spelling })
-        .collect()
+    let bytes = doc.text().as_bytes();
+    let mut hits = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        // A lone `o` (the test most tokens fail, first) glued to a number.
+        if t.end() - t.start() != 1 || bytes[t.start()] != b'o' {
+            continue;
+        }
+        let glued_number = tokens.get(i + 1).is_some_and(|n| n.is_joined() && bytes[n.start()].is_ascii_digit());
+        // Nothing glued before but what ends a sentence or a word list (`1.o3`, `GPT-o1` are not one).
+        let free_before = !t.is_joined()
+            || i == 0
+            || !{
+                let prev = &tokens[i - 1];
+                prev.is_word() || prev.is_number() || matches!(doc.text_of(prev), "-" | ".")
+            };
+        if glued_number && free_before {
+            hits.push(Hit { start: t.start(), end: t.end(), spelling });
+        }
+    }
+    hits
 }
 
 impl Plugin for AiModels {
@@ -273,9 +278,12 @@ mod tests {
     use super::*;
     use glaneur_schema::DocumentBuf;
 
-    /// `AiModels::mentions` over `text` read as the host reads it.
-    fn mentions(models: &AiModels, text: &str, orgs: &[Found]) -> Vec<Mention> {
-        models.mentions(&DocumentBuf::new(text).expect("small").document(), orgs)
+    /// The canonical names and vendors `AiModels::mentions` finds in
+    /// `text` read as the host reads it.
+    fn mentions(models: &AiModels, text: &str, orgs: &[Found]) -> Vec<(String, Option<String>)> {
+        let buf = DocumentBuf::new(text).expect("small");
+        let found = models.mentions(&buf.document(), orgs);
+        found.into_iter().map(|m| (m.canonical, m.vendor.map(str::to_owned))).collect()
     }
 
     #[test]
@@ -286,7 +294,7 @@ mod tests {
             "Le succès d’Orion, un modèle de langage, surprend.",
             "«Orion, un modèle de langage",
         ] {
-            let names: Vec<String> = mentions(&models, text, &[]).into_iter().map(|m| m.canonical).collect();
+            let names: Vec<String> = mentions(&models, text, &[]).into_iter().map(|(name, _)| name).collect();
             assert!(names.iter().all(|n| n == "Orion"), "{text}: {names:?}");
         }
     }
@@ -299,9 +307,7 @@ mod tests {
             .match_indices("Pleias")
             .map(|(i, _)| Found { start: i, end: i + "Pleias".len(), canonical: "Pleias".into() })
             .collect();
-        let found: Vec<(String, Option<String>)> =
-            mentions(&models, text, &orgs).into_iter().map(|m| (m.canonical, m.vendor)).collect();
-        assert_eq!(found, [("Pleias-RAG-1B".to_owned(), Some("Pleias".to_owned()))]);
+        assert_eq!(mentions(&models, text, &orgs), [("Pleias-RAG-1B".to_owned(), Some("Pleias".to_owned()))]);
         // An organisation that is the whole name is still no model.
         let text = "Le laboratoire Kyutai, un modèle de recherche ouverte.";
         let at = text.find("Kyutai").expect("Kyutai");

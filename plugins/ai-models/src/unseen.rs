@@ -14,11 +14,53 @@ use crate::context::{sentence, sentence_has_ai_words, words_before};
 use crate::version::{canonical_as_written, parts};
 use crate::{Found, Mention};
 
-/// The cue nouns, in any case (`le modèle X`, `son LLM X`).
-static NOUNS: LazyLock<Phrases> = LazyLock::new(|| {
-    let nouns = ["modèle", "modèles", "model", "llm", "chatbot", "assistant", "agent"];
-    Phrases::new(&nouns, Case::Folded).expect("the cue nouns are phrases")
-});
+/// The cue nouns (`le modèle X`, `son LLM X`), folded.
+const NOUN_LIST: [&str; 7] = ["modèle", "modèles", "model", "llm", "chatbot", "assistant", "agent"];
+
+/// The cue nouns, in any case.
+static NOUNS: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(&NOUN_LIST, Case::Folded).expect("the cue nouns are phrases"));
+
+/// The first two bytes of the cue nouns, ASCII-lowercased, so that most
+/// words are never looked up.
+static NOUN_BEGINNINGS: LazyLock<Beginnings> = LazyLock::new(|| Beginnings::of(&NOUN_LIST));
+
+/// By the first two bytes of a word's text, whether it may fold to one of
+/// some words (of two bytes or more): their first two bytes, in any ASCII
+/// case, or any pair with a byte beyond ASCII (folding lowercases ASCII and
+/// makes no other character an ASCII one but the Kelvin sign, `k`).
+struct Beginnings(Box<[[bool; 256]; 256]>);
+
+impl Beginnings {
+    fn of(words: &[&str]) -> Self {
+        let mut pairs = Box::new([[false; 256]; 256]);
+        for (a, row) in pairs.iter_mut().enumerate() {
+            for (b, pair) in row.iter_mut().enumerate() {
+                *pair = a >= 0x80 || b >= 0x80;
+            }
+        }
+        for word in words {
+            match *word.as_bytes() {
+                [a, b, ..] => {
+                    for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
+                        for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                            pairs[usize::from(a)][usize::from(b)] = true;
+                        }
+                    }
+                }
+                [..] => *pairs = [[true; 256]; 256], // beyond this filter
+            }
+        }
+        Beginnings(pairs)
+    }
+
+    /// Whether the word at `at` in `text` may fold to one of the words.
+    #[inline]
+    fn may_begin(&self, text: &[u8], at: usize) -> bool {
+        let b = text.get(at + 1).copied().unwrap_or(0);
+        self.0[usize::from(text[at])][usize::from(b)]
+    }
+}
 
 /// The appositions that follow a name after a comma (`Vega-2, un
 /// modèle`), in any case, `'` or `’`: looked for only after a comma, so
@@ -58,14 +100,36 @@ fn cues(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let tokens = doc.tokens();
     let bytes = doc.text().as_bytes();
     let comma = |t: &glaneur_schema::Token| t.end() - t.start() == 1 && bytes[t.start()] == b',';
-    let after_comma =
-        (1..tokens.len()).filter(|&i| comma(&tokens[i - 1]) && !tokens[i].is_joined() && !tokens[i].is_line_start());
+    let after_comma = (1..)
+        .zip(tokens.iter().zip(tokens.iter().skip(1)))
+        .filter(|(_, (before, t))| comma(before) && !t.is_joined() && !t.is_line_start())
+        .map(|(i, _)| i);
     let appositions = APPOSITIONS.find_from(doc, after_comma).into_iter().map(|m| {
         let span = doc.byte_span(m.tokens.clone());
         (tokens[m.tokens.start - 1].start(), span.end)
     });
-    let mut spans = NOUNS.find_spans(doc);
+    let mut spans = noun_spans(doc);
     spans.extend(appositions);
+    keep_leftmost_longest(&mut spans, |&span| span);
+    spans
+}
+
+/// The cue nouns of `doc`, leftmost-longest, as byte spans: what
+/// `NOUNS.find_spans(doc)` gives, looking up only the words that may begin
+/// a noun.
+fn noun_spans(doc: &Document<'_>) -> Vec<(usize, usize)> {
+    let beginnings = &*NOUN_BEGINNINGS;
+    let text = doc.text().as_bytes();
+    let words = doc.tokens().iter().enumerate();
+    let nouns = words.filter(|(_, t)| t.is_word() && beginnings.may_begin(text, t.start())).map(|(i, _)| i);
+    let mut spans: Vec<(usize, usize)> = NOUNS
+        .find_from(doc, nouns)
+        .into_iter()
+        .map(|m| {
+            let span = doc.byte_span(m.tokens);
+            (span.start, span.end)
+        })
+        .collect();
     keep_leftmost_longest(&mut spans, |&span| span);
     spans
 }
@@ -134,7 +198,7 @@ fn is_not_a_name(word: &str) -> bool {
 /// catalogue's mentions, hardware) nor an organisation.
 /// `orgs` are sorted by start and do not overlap; `taken` receives the new
 /// mentions.
-pub fn find(catalogue: &Catalogue, doc: &Document<'_>, taken: &mut SpanSet, orgs: &[Found]) -> Vec<Mention> {
+pub fn find<'a>(catalogue: &Catalogue, doc: &Document<'a>, taken: &mut SpanSet, orgs: &'a [Found]) -> Vec<Mention<'a>> {
     let text = doc.text();
     let mut out: Vec<Mention> = Vec::new();
     for (m_start, m_end) in cues(doc) {
@@ -191,10 +255,10 @@ pub fn find(catalogue: &Catalogue, doc: &Document<'_>, taken: &mut SpanSet, orgs
             start,
             end,
             canonical: if whole_word { text[start..end].to_owned() } else { canonical_as_written(name, &model_parts) },
-            family: Some(name.to_owned()),
+            family: Some(name),
             vendor: vendor_for(text, start, end, orgs),
             kind: None,
-            rule: rule.to_owned(),
+            rule,
             confidence: 0.7,
         });
     }
@@ -268,7 +332,7 @@ fn name_before(text: &str, at: usize) -> Option<usize> {
 
 /// The maker of an unseen model: an organisation named in its sentence
 /// (the nearest before it, else the first after it: `Moshi de Kyutai`).
-fn vendor_for(text: &str, start: usize, end: usize, orgs: &[Found]) -> Option<String> {
+fn vendor_for<'a>(text: &str, start: usize, end: usize, orgs: &'a [Found]) -> Option<&'a str> {
     let s = sentence(text, start, end);
     let s_start = glaneur_text::offset_in(text, s);
     let s_end = s_start + s.len();
@@ -279,5 +343,25 @@ fn vendor_for(text: &str, start: usize, end: usize, orgs: &[Found]) -> Option<St
         .iter()
         .rfind(|o| o.end <= start)
         .or_else(|| in_sentence.iter().find(|o| o.start >= end))
-        .map(|o| o.canonical.clone())
+        .map(|o| o.canonical.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_noun_beginnings_leave_out_no_noun() {
+        let corpus = include_str!("../tests/corpus/fr.jsonl").lines().map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            value["text"].as_str().expect("a text").to_owned()
+        });
+        let tricky = "MODÈLE, Modèles, LLM, l’assistant, l'Agent, ChatBot, «modèle», model-modèle, \
+                      AGENTS, Llm, mODÈLE, Assistant-agent, x";
+        for text in corpus.chain([tricky.to_owned()]) {
+            let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
+            let doc = buf.document();
+            assert_eq!(noun_spans(&doc), NOUNS.find_spans(&doc), "{text}");
+        }
+    }
 }

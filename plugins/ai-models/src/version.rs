@@ -185,7 +185,9 @@ pub fn canonical_as_written(family: &str, parts: &[Part]) -> String {
 
 /// `family` and `parts`; the first part joined by `junction` when given.
 fn join(family: &str, parts: &[Part], junction: Option<&str>) -> String {
-    let mut out = family.to_owned();
+    // Room for every part and a separator of one byte before each.
+    let mut out = String::with_capacity(family.len() + parts.iter().map(|p| p.text.len() + 1).sum::<usize>());
+    out.push_str(family);
     // DeepSeek writes its versions in capitals (`DeepSeek-V3`, `DeepSeek-R1`).
     let upper_versions = family == "DeepSeek";
     for (k, part) in parts.iter().enumerate() {

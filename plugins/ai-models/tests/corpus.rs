@@ -25,7 +25,8 @@ fn found(models: &AiModels, text: &str) -> Vec<(usize, Fact)> {
         .into_iter()
         .map(|m| {
             let vendor = if m.rule.starts_with("catalogue") { m.vendor } else { None };
-            (m.start, (text[m.start..m.end].to_owned(), m.canonical, m.family, vendor))
+            let family = m.family.map(str::to_owned);
+            (m.start, (text[m.start..m.end].to_owned(), m.canonical, family, vendor.map(str::to_owned)))
         })
         .collect()
 }
