@@ -18,10 +18,10 @@ use std::sync::LazyLock;
 #[derive(Debug)]
 pub struct WordList {
     words: Vec<&'static str>,
-    /// The longest entry's length and the entries' first bytes: most words
-    /// a rule asks about are refused by these before any comparison.
-    longest: usize,
-    first_bytes: [bool; 256],
+    /// For each first byte, a bit per length of the entries starting with
+    /// it (bit 31 for 31 bytes or more): most words a rule asks about are
+    /// refused by these before any comparison.
+    lengths: [u32; 256],
 }
 
 impl WordList {
@@ -29,24 +29,38 @@ impl WordList {
     /// starting with `#` are skipped. Duplicates are kept (the tests
     /// refuse them) so that [`WordList::len`] counts the lines.
     pub fn parse(data: &'static str) -> Self {
-        let mut words: Vec<&'static str> =
-            data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        WordList::of(data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+    }
+
+    /// A list of `words` given in code (a plugin's short lists).
+    pub fn of(mut words: Vec<&'static str>) -> Self {
         words.sort_unstable();
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        let mut first_bytes = [false; 256];
+        let mut lengths = [0; 256];
         for w in &words {
             if let Some(&b) = w.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
+                lengths[usize::from(b)] |= WordList::length_bit(w.len());
             }
         }
-        WordList { words, longest, first_bytes }
+        WordList { words, lengths }
     }
 
     /// Whether `word` is in the list, compared byte for byte.
     pub fn contains(&self, word: &str) -> bool {
-        let plausible =
-            word.len() <= self.longest && word.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b)]);
+        let plausible = word.as_bytes().first().is_some_and(|&b| self.may_contain(b, word.len()));
         plausible && self.words.binary_search(&word).is_ok()
+    }
+
+    /// Whether an entry may start with the byte `first` and be `len` bytes
+    /// long: false refuses a word before any comparison.
+    #[inline]
+    pub fn may_contain(&self, first: u8, len: usize) -> bool {
+        self.lengths[usize::from(first)] & WordList::length_bit(len) != 0
+    }
+
+    /// The bit of `len` in [`WordList::lengths`].
+    #[inline]
+    fn length_bit(len: usize) -> u32 {
+        1 << len.min(31)
     }
 
     /// The entries, sorted.

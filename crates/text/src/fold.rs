@@ -12,6 +12,17 @@ pub fn is_function_word(word: &str) -> bool {
     glaneur_lexicon::is_function_word(&folded(word))
 }
 
+/// Whether `word` (any case), folded, is in `list` (a list of folded
+/// words): an ASCII word, whose folded form is its lowercase, as long, is
+/// refused before it is folded when no entry can start as it does.
+pub fn in_folded_list(list: &glaneur_lexicon::WordList, word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else { return false };
+    if word.is_ascii() && !list.may_contain(first.to_ascii_lowercase(), word.len()) {
+        return false;
+    }
+    list.contains(&folded(word))
+}
+
 /// `word` lowercased with `’` and `ʼ` folded to `'`, the form the word lists
 /// are written in; borrowed when already so (most words), since the rules
 /// ask this of every word they look at.
@@ -78,4 +89,20 @@ pub fn case_variants(form: &str) -> Vec<String> {
         out.push(upper);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_in_a_folded_list_in_any_case_and_others_not() {
+        let list = glaneur_lexicon::WordList::of(vec!["ia", "modèle", "fusée", "entraînement", "l'ia"]);
+        for word in ["IA", "ia", "Modèle", "MODÈLE", "fusée", "Entraînement", "L’IA", "L'IA"] {
+            assert!(in_folded_list(&list, word), "{word}");
+        }
+        for word in ["", "i", "iA1", "modèles", "fusee", "Entrainement", "IAS"] {
+            assert!(!in_folded_list(&list, word), "{word}");
+        }
+    }
 }

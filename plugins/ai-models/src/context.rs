@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use crate::word_list::WordList;
+use glaneur_lexicon::WordList;
 
 /// The sentence around `start..end` (at most 300 bytes each way).
 pub fn sentence(text: &str, start: usize, end: usize) -> &str {
@@ -129,12 +129,12 @@ pub fn has_cue_before(text: &str, at: usize) -> bool {
 
 /// Whether a word of `sentence`, folded, is in `list`.
 fn any_word(sentence: &str, list: &WordList) -> bool {
-    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| list.contains_folded(w))
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| glaneur_text::in_folded_list(list, w))
 }
 
 /// Words that tell a sentence is about AI.
 static AI_WORDS: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(&[
+    WordList::of(vec![
         "ia",
         "ai",
         "modèle",
@@ -185,7 +185,7 @@ static AI_WORDS: LazyLock<WordList> = LazyLock::new(|| {
 /// Words that make an ambiguous name something else: the space programme,
 /// rockets, a person.
 static NEGATIVE_WORDS: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(&[
+    WordList::of(vec![
         "nasa",
         "programme",
         "capsule",

@@ -12,7 +12,6 @@ pub mod catalogue;
 pub mod context;
 pub mod unseen;
 pub mod version;
-pub mod word_list;
 
 use glaneur_schema::entity::string_attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
