@@ -286,7 +286,10 @@ pub fn bench(args: &[String]) -> Result {
     // The shared pass alone: the Document of each document of the sample.
     let document = document_build(&sample)?;
 
-    // Each plugin alone (plugins that require others run without them).
+    // Each plugin alone (plugins that require others run without them), in
+    // glaneur's own process: a plugin from another directory than the
+    // binary's would otherwise run in a worker process, and the line would
+    // measure that isolation as much as the plugin.
     let mut per_plugin = Vec::new();
     let mut libs: Vec<PathBuf> =
         std::fs::read_dir(out.join("plugins")).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
@@ -302,7 +305,8 @@ pub fn bench(args: &[String]) -> Result {
         std::fs::create_dir_all(&one).map_err(|e| e.to_string())?;
         std::fs::copy(&lib, one.join(lib.file_name().expect("a file"))).map_err(|e| e.to_string())?;
         let s = sample.to_str().ok_or("non-UTF-8 path")?;
-        let (time, _) = measure(extract(&["--jsonl", s, "--jobs", "1", "-o", "/dev/null"], Some(&one)))?;
+        let (time, _) =
+            measure(extract(&["--jsonl", s, "--jobs", "1", "--in-process", "-o", "/dev/null"], Some(&one)))?;
         per_plugin.push((name, mb_per_s(sample_bytes, time)));
     }
 
