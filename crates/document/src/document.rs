@@ -121,12 +121,27 @@ impl<'a> Document<'a> {
     /// digit: where a gazetteer's names may start
     /// (`glaneur_text::LongestMatcher::matches_at_words`).
     pub fn word_starts(&self) -> impl Iterator<Item = (usize, bool)> + 'a {
+        self.word_starts_where(|_| true)
+    }
+
+    /// [`Document::word_starts`], but only the words whose token
+    /// `may_start` takes: a gazetteer's cheap test of a word's first
+    /// bytes, made before the test of a word start, since most words fail
+    /// it.
+    pub fn word_starts_where<'s>(
+        &self,
+        may_start: impl Fn(&Token) -> bool + 's,
+    ) -> impl Iterator<Item = (usize, bool)> + 's
+    where
+        'a: 's,
+    {
         let doc = *self;
         let bytes = self.text().as_bytes();
-        (0..self.tokens().len()).filter(move |&i| doc.starts_word(i)).map(move |i| {
-            let t = &doc.tokens()[i];
-            (t.start(), t.is_capitalised() || bytes[t.start()].is_ascii_digit())
-        })
+        self.tokens()
+            .iter()
+            .enumerate()
+            .filter(move |&(i, t)| may_start(t) && doc.starts_word(i))
+            .map(move |(_, t)| (t.start(), t.begins_with_capital(bytes)))
     }
 
     /// The sentences, as ranges of token indices, in order.

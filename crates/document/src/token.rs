@@ -114,6 +114,13 @@ impl Token {
         self
     }
 
+    /// Whether the token begins with a capital or an ASCII digit, as every
+    /// case of a name does; `text` is its document's text.
+    #[inline]
+    pub fn begins_with_capital(&self, text: &[u8]) -> bool {
+        self.is_capitalised() || text[self.start()].is_ascii_digit()
+    }
+
     pub(crate) fn insert(&mut self, flags: Flags) {
         self.flags.insert(flags);
     }

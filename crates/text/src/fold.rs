@@ -9,7 +9,7 @@ use std::borrow::Cow;
 /// `The`). The list is glaneur-lexicon's `function-words.txt`; this folds
 /// `word` for it.
 pub fn is_function_word(word: &str) -> bool {
-    glaneur_lexicon::is_function_word(&folded(word))
+    in_folded_list(&glaneur_lexicon::FUNCTION_WORDS, word)
 }
 
 /// Whether `word` (any case), folded, is in `list` (a list of folded

@@ -119,25 +119,27 @@ impl StartBytes {
         }
     }
 
+    /// Whether a pattern may start a word at `at` in `text`; `capital`
+    /// tells whether it begins with a capital or an ASCII digit, asked
+    /// only of the few words the first byte, then the first two, leave.
+    #[inline]
+    fn may_start_word(&self, text: &[u8], at: usize, capital: impl Fn() -> bool) -> bool {
+        match self.lead[usize::from(text[at])] {
+            Start::None => false,
+            Start::Capitalised => capital() && self.at(text, at) != Start::None,
+            Start::Any => match self.at(text, at) {
+                Start::None => false,
+                Start::Capitalised => capital(),
+                Start::Any => true,
+            },
+        }
+    }
+
     /// The places of `doc` where a word begins ([`Document::word_starts`])
     /// that a pattern may start.
     fn word_starts<'d>(&'d self, doc: &Document<'d>) -> impl Iterator<Item = (usize, bool)> + 'd {
         let bytes = doc.text().as_bytes();
-        let doc = *doc;
-        doc.tokens().iter().enumerate().filter_map(move |(i, t)| {
-            let capital = || t.is_capitalised() || bytes[t.start()].is_ascii_digit();
-            // The first byte, then the first two, for the few words it leaves.
-            let may = match self.lead[usize::from(bytes[t.start()])] {
-                Start::None => false,
-                Start::Capitalised => capital() && self.at(bytes, t.start()) != Start::None,
-                Start::Any => match self.at(bytes, t.start()) {
-                    Start::None => false,
-                    Start::Capitalised => capital(),
-                    Start::Any => true,
-                },
-            };
-            (may && doc.starts_word(i)).then(|| (t.start(), capital()))
-        })
+        doc.word_starts_where(move |t| self.may_start_word(bytes, t.start(), || t.begins_with_capital(bytes)))
     }
 }
 

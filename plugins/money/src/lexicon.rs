@@ -4,7 +4,6 @@
 //! Every lookup takes a lowercased word with `’` already folded to `'`.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::Language;
@@ -482,7 +481,8 @@ pub const QUALIFIERS: &[Qualifier] = &[
 /// qualifier is looked for before every number, and comparing each phrase
 /// there was a fifth of this plugin's parsing.
 pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
-    type ByLast = HashMap<&'static str, Vec<Qualifier>, BuildHasherDefault<WordHasher>>;
+    // foldhash: the default SipHash cost more than the rest of the lookup.
+    type ByLast = HashMap<&'static str, Vec<Qualifier>, foldhash::fast::FixedState>;
     static BY_LAST: LazyLock<ByLast> = LazyLock::new(|| {
         let mut by_last = ByLast::default();
         for &(phrase, meaning) in QUALIFIERS {
@@ -493,24 +493,6 @@ pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
         by_last
     });
     BY_LAST.get(word).map_or(&[], Vec::as_slice)
-}
-
-/// A hasher for the short words of a lookup table (FxHash's mix, a
-/// multiply per byte): the default SipHash cost more than the rest of the
-/// lookup, which runs before every amount.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Words allowed between a qualifier and its amount (`dépasse probablement

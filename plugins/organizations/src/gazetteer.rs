@@ -116,15 +116,9 @@ impl Gazetteer {
             // boundaries.
             is_whole_word(text, start, end) && case_fits(&text[start..end], &form.text, case_sensitive)
         };
-        // `Document::word_starts`, but the matcher's test of a word's first
-        // bytes first: most words fail it, and it costs less than the test
-        // of a word start.
         let bytes = text.as_bytes();
-        let word_starts = doc.tokens().iter().enumerate().filter_map(|(i, t)| {
-            let capital = t.is_capitalised() || bytes[t.start()].is_ascii_digit();
-            let may_start = self.matcher.may_start_word(&bytes[t.start()..], capital) && doc.starts_word(i);
-            may_start.then_some((t.start(), capital))
-        });
+        let word_starts =
+            doc.word_starts_where(|t| self.matcher.may_start_word(&bytes[t.start()..], t.begins_with_capital(bytes)));
         self.matcher
             .matches_at_words(text, word_starts, keep)
             .into_iter()
