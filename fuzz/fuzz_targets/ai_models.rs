@@ -3,7 +3,7 @@
 #![no_main]
 use std::sync::LazyLock;
 
-use glaneur_plugin_ai_models::{AiModels, Found};
+use glaneur_plugin_ai_models::{AiModels, Found, OrgName};
 use libfuzzer_sys::fuzz_target;
 
 static PLUGIN: LazyLock<AiModels> = LazyLock::new(|| AiModels::load().expect("the catalogue loads"));
@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         let buf = glaneur_schema::DocumentBuf::new(text).expect("a fuzz input fits");
         let doc = buf.document();
         glaneur_fuzz::check(text, &PLUGIN.find(&doc, &[]));
-        let orgs: Vec<Found> = glaneur_fuzz::capitalised_words(text).map(|(start, end)| Found { start, end, canonical: text[start..end].to_owned() }).collect();
+        let orgs: Vec<Found> = glaneur_fuzz::capitalised_words(text).map(|(start, end)| Found { start, end, canonical: OrgName::Known(&text[start..end]) }).collect();
         glaneur_fuzz::check(text, &PLUGIN.find(&doc, &orgs));
     }
 });

@@ -13,6 +13,8 @@ pub mod context;
 pub mod unseen;
 pub mod version;
 
+use std::borrow::Cow;
+
 use glaneur_schema::entity::string_attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
@@ -26,14 +28,38 @@ use crate::context::{
 use crate::version::{canonical, parts};
 
 /// An organisation found by an earlier plugin.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found<'a> {
     /// Byte span.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
     /// Its canonical name.
-    pub canonical: String,
+    pub canonical: OrgName<'a>,
+}
+
+/// An organisation's canonical name: given, or still in the attributes of
+/// the entity found, read only for the few organisations that turn out to
+/// be a model's vendor (a document names tens of organisations per model).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OrgName<'a> {
+    /// The name itself.
+    Known(&'a str),
+    /// The entity whose `canonical` attribute holds it.
+    InAttrs(&'a FfiEntity),
+}
+
+impl<'a> OrgName<'a> {
+    /// The name; empty when the entity has none.
+    pub fn read(&self) -> Cow<'a, str> {
+        match *self {
+            OrgName::Known(name) => Cow::Borrowed(name),
+            OrgName::InAttrs(entity) => match string_attrs(entity, ["canonical"]) {
+                Ok([Some(name)]) => Cow::Owned(name),
+                _ => Cow::Borrowed(""),
+            },
+        }
+    }
 }
 
 /// A model mention and the rule that found it; serialised, its
@@ -52,7 +78,7 @@ pub struct Mention<'a> {
     /// The family.
     pub family: Option<&'a str>,
     /// The vendor's canonical name.
-    pub vendor: Option<&'a str>,
+    pub vendor: Option<Cow<'a, str>>,
     /// `model` or `assistant`, when catalogued.
     #[serde(rename = "type")]
     pub kind: Option<&'a str>,
@@ -173,7 +199,7 @@ impl AiModels {
             end,
             canonical: canonical(&family.name, &model_parts),
             family: Some(&family.name),
-            vendor: Some(&family.vendor),
+            vendor: Some(Cow::Borrowed(&family.vendor)),
             kind: Some(&family.kind),
             rule,
             confidence,
@@ -249,14 +275,12 @@ impl Plugin for AiModels {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
+        // The host passes on only entities whose attrs are a JSON object.
         let mut orgs: Vec<Found> = found
             .iter()
             .filter(|e| e.kind.as_str() == "organization")
-            .filter_map(|e| {
-                let [canonical] = string_attrs(e, ["canonical"]).ok()?;
-                Some(Found { canonical: canonical.unwrap_or_default(), start: e.start as usize, end: e.end as usize })
-            })
-            .collect::<Vec<_>>();
+            .map(|e| Found { start: e.start as usize, end: e.end as usize, canonical: OrgName::InAttrs(e) })
+            .collect();
         // Other plugins may produce organisations too, over the same words:
         // `mentions` wants them sorted and disjoint.
         glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
@@ -282,7 +306,7 @@ mod tests {
     fn mentions(models: &AiModels, text: &str, orgs: &[Found]) -> Vec<(String, Option<String>)> {
         let buf = DocumentBuf::new(text).expect("small");
         let found = models.mentions(&buf.document(), orgs);
-        found.into_iter().map(|m| (m.canonical, m.vendor.map(str::to_owned))).collect()
+        found.into_iter().map(|m| (m.canonical, m.vendor.map(Cow::into_owned))).collect()
     }
 
     #[test]
@@ -299,18 +323,28 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_name_is_read_from_its_attrs_when_asked() {
+        let org = |attrs| Entity::new("organization", 0..6, 0.9, attrs).into_ffi("organizations");
+        let named = org(serde_json::json!({"type": "company", "canonical": "Kyutai"}));
+        assert_eq!(OrgName::InAttrs(&named).read(), "Kyutai");
+        let nameless = org(serde_json::json!({"type": "company"}));
+        assert_eq!(OrgName::InAttrs(&nameless).read(), "");
+        assert_eq!(OrgName::Known("Mistral AI").read(), "Mistral AI");
+    }
+
+    #[test]
     fn an_apposition_names_the_whole_word_even_when_an_organisation_begins_it() {
         let models = AiModels::load().expect("catalogue loads");
         let text = "La start-up Pleias a publié Pleias-RAG-1B, un petit modèle de langage.";
         let orgs: Vec<Found> = text
             .match_indices("Pleias")
-            .map(|(i, _)| Found { start: i, end: i + "Pleias".len(), canonical: "Pleias".into() })
+            .map(|(i, _)| Found { start: i, end: i + "Pleias".len(), canonical: OrgName::Known("Pleias") })
             .collect();
         assert_eq!(mentions(&models, text, &orgs), [("Pleias-RAG-1B".to_owned(), Some("Pleias".to_owned()))]);
         // An organisation that is the whole name is still no model.
         let text = "Le laboratoire Kyutai, un modèle de recherche ouverte.";
         let at = text.find("Kyutai").expect("Kyutai");
-        let orgs = [Found { start: at, end: at + "Kyutai".len(), canonical: "Kyutai".into() }];
+        let orgs = [Found { start: at, end: at + "Kyutai".len(), canonical: OrgName::Known("Kyutai") }];
         assert!(mentions(&models, text, &orgs).is_empty());
     }
 

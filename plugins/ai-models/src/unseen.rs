@@ -4,6 +4,7 @@
 //! de langage`. Family = the name before its version; vendor = an
 //! organisation named in the sentence (found by the organizations plugin).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
@@ -332,7 +333,7 @@ fn name_before(text: &str, at: usize) -> Option<usize> {
 
 /// The maker of an unseen model: an organisation named in its sentence
 /// (the nearest before it, else the first after it: `Moshi de Kyutai`).
-fn vendor_for<'a>(text: &str, start: usize, end: usize, orgs: &'a [Found]) -> Option<&'a str> {
+fn vendor_for<'a>(text: &str, start: usize, end: usize, orgs: &[Found<'a>]) -> Option<Cow<'a, str>> {
     let s = sentence(text, start, end);
     let s_start = glaneur_text::offset_in(text, s);
     let s_end = s_start + s.len();
@@ -343,7 +344,7 @@ fn vendor_for<'a>(text: &str, start: usize, end: usize, orgs: &'a [Found]) -> Op
         .iter()
         .rfind(|o| o.end <= start)
         .or_else(|| in_sentence.iter().find(|o| o.start >= end))
-        .map(|o| o.canonical.as_str())
+        .map(|o| o.canonical.read())
 }
 
 #[cfg(test)]
