@@ -376,34 +376,33 @@ fn ascii_letters(bytes: &[u8], start: usize) -> (usize, u8, u8) {
 /// The run of letters starting at `start`.
 #[inline]
 fn letters(bytes: &[u8], start: usize) -> Letters {
-    let mut cases = 0u8;
-    // The case of the first letter that has one (not a combining accent).
-    let mut first = 0u8;
+    // ASCII letters, the bulk of a word, and often all of it.
+    let (run, mut cases, mut stop) = ascii_letters(bytes, start);
+    // The case of the first letter that has one (not a combining accent):
+    // an ASCII letter is a capital when its bit 5 is clear.
+    let mut first = match run {
+        0 => 0,
+        _ if bytes[start] & 0x20 == 0 => UPPER,
+        _ => LOWER,
+    };
     let mut ascii = true;
-    let mut i = start;
-    let stop = loop {
-        // ASCII letters, the bulk of a word.
-        let (run, run_cases, stop) = ascii_letters(bytes, i);
+    let mut i = start + run;
+    while stop >= 0x80 {
+        let Some((case, len)) = letter_case(bytes, i) else { break };
+        if first == 0 {
+            first = case;
+        }
+        cases |= case;
+        ascii = false;
+        i += len;
+        let (run, run_cases, next) = ascii_letters(bytes, i);
         if first == 0 && run > 0 {
             first = CASE[bytes[i] as usize];
         }
         cases |= run_cases;
         i += run;
-        if stop < 0x80 {
-            break stop;
-        }
-        match letter_case(bytes, i) {
-            Some((case, len)) => {
-                if first == 0 {
-                    first = case;
-                }
-                cases |= case;
-                ascii = false;
-                i += len;
-            }
-            None => break stop,
-        }
-    };
+        stop = next;
+    }
     let mut flags = Flags::default();
     if first == UPPER {
         flags.insert(Flags::CAPITALISED);

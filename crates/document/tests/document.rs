@@ -180,6 +180,22 @@ proptest! {
         }
     }
 
+    /// A word is capitalised when its first letter with a case is a
+    /// capital, and all capitals when it has a capital and no lower-case
+    /// letter, as `char`'s case tests say.
+    #[test]
+    fn case_flags_follow_the_letters(text in "(\\PC|[ 'a-zA-ZéÉàÀßÿ\u{301}Σσ]){0,60}") {
+        let buf = DocumentBuf::new(&text).expect("small");
+        let doc = buf.document();
+        for t in doc.tokens().iter().filter(|t| t.is_word()) {
+            let word = doc.text_of(t);
+            let first_cased = word.chars().find(|c| c.is_lowercase() || c.is_uppercase());
+            prop_assert_eq!(t.is_capitalised(), first_cased.is_some_and(char::is_uppercase), "{:?}", word);
+            let all_capitals = word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase);
+            prop_assert_eq!(t.has(Flags::ALL_CAPITALS), all_capitals, "{:?}", word);
+        }
+    }
+
     /// A paragraph starts where `glaneur_text::Paragraphs` says one does.
     #[test]
     fn paragraphs_as_glaneur_text_finds_them(text in "([a-z]{1,3}|[ \t\r\n]){0,40}") {
