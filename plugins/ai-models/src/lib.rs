@@ -10,6 +10,7 @@
 
 pub mod catalogue;
 pub mod context;
+mod starts;
 pub mod unseen;
 pub mod version;
 
@@ -25,6 +26,7 @@ use crate::catalogue::{Catalogue, Hit};
 use crate::context::{
     has_cue_before, sentence, sentence_has_ai_words, sentence_has_negative_words, surname_after, vendor_nearby,
 };
+use crate::starts::Starts;
 use crate::version::{canonical, parts};
 
 /// An organisation found by an earlier plugin.
@@ -106,8 +108,9 @@ impl AiModels {
     pub fn mentions<'a>(&'a self, doc: &Document<'a>, orgs: &'a [Found]) -> Vec<Mention<'a>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let text = doc.text();
-        let mut hits = self.catalogue.hits(doc);
-        hits.extend(o_series(doc, &self.catalogue));
+        let starts = Starts::of(doc, &self.catalogue);
+        let mut hits = self.catalogue.hits(doc, &starts.catalogue);
+        hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut out: Vec<Mention> = Vec::new();
         let mut taken = SpanSet::new();
         let mut candidates: Vec<(Hit, usize, Option<Mention>)> = hits
@@ -140,7 +143,7 @@ impl AiModels {
                 taken.insert(hit.start, end); // hardware blocks what it contains
             }
         }
-        out.extend(unseen::find(&self.catalogue, doc, &mut taken, orgs));
+        out.extend(unseen::find(&self.catalogue, doc, &starts, &mut taken, orgs));
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
@@ -232,19 +235,16 @@ fn models_in(text: &str, sentence: &str, models: &[(usize, usize)], start: usize
 
 /// OpenAI's o-series (`o1`, `o3-mini`): a lone `o` glued to a number,
 /// found apart from the catalogue's matcher (a one-letter pattern would
-/// match everywhere).
-fn o_series(doc: &Document<'_>, catalogue: &Catalogue) -> Vec<Hit> {
+/// match everywhere). `lone_o` are the tokens that are a lone `o`.
+fn o_series(doc: &Document<'_>, catalogue: &Catalogue, lone_o: &[usize]) -> Vec<Hit> {
     let Some(spelling) = catalogue.spellings.iter().position(|s| s.text == "o" && s.family.is_some()) else {
         return Vec::new();
     };
     let tokens = doc.tokens();
     let bytes = doc.text().as_bytes();
     let mut hits = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        // A lone `o` (the test most tokens fail, first) glued to a number.
-        if t.end() - t.start() != 1 || bytes[t.start()] != b'o' {
-            continue;
-        }
+    for &i in lone_o {
+        let t = &tokens[i];
         let glued_number = tokens.get(i + 1).is_some_and(|n| n.is_joined() && bytes[n.start()].is_ascii_digit());
         // Nothing glued before but what ends a sentence or a word list (`1.o3`, `GPT-o1` are not one).
         let free_before = !t.is_joined()
@@ -300,6 +300,15 @@ glaneur_alloc::global_allocator!();
 mod tests {
     use super::*;
     use glaneur_schema::DocumentBuf;
+
+    /// The texts of the plugin's French test corpus, for the tests that
+    /// compare a filter with what it filters.
+    pub(crate) fn corpus_texts() -> impl Iterator<Item = String> {
+        include_str!("../tests/corpus/fr.jsonl").lines().map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            value["text"].as_str().expect("a text").to_owned()
+        })
+    }
 
     /// The canonical names and vendors `AiModels::mentions` finds in
     /// `text` read as the host reads it.
