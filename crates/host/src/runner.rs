@@ -8,7 +8,11 @@
 //! Architecture invariant: memory is bounded by the largest document, not
 //! the corpus. At most `4 × jobs` batches exist at once (read, being
 //! extracted, or waiting for their turn to be written); the reader waits for
-//! a written batch's slot before reading the next.
+//! a written batch's slot before reading the next. As many written batches
+//! may wait for a worker to free them: a worker frees what it allocated
+//! (each entity's strings) faster than another thread, whose frees the
+//! allocator hands back to the allocating thread one by one; it frees the
+//! written batches before it extracts the next.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -79,6 +83,8 @@ where
     let (slot_tx, slot_rx) = bounded::<()>(in_flight);
     let (work_tx, work_rx) = bounded::<(u64, Vec<RawInput>)>(in_flight);
     let (done_tx, done_rx) = bounded::<(u64, Vec<Processed>)>(in_flight);
+    // Written batches, for a worker to free.
+    let (spent_tx, spent_rx) = bounded::<Vec<Processed>>(in_flight);
     for _ in 0..in_flight {
         slot_tx.send(()).expect("the slot channel has room for every slot");
     }
@@ -115,8 +121,10 @@ where
         for _ in 0..jobs {
             let work_rx = work_rx.clone();
             let done_tx = done_tx.clone();
+            let spent_rx = spent_rx.clone();
             scope.spawn(move || {
                 for (seq, batch) in work_rx {
+                    spent_rx.try_iter().for_each(drop);
                     let lines = process_batch(batch, pipeline, options.encoding, options.html);
                     if done_tx.send((seq, lines)).is_err() {
                         break;
@@ -143,6 +151,8 @@ where
                 }
                 next += 1;
                 let _ = slot_tx.send(());
+                // Freed here only when the workers have as many to free.
+                let _ = spent_tx.try_send(lines);
             }
         }
         Ok(summary)
