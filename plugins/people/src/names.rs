@@ -43,7 +43,7 @@ fn is_particle_in_any_case(word: &str) -> bool {
 /// `word` lowercased in `buf` when it is ASCII and fits (most words):
 /// what `to_lowercase` and glaneur_text's folding give it, without a
 /// `String`.
-fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+pub(crate) fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
