@@ -13,6 +13,7 @@ mod first_names;
 mod fullest;
 pub mod gender;
 mod names;
+mod roles;
 mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -29,7 +30,8 @@ use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
-use crate::words::{read_words, read_words_at, word_end_at, Word};
+use crate::roles::{Role, ROLE_WORDS};
+use crate::words::{read_words_at, word_end_at, Word};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
@@ -73,6 +75,12 @@ pub enum Rule {
     Surname,
     /// A name before a role in apposition (`Aiman Ezzat, DG de Capgemini`).
     Apposition,
+}
+
+/// A place a name may start: a capitalised word (`at`, token `k`), or a role.
+enum Candidate {
+    Word { at: usize, k: usize },
+    Role(Role),
 }
 
 /// Finds people.
@@ -123,52 +131,36 @@ impl People {
         let mut next_free = 0;
         // The words read at each candidate, one buffer for all.
         let mut buf: Vec<Word<'_>> = Vec::with_capacity(24);
-        // The roles, in order of start (as find_spans gives them).
-        let roles: Vec<(usize, usize)> =
-            self.roles.find_spans(doc).into_iter().filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e)).collect();
-        let role_starts: Vec<usize> = roles.iter().map(|&(s, _)| s).collect();
+        // The roles, in order of start.
+        let roles = Role::find_all(&self.roles, doc);
+        let role_starts: Vec<usize> = roles.iter().map(|r| r.start).collect();
         // Candidates, in order: capitalised word starts (first names,
-        // titles) with their token, and each role with its end, after the
-        // word starting at the same place (both lists are in order: merged,
-        // not sorted; a role's token is not asked for).
-        let mut starts: Vec<(usize, Option<usize>, usize)> = Vec::with_capacity(doc.tokens().len() / 4 + roles.len());
+        // titles) with their token, and each role, after the word starting
+        // at the same place (both lists are in order: merged, not sorted).
+        let mut starts: Vec<Candidate> = Vec::with_capacity(doc.tokens().len() / 4 + roles.len());
         let mut roles = roles.into_iter().peekable();
         for (at, k) in capitalised_starts(doc) {
-            while let Some((s, e)) = roles.next_if(|&(s, _)| s < at) {
-                starts.push((s, Some(e), 0));
+            while let Some(role) = roles.next_if(|r| r.start < at) {
+                starts.push(Candidate::Role(role));
             }
-            starts.push((at, None, k));
+            starts.push(Candidate::Word { at, k });
         }
-        starts.extend(roles.map(|(s, e)| (s, Some(e), 0)));
-        for (at, role, k) in starts {
-            if at < next_free {
-                continue;
-            }
-            if let Some(role_end) = role {
-                // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
-                read_words(doc, at, 24, &mut buf);
-                let words = &buf[..];
-                // No word after the role: nothing to name (its own words are not the name).
-                let Some(role_end) = words.iter().position(|x| x.start >= role_end) else { continue };
-                let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
-                if let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) {
-                    let two =
-                        a.capitalised() && b.capitalised() && !is_not_a_surname(a.text) && !is_not_a_surname(b.text);
-                    let adjacent = text[a.end..b.start].chars().all(|c| c == ' ');
-                    if two && adjacent && free(a.start, b.end) && !self.is_first_name(a.text) {
-                        found.push(person(text, a.start, b.end, Rule::Role, 0.8));
-                        next_free = b.end;
+        starts.extend(roles.map(Candidate::Role));
+        for candidate in starts {
+            let (at, k) = match candidate {
+                Candidate::Word { at, k } => (at, k),
+                Candidate::Role(role) => {
+                    if role.start < next_free || !role.may_name(doc) {
                         continue;
                     }
+                    if let Some((s, e)) = self.named_after(&role, doc, &mut buf, &free) {
+                        found.push(person(text, s, e, Rule::Role, 0.8));
+                        next_free = e;
+                    }
+                    continue;
                 }
-                // `le PDG C.C. Wei`; `le président de l'Observatoire de la
-                // fintech, Mikaël Ptachek`: the role's complement, a comma,
-                // then a name of two words or more, whatever its first name.
-                let k = complement_end(words, role_end).unwrap_or(k);
-                if let Some((s, e)) = full_name_at(text, words, k).filter(|&(s, e)| free(s, e)) {
-                    found.push(person(text, s, e, Rule::Role, 0.8));
-                    next_free = e;
-                }
+            };
+            if at < next_free {
                 continue;
             }
             // The first word alone decides, before the words after it are read.
@@ -213,6 +205,37 @@ impl People {
         found.sort_by_key(|p| p.start);
         fullest_forms(&mut found);
         found
+    }
+
+    /// `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two
+    /// capitalised words after `role` (whose first name the lexicon does
+    /// not know: that one is the first-name rule's); or `le PDG C.C. Wei`,
+    /// `le président de l'Observatoire de la fintech, Mikaël Ptachek`: past
+    /// the role's complement and a comma, a name of two words or more,
+    /// whatever its first name. Its span, where `free` says a person may
+    /// be; the words are read into `buf`.
+    fn named_after<'d>(
+        &self,
+        role: &Role,
+        doc: &Document<'d>,
+        buf: &mut Vec<Word<'d>>,
+        free: &dyn Fn(usize, usize) -> bool,
+    ) -> Option<(usize, usize)> {
+        let text = doc.text();
+        read_words_at(doc, role.first_token, ROLE_WORDS, buf);
+        let words = &buf[..];
+        // No word after the role: nothing to name (its own words are not the name).
+        let role_end = words.iter().position(|x| x.start >= role.end)?;
+        let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
+        if let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) {
+            let two = a.capitalised() && b.capitalised() && !is_not_a_surname(a.text) && !is_not_a_surname(b.text);
+            let adjacent = text[a.end..b.start].chars().all(|c| c == ' ');
+            if two && adjacent && free(a.start, b.end) && !self.is_first_name(a.text) {
+                return Some((a.start, b.end));
+            }
+        }
+        let k = complement_end(words, role_end).unwrap_or(k);
+        full_name_at(text, words, k).filter(|&(s, e)| free(s, e))
     }
 
     /// `Aiman Ezzat, DG de Capgemini`, `Omar Haddad, le patron de

@@ -31,13 +31,15 @@ pub(crate) fn words<'a>(doc: &Document<'a>, from: usize, n: usize) -> Vec<Word<'
     out
 }
 
-/// [`words`] into `out`, cleared first: one buffer serves all the
-/// candidates of a text.
+/// [`words`] into `out`, cleared first.
+#[cfg(test)]
 pub(crate) fn read_words<'a>(doc: &Document<'a>, from: usize, n: usize, out: &mut Vec<Word<'a>>) {
     fill(doc, doc.token_at(from), from, n, out);
 }
 
-/// [`read_words`] from token `k`'s start, for a caller that knows the token.
+/// Up to `n` words of `doc` from token `k`'s start, as [`words`] reads
+/// them, into `out`, cleared first: one buffer serves all the candidates
+/// of a text.
 pub(crate) fn read_words_at<'a>(doc: &Document<'a>, k: usize, n: usize, out: &mut Vec<Word<'a>>) {
     let from = doc.tokens().get(k).map_or(doc.text().len(), Token::start);
     fill(doc, k, from, n, out);

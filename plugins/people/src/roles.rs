@@ -1,0 +1,103 @@
+//! The roles of a text (`le PDG`, `la directrice générale`), before which
+//! a name may stand, and a cheap test of whether one does.
+
+use glaneur_schema::{Document, Phrases, Token};
+
+/// The words read from a role's start for the name after it.
+pub(crate) const ROLE_WORDS: usize = 24;
+
+/// A role found in a document: its byte span and its tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Role {
+    /// Byte offset of its first byte.
+    pub(crate) start: usize,
+    /// One past its last byte.
+    pub(crate) end: usize,
+    /// Its first token.
+    pub(crate) first_token: usize,
+    /// One past its last token.
+    pub(crate) end_token: usize,
+}
+
+impl Role {
+    /// The roles of `roles` in `doc` that stand as whole words, in order:
+    /// of overlapping ones, the longest at the leftmost start (what
+    /// [`Phrases::find_spans`] reports), with their tokens.
+    pub(crate) fn find_all(roles: &Phrases, doc: &Document<'_>) -> Vec<Role> {
+        let mut found: Vec<Role> = roles
+            .find_all(doc)
+            .into_iter()
+            .map(|m| {
+                let span = doc.byte_span(m.tokens.clone());
+                Role { start: span.start, end: span.end, first_token: m.tokens.start, end_token: m.tokens.end }
+            })
+            .collect();
+        glaneur_text::keep_leftmost_longest(&mut found, |r| (r.start, r.end));
+        found.retain(|r| glaneur_text::is_whole_word(doc.text(), r.start, r.end));
+        found
+    }
+
+    /// Whether a name may follow this role (what `People::named_after`
+    /// reads at length), told from the tokens after it: the name starts
+    /// with a capital (a capitalised word or an initial) on the token right
+    /// after the role, or after a comma there; only a complement (`de`,
+    /// `chez`) or a word running on past the role (`directeur-adjoint`)
+    /// puts it further, within the [`ROLE_WORDS`] words read. Most roles
+    /// are refused here, before any word is read.
+    pub(crate) fn may_name(&self, doc: &Document<'_>) -> bool {
+        let tokens = doc.tokens();
+        let Some(next) = tokens.get(self.end_token) else { return false };
+        // A line break is a word of its own, and no name runs across one.
+        if next.is_line_start() {
+            return false;
+        }
+        let text = doc.text_of(next);
+        if text == "," {
+            return tokens.get(self.end_token + 1).is_some_and(Token::is_capitalised);
+        }
+        if next.is_joined() || text.starts_with('d') || matches!(text, "chez" | "of" | "at") {
+            return self.capital_within_reach(tokens);
+        }
+        next.is_capitalised()
+    }
+
+    /// Whether a capitalised token follows the role within the tokens the
+    /// [`ROLE_WORDS`] words read from its start may take (each word read
+    /// takes at least one).
+    fn capital_within_reach(&self, tokens: &[Token]) -> bool {
+        let window = (self.first_token + ROLE_WORDS).min(tokens.len());
+        tokens.get(self.end_token..window).is_some_and(|after| after.iter().any(Token::is_capitalised))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use glaneur_schema::DocumentBuf;
+
+    use crate::People;
+
+    #[test]
+    fn a_role_refused_names_no_one() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push("le PDG Xavier Dupont ; la présidente, Ana Botín ; le PDG C.C. Wei ; le DG \u{301}A. Wei".into());
+        let (mut refused, mut named) = (0, 0);
+        for text in &texts {
+            let mut buf = Vec::new();
+            let doc = DocumentBuf::new(text).expect("a test text fits");
+            let doc = doc.document();
+            for role in Role::find_all(&people.roles, &doc) {
+                let name = people.named_after(&role, &doc, &mut buf, &|_, _| true);
+                if !role.may_name(&doc) {
+                    assert_eq!(name, None, "after {:?} in {text}", &text[role.start..role.end]);
+                    refused += 1;
+                }
+                named += usize::from(name.is_some());
+            }
+        }
+        // The test means something: roles of both sorts.
+        assert!(refused > 10 && named > 10, "{refused} refused, {named} named");
+    }
+}
