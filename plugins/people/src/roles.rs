@@ -3,7 +3,8 @@
 
 use glaneur_schema::{Document, Phrases, Token};
 
-/// The words read from a role's start for the name after it.
+/// The words read from a role's start for the name after it; each takes
+/// at least one token.
 pub(crate) const ROLE_WORDS: usize = 24;
 
 /// A role found in a document: its byte span and its tokens.
@@ -40,10 +41,9 @@ impl Role {
     /// Whether a name may follow this role (what `People::named_after`
     /// reads at length), told from the tokens after it: the name starts
     /// with a capital (a capitalised word or an initial) on the token right
-    /// after the role, or after a comma there; only a complement (`de`,
-    /// `chez`) or a word running on past the role (`directeur-adjoint`)
-    /// puts it further, within the [`ROLE_WORDS`] words read. Most roles
-    /// are refused here, before any word is read.
+    /// after the role or after a comma there, or, past a complement (`de
+    /// la fintech`, `chez Nexalis`), after the comma that closes it. Most
+    /// roles are refused here, before any word is read.
     pub(crate) fn may_name(&self, doc: &Document<'_>) -> bool {
         let tokens = doc.tokens();
         let Some(next) = tokens.get(self.end_token) else { return false };
@@ -55,18 +55,18 @@ impl Role {
         if text == "," {
             return tokens.get(self.end_token + 1).is_some_and(Token::is_capitalised);
         }
-        if next.is_joined() || text.starts_with('d') || matches!(text, "chez" | "of" | "at") {
-            return self.capital_within_reach(tokens);
+        let reach = &tokens[..(self.first_token + ROLE_WORDS).min(tokens.len())];
+        let after = reach.get(self.end_token..).unwrap_or_default();
+        if next.is_joined() {
+            // A word running on past the role (`directeur-adjoint`): the
+            // name may be anywhere in reach.
+            return after.iter().any(Token::is_capitalised);
+        }
+        if text.starts_with('d') || matches!(text, "chez" | "of" | "at") {
+            // A complement, then a comma and the name.
+            return after.windows(2).any(|w| w[1].is_capitalised() && doc.text_of(&w[0]) == ",");
         }
         next.is_capitalised()
-    }
-
-    /// Whether a capitalised token follows the role within the tokens the
-    /// [`ROLE_WORDS`] words read from its start may take (each word read
-    /// takes at least one).
-    fn capital_within_reach(&self, tokens: &[Token]) -> bool {
-        let window = (self.first_token + ROLE_WORDS).min(tokens.len());
-        tokens.get(self.end_token..window).is_some_and(|after| after.iter().any(Token::is_capitalised))
     }
 }
 
