@@ -14,6 +14,7 @@ mod fullest;
 pub mod gender;
 mod names;
 mod roles;
+mod taken;
 mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -31,6 +32,7 @@ use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
 use crate::roles::{Role, ROLE_WORDS};
+use crate::taken::Taken;
 use crate::words::{read_words_at, word_end_at, Word};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
@@ -125,7 +127,7 @@ impl People {
     /// and models, where no person is.
     pub fn find(&self, doc: &Document<'_>, taken: &[(usize, usize)]) -> Vec<Person> {
         let text = doc.text();
-        let taken = SpanSet::from_spans(taken.iter().copied());
+        let taken = Taken::new(taken.to_vec());
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
