@@ -33,7 +33,7 @@ use crate::names::{
 };
 use crate::roles::{Role, ROLE_WORDS};
 use crate::taken::Taken;
-use crate::words::{read_words_at, word_end_at, Word};
+use crate::words::{read_words_at, word_last, Word};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
@@ -107,6 +107,19 @@ fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, us
         .map(move |i| (tokens[i].start(), i))
 }
 
+/// The candidates of `doc` in order: its capitalised word starts and its
+/// `roles` (in order: merged, not sorted), a role after the word starting
+/// at the same place.
+fn candidates<'d>(doc: &Document<'d>, roles: Vec<Role>) -> impl Iterator<Item = Candidate> + 'd {
+    let mut roles = roles.into_iter().peekable();
+    let mut words = capitalised_starts(doc).peekable();
+    std::iter::from_fn(move || match (words.peek(), roles.peek()) {
+        (Some(&(at, _)), Some(role)) if role.start < at => roles.next().map(Candidate::Role),
+        (Some(_), _) => words.next().map(|(at, k)| Candidate::Word { at, k }),
+        (None, _) => roles.next().map(Candidate::Role),
+    })
+}
+
 impl People {
     /// Loads the compiled-in lexicons.
     pub fn load() -> Self {
@@ -136,19 +149,7 @@ impl People {
         // The roles, in order of start.
         let roles = Role::find_all(&self.roles, doc);
         let role_starts: Vec<usize> = roles.iter().map(|r| r.start).collect();
-        // Candidates, in order: capitalised word starts (first names,
-        // titles) with their token, and each role, after the word starting
-        // at the same place (both lists are in order: merged, not sorted).
-        let mut starts: Vec<Candidate> = Vec::with_capacity(doc.tokens().len() / 4 + roles.len());
-        let mut roles = roles.into_iter().peekable();
-        for (at, k) in capitalised_starts(doc) {
-            while let Some(role) = roles.next_if(|r| r.start < at) {
-                starts.push(Candidate::Role(role));
-            }
-            starts.push(Candidate::Word { at, k });
-        }
-        starts.extend(roles.map(Candidate::Role));
-        for candidate in starts {
+        for candidate in candidates(doc, roles) {
             let (at, k) = match candidate {
                 Candidate::Word { at, k } => (at, k),
                 Candidate::Role(role) => {
@@ -165,11 +166,13 @@ impl People {
             if at < next_free {
                 continue;
             }
-            // The first word alone decides, before the words after it are read.
-            let first = &text[at..word_end_at(doc, k)];
+            // The first word alone decides, before the words after it are
+            // read. A word of one token has no hyphen: looked up whole only.
+            let last = word_last(doc, k);
+            let first = &text[at..doc.tokens()[last].end()];
             let title_word = first.len() <= self.longest_title && glaneur_lexicon::is_title(first);
-            let first_name =
-                Word { text: first, start: at, end: at + first.len() }.capitalised() && self.is_first_name(first);
+            let listed = if last == k { self.first_names.contains(first) } else { self.is_first_name(first) };
+            let first_name = listed && Word { text: first, start: at, end: at + first.len() }.capitalised();
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
                 // not know, before a role in apposition.

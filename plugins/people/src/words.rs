@@ -98,18 +98,14 @@ fn starts_a_word(doc: &Document<'_>, t: &Token) -> bool {
 #[cfg(test)]
 pub(crate) fn word_end(doc: &Document<'_>, start: usize) -> usize {
     let k = doc.token_at(start);
-    doc.tokens().get(k).map_or(start, |_| word_end_at(doc, k))
+    doc.tokens().get(k).map_or(start, |_| doc.tokens()[word_last(doc, k)].end())
 }
 
-/// End of the word starting at token `k` (a word token).
-pub(crate) fn word_end_at(doc: &Document<'_>, k: usize) -> usize {
-    doc.tokens()[word_last(doc, k)].end()
-}
-
-/// The last token of the word starting at token `k`: joined words, over an
-/// elision's apostrophe or a hyphen or apostrophe between them.
+/// The last token of the word starting at token `k` (a word token):
+/// joined words, over an elision's apostrophe or a hyphen or apostrophe
+/// between them.
 #[inline(always)]
-fn word_last(doc: &Document<'_>, k: usize) -> usize {
+pub(crate) fn word_last(doc: &Document<'_>, k: usize) -> usize {
     let tokens = doc.tokens();
     // Most words are one token: no elision, nothing glued after it.
     if !tokens[k].has(Flags::ELIDED) && !tokens.get(k + 1).is_some_and(Token::is_joined) {
