@@ -24,7 +24,8 @@ pub(crate) fn fullest_forms(found: &mut [Person]) {
     }
     // Each mention's surname, and first name when it has one.
     let keys: Vec<(&str, Option<&str>)> = found.iter().map(|p| (surname(&p.name), first_name(&p.name))).collect();
-    let mut groups: HashMap<(&str, Option<&str>), Longest, FixedState> = HashMap::default();
+    let mut groups: HashMap<(&str, Option<&str>), Longest, FixedState> =
+        HashMap::with_capacity_and_hasher(2 * found.len(), FixedState::default());
     for (i, &(surname, first)) in keys.iter().enumerate() {
         let len = found[i].name.len();
         // A full name counts for its surname alone and for its own first name.
@@ -49,9 +50,8 @@ pub(crate) fn fullest_forms(found: &mut [Person]) {
             nearest.copied()
         })
         .collect();
+    // Every mention is in its own groups: one is always chosen.
     for (k, best) in chosen.into_iter().enumerate() {
-        if let Some(best) = best {
-            found[k].canonical = found[best].name.clone();
-        }
+        found[k].canonical = found[best.unwrap_or(k)].name.clone();
     }
 }

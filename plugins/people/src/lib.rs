@@ -23,7 +23,6 @@ use foldhash::fast::FixedState;
 
 use glaneur_schema::attrs::Gender;
 use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, TokenKind};
-use glaneur_text::SpanSet;
 use serde::Serialize;
 
 use crate::first_names::FirstNames;
@@ -316,7 +315,8 @@ impl People {
     fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
         // Each surname of a full name, and where the first full name was.
         // A name after a title is a surname already (`M. Dupont-Aignan`).
-        let mut first_seen: HashMap<&str, usize, FixedState> = HashMap::default();
+        let mut first_seen: HashMap<&str, usize, FixedState> =
+            HashMap::with_capacity_and_hasher(found.len(), FixedState::default());
         for p in found.iter().filter(|p| p.name.contains(' ') || p.rule == Rule::Title) {
             first_seen.entry(surname(&p.name)).or_insert(p.start);
         }
@@ -324,7 +324,9 @@ impl People {
         if surnames.is_empty() {
             return;
         }
-        let mut covered = SpanSet::from_spans(found.iter().map(|p| (p.start, p.end)));
+        // The names found so far; the surnames found here overlap none of
+        // them, nor each other (find_names' matches do not overlap).
+        let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
         for (start, end, name) in glaneur_text::find_names(text, &surnames) {
             let after_full_name = first_seen.get(surnames[name]).is_some_and(|&seen| start > seen);
@@ -333,7 +335,6 @@ impl People {
                 && !covered.overlaps(start, end)
                 && free(start, end)
             {
-                covered.insert(start, end);
                 extra.push(person(text, start, end, Rule::Surname, 0.75));
             }
         }

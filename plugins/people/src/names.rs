@@ -167,9 +167,10 @@ pub(crate) fn is_determiner(word: &str) -> bool {
     matches!(word, "le" | "la" | "les" | "son" | "sa" | "ses" | "leur" | "notre" | "the" | "its" | "their")
 }
 
+/// A person named `text[start..end]`; its canonical, the fullest form of
+/// the name in the document, is left for `fullest_forms` to set.
 pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidence: f64) -> Person {
-    let name = text[start..end].to_owned();
-    Person { start, end, canonical: name.clone(), name, rule, confidence }
+    Person { start, end, name: text[start..end].to_owned(), canonical: String::new(), rule, confidence }
 }
 
 /// The surname of a name: its last word.

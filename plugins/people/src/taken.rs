@@ -1,5 +1,5 @@
-//! The spans of the organisations and models found before, where no
-//! person is: asked about each name found, once per document.
+//! Spans a person may not overlap: the organisations and models found
+//! before, or the names found already; asked about each name found.
 
 /// How far before a queried span a taken span may start and still be
 /// found overlapping it: what `glaneur_text::SpanSet::overlaps` looks back
