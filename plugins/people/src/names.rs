@@ -173,21 +173,35 @@ pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidenc
     Person { start, end, name: text[start..end].to_owned(), canonical: String::new(), rule, confidence }
 }
 
-/// The surname of a name: its last word.
+/// The surname of a name: its last word. (A name is short: its bytes are
+/// searched inline, not by the string searcher `rsplit` sets up.)
 pub(crate) fn surname(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    name.as_bytes().iter().rposition(|&b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
 /// The first name of a full name (`Jean` of `Jean Garnier`); none for a
 /// name of one word or one that opens with a particle (`de Meaux`) or
 /// initials (`C.C. Wei`).
 pub(crate) fn first_name(name: &str) -> Option<&str> {
-    name.split_once(' ').map(|(first, _)| first).filter(|f| !f.starts_with(char::is_lowercase) && !f.contains('.'))
+    let first = &name[..name.as_bytes().iter().position(|&b| b == b' ')?];
+    Some(first).filter(|f| !f.starts_with(char::is_lowercase) && !f.as_bytes().contains(&b'.'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parts_of_a_name_as_split_says() {
+        for name in
+            ["Jean Garnier", "Garnier", "", " ", "de Meaux", "C.C. Wei", "Léa K. Fontaine", "Élise  Noël", "a b c "]
+        {
+            assert_eq!(surname(name), name.rsplit(' ').next().unwrap_or(name), "{name:?}");
+            let first = name.split_once(' ').map(|(first, _)| first);
+            let first = first.filter(|f| !f.starts_with(char::is_lowercase) && !f.contains('.'));
+            assert_eq!(first_name(name), first, "{name:?}");
+        }
+    }
 
     #[test]
     fn words_lowercased_on_the_stack_as_by_the_standard_library() {
