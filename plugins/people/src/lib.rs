@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use foldhash::fast::FixedState;
 
 use glaneur_schema::attrs::Gender;
-use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, TokenKind};
+use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
 
 use crate::first_names::FirstNames;
@@ -30,7 +30,7 @@ use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
-use crate::roles::{Role, ROLE_WORDS};
+use crate::roles::{Role, RoleStarts, ROLE_WORDS};
 use crate::taken::Taken;
 use crate::words::{read_words_at, word_last, Word};
 
@@ -119,6 +119,16 @@ fn candidates<'d>(doc: &Document<'d>, roles: Vec<Role>) -> impl Iterator<Item = 
     })
 }
 
+/// How far a role in apposition after the word at token `k` may start:
+/// the end of the twelfth token after it (or of the last). Each of the
+/// twelve words `People::before_a_role` reads starts on a token of its own
+/// (or is a line break), and a role in one starts there or, after `l'`, on
+/// the next token.
+fn apposition_reach(doc: &Document<'_>, k: usize) -> usize {
+    let tokens = doc.tokens();
+    tokens.get(k + 12).or(tokens.last()).map_or(0, Token::end)
+}
+
 impl People {
     /// Loads the compiled-in lexicons.
     pub fn load() -> Self {
@@ -147,7 +157,7 @@ impl People {
         let mut buf: Vec<Word<'_>> = Vec::with_capacity(24);
         // The roles, in order of start.
         let roles = Role::find_all(&self.roles, doc);
-        let role_starts: Vec<usize> = roles.iter().map(|r| r.start).collect();
+        let mut role_starts = RoleStarts::new(&roles);
         for candidate in candidates(doc, roles) {
             let (at, k) = match candidate {
                 Candidate::Word { at, k } => (at, k),
@@ -174,7 +184,12 @@ impl People {
             let first_name = listed && Word { text: first, start: at, end: at + first.len() }.capitalised();
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
-                // not know, before a role in apposition.
+                // not know, before a role in apposition. Most capitalised
+                // words have no role after them within the twelve words
+                // read there: told first, without a search.
+                if role_starts.next_after(at).is_none_or(|r| r > apposition_reach(doc, k)) {
+                    continue;
+                }
                 if let Some((s, e)) =
                     self.before_a_role(doc, at, k, &role_starts, &mut buf).filter(|&(s, e)| free(s, e))
                 {
@@ -245,33 +260,25 @@ impl People {
     /// `Aiman Ezzat, DG de Capgemini`, `Omar Haddad, le patron de
     /// Nexalis`: a name of two words or more at `at`, then a comma and a
     /// role (after a determiner or a possessive) starting in `role_starts`;
-    /// `at` is token `k`'s start; the words are read into `buf`.
+    /// `at` is token `k`'s start, and a role starts after it within
+    /// [`apposition_reach`] (the caller's first test); the words are read
+    /// into `buf`.
+    #[inline(never)]
     fn before_a_role<'d>(
         &self,
         doc: &Document<'d>,
         at: usize,
         k: usize,
-        role_starts: &[usize],
+        role_starts: &RoleStarts,
         buf: &mut Vec<Word<'d>>,
     ) -> Option<(usize, usize)> {
         let text = doc.text();
-        // Most capitalised words have no role after them within the twelve
-        // words read below, nor a comma before it among the tokens after
-        // them: tested first, before any word is read. Each word starts on
-        // a token of its own (or is a line break), and a role in one starts
-        // there or, after `l'`, on the next token.
+        // Nor, mostly, a comma before that role among the tokens after
+        // the word: tested before any word is read.
         let tokens = doc.tokens();
-        let last = tokens.get((k + 12).min(tokens.len().checked_sub(1)?))?;
-        let role_after = |from: usize| {
-            let next = role_starts.partition_point(|&r| r <= from);
-            role_starts.get(next).is_some_and(|&r| r <= last.end())
-        };
-        if !role_after(at) {
-            return None;
-        }
         let near = &tokens[k.min(tokens.len())..(k + 10).min(tokens.len())];
         let comma = near.iter().find(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",")?;
-        if !role_after(comma.start()) {
+        if role_starts.first_after(comma.start()).is_none_or(|r| r > apposition_reach(doc, k)) {
             return None;
         }
         // Not the object of a preposition (`aux Echos Haruto Sato, patron`).
@@ -294,7 +301,7 @@ impl People {
         let role_at = |w: &&Word<'_>| {
             let role =
                 w.text.strip_prefix("l'").or_else(|| w.text.strip_prefix("l’")).map_or(w.start, |r| w.end - r.len());
-            role_starts.binary_search(&role).is_ok()
+            role_starts.contains(role)
         };
         words.get(k).filter(|w| role_at(w)).map(|_| (start, end))
     }

@@ -70,6 +70,43 @@ impl Role {
     }
 }
 
+/// Where the roles of a document start, in order, for the names in
+/// apposition before them (`Aiman Ezzat, DG de Capgemini`).
+pub(crate) struct RoleStarts {
+    starts: Vec<usize>,
+    /// The first start after the last offset [`RoleStarts::next_after`]
+    /// was asked about: the capitalised words come in order, and each
+    /// moves it on rather than searching again.
+    next: usize,
+}
+
+impl RoleStarts {
+    /// The starts of `roles` (in order).
+    pub(crate) fn new(roles: &[Role]) -> Self {
+        RoleStarts { starts: roles.iter().map(|r| r.start).collect(), next: 0 }
+    }
+
+    /// The first start after `at`; `at` may not be less than at the call
+    /// before.
+    #[inline]
+    pub(crate) fn next_after(&mut self, at: usize) -> Option<usize> {
+        while self.starts.get(self.next).is_some_and(|&r| r <= at) {
+            self.next += 1;
+        }
+        self.starts.get(self.next).copied()
+    }
+
+    /// The first start after `at`, anywhere.
+    pub(crate) fn first_after(&self, at: usize) -> Option<usize> {
+        self.starts.get(self.starts.partition_point(|&r| r <= at)).copied()
+    }
+
+    /// Whether a role starts at `at`.
+    pub(crate) fn contains(&self, at: usize) -> bool {
+        self.starts.binary_search(&at).is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
