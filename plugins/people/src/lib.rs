@@ -32,7 +32,7 @@ use crate::names::{
 };
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
 use crate::taken::Taken;
-use crate::words::{read_words_at, word_last, Word};
+use crate::words::{word_last, Word, Words};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
@@ -154,7 +154,7 @@ impl People {
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
         // The words read at each candidate, one buffer for all.
-        let mut buf: Vec<Word<'_>> = Vec::with_capacity(24);
+        let mut words = Words::default();
         // The roles, in order of start.
         let roles = Role::find_all(&self.roles, doc);
         let mut role_starts = RoleStarts::new(&roles);
@@ -165,7 +165,7 @@ impl People {
                     if role.start < next_free || !role.may_name(doc) {
                         continue;
                     }
-                    if let Some((s, e)) = self.named_after(&role, doc, &mut buf, &free) {
+                    if let Some((s, e)) = self.named_after(&role, doc, &mut words, &free) {
                         found.push(person(text, s, e, Rule::Role, 0.8));
                         next_free = e;
                     }
@@ -191,17 +191,16 @@ impl People {
                     continue;
                 }
                 if let Some((s, e)) =
-                    self.before_a_role(doc, at, k, &role_starts, &mut buf).filter(|&(s, e)| free(s, e))
+                    self.before_a_role(doc, at, k, &role_starts, &mut words).filter(|&(s, e)| free(s, e))
                 {
                     found.push(person(text, s, e, Rule::Apposition, 0.75));
                     next_free = e;
                 }
                 continue;
             }
-            // `words[0]` is `first`.
-            read_words_at(doc, k, 8, &mut buf);
-            let words = &buf[..];
-            if words.is_empty() {
+            // Word 0 is `first`.
+            words.start_at(doc, k, 8);
+            if words.get(0).is_none() {
                 continue;
             }
             let title = title_word && words.get(1).is_some_and(|p| p.text == "." || first != "M");
@@ -210,10 +209,11 @@ impl People {
             }
             let name_start = if title { 1 + usize::from(words.get(1).is_some_and(|p| p.text == ".")) } else { 0 };
             let surname_from = if title { name_start } else { 1 };
-            let Some(last) = surname_end(text, words, surname_from) else { continue };
-            let (s, e) = (words[name_start].start, words[last].end);
+            let Some(last) = surname_end(text, &mut words, surname_from) else { continue };
+            let (Some(named), Some(last_word)) = (words.get(name_start), words.get(last)) else { continue };
+            let (s, e) = (named.start, last_word.end);
             let ambiguous_alone =
-                !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(words[last].text);
+                !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(last_word.text);
             if free(s, e) && !ambiguous_alone {
                 let rule = if title { Rule::Title } else { Rule::FirstName };
                 found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));
@@ -232,19 +232,18 @@ impl People {
     /// `le président de l'Observatoire de la fintech, Mikaël Ptachek`: past
     /// the role's complement and a comma, a name of two words or more,
     /// whatever its first name. Its span, where `free` says a person may
-    /// be; the words are read into `buf`.
+    /// be; the words are read with `words`.
     fn named_after<'d>(
         &self,
         role: &Role,
         doc: &Document<'d>,
-        buf: &mut Vec<Word<'d>>,
+        words: &mut Words<'d>,
         free: &dyn Fn(usize, usize) -> bool,
     ) -> Option<(usize, usize)> {
         let text = doc.text();
-        read_words_at(doc, role.first_token, ROLE_WORDS, buf);
-        let words = &buf[..];
+        words.start_at(doc, role.first_token, ROLE_WORDS);
         // No word after the role: nothing to name (its own words are not the name).
-        let role_end = words.iter().position(|x| x.start >= role.end)?;
+        let role_end = words.position(|x| x.start >= role.end)?;
         let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
         if let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) {
             let two = a.capitalised() && b.capitalised() && !is_not_a_surname(a.text) && !is_not_a_surname(b.text);
@@ -262,7 +261,7 @@ impl People {
     /// role (after a determiner or a possessive) starting in `role_starts`;
     /// `at` is token `k`'s start, and a role starts after it within
     /// [`apposition_reach`] (the caller's first test); the words are read
-    /// into `buf`.
+    /// with `words`.
     #[inline(never)]
     fn before_a_role<'d>(
         &self,
@@ -270,7 +269,7 @@ impl People {
         at: usize,
         k: usize,
         role_starts: &RoleStarts,
-        buf: &mut Vec<Word<'d>>,
+        words: &mut Words<'d>,
     ) -> Option<(usize, usize)> {
         let text = doc.text();
         // Nor, mostly, a comma before that role among the tokens after
@@ -289,16 +288,15 @@ impl People {
         ) {
             return None;
         }
-        read_words_at(doc, k, 12, buf);
-        let words = &buf[..];
+        words.start_at(doc, k, 12);
         let (start, end) = full_name_at(text, words, 0)?;
-        let comma = words.iter().position(|w| w.start >= end)?;
-        if words[comma].text != "," {
+        let comma = words.position(|w| w.start >= end)?;
+        if words.get(comma).is_none_or(|w| w.text != ",") {
             return None;
         }
         // A determiner or a possessive, then the role (`l'` is glued to it).
         let k = comma + 1 + usize::from(words.get(comma + 1).is_some_and(|w| is_determiner(w.text)));
-        let role_at = |w: &&Word<'_>| {
+        let role_at = |w: &Word<'_>| {
             let role =
                 w.text.strip_prefix("l'").or_else(|| w.text.strip_prefix("l’")).map_or(w.start, |r| w.end - r.len());
             role_starts.contains(role)

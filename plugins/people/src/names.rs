@@ -1,7 +1,7 @@
 //! The grammar of a name: particles, words that are no surname, where a
 //! surname ends, and the parts of a name.
 
-use crate::words::Word;
+use crate::words::{Word, Words};
 use crate::{Person, Rule};
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
@@ -81,17 +81,21 @@ pub(crate) fn is_not_a_surname(word: &str) -> bool {
 /// The last word of a surname starting at word `from`: up to three
 /// capitalised words, with particles before one (`von der Leyen`), on one
 /// line and separated by spaces only.
-pub(crate) fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option<usize> {
+pub(crate) fn surname_end(text: &str, words: &mut Words<'_>, from: usize) -> Option<usize> {
     let surname_word = |w: &Word<'_>| w.capitalised() && !is_not_a_surname(w.text);
     let mut last = None;
     let mut count = 0;
     let mut k = from;
-    while k < words.len() && count < 3 {
-        let spaced = k == 0 || text[words[k - 1].end..words[k].start].chars().all(|c| c == ' ' || c == '\u{a0}');
+    while count < 3 {
+        let Some(word) = words.get(k) else { break };
+        let spaced = k == 0
+            || words
+                .get(k - 1)
+                .is_some_and(|prev| text[prev.end..word.start].chars().all(|c| c == ' ' || c == '\u{a0}'));
         if !spaced {
             break;
         }
-        if surname_word(&words[k]) {
+        if surname_word(&word) {
             last = Some(k);
             count += 1;
             k += 1;
@@ -99,10 +103,10 @@ pub(crate) fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option
         }
         // Particles, then a capitalised word.
         let mut j = k;
-        while j < words.len() && is_particle_in_any_case(words[j].text) {
+        while words.get(j).is_some_and(|w| is_particle_in_any_case(w.text)) {
             j += 1;
         }
-        if j > k && words.get(j).is_some_and(surname_word) {
+        if j > k && words.get(j).is_some_and(|w| surname_word(&w)) {
             k = j;
         } else {
             break;
@@ -115,7 +119,7 @@ pub(crate) fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option
 /// l'Observatoire de la fintech`, `chez Nexalis`, `d'Electra`), as the
 /// word after the comma that closes it; none when no complement of at most
 /// eight words, closed by a comma, starts there.
-pub(crate) fn complement_end(words: &[Word<'_>], k: usize) -> Option<usize> {
+pub(crate) fn complement_end(words: &mut Words<'_>, k: usize) -> Option<usize> {
     let first = words.get(k)?.text;
     let of = matches!(first, "de" | "du" | "des" | "chez" | "of" | "at")
         || first.starts_with("d'")
@@ -123,14 +127,16 @@ pub(crate) fn complement_end(words: &[Word<'_>], k: usize) -> Option<usize> {
     if !of {
         return None;
     }
-    let comma = (k + 1..words.len().min(k + 10)).find(|&j| !words[j].text.starts_with(char::is_alphabetic))?;
-    (words[comma].text == ",").then_some(comma + 1)
+    let (comma, word) = (k + 1..k + 10)
+        .map_while(|j| words.get(j).map(|w| (j, w)))
+        .find(|(_, w)| !w.text.starts_with(char::is_alphabetic))?;
+    (word.text == ",").then_some(comma + 1)
 }
 
 /// A name of two words or more at word `k`: initials (`C.C. Wei`), or
 /// capitalised words with particles (`Aurélien de Meaux`) and middle
 /// initials (`Léa K. Fontaine`), on one line; its byte span.
-pub(crate) fn full_name_at(text: &str, words: &[Word<'_>], k: usize) -> Option<(usize, usize)> {
+pub(crate) fn full_name_at(text: &str, words: &mut Words<'_>, k: usize) -> Option<(usize, usize)> {
     let first = words.get(k)?;
     let after_initials = initials_end(text, words, k);
     let from = match after_initials {
@@ -141,12 +147,12 @@ pub(crate) fn full_name_at(text: &str, words: &[Word<'_>], k: usize) -> Option<(
     // A middle initial: `K.` then the surname.
     let from = initials_end(text, words, from).unwrap_or(from);
     let last = surname_end(text, words, from)?;
-    Some((first.start, words[last].end))
+    Some((first.start, words.get(last)?.end))
 }
 
 /// Past the initials at word `k` (`C.C.`, `J. R.`): single capitals each
 /// glued to its period; none when there are none.
-fn initials_end(text: &str, words: &[Word<'_>], k: usize) -> Option<usize> {
+fn initials_end(text: &str, words: &mut Words<'_>, k: usize) -> Option<usize> {
     let mut j = k;
     while let (Some(letter), Some(dot)) = (words.get(j), words.get(j + 1)) {
         let capital = letter.text.chars().count() == 1 && letter.text.chars().all(char::is_uppercase);
@@ -155,7 +161,7 @@ fn initials_end(text: &str, words: &[Word<'_>], k: usize) -> Option<usize> {
         }
         j += 2;
         // `C.C.` glued, or `J. R.` spaced: nothing else between them.
-        if words.get(j).is_some_and(|w| !text[words[j - 1].end..w.start].chars().all(|c| c == ' ')) {
+        if words.get(j).is_some_and(|w| !text[dot.end..w.start].chars().all(|c| c == ' ')) {
             break;
         }
     }

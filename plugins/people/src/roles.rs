@@ -122,11 +122,11 @@ mod tests {
         texts.push("le PDG Xavier Dupont ; la présidente, Ana Botín ; le PDG C.C. Wei ; le DG \u{301}A. Wei".into());
         let (mut refused, mut named) = (0, 0);
         for text in &texts {
-            let mut buf = Vec::new();
+            let mut words = crate::words::Words::default();
             let doc = DocumentBuf::new(text).expect("a test text fits");
             let doc = doc.document();
             for role in Role::find_all(&people.roles, &doc) {
-                let name = people.named_after(&role, &doc, &mut buf, &|_, _| true);
+                let name = people.named_after(&role, &doc, &mut words, &|_, _| true);
                 if !role.may_name(&doc) {
                     assert_eq!(name, None, "after {:?} in {text}", &text[role.start..role.end]);
                     refused += 1;
