@@ -8,36 +8,38 @@ use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
 
-use crate::names::ascii_lowercase;
+use crate::names::ascii_lowercase_bytes;
 
 /// `Some(true)` feminine, `Some(false)` masculine, `None` unknown.
 pub fn is_feminine(first_name: &str) -> Option<bool> {
-    let name = first_name.rsplit('-').next().unwrap_or(first_name); // `Marie-Laure` → `Laure`, `Jean-Marc` → `Marc`
-                                                                    // Most names are ASCII and short: lowercased on the stack.
+    // `Marie-Laure` → `Laure`, `Jean-Marc` → `Marc`.
+    let name = first_name.as_bytes().iter().rposition(|&b| b == b'-').map_or(first_name, |h| &first_name[h + 1..]);
+    // Most names are ASCII and short: lowercased on the stack.
     let mut buf = [0; 16];
     let owned;
-    let lower = match ascii_lowercase(name, &mut buf) {
+    let lower = match ascii_lowercase_bytes(name, &mut buf) {
         Some(lower) => lower,
         None => {
             owned = name.to_lowercase();
-            owned.as_str()
+            owned.as_bytes()
         }
     };
     if let Some(&known) = EXCEPTIONS.get(lower) {
         return known;
     }
-    Some(lower.ends_with('a') || lower.ends_with('e'))
+    Some(lower.ends_with(b"a") || lower.ends_with(b"e"))
 }
 
 /// The names the endings get wrong, each with its gender: one lookup
 /// rather than a scan of the three lists (a name in several takes the
-/// first: epicene, then masculine, then feminine).
-static EXCEPTIONS: LazyLock<HashMap<&'static str, Option<bool>, FixedState>> = LazyLock::new(|| {
+/// first: epicene, then masculine, then feminine). By bytes, so that a
+/// name lowercased on the stack is looked up as it is.
+static EXCEPTIONS: LazyLock<HashMap<&'static [u8], Option<bool>, FixedState>> = LazyLock::new(|| {
     let mut map = HashMap::default();
     let lists = [(EPICENE, None), (MASCULINE_EXCEPTIONS, Some(false)), (FEMININE_EXCEPTIONS, Some(true))];
     for (list, gender) in lists {
         for &name in list {
-            map.entry(name).or_insert(gender);
+            map.entry(name.as_bytes()).or_insert(gender);
         }
     }
     map

@@ -43,11 +43,17 @@ fn is_particle_in_any_case(word: &str) -> bool {
 /// `word` lowercased in `buf` when it is ASCII and fits (most words):
 /// what `to_lowercase` and glaneur_text's folding give it, without a
 /// `String`.
-pub(crate) fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    std::str::from_utf8(ascii_lowercase_bytes(word, buf)?).ok()
+}
+
+/// [`ascii_lowercase`] as bytes, for a lookup by bytes: not checked
+/// again as UTF-8.
+pub(crate) fn ascii_lowercase_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok()
+    Some(lower)
 }
 
 /// Capitalised words that are no surname: function words, places (both
