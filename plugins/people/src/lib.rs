@@ -322,8 +322,11 @@ impl People {
         // A name after a title is a surname already (`M. Dupont-Aignan`).
         let mut first_seen: HashMap<&str, usize, FixedState> =
             HashMap::with_capacity_and_hasher(found.len(), FixedState::default());
-        for p in found.iter().filter(|p| p.name.contains(' ') || p.rule == Rule::Title) {
-            first_seen.entry(surname(&p.name)).or_insert(p.start);
+        for p in found.iter() {
+            let surname = surname(&p.name);
+            if surname.len() < p.name.len() || p.rule == Rule::Title {
+                first_seen.entry(surname).or_insert(p.start);
+            }
         }
         let surnames: Vec<&str> = first_seen.keys().copied().filter(|s| !self.is_first_name(s)).collect();
         if surnames.is_empty() {
@@ -333,7 +336,9 @@ impl People {
         // them, nor each other (find_names' matches do not overlap).
         let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
-        for (start, end, name) in glaneur_text::find_names(text, &surnames) {
+        let from = first_seen.values().min().map_or(0, |&seen| search_start(text, seen));
+        for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
+            let (start, end) = (from + start, from + end);
             let after_full_name = first_seen.get(surnames[name]).is_some_and(|&seen| start > seen);
             if after_full_name
                 && glaneur_text::is_whole_word(text, start, end)
@@ -345,6 +350,15 @@ impl People {
         }
         found.extend(extra);
     }
+}
+
+/// Where the search for surnames alone may start, the first full name
+/// being at `seen`: after the last space before it. A surname alone
+/// counts only after its full name, and no surname holds a space (it is
+/// the last word of a name), so none found in the text before that space
+/// reaches past it, nor changes which are found after it.
+fn search_start(text: &str, seen: usize) -> usize {
+    text.as_bytes()[..seen].iter().rposition(|&b| b == b' ').map_or(0, |space| space + 1)
 }
 
 impl Plugin for People {
@@ -491,6 +505,35 @@ mod tests {
         let roles: Vec<&str> =
             People::load().roles.find_spans(&doc.document()).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(roles, ["Chef Économiste", "CHEFFE ÉCONOMISTE"]);
+    }
+
+    #[test]
+    fn surnames_alone_are_searched_for_after_a_space_as_in_the_whole_text() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push("Anna Annanna vit. Annanna\u{a0}Annanna, puis Jean-Marc Dupont-Aignan et Dupont-Aignan.".into());
+        let mut searched = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let found = people.find(&buf.document(), &[]);
+            let mut surnames: Vec<&str> = found.iter().map(|p| surname(&p.name)).collect();
+            surnames.sort_unstable();
+            surnames.dedup();
+            for p in &found {
+                let from = search_start(text, p.start);
+                let in_whole: Vec<_> = glaneur_text::find_names(text, &surnames)
+                    .into_iter()
+                    .filter(|&(start, _, _)| start >= from)
+                    .collect();
+                let after: Vec<_> = glaneur_text::find_names(&text[from..], &surnames)
+                    .into_iter()
+                    .map(|(start, end, name)| (from + start, from + end, name))
+                    .collect();
+                assert_eq!(in_whole, after, "from {from} in {text}");
+                searched += usize::from(from > 0);
+            }
+        }
+        assert!(searched > 100, "{searched}");
     }
 
     #[test]
