@@ -21,6 +21,7 @@ use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 
+use glaneur_lexicon::WordList;
 use glaneur_schema::attrs::Gender;
 use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
@@ -90,9 +91,10 @@ pub struct People {
     ambiguous: HashSet<String, FixedState>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
-    /// The length of the longest title (`Mlle`): a longer word is none,
-    /// told without a call to the lexicon.
-    longest_title: usize,
+    /// The titles (`M.`, `Mme`, `Dr`), glaneur-lexicon's: held here so that
+    /// the words asked about skip the lazy static, and most are refused by
+    /// their first byte and length before any call.
+    titles: &'static WordList,
 }
 
 /// Offsets of the capitalised words of `doc`, each with its token: a word
@@ -141,7 +143,7 @@ impl People {
             first_names: FirstNames::new(lines(FIRST_NAMES)),
             ambiguous: lines(AMBIGUOUS).collect(),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
-            longest_title: glaneur_lexicon::TITLES.words().iter().map(|t| t.len()).max().unwrap_or(0),
+            titles: &glaneur_lexicon::TITLES,
         }
     }
 
@@ -154,7 +156,7 @@ impl People {
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
         // The words read at each candidate, one buffer for all.
-        let mut words = Words::default();
+        let mut words = Words::with_capacity(ROLE_WORDS);
         // The roles, in order of start.
         let roles = Role::find_all(&self.roles, doc);
         let mut role_starts = RoleStarts::new(&roles);
@@ -179,7 +181,7 @@ impl People {
             // read. A word of one token has no hyphen: looked up whole only.
             let last = word_last(doc, k);
             let first = &text[at..doc.tokens()[last].end()];
-            let title_word = first.len() <= self.longest_title && glaneur_lexicon::is_title(first);
+            let title_word = self.titles.may_contain(text.as_bytes()[at], first.len()) && self.titles.contains(first);
             let listed = if last == k { self.first_names.contains(first) } else { self.is_first_name(first) };
             let first_name = listed && Word { text: first, start: at, end: at + first.len() }.capitalised();
             if !(title_word || first_name) {

@@ -52,6 +52,11 @@ pub(crate) struct Words<'d> {
 }
 
 impl<'d> Words<'d> {
+    /// A reader whose buffer holds `n` words before it grows.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Words { read: Vec::with_capacity(n), ..Words::default() }
+    }
+
     /// Starts again, at token `k`'s start, for up to `limit` words.
     pub(crate) fn start_at(&mut self, doc: &Document<'d>, k: usize, limit: usize) {
         let from = doc.tokens().get(k).map_or(doc.text().len(), Token::start);
