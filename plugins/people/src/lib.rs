@@ -150,8 +150,12 @@ impl People {
     /// Every person mention in `doc`; `taken` are spans of organisations
     /// and models, where no person is.
     pub fn find(&self, doc: &Document<'_>, taken: &[(usize, usize)]) -> Vec<Person> {
+        self.find_outside(doc, Taken::new(taken.to_vec()))
+    }
+
+    /// [`People::find`], given the spans `taken` as a [`Taken`].
+    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> Vec<Person> {
         let text = doc.text();
-        let taken = Taken::new(taken.to_vec());
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
@@ -384,7 +388,7 @@ impl Plugin for People {
             .map(|e| (e.start as usize, e.end as usize))
             .collect();
         Ok(self
-            .find(doc, &taken)
+            .find_outside(doc, Taken::new(taken))
             .into_iter()
             .map(|p| {
                 let first = first_name(&p.canonical).filter(|f| !f.is_empty());

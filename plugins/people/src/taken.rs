@@ -23,11 +23,12 @@ impl Taken {
     /// The set of `spans` (they may overlap each other).
     pub(crate) fn new(mut spans: Vec<(usize, usize)>) -> Self {
         spans.sort_unstable();
+        let mut max = 0;
         let max_end = spans
             .iter()
-            .scan(0, |max, &(_, e)| {
-                *max = e.max(*max);
-                Some(*max)
+            .map(|&(_, e)| {
+                max = e.max(max);
+                max
             })
             .collect();
         Taken { spans, max_end }
