@@ -382,11 +382,14 @@ impl Plugin for People {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        let taken: Vec<(usize, usize)> = found
-            .iter()
-            .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
-            .map(|e| (e.start as usize, e.end as usize))
-            .collect();
+        // Sized for every entity found: allocated once, not grown.
+        let mut taken: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        taken.extend(
+            found
+                .iter()
+                .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
+                .map(|e| (e.start as usize, e.end as usize)),
+        );
         Ok(self
             .find_outside(doc, Taken::new(taken))
             .into_iter()
