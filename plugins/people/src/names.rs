@@ -6,49 +6,49 @@ use crate::{Person, Rule};
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
 pub(crate) fn is_particle(word: &str) -> bool {
+    is_particle_bytes(word.as_bytes())
+}
+
+/// [`is_particle`] of a word's bytes.
+fn is_particle_bytes(word: &[u8]) -> bool {
     matches!(
         word,
-        "de" | "du"
-            | "des"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "di"
-            | "da"
-            | "del"
-            | "della"
-            | "dos"
-            | "bin"
-            | "ben"
-            | "el"
-            | "al"
-            | "le"
-            | "la"
-            | "ter"
-            | "van der"
-            | "d'"
+        b"de"
+            | b"du"
+            | b"des"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"di"
+            | b"da"
+            | b"del"
+            | b"della"
+            | b"dos"
+            | b"bin"
+            | b"ben"
+            | b"el"
+            | b"al"
+            | b"le"
+            | b"la"
+            | b"ter"
+            | b"van der"
+            | b"d'"
     )
 }
 
 /// [`is_particle`] of `word` lowercased (`De`, `VAN`).
 fn is_particle_in_any_case(word: &str) -> bool {
     let mut buf = [0; 16];
-    match ascii_lowercase(word, &mut buf) {
-        Some(lower) => is_particle(lower),
+    match ascii_lowercase_bytes(word, &mut buf) {
+        Some(lower) => is_particle_bytes(lower),
         None => is_particle(&word.to_lowercase()),
     }
 }
 
-/// `word` lowercased in `buf` when it is ASCII and fits (most words):
-/// what `to_lowercase` and glaneur_text's folding give it, without a
-/// `String`.
-fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
-    std::str::from_utf8(ascii_lowercase_bytes(word, buf)?).ok()
-}
-
-/// [`ascii_lowercase`] as bytes, for a lookup by bytes: not checked
-/// again as UTF-8.
+/// The bytes of `word` lowercased in `buf` when it is ASCII and fits
+/// (most words): what `to_lowercase` and glaneur_text's folding give it,
+/// without a `String`, looked up as bytes.
 pub(crate) fn ascii_lowercase_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
     lower.copy_from_slice(word.as_bytes());
@@ -62,8 +62,13 @@ pub(crate) fn is_not_a_surname(word: &str) -> bool {
     // The function words are listed folded: an ASCII word is folded once
     // lowercased.
     let mut buf = [0; 16];
-    let function_word = match ascii_lowercase(word, &mut buf) {
-        Some(folded) => glaneur_lexicon::is_function_word(folded),
+    let function_word = match ascii_lowercase_bytes(word, &mut buf) {
+        // Most words are refused by their first letter and length, before
+        // the lowercase copy is read as a string.
+        Some(folded) => {
+            folded.first().is_some_and(|&b| glaneur_lexicon::FUNCTION_WORDS.may_contain(b, folded.len()))
+                && std::str::from_utf8(folded).is_ok_and(glaneur_lexicon::is_function_word)
+        }
         None => glaneur_text::is_function_word(word),
     };
     function_word
