@@ -74,8 +74,9 @@ impl<'d> Words<'d> {
     /// Word `i`, read if it was not yet; none past the limit or the text.
     #[inline]
     pub(crate) fn get(&mut self, i: usize) -> Option<Word<'d>> {
-        while self.read.len() <= i && !self.done {
-            self.read_more();
+        // Most words asked for were read already: only the others call.
+        if self.read.len() <= i {
+            self.read_to(i);
         }
         if i < self.limit {
             self.read.get(i).copied()
@@ -96,6 +97,14 @@ impl<'d> Words<'d> {
             self.read_more();
         }
         &self.read[..self.read.len().min(self.limit)]
+    }
+
+    /// Reads until word `i` is read, or the limit or the text's end.
+    #[inline(never)]
+    fn read_to(&mut self, i: usize) {
+        while self.read.len() <= i && !self.done {
+            self.read_more();
+        }
     }
 
     /// Reads the next token: its word, or each of its characters, after
