@@ -175,8 +175,11 @@ pub(crate) fn word_last(doc: &Document<'_>, k: usize) -> usize {
 /// [`word_last`] in a document's `text` and `tokens`.
 #[inline(always)]
 fn word_last_in(text: &str, tokens: &[Token], k: usize) -> usize {
-    // Most words are one token: no elision, nothing glued after it.
-    if !tokens[k].has(Flags::ELIDED) && !tokens.get(k + 1).is_some_and(Token::is_joined) {
+    // Most words are one token: no elision, and nothing glued after it
+    // that may join a word (a comma may be glued, a hyphen or an
+    // apostrophe, whose first byte is one of these, may join one).
+    let may_join = |m: &Token| m.is_joined() && matches!(text.as_bytes()[m.start()], b'-' | b'\'' | 0xE2);
+    if !tokens[k].has(Flags::ELIDED) && !tokens.get(k + 1).is_some_and(may_join) {
         return k;
     }
     word_last_joined(text, tokens, k)
