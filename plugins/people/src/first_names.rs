@@ -16,12 +16,14 @@ pub(crate) struct FirstNames {
 const SKETCH_BITS: usize = 1 << 16;
 
 /// Where a word falls in the sketch: its first two bytes, last byte and
-/// length, folded into 16 bits.
+/// length, mixed by a multiplicative hash whose top 16 bits each byte
+/// reaches (keeping low bits of each byte alone let names starting with
+/// `A`, `E`, `I`, `M` share bits, and most capitalised words passed).
 fn sketch_index(word: &[u8]) -> Option<usize> {
     let (&first, &last) = (word.first()?, word.last()?);
     let second = word.get(1).copied().unwrap_or(0);
-    let bytes = (usize::from(first & 31) << 10) | (usize::from(second & 31) << 5) | usize::from(last & 31);
-    Some(((bytes << 4) ^ word.len()) % SKETCH_BITS)
+    let key = u64::from(first) | u64::from(second) << 8 | u64::from(last) << 16 | (word.len() as u64) << 24;
+    Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SKETCH_BITS.trailing_zeros())) as usize)
 }
 
 impl FirstNames {

@@ -3,21 +3,47 @@
 //! A guess from endings with lists of exceptions: wrong for some names, and
 //! `None` for epicene ones (Camille, Dominique, Claude).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use foldhash::fast::FixedState;
+
+use crate::names::ascii_lowercase_bytes;
+
 /// `Some(true)` feminine, `Some(false)` masculine, `None` unknown.
 pub fn is_feminine(first_name: &str) -> Option<bool> {
-    let name = first_name.rsplit('-').next().unwrap_or(first_name); // `Marie-Laure` → `Laure`, `Jean-Marc` → `Marc`
-    let lower = name.to_lowercase();
-    if EPICENE.contains(&lower.as_str()) {
-        return None;
+    // `Marie-Laure` → `Laure`, `Jean-Marc` → `Marc`.
+    let name = first_name.as_bytes().iter().rposition(|&b| b == b'-').map_or(first_name, |h| &first_name[h + 1..]);
+    // Most names are ASCII and short: lowercased on the stack.
+    let mut buf = [0; 16];
+    let owned;
+    let lower = match ascii_lowercase_bytes(name, &mut buf) {
+        Some(lower) => lower,
+        None => {
+            owned = name.to_lowercase();
+            owned.as_bytes()
+        }
+    };
+    if let Some(&known) = EXCEPTIONS.get(lower) {
+        return known;
     }
-    if MASCULINE_EXCEPTIONS.contains(&lower.as_str()) {
-        return Some(false);
-    }
-    if FEMININE_EXCEPTIONS.contains(&lower.as_str()) {
-        return Some(true);
-    }
-    Some(lower.ends_with('a') || lower.ends_with('e'))
+    Some(lower.ends_with(b"a") || lower.ends_with(b"e"))
 }
+
+/// The names the endings get wrong, each with its gender: one lookup
+/// rather than a scan of the three lists (a name in several takes the
+/// first: epicene, then masculine, then feminine). By bytes, so that a
+/// name lowercased on the stack is looked up as it is.
+static EXCEPTIONS: LazyLock<HashMap<&'static [u8], Option<bool>, FixedState>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
+    let lists = [(EPICENE, None), (MASCULINE_EXCEPTIONS, Some(false)), (FEMININE_EXCEPTIONS, Some(true))];
+    for (list, gender) in lists {
+        for &name in list {
+            map.entry(name.as_bytes()).or_insert(gender);
+        }
+    }
+    map
+});
 
 /// Names used for both.
 const EPICENE: &[&str] = &[
@@ -336,6 +362,32 @@ const FEMININE_EXCEPTIONS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scan of the three lists the lookup replaced.
+    fn is_feminine_reference(first_name: &str) -> Option<bool> {
+        let name = first_name.rsplit('-').next().unwrap_or(first_name);
+        let lower = name.to_lowercase();
+        if EPICENE.contains(&lower.as_str()) {
+            return None;
+        }
+        if MASCULINE_EXCEPTIONS.contains(&lower.as_str()) {
+            return Some(false);
+        }
+        if FEMININE_EXCEPTIONS.contains(&lower.as_str()) {
+            return Some(true);
+        }
+        Some(lower.ends_with('a') || lower.ends_with('e'))
+    }
+
+    #[test]
+    fn the_lookup_answers_as_the_scan_of_the_lists() {
+        let listed = EPICENE.iter().chain(MASCULINE_EXCEPTIONS).chain(FEMININE_EXCEPTIONS);
+        let cased = listed.flat_map(|n| [n.to_string(), n.to_uppercase(), format!("Jean-{n}"), format!("{n}s")]);
+        let others = ["Léa", "ÉLODIE", "Anne-Sophie", "Ange", "Ivy", "", "-", "Maximiliana-Theodora", "Ⅻ", "İsa"];
+        for name in cased.chain(others.map(String::from)) {
+            assert_eq!(is_feminine(&name), is_feminine_reference(&name), "{name}");
+        }
+    }
 
     #[test]
     fn common_french_and_english_names() {

@@ -13,15 +13,17 @@ mod first_names;
 mod fullest;
 pub mod gender;
 mod names;
+mod roles;
+mod taken;
 mod words;
 
 use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 
+use glaneur_lexicon::WordList;
 use glaneur_schema::attrs::Gender;
-use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, TokenKind};
-use glaneur_text::SpanSet;
+use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
 
 use crate::first_names::FirstNames;
@@ -29,7 +31,9 @@ use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
-use crate::words::{read_words, read_words_at, word_end_at, Word};
+use crate::roles::{Role, RoleStarts, ROLE_WORDS};
+use crate::taken::Taken;
+use crate::words::{word_last, Word, Words};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");
@@ -75,15 +79,22 @@ pub enum Rule {
     Apposition,
 }
 
+/// A place a name may start: a capitalised word (`at`, token `k`), or a role.
+enum Candidate {
+    Word { at: usize, k: usize },
+    Role(Role),
+}
+
 /// Finds people.
 pub struct People {
     first_names: FirstNames,
     ambiguous: HashSet<String, FixedState>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
-    /// The length of the longest title (`Mlle`): a longer word is none,
-    /// told without a call to the lexicon.
-    longest_title: usize,
+    /// The titles (`M.`, `Mme`, `Dr`), glaneur-lexicon's: held here so that
+    /// the words asked about skip the lazy static, and most are refused by
+    /// their first byte and length before any call.
+    titles: &'static WordList,
 }
 
 /// Offsets of the capitalised words of `doc`, each with its token: a word
@@ -95,6 +106,29 @@ fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, us
     (0..tokens.len())
         .filter(move |&i| tokens[i].is_capitalised() && doc.starts_word(i))
         .map(move |i| (tokens[i].start(), i))
+}
+
+/// The candidates of `doc` in order: its capitalised word starts and its
+/// `roles` (in order: merged, not sorted), a role after the word starting
+/// at the same place.
+fn candidates<'d>(doc: &Document<'d>, roles: Vec<Role>) -> impl Iterator<Item = Candidate> + 'd {
+    let mut roles = roles.into_iter().peekable();
+    let mut words = capitalised_starts(doc).peekable();
+    std::iter::from_fn(move || match (words.peek(), roles.peek()) {
+        (Some(&(at, _)), Some(role)) if role.start < at => roles.next().map(Candidate::Role),
+        (Some(_), _) => words.next().map(|(at, k)| Candidate::Word { at, k }),
+        (None, _) => roles.next().map(Candidate::Role),
+    })
+}
+
+/// How far a role in apposition after the word at token `k` may start:
+/// the end of the twelfth token after it (or of the last). Each of the
+/// twelve words `People::before_a_role` reads starts on a token of its own
+/// (or is a line break), and a role in one starts there or, after `l'`, on
+/// the next token.
+fn apposition_reach(doc: &Document<'_>, k: usize) -> usize {
+    let tokens = doc.tokens();
+    tokens.get(k + 12).or(tokens.last()).map_or(0, Token::end)
 }
 
 impl People {
@@ -109,88 +143,70 @@ impl People {
             first_names: FirstNames::new(lines(FIRST_NAMES)),
             ambiguous: lines(AMBIGUOUS).collect(),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
-            longest_title: glaneur_lexicon::TITLES.words().iter().map(|t| t.len()).max().unwrap_or(0),
+            titles: &glaneur_lexicon::TITLES,
         }
     }
 
     /// Every person mention in `doc`; `taken` are spans of organisations
     /// and models, where no person is.
     pub fn find(&self, doc: &Document<'_>, taken: &[(usize, usize)]) -> Vec<Person> {
+        self.find_outside(doc, Taken::new(taken.to_vec()))
+    }
+
+    /// [`People::find`], given the spans `taken` as a [`Taken`].
+    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> Vec<Person> {
         let text = doc.text();
-        let taken = SpanSet::from_spans(taken.iter().copied());
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
         // The words read at each candidate, one buffer for all.
-        let mut buf: Vec<Word<'_>> = Vec::with_capacity(24);
-        // The roles, in order of start (as find_spans gives them).
-        let roles: Vec<(usize, usize)> =
-            self.roles.find_spans(doc).into_iter().filter(|&(s, e)| glaneur_text::is_whole_word(text, s, e)).collect();
-        let role_starts: Vec<usize> = roles.iter().map(|&(s, _)| s).collect();
-        // Candidates, in order: capitalised word starts (first names,
-        // titles) with their token, and each role with its end, after the
-        // word starting at the same place (both lists are in order: merged,
-        // not sorted; a role's token is not asked for).
-        let mut starts: Vec<(usize, Option<usize>, usize)> = Vec::with_capacity(doc.tokens().len() / 4 + roles.len());
-        let mut roles = roles.into_iter().peekable();
-        for (at, k) in capitalised_starts(doc) {
-            while let Some((s, e)) = roles.next_if(|&(s, _)| s < at) {
-                starts.push((s, Some(e), 0));
-            }
-            starts.push((at, None, k));
-        }
-        starts.extend(roles.map(|(s, e)| (s, Some(e), 0)));
-        for (at, role, k) in starts {
+        let mut words = Words::with_capacity(ROLE_WORDS);
+        // The roles, in order of start.
+        let roles = Role::find_all(&self.roles, doc);
+        let mut role_starts = RoleStarts::new(&roles);
+        for candidate in candidates(doc, roles) {
+            let (at, k) = match candidate {
+                Candidate::Word { at, k } => (at, k),
+                Candidate::Role(role) => {
+                    if role.start < next_free || !role.may_name(doc) {
+                        continue;
+                    }
+                    if let Some((s, e)) = self.named_after(&role, doc, &mut words, &free) {
+                        found.push(person(text, s, e, Rule::Role, 0.8));
+                        next_free = e;
+                    }
+                    continue;
+                }
+            };
             if at < next_free {
                 continue;
             }
-            if let Some(role_end) = role {
-                // `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two capitalised words.
-                read_words(doc, at, 24, &mut buf);
-                let words = &buf[..];
-                // No word after the role: nothing to name (its own words are not the name).
-                let Some(role_end) = words.iter().position(|x| x.start >= role_end) else { continue };
-                let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
-                if let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) {
-                    let two =
-                        a.capitalised() && b.capitalised() && !is_not_a_surname(a.text) && !is_not_a_surname(b.text);
-                    let adjacent = text[a.end..b.start].chars().all(|c| c == ' ');
-                    if two && adjacent && free(a.start, b.end) && !self.is_first_name(a.text) {
-                        found.push(person(text, a.start, b.end, Rule::Role, 0.8));
-                        next_free = b.end;
-                        continue;
-                    }
-                }
-                // `le PDG C.C. Wei`; `le président de l'Observatoire de la
-                // fintech, Mikaël Ptachek`: the role's complement, a comma,
-                // then a name of two words or more, whatever its first name.
-                let k = complement_end(words, role_end).unwrap_or(k);
-                if let Some((s, e)) = full_name_at(text, words, k).filter(|&(s, e)| free(s, e)) {
-                    found.push(person(text, s, e, Rule::Role, 0.8));
-                    next_free = e;
-                }
-                continue;
-            }
-            // The first word alone decides, before the words after it are read.
-            let first = &text[at..word_end_at(doc, k)];
-            let title_word = first.len() <= self.longest_title && glaneur_lexicon::is_title(first);
-            let first_name =
-                Word { text: first, start: at, end: at + first.len() }.capitalised() && self.is_first_name(first);
+            // The first word alone decides, before the words after it are
+            // read. A word of one token has no hyphen: looked up whole only.
+            let last = word_last(doc, k);
+            let first = &text[at..doc.tokens()[last].end()];
+            let title_word = self.titles.may_contain(text.as_bytes()[at], first.len()) && self.titles.contains(first);
+            let listed = if last == k { self.first_names.contains(first) } else { self.is_first_name(first) };
+            let first_name = listed && Word { text: first, start: at, end: at + first.len() }.capitalised();
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
-                // not know, before a role in apposition.
+                // not know, before a role in apposition. Most capitalised
+                // words have no role after them within the twelve words
+                // read there: told first, without a search.
+                if role_starts.next_after(at).is_none_or(|r| r > apposition_reach(doc, k)) {
+                    continue;
+                }
                 if let Some((s, e)) =
-                    self.before_a_role(doc, at, k, &role_starts, &mut buf).filter(|&(s, e)| free(s, e))
+                    self.before_a_role(doc, at, k, &role_starts, &mut words).filter(|&(s, e)| free(s, e))
                 {
                     found.push(person(text, s, e, Rule::Apposition, 0.75));
                     next_free = e;
                 }
                 continue;
             }
-            // `words[0]` is `first`.
-            read_words_at(doc, k, 8, &mut buf);
-            let words = &buf[..];
-            if words.is_empty() {
+            // Word 0 is `first`.
+            words.start_at(doc, k, 8);
+            if words.get(0).is_none() {
                 continue;
             }
             let title = title_word && words.get(1).is_some_and(|p| p.text == "." || first != "M");
@@ -199,10 +215,11 @@ impl People {
             }
             let name_start = if title { 1 + usize::from(words.get(1).is_some_and(|p| p.text == ".")) } else { 0 };
             let surname_from = if title { name_start } else { 1 };
-            let Some(last) = surname_end(text, words, surname_from) else { continue };
-            let (s, e) = (words[name_start].start, words[last].end);
+            let Some(last) = surname_end(text, &mut words, surname_from) else { continue };
+            let (Some(named), Some(last_word)) = (words.get(name_start), words.get(last)) else { continue };
+            let (s, e) = (named.start, last_word.end);
             let ambiguous_alone =
-                !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(words[last].text);
+                !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(last_word.text);
             if free(s, e) && !ambiguous_alone {
                 let rule = if title { Rule::Title } else { Rule::FirstName };
                 found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));
@@ -215,36 +232,58 @@ impl People {
         found
     }
 
+    /// `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two
+    /// capitalised words after `role` (whose first name the lexicon does
+    /// not know: that one is the first-name rule's); or `le PDG C.C. Wei`,
+    /// `le président de l'Observatoire de la fintech, Mikaël Ptachek`: past
+    /// the role's complement and a comma, a name of two words or more,
+    /// whatever its first name. Its span, where `free` says a person may
+    /// be; the words are read with `words`.
+    fn named_after<'d>(
+        &self,
+        role: &Role,
+        doc: &Document<'d>,
+        words: &mut Words<'d>,
+        free: &dyn Fn(usize, usize) -> bool,
+    ) -> Option<(usize, usize)> {
+        let text = doc.text();
+        words.start_at(doc, role.first_token, ROLE_WORDS);
+        // No word after the role: nothing to name (its own words are not the name).
+        let role_end = words.position(|x| x.start >= role.end)?;
+        let k = role_end + usize::from(words.get(role_end).is_some_and(|p| p.text == ","));
+        if let (Some(a), Some(b)) = (words.get(k), words.get(k + 1)) {
+            let two = a.capitalised() && b.capitalised() && !is_not_a_surname(a.text) && !is_not_a_surname(b.text);
+            let adjacent = text[a.end..b.start].chars().all(|c| c == ' ');
+            if two && adjacent && free(a.start, b.end) && !self.is_first_name(a.text) {
+                return Some((a.start, b.end));
+            }
+        }
+        let k = complement_end(words, role_end).unwrap_or(k);
+        full_name_at(text, words, k).filter(|&(s, e)| free(s, e))
+    }
+
     /// `Aiman Ezzat, DG de Capgemini`, `Omar Haddad, le patron de
     /// Nexalis`: a name of two words or more at `at`, then a comma and a
     /// role (after a determiner or a possessive) starting in `role_starts`;
-    /// `at` is token `k`'s start; the words are read into `buf`.
+    /// `at` is token `k`'s start, and a role starts after it within
+    /// [`apposition_reach`] (the caller's first test); the words are read
+    /// with `words`.
+    #[inline(never)]
     fn before_a_role<'d>(
         &self,
         doc: &Document<'d>,
         at: usize,
         k: usize,
-        role_starts: &[usize],
-        buf: &mut Vec<Word<'d>>,
+        role_starts: &RoleStarts,
+        words: &mut Words<'d>,
     ) -> Option<(usize, usize)> {
         let text = doc.text();
-        // Most capitalised words have no role after them within the twelve
-        // words read below, nor a comma before it among the tokens after
-        // them: tested first, before any word is read. Each word starts on
-        // a token of its own (or is a line break), and a role in one starts
-        // there or, after `l'`, on the next token.
+        // Nor, mostly, a comma before that role among the tokens after
+        // the word: tested before any word is read.
         let tokens = doc.tokens();
-        let last = tokens.get((k + 12).min(tokens.len().checked_sub(1)?))?;
-        let role_after = |from: usize| {
-            let next = role_starts.partition_point(|&r| r <= from);
-            role_starts.get(next).is_some_and(|&r| r <= last.end())
-        };
-        if !role_after(at) {
-            return None;
-        }
         let near = &tokens[k.min(tokens.len())..(k + 10).min(tokens.len())];
         let comma = near.iter().find(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",")?;
-        if !role_after(comma.start()) {
+        if role_starts.first_after(comma.start()).is_none_or(|r| r > apposition_reach(doc, k)) {
             return None;
         }
         // Not the object of a preposition (`aux Echos Haruto Sato, patron`).
@@ -255,19 +294,18 @@ impl People {
         ) {
             return None;
         }
-        read_words_at(doc, k, 12, buf);
-        let words = &buf[..];
+        words.start_at(doc, k, 12);
         let (start, end) = full_name_at(text, words, 0)?;
-        let comma = words.iter().position(|w| w.start >= end)?;
-        if words[comma].text != "," {
+        let comma = words.position(|w| w.start >= end)?;
+        if words.get(comma).is_none_or(|w| w.text != ",") {
             return None;
         }
         // A determiner or a possessive, then the role (`l'` is glued to it).
         let k = comma + 1 + usize::from(words.get(comma + 1).is_some_and(|w| is_determiner(w.text)));
-        let role_at = |w: &&Word<'_>| {
+        let role_at = |w: &Word<'_>| {
             let role =
                 w.text.strip_prefix("l'").or_else(|| w.text.strip_prefix("l’")).map_or(w.start, |r| w.end - r.len());
-            role_starts.binary_search(&role).is_ok()
+            role_starts.contains(role)
         };
         words.get(k).filter(|w| role_at(w)).map(|_| (start, end))
     }
@@ -288,29 +326,45 @@ impl People {
     fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
         // Each surname of a full name, and where the first full name was.
         // A name after a title is a surname already (`M. Dupont-Aignan`).
-        let mut first_seen: HashMap<&str, usize, FixedState> = HashMap::default();
-        for p in found.iter().filter(|p| p.name.contains(' ') || p.rule == Rule::Title) {
-            first_seen.entry(surname(&p.name)).or_insert(p.start);
+        let mut first_seen: HashMap<&str, usize, FixedState> =
+            HashMap::with_capacity_and_hasher(found.len(), FixedState::default());
+        for p in found.iter() {
+            let surname = surname(&p.name);
+            if surname.len() < p.name.len() || p.rule == Rule::Title {
+                first_seen.entry(surname).or_insert(p.start);
+            }
         }
         let surnames: Vec<&str> = first_seen.keys().copied().filter(|s| !self.is_first_name(s)).collect();
         if surnames.is_empty() {
             return;
         }
-        let mut covered = SpanSet::from_spans(found.iter().map(|p| (p.start, p.end)));
+        // The names found so far; the surnames found here overlap none of
+        // them, nor each other (find_names' matches do not overlap).
+        let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
-        for (start, end, name) in glaneur_text::find_names(text, &surnames) {
+        let from = first_seen.values().min().map_or(0, |&seen| search_start(text, seen));
+        for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
+            let (start, end) = (from + start, from + end);
             let after_full_name = first_seen.get(surnames[name]).is_some_and(|&seen| start > seen);
             if after_full_name
                 && glaneur_text::is_whole_word(text, start, end)
                 && !covered.overlaps(start, end)
                 && free(start, end)
             {
-                covered.insert(start, end);
                 extra.push(person(text, start, end, Rule::Surname, 0.75));
             }
         }
         found.extend(extra);
     }
+}
+
+/// Where the search for surnames alone may start, the first full name
+/// being at `seen`: after the last space before it. A surname alone
+/// counts only after its full name, and no surname holds a space (it is
+/// the last word of a name), so none found in the text before that space
+/// reaches past it, nor changes which are found after it.
+fn search_start(text: &str, seen: usize) -> usize {
+    text.as_bytes()[..seen].iter().rposition(|&b| b == b' ').map_or(0, |space| space + 1)
 }
 
 impl Plugin for People {
@@ -328,13 +382,16 @@ impl Plugin for People {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        let taken: Vec<(usize, usize)> = found
-            .iter()
-            .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
-            .map(|e| (e.start as usize, e.end as usize))
-            .collect();
+        // Sized for every entity found: allocated once, not grown.
+        let mut taken: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        taken.extend(
+            found
+                .iter()
+                .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
+                .map(|e| (e.start as usize, e.end as usize)),
+        );
         Ok(self
-            .find(doc, &taken)
+            .find_outside(doc, Taken::new(taken))
             .into_iter()
             .map(|p| {
                 let first = first_name(&p.canonical).filter(|f| !f.is_empty());
@@ -457,6 +514,35 @@ mod tests {
         let roles: Vec<&str> =
             People::load().roles.find_spans(&doc.document()).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(roles, ["Chef Économiste", "CHEFFE ÉCONOMISTE"]);
+    }
+
+    #[test]
+    fn surnames_alone_are_searched_for_after_a_space_as_in_the_whole_text() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push("Anna Annanna vit. Annanna\u{a0}Annanna, puis Jean-Marc Dupont-Aignan et Dupont-Aignan.".into());
+        let mut searched = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let found = people.find(&buf.document(), &[]);
+            let mut surnames: Vec<&str> = found.iter().map(|p| surname(&p.name)).collect();
+            surnames.sort_unstable();
+            surnames.dedup();
+            for p in &found {
+                let from = search_start(text, p.start);
+                let in_whole: Vec<_> = glaneur_text::find_names(text, &surnames)
+                    .into_iter()
+                    .filter(|&(start, _, _)| start >= from)
+                    .collect();
+                let after: Vec<_> = glaneur_text::find_names(&text[from..], &surnames)
+                    .into_iter()
+                    .map(|(start, end, name)| (from + start, from + end, name))
+                    .collect();
+                assert_eq!(in_whole, after, "from {from} in {text}");
+                searched += usize::from(from > 0);
+            }
+        }
+        assert!(searched > 100, "{searched}");
     }
 
     #[test]

@@ -1,53 +1,59 @@
 //! The grammar of a name: particles, words that are no surname, where a
 //! surname ends, and the parts of a name.
 
-use crate::words::Word;
+use crate::words::{Word, Words};
 use crate::{Person, Rule};
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
 pub(crate) fn is_particle(word: &str) -> bool {
+    is_particle_bytes(word.as_bytes())
+}
+
+/// [`is_particle`] of a word's bytes.
+fn is_particle_bytes(word: &[u8]) -> bool {
     matches!(
         word,
-        "de" | "du"
-            | "des"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "di"
-            | "da"
-            | "del"
-            | "della"
-            | "dos"
-            | "bin"
-            | "ben"
-            | "el"
-            | "al"
-            | "le"
-            | "la"
-            | "ter"
-            | "van der"
-            | "d'"
+        b"de"
+            | b"du"
+            | b"des"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"di"
+            | b"da"
+            | b"del"
+            | b"della"
+            | b"dos"
+            | b"bin"
+            | b"ben"
+            | b"el"
+            | b"al"
+            | b"le"
+            | b"la"
+            | b"ter"
+            | b"van der"
+            | b"d'"
     )
 }
 
 /// [`is_particle`] of `word` lowercased (`De`, `VAN`).
 fn is_particle_in_any_case(word: &str) -> bool {
     let mut buf = [0; 16];
-    match ascii_lowercase(word, &mut buf) {
-        Some(lower) => is_particle(lower),
+    match ascii_lowercase_bytes(word, &mut buf) {
+        Some(lower) => is_particle_bytes(lower),
         None => is_particle(&word.to_lowercase()),
     }
 }
 
-/// `word` lowercased in `buf` when it is ASCII and fits (most words):
-/// what `to_lowercase` and glaneur_text's folding give it, without a
-/// `String`.
-fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+/// The bytes of `word` lowercased in `buf` when it is ASCII and fits
+/// (most words): what `to_lowercase` and glaneur_text's folding give it,
+/// without a `String`, looked up as bytes.
+pub(crate) fn ascii_lowercase_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok()
+    Some(lower)
 }
 
 /// Capitalised words that are no surname: function words, places (both
@@ -56,8 +62,13 @@ pub(crate) fn is_not_a_surname(word: &str) -> bool {
     // The function words are listed folded: an ASCII word is folded once
     // lowercased.
     let mut buf = [0; 16];
-    let function_word = match ascii_lowercase(word, &mut buf) {
-        Some(folded) => glaneur_lexicon::is_function_word(folded),
+    let function_word = match ascii_lowercase_bytes(word, &mut buf) {
+        // Most words are refused by their first letter and length, before
+        // the lowercase copy is read as a string.
+        Some(folded) => {
+            folded.first().is_some_and(|&b| glaneur_lexicon::FUNCTION_WORDS.may_contain(b, folded.len()))
+                && std::str::from_utf8(folded).is_ok_and(glaneur_lexicon::is_function_word)
+        }
         None => glaneur_text::is_function_word(word),
     };
     function_word
@@ -81,17 +92,21 @@ pub(crate) fn is_not_a_surname(word: &str) -> bool {
 /// The last word of a surname starting at word `from`: up to three
 /// capitalised words, with particles before one (`von der Leyen`), on one
 /// line and separated by spaces only.
-pub(crate) fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option<usize> {
+pub(crate) fn surname_end(text: &str, words: &mut Words<'_>, from: usize) -> Option<usize> {
     let surname_word = |w: &Word<'_>| w.capitalised() && !is_not_a_surname(w.text);
     let mut last = None;
     let mut count = 0;
     let mut k = from;
-    while k < words.len() && count < 3 {
-        let spaced = k == 0 || text[words[k - 1].end..words[k].start].chars().all(|c| c == ' ' || c == '\u{a0}');
+    while count < 3 {
+        let Some(word) = words.get(k) else { break };
+        let spaced = k == 0
+            || words
+                .get(k - 1)
+                .is_some_and(|prev| text[prev.end..word.start].chars().all(|c| c == ' ' || c == '\u{a0}'));
         if !spaced {
             break;
         }
-        if surname_word(&words[k]) {
+        if surname_word(&word) {
             last = Some(k);
             count += 1;
             k += 1;
@@ -99,10 +114,10 @@ pub(crate) fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option
         }
         // Particles, then a capitalised word.
         let mut j = k;
-        while j < words.len() && is_particle_in_any_case(words[j].text) {
+        while words.get(j).is_some_and(|w| is_particle_in_any_case(w.text)) {
             j += 1;
         }
-        if j > k && words.get(j).is_some_and(surname_word) {
+        if j > k && words.get(j).is_some_and(|w| surname_word(&w)) {
             k = j;
         } else {
             break;
@@ -115,7 +130,7 @@ pub(crate) fn surname_end(text: &str, words: &[Word<'_>], from: usize) -> Option
 /// l'Observatoire de la fintech`, `chez Nexalis`, `d'Electra`), as the
 /// word after the comma that closes it; none when no complement of at most
 /// eight words, closed by a comma, starts there.
-pub(crate) fn complement_end(words: &[Word<'_>], k: usize) -> Option<usize> {
+pub(crate) fn complement_end(words: &mut Words<'_>, k: usize) -> Option<usize> {
     let first = words.get(k)?.text;
     let of = matches!(first, "de" | "du" | "des" | "chez" | "of" | "at")
         || first.starts_with("d'")
@@ -123,14 +138,16 @@ pub(crate) fn complement_end(words: &[Word<'_>], k: usize) -> Option<usize> {
     if !of {
         return None;
     }
-    let comma = (k + 1..words.len().min(k + 10)).find(|&j| !words[j].text.starts_with(char::is_alphabetic))?;
-    (words[comma].text == ",").then_some(comma + 1)
+    let (comma, word) = (k + 1..k + 10)
+        .map_while(|j| words.get(j).map(|w| (j, w)))
+        .find(|(_, w)| !w.text.starts_with(char::is_alphabetic))?;
+    (word.text == ",").then_some(comma + 1)
 }
 
 /// A name of two words or more at word `k`: initials (`C.C. Wei`), or
 /// capitalised words with particles (`Aurélien de Meaux`) and middle
 /// initials (`Léa K. Fontaine`), on one line; its byte span.
-pub(crate) fn full_name_at(text: &str, words: &[Word<'_>], k: usize) -> Option<(usize, usize)> {
+pub(crate) fn full_name_at(text: &str, words: &mut Words<'_>, k: usize) -> Option<(usize, usize)> {
     let first = words.get(k)?;
     let after_initials = initials_end(text, words, k);
     let from = match after_initials {
@@ -141,12 +158,12 @@ pub(crate) fn full_name_at(text: &str, words: &[Word<'_>], k: usize) -> Option<(
     // A middle initial: `K.` then the surname.
     let from = initials_end(text, words, from).unwrap_or(from);
     let last = surname_end(text, words, from)?;
-    Some((first.start, words[last].end))
+    Some((first.start, words.get(last)?.end))
 }
 
 /// Past the initials at word `k` (`C.C.`, `J. R.`): single capitals each
 /// glued to its period; none when there are none.
-fn initials_end(text: &str, words: &[Word<'_>], k: usize) -> Option<usize> {
+fn initials_end(text: &str, words: &mut Words<'_>, k: usize) -> Option<usize> {
     let mut j = k;
     while let (Some(letter), Some(dot)) = (words.get(j), words.get(j + 1)) {
         let capital = letter.text.chars().count() == 1 && letter.text.chars().all(char::is_uppercase);
@@ -155,7 +172,7 @@ fn initials_end(text: &str, words: &[Word<'_>], k: usize) -> Option<usize> {
         }
         j += 2;
         // `C.C.` glued, or `J. R.` spaced: nothing else between them.
-        if words.get(j).is_some_and(|w| !text[words[j - 1].end..w.start].chars().all(|c| c == ' ')) {
+        if words.get(j).is_some_and(|w| !text[dot.end..w.start].chars().all(|c| c == ' ')) {
             break;
         }
     }
@@ -167,26 +184,41 @@ pub(crate) fn is_determiner(word: &str) -> bool {
     matches!(word, "le" | "la" | "les" | "son" | "sa" | "ses" | "leur" | "notre" | "the" | "its" | "their")
 }
 
+/// A person named `text[start..end]`; its canonical, the fullest form of
+/// the name in the document, is left for `fullest_forms` to set.
 pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidence: f64) -> Person {
-    let name = text[start..end].to_owned();
-    Person { start, end, canonical: name.clone(), name, rule, confidence }
+    Person { start, end, name: text[start..end].to_owned(), canonical: String::new(), rule, confidence }
 }
 
-/// The surname of a name: its last word.
+/// The surname of a name: its last word. (A name is short: its bytes are
+/// searched inline, not by the string searcher `rsplit` sets up.)
 pub(crate) fn surname(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    name.as_bytes().iter().rposition(|&b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
 /// The first name of a full name (`Jean` of `Jean Garnier`); none for a
 /// name of one word or one that opens with a particle (`de Meaux`) or
 /// initials (`C.C. Wei`).
 pub(crate) fn first_name(name: &str) -> Option<&str> {
-    name.split_once(' ').map(|(first, _)| first).filter(|f| !f.starts_with(char::is_lowercase) && !f.contains('.'))
+    let first = &name[..name.as_bytes().iter().position(|&b| b == b' ')?];
+    Some(first).filter(|f| !f.starts_with(char::is_lowercase) && !f.as_bytes().contains(&b'.'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parts_of_a_name_as_split_says() {
+        for name in
+            ["Jean Garnier", "Garnier", "", " ", "de Meaux", "C.C. Wei", "Léa K. Fontaine", "Élise  Noël", "a b c "]
+        {
+            assert_eq!(surname(name), name.rsplit(' ').next().unwrap_or(name), "{name:?}");
+            let first = name.split_once(' ').map(|(first, _)| first);
+            let first = first.filter(|f| !f.starts_with(char::is_lowercase) && !f.contains('.'));
+            assert_eq!(first_name(name), first, "{name:?}");
+        }
+    }
 
     #[test]
     fn words_lowercased_on_the_stack_as_by_the_standard_library() {

@@ -1,0 +1,140 @@
+//! The roles of a text (`le PDG`, `la directrice générale`), before which
+//! a name may stand, and a cheap test of whether one does.
+
+use glaneur_schema::{Document, Phrases, Token};
+
+/// The words read from a role's start for the name after it; each takes
+/// at least one token.
+pub(crate) const ROLE_WORDS: usize = 24;
+
+/// A role found in a document: its byte span and its tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Role {
+    /// Byte offset of its first byte.
+    pub(crate) start: usize,
+    /// One past its last byte.
+    pub(crate) end: usize,
+    /// Its first token.
+    pub(crate) first_token: usize,
+    /// One past its last token.
+    pub(crate) end_token: usize,
+}
+
+impl Role {
+    /// The roles of `roles` in `doc` that stand as whole words, in order:
+    /// of overlapping ones, the longest at the leftmost start (what
+    /// [`Phrases::find_spans`] reports), with their tokens.
+    pub(crate) fn find_all(roles: &Phrases, doc: &Document<'_>) -> Vec<Role> {
+        let mut found: Vec<Role> = roles
+            .find_all(doc)
+            .into_iter()
+            .map(|m| {
+                let span = doc.byte_span(m.tokens.clone());
+                Role { start: span.start, end: span.end, first_token: m.tokens.start, end_token: m.tokens.end }
+            })
+            .collect();
+        glaneur_text::keep_leftmost_longest(&mut found, |r| (r.start, r.end));
+        found.retain(|r| glaneur_text::is_whole_word(doc.text(), r.start, r.end));
+        found
+    }
+
+    /// Whether a name may follow this role (what `People::named_after`
+    /// reads at length), told from the tokens after it: the name starts
+    /// with a capital (a capitalised word or an initial) on the token right
+    /// after the role or after a comma there, or, past a complement (`de
+    /// la fintech`, `chez Nexalis`), after the comma that closes it. Most
+    /// roles are refused here, before any word is read.
+    pub(crate) fn may_name(&self, doc: &Document<'_>) -> bool {
+        let tokens = doc.tokens();
+        let Some(next) = tokens.get(self.end_token) else { return false };
+        // A line break is a word of its own, and no name runs across one.
+        if next.is_line_start() {
+            return false;
+        }
+        let text = doc.text_of(next);
+        if text == "," {
+            return tokens.get(self.end_token + 1).is_some_and(Token::is_capitalised);
+        }
+        let reach = &tokens[..(self.first_token + ROLE_WORDS).min(tokens.len())];
+        let after = reach.get(self.end_token..).unwrap_or_default();
+        if next.is_joined() {
+            // A word running on past the role (`directeur-adjoint`): the
+            // name may be anywhere in reach.
+            return after.iter().any(Token::is_capitalised);
+        }
+        if text.starts_with('d') || matches!(text, "chez" | "of" | "at") {
+            // A complement, then a comma and the name.
+            return after.windows(2).any(|w| w[1].is_capitalised() && doc.text_of(&w[0]) == ",");
+        }
+        next.is_capitalised()
+    }
+}
+
+/// Where the roles of a document start, in order, for the names in
+/// apposition before them (`Aiman Ezzat, DG de Capgemini`).
+pub(crate) struct RoleStarts {
+    starts: Vec<usize>,
+    /// The first start after the last offset [`RoleStarts::next_after`]
+    /// was asked about: the capitalised words come in order, and each
+    /// moves it on rather than searching again.
+    next: usize,
+}
+
+impl RoleStarts {
+    /// The starts of `roles` (in order).
+    pub(crate) fn new(roles: &[Role]) -> Self {
+        RoleStarts { starts: roles.iter().map(|r| r.start).collect(), next: 0 }
+    }
+
+    /// The first start after `at`; `at` may not be less than at the call
+    /// before.
+    #[inline]
+    pub(crate) fn next_after(&mut self, at: usize) -> Option<usize> {
+        while self.starts.get(self.next).is_some_and(|&r| r <= at) {
+            self.next += 1;
+        }
+        self.starts.get(self.next).copied()
+    }
+
+    /// The first start after `at`, anywhere.
+    pub(crate) fn first_after(&self, at: usize) -> Option<usize> {
+        self.starts.get(self.starts.partition_point(|&r| r <= at)).copied()
+    }
+
+    /// Whether a role starts at `at`.
+    pub(crate) fn contains(&self, at: usize) -> bool {
+        self.starts.binary_search(&at).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use glaneur_schema::DocumentBuf;
+
+    use crate::People;
+
+    #[test]
+    fn a_role_refused_names_no_one() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push("le PDG Xavier Dupont ; la présidente, Ana Botín ; le PDG C.C. Wei ; le DG \u{301}A. Wei".into());
+        let (mut refused, mut named) = (0, 0);
+        for text in &texts {
+            let mut words = crate::words::Words::default();
+            let doc = DocumentBuf::new(text).expect("a test text fits");
+            let doc = doc.document();
+            for role in Role::find_all(&people.roles, &doc) {
+                let name = people.named_after(&role, &doc, &mut words, &|_, _| true);
+                if !role.may_name(&doc) {
+                    assert_eq!(name, None, "after {:?} in {text}", &text[role.start..role.end]);
+                    refused += 1;
+                }
+                named += usize::from(name.is_some());
+            }
+        }
+        // The test means something: roles of both sorts.
+        assert!(refused > 10 && named > 10, "{refused} refused, {named} named");
+    }
+}
