@@ -80,13 +80,59 @@ impl Quantity {
     }
 }
 
+/// How far a window reaches back from its anchor, in bytes: enough for a
+/// qualifier and its fillers (`dépasse probablement les`).
+const BACK: usize = 60;
+
+/// How far a window reaches ahead of its anchor, in bytes: enough for the
+/// longest amount (`entre 500 millions et 1 milliard de dollars
+/// australiens`).
+const AHEAD: usize = 180;
+
+/// The windows around anchors taken in order, over `all` (every item of a
+/// chunk, margins included): both ends only move forward, so finding them
+/// costs a step per item over the whole chunk rather than searches at
+/// every anchor.
+pub struct Windows<'x, 'a> {
+    doc: &'x str,
+    all: &'x [Lex<'a>],
+    /// The first item starting at or after the last window's start.
+    lo: usize,
+    /// The first item ending after the last window's end.
+    hi: usize,
+}
+
+impl<'x, 'a> Windows<'x, 'a> {
+    /// Windows over `all`, the items of `doc` lexed for a chunk.
+    pub fn new(doc: &'x str, all: &'x [Lex<'a>]) -> Self {
+        Windows { doc, all, lo: 0, hi: 0 }
+    }
+
+    /// The items within reach of `anchor` (a byte at or after the last
+    /// anchor asked about), where `all[index]` starts, and the index of
+    /// that item in them; `None` when the item reaches past the window.
+    pub fn around(&mut self, anchor: usize, index: usize) -> Option<(&'x [Lex<'a>], usize)> {
+        let (from, to) =
+            (glaneur_text::reach_back(self.doc, anchor, BACK), glaneur_text::reach_ahead(self.doc, anchor, AHEAD));
+        let all = self.all;
+        while all.get(self.lo).is_some_and(|l| l.start < from) {
+            self.lo += 1;
+        }
+        while all.get(self.hi).is_some_and(|l| l.end <= to) {
+            self.hi += 1;
+        }
+        let items = &all[self.lo..self.hi.max(self.lo)];
+        let at = index.checked_sub(self.lo)?;
+        (at < items.len()).then_some((items, at))
+    }
+}
+
 /// The items of `all` (every item of a chunk, margins included) around
-/// `anchor`, and the index of the one starting there.
+/// `anchor`, and the index of the one starting there: what [`Windows`]
+/// finds, with two searches.
+#[cfg(test)]
 pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex<'a>], usize) {
-    // Back: enough for a qualifier and its fillers (`dépasse probablement
-    // les`); forward: enough for the longest amount (`entre 500 millions et
-    // 1 milliard de dollars australiens`).
-    let (from, to) = (glaneur_text::reach_back(doc, anchor, 60), glaneur_text::reach_ahead(doc, anchor, 180));
+    let (from, to) = (glaneur_text::reach_back(doc, anchor, BACK), glaneur_text::reach_ahead(doc, anchor, AHEAD));
     let (lo, hi) = (all.partition_point(|l| l.start < from), all.partition_point(|l| l.end <= to));
     let items = &all[lo..hi.max(lo)];
     (items, items.partition_point(|l| l.start < anchor))
@@ -985,11 +1031,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn windows_taken_in_order_are_those_two_searches_find() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push(format!("{} 5 €", "x".repeat(300)));
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
+            let mut folds = String::new();
+            let all = crate::scanner::lex_range(&buf.document(), 0..text.len(), &mut folds, |_| false).all;
+            let mut windows = Windows::new(text, &all);
+            for (index, item) in all.iter().enumerate() {
+                let (items, at) = window(text, &all, item.start);
+                let expected = (at < items.len()).then_some((items, at));
+                assert_eq!(windows.around(item.start, index), expected, "{text} {}", item.start);
+            }
+        }
+    }
+
+    #[test]
     fn items_are_lowered_as_folded_says_and_glued_apostrophes_join_their_word() {
         let doc = "D’euros, 5 Milliards $ l' ’ MUSD ÉTÉ d'abord";
         let buf = glaneur_schema::DocumentBuf::new(doc).expect("small");
         let mut folds = String::new();
-        let items = crate::scanner::lex_range(&buf.document(), 0..doc.len(), &mut folds);
+        let items = crate::scanner::lex_range(&buf.document(), 0..doc.len(), &mut folds, |_| false).all;
         let got: Vec<(&str, &str, Kind)> = items.iter().map(|l| (l.text, l.lower, l.kind)).collect();
         assert_eq!(
             got,

@@ -803,14 +803,23 @@ pub fn is_english_number_word(word: &str) -> bool {
 
 /// Words that may start an amount: the number words, `mille`, and the
 /// compounds of `demi` (`vingt` also starts `vingt-cinq`).
+#[inline]
 pub fn starts_an_amount(word: &str) -> bool {
     AMOUNT_STARTS.admits(word)
         && (matches_french_number_word(word) || matches_english_number_word(word) || matches_other_amount_start(word))
 }
 
+/// Whether `word` may be one [`starts_an_amount`] accepts: its filter
+/// alone, cheap enough to ask of every word of a text (most are refused).
+#[inline]
+pub fn may_start_an_amount(word: &str) -> bool {
+    AMOUNT_STARTS.admits(word)
+}
+
 /// Whether a word [`starts_an_amount`] accepts may be a strict prefix of
 /// `word` (`vingt` of `vingt-cinq`): when not, no part of it before a
 /// hyphen starts one.
+#[inline]
 pub fn may_start_an_amount_within(word: &str) -> bool {
     AMOUNT_STARTS.may_prefix(word)
 }

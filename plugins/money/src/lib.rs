@@ -18,7 +18,7 @@ use std::ops::Range;
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
-use crate::grammar::{window, Grammar, Named, Parsed};
+use crate::grammar::{Grammar, Named, Parsed, Windows};
 use crate::lexicon::starts_an_amount;
 use crate::scanner::Kind;
 use crate::scanner::Lex;
@@ -30,26 +30,56 @@ pub use glaneur_schema::Language;
 /// Where an amount may start, in order, among those in `range`: a number
 /// (or the ISO code right before it), a currency symbol, a number word (an
 /// article only when a word that can continue an amount follows: see
-/// [`number_word_anchor`]). `items` are the lexed
-/// items around `range`; a number just past it may move back into it to an
-/// ISO code (`USD 5`).
-fn anchors(doc: &str, range: Range<usize>, items: &[Lex<'_>], language: Language) -> Vec<usize> {
-    // About one item in twenty starts an amount in news dense with figures:
-    // room enough not to grow the vector in most chunks.
-    let mut out = Vec::with_capacity(items.len() / 8 + 4);
-    for item in items {
-        match item.kind {
-            Kind::Num => out.push(code_before(doc, item.start).unwrap_or(item.start)),
+/// [`number_word_anchor`]); each with the index of the item starting
+/// there. `items` are the lexed items around `range`, `picked` those
+/// [`may_anchor`] took; a number just past `range` may move back into it
+/// to an ISO code (`USD 5`).
+fn anchors(
+    doc: &str,
+    range: Range<usize>,
+    items: &[Lex<'_>],
+    picked: &[usize],
+    language: Language,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(picked.len());
+    for &k in picked {
+        let item = &items[k];
+        let start = match item.kind {
+            Kind::Num => match code_before(doc, item.start) {
+                // The code's item, a few before the number's (`Rs. 350`); a
+                // code starting inside an item starts no amount.
+                Some(code) => match items[..k].iter().rposition(|l| l.start <= code) {
+                    Some(j) if items[j].start == code => Some((code, j)),
+                    _ => None,
+                },
+                None => Some((item.start, k)),
+            },
             // Currency symbols, as the scanner knows them (`₺500` as well as `$5`).
-            Kind::Sym => out.push(item.start),
-            Kind::Word if number_word_anchor(doc, item, language) => out.push(item.start),
-            _ => {}
-        }
+            Kind::Sym => Some((item.start, k)),
+            Kind::Word if number_word_anchor(doc, item, language) => Some((item.start, k)),
+            _ => None,
+        };
+        out.extend(start.filter(|(at, _)| range.contains(at)));
     }
-    out.retain(|a| range.contains(a));
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether an item may start an amount, asked of every item as it is
+/// lexed, so that [`anchors`] looks at those alone: a number, a currency
+/// symbol, or a word that [`number_word_anchor`] may take (one the filter
+/// of number words admits, whole or up to a hyphen).
+#[inline]
+fn may_anchor(item: &Lex<'_>) -> bool {
+    match item.kind {
+        Kind::Num | Kind::Sym => true,
+        Kind::Word => {
+            lexicon::may_start_an_amount(item.lower)
+                || (item.hyphenated && lexicon::may_start_an_amount_within(item.lower))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a lexed word starts an amount: a number word, whole or up to a
@@ -137,17 +167,15 @@ impl Money {
         let mut resume = 0;
         let mut folds = String::new();
         for chunk in chunks::chunks(doc) {
-            let all = scanner::lex_range(document, chunk.lexed, &mut folds);
-            let anchors = anchors(doc, chunk.anchors, &all, language);
+            let lexed = scanner::lex_range(document, chunk.lexed, &mut folds, may_anchor);
+            let anchors = anchors(doc, chunk.anchors, &lexed.all, &lexed.picked, language);
             candidates.reserve(anchors.len());
-            for anchor in anchors {
+            let mut windows = Windows::new(doc, &lexed.all);
+            for (anchor, index) in anchors {
                 if anchor < resume {
                     continue;
                 }
-                let (items, at) = window(doc, &all, anchor);
-                if at >= items.len() || items[at].start != anchor {
-                    continue;
-                }
+                let Some((items, at)) = windows.around(anchor, index) else { continue };
                 let grammar = Grammar { items, language };
                 if let Some(parsed) = grammar.parse(at) {
                     // A qualifier may reach back over a previous amount's end; keep order.
@@ -428,6 +456,23 @@ mod tests {
             ["un milliard de dollars", "une centaine de millions"]
         );
         assert_eq!(texts("C'est un modèle, une idée, un pari."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_items_may_anchor_picks_hold_every_anchor() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push("Vingt-Cinq euros, un-demi, Un € et quatre-vingt-dix MUSD ; USD 5, Rs. 350 et EUR29,99".into());
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let (document, language) = (buf.document(), buf.document().language());
+            let (mut folds, mut all_folds) = (String::new(), String::new());
+            let lexed = scanner::lex_range(&document, 0..text.len(), &mut folds, may_anchor);
+            let every = scanner::lex_range(&document, 0..text.len(), &mut all_folds, |_| true);
+            assert_eq!(lexed.all, every.all);
+            assert_eq!(every.picked, (0..every.all.len()).collect::<Vec<_>>());
+            let anchors_of = |picked: &[usize]| anchors(text, 0..text.len(), &lexed.all, picked, language);
+            assert_eq!(anchors_of(&lexed.picked), anchors_of(&every.picked), "{text}");
+        }
     }
 
     #[test]
