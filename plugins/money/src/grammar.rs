@@ -6,8 +6,9 @@
 //! currency) is money, and which currency it takes from context, is
 //! decided afterwards over the whole document (`context`).
 
-use glaneur_numbers::{parse_digits, Convention};
+use glaneur_numbers::Convention;
 
+use crate::digits;
 use crate::lexicon::{self, CurrencyWord};
 use crate::scanner::Kind;
 pub use crate::scanner::Lex;
@@ -318,7 +319,7 @@ impl Grammar<'_, '_> {
         if score <= 0 {
             return None;
         }
-        parse_digits(item.text, Convention::English)
+        digits::value_of(item.text, Convention::English)
     }
 
     /// The French and English function words in the window.
@@ -452,7 +453,7 @@ impl Grammar<'_, '_> {
                 if anchor && self.glued_to_a_name(i) {
                     return None; // `H100`, `GPT-4`
                 }
-                q.base = parse_digits(item.text, self.convention())?;
+                q.base = digits::value_of(item.text, self.convention())?;
             }
             // Every word a number may start with (`vingt`, `un`, `a`, `half`,
             // `mille`) is one [`lexicon::starts_an_amount`] accepts, or is

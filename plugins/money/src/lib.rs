@@ -9,6 +9,7 @@
 
 pub mod chunks;
 pub mod context;
+pub mod digits;
 pub mod grammar;
 pub mod lexicon;
 pub mod scanner;
