@@ -304,9 +304,11 @@ impl Grammar<'_, '_> {
     /// symbol or code before it (`$1,500 million`, English writing).
     fn thousands(&self, i: usize, q: &Quantity, prefixed: bool) -> Option<f64> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Num)?;
-        let mut parts = item.text.split(',');
-        let (head, tail) = (parts.next()?, parts.next()?);
-        let one_comma = parts.next().is_none() && !item.text.contains('.') && !head.contains(' ');
+        // Most numbers have no comma: told at once, the text being a few bytes.
+        let has = |part: &str, b: u8| part.as_bytes().contains(&b);
+        let comma = item.text.bytes().position(|b| b == b',')?;
+        let (head, tail) = (&item.text[..comma], &item.text[comma + 1..]);
+        let one_comma = !has(tail, b',') && !has(item.text, b'.') && !has(head, b' ');
         let grouped = one_comma && tail.len() == 3 && (1..=3).contains(&head.len());
         if !grouped || (q.has_multiplier && !prefixed) || self.language == Language::English {
             return None;
@@ -990,7 +992,7 @@ fn tidy(value: f64) -> f64 {
 /// Whether `word` (or its part before a hyphen) is an English number word
 /// (not `six`, which French shares).
 fn is_english_number(word: &str) -> bool {
-    let first = word.split('-').next().unwrap_or(word);
+    let first = &word[..word.bytes().position(|b| b == b'-').unwrap_or(word.len())];
     lexicon::is_english_number_word(first) || matches!(first, "a" | "an")
 }
 

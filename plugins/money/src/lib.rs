@@ -128,7 +128,7 @@ fn may_continue(doc: &str, at: usize, language: Language) -> bool {
     if rest.starts_with(scanner::is_currency_symbol) {
         return true; // `un € de plus`
     }
-    let len = rest.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len());
+    let len = rest.find(|c: char| !(glaneur_text::is_letter(c) || c == '-')).unwrap_or(rest.len());
     // Borrowed unless it has capitals: this runs after every `un` and `une`.
     let original = &rest[..len];
     let word = glaneur_text::folded(original);
