@@ -52,6 +52,13 @@ pub fn is_currency_symbol(c: char) -> bool {
     matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '฿' | '₣' | '₦' | '₱' | '¢')
 }
 
+/// Whether a token glued after a word and starting with `first` may join
+/// it (a hyphen, an apostrophe: `'`, or the first byte of `’` or `ʼ`).
+#[inline]
+fn may_join(first: u8) -> bool {
+    matches!(first, b'-' | b'\'' | 0xE2 | 0xCA)
+}
+
 /// Whether `piece` is an apostrophe: `'`, `’` or `ʼ`.
 fn is_apostrophe(piece: &[u8]) -> bool {
     // `’` and `ʼ` in UTF-8.
@@ -122,11 +129,11 @@ pub fn lex_range<'a>(
         }
         let mut last = i;
         match t.kind() {
-            // Most words have a space after them: nothing joins them to
-            // what follows (no hyphen, no apostrophe).
-            TokenKind::Word if all.get(i + 1).is_none_or(|n| !n.is_joined()) => {
-                let piece = doc.text_of(t);
-                let lower = doc.folded_of(t);
+            // Most words have a space or a mark other than a hyphen or an
+            // apostrophe after them (`mot,`): nothing joins them to what
+            // follows.
+            TokenKind::Word if all.get(i + 1).is_none_or(|n| !n.is_joined() || !may_join(bytes[n.start()])) => {
+                let (piece, lower) = text_and_folded(doc, t);
                 let item =
                     Lex { lower, text: piece, kind: Kind::Word, hyphenated: false, start: t.start(), end: t.end() };
                 push(&mut out, item, None);
@@ -236,6 +243,18 @@ pub fn lex_range<'a>(
         out[at].lower = &folds[span];
     }
     Items { all: out, picked }
+}
+
+/// The text of a word token and its folded form. Most words fold to
+/// themselves: the Document then gives the text's own bytes as the folded
+/// form, and that one slice serves as both (slicing the text again, with
+/// its character boundary checks, was a tenth of lexing).
+#[inline]
+fn text_and_folded<'a>(doc: &Document<'a>, t: &DocToken) -> (&'a str, &'a str) {
+    let folded = doc.folded_of(t);
+    let text_start = doc.text().as_ptr().wrapping_add(t.start());
+    let unchanged = folded.len() == t.end() - t.start() && std::ptr::eq(folded.as_ptr(), text_start);
+    (if unchanged { folded } else { doc.text_of(t) }, folded)
 }
 
 /// The kind and lowered form of a mark (`’`, `€`, `«`): an apostrophe, a
