@@ -22,7 +22,12 @@ pub fn value_of(text: &str, convention: Convention) -> Option<f64> {
 /// (`2,75`, `1.5`: the decimal mark in either convention); `None` for any
 /// other shape, which [`parse_digits`] decides.
 fn common_shape(text: &str) -> Option<f64> {
-    if let Some((int, frac)) = text.split_once([',', '.']) {
+    // Digits alone, most numbers (`2024`, `15`): one pass over the bytes.
+    let Some(sep) = text.bytes().position(|b| !b.is_ascii_digit()) else {
+        return (1..=MAX_DIGITS).contains(&text.len()).then(|| integer(text, 0) as f64);
+    };
+    if matches!(text.as_bytes()[sep], b',' | b'.') {
+        let (int, frac) = (&text[..sep], &text[sep + 1..]);
         if !is_digits(int) || !is_digits(frac) || frac.len() == 3 || int.len() + frac.len() > MAX_DIGITS {
             return None;
         }
