@@ -6,6 +6,9 @@
 //! currency) is money, and which currency it takes from context, is
 //! decided afterwards over the whole document (`context`).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use glaneur_numbers::Convention;
 
 use crate::digits;
@@ -613,7 +616,6 @@ impl Grammar<'_, '_> {
         // The words' own language: `twelve` is English in a text too short
         // for the document's guess.
         let english = self.language == Language::English || self.lower(i).is_some_and(is_english_number);
-        let language = if english { text2num::Language::english() } else { text2num::Language::french() };
         let mut phrase = String::new();
         for stop in (i + 1..=end).rev() {
             // A phrase never ends on its joiner (`five and` of `five and ten million`).
@@ -634,9 +636,9 @@ impl Grammar<'_, '_> {
                 // `a hundred`, `a thousand`
                 p if p.starts_with("a ") || p.starts_with("an ") => {
                     let rest = p.split_once(' ').map_or("", |(_, r)| r);
-                    text2num::text2digits(&format!("one {rest}"), &language).ok().and_then(|d| d.parse::<f64>().ok())
+                    text2num_reading(&format!("one {rest}"), english)
                 }
-                _ => text2num::text2digits(&phrase, &language).ok().and_then(|d| d.parse::<f64>().ok()),
+                _ => number_words_value(&phrase, english),
             };
             if let Some(value) = value {
                 let lone_one = value == 1.0 && stop == i + 1;
@@ -1005,6 +1007,30 @@ fn single_currency(word: &str) -> Option<&'static str> {
     }
 }
 
+/// What text2num reads `phrase` (number words, spaced) as, in English or
+/// French. Most phrases are one word of the lists (`deux`, `fifty`): those
+/// are looked up in a table of their readings, made once per language,
+/// rather than read by text2num each time.
+fn number_words_value(phrase: &str, english: bool) -> Option<f64> {
+    type Readings = HashMap<&'static str, Option<f64>, foldhash::fast::FixedState>;
+    fn readings(english: bool) -> Readings {
+        lexicon::number_words().map(|word| (word, text2num_reading(word, english))).collect()
+    }
+    static ENGLISH: LazyLock<Readings> = LazyLock::new(|| readings(true));
+    static FRENCH: LazyLock<Readings> = LazyLock::new(|| readings(false));
+    let readings = if english { &ENGLISH } else { &FRENCH };
+    match readings.get(phrase) {
+        Some(&value) => value,
+        None => text2num_reading(phrase, english),
+    }
+}
+
+/// text2num's reading of `phrase` in English or French.
+fn text2num_reading(phrase: &str, english: bool) -> Option<f64> {
+    let language = if english { text2num::Language::english() } else { text2num::Language::french() };
+    text2num::text2digits(phrase, &language).ok().and_then(|d| d.parse::<f64>().ok())
+}
+
 /// `five-dollar`, `ten-euro`: a number word and a currency joined by a
 /// hyphen, as an adjective; the number and the currency.
 fn hyphenated_amount(word: &str, language: Language) -> Option<(f64, &'static str)> {
@@ -1032,6 +1058,20 @@ fn compact_currency(word: &str) -> Option<(f64, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_read_from_the_table_as_text2num_reads_them() {
+        let phrases =
+            lexicon::number_words().chain(["vingt-cinq", "deux cents", "fifty cents", "one hundred", "x", ""]);
+        for phrase in phrases {
+            for english in [false, true] {
+                let value = number_words_value(phrase, english);
+                assert_eq!(value.map(f64::to_bits), text2num_reading(phrase, english).map(f64::to_bits), "{phrase}");
+            }
+        }
+        assert_eq!(number_words_value("deux", false), Some(2.0));
+        assert_eq!(number_words_value("fifty", true), Some(50.0));
+    }
 
     #[test]
     fn windows_taken_in_order_are_those_two_searches_find() {

@@ -790,6 +790,11 @@ impl WordFilter {
 /// Every word [`starts_an_amount`] may accept.
 static AMOUNT_STARTS: WordFilter = WordFilter::of(&[FRENCH_NUMBER_WORDS, ENGLISH_NUMBER_WORDS, OTHER_AMOUNT_STARTS]);
 
+/// Every French and English number word (see [`is_number_word`]).
+pub fn number_words() -> impl Iterator<Item = &'static str> {
+    FRENCH_NUMBER_WORDS.iter().chain(ENGLISH_NUMBER_WORDS).copied()
+}
+
 /// French and English number words (each part of a hyphenated compound must
 /// be one), read by text2num.
 pub fn is_number_word(word: &str) -> bool {
