@@ -194,7 +194,7 @@ impl Money {
     /// Which candidates are money, with which currency.
     fn decide(&self, document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
         let doc = document.text();
-        let paragraph_of: Vec<usize> = candidates.iter().map(|p| paragraph_start(document, p.start)).collect();
+        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start));
         let in_parens: Vec<bool> =
             candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
         // For each candidate, the currency of the next one that names it
@@ -258,8 +258,28 @@ impl Money {
     }
 }
 
+/// Where the paragraphs holding `offsets` (tokens' starts, in order)
+/// start, as [`paragraph_start`] says of each: the paragraphs are walked
+/// once, and the tokens searched from the last one found on, rather than
+/// both searched whole for every amount.
+fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize>) -> Vec<usize> {
+    let tokens = document.tokens();
+    let mut paragraphs = document.paragraphs().peekable();
+    // The first token ending after the last offset.
+    let mut token = 0;
+    offsets
+        .map(|at| {
+            token += tokens[token..].partition_point(|t| t.end() <= at);
+            while paragraphs.next_if(|p| p.end <= token).is_some() {}
+            let first = paragraphs.peek().map_or(token, |p| p.start);
+            tokens.get(first).map_or(at, |t| t.start())
+        })
+        .collect()
+}
+
 /// Where the paragraph holding `at`, a token's start, starts: its first
 /// token, in the paragraphs (after blank lines) the Document found.
+#[cfg(test)]
 fn paragraph_start(document: &Document<'_>, at: usize) -> usize {
     let first = document.paragraph_of(document.token_at(at)).start;
     document.tokens().get(first).map_or(at, |t| t.start())
@@ -417,6 +437,8 @@ mod tests {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let document = buf.document();
             let paragraphs = glaneur_text::Paragraphs::new(text);
+            let starts: Vec<usize> = document.tokens().iter().map(|t| paragraph_start(&document, t.start())).collect();
+            assert_eq!(paragraph_starts(&document, document.tokens().iter().map(|t| t.start())), starts);
             for t in document.tokens() {
                 // The same paragraph, from its first token rather than its first byte.
                 let (from, at) = (paragraphs.start_of(t.start()), paragraph_start(&document, t.start()));
