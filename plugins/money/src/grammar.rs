@@ -984,7 +984,9 @@ impl Grammar<'_, '_> {
 /// `value` rounded to 12 significant digits: `16,4 × 10⁶` is 16 400 000,
 /// not 16 399 999.999999998.
 fn tidy(value: f64) -> f64 {
-    if value == 0.0 || !value.is_finite() {
+    // Whole amounts below 10^12 (most) are their own rounding: scaled to
+    // twelve digits they stay exact integers, and scale back exactly.
+    if value == 0.0 || !value.is_finite() || (value.fract() == 0.0 && value.abs() < 1e12) {
         return value;
     }
     let scale = 10f64.powi(11 - value.abs().log10().floor() as i32);
@@ -1071,6 +1073,23 @@ mod tests {
         }
         assert_eq!(number_words_value("deux", false), Some(2.0));
         assert_eq!(number_words_value("fifty", true), Some(50.0));
+    }
+
+    #[test]
+    fn whole_amounts_are_their_own_rounding() {
+        let rounded = |value: f64| {
+            let scale = 10f64.powi(11 - value.abs().log10().floor() as i32);
+            (value * scale).round() / scale
+        };
+        let mut values: Vec<f64> = (1..=100_000).map(f64::from).collect();
+        for digits in 1..=12 {
+            let p = 10f64.powi(digits);
+            values.extend([p - 1.0, p, p + 1.0, 3.0 * p, 7.0 * p / 10.0, -p, 999_999_999_999.0, 123_456_789_012.0]);
+        }
+        for value in values.into_iter().filter(|v| v.abs() < 1e12) {
+            assert_eq!(tidy(value).to_bits(), rounded(value).to_bits(), "{value}");
+        }
+        assert_eq!(tidy(16.4e6 / 1e6 * 1e6), 16_400_000.0);
     }
 
     #[test]
