@@ -481,6 +481,12 @@ pub const QUALIFIERS: &[Qualifier] = &[
 /// qualifier is looked for before every number, and comparing each phrase
 /// there was a fifth of this plugin's parsing.
 pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
+    /// The last words of the qualifiers: most words asked about are none,
+    /// and told so without hashing them.
+    static LAST_WORDS: WordFilter = WordFilter::of_last_words(QUALIFIERS);
+    if !LAST_WORDS.admits(word) {
+        return &[];
+    }
     // foldhash: the default SipHash cost more than the rest of the lookup.
     type ByLast = HashMap<&'static str, Vec<Qualifier>, foldhash::fast::FixedState>;
     static BY_LAST: LazyLock<ByLast> = LazyLock::new(|| {
@@ -737,25 +743,47 @@ struct WordFilter {
 }
 
 impl WordFilter {
+    /// The filter of no word.
+    const EMPTY: WordFilter = WordFilter { first: [0; 256], last: [0; 256] };
+
     /// The filter of the words of `lists`.
     const fn of(lists: &[&[&str]]) -> Self {
-        let mut first = [0u16; 256];
-        let mut last = [0u16; 256];
+        let mut filter = WordFilter::EMPTY;
         let mut l = 0;
         while l < lists.len() {
             let mut w = 0;
             while w < lists[l].len() {
-                let word = lists[l][w].as_bytes();
-                if !word.is_empty() {
-                    let bit = 1 << WordFilter::length_bit(word.len());
-                    first[word[0] as usize] |= bit;
-                    last[word[word.len() - 1] as usize] |= bit;
-                }
+                filter = filter.with(lists[l][w]);
                 w += 1;
             }
             l += 1;
         }
-        WordFilter { first, last }
+        filter
+    }
+
+    /// The filter of the last words of `qualifiers`.
+    const fn of_last_words(qualifiers: &[Qualifier]) -> Self {
+        let mut filter = WordFilter::EMPTY;
+        let mut q = 0;
+        while q < qualifiers.len() {
+            let phrase = qualifiers[q].0;
+            if !phrase.is_empty() {
+                filter = filter.with(phrase[phrase.len() - 1]);
+            }
+            q += 1;
+        }
+        filter
+    }
+
+    /// This filter, admitting `word` too.
+    const fn with(mut self, word: &str) -> Self {
+        let word = word.as_bytes();
+        if !word.is_empty() {
+            let bit = 1 << WordFilter::length_bit(word.len());
+            self.first[word[0] as usize] |= bit;
+            self.last[word[word.len() - 1] as usize] |= bit;
+        }
+        self
     }
 
     /// The bit of a length: lengths past 15 share the last.
