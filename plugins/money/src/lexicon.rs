@@ -172,6 +172,30 @@ pub fn iso_code(word: &str) -> Option<&'static str> {
     ISO_CODES.iter().find(|c| **c == word).copied()
 }
 
+/// A function of a lowercased word: a `match` on words, each arm's value
+/// given in `Some`, `None` for any other word. A filter of the same words
+/// ([`WordFilter`]) refuses most words before the match: the rules ask this
+/// of the words around every number, which are seldom any of them.
+macro_rules! filtered_words {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($word:ident) -> $value:ty {
+        $($($w:literal)|+ => $v:expr),+ $(,)?
+    }) => {
+        $(#[$doc])*
+        $vis fn $name($word: &str) -> Option<$value> {
+            static WORDS: WordFilter = WordFilter::of(&[&[$($($w),+),+]]);
+            if !WORDS.admits($word) {
+                return None;
+            }
+            Some(match $word {
+                $($($w)|+ => $v,)+
+                _ => return None,
+            })
+        }
+    };
+}
+
+use CurrencyWord::{Family, Known};
+
 /// A currency word and whether it needs a qualifier word after it to be
 /// known (`francs` → `suisses`; `couronnes` → `suédoises`).
 pub enum CurrencyWord {
@@ -181,10 +205,9 @@ pub enum CurrencyWord {
     Family(&'static str),
 }
 
-/// The currency a lowercased word names (`dollars`, `euros`, `yens`).
-pub fn currency_word(word: &str) -> Option<CurrencyWord> {
-    use CurrencyWord::{Family, Known};
-    Some(match word {
+filtered_words! {
+    /// The currency a lowercased word names (`dollars`, `euros`, `yens`).
+    pub fn currency_word(word) -> CurrencyWord {
         "dollar" | "dollars" => Family("dollar"),
         "euro" | "euros" => Known("EUR"),
         "livre" | "livres" => Family("livre"),
@@ -225,8 +248,7 @@ pub fn currency_word(word: &str) -> Option<CurrencyWord> {
         "florin" | "florins" => Family("florin"),
         "peseta" | "pesetas" => Known("ESP"),
         "lires-" => Family("lire"),
-        _ => return None,
-    })
+    }
 }
 
 /// Resolves a currency family with the adjective (or `de X`) after it;
