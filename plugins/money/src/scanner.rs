@@ -96,7 +96,8 @@ pub fn lex_range<'a>(
     let text = doc.text();
     let bytes = text.as_bytes();
     let all = doc.tokens();
-    let mut i = all.partition_point(|t| t.start() < range.start);
+    let first = all.partition_point(|t| t.start() < range.start);
+    let mut i = first;
     folds.clear();
     // About one item in five or six bytes of news text, more in texts dense
     // with figures: room enough in most not to grow (and copy) the vector.
@@ -116,14 +117,15 @@ pub fn lex_range<'a>(
     };
     // The items whose lowered form is in `folds`: (index, span in `folds`).
     let mut lowered: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut gap_start = range.start;
+    // The whitespace before token `i` starts where the last item ended.
+    let gap_start = |i: usize| if i > first { all[i - 1].end() } else { range.start };
     let ascii_digits = |t: &DocToken| bytes[t.span()].iter().all(u8::is_ascii_digit);
     let one_byte = |t: &DocToken, b: u8| t.end() == t.start() + 1 && bytes[t.start()] == b;
     while let Some(t) = all.get(i).filter(|t| t.start() < range.end) {
         // Two line breaks make a break, and the Document marks the tokens
         // after one.
         if t.is_line_start() {
-            if let Some(item) = break_in(text, gap_start..t.start()) {
+            if let Some(item) = break_in(text, gap_start(i)..t.start()) {
                 push(&mut out, item, None);
             }
         }
@@ -228,13 +230,12 @@ pub fn lex_range<'a>(
                 push(&mut out, item, None);
             }
         }
-        gap_start = all[last].end();
         i = last + 1;
     }
     // Whitespace ending the range.
     let end = range.end.min(text.len());
-    if gap_start < end && all.get(i).is_none_or(|t| t.start() >= end) {
-        if let Some(item) = break_in(text, gap_start..end) {
+    if gap_start(i) < end && all.get(i).is_none_or(|t| t.start() >= end) {
+        if let Some(item) = break_in(text, gap_start(i)..end) {
             push(&mut out, item, None);
         }
     }
