@@ -8,6 +8,53 @@ use std::sync::LazyLock;
 
 use crate::Language;
 
+/// A function of an English adjective and a currency noun (its plural
+/// `s` dropped), both lowercased: a `match` on pairs, the code of each arm
+/// in `Some`, `None` for any other pair. A filter of the adjectives
+/// ([`WordFilter`]) refuses most words before the match: the rules ask
+/// this of the words after every number, which are seldom adjectives of a
+/// currency.
+macro_rules! filtered_pairs {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($adjective:ident, $noun:ident) {
+        $(($($a:literal)|+, $($n:literal)|+) => $code:literal),+ $(,)?
+    }) => {
+        $(#[$doc])*
+        $vis fn $name($adjective: &str, $noun: &str) -> Option<&'static str> {
+            static ADJECTIVES: WordFilter = WordFilter::of(&[&[$($($a),+),+]]);
+            if !ADJECTIVES.admits($adjective) {
+                return None;
+            }
+            let $noun = $noun.trim_end_matches('s');
+            Some(match ($adjective, $noun) {
+                $(($($a)|+, $($n)|+) => $code,)+
+                _ => return None,
+            })
+        }
+    };
+}
+
+/// A function of a lowercased word: a `match` on words, each arm's value
+/// given in `Some`, `None` for any other word. A filter of the same words
+/// ([`WordFilter`]) refuses most words before the match: the rules ask this
+/// of the words around every number, which are seldom any of them.
+macro_rules! filtered_words {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($word:ident) -> $value:ty {
+        $($($w:literal)|+ => $v:expr),+ $(,)?
+    }) => {
+        $(#[$doc])*
+        $vis fn $name($word: &str) -> Option<$value> {
+            static WORDS: WordFilter = WordFilter::of(&[&[$($($w),+),+]]);
+            if !WORDS.admits($word) {
+                return None;
+            }
+            Some(match $word {
+                $($($w)|+ => $v,)+
+                _ => return None,
+            })
+        }
+    };
+}
+
 /// A currency named by a symbol before or after the number.
 pub fn symbol_currency(symbol: &str) -> Option<&'static str> {
     Some(match symbol {
@@ -63,12 +110,11 @@ pub fn may_end_a_code(last: u8) -> bool {
     last.is_ascii_uppercase() || matches!(last, b's' | b'.' | b'p')
 }
 
-/// The currency an English adjective and a currency noun name together
-/// (`Swiss francs`, `Indian rupees`, `South African rand`, `Deutsche
-/// marks`); `adjective` is the last word before the noun, lowercased.
-pub fn english_adjective_currency(adjective: &str, noun: &str) -> Option<&'static str> {
-    let noun = noun.trim_end_matches('s');
-    Some(match (adjective, noun) {
+filtered_pairs! {
+    /// The currency an English adjective and a currency noun name together
+    /// (`Swiss francs`, `Indian rupees`, `South African rand`, `Deutsche
+    /// marks`); `adjective` is the last word before the noun, lowercased.
+    pub fn english_adjective_currency(adjective, noun) {
         ("swiss", "franc") => "CHF",
         ("french", "franc") => "FRF",
         ("belgian", "franc") => "BEF",
@@ -112,8 +158,7 @@ pub fn english_adjective_currency(adjective: &str, noun: &str) -> Option<&'stati
         ("polish", "zloty") => "PLN",
         ("israeli", "shekel") => "ILS",
         ("russian", "ruble" | "rouble") => "RUB",
-        _ => return None,
-    })
+    }
 }
 
 /// A country named near a currency whose name several countries share,
@@ -170,28 +215,6 @@ pub fn iso_code(word: &str) -> Option<&'static str> {
         return None;
     }
     ISO_CODES.iter().find(|c| **c == word).copied()
-}
-
-/// A function of a lowercased word: a `match` on words, each arm's value
-/// given in `Some`, `None` for any other word. A filter of the same words
-/// ([`WordFilter`]) refuses most words before the match: the rules ask this
-/// of the words around every number, which are seldom any of them.
-macro_rules! filtered_words {
-    ($(#[$doc:meta])* $vis:vis fn $name:ident($word:ident) -> $value:ty {
-        $($($w:literal)|+ => $v:expr),+ $(,)?
-    }) => {
-        $(#[$doc])*
-        $vis fn $name($word: &str) -> Option<$value> {
-            static WORDS: WordFilter = WordFilter::of(&[&[$($($w),+),+]]);
-            if !WORDS.admits($word) {
-                return None;
-            }
-            Some(match $word {
-                $($($w)|+ => $v,)+
-                _ => return None,
-            })
-        }
-    };
 }
 
 use CurrencyWord::{Family, Known};
@@ -895,6 +918,18 @@ mod tests {
             assert_eq!(&found[..before.len()], &before[..], "{phrase:?}");
         }
         assert!(qualifiers_ending_with("milliards").is_empty());
+    }
+
+    #[test]
+    fn the_filtered_matches_find_their_words() {
+        assert_eq!(english_adjective_currency("swiss", "francs"), Some("CHF"));
+        assert_eq!(english_adjective_currency("emirati", "dirham"), Some("AED"));
+        assert_eq!(english_adjective_currency("norwegian", "kroner"), Some("NOK"));
+        assert_eq!(english_adjective_currency("swiss", "dollars"), None);
+        assert_eq!(english_adjective_currency("de", "francs"), None);
+        assert!(matches!(currency_word("euros"), Some(CurrencyWord::Known("EUR"))));
+        assert!(matches!(currency_word("lires-"), Some(CurrencyWord::Family("lire"))));
+        assert!(currency_word("eur").is_none() && currency_word("").is_none());
     }
 
     #[test]
