@@ -7,11 +7,8 @@
 pub fn in_parentheses(doc: &str, at: usize, paragraph: usize) -> bool {
     let from = paragraph.max(glaneur_text::reach_back(doc, at, 400));
     let before = &doc.as_bytes()[from..at];
-    match (memchr::memrchr(b'(', before), memchr::memrchr(b')', before)) {
-        (Some(open), Some(close)) => open > close,
-        (Some(_), None) => true,
-        _ => false,
-    }
+    // The last parenthesis decides: one search for either.
+    memchr::memrchr2(b'(', b')', before).is_some_and(|i| before[i] == b'(')
 }
 
 /// The sentence around `start..end`.

@@ -6,8 +6,12 @@
 //! currency) is money, and which currency it takes from context, is
 //! decided afterwards over the whole document (`context`).
 
-use glaneur_numbers::{parse_digits, Convention};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
+use glaneur_numbers::Convention;
+
+use crate::digits;
 use crate::lexicon::{self, CurrencyWord};
 use crate::scanner::Kind;
 pub use crate::scanner::Lex;
@@ -80,13 +84,59 @@ impl Quantity {
     }
 }
 
+/// How far a window reaches back from its anchor, in bytes: enough for a
+/// qualifier and its fillers (`dépasse probablement les`).
+const BACK: usize = 60;
+
+/// How far a window reaches ahead of its anchor, in bytes: enough for the
+/// longest amount (`entre 500 millions et 1 milliard de dollars
+/// australiens`).
+const AHEAD: usize = 180;
+
+/// The windows around anchors taken in order, over `all` (every item of a
+/// chunk, margins included): both ends only move forward, so finding them
+/// costs a step per item over the whole chunk rather than searches at
+/// every anchor.
+pub struct Windows<'x, 'a> {
+    doc: &'x str,
+    all: &'x [Lex<'a>],
+    /// The first item starting at or after the last window's start.
+    lo: usize,
+    /// The first item ending after the last window's end.
+    hi: usize,
+}
+
+impl<'x, 'a> Windows<'x, 'a> {
+    /// Windows over `all`, the items of `doc` lexed for a chunk.
+    pub fn new(doc: &'x str, all: &'x [Lex<'a>]) -> Self {
+        Windows { doc, all, lo: 0, hi: 0 }
+    }
+
+    /// The items within reach of `anchor` (a byte at or after the last
+    /// anchor asked about), where `all[index]` starts, and the index of
+    /// that item in them; `None` when the item reaches past the window.
+    pub fn around(&mut self, anchor: usize, index: usize) -> Option<(&'x [Lex<'a>], usize)> {
+        let (from, to) =
+            (glaneur_text::reach_back(self.doc, anchor, BACK), glaneur_text::reach_ahead(self.doc, anchor, AHEAD));
+        let all = self.all;
+        while all.get(self.lo).is_some_and(|l| l.start < from) {
+            self.lo += 1;
+        }
+        while all.get(self.hi).is_some_and(|l| l.end <= to) {
+            self.hi += 1;
+        }
+        let items = &all[self.lo..self.hi.max(self.lo)];
+        let at = index.checked_sub(self.lo)?;
+        (at < items.len()).then_some((items, at))
+    }
+}
+
 /// The items of `all` (every item of a chunk, margins included) around
-/// `anchor`, and the index of the one starting there.
+/// `anchor`, and the index of the one starting there: what [`Windows`]
+/// finds, with two searches.
+#[cfg(test)]
 pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex<'a>], usize) {
-    // Back: enough for a qualifier and its fillers (`dépasse probablement
-    // les`); forward: enough for the longest amount (`entre 500 millions et
-    // 1 milliard de dollars australiens`).
-    let (from, to) = (glaneur_text::reach_back(doc, anchor, 60), glaneur_text::reach_ahead(doc, anchor, 180));
+    let (from, to) = (glaneur_text::reach_back(doc, anchor, BACK), glaneur_text::reach_ahead(doc, anchor, AHEAD));
     let (lo, hi) = (all.partition_point(|l| l.start < from), all.partition_point(|l| l.end <= to));
     let items = &all[lo..hi.max(lo)];
     (items, items.partition_point(|l| l.start < anchor))
@@ -257,9 +307,11 @@ impl Grammar<'_, '_> {
     /// symbol or code before it (`$1,500 million`, English writing).
     fn thousands(&self, i: usize, q: &Quantity, prefixed: bool) -> Option<f64> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Num)?;
-        let mut parts = item.text.split(',');
-        let (head, tail) = (parts.next()?, parts.next()?);
-        let one_comma = parts.next().is_none() && !item.text.contains('.') && !head.contains(' ');
+        // Most numbers have no comma: told at once, the text being a few bytes.
+        let has = |part: &str, b: u8| part.as_bytes().contains(&b);
+        let comma = item.text.bytes().position(|b| b == b',')?;
+        let (head, tail) = (&item.text[..comma], &item.text[comma + 1..]);
+        let one_comma = !has(tail, b',') && !has(item.text, b'.') && !has(head, b' ');
         let grouped = one_comma && tail.len() == 3 && (1..=3).contains(&head.len());
         if !grouped || (q.has_multiplier && !prefixed) || self.language == Language::English {
             return None;
@@ -272,7 +324,7 @@ impl Grammar<'_, '_> {
         if score <= 0 {
             return None;
         }
-        parse_digits(item.text, Convention::English)
+        digits::value_of(item.text, Convention::English)
     }
 
     /// The French and English function words in the window.
@@ -406,7 +458,7 @@ impl Grammar<'_, '_> {
                 if anchor && self.glued_to_a_name(i) {
                     return None; // `H100`, `GPT-4`
                 }
-                q.base = parse_digits(item.text, self.convention())?;
+                q.base = digits::value_of(item.text, self.convention())?;
             }
             // Every word a number may start with (`vingt`, `un`, `a`, `half`,
             // `mille`) is one [`lexicon::starts_an_amount`] accepts, or is
@@ -564,7 +616,6 @@ impl Grammar<'_, '_> {
         // The words' own language: `twelve` is English in a text too short
         // for the document's guess.
         let english = self.language == Language::English || self.lower(i).is_some_and(is_english_number);
-        let language = if english { text2num::Language::english() } else { text2num::Language::french() };
         let mut phrase = String::new();
         for stop in (i + 1..=end).rev() {
             // A phrase never ends on its joiner (`five and` of `five and ten million`).
@@ -585,9 +636,9 @@ impl Grammar<'_, '_> {
                 // `a hundred`, `a thousand`
                 p if p.starts_with("a ") || p.starts_with("an ") => {
                     let rest = p.split_once(' ').map_or("", |(_, r)| r);
-                    text2num::text2digits(&format!("one {rest}"), &language).ok().and_then(|d| d.parse::<f64>().ok())
+                    text2num_reading(&format!("one {rest}"), english)
                 }
-                _ => text2num::text2digits(&phrase, &language).ok().and_then(|d| d.parse::<f64>().ok()),
+                _ => number_words_value(&phrase, english),
             };
             if let Some(value) = value {
                 let lone_one = value == 1.0 && stop == i + 1;
@@ -933,7 +984,9 @@ impl Grammar<'_, '_> {
 /// `value` rounded to 12 significant digits: `16,4 × 10⁶` is 16 400 000,
 /// not 16 399 999.999999998.
 fn tidy(value: f64) -> f64 {
-    if value == 0.0 || !value.is_finite() {
+    // Whole amounts below 10^12 (most) are their own rounding: scaled to
+    // twelve digits they stay exact integers, and scale back exactly.
+    if value == 0.0 || !value.is_finite() || (value.fract() == 0.0 && value.abs() < 1e12) {
         return value;
     }
     let scale = 10f64.powi(11 - value.abs().log10().floor() as i32);
@@ -943,7 +996,7 @@ fn tidy(value: f64) -> f64 {
 /// Whether `word` (or its part before a hyphen) is an English number word
 /// (not `six`, which French shares).
 fn is_english_number(word: &str) -> bool {
-    let first = word.split('-').next().unwrap_or(word);
+    let first = &word[..word.bytes().position(|b| b == b'-').unwrap_or(word.len())];
     lexicon::is_english_number_word(first) || matches!(first, "a" | "an")
 }
 
@@ -954,6 +1007,30 @@ fn single_currency(word: &str) -> Option<&'static str> {
         CurrencyWord::Known(code) => Some(code),
         CurrencyWord::Family(family) => lexicon::family_default(family),
     }
+}
+
+/// What text2num reads `phrase` (number words, spaced) as, in English or
+/// French. Most phrases are one word of the lists (`deux`, `fifty`): those
+/// are looked up in a table of their readings, made once per language,
+/// rather than read by text2num each time.
+fn number_words_value(phrase: &str, english: bool) -> Option<f64> {
+    type Readings = HashMap<&'static str, Option<f64>, foldhash::fast::FixedState>;
+    fn readings(english: bool) -> Readings {
+        lexicon::number_words().map(|word| (word, text2num_reading(word, english))).collect()
+    }
+    static ENGLISH: LazyLock<Readings> = LazyLock::new(|| readings(true));
+    static FRENCH: LazyLock<Readings> = LazyLock::new(|| readings(false));
+    let readings = if english { &ENGLISH } else { &FRENCH };
+    match readings.get(phrase) {
+        Some(&value) => value,
+        None => text2num_reading(phrase, english),
+    }
+}
+
+/// text2num's reading of `phrase` in English or French.
+fn text2num_reading(phrase: &str, english: bool) -> Option<f64> {
+    let language = if english { text2num::Language::english() } else { text2num::Language::french() };
+    text2num::text2digits(phrase, &language).ok().and_then(|d| d.parse::<f64>().ok())
 }
 
 /// `five-dollar`, `ten-euro`: a number word and a currency joined by a
@@ -985,11 +1062,59 @@ mod tests {
     use super::*;
 
     #[test]
+    fn number_words_read_from_the_table_as_text2num_reads_them() {
+        let phrases =
+            lexicon::number_words().chain(["vingt-cinq", "deux cents", "fifty cents", "one hundred", "x", ""]);
+        for phrase in phrases {
+            for english in [false, true] {
+                let value = number_words_value(phrase, english);
+                assert_eq!(value.map(f64::to_bits), text2num_reading(phrase, english).map(f64::to_bits), "{phrase}");
+            }
+        }
+        assert_eq!(number_words_value("deux", false), Some(2.0));
+        assert_eq!(number_words_value("fifty", true), Some(50.0));
+    }
+
+    #[test]
+    fn whole_amounts_are_their_own_rounding() {
+        let rounded = |value: f64| {
+            let scale = 10f64.powi(11 - value.abs().log10().floor() as i32);
+            (value * scale).round() / scale
+        };
+        let mut values: Vec<f64> = (1..=100_000).map(f64::from).collect();
+        for digits in 1..=12 {
+            let p = 10f64.powi(digits);
+            values.extend([p - 1.0, p, p + 1.0, 3.0 * p, 7.0 * p / 10.0, -p, 999_999_999_999.0, 123_456_789_012.0]);
+        }
+        for value in values.into_iter().filter(|v| v.abs() < 1e12) {
+            assert_eq!(tidy(value).to_bits(), rounded(value).to_bits(), "{value}");
+        }
+        assert_eq!(tidy(16.4e6 / 1e6 * 1e6), 16_400_000.0);
+    }
+
+    #[test]
+    fn windows_taken_in_order_are_those_two_searches_find() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push(format!("{} 5 €", "x".repeat(300)));
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
+            let mut folds = String::new();
+            let all = crate::scanner::lex_range(&buf.document(), 0..text.len(), &mut folds, |_| false).all;
+            let mut windows = Windows::new(text, &all);
+            for (index, item) in all.iter().enumerate() {
+                let (items, at) = window(text, &all, item.start);
+                let expected = (at < items.len()).then_some((items, at));
+                assert_eq!(windows.around(item.start, index), expected, "{text} {}", item.start);
+            }
+        }
+    }
+
+    #[test]
     fn items_are_lowered_as_folded_says_and_glued_apostrophes_join_their_word() {
         let doc = "D’euros, 5 Milliards $ l' ’ MUSD ÉTÉ d'abord";
         let buf = glaneur_schema::DocumentBuf::new(doc).expect("small");
         let mut folds = String::new();
-        let items = crate::scanner::lex_range(&buf.document(), 0..doc.len(), &mut folds);
+        let items = crate::scanner::lex_range(&buf.document(), 0..doc.len(), &mut folds, |_| false).all;
         let got: Vec<(&str, &str, Kind)> = items.iter().map(|l| (l.text, l.lower, l.kind)).collect();
         assert_eq!(
             got,

@@ -8,6 +8,53 @@ use std::sync::LazyLock;
 
 use crate::Language;
 
+/// A function of an English adjective and a currency noun (its plural
+/// `s` dropped), both lowercased: a `match` on pairs, the code of each arm
+/// in `Some`, `None` for any other pair. A filter of the adjectives
+/// ([`WordFilter`]) refuses most words before the match: the rules ask
+/// this of the words after every number, which are seldom adjectives of a
+/// currency.
+macro_rules! filtered_pairs {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($adjective:ident, $noun:ident) {
+        $(($($a:literal)|+, $($n:literal)|+) => $code:literal),+ $(,)?
+    }) => {
+        $(#[$doc])*
+        $vis fn $name($adjective: &str, $noun: &str) -> Option<&'static str> {
+            static ADJECTIVES: WordFilter = WordFilter::of(&[&[$($($a),+),+]]);
+            if !ADJECTIVES.admits($adjective) {
+                return None;
+            }
+            let $noun = $noun.trim_end_matches('s');
+            Some(match ($adjective, $noun) {
+                $(($($a)|+, $($n)|+) => $code,)+
+                _ => return None,
+            })
+        }
+    };
+}
+
+/// A function of a lowercased word: a `match` on words, each arm's value
+/// given in `Some`, `None` for any other word. A filter of the same words
+/// ([`WordFilter`]) refuses most words before the match: the rules ask this
+/// of the words around every number, which are seldom any of them.
+macro_rules! filtered_words {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($word:ident) -> $value:ty {
+        $($($w:literal)|+ => $v:expr),+ $(,)?
+    }) => {
+        $(#[$doc])*
+        $vis fn $name($word: &str) -> Option<$value> {
+            static WORDS: WordFilter = WordFilter::of(&[&[$($($w),+),+]]);
+            if !WORDS.admits($word) {
+                return None;
+            }
+            Some(match $word {
+                $($($w)|+ => $v,)+
+                _ => return None,
+            })
+        }
+    };
+}
+
 /// A currency named by a symbol before or after the number.
 pub fn symbol_currency(symbol: &str) -> Option<&'static str> {
     Some(match symbol {
@@ -63,12 +110,11 @@ pub fn may_end_a_code(last: u8) -> bool {
     last.is_ascii_uppercase() || matches!(last, b's' | b'.' | b'p')
 }
 
-/// The currency an English adjective and a currency noun name together
-/// (`Swiss francs`, `Indian rupees`, `South African rand`, `Deutsche
-/// marks`); `adjective` is the last word before the noun, lowercased.
-pub fn english_adjective_currency(adjective: &str, noun: &str) -> Option<&'static str> {
-    let noun = noun.trim_end_matches('s');
-    Some(match (adjective, noun) {
+filtered_pairs! {
+    /// The currency an English adjective and a currency noun name together
+    /// (`Swiss francs`, `Indian rupees`, `South African rand`, `Deutsche
+    /// marks`); `adjective` is the last word before the noun, lowercased.
+    pub fn english_adjective_currency(adjective, noun) {
         ("swiss", "franc") => "CHF",
         ("french", "franc") => "FRF",
         ("belgian", "franc") => "BEF",
@@ -112,8 +158,7 @@ pub fn english_adjective_currency(adjective: &str, noun: &str) -> Option<&'stati
         ("polish", "zloty") => "PLN",
         ("israeli", "shekel") => "ILS",
         ("russian", "ruble" | "rouble") => "RUB",
-        _ => return None,
-    })
+    }
 }
 
 /// A country named near a currency whose name several countries share,
@@ -172,6 +217,8 @@ pub fn iso_code(word: &str) -> Option<&'static str> {
     ISO_CODES.iter().find(|c| **c == word).copied()
 }
 
+use CurrencyWord::{Family, Known};
+
 /// A currency word and whether it needs a qualifier word after it to be
 /// known (`francs` → `suisses`; `couronnes` → `suédoises`).
 pub enum CurrencyWord {
@@ -181,10 +228,9 @@ pub enum CurrencyWord {
     Family(&'static str),
 }
 
-/// The currency a lowercased word names (`dollars`, `euros`, `yens`).
-pub fn currency_word(word: &str) -> Option<CurrencyWord> {
-    use CurrencyWord::{Family, Known};
-    Some(match word {
+filtered_words! {
+    /// The currency a lowercased word names (`dollars`, `euros`, `yens`).
+    pub fn currency_word(word) -> CurrencyWord {
         "dollar" | "dollars" => Family("dollar"),
         "euro" | "euros" => Known("EUR"),
         "livre" | "livres" => Family("livre"),
@@ -225,8 +271,7 @@ pub fn currency_word(word: &str) -> Option<CurrencyWord> {
         "florin" | "florins" => Family("florin"),
         "peseta" | "pesetas" => Known("ESP"),
         "lires-" => Family("lire"),
-        _ => return None,
-    })
+    }
 }
 
 /// Resolves a currency family with the adjective (or `de X`) after it;
@@ -481,6 +526,12 @@ pub const QUALIFIERS: &[Qualifier] = &[
 /// qualifier is looked for before every number, and comparing each phrase
 /// there was a fifth of this plugin's parsing.
 pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
+    /// The last words of the qualifiers: most words asked about are none,
+    /// and told so without hashing them.
+    static LAST_WORDS: WordFilter = WordFilter::of_last_words(QUALIFIERS);
+    if !LAST_WORDS.admits(word) {
+        return &[];
+    }
     // foldhash: the default SipHash cost more than the rest of the lookup.
     type ByLast = HashMap<&'static str, Vec<Qualifier>, foldhash::fast::FixedState>;
     static BY_LAST: LazyLock<ByLast> = LazyLock::new(|| {
@@ -737,25 +788,47 @@ struct WordFilter {
 }
 
 impl WordFilter {
+    /// The filter of no word.
+    const EMPTY: WordFilter = WordFilter { first: [0; 256], last: [0; 256] };
+
     /// The filter of the words of `lists`.
     const fn of(lists: &[&[&str]]) -> Self {
-        let mut first = [0u16; 256];
-        let mut last = [0u16; 256];
+        let mut filter = WordFilter::EMPTY;
         let mut l = 0;
         while l < lists.len() {
             let mut w = 0;
             while w < lists[l].len() {
-                let word = lists[l][w].as_bytes();
-                if !word.is_empty() {
-                    let bit = 1 << WordFilter::length_bit(word.len());
-                    first[word[0] as usize] |= bit;
-                    last[word[word.len() - 1] as usize] |= bit;
-                }
+                filter = filter.with(lists[l][w]);
                 w += 1;
             }
             l += 1;
         }
-        WordFilter { first, last }
+        filter
+    }
+
+    /// The filter of the last words of `qualifiers`.
+    const fn of_last_words(qualifiers: &[Qualifier]) -> Self {
+        let mut filter = WordFilter::EMPTY;
+        let mut q = 0;
+        while q < qualifiers.len() {
+            let phrase = qualifiers[q].0;
+            if !phrase.is_empty() {
+                filter = filter.with(phrase[phrase.len() - 1]);
+            }
+            q += 1;
+        }
+        filter
+    }
+
+    /// This filter, admitting `word` too.
+    const fn with(mut self, word: &str) -> Self {
+        let word = word.as_bytes();
+        if !word.is_empty() {
+            let bit = 1 << WordFilter::length_bit(word.len());
+            self.first[word[0] as usize] |= bit;
+            self.last[word[word.len() - 1] as usize] |= bit;
+        }
+        self
     }
 
     /// The bit of a length: lengths past 15 share the last.
@@ -790,6 +863,11 @@ impl WordFilter {
 /// Every word [`starts_an_amount`] may accept.
 static AMOUNT_STARTS: WordFilter = WordFilter::of(&[FRENCH_NUMBER_WORDS, ENGLISH_NUMBER_WORDS, OTHER_AMOUNT_STARTS]);
 
+/// Every French and English number word (see [`is_number_word`]).
+pub fn number_words() -> impl Iterator<Item = &'static str> {
+    FRENCH_NUMBER_WORDS.iter().chain(ENGLISH_NUMBER_WORDS).copied()
+}
+
 /// French and English number words (each part of a hyphenated compound must
 /// be one), read by text2num.
 pub fn is_number_word(word: &str) -> bool {
@@ -803,14 +881,23 @@ pub fn is_english_number_word(word: &str) -> bool {
 
 /// Words that may start an amount: the number words, `mille`, and the
 /// compounds of `demi` (`vingt` also starts `vingt-cinq`).
+#[inline]
 pub fn starts_an_amount(word: &str) -> bool {
     AMOUNT_STARTS.admits(word)
         && (matches_french_number_word(word) || matches_english_number_word(word) || matches_other_amount_start(word))
 }
 
+/// Whether `word` may be one [`starts_an_amount`] accepts: its filter
+/// alone, cheap enough to ask of every word of a text (most are refused).
+#[inline]
+pub fn may_start_an_amount(word: &str) -> bool {
+    AMOUNT_STARTS.admits(word)
+}
+
 /// Whether a word [`starts_an_amount`] accepts may be a strict prefix of
 /// `word` (`vingt` of `vingt-cinq`): when not, no part of it before a
 /// hyphen starts one.
+#[inline]
 pub fn may_start_an_amount_within(word: &str) -> bool {
     AMOUNT_STARTS.may_prefix(word)
 }
@@ -831,6 +918,18 @@ mod tests {
             assert_eq!(&found[..before.len()], &before[..], "{phrase:?}");
         }
         assert!(qualifiers_ending_with("milliards").is_empty());
+    }
+
+    #[test]
+    fn the_filtered_matches_find_their_words() {
+        assert_eq!(english_adjective_currency("swiss", "francs"), Some("CHF"));
+        assert_eq!(english_adjective_currency("emirati", "dirham"), Some("AED"));
+        assert_eq!(english_adjective_currency("norwegian", "kroner"), Some("NOK"));
+        assert_eq!(english_adjective_currency("swiss", "dollars"), None);
+        assert_eq!(english_adjective_currency("de", "francs"), None);
+        assert!(matches!(currency_word("euros"), Some(CurrencyWord::Known("EUR"))));
+        assert!(matches!(currency_word("lires-"), Some(CurrencyWord::Family("lire"))));
+        assert!(currency_word("eur").is_none() && currency_word("").is_none());
     }
 
     #[test]

@@ -9,16 +9,18 @@
 
 pub mod chunks;
 pub mod context;
+pub mod digits;
 pub mod grammar;
 pub mod lexicon;
 pub mod scanner;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
-use crate::grammar::{window, Grammar, Named, Parsed};
+use crate::grammar::{Grammar, Named, Parsed, Windows};
 use crate::lexicon::starts_an_amount;
 use crate::scanner::Kind;
 use crate::scanner::Lex;
@@ -30,32 +32,64 @@ pub use glaneur_schema::Language;
 /// Where an amount may start, in order, among those in `range`: a number
 /// (or the ISO code right before it), a currency symbol, a number word (an
 /// article only when a word that can continue an amount follows: see
-/// [`number_word_anchor`]). `items` are the lexed
-/// items around `range`; a number just past it may move back into it to an
-/// ISO code (`USD 5`).
-fn anchors(doc: &str, range: Range<usize>, items: &[Lex<'_>], language: Language) -> Vec<usize> {
-    // About one item in twenty starts an amount in news dense with figures:
-    // room enough not to grow the vector in most chunks.
-    let mut out = Vec::with_capacity(items.len() / 8 + 4);
-    for item in items {
-        match item.kind {
-            Kind::Num => out.push(code_before(doc, item.start).unwrap_or(item.start)),
+/// [`number_word_anchor`]); each with the index of the item starting
+/// there. `items` are the lexed items around `range`, `picked` those
+/// [`may_anchor`] took; a number just past `range` may move back into it
+/// to an ISO code (`USD 5`).
+fn anchors(
+    doc: &str,
+    range: Range<usize>,
+    items: &[Lex<'_>],
+    picked: &[usize],
+    language: Language,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(picked.len());
+    for &k in picked {
+        let item = &items[k];
+        let start = match item.kind {
+            Kind::Num => match code_before(doc, item.start) {
+                // The code's item, a few before the number's (`Rs. 350`); a
+                // code starting inside an item starts no amount.
+                Some(code) => match items[..k].iter().rposition(|l| l.start <= code) {
+                    Some(j) if items[j].start == code => Some((code, j)),
+                    _ => None,
+                },
+                None => Some((item.start, k)),
+            },
             // Currency symbols, as the scanner knows them (`₺500` as well as `$5`).
-            Kind::Sym => out.push(item.start),
-            Kind::Word if number_word_anchor(doc, item, language) => out.push(item.start),
-            _ => {}
-        }
+            Kind::Sym => Some((item.start, k)),
+            Kind::Word if number_word_anchor(doc, items, k, language) => Some((item.start, k)),
+            _ => None,
+        };
+        out.extend(start.filter(|(at, _)| range.contains(at)));
     }
-    out.retain(|a| range.contains(a));
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// Whether a lexed word starts an amount: a number word, whole or up to a
-/// hyphen (`vingt` of `vingt-cinq`), the longest first; an article (`un`,
-/// `une`, `one`) only when a word that continues an amount follows.
-fn number_word_anchor(doc: &str, item: &Lex<'_>, language: Language) -> bool {
+/// Whether an item may start an amount, asked of every item as it is
+/// lexed, so that [`anchors`] looks at those alone: a number, a currency
+/// symbol, or a word that [`number_word_anchor`] may take (one the filter
+/// of number words admits, whole or up to a hyphen).
+#[inline]
+fn may_anchor(item: &Lex<'_>) -> bool {
+    match item.kind {
+        Kind::Num | Kind::Sym => true,
+        Kind::Word => {
+            lexicon::may_start_an_amount(item.lower)
+                || (item.hyphenated && lexicon::may_start_an_amount_within(item.lower))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a lexed word, `items[k]`, starts an amount: a number word,
+/// whole or up to a hyphen (`vingt` of `vingt-cinq`), the longest first; an
+/// article (`un`, `une`, `one`) only when a word that continues an amount
+/// follows.
+fn number_word_anchor(doc: &str, items: &[Lex<'_>], k: usize, language: Language) -> bool {
+    let item = &items[k];
     let lower = item.lower;
     let len = if starts_an_amount(lower) {
         Some(lower.len())
@@ -66,7 +100,8 @@ fn number_word_anchor(doc: &str, item: &Lex<'_>, language: Language) -> bool {
     };
     let Some(len) = len else { return false };
     let article = matches!(&lower[..len], "un" | "une" | "one" | "a" | "an" | "half" | "quarter");
-    !glaneur_text::glued_before(doc, item.start) && (!article || may_continue(doc, item.start + len, language))
+    !glaneur_text::glued_before(doc, item.start)
+        && (!article || may_continue(doc, item.start + len, items.get(k + 1), language))
 }
 
 /// `USD` in `USD 5` or `EUR29,99`, `Rs` in `Rs 350`, `Rs. 350`, `RM1.2
@@ -88,19 +123,10 @@ fn code_before(doc: &str, at: usize) -> Option<usize> {
 
 /// Whether the word after an article (`un`, `une`, `one`) ending at `at`
 /// can continue an amount (a number word, a multiplier, a currency,
-/// `demi`, `et`), or a hyphen glues it to the next (`un-demi`).
-fn may_continue(doc: &str, at: usize, language: Language) -> bool {
-    if doc[at..].starts_with('-') {
-        return true;
-    }
-    let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    if rest.starts_with(scanner::is_currency_symbol) {
-        return true; // `un € de plus`
-    }
-    let len = rest.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len());
-    // Borrowed unless it has capitals: this runs after every `un` and `une`.
-    let original = &rest[..len];
-    let word = glaneur_text::folded(original);
+/// `demi`, `et`), or a hyphen glues it to the next (`un-demi`). `next` is
+/// the item after the article, when lexed.
+fn may_continue(doc: &str, at: usize, next: Option<&Lex<'_>>, language: Language) -> bool {
+    let Some((original, word)) = word_after(doc, at, next) else { return true };
     let word = word.as_ref();
     !word.is_empty()
         && (lexicon::is_number_word(word)
@@ -112,6 +138,42 @@ fn may_continue(doc: &str, at: usize, language: Language) -> bool {
             || lexicon::lone_subunit(word).is_some()
             || lexicon::english_dollar_adjective(word).is_some() // `one Canadian dollar`
             || matches!(word, "et" | "mille" | "and" | "half" | "quarter" | "dozen" | "of" | "a" | "thousand"))
+}
+
+/// The word after `at` (past spaces), as written and folded; `None` when a
+/// hyphen (`un-demi`) or a currency symbol (`un € de plus`) follows
+/// instead. `next` is the item after `at`, when lexed: this runs after
+/// every `un` and `une`, and the word is most often that item as it is,
+/// already folded.
+fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'d str, Cow<'d, str>)> {
+    if doc[at..].starts_with('-') {
+        return None;
+    }
+    match next.filter(|n| is_whole_ascii_word_at(doc, at + 1, n)) {
+        Some(n) if doc.as_bytes()[at] == b' ' => Some((n.text, Cow::Borrowed(n.lower))),
+        _ => {
+            let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+            if rest.starts_with(scanner::is_currency_symbol) {
+                return None;
+            }
+            let len = rest.find(|c: char| !(glaneur_text::is_letter(c) || c == '-')).unwrap_or(rest.len());
+            // Borrowed unless it has capitals.
+            let original = &rest[..len];
+            Some((original, glaneur_text::folded(original)))
+        }
+    }
+}
+
+/// Whether `item` is a word starting at `at` that the letters and hyphens
+/// there make up exactly: ASCII letters and hyphens, then an ASCII mark or
+/// space (or the end), so that reading the text there gives its text, and
+/// folding that its lowered form.
+fn is_whole_ascii_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
+    let after = doc.as_bytes().get(item.start + item.text.len());
+    item.kind == Kind::Word
+        && item.start == at
+        && item.text.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        && after.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-')
 }
 
 /// An amount and the decisions about it.
@@ -137,17 +199,15 @@ impl Money {
         let mut resume = 0;
         let mut folds = String::new();
         for chunk in chunks::chunks(doc) {
-            let all = scanner::lex_range(document, chunk.lexed, &mut folds);
-            let anchors = anchors(doc, chunk.anchors, &all, language);
+            let lexed = scanner::lex_range(document, chunk.lexed, &mut folds, may_anchor);
+            let anchors = anchors(doc, chunk.anchors, &lexed.all, &lexed.picked, language);
             candidates.reserve(anchors.len());
-            for anchor in anchors {
+            let mut windows = Windows::new(doc, &lexed.all);
+            for (anchor, index) in anchors {
                 if anchor < resume {
                     continue;
                 }
-                let (items, at) = window(doc, &all, anchor);
-                if at >= items.len() || items[at].start != anchor {
-                    continue;
-                }
+                let Some((items, at)) = windows.around(anchor, index) else { continue };
                 let grammar = Grammar { items, language };
                 if let Some(parsed) = grammar.parse(at) {
                     // A qualifier may reach back over a previous amount's end; keep order.
@@ -165,7 +225,7 @@ impl Money {
     /// Which candidates are money, with which currency.
     fn decide(&self, document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
         let doc = document.text();
-        let paragraph_of: Vec<usize> = candidates.iter().map(|p| paragraph_start(document, p.start)).collect();
+        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start));
         let in_parens: Vec<bool> =
             candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
         // For each candidate, the currency of the next one that names it
@@ -229,8 +289,28 @@ impl Money {
     }
 }
 
+/// Where the paragraphs holding `offsets` (tokens' starts, in order)
+/// start, as [`paragraph_start`] says of each: the paragraphs are walked
+/// once, and the tokens searched from the last one found on, rather than
+/// both searched whole for every amount.
+fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize>) -> Vec<usize> {
+    let tokens = document.tokens();
+    let mut paragraphs = document.paragraphs().peekable();
+    // The first token ending after the last offset.
+    let mut token = 0;
+    offsets
+        .map(|at| {
+            token += tokens[token..].partition_point(|t| t.end() <= at);
+            while paragraphs.next_if(|p| p.end <= token).is_some() {}
+            let first = paragraphs.peek().map_or(token, |p| p.start);
+            tokens.get(first).map_or(at, |t| t.start())
+        })
+        .collect()
+}
+
 /// Where the paragraph holding `at`, a token's start, starts: its first
 /// token, in the paragraphs (after blank lines) the Document found.
+#[cfg(test)]
 fn paragraph_start(document: &Document<'_>, at: usize) -> usize {
     let first = document.paragraph_of(document.token_at(at)).start;
     document.tokens().get(first).map_or(at, |t| t.start())
@@ -388,6 +468,8 @@ mod tests {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let document = buf.document();
             let paragraphs = glaneur_text::Paragraphs::new(text);
+            let starts: Vec<usize> = document.tokens().iter().map(|t| paragraph_start(&document, t.start())).collect();
+            assert_eq!(paragraph_starts(&document, document.tokens().iter().map(|t| t.start())), starts);
             for t in document.tokens() {
                 // The same paragraph, from its first token rather than its first byte.
                 let (from, at) = (paragraphs.start_of(t.start()), paragraph_start(&document, t.start()));
@@ -428,6 +510,50 @@ mod tests {
             ["un milliard de dollars", "une centaine de millions"]
         );
         assert_eq!(texts("C'est un modèle, une idée, un pari."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_items_may_anchor_picks_hold_every_anchor() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push("Vingt-Cinq euros, un-demi, Un € et quatre-vingt-dix MUSD ; USD 5, Rs. 350 et EUR29,99".into());
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let (document, language) = (buf.document(), buf.document().language());
+            let (mut folds, mut all_folds) = (String::new(), String::new());
+            let lexed = scanner::lex_range(&document, 0..text.len(), &mut folds, may_anchor);
+            let every = scanner::lex_range(&document, 0..text.len(), &mut all_folds, |_| true);
+            assert_eq!(lexed.all, every.all);
+            assert_eq!(every.picked, (0..every.all.len()).collect::<Vec<_>>());
+            let anchors_of = |picked: &[usize]| anchors(text, 0..text.len(), &lexed.all, picked, language);
+            assert_eq!(anchors_of(&lexed.picked), anchors_of(&every.picked), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_word_after_an_article_read_from_its_item_is_the_one_the_text_gives() {
+        // After every item, not only articles: the same reading wherever it is asked.
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push(
+            "un milliard, une MUSD, un  euro, un\u{a0}dollar, un demi-, un mot-é, un € , un Mds$ x un-deux".into(),
+        );
+        let mut fast = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let (document, language) = (buf.document(), buf.document().language());
+            let mut folds = String::new();
+            let items = scanner::lex_range(&document, 0..text.len(), &mut folds, |_| false).all;
+            for (k, item) in items.iter().enumerate() {
+                let at = item.start + item.text.len();
+                let next = items.get(k + 1);
+                assert_eq!(
+                    may_continue(text, at, next, language),
+                    may_continue(text, at, None, language),
+                    "{text} {at}"
+                );
+                fast += usize::from(next.is_some_and(|n| is_whole_ascii_word_at(text, at + 1, n)));
+            }
+        }
+        assert!(fast > 1000, "{fast}");
     }
 
     #[test]

@@ -52,10 +52,28 @@ pub fn is_currency_symbol(c: char) -> bool {
     matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '฿' | '₣' | '₦' | '₱' | '¢')
 }
 
+/// Whether a token glued after a word and starting with `first` may join
+/// it (a hyphen, an apostrophe: `'`, or the first byte of `’` or `ʼ`).
+#[inline]
+fn may_join(first: u8) -> bool {
+    matches!(first, b'-' | b'\'' | 0xE2 | 0xCA)
+}
+
 /// Whether `piece` is an apostrophe: `'`, `’` or `ʼ`.
 fn is_apostrophe(piece: &[u8]) -> bool {
     // `’` and `ʼ` in UTF-8.
     matches!(piece, b"'" | [0xE2, 0x80, 0x99] | [0xCA, 0xBC])
+}
+
+/// The items of a range, and those a caller picked among them.
+#[derive(Debug)]
+pub struct Items<'a> {
+    /// Every item, in order.
+    pub all: Vec<Lex<'a>>,
+    /// The indices in `all` of the items the caller's test picked, in
+    /// order: a caller after a few items (the ones an amount may start at)
+    /// need not walk them all again.
+    pub picked: Vec<usize>,
 }
 
 /// Every item of the Document's tokens that start in `range`, with the
@@ -66,42 +84,61 @@ fn is_apostrophe(piece: &[u8]) -> bool {
 /// items all at once. A word that is one of the Document's tokens takes its
 /// folded form from there; the lowered words put together from several
 /// (`Vingt-Cinq`, `Nvidia’`) are written into `folds`, one buffer for the
-/// chunk rather than an allocation per word.
-pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut String) -> Vec<Lex<'a>> {
+/// chunk rather than an allocation per word. The items `pick` takes (asked
+/// as each is made, with its final lowered form) are noted in
+/// [`Items::picked`].
+pub fn lex_range<'a>(
+    doc: &Document<'a>,
+    range: Range<usize>,
+    folds: &'a mut String,
+    pick: impl Fn(&Lex<'_>) -> bool,
+) -> Items<'a> {
     let text = doc.text();
     let bytes = text.as_bytes();
     let all = doc.tokens();
-    let mut i = all.partition_point(|t| t.start() < range.start);
+    let first = all.partition_point(|t| t.start() < range.start);
+    let mut i = first;
     folds.clear();
     // About one item in five or six bytes of news text, more in texts dense
     // with figures: room enough in most not to grow (and copy) the vector.
     let mut out: Vec<Lex<'a>> = Vec::with_capacity(range.len() / 4 + 8);
+    let mut picked: Vec<usize> = Vec::with_capacity(range.len() / 16 + 4);
+    // Pushes an item, noting it when picked (a word lowered into `folds` is
+    // asked about once its lowered form is there: see below).
+    let mut push = |out: &mut Vec<Lex<'a>>, item: Lex<'a>, lowered_as: Option<&str>| {
+        let picked_now = match lowered_as {
+            None => pick(&item),
+            Some(lower) => pick(&Lex { lower, ..item.clone() }),
+        };
+        if picked_now {
+            picked.push(out.len());
+        }
+        out.push(item);
+    };
     // The items whose lowered form is in `folds`: (index, span in `folds`).
     let mut lowered: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut gap_start = range.start;
+    // The whitespace before token `i` starts where the last item ended.
+    let gap_start = |i: usize| if i > first { all[i - 1].end() } else { range.start };
     let ascii_digits = |t: &DocToken| bytes[t.span()].iter().all(u8::is_ascii_digit);
     let one_byte = |t: &DocToken, b: u8| t.end() == t.start() + 1 && bytes[t.start()] == b;
     while let Some(t) = all.get(i).filter(|t| t.start() < range.end) {
         // Two line breaks make a break, and the Document marks the tokens
         // after one.
         if t.is_line_start() {
-            push_break(text, gap_start..t.start(), &mut out);
+            if let Some(item) = break_in(text, gap_start(i)..t.start()) {
+                push(&mut out, item, None);
+            }
         }
         let mut last = i;
         match t.kind() {
-            // Most words have a space after them: nothing joins them to
-            // what follows (no hyphen, no apostrophe).
-            TokenKind::Word if all.get(i + 1).is_none_or(|n| !n.is_joined()) => {
-                let piece = doc.text_of(t);
-                let lower = doc.folded_of(t);
-                out.push(Lex {
-                    lower,
-                    text: piece,
-                    kind: Kind::Word,
-                    hyphenated: false,
-                    start: t.start(),
-                    end: t.end(),
-                });
+            // Most words have a space or a mark other than a hyphen or an
+            // apostrophe after them (`mot,`): nothing joins them to what
+            // follows.
+            TokenKind::Word if all.get(i + 1).is_none_or(|n| !n.is_joined() || !may_join(bytes[n.start()])) => {
+                let (piece, lower) = text_and_folded(doc, t);
+                let item =
+                    Lex { lower, text: piece, kind: Kind::Word, hyphenated: false, start: t.start(), end: t.end() };
+                push(&mut out, item, None);
             }
             TokenKind::Word => {
                 // `vingt-cinq`: a hyphen glued between two words joins them.
@@ -123,17 +160,22 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
                 }
                 let end = all[last].end();
                 let piece = &text[t.start()..end];
-                let lower = if last == i {
-                    doc.folded_of(t)
+                let (lower, folded_at) = if last == i {
+                    (doc.folded_of(t), None)
                 } else {
                     let from = folds.len();
-                    if fold_into(piece, folds) {
-                        lowered.push((out.len(), from..folds.len()));
-                    }
-                    piece
+                    let folded = fold_into(piece, folds).then_some(from..folds.len());
+                    (piece, folded)
                 };
                 let hyphenated = joined > i;
-                out.push(Lex { lower, text: piece, kind: Kind::Word, hyphenated, start: t.start(), end });
+                let item = Lex { lower, text: piece, kind: Kind::Word, hyphenated, start: t.start(), end };
+                // Its lowered form is in `folds`, borrowed for good once the chunk is lexed.
+                if let Some(span) = folded_at {
+                    lowered.push((out.len(), span.clone()));
+                    push(&mut out, item, Some(&folds[span]));
+                } else {
+                    push(&mut out, item, None);
+                }
             }
             TokenKind::Number if ascii_digits(t) => {
                 // Separators, each followed by digits: `,` or `.` glued on
@@ -162,23 +204,18 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
                 }
                 let piece = &text[t.start()..all[last].end()];
                 let end = all[last].end();
-                out.push(Lex { lower: piece, text: piece, kind: Kind::Num, hyphenated: false, start: t.start(), end });
+                let item = Lex { lower: piece, text: piece, kind: Kind::Num, hyphenated: false, start: t.start(), end };
+                push(&mut out, item, None);
             }
             TokenKind::Number => {
                 // Digits of another script: one mark each, as any character
                 // money does not read.
-                out.extend(doc.text_of(t).char_indices().map(|(k, c)| {
-                    let start = t.start() + k;
-                    let piece = &text[start..start + c.len_utf8()];
-                    Lex {
-                        lower: piece,
-                        text: piece,
-                        kind: Kind::Punct,
-                        hyphenated: false,
-                        start,
-                        end: start + c.len_utf8(),
-                    }
-                }));
+                for (k, c) in doc.text_of(t).char_indices() {
+                    let (start, end) = (t.start() + k, t.start() + k + c.len_utf8());
+                    let piece = &text[start..end];
+                    let item = Lex { lower: piece, text: piece, kind: Kind::Punct, hyphenated: false, start, end };
+                    push(&mut out, item, None);
+                }
             }
             _ => {
                 let piece = doc.text_of(t);
@@ -189,22 +226,36 @@ pub fn lex_range<'a>(doc: &Document<'a>, range: Range<usize>, folds: &'a mut Str
                     [b, ..] if b.is_ascii() => (Kind::Punct, piece),
                     _ => other_mark(piece),
                 };
-                out.push(Lex { lower, text: piece, kind, hyphenated: false, start: t.start(), end: t.end() });
+                let item = Lex { lower, text: piece, kind, hyphenated: false, start: t.start(), end: t.end() };
+                push(&mut out, item, None);
             }
         }
-        gap_start = all[last].end();
         i = last + 1;
     }
     // Whitespace ending the range.
     let end = range.end.min(text.len());
-    if gap_start < end && all.get(i).is_none_or(|t| t.start() >= end) {
-        push_break(text, gap_start..end, &mut out);
+    if gap_start(i) < end && all.get(i).is_none_or(|t| t.start() >= end) {
+        if let Some(item) = break_in(text, gap_start(i)..end) {
+            push(&mut out, item, None);
+        }
     }
     let folds: &'a String = folds;
     for (at, span) in lowered {
         out[at].lower = &folds[span];
     }
-    out
+    Items { all: out, picked }
+}
+
+/// The text of a word token and its folded form. Most words fold to
+/// themselves: the Document then gives the text's own bytes as the folded
+/// form, and that one slice serves as both (slicing the text again, with
+/// its character boundary checks, was a tenth of lexing).
+#[inline]
+fn text_and_folded<'a>(doc: &Document<'a>, t: &DocToken) -> (&'a str, &'a str) {
+    let folded = doc.folded_of(t);
+    let text_start = doc.text().as_ptr().wrapping_add(t.start());
+    let unchanged = folded.len() == t.end() - t.start() && std::ptr::eq(folded.as_ptr(), text_start);
+    (if unchanged { folded } else { doc.text_of(t) }, folded)
 }
 
 /// The kind and lowered form of a mark (`’`, `€`, `«`): an apostrophe, a
@@ -220,20 +271,14 @@ fn other_mark(piece: &str) -> (Kind, &str) {
 }
 
 /// A [`Kind::Break`] for `gap` (whitespace) if it holds two line breaks.
-fn push_break<'a>(text: &'a str, gap: Range<usize>, out: &mut Vec<Lex<'a>>) {
+fn break_in(text: &str, gap: Range<usize>) -> Option<Lex<'_>> {
     // The gaps asked about are short (a line break and a few spaces): a
     // plain count costs less than setting up a search.
-    if gap.end >= gap.start + 2 && text.as_bytes()[gap.clone()].iter().filter(|&&b| b == b'\n').nth(1).is_some() {
+    let two_lines = || text.as_bytes()[gap.clone()].iter().filter(|&&b| b == b'\n').nth(1).is_some();
+    (gap.end >= gap.start + 2 && two_lines()).then(|| {
         let piece = &text[gap.clone()];
-        out.push(Lex {
-            lower: piece,
-            text: piece,
-            kind: Kind::Break,
-            hyphenated: false,
-            start: gap.start,
-            end: gap.end,
-        });
-    }
+        Lex { lower: piece, text: piece, kind: Kind::Break, hyphenated: false, start: gap.start, end: gap.end }
+    })
 }
 
 /// The tokens and items money put together before [`lex_range`] did it in
@@ -543,7 +588,7 @@ mod tests {
         let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
         let doc = buf.document();
         let (mut folds, mut reference_folds) = (String::new(), String::new());
-        let one = lex_range(&doc, range.clone(), &mut folds);
+        let one = lex_range(&doc, range.clone(), &mut folds, |_| false).all;
         let two = lex(&doc, &tokens_in(&doc, range.clone()), &mut reference_folds);
         assert_eq!(one, two, "{text} {range:?}");
     }
