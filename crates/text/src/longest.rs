@@ -292,20 +292,33 @@ impl LongestMatcher {
     /// every place a name may start, and finds none at most.
     #[inline]
     fn longest_at(&self, rest: &[u8]) -> Option<usize> {
-        let text_head = head(rest);
-        if !self.beginnings.may_begin(text_head, rest.len()) {
-            return None; // most places
+        let (text_head, len) = (head(rest), rest.len());
+        let beginnings = &self.beginnings;
+        // Each length's table is read only if the set of its keys holds the
+        // text's: most places read none.
+        let first = |k: u16, fits: fn(usize) -> bool| {
+            let mut bucket = self.bucket(k).iter();
+            bucket.find(|h| fits(h.len) && h.starts(rest, text_head, &self.patterns)).map(|h| h.pattern as usize)
+        };
+        if let Some(k) = (len >= 4).then(|| four_key(text_head)).filter(|&k| beginnings.four.contains(k)) {
+            if let Some(p) = first(k, |n| n >= 4) {
+                return Some(p);
+            }
         }
-        let found = self.longer(text_head, rest.len()).find(|&h| h.starts(rest, text_head, &self.patterns));
-        if let Some(h) = found {
-            return Some(h.pattern as usize);
+        if let Some(k) = (len >= 3).then(|| three_key(text_head)).filter(|&k| beginnings.three.contains(k)) {
+            if let Some(p) = first(k, |n| n == 3) {
+                return Some(p);
+            }
         }
         // Patterns of two bytes, then of one, equal to the text's but for
-        // ASCII case: the first of their table, if any.
-        [rest.get(..2), rest.get(..1)].into_iter().flatten().filter_map(key).find_map(|k| {
-            let (from, to) = (self.offsets[k], self.offsets[k + 1]);
-            (from != to).then(|| self.by_start[from as usize] as usize)
-        })
+        // ASCII case: the first of their table (which the sets say is not
+        // empty).
+        let two = len >= 2 && beginnings.two.contains((text_head & 0xFFFF) as u16);
+        let short = if two { &rest[..2] } else { &rest[..1] };
+        if two || beginnings.one[(text_head & 0xFF) as usize] {
+            return key(short).map(|k| self.by_start[self.offsets[k] as usize] as usize);
+        }
+        None
     }
 
     /// The patterns `rest` begins with, longest first, then in order.
@@ -330,19 +343,19 @@ impl LongestMatcher {
     /// share its first four bytes (ASCII case aside), then those of three
     /// that share its first three, and maybe a few others of each length,
     /// which their heads reject.
-    #[inline(always)]
     fn longer(&self, text_head: u64, len: usize) -> impl Iterator<Item = &Head> {
-        let bucket = |key: Option<u16>| match key {
-            Some(k) => {
-                let k = usize::from(k);
-                &self.by_head[self.head_offsets[k] as usize..self.head_offsets[k + 1] as usize]
-            }
-            None => &[],
-        };
+        let bucket = |key: Option<u16>| key.map_or(&[][..], |k| self.bucket(k));
         // A key of one length may hold patterns of the other.
         let four = bucket((len >= 4).then(|| four_key(text_head))).iter().filter(|h| h.len >= 4);
-        let three = bucket(long_key(text_head, len.min(3))).iter().filter(|h| h.len == 3);
+        let three = bucket((len >= 3).then(|| three_key(text_head))).iter().filter(|h| h.len == 3);
         four.chain(three)
+    }
+
+    /// The heads of [`long_key`] `k`.
+    #[inline(always)]
+    fn bucket(&self, k: u16) -> &[Head] {
+        let k = usize::from(k);
+        &self.by_head[self.head_offsets[k] as usize..self.head_offsets[k + 1] as usize]
     }
 
     /// Keeps the longest match `found` if `keep` accepts it, else the
@@ -421,21 +434,11 @@ impl Beginnings {
                 0 => {}
                 1 => beginnings.one[(h & 0xFF) as usize] = true,
                 2 => beginnings.two.insert((h & 0xFFFF) as u16),
-                3 => beginnings.three.insert(hash_key(h & 0xFF_FFFF)),
+                3 => beginnings.three.insert(three_key(h)),
                 _ => beginnings.four.insert(four_key(h)),
             }
         }
         beginnings
-    }
-
-    /// Whether a pattern may begin text of `len` bytes whose [`head`] is
-    /// `head`.
-    #[inline(always)]
-    fn may_begin(&self, head: u64, len: usize) -> bool {
-        (len >= 4 && self.four.contains(four_key(head)))
-            || (len >= 3 && self.three.contains(hash_key(head & 0xFF_FFFF)))
-            || (len >= 2 && self.two.contains((head & 0xFFFF) as u16))
-            || self.one[(head & 0xFF) as usize]
     }
 }
 
@@ -445,6 +448,12 @@ fn four_key(head: u64) -> u16 {
     hash_key(head & 0xFFFF_FFFF)
 }
 
+/// The first three bytes of a [`head`], hashed to a key.
+#[inline(always)]
+fn three_key(head: u64) -> u16 {
+    hash_key(head & 0xFF_FFFF)
+}
+
 /// `x` (at most 32 bits) Fibonacci-hashed to 16 bits (the top 16 bits of
 /// the product).
 #[inline(always)]
@@ -452,12 +461,13 @@ fn hash_key(x: u64) -> u16 {
     ((x as u32).wrapping_mul(0x9E37_79B1) >> 16) as u16
 }
 
-/// A set of 16-bit keys, one bit each.
-struct Keys16(Vec<u64>);
+/// A set of 16-bit keys, one bit each (an array, so that a key's word
+/// needs no bounds check).
+struct Keys16(Box<[u64; 65536 / 64]>);
 
 impl Default for Keys16 {
     fn default() -> Self {
-        Keys16(vec![0; 65536 / 64])
+        Keys16(Box::new([0; 65536 / 64]))
     }
 }
 
@@ -494,7 +504,7 @@ fn two_bytes(bytes: &[u8]) -> Option<u16> {
 fn long_key(head: u64, len: usize) -> Option<u16> {
     match len {
         0..=2 => None,
-        3 => Some(hash_key(head & 0xFF_FFFF)),
+        3 => Some(three_key(head)),
         _ => Some(four_key(head)),
     }
 }
