@@ -74,6 +74,15 @@ impl Organizations {
 /// product's name hides the organisation inside it), sorted by start, and
 /// the set of their spans.
 fn longest_first(mut hits: Vec<Hit>) -> (Vec<Hit>, SpanSet) {
+    // Most documents' hits come one after the other, none overlapping:
+    // all are kept, in their order.
+    if hits.windows(2).all(|pair| pair[0].end <= pair[1].start) {
+        let mut taken = SpanSet::new();
+        for hit in &hits {
+            taken.insert(hit.start, hit.end);
+        }
+        return (hits, taken);
+    }
     hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
     let mut kept: Vec<Hit> = Vec::new();
     let mut taken = SpanSet::new();
@@ -85,6 +94,46 @@ fn longest_first(mut hits: Vec<Hit>) -> (Vec<Hit>, SpanSet) {
     }
     kept.sort_by_key(|h| h.start);
     (kept, taken)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`longest_first`] without its quick path.
+    fn greedy(mut hits: Vec<Hit>) -> Vec<Hit> {
+        hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+        let mut kept: Vec<Hit> = Vec::new();
+        for hit in hits {
+            if kept.iter().all(|k| k.end <= hit.start || hit.end <= k.start) {
+                kept.push(hit);
+            }
+        }
+        kept.sort_by_key(|h| h.start);
+        kept
+    }
+
+    #[test]
+    fn the_longest_hits_are_kept_in_order() {
+        let hit = |start, end| Hit { start, end, form: start * 100 + end };
+        let cases = [
+            vec![],
+            vec![hit(0, 3)],
+            vec![hit(0, 3), hit(3, 5), hit(9, 12)],
+            vec![hit(0, 3), hit(2, 9), hit(9, 12)],
+            vec![hit(4, 6), hit(0, 9), hit(10, 12)],
+            vec![hit(7, 9), hit(5, 10), hit(12, 14)],
+            vec![hit(5, 10), hit(0, 2)],
+        ];
+        for hits in cases {
+            let (kept, taken) = longest_first(hits.clone());
+            assert_eq!(kept, greedy(hits.clone()), "{hits:?}");
+            for h in &hits {
+                assert!(taken.overlaps(h.start, h.end), "{h:?} of {hits:?}");
+            }
+            assert!(!taken.overlaps(20, 30));
+        }
+    }
 }
 
 impl Plugin for Organizations {

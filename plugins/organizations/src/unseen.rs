@@ -106,7 +106,9 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         let cue = || folded(&text[m_start..m_end]).replace(' ', "-");
         let mut prev = before_token(doc, tokens.start);
         let Some(p) = prev.next() else { continue };
-        let prev_1 = prev.next();
+        let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
+        // The word before `p`, which only a comma or an article reads.
+        let prev_1 = if article || p.lower == "," { prev.next() } else { None };
         if p.lower == "," && prev_1.is_some() {
             continue;
         }
@@ -118,7 +120,6 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
                     || matches!(w.lower.as_ref(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
             })
         };
-        let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
         let comma = prev_1.filter(|c| c.text == ",");
         if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
             if let Some((s, e)) = name_ending_at(doc, comma.start) {
