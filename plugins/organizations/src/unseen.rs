@@ -87,7 +87,7 @@ impl<'a> Found<'a> {
         if !self.taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
             self.taken.insert(start, end);
             let canonical = &text[start..end];
-            self.mentions.push(Mention { start, end, canonical, category: None, rule: rule(), confidence });
+            self.mentions.push(Mention { start, end, canonical, category: None, rule: rule(), confidence, org: None });
         }
     }
 }
