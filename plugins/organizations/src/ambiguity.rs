@@ -14,7 +14,7 @@ use glaneur_schema::Document;
 use std::borrow::Cow;
 
 use crate::gazetteer::{Gazetteer, Hit};
-use crate::lexicon::{is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix, CUE_NOUNS};
+use crate::lexicon::{is_cue_noun, is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix};
 use crate::words::{after, before, starts_sentence, Word};
 use crate::{Mention, GAZETTEER_RULE};
 
@@ -170,7 +170,7 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
 /// Whether the words before (nearest first) end in a cue: `la start-up`,
 /// `chez`, `le groupe français`, `PDG de`.
 fn starts_after_cue(prev: &[Word<'_>]) -> bool {
-    let cue = |w: &str| CUE_NOUNS.contains(w);
+    let cue = is_cue_noun;
     let mut lower = prev.iter().map(|w| w.lower.as_ref());
     match (lower.next(), lower.next()) {
         (

@@ -17,7 +17,7 @@ use glaneur_schema::{Case, Document, Phrases};
 use glaneur_text::{find_names, folded, is_whole_word, keep_leftmost_longest, SpanSet};
 
 use crate::lexicon::{
-    is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
+    is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
 use crate::words::{after, after_token, before, before_token, After, Word};
 use crate::Mention;
@@ -59,15 +59,6 @@ fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
         keep_leftmost_longest(&mut list, |m| (m.start, m.end));
         list
     })
-}
-
-/// Determiners that must come before a cue noun (`la startup X`): those
-/// of glaneur-lexicon (`word` is folded) but `d'`, `ses` and `leur`, which
-/// this rule has never read (left out when the list moved to the lexicon,
-/// so that the names found and the `cue:<determiner>-<noun>` rules did not
-/// change).
-fn is_determiner(word: &str) -> bool {
-    glaneur_lexicon::is_determiner(word) && !matches!(word, "d'" | "ses" | "leur")
 }
 
 /// The mentions found so far, and the spans they and the gazetteer's hits
