@@ -174,8 +174,9 @@ fn is_short(form: &str) -> bool {
 /// form allows.
 fn case_fits(found: &str, form: &str, case_sensitive: bool) -> bool {
     // Runs on every hit: compared in place, copied only to fold a `’`.
-    let found: Cow<'_, str> =
-        if found.contains('’') { Cow::Owned(found.replace('’', "'")) } else { Cow::Borrowed(found) };
+    // The byte that begins `’` first: most names hold none.
+    let curly = found.as_bytes().contains(&0xE2) && found.contains('’');
+    let found: Cow<'_, str> = if curly { Cow::Owned(found.replace('’', "'")) } else { Cow::Borrowed(found) };
     if found == form {
         return true;
     }

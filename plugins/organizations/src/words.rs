@@ -59,7 +59,13 @@ fn is_apostrophe(doc: &Document<'_>, t: &Token) -> bool {
 /// Whether the whitespace from `from` to `to` holds a line break, which
 /// ends the sentence for these readers.
 fn breaks_line(text: &str, from: usize, to: usize) -> bool {
-    from < to && memchr::memchr(b'\n', &text.as_bytes()[from..to]).is_some()
+    let gap = &text.as_bytes()[from.min(to)..to];
+    // Most gaps are a space or two: read without a call.
+    if gap.len() <= 8 {
+        gap.contains(&b'\n')
+    } else {
+        memchr::memchr(b'\n', gap).is_some()
+    }
 }
 
 /// The words (and commas) after `at` (a token boundary), nearest first,
