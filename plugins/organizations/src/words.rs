@@ -39,10 +39,16 @@ fn ends_sentence(c: char) -> bool {
 /// from the Document when the word is one token (most words), else folded
 /// here (`start-up`, `Inc.`).
 fn make<'a>(doc: &Document<'a>, tokens: std::ops::Range<usize>, start: usize, end: usize) -> Word<'a> {
-    let text = &doc.text()[start..end];
-    let lower =
-        if tokens.len() == 1 { Cow::Borrowed(doc.folded_of(&doc.tokens()[tokens.start])) } else { folded(text) };
-    Word { text, lower, start, end }
+    Word { text: &doc.text()[start..end], lower: folded_tokens(doc, tokens), start, end }
+}
+
+/// The folded form of `tokens` of `doc` (lowercased, `’` as `'`): the
+/// Document's, borrowed, for one token; folded here for more.
+pub fn folded_tokens<'a>(doc: &Document<'a>, tokens: std::ops::Range<usize>) -> Cow<'a, str> {
+    match doc.tokens().get(tokens.clone()) {
+        Some([one]) => Cow::Borrowed(doc.folded_of(one)),
+        _ => folded(&doc.text()[doc.byte_span(tokens)]),
+    }
 }
 
 /// A token a word is made of: letters, digits, `-`, `&` (`start-up`,
