@@ -13,9 +13,9 @@ use crate::{case_variants, glued_before, is_capital_at};
 /// beginning of a name written so (`xAI`, `gpt`) or of a lower-case way the
 /// caller allows (`le Monde`). Names are tried only at those places, far
 /// fewer than bytes (scanning every byte capped a gazetteer near 70 MB/s),
-/// and only those sharing the place's first three bytes (or its first
-/// two, or one, if shorter): tables indexed by them, which build in a
-/// fraction of what an
+/// and only those sharing the place's first four bytes (three for the
+/// names of three bytes; two, or one, for the shorter): tables indexed by
+/// them, which build in a fraction of what an
 /// Aho-Corasick automaton took (its failure links, useless to anchored
 /// searches, were a third of the tool's start-up).
 pub struct LongestMatcher {
@@ -28,15 +28,18 @@ pub struct LongestMatcher {
     offsets: Vec<u32>,
     by_start: Vec<u32>,
     /// The [`Head`]s of the patterns of three bytes or more by
-    /// [`three_bytes`] key: those of key `k` are
-    /// `by_three[three_offsets[k]..three_offsets[k + 1]]`, longest first,
+    /// [`long_key`]: those of key `k` are
+    /// `by_head[head_offsets[k]..head_offsets[k + 1]]`, longest first,
     /// then in the order of `patterns` (a key may hold patterns of other
     /// beginnings, which their heads tell apart: most candidates by one
     /// comparison).
-    three_offsets: Vec<u32>,
-    by_three: Vec<Head>,
+    head_offsets: Vec<u32>,
+    by_head: Vec<Head>,
     /// The [`two_bytes`] keys of the lower-case beginnings.
     lower_starts: Keys16,
+    /// Which places some pattern may begin, by the text's [`head`]: see
+    /// [`Beginnings`].
+    beginnings: Beginnings,
     /// The bytes a name may begin with: capitals, digits, lead bytes of
     /// other characters, and the first bytes of `lower_starts`.
     first_bytes: [bool; 256],
@@ -142,7 +145,7 @@ impl LongestMatcher {
         for (i, p) in patterns.iter().enumerate() {
             let bytes = p.as_bytes();
             let i = u32::try_from(i).map_err(|_| "more than 2^32 patterns".to_owned())?;
-            match three_bytes(bytes) {
+            match long_key(head(bytes), bytes.len()) {
                 Some(k) => longer.push((usize::from(k), std::cmp::Reverse(bytes.len()), i)),
                 None => short.extend(key(bytes).map(|k| (k, i))),
             }
@@ -150,7 +153,7 @@ impl LongestMatcher {
         short.sort_unstable();
         longer.sort_unstable();
         let (offsets, by_start) = bucketed(KEYS, short.into_iter());
-        let (three_offsets, by_three) =
+        let (head_offsets, by_head) =
             bucketed(1 << 16, longer.into_iter().map(|(k, _, i)| (k, Head::of(patterns[i as usize].as_bytes(), i))));
 
         let mut lower_starts = Keys16::default();
@@ -168,7 +171,18 @@ impl LongestMatcher {
                 first_bytes[usize::from(b)] = true;
             }
         }
-        Ok(LongestMatcher { patterns, origin, offsets, by_start, three_offsets, by_three, lower_starts, first_bytes })
+        let beginnings = Beginnings::of(&patterns);
+        Ok(LongestMatcher {
+            patterns,
+            origin,
+            offsets,
+            by_start,
+            head_offsets,
+            by_head,
+            lower_starts,
+            beginnings,
+            first_bytes,
+        })
     }
 
     /// The matches `keep(start, end, pattern)` accepts, as (start, end,
@@ -192,6 +206,19 @@ impl LongestMatcher {
         let bytes = text.as_bytes();
         let starts =
             word_starts.into_iter().filter(|&(i, capital)| self.may_start_word(&bytes[i..], capital)).map(|(i, _)| i);
+        self.matches_at(text, starts, keep)
+    }
+
+    /// Like [`LongestMatcher::matches_at_words`], for a caller that has
+    /// already kept only the word starts [`LongestMatcher::may_start_word`]
+    /// takes: tries exactly `starts` (ascending), without testing them
+    /// again.
+    pub fn matches_at_starts(
+        &self,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+        keep: impl FnMut(usize, usize, usize) -> bool,
+    ) -> Vec<(usize, usize, usize)> {
         self.matches_at(text, starts, keep)
     }
 
@@ -265,20 +292,33 @@ impl LongestMatcher {
     /// every place a name may start, and finds none at most.
     #[inline]
     fn longest_at(&self, rest: &[u8]) -> Option<usize> {
-        let text_head = head(rest);
-        if let Some(k) = three_key(text_head, rest.len()) {
-            let k = usize::from(k);
-            let candidates = &self.by_three[self.three_offsets[k] as usize..self.three_offsets[k + 1] as usize];
-            if let Some(h) = candidates.iter().find(|h| h.starts(rest, text_head, &self.patterns)) {
-                return Some(h.pattern as usize);
+        let (text_head, len) = (head(rest), rest.len());
+        let beginnings = &self.beginnings;
+        // Each length's table is read only if the set of its keys holds the
+        // text's: most places read none.
+        let first = |k: u16, fits: fn(usize) -> bool| {
+            let mut bucket = self.bucket(k).iter();
+            bucket.find(|h| fits(h.len) && h.starts(rest, text_head, &self.patterns)).map(|h| h.pattern as usize)
+        };
+        if let Some(k) = (len >= 4).then(|| four_key(text_head)).filter(|&k| beginnings.four.contains(k)) {
+            if let Some(p) = first(k, |n| n >= 4) {
+                return Some(p);
+            }
+        }
+        if let Some(k) = (len >= 3).then(|| three_key(text_head)).filter(|&k| beginnings.three.contains(k)) {
+            if let Some(p) = first(k, |n| n == 3) {
+                return Some(p);
             }
         }
         // Patterns of two bytes, then of one, equal to the text's but for
-        // ASCII case: the first of their table, if any.
-        [rest.get(..2), rest.get(..1)].into_iter().flatten().filter_map(key).find_map(|k| {
-            let (from, to) = (self.offsets[k], self.offsets[k + 1]);
-            (from != to).then(|| self.by_start[from as usize] as usize)
-        })
+        // ASCII case: the first of their table (which the sets say is not
+        // empty).
+        let two = len >= 2 && beginnings.two.contains((text_head & 0xFFFF) as u16);
+        let short = if two { &rest[..2] } else { &rest[..1] };
+        if two || beginnings.one[(text_head & 0xFF) as usize] {
+            return key(short).map(|k| self.by_start[self.offsets[k] as usize] as usize);
+        }
+        None
     }
 
     /// The patterns `rest` begins with, longest first, then in order.
@@ -288,19 +328,34 @@ impl LongestMatcher {
             Some(k) => self.offsets[k] as usize..self.offsets[k + 1] as usize,
             None => 0..0,
         };
-        // The patterns of the same three first bytes (ASCII case aside),
-        // and maybe a few others, which their heads reject.
         let text_head = head(rest);
-        let longer = match three_key(text_head, rest.len()) {
-            Some(k) => self.three_offsets[usize::from(k)] as usize..self.three_offsets[usize::from(k) + 1] as usize,
-            None => 0..0,
-        };
-        let longer = self.by_three[longer]
-            .iter()
+        let longer = self
+            .longer(text_head, rest.len())
             .filter_map(move |h| h.starts(rest, text_head, &self.patterns).then_some(h.pattern as usize));
         let two = &self.by_start[range(rest.get(..2).unwrap_or_default())];
         let one = &self.by_start[range(rest.get(..1).unwrap_or_default())];
         longer.chain(two.iter().chain(one).map(|&p| p as usize))
+    }
+
+    /// The heads of the patterns of three bytes or more that text of `len`
+    /// bytes whose [`head`] is `text_head` may begin with, longest first,
+    /// then in the order of `patterns`: those of four bytes or more that
+    /// share its first four bytes (ASCII case aside), then those of three
+    /// that share its first three, and maybe a few others of each length,
+    /// which their heads reject.
+    fn longer(&self, text_head: u64, len: usize) -> impl Iterator<Item = &Head> {
+        let bucket = |key: Option<u16>| key.map_or(&[][..], |k| self.bucket(k));
+        // A key of one length may hold patterns of the other.
+        let four = bucket((len >= 4).then(|| four_key(text_head))).iter().filter(|h| h.len >= 4);
+        let three = bucket((len >= 3).then(|| three_key(text_head))).iter().filter(|h| h.len == 3);
+        four.chain(three)
+    }
+
+    /// The heads of [`long_key`] `k`.
+    #[inline(always)]
+    fn bucket(&self, k: u16) -> &[Head] {
+        let k = usize::from(k);
+        &self.by_head[self.head_offsets[k] as usize..self.head_offsets[k + 1] as usize]
     }
 
     /// Keeps the longest match `found` if `keep` accepts it, else the
@@ -352,12 +407,67 @@ fn bucketed<T>(buckets: usize, entries: impl ExactSizeIterator<Item = (usize, T)
     (offsets, items)
 }
 
-/// A set of 16-bit keys, one bit each.
-struct Keys16(Vec<u64>);
+/// The beginnings of the patterns, by length: for each length of four
+/// bytes or more, three, two and one, the set of the keys of the first
+/// bytes of the patterns of that length, ASCII-lowercased. A place whose
+/// key is in none of the sets its length allows begins no pattern: the
+/// quick answer at most places, which then read no table of patterns.
+struct Beginnings {
+    /// [`four_key`]s of the patterns of four bytes or more.
+    four: Keys16,
+    /// [`long_key`]s of the patterns of three bytes.
+    three: Keys16,
+    /// The two bytes of the patterns of two bytes.
+    two: Keys16,
+    /// The byte of the patterns of one byte.
+    one: [bool; 256],
+}
+
+impl Beginnings {
+    /// The beginnings of `patterns`.
+    fn of(patterns: &[String]) -> Beginnings {
+        let mut beginnings =
+            Beginnings { four: Keys16::default(), three: Keys16::default(), two: Keys16::default(), one: [false; 256] };
+        for p in patterns.iter().map(String::as_bytes) {
+            let h = head(p);
+            match p.len() {
+                0 => {}
+                1 => beginnings.one[(h & 0xFF) as usize] = true,
+                2 => beginnings.two.insert((h & 0xFFFF) as u16),
+                3 => beginnings.three.insert(three_key(h)),
+                _ => beginnings.four.insert(four_key(h)),
+            }
+        }
+        beginnings
+    }
+}
+
+/// The first four bytes of a [`head`], hashed to a key.
+#[inline(always)]
+fn four_key(head: u64) -> u16 {
+    hash_key(head & 0xFFFF_FFFF)
+}
+
+/// The first three bytes of a [`head`], hashed to a key.
+#[inline(always)]
+fn three_key(head: u64) -> u16 {
+    hash_key(head & 0xFF_FFFF)
+}
+
+/// `x` (at most 32 bits) Fibonacci-hashed to 16 bits (the top 16 bits of
+/// the product).
+#[inline(always)]
+fn hash_key(x: u64) -> u16 {
+    ((x as u32).wrapping_mul(0x9E37_79B1) >> 16) as u16
+}
+
+/// A set of 16-bit keys, one bit each (an array, so that a key's word
+/// needs no bounds check).
+struct Keys16(Box<[u64; 65536 / 64]>);
 
 impl Default for Keys16 {
     fn default() -> Self {
-        Keys16(vec![0; 65536 / 64])
+        Keys16(Box::new([0; 65536 / 64]))
     }
 }
 
@@ -386,21 +496,17 @@ fn two_bytes(bytes: &[u8]) -> Option<u16> {
     }
 }
 
-/// The first three bytes of `bytes`, ASCII-lowercased, hashed to a key
-/// (`None` if shorter): a set of them may hold a few keys that no pattern
-/// has, never lack one that a pattern has.
-#[inline]
-fn three_bytes(bytes: &[u8]) -> Option<u16> {
-    three_key(head(bytes), bytes.len())
-}
-
-/// [`three_bytes`] of bytes of length `len` whose [`head`] is `head` (which
-/// the search has computed already): the low three bytes of the head,
-/// Fibonacci-hashed (the top 16 bits of the product).
-#[inline]
-fn three_key(head: u64, len: usize) -> Option<u16> {
-    let x = (head & 0xFF_FFFF) as u32;
-    (len >= 3).then_some((x.wrapping_mul(0x9E37_79B1) >> 16) as u16)
+/// The key of a pattern (or text) of `len` bytes whose [`head`] is `head`
+/// in the table of the patterns of three bytes or more: its first four
+/// bytes hashed ([`four_key`]), or its three if it has three (`None` if
+/// shorter). A key may be shared by a few beginnings, never lacks one.
+#[inline(always)]
+fn long_key(head: u64, len: usize) -> Option<u16> {
+    match len {
+        0..=2 => None,
+        3 => Some(three_key(head)),
+        _ => Some(four_key(head)),
+    }
 }
 
 #[cfg(test)]
@@ -505,6 +611,14 @@ mod tests {
             "l'Oréal",
             "L'Oréal",
             "Le Monde",
+            // Names of three and four bytes beside longer ones that share
+            // their beginnings.
+            "Ora",
+            "Oran",
+            "Le M",
+            "Les",
+            "Les Echos",
+            "MIS",
         ];
         let patterns: Vec<String> = names.iter().map(|s| s.to_string()).collect();
         let matcher = LongestMatcher::new(patterns.clone(), &[] as &[&str]).expect("valid");
@@ -512,6 +626,7 @@ mod tests {
         let texts = [
             "MISTRAL AI et Mistral ai ; x, X, 3m, ORANGE BUSINESS, orange, Or, AIAI, mis, Électricité, ÉLECTRICITÉ, É",
             "l’Oréal, L'ORÉAL, le monde, Le Monde, aiaiai mistralAI",
+            "Ora Oran Orang ORANGE Le Mans, Le Monde, LES ECHOS, les, Les Echo, le m",
         ];
         for text in texts {
             for start in 0..text.len() {
@@ -521,6 +636,9 @@ mod tests {
                 let rest = &text.as_bytes()[start..];
                 let found = matcher.at_start(rest).next().map(|p| (start + matcher.patterns[p].len(), p));
                 assert_eq!(found, expected, "at {start} of {text:?}");
+                // The quick path, which refuses most places first.
+                let longest = matcher.longest_at(rest).map(|p| (start + matcher.patterns[p].len(), p));
+                assert_eq!(longest, expected, "longest at {start} of {text:?}");
                 let within = &text.as_bytes()[..text.len().min(start + 24)];
                 let expected: Vec<(usize, usize, usize)> = overlapping
                     .find_overlapping_iter(&within[start..])

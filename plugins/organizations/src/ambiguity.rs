@@ -14,9 +14,9 @@ use glaneur_schema::Document;
 use std::borrow::Cow;
 
 use crate::gazetteer::{Gazetteer, Hit};
-use crate::lexicon::{is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix, CUE_NOUNS};
+use crate::lexicon::{is_cue_noun, is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix};
 use crate::words::{after, before, starts_sentence, Word};
-use crate::Mention;
+use crate::{Mention, GAZETTEER_RULE};
 
 /// What local context says of an ambiguous hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
     let mut weak = vec![false; org_hits.len()];
     for (k, hit) in org_hits.iter().enumerate() {
         if !needs_context(hit) {
-            decision[k] = Some("gazetteer");
+            decision[k] = Some(GAZETTEER_RULE);
             continue;
         }
         let ambiguous = gazetteer.orgs[org_of(hit)].ambiguous;
@@ -54,7 +54,7 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
             Local::Accept(rule) => decision[k] = Some(rule),
             Local::Reject => rejected[k] = true,
             Local::Weak => weak[k] = true,
-            Local::Unsure if !ambiguous => decision[k] = Some("gazetteer"), // media, not part of a name
+            Local::Unsure if !ambiguous => decision[k] = Some(GAZETTEER_RULE), // media, not part of a name
             Local::Unsure => {}
         }
     }
@@ -101,7 +101,7 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
         .filter_map(|(hit, rule)| {
             let org = &gazetteer.orgs[org_of(hit)];
             let rule = rule?;
-            let confidence = if rule == "gazetteer" { 0.95 } else { 0.85 };
+            let confidence = if rule == GAZETTEER_RULE { 0.95 } else { 0.85 };
             Some(Mention {
                 start: hit.start,
                 end: hit.end,
@@ -109,6 +109,7 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
                 category: Some(&org.category),
                 rule: Cow::Borrowed(rule),
                 confidence,
+                org: Some(org_of(hit)),
             })
         })
         .collect()
@@ -169,7 +170,7 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
 /// Whether the words before (nearest first) end in a cue: `la start-up`,
 /// `chez`, `le groupe français`, `PDG de`.
 fn starts_after_cue(prev: &[Word<'_>]) -> bool {
-    let cue = |w: &str| CUE_NOUNS.contains(w);
+    let cue = is_cue_noun;
     let mut lower = prev.iter().map(|w| w.lower.as_ref());
     match (lower.next(), lower.next()) {
         (

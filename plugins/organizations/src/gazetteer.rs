@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use glaneur_schema::Document;
+use glaneur_schema::{Document, Token, TokenKind};
 use glaneur_text::{is_whole_word, LongestMatcher};
 
 /// One organisation of the gazetteer.
@@ -116,14 +116,41 @@ impl Gazetteer {
             // boundaries.
             is_whole_word(text, start, end) && case_fits(&text[start..end], &form.text, case_sensitive)
         };
-        let bytes = text.as_bytes();
-        let word_starts =
-            doc.word_starts_where(|t| self.matcher.may_start_word(&bytes[t.start()..], t.begins_with_capital(bytes)));
         self.matcher
-            .matches_at_words(text, word_starts, keep)
+            .matches_at_starts(text, self.starts(doc), keep)
             .into_iter()
             .map(|(start, end, form)| Hit { start, end, form })
             .collect()
+    }
+
+    /// Where a form may start in `doc`: the word starts that
+    /// [`LongestMatcher::may_start_word`] takes, tested first on the
+    /// token's kind and flags, since most tokens fail there.
+    fn starts<'d>(&'d self, doc: &Document<'d>) -> impl Iterator<Item = usize> + 'd {
+        let doc = *doc;
+        let bytes = doc.text().as_bytes();
+        doc.tokens()
+            .iter()
+            .enumerate()
+            .filter(move |&(i, t)| self.may_start(bytes, t) && doc.starts_word(i))
+            .map(|(_, t)| t.start())
+    }
+
+    /// Whether a name may start at token `t` of a text of `bytes`, if it
+    /// starts a word ([`LongestMatcher::may_start_word`]): a capitalised
+    /// word, or else a word or number whose first bytes the matcher takes.
+    /// Punctuation never starts a word.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], t: &Token) -> bool {
+        match t.kind() {
+            TokenKind::Word if t.is_capitalised() => true,
+            TokenKind::Word => self.matcher.may_start_word(&bytes[t.start()..], false),
+            TokenKind::Number => {
+                let rest = &bytes[t.start()..];
+                self.matcher.may_start_word(rest, rest.first().is_some_and(u8::is_ascii_digit))
+            }
+            _ => false,
+        }
     }
 }
 
@@ -147,8 +174,9 @@ fn is_short(form: &str) -> bool {
 /// form allows.
 fn case_fits(found: &str, form: &str, case_sensitive: bool) -> bool {
     // Runs on every hit: compared in place, copied only to fold a `’`.
-    let found: Cow<'_, str> =
-        if found.contains('’') { Cow::Owned(found.replace('’', "'")) } else { Cow::Borrowed(found) };
+    // The byte that begins `’` first: most names hold none.
+    let curly = found.as_bytes().contains(&0xE2) && found.contains('’');
+    let found: Cow<'_, str> = if curly { Cow::Owned(found.replace('’', "'")) } else { Cow::Borrowed(found) };
     if found == form {
         return true;
     }
@@ -257,6 +285,28 @@ mod tests {
     fn french_public_companies_are_known() {
         let text = "Un contrat signé avec la SNCF et la RATP ; selon la Poste, Air France-KLM et Naval Group suivent.";
         assert_eq!(hit_texts(text), ["SNCF", "RATP", "la Poste", "Air France-KLM", "Naval Group"]);
+    }
+
+    #[test]
+    fn the_token_starts_are_the_word_starts_the_matcher_takes() {
+        let g = Gazetteer::load().expect("valid data");
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
+        texts.push(
+            "le Monde, l’Équipe, la Poste 3M, 42 ١٢ xAI iliad H100 SNCF-RATP d’Orange l'Oréal «Le Monde».".into(),
+        );
+        assert!(texts.len() > 50);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let bytes = text.as_bytes();
+            let expected: Vec<usize> = doc
+                .word_starts()
+                .filter(|&(i, capital)| g.matcher.may_start_word(&bytes[i..], capital))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(g.starts(&doc).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 
     #[test]

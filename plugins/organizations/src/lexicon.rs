@@ -1,14 +1,34 @@
 //! The words the organisation rules read — cue nouns before a name, verbs
 //! organisations do, corporate suffixes, the capitalised words that start
 //! sentences but never names — kept as data (`data/*.txt`, one entry a
-//! line, `#` comments) and looked up by bisection.
+//! line, `#` comments), and looked up in hash sets of their words
+//! ([`WordSet`]).
 //!
 //! Lookups take lowercased words with `’` folded to `'`, except the
 //! suffixes and product words, which are compared as written.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use foldhash::fast::FixedState;
 use glaneur_lexicon::WordList;
+
+/// The words of one or more lists, hashed: a lookup hashes the word once
+/// and compares it with an entry or two, where a list's bisection compared
+/// it with a dozen (the rules look up most words they read, several times).
+pub struct WordSet(HashSet<&'static str, FixedState>);
+
+impl WordSet {
+    /// The words of every list of `lists`.
+    fn of(lists: &[&WordList]) -> WordSet {
+        WordSet(lists.iter().flat_map(|list| list.words().iter().copied()).collect())
+    }
+
+    /// Whether `word` is one of the set's words.
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
 
 /// Nouns that introduce an organisation's name right after them (possibly
 /// with adjectives or a `de …` complement between): `la start-up X`,
@@ -30,21 +50,56 @@ static NEGATIVE_CUES: LazyLock<WordList> = LazyLock::new(|| WordList::parse(incl
 static NOT_NAMES: LazyLock<WordList> = LazyLock::new(|| WordList::parse(include_str!("../data/not_names.txt")));
 static PRODUCT_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::parse(include_str!("../data/product_words.txt")));
 
+/// Determiners before a cue noun: glaneur-lexicon's but `d'`, `ses` and
+/// `leur` (see [`is_determiner`]).
+static CUE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = WordSet::of(&[&glaneur_lexicon::DETERMINERS]);
+    for left_out in ["d'", "ses", "leur"] {
+        set.0.remove(left_out);
+    }
+    set
+});
+
+// The lists as looked up.
+static CUE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[&CUE_NOUNS]));
+static SUFFIX_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[&SUFFIXES]));
+static LINK_WORD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[&LINK_WORDS]));
+static ORG_VERB_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[&ORG_VERBS]));
+static FUNCTION_WORD_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::of(&[&glaneur_lexicon::FUNCTION_WORDS, &MORE_FUNCTION_WORDS]));
+static NEGATIVE_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[&NEGATIVE_CUES]));
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[&NOT_NAMES]));
+static PRODUCT_WORD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[&PRODUCT_WORDS]));
+
+/// Whether `word` is a cue noun ([`CUE_NOUNS`]).
+pub fn is_cue_noun(word: &str) -> bool {
+    CUE_NOUN_SET.contains(word)
+}
+
+/// Determiners that must come before a cue noun (`la startup X`): those
+/// of glaneur-lexicon (`word` is folded) but `d'`, `ses` and `leur`, which
+/// the cue rule has never read (left out when the list moved to the
+/// lexicon, so that the names found and the `cue:<determiner>-<noun>`
+/// rules did not change).
+pub fn is_determiner(word: &str) -> bool {
+    CUE_DETERMINERS.contains(word)
+}
+
 /// Words between a cue noun and the name that are not part of either:
 /// articles and prepositions of a `de …` complement.
 pub fn is_link_word(word: &str) -> bool {
-    LINK_WORDS.contains(word)
+    LINK_WORD_SET.contains(word)
 }
 
 /// Verbs (3rd person, simple and compound tenses) that say an
 /// organisation acts: an ambiguous name right before one is the company.
 pub fn is_org_verb(word: &str) -> bool {
-    ORG_VERBS.contains(word)
+    ORG_VERB_SET.contains(word)
 }
 
 /// Whether `word` is a corporate suffix, as written.
 pub fn is_suffix(word: &str) -> bool {
-    SUFFIXES.contains(word)
+    SUFFIX_SET.contains(word)
 }
 
 /// Capitalised words that start sentences or titles but never a name:
@@ -53,25 +108,25 @@ pub fn is_suffix(word: &str) -> bool {
 /// folded (a [`Word`](crate::words::Word)'s `lower`), so it is looked up as
 /// it is, not folded again as `glaneur_text::is_function_word` would.
 pub fn is_function_word(word: &str) -> bool {
-    glaneur_lexicon::is_function_word(word) || MORE_FUNCTION_WORDS.contains(word)
+    FUNCTION_WORD_SET.contains(word)
 }
 
 /// Words right before an ambiguous name that say it is not the company:
 /// the platform as a place (`sur Facebook`), the colour, the river.
 pub fn is_negative_cue(word: &str) -> bool {
-    NEGATIVE_CUES.contains(word)
+    NEGATIVE_CUE_SET.contains(word)
 }
 
 /// Capitalised words that are places, months or days, never a name found
 /// by a cue.
 pub fn is_not_a_name(word: &str) -> bool {
-    NOT_NAMES.contains(word)
+    NOT_NAME_SET.contains(word)
 }
 
 /// One-word products and services: an ambiguous name listed with them is a
 /// product too (`Windows, Office et GitHub`).
 pub fn is_product_word(word: &str) -> bool {
-    PRODUCT_WORDS.contains(word)
+    PRODUCT_WORD_SET.contains(word)
 }
 
 #[cfg(test)]
@@ -98,6 +153,33 @@ mod tests {
             }
         }
         assert!(is_suffix("SA") && !is_suffix("sa"), "suffixes keep their case");
+        // Each set holds its lists' words, and no other.
+        let sets: [(&[&WordList], &WordSet); 8] = [
+            (&[&CUE_NOUNS], &CUE_NOUN_SET),
+            (&[&SUFFIXES], &SUFFIX_SET),
+            (&[&LINK_WORDS], &LINK_WORD_SET),
+            (&[&ORG_VERBS], &ORG_VERB_SET),
+            (&[&glaneur_lexicon::FUNCTION_WORDS, &MORE_FUNCTION_WORDS], &FUNCTION_WORD_SET),
+            (&[&NEGATIVE_CUES], &NEGATIVE_CUE_SET),
+            (&[&NOT_NAMES], &NOT_NAME_SET),
+            (&[&PRODUCT_WORDS], &PRODUCT_WORD_SET),
+        ];
+        let every_word: Vec<&str> = [&*CUE_NOUNS, &SUFFIXES, &OF_NOUNS, &LINK_WORDS, &ORG_VERBS, &MORE_FUNCTION_WORDS]
+            .into_iter()
+            .chain([&*NEGATIVE_CUES, &NOT_NAMES, &PRODUCT_WORDS, &glaneur_lexicon::FUNCTION_WORDS])
+            .chain([&*glaneur_lexicon::DETERMINERS])
+            .flat_map(|l| l.words().iter().copied())
+            .chain(["", "Capital", "capital", "LE", "Le", "d’", "zzz"])
+            .collect();
+        for (lists, set) in sets {
+            for word in &every_word {
+                assert_eq!(set.contains(word), lists.iter().any(|l| l.contains(word)), "{word:?}");
+            }
+        }
+        for word in &every_word {
+            let expected = glaneur_lexicon::is_determiner(word) && !matches!(*word, "d'" | "ses" | "leur");
+            assert_eq!(is_determiner(word), expected, "{word:?}");
+        }
         assert!(is_function_word("Selon") || is_function_word("selon"));
     }
 }

@@ -17,9 +17,9 @@ use glaneur_schema::{Case, Document, Phrases};
 use glaneur_text::{find_names, folded, is_whole_word, keep_leftmost_longest, SpanSet};
 
 use crate::lexicon::{
-    is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
+    is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
-use crate::words::{after, after_token, before, before_token, After, Word};
+use crate::words::{after_token, before, before_token, folded_tokens, After, Before, Word};
 use crate::Mention;
 
 /// The word lists the rules look for in the whole text, found in its
@@ -61,15 +61,6 @@ fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
     })
 }
 
-/// Determiners that must come before a cue noun (`la startup X`): those
-/// of glaneur-lexicon (`word` is folded) but `d'`, `ses` and `leur`, which
-/// this rule has never read (left out when the list moved to the lexicon,
-/// so that the names found and the `cue:<determiner>-<noun>` rules did not
-/// change).
-fn is_determiner(word: &str) -> bool {
-    glaneur_lexicon::is_determiner(word) && !matches!(word, "d'" | "ses" | "leur")
-}
-
 /// The mentions found so far, and the spans they and the gazetteer's hits
 /// take.
 struct Found<'a> {
@@ -87,7 +78,7 @@ impl<'a> Found<'a> {
         if !self.taken.overlaps(start, end) && text[start..end].chars().next().is_some_and(char::is_uppercase) {
             self.taken.insert(start, end);
             let canonical = &text[start..end];
-            self.mentions.push(Mention { start, end, canonical, category: None, rule: rule(), confidence });
+            self.mentions.push(Mention { start, end, canonical, category: None, rule: rule(), confidence, org: None });
         }
     }
 }
@@ -106,7 +97,9 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         let cue = || folded(&text[m_start..m_end]).replace(' ', "-");
         let mut prev = before_token(doc, tokens.start);
         let Some(p) = prev.next() else { continue };
-        let prev_1 = prev.next();
+        let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
+        // The word before `p`, which only a comma or an article reads.
+        let prev_1 = if article || p.lower == "," { prev.next() } else { None };
         if p.lower == "," && prev_1.is_some() {
             continue;
         }
@@ -118,7 +111,6 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
                     || matches!(w.lower.as_ref(), "se" | "s'" | "est" | "n'" | "ne" | "y" | "en" | "peut" | "lui")
             })
         };
-        let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
         let comma = prev_1.filter(|c| c.text == ",");
         if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
             if let Some((s, e)) = name_ending_at(doc, comma.start) {
@@ -140,12 +132,12 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
-        let cue = folded(&text[m_start..m_end]);
+        let cue = folded_tokens(doc, tokens.clone());
         let invested = cue.starts_with("investi") || cue.starts_with("injecté");
         // Only `investi` reads past the first word:
         // `investi 30 millions de dollars dans X`, `dans` within the clause.
         let mut following = after_token(doc, tokens.end);
-        let w = if invested { following.take(8).find(|w| w.lower == "dans") } else { following.next() };
+        let w = if invested { following.by_ref().take(8).find(|w| w.lower == "dans") } else { following.next() };
         let Some(w) = w else { continue };
         if !matches!(w.lower.as_ref(), "de" | "d'" | "dans") {
             continue;
@@ -153,7 +145,8 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         if invested != (w.lower == "dans") {
             continue;
         }
-        if let Some((s, e)) = name_from(text, after(doc, w.end).take(6)) {
+        // The words after `w`.
+        if let Some((s, e)) = name_from(text, following.take(6)) {
             let rule = || Cow::Owned(format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\'')));
             found.add(s, e, 0.7, rule);
         }
@@ -240,7 +233,13 @@ fn name_from<'a>(text: &str, mut words: impl Iterator<Item = Word<'a>>) -> Optio
 
 /// The capitalised name ending at `end` (before a comma).
 fn name_ending_at(doc: &Document<'_>, end: usize) -> Option<(usize, usize)> {
-    let mut name = before(doc, end)
+    name_ending(before(doc, end))
+}
+
+/// The capitalised name that `words` (the words before a place, nearest
+/// first) end with.
+fn name_ending(words: Before<'_>) -> Option<(usize, usize)> {
+    let mut name = words
         .take(5)
         .take_while(|w| w.is_capitalised() && w.is_word() && !is_function_word(&w.lower) && !is_not_a_name(&w.lower));
     // Nearest first: the name's last word, then back to its first.
@@ -252,10 +251,11 @@ fn name_ending_at(doc: &Document<'_>, end: usize) -> Option<(usize, usize)> {
 /// `matches` are the suffixes' matches from [`scan`].
 fn suffixes(doc: &Document<'_>, matches: &[ListMatch], add: &mut dyn FnMut(usize, usize)) {
     let text = doc.text();
-    for &ListMatch { start: m_start, end: m_end, .. } in matches {
-        let mut end = m_end;
+    for ListMatch { start: m_start, end: m_end, tokens } in matches {
+        let (m_start, mut end, mut next_token) = (*m_start, *m_end, tokens.end);
         if text[end..].starts_with('.') && matches!(&text[m_start..end], "Inc" | "Ltd" | "Corp" | "Co") {
-            end += 1;
+            end += 1; // the period, a token of its own
+            next_token += 1;
         }
         let before_ok = text[..m_start].ends_with(' ') || text[..m_start].ends_with('\u{a0}');
         let after_ok = !text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-');
@@ -263,16 +263,17 @@ fn suffixes(doc: &Document<'_>, matches: &[ListMatch], add: &mut dyn FnMut(usize
             continue;
         }
         // `Valmy Industries SA`: further suffixes belong to the name.
-        while let Some(next) = after(doc, end).next() {
+        for next in after_token(doc, next_token) {
             if next.start - end <= 1 && is_suffix(next.text) {
                 end = next.end;
             } else {
                 break;
             }
         }
-        if let Some((start, _)) = name_ending_at(doc, m_start) {
-            // The word before the suffix must be glued to it by one space.
-            if before(doc, m_start).next().is_some_and(|w| m_start - w.end <= 1 && w.is_capitalised()) {
+        // The name's last word (capitalised) must be glued to the suffix by
+        // one space.
+        if let Some((start, last_end)) = name_ending(before_token(doc, tokens.start)) {
+            if m_start - last_end <= 1 {
                 add(start, end);
             }
         }

@@ -39,10 +39,16 @@ fn ends_sentence(c: char) -> bool {
 /// from the Document when the word is one token (most words), else folded
 /// here (`start-up`, `Inc.`).
 fn make<'a>(doc: &Document<'a>, tokens: std::ops::Range<usize>, start: usize, end: usize) -> Word<'a> {
-    let text = &doc.text()[start..end];
-    let lower =
-        if tokens.len() == 1 { Cow::Borrowed(doc.folded_of(&doc.tokens()[tokens.start])) } else { folded(text) };
-    Word { text, lower, start, end }
+    Word { text: &doc.text()[start..end], lower: folded_tokens(doc, tokens), start, end }
+}
+
+/// The folded form of `tokens` of `doc` (lowercased, `’` as `'`): the
+/// Document's, borrowed, for one token; folded here for more.
+pub fn folded_tokens<'a>(doc: &Document<'a>, tokens: std::ops::Range<usize>) -> Cow<'a, str> {
+    match doc.tokens().get(tokens.clone()) {
+        Some([one]) => Cow::Borrowed(doc.folded_of(one)),
+        _ => folded(&doc.text()[doc.byte_span(tokens)]),
+    }
 }
 
 /// A token a word is made of: letters, digits, `-`, `&` (`start-up`,
@@ -59,7 +65,13 @@ fn is_apostrophe(doc: &Document<'_>, t: &Token) -> bool {
 /// Whether the whitespace from `from` to `to` holds a line break, which
 /// ends the sentence for these readers.
 fn breaks_line(text: &str, from: usize, to: usize) -> bool {
-    from < to && memchr::memchr(b'\n', &text.as_bytes()[from..to]).is_some()
+    let gap = &text.as_bytes()[from.min(to)..to];
+    // Most gaps are a space or two: read without a call.
+    if gap.len() <= 8 {
+        gap.contains(&b'\n')
+    } else {
+        memchr::memchr(b'\n', gap).is_some()
+    }
 }
 
 /// The words (and commas) after `at` (a token boundary), nearest first,
