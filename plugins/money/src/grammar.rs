@@ -1049,6 +1049,10 @@ fn hyphenated_amount(word: &str, language: Language) -> Option<(f64, &'static st
 
 /// `MUSD`, `MEUR`, `MdUSD`, `kEUR`: a multiplier glued to an ISO code.
 fn compact_currency(word: &str) -> Option<(f64, &'static str)> {
+    // Asked of the word after every number: most start with none of the prefixes.
+    if !matches!(word.as_bytes().first(), Some(b'M' | b'k' | b'K')) {
+        return None;
+    }
     for (prefix, factor) in [("Mds", 1e9), ("Md", 1e9), ("Mrd", 1e9), ("M", 1e6), ("k", 1e3), ("K", 1e3)] {
         if let Some(code) = word.strip_prefix(prefix).and_then(lexicon::iso_code) {
             return Some((factor, code));
