@@ -986,7 +986,8 @@ impl Grammar<'_, '_> {
 fn tidy(value: f64) -> f64 {
     // Whole amounts below 10^12 (most) are their own rounding: scaled to
     // twelve digits they stay exact integers, and scale back exactly.
-    if value == 0.0 || !value.is_finite() || (value.fract() == 0.0 && value.abs() < 1e12) {
+    // (Whole told by a round trip through an integer, exact below 10^12.)
+    if value == 0.0 || !value.is_finite() || (value.abs() < 1e12 && (value as i64) as f64 == value) {
         return value;
     }
     let scale = 10f64.powi(11 - value.abs().log10().floor() as i32);
