@@ -495,7 +495,10 @@ impl Grammar<'_, '_> {
                     q.base = 1.0;
                     q.next = i;
                     q.words = true;
-                } else if let Some((base, code)) = hyphenated_amount(item.lower, self.language) {
+                } else if let Some((base, code)) =
+                    // Only a hyphenated item holds a hyphen.
+                    item.hyphenated.then(|| hyphenated_amount(item.lower, self.language)).flatten()
+                {
                     // `five-dollar vouchers`, `ten-euro`
                     q.base = base;
                     q.next = i + 1;
