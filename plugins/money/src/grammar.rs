@@ -495,7 +495,10 @@ impl Grammar<'_, '_> {
                     q.base = 1.0;
                     q.next = i;
                     q.words = true;
-                } else if let Some((base, code)) = hyphenated_amount(item.lower, self.language) {
+                } else if let Some((base, code)) =
+                    // Only a hyphenated item holds a hyphen.
+                    item.hyphenated.then(|| hyphenated_amount(item.lower, self.language)).flatten()
+                {
                     // `five-dollar vouchers`, `ten-euro`
                     q.base = base;
                     q.next = i + 1;
@@ -986,7 +989,8 @@ impl Grammar<'_, '_> {
 fn tidy(value: f64) -> f64 {
     // Whole amounts below 10^12 (most) are their own rounding: scaled to
     // twelve digits they stay exact integers, and scale back exactly.
-    if value == 0.0 || !value.is_finite() || (value.fract() == 0.0 && value.abs() < 1e12) {
+    // (Whole told by a round trip through an integer, exact below 10^12.)
+    if value == 0.0 || !value.is_finite() || (value.abs() < 1e12 && (value as i64) as f64 == value) {
         return value;
     }
     let scale = 10f64.powi(11 - value.abs().log10().floor() as i32);
@@ -1049,6 +1053,10 @@ fn hyphenated_amount(word: &str, language: Language) -> Option<(f64, &'static st
 
 /// `MUSD`, `MEUR`, `MdUSD`, `kEUR`: a multiplier glued to an ISO code.
 fn compact_currency(word: &str) -> Option<(f64, &'static str)> {
+    // Asked of the word after every number: most start with none of the prefixes.
+    if !matches!(word.as_bytes().first(), Some(b'M' | b'k' | b'K')) {
+        return None;
+    }
     for (prefix, factor) in [("Mds", 1e9), ("Md", 1e9), ("Mrd", 1e9), ("M", 1e6), ("k", 1e3), ("K", 1e3)] {
         if let Some(code) = word.strip_prefix(prefix).and_then(lexicon::iso_code) {
             return Some((factor, code));
