@@ -1413,8 +1413,7 @@ fn line_end(text: &str, at: usize) -> usize {
 fn clause_end(text: &str, at: usize) -> usize {
     let mut from = at;
     let limit = line_end(text, at);
-    while let Some(e) = text[from..limit].find(['.', ';', '\n', '«', '»', '“', '”']) {
-        let i = from + e;
+    while let Some(i) = next_clause_mark(text, from, limit) {
         let word_before = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         if text[i..].starts_with('.') && glaneur_lexicon::is_abbreviation(word_before) {
             from = i + 1;
@@ -1423,6 +1422,19 @@ fn clause_end(text: &str, at: usize) -> usize {
         return i;
     }
     limit
+}
+
+/// The first `.`, `;`, line break, `«`, `»`, `“` or `”` in
+/// `text[from..to]`, found by its bytes (a lead byte is never inside
+/// another character).
+fn next_clause_mark(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[..to];
+    (from..to).find(|&i| match bytes[i] {
+        b'.' | b';' | b'\n' => true,
+        0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
+        _ => false,
+    })
 }
 
 /// The last speaker of the last [`RECALL`] quotes whose gender fits
@@ -1447,4 +1459,24 @@ fn org_speaker(o: &OrgRef) -> Speaker {
 /// Genders compatible when either is unknown.
 fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
     a.is_none() || b.is_none() || a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_marks_are_found_by_bytes_as_by_chars() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("« a » “b” ‘c’ „d“ ‹e› a.b;c\nd … « »".to_owned());
+        for text in &texts {
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &from) in starts.iter().enumerate() {
+                for &to in starts[k..].iter().take(40).chain(starts.last()) {
+                    let by_chars = text[from..to].find(['.', ';', '\n', '«', '»', '“', '”']).map(|e| from + e);
+                    assert_eq!(next_clause_mark(text, from, to), by_chars, "{}", &text[from..to]);
+                }
+            }
+        }
+    }
 }
