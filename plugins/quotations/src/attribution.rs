@@ -997,9 +997,8 @@ impl Attributor<'_> {
     /// A person starting at `at` (spaces skipped), or past a role and a
     /// comma (`le PDG, Satya Nadella`).
     fn person_at(&self, at: usize) -> Option<Speaker> {
-        let limit = clause_end(self.text, at);
         let first = self.persons.partition_point(|p| p.start < at);
-        let person = self.persons.get(first).filter(|p| p.end <= limit)?;
+        let person = self.persons.get(first).filter(|p| clause_reaches(self.text, at, p.end))?;
         let between = &self.text[at..person.start];
         // An organisation after `de`, `d'`, `chez` belongs to the role (`le
         // PDG de Nvidia, Jensen Huang`): its words are no role words, and it
@@ -1411,17 +1410,32 @@ fn line_end(text: &str, at: usize) -> usize {
 /// The end of the clause starting at `at`: a sentence mark or a quotation
 /// mark — not the period of a title (`M. Dupuis`).
 fn clause_end(text: &str, at: usize) -> usize {
-    let mut from = at;
     let limit = line_end(text, at);
-    while let Some(i) = next_clause_mark(text, from, limit) {
+    clause_break(text, at, limit).unwrap_or(limit)
+}
+
+/// Whether the clause starting at `at` goes on up to `end` (a char
+/// boundary after `at`): `end <= clause_end(text, at)`, read only up to
+/// `end` (a person found may be pages away).
+fn clause_reaches(text: &str, at: usize, end: usize) -> bool {
+    // The line holding `at` ends at a line break (a clause mark) or
+    // [`line_end`]'s 300 bytes.
+    end <= reach_ahead(text, at, 300) && clause_break(text, at, end).is_none()
+}
+
+/// The first mark in `text[at..to]` that ends a clause (see
+/// [`clause_end`]).
+fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
+    let mut from = at;
+    while let Some(i) = next_clause_mark(text, from, to) {
         let word_before = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         if text[i..].starts_with('.') && glaneur_lexicon::is_abbreviation(word_before) {
             from = i + 1;
             continue;
         }
-        return i;
+        return Some(i);
     }
-    limit
+    None
 }
 
 /// The first `.`, `;`, line break, `«`, `»`, `“` or `”` in
@@ -1464,6 +1478,24 @@ fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_reaches_what_its_end_is_after() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("M. Dupuis a dit. Mme Roux, « oui ».\nSuite".to_owned());
+        for text in &texts {
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &at) in starts.iter().enumerate() {
+                let end = clause_end(text, at);
+                // Places on the way, and on either side of the end.
+                let e = starts.partition_point(|&i| i < end);
+                let near = starts[e.saturating_sub(1).max(k)..].iter().take(3);
+                for &to in starts[k..].iter().take(400).step_by(9).chain(near) {
+                    assert_eq!(clause_reaches(text, at, to), to <= end, "{}", &text[at..to]);
+                }
+            }
+        }
+    }
 
     #[test]
     fn clause_marks_are_found_by_bytes_as_by_chars() {
