@@ -31,7 +31,7 @@
 
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -147,8 +147,9 @@ pub struct Attributor<'a> {
     pub nouns: &'a Nouns,
     /// The document's paragraphs, found once.
     pub paragraphs: &'a Paragraphs,
-    /// What is looked up for every speaker, computed once.
-    index: Index,
+    /// What is looked up for every speaker, computed once, when a speaker
+    /// is first looked up (many documents quote nobody named).
+    index: OnceCell<Index>,
     /// The last [`Attributor::sentence_start`] and
     /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
     /// sentence of the quote at hand several times.
@@ -232,7 +233,7 @@ impl<'a> Attributor<'a> {
         paragraphs: &'a Paragraphs,
     ) -> Self {
         let (verbs, nouns) = lexicon;
-        let index = Index::new(persons);
+        let index = OnceCell::new();
         let (sentence_starts, sentence_ends) = Default::default();
         Attributor { text, quotes, persons, orgs, verbs, nouns, paragraphs, index, sentence_starts, sentence_ends }
     }
@@ -957,7 +958,8 @@ impl Attributor<'_> {
     /// canonical name ends with it, as whole words, else a longer name
     /// written near `at`.
     fn fullest(&self, name: &str, at: usize) -> Option<Speaker> {
-        let person = self.index.fullest.get(&name.to_lowercase()).map(|&k| &self.persons[k]);
+        let index = self.index.get_or_init(|| Index::new(self.persons));
+        let person = index.fullest.get(&name.to_lowercase()).map(|&k| &self.persons[k]);
         person.map(speaker).or_else(|| self.fullest_written(name, at))
     }
 
