@@ -341,10 +341,11 @@ impl Attributor<'_> {
         let last = name.rsplit(' ').next().unwrap_or(name);
         let (start, end) = (self.sentence_start(q.start), self.sentence_end(q.end));
         let whole = |text: &str| {
-            text.match_indices(last).any(|(i, _)| {
+            let alone = |i: usize| {
                 !text[..i].ends_with(char::is_alphanumeric)
                     && !text[i + last.len()..].starts_with(char::is_alphanumeric)
-            })
+            };
+            occurrences(text, last).any(alone)
         };
         whole(&self.text[start..q.start]) || whole(&self.text[q.end..end.max(q.end)])
     }
@@ -426,7 +427,7 @@ impl Attributor<'_> {
     fn named_since(&self, k: usize, name: &str) -> bool {
         let from = k.checked_sub(1).map_or(0, |j| self.quotes[j].end);
         let last = name.rsplit(' ').next().unwrap_or(name);
-        self.text[from..self.quotes[k].start].contains(last)
+        occurrences(&self.text[from..self.quotes[k].start], last).next().is_some()
     }
 
     /// `« … » en Europe, a précisé sa directrice Jeanne Vallier dans un
@@ -661,7 +662,7 @@ impl Attributor<'_> {
     /// `« A, poursuit-elle, B. »`: an incise inside the marks.
     fn incise(&self, q: &Quote, earlier: &[Attribution]) -> Option<Attribution> {
         let inner = &self.text[q.inner_start..q.inner_end];
-        for (i, _) in inner.match_indices(", ") {
+        for i in occurrences(inner, ", ") {
             let at = q.inner_start + i + 2;
             let Some(verb) = self.verbs.at(self.text, at) else { continue };
             if !self.text[verb.end..].trim_start().starts_with(',') && verb.pronoun.is_some() {
@@ -1064,7 +1065,8 @@ impl Attributor<'_> {
         let first_org = self.orgs.partition_point(|o| o.start < start);
         if let Some(org) = self.orgs.get(first_org).filter(|o| o.end <= end) {
             let name = &self.text[org.start..org.end];
-            if let Some(p) = recent.iter().find(|p| sentence(self.text, p.start, p.end, 200).contains(name)) {
+            let named = |p: &&&PersonRef| occurrences(sentence(self.text, p.start, p.end, 200), name).next().is_some();
+            if let Some(p) = recent.iter().find(named) {
                 return Some(self.person_speaker(p));
             }
         }
@@ -1075,7 +1077,7 @@ impl Attributor<'_> {
             let near = |p: &&&PersonRef| {
                 let from = reach_back(self.text, p.start, 80);
                 let to = reach_ahead(self.text, p.end, 80).min(start).max(p.end);
-                self.text[from..to].to_lowercase().contains(role)
+                occurrences(&self.text[from..to].to_lowercase(), role).next().is_some()
             };
             if let Some(p) = recent.iter().find(near) {
                 return Some(self.person_speaker(p));
@@ -1440,6 +1442,40 @@ fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
     None
 }
 
+/// The starts of the occurrences of `needle` in `haystack`, leftmost and
+/// not overlapping, as `str::match_indices` gives them; a short needle is
+/// found from its first byte, cheaper than a searcher's set-up for a name
+/// in a sentence (a long one, by the standard library's linear search).
+fn occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    /// The longest needle found from its first byte: bounds the bytes
+    /// compared at each candidate.
+    const SHORT: usize = 32;
+    let (bytes, wanted) = (haystack.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let Some(&first) = wanted.first() else {
+            // An empty needle is at every char boundary.
+            let at = (from..=bytes.len()).find(|&i| haystack.is_char_boundary(i))?;
+            from = at + 1;
+            return Some(at);
+        };
+        if wanted.len() > SHORT {
+            let at = from + haystack.get(from..)?.find(needle)?;
+            from = at + wanted.len();
+            return Some(at);
+        }
+        while let Some(k) = bytes.get(from..).and_then(|rest| memchr::memchr(first, rest)) {
+            let at = from + k;
+            if bytes[at..].starts_with(wanted) {
+                from = at + wanted.len();
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        None
+    })
+}
+
 /// The first `.`, `;`, line break, `«`, `»`, `“` or `”` in
 /// `text[from..to]`, found by its bytes (a lead byte is never inside
 /// another character).
@@ -1495,6 +1531,20 @@ mod tests {
                 for &to in starts[k..].iter().take(400).step_by(9).chain(near) {
                     assert_eq!(clause_reaches(text, at, to), to <= end, "{}", &text[at..to]);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn occurrences_are_match_indices() {
+        let texts = glaneur_testdata::test_texts(&["quotations"]);
+        let long = "a".repeat(40);
+        let needles = ["", "a", "aa", "é", "Dupont", " ", "’", "la", "« ", "s.", &long];
+        let longer = "a".repeat(100);
+        for text in texts.iter().map(String::as_str).chain(["aaa", "aaaa éé", "", &longer]) {
+            for needle in needles {
+                let by_std: Vec<usize> = text.match_indices(needle).map(|(i, _)| i).collect();
+                assert_eq!(occurrences(text, needle).collect::<Vec<_>>(), by_std, "{needle:?} in {text}");
             }
         }
     }
