@@ -854,11 +854,11 @@ impl Attributor<'_> {
         let sentence_start = self.sentence_start(start);
         let before = &self.text[sentence_start..start];
         let complement = of_complement(before);
-        let words: Vec<&str> = before.split_whitespace().collect();
-        let opens = words.len() <= 5
+        // Five words at most: the sixth is never read.
+        let opens = before.split_whitespace().nth(5).is_none()
             && !complement
             && !before.contains([',', '(', ':', '«', '"', '“'])
-            && words.iter().skip(1).all(|w| {
+            && before.split_whitespace().skip(1).all(|w| {
                 !w.starts_with(char::is_uppercase) || self.nouns.roles.contains(glaneur_text::folded(w).as_ref())
             });
         if opens || self.after_a_verb(sentence_start, start) {
@@ -875,11 +875,8 @@ impl Attributor<'_> {
     /// before `from`.
     fn after_a_verb(&self, from: usize, at: usize) -> bool {
         let before = &self.text[from..at];
-        let starts: Vec<usize> = not_after(before, |p| p.is_alphabetic() || matches!(p, '\'' | '’' | '-'))
-            .filter(|&(_, c)| c.is_alphabetic())
-            .map(|(i, _)| from + i)
-            .collect();
-        starts.iter().rev().take(3).any(|&w| {
+        last_word_starts(before).take(3).any(|i| {
+            let w = from + i;
             self.verbs.at(self.text, w).is_some_and(|v| {
                 let past = adverbials::skip(self.text, v.end);
                 v.pronoun.is_none() && past <= at && self.text[past..at].trim().is_empty()
@@ -1379,6 +1376,22 @@ fn not_after<'a>(text: &'a str, part: impl Fn(char) -> bool + 'a) -> impl Iterat
     text.char_indices().filter(move |&(_, c)| !std::mem::replace(&mut after_part, part(c)))
 }
 
+/// Where the words of `text` start (a letter not after a letter, an
+/// apostrophe or a hyphen), the last first: read from the end, as far as
+/// the caller takes them.
+fn last_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let part = |p: char| p.is_alphabetic() || matches!(p, '\'' | '’' | '-');
+    let mut chars = text.char_indices().rev().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphabetic() && !chars.peek().is_some_and(|&(_, p)| part(p)) {
+                return Some(i);
+            }
+        }
+        None
+    })
+}
+
 /// Whether `before` ends with `de`, `du`, `des`, `d'`, `of`: what follows
 /// is a noun's complement.
 fn of_complement(before: &str) -> bool {
@@ -1531,6 +1544,23 @@ mod tests {
                 for &to in starts[k..].iter().take(400).step_by(9).chain(near) {
                     assert_eq!(clause_reaches(text, at, to), to <= end, "{}", &text[at..to]);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn word_starts_are_read_from_the_end_as_from_the_start() {
+        let part = |p: char| p.is_alphabetic() || matches!(p, '\'' | '’' | '-');
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("l’a dit-il 3x «Oui» É. ".to_owned());
+        for text in &texts {
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &at in starts.iter().step_by(7) {
+                let before = &text[..at];
+                let mut forward: Vec<usize> =
+                    not_after(before, part).filter(|&(_, c)| c.is_alphabetic()).map(|(i, _)| i).collect();
+                forward.reverse();
+                assert_eq!(last_word_starts(before).collect::<Vec<_>>(), forward, "{before}");
             }
         }
     }
