@@ -66,15 +66,10 @@ impl Verbs {
         Verbs { forms, leads, ascii_openers }
     }
 
-    /// Whether `word`, as written, may be a form's first word: false only
-    /// for a word of ASCII letters whose lower case is no form nor lead
-    /// (a word with a hyphen or an apostrophe may be an inversion, `l'a`).
-    fn may_open(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        if !bytes.iter().all(u8::is_ascii_alphabetic) {
-            return !bytes.is_empty();
-        }
-        ascii_opener_bit(bytes).is_some_and(|(letter, length)| self.ascii_openers[letter] & length != 0)
+    /// Whether `word`, made of ASCII letters, may be a form's first word
+    /// (its lower case a form or a lead), by its first letter and length.
+    fn may_open(&self, word: &[u8]) -> bool {
+        ascii_opener_bit(word).is_some_and(|(letter, length)| self.ascii_openers[letter] & length != 0)
     }
 
     /// Whether `form` (lowercase) is a verb of saying.
@@ -91,12 +86,22 @@ impl Verbs {
     pub fn at(&self, text: &str, at: usize) -> Option<Verb> {
         let (start, end) = word_span(text, at);
         let word = &text[start..end];
-        if !self.may_open(word) {
+        let (letters, capitals) =
+            word.bytes().fold((true, false), |(l, c), b| (l && b.is_ascii_alphabetic(), c || b.is_ascii_uppercase()));
+        if !letters {
+            // A hyphen or an apostrophe (`détaille-t-il`, `l'a`), or a letter beyond ASCII.
+            return self.read_at(text, folded(word), end);
+        }
+        // A word of ASCII letters (most): refused by its letter and length,
+        // read as it is when lower-case, else lowered on the stack.
+        if !self.may_open(word.as_bytes()) {
             return None;
         }
-        // A word of ASCII letters (most) is folded on the stack.
+        if !capitals {
+            return self.read_at(text, Cow::Borrowed(word), end);
+        }
         let mut lower = [0; ASCII_WORD];
-        match lower.get_mut(..word.len()).filter(|_| word.bytes().all(|b| b.is_ascii_alphabetic())) {
+        match lower.get_mut(..word.len()) {
             Some(lower) => {
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
@@ -310,22 +315,21 @@ mod tests {
         // Every form's first word, in any case, passes.
         for form in verbs.forms.iter().chain(&verbs.leads) {
             let first = form.split(' ').next().unwrap_or(form);
-            assert!(verbs.may_open(first), "{first}");
-            let capitalised: String =
-                first.chars().take(1).flat_map(char::to_uppercase).chain(first.chars().skip(1)).collect();
-            assert!(verbs.may_open(&capitalised), "{capitalised}");
-            assert!(verbs.may_open(&first.to_uppercase()), "{first}");
+            if first.bytes().all(|b| b.is_ascii_alphabetic()) {
+                assert!(verbs.may_open(first.as_bytes()), "{first}");
+                assert!(verbs.may_open(first.to_uppercase().as_bytes()), "{first}");
+            }
         }
         // At every place of the test texts, the filtered reading is the full one.
-        let mut refused = 0;
+        let mut found = 0;
         for text in glaneur_testdata::test_texts(&["quotations"]) {
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let (start, end) = word_span(&text, at);
                 let full = verbs.read_at(&text, folded(&text[start..end]), end).filter(|_| end > start);
                 assert_eq!(verbs.at(&text, at), full, "{}", &text[at..]);
-                refused += usize::from(!verbs.may_open(&text[start..end]));
+                found += usize::from(full.is_some());
             }
         }
-        assert!(refused > 1000, "{refused} refused");
+        assert!(found > 100, "{found} verbs");
     }
 }
