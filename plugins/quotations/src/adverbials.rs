@@ -3,7 +3,7 @@
 //! semaine dernière un patron`), a prepositional phrase (`a indiqué à l'AFP
 //! le cofondateur`, `s'est félicité dans un communiqué son directeur`).
 
-use crate::verbs::next_words;
+use crate::verbs::{next_word, next_words};
 
 /// Adverbs (folded) skipped after a verb of saying, and inside an inverted
 /// compound one (`a-t-il seulement indiqué`).
@@ -238,7 +238,7 @@ pub fn skip(text: &str, at: usize) -> usize {
     let mut pos = at;
     for _ in 0..4 {
         // The first word tells most often that nothing is to be skipped.
-        if !next_words(text, pos, 1).first().is_some_and(|(w, _)| may_open(w)) {
+        if !next_word(text, pos).is_some_and(|(w, _)| may_open(&w)) {
             break;
         }
         match skip_one(text, pos) {

@@ -42,7 +42,7 @@ use memchr::memmem::Finder;
 use crate::adverbials;
 use crate::marks::Quote;
 use crate::nouns::Nouns;
-use crate::verbs::{next_words, word_after, Pronoun, Verbs};
+use crate::verbs::{next_word, next_words, word_after, Pronoun, Verbs};
 
 /// A person found by the people plugin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -552,9 +552,10 @@ impl Attributor<'_> {
         }
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
         let pos = self.text.len() - trimmed.len();
-        let words = next_words(self.text, pos, 1);
-        if matches!(words.first().map(|w| w.0.as_ref()), Some("selon" | "d'après" | "according")) {
-            let mut after = words[0].1;
+        let first = next_word(self.text, pos);
+        let first = first.as_ref().map(|(w, end)| (w.as_ref(), *end));
+        if let Some((_, end)) = first.filter(|(w, _)| matches!(*w, "selon" | "d'après" | "according")) {
+            let mut after = end;
             if let Some(rest) = self.text[after..].trim_start().strip_prefix("to ") {
                 after = self.text.len() - rest.len();
             }
@@ -563,8 +564,8 @@ impl Attributor<'_> {
         }
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
         // (after trying it as part of a reflexive verb: `se félicite`).
-        let pos = match words.first().map(|w| w.0.as_ref()) {
-            Some("lui" | "leur" | "nous" | "me" | "se" | "s'") if self.verbs.at(self.text, pos).is_none() => words[0].1,
+        let pos = match first {
+            Some(("lui" | "leur" | "nous" | "me" | "se" | "s'", end)) if self.verbs.at(self.text, pos).is_none() => end,
             _ => pos,
         };
         if let Some(verb) = self.verbs.at(self.text, pos) {
@@ -646,7 +647,7 @@ impl Attributor<'_> {
             return Attribution::to(s, "selon");
         }
         // `Selon lui, l'IA représente « … »`: the pronoun's person.
-        let pronoun = match next_words(self.text, at, 1).first().map(|w| w.0.as_ref()) {
+        let pronoun = match next_word(self.text, at).as_ref().map(|w| w.0.as_ref()) {
             Some("lui" | "him") => Some(Pronoun::Masculine),
             Some("elle" | "her") => Some(Pronoun::Feminine),
             _ => None,

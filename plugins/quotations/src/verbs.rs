@@ -203,8 +203,8 @@ pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(Cow<'_, str>, usize)>
     out
 }
 
-/// The word after `at`, as [`next_words`] reads it.
-fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
+/// The word after `at`, folded, with its end, as [`next_words`] reads it.
+pub fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
     let (start, end) = word_span(text, at);
     (end > start).then(|| (folded(&text[start..end]), end))
 }
