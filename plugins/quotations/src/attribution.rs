@@ -575,9 +575,9 @@ impl Attributor<'_> {
             return self.speaker_after_verb(verb.end, q.start, earlier);
         }
         // Two words; seven after the first only for an indefinite subject.
-        let ahead = next_words(self.text, pos, 2);
+        let ahead = next_word(self.text, pos);
         // English `, he added`.
-        if let Some((pronoun, end)) = ahead.first().and_then(|(w, end)| match w.as_ref() {
+        if let Some((pronoun, end)) = ahead.as_ref().and_then(|(w, end)| match w.as_ref() {
             "he" => Some((Pronoun::Masculine, *end)),
             "she" => Some((Pronoun::Feminine, *end)),
             _ => None,
@@ -588,10 +588,10 @@ impl Attributor<'_> {
         }
         // `"…," a spokesperson for the startup said`: an indefinite subject,
         // then the verb; nobody named.
-        if matches!(ahead.first().map(|w| w.0.as_ref()), Some("a" | "an" | "one" | "un" | "une")) {
+        if let Some((_, end)) = ahead.filter(|(w, _)| matches!(w.as_ref(), "a" | "an" | "one" | "un" | "une")) {
             // A person's noun (a role, `spokesperson`, `source`), not a
             // term's apposition (`« data mesh », une architecture qui…`).
-            let person = ahead.get(1).is_some_and(|w| {
+            let person = next_word(self.text, end).is_some_and(|w| {
                 self.nouns.role_heads.contains(w.0.as_ref())
                     || matches!(
                         w.0.as_ref(),
@@ -610,9 +610,11 @@ impl Attributor<'_> {
         let before_name = |p: &&PersonRef| {
             // The next person may be pages away: a fifth word refuses it, so
             // no more are read.
-            let between: Vec<&str> = role_words(&self.text[pos..p.start]).take(5).collect();
+            let mut words = [""; 5];
+            let n = words.iter_mut().zip(role_words(&self.text[pos..p.start])).map(|(slot, w)| *slot = w).count();
+            let between = &words[..n];
             let lower = between.iter().all(|w| w.starts_with(char::is_lowercase) || w.len() <= 4);
-            self.text[pos..p.start].trim().is_empty() || (between.len() <= 4 && lower && self.is_role_phrase(&between))
+            self.text[pos..p.start].trim().is_empty() || (between.len() <= 4 && lower && self.is_role_phrase(between))
         };
         let Some(person) = next_person.filter(before_name) else {
             return self.word_then_verb(pos).map(|s| Attribution::to(s, "verb-after"));
