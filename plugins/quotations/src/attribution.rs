@@ -457,13 +457,15 @@ impl Attributor<'_> {
     fn scan_sentence_end(&self, at: usize) -> usize {
         let limit = reach_ahead(self.text, at, 300);
         let bytes = self.text.as_bytes();
-        (at..limit)
-            .find(|&i| {
-                let terminal =
-                    matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
-                terminal && !self.after_abbreviation(i) || bytes[i..].starts_with(b"\n\n")
-            })
-            .unwrap_or(limit)
+        // A paragraph break ends it at the latest; a sentence mark before.
+        let stop = memchr::memchr_iter(b'\n', &bytes[at..limit])
+            .map(|k| at + k)
+            .find(|&i| bytes[i..].starts_with(b"\n\n"))
+            .unwrap_or(limit);
+        memchr::memchr3_iter(b'.', b'!', b'?', &bytes[at..stop])
+            .map(|k| at + k)
+            .find(|&i| bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) && !self.after_abbreviation(i))
+            .unwrap_or(stop)
     }
 
     /// `Le groupe, fournisseur clé de Nvidia, a relevé ses prévisions,
@@ -1307,16 +1309,13 @@ impl Attributor<'_> {
         let paragraph = self.paragraphs.start_of(at);
         let from = reach_back(self.text, at, 600).max(paragraph);
         let bytes = self.text.as_bytes();
-        let mut i = at;
-        while i > from {
-            i -= 1;
-            let terminal =
-                matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace);
-            if terminal && !self.after_abbreviation(i) {
-                return i + 1 + (self.text[i + 1..at].len() - self.text[i + 1..at].trim_start().len());
-            }
+        let end = memchr::memrchr3_iter(b'.', b'!', b'?', &bytes[from..at])
+            .map(|k| from + k)
+            .find(|&i| bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace) && !self.after_abbreviation(i));
+        match end {
+            Some(i) => i + 1 + (self.text[i + 1..at].len() - self.text[i + 1..at].trim_start().len()),
+            None => from,
         }
-        from
     }
 }
 
@@ -1564,6 +1563,40 @@ mod tests {
                     not_after(before, part).filter(|&(_, c)| c.is_alphabetic()).map(|(i, _)| i).collect();
                 forward.reverse();
                 assert_eq!(last_word_starts(before).collect::<Vec<_>>(), forward, "{before}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_bounds_are_found_by_their_marks_as_byte_by_byte() {
+        let (verbs, nouns) = (Verbs::load(), Nouns::load());
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("M. Dupuis a dit. « Oui ! » C.C. Wei ?\n\n Non.\nFin. Ah".to_owned());
+        for text in &texts {
+            let paragraphs = Paragraphs::new(text);
+            let rules = Attributor::new(text, &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let bytes = text.as_bytes();
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                // What the scans did, a byte at a time.
+                let limit = reach_ahead(text, at, 300);
+                let end = (at..limit)
+                    .find(|&i| {
+                        let terminal = matches!(bytes[i], b'.' | b'!' | b'?')
+                            && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+                        terminal && !rules.after_abbreviation(i) || bytes[i..].starts_with(b"\n\n")
+                    })
+                    .unwrap_or(limit);
+                assert_eq!(rules.scan_sentence_end(at), end, "{}", &text[at..]);
+                let from = reach_back(text, at, 600).max(paragraphs.start_of(at));
+                let start = (from..at)
+                    .rev()
+                    .find(|&i| {
+                        matches!(bytes[i], b'.' | b'!' | b'?')
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+                            && !rules.after_abbreviation(i)
+                    })
+                    .map_or(from, |i| i + 1 + (text[i + 1..at].len() - text[i + 1..at].trim_start().len()));
+                assert_eq!(rules.scan_sentence_start(at), start, "{}", &text[..at]);
             }
         }
     }
