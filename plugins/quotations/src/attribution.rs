@@ -201,7 +201,10 @@ struct Index {
 
 impl Index {
     fn new(persons: &[PersonRef]) -> Self {
-        let mut fullest: HashMap<String, usize, FixedState> = HashMap::default();
+        // Two or three endings a name (`c.j. park`, `j. park`, `park`):
+        // room for them, so that the table is not grown again and again.
+        let mut fullest: HashMap<String, usize, FixedState> =
+            HashMap::with_capacity_and_hasher(persons.len() * 3, FixedState::default());
         for (k, p) in persons.iter().enumerate() {
             let canonical = p.canonical.to_lowercase();
             let tails =
@@ -211,9 +214,13 @@ impl Index {
                 if key.is_empty() {
                     continue;
                 }
-                let best = fullest.entry(key.to_owned()).or_insert(k);
-                if persons[*best].canonical.len() < p.canonical.len() {
-                    *best = k;
+                // A key met before is not copied again.
+                match fullest.get_mut(key) {
+                    Some(best) if persons[*best].canonical.len() < p.canonical.len() => *best = k,
+                    Some(_) => {}
+                    None => {
+                        fullest.insert(key.to_owned(), k);
+                    }
                 }
             }
         }
