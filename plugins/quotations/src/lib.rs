@@ -98,7 +98,12 @@ impl Quotations {
 /// words, a quote used as a noun (`le « cloud de confiance »`), or a title
 /// (`le rapport « … »`).
 fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
-    let words = content.split_whitespace().count();
+    // Counted up to 13: the rules below tell apart 2, 4 and 12 words.
+    let words = content.split_whitespace().take(13).count();
+    let sentence_like = content.ends_with(['.', '!', '?', '…']);
+    if words <= 2 || sentence_like || words > 12 {
+        return words <= 2;
+    }
     let from = glaneur_text::reach_back(text, q.start, 100);
     let before: Vec<String> = text[from..q.start]
         .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
@@ -152,8 +157,7 @@ fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
                 | "dubbed"
         )
     });
-    let sentence_like = content.ends_with(['.', '!', '?', '…']);
-    words <= 2 || (!sentence_like && ((determiner && words <= 4) || (title && words <= 12)))
+    (determiner && words <= 4) || title
 }
 
 impl Plugin for Quotations {
