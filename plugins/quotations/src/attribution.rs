@@ -42,7 +42,7 @@ use memchr::memmem::Finder;
 use crate::adverbials;
 use crate::marks::Quote;
 use crate::nouns::Nouns;
-use crate::verbs::{next_word, next_words, word_after, Pronoun, Verbs};
+use crate::verbs::{next_word, next_words, word_after, Pronoun, Verb, Verbs};
 
 /// A person found by the people plugin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1189,9 +1189,17 @@ impl Attributor<'_> {
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker>, &'static str)> = None;
+        // The verb read at the last word: a space after a mark (`, dit`)
+        // starts the same word again.
+        let mut last: Option<(usize, Option<Verb>)> = None;
         for (i, _) in not_after(clause, char::is_alphabetic) {
             let at = sentence_start + i;
-            let Some(verb) = self.verbs.at(self.text, at) else { continue };
+            let (word, _) = word_after(self.text, at, |_| false);
+            let verb = match last {
+                Some((seen, verb)) if seen == word => verb,
+                _ => last.insert((word, self.verbs.at(self.text, at))).1,
+            };
+            let Some(verb) = verb else { continue };
             if verb.pronoun.is_some() {
                 continue;
             }
