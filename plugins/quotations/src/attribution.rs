@@ -979,9 +979,8 @@ impl Attributor<'_> {
     fn fullest_written(&self, name: &str, at: usize) -> Option<Speaker> {
         let from = reach_back(self.text, at, FULLEST_REACH);
         let to = reach_ahead(self.text, at, FULLEST_REACH);
-        let longest = self.text[from..to]
-            .match_indices(name)
-            .map(|(i, _)| from + i)
+        let longest = occurrences(&self.text[from..to], name)
+            .map(|i| from + i)
             .filter_map(|i| {
                 // Up to three words before: where a longer name may start.
                 let from = reach_back(self.text, i, 40);
