@@ -534,7 +534,9 @@ impl Attributor<'_> {
     /// Rule 2: after the quote, or after the later quotes of its sentence.
     fn after(&self, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
         let q = &self.quotes[k];
-        let mut candidates = vec![q.end];
+        if let Some(found) = self.after_at(q.end, q, earlier) {
+            return Some(found);
+        }
         let mut from = q.end;
         // The later quotes of the sentence: a few, close by (an unpunctuated
         // page of quotes must not make this quadratic).
@@ -543,10 +545,12 @@ impl Attributor<'_> {
             if between.len() > 300 || between.contains(['.', '!', '?', '\n']) {
                 break;
             }
-            candidates.push(next.end);
+            if let Some(found) = self.after_at(next.end, q, earlier) {
+                return Some(found);
+            }
             from = next.end;
         }
-        candidates.into_iter().find_map(|at| self.after_at(at, q, earlier))
+        None
     }
 
     /// `, commente X`, `, détaille-t-il`, `, selon X`, `," said X`, `, X a déclaré`.
