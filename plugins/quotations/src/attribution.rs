@@ -1089,7 +1089,7 @@ impl Attributor<'_> {
             let near = |p: &&&PersonRef| {
                 let from = reach_back(self.text, p.start, 80);
                 let to = reach_ahead(self.text, p.end, 80).min(start).max(p.end);
-                occurrences(&self.text[from..to].to_lowercase(), role).next().is_some()
+                contains_lowercase(&self.text[from..to], role)
             };
             if let Some(p) = recent.iter().find(near) {
                 return Some(self.person_speaker(p));
@@ -1396,6 +1396,18 @@ fn not_after<'a>(text: &'a str, part: impl Fn(char) -> bool + 'a) -> impl Iterat
     text.char_indices().filter(move |&(_, c)| !std::mem::replace(&mut after_part, part(c)))
 }
 
+/// Whether `text.to_lowercase()` holds `lower` (lower-case). An ASCII
+/// `lower` is looked for in `text` itself, ASCII case ignored, with no
+/// copy: beyond ASCII, only `İ` and the Kelvin sign lowercase to ASCII
+/// letters, and a text holding either is lowercased.
+fn contains_lowercase(text: &str, lower: &str) -> bool {
+    if !lower.is_ascii() || text.contains('İ') || text.contains('\u{212a}') {
+        return occurrences(&text.to_lowercase(), lower).next().is_some();
+    }
+    let wanted = lower.as_bytes();
+    wanted.is_empty() || text.as_bytes().windows(wanted.len()).any(|w| w.eq_ignore_ascii_case(wanted))
+}
+
 /// Where the words of `text` start (a letter not after a letter, an
 /// apostrophe or a hyphen), the last first: read from the end, as far as
 /// the caller takes them.
@@ -1615,6 +1627,29 @@ mod tests {
                     })
                     .map_or(from, |i| i + 1 + (text[i + 1..at].len() - text[i + 1..at].trim_start().len()));
                 assert_eq!(rules.scan_sentence_start(at), start, "{}", &text[..at]);
+            }
+        }
+    }
+
+    #[test]
+    fn only_two_chars_beyond_ascii_lowercase_to_ascii() {
+        let to_ascii: Vec<char> =
+            (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.to_lowercase().any(|l| l.is_ascii())).collect();
+        assert_eq!(to_ascii, ['İ', '\u{212a}']);
+    }
+
+    #[test]
+    fn a_lower_case_word_is_found_as_in_the_text_lowercased() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.extend(
+            ["Le Vice-Président a dit", "LA DIRIGEANTE", "İzmir", "\u{212a}elvin", "ΟΔΟΣ σ"].map(str::to_owned),
+        );
+        let words =
+            ["vice-président", "ceo", "dirigeante", "pdg", "", "said", "élodie", "izmir", "kelvin", "directeur"];
+        for text in &texts {
+            for word in words {
+                let expected = occurrences(&text.to_lowercase(), word).next().is_some();
+                assert_eq!(contains_lowercase(text, word), expected, "{word} in {text}");
             }
         }
     }
