@@ -559,8 +559,8 @@ impl Attributor<'_> {
         let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
         // `Le « pass numérique » lancé par la région`: a word or two with
         // no comma after it is a term, not speech.
-        let short = q.content(self.text).split_whitespace().nth(2).is_none();
-        if short && at == q.end && !trimmed.starts_with(',') {
+        let short = || q.content(self.text).split_whitespace().nth(2).is_none();
+        if at == q.end && !trimmed.starts_with(',') && short() {
             return None;
         }
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
