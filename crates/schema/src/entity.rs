@@ -1,6 +1,7 @@
 //! The plugin-side entity: what an extractor returns before it crosses the
 //! boundary as an [`FfiEntity`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use std::fmt;
@@ -95,6 +96,20 @@ pub fn string_attrs<const N: usize>(entity: &FfiEntity, keys: [&str; N]) -> Resu
     reader
         .deserialize_map(Wanted(&keys))
         .map_err(|e| format!("attrs of a {} entity are not a JSON object: {e}", entity.kind))
+}
+
+/// [`string_attrs`], borrowed from the entity's JSON when it is in its
+/// usual form, one flat object without escapes (read without serde nor a
+/// copy: a plugin reads every person and organisation found before it);
+/// read by [`string_attrs`] otherwise. The same answers.
+pub fn string_attrs_borrowed<'e, const N: usize>(
+    entity: &'e FfiEntity,
+    keys: [&str; N],
+) -> Result<[Option<Cow<'e, str>>; N], String> {
+    if let Some(found) = crate::flat_attrs::plain_strings(entity.attrs.as_str(), &keys) {
+        return Ok(found.map(|value| value.map(Cow::Borrowed)));
+    }
+    Ok(string_attrs(entity, keys)?.map(|value| value.map(Cow::Owned)))
 }
 
 /// Reads the values of the keys it holds, skipping the others.

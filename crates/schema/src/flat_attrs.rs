@@ -156,6 +156,52 @@ pub(crate) fn plainly_valid(kind: &str, json: &str) -> bool {
     check_money(value, max, currency).is_ok()
 }
 
+/// The string values of `keys` in `json`, borrowed from it (`None` for a
+/// key missing, null or a boolean), when `json` is one flat object whose
+/// keys and strings hold no escapes: what [`crate::entity::string_attrs`]
+/// reads, without serde nor a copy. `None` when unsure (an escape, a nested
+/// value, a number under a wanted key, anything serde may refuse): serde
+/// then reads it. A key given twice takes its last value, as serde's
+/// reading does.
+pub(crate) fn plain_strings<'a, const N: usize>(json: &'a str, keys: &[&str; N]) -> Option<[Option<&'a str>; N]> {
+    let mut scan = Scan { bytes: json.as_bytes(), at: 0 };
+    let mut out = [None; N];
+    scan.skip_space();
+    if !scan.eat(b'{') {
+        return None;
+    }
+    scan.skip_space();
+    if !scan.eat(b'}') {
+        loop {
+            let key = scan.string()?;
+            if !scan.colon() {
+                return None;
+            }
+            let from = scan.at;
+            let value = scan.scalar()?;
+            if let Some(i) = keys.iter().position(|k| k.as_bytes() == key) {
+                out[i] = match value {
+                    // Between its quotes (ASCII, so on character boundaries).
+                    Scalar::Str(_) => Some(json.get(from + 1..scan.at - 1)?),
+                    Scalar::Null | Scalar::Bool => None,
+                    // serde reads a wanted number as a value, and may refuse it (`1e400`).
+                    Scalar::Number(_) => return None,
+                };
+            }
+            scan.skip_space();
+            if scan.eat(b'}') {
+                break;
+            }
+            if !scan.eat(b',') {
+                return None;
+            }
+            scan.skip_space();
+        }
+    }
+    scan.skip_space();
+    (scan.at == json.len()).then_some(out)
+}
+
 /// Whether `value` is one that `field` takes.
 fn fits(field: &Field, value: Scalar<'_>) -> bool {
     match (field.expect, value) {
@@ -376,6 +422,44 @@ mod tests {
             }
             if full.is_ok() && plain && json.starts_with('{') {
                 prop_assert!(quick, "{kind} {json}");
+            }
+        }
+
+        /// Strings read without serde are serde's: every answer
+        /// `plain_strings` gives is `string_attrs`' answer, and it gives
+        /// one on every flat object without escapes with no number under a
+        /// wanted key.
+        #[test]
+        fn plain_strings_are_serdes(
+            members in proptest::collection::vec(member(), 0..7),
+            separator in select(vec![",", ",", ",", ", ", ";", ""]),
+            around in select(vec![("", ""), (" ", "\n"), ("", " x"), ("", "}"), ("[", "]")]),
+        ) {
+            let plain = members.iter().all(|(_, plain)| *plain);
+            let members: Vec<String> = members.into_iter().map(|(member, _)| member).collect();
+            let json = format!("{}{{{}}}{}", around.0, members.join(separator), around.1);
+            let keys = ["canonical", "gender", "value"];
+            // A number under a wanted key is left to serde.
+            let number = members.iter().any(|m| {
+                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&format!("{{{m}}}"))
+                    .is_ok_and(|map| map.iter().any(|(k, v)| keys.contains(&k.as_str()) && v.is_number()))
+            });
+            let entity = crate::FfiEntity {
+                kind: "person".into(),
+                start: 0,
+                end: 1,
+                confidence: 1.0,
+                attrs: json.as_str().into(),
+                extractor: "".into(),
+            };
+            let full = crate::entity::string_attrs(&entity, keys);
+            let quick = plain_strings(&json, &keys);
+            if let Some(quick) = quick {
+                let full = full.clone().map_err(|e| format!("{json}: {e}"));
+                prop_assert_eq!(Ok(quick.map(|v| v.map(str::to_owned))), full);
+            }
+            if full.is_ok() && plain && around == ("", "") && !number {
+                prop_assert!(quick.is_some(), "{}", json);
             }
         }
 

@@ -3,7 +3,7 @@
 //! semaine dernière un patron`), a prepositional phrase (`a indiqué à l'AFP
 //! le cofondateur`, `s'est félicité dans un communiqué son directeur`).
 
-use crate::verbs::next_words;
+use crate::verbs::{next_word, next_words};
 
 /// Adverbs (folded) skipped after a verb of saying, and inside an inverted
 /// compound one (`a-t-il seulement indiqué`).
@@ -222,52 +222,71 @@ const SET_PHRASES: &[&[&str]] = &[
     &["de", "plus"],
 ];
 
+/// Whether `first` (folded) may open what [`skip`] skips: a set phrase,
+/// an adverb, a time (`mardi`, `la semaine`), a preposition.
+fn may_open(first: &str) -> bool {
+    SET_PHRASES.iter().any(|p| p[0] == first)
+        || is_adverb(first)
+        || matches!(first, "la" | "le" | "ce" | "cette" | "l'an" | "cet")
+        || is_time_noun(first)
+        || is_preposition(first)
+}
+
 /// The offset past the adverbials at `at` (spaces only between words; a
 /// comma, a line break or a name stops it); `at` when there are none.
 pub fn skip(text: &str, at: usize) -> usize {
     let mut pos = at;
     for _ in 0..4 {
-        // The first words tell what comes (most often nothing to skip);
-        // only a time or a prepositional phrase reads on.
-        let mut words = next_words(text, pos, FIRST_WORDS);
-        let Some(first) = words.first().map(|(w, _)| w.as_ref()) else { break };
-        let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
-        if let Some(phrase) = SET_PHRASES.iter().find(|p| p.iter().enumerate().all(|(i, w)| word(i) == Some(w))) {
-            pos = words[phrase.len() - 1].1;
-            continue;
-        }
-        if is_adverb(first) {
-            pos = words[0].1;
-            continue;
-        }
-        // `mardi`, `mardi soir`, `la semaine dernière`, `ce matin`
-        let l_an = first == "l'an";
-        let time_at = usize::from(matches!(first, "la" | "le" | "ce" | "cette" | "l'an" | "cet"));
-        let time = word(time_at).is_some_and(is_time_noun) || l_an;
-        let preposition = is_preposition(first);
-        if !time && !preposition {
+        // The first word tells most often that nothing is to be skipped.
+        if !next_word(text, pos).is_some_and(|(w, _)| may_open(&w)) {
             break;
         }
-        if let Some(&(_, end)) = words.get(FIRST_WORDS - 1) {
-            words.extend(next_words(text, end, 12 - FIRST_WORDS));
+        match skip_one(text, pos) {
+            Some(next) => pos = next,
+            None => break,
         }
-        let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
-        if time {
-            let mut k = if l_an { 0 } else { time_at };
-            while word(k + 1).is_some_and(is_time_modifier) {
-                k += 1;
-            }
-            pos = words[k].1;
-            continue;
-        }
-        // `à l'AFP`, `auprès de l'AFP`, `dans un communiqué commun`, `sur X`,
-        // `en marge du salon de l'automobile`, `sur BFM Business`: the
-        // preposition, a determiner, a word, lower-case words that are no
-        // determiner nor preposition, and complements with `de`.
-        let Some(last) = phrase_end(text, pos, &words, 1) else { break };
-        pos = words[last].1;
     }
     pos
+}
+
+/// The offset past the one adverbial at `pos`, if any.
+fn skip_one(text: &str, pos: usize) -> Option<usize> {
+    // The first words tell what comes; only a time or a prepositional
+    // phrase reads on.
+    let mut words = next_words(text, pos, FIRST_WORDS);
+    let first = words.first().map(|(w, _)| w.as_ref())?;
+    let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
+    if let Some(phrase) = SET_PHRASES.iter().find(|p| p.iter().enumerate().all(|(i, w)| word(i) == Some(w))) {
+        return Some(words[phrase.len() - 1].1);
+    }
+    if is_adverb(first) {
+        return Some(words[0].1);
+    }
+    // `mardi`, `mardi soir`, `la semaine dernière`, `ce matin`
+    let l_an = first == "l'an";
+    let time_at = usize::from(matches!(first, "la" | "le" | "ce" | "cette" | "l'an" | "cet"));
+    let time = word(time_at).is_some_and(is_time_noun) || l_an;
+    let preposition = is_preposition(first);
+    if !time && !preposition {
+        return None;
+    }
+    if let Some(&(_, end)) = words.get(FIRST_WORDS - 1) {
+        words.extend(next_words(text, end, 12 - FIRST_WORDS));
+    }
+    let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
+    if time {
+        let mut k = if l_an { 0 } else { time_at };
+        while word(k + 1).is_some_and(is_time_modifier) {
+            k += 1;
+        }
+        return Some(words[k].1);
+    }
+    // `à l'AFP`, `auprès de l'AFP`, `dans un communiqué commun`, `sur X`,
+    // `en marge du salon de l'automobile`, `sur BFM Business`: the
+    // preposition, a determiner, a word, lower-case words that are no
+    // determiner nor preposition, and complements with `de`.
+    let last = phrase_end(text, pos, &words, 1)?;
+    Some(words[last].1)
 }
 
 #[cfg(test)]
@@ -293,6 +312,30 @@ mod tests {
         assert_eq!(rest(" en marge du salon de l’automobile le patron"), " le patron");
         assert_eq!(rest(" ce matin sur BFM Business le fondateur"), " le fondateur");
         assert_eq!(rest(" par ailleurs l'institution"), " l'institution");
+    }
+
+    #[test]
+    fn the_first_word_filter_changes_nothing() {
+        // `skip` without its filter: every step tried.
+        let unfiltered = |text: &str, at: usize| {
+            let mut pos = at;
+            for _ in 0..4 {
+                match skip_one(text, pos) {
+                    Some(next) => pos = next,
+                    None => break,
+                }
+            }
+            pos
+        };
+        let mut skipped = 0;
+        for text in glaneur_testdata::test_texts(&["quotations"]) {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let pos = skip(&text, at);
+                assert_eq!(pos, unfiltered(&text, at), "{}", &text[at..]);
+                skipped += usize::from(pos != at);
+            }
+        }
+        assert!(skipped > 100, "{skipped} skipped");
     }
 
     #[test]

@@ -31,7 +31,7 @@
 
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -42,7 +42,7 @@ use memchr::memmem::Finder;
 use crate::adverbials;
 use crate::marks::Quote;
 use crate::nouns::Nouns;
-use crate::verbs::{next_words, word_after, Pronoun, Verbs};
+use crate::verbs::{next_word, next_words, word_after, Pronoun, Verb, Verbs};
 
 /// A person found by the people plugin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,8 +147,9 @@ pub struct Attributor<'a> {
     pub nouns: &'a Nouns,
     /// The document's paragraphs, found once.
     pub paragraphs: &'a Paragraphs,
-    /// What is looked up for every speaker, computed once.
-    index: Index,
+    /// What is looked up for every speaker, computed once, when a speaker
+    /// is first looked up (many documents quote nobody named).
+    index: OnceCell<Index>,
     /// The last [`Attributor::sentence_start`] and
     /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
     /// sentence of the quote at hand several times.
@@ -200,7 +201,10 @@ struct Index {
 
 impl Index {
     fn new(persons: &[PersonRef]) -> Self {
-        let mut fullest: HashMap<String, usize, FixedState> = HashMap::default();
+        // Two or three endings a name (`c.j. park`, `j. park`, `park`):
+        // room for them, so that the table is not grown again and again.
+        let mut fullest: HashMap<String, usize, FixedState> =
+            HashMap::with_capacity_and_hasher(persons.len() * 3, FixedState::default());
         for (k, p) in persons.iter().enumerate() {
             let canonical = p.canonical.to_lowercase();
             let tails =
@@ -210,9 +214,13 @@ impl Index {
                 if key.is_empty() {
                     continue;
                 }
-                let best = fullest.entry(key.to_owned()).or_insert(k);
-                if persons[*best].canonical.len() < p.canonical.len() {
-                    *best = k;
+                // A key met before is not copied again.
+                match fullest.get_mut(key) {
+                    Some(best) if persons[*best].canonical.len() < p.canonical.len() => *best = k,
+                    Some(_) => {}
+                    None => {
+                        fullest.insert(key.to_owned(), k);
+                    }
                 }
             }
         }
@@ -232,7 +240,7 @@ impl<'a> Attributor<'a> {
         paragraphs: &'a Paragraphs,
     ) -> Self {
         let (verbs, nouns) = lexicon;
-        let index = Index::new(persons);
+        let index = OnceCell::new();
         let (sentence_starts, sentence_ends) = Default::default();
         Attributor { text, quotes, persons, orgs, verbs, nouns, paragraphs, index, sentence_starts, sentence_ends }
     }
@@ -340,10 +348,11 @@ impl Attributor<'_> {
         let last = name.rsplit(' ').next().unwrap_or(name);
         let (start, end) = (self.sentence_start(q.start), self.sentence_end(q.end));
         let whole = |text: &str| {
-            text.match_indices(last).any(|(i, _)| {
+            let alone = |i: usize| {
                 !text[..i].ends_with(char::is_alphanumeric)
                     && !text[i + last.len()..].starts_with(char::is_alphanumeric)
-            })
+            };
+            occurrences(text, last).any(alone)
         };
         whole(&self.text[start..q.start]) || whole(&self.text[q.end..end.max(q.end)])
     }
@@ -425,7 +434,7 @@ impl Attributor<'_> {
     fn named_since(&self, k: usize, name: &str) -> bool {
         let from = k.checked_sub(1).map_or(0, |j| self.quotes[j].end);
         let last = name.rsplit(' ').next().unwrap_or(name);
-        self.text[from..self.quotes[k].start].contains(last)
+        occurrences(&self.text[from..self.quotes[k].start], last).next().is_some()
     }
 
     /// `« … » en Europe, a précisé sa directrice Jeanne Vallier dans un
@@ -455,13 +464,15 @@ impl Attributor<'_> {
     fn scan_sentence_end(&self, at: usize) -> usize {
         let limit = reach_ahead(self.text, at, 300);
         let bytes = self.text.as_bytes();
-        (at..limit)
-            .find(|&i| {
-                let terminal =
-                    matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
-                terminal && !self.after_abbreviation(i) || bytes[i..].starts_with(b"\n\n")
-            })
-            .unwrap_or(limit)
+        // A paragraph break ends it at the latest; a sentence mark before.
+        let stop = memchr::memchr_iter(b'\n', &bytes[at..limit])
+            .map(|k| at + k)
+            .find(|&i| bytes[i..].starts_with(b"\n\n"))
+            .unwrap_or(limit);
+        memchr::memchr3_iter(b'.', b'!', b'?', &bytes[at..stop])
+            .map(|k| at + k)
+            .find(|&i| bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) && !self.after_abbreviation(i))
+            .unwrap_or(stop)
     }
 
     /// `Le groupe, fournisseur clé de Nvidia, a relevé ses prévisions,
@@ -523,7 +534,9 @@ impl Attributor<'_> {
     /// Rule 2: after the quote, or after the later quotes of its sentence.
     fn after(&self, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
         let q = &self.quotes[k];
-        let mut candidates = vec![q.end];
+        if let Some(found) = self.after_at(q.end, q, earlier) {
+            return Some(found);
+        }
         let mut from = q.end;
         // The later quotes of the sentence: a few, close by (an unpunctuated
         // page of quotes must not make this quadratic).
@@ -532,10 +545,12 @@ impl Attributor<'_> {
             if between.len() > 300 || between.contains(['.', '!', '?', '\n']) {
                 break;
             }
-            candidates.push(next.end);
+            if let Some(found) = self.after_at(next.end, q, earlier) {
+                return Some(found);
+            }
             from = next.end;
         }
-        candidates.into_iter().find_map(|at| self.after_at(at, q, earlier))
+        None
     }
 
     /// `, commente X`, `, détaille-t-il`, `, selon X`, `," said X`, `, X a déclaré`.
@@ -544,15 +559,16 @@ impl Attributor<'_> {
         let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
         // `Le « pass numérique » lancé par la région`: a word or two with
         // no comma after it is a term, not speech.
-        let short = q.content(self.text).split_whitespace().nth(2).is_none();
-        if short && at == q.end && !trimmed.starts_with(',') {
+        let short = || q.content(self.text).split_whitespace().nth(2).is_none();
+        if at == q.end && !trimmed.starts_with(',') && short() {
             return None;
         }
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
         let pos = self.text.len() - trimmed.len();
-        let words = next_words(self.text, pos, 1);
-        if matches!(words.first().map(|w| w.0.as_ref()), Some("selon" | "d'après" | "according")) {
-            let mut after = words[0].1;
+        let first = next_word(self.text, pos);
+        let first = first.as_ref().map(|(w, end)| (w.as_ref(), *end));
+        if let Some((_, end)) = first.filter(|(w, _)| matches!(*w, "selon" | "d'après" | "according")) {
+            let mut after = end;
             if let Some(rest) = self.text[after..].trim_start().strip_prefix("to ") {
                 after = self.text.len() - rest.len();
             }
@@ -561,8 +577,8 @@ impl Attributor<'_> {
         }
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
         // (after trying it as part of a reflexive verb: `se félicite`).
-        let pos = match words.first().map(|w| w.0.as_ref()) {
-            Some("lui" | "leur" | "nous" | "me" | "se" | "s'") if self.verbs.at(self.text, pos).is_none() => words[0].1,
+        let pos = match first {
+            Some(("lui" | "leur" | "nous" | "me" | "se" | "s'", end)) if self.verbs.at(self.text, pos).is_none() => end,
             _ => pos,
         };
         if let Some(verb) = self.verbs.at(self.text, pos) {
@@ -572,9 +588,9 @@ impl Attributor<'_> {
             return self.speaker_after_verb(verb.end, q.start, earlier);
         }
         // Two words; seven after the first only for an indefinite subject.
-        let ahead = next_words(self.text, pos, 2);
+        let ahead = next_word(self.text, pos);
         // English `, he added`.
-        if let Some((pronoun, end)) = ahead.first().and_then(|(w, end)| match w.as_ref() {
+        if let Some((pronoun, end)) = ahead.as_ref().and_then(|(w, end)| match w.as_ref() {
             "he" => Some((Pronoun::Masculine, *end)),
             "she" => Some((Pronoun::Feminine, *end)),
             _ => None,
@@ -585,10 +601,10 @@ impl Attributor<'_> {
         }
         // `"…," a spokesperson for the startup said`: an indefinite subject,
         // then the verb; nobody named.
-        if matches!(ahead.first().map(|w| w.0.as_ref()), Some("a" | "an" | "one" | "un" | "une")) {
+        if let Some((_, end)) = ahead.filter(|(w, _)| matches!(w.as_ref(), "a" | "an" | "one" | "un" | "une")) {
             // A person's noun (a role, `spokesperson`, `source`), not a
             // term's apposition (`« data mesh », une architecture qui…`).
-            let person = ahead.get(1).is_some_and(|w| {
+            let person = next_word(self.text, end).is_some_and(|w| {
                 self.nouns.role_heads.contains(w.0.as_ref())
                     || matches!(
                         w.0.as_ref(),
@@ -607,9 +623,11 @@ impl Attributor<'_> {
         let before_name = |p: &&PersonRef| {
             // The next person may be pages away: a fifth word refuses it, so
             // no more are read.
-            let between: Vec<&str> = role_words(&self.text[pos..p.start]).take(5).collect();
+            let mut words = [""; 5];
+            let n = words.iter_mut().zip(role_words(&self.text[pos..p.start])).map(|(slot, w)| *slot = w).count();
+            let between = &words[..n];
             let lower = between.iter().all(|w| w.starts_with(char::is_lowercase) || w.len() <= 4);
-            self.text[pos..p.start].trim().is_empty() || (between.len() <= 4 && lower && self.is_role_phrase(&between))
+            self.text[pos..p.start].trim().is_empty() || (between.len() <= 4 && lower && self.is_role_phrase(between))
         };
         let Some(person) = next_person.filter(before_name) else {
             return self.word_then_verb(pos).map(|s| Attribution::to(s, "verb-after"));
@@ -644,7 +662,7 @@ impl Attributor<'_> {
             return Attribution::to(s, "selon");
         }
         // `Selon lui, l'IA représente « … »`: the pronoun's person.
-        let pronoun = match next_words(self.text, at, 1).first().map(|w| w.0.as_ref()) {
+        let pronoun = match next_word(self.text, at).as_ref().map(|w| w.0.as_ref()) {
             Some("lui" | "him") => Some(Pronoun::Masculine),
             Some("elle" | "her") => Some(Pronoun::Feminine),
             _ => None,
@@ -660,7 +678,7 @@ impl Attributor<'_> {
     /// `« A, poursuit-elle, B. »`: an incise inside the marks.
     fn incise(&self, q: &Quote, earlier: &[Attribution]) -> Option<Attribution> {
         let inner = &self.text[q.inner_start..q.inner_end];
-        for (i, _) in inner.match_indices(", ") {
+        for i in occurrences(inner, ", ") {
             let at = q.inner_start + i + 2;
             let Some(verb) = self.verbs.at(self.text, at) else { continue };
             if !self.text[verb.end..].trim_start().starts_with(',') && verb.pronoun.is_some() {
@@ -852,11 +870,11 @@ impl Attributor<'_> {
         let sentence_start = self.sentence_start(start);
         let before = &self.text[sentence_start..start];
         let complement = of_complement(before);
-        let words: Vec<&str> = before.split_whitespace().collect();
-        let opens = words.len() <= 5
+        // Five words at most: the sixth is never read.
+        let opens = before.split_whitespace().nth(5).is_none()
             && !complement
             && !before.contains([',', '(', ':', '«', '"', '“'])
-            && words.iter().skip(1).all(|w| {
+            && before.split_whitespace().skip(1).all(|w| {
                 !w.starts_with(char::is_uppercase) || self.nouns.roles.contains(glaneur_text::folded(w).as_ref())
             });
         if opens || self.after_a_verb(sentence_start, start) {
@@ -873,11 +891,8 @@ impl Attributor<'_> {
     /// before `from`.
     fn after_a_verb(&self, from: usize, at: usize) -> bool {
         let before = &self.text[from..at];
-        let starts: Vec<usize> = not_after(before, |p| p.is_alphabetic() || matches!(p, '\'' | '’' | '-'))
-            .filter(|&(_, c)| c.is_alphabetic())
-            .map(|(i, _)| from + i)
-            .collect();
-        starts.iter().rev().take(3).any(|&w| {
+        last_word_starts(before).take(3).any(|i| {
+            let w = from + i;
             self.verbs.at(self.text, w).is_some_and(|v| {
                 let past = adverbials::skip(self.text, v.end);
                 v.pronoun.is_none() && past <= at && self.text[past..at].trim().is_empty()
@@ -957,7 +972,8 @@ impl Attributor<'_> {
     /// canonical name ends with it, as whole words, else a longer name
     /// written near `at`.
     fn fullest(&self, name: &str, at: usize) -> Option<Speaker> {
-        let person = self.index.fullest.get(&name.to_lowercase()).map(|&k| &self.persons[k]);
+        let index = self.index.get_or_init(|| Index::new(self.persons));
+        let person = index.fullest.get(&name.to_lowercase()).map(|&k| &self.persons[k]);
         person.map(speaker).or_else(|| self.fullest_written(name, at))
     }
 
@@ -967,9 +983,8 @@ impl Attributor<'_> {
     fn fullest_written(&self, name: &str, at: usize) -> Option<Speaker> {
         let from = reach_back(self.text, at, FULLEST_REACH);
         let to = reach_ahead(self.text, at, FULLEST_REACH);
-        let longest = self.text[from..to]
-            .match_indices(name)
-            .map(|(i, _)| from + i)
+        let longest = occurrences(&self.text[from..to], name)
+            .map(|i| from + i)
             .filter_map(|i| {
                 // Up to three words before: where a longer name may start.
                 let from = reach_back(self.text, i, 40);
@@ -997,9 +1012,8 @@ impl Attributor<'_> {
     /// A person starting at `at` (spaces skipped), or past a role and a
     /// comma (`le PDG, Satya Nadella`).
     fn person_at(&self, at: usize) -> Option<Speaker> {
-        let limit = clause_end(self.text, at);
         let first = self.persons.partition_point(|p| p.start < at);
-        let person = self.persons.get(first).filter(|p| p.end <= limit)?;
+        let person = self.persons.get(first).filter(|p| clause_reaches(self.text, at, p.end))?;
         let between = &self.text[at..person.start];
         // An organisation after `de`, `d'`, `chez` belongs to the role (`le
         // PDG de Nvidia, Jensen Huang`): its words are no role words, and it
@@ -1063,7 +1077,8 @@ impl Attributor<'_> {
         let first_org = self.orgs.partition_point(|o| o.start < start);
         if let Some(org) = self.orgs.get(first_org).filter(|o| o.end <= end) {
             let name = &self.text[org.start..org.end];
-            if let Some(p) = recent.iter().find(|p| sentence(self.text, p.start, p.end, 200).contains(name)) {
+            let named = |p: &&&PersonRef| occurrences(sentence(self.text, p.start, p.end, 200), name).next().is_some();
+            if let Some(p) = recent.iter().find(named) {
                 return Some(self.person_speaker(p));
             }
         }
@@ -1074,7 +1089,7 @@ impl Attributor<'_> {
             let near = |p: &&&PersonRef| {
                 let from = reach_back(self.text, p.start, 80);
                 let to = reach_ahead(self.text, p.end, 80).min(start).max(p.end);
-                self.text[from..to].to_lowercase().contains(role)
+                contains_lowercase(&self.text[from..to], role)
             };
             if let Some(p) = recent.iter().find(near) {
                 return Some(self.person_speaker(p));
@@ -1177,9 +1192,17 @@ impl Attributor<'_> {
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker>, &'static str)> = None;
+        // The verb read at the last word: a space after a mark (`, dit`)
+        // starts the same word again.
+        let mut last: Option<(usize, Option<Verb>)> = None;
         for (i, _) in not_after(clause, char::is_alphabetic) {
             let at = sentence_start + i;
-            let Some(verb) = self.verbs.at(self.text, at) else { continue };
+            let (word, _) = word_after(self.text, at, |_| false);
+            let verb = match last {
+                Some((seen, verb)) if seen == word => verb,
+                _ => last.insert((word, self.verbs.at(self.text, at))).1,
+            };
+            let Some(verb) = verb else { continue };
             if verb.pronoun.is_some() {
                 continue;
             }
@@ -1304,16 +1327,13 @@ impl Attributor<'_> {
         let paragraph = self.paragraphs.start_of(at);
         let from = reach_back(self.text, at, 600).max(paragraph);
         let bytes = self.text.as_bytes();
-        let mut i = at;
-        while i > from {
-            i -= 1;
-            let terminal =
-                matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace);
-            if terminal && !self.after_abbreviation(i) {
-                return i + 1 + (self.text[i + 1..at].len() - self.text[i + 1..at].trim_start().len());
-            }
+        let end = memchr::memrchr3_iter(b'.', b'!', b'?', &bytes[from..at])
+            .map(|k| from + k)
+            .find(|&i| bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace) && !self.after_abbreviation(i));
+        match end {
+            Some(i) => i + 1 + (self.text[i + 1..at].len() - self.text[i + 1..at].trim_start().len()),
+            None => from,
         }
-        from
     }
 }
 
@@ -1376,6 +1396,34 @@ fn not_after<'a>(text: &'a str, part: impl Fn(char) -> bool + 'a) -> impl Iterat
     text.char_indices().filter(move |&(_, c)| !std::mem::replace(&mut after_part, part(c)))
 }
 
+/// Whether `text.to_lowercase()` holds `lower` (lower-case). An ASCII
+/// `lower` is looked for in `text` itself, ASCII case ignored, with no
+/// copy: beyond ASCII, only `İ` and the Kelvin sign lowercase to ASCII
+/// letters, and a text holding either is lowercased.
+fn contains_lowercase(text: &str, lower: &str) -> bool {
+    if !lower.is_ascii() || text.contains('İ') || text.contains('\u{212a}') {
+        return occurrences(&text.to_lowercase(), lower).next().is_some();
+    }
+    let wanted = lower.as_bytes();
+    wanted.is_empty() || text.as_bytes().windows(wanted.len()).any(|w| w.eq_ignore_ascii_case(wanted))
+}
+
+/// Where the words of `text` start (a letter not after a letter, an
+/// apostrophe or a hyphen), the last first: read from the end, as far as
+/// the caller takes them.
+fn last_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let part = |p: char| p.is_alphabetic() || matches!(p, '\'' | '’' | '-');
+    let mut chars = text.char_indices().rev().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphabetic() && !chars.peek().is_some_and(|&(_, p)| part(p)) {
+                return Some(i);
+            }
+        }
+        None
+    })
+}
+
 /// Whether `before` ends with `de`, `du`, `des`, `d'`, `of`: what follows
 /// is a noun's complement.
 fn of_complement(before: &str) -> bool {
@@ -1411,18 +1459,79 @@ fn line_end(text: &str, at: usize) -> usize {
 /// The end of the clause starting at `at`: a sentence mark or a quotation
 /// mark — not the period of a title (`M. Dupuis`).
 fn clause_end(text: &str, at: usize) -> usize {
-    let mut from = at;
     let limit = line_end(text, at);
-    while let Some(e) = text[from..limit].find(['.', ';', '\n', '«', '»', '“', '”']) {
-        let i = from + e;
+    clause_break(text, at, limit).unwrap_or(limit)
+}
+
+/// Whether the clause starting at `at` goes on up to `end` (a char
+/// boundary after `at`): `end <= clause_end(text, at)`, read only up to
+/// `end` (a person found may be pages away).
+fn clause_reaches(text: &str, at: usize, end: usize) -> bool {
+    // The line holding `at` ends at a line break (a clause mark) or
+    // [`line_end`]'s 300 bytes.
+    end <= reach_ahead(text, at, 300) && clause_break(text, at, end).is_none()
+}
+
+/// The first mark in `text[at..to]` that ends a clause (see
+/// [`clause_end`]).
+fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
+    let mut from = at;
+    while let Some(i) = next_clause_mark(text, from, to) {
         let word_before = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         if text[i..].starts_with('.') && glaneur_lexicon::is_abbreviation(word_before) {
             from = i + 1;
             continue;
         }
-        return i;
+        return Some(i);
     }
-    limit
+    None
+}
+
+/// The starts of the occurrences of `needle` in `haystack`, leftmost and
+/// not overlapping, as `str::match_indices` gives them; a short needle is
+/// found from its first byte, cheaper than a searcher's set-up for a name
+/// in a sentence (a long one, by the standard library's linear search).
+fn occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    /// The longest needle found from its first byte: bounds the bytes
+    /// compared at each candidate.
+    const SHORT: usize = 32;
+    let (bytes, wanted) = (haystack.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let Some(&first) = wanted.first() else {
+            // An empty needle is at every char boundary.
+            let at = (from..=bytes.len()).find(|&i| haystack.is_char_boundary(i))?;
+            from = at + 1;
+            return Some(at);
+        };
+        if wanted.len() > SHORT {
+            let at = from + haystack.get(from..)?.find(needle)?;
+            from = at + wanted.len();
+            return Some(at);
+        }
+        while let Some(k) = bytes.get(from..).and_then(|rest| memchr::memchr(first, rest)) {
+            let at = from + k;
+            if bytes[at..].starts_with(wanted) {
+                from = at + wanted.len();
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        None
+    })
+}
+
+/// The first `.`, `;`, line break, `«`, `»`, `“` or `”` in
+/// `text[from..to]`, found by its bytes (a lead byte is never inside
+/// another character).
+fn next_clause_mark(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[..to];
+    (from..to).find(|&i| match bytes[i] {
+        b'.' | b';' | b'\n' => true,
+        0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
+        _ => false,
+    })
 }
 
 /// The last speaker of the last [`RECALL`] quotes whose gender fits
@@ -1447,4 +1556,130 @@ fn org_speaker(o: &OrgRef) -> Speaker {
 /// Genders compatible when either is unknown.
 fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
     a.is_none() || b.is_none() || a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_reaches_what_its_end_is_after() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("M. Dupuis a dit. Mme Roux, « oui ».\nSuite".to_owned());
+        for text in &texts {
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &at) in starts.iter().enumerate() {
+                let end = clause_end(text, at);
+                // Places on the way, and on either side of the end.
+                let e = starts.partition_point(|&i| i < end);
+                let near = starts[e.saturating_sub(1).max(k)..].iter().take(3);
+                for &to in starts[k..].iter().take(400).step_by(9).chain(near) {
+                    assert_eq!(clause_reaches(text, at, to), to <= end, "{}", &text[at..to]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_starts_are_read_from_the_end_as_from_the_start() {
+        let part = |p: char| p.is_alphabetic() || matches!(p, '\'' | '’' | '-');
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("l’a dit-il 3x «Oui» É. ".to_owned());
+        for text in &texts {
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &at in starts.iter().step_by(7) {
+                let before = &text[..at];
+                let mut forward: Vec<usize> =
+                    not_after(before, part).filter(|&(_, c)| c.is_alphabetic()).map(|(i, _)| i).collect();
+                forward.reverse();
+                assert_eq!(last_word_starts(before).collect::<Vec<_>>(), forward, "{before}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_bounds_are_found_by_their_marks_as_byte_by_byte() {
+        let (verbs, nouns) = (Verbs::load(), Nouns::load());
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("M. Dupuis a dit. « Oui ! » C.C. Wei ?\n\n Non.\nFin. Ah".to_owned());
+        for text in &texts {
+            let paragraphs = Paragraphs::new(text);
+            let rules = Attributor::new(text, &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let bytes = text.as_bytes();
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                // What the scans did, a byte at a time.
+                let limit = reach_ahead(text, at, 300);
+                let end = (at..limit)
+                    .find(|&i| {
+                        let terminal = matches!(bytes[i], b'.' | b'!' | b'?')
+                            && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+                        terminal && !rules.after_abbreviation(i) || bytes[i..].starts_with(b"\n\n")
+                    })
+                    .unwrap_or(limit);
+                assert_eq!(rules.scan_sentence_end(at), end, "{}", &text[at..]);
+                let from = reach_back(text, at, 600).max(paragraphs.start_of(at));
+                let start = (from..at)
+                    .rev()
+                    .find(|&i| {
+                        matches!(bytes[i], b'.' | b'!' | b'?')
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+                            && !rules.after_abbreviation(i)
+                    })
+                    .map_or(from, |i| i + 1 + (text[i + 1..at].len() - text[i + 1..at].trim_start().len()));
+                assert_eq!(rules.scan_sentence_start(at), start, "{}", &text[..at]);
+            }
+        }
+    }
+
+    #[test]
+    fn only_two_chars_beyond_ascii_lowercase_to_ascii() {
+        let to_ascii: Vec<char> =
+            (0x80..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.to_lowercase().any(|l| l.is_ascii())).collect();
+        assert_eq!(to_ascii, ['İ', '\u{212a}']);
+    }
+
+    #[test]
+    fn a_lower_case_word_is_found_as_in_the_text_lowercased() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.extend(
+            ["Le Vice-Président a dit", "LA DIRIGEANTE", "İzmir", "\u{212a}elvin", "ΟΔΟΣ σ"].map(str::to_owned),
+        );
+        let words =
+            ["vice-président", "ceo", "dirigeante", "pdg", "", "said", "élodie", "izmir", "kelvin", "directeur"];
+        for text in &texts {
+            for word in words {
+                let expected = occurrences(&text.to_lowercase(), word).next().is_some();
+                assert_eq!(contains_lowercase(text, word), expected, "{word} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn occurrences_are_match_indices() {
+        let texts = glaneur_testdata::test_texts(&["quotations"]);
+        let long = "a".repeat(40);
+        let needles = ["", "a", "aa", "é", "Dupont", " ", "’", "la", "« ", "s.", &long];
+        let longer = "a".repeat(100);
+        for text in texts.iter().map(String::as_str).chain(["aaa", "aaaa éé", "", &longer]) {
+            for needle in needles {
+                let by_std: Vec<usize> = text.match_indices(needle).map(|(i, _)| i).collect();
+                assert_eq!(occurrences(text, needle).collect::<Vec<_>>(), by_std, "{needle:?} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn clause_marks_are_found_by_bytes_as_by_chars() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("« a » “b” ‘c’ „d“ ‹e› a.b;c\nd … « »".to_owned());
+        for text in &texts {
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &from) in starts.iter().enumerate() {
+                for &to in starts[k..].iter().take(40).chain(starts.last()) {
+                    let by_chars = text[from..to].find(['.', ';', '\n', '«', '»', '“', '”']).map(|e| from + e);
+                    assert_eq!(next_clause_mark(text, from, to), by_chars, "{}", &text[from..to]);
+                }
+            }
+        }
+    }
 }

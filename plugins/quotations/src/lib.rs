@@ -12,7 +12,9 @@ pub mod nouns;
 pub mod verbs;
 
 use glaneur_schema::attrs::QuoteForm;
-use glaneur_schema::entity::string_attrs;
+use std::borrow::Cow;
+
+use glaneur_schema::entity::string_attrs_borrowed;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
@@ -62,13 +64,18 @@ impl Quotations {
     pub fn find(&self, text: &str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
         debug_assert!(glaneur_text::sorted_and_disjoint(persons, |p| (p.start, p.end)));
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
-        let quotes = marks::quotes(text);
+        self.attribute(text, &marks::quotes(text), persons, orgs)
+    }
+
+    /// The quotations of `quotes` (found in `text` by [`marks::quotes`]),
+    /// attributed as [`Quotations::find`] says.
+    fn attribute(&self, text: &str, quotes: &[marks::Quote], persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
         if quotes.is_empty() {
             return Vec::new(); // nothing to attribute: no paragraphs nor index to build
         }
         let paragraphs = glaneur_text::Paragraphs::new(text);
         let lexicon = (&self.verbs, &self.nouns);
-        let attributor = Attributor::new(text, &quotes, persons, orgs, lexicon, &paragraphs);
+        let attributor = Attributor::new(text, quotes, persons, orgs, lexicon, &paragraphs);
         quotes
             .iter()
             .zip(attributor.attribute())
@@ -91,7 +98,12 @@ impl Quotations {
 /// words, a quote used as a noun (`le « cloud de confiance »`), or a title
 /// (`le rapport « … »`).
 fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
-    let words = content.split_whitespace().count();
+    // Counted up to 13: the rules below tell apart 2, 4 and 12 words.
+    let words = content.split_whitespace().take(13).count();
+    let sentence_like = content.ends_with(['.', '!', '?', '…']);
+    if words <= 2 || sentence_like || words > 12 {
+        return words <= 2;
+    }
     let from = glaneur_text::reach_back(text, q.start, 100);
     let before: Vec<String> = text[from..q.start]
         .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
@@ -145,8 +157,7 @@ fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
                 | "dubbed"
         )
     });
-    let sentence_like = content.ends_with(['.', '!', '?', '…']);
-    words <= 2 || (!sentence_like && ((determiner && words <= 4) || (title && words <= 12)))
+    (determiner && words <= 4) || title
 }
 
 impl Plugin for Quotations {
@@ -165,22 +176,27 @@ impl Plugin for Quotations {
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
         let text = doc.text();
+        let quotes = marks::quotes(text);
+        if quotes.is_empty() {
+            return Ok(Vec::new()); // the people and organisations found are not read
+        }
         let mut persons = Vec::new();
         let mut orgs = Vec::new();
         for e in found.iter() {
             if e.kind.as_str() == "organization" {
                 let (start, end) = (e.start as usize, e.end as usize);
-                let [canonical, category] = string_attrs(e, ["canonical", "category"])?;
-                let canonical = canonical.unwrap_or_else(|| text.get(start..end).unwrap_or_default().to_owned());
+                let [canonical, category] = string_attrs_borrowed(e, ["canonical", "category"])?;
+                let canonical =
+                    canonical.map_or_else(|| text.get(start..end).unwrap_or_default().to_owned(), Cow::into_owned);
                 orgs.push(OrgRef { start, end, canonical, media: category.as_deref() == Some("media") });
                 continue;
             }
             if e.kind.as_str() != "person" {
                 continue;
             }
-            let [canonical, gender] = string_attrs(e, ["canonical", "gender"])?;
+            let [canonical, gender] = string_attrs_borrowed(e, ["canonical", "gender"])?;
             let gender = gender.as_deref().and_then(Pronoun::parse);
-            let canonical = canonical.unwrap_or_default();
+            let canonical = canonical.map(Cow::into_owned).unwrap_or_default();
             persons.push(PersonRef { start: e.start as usize, end: e.end as usize, canonical, gender });
         }
         // Other plugins may produce people and organisations too, over the
@@ -188,7 +204,7 @@ impl Plugin for Quotations {
         glaneur_text::keep_leftmost_longest(&mut persons, |p| (p.start, p.end));
         glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
         Ok(self
-            .find(text, &persons, &orgs)
+            .attribute(text, &quotes, &persons, &orgs)
             .into_iter()
             .map(|q| {
                 let confidence = confidence(q.attribution.rule);

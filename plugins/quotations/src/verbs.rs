@@ -32,6 +32,11 @@ pub struct Verbs {
     /// The first words of the forms of several words (`a`, `ont`, `has`):
     /// only after one is a longer form looked for.
     leads: HashSet<String, FixedState>,
+    /// For each ASCII letter, the lengths (bits 1 to 63) of the forms and
+    /// leads made of ASCII letters only that start with it: most words a
+    /// rule asks about are no verb's first word, and this tells so before
+    /// they are folded and looked up.
+    ascii_openers: [u64; 26],
 }
 
 impl Verbs {
@@ -50,8 +55,21 @@ impl Verbs {
                 forms.insert(folded(&format!("{stem}ant")).into_owned());
             }
         }
-        let leads = forms.iter().filter_map(|f| f.split_once(' ')).map(|(lead, _)| lead.to_owned()).collect();
-        Verbs { forms, leads }
+        let leads: HashSet<String, FixedState> =
+            forms.iter().filter_map(|f| f.split_once(' ')).map(|(lead, _)| lead.to_owned()).collect();
+        let mut ascii_openers = [0; 26];
+        for word in forms.iter().chain(&leads).map(String::as_bytes) {
+            if let Some(bit) = ascii_opener_bit(word) {
+                ascii_openers[bit.0] |= bit.1;
+            }
+        }
+        Verbs { forms, leads, ascii_openers }
+    }
+
+    /// Whether `word`, made of ASCII letters, may be a form's first word
+    /// (its lower case a form or a lead), by its first letter and length.
+    fn may_open(&self, word: &[u8]) -> bool {
+        ascii_opener_bit(word).is_some_and(|(letter, length)| self.ascii_openers[letter] & length != 0)
     }
 
     /// Whether `form` (lowercase) is a verb of saying.
@@ -66,8 +84,37 @@ impl Verbs {
 
     /// The verb of saying starting at `at` (after spaces), if any.
     pub fn at(&self, text: &str, at: usize) -> Option<Verb> {
+        let (start, end) = word_span(text, at);
+        let word = &text[start..end];
+        let (letters, capitals) =
+            word.bytes().fold((true, false), |(l, c), b| (l && b.is_ascii_alphabetic(), c || b.is_ascii_uppercase()));
+        if !letters {
+            // A hyphen or an apostrophe (`détaille-t-il`, `l'a`), or a letter beyond ASCII.
+            return self.read_at(text, folded(word), end);
+        }
+        // A word of ASCII letters (most): refused by its letter and length,
+        // read as it is when lower-case, else lowered on the stack.
+        if !self.may_open(word.as_bytes()) {
+            return None;
+        }
+        if !capitals {
+            return self.read_at(text, Cow::Borrowed(word), end);
+        }
+        let mut lower = [0; ASCII_WORD];
+        match lower.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                let w1 = std::str::from_utf8(lower).ok()?;
+                self.read_at(text, Cow::Borrowed(w1), end)
+            }
+            None => self.read_at(text, folded(word), end),
+        }
+    }
+
+    /// [`Verbs::at`] past its first word, `w1` (folded) ending at `e1`.
+    fn read_at(&self, text: &str, w1: Cow<'_, str>, e1: usize) -> Option<Verb> {
         // The words after the first are read only when a form may go on.
-        let (w1, e1) = next_word(text, at)?;
         // `détaille-t-il`, `a-t-elle`, `poursuit-il`
         if let Some((base, pronoun)) = split_inversion(&w1) {
             if self.is_form(base) {
@@ -156,20 +203,60 @@ pub fn next_words(text: &str, at: usize, n: usize) -> Vec<(Cow<'_, str>, usize)>
     out
 }
 
-/// The word after `at`, as [`next_words`] reads it.
-fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
-    let (start, end) = word_after(text, at, |c| is_letter(c) || c == '-' || c == '\'' || c == '’');
+/// The word after `at`, folded, with its end, as [`next_words`] reads it.
+pub fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
+    let (start, end) = word_span(text, at);
     (end > start).then(|| (folded(&text[start..end]), end))
+}
+
+/// The span of the word after `at`, as [`next_words`] reads it (empty
+/// when none follows).
+fn word_span(text: &str, at: usize) -> (usize, usize) {
+    word_after(text, at, |c| is_letter(c) || c == '-' || c == '\'' || c == '’')
+}
+
+/// The longest word of ASCII letters [`Verbs::at`] folds on the stack.
+const ASCII_WORD: usize = 32;
+
+/// The place of a word of ASCII letters in [`Verbs`]' `ascii_openers`: its
+/// first letter's index and its length's bit; `None` for another word, or
+/// one of 64 bytes or more.
+fn ascii_opener_bit(word: &[u8]) -> Option<(usize, u64)> {
+    let first = word.first()?.to_ascii_lowercase();
+    let ascii = first.is_ascii_lowercase() && word.len() < 64 && word.iter().all(u8::is_ascii_alphabetic);
+    ascii.then(|| (usize::from(first - b'a'), 1 << word.len()))
 }
 
 /// The span of the run of characters `part` accepts after `at`, past
 /// spaces only (a verb or a speaker is never read across a line break);
 /// empty when none follows.
 pub fn word_after(text: &str, at: usize, part: impl Fn(char) -> bool) -> (usize, usize) {
-    let rest = &text[at..];
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    let start = at + (rest.len() - trimmed.len());
-    (start, start + trimmed.find(|c: char| !part(c)).unwrap_or(trimmed.len()))
+    let bytes = text.as_bytes();
+    let mut start = at;
+    // ` `, U+00A0 and U+202F, by their bytes.
+    loop {
+        match &bytes[start..] {
+            [b' ', ..] => start += 1,
+            [0xC2, 0xA0, ..] => start += 2,
+            [0xE2, 0x80, 0xAF, ..] => start += 3,
+            _ => break,
+        }
+    }
+    // An ASCII byte is its char; only other chars are decoded.
+    let mut end = start;
+    while let Some(&byte) = bytes.get(end) {
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            let Some(c) = text[end..].chars().next() else { break };
+            c
+        };
+        if !part(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    (start, end)
 }
 
 #[cfg(test)]
@@ -195,5 +282,54 @@ mod tests {
             Some((" a-t-elle ajouté", Some(Pronoun::Feminine)))
         );
         assert_eq!(verbs.at(" nécessaire pour", 0), None);
+    }
+
+    #[test]
+    fn words_are_read_by_bytes_as_by_chars() {
+        // What `word_after` did with the standard library's searches.
+        fn by_chars(text: &str, at: usize, part: impl Fn(char) -> bool) -> (usize, usize) {
+            let rest = &text[at..];
+            let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+            let start = at + (rest.len() - trimmed.len());
+            (start, start + trimmed.find(|c: char| !part(c)).unwrap_or(trimmed.len()))
+        }
+        let parts: [fn(char) -> bool; 3] = [
+            |c| is_letter(c) || c == '-' || c == '\'' || c == '’',
+            |c| is_letter(c) || matches!(c, '-' | '.' | '\'' | '’'),
+            char::is_alphanumeric,
+        ];
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("a\u{a0}\u{202f} \u{2009}b İzmir’s C.C. Wei-Lin l’a ΣΑΣ 😀x".to_owned());
+        for text in &texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for part in parts {
+                    assert_eq!(word_after(text, at, part), by_chars(text, at, part), "{}", &text[at..]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_word_filter_refuses_no_verb() {
+        let verbs = Verbs::load();
+        // Every form's first word, in any case, passes.
+        for form in verbs.forms.iter().chain(&verbs.leads) {
+            let first = form.split(' ').next().unwrap_or(form);
+            if first.bytes().all(|b| b.is_ascii_alphabetic()) {
+                assert!(verbs.may_open(first.as_bytes()), "{first}");
+                assert!(verbs.may_open(first.to_uppercase().as_bytes()), "{first}");
+            }
+        }
+        // At every place of the test texts, the filtered reading is the full one.
+        let mut found = 0;
+        for text in glaneur_testdata::test_texts(&["quotations"]) {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (start, end) = word_span(&text, at);
+                let full = verbs.read_at(&text, folded(&text[start..end]), end).filter(|_| end > start);
+                assert_eq!(verbs.at(&text, at), full, "{}", &text[at..]);
+                found += usize::from(full.is_some());
+            }
+        }
+        assert!(found > 100, "{found} verbs");
     }
 }
