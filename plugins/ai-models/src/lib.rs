@@ -16,7 +16,7 @@ pub mod version;
 
 use std::borrow::Cow;
 
-use glaneur_schema::entity::string_attrs;
+use glaneur_schema::entity::string_attrs_borrowed;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
@@ -56,8 +56,8 @@ impl<'a> OrgName<'a> {
     pub fn read(&self) -> Cow<'a, str> {
         match *self {
             OrgName::Known(name) => Cow::Borrowed(name),
-            OrgName::InAttrs(entity) => match string_attrs(entity, ["canonical"]) {
-                Ok([Some(name)]) => Cow::Owned(name),
+            OrgName::InAttrs(entity) => match string_attrs_borrowed(entity, ["canonical"]) {
+                Ok([Some(name)]) => name,
                 _ => Cow::Borrowed(""),
             },
         }
