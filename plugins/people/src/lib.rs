@@ -17,7 +17,7 @@ mod roles;
 mod taken;
 mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use foldhash::fast::FixedState;
 
@@ -324,28 +324,31 @@ impl People {
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
     /// its full name was seen.
     fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
-        // Each surname of a full name, and where the first full name was.
-        // A name after a title is a surname already (`M. Dupont-Aignan`).
-        let mut first_seen: HashMap<&str, usize, FixedState> =
-            HashMap::with_capacity_and_hasher(found.len(), FixedState::default());
-        for p in found.iter() {
-            let surname = surname(&p.name);
-            if surname.len() < p.name.len() || p.rule == Rule::Title {
-                first_seen.entry(surname).or_insert(p.start);
-            }
-        }
-        let surnames: Vec<&str> = first_seen.keys().copied().filter(|s| !self.is_first_name(s)).collect();
-        if surnames.is_empty() {
+        // Each surname of a full name, and where the first full name was
+        // (sorted by surname, stably: the first of each is kept). A name
+        // after a title is a surname already (`M. Dupont-Aignan`).
+        let mut seen: Vec<(&str, usize)> = found
+            .iter()
+            .filter_map(|p| {
+                let surname = surname(&p.name);
+                (surname.len() < p.name.len() || p.rule == Rule::Title).then_some((surname, p.start))
+            })
+            .collect();
+        seen.sort_by_key(|&(surname, _)| surname);
+        seen.dedup_by_key(|&mut (surname, _)| surname);
+        seen.retain(|&(surname, _)| !self.is_first_name(surname));
+        if seen.is_empty() {
             return;
         }
+        let surnames: Vec<&str> = seen.iter().map(|&(surname, _)| surname).collect();
         // The names found so far; the surnames found here overlap none of
         // them, nor each other (find_names' matches do not overlap).
         let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
-        let from = first_seen.values().min().map_or(0, |&seen| search_start(text, seen));
+        let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
         for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
             let (start, end) = (from + start, from + end);
-            let after_full_name = first_seen.get(surnames[name]).is_some_and(|&seen| start > seen);
+            let after_full_name = seen.get(name).is_some_and(|&(_, at)| start > at);
             if after_full_name
                 && glaneur_text::is_whole_word(text, start, end)
                 && !covered.overlaps(start, end)
