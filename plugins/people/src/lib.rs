@@ -150,11 +150,18 @@ impl People {
     /// Every person mention in `doc`; `taken` are spans of organisations
     /// and models, where no person is.
     pub fn find(&self, doc: &Document<'_>, taken: &[(usize, usize)]) -> Vec<Person> {
-        self.find_outside(doc, Taken::new(taken.to_vec()))
+        let (mut found, canonical) = self.find_outside(doc, Taken::new(taken.to_vec()));
+        for (k, best) in canonical.into_iter().enumerate() {
+            found[k].canonical = found[best].name.clone();
+        }
+        found
     }
 
-    /// [`People::find`], given the spans `taken` as a [`Taken`].
-    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> Vec<Person> {
+    /// [`People::find`], given the spans `taken` as a [`Taken`], with each
+    /// mention's canonical as the index of the mention whose name it is
+    /// (their `canonical` is left empty: the extractor borrows the name
+    /// rather than copy it).
+    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> (Vec<Person>, Vec<usize>) {
         let text = doc.text();
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
@@ -228,8 +235,8 @@ impl People {
         }
         self.surnames_alone(text, &mut found, &free);
         found.sort_by_key(|p| p.start);
-        fullest_forms(&mut found);
-        found
+        let canonical = fullest_forms(&found);
+        (found, canonical)
     }
 
     /// `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two
@@ -393,14 +400,16 @@ impl Plugin for People {
                 .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
                 .map(|e| (e.start as usize, e.end as usize)),
         );
-        Ok(self
-            .find_outside(doc, Taken::new(taken))
-            .into_iter()
-            .map(|p| {
-                let first = first_name(&p.canonical).filter(|f| !f.is_empty());
+        let (found, canonical) = self.find_outside(doc, Taken::new(taken));
+        Ok(found
+            .iter()
+            .zip(canonical)
+            .map(|(p, best)| {
+                let canonical = &found[best].name;
+                let first = first_name(canonical).filter(|f| !f.is_empty());
                 let gender =
                     first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
-                let attrs = Attrs { canonical: &p.canonical, gender, rule: p.rule };
+                let attrs = Attrs { canonical, gender, rule: p.rule };
                 Entity::new("person", p.start..p.end, p.confidence, attrs)
             })
             .collect())
