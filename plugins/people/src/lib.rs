@@ -102,10 +102,11 @@ pub struct People {
 /// (`État` of `L'État`).
 fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, usize)> + 'd {
     let doc = *doc;
-    let tokens = doc.tokens();
-    (0..tokens.len())
-        .filter(move |&i| tokens[i].is_capitalised() && doc.starts_word(i))
-        .map(move |i| (tokens[i].start(), i))
+    doc.tokens()
+        .iter()
+        .enumerate()
+        .filter(move |&(i, t)| t.is_capitalised() && doc.starts_word(i))
+        .map(|(i, t)| (t.start(), i))
 }
 
 /// The candidates of `doc` in order: its capitalised word starts and its
