@@ -132,6 +132,47 @@ fn apposition_reach(doc: &Document<'_>, k: usize) -> usize {
     tokens.get(k + 12).or(tokens.last()).map_or(0, Token::end)
 }
 
+/// Whether a comma follows the word at token `k` within ten tokens, and a
+/// role starts right after that comma: on one of the four tokens after it
+/// (`, DG`, `, le patron`, `, l'économiste`, `, sa l’…`), the only places
+/// [`named_before_a_role`] looks for one. (The name before contains no
+/// comma, so that comma is the first.)
+fn comma_then_role(doc: &Document<'_>, k: usize, role_starts: &RoleStarts) -> bool {
+    let tokens = doc.tokens();
+    let near = tokens.get(k..(k + 10).min(tokens.len())).unwrap_or_default();
+    let Some(comma) = near.iter().position(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",") else {
+        return false;
+    };
+    let comma = k + comma;
+    let reach = tokens.get(comma + 4).or(tokens.last()).map_or(0, Token::start);
+    role_starts.first_after(tokens[comma].start()).is_some_and(|r| r <= reach)
+}
+
+/// A name of two words or more at token `k`, then a comma and a role
+/// (after a determiner or a possessive) starting in `role_starts`: the
+/// name's span. The words are read with `words`, twelve at most.
+fn named_before_a_role<'d>(
+    doc: &Document<'d>,
+    k: usize,
+    role_starts: &RoleStarts,
+    words: &mut Words<'d>,
+) -> Option<(usize, usize)> {
+    let text = doc.text();
+    words.start_at(doc, k, 12);
+    let (start, end) = full_name_at(text, words, 0)?;
+    let comma = words.position(|w| w.start >= end)?;
+    if words.get(comma).is_none_or(|w| w.text != ",") {
+        return None;
+    }
+    // A determiner or a possessive, then the role (`l'` is glued to it).
+    let k = comma + 1 + usize::from(words.get(comma + 1).is_some_and(|w| is_determiner(w.text)));
+    let role_at = |w: &Word<'_>| {
+        let role = w.text.strip_prefix("l'").or_else(|| w.text.strip_prefix("l’")).map_or(w.start, |r| w.end - r.len());
+        role_starts.contains(role)
+    };
+    words.get(k).filter(|w| role_at(w)).map(|_| (start, end))
+}
+
 impl People {
     /// Loads the compiled-in lexicons.
     pub fn load() -> Self {
@@ -286,12 +327,9 @@ impl People {
         words: &mut Words<'d>,
     ) -> Option<(usize, usize)> {
         let text = doc.text();
-        // Nor, mostly, a comma before that role among the tokens after
-        // the word: tested before any word is read.
-        let tokens = doc.tokens();
-        let near = &tokens[k.min(tokens.len())..(k + 10).min(tokens.len())];
-        let comma = near.iter().find(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",")?;
-        if role_starts.first_after(comma.start()).is_none_or(|r| r > apposition_reach(doc, k)) {
+        // Nor, mostly, a comma then a role right after it among the tokens
+        // after the word: tested before any word is read.
+        if !comma_then_role(doc, k, role_starts) {
             return None;
         }
         // Not the object of a preposition (`aux Echos Haruto Sato, patron`).
@@ -302,20 +340,7 @@ impl People {
         ) {
             return None;
         }
-        words.start_at(doc, k, 12);
-        let (start, end) = full_name_at(text, words, 0)?;
-        let comma = words.position(|w| w.start >= end)?;
-        if words.get(comma).is_none_or(|w| w.text != ",") {
-            return None;
-        }
-        // A determiner or a possessive, then the role (`l'` is glued to it).
-        let k = comma + 1 + usize::from(words.get(comma + 1).is_some_and(|w| is_determiner(w.text)));
-        let role_at = |w: &Word<'_>| {
-            let role =
-                w.text.strip_prefix("l'").or_else(|| w.text.strip_prefix("l’")).map_or(w.start, |r| w.end - r.len());
-            role_starts.contains(role)
-        };
-        words.get(k).filter(|w| role_at(w)).map(|_| (start, end))
+        named_before_a_role(doc, k, role_starts, words)
     }
 
     fn is_first_name(&self, word: &str) -> bool {
@@ -556,6 +581,31 @@ mod tests {
             }
         }
         assert!(searched > 100, "{searched}");
+    }
+
+    #[test]
+    fn a_name_refused_before_reading_has_no_role_after_its_comma() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push(
+            "Aiman Ezzat, DG de Capgemini ; Omar Haddad, le patron ; Léa Roy, l'économiste ; Zoé Li, sa l’x".into(),
+        );
+        let (mut refused, mut named) = (0, 0);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let role_starts = RoleStarts::new(&Role::find_all(&people.roles, &doc));
+            let mut words = Words::default();
+            for (_, k) in capitalised_starts(&doc) {
+                let name = named_before_a_role(&doc, k, &role_starts, &mut words);
+                if !comma_then_role(&doc, k, &role_starts) {
+                    assert_eq!(name, None, "at token {k} in {text}");
+                    refused += 1;
+                }
+                named += usize::from(name.is_some());
+            }
+        }
+        assert!(refused > 100 && named > 10, "{refused} refused, {named} named");
     }
 
     #[test]
