@@ -9,9 +9,11 @@ use crate::Person;
 /// Alice Garnier … a précisé Garnier` is Alice Garnier), else the nearest
 /// after it (a headline's `Garnier` is the first full name the article
 /// then gives).
-/// `found` is in order of start. The mentions sorted by surname, then
-/// first name, make each group a run: no hash map, no list per group.
-pub(crate) fn fullest_forms(found: &mut [Person]) {
+/// `found` is in order of start; each canonical is given as the index of
+/// the mention whose name it is (not copied). The mentions sorted by
+/// surname, then first name, make each group a run: no hash map, no list
+/// per group.
+pub(crate) fn fullest_forms(found: &[Person]) -> Vec<usize> {
     // Each mention's surname, and first name when it has one.
     let keys: Vec<(&str, Option<&str>)> = found.iter().map(|p| (surname(&p.name), first_name(&p.name))).collect();
     // By key, then in order (a stable sort): a surname's mentions are a
@@ -30,9 +32,7 @@ pub(crate) fn fullest_forms(found: &mut [Person]) {
             choose(found, same_first, same_first.iter().copied(), &mut longest, &mut chosen);
         }
     }
-    for (k, best) in chosen.into_iter().enumerate() {
-        found[k].canonical = found[best].name.clone();
-    }
+    chosen
 }
 
 /// For each mention of `askers`, the longest name of `group` nearest
@@ -154,7 +154,9 @@ mod tests {
                 .collect();
             let mut expected = found.clone();
             fullest_forms_reference(&mut expected);
-            fullest_forms(&mut found);
+            for (k, best) in fullest_forms(&found).into_iter().enumerate() {
+                found[k].canonical = found[best].name.clone();
+            }
             assert_eq!(found, expected);
         }
     }

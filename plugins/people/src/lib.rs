@@ -17,7 +17,7 @@ mod roles;
 mod taken;
 mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use foldhash::fast::FixedState;
 
@@ -102,10 +102,11 @@ pub struct People {
 /// (`État` of `L'État`).
 fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, usize)> + 'd {
     let doc = *doc;
-    let tokens = doc.tokens();
-    (0..tokens.len())
-        .filter(move |&i| tokens[i].is_capitalised() && doc.starts_word(i))
-        .map(move |i| (tokens[i].start(), i))
+    doc.tokens()
+        .iter()
+        .enumerate()
+        .filter(move |&(i, t)| t.is_capitalised() && doc.starts_word(i))
+        .map(|(i, t)| (t.start(), i))
 }
 
 /// The candidates of `doc` in order: its capitalised word starts and its
@@ -131,6 +132,47 @@ fn apposition_reach(doc: &Document<'_>, k: usize) -> usize {
     tokens.get(k + 12).or(tokens.last()).map_or(0, Token::end)
 }
 
+/// Whether a comma follows the word at token `k` within ten tokens, and a
+/// role starts right after that comma: on one of the four tokens after it
+/// (`, DG`, `, le patron`, `, l'économiste`, `, sa l’…`), the only places
+/// [`named_before_a_role`] looks for one. (The name before contains no
+/// comma, so that comma is the first.)
+fn comma_then_role(doc: &Document<'_>, k: usize, role_starts: &RoleStarts) -> bool {
+    let tokens = doc.tokens();
+    let near = tokens.get(k..(k + 10).min(tokens.len())).unwrap_or_default();
+    let Some(comma) = near.iter().position(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",") else {
+        return false;
+    };
+    let comma = k + comma;
+    let reach = tokens.get(comma + 4).or(tokens.last()).map_or(0, Token::start);
+    role_starts.first_after(tokens[comma].start()).is_some_and(|r| r <= reach)
+}
+
+/// A name of two words or more at token `k`, then a comma and a role
+/// (after a determiner or a possessive) starting in `role_starts`: the
+/// name's span. The words are read with `words`, twelve at most.
+fn named_before_a_role<'d>(
+    doc: &Document<'d>,
+    k: usize,
+    role_starts: &RoleStarts,
+    words: &mut Words<'d>,
+) -> Option<(usize, usize)> {
+    let text = doc.text();
+    words.start_at(doc, k, 12);
+    let (start, end) = full_name_at(text, words, 0)?;
+    let comma = words.position(|w| w.start >= end)?;
+    if words.get(comma).is_none_or(|w| w.text != ",") {
+        return None;
+    }
+    // A determiner or a possessive, then the role (`l'` is glued to it).
+    let k = comma + 1 + usize::from(words.get(comma + 1).is_some_and(|w| is_determiner(w.text)));
+    let role_at = |w: &Word<'_>| {
+        let role = w.text.strip_prefix("l'").or_else(|| w.text.strip_prefix("l’")).map_or(w.start, |r| w.end - r.len());
+        role_starts.contains(role)
+    };
+    words.get(k).filter(|w| role_at(w)).map(|_| (start, end))
+}
+
 impl People {
     /// Loads the compiled-in lexicons.
     pub fn load() -> Self {
@@ -150,11 +192,18 @@ impl People {
     /// Every person mention in `doc`; `taken` are spans of organisations
     /// and models, where no person is.
     pub fn find(&self, doc: &Document<'_>, taken: &[(usize, usize)]) -> Vec<Person> {
-        self.find_outside(doc, Taken::new(taken.to_vec()))
+        let (mut found, canonical) = self.find_outside(doc, Taken::new(taken.to_vec()));
+        for (k, best) in canonical.into_iter().enumerate() {
+            found[k].canonical = found[best].name.clone();
+        }
+        found
     }
 
-    /// [`People::find`], given the spans `taken` as a [`Taken`].
-    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> Vec<Person> {
+    /// [`People::find`], given the spans `taken` as a [`Taken`], with each
+    /// mention's canonical as the index of the mention whose name it is
+    /// (their `canonical` is left empty: the extractor borrows the name
+    /// rather than copy it).
+    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> (Vec<Person>, Vec<usize>) {
         let text = doc.text();
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
@@ -228,8 +277,8 @@ impl People {
         }
         self.surnames_alone(text, &mut found, &free);
         found.sort_by_key(|p| p.start);
-        fullest_forms(&mut found);
-        found
+        let canonical = fullest_forms(&found);
+        (found, canonical)
     }
 
     /// `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two
@@ -278,12 +327,9 @@ impl People {
         words: &mut Words<'d>,
     ) -> Option<(usize, usize)> {
         let text = doc.text();
-        // Nor, mostly, a comma before that role among the tokens after
-        // the word: tested before any word is read.
-        let tokens = doc.tokens();
-        let near = &tokens[k.min(tokens.len())..(k + 10).min(tokens.len())];
-        let comma = near.iter().find(|t| t.kind() == TokenKind::Punct && doc.text_of(t) == ",")?;
-        if role_starts.first_after(comma.start()).is_none_or(|r| r > apposition_reach(doc, k)) {
+        // Nor, mostly, a comma then a role right after it among the tokens
+        // after the word: tested before any word is read.
+        if !comma_then_role(doc, k, role_starts) {
             return None;
         }
         // Not the object of a preposition (`aux Echos Haruto Sato, patron`).
@@ -294,20 +340,7 @@ impl People {
         ) {
             return None;
         }
-        words.start_at(doc, k, 12);
-        let (start, end) = full_name_at(text, words, 0)?;
-        let comma = words.position(|w| w.start >= end)?;
-        if words.get(comma).is_none_or(|w| w.text != ",") {
-            return None;
-        }
-        // A determiner or a possessive, then the role (`l'` is glued to it).
-        let k = comma + 1 + usize::from(words.get(comma + 1).is_some_and(|w| is_determiner(w.text)));
-        let role_at = |w: &Word<'_>| {
-            let role =
-                w.text.strip_prefix("l'").or_else(|| w.text.strip_prefix("l’")).map_or(w.start, |r| w.end - r.len());
-            role_starts.contains(role)
-        };
-        words.get(k).filter(|w| role_at(w)).map(|_| (start, end))
+        named_before_a_role(doc, k, role_starts, words)
     }
 
     fn is_first_name(&self, word: &str) -> bool {
@@ -324,28 +357,31 @@ impl People {
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
     /// its full name was seen.
     fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
-        // Each surname of a full name, and where the first full name was.
-        // A name after a title is a surname already (`M. Dupont-Aignan`).
-        let mut first_seen: HashMap<&str, usize, FixedState> =
-            HashMap::with_capacity_and_hasher(found.len(), FixedState::default());
-        for p in found.iter() {
-            let surname = surname(&p.name);
-            if surname.len() < p.name.len() || p.rule == Rule::Title {
-                first_seen.entry(surname).or_insert(p.start);
-            }
-        }
-        let surnames: Vec<&str> = first_seen.keys().copied().filter(|s| !self.is_first_name(s)).collect();
-        if surnames.is_empty() {
+        // Each surname of a full name, and where the first full name was
+        // (sorted by surname, stably: the first of each is kept). A name
+        // after a title is a surname already (`M. Dupont-Aignan`).
+        let mut seen: Vec<(&str, usize)> = found
+            .iter()
+            .filter_map(|p| {
+                let surname = surname(&p.name);
+                (surname.len() < p.name.len() || p.rule == Rule::Title).then_some((surname, p.start))
+            })
+            .collect();
+        seen.sort_by_key(|&(surname, _)| surname);
+        seen.dedup_by_key(|&mut (surname, _)| surname);
+        seen.retain(|&(surname, _)| !self.is_first_name(surname));
+        if seen.is_empty() {
             return;
         }
+        let surnames: Vec<&str> = seen.iter().map(|&(surname, _)| surname).collect();
         // The names found so far; the surnames found here overlap none of
         // them, nor each other (find_names' matches do not overlap).
         let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
-        let from = first_seen.values().min().map_or(0, |&seen| search_start(text, seen));
+        let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
         for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
             let (start, end) = (from + start, from + end);
-            let after_full_name = first_seen.get(surnames[name]).is_some_and(|&seen| start > seen);
+            let after_full_name = seen.get(name).is_some_and(|&(_, at)| start > at);
             if after_full_name
                 && glaneur_text::is_whole_word(text, start, end)
                 && !covered.overlaps(start, end)
@@ -390,14 +426,16 @@ impl Plugin for People {
                 .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
                 .map(|e| (e.start as usize, e.end as usize)),
         );
-        Ok(self
-            .find_outside(doc, Taken::new(taken))
-            .into_iter()
-            .map(|p| {
-                let first = first_name(&p.canonical).filter(|f| !f.is_empty());
+        let (found, canonical) = self.find_outside(doc, Taken::new(taken));
+        Ok(found
+            .iter()
+            .zip(canonical)
+            .map(|(p, best)| {
+                let canonical = &found[best].name;
+                let first = first_name(canonical).filter(|f| !f.is_empty());
                 let gender =
                     first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
-                let attrs = Attrs { canonical: &p.canonical, gender, rule: p.rule };
+                let attrs = Attrs { canonical, gender, rule: p.rule };
                 Entity::new("person", p.start..p.end, p.confidence, attrs)
             })
             .collect())
@@ -543,6 +581,31 @@ mod tests {
             }
         }
         assert!(searched > 100, "{searched}");
+    }
+
+    #[test]
+    fn a_name_refused_before_reading_has_no_role_after_its_comma() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push(
+            "Aiman Ezzat, DG de Capgemini ; Omar Haddad, le patron ; Léa Roy, l'économiste ; Zoé Li, sa l’x".into(),
+        );
+        let (mut refused, mut named) = (0, 0);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let role_starts = RoleStarts::new(&Role::find_all(&people.roles, &doc));
+            let mut words = Words::default();
+            for (_, k) in capitalised_starts(&doc) {
+                let name = named_before_a_role(&doc, k, &role_starts, &mut words);
+                if !comma_then_role(&doc, k, &role_starts) {
+                    assert_eq!(name, None, "at token {k} in {text}");
+                    refused += 1;
+                }
+                named += usize::from(name.is_some());
+            }
+        }
+        assert!(refused > 100 && named > 10, "{refused} refused, {named} named");
     }
 
     #[test]

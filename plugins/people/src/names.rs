@@ -185,7 +185,7 @@ pub(crate) fn is_determiner(word: &str) -> bool {
 }
 
 /// A person named `text[start..end]`; its canonical, the fullest form of
-/// the name in the document, is left for `fullest_forms` to set.
+/// the name in the document, is left for `People::find` to set.
 pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidence: f64) -> Person {
     Person { start, end, name: text[start..end].to_owned(), canonical: String::new(), rule, confidence }
 }

@@ -73,6 +73,7 @@ impl Role {
 /// Where the roles of a document start, in order, for the names in
 /// apposition before them (`Aiman Ezzat, DG de Capgemini`).
 pub(crate) struct RoleStarts {
+    /// The roles' starts, in order.
     starts: Vec<usize>,
     /// The first start after the last offset [`RoleStarts::next_after`]
     /// was asked about: the capitalised words come in order, and each

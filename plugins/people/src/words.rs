@@ -39,6 +39,7 @@ pub(crate) fn words<'a>(doc: &Document<'a>, from: usize, n: usize) -> Vec<Word<'
 pub(crate) struct Words<'d> {
     /// The words read so far.
     read: Vec<Word<'d>>,
+    /// The document's text and tokens.
     text: &'d str,
     tokens: &'d [Token],
     /// The next token to read.
