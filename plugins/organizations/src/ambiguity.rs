@@ -33,7 +33,8 @@ enum Local {
 /// about organisations.
 pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: usize) -> Vec<Mention<'a>> {
     let text = doc.text();
-    let org_hits: Vec<&Hit> = hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()).collect();
+    let mut org_hits: Vec<&Hit> = Vec::with_capacity(hits.len());
+    org_hits.extend(hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()));
     let org_of = |h: &Hit| gazetteer.forms[h.form].org.expect("filtered to organisations");
     let needs_context = |h: &Hit| {
         let form = &gazetteer.forms[h.form];
@@ -95,24 +96,22 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
         }
     }
 
-    org_hits
-        .iter()
-        .zip(decision)
-        .filter_map(|(hit, rule)| {
-            let org = &gazetteer.orgs[org_of(hit)];
-            let rule = rule?;
-            let confidence = if rule == GAZETTEER_RULE { 0.95 } else { 0.85 };
-            Some(Mention {
-                start: hit.start,
-                end: hit.end,
-                canonical: &org.canonical,
-                category: Some(&org.category),
-                rule: Cow::Borrowed(rule),
-                confidence,
-                org: Some(org_of(hit)),
-            })
+    let mut mentions = Vec::with_capacity(org_hits.len());
+    mentions.extend(org_hits.iter().zip(decision).filter_map(|(hit, rule)| {
+        let org = &gazetteer.orgs[org_of(hit)];
+        let rule = rule?;
+        let confidence = if rule == GAZETTEER_RULE { 0.95 } else { 0.85 };
+        Some(Mention {
+            start: hit.start,
+            end: hit.end,
+            canonical: &org.canonical,
+            category: Some(&org.category),
+            rule: Cow::Borrowed(rule),
+            confidence,
+            org: Some(org_of(hit)),
         })
-        .collect()
+    }));
+    mentions
 }
 
 /// `, `, ` et `, ` ou `, ` and `, `, et `: the gap between listed names.
@@ -125,13 +124,16 @@ fn is_list_gap(gap: &str) -> bool {
 fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
     let text = doc.text();
     // The rules read two words before and up to four after.
-    let prev: Vec<Word<'_>> = before(doc, hit.start).take(2).collect();
+    let mut before_hit = before(doc, hit.start);
+    let nearest = before_hit.next();
+    let second = nearest.as_ref().and_then(|_| before_hit.next());
+    let prev = [nearest, second];
     let mut next = after(doc, hit.end).take(4).peekable();
     let glued = |w: &Word<'_>, a: usize, b: usize| text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}') && w.is_word();
 
     // Part of a longer proper name: `Michael Bloomberg`, `Alan Turing`,
     // `Mistral Large 2`, `Apollo 11`.
-    if let Some(p) = prev.first() {
+    if let Some(p) = &prev[0] {
         if glued(p, p.end, hit.start) && p.is_capitalised() && !is_function_word(&p.lower) && !starts_after_cue(&prev) {
             return Local::Reject;
         }
@@ -145,7 +147,7 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
             return Local::Reject; // `Free-to-play`, `Meta-learning`
         }
     }
-    if prev.first().is_some_and(|p| is_negative_cue(&p.lower)) {
+    if prev[0].as_ref().is_some_and(|p| is_negative_cue(&p.lower)) {
         return Local::Weak;
     }
     if !ambiguous {
@@ -169,9 +171,9 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
 
 /// Whether the words before (nearest first) end in a cue: `la start-up`,
 /// `chez`, `le groupe français`, `PDG de`.
-fn starts_after_cue(prev: &[Word<'_>]) -> bool {
+fn starts_after_cue(prev: &[Option<Word<'_>>; 2]) -> bool {
     let cue = is_cue_noun;
-    let mut lower = prev.iter().map(|w| w.lower.as_ref());
+    let mut lower = prev.iter().flatten().map(|w| w.lower.as_ref());
     match (lower.next(), lower.next()) {
         (
             Some("chez" | "de" | "d'"),

@@ -54,12 +54,19 @@ pub fn folded_tokens<'a>(doc: &Document<'a>, tokens: std::ops::Range<usize>) -> 
 /// A token a word is made of: letters, digits, `-`, `&` (`start-up`,
 /// `AT&T`, `H100`).
 fn is_piece(doc: &Document<'_>, t: &Token) -> bool {
-    t.is_word() || t.is_number() || matches!(doc.text_of(t), "-" | "&")
+    t.is_word() || t.is_number() || matches!(bytes_of(doc, t), b"-" | b"&")
 }
 
 /// An apostrophe token (`'`, `’`), which a word before it keeps.
 fn is_apostrophe(doc: &Document<'_>, t: &Token) -> bool {
-    matches!(doc.text_of(t), "'" | "’")
+    matches!(bytes_of(doc, t), b"'" | [0xE2, 0x80, 0x99]) // `'`, `’`
+}
+
+/// The bytes of token `t` of `doc`: compared with marks without the
+/// character-boundary checks of a `str` slice, since the readers compare
+/// most tokens they read.
+fn bytes_of<'a>(doc: &Document<'a>, t: &Token) -> &'a [u8] {
+    &doc.text().as_bytes()[t.start()..t.end()]
 }
 
 /// Whether the whitespace from `from` to `to` holds a line break, which
@@ -135,15 +142,15 @@ impl<'a> Iterator for After<'a> {
                 k += 1;
             }
             let word = doc.byte_span(first..k + 1);
-            let abbreviation = matches!(&text[word.clone()], "Inc" | "Ltd" | "Corp" | "Co");
-            if abbreviation && tokens.get(k + 1).is_some_and(|p| p.is_joined() && doc.text_of(p) == ".") {
+            let abbreviation = matches!(&text.as_bytes()[word.clone()], b"Inc" | b"Ltd" | b"Corp" | b"Co");
+            if abbreviation && tokens.get(k + 1).is_some_and(|p| p.is_joined() && bytes_of(doc, p) == b".") {
                 k += 1;
             }
             k += 1;
             self.k = k;
             self.pos = tokens[k - 1].end();
             Some(make(doc, first..k, word.start, self.pos))
-        } else if doc.text_of(t) == "," {
+        } else if bytes_of(doc, t) == b"," {
             self.k = k + 1;
             self.pos = t.end();
             Some(make(doc, k..k + 1, t.start(), t.end()))
@@ -184,7 +191,7 @@ impl<'a> Iterator for Before<'a> {
             self.k = k;
             self.pos = word.start;
             Some(make(doc, k..end, word.start, word.end))
-        } else if doc.text_of(t) == "," {
+        } else if bytes_of(doc, t) == b"," {
             self.k = end - 1;
             self.pos = t.start();
             Some(make(doc, end - 1..end, t.start(), t.end()))
