@@ -8,6 +8,8 @@
 //! escape, a nested value, any error) gets a no, and `validate` then reads
 //! the attrs with serde, which decides and words the error.
 
+use std::ops::Range;
+
 use crate::attrs::check_money;
 use crate::json_text::next_escape;
 
@@ -100,40 +102,19 @@ const MOST_FIELDS: usize = 5;
 /// [`crate::attrs::validate`] accepts it; false when unsure.
 pub(crate) fn plainly_valid(kind: &str, json: &str) -> bool {
     let fields = fields(kind).unwrap_or_default();
-    let mut scan = Scan { bytes: json.as_bytes(), at: 0 };
     // The value of each of `fields` met (serde refuses a known key twice).
     let mut found: [Option<Scalar<'_>>; MOST_FIELDS] = [None; MOST_FIELDS];
-    scan.skip_space();
-    if !scan.eat(b'{') {
-        return false;
-    }
-    scan.skip_space();
-    if !scan.eat(b'}') {
-        loop {
-            let Some(key) = scan.string() else { return false };
-            if !scan.colon() {
-                return false;
+    let walked = members(json, |key, value, _| {
+        if let Some(i) = fields.iter().position(|f| f.key.as_bytes() == key) {
+            if found[i].is_some() || !fits(&fields[i], value) {
+                return None;
             }
-            let Some(value) = scan.scalar() else { return false };
-            if let Some(i) = fields.iter().position(|f| f.key.as_bytes() == key) {
-                if found[i].is_some() || !fits(&fields[i], value) {
-                    return false;
-                }
-                found[i] = Some(value);
-            }
-            scan.skip_space();
-            if scan.eat(b'}') {
-                break;
-            }
-            if !scan.eat(b',') {
-                return false;
-            }
-            scan.skip_space();
+            found[i] = Some(value);
         }
-    }
-    scan.skip_space();
+        Some(())
+    });
     let missing = fields.iter().zip(&found).any(|(f, value)| f.required && value.is_none());
-    if scan.at != json.len() || missing {
+    if walked.is_none() || missing {
         return false;
     }
     if kind != "money" {
@@ -164,8 +145,29 @@ pub(crate) fn plainly_valid(kind: &str, json: &str) -> bool {
 /// then reads it. A key given twice takes its last value, as serde's
 /// reading does.
 pub(crate) fn plain_strings<'a, const N: usize>(json: &'a str, keys: &[&str; N]) -> Option<[Option<&'a str>; N]> {
-    let mut scan = Scan { bytes: json.as_bytes(), at: 0 };
     let mut out = [None; N];
+    members(json, |key, value, span| {
+        if let Some(i) = keys.iter().position(|k| k.as_bytes() == key) {
+            out[i] = match value {
+                // Between its quotes (ASCII, so on character boundaries).
+                Scalar::Str(_) => Some(json.get(span.start + 1..span.end - 1)?),
+                Scalar::Null | Scalar::Bool => None,
+                // serde reads a wanted number as a value, and may refuse it (`1e400`).
+                Scalar::Number(_) => return None,
+            };
+        }
+        Some(())
+    })?;
+    Some(out)
+}
+
+/// Reads `json` as one flat object (`{"key": scalar, …}`, whitespace
+/// around its tokens), giving `member` each key, its value and the value's
+/// byte span in order: `None` when `json` is anything else (an escape, a
+/// nested value, text after the object) or when `member` gives `None`.
+#[inline]
+fn members<'a>(json: &'a str, mut member: impl FnMut(&'a [u8], Scalar<'a>, Range<usize>) -> Option<()>) -> Option<()> {
+    let mut scan = Scan { bytes: json.as_bytes(), at: 0 };
     scan.skip_space();
     if !scan.eat(b'{') {
         return None;
@@ -179,15 +181,7 @@ pub(crate) fn plain_strings<'a, const N: usize>(json: &'a str, keys: &[&str; N])
             }
             let from = scan.at;
             let value = scan.scalar()?;
-            if let Some(i) = keys.iter().position(|k| k.as_bytes() == key) {
-                out[i] = match value {
-                    // Between its quotes (ASCII, so on character boundaries).
-                    Scalar::Str(_) => Some(json.get(from + 1..scan.at - 1)?),
-                    Scalar::Null | Scalar::Bool => None,
-                    // serde reads a wanted number as a value, and may refuse it (`1e400`).
-                    Scalar::Number(_) => return None,
-                };
-            }
+            member(key, value, from..scan.at)?;
             scan.skip_space();
             if scan.eat(b'}') {
                 break;
@@ -199,7 +193,7 @@ pub(crate) fn plain_strings<'a, const N: usize>(json: &'a str, keys: &[&str; N])
         }
     }
     scan.skip_space();
-    (scan.at == json.len()).then_some(out)
+    (scan.at == json.len()).then_some(())
 }
 
 /// Whether `value` is one that `field` takes.
