@@ -7,7 +7,6 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::abi::FfiEntity;
@@ -40,16 +39,18 @@ impl Entity {
     /// keys): a bug in the plugin, which `export_plugin!` turns into an
     /// error for that document.
     pub fn new(kind: &str, span: Range<usize>, confidence: f64, attrs: impl Serialize) -> Self {
-        let raw = match serde_json::value::to_raw_value(&attrs) {
-            Ok(raw) => raw,
+        let json = match serde_json::to_string(&attrs) {
+            Ok(json) => json,
             Err(e) => panic!("the attrs of a {kind} entity cannot be written as JSON: {e}"),
         };
-        let raw = match raw.get() {
-            json if json.starts_with('{') => raw,
-            "null" => RawValue::from_string("{}".to_owned()).unwrap_or(raw),
-            json => RawValue::from_string(format!("{{\"value\":{json}}}")).unwrap_or(raw),
+        // Kept as serde_json wrote it: a shrink to its length would cost a
+        // reallocation per entity for nothing.
+        let json = match json.as_str() {
+            written if written.starts_with('{') => json,
+            "null" => "{}".to_owned(),
+            written => format!("{{\"value\":{written}}}"),
         };
-        Entity { kind: kind.to_owned(), span, confidence, attrs: Attrs::from_raw(raw), extractor: String::new() }
+        Entity { kind: kind.to_owned(), span, confidence, attrs: Attrs::from_written(json), extractor: String::new() }
     }
 
     /// Converts to the FFI record without copying the attributes, naming
