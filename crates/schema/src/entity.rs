@@ -90,11 +90,23 @@ impl Entity {
 /// straight from its JSON without building the whole map: a plugin that
 /// needs one name of every organisation before it (ai-models, quotations)
 /// parsed tens of thousands of maps per megabyte. A key that is missing or
-/// not a string gives `None`.
+/// not a string gives `None`. Attrs in their usual form (flat, without
+/// escapes) are read in one quick pass; any others by serde.
 pub fn string_attrs<const N: usize>(entity: &FfiEntity, keys: [&str; N]) -> Result<[Option<String>; N], String> {
+    if let Some(found) = crate::flat_attrs::plain_strings(entity.attrs.as_str(), &keys) {
+        return Ok(found.map(|value| value.map(str::to_owned)));
+    }
+    string_attrs_by_serde(entity, &keys)
+}
+
+/// [`string_attrs`] with serde, which reads any attrs (and words the error).
+pub(crate) fn string_attrs_by_serde<const N: usize>(
+    entity: &FfiEntity,
+    keys: &[&str; N],
+) -> Result<[Option<String>; N], String> {
     let mut reader = serde_json::Deserializer::from_str(entity.attrs.as_str());
     reader
-        .deserialize_map(Wanted(&keys))
+        .deserialize_map(Wanted(keys))
         .map_err(|e| format!("attrs of a {} entity are not a JSON object: {e}", entity.kind))
 }
 

@@ -1,5 +1,6 @@
 //! A quick yes for entity attrs in their usual form: one flat JSON object
-//! whose keys and strings hold no escapes.
+//! whose keys and strings hold no escapes; and a quick read of a few of
+//! their strings ([`plain_strings`], for `string_attrs`), in that form only.
 //!
 //! [`crate::attrs::validate`] runs on every entity of a run; reading the
 //! attrs with serde into the kind's struct (owned strings, a key matched
@@ -7,6 +8,8 @@
 //! about 1,400. It only says yes when serde would: anything else (an
 //! escape, a nested value, any error) gets a no, and `validate` then reads
 //! the attrs with serde, which decides and words the error.
+
+use std::ops::Range;
 
 use crate::attrs::check_money;
 use crate::json_text::next_escape;
@@ -156,6 +159,60 @@ pub(crate) fn plainly_valid(kind: &str, json: &str) -> bool {
     check_money(value, max, currency).is_ok()
 }
 
+/// The string values of `keys` in `json` when it is one flat object whose
+/// keys and strings hold no escapes (the usual attrs), as
+/// [`crate::entity::string_attrs`] reads them with serde: a key met twice
+/// gives its last value, a value that is not a string gives `None`.
+/// `None` when unsure (an escape, a nested value, a number serde might
+/// find out of range, anything after the object, any error): the caller
+/// then reads the attrs with serde, which decides and words the error.
+pub(crate) fn plain_strings<'a, const N: usize>(json: &'a str, keys: &[&str; N]) -> Option<[Option<&'a str>; N]> {
+    let mut out = [None; N];
+    let mut scan = Scan { bytes: json.as_bytes(), at: 0 };
+    scan.skip_space();
+    if !scan.eat(b'{') {
+        return None;
+    }
+    scan.skip_space();
+    if !scan.eat(b'}') {
+        loop {
+            let key = scan.string()?;
+            if !scan.colon() {
+                return None;
+            }
+            let wanted = keys.iter().position(|k| k.as_bytes() == key);
+            if scan.peek() == Some(b'"') {
+                let span = scan.string_span()?;
+                if let Some(i) = wanted {
+                    out[i] = Some(json.get(span)?);
+                }
+            } else {
+                let value = scan.scalar()?;
+                if let Scalar::Number(n) = value {
+                    // Short and without an exponent: a number serde reads
+                    // whatever it reads it into (a long one may overflow).
+                    if n.len() > 20 || n.iter().any(|b| matches!(b, b'e' | b'E')) {
+                        return None;
+                    }
+                }
+                if let Some(i) = wanted {
+                    out[i] = None;
+                }
+            }
+            scan.skip_space();
+            if scan.eat(b'}') {
+                break;
+            }
+            if !scan.eat(b',') {
+                return None;
+            }
+            scan.skip_space();
+        }
+    }
+    scan.skip_space();
+    (scan.at == json.len()).then_some(out)
+}
+
 /// Whether `value` is one that `field` takes.
 fn fits(field: &Field, value: Scalar<'_>) -> bool {
     match (field.expect, value) {
@@ -173,12 +230,16 @@ struct Scan<'a> {
     at: usize,
 }
 
+// The readers are inlined into both passes: with two callers, LLVM left
+// `scalar` out of line, and validation took a tenth longer.
 impl<'a> Scan<'a> {
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
     /// Skips JSON whitespace.
+    #[inline]
     fn skip_space(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\n' | b'\t' | b'\r')) {
             self.at += 1;
@@ -186,6 +247,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Takes `byte` if it is next.
+    #[inline]
     fn eat(&mut self, byte: u8) -> bool {
         let next = self.peek() == Some(byte);
         self.at += usize::from(next);
@@ -200,6 +262,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Takes the `:` after a key, with the whitespace around it.
+    #[inline]
     fn colon(&mut self) -> bool {
         self.skip_space();
         let colon = self.eat(b':');
@@ -208,7 +271,15 @@ impl<'a> Scan<'a> {
     }
 
     /// Takes a string without escapes, giving its contents.
+    #[inline(always)]
     fn string(&mut self) -> Option<&'a [u8]> {
+        self.string_span().map(|span| &self.bytes[span])
+    }
+
+    /// Takes a string without escapes, giving where its contents are (a
+    /// `str` sliced there stays on character boundaries: quotes are ASCII).
+    #[inline(always)]
+    fn string_span(&mut self) -> Option<Range<usize>> {
         if !self.eat(b'"') {
             return None;
         }
@@ -218,11 +289,12 @@ impl<'a> Scan<'a> {
         // or a control character is left to serde.
         (self.bytes[end] == b'"').then(|| {
             self.at = end + 1;
-            &self.bytes[start..end]
+            start..end
         })
     }
 
     /// Takes a string, `null`, `true`, `false` or a number.
+    #[inline(always)]
     fn scalar(&mut self) -> Option<Scalar<'a>> {
         match self.peek()? {
             b'"' => self.string().map(Scalar::Str),
@@ -412,6 +484,55 @@ mod tests {
             if full.is_ok() && plain {
                 prop_assert!(plainly_valid(kind, &json), "{kind} {json}");
             }
+        }
+    }
+
+    /// Values a flat object without escapes holds, as JSON text.
+    const PLAIN_VALUES: &[&str] =
+        &["null", "true", "false", "0", "-3", "2.5", "\"\"", "\"EUR\"", "\"Mistral AI\"", "\"é « x »\""];
+
+    /// `keys` read by serde, as `string_attrs` reads them when unsure.
+    fn strings_read_by_serde<const N: usize>(json: &str, keys: &[&str; N]) -> Result<[Option<String>; N], String> {
+        let entity = crate::FfiEntity {
+            kind: "x".into(),
+            start: 0,
+            end: 0,
+            confidence: 1.0,
+            attrs: json.into(),
+            extractor: "".into(),
+        };
+        crate::entity::string_attrs_by_serde(&entity, keys)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// A quick read gives what serde reads, on any object, flat or not.
+        #[test]
+        fn a_quick_read_is_serdes_read(
+            members in proptest::collection::vec(member(), 0..7),
+            separator in select(vec![",", ", ", ";", ""]),
+            around in select(vec![("", ""), (" ", "\n"), ("", " x"), ("", "}"), ("[", "]")]),
+        ) {
+            let members: Vec<String> = members.into_iter().map(|(member, _)| member).collect();
+            let json = format!("{}{{{}}}{}", around.0, members.join(separator), around.1);
+            let keys = ["canonical", "value", "rule", "missing"];
+            if let Some(quick) = plain_strings(&json, &keys) {
+                let quick = quick.map(|v| v.map(str::to_owned));
+                prop_assert_eq!(Ok(quick), strings_read_by_serde(&json, &keys), "{}", json);
+            }
+        }
+
+        /// Every flat object without escapes is read quickly.
+        #[test]
+        fn flat_objects_are_read_quickly(
+            members in proptest::collection::vec((select(KEYS), select(PLAIN_VALUES), select(vec!["", " ", "\n\t"])), 0..7),
+        ) {
+            let written: Vec<String> = members.iter().map(|(k, v, space)| format!("{space}\"{k}\"{space}:{space}{v}{space}")).collect();
+            let json = format!("{{{}}}", written.join(","));
+            let keys = ["canonical", "currency", "rule"];
+            let quick = plain_strings(&json, &keys).map(|found| found.map(|v| v.map(str::to_owned)));
+            prop_assert_eq!(quick.ok_or(()), strings_read_by_serde(&json, &keys).map_err(|_| ()), "{}", json);
         }
     }
 
