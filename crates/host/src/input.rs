@@ -17,6 +17,8 @@ use serde_json::Value;
 
 use crate::warc;
 
+mod plain_record;
+
 /// One document as read, before decoding.
 #[derive(Debug)]
 pub struct RawInput {
@@ -318,8 +320,26 @@ impl Iterator for JsonlRecords {
     }
 }
 
-/// One JSONL line into a document.
+/// One JSONL line into a document: in one quick pass when it has the
+/// usual form, else with serde_json.
 fn parse_record(line: &[u8], at: String) -> RawInput {
+    match plain_record::read(line) {
+        Some(record) => {
+            let source = record.id.unwrap_or(at);
+            match record.text {
+                Some(text) => RawInput::new(source, record.html, Ok(Content::Text(text))),
+                None => failed(source, NO_TEXT.into()),
+            }
+        }
+        None => read_record(line, at),
+    }
+}
+
+/// Why a record is not a document.
+const NO_TEXT: &str = "JSONL record has no \"text\" string";
+
+/// [`parse_record`] with serde_json, which reads any line (and words the error).
+fn read_record(line: &[u8], at: String) -> RawInput {
     let value: Value = match serde_json::from_slice(line) {
         Ok(value) => value,
         Err(e) => return failed(at, format!("malformed JSONL line: {e}")),
@@ -338,7 +358,7 @@ fn parse_record(line: &[u8], at: String) -> RawInput {
     };
     match text {
         Some(Value::String(text)) => RawInput::new(source, html, Ok(Content::Text(text))),
-        _ => failed(source, "JSONL record has no \"text\" string".into()),
+        _ => failed(source, NO_TEXT.into()),
     }
 }
 
