@@ -230,8 +230,8 @@ mod tests {
 
     /// `line` as the host reads it (the quick read first), and as serde_json reads it.
     fn both(line: &str) -> (Outcome, Outcome) {
-        let host = outcome(super::super::parse_record(line.as_bytes(), "AT".into()));
-        let serde = outcome(super::super::read_record(line.as_bytes(), "AT".into()));
+        let host = outcome(super::super::parse_record(line.as_bytes(), || "AT".into()));
+        let serde = outcome(super::super::read_record(line.as_bytes(), || "AT".into()));
         (host, serde)
     }
 
