@@ -35,12 +35,28 @@ pub fn write_u64(out: &mut Vec<u8>, value: u64) {
 /// else serde_json's own formatting (the shortest digits that read back
 /// the same, `.0` on a whole number).
 pub fn write_f64(out: &mut Vec<u8>, value: f64) {
-    if value.is_finite() {
+    if let Some(hundredths) = whole_hundredths(value) {
+        // A confidence such as 0.9 or 0.95, the usual ones: its shortest
+        // digits are its hundredths (`0.5`, `0.95`, `1.0`).
+        let (units, tenths, last) = (hundredths / 100, hundredths / 10 % 10, hundredths % 10);
+        out.extend_from_slice(&[b'0' + units, b'.', b'0' + tenths]);
+        if last != 0 {
+            out.push(b'0' + last);
+        }
+    } else if value.is_finite() {
         // Writing into a Vec cannot fail.
         let _ = CompactFormatter.write_f64(out, value);
     } else {
         out.extend_from_slice(b"null");
     }
+}
+
+/// `value` as a number of hundredths from 0 to 100, when it is the float
+/// nearest to one (`0.95`, not `0.951`; not `-0.0`, written with its sign).
+fn whole_hundredths(value: f64) -> Option<u8> {
+    let hundredths = (value * 100.0).round();
+    let whole = (0.0..=100.0).contains(&hundredths) && hundredths / 100.0 == value && value.is_sign_positive();
+    whole.then_some(hundredths as u8)
 }
 
 /// Whether a byte must be escaped in a JSON string.
@@ -196,6 +212,18 @@ mod tests {
             let expected = format!("{} {} {}", serde_json::json!(integer), serde_json::json!(small), serde_json::json!(float));
             proptest::prop_assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
         }
+    }
+
+    #[test]
+    fn every_hundredth_is_written_as_serde_json_writes_it() {
+        for k in 0..=100u32 {
+            let value = f64::from(k) / 100.0;
+            let mut out = Vec::new();
+            write_f64(&mut out, value);
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), serde_json::to_string(&value).expect("a float"));
+        }
+        assert_eq!(whole_hundredths(0.951), None);
+        assert_eq!(whole_hundredths(-0.0), None);
     }
 
     #[test]
