@@ -17,6 +17,8 @@ use serde_json::Value;
 
 use crate::warc;
 
+mod plain_record;
+
 /// One document as read, before decoding.
 #[derive(Debug)]
 pub struct RawInput {
@@ -257,7 +259,7 @@ pub fn from_jsonl(path: &Path, max_bytes: u64) -> Box<dyn Iterator<Item = RawInp
         }
     };
     let compression = if name == "-" { Compression::None } else { compression };
-    Box::new(JsonlRecords { reader, name, compression, line_no: 0, bytes: 0, max_bytes, done: false })
+    Box::new(JsonlRecords { reader, name, compression, line_no: 0, bytes: 0, max_bytes, done: false, line: Vec::new() })
 }
 
 struct JsonlRecords {
@@ -269,18 +271,23 @@ struct JsonlRecords {
     bytes: u64,
     max_bytes: u64,
     done: bool,
+    /// The line being read: one buffer for every line, rather than one
+    /// grown from nothing per line.
+    line: Vec<u8>,
 }
 
 impl Iterator for JsonlRecords {
     type Item = RawInput;
 
     fn next(&mut self) -> Option<RawInput> {
-        let mut line = Vec::new();
+        let line = &mut self.line;
         while !self.done {
             line.clear();
             self.line_no += 1;
-            let at = format!("{}:{}", self.name, self.line_no);
-            let read = (&mut self.reader).take(self.max_bytes + 2).read_until(b'\n', &mut line);
+            // The record's name when it has no id, made only then.
+            let (name, line_no) = (&self.name, self.line_no);
+            let at = || format!("{name}:{line_no}");
+            let read = (&mut self.reader).take(self.max_bytes + 2).read_until(b'\n', line);
             self.bytes += line.len() as u64;
             match read {
                 Ok(0) => self.done = true,
@@ -292,13 +299,16 @@ impl Iterator for JsonlRecords {
                     {
                         sink.clear();
                     }
-                    return Some(failed(at, format!("JSONL line larger than --max-bytes ({} bytes)", self.max_bytes)));
+                    return Some(failed(
+                        at(),
+                        format!("JSONL line larger than --max-bytes ({} bytes)", self.max_bytes),
+                    ));
                 }
                 Ok(_) if line.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(_) => return Some(parse_record(&line, at)),
+                Ok(_) => return Some(parse_record(line, at)),
                 Err(e) if self.compression == Compression::None => {
                     self.done = true;
-                    return Some(failed(at, format!("cannot read JSONL file: {e}")));
+                    return Some(failed(at(), format!("cannot read JSONL file: {e}")));
                 }
                 Err(e) => {
                     // What was read before is kept: the lines before this one
@@ -310,7 +320,7 @@ impl Iterator for JsonlRecords {
                         self.line_no - 1,
                         self.bytes
                     );
-                    return Some(failed(at, message));
+                    return Some(failed(at(), message));
                 }
             }
         }
@@ -318,16 +328,34 @@ impl Iterator for JsonlRecords {
     }
 }
 
-/// One JSONL line into a document.
-fn parse_record(line: &[u8], at: String) -> RawInput {
+/// One JSONL line into a document: in one quick pass when it has the
+/// usual form, else with serde_json.
+fn parse_record(line: &[u8], at: impl FnOnce() -> String) -> RawInput {
+    match plain_record::read(line) {
+        Some(record) => {
+            let source = record.id.unwrap_or_else(at);
+            match record.text {
+                Some(text) => RawInput::new(source, record.html, Ok(Content::Text(text))),
+                None => failed(source, NO_TEXT.into()),
+            }
+        }
+        None => read_record(line, at),
+    }
+}
+
+/// Why a record is not a document.
+const NO_TEXT: &str = "JSONL record has no \"text\" string";
+
+/// [`parse_record`] with serde_json, which reads any line (and words the error).
+fn read_record(line: &[u8], at: impl FnOnce() -> String) -> RawInput {
     let value: Value = match serde_json::from_slice(line) {
         Ok(value) => value,
-        Err(e) => return failed(at, format!("malformed JSONL line: {e}")),
+        Err(e) => return failed(at(), format!("malformed JSONL line: {e}")),
     };
     let source = match value.get("id") {
         Some(Value::String(id)) => id.clone(),
         Some(Value::Number(id)) => id.to_string(),
-        _ => at,
+        _ => at(),
     };
     // An explicit `"format": "html"` reads the text as HTML.
     let html = value.get("format").and_then(Value::as_str) == Some("html");
@@ -338,7 +366,7 @@ fn parse_record(line: &[u8], at: String) -> RawInput {
     };
     match text {
         Some(Value::String(text)) => RawInput::new(source, html, Ok(Content::Text(text))),
-        _ => failed(source, "JSONL record has no \"text\" string".into()),
+        _ => failed(source, NO_TEXT.into()),
     }
 }
 
@@ -479,13 +507,13 @@ mod tests {
 
     #[test]
     fn jsonl_records_and_errors() {
-        let id = parse_record(br#"{"id": 7, "text": "abc"}"#, "f:1".into());
+        let id = parse_record(br#"{"id": 7, "text": "abc"}"#, || "f:1".into());
         assert_eq!(id.source, "7");
         assert!(matches!(id.content, Ok(Content::Text(ref t)) if t == "abc"));
-        let bad = parse_record(b"{not json", "f:2".into());
+        let bad = parse_record(b"{not json", || "f:2".into());
         assert_eq!(bad.source, "f:2");
         assert!(bad.content.unwrap_err().starts_with("malformed JSONL line"));
-        let no_text = parse_record(br#"{"id": "a"}"#, "f:3".into());
+        let no_text = parse_record(br#"{"id": "a"}"#, || "f:3".into());
         assert_eq!(no_text.content.unwrap_err(), "JSONL record has no \"text\" string");
     }
 

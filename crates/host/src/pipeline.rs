@@ -136,10 +136,9 @@ impl Pipeline {
             text: text[start as usize..end as usize].to_owned(),
             extractor,
             confidence: entity.confidence,
-            // SAFETY: `entity` is in `found`, which holds only entities `check`
+            // `entity` is in `found`, which holds only entities `check`
             // accepted, and `check` ran `validate` on these attrs.
-            attrs: unsafe { Attrs::validated(entity.attrs.as_str()) }
-                .map_err(|e| format!("{e} (at {start}..{end})"))?,
+            attrs: Attrs::validated(entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))?,
         })
     }
 }

@@ -8,7 +8,6 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::abi::FfiEntity;
@@ -41,16 +40,18 @@ impl Entity {
     /// keys): a bug in the plugin, which `export_plugin!` turns into an
     /// error for that document.
     pub fn new(kind: &str, span: Range<usize>, confidence: f64, attrs: impl Serialize) -> Self {
-        let raw = match serde_json::value::to_raw_value(&attrs) {
-            Ok(raw) => raw,
+        let json = match serde_json::to_string(&attrs) {
+            Ok(json) => json,
             Err(e) => panic!("the attrs of a {kind} entity cannot be written as JSON: {e}"),
         };
-        let raw = match raw.get() {
-            json if json.starts_with('{') => raw,
-            "null" => RawValue::from_string("{}".to_owned()).unwrap_or(raw),
-            json => RawValue::from_string(format!("{{\"value\":{json}}}")).unwrap_or(raw),
+        // Kept as serde_json wrote it: a shrink to its length would cost a
+        // reallocation per entity for nothing.
+        let json = match json.as_str() {
+            written if written.starts_with('{') => json,
+            "null" => "{}".to_owned(),
+            written => format!("{{\"value\":{written}}}"),
         };
-        Entity { kind: kind.to_owned(), span, confidence, attrs: Attrs::from_raw(raw), extractor: String::new() }
+        Entity { kind: kind.to_owned(), span, confidence, attrs: Attrs::from_written(json), extractor: String::new() }
     }
 
     /// Converts to the FFI record without copying the attributes, naming
@@ -90,18 +91,28 @@ impl Entity {
 /// straight from its JSON without building the whole map: a plugin that
 /// needs one name of every organisation before it (ai-models, quotations)
 /// parsed tens of thousands of maps per megabyte. A key that is missing or
-/// not a string gives `None`.
+/// not a string gives `None`. Attrs in their usual form (flat, without
+/// escapes) are read in one quick pass; any others by serde.
 pub fn string_attrs<const N: usize>(entity: &FfiEntity, keys: [&str; N]) -> Result<[Option<String>; N], String> {
+    Ok(string_attrs_borrowed(entity, keys)?.map(|value| value.map(Cow::into_owned)))
+}
+
+/// The string attributes `keys` of an entity read by serde, which reads any
+/// attrs (and words the error): what the quick pass leaves.
+pub(crate) fn string_attrs_by_serde<const N: usize>(
+    entity: &FfiEntity,
+    keys: &[&str; N],
+) -> Result<[Option<String>; N], String> {
     let mut reader = serde_json::Deserializer::from_str(entity.attrs.as_str());
     reader
-        .deserialize_map(Wanted(&keys))
+        .deserialize_map(Wanted(keys))
         .map_err(|e| format!("attrs of a {} entity are not a JSON object: {e}", entity.kind))
 }
 
 /// [`string_attrs`], borrowed from the entity's JSON when it is in its
 /// usual form, one flat object without escapes (read without serde nor a
 /// copy: a plugin reads every person and organisation found before it);
-/// read by [`string_attrs`] otherwise. The same answers.
+/// read by serde otherwise. The same answers.
 pub fn string_attrs_borrowed<'e, const N: usize>(
     entity: &'e FfiEntity,
     keys: [&str; N],
@@ -109,7 +120,7 @@ pub fn string_attrs_borrowed<'e, const N: usize>(
     if let Some(found) = crate::flat_attrs::plain_strings(entity.attrs.as_str(), &keys) {
         return Ok(found.map(|value| value.map(Cow::Borrowed)));
     }
-    Ok(string_attrs(entity, keys)?.map(|value| value.map(Cow::Owned)))
+    Ok(string_attrs_by_serde(entity, &keys)?.map(|value| value.map(Cow::Owned)))
 }
 
 /// Reads the values of the keys it holds, skipping the others.

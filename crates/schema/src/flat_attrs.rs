@@ -1,5 +1,6 @@
 //! A quick yes for entity attrs in their usual form: one flat JSON object
-//! whose keys and strings hold no escapes.
+//! whose keys and strings hold no escapes; and a quick read of a few of
+//! their strings ([`plain_strings`], for `string_attrs`), in that form only.
 //!
 //! [`crate::attrs::validate`] runs on every entity of a run; reading the
 //! attrs with serde into the kind's struct (owned strings, a key matched
@@ -138,12 +139,13 @@ pub(crate) fn plainly_valid(kind: &str, json: &str) -> bool {
 }
 
 /// The string values of `keys` in `json`, borrowed from it (`None` for a
-/// key missing, null or a boolean), when `json` is one flat object whose
-/// keys and strings hold no escapes: what [`crate::entity::string_attrs`]
-/// reads, without serde nor a copy. `None` when unsure (an escape, a nested
-/// value, a number under a wanted key, anything serde may refuse): serde
-/// then reads it. A key given twice takes its last value, as serde's
-/// reading does.
+/// key missing or not a string), when `json` is one flat object whose keys
+/// and strings hold no escapes (the usual attrs): what
+/// [`crate::entity::string_attrs`] reads, without serde nor a copy. `None`
+/// when unsure (an escape, a nested value, a wanted number serde might find
+/// out of range, anything after the object): the caller then reads the
+/// attrs with serde, which decides and words the error. A key given twice
+/// takes its last value, as serde's reading does.
 pub(crate) fn plain_strings<'a, const N: usize>(json: &'a str, keys: &[&str; N]) -> Option<[Option<&'a str>; N]> {
     let mut out = [None; N];
     members(json, |key, value, span| {
@@ -152,6 +154,7 @@ pub(crate) fn plain_strings<'a, const N: usize>(json: &'a str, keys: &[&str; N])
                 // Between its quotes (ASCII, so on character boundaries).
                 Scalar::Str(_) => Some(json.get(span.start + 1..span.end - 1)?),
                 Scalar::Null | Scalar::Bool => None,
+                Scalar::Number(n) if short_number(n) => None,
                 // serde reads a wanted number as a value, and may refuse it (`1e400`).
                 Scalar::Number(_) => return None,
             };
@@ -159,6 +162,13 @@ pub(crate) fn plain_strings<'a, const N: usize>(json: &'a str, keys: &[&str; N])
         Some(())
     })?;
     Some(out)
+}
+
+/// Whether a number, as JSON writes it, is one serde reads into any type
+/// without finding it out of range: short, without an exponent.
+fn short_number(n: impl AsRef<[u8]>) -> bool {
+    let n = n.as_ref();
+    n.len() <= 20 && !n.iter().any(|b| matches!(b, b'e' | b'E'))
 }
 
 /// Reads `json` as one flat object (`{"key": scalar, …}`, whitespace
@@ -213,12 +223,16 @@ struct Scan<'a> {
     at: usize,
 }
 
+// The readers are inlined into both passes: with two callers, LLVM left
+// `scalar` out of line, and validation took a tenth longer.
 impl<'a> Scan<'a> {
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
     /// Skips JSON whitespace.
+    #[inline]
     fn skip_space(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\n' | b'\t' | b'\r')) {
             self.at += 1;
@@ -226,6 +240,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Takes `byte` if it is next.
+    #[inline]
     fn eat(&mut self, byte: u8) -> bool {
         let next = self.peek() == Some(byte);
         self.at += usize::from(next);
@@ -240,6 +255,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Takes the `:` after a key, with the whitespace around it.
+    #[inline]
     fn colon(&mut self) -> bool {
         self.skip_space();
         let colon = self.eat(b':');
@@ -248,7 +264,15 @@ impl<'a> Scan<'a> {
     }
 
     /// Takes a string without escapes, giving its contents.
+    #[inline(always)]
     fn string(&mut self) -> Option<&'a [u8]> {
+        self.string_span().map(|span| &self.bytes[span])
+    }
+
+    /// Takes a string without escapes, giving where its contents are (a
+    /// `str` sliced there stays on character boundaries: quotes are ASCII).
+    #[inline(always)]
+    fn string_span(&mut self) -> Option<Range<usize>> {
         if !self.eat(b'"') {
             return None;
         }
@@ -258,11 +282,12 @@ impl<'a> Scan<'a> {
         // or a control character is left to serde.
         (self.bytes[end] == b'"').then(|| {
             self.at = end + 1;
-            &self.bytes[start..end]
+            start..end
         })
     }
 
     /// Takes a string, `null`, `true`, `false` or a number.
+    #[inline(always)]
     fn scalar(&mut self) -> Option<Scalar<'a>> {
         match self.peek()? {
             b'"' => self.string().map(Scalar::Str),
@@ -435,20 +460,18 @@ mod tests {
         #[test]
         fn plain_strings_are_serdes((json, plain, members, bare) in object()) {
             let keys = ["canonical", "gender", "value"];
-            // A number under a wanted key is left to serde.
+            // A number under a wanted key that serde might find out of
+            // range is left to serde.
             let number = members.iter().any(|m| {
-                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&format!("{{{m}}}"))
-                    .is_ok_and(|map| map.iter().any(|(k, v)| keys.contains(&k.as_str()) && v.is_number()))
+                type Raw = std::collections::HashMap<String, Box<serde_json::value::RawValue>>;
+                serde_json::from_str::<Raw>(&format!("{{{m}}}")).is_ok_and(|map| {
+                    map.iter().any(|(k, v)| {
+                        let v = v.get().trim();
+                        keys.contains(&k.as_str()) && v.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) && !short_number(v)
+                    })
+                })
             });
-            let entity = crate::FfiEntity {
-                kind: "person".into(),
-                start: 0,
-                end: 1,
-                confidence: 1.0,
-                attrs: json.as_str().into(),
-                extractor: "".into(),
-            };
-            let full = crate::entity::string_attrs(&entity, keys);
+            let full = strings_read_by_serde(&json, &keys);
             let quick = plain_strings(&json, &keys);
             if let Some(quick) = quick {
                 let full = full.clone().map_err(|e| format!("{json}: {e}"));
@@ -492,6 +515,39 @@ mod tests {
             if full.is_ok() && plain {
                 prop_assert!(plainly_valid(kind, &json), "{kind} {json}");
             }
+        }
+    }
+
+    /// Values a flat object without escapes holds, as JSON text.
+    const PLAIN_VALUES: &[&str] =
+        &["null", "true", "false", "0", "-3", "2.5", "\"\"", "\"EUR\"", "\"Mistral AI\"", "\"é « x »\""];
+
+    /// `keys` read by serde, as `string_attrs` reads them when unsure.
+    fn strings_read_by_serde<const N: usize>(json: &str, keys: &[&str; N]) -> Result<[Option<String>; N], String> {
+        let entity = crate::FfiEntity {
+            kind: "x".into(),
+            start: 0,
+            end: 0,
+            confidence: 1.0,
+            attrs: json.into(),
+            extractor: "".into(),
+        };
+        crate::entity::string_attrs_by_serde(&entity, keys)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// Every flat object without escapes is read quickly.
+        #[test]
+        fn flat_objects_are_read_quickly(
+            members in proptest::collection::vec((select(KEYS), select(PLAIN_VALUES), select(vec!["", " ", "\n\t"])), 0..7),
+        ) {
+            let written: Vec<String> = members.iter().map(|(k, v, space)| format!("{space}\"{k}\"{space}:{space}{v}{space}")).collect();
+            let json = format!("{{{}}}", written.join(","));
+            let keys = ["canonical", "currency", "rule"];
+            let quick = plain_strings(&json, &keys).map(|found| found.map(|v| v.map(str::to_owned)));
+            prop_assert_eq!(quick.ok_or(()), strings_read_by_serde(&json, &keys).map_err(|_| ()), "{}", json);
         }
     }
 

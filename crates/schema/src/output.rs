@@ -6,7 +6,8 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -53,7 +54,7 @@ impl DocumentLine {
         write_optional_strings(out, &strings);
         if let Some(bytes) = self.bytes {
             out.extend_from_slice(b",\"bytes\":");
-            json_text::write_value(out, &bytes);
+            json_text::write_u64(out, bytes);
         }
         write_optional_strings(out, &[("encoding", &self.encoding)]);
         if let Some(entities) = &self.entities {
@@ -111,15 +112,15 @@ impl OutputEntity {
         out.extend_from_slice(b"{\"kind\":");
         json_text::write_str(out, &self.kind);
         out.extend_from_slice(b",\"start\":");
-        json_text::write_value(out, &self.start);
+        json_text::write_u64(out, self.start);
         out.extend_from_slice(b",\"end\":");
-        json_text::write_value(out, &self.end);
+        json_text::write_u64(out, self.end);
         out.extend_from_slice(b",\"text\":");
         json_text::write_str(out, &self.text);
         out.extend_from_slice(b",\"extractor\":");
         json_text::write_str(out, &self.extractor);
         out.extend_from_slice(b",\"confidence\":");
-        json_text::write_value(out, &self.confidence);
+        json_text::write_f64(out, self.confidence);
         out.extend_from_slice(b",\"attrs\":");
         out.extend_from_slice(self.attrs.as_str().as_bytes());
         out.push(b'}');
@@ -136,9 +137,11 @@ fn breaks_lines(json: &str) -> bool {
 /// sent and copied to the output as it is. Parsing every entity's attrs
 /// into a map only to print them again was a tenth of a run; the writers
 /// that need single values (CSV, table, summary) read them on demand.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Attrs(Box<RawValue>);
+///
+/// The text is valid JSON on one line: each constructor checks it, or
+/// takes it from what checked or wrote it.
+#[derive(Debug, Clone)]
+pub struct Attrs(String);
 
 impl Attrs {
     /// Keeps `json`, which must be valid JSON (a validated object: see
@@ -153,42 +156,36 @@ impl Attrs {
         } else {
             RawValue::from_string(json.to_owned())
         };
-        raw.map(Attrs).map_err(|e| format!("attrs are not valid JSON: {e}"))
+        raw.map(|raw| Attrs(Box::<str>::from(raw).into())).map_err(|e| format!("attrs are not valid JSON: {e}"))
     }
 
     /// Keeps `json`, attributes that [`crate::attrs::validate`] accepted,
     /// as [`Attrs::new`] does but without reading them a second time (on
     /// one line, the usual case: a second parse was a twentieth of the
-    /// host's time).
-    ///
-    /// # Safety
-    ///
-    /// `validate` must have accepted `json`: it parses the whole text as
-    /// one JSON value, which is what `RawValue` relies on.
-    pub unsafe fn validated(json: &str) -> Result<Self, String> {
+    /// host's time). Given JSON `validate` refused, the output would hold
+    /// it as it is.
+    pub fn validated(json: &str) -> Result<Self, String> {
         let json = json.trim();
         if breaks_lines(json) {
             return Attrs::new(json);
         }
-        // SAFETY: one well-formed JSON value (the caller's promise: serde_json
-        // rejects trailing characters), trimmed of the whitespace around it.
-        Ok(Attrs(unsafe { RawValue::from_string_unchecked(json.to_owned()) }))
+        Ok(Attrs(json.to_owned()))
     }
 
     /// Keeps JSON already known to be valid and on one line (written by
     /// serde_json).
-    pub(crate) fn from_raw(raw: Box<RawValue>) -> Self {
-        Attrs(raw)
+    pub(crate) fn from_written(json: String) -> Self {
+        Attrs(json)
     }
 
     /// The JSON text, without a copy.
     pub fn into_string(self) -> String {
-        Box::<str>::from(self.0).into()
+        self.0
     }
 
     /// The JSON text.
     pub fn as_str(&self) -> &str {
-        self.0.get()
+        &self.0
     }
 
     /// The attributes as a map (empty if they were not an object).
@@ -199,6 +196,22 @@ impl Attrs {
     /// One attribute's value.
     pub fn get(&self, key: &str) -> Option<Value> {
         self.to_map().remove(key)
+    }
+}
+
+/// Written as the JSON text it holds, unchanged (serde_json's raw value,
+/// read from the text: only the `json` and `html` formats serialise attrs).
+impl Serialize for Attrs {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let raw: &RawValue = serde_json::from_str(self.as_str()).map_err(S::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+/// Read as the JSON text of one value, kept as it is.
+impl<'de> Deserialize<'de> for Attrs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Box::<RawValue>::deserialize(deserializer).map(|raw| Attrs(Box::<str>::from(raw).into()))
     }
 }
 
@@ -231,8 +244,7 @@ mod tests {
         // What validation accepted is kept as `new` keeps it.
         for json in [r#" {"value": 10, "currency":"EUR"} "#, "{\n  \"value\": 10\r\n}\n", "{}"] {
             assert_eq!(crate::attrs::validate("percentage", json), Ok(()));
-            // SAFETY: just validated.
-            let kept = unsafe { Attrs::validated(json) }.expect("valid");
+            let kept = Attrs::validated(json).expect("valid");
             assert_eq!(kept.as_str(), Attrs::new(json).expect("valid").as_str());
         }
         let line = serde_json::to_string(&pretty).expect("serialisable");
