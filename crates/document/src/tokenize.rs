@@ -175,7 +175,14 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                 // first letter is a capital when its bit 5 is clear.
                 let flags = gap | case_flags(b & 0x20 == 0, run.capitals != 0, run.lowers != 0);
                 let mut token = Token::new(start, i, TokenKind::Word, flags);
-                if run.capitals != 0 {
+                if run.capitals == 1 && run.len <= chunk::LEN {
+                    // In one chunk, only its first letter is a capital
+                    // (`Nvidia`): the rest is already folded.
+                    let from = folded.len();
+                    folded.push(char::from(b | 0x20));
+                    folded.push_str(&text[start + 1..i]);
+                    token = token.folded_at(from..folded.len());
+                } else if run.capitals != 0 {
                     token = token.folded_at(fold_ascii(&text[start..i], false, folded));
                 }
                 if i <= REACH {
@@ -347,7 +354,8 @@ struct AsciiRun {
     len: usize,
     /// The byte after it (0 at the end of the text).
     stop: u8,
-    /// Not 0 when it holds a capital.
+    /// Not 0 when it holds a capital: the capitals of each chunk, bit `k`
+    /// for its byte `k`, ORed together.
     capitals: u32,
     /// Not 0 when it holds a lower-case letter.
     lowers: u32,

@@ -9,7 +9,8 @@ use super::{chunk, reference, tokenize};
 /// length around a chunk's, function words, elisions, Latin-1 letters,
 /// combining accents, apostrophes, quotes, terminal marks, digits,
 /// Arabic-Indic digits, CJK, emoji, whitespace, and any other character.
-const PIECE: &str = "[a-zA-Z]{1,20}|le|La|les|THE|the|and|of|milliard|milliards|MILLIARDS|Milliardss\
+const PIECE: &str =
+    "[a-zA-Z]{1,20}|[A-Z][a-z]{0,20}[A-Z][a-z]{0,20}|le|La|les|THE|the|and|of|milliard|milliards|MILLIARDS|Milliardss\
     |l'|L’|qu’|jusqu'|d’|dʼ|[àéèÉÀçßÿ×÷œŒ]|\u{301}|[’ʼ'\"«»“”.!?…,;:()-]|[0-9]{1,4}|[٠-٩]{1,2}\
     |[中文字]|[😀🚀€$%]|[ \n\r\t\u{a0}\u{2009}]|\\PC";
 
