@@ -164,10 +164,11 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let start = i;
-        // The token, and the byte after it (0 at the end of the text).
-        // Words first, the commonest tokens: an ASCII letter takes a branch
-        // of its own rather than the jump table of classes.
-        let (token, next) = if is_ascii_letter(b) {
+        // The token is pushed in each branch (a token from any branch would
+        // be copied with its padding); then the byte after it (0 at the end
+        // of the text). Words first, the commonest tokens: an ASCII letter
+        // takes a branch of its own rather than the jump table of classes.
+        let next = if is_ascii_letter(b) {
             let run = ascii_letters(bytes, start);
             i += run.len;
             if run.stop < 0x80 && run.stop != b'\'' {
@@ -190,13 +191,15 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                     let lowered = run.head | u64::from_le_bytes([0x20; 8]);
                     guess.count_packed(lowered, run.len, || bytes.get(start + 8).map_or(0, |b| b | 0x20));
                 }
-                (token, run.stop)
+                tokens.push(token);
+                run.stop
             } else {
                 let first = if b & 0x20 == 0 { UPPER } else { LOWER };
                 let letters = Letters { end: i, first, cases: run.cases(), stop: run.stop };
                 let (token, next) = word(text, start, letters, gap, folded, &mut guess);
                 i = token.end();
-                (token, next)
+                tokens.push(token);
+                next
             }
         } else {
             let (class, len) = class_at(bytes, i);
@@ -253,10 +256,10 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                     Token::new(start, i, kind, gap)
                 }
             };
+            tokens.push(token);
             // The byte after the token, read once the token is known.
-            (token, bytes.get(i).copied().unwrap_or(0))
+            bytes.get(i).copied().unwrap_or(0)
         };
-        tokens.push(token);
         if gap.intersects(Flags::LINE_START | Flags::PARAGRAPH_START) {
             let at = tokens.len() as u32 - 1;
             breaks.push(at);
