@@ -164,9 +164,9 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let start = i;
-        // The token is pushed in each branch (a token from any branch would
-        // be copied with its padding); then the byte after it (0 at the end
-        // of the text). Words first, the commonest tokens: an ASCII letter
+        // The token is pushed where it is built (a token from any branch
+        // would be copied with its padding, through the stack); then the
+        // byte after it (0 at the end of the text). Words first, the commonest tokens: an ASCII letter
         // takes a branch of its own rather than the jump table of classes.
         let next = if is_ascii_letter(b) {
             let run = ascii_letters(bytes, start);
@@ -196,19 +196,16 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
             } else {
                 let first = if b & 0x20 == 0 { UPPER } else { LOWER };
                 let letters = Letters { end: i, first, cases: run.cases(), stop: run.stop };
-                let (token, next) = word(text, start, letters, gap, folded, &mut guess);
-                i = token.end();
-                tokens.push(token);
+                let (end, next) = word(text, start, letters, gap, folded, &mut guess, &mut tokens);
+                i = end;
                 next
             }
         } else {
             let (class, len) = class_at(bytes, i);
-            let token = match class {
+            match class {
                 Class::Letter => {
                     let letters = Letters { end: i, first: 0, cases: 0, stop: b };
-                    let (token, _) = word(text, start, letters, gap, folded, &mut guess);
-                    i = token.end();
-                    token
+                    i = word(text, start, letters, gap, folded, &mut guess, &mut tokens).0;
                 }
                 Class::Space => {
                     gap = gap.without(Flags::JOINED);
@@ -229,7 +226,7 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                 }
                 Class::Digit => {
                     i = digits(bytes, i);
-                    Token::new(start, i, TokenKind::Number, gap)
+                    tokens.push(Token::new(start, i, TokenKind::Number, gap));
                 }
                 Class::Apostrophe => {
                     // Inside a word (`O'Brien`, `Nvidia’s`) it is punctuation;
@@ -241,22 +238,21 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                     let kind = if inside { TokenKind::Punct } else { TokenKind::Quote };
                     let folded_span = if len > 1 { fold_piece(&text[i..i + len], folded) } else { None };
                     i += len;
-                    Token::new(start, i, kind, gap).with_folded(folded_span)
+                    tokens.push(Token::new(start, i, kind, gap).with_folded(folded_span));
                 }
                 Class::Punct => {
                     if is_terminal(&bytes[i..i + len]) {
                         breaks.push(tokens.len() as u32);
                     }
                     i += len;
-                    Token::new(start, i, TokenKind::Punct, gap)
+                    tokens.push(Token::new(start, i, TokenKind::Punct, gap));
                 }
                 Class::Quote | Class::Symbol => {
                     let kind = if class == Class::Quote { TokenKind::Quote } else { TokenKind::Symbol };
                     i += len;
-                    Token::new(start, i, kind, gap)
+                    tokens.push(Token::new(start, i, kind, gap));
                 }
-            };
-            tokens.push(token);
+            }
             // The byte after the token, read once the token is known.
             bytes.get(i).copied().unwrap_or(0)
         };
@@ -425,11 +421,20 @@ struct Letters {
 
 /// The word starting at `start` whose first `letters` are read (none, or
 /// ASCII letters): the letters outside ASCII that follow, the apostrophe of
-/// an elision, its folded form, its count towards the language. Returns
-/// its token and the byte after it (0 at the end of the text). Out of
-/// line: most words are ASCII letters only, taken in [`tokenize`].
+/// an elision, its folded form, its count towards the language. Pushes its
+/// token to `tokens`, and returns where it ends and the byte after it (0
+/// at the end of the text). Out of line: most words are ASCII letters
+/// only, taken in [`tokenize`].
 #[inline(never)]
-fn word(text: &str, start: usize, letters: Letters, gap: Flags, folded: &mut String, guess: &mut Guess) -> (Token, u8) {
+fn word(
+    text: &str,
+    start: usize,
+    letters: Letters,
+    gap: Flags,
+    folded: &mut String,
+    guess: &mut Guess,
+    tokens: &mut Vec<Token>,
+) -> (usize, u8) {
     let bytes = text.as_bytes();
     let Letters { mut end, mut first, mut cases, mut stop } = letters;
     let mut ascii = true;
@@ -479,7 +484,8 @@ fn word(text: &str, start: usize, letters: Letters, gap: Flags, folded: &mut Str
         guess.count(source, span.start, span.end, case);
     }
     let next = if apostrophe_len > 0 { bytes.get(i).copied().unwrap_or(0) } else { stop };
-    (Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span), next)
+    tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
+    (i, next)
 }
 
 /// The end of the run of digits starting at `start`.
