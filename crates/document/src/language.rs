@@ -58,6 +58,27 @@ const ENGLISH: [&str; 22] = [
     "say", "its", "are", "from", "by", "year",
 ];
 
+/// Every function word is lower-case ASCII letters: a word with another
+/// character in its folded form (an apostrophe, a letter outside ASCII) is
+/// none, and the tokeniser does not count it.
+const _: () = {
+    let mut list = 0;
+    while list < 2 {
+        let words: &[&str] = if list == 0 { &FRENCH } else { &ENGLISH };
+        let mut w = 0;
+        while w < words.len() {
+            let word = words[w].as_bytes();
+            let mut i = 0;
+            while i < word.len() {
+                assert!(word[i].is_ascii_lowercase(), "a function word of lower-case ASCII letters");
+                i += 1;
+            }
+            w += 1;
+        }
+        list += 1;
+    }
+};
+
 /// A word of at most eight bytes as an integer, its bytes little-endian:
 /// never 0, since no word holds a zero byte.
 const fn pack(word: &[u8]) -> u64 {
@@ -163,6 +184,25 @@ impl Guess {
             Language::English
         } else {
             Language::French
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ENGLISH, FRENCH};
+
+    /// No character outside ASCII folds to a letter of a function word
+    /// (the Kelvin sign folds to `k`, which none holds): a word with one is
+    /// no function word.
+    #[test]
+    fn function_words_hold_no_letter_folded_from_outside_ascii() {
+        let letters: String = FRENCH.iter().chain(&ENGLISH).copied().collect();
+        for c in '\u{80}'..=char::MAX {
+            let lower: String = c.to_lowercase().collect();
+            if lower.is_ascii() {
+                assert!(!lower.chars().any(|l| letters.contains(l)), "{c:?} folds to {lower:?}");
+            }
         }
     }
 }

@@ -472,16 +472,12 @@ fn word(
         (true, true) => Some(fold_ascii(&text[start..end], apostrophe_len > 0, folded)),
         (true, false) => fold_piece(&text[start..i], folded),
     };
-    if i <= REACH {
-        let (source, span, case) = match &folded_span {
-            // An ASCII word folds to its text in lower case: read from the
-            // text, where eight bytes load at once (its folded form ends
-            // the folded buffer).
-            Some(span) if ascii && span.len() == i - start => (bytes, start..i, 0x20),
-            Some(span) => (folded.as_bytes(), span.clone(), 0),
-            None => (bytes, start..i, 0),
-        };
-        guess.count(source, span.start, span.end, case);
+    // A function word is ASCII letters: not a word with an elision's
+    // apostrophe, nor one with a letter outside ASCII (none folds to a
+    // letter of a function word, a test in `language` checks).
+    if i <= REACH && ascii && apostrophe_len == 0 {
+        // Its folded form is its text in lower case.
+        guess.count(bytes, start, i, 0x20);
     }
     let next = if apostrophe_len > 0 { bytes.get(i).copied().unwrap_or(0) } else { stop };
     tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));

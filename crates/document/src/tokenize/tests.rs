@@ -11,7 +11,7 @@ use super::{chunk, reference, tokenize};
 /// Arabic-Indic digits, CJK, emoji, whitespace, and any other character.
 const PIECE: &str =
     "[a-zA-Z]{1,20}|[A-Z][a-z]{0,20}[A-Z][a-z]{0,20}|le|La|les|THE|the|and|of|milliard|milliards|MILLIARDS|Milliardss\
-    |l'|L’|qu’|jusqu'|d’|dʼ|[àéèÉÀçßÿ×÷œŒ]|\u{301}|[’ʼ'\"«»“”.!?…,;:()-]|[0-9]{1,4}|[٠-٩]{1,2}\
+    |l'|L’|qu’|jusqu'|d’|dʼ|[àéèÉÀçßÿ×÷œŒ\u{212a}]|\u{301}|[’ʼ'\"«»“”.!?…,;:()-]|[0-9]{1,4}|[٠-٩]{1,2}\
     |[中文字]|[😀🚀€$%]|[ \n\r\t\u{a0}\u{2009}]|\\PC";
 
 /// Texts of pieces, after a run of short words that puts them anywhere
