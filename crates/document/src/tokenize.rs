@@ -381,11 +381,11 @@ fn ascii_letters(bytes: &[u8], start: usize) -> AsciiRun {
     loop {
         // Near the end of the text, its last bytes then zeros, which stop
         // the run as the end does.
-        let rest = bytes.get(i..).unwrap_or_default();
         let padded;
-        let chunk = match rest.first_chunk::<{ chunk::LEN }>() {
+        let chunk = match bytes.get(i..i + chunk::LEN).and_then(|c| c.first_chunk::<{ chunk::LEN }>()) {
             Some(chunk) => chunk,
             None => {
+                let rest = bytes.get(i..).unwrap_or_default();
                 let mut last = [0; chunk::LEN];
                 last[..rest.len()].copy_from_slice(rest);
                 padded = last;
