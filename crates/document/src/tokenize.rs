@@ -166,8 +166,9 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
         let start = i;
         // The token is pushed where it is built (a token from any branch
         // would be copied with its padding, through the stack); then the
-        // byte after it (0 at the end of the text). Words first, the commonest tokens: an ASCII letter
-        // takes a branch of its own rather than the jump table of classes.
+        // byte after it (0 at the end of the text). Words first, the
+        // commonest tokens: an ASCII letter takes a branch of its own
+        // rather than the jump table of classes.
         let next = if is_ascii_letter(b) {
             let run = ascii_letters(bytes, start);
             i += run.len;
@@ -196,16 +197,21 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
             } else {
                 let first = if b & 0x20 == 0 { UPPER } else { LOWER };
                 let letters = Letters { end: i, first, cases: run.cases(), stop: run.stop };
-                let (end, next) = word(text, start, letters, gap, folded, &mut guess, &mut tokens);
-                i = end;
-                next
+                let word = word(text, start, letters, gap, folded, &mut tokens);
+                if word.end <= REACH && word.ascii {
+                    // Its folded form is its text in lower case.
+                    guess.count(bytes, start, word.end, 0x20);
+                }
+                i = word.end;
+                word.next
             }
         } else {
             let (class, len) = class_at(bytes, i);
             match class {
                 Class::Letter => {
                     let letters = Letters { end: i, first: 0, cases: 0, stop: b };
-                    i = word(text, start, letters, gap, folded, &mut guess, &mut tokens).0;
+                    // Not ASCII: no function word.
+                    i = word(text, start, letters, gap, folded, &mut tokens).end;
                 }
                 Class::Space => {
                     gap = gap.without(Flags::JOINED);
@@ -419,12 +425,22 @@ struct Letters {
     stop: u8,
 }
 
+/// Where a word read by [`word`] ends.
+struct WordEnd {
+    /// Its end.
+    end: usize,
+    /// The byte after it (0 at the end of the text).
+    next: u8,
+    /// Whether it is ASCII letters only, and may be a function word.
+    ascii: bool,
+}
+
 /// The word starting at `start` whose first `letters` are read (none, or
 /// ASCII letters): the letters outside ASCII that follow, the apostrophe of
-/// an elision, its folded form, its count towards the language. Pushes its
-/// token to `tokens`, and returns where it ends and the byte after it (0
-/// at the end of the text). Out of line: most words are ASCII letters
-/// only, taken in [`tokenize`].
+/// an elision, its folded form. Pushes its token to `tokens`, and returns
+/// where it ends, for the caller to count it towards the language (the
+/// count then stays out of memory). Out of line: most words are ASCII
+/// letters only, taken in [`tokenize`].
 #[inline(never)]
 fn word(
     text: &str,
@@ -432,9 +448,8 @@ fn word(
     letters: Letters,
     gap: Flags,
     folded: &mut String,
-    guess: &mut Guess,
     tokens: &mut Vec<Token>,
-) -> (usize, u8) {
+) -> WordEnd {
     let bytes = text.as_bytes();
     let Letters { mut end, mut first, mut cases, mut stop } = letters;
     let mut ascii = true;
@@ -472,16 +487,12 @@ fn word(
         (true, true) => Some(fold_ascii(&text[start..end], apostrophe_len > 0, folded)),
         (true, false) => fold_piece(&text[start..i], folded),
     };
+    let next = if apostrophe_len > 0 { bytes.get(i).copied().unwrap_or(0) } else { stop };
+    tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
     // A function word is ASCII letters: not a word with an elision's
     // apostrophe, nor one with a letter outside ASCII (none folds to a
     // letter of a function word, a test in `language` checks).
-    if i <= REACH && ascii && apostrophe_len == 0 {
-        // Its folded form is its text in lower case.
-        guess.count(bytes, start, i, 0x20);
-    }
-    let next = if apostrophe_len > 0 { bytes.get(i).copied().unwrap_or(0) } else { stop };
-    tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
-    (i, next)
+    WordEnd { end: i, next, ascii: ascii && apostrophe_len == 0 }
 }
 
 /// The end of the run of digits starting at `start`.
