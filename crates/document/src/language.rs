@@ -17,11 +17,18 @@ pub enum Language {
 pub(crate) const REACH: usize = 2048;
 
 /// Counts one folded word towards French or English.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Guess {
-    french: u32,
-    english: u32,
+    /// The French words in the low 32 bits, the English ones in the high:
+    /// a word is counted by one addition. Neither overflows: no text
+    /// reaches 2³² words.
+    counts: u64,
 }
+
+/// What a French word adds to [`Guess::counts`].
+const FRENCH_WORD: u64 = 1;
+/// What an English word adds to [`Guess::counts`].
+const ENGLISH_WORD: u64 = 1 << 32;
 
 /// The function words counted towards French.
 const FRENCH: [&str; 18] = [
@@ -51,6 +58,27 @@ const ENGLISH: [&str; 22] = [
     "say", "its", "are", "from", "by", "year",
 ];
 
+/// Every function word is lower-case ASCII letters: a word with another
+/// character in its folded form (an apostrophe, a letter outside ASCII) is
+/// none, and the tokeniser does not count it.
+const _: () = {
+    let mut list = 0;
+    while list < 2 {
+        let words: &[&str] = if list == 0 { &FRENCH } else { &ENGLISH };
+        let mut w = 0;
+        while w < words.len() {
+            let word = words[w].as_bytes();
+            let mut i = 0;
+            while i < word.len() {
+                assert!(word[i].is_ascii_lowercase(), "a function word of lower-case ASCII letters");
+                i += 1;
+            }
+            w += 1;
+        }
+        list += 1;
+    }
+};
+
 /// A word of at most eight bytes as an integer, its bytes little-endian:
 /// never 0, since no word holds a zero byte.
 const fn pack(word: &[u8]) -> u64 {
@@ -70,19 +98,18 @@ const fn slot(key: u64) -> usize {
     (key.wrapping_mul(0x2649_C1B0_C6B5_A1C7) >> 57) as usize
 }
 
-/// A slot of [`WORDS`]: a packed function word and what it counts for
-/// (nothing for an empty slot).
+/// A slot of [`WORDS`]: a packed function word and what it adds to
+/// [`Guess::counts`] (nothing for an empty slot).
 #[derive(Clone, Copy)]
 struct Slot {
     key: u64,
-    french: u32,
-    english: u32,
+    add: u64,
 }
 
 /// The function words of at most eight bytes, packed, each in its
 /// [`slot`].
 static WORDS: [Slot; 128] = {
-    let mut table = [Slot { key: 0, french: 0, english: 0 }; 128];
+    let mut table = [Slot { key: 0, add: 0 }; 128];
     let mut list = 0;
     while list < 2 {
         let words: &[&str] = if list == 0 { &FRENCH } else { &ENGLISH };
@@ -93,7 +120,7 @@ static WORDS: [Slot; 128] = {
                 let key = pack(word);
                 let s = slot(key);
                 assert!(table[s].key == 0, "two function words share a slot: pick another multiplier");
-                table[s] = Slot { key, french: (list == 0) as u32, english: (list == 1) as u32 };
+                table[s] = Slot { key, add: if list == 0 { FRENCH_WORD } else { ENGLISH_WORD } };
             }
             w += 1;
         }
@@ -102,39 +129,80 @@ static WORDS: [Slot; 128] = {
     table
 };
 
+/// For a word's length, the bytes of its first eight that are its own:
+/// none past eight bytes, since a longer word is no function word but
+/// `milliards`, counted apart.
+static OWN_BYTES: [u64; 10] = {
+    let mut masks = [0; 10];
+    let mut len = 1;
+    while len <= 8 {
+        masks[len] = u64::MAX >> (64 - 8 * len);
+        len += 1;
+    }
+    masks
+};
+
 impl Guess {
     /// Counts the word `bytes[start..end]`, in folded form once each of
     /// its bytes is ORed with `case` (0, or 0x20 for an ASCII word read
     /// from the text: its letters then in lower case, an apostrophe as it
-    /// is): one hash and one load, and no branch to mispredict for most
-    /// words.
+    /// is).
     #[inline]
     pub(crate) fn count(&mut self, bytes: &[u8], start: usize, end: usize, case: u8) {
-        let len = end - start;
-        // The word packed: eight bytes loaded at once, those past the word
-        // masked off. A word longer than eight bytes is 0, which matches no
-        // function word (an empty slot, which matches it, counts nothing).
+        // Eight bytes loaded at once.
         let first8 = match bytes[start..].first_chunk::<8>() {
             Some(&chunk) => u64::from_le_bytes(chunk),
             None => pack(&bytes[start..end.min(start + 8)]),
-        } | u64::from_le_bytes([case; 8]);
-        let key = first8 & if len <= 8 { u64::MAX >> (64 - 8 * len.max(1)) } else { 0 };
+        };
+        self.count_packed(first8 | u64::from_le_bytes([case; 8]), end - start, || bytes[start + 8] | case);
+    }
+
+    /// Counts a word of `len` bytes whose first eight in folded form are
+    /// `first8`, little-endian, with any bytes past the word; `ninth` gives
+    /// its ninth byte in folded form, asked for only when it may end
+    /// `milliards`. One hash and one load, and no branch to mispredict for
+    /// most words.
+    #[inline(always)]
+    pub(crate) fn count_packed(&mut self, first8: u64, len: usize, ninth: impl FnOnce() -> u8) {
+        // The bytes past the word masked off: a word longer than eight
+        // bytes is 0, which matches no function word (an empty slot, which
+        // matches it, adds nothing).
+        let key = first8 & OWN_BYTES[len.min(9)];
         let slot = WORDS[slot(key)];
-        let hit = u32::from(slot.key == key);
-        self.french += hit * slot.french;
-        self.english += hit * slot.english;
+        self.counts += slot.add & 0u64.wrapping_sub(u64::from(slot.key == key));
         // `milliards`, the one longer function word.
-        if len == 9 && first8 == pack(b"milliard") && bytes[start + 8] | case == b's' {
-            self.french += 1;
+        if len == 9 && first8 == pack(b"milliard") && ninth() == b's' {
+            self.counts += FRENCH_WORD;
         }
     }
 
     /// English when its words are more than twice the French ones.
     pub(crate) fn language(&self) -> Language {
-        if self.english > self.french * 2 {
+        let french = self.counts as u32;
+        let english = (self.counts >> 32) as u32;
+        if english > french * 2 {
             Language::English
         } else {
             Language::French
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ENGLISH, FRENCH};
+
+    /// No character outside ASCII folds to a letter of a function word
+    /// (the Kelvin sign folds to `k`, which none holds): a word with one is
+    /// no function word.
+    #[test]
+    fn function_words_hold_no_letter_folded_from_outside_ascii() {
+        let letters: String = FRENCH.iter().chain(&ENGLISH).copied().collect();
+        for c in '\u{80}'..=char::MAX {
+            let lower: String = c.to_lowercase().collect();
+            if lower.is_ascii() {
+                assert!(!lower.chars().any(|l| letters.contains(l)), "{c:?} folds to {lower:?}");
+            }
         }
     }
 }

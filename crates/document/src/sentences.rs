@@ -58,6 +58,8 @@ fn is_abbreviation(form: &str) -> bool {
 /// [`Tokenized::breaks`]: crate::tokenize::Tokenized::breaks
 pub(crate) fn sentences(text: &str, tokens: &mut [Token], breaks: &[u32], folded: &str) -> Vec<Bounds> {
     let piece = |t: &Token| &text[t.span()];
+    // Its bytes, without the character boundary checks of a `str` slice.
+    let bytes_of = |t: &Token| &text.as_bytes()[t.span()];
     // A sentence or a line every six tokens or so in news: room not to grow.
     let mut out: Vec<Bounds> = Vec::with_capacity(tokens.len() / 5 + 4);
     let mut first = 0;
@@ -75,16 +77,13 @@ pub(crate) fn sentences(text: &str, tokens: &mut [Token], breaks: &[u32], folded
             out.push(bounds(first, i));
             first = i;
         }
-        if tokens[i].kind() != TokenKind::Punct || !is_terminal(piece(&tokens[i]).as_bytes()) {
+        if tokens[i].kind() != TokenKind::Punct || !is_terminal(bytes_of(&tokens[i])) {
             i += 1;
             continue;
         }
         // `?!`, `...`, `. »`, `.)`: the sentence takes them all.
         let mut j = i + 1;
-        while j < n
-            && !tokens[j].is_line_start()
-            && (is_terminal(piece(&tokens[j]).as_bytes()) || closes(&tokens[j], piece))
-        {
+        while j < n && !tokens[j].is_line_start() && (is_terminal(bytes_of(&tokens[j])) || closes(&tokens[j], piece)) {
             j += 1;
         }
         if j < n && ends_before(tokens, j, piece) && !after_abbreviation(text, tokens, i, first, folded) {
@@ -131,7 +130,7 @@ fn ends_before<'t>(tokens: &[Token], j: usize, piece: impl Fn(&Token) -> &'t str
 /// Whether the mark at `i` is a period after an abbreviation or an initial;
 /// the sentence started at token `first`.
 fn after_abbreviation(text: &str, tokens: &[Token], i: usize, first: usize, folded: &str) -> bool {
-    if &text[tokens[i].span()] != "." || i == 0 || !tokens[i].is_joined() || !tokens[i - 1].is_word() {
+    if text.as_bytes()[tokens[i].span()] != *b"." || i == 0 || !tokens[i].is_joined() || !tokens[i - 1].is_word() {
         return false;
     }
     let word = &tokens[i - 1];

@@ -105,12 +105,19 @@ impl Token {
     /// This token with its folded form at `span` in the folded buffer, if
     /// it has one apart from its text.
     #[inline]
-    pub(crate) fn with_folded(mut self, span: Option<Range<usize>>) -> Token {
-        if let Some(span) = span {
-            self.fold_start = span.start as u32;
-            self.fold_end = span.end as u32;
-            self.flags.insert(Flags::FOLDED);
+    pub(crate) fn with_folded(self, span: Option<Range<usize>>) -> Token {
+        match span {
+            Some(span) => self.folded_at(span),
+            None => self,
         }
+    }
+
+    /// This token with its folded form at `span` in the folded buffer.
+    #[inline]
+    pub(crate) fn folded_at(mut self, span: Range<usize>) -> Token {
+        self.fold_start = span.start as u32;
+        self.fold_end = span.end as u32;
+        self.flags.insert(Flags::FOLDED);
         self
     }
 

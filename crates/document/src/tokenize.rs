@@ -1,7 +1,14 @@
-//! Cutting a text into tokens in one pass over its bytes: ASCII through a
+//! Cutting a text into tokens in one pass over its bytes: runs of ASCII
+//! letters a chunk of bytes at a time ([`chunk`]), other ASCII through a
 //! table of byte classes, other characters decoded and classed once. The
 //! same pass finds the paragraphs, the tokens a sentence may end at, and
 //! counts the words the language is guessed from.
+
+mod chunk;
+#[cfg(test)]
+mod reference;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 
@@ -156,52 +163,56 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
     let mut after_newline = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // Words first, the commonest tokens: an ASCII letter takes a branch
-        // of its own rather than the jump table of classes.
-        // (`b | 0x20` is lower case for a letter; one comparison then.)
-        let (class, len) = if (b | 0x20).wrapping_sub(b'a') < 26 { (Class::Letter, 1) } else { class_at(bytes, i) };
-        // The byte after the token (0 at the end of the text).
-        let next = if class == Class::Letter {
-            let start = i;
-            let word = letters(bytes, i);
-            i = word.end;
-            let mut flags = gap | word.flags;
-            let mut fold = word.fold;
-            // An elision takes its apostrophe: `l'` + `État`.
-            let apostrophe_len = match word.stop {
-                b'\'' | 0xE2 | 0xCA => elision_after(bytes, start, i).unwrap_or(0),
-                _ => 0,
-            };
-            if apostrophe_len > 0 {
-                flags.insert(Flags::ELIDED);
-                fold |= apostrophe_len > 1;
-                i += apostrophe_len;
-            }
-            let folded_span = match (fold, word.ascii) {
-                (false, _) => None,
-                (true, true) => Some(fold_ascii(&text[start..word.end], apostrophe_len > 0, folded)),
-                (true, false) => fold_piece(&text[start..i], folded),
-            };
-            if i <= REACH {
-                let (source, span, case) = match &folded_span {
-                    // An ASCII word folds to its text in lower case: read
-                    // from the text, where eight bytes load at once (its
-                    // folded form ends the folded buffer).
-                    Some(span) if word.ascii && span.len() == i - start => (bytes, start..i, 0x20),
-                    Some(span) => (folded.as_bytes(), span.clone(), 0),
-                    None => (bytes, start..i, 0),
-                };
-                guess.count(source, span.start, span.end, case);
-            }
-            tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
-            if apostrophe_len > 0 {
-                bytes.get(i).copied().unwrap_or(0)
+        let start = i;
+        // The token is pushed where it is built (a token from any branch
+        // would be copied with its padding, through the stack); then the
+        // byte after it (0 at the end of the text). Words first, the
+        // commonest tokens: an ASCII letter takes a branch of its own
+        // rather than the jump table of classes.
+        let next = if is_ascii_letter(b) {
+            let run = ascii_letters(bytes, start);
+            i += run.len;
+            if run.stop < 0x80 && run.stop != b'\'' {
+                // The commonest word: ASCII letters, and no elision. Its
+                // first letter is a capital when its bit 5 is clear.
+                let flags = gap | case_flags(b & 0x20 == 0, run.capitals != 0, run.lowers != 0);
+                let mut token = Token::new(start, i, TokenKind::Word, flags);
+                if run.capitals == 1 && run.len <= chunk::LEN {
+                    // In one chunk, only its first letter is a capital
+                    // (`Nvidia`): the rest is already folded.
+                    let from = folded.len();
+                    folded.push(char::from(b | 0x20));
+                    folded.push_str(&text[start + 1..i]);
+                    token = token.folded_at(from..folded.len());
+                } else if run.capitals != 0 {
+                    token = token.folded_at(fold_ascii(&text[start..i], false, folded));
+                }
+                if i <= REACH {
+                    // Its folded form is its text in lower case.
+                    let lowered = run.head | u64::from_le_bytes([0x20; 8]);
+                    guess.count_packed(lowered, run.len, || bytes.get(start + 8).map_or(0, |b| b | 0x20));
+                }
+                tokens.push(token);
+                run.stop
             } else {
-                word.stop
+                let first = if b & 0x20 == 0 { UPPER } else { LOWER };
+                let letters = Letters { end: i, first, cases: run.cases(), stop: run.stop };
+                let word = word(text, start, letters, gap, folded, &mut tokens);
+                if word.end <= REACH && word.ascii {
+                    // Its folded form is its text in lower case.
+                    guess.count(bytes, start, word.end, 0x20);
+                }
+                i = word.end;
+                word.next
             }
         } else {
+            let (class, len) = class_at(bytes, i);
             match class {
-                Class::Letter => unreachable!("taken above"),
+                Class::Letter => {
+                    let letters = Letters { end: i, first: 0, cases: 0, stop: b };
+                    // Not ASCII: no function word.
+                    i = word(text, start, letters, gap, folded, &mut tokens).end;
+                }
                 Class::Space => {
                     gap = gap.without(Flags::JOINED);
                     if !matches!(b, b' ' | b'\t' | b'\r') {
@@ -220,9 +231,8 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                     continue;
                 }
                 Class::Digit => {
-                    let end = digits(bytes, i);
-                    tokens.push(Token::new(i, end, TokenKind::Number, gap));
-                    i = end;
+                    i = digits(bytes, i);
+                    tokens.push(Token::new(start, i, TokenKind::Number, gap));
                 }
                 Class::Apostrophe => {
                     // Inside a word (`O'Brien`, `Nvidia’s`) it is punctuation;
@@ -233,22 +243,23 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                         && class_at(bytes, i + len).0 == Class::Letter;
                     let kind = if inside { TokenKind::Punct } else { TokenKind::Quote };
                     let folded_span = if len > 1 { fold_piece(&text[i..i + len], folded) } else { None };
-                    tokens.push(Token::new(i, i + len, kind, gap).with_folded(folded_span));
                     i += len;
+                    tokens.push(Token::new(start, i, kind, gap).with_folded(folded_span));
                 }
                 Class::Punct => {
                     if is_terminal(&bytes[i..i + len]) {
                         breaks.push(tokens.len() as u32);
                     }
-                    tokens.push(Token::new(i, i + len, TokenKind::Punct, gap));
                     i += len;
+                    tokens.push(Token::new(start, i, TokenKind::Punct, gap));
                 }
                 Class::Quote | Class::Symbol => {
                     let kind = if class == Class::Quote { TokenKind::Quote } else { TokenKind::Symbol };
-                    tokens.push(Token::new(i, i + len, kind, gap));
                     i += len;
+                    tokens.push(Token::new(start, i, kind, gap));
                 }
             }
+            // The byte after the token, read once the token is known.
             bytes.get(i).copied().unwrap_or(0)
         };
         if gap.intersects(Flags::LINE_START | Flags::PARAGRAPH_START) {
@@ -277,17 +288,6 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
 #[inline]
 pub(crate) fn is_terminal(mark: &[u8]) -> bool {
     matches!(mark, b"." | b"!" | b"?" | b"\xE2\x80\xA6")
-}
-
-/// A run of letters: where it ends, its flags, whether it needs folding,
-/// whether it is all ASCII.
-struct Letters {
-    end: usize,
-    flags: Flags,
-    fold: bool,
-    ascii: bool,
-    /// The byte at `end` (0 at the end of the text).
-    stop: u8,
 }
 
 /// Bits of a word's cases: a lower-case letter, a capital.
@@ -331,86 +331,168 @@ fn letter_case(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
     Some((case, c.len_utf8()))
 }
 
-/// The length of the run of ASCII letters at `start`, its case bits, and
-/// the byte that stops it (0 at the end of the text).
+/// Whether `b` is an ASCII letter: one comparison, since `b | 0x20` is
+/// lower case for a letter.
 #[inline]
-fn ascii_letters(bytes: &[u8], start: usize) -> (usize, u8, u8) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let mut i = start;
-    let mut cases = 0;
-    // Eight bytes at a time: each byte's high bit says whether it is a
-    // letter, then whether a capital (bit 5 clear), with no carry between
-    // bytes (each is at most 0x7F before an addition of at most 0x1F).
-    while let Some(&chunk) = bytes[i..].first_chunk::<8>() {
-        let word = u64::from_le_bytes(chunk);
-        let lowered = (word | (ONES * 0x20)) & !HIGH;
-        let from_a = lowered + ONES * u64::from(0x80 - b'a');
-        let past_z = lowered + ONES * u64::from(0x80 - b'z' - 1);
-        let letters = from_a & !past_z & !word & HIGH;
-        let capitals = letters & !(word << 2);
-        // The high bits of the bytes that are not letters; the run is the
-        // bytes below the first (all 8 when there is none).
-        let stops = !letters & HIGH;
-        let run = stops.trailing_zeros() / 8;
-        let in_run = stops.wrapping_sub(1) & !stops;
-        cases |= (u8::from(letters & !capitals & in_run != 0) * LOWER) | (u8::from(capitals & in_run != 0) * UPPER);
-        i += run as usize;
-        if run < 8 {
-            // The stop byte from the chunk already loaded: what comes after
-            // the word is known without waiting on another load.
-            return (i - start, cases, (word >> (run * 8)) as u8);
-        }
-    }
-    while let Some(&b) = bytes.get(i) {
-        let case = if b < 0x80 { CASE[b as usize] } else { 0 };
-        if case == 0 {
-            return (i - start, cases, b);
-        }
-        cases |= case;
-        i += 1;
-    }
-    (i - start, cases, 0)
+fn is_ascii_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
 }
 
-/// The run of letters starting at `start`.
+/// The case flags of a word: [`Flags::CAPITALISED`] when its first letter
+/// with a case is a capital, [`Flags::ALL_CAPITALS`] when it has a capital
+/// and no lower-case letter.
 #[inline]
-fn letters(bytes: &[u8], start: usize) -> Letters {
-    // ASCII letters, the bulk of a word, and often all of it.
-    let (run, mut cases, mut stop) = ascii_letters(bytes, start);
-    // The case of the first letter that has one (not a combining accent):
-    // an ASCII letter is a capital when its bit 5 is clear.
-    let mut first = match run {
-        0 => 0,
-        _ if bytes[start] & 0x20 == 0 => UPPER,
-        _ => LOWER,
-    };
+fn case_flags(first_capital: bool, capital: bool, lower: bool) -> Flags {
+    let mut flags = Flags::default();
+    if first_capital {
+        flags.insert(Flags::CAPITALISED);
+    }
+    if capital && !lower {
+        flags.insert(Flags::ALL_CAPITALS);
+    }
+    flags
+}
+
+/// A run of ASCII letters.
+struct AsciiRun {
+    /// Its length in bytes.
+    len: usize,
+    /// The byte after it (0 at the end of the text).
+    stop: u8,
+    /// Not 0 when it holds a capital: the capitals of each chunk, bit `k`
+    /// for its byte `k`, ORed together.
+    capitals: u32,
+    /// Not 0 when it holds a lower-case letter.
+    lowers: u32,
+    /// The eight bytes from its start, little-endian (0 past the text).
+    head: u64,
+}
+
+impl AsciiRun {
+    /// Its case bits: [`UPPER`], [`LOWER`], both or none.
+    #[inline]
+    fn cases(&self) -> u8 {
+        (u8::from(self.capitals != 0) * UPPER) | (u8::from(self.lowers != 0) * LOWER)
+    }
+}
+
+/// The run of ASCII letters at `start`, a chunk of bytes at a time: a word
+/// is most often in the first.
+#[inline]
+fn ascii_letters(bytes: &[u8], start: usize) -> AsciiRun {
+    let mut i = start;
+    let mut capitals = 0;
+    let mut lowers = 0;
+    let mut head = None;
+    loop {
+        // Near the end of the text, its last bytes then zeros, which stop
+        // the run as the end does.
+        let padded;
+        let chunk = match bytes.get(i..i + chunk::LEN).and_then(|c| c.first_chunk::<{ chunk::LEN }>()) {
+            Some(chunk) => chunk,
+            None => {
+                let rest = bytes.get(i..).unwrap_or_default();
+                let mut last = [0; chunk::LEN];
+                last[..rest.len()].copy_from_slice(rest);
+                padded = last;
+                &padded
+            }
+        };
+        let head = *head.get_or_insert_with(|| chunk.first_chunk::<8>().map_or(0, |&b| u64::from_le_bytes(b)));
+        let masks = chunk::masks(chunk);
+        // The letters from the chunk's first byte on (the bits past the
+        // chunk's bytes stop the run).
+        let run = (!masks.letters).trailing_zeros() as usize;
+        let in_run = (1u32 << run) - 1;
+        capitals |= in_run & !masks.lower;
+        lowers |= in_run & masks.lower;
+        i += run;
+        if let Some(&stop) = chunk.get(run) {
+            return AsciiRun { len: i - start, stop, capitals, lowers, head };
+        }
+    }
+}
+
+/// The letters of a word read so far.
+struct Letters {
+    /// Where they end.
+    end: usize,
+    /// The case bits of the first letter with a case (0 before one).
+    first: u8,
+    /// The case bits of all of them.
+    cases: u8,
+    /// The byte at `end` (0 at the end of the text).
+    stop: u8,
+}
+
+/// Where a word read by [`word`] ends.
+struct WordEnd {
+    /// Its end.
+    end: usize,
+    /// The byte after it (0 at the end of the text).
+    next: u8,
+    /// Whether it is ASCII letters only, and may be a function word.
+    ascii: bool,
+}
+
+/// The word starting at `start` whose first `letters` are read (none, or
+/// ASCII letters): the letters outside ASCII that follow, the apostrophe of
+/// an elision, its folded form. Pushes its token to `tokens`, and returns
+/// where it ends, for the caller to count it towards the language (the
+/// count then stays out of memory). Out of line: most words are ASCII
+/// letters only, taken in [`tokenize`].
+#[inline(never)]
+fn word(
+    text: &str,
+    start: usize,
+    letters: Letters,
+    gap: Flags,
+    folded: &mut String,
+    tokens: &mut Vec<Token>,
+) -> WordEnd {
+    let bytes = text.as_bytes();
+    let Letters { mut end, mut first, mut cases, mut stop } = letters;
     let mut ascii = true;
-    let mut i = start + run;
     while stop >= 0x80 {
-        let Some((case, len)) = letter_case(bytes, i) else { break };
+        let Some((case, len)) = letter_case(bytes, end) else { break };
         if first == 0 {
             first = case;
         }
         cases |= case;
         ascii = false;
-        i += len;
-        let (run, run_cases, next) = ascii_letters(bytes, i);
-        if first == 0 && run > 0 {
-            first = CASE[bytes[i] as usize];
+        end += len;
+        let run = ascii_letters(bytes, end);
+        if first == 0 && run.len > 0 {
+            first = CASE[bytes[end] as usize];
         }
-        cases |= run_cases;
-        i += run;
-        stop = next;
+        cases |= run.cases();
+        end += run.len;
+        stop = run.stop;
     }
-    let mut flags = Flags::default();
-    if first == UPPER {
-        flags.insert(Flags::CAPITALISED);
+    let mut flags = gap | case_flags(first == UPPER, cases & UPPER != 0, cases & LOWER != 0);
+    let mut fold = cases & UPPER != 0;
+    let mut i = end;
+    // An elision takes its apostrophe: `l'` + `État`.
+    let apostrophe_len = match stop {
+        b'\'' | 0xE2 | 0xCA => elision_after(bytes, start, end).unwrap_or(0),
+        _ => 0,
+    };
+    if apostrophe_len > 0 {
+        flags.insert(Flags::ELIDED);
+        fold |= apostrophe_len > 1;
+        i += apostrophe_len;
     }
-    if cases == UPPER {
-        flags.insert(Flags::ALL_CAPITALS);
-    }
-    Letters { end: i, flags, fold: cases & UPPER != 0, ascii, stop }
+    let folded_span = match (fold, ascii) {
+        (false, _) => None,
+        (true, true) => Some(fold_ascii(&text[start..end], apostrophe_len > 0, folded)),
+        (true, false) => fold_piece(&text[start..i], folded),
+    };
+    let next = if apostrophe_len > 0 { bytes.get(i).copied().unwrap_or(0) } else { stop };
+    tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
+    // A function word is ASCII letters: not a word with an elision's
+    // apostrophe, nor one with a letter outside ASCII (none folds to a
+    // letter of a function word, a test in `language` checks).
+    WordEnd { end: i, next, ascii: ascii && apostrophe_len == 0 }
 }
 
 /// The end of the run of digits starting at `start`.

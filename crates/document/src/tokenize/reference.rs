@@ -1,0 +1,485 @@
+//! The tokeniser as it was before its main loop was restructured (at
+//! 5dabd85), kept for tests only: a proptest compares the tokeniser with it
+//! on arbitrary texts. A copy, not shared helpers, on purpose: it must not
+//! change when the tokeniser's helpers do.
+
+use std::ops::Range;
+
+use super::Tokenized;
+use crate::language::{Guess, REACH};
+use crate::token::{Bounds, Flags, Token, TokenKind};
+
+/// What a character is to the tokeniser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Continues or starts a word (combining accents too).
+    Letter,
+    /// Continues or starts a number.
+    Digit,
+    /// Whitespace other than a line break.
+    Space,
+    /// `\n`.
+    Newline,
+    /// `'`, `’`, `ʼ`: an elision, an apostrophe inside a word, or a quote.
+    Apostrophe,
+    /// A quotation mark.
+    Quote,
+    /// A symbol.
+    Symbol,
+    /// Any other punctuation.
+    Punct,
+}
+
+/// The class of each ASCII byte.
+static ASCII: [Class; 128] = {
+    let mut table = [Class::Punct; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'\n' => Class::Newline,
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => Class::Space,
+            b'\'' => Class::Apostrophe,
+            b'"' => Class::Quote,
+            b'$' | b'%' | b'&' | b'+' | b'<' | b'=' | b'>' | b'@' | b'#' | b'*' | b'^' | b'|' | b'~' => Class::Symbol,
+            _ => Class::Punct,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of a character outside ASCII.
+fn class_of(c: char) -> Class {
+    match c {
+        '’' | 'ʼ' => Class::Apostrophe,
+        '«' | '»' | '“' | '”' | '„' | '‟' | '‘' | '‚' | '‹' | '›' | '「' | '」' | '『' | '』' => {
+            Class::Quote
+        }
+        '\u{300}'..='\u{36f}' => Class::Letter,
+        '¢' | '£' | '¤' | '¥' | '¦' | '§' | '©' | '¬' | '®' | '°' | '±' | '×' | '÷' | '‰' | '\u{20a0}'..='\u{20cf}' => {
+            Class::Symbol
+        }
+        c if glaneur_text::is_letter(c) => Class::Letter,
+        c if glaneur_text::is_letter_or_digit(c) => Class::Digit,
+        c if c.is_whitespace() => Class::Space,
+        '\u{a1}'..='\u{bf}' | '\u{2010}'..='\u{205e}' | '\u{3000}'..='\u{303f}' => Class::Punct,
+        _ => Class::Symbol,
+    }
+}
+
+/// The class of the character at byte `at` of `bytes` (a string's bytes,
+/// `at` a character boundary) and its length in bytes.
+#[inline]
+fn class_at(bytes: &[u8], at: usize) -> (Class, usize) {
+    let b = bytes[at];
+    if b < 0x80 {
+        return (ASCII[b as usize], 1);
+    }
+    // The Latin-1 letters of French (`é`, `À`) and its no-break space,
+    // from their two bytes.
+    match (b, bytes.get(at + 1)) {
+        (0xC3, Some(0x97 | 0xB7)) => return (Class::Symbol, 2),
+        (0xC3, Some(_)) => return (Class::Letter, 2),
+        (0xC2, Some(0xA0)) => return (Class::Space, 2),
+        _ => {}
+    }
+    let c = decode(bytes, at);
+    (class_of(c), c.len_utf8())
+}
+
+/// The character outside ASCII starting at byte `at` of `bytes` (a
+/// string's bytes, `at` a character boundary), decoded from its bytes
+/// without the bounds and boundary checks of `text[at..].chars()`.
+#[inline]
+fn decode(bytes: &[u8], at: usize) -> char {
+    let lead = u32::from(bytes[at]);
+    let next = |k: usize| bytes.get(at + k).map_or(0, |&b| u32::from(b & 0x3F));
+    let c = if lead < 0xE0 {
+        ((lead & 0x1F) << 6) | next(1)
+    } else if lead < 0xF0 {
+        ((lead & 0x0F) << 12) | (next(1) << 6) | next(2)
+    } else {
+        ((lead & 0x07) << 18) | (next(1) << 12) | (next(2) << 6) | next(3)
+    };
+    char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// The words that elide their vowel before another (`l'État`,
+/// `jusqu’au`), in folded form without the apostrophe.
+fn elides(word: &[u8]) -> bool {
+    // By length, the commonest (`l’`, `d’`) by one comparison: a byte with
+    // bit 5 set is a lower-case ASCII letter only if it was one, or its
+    // capital.
+    match word {
+        [b] => matches!(b | 0x20, b'l' | b'd' | b'j' | b'm' | b'n' | b's' | b't' | b'c'),
+        [_, _] => word.eq_ignore_ascii_case(b"qu"),
+        [_, _, _, _, _] => word.eq_ignore_ascii_case(b"jusqu"),
+        [_, _, _, _, _, _] => [b"lorsqu", b"puisqu", b"quoiqu", b"presqu"].iter().any(|e| e.eq_ignore_ascii_case(word)),
+        _ => false,
+    }
+}
+
+/// The tokens of `text`, with the folded forms that differ from the text
+/// appended to `folded`.
+pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
+    let bytes = text.as_bytes();
+    // News averages one token per five or six bytes: room enough not to
+    // grow (and copy) the vector in most texts.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 8);
+    // News has a line break or a period every 30 bytes or so, a blank line
+    // every 130: room enough not to grow these either.
+    let mut breaks: Vec<u32> = Vec::with_capacity(text.len() / 24 + 8);
+    let mut paragraphs: Vec<Bounds> = Vec::with_capacity(text.len() / 64 + 4);
+    // The first token of the current paragraph.
+    let mut paragraph = 0;
+    let mut guess = Guess::default();
+    // The flags the whitespace since the last token gives the next one:
+    // joined until whitespace comes.
+    let mut gap = Flags::LINE_START | Flags::PARAGRAPH_START;
+    // The last whitespace seen was a line break followed only by spaces,
+    // tabs and carriage returns: the next one makes a blank line.
+    let mut after_newline = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Words first, the commonest tokens: an ASCII letter takes a branch
+        // of its own rather than the jump table of classes.
+        // (`b | 0x20` is lower case for a letter; one comparison then.)
+        let (class, len) = if (b | 0x20).wrapping_sub(b'a') < 26 { (Class::Letter, 1) } else { class_at(bytes, i) };
+        // The byte after the token (0 at the end of the text).
+        let next = if class == Class::Letter {
+            let start = i;
+            let word = letters(bytes, i);
+            i = word.end;
+            let mut flags = gap | word.flags;
+            let mut fold = word.fold;
+            // An elision takes its apostrophe: `l'` + `État`.
+            let apostrophe_len = match word.stop {
+                b'\'' | 0xE2 | 0xCA => elision_after(bytes, start, i).unwrap_or(0),
+                _ => 0,
+            };
+            if apostrophe_len > 0 {
+                flags.insert(Flags::ELIDED);
+                fold |= apostrophe_len > 1;
+                i += apostrophe_len;
+            }
+            let folded_span = match (fold, word.ascii) {
+                (false, _) => None,
+                (true, true) => Some(fold_ascii(&text[start..word.end], apostrophe_len > 0, folded)),
+                (true, false) => fold_piece(&text[start..i], folded),
+            };
+            if i <= REACH {
+                let (source, span, case) = match &folded_span {
+                    // An ASCII word folds to its text in lower case: read
+                    // from the text, where eight bytes load at once (its
+                    // folded form ends the folded buffer).
+                    Some(span) if word.ascii && span.len() == i - start => (bytes, start..i, 0x20),
+                    Some(span) => (folded.as_bytes(), span.clone(), 0),
+                    None => (bytes, start..i, 0),
+                };
+                guess.count(source, span.start, span.end, case);
+            }
+            tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
+            if apostrophe_len > 0 {
+                bytes.get(i).copied().unwrap_or(0)
+            } else {
+                word.stop
+            }
+        } else {
+            match class {
+                Class::Letter => unreachable!("taken above"),
+                Class::Space => {
+                    gap = gap.without(Flags::JOINED);
+                    if !matches!(b, b' ' | b'\t' | b'\r') {
+                        after_newline = false;
+                    }
+                    i += len;
+                    continue;
+                }
+                Class::Newline => {
+                    gap = gap.without(Flags::JOINED) | Flags::LINE_START;
+                    if after_newline {
+                        gap.insert(Flags::PARAGRAPH_START);
+                    }
+                    after_newline = true;
+                    i += 1;
+                    continue;
+                }
+                Class::Digit => {
+                    let end = digits(bytes, i);
+                    tokens.push(Token::new(i, end, TokenKind::Number, gap));
+                    i = end;
+                }
+                Class::Apostrophe => {
+                    // Inside a word (`O'Brien`, `Nvidia’s`) it is punctuation;
+                    // elsewhere a quotation mark.
+                    let inside = gap.contains(Flags::JOINED)
+                        && tokens.last().is_some_and(|t| t.is_word() && t.end() == i)
+                        && i + len < bytes.len()
+                        && class_at(bytes, i + len).0 == Class::Letter;
+                    let kind = if inside { TokenKind::Punct } else { TokenKind::Quote };
+                    let folded_span = if len > 1 { fold_piece(&text[i..i + len], folded) } else { None };
+                    tokens.push(Token::new(i, i + len, kind, gap).with_folded(folded_span));
+                    i += len;
+                }
+                Class::Punct => {
+                    if is_terminal(&bytes[i..i + len]) {
+                        breaks.push(tokens.len() as u32);
+                    }
+                    tokens.push(Token::new(i, i + len, TokenKind::Punct, gap));
+                    i += len;
+                }
+                Class::Quote | Class::Symbol => {
+                    let kind = if class == Class::Quote { TokenKind::Quote } else { TokenKind::Symbol };
+                    tokens.push(Token::new(i, i + len, kind, gap));
+                    i += len;
+                }
+            }
+            bytes.get(i).copied().unwrap_or(0)
+        };
+        if gap.intersects(Flags::LINE_START | Flags::PARAGRAPH_START) {
+            let at = tokens.len() as u32 - 1;
+            breaks.push(at);
+            if gap.contains(Flags::PARAGRAPH_START) && at > 0 {
+                paragraphs.push(Bounds { first: paragraph, end: at });
+                paragraph = at;
+            }
+        }
+        // After a token: the next is joined to it unless whitespace comes
+        // between; one space, the commonest gap, is taken here, without a
+        // branch (whether it comes is a toss-up the predictor often loses).
+        after_newline = false;
+        let space = next == b' ';
+        gap = if space { Flags::default() } else { Flags::JOINED };
+        i += usize::from(space);
+    }
+    if (paragraph as usize) < tokens.len() {
+        paragraphs.push(Bounds { first: paragraph, end: tokens.len() as u32 });
+    }
+    Tokenized { tokens, breaks, paragraphs, guess }
+}
+
+/// Whether a punctuation mark may end a sentence: `.`, `!`, `?`, `…`.
+#[inline]
+fn is_terminal(mark: &[u8]) -> bool {
+    matches!(mark, b"." | b"!" | b"?" | b"\xE2\x80\xA6")
+}
+
+/// A run of letters: where it ends, its flags, whether it needs folding,
+/// whether it is all ASCII.
+struct Letters {
+    end: usize,
+    flags: Flags,
+    fold: bool,
+    ascii: bool,
+    /// The byte at `end` (0 at the end of the text).
+    stop: u8,
+}
+
+/// Bits of a word's cases: a lower-case letter, a capital.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+
+/// For each ASCII byte: [`LOWER`] for a lower-case letter, [`UPPER`] for a
+/// capital, 0 otherwise.
+static CASE: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The case bits of a letter outside ASCII, and its length; `None` for a
+/// character that is not a letter.
+#[inline]
+fn letter_case(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    if bytes[at] == 0xC3 {
+        // U+00C0 to U+00FF but `×` and `÷`: capitals up to `Þ`.
+        let next = *bytes.get(at + 1)?;
+        return match next {
+            0x97 | 0xB7 => None,
+            _ if next < 0x9F => Some((UPPER, 2)),
+            _ => Some((LOWER, 2)),
+        };
+    }
+    let c = decode(bytes, at);
+    if class_of(c) != Class::Letter {
+        return None;
+    }
+    let case = (u8::from(c.is_lowercase()) * LOWER) | (u8::from(c.is_uppercase()) * UPPER);
+    Some((case, c.len_utf8()))
+}
+
+/// The length of the run of ASCII letters at `start`, its case bits, and
+/// the byte that stops it (0 at the end of the text).
+#[inline]
+fn ascii_letters(bytes: &[u8], start: usize) -> (usize, u8, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let mut i = start;
+    let mut cases = 0;
+    // Eight bytes at a time: each byte's high bit says whether it is a
+    // letter, then whether a capital (bit 5 clear), with no carry between
+    // bytes (each is at most 0x7F before an addition of at most 0x1F).
+    while let Some(&chunk) = bytes[i..].first_chunk::<8>() {
+        let word = u64::from_le_bytes(chunk);
+        let lowered = (word | (ONES * 0x20)) & !HIGH;
+        let from_a = lowered + ONES * u64::from(0x80 - b'a');
+        let past_z = lowered + ONES * u64::from(0x80 - b'z' - 1);
+        let letters = from_a & !past_z & !word & HIGH;
+        let capitals = letters & !(word << 2);
+        // The high bits of the bytes that are not letters; the run is the
+        // bytes below the first (all 8 when there is none).
+        let stops = !letters & HIGH;
+        let run = stops.trailing_zeros() / 8;
+        let in_run = stops.wrapping_sub(1) & !stops;
+        cases |= (u8::from(letters & !capitals & in_run != 0) * LOWER) | (u8::from(capitals & in_run != 0) * UPPER);
+        i += run as usize;
+        if run < 8 {
+            // The stop byte from the chunk already loaded: what comes after
+            // the word is known without waiting on another load.
+            return (i - start, cases, (word >> (run * 8)) as u8);
+        }
+    }
+    while let Some(&b) = bytes.get(i) {
+        let case = if b < 0x80 { CASE[b as usize] } else { 0 };
+        if case == 0 {
+            return (i - start, cases, b);
+        }
+        cases |= case;
+        i += 1;
+    }
+    (i - start, cases, 0)
+}
+
+/// The run of letters starting at `start`.
+#[inline]
+fn letters(bytes: &[u8], start: usize) -> Letters {
+    // ASCII letters, the bulk of a word, and often all of it.
+    let (run, mut cases, mut stop) = ascii_letters(bytes, start);
+    // The case of the first letter that has one (not a combining accent):
+    // an ASCII letter is a capital when its bit 5 is clear.
+    let mut first = match run {
+        0 => 0,
+        _ if bytes[start] & 0x20 == 0 => UPPER,
+        _ => LOWER,
+    };
+    let mut ascii = true;
+    let mut i = start + run;
+    while stop >= 0x80 {
+        let Some((case, len)) = letter_case(bytes, i) else { break };
+        if first == 0 {
+            first = case;
+        }
+        cases |= case;
+        ascii = false;
+        i += len;
+        let (run, run_cases, next) = ascii_letters(bytes, i);
+        if first == 0 && run > 0 {
+            first = CASE[bytes[i] as usize];
+        }
+        cases |= run_cases;
+        i += run;
+        stop = next;
+    }
+    let mut flags = Flags::default();
+    if first == UPPER {
+        flags.insert(Flags::CAPITALISED);
+    }
+    if cases == UPPER {
+        flags.insert(Flags::ALL_CAPITALS);
+    }
+    Letters { end: i, flags, fold: cases & UPPER != 0, ascii, stop }
+}
+
+/// The end of the run of digits starting at `start`.
+#[inline]
+fn digits(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            break;
+        }
+        match class_at(bytes, i) {
+            (Class::Digit, len) => i += len,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The length of the apostrophe at `at` when it ends an elision: the word
+/// `start..at` elides, and a letter follows.
+#[inline]
+fn elision_after(bytes: &[u8], start: usize, at: usize) -> Option<usize> {
+    let len = match bytes.get(at..at + 3) {
+        Some([b'\'', ..]) => 1,
+        Some([0xE2, 0x80, 0x99]) => 3,
+        Some([0xCA, 0xBC, _]) => 2,
+        // Too near the end for a letter to follow a longer apostrophe.
+        _ => usize::from(bytes.get(at) == Some(&b'\'')),
+    };
+    let elision = len > 0 && elides(&bytes[start..at]);
+    (elision && at + len < bytes.len() && class_at(bytes, at + len).0 == Class::Letter).then_some(len)
+}
+
+/// Appends the folded form of an ASCII word, with the apostrophe of an
+/// elision if `elided` (`L’` is `l'`), to `folded`, and returns its span
+/// there.
+#[inline]
+fn fold_ascii(word: &str, elided: bool, folded: &mut String) -> Range<usize> {
+    let from = folded.len();
+    folded.push_str(word);
+    folded[from..].make_ascii_lowercase();
+    if elided {
+        folded.push('\'');
+    }
+    from..folded.len()
+}
+
+/// Appends the folded form of `piece`, a token with a capital or a `’` or
+/// `ʼ` to fold, to `folded` (what [`glaneur_text::fold_into`] appends), and
+/// returns its span there. Out of line: ASCII words, the most, are folded
+/// by [`fold_ascii`].
+#[inline(never)]
+fn fold_piece(piece: &str, folded: &mut String) -> Option<Range<usize>> {
+    let from = folded.len();
+    (fold_latin(piece, folded) || glaneur_text::fold_into(piece, folded)).then_some(from..folded.len())
+}
+
+/// Appends the folded form of `piece`, a token with a capital or a `’` or
+/// `ʼ` to fold, when it is written in ASCII, the Latin-1 letters and `’`
+/// or `ʼ` (`État`, `L’`), and says whether it did (else `folded` is left as
+/// it was). One pass, with none of the Unicode lookups
+/// [`glaneur_text::fold_into`] makes.
+#[inline]
+fn fold_latin(piece: &str, folded: &mut String) -> bool {
+    let from = folded.len();
+    for c in piece.chars() {
+        let lower = match c {
+            '\0'..='\u{7f}' => c.to_ascii_lowercase(),
+            // `À` to `Þ` but `×`: their lower case is 0x20 further.
+            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'ß'..='ÿ' => c,
+            '’' | 'ʼ' => '\'',
+            _ => {
+                folded.truncate(from);
+                return false;
+            }
+        };
+        folded.push(lower);
+    }
+    true
+}

@@ -1,0 +1,87 @@
+//! The tokeniser against its reference (the implementation before its main
+//! loop was restructured), and the chunk masks against their definition.
+
+use proptest::prelude::*;
+
+use super::{chunk, reference, tokenize};
+
+/// Pieces of text the tokeniser treats differently: ASCII words of every
+/// length around a chunk's, function words, elisions, Latin-1 letters,
+/// combining accents, apostrophes, quotes, terminal marks, digits,
+/// Arabic-Indic digits, CJK, emoji, whitespace, and any other character.
+const PIECE: &str =
+    "[a-zA-Z]{1,20}|[A-Z][a-z]{0,20}[A-Z][a-z]{0,20}|le|La|les|THE|the|and|of|milliard|milliards|MILLIARDS|Milliardss\
+    |l'|L’|qu’|jusqu'|d’|dʼ|[àéèÉÀçßÿ×÷œŒ\u{212a}]|\u{301}|[’ʼ'\"«»“”.!?…,;:()-]|[0-9]{1,4}|[٠-٩]{1,2}\
+    |[中文字]|[😀🚀€$%]|[ \n\r\t\u{a0}\u{2009}]|\\PC";
+
+/// Texts of pieces, after a run of short words that puts them anywhere
+/// around the end of the language guess's reach.
+fn texts() -> impl Strategy<Value = String> {
+    let pieces = prop::collection::vec(prop::string::string_regex(PIECE).expect("a regex"), 0..80);
+    (prop_oneof![Just(0usize), 0usize..700], pieces).prop_map(|(words, pieces)| "ab ".repeat(words) + &pieces.concat())
+}
+
+/// Checks that the tokeniser finds in `text` what its reference finds.
+fn as_reference(text: &str) -> Result<(), TestCaseError> {
+    let mut folded = String::new();
+    let got = tokenize(text, &mut folded);
+    let mut reference_folded = String::new();
+    let expected = reference::tokenize(text, &mut reference_folded);
+    prop_assert_eq!(&got.tokens, &expected.tokens);
+    prop_assert_eq!(&folded, &reference_folded);
+    prop_assert_eq!(&got.breaks, &expected.breaks);
+    prop_assert_eq!(&got.paragraphs, &expected.paragraphs);
+    prop_assert_eq!(&got.guess, &expected.guess);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Tokens, folded forms, breaks, paragraphs and language counts are the
+    /// reference's.
+    #[test]
+    fn tokenize_as_the_reference(text in texts()) {
+        as_reference(&text)?;
+    }
+
+    /// The same on any characters.
+    #[test]
+    fn tokenize_any_text_as_the_reference(text in "\\PC{0,100}") {
+        as_reference(&text)?;
+    }
+
+    /// The chunk masks say which bytes are ASCII letters and which have bit
+    /// 5 set.
+    #[test]
+    fn chunk_masks_class_each_byte(chunk in prop::array::uniform16(any::<u8>())) {
+        let mut letters = 0;
+        let mut lower = 0;
+        for (k, b) in chunk.iter().take(chunk::LEN).enumerate() {
+            letters |= u32::from(b.is_ascii_alphabetic()) << k;
+            lower |= u32::from(b & 0x20 != 0) << k;
+        }
+        let own = chunk.first_chunk::<{ chunk::LEN }>().map(chunk::masks);
+        prop_assert_eq!(own, Some(chunk::Masks { letters, lower }));
+        // The portable masks too, which x86_64 does not use.
+        for (half, bytes) in chunk.chunks_exact(8).enumerate() {
+            let bytes = bytes.first_chunk::<8>().map(chunk::portable);
+            let expected = chunk::Masks { letters: (letters >> (8 * half)) & 0xFF, lower: (lower >> (8 * half)) & 0xFF };
+            prop_assert_eq!(bytes, Some(expected));
+        }
+    }
+}
+
+/// Every byte value in every place of a chunk is classed as it should be.
+#[test]
+fn chunk_masks_class_every_byte_everywhere() {
+    for b in 0..=255u8 {
+        for k in 0..chunk::LEN {
+            let mut bytes = [b'.'; chunk::LEN];
+            bytes[k] = b;
+            let masks = chunk::masks(&bytes);
+            assert_eq!(masks.letters, u32::from(b.is_ascii_alphabetic()) << k, "{b:#x} at {k}");
+            assert_eq!(masks.lower & (1 << k) != 0, b & 0x20 != 0, "{b:#x} at {k}");
+        }
+    }
+}
