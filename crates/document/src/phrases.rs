@@ -123,7 +123,19 @@ impl Phrases {
     /// Every phrase in `doc`, overlapping ones included: by start, then
     /// longest first.
     pub fn find_all(&self, doc: &Document<'_>) -> Vec<PhraseMatch> {
-        self.find_from(doc, 0..doc.tokens().len())
+        let mut out = Vec::new();
+        let tokens = doc.tokens().iter().enumerate();
+        // Two loops, so that the words-only test is not made at every token.
+        if self.words_only {
+            for (i, first) in tokens.filter(|(_, t)| t.is_word()) {
+                self.push_starting(doc, i, first, &mut out);
+            }
+        } else {
+            for (i, first) in tokens {
+                self.push_starting(doc, i, first, &mut out);
+            }
+        }
+        out
     }
 
     /// The byte spans of the phrases in `doc` that a leftmost-longest
@@ -162,6 +174,13 @@ impl Phrases {
         if self.words_only && !first.is_word() {
             return;
         }
+        self.push_starting(doc, i, first, out);
+    }
+
+    /// [`Phrases::push_at`] once token `i`, `first`, is known to be one a
+    /// phrase may start at (a word, if every phrase starts with one).
+    #[inline(always)]
+    fn push_starting(&self, doc: &Document<'_>, i: usize, first: &Token, out: &mut Vec<PhraseMatch>) {
         let form = doc.folded_bytes_of(first);
         if self.filter.may_contain(Key::of(form)) {
             self.push_matches(doc, i, form, out);
