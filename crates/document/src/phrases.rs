@@ -213,6 +213,10 @@ impl Phrases {
                     .all(|((t, form), &joined)| t.is_joined() == joined && !t.is_line_start() && same(t, form))
             };
             if first_same && rest_same() {
+                if out.capacity() == 0 {
+                    // Room for a text's matches at once, rather than growing four at a time.
+                    out.reserve(16);
+                }
                 out.push(PhraseMatch { tokens: i..end, phrase: p as usize });
             }
         }
