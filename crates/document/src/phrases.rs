@@ -26,12 +26,13 @@ pub enum Case {
 
 /// One phrase, read as a document is: its tokens' forms (folded, or as
 /// written for [`Case::Exact`]), and which are joined to the one before
-/// (`start-up` is three joined tokens).
+/// (`start-up` is three joined tokens); and the list it is in.
 #[derive(Debug, Clone)]
 struct Phrase {
     forms: Vec<String>,
     joined: Vec<bool>,
     case: Case,
+    list: usize,
 }
 
 /// Lists of phrases of one or more words, found where a word starts: a
@@ -41,8 +42,8 @@ struct Phrase {
 #[derive(Debug, Clone)]
 pub struct Phrases {
     phrases: Vec<Phrase>,
-    /// Where each list given to [`Phrases::lists`] ends in `phrases`.
-    list_ends: Vec<usize>,
+    /// How many lists [`Phrases::lists`] was given.
+    lists: usize,
     /// Phrases by their first word's folded form, longest (in tokens)
     /// first, then in list order.
     by_first: FirstWords,
@@ -74,11 +75,10 @@ impl Phrases {
     /// as a document; an empty one is an error.
     pub fn lists<S: AsRef<str>>(lists: &[(&[S], Case)]) -> Result<Self, String> {
         let mut phrases = Vec::new();
-        let mut list_ends = Vec::with_capacity(lists.len());
         let mut by_first: BTreeMap<Box<[u8]>, Vec<u32>> = BTreeMap::new();
         let mut filter = Filter::new();
         let mut words_only = true;
-        for &(list, case) in lists {
+        for (list_index, &(list, case)) in lists.iter().enumerate() {
             for text in list.iter().map(AsRef::as_ref) {
                 let i = phrases.len();
                 let buf = DocumentBuf::new(text).map_err(|e| e.to_string())?;
@@ -96,20 +96,20 @@ impl Phrases {
                 };
                 let forms = doc.tokens().iter().map(form).collect();
                 let joined = doc.tokens().iter().map(Token::is_joined).collect();
-                phrases.push(Phrase { forms, joined, case });
+                phrases.push(Phrase { forms, joined, case, list: list_index });
             }
-            list_ends.push(phrases.len());
         }
         for indices in by_first.values_mut() {
             indices.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].forms.len()));
         }
-        Ok(Phrases { phrases, list_ends, by_first: FirstWords::new(by_first), filter, words_only })
+        Ok(Phrases { phrases, lists: lists.len(), by_first: FirstWords::new(by_first), filter, words_only })
     }
 
     /// The list (an index into what [`Phrases::lists`] was given) that
-    /// `phrase` belongs to.
+    /// `phrase` belongs to (the number of lists for an index past the
+    /// last phrase).
     pub fn list_of(&self, phrase: usize) -> usize {
-        self.list_ends.partition_point(|&end| end <= phrase)
+        self.phrases.get(phrase).map_or(self.lists, |p| p.list)
     }
 
     /// Every phrase starting at token `i`, longest first, as the end of

@@ -179,3 +179,11 @@ fn find_all_is_every_phrase_at_every_token_in_the_seeds() {
         assert_eq!(phrases.find_all(&doc), reference(&lists, &doc), "{name}");
     }
 }
+
+#[test]
+fn list_of_counts_empty_lists() {
+    let empty: &[&str] = &[];
+    let phrases = Phrases::lists(&[(empty, Case::Folded), (&["a", "b"][..], Case::Folded), (empty, Case::Exact)])
+        .expect("valid phrases");
+    assert_eq!([0, 1, 2].map(|p| phrases.list_of(p)), [1, 1, 3]);
+}
