@@ -1,14 +1,19 @@
 //! [`Phrases`]: word lists (cue nouns, roles, verbs of saying, suffixes)
 //! found in a document's tokens instead of its bytes.
 
-use std::collections::HashMap;
-use std::ops::Range;
+mod filter;
+mod first_words;
+mod key;
 
-use foldhash::fast::FixedState;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::buf::DocumentBuf;
 use crate::document::Document;
 use crate::token::Token;
+use filter::Filter;
+use first_words::FirstWords;
+use key::Key;
 
 /// How a phrase's words are compared with the text's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,28 +26,29 @@ pub enum Case {
 
 /// One phrase, read as a document is: its tokens' forms (folded, or as
 /// written for [`Case::Exact`]), and which are joined to the one before
-/// (`start-up` is three joined tokens).
+/// (`start-up` is three joined tokens); and the list it is in.
 #[derive(Debug, Clone)]
 struct Phrase {
     forms: Vec<String>,
     joined: Vec<bool>,
     case: Case,
+    list: usize,
 }
 
 /// Lists of phrases of one or more words, found where a word starts: a
-/// filter and a hash of the first word's folded form, then a comparison of
-/// the next tokens. A phrase matches whole tokens, with the same joins, on
+/// filter of the first word's folded form (its length and end bytes), a
+/// table of the first words, then a comparison of the next tokens. A phrase matches whole tokens, with the same joins, on
 /// one line (whitespace between words may be any, but no line break).
 #[derive(Debug, Clone)]
 pub struct Phrases {
     phrases: Vec<Phrase>,
-    /// Where each list given to [`Phrases::lists`] ends in `phrases`.
-    list_ends: Vec<usize>,
+    /// How many lists [`Phrases::lists`] was given.
+    lists: usize,
     /// Phrases by their first word's folded form, longest (in tokens)
     /// first, then in list order.
-    by_first: HashMap<Box<[u8]>, Vec<u32>, FixedState>,
+    by_first: FirstWords,
     /// A filter of the first words' folded forms: most words are no
-    /// phrase's first word, and this test spares them the hash.
+    /// phrase's first word, and this test spares them the table.
     filter: Filter,
     /// Every phrase starts with a word (not a number or a mark).
     words_only: bool,
@@ -57,42 +63,6 @@ pub struct PhraseMatch {
     pub phrase: usize,
 }
 
-/// A set of bits indexed by a hash of a word's length and its first and
-/// last bytes: a word whose bit is clear starts no phrase.
-#[derive(Debug, Clone)]
-struct Filter(Box<[u64; Filter::WORDS]>);
-
-impl Filter {
-    const BITS: usize = 1 << 15;
-    const WORDS: usize = Filter::BITS / 64;
-
-    fn new() -> Self {
-        Filter(Box::new([0; Filter::WORDS]))
-    }
-
-    /// The bit of a word: a multiplicative hash, whose top bits mix every
-    /// byte of the key (a shift-and-xor of the bytes let `de` and `les`
-    /// share bits with many first words, and most words that passed the
-    /// filter then missed in the hash map).
-    #[inline]
-    fn bit(bytes: &[u8]) -> usize {
-        let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
-        let key = u64::from(first) | u64::from(last) << 8 | (bytes.len() as u64) << 16;
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Filter::BITS.trailing_zeros())) as usize
-    }
-
-    fn insert(&mut self, form: &[u8]) {
-        let bit = Filter::bit(form);
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    #[inline]
-    fn may_contain(&self, form: &[u8]) -> bool {
-        let bit = Filter::bit(form);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
-}
-
 impl Phrases {
     /// One list, compared as `case` says; an empty phrase is an error.
     pub fn new<S: AsRef<str>>(phrases: &[S], case: Case) -> Result<Self, String> {
@@ -105,11 +75,10 @@ impl Phrases {
     /// as a document; an empty one is an error.
     pub fn lists<S: AsRef<str>>(lists: &[(&[S], Case)]) -> Result<Self, String> {
         let mut phrases = Vec::new();
-        let mut list_ends = Vec::with_capacity(lists.len());
-        let mut by_first: HashMap<Box<[u8]>, Vec<u32>, FixedState> = HashMap::default();
+        let mut by_first: BTreeMap<Box<[u8]>, Vec<u32>> = BTreeMap::new();
         let mut filter = Filter::new();
         let mut words_only = true;
-        for &(list, case) in lists {
+        for (list_index, &(list, case)) in lists.iter().enumerate() {
             for text in list.iter().map(AsRef::as_ref) {
                 let i = phrases.len();
                 let buf = DocumentBuf::new(text).map_err(|e| e.to_string())?;
@@ -119,7 +88,7 @@ impl Phrases {
                 };
                 words_only &= first.is_word();
                 let key = doc.folded_bytes_of(first);
-                filter.insert(key);
+                filter.insert(Key::of(key));
                 by_first.entry(key.into()).or_default().push(i as u32);
                 let form = |t: &Token| match case {
                     Case::Folded => doc.folded_of(t).to_owned(),
@@ -127,20 +96,20 @@ impl Phrases {
                 };
                 let forms = doc.tokens().iter().map(form).collect();
                 let joined = doc.tokens().iter().map(Token::is_joined).collect();
-                phrases.push(Phrase { forms, joined, case });
+                phrases.push(Phrase { forms, joined, case, list: list_index });
             }
-            list_ends.push(phrases.len());
         }
         for indices in by_first.values_mut() {
             indices.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].forms.len()));
         }
-        Ok(Phrases { phrases, list_ends, by_first, filter, words_only })
+        Ok(Phrases { phrases, lists: lists.len(), by_first: FirstWords::new(by_first), filter, words_only })
     }
 
     /// The list (an index into what [`Phrases::lists`] was given) that
-    /// `phrase` belongs to.
+    /// `phrase` belongs to (the number of lists for an index past the
+    /// last phrase).
     pub fn list_of(&self, phrase: usize) -> usize {
-        self.list_ends.partition_point(|&end| end <= phrase)
+        self.phrases.get(phrase).map_or(self.lists, |p| p.list)
     }
 
     /// Every phrase starting at token `i`, longest first, as the end of
@@ -154,7 +123,19 @@ impl Phrases {
     /// Every phrase in `doc`, overlapping ones included: by start, then
     /// longest first.
     pub fn find_all(&self, doc: &Document<'_>) -> Vec<PhraseMatch> {
-        self.find_from(doc, 0..doc.tokens().len())
+        let mut out = Vec::new();
+        let tokens = doc.tokens().iter().enumerate();
+        // Two loops, so that the words-only test is not made at every token.
+        if self.words_only {
+            for (i, first) in tokens.filter(|(_, t)| t.is_word()) {
+                self.push_starting(doc, i, first, &mut out);
+            }
+        } else {
+            for (i, first) in tokens {
+                self.push_starting(doc, i, first, &mut out);
+            }
+        }
+        out
     }
 
     /// The byte spans of the phrases in `doc` that a leftmost-longest
@@ -193,31 +174,49 @@ impl Phrases {
         if self.words_only && !first.is_word() {
             return;
         }
-        let key = doc.folded_bytes_of(first);
-        if self.filter.may_contain(key) {
-            self.push_matches(doc, i, key, out);
+        self.push_starting(doc, i, first, out);
+    }
+
+    /// [`Phrases::push_at`] once token `i`, `first`, is known to be one a
+    /// phrase may start at (a word, if every phrase starts with one).
+    #[inline(always)]
+    fn push_starting(&self, doc: &Document<'_>, i: usize, first: &Token, out: &mut Vec<PhraseMatch>) {
+        let form = doc.folded_bytes_of(first);
+        if self.filter.may_contain(Key::of(form)) {
+            self.push_matches(doc, i, form, out);
         }
     }
 
     /// [`Phrases::push_at`] past the filter: the phrases whose first word
-    /// is `key` compared with the tokens from `i` on.
+    /// is `form` compared with the tokens from `i` on.
     #[inline(never)]
-    fn push_matches(&self, doc: &Document<'_>, i: usize, key: &[u8], out: &mut Vec<PhraseMatch>) {
-        let Some(candidates) = self.by_first.get(key) else { return };
+    fn push_matches(&self, doc: &Document<'_>, i: usize, form: &[u8], out: &mut Vec<PhraseMatch>) {
+        let Some(candidates) = self.by_first.get(Key::of(form), form) else { return };
         let tokens = doc.tokens();
         for &p in candidates {
             let phrase = &self.phrases[p as usize];
             let end = i + phrase.forms.len();
-            let Some(candidate) = tokens.get(i..end) else { continue };
-            let same =
-                candidate.iter().zip(&phrase.forms).zip(&phrase.joined).enumerate().all(|(k, ((t, form), &joined))| {
-                    let text = match phrase.case {
-                        Case::Folded => doc.folded_bytes_of(t),
-                        Case::Exact => doc.bytes_of(t),
-                    };
-                    (k == 0 || (t.is_joined() == joined && !t.is_line_start())) && text == form.as_bytes()
-                });
-            if same {
+            let Some((first, rest)) = tokens.get(i..end).and_then(<[Token]>::split_first) else { continue };
+            let same = |t: &Token, form: &String| {
+                let text = match phrase.case {
+                    Case::Folded => doc.folded_bytes_of(t),
+                    Case::Exact => doc.bytes_of(t),
+                };
+                text == form.as_bytes()
+            };
+            // A folded first word is `form`, found in `by_first`.
+            let first_same = phrase.case == Case::Folded || same(first, &phrase.forms[0]);
+            let rest_same = || {
+                rest.iter()
+                    .zip(&phrase.forms[1..])
+                    .zip(&phrase.joined[1..])
+                    .all(|((t, form), &joined)| t.is_joined() == joined && !t.is_line_start() && same(t, form))
+            };
+            if first_same && rest_same() {
+                if out.capacity() == 0 {
+                    // Room for a text's matches at once, rather than growing four at a time.
+                    out.reserve(16);
+                }
                 out.push(PhraseMatch { tokens: i..end, phrase: p as usize });
             }
         }
