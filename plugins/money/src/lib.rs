@@ -150,7 +150,7 @@ fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'
         return None;
     }
     match next.filter(|n| is_whole_word_at(doc, at + 1, n)) {
-        Some(n) if doc.as_bytes()[at] == b' ' => Some((n.text, Cow::Borrowed(n.lower))),
+        Some(n) if doc.as_bytes()[at] == b' ' => Some((n.text(doc), Cow::Borrowed(n.lower))),
         _ => {
             let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
             if rest.starts_with(scanner::is_currency_symbol) {
@@ -174,12 +174,12 @@ fn is_whole_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
         return false;
     }
     let is_part = |c: char| glaneur_text::is_letter(c) || c == '-';
-    let after = doc.as_bytes().get(item.end);
-    if item.text.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+    let (text, after) = (item.text(doc), doc.as_bytes().get(item.end));
+    if text.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
         if after.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-') {
             return true;
         }
-    } else if !item.text.chars().all(is_part) {
+    } else if !text.chars().all(is_part) {
         return false;
     }
     doc.get(item.end..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_part(c))
@@ -217,7 +217,7 @@ impl Money {
                     continue;
                 }
                 let Some((items, at)) = windows.around(anchor, index) else { continue };
-                let grammar = Grammar { items, language };
+                let grammar = Grammar { doc, items, language };
                 if let Some(parsed) = grammar.parse(at) {
                     // A qualifier may reach back over a previous amount's end; keep order.
                     if candidates.last().is_some_and(|prev| parsed.start < prev.end) {
@@ -552,7 +552,7 @@ mod tests {
             let mut folds = String::new();
             let items = scanner::lex_range(&document, 0..text.len(), &mut folds, |_| false).all;
             for (k, item) in items.iter().enumerate() {
-                let at = item.start + item.text.len();
+                let at = item.end;
                 let next = items.get(k + 1);
                 assert_eq!(
                     may_continue(text, at, next, language),
