@@ -94,14 +94,13 @@ const BACK: usize = 60;
 const AHEAD: usize = 180;
 
 /// The windows around anchors taken in order, over `all` (every item of a
-/// chunk, margins included): both ends only move forward, so finding them
-/// costs a step per item over the whole chunk rather than searches at
-/// every anchor.
+/// chunk, margins included): the end only moves forward, so finding it
+/// costs a step per item over the whole chunk rather than a search at
+/// every anchor; the start is found back from the anchor's item, a step
+/// per item within reach before it (fewer than the items between anchors).
 pub struct Windows<'x, 'a> {
     doc: &'x str,
     all: &'x [Lex<'a>],
-    /// The first item starting at or after the last window's start.
-    lo: usize,
     /// The first item ending after the last window's end.
     hi: usize,
 }
@@ -109,7 +108,7 @@ pub struct Windows<'x, 'a> {
 impl<'x, 'a> Windows<'x, 'a> {
     /// Windows over `all`, the items of `doc` lexed for a chunk.
     pub fn new(doc: &'x str, all: &'x [Lex<'a>]) -> Self {
-        Windows { doc, all, lo: 0, hi: 0 }
+        Windows { doc, all, hi: 0 }
     }
 
     /// The items within reach of `anchor` (a byte at or after the last
@@ -119,14 +118,16 @@ impl<'x, 'a> Windows<'x, 'a> {
         let (from, to) =
             (glaneur_text::reach_back(self.doc, anchor, BACK), glaneur_text::reach_ahead(self.doc, anchor, AHEAD));
         let all = self.all;
-        while all.get(self.lo).is_some_and(|l| l.start < from) {
-            self.lo += 1;
+        // Items start in order, the anchor's at `anchor`, at or after `from`.
+        let mut lo = index.min(all.len());
+        while lo > 0 && all[lo - 1].start >= from {
+            lo -= 1;
         }
         while all.get(self.hi).is_some_and(|l| l.end <= to) {
             self.hi += 1;
         }
-        let items = &all[self.lo..self.hi.max(self.lo)];
-        let at = index.checked_sub(self.lo)?;
+        let items = &all[lo..self.hi.max(lo)];
+        let at = index - lo;
         (at < items.len()).then_some((items, at))
     }
 }
@@ -1121,6 +1122,15 @@ mod tests {
                 let (items, at) = window(text, &all, item.start);
                 let expected = (at < items.len()).then_some((items, at));
                 assert_eq!(windows.around(item.start, index), expected, "{text} {}", item.start);
+            }
+            // Anchors far apart, as they most often are.
+            for step in [3, 17, 40, 200] {
+                let mut windows = Windows::new(text, &all);
+                for (index, item) in all.iter().enumerate().step_by(step) {
+                    let (items, at) = window(text, &all, item.start);
+                    let expected = (at < items.len()).then_some((items, at));
+                    assert_eq!(windows.around(item.start, index), expected, "{text} {}", item.start);
+                }
             }
         }
     }
