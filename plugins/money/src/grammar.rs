@@ -317,9 +317,10 @@ impl<'a> Grammar<'a, '_> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Num)?;
         // Most numbers have no comma: told at once, the text being a few bytes.
         let has = |part: &str, b: u8| part.as_bytes().contains(&b);
-        let comma = self.text(item).bytes().position(|b| b == b',')?;
-        let (head, tail) = (&self.text(item)[..comma], &self.text(item)[comma + 1..]);
-        let one_comma = !has(tail, b',') && !has(self.text(item), b'.') && !has(head, b' ');
+        let text = self.text(item);
+        let comma = text.bytes().position(|b| b == b',')?;
+        let (head, tail) = (&text[..comma], &text[comma + 1..]);
+        let one_comma = !has(tail, b',') && !has(text, b'.') && !has(head, b' ');
         let grouped = one_comma && tail.len() == 3 && (1..=3).contains(&head.len());
         if !grouped || (q.has_multiplier && !prefixed) || self.language == Language::English {
             return None;
@@ -332,7 +333,7 @@ impl<'a> Grammar<'a, '_> {
         if score <= 0 {
             return None;
         }
-        digits::value_of(self.text(item), Convention::English)
+        digits::value_of(text, Convention::English)
     }
 
     /// The French and English function words in the window.
@@ -402,14 +403,15 @@ impl<'a> Grammar<'a, '_> {
             return None;
         }
         // `CN¥40 billion`
-        if self.text(&self.items[i]) == "¥" && self.glued(i) && self.text(before) == "CN" {
+        if self.items[i].lower == "¥" && self.glued(i) && self.text(before) == "CN" {
             return Some("CNY");
         }
         // `US $ 3,499`, `c $ 7.1 million`: one space allowed for these.
-        let spaced = self.items[i].start - before.end == 1 && matches!(self.text(before), "US" | "C" | "c");
-        if self.text(&self.items[i]) == "$" && (self.glued(i) || spaced) {
-            let letters = if self.text(before) == "c" { "C" } else { self.text(before) };
-            lexicon::dollar_prefix(letters).or_else(|| lexicon::iso_code(&self.text(before).to_uppercase()))
+        let before_text = self.text(before);
+        let spaced = self.items[i].start - before.end == 1 && matches!(before_text, "US" | "C" | "c");
+        if self.items[i].lower == "$" && (self.glued(i) || spaced) {
+            let letters = if before_text == "c" { "C" } else { before_text };
+            lexicon::dollar_prefix(letters).or_else(|| lexicon::iso_code(&before_text.to_uppercase()))
         } else {
             None
         }
@@ -421,7 +423,7 @@ impl<'a> Grammar<'a, '_> {
         match item.kind {
             Kind::Sym => {
                 // `$US45 million`: the letters after the dollar.
-                if self.text(item) == "$"
+                if item.lower == "$"
                     && self.is(at + 1, "us")
                     && self.glued(at + 1)
                     && self.kind(at + 2) == Some(Kind::Num)
@@ -429,15 +431,16 @@ impl<'a> Grammar<'a, '_> {
                     return (Some((Some("USD"), Named::Symbol)), at + 2);
                 }
                 let mut code = self.dollar_prefix_before(at).or_else(|| lexicon::symbol_currency(self.text(item)));
-                if self.text(item) == "¥" && code == Some("JPY") {
+                if item.lower == "¥" && code == Some("JPY") {
                     code = self.country_currency("yen").or(code); // `In Shanghai, ¥5,000`
                 }
                 (Some((code, Named::Symbol)), at + 1)
             }
             Kind::Word => {
-                let code = lexicon::iso_code(self.text(item)).or_else(|| lexicon::letters_currency(self.text(item)));
+                let text = self.text(item);
+                let code = lexicon::iso_code(text).or_else(|| lexicon::letters_currency(text));
                 // `Rs. 350`: the abbreviation's period.
-                let number = if self.items.get(at + 1).is_some_and(|l| self.text(l) == ".") { at + 2 } else { at + 1 };
+                let number = if self.items.get(at + 1).is_some_and(|l| l.lower == ".") { at + 2 } else { at + 1 };
                 match code {
                     Some(code) if self.kind(number) == Some(Kind::Num) => (Some((Some(code), Named::Code)), number),
                     _ => (None, at),
@@ -547,24 +550,26 @@ impl<'a> Grammar<'a, '_> {
     fn glued_to_a_name(&self, i: usize) -> bool {
         if i > 0 && self.glued(i) {
             let before = &self.items[i - 1];
-            let is_currency = lexicon::dollar_prefix(self.text(before)).is_some()
-                || lexicon::iso_code(self.text(before)).is_some()
-                || lexicon::letters_currency(self.text(before)).is_some(); // `Rs350`, `RM1.2`
+            let text = self.text(before);
+            let is_currency = lexicon::dollar_prefix(text).is_some()
+                || lexicon::iso_code(text).is_some()
+                || lexicon::letters_currency(text).is_some(); // `Rs350`, `RM1.2`
             if before.kind == Kind::Word && !is_currency {
                 return true;
             }
-            if self.text(before) == "-" && i > 1 && self.glued(i - 1) && self.items[i - 2].kind != Kind::Punct {
+            if before.lower == "-" && i > 1 && self.glued(i - 1) && self.items[i - 2].kind != Kind::Punct {
                 return true;
             }
         }
         if self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Word) {
             let next = &self.items[i + 1];
-            let is_unit = lexicon::multiplier(next.lower, self.text(next), self.language, true).is_some()
-                || compact_currency(self.text(next)).is_some()
-                || lexicon::iso_code(self.text(next)).is_some()
-                || lexicon::letters_currency(self.text(next)).is_some() // `45Rs`
+            let text = self.text(next);
+            let is_unit = lexicon::multiplier(next.lower, text, self.language, true).is_some()
+                || compact_currency(text).is_some()
+                || lexicon::iso_code(text).is_some()
+                || lexicon::letters_currency(text).is_some() // `45Rs`
                 || lexicon::lone_subunit(next.lower).is_some() // `99p`
-                || (self.items.get(i + 2).is_some_and(|s| self.text(s) == "$") && self.glued(i + 2)); // `2.50US$`
+                || (self.items.get(i + 2).is_some_and(|s| s.lower == "$") && self.glued(i + 2)); // `2.50US$`
             return !is_unit;
         }
         false
@@ -683,7 +688,7 @@ impl<'a> Grammar<'a, '_> {
             let i = q.next;
             let Some(item) = self.items.get(i) else { break };
             // `500-million-euro`: a hyphen, then the multiplier and the currency.
-            if self.text(item) == "-" && self.glued(i) && self.glued(i + 1) && q.factor == 1.0 {
+            if item.lower == "-" && self.glued(i) && self.glued(i + 1) && q.factor == 1.0 {
                 let compound = self.lower(i + 1).and_then(|w| w.split_once('-'));
                 let parts = compound.and_then(|(m, c)| {
                     let (factor, _) = lexicon::multiplier(m, m, self.language, false)?;
@@ -701,9 +706,8 @@ impl<'a> Grammar<'a, '_> {
             if item.kind != Kind::Word {
                 break;
             }
-            let glued = self.glued(i);
-            if let Some((factor, abbreviated)) = lexicon::multiplier(item.lower, self.text(item), self.language, glued)
-            {
+            let (glued, text) = (self.glued(i), self.text(item));
+            if let Some((factor, abbreviated)) = lexicon::multiplier(item.lower, text, self.language, glued) {
                 // An abbreviation must be glued or right after the number.
                 if abbreviated && q.has_multiplier {
                     break;
@@ -716,7 +720,7 @@ impl<'a> Grammar<'a, '_> {
                 last_factor = Some(factor);
                 continue;
             }
-            if let Some((factor, code)) = compact_currency(self.text(item)) {
+            if let Some((factor, code)) = compact_currency(text) {
                 q.factor *= factor;
                 q.has_multiplier = true;
                 q.abbreviated = true;
@@ -764,7 +768,7 @@ impl<'a> Grammar<'a, '_> {
         let item = self.items.get(at)?;
         let english = self.language == Language::English;
         let (cents, next) = match item.kind {
-            Kind::Num if self.text(item).len() <= 2 => (self.text(item).parse::<f64>().ok()?, at + 1),
+            Kind::Num if item.end - item.start <= 2 => (self.text(item).parse::<f64>().ok()?, at + 1),
             // `eleven dollars twenty cents`, `two pounds fifty`
             Kind::Word if with_et || english => self.number_words(at)?,
             _ => return None,
@@ -792,7 +796,7 @@ impl<'a> Grammar<'a, '_> {
     fn symbol_at(&self, i: usize) -> Option<(Option<&'static str>, Named, usize)> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Sym)?;
         let code = lexicon::symbol_currency(self.text(item))?;
-        if self.text(item) == "$" {
+        if item.lower == "$" {
             if let Some(code) = self.lower(i + 1).and_then(lexicon::dollar_suffix) {
                 let next = &self.items[i + 1];
                 if next.start - item.end <= 1 {
@@ -814,7 +818,8 @@ impl<'a> Grammar<'a, '_> {
         if matches!(item.lower, "de" | "d'") && self.kind(i + 1) == Some(Kind::Sym) {
             return self.symbol_at(i + 1); // `75 millions de $`
         }
-        if let Some(code) = lexicon::iso_code(self.text(item)) {
+        let text = self.text(item);
+        if let Some(code) = lexicon::iso_code(text) {
             return Some((Some(code), Named::Code, i + 1));
         }
         if self.kind(i + 1) == Some(Kind::Sym) {
@@ -824,8 +829,8 @@ impl<'a> Grammar<'a, '_> {
         }
         // `45Rs` glued after the number (`the three Rs` is no money); a code
         // in capitals may be spaced (`10 billion RMB`).
-        let capitals = self.text(item).len() >= 3 && self.text(item).chars().all(|c| c.is_ascii_uppercase());
-        if let Some(code) = lexicon::letters_currency(self.text(item)).filter(|_| self.glued(i) || capitals) {
+        let capitals = text.len() >= 3 && text.chars().all(|c| c.is_ascii_uppercase());
+        if let Some(code) = lexicon::letters_currency(text).filter(|_| self.glued(i) || capitals) {
             return Some((Some(code), Named::Code, i + 1));
         }
         // `de dollars`, `d'euros`

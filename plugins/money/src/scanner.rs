@@ -32,7 +32,9 @@ pub enum Kind {
 /// apostrophe after it is one item (`d'`, `l'`, `jusqu'`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lex<'a> {
-    /// Lowercased, `’` folded to `'`: the text itself when already so.
+    /// Lowercased, `’` folded to `'`: the text itself when already so,
+    /// as for every number, symbol and mark but apostrophes (so that a
+    /// mark is told by its `lower`: `-`, `.`, `$`).
     pub lower: &'a str,
     /// The token kind (a glued word-apostrophe is a `Word`).
     pub kind: Kind,
@@ -589,6 +591,10 @@ mod tests {
         let one = lex_range(&doc, range.clone(), &mut folds, |_| false).all;
         let two = lex(&doc, &tokens_in(&doc, range.clone()), &mut reference_folds);
         assert_eq!(one, two, "{text} {range:?}");
+        // The grammar tells marks by their lowered form.
+        for item in one.iter().filter(|l| !matches!(l.kind, Kind::Word | Kind::Apos)) {
+            assert_eq!(item.lower, item.text(text), "{text} {range:?}");
+        }
     }
 
     #[test]
