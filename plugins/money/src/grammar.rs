@@ -317,7 +317,7 @@ impl<'a> Grammar<'a, '_> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Num)?;
         // Most numbers have no comma: told at once, the text being a few bytes.
         let has = |part: &str, b: u8| part.as_bytes().contains(&b);
-        let text = self.text(item);
+        let text = item.lower; // a number's text
         let comma = text.bytes().position(|b| b == b',')?;
         let (head, tail) = (&text[..comma], &text[comma + 1..]);
         let one_comma = !has(tail, b',') && !has(text, b'.') && !has(head, b' ');
@@ -430,7 +430,7 @@ impl<'a> Grammar<'a, '_> {
                 {
                     return (Some((Some("USD"), Named::Symbol)), at + 2);
                 }
-                let mut code = self.dollar_prefix_before(at).or_else(|| lexicon::symbol_currency(self.text(item)));
+                let mut code = self.dollar_prefix_before(at).or_else(|| lexicon::symbol_currency(item.lower));
                 if item.lower == "¥" && code == Some("JPY") {
                     code = self.country_currency("yen").or(code); // `In Shanghai, ¥5,000`
                 }
@@ -469,7 +469,7 @@ impl<'a> Grammar<'a, '_> {
                 if anchor && self.glued_to_a_name(i) {
                     return None; // `H100`, `GPT-4`
                 }
-                q.base = digits::value_of(self.text(item), self.convention())?;
+                q.base = digits::value_of(item.lower, self.convention())?;
             }
             // Every word a number may start with (`vingt`, `un`, `a`, `half`,
             // `mille`) is one [`lexicon::starts_an_amount`] accepts, or is
@@ -768,7 +768,7 @@ impl<'a> Grammar<'a, '_> {
         let item = self.items.get(at)?;
         let english = self.language == Language::English;
         let (cents, next) = match item.kind {
-            Kind::Num if item.end - item.start <= 2 => (self.text(item).parse::<f64>().ok()?, at + 1),
+            Kind::Num if item.end - item.start <= 2 => (item.lower.parse::<f64>().ok()?, at + 1),
             // `eleven dollars twenty cents`, `two pounds fifty`
             Kind::Word if with_et || english => self.number_words(at)?,
             _ => return None,
@@ -795,7 +795,7 @@ impl<'a> Grammar<'a, '_> {
     /// A symbol at `i`, with the letters that may follow a `$` (`$ c`, `$CAD`).
     fn symbol_at(&self, i: usize) -> Option<(Option<&'static str>, Named, usize)> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Sym)?;
-        let code = lexicon::symbol_currency(self.text(item))?;
+        let code = lexicon::symbol_currency(item.lower)?;
         if item.lower == "$" {
             if let Some(code) = self.lower(i + 1).and_then(lexicon::dollar_suffix) {
                 let next = &self.items[i + 1];
@@ -941,7 +941,7 @@ impl<'a> Grammar<'a, '_> {
         }
         let (prefix, j) = match self.items.get(i + 1) {
             Some(l) if l.kind == Kind::Sym => {
-                (lexicon::symbol_currency(self.text(l)).map(|c| (Some(c), Named::Symbol)), i + 2)
+                (lexicon::symbol_currency(l.lower).map(|c| (Some(c), Named::Symbol)), i + 2)
             }
             _ => (None, i + 1),
         };
