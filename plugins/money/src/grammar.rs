@@ -613,7 +613,9 @@ impl<'a> Grammar<'a, '_> {
     /// the next index. `un`/`une` alone count only before a multiplier or a
     /// currency word.
     fn number_words(&self, i: usize) -> Option<(f64, usize)> {
-        let is_part = |w: &str| w.split('-').all(|p| lexicon::is_number_word(p) || p == "et");
+        let is_one = |w: &str| lexicon::is_number_word(w) || w == "et";
+        // Most words have no hyphen: told without setting up a split.
+        let is_part = |w: &str| if w.as_bytes().contains(&b'-') { w.split('-').all(is_one) } else { is_one(w) };
         // `a hundred`, `a thousand`: the article is the first word only.
         let article = matches!(self.lower(i), Some("a" | "an"));
         let mut end = if article { i + 1 } else { i };
@@ -632,29 +634,37 @@ impl<'a> Grammar<'a, '_> {
         // The words' own language: `twelve` is English in a text too short
         // for the document's guess.
         let english = self.language == Language::English || self.lower(i).is_some_and(is_english_number);
-        let mut phrase = String::new();
+        let mut buffer = String::new();
         for stop in (i + 1..=end).rev() {
             // A phrase never ends on its joiner (`five and` of `five and ten million`).
             if matches!(self.lower(stop - 1), Some("and" | "et")) {
                 continue;
             }
             // text2num reads `one hundred twenty-five`, not the English `and`.
-            phrase.clear();
             let words = (i..stop).filter_map(|k| self.lower(k)).filter(|w| !(english && *w == "and"));
-            for (n, word) in words.enumerate() {
-                if n > 0 {
-                    phrase.push(' ');
+            // One word (most often an article) is the phrase as it is.
+            let single = self.lower(i).filter(|w| stop == i + 1 && !(english && *w == "and"));
+            let phrase = match single {
+                Some(word) => word,
+                None => {
+                    buffer.clear();
+                    for (n, word) in words.enumerate() {
+                        if n > 0 {
+                            buffer.push(' ');
+                        }
+                        buffer.push_str(word);
+                    }
+                    buffer.as_str()
                 }
-                phrase.push_str(word);
-            }
-            let value = match phrase.as_str() {
+            };
+            let value = match phrase {
                 "un" | "une" | "one" | "a" | "an" => Some(1.0),
                 // `a hundred`, `a thousand`
                 p if p.starts_with("a ") || p.starts_with("an ") => {
                     let rest = p.split_once(' ').map_or("", |(_, r)| r);
                     text2num_reading(&format!("one {rest}"), english)
                 }
-                _ => number_words_value(&phrase, english),
+                _ => number_words_value(phrase, english),
             };
             if let Some(value) = value {
                 let lone_one = value == 1.0 && stop == i + 1;
