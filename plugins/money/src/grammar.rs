@@ -123,6 +123,8 @@ impl<'x, 'a> Windows<'x, 'a> {
         while lo > 0 && all[lo - 1].start >= from {
             lo -= 1;
         }
+        // The items before the anchor's end before it: within reach.
+        self.hi = self.hi.max(index.min(all.len()));
         while all.get(self.hi).is_some_and(|l| l.end <= to) {
             self.hi += 1;
         }
