@@ -94,14 +94,13 @@ const BACK: usize = 60;
 const AHEAD: usize = 180;
 
 /// The windows around anchors taken in order, over `all` (every item of a
-/// chunk, margins included): both ends only move forward, so finding them
-/// costs a step per item over the whole chunk rather than searches at
-/// every anchor.
+/// chunk, margins included): the end only moves forward, so finding it
+/// costs a step per item over the whole chunk rather than a search at
+/// every anchor; the start is found back from the anchor's item, a step
+/// per item within reach before it (fewer than the items between anchors).
 pub struct Windows<'x, 'a> {
     doc: &'x str,
     all: &'x [Lex<'a>],
-    /// The first item starting at or after the last window's start.
-    lo: usize,
     /// The first item ending after the last window's end.
     hi: usize,
 }
@@ -109,7 +108,7 @@ pub struct Windows<'x, 'a> {
 impl<'x, 'a> Windows<'x, 'a> {
     /// Windows over `all`, the items of `doc` lexed for a chunk.
     pub fn new(doc: &'x str, all: &'x [Lex<'a>]) -> Self {
-        Windows { doc, all, lo: 0, hi: 0 }
+        Windows { doc, all, hi: 0 }
     }
 
     /// The items within reach of `anchor` (a byte at or after the last
@@ -119,14 +118,18 @@ impl<'x, 'a> Windows<'x, 'a> {
         let (from, to) =
             (glaneur_text::reach_back(self.doc, anchor, BACK), glaneur_text::reach_ahead(self.doc, anchor, AHEAD));
         let all = self.all;
-        while all.get(self.lo).is_some_and(|l| l.start < from) {
-            self.lo += 1;
+        // Items start in order, the anchor's at `anchor`, at or after `from`.
+        let mut lo = index.min(all.len());
+        while lo > 0 && all[lo - 1].start >= from {
+            lo -= 1;
         }
+        // The items before the anchor's end before it: within reach.
+        self.hi = self.hi.max(index.min(all.len()));
         while all.get(self.hi).is_some_and(|l| l.end <= to) {
             self.hi += 1;
         }
-        let items = &all[self.lo..self.hi.max(self.lo)];
-        let at = index.checked_sub(self.lo)?;
+        let items = &all[lo..self.hi.max(lo)];
+        let at = index - lo;
         (at < items.len()).then_some((items, at))
     }
 }
@@ -144,13 +147,20 @@ pub fn window<'x, 'a>(doc: &str, all: &'x [Lex<'a>], anchor: usize) -> (&'x [Lex
 
 /// Reads amounts over a window of items.
 pub struct Grammar<'a, 'b> {
+    /// The document the items are of.
+    pub doc: &'a str,
     /// The window.
     pub items: &'b [Lex<'a>],
     /// The document's language (for `billion`, `1,500`).
     pub language: Language,
 }
 
-impl Grammar<'_, '_> {
+impl<'a> Grammar<'a, '_> {
+    /// An item's text, as written.
+    fn text(&self, item: &Lex<'_>) -> &'a str {
+        item.text(self.doc)
+    }
+
     fn convention(&self) -> Convention {
         match self.language {
             Language::French => Convention::French,
@@ -184,7 +194,7 @@ impl Grammar<'_, '_> {
         // whatever the document's language.
         let english_words = self.lower(at).is_some_and(is_english_number) && !self.is(at, "a");
         if self.language == Language::French && (english_words || prefix.is_some() && self.english_after_symbol(i)) {
-            return Grammar { items: self.items, language: Language::English }.parse(at);
+            return Grammar { doc: self.doc, items: self.items, language: Language::English }.parse(at);
         }
         let mut first = self.quantity(i, true)?;
         if let Some(base) = self.thousands(i, &first, prefix.is_some()) {
@@ -309,9 +319,10 @@ impl Grammar<'_, '_> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Num)?;
         // Most numbers have no comma: told at once, the text being a few bytes.
         let has = |part: &str, b: u8| part.as_bytes().contains(&b);
-        let comma = item.text.bytes().position(|b| b == b',')?;
-        let (head, tail) = (&item.text[..comma], &item.text[comma + 1..]);
-        let one_comma = !has(tail, b',') && !has(item.text, b'.') && !has(head, b' ');
+        let text = item.lower; // a number's text
+        let comma = text.bytes().position(|b| b == b',')?;
+        let (head, tail) = (&text[..comma], &text[comma + 1..]);
+        let one_comma = !has(tail, b',') && !has(text, b'.') && !has(head, b' ');
         let grouped = one_comma && tail.len() == 3 && (1..=3).contains(&head.len());
         if !grouped || (q.has_multiplier && !prefixed) || self.language == Language::English {
             return None;
@@ -324,7 +335,7 @@ impl Grammar<'_, '_> {
         if score <= 0 {
             return None;
         }
-        digits::value_of(item.text, Convention::English)
+        digits::value_of(text, Convention::English)
     }
 
     /// The French and English function words in the window.
@@ -354,7 +365,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         // `35C` is a temperature: the cent is a lower-case `c`.
-        if item.lower == "c" && item.text != "c" {
+        if item.lower == "c" && self.text(item) != "c" {
             return None;
         }
         // `1080p` is a video resolution, not pence.
@@ -394,14 +405,15 @@ impl Grammar<'_, '_> {
             return None;
         }
         // `CN¥40 billion`
-        if self.items[i].text == "¥" && self.glued(i) && before.text == "CN" {
+        if self.items[i].lower == "¥" && self.glued(i) && self.text(before) == "CN" {
             return Some("CNY");
         }
         // `US $ 3,499`, `c $ 7.1 million`: one space allowed for these.
-        let spaced = self.items[i].start - before.end == 1 && matches!(before.text, "US" | "C" | "c");
-        if self.items[i].text == "$" && (self.glued(i) || spaced) {
-            let letters = if before.text == "c" { "C" } else { before.text };
-            lexicon::dollar_prefix(letters).or_else(|| lexicon::iso_code(&before.text.to_uppercase()))
+        let before_text = self.text(before);
+        let spaced = self.items[i].start - before.end == 1 && matches!(before_text, "US" | "C" | "c");
+        if self.items[i].lower == "$" && (self.glued(i) || spaced) {
+            let letters = if before_text == "c" { "C" } else { before_text };
+            lexicon::dollar_prefix(letters).or_else(|| lexicon::iso_code(&before_text.to_uppercase()))
         } else {
             None
         }
@@ -413,23 +425,24 @@ impl Grammar<'_, '_> {
         match item.kind {
             Kind::Sym => {
                 // `$US45 million`: the letters after the dollar.
-                if item.text == "$"
+                if item.lower == "$"
                     && self.is(at + 1, "us")
                     && self.glued(at + 1)
                     && self.kind(at + 2) == Some(Kind::Num)
                 {
                     return (Some((Some("USD"), Named::Symbol)), at + 2);
                 }
-                let mut code = self.dollar_prefix_before(at).or_else(|| lexicon::symbol_currency(item.text));
-                if item.text == "¥" && code == Some("JPY") {
+                let mut code = self.dollar_prefix_before(at).or_else(|| lexicon::symbol_currency(item.lower));
+                if item.lower == "¥" && code == Some("JPY") {
                     code = self.country_currency("yen").or(code); // `In Shanghai, ¥5,000`
                 }
                 (Some((code, Named::Symbol)), at + 1)
             }
             Kind::Word => {
-                let code = lexicon::iso_code(item.text).or_else(|| lexicon::letters_currency(item.text));
+                let text = self.text(item);
+                let code = lexicon::iso_code(text).or_else(|| lexicon::letters_currency(text));
                 // `Rs. 350`: the abbreviation's period.
-                let number = if self.items.get(at + 1).is_some_and(|l| l.text == ".") { at + 2 } else { at + 1 };
+                let number = if self.items.get(at + 1).is_some_and(|l| l.lower == ".") { at + 2 } else { at + 1 };
                 match code {
                     Some(code) if self.kind(number) == Some(Kind::Num) => (Some((Some(code), Named::Code)), number),
                     _ => (None, at),
@@ -458,7 +471,7 @@ impl Grammar<'_, '_> {
                 if anchor && self.glued_to_a_name(i) {
                     return None; // `H100`, `GPT-4`
                 }
-                q.base = digits::value_of(item.text, self.convention())?;
+                q.base = digits::value_of(item.lower, self.convention())?;
             }
             // Every word a number may start with (`vingt`, `un`, `a`, `half`,
             // `mille`) is one [`lexicon::starts_an_amount`] accepts, or is
@@ -539,24 +552,26 @@ impl Grammar<'_, '_> {
     fn glued_to_a_name(&self, i: usize) -> bool {
         if i > 0 && self.glued(i) {
             let before = &self.items[i - 1];
-            let is_currency = lexicon::dollar_prefix(before.text).is_some()
-                || lexicon::iso_code(before.text).is_some()
-                || lexicon::letters_currency(before.text).is_some(); // `Rs350`, `RM1.2`
+            let text = self.text(before);
+            let is_currency = lexicon::dollar_prefix(text).is_some()
+                || lexicon::iso_code(text).is_some()
+                || lexicon::letters_currency(text).is_some(); // `Rs350`, `RM1.2`
             if before.kind == Kind::Word && !is_currency {
                 return true;
             }
-            if before.text == "-" && i > 1 && self.glued(i - 1) && self.items[i - 2].kind != Kind::Punct {
+            if before.lower == "-" && i > 1 && self.glued(i - 1) && self.items[i - 2].kind != Kind::Punct {
                 return true;
             }
         }
         if self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Word) {
             let next = &self.items[i + 1];
-            let is_unit = lexicon::multiplier(next.lower, next.text, self.language, true).is_some()
-                || compact_currency(next.text).is_some()
-                || lexicon::iso_code(next.text).is_some()
-                || lexicon::letters_currency(next.text).is_some() // `45Rs`
+            let text = self.text(next);
+            let is_unit = lexicon::multiplier(next.lower, text, self.language, true).is_some()
+                || compact_currency(text).is_some()
+                || lexicon::iso_code(text).is_some()
+                || lexicon::letters_currency(text).is_some() // `45Rs`
                 || lexicon::lone_subunit(next.lower).is_some() // `99p`
-                || (self.items.get(i + 2).is_some_and(|s| s.text == "$") && self.glued(i + 2)); // `2.50US$`
+                || (self.items.get(i + 2).is_some_and(|s| s.lower == "$") && self.glued(i + 2)); // `2.50US$`
             return !is_unit;
         }
         false
@@ -600,7 +615,9 @@ impl Grammar<'_, '_> {
     /// the next index. `un`/`une` alone count only before a multiplier or a
     /// currency word.
     fn number_words(&self, i: usize) -> Option<(f64, usize)> {
-        let is_part = |w: &str| w.split('-').all(|p| lexicon::is_number_word(p) || p == "et");
+        let is_one = |w: &str| lexicon::is_number_word(w) || w == "et";
+        // Most words have no hyphen: told without setting up a split.
+        let is_part = |w: &str| if w.as_bytes().contains(&b'-') { w.split('-').all(is_one) } else { is_one(w) };
         // `a hundred`, `a thousand`: the article is the first word only.
         let article = matches!(self.lower(i), Some("a" | "an"));
         let mut end = if article { i + 1 } else { i };
@@ -619,29 +636,37 @@ impl Grammar<'_, '_> {
         // The words' own language: `twelve` is English in a text too short
         // for the document's guess.
         let english = self.language == Language::English || self.lower(i).is_some_and(is_english_number);
-        let mut phrase = String::new();
+        let mut buffer = String::new();
         for stop in (i + 1..=end).rev() {
             // A phrase never ends on its joiner (`five and` of `five and ten million`).
             if matches!(self.lower(stop - 1), Some("and" | "et")) {
                 continue;
             }
             // text2num reads `one hundred twenty-five`, not the English `and`.
-            phrase.clear();
             let words = (i..stop).filter_map(|k| self.lower(k)).filter(|w| !(english && *w == "and"));
-            for (n, word) in words.enumerate() {
-                if n > 0 {
-                    phrase.push(' ');
+            // One word (most often an article) is the phrase as it is.
+            let single = self.lower(i).filter(|w| stop == i + 1 && !(english && *w == "and"));
+            let phrase = match single {
+                Some(word) => word,
+                None => {
+                    buffer.clear();
+                    for (n, word) in words.enumerate() {
+                        if n > 0 {
+                            buffer.push(' ');
+                        }
+                        buffer.push_str(word);
+                    }
+                    buffer.as_str()
                 }
-                phrase.push_str(word);
-            }
-            let value = match phrase.as_str() {
+            };
+            let value = match phrase {
                 "un" | "une" | "one" | "a" | "an" => Some(1.0),
                 // `a hundred`, `a thousand`
                 p if p.starts_with("a ") || p.starts_with("an ") => {
                     let rest = p.split_once(' ').map_or("", |(_, r)| r);
                     text2num_reading(&format!("one {rest}"), english)
                 }
-                _ => number_words_value(&phrase, english),
+                _ => number_words_value(phrase, english),
             };
             if let Some(value) = value {
                 let lone_one = value == 1.0 && stop == i + 1;
@@ -658,7 +683,7 @@ impl Grammar<'_, '_> {
     /// Whether a multiplier or a currency word comes at `i`.
     fn followed_by_unit(&self, i: usize) -> bool {
         self.lower(i).is_some_and(|w| {
-            lexicon::multiplier(w, self.items[i].text, self.language, false).is_some_and(|(_, abbr)| !abbr)
+            lexicon::multiplier(w, self.text(&self.items[i]), self.language, false).is_some_and(|(_, abbr)| !abbr)
                 || lexicon::currency_word(w).is_some()
                 || lexicon::lone_subunit(w).is_some_and(|(_, glued)| !glued)
                 || lexicon::english_dollar_adjective(w).is_some()
@@ -675,7 +700,7 @@ impl Grammar<'_, '_> {
             let i = q.next;
             let Some(item) = self.items.get(i) else { break };
             // `500-million-euro`: a hyphen, then the multiplier and the currency.
-            if item.text == "-" && self.glued(i) && self.glued(i + 1) && q.factor == 1.0 {
+            if item.lower == "-" && self.glued(i) && self.glued(i + 1) && q.factor == 1.0 {
                 let compound = self.lower(i + 1).and_then(|w| w.split_once('-'));
                 let parts = compound.and_then(|(m, c)| {
                     let (factor, _) = lexicon::multiplier(m, m, self.language, false)?;
@@ -693,8 +718,8 @@ impl Grammar<'_, '_> {
             if item.kind != Kind::Word {
                 break;
             }
-            let glued = self.glued(i);
-            if let Some((factor, abbreviated)) = lexicon::multiplier(item.lower, item.text, self.language, glued) {
+            let (glued, text) = (self.glued(i), self.text(item));
+            if let Some((factor, abbreviated)) = lexicon::multiplier(item.lower, text, self.language, glued) {
                 // An abbreviation must be glued or right after the number.
                 if abbreviated && q.has_multiplier {
                     break;
@@ -707,7 +732,7 @@ impl Grammar<'_, '_> {
                 last_factor = Some(factor);
                 continue;
             }
-            if let Some((factor, code)) = compact_currency(item.text) {
+            if let Some((factor, code)) = compact_currency(text) {
                 q.factor *= factor;
                 q.has_multiplier = true;
                 q.abbreviated = true;
@@ -755,7 +780,7 @@ impl Grammar<'_, '_> {
         let item = self.items.get(at)?;
         let english = self.language == Language::English;
         let (cents, next) = match item.kind {
-            Kind::Num if item.text.len() <= 2 => (item.text.parse::<f64>().ok()?, at + 1),
+            Kind::Num if item.end - item.start <= 2 => (item.lower.parse::<f64>().ok()?, at + 1),
             // `eleven dollars twenty cents`, `two pounds fifty`
             Kind::Word if with_et || english => self.number_words(at)?,
             _ => return None,
@@ -782,8 +807,8 @@ impl Grammar<'_, '_> {
     /// A symbol at `i`, with the letters that may follow a `$` (`$ c`, `$CAD`).
     fn symbol_at(&self, i: usize) -> Option<(Option<&'static str>, Named, usize)> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Sym)?;
-        let code = lexicon::symbol_currency(item.text)?;
-        if item.text == "$" {
+        let code = lexicon::symbol_currency(item.lower)?;
+        if item.lower == "$" {
             if let Some(code) = self.lower(i + 1).and_then(lexicon::dollar_suffix) {
                 let next = &self.items[i + 1];
                 if next.start - item.end <= 1 {
@@ -805,7 +830,8 @@ impl Grammar<'_, '_> {
         if matches!(item.lower, "de" | "d'") && self.kind(i + 1) == Some(Kind::Sym) {
             return self.symbol_at(i + 1); // `75 millions de $`
         }
-        if let Some(code) = lexicon::iso_code(item.text) {
+        let text = self.text(item);
+        if let Some(code) = lexicon::iso_code(text) {
             return Some((Some(code), Named::Code, i + 1));
         }
         if self.kind(i + 1) == Some(Kind::Sym) {
@@ -815,8 +841,8 @@ impl Grammar<'_, '_> {
         }
         // `45Rs` glued after the number (`the three Rs` is no money); a code
         // in capitals may be spaced (`10 billion RMB`).
-        let capitals = item.text.len() >= 3 && item.text.chars().all(|c| c.is_ascii_uppercase());
-        if let Some(code) = lexicon::letters_currency(item.text).filter(|_| self.glued(i) || capitals) {
+        let capitals = text.len() >= 3 && text.chars().all(|c| c.is_ascii_uppercase());
+        if let Some(code) = lexicon::letters_currency(text).filter(|_| self.glued(i) || capitals) {
             return Some((Some(code), Named::Code, i + 1));
         }
         // `de dollars`, `d'euros`
@@ -842,7 +868,7 @@ impl Grammar<'_, '_> {
         let word = self.lower(at)?;
         let currency = lexicon::currency_word(word)?;
         // `a 2024 RAND study`: a word in capitals is no currency's name.
-        let written = self.items[at].text;
+        let written = self.text(&self.items[at]);
         if written.len() > 1 && written.chars().all(|c| c.is_uppercase()) {
             return None;
         }
@@ -927,7 +953,7 @@ impl Grammar<'_, '_> {
         }
         let (prefix, j) = match self.items.get(i + 1) {
             Some(l) if l.kind == Kind::Sym => {
-                (lexicon::symbol_currency(l.text).map(|c| (Some(c), Named::Symbol)), i + 2)
+                (lexicon::symbol_currency(l.lower).map(|c| (Some(c), Named::Symbol)), i + 2)
             }
             _ => (None, i + 1),
         };
@@ -1114,6 +1140,15 @@ mod tests {
                 let expected = (at < items.len()).then_some((items, at));
                 assert_eq!(windows.around(item.start, index), expected, "{text} {}", item.start);
             }
+            // Anchors far apart, as they most often are.
+            for step in [3, 17, 40, 200] {
+                let mut windows = Windows::new(text, &all);
+                for (index, item) in all.iter().enumerate().step_by(step) {
+                    let (items, at) = window(text, &all, item.start);
+                    let expected = (at < items.len()).then_some((items, at));
+                    assert_eq!(windows.around(item.start, index), expected, "{text} {}", item.start);
+                }
+            }
         }
     }
 
@@ -1123,7 +1158,7 @@ mod tests {
         let buf = glaneur_schema::DocumentBuf::new(doc).expect("small");
         let mut folds = String::new();
         let items = crate::scanner::lex_range(&buf.document(), 0..doc.len(), &mut folds, |_| false).all;
-        let got: Vec<(&str, &str, Kind)> = items.iter().map(|l| (l.text, l.lower, l.kind)).collect();
+        let got: Vec<(&str, &str, Kind)> = items.iter().map(|l| (l.text(doc), l.lower, l.kind)).collect();
         assert_eq!(
             got,
             [
@@ -1142,8 +1177,7 @@ mod tests {
             ]
         );
         for item in items.iter().filter(|l| l.kind == Kind::Word) {
-            assert_eq!(item.lower, glaneur_text::folded(item.text), "{}", item.text);
-            assert_eq!(&doc[item.start..item.end], item.text);
+            assert_eq!(item.lower, glaneur_text::folded(item.text(doc)), "{}", item.text(doc));
         }
     }
 }

@@ -149,8 +149,8 @@ fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'
     if doc[at..].starts_with('-') {
         return None;
     }
-    match next.filter(|n| is_whole_ascii_word_at(doc, at + 1, n)) {
-        Some(n) if doc.as_bytes()[at] == b' ' => Some((n.text, Cow::Borrowed(n.lower))),
+    match next.filter(|n| is_whole_word_at(doc, at + 1, n)) {
+        Some(n) if doc.as_bytes()[at] == b' ' => Some((n.text(doc), Cow::Borrowed(n.lower))),
         _ => {
             let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
             if rest.starts_with(scanner::is_currency_symbol) {
@@ -165,15 +165,24 @@ fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'
 }
 
 /// Whether `item` is a word starting at `at` that the letters and hyphens
-/// there make up exactly: ASCII letters and hyphens, then an ASCII mark or
-/// space (or the end), so that reading the text there gives its text, and
-/// folding that its lowered form.
-fn is_whole_ascii_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
-    let after = doc.as_bytes().get(item.start + item.text.len());
-    item.kind == Kind::Word
-        && item.start == at
-        && item.text.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
-        && after.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-')
+/// there make up exactly: letters and hyphens, then no letter nor hyphen
+/// (or the end), so that reading the text there gives its text, and
+/// folding that its lowered form. ASCII words are told byte by byte; the
+/// others (`société`) char by char, rather than read from the text again.
+fn is_whole_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
+    if item.kind != Kind::Word || item.start != at {
+        return false;
+    }
+    let is_part = |c: char| glaneur_text::is_letter(c) || c == '-';
+    let (text, after) = (item.text(doc), doc.as_bytes().get(item.end));
+    if text.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+        if after.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-') {
+            return true;
+        }
+    } else if !text.chars().all(is_part) {
+        return false;
+    }
+    doc.get(item.end..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_part(c))
 }
 
 /// An amount and the decisions about it.
@@ -208,7 +217,7 @@ impl Money {
                     continue;
                 }
                 let Some((items, at)) = windows.around(anchor, index) else { continue };
-                let grammar = Grammar { items, language };
+                let grammar = Grammar { doc, items, language };
                 if let Some(parsed) = grammar.parse(at) {
                     // A qualifier may reach back over a previous amount's end; keep order.
                     if candidates.last().is_some_and(|prev| parsed.start < prev.end) {
@@ -543,14 +552,14 @@ mod tests {
             let mut folds = String::new();
             let items = scanner::lex_range(&document, 0..text.len(), &mut folds, |_| false).all;
             for (k, item) in items.iter().enumerate() {
-                let at = item.start + item.text.len();
+                let at = item.end;
                 let next = items.get(k + 1);
                 assert_eq!(
                     may_continue(text, at, next, language),
                     may_continue(text, at, None, language),
                     "{text} {at}"
                 );
-                fast += usize::from(next.is_some_and(|n| is_whole_ascii_word_at(text, at + 1, n)));
+                fast += usize::from(next.is_some_and(|n| is_whole_word_at(text, at + 1, n)));
             }
         }
         assert!(fast > 1000, "{fast}");
