@@ -40,35 +40,10 @@ use glaneur_lexicon::WordList;
 use memchr::memmem::Finder;
 
 use crate::adverbials;
+pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
 use crate::verbs::{next_word, next_words, word_after, Pronoun, Verb, Verbs};
-
-/// A person found by the people plugin.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonRef {
-    /// Byte span.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// The fullest form of the name.
-    pub canonical: String,
-    /// The gender the first name takes, when known.
-    pub gender: Option<Pronoun>,
-}
-
-/// An organisation found by the organizations plugin.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrgRef {
-    /// Byte span.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// Its canonical name (the text when the plugin gave none).
-    pub canonical: String,
-    /// A news outlet (category `media`): what `le quotidien` stands for.
-    pub media: bool,
-}
 
 /// Who said a quotation, and by which rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +115,7 @@ pub struct Attributor<'a> {
     /// Its people, in order.
     pub persons: &'a [PersonRef],
     /// Its organisations, in order.
-    pub orgs: &'a [OrgRef],
+    pub orgs: &'a [OrgRef<'a>],
     /// The verbs of saying.
     pub verbs: &'a Verbs,
     /// The nouns of organisations' descriptions.
@@ -235,7 +210,7 @@ impl<'a> Attributor<'a> {
         text: &'a str,
         quotes: &'a [Quote],
         persons: &'a [PersonRef],
-        orgs: &'a [OrgRef],
+        orgs: &'a [OrgRef<'a>],
         lexicon: (&'a Verbs, &'a Nouns),
         paragraphs: &'a Paragraphs,
     ) -> Self {
@@ -771,7 +746,7 @@ impl Attributor<'_> {
     fn salient_org(&self, at: usize, media: bool, earlier: &[Attribution]) -> Option<Speaker> {
         let last_org_speaker = earlier.iter().rev().take(RECALL).find(|a| a.org).and_then(|a| a.speaker.as_deref());
         let before = &self.orgs[..self.orgs.partition_point(|o| o.end <= at)];
-        let recent = before.iter().rev().filter(|o| !self.inside_quote(o.start) && (o.media || !media)).take(RECALL);
+        let recent = before.iter().rev().filter(|o| !self.inside_quote(o.start) && (!media || o.media())).take(RECALL);
         // Each organisation once: its score, and the rank of its nearest mention.
         let mut scores: Vec<(&OrgRef, u32, usize)> = Vec::new();
         for (rank, o) in recent.enumerate() {
@@ -782,10 +757,10 @@ impl Attributor<'_> {
                 Place::Complement => 1,
                 Place::Other => 2,
             };
-            match scores.iter_mut().find(|(seen, _, _)| seen.canonical == o.canonical) {
+            match scores.iter_mut().find(|(seen, _, _)| seen.canonical() == o.canonical()) {
                 Some(entry) => entry.1 += points,
                 None => {
-                    let spoke = if last_org_speaker == Some(o.canonical.as_str()) { 6 } else { 0 };
+                    let spoke = if last_org_speaker == Some(o.canonical()) { 6 } else { 0 };
                     scores.push((o, points + spoke + u32::from(rank == 0), rank));
                 }
             }
@@ -846,7 +821,7 @@ impl Attributor<'_> {
 
     /// The organisation overlapping `start..end`, if any (binary search:
     /// the organisations are sorted and disjoint).
-    fn org_over(&self, start: usize, end: usize) -> Option<&OrgRef> {
+    fn org_over(&self, start: usize, end: usize) -> Option<&OrgRef<'_>> {
         self.orgs.get(self.orgs.partition_point(|o| o.end <= start)).filter(|o| o.start < end)
     }
 
@@ -939,7 +914,7 @@ impl Attributor<'_> {
 
     /// An organisation starting at `at`, a determiner allowed before it
     /// (`l'Autorité de la concurrence`, `Les Echos`).
-    fn org_at(&self, at: usize) -> Option<&OrgRef> {
+    fn org_at(&self, at: usize) -> Option<&OrgRef<'_>> {
         let k = self.orgs.partition_point(|o| o.start < at);
         let org = self.orgs.get(k)?;
         let between = self.text.get(at..org.start)?.trim();
@@ -1550,7 +1525,7 @@ fn speaker(p: &PersonRef) -> Speaker {
 }
 
 fn org_speaker(o: &OrgRef) -> Speaker {
-    Speaker { name: o.canonical.clone(), gender: None, org: true }
+    Speaker { name: o.canonical().to_owned(), gender: None, org: true }
 }
 
 /// Genders compatible when either is unknown.
