@@ -32,11 +32,12 @@ pub struct Verbs {
     /// The first words of the forms of several words (`a`, `ont`, `has`):
     /// only after one is a longer form looked for.
     leads: HashSet<String, FixedState>,
-    /// For each ASCII letter, the lengths (bits 1 to 63) of the forms and
-    /// leads made of ASCII letters only that start with it: most words a
-    /// rule asks about are no verb's first word, and this tells so before
+    /// For each first two ASCII letters (or a first letter alone), the
+    /// lengths (bits 1 to 63) of the forms and leads made of ASCII letters
+    /// only that start with them: most words a rule asks about are no
+    /// verb's first word (`le`, `des`, `pour`), and this tells so before
     /// they are folded and looked up.
-    ascii_openers: [u64; 26],
+    ascii_openers: Box<[u64; OPENINGS]>,
 }
 
 impl Verbs {
@@ -57,7 +58,7 @@ impl Verbs {
         }
         let leads: HashSet<String, FixedState> =
             forms.iter().filter_map(|f| f.split_once(' ')).map(|(lead, _)| lead.to_owned()).collect();
-        let mut ascii_openers = [0; 26];
+        let mut ascii_openers = Box::new([0; OPENINGS]);
         for word in forms.iter().chain(&leads).map(String::as_bytes) {
             if let Some(bit) = ascii_opener_bit(word) {
                 ascii_openers[bit.0] |= bit.1;
@@ -67,7 +68,8 @@ impl Verbs {
     }
 
     /// Whether `word`, made of ASCII letters, may be a form's first word
-    /// (its lower case a form or a lead), by its first letter and length.
+    /// (its lower case a form or a lead), by its first two letters and
+    /// length.
     fn may_open(&self, word: &[u8]) -> bool {
         ascii_opener_bit(word).is_some_and(|(letter, length)| self.ascii_openers[letter] & length != 0)
     }
@@ -218,13 +220,18 @@ fn word_span(text: &str, at: usize) -> (usize, usize) {
 /// The longest word of ASCII letters [`Verbs::at`] folds on the stack.
 const ASCII_WORD: usize = 32;
 
-/// The place of a word of ASCII letters in [`Verbs`]' `ascii_openers`: its
-/// first letter's index and its length's bit; `None` for another word, or
+/// How many openings [`Verbs`]' `ascii_openers` tells apart: 26 first
+/// letters, each followed by one of 26 letters or by nothing.
+const OPENINGS: usize = 26 * 27;
+
+/// The place of a word of ASCII letters in [`Verbs`]' `ascii_openers`: the
+/// index of its first two letters (case ignored; the second is 26 for a
+/// word of one letter) and its length's bit; `None` for another word, or
 /// one of 64 bytes or more.
 fn ascii_opener_bit(word: &[u8]) -> Option<(usize, u64)> {
-    let first = word.first()?.to_ascii_lowercase();
-    let ascii = first.is_ascii_lowercase() && word.len() < 64 && word.iter().all(u8::is_ascii_alphabetic);
-    ascii.then(|| (usize::from(first - b'a'), 1 << word.len()))
+    let ascii = !word.is_empty() && word.len() < 64 && word.iter().all(u8::is_ascii_alphabetic);
+    let letter = |b: u8| usize::from(b.to_ascii_lowercase() - b'a');
+    ascii.then(|| (letter(word[0]) * 27 + word.get(1).map_or(26, |&b| letter(b)), 1 << word.len()))
 }
 
 /// The span of the run of characters `part` accepts after `at`, past
