@@ -38,6 +38,10 @@ pub struct Verbs {
     /// verb's first word (`le`, `des`, `pour`), and this tells so before
     /// they are folded and looked up.
     ascii_openers: Box<[u64; OPENINGS]>,
+    /// For each ASCII letter, the ASCII letters (bits 0 to 25) that follow
+    /// it at the start of a form or a lead: a word that begins with two
+    /// ASCII letters is refused by them before it is read to its end.
+    ascii_pairs: [u32; 26],
 }
 
 impl Verbs {
@@ -64,7 +68,13 @@ impl Verbs {
                 ascii_openers[bit.0] |= bit.1;
             }
         }
-        Verbs { forms, leads, ascii_openers }
+        let mut ascii_pairs = [0; 26];
+        for word in forms.iter().chain(&leads).map(String::as_bytes) {
+            if let Some((first, second)) = ascii_pair(word) {
+                ascii_pairs[first] |= 1 << second;
+            }
+        }
+        Verbs { forms, leads, ascii_openers, ascii_pairs }
     }
 
     /// Whether `word`, made of ASCII letters, may be a form's first word
@@ -86,7 +96,15 @@ impl Verbs {
 
     /// The verb of saying starting at `at` (after spaces), if any.
     pub fn at(&self, text: &str, at: usize) -> Option<Verb> {
-        let (start, end) = word_span(text, at);
+        let start = after_spaces(text.as_bytes(), at);
+        // Every form or lead its (folded) first word may be, or start, begins
+        // with the same two letters.
+        if ascii_pair(&text.as_bytes()[start..])
+            .is_some_and(|(first, second)| self.ascii_pairs[first] & 1 << second == 0)
+        {
+            return None;
+        }
+        let (start, end) = word_span(text, start);
         let word = &text[start..end];
         let (letters, capitals) =
             word.bytes().fold((true, false), |(l, c), b| (l && b.is_ascii_alphabetic(), c || b.is_ascii_uppercase()));
@@ -234,21 +252,37 @@ fn ascii_opener_bit(word: &[u8]) -> Option<(usize, u64)> {
     ascii.then(|| (letter(word[0]) * 27 + word.get(1).map_or(26, |&b| letter(b)), 1 << word.len()))
 }
 
+/// The indices (0 to 25) of the first two bytes of `word` when both are
+/// ASCII letters (case ignored).
+fn ascii_pair(word: &[u8]) -> Option<(usize, usize)> {
+    match word {
+        [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some((usize::from(a.to_ascii_lowercase() - b'a'), usize::from(b.to_ascii_lowercase() - b'a')))
+        }
+        _ => None,
+    }
+}
+
+/// The offset after the spaces at `at`: ` `, U+00A0 and U+202F, by their
+/// bytes.
+fn after_spaces(bytes: &[u8], at: usize) -> usize {
+    let mut start = at;
+    loop {
+        match bytes.get(start) {
+            Some(b' ') => start += 1,
+            Some(0xC2) if bytes.get(start + 1) == Some(&0xA0) => start += 2,
+            Some(0xE2) if bytes.get(start + 1..start + 3) == Some(&[0x80, 0xAF]) => start += 3,
+            _ => return start,
+        }
+    }
+}
+
 /// The span of the run of characters `part` accepts after `at`, past
 /// spaces only (a verb or a speaker is never read across a line break);
 /// empty when none follows.
 pub fn word_after(text: &str, at: usize, part: impl Fn(char) -> bool) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut start = at;
-    // ` `, U+00A0 and U+202F, by their bytes.
-    loop {
-        match &bytes[start..] {
-            [b' ', ..] => start += 1,
-            [0xC2, 0xA0, ..] => start += 2,
-            [0xE2, 0x80, 0xAF, ..] => start += 3,
-            _ => break,
-        }
-    }
+    let start = after_spaces(bytes, at);
     // An ASCII byte is its char; only other chars are decoded.
     let mut end = start;
     while let Some(&byte) = bytes.get(end) {
@@ -325,6 +359,14 @@ mod tests {
             if first.bytes().all(|b| b.is_ascii_alphabetic()) {
                 assert!(verbs.may_open(first.as_bytes()), "{first}");
                 assert!(verbs.may_open(first.to_uppercase().as_bytes()), "{first}");
+            }
+        }
+        // Every form's and lead's first two letters, in any case, pass.
+        for form in verbs.forms.iter().chain(&verbs.leads) {
+            for word in [form.clone(), form.to_uppercase()] {
+                if let Some((first, second)) = ascii_pair(word.as_bytes()) {
+                    assert!(verbs.ascii_pairs[first] & 1 << second != 0, "{word}");
+                }
             }
         }
         // At every place of the test texts, the filtered reading is the full one.
