@@ -32,14 +32,13 @@
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use foldhash::fast::FixedState;
 use glaneur_lexicon::WordList;
 use memchr::memmem::Finder;
 
 use crate::adverbials;
+use crate::endings::NameEndings;
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
@@ -124,7 +123,7 @@ pub struct Attributor<'a> {
     pub paragraphs: &'a Paragraphs,
     /// What is looked up for every speaker, computed once, when a speaker
     /// is first looked up (many documents quote nobody named).
-    index: OnceCell<Index>,
+    index: OnceCell<NameEndings>,
     /// The last [`Attributor::sentence_start`] and
     /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
     /// sentence of the quote at hand several times.
@@ -165,43 +164,6 @@ static SOURCE_CUE_FINDERS: LazyLock<Vec<Finder<'static>>> =
 /// (`C.J. Park` for `Park`): an article's length, so that a document of
 /// thousands of quotes stays linear.
 const FULLEST_REACH: usize = 20_000;
-
-/// Lookups computed once per document.
-struct Index {
-    /// Each lower-case name a person's canonical name ends with, as whole
-    /// words (`park`, `c.j. park`; `meaux`, `de meaux`, `aurélien de
-    /// meaux`), and the person with the longest such name.
-    fullest: HashMap<String, usize, FixedState>,
-}
-
-impl Index {
-    fn new(persons: &[PersonRef]) -> Self {
-        // Two or three endings a name (`c.j. park`, `j. park`, `park`):
-        // room for them, so that the table is not grown again and again.
-        let mut fullest: HashMap<String, usize, FixedState> =
-            HashMap::with_capacity_and_hasher(persons.len() * 3, FixedState::default());
-        for (k, p) in persons.iter().enumerate() {
-            let canonical = p.canonical.to_lowercase();
-            let tails =
-                canonical.char_indices().filter(|&(_, c)| matches!(c, ' ' | '.')).map(|(i, c)| i + c.len_utf8());
-            for tail in std::iter::once(0).chain(tails) {
-                let key = canonical[tail..].trim_start();
-                if key.is_empty() {
-                    continue;
-                }
-                // A key met before is not copied again.
-                match fullest.get_mut(key) {
-                    Some(best) if persons[*best].canonical.len() < p.canonical.len() => *best = k,
-                    Some(_) => {}
-                    None => {
-                        fullest.insert(key.to_owned(), k);
-                    }
-                }
-            }
-        }
-        Index { fullest }
-    }
-}
 
 impl<'a> Attributor<'a> {
     /// The rules over a document's quotes, people and organisations (each
@@ -947,8 +909,8 @@ impl Attributor<'_> {
     /// canonical name ends with it, as whole words, else a longer name
     /// written near `at`.
     fn fullest(&self, name: &str, at: usize) -> Option<Speaker> {
-        let index = self.index.get_or_init(|| Index::new(self.persons));
-        let person = index.fullest.get(&name.to_lowercase()).map(|&k| &self.persons[k]);
+        let index = self.index.get_or_init(|| NameEndings::new(self.persons));
+        let person = index.person(self.persons, name).map(|k| &self.persons[k]);
         person.map(speaker).or_else(|| self.fullest_written(name, at))
     }
 

@@ -7,6 +7,7 @@
 
 pub mod adverbials;
 pub mod attribution;
+pub mod endings;
 pub mod found;
 pub mod marks;
 pub mod nouns;
