@@ -24,13 +24,13 @@ use crate::verbs::Verbs;
 
 /// A quotation with its attribution.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Quotation {
+pub struct Quotation<'a> {
     /// Byte span, marks included.
     pub start: usize,
     /// One past the closing mark.
     pub end: usize,
     /// The text between the marks, trimmed.
-    pub content: String,
+    pub content: &'a str,
     /// Speech, or a term: a quoted word or two that nobody says.
     pub form: QuoteForm,
     /// Who said it, and by which rule.
@@ -61,7 +61,7 @@ impl Quotations {
 
     /// Every quotation in `text`, attributed with the `persons` and `orgs`
     /// found before, each sorted by start and not overlapping.
-    pub fn find(&self, text: &str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
+    pub fn find<'t>(&self, text: &'t str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation<'t>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(persons, |p| (p.start, p.end)));
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         self.attribute(text, &marks::quotes(text), persons, orgs)
@@ -69,7 +69,13 @@ impl Quotations {
 
     /// The quotations of `quotes` (found in `text` by [`marks::quotes`]),
     /// attributed as [`Quotations::find`] says.
-    fn attribute(&self, text: &str, quotes: &[marks::Quote], persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
+    fn attribute<'t>(
+        &self,
+        text: &'t str,
+        quotes: &[marks::Quote],
+        persons: &[PersonRef],
+        orgs: &[OrgRef],
+    ) -> Vec<Quotation<'t>> {
         if quotes.is_empty() {
             return Vec::new(); // nothing to attribute: no paragraphs nor index to build
         }
@@ -80,8 +86,8 @@ impl Quotations {
             .iter()
             .zip(attributor.attribute())
             .map(|(q, attribution)| {
-                let content = q.content(text).to_owned();
-                let term = attribution.rule == "none" && is_term(text, q, &content);
+                let content = q.content(text);
+                let term = attribution.rule == "none" && is_term(text, q, content);
                 Quotation {
                     start: q.start,
                     end: q.end,
@@ -199,7 +205,7 @@ impl Plugin for Quotations {
             .map(|q| {
                 let confidence = confidence(q.attribution.rule);
                 let attrs = Attrs {
-                    content: &q.content,
+                    content: q.content,
                     speaker: q.attribution.speaker.as_deref(),
                     form: q.form,
                     implicit: q.attribution.implicit,
