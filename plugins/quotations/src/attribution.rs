@@ -112,7 +112,7 @@ pub struct Attributor<'a> {
     /// Its quotations, in order.
     pub quotes: &'a [Quote],
     /// Its people, in order.
-    pub persons: &'a [PersonRef],
+    pub persons: &'a [PersonRef<'a>],
     /// Its organisations, in order.
     pub orgs: &'a [OrgRef<'a>],
     /// The verbs of saying.
@@ -171,7 +171,7 @@ impl<'a> Attributor<'a> {
     pub fn new(
         text: &'a str,
         quotes: &'a [Quote],
-        persons: &'a [PersonRef],
+        persons: &'a [PersonRef<'a>],
         orgs: &'a [OrgRef<'a>],
         lexicon: (&'a Verbs, &'a Nouns),
         paragraphs: &'a Paragraphs,
@@ -1064,7 +1064,7 @@ impl Attributor<'_> {
     /// Of the last [`RECALL`] persons named before `at`, those outside
     /// quotes, the nearest first: the ones a pronoun or a description may
     /// stand for.
-    fn recent_persons(&self, at: usize) -> impl Iterator<Item = &PersonRef> {
+    fn recent_persons(&self, at: usize) -> impl Iterator<Item = &PersonRef<'_>> {
         self.persons_before(at).iter().rev().take(RECALL).filter(|p| !self.inside_quote(p.start))
     }
 
@@ -1075,7 +1075,7 @@ impl Attributor<'_> {
     }
 
     /// The persons named before `at`, in order.
-    fn persons_before(&self, at: usize) -> &[PersonRef] {
+    fn persons_before(&self, at: usize) -> &[PersonRef<'_>] {
         &self.persons[..self.persons.partition_point(|p| p.end <= at)]
     }
 
@@ -1483,7 +1483,7 @@ fn last_speaker(earlier: &[Attribution], gender: Option<Pronoun>) -> Option<Spea
 }
 
 fn speaker(p: &PersonRef) -> Speaker {
-    Speaker { name: p.canonical.clone(), gender: p.gender, org: false }
+    Speaker { name: p.canonical.to_string(), gender: p.gender, org: false }
 }
 
 fn org_speaker(o: &OrgRef) -> Speaker {

@@ -114,13 +114,13 @@ mod tests {
             for _ in 0..(round % FEW + 1) {
                 seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 let canonical = names[(seed >> 33) as usize % names.len()].to_owned();
-                persons.push(PersonRef { start: 0, end: 0, canonical, gender: None });
+                persons.push(PersonRef { start: 0, end: 0, canonical: canonical.into(), gender: None });
             }
             let few = NameEndings::new(&persons);
             assert!(matches!(few, NameEndings::Few(_)));
             // The same persons, and more that name nobody asked for.
             let mut padded = persons.clone();
-            let other = |i: usize| PersonRef { start: 0, end: 0, canonical: format!("Zed{i}"), gender: None };
+            let other = |i: usize| PersonRef { start: 0, end: 0, canonical: format!("Zed{i}").into(), gender: None };
             padded.extend((0..FEW).map(other));
             let many = NameEndings::new(&padded);
             assert!(matches!(many, NameEndings::Many(_)));

@@ -17,26 +17,27 @@ use crate::verbs::Pronoun;
 
 /// A person found by the people plugin.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonRef {
+pub struct PersonRef<'a> {
     /// Byte span.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// The fullest form of the name.
-    pub canonical: String,
+    /// The fullest form of the name (borrowed from the entity's attrs when
+    /// written there with no escape).
+    pub canonical: Cow<'a, str>,
     /// The gender the first name takes, when known.
     pub gender: Option<Pronoun>,
 }
 
-impl PersonRef {
+impl<'a> PersonRef<'a> {
     /// The person `e` (a `person` entity) names.
     ///
     /// # Errors
     /// When its attrs are no JSON object.
-    pub fn read(e: &FfiEntity) -> Result<Self, String> {
+    pub fn read(e: &'a FfiEntity) -> Result<Self, String> {
         let [canonical, gender] = string_attrs_borrowed(e, ["canonical", "gender"])?;
         let gender = gender.as_deref().and_then(Pronoun::parse);
-        let canonical = canonical.map(Cow::into_owned).unwrap_or_default();
+        let canonical = canonical.unwrap_or_default();
         Ok(PersonRef { start: e.start as usize, end: e.end as usize, canonical, gender })
     }
 }

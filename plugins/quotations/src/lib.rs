@@ -246,14 +246,14 @@ mod tests {
     use crate::verbs::Pronoun;
 
     /// Persons at every occurrence of each (name, gender) in `text`.
-    fn persons(text: &str, names: &[(&str, Option<Pronoun>)]) -> Vec<PersonRef> {
+    fn persons(text: &str, names: &[(&str, Option<Pronoun>)]) -> Vec<PersonRef<'static>> {
         let mut out: Vec<PersonRef> = names
             .iter()
             .flat_map(|(name, gender)| {
                 text.match_indices(name).map(move |(i, _)| PersonRef {
                     start: i,
                     end: i + name.len(),
-                    canonical: (*name).to_owned(),
+                    canonical: (*name).to_owned().into(),
                     gender: *gender,
                 })
             })
