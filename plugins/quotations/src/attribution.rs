@@ -662,11 +662,17 @@ impl Attributor<'_> {
         role_required: bool,
         linked: bool,
     ) -> Option<Attribution> {
-        let words = next_words(self.text, at, 3);
-        let first = words.first()?.0.as_ref();
-        if matches!(first, "un" | "une" | "des" | "a" | "an" | "plusieurs" | "certains" | "certaines") {
+        // The first word refuses most places: the next two are read after it.
+        let (first, first_end) = next_word(self.text, at)?;
+        if matches!(first.as_ref(), "un" | "une" | "des" | "a" | "an" | "plusieurs" | "certains" | "certaines") {
             return Some(Attribution::nobody("indefinite"));
         }
+        if !first.starts_with("l'") && is_definite(&first).is_none() {
+            return None;
+        }
+        let mut words = vec![(first, first_end)];
+        words.extend(next_words(self.text, first_end, 2));
+        let first = words[0].0.as_ref();
         // `l'expert` is one word here.
         let (gender, noun, next) = match first.strip_prefix("l'") {
             Some(noun) => (None, noun, words.get(1).map(|w| w.0.as_ref())),
