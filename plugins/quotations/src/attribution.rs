@@ -1108,30 +1108,8 @@ impl Attributor<'_> {
     fn before(&self, q: &Quote, earlier: &[Attribution]) -> Option<(Option<Speaker>, &'static str)> {
         let sentence_start = self.sentence_start(q.start);
         let clause = &self.text[sentence_start..q.start];
-        // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
-        let lower = clause.to_ascii_lowercase();
-        // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
-        for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
-            for i in finder.find_iter(lower.as_bytes()) {
-                let at = sentence_start + i + cue.len();
-                let boundary = i == 0 || !lower[..i].ends_with(char::is_alphabetic);
-                if boundary && self.comma_after_name(at, q.start) {
-                    if rule == "selon" {
-                        let a = self.selon(at, q.start, earlier);
-                        if a.speaker.is_some() {
-                            return Some((a.into_speaker(), rule));
-                        }
-                    } else if let Some(s) = self.person_name_at(at) {
-                        // `pour X, « … »`: a person (`un tournant pour Microsoft` is no source).
-                        return Some((Some(s), rule));
-                    }
-                    // `selon l'analyste de Morgan Stanley, « … »`: attributed,
-                    // to nobody named (`pour` has other uses: `pour la première fois`).
-                    if rule == "selon" && q.start - at < 100 {
-                        return Some((None, rule));
-                    }
-                }
-            }
+        if let Some(found) = self.source_cue(q, sentence_start, earlier) {
+            return Some(found);
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker>, &'static str)> = None;
@@ -1186,6 +1164,49 @@ impl Attributor<'_> {
                 self.persons_before(q.start).iter().rev().take_while(|p| p.start >= sentence_start).collect();
             if let [p] = named[..] {
                 return Some((Some(speaker(p)), "colon"));
+            }
+        }
+        None
+    }
+
+    /// `selon X, « … »`, `pour X, c'est « … »`, `d'après X`: a source cue
+    /// in the clause before the quote (from `sentence_start`), and what it
+    /// names.
+    fn source_cue(
+        &self,
+        q: &Quote,
+        sentence_start: usize,
+        earlier: &[Attribution],
+    ) -> Option<(Option<Speaker>, &'static str)> {
+        let clause = &self.text[sentence_start..q.start];
+        // A cue names a source only when a comma or a colon follows the
+        // name (`comma_after_name`): a clause with neither is not searched.
+        if !clause.contains(',') && !clause.trim_end().ends_with(':') {
+            return None;
+        }
+        // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
+        let lower = clause.to_ascii_lowercase();
+        // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
+        for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
+            for i in finder.find_iter(lower.as_bytes()) {
+                let at = sentence_start + i + cue.len();
+                let boundary = i == 0 || !lower[..i].ends_with(char::is_alphabetic);
+                if boundary && self.comma_after_name(at, q.start) {
+                    if rule == "selon" {
+                        let a = self.selon(at, q.start, earlier);
+                        if a.speaker.is_some() {
+                            return Some((a.into_speaker(), rule));
+                        }
+                    } else if let Some(s) = self.person_name_at(at) {
+                        // `pour X, « … »`: a person (`un tournant pour Microsoft` is no source).
+                        return Some((Some(s), rule));
+                    }
+                    // `selon l'analyste de Morgan Stanley, « … »`: attributed,
+                    // to nobody named (`pour` has other uses: `pour la première fois`).
+                    if rule == "selon" && q.start - at < 100 {
+                        return Some((None, rule));
+                    }
+                }
             }
         }
         None
