@@ -464,7 +464,7 @@ impl Attributor<'_> {
             return None;
         }
         // The verb is read last: the tests above refuse most quotes.
-        let verb = self.verbs.at(self.text, previous.end + between.find(|c: char| c.is_alphabetic())?).is_some();
+        let verb = self.verbs.at(self.text, previous.end + between.find(is_letter)?).is_some();
         verb.then(|| Attribution { rule: "split-quote", ..first.clone() })
     }
 
@@ -1027,7 +1027,7 @@ impl Attributor<'_> {
         }
         // The same role noun near an earlier person (`son vice-président`).
         let description = self.text[start..end].to_lowercase();
-        let role = description.split(|c: char| !c.is_alphabetic() && c != '-').find(|w| w.len() > 3);
+        let role = description.split(|c: char| !is_letter(c) && c != '-').find(|w| w.len() > 3);
         if let Some(role) = role {
             let near = |p: &&&PersonRef| {
                 let from = reach_back(self.text, p.start, 80);
@@ -1116,7 +1116,7 @@ impl Attributor<'_> {
         // The verb read at the last word: a space after a mark (`, dit`)
         // starts the same word again.
         let mut last: Option<(usize, Option<Verb>)> = None;
-        for (i, _) in not_after(clause, char::is_alphabetic) {
+        for (i, _) in not_after(clause, is_letter) {
             let at = sentence_start + i;
             let (word, _) = word_after(self.text, at, |_| false);
             let verb = match last {
@@ -1135,8 +1135,7 @@ impl Attributor<'_> {
                 continue;
             }
             // `Il précise que`, `She said:`: the pronoun right before the verb.
-            let pronoun = || match self.text[sentence_start..at].trim_end().rsplit(|c: char| !c.is_alphabetic()).next()
-            {
+            let pronoun = || match self.text[sentence_start..at].trim_end().rsplit(|c: char| !is_letter(c)).next() {
                 Some("il" | "Il" | "he" | "He") => Some(Pronoun::Masculine),
                 Some("elle" | "Elle" | "she" | "She") => Some(Pronoun::Feminine),
                 _ => None,
@@ -1273,7 +1272,7 @@ impl Attributor<'_> {
     /// Whether the period at `i` closes an initial (`K.`) or an
     /// abbreviation (`M.`), not a sentence.
     fn after_abbreviation(&self, i: usize) -> bool {
-        let word = self.text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let word = self.text[..i].rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
         let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
         self.text.as_bytes()[i] == b'.' && (initial || glaneur_lexicon::is_abbreviation(word))
     }
@@ -1376,11 +1375,11 @@ fn contains_lowercase(text: &str, lower: &str) -> bool {
 /// apostrophe or a hyphen), the last first: read from the end, as far as
 /// the caller takes them.
 fn last_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let part = |p: char| p.is_alphabetic() || matches!(p, '\'' | '’' | '-');
+    let part = |p: char| is_letter(p) || matches!(p, '\'' | '’' | '-');
     let mut chars = text.char_indices().rev().peekable();
     std::iter::from_fn(move || {
         while let Some((i, c)) = chars.next() {
-            if c.is_alphabetic() && !chars.peek().is_some_and(|&(_, p)| part(p)) {
+            if is_letter(c) && !chars.peek().is_some_and(|&(_, p)| part(p)) {
                 return Some(i);
             }
         }
@@ -1394,13 +1393,13 @@ fn of_complement(before: &str) -> bool {
     if before.ends_with("d'") || before.ends_with("d’") {
         return true;
     }
-    let last = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let last = before.trim_end().rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
     before.ends_with(char::is_whitespace) && matches!(last, "de" | "du" | "des" | "of")
 }
 
 /// The words of `text` a role is made of (letters, apostrophes, hyphens).
 fn role_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’' && c != '-').filter(|w| !w.is_empty())
+    text.split(|c: char| !is_letter(c) && c != '\'' && c != '’' && c != '-').filter(|w| !w.is_empty())
 }
 
 /// The text from `at`, at most `n` bytes (cut on a char boundary).
@@ -1441,7 +1440,7 @@ fn clause_reaches(text: &str, at: usize, end: usize) -> bool {
 fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
     let mut from = at;
     while let Some(i) = next_clause_mark(text, from, to) {
-        let word_before = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let word_before = text[..i].rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
         if text[i..].starts_with('.') && glaneur_lexicon::is_abbreviation(word_before) {
             from = i + 1;
             continue;
