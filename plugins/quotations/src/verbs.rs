@@ -286,16 +286,17 @@ pub fn word_after(text: &str, at: usize, part: impl Fn(char) -> bool) -> (usize,
     // An ASCII byte is its char; only other chars are decoded.
     let mut end = start;
     while let Some(&byte) = bytes.get(end) {
-        let c = if byte.is_ascii() {
-            char::from(byte)
-        } else {
-            let Some(c) = text[end..].chars().next() else { break };
-            c
-        };
-        if !part(c) {
-            break;
+        if byte.is_ascii() {
+            if !part(char::from(byte)) {
+                break;
+            }
+            end += 1;
+            continue;
         }
-        end += c.len_utf8();
+        match text.get(end..).and_then(|rest| rest.chars().next()) {
+            Some(c) if part(c) => end += c.len_utf8(),
+            _ => break,
+        }
     }
     (start, end)
 }
