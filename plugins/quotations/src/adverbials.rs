@@ -227,9 +227,16 @@ const SET_PHRASES: &[&[&str]] = &[
 fn may_open(first: &str) -> bool {
     SET_PHRASES.iter().any(|p| p[0] == first)
         || is_adverb(first)
-        || matches!(first, "la" | "le" | "ce" | "cette" | "l'an" | "cet")
+        || is_time_determiner(first)
+        || first == "l'an"
         || is_time_noun(first)
         || is_preposition(first)
+}
+
+/// The words before a time noun (`la semaine`, `ce matin`); they open
+/// nothing else [`skip`] skips.
+fn is_time_determiner(word: &str) -> bool {
+    matches!(word, "la" | "le" | "ce" | "cette" | "cet")
 }
 
 /// The offset past the adverbials at `at` (spaces only between words; a
@@ -237,8 +244,10 @@ fn may_open(first: &str) -> bool {
 pub fn skip(text: &str, at: usize) -> usize {
     let mut pos = at;
     for _ in 0..4 {
-        // The first word tells most often that nothing is to be skipped.
-        if !next_word(text, pos).is_some_and(|(w, _)| may_open(&w)) {
+        // The first word tells most often that nothing is to be skipped;
+        // after `le`, `la` (`le PDG`), the second, which no time noun.
+        let Some((first, end)) = next_word(text, pos).filter(|(w, _)| may_open(w)) else { break };
+        if is_time_determiner(&first) && !next_word(text, end).is_some_and(|(w, _)| is_time_noun(&w)) {
             break;
         }
         match skip_one(text, pos) {
@@ -264,7 +273,7 @@ fn skip_one(text: &str, pos: usize) -> Option<usize> {
     }
     // `mardi`, `mardi soir`, `la semaine dernière`, `ce matin`
     let l_an = first == "l'an";
-    let time_at = usize::from(matches!(first, "la" | "le" | "ce" | "cette" | "l'an" | "cet"));
+    let time_at = usize::from(is_time_determiner(first) || l_an);
     let time = word(time_at).is_some_and(is_time_noun) || l_an;
     let preposition = is_preposition(first);
     if !time && !preposition {

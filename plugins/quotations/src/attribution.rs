@@ -32,43 +32,17 @@
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use foldhash::fast::FixedState;
 use glaneur_lexicon::WordList;
 use memchr::memmem::Finder;
 
 use crate::adverbials;
+use crate::endings::NameEndings;
+pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
 use crate::verbs::{next_word, next_words, word_after, Pronoun, Verb, Verbs};
-
-/// A person found by the people plugin.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonRef {
-    /// Byte span.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// The fullest form of the name.
-    pub canonical: String,
-    /// The gender the first name takes, when known.
-    pub gender: Option<Pronoun>,
-}
-
-/// An organisation found by the organizations plugin.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrgRef {
-    /// Byte span.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// Its canonical name (the text when the plugin gave none).
-    pub canonical: String,
-    /// A news outlet (category `media`): what `le quotidien` stands for.
-    pub media: bool,
-}
 
 /// Who said a quotation, and by which rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,9 +112,9 @@ pub struct Attributor<'a> {
     /// Its quotations, in order.
     pub quotes: &'a [Quote],
     /// Its people, in order.
-    pub persons: &'a [PersonRef],
+    pub persons: &'a [PersonRef<'a>],
     /// Its organisations, in order.
-    pub orgs: &'a [OrgRef],
+    pub orgs: &'a [OrgRef<'a>],
     /// The verbs of saying.
     pub verbs: &'a Verbs,
     /// The nouns of organisations' descriptions.
@@ -149,7 +123,7 @@ pub struct Attributor<'a> {
     pub paragraphs: &'a Paragraphs,
     /// What is looked up for every speaker, computed once, when a speaker
     /// is first looked up (many documents quote nobody named).
-    index: OnceCell<Index>,
+    index: OnceCell<NameEndings>,
     /// The last [`Attributor::sentence_start`] and
     /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
     /// sentence of the quote at hand several times.
@@ -191,51 +165,14 @@ static SOURCE_CUE_FINDERS: LazyLock<Vec<Finder<'static>>> =
 /// thousands of quotes stays linear.
 const FULLEST_REACH: usize = 20_000;
 
-/// Lookups computed once per document.
-struct Index {
-    /// Each lower-case name a person's canonical name ends with, as whole
-    /// words (`park`, `c.j. park`; `meaux`, `de meaux`, `aurélien de
-    /// meaux`), and the person with the longest such name.
-    fullest: HashMap<String, usize, FixedState>,
-}
-
-impl Index {
-    fn new(persons: &[PersonRef]) -> Self {
-        // Two or three endings a name (`c.j. park`, `j. park`, `park`):
-        // room for them, so that the table is not grown again and again.
-        let mut fullest: HashMap<String, usize, FixedState> =
-            HashMap::with_capacity_and_hasher(persons.len() * 3, FixedState::default());
-        for (k, p) in persons.iter().enumerate() {
-            let canonical = p.canonical.to_lowercase();
-            let tails =
-                canonical.char_indices().filter(|&(_, c)| matches!(c, ' ' | '.')).map(|(i, c)| i + c.len_utf8());
-            for tail in std::iter::once(0).chain(tails) {
-                let key = canonical[tail..].trim_start();
-                if key.is_empty() {
-                    continue;
-                }
-                // A key met before is not copied again.
-                match fullest.get_mut(key) {
-                    Some(best) if persons[*best].canonical.len() < p.canonical.len() => *best = k,
-                    Some(_) => {}
-                    None => {
-                        fullest.insert(key.to_owned(), k);
-                    }
-                }
-            }
-        }
-        Index { fullest }
-    }
-}
-
 impl<'a> Attributor<'a> {
     /// The rules over a document's quotes, people and organisations (each
     /// sorted by start and disjoint).
     pub fn new(
         text: &'a str,
         quotes: &'a [Quote],
-        persons: &'a [PersonRef],
-        orgs: &'a [OrgRef],
+        persons: &'a [PersonRef<'a>],
+        orgs: &'a [OrgRef<'a>],
         lexicon: (&'a Verbs, &'a Nouns),
         paragraphs: &'a Paragraphs,
     ) -> Self {
@@ -527,7 +464,7 @@ impl Attributor<'_> {
             return None;
         }
         // The verb is read last: the tests above refuse most quotes.
-        let verb = self.verbs.at(self.text, previous.end + between.find(|c: char| c.is_alphabetic())?).is_some();
+        let verb = self.verbs.at(self.text, previous.end + between.find(is_letter)?).is_some();
         verb.then(|| Attribution { rule: "split-quote", ..first.clone() })
     }
 
@@ -725,11 +662,17 @@ impl Attributor<'_> {
         role_required: bool,
         linked: bool,
     ) -> Option<Attribution> {
-        let words = next_words(self.text, at, 3);
-        let first = words.first()?.0.as_ref();
-        if matches!(first, "un" | "une" | "des" | "a" | "an" | "plusieurs" | "certains" | "certaines") {
+        // The first word refuses most places: the next two are read after it.
+        let (first, first_end) = next_word(self.text, at)?;
+        if matches!(first.as_ref(), "un" | "une" | "des" | "a" | "an" | "plusieurs" | "certains" | "certaines") {
             return Some(Attribution::nobody("indefinite"));
         }
+        if !first.starts_with("l'") && is_definite(&first).is_none() {
+            return None;
+        }
+        let mut words = vec![(first, first_end)];
+        words.extend(next_words(self.text, first_end, 2));
+        let first = words[0].0.as_ref();
         // `l'expert` is one word here.
         let (gender, noun, next) = match first.strip_prefix("l'") {
             Some(noun) => (None, noun, words.get(1).map(|w| w.0.as_ref())),
@@ -771,7 +714,7 @@ impl Attributor<'_> {
     fn salient_org(&self, at: usize, media: bool, earlier: &[Attribution]) -> Option<Speaker> {
         let last_org_speaker = earlier.iter().rev().take(RECALL).find(|a| a.org).and_then(|a| a.speaker.as_deref());
         let before = &self.orgs[..self.orgs.partition_point(|o| o.end <= at)];
-        let recent = before.iter().rev().filter(|o| !self.inside_quote(o.start) && (o.media || !media)).take(RECALL);
+        let recent = before.iter().rev().filter(|o| !self.inside_quote(o.start) && (!media || o.media())).take(RECALL);
         // Each organisation once: its score, and the rank of its nearest mention.
         let mut scores: Vec<(&OrgRef, u32, usize)> = Vec::new();
         for (rank, o) in recent.enumerate() {
@@ -782,10 +725,10 @@ impl Attributor<'_> {
                 Place::Complement => 1,
                 Place::Other => 2,
             };
-            match scores.iter_mut().find(|(seen, _, _)| seen.canonical == o.canonical) {
+            match scores.iter_mut().find(|(seen, _, _)| seen.canonical() == o.canonical()) {
                 Some(entry) => entry.1 += points,
                 None => {
-                    let spoke = if last_org_speaker == Some(o.canonical.as_str()) { 6 } else { 0 };
+                    let spoke = if last_org_speaker == Some(o.canonical()) { 6 } else { 0 };
                     scores.push((o, points + spoke + u32::from(rank == 0), rank));
                 }
             }
@@ -846,7 +789,7 @@ impl Attributor<'_> {
 
     /// The organisation overlapping `start..end`, if any (binary search:
     /// the organisations are sorted and disjoint).
-    fn org_over(&self, start: usize, end: usize) -> Option<&OrgRef> {
+    fn org_over(&self, start: usize, end: usize) -> Option<&OrgRef<'_>> {
         self.orgs.get(self.orgs.partition_point(|o| o.end <= start)).filter(|o| o.start < end)
     }
 
@@ -939,7 +882,7 @@ impl Attributor<'_> {
 
     /// An organisation starting at `at`, a determiner allowed before it
     /// (`l'Autorité de la concurrence`, `Les Echos`).
-    fn org_at(&self, at: usize) -> Option<&OrgRef> {
+    fn org_at(&self, at: usize) -> Option<&OrgRef<'_>> {
         let k = self.orgs.partition_point(|o| o.start < at);
         let org = self.orgs.get(k)?;
         let between = self.text.get(at..org.start)?.trim();
@@ -972,8 +915,8 @@ impl Attributor<'_> {
     /// canonical name ends with it, as whole words, else a longer name
     /// written near `at`.
     fn fullest(&self, name: &str, at: usize) -> Option<Speaker> {
-        let index = self.index.get_or_init(|| Index::new(self.persons));
-        let person = index.fullest.get(&name.to_lowercase()).map(|&k| &self.persons[k]);
+        let index = self.index.get_or_init(|| NameEndings::new(self.persons));
+        let person = index.person(self.persons, name).map(|k| &self.persons[k]);
         person.map(speaker).or_else(|| self.fullest_written(name, at))
     }
 
@@ -1084,7 +1027,7 @@ impl Attributor<'_> {
         }
         // The same role noun near an earlier person (`son vice-président`).
         let description = self.text[start..end].to_lowercase();
-        let role = description.split(|c: char| !c.is_alphabetic() && c != '-').find(|w| w.len() > 3);
+        let role = description.split(|c: char| !is_letter(c) && c != '-').find(|w| w.len() > 3);
         if let Some(role) = role {
             let near = |p: &&&PersonRef| {
                 let from = reach_back(self.text, p.start, 80);
@@ -1127,7 +1070,7 @@ impl Attributor<'_> {
     /// Of the last [`RECALL`] persons named before `at`, those outside
     /// quotes, the nearest first: the ones a pronoun or a description may
     /// stand for.
-    fn recent_persons(&self, at: usize) -> impl Iterator<Item = &PersonRef> {
+    fn recent_persons(&self, at: usize) -> impl Iterator<Item = &PersonRef<'_>> {
         self.persons_before(at).iter().rev().take(RECALL).filter(|p| !self.inside_quote(p.start))
     }
 
@@ -1138,7 +1081,7 @@ impl Attributor<'_> {
     }
 
     /// The persons named before `at`, in order.
-    fn persons_before(&self, at: usize) -> &[PersonRef] {
+    fn persons_before(&self, at: usize) -> &[PersonRef<'_>] {
         &self.persons[..self.persons.partition_point(|p| p.end <= at)]
     }
 
@@ -1165,37 +1108,15 @@ impl Attributor<'_> {
     fn before(&self, q: &Quote, earlier: &[Attribution]) -> Option<(Option<Speaker>, &'static str)> {
         let sentence_start = self.sentence_start(q.start);
         let clause = &self.text[sentence_start..q.start];
-        // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
-        let lower = clause.to_ascii_lowercase();
-        // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
-        for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
-            for i in finder.find_iter(lower.as_bytes()) {
-                let at = sentence_start + i + cue.len();
-                let boundary = i == 0 || !lower[..i].ends_with(char::is_alphabetic);
-                if boundary && self.comma_after_name(at, q.start) {
-                    if rule == "selon" {
-                        let a = self.selon(at, q.start, earlier);
-                        if a.speaker.is_some() {
-                            return Some((a.into_speaker(), rule));
-                        }
-                    } else if let Some(s) = self.person_name_at(at) {
-                        // `pour X, « … »`: a person (`un tournant pour Microsoft` is no source).
-                        return Some((Some(s), rule));
-                    }
-                    // `selon l'analyste de Morgan Stanley, « … »`: attributed,
-                    // to nobody named (`pour` has other uses: `pour la première fois`).
-                    if rule == "selon" && q.start - at < 100 {
-                        return Some((None, rule));
-                    }
-                }
-            }
+        if let Some(found) = self.source_cue(q, sentence_start, earlier) {
+            return Some(found);
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker>, &'static str)> = None;
         // The verb read at the last word: a space after a mark (`, dit`)
         // starts the same word again.
         let mut last: Option<(usize, Option<Verb>)> = None;
-        for (i, _) in not_after(clause, char::is_alphabetic) {
+        for (i, _) in not_after(clause, is_letter) {
             let at = sentence_start + i;
             let (word, _) = word_after(self.text, at, |_| false);
             let verb = match last {
@@ -1214,8 +1135,7 @@ impl Attributor<'_> {
                 continue;
             }
             // `Il précise que`, `She said:`: the pronoun right before the verb.
-            let pronoun = || match self.text[sentence_start..at].trim_end().rsplit(|c: char| !c.is_alphabetic()).next()
-            {
+            let pronoun = || match self.text[sentence_start..at].trim_end().rsplit(|c: char| !is_letter(c)).next() {
                 Some("il" | "Il" | "he" | "He") => Some(Pronoun::Masculine),
                 Some("elle" | "Elle" | "she" | "She") => Some(Pronoun::Feminine),
                 _ => None,
@@ -1243,6 +1163,49 @@ impl Attributor<'_> {
                 self.persons_before(q.start).iter().rev().take_while(|p| p.start >= sentence_start).collect();
             if let [p] = named[..] {
                 return Some((Some(speaker(p)), "colon"));
+            }
+        }
+        None
+    }
+
+    /// `selon X, « … »`, `pour X, c'est « … »`, `d'après X`: a source cue
+    /// in the clause before the quote (from `sentence_start`), and what it
+    /// names.
+    fn source_cue(
+        &self,
+        q: &Quote,
+        sentence_start: usize,
+        earlier: &[Attribution],
+    ) -> Option<(Option<Speaker>, &'static str)> {
+        let clause = &self.text[sentence_start..q.start];
+        // A cue names a source only when a comma or a colon follows the
+        // name (`comma_after_name`): a clause with neither is not searched.
+        if !clause.contains(',') && !clause.trim_end().ends_with(':') {
+            return None;
+        }
+        // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
+        let lower = clause.to_ascii_lowercase();
+        // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
+        for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
+            for i in finder.find_iter(lower.as_bytes()) {
+                let at = sentence_start + i + cue.len();
+                let boundary = i == 0 || !lower[..i].ends_with(char::is_alphabetic);
+                if boundary && self.comma_after_name(at, q.start) {
+                    if rule == "selon" {
+                        let a = self.selon(at, q.start, earlier);
+                        if a.speaker.is_some() {
+                            return Some((a.into_speaker(), rule));
+                        }
+                    } else if let Some(s) = self.person_name_at(at) {
+                        // `pour X, « … »`: a person (`un tournant pour Microsoft` is no source).
+                        return Some((Some(s), rule));
+                    }
+                    // `selon l'analyste de Morgan Stanley, « … »`: attributed,
+                    // to nobody named (`pour` has other uses: `pour la première fois`).
+                    if rule == "selon" && q.start - at < 100 {
+                        return Some((None, rule));
+                    }
+                }
             }
         }
         None
@@ -1309,7 +1272,7 @@ impl Attributor<'_> {
     /// Whether the period at `i` closes an initial (`K.`) or an
     /// abbreviation (`M.`), not a sentence.
     fn after_abbreviation(&self, i: usize) -> bool {
-        let word = self.text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let word = self.text[..i].rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
         let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
         self.text.as_bytes()[i] == b'.' && (initial || glaneur_lexicon::is_abbreviation(word))
     }
@@ -1412,11 +1375,11 @@ fn contains_lowercase(text: &str, lower: &str) -> bool {
 /// apostrophe or a hyphen), the last first: read from the end, as far as
 /// the caller takes them.
 fn last_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let part = |p: char| p.is_alphabetic() || matches!(p, '\'' | '’' | '-');
+    let part = |p: char| is_letter(p) || matches!(p, '\'' | '’' | '-');
     let mut chars = text.char_indices().rev().peekable();
     std::iter::from_fn(move || {
         while let Some((i, c)) = chars.next() {
-            if c.is_alphabetic() && !chars.peek().is_some_and(|&(_, p)| part(p)) {
+            if is_letter(c) && !chars.peek().is_some_and(|&(_, p)| part(p)) {
                 return Some(i);
             }
         }
@@ -1430,13 +1393,13 @@ fn of_complement(before: &str) -> bool {
     if before.ends_with("d'") || before.ends_with("d’") {
         return true;
     }
-    let last = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let last = before.trim_end().rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
     before.ends_with(char::is_whitespace) && matches!(last, "de" | "du" | "des" | "of")
 }
 
 /// The words of `text` a role is made of (letters, apostrophes, hyphens).
 fn role_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’' && c != '-').filter(|w| !w.is_empty())
+    text.split(|c: char| !is_letter(c) && c != '\'' && c != '’' && c != '-').filter(|w| !w.is_empty())
 }
 
 /// The text from `at`, at most `n` bytes (cut on a char boundary).
@@ -1477,7 +1440,7 @@ fn clause_reaches(text: &str, at: usize, end: usize) -> bool {
 fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
     let mut from = at;
     while let Some(i) = next_clause_mark(text, from, to) {
-        let word_before = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let word_before = text[..i].rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
         if text[i..].starts_with('.') && glaneur_lexicon::is_abbreviation(word_before) {
             from = i + 1;
             continue;
@@ -1546,11 +1509,11 @@ fn last_speaker(earlier: &[Attribution], gender: Option<Pronoun>) -> Option<Spea
 }
 
 fn speaker(p: &PersonRef) -> Speaker {
-    Speaker { name: p.canonical.clone(), gender: p.gender, org: false }
+    Speaker { name: p.canonical.to_string(), gender: p.gender, org: false }
 }
 
 fn org_speaker(o: &OrgRef) -> Speaker {
-    Speaker { name: o.canonical.clone(), gender: None, org: true }
+    Speaker { name: o.canonical().to_owned(), gender: None, org: true }
 }
 
 /// Genders compatible when either is unknown.

@@ -7,30 +7,30 @@
 
 pub mod adverbials;
 pub mod attribution;
+pub mod endings;
+pub mod found;
 pub mod marks;
 pub mod nouns;
 pub mod verbs;
 
 use glaneur_schema::attrs::QuoteForm;
-use std::borrow::Cow;
 
-use glaneur_schema::entity::string_attrs_borrowed;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef};
 use crate::nouns::Nouns;
-use crate::verbs::{Pronoun, Verbs};
+use crate::verbs::Verbs;
 
 /// A quotation with its attribution.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Quotation {
+pub struct Quotation<'a> {
     /// Byte span, marks included.
     pub start: usize,
     /// One past the closing mark.
     pub end: usize,
     /// The text between the marks, trimmed.
-    pub content: String,
+    pub content: &'a str,
     /// Speech, or a term: a quoted word or two that nobody says.
     pub form: QuoteForm,
     /// Who said it, and by which rule.
@@ -61,7 +61,7 @@ impl Quotations {
 
     /// Every quotation in `text`, attributed with the `persons` and `orgs`
     /// found before, each sorted by start and not overlapping.
-    pub fn find(&self, text: &str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
+    pub fn find<'t>(&self, text: &'t str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation<'t>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(persons, |p| (p.start, p.end)));
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         self.attribute(text, &marks::quotes(text), persons, orgs)
@@ -69,7 +69,13 @@ impl Quotations {
 
     /// The quotations of `quotes` (found in `text` by [`marks::quotes`]),
     /// attributed as [`Quotations::find`] says.
-    fn attribute(&self, text: &str, quotes: &[marks::Quote], persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation> {
+    fn attribute<'t>(
+        &self,
+        text: &'t str,
+        quotes: &[marks::Quote],
+        persons: &[PersonRef],
+        orgs: &[OrgRef],
+    ) -> Vec<Quotation<'t>> {
         if quotes.is_empty() {
             return Vec::new(); // nothing to attribute: no paragraphs nor index to build
         }
@@ -80,8 +86,8 @@ impl Quotations {
             .iter()
             .zip(attributor.attribute())
             .map(|(q, attribution)| {
-                let content = q.content(text).to_owned();
-                let term = attribution.rule == "none" && is_term(text, q, &content);
+                let content = q.content(text);
+                let term = attribution.rule == "none" && is_term(text, q, content);
                 Quotation {
                     start: q.start,
                     end: q.end,
@@ -183,21 +189,11 @@ impl Plugin for Quotations {
         let mut persons = Vec::new();
         let mut orgs = Vec::new();
         for e in found.iter() {
-            if e.kind.as_str() == "organization" {
-                let (start, end) = (e.start as usize, e.end as usize);
-                let [canonical, category] = string_attrs_borrowed(e, ["canonical", "category"])?;
-                let canonical =
-                    canonical.map_or_else(|| text.get(start..end).unwrap_or_default().to_owned(), Cow::into_owned);
-                orgs.push(OrgRef { start, end, canonical, media: category.as_deref() == Some("media") });
-                continue;
+            match e.kind.as_str() {
+                "organization" => orgs.push(OrgRef::found(e, text)),
+                "person" => persons.push(PersonRef::read(e)?),
+                _ => {}
             }
-            if e.kind.as_str() != "person" {
-                continue;
-            }
-            let [canonical, gender] = string_attrs_borrowed(e, ["canonical", "gender"])?;
-            let gender = gender.as_deref().and_then(Pronoun::parse);
-            let canonical = canonical.map(Cow::into_owned).unwrap_or_default();
-            persons.push(PersonRef { start: e.start as usize, end: e.end as usize, canonical, gender });
         }
         // Other plugins may produce people and organisations too, over the
         // same words: `find` wants them sorted and disjoint.
@@ -209,7 +205,7 @@ impl Plugin for Quotations {
             .map(|q| {
                 let confidence = confidence(q.attribution.rule);
                 let attrs = Attrs {
-                    content: &q.content,
+                    content: q.content,
                     speaker: q.attribution.speaker.as_deref(),
                     form: q.form,
                     implicit: q.attribution.implicit,
@@ -247,16 +243,17 @@ glaneur_alloc::global_allocator!();
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::verbs::Pronoun;
 
     /// Persons at every occurrence of each (name, gender) in `text`.
-    fn persons(text: &str, names: &[(&str, Option<Pronoun>)]) -> Vec<PersonRef> {
+    fn persons(text: &str, names: &[(&str, Option<Pronoun>)]) -> Vec<PersonRef<'static>> {
         let mut out: Vec<PersonRef> = names
             .iter()
             .flat_map(|(name, gender)| {
                 text.match_indices(name).map(move |(i, _)| PersonRef {
                     start: i,
                     end: i + name.len(),
-                    canonical: (*name).to_owned(),
+                    canonical: (*name).to_owned().into(),
                     gender: *gender,
                 })
             })
@@ -271,16 +268,11 @@ mod tests {
     }
 
     /// Organisations at every occurrence of each (name, media) in `text`.
-    fn orgs(text: &str, names: &[(&str, bool)]) -> Vec<OrgRef> {
+    fn orgs(text: &str, names: &[(&str, bool)]) -> Vec<OrgRef<'static>> {
         let mut out: Vec<OrgRef> = names
             .iter()
             .flat_map(|&(name, media)| {
-                text.match_indices(name).map(move |(i, _)| OrgRef {
-                    start: i,
-                    end: i + name.len(),
-                    canonical: name.to_owned(),
-                    media,
-                })
+                text.match_indices(name).map(move |(i, _)| OrgRef::known(i, i + name.len(), name, media))
             })
             .collect();
         out.sort_by_key(|o| o.start);
@@ -428,8 +420,7 @@ mod tests {
         // The analyst of an organisation named with nobody before.
         let text = "Marie Dupuis a déclaré : « Oui. »\n\nSelon l'analyste de Morgan Stanley, « c'est excessif ».";
         let at = text.find("Morgan").expect("in the text");
-        let orgs =
-            [OrgRef { start: at, end: at + "Morgan Stanley".len(), canonical: "Morgan Stanley".into(), media: false }];
+        let orgs = [OrgRef::known(at, at + "Morgan Stanley".len(), "Morgan Stanley", false)];
         let found = Quotations::load().find(text, &persons(text, &[("Marie Dupuis", F)]), &orgs);
         assert_eq!((found[1].attribution.speaker.as_deref(), found[1].attribution.rule), (None, "selon"));
         let text = "Marie Dupuis a déclaré : « Oui. »\n\n« C'est excessif », selon un analyste de Morgan Stanley.";
@@ -453,7 +444,7 @@ mod tests {
         let text = "Hélène Roux a parlé hier.\n\nD'après le PDG de Nvidia, Jensen Huang, « l'IA change tout ».";
         let people = persons(text, &[("Hélène Roux", F), ("Jensen Huang", M)]);
         let at = text.find("Nvidia").expect("Nvidia");
-        let orgs = [OrgRef { start: at, end: at + "Nvidia".len(), canonical: "Nvidia".into(), media: false }];
+        let orgs = [OrgRef::known(at, at + "Nvidia".len(), "Nvidia", false)];
         let found = Quotations::load().find(text, &people, &orgs);
         let got: Vec<(Option<String>, &str)> =
             found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule)).collect();
@@ -461,7 +452,7 @@ mod tests {
         // An organisation standing alone before the person is the source.
         let text = "Selon Nvidia, Jensen Huang « ne vend rien ».";
         let at = text.find("Nvidia").expect("Nvidia");
-        let orgs = [OrgRef { start: at, end: at + "Nvidia".len(), canonical: "Nvidia".into(), media: false }];
+        let orgs = [OrgRef::known(at, at + "Nvidia".len(), "Nvidia", false)];
         let found = Quotations::load().find(text, &persons(text, &[("Jensen Huang", M)]), &orgs);
         assert_eq!((found[0].attribution.speaker.as_deref(), found[0].attribution.rule), (Some("Nvidia"), "selon"));
     }

@@ -108,9 +108,15 @@ fn guillemets(text: &str) -> Vec<Quote> {
             out.extend(frame.children);
         }
     };
-    // Only line breaks and `« »` (bytes 0xC2 0xAB, 0xC2 0xBB) matter.
-    while let Some(found) = memchr2(b'\n', 0xC2, &text.as_bytes()[i..]) {
-        i += found;
+    // Only line breaks and `« »` (bytes 0xC2 0xAB, 0xC2 0xBB) matter; and
+    // while no `«` is open, only the next `«`.
+    loop {
+        let found = match stack.is_empty() {
+            true => next_opening_guillemet(text.as_bytes(), i),
+            false => memchr2(b'\n', 0xC2, &text.as_bytes()[i..]).map(|k| i + k),
+        };
+        let Some(found) = found else { break };
+        i = found;
         if let Some(after) = blank_line_at(text, i) {
             // The whole run of blank lines at once.
             let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
@@ -147,6 +153,21 @@ fn guillemets(text: &str) -> Vec<Quote> {
     abandon(&mut stack, &mut out);
     out.sort_by_key(|q| q.start);
     out
+}
+
+/// The first `«` at or after `from` (a char boundary), found by its
+/// second byte (0xAB), rarer than its first (0xC2, which also starts the
+/// no-break space).
+fn next_opening_guillemet(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(found) = memchr::memchr(0xAB, bytes.get(i..)?) {
+        i += found;
+        if i > from && bytes[i - 1] == 0xC2 {
+            return Some(i - 1);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A quotation from the mark at `open` to the first of `closers` in the
@@ -192,6 +213,73 @@ mod tests {
 
     fn contents(text: &str) -> Vec<&str> {
         quotes(text).iter().map(|q| q.content(text)).collect()
+    }
+
+    /// What [`guillemets`] did, stopping at every line break and 0xC2.
+    fn guillemets_at_every_line(text: &str) -> Vec<Quote> {
+        struct Frame {
+            open: usize,
+            children: Vec<Quote>,
+        }
+        let mut out = Vec::new();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut i = 0;
+        let abandon = |stack: &mut Vec<Frame>, out: &mut Vec<Quote>| {
+            for frame in stack.drain(..) {
+                out.extend(frame.children);
+            }
+        };
+        while let Some(found) = memchr2(b'\n', 0xC2, &text.as_bytes()[i..]) {
+            i += found;
+            if let Some(after) = blank_line_at(text, i) {
+                let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
+                if stack.len() == 1 && next.starts_with('«') {
+                    i = text.len() - next.len() + '«'.len_utf8();
+                    continue;
+                }
+                abandon(&mut stack, &mut out);
+                i = text.len() - next.len();
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else { break };
+            match c {
+                '«' => stack.push(Frame { open: i, children: Vec::new() }),
+                '»' => {
+                    if let Some(frame) = stack.pop() {
+                        let quote = Quote { start: frame.open, end: i + 2, inner_start: frame.open + 2, inner_end: i };
+                        match stack.last_mut() {
+                            Some(parent) => parent.children.push(quote),
+                            None => out.push(quote),
+                        }
+                    }
+                }
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+        abandon(&mut stack, &mut out);
+        out.sort_by_key(|q| q.start);
+        out
+    }
+
+    #[test]
+    fn guillemets_are_paired_as_when_every_line_was_read() {
+        // Texts mixing `« »` with blank lines and the chars that share
+        // their bytes (`ë` C3 AB, `û` C3 BB, the no-break space C2 A0).
+        let pieces = ["a", " ", "«", "»", "\n", "\n\n", "\n \u{a0}\r\n", "ë", "û", "\u{a0}", "\t", "° "];
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        let mut seed: u64 = 11;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..16 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            assert_eq!(guillemets(text), guillemets_at_every_line(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -32,11 +32,16 @@ pub struct Verbs {
     /// The first words of the forms of several words (`a`, `ont`, `has`):
     /// only after one is a longer form looked for.
     leads: HashSet<String, FixedState>,
-    /// For each ASCII letter, the lengths (bits 1 to 63) of the forms and
-    /// leads made of ASCII letters only that start with it: most words a
-    /// rule asks about are no verb's first word, and this tells so before
+    /// For each first two ASCII letters (or a first letter alone), the
+    /// lengths (bits 1 to 63) of the forms and leads made of ASCII letters
+    /// only that start with them: most words a rule asks about are no
+    /// verb's first word (`le`, `des`, `pour`), and this tells so before
     /// they are folded and looked up.
-    ascii_openers: [u64; 26],
+    ascii_openers: Box<[u64; OPENINGS]>,
+    /// For each ASCII letter, the ASCII letters (bits 0 to 25) that follow
+    /// it at the start of a form or a lead: a word that begins with two
+    /// ASCII letters is refused by them before it is read to its end.
+    ascii_pairs: [u32; 26],
 }
 
 impl Verbs {
@@ -57,17 +62,24 @@ impl Verbs {
         }
         let leads: HashSet<String, FixedState> =
             forms.iter().filter_map(|f| f.split_once(' ')).map(|(lead, _)| lead.to_owned()).collect();
-        let mut ascii_openers = [0; 26];
+        let mut ascii_openers = Box::new([0; OPENINGS]);
         for word in forms.iter().chain(&leads).map(String::as_bytes) {
             if let Some(bit) = ascii_opener_bit(word) {
                 ascii_openers[bit.0] |= bit.1;
             }
         }
-        Verbs { forms, leads, ascii_openers }
+        let mut ascii_pairs = [0; 26];
+        for word in forms.iter().chain(&leads).map(String::as_bytes) {
+            if let Some((first, second)) = ascii_pair(word) {
+                ascii_pairs[first] |= 1 << second;
+            }
+        }
+        Verbs { forms, leads, ascii_openers, ascii_pairs }
     }
 
     /// Whether `word`, made of ASCII letters, may be a form's first word
-    /// (its lower case a form or a lead), by its first letter and length.
+    /// (its lower case a form or a lead), by its first two letters and
+    /// length.
     fn may_open(&self, word: &[u8]) -> bool {
         ascii_opener_bit(word).is_some_and(|(letter, length)| self.ascii_openers[letter] & length != 0)
     }
@@ -84,7 +96,15 @@ impl Verbs {
 
     /// The verb of saying starting at `at` (after spaces), if any.
     pub fn at(&self, text: &str, at: usize) -> Option<Verb> {
-        let (start, end) = word_span(text, at);
+        let start = after_spaces(text.as_bytes(), at);
+        // Every form or lead its (folded) first word may be, or start, begins
+        // with the same two letters.
+        if ascii_pair(&text.as_bytes()[start..])
+            .is_some_and(|(first, second)| self.ascii_pairs[first] & 1 << second == 0)
+        {
+            return None;
+        }
+        let (start, end) = word_span(text, start);
         let word = &text[start..end];
         let (letters, capitals) =
             word.bytes().fold((true, false), |(l, c), b| (l && b.is_ascii_alphabetic(), c || b.is_ascii_uppercase()));
@@ -218,13 +238,43 @@ fn word_span(text: &str, at: usize) -> (usize, usize) {
 /// The longest word of ASCII letters [`Verbs::at`] folds on the stack.
 const ASCII_WORD: usize = 32;
 
-/// The place of a word of ASCII letters in [`Verbs`]' `ascii_openers`: its
-/// first letter's index and its length's bit; `None` for another word, or
+/// How many openings [`Verbs`]' `ascii_openers` tells apart: 26 first
+/// letters, each followed by one of 26 letters or by nothing.
+const OPENINGS: usize = 26 * 27;
+
+/// The place of a word of ASCII letters in [`Verbs`]' `ascii_openers`: the
+/// index of its first two letters (case ignored; the second is 26 for a
+/// word of one letter) and its length's bit; `None` for another word, or
 /// one of 64 bytes or more.
 fn ascii_opener_bit(word: &[u8]) -> Option<(usize, u64)> {
-    let first = word.first()?.to_ascii_lowercase();
-    let ascii = first.is_ascii_lowercase() && word.len() < 64 && word.iter().all(u8::is_ascii_alphabetic);
-    ascii.then(|| (usize::from(first - b'a'), 1 << word.len()))
+    let ascii = !word.is_empty() && word.len() < 64 && word.iter().all(u8::is_ascii_alphabetic);
+    let letter = |b: u8| usize::from(b.to_ascii_lowercase() - b'a');
+    ascii.then(|| (letter(word[0]) * 27 + word.get(1).map_or(26, |&b| letter(b)), 1 << word.len()))
+}
+
+/// The indices (0 to 25) of the first two bytes of `word` when both are
+/// ASCII letters (case ignored).
+fn ascii_pair(word: &[u8]) -> Option<(usize, usize)> {
+    match word {
+        [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some((usize::from(a.to_ascii_lowercase() - b'a'), usize::from(b.to_ascii_lowercase() - b'a')))
+        }
+        _ => None,
+    }
+}
+
+/// The offset after the spaces at `at`: ` `, U+00A0 and U+202F, by their
+/// bytes.
+fn after_spaces(bytes: &[u8], at: usize) -> usize {
+    let mut start = at;
+    loop {
+        match bytes.get(start) {
+            Some(b' ') => start += 1,
+            Some(0xC2) if bytes.get(start + 1) == Some(&0xA0) => start += 2,
+            Some(0xE2) if bytes.get(start + 1..start + 3) == Some(&[0x80, 0xAF]) => start += 3,
+            _ => return start,
+        }
+    }
 }
 
 /// The span of the run of characters `part` accepts after `at`, past
@@ -232,29 +282,21 @@ fn ascii_opener_bit(word: &[u8]) -> Option<(usize, u64)> {
 /// empty when none follows.
 pub fn word_after(text: &str, at: usize, part: impl Fn(char) -> bool) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut start = at;
-    // ` `, U+00A0 and U+202F, by their bytes.
-    loop {
-        match &bytes[start..] {
-            [b' ', ..] => start += 1,
-            [0xC2, 0xA0, ..] => start += 2,
-            [0xE2, 0x80, 0xAF, ..] => start += 3,
-            _ => break,
-        }
-    }
+    let start = after_spaces(bytes, at);
     // An ASCII byte is its char; only other chars are decoded.
     let mut end = start;
     while let Some(&byte) = bytes.get(end) {
-        let c = if byte.is_ascii() {
-            char::from(byte)
-        } else {
-            let Some(c) = text[end..].chars().next() else { break };
-            c
-        };
-        if !part(c) {
-            break;
+        if byte.is_ascii() {
+            if !part(char::from(byte)) {
+                break;
+            }
+            end += 1;
+            continue;
         }
-        end += c.len_utf8();
+        match text.get(end..).and_then(|rest| rest.chars().next()) {
+            Some(c) if part(c) => end += c.len_utf8(),
+            _ => break,
+        }
     }
     (start, end)
 }
@@ -318,6 +360,14 @@ mod tests {
             if first.bytes().all(|b| b.is_ascii_alphabetic()) {
                 assert!(verbs.may_open(first.as_bytes()), "{first}");
                 assert!(verbs.may_open(first.to_uppercase().as_bytes()), "{first}");
+            }
+        }
+        // Every form's and lead's first two letters, in any case, pass.
+        for form in verbs.forms.iter().chain(&verbs.leads) {
+            for word in [form.clone(), form.to_uppercase()] {
+                if let Some((first, second)) = ascii_pair(word.as_bytes()) {
+                    assert!(verbs.ascii_pairs[first] & 1 << second != 0, "{word}");
+                }
             }
         }
         // At every place of the test texts, the filtered reading is the full one.

@@ -1,0 +1,133 @@
+//! The endings of people's names, as whole words (`park`, `c.j. park`;
+//! `meaux`, `de meaux`, `aurélien de meaux`), lower-case: what finds the
+//! fullest form of a name a speaker is written with.
+//!
+//! Built once per document that names a speaker. An article names a few
+//! people: their names are compared one by one, each lowered once; past
+//! [`FEW`] people, the endings go into a hash table, so that a document
+//! of thousands of people stays linear.
+
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+
+use crate::found::PersonRef;
+
+/// The most people whose names are compared one by one.
+const FEW: usize = 16;
+
+/// The endings of a document's people's canonical names.
+pub enum NameEndings {
+    /// Each canonical name, lower-case, in the persons' order.
+    Few(Vec<String>),
+    /// Each ending, and the person with the longest canonical name that
+    /// ends so (the first of those).
+    Many(HashMap<String, usize, FixedState>),
+}
+
+impl NameEndings {
+    /// The endings of the canonical names of `persons`.
+    pub fn new(persons: &[PersonRef]) -> Self {
+        if persons.len() <= FEW {
+            return NameEndings::Few(persons.iter().map(|p| p.canonical.to_lowercase()).collect());
+        }
+        // Two or three endings a name (`c.j. park`, `j. park`, `park`):
+        // room for them, so that the table is not grown again and again.
+        let mut fullest: HashMap<String, usize, FixedState> =
+            HashMap::with_capacity_and_hasher(persons.len() * 3, FixedState::default());
+        for (k, p) in persons.iter().enumerate() {
+            for key in endings(&p.canonical.to_lowercase()) {
+                // A key met before is not copied again.
+                match fullest.get_mut(key) {
+                    Some(best) if persons[*best].canonical.len() < p.canonical.len() => *best = k,
+                    Some(_) => {}
+                    None => {
+                        fullest.insert(key.to_owned(), k);
+                    }
+                }
+            }
+        }
+        NameEndings::Many(fullest)
+    }
+
+    /// Of `persons` (those the endings were built from), the one whose
+    /// canonical name ends with `name` (case ignored, as
+    /// `str::to_lowercase` does), as whole words: the first of those with
+    /// the longest name.
+    pub fn person(&self, persons: &[PersonRef], name: &str) -> Option<usize> {
+        let name = name.to_lowercase();
+        match self {
+            NameEndings::Many(fullest) => fullest.get(&name).copied(),
+            NameEndings::Few(lowered) => {
+                let mut best: Option<usize> = None;
+                // Every ending is a suffix: most names are refused by it.
+                let ends = |lower: &String| lower.ends_with(&name) && endings(lower).any(|key| key == name);
+                for (k, _) in lowered.iter().enumerate().filter(|(_, lower)| ends(lower)) {
+                    if best.is_none_or(|b| persons[b].canonical.len() < persons[k].canonical.len()) {
+                        best = Some(k);
+                    }
+                }
+                best
+            }
+        }
+    }
+}
+
+/// The endings of a lower-case name, as whole words: from its start and
+/// after each space or period, spaces trimmed, none empty.
+fn endings(lower: &str) -> impl Iterator<Item = &str> {
+    let tails = lower.char_indices().filter(|&(_, c)| matches!(c, ' ' | '.')).map(|(i, c)| i + c.len_utf8());
+    std::iter::once(0).chain(tails).map(|tail| lower[tail..].trim_start()).filter(|key| !key.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn few_names_are_compared_as_in_the_hash_table() {
+        let names = [
+            "Park",
+            "C.J. Park",
+            "J. Park",
+            "Aurélien de Meaux",
+            "de Meaux",
+            "Meaux",
+            "ÉLODIE MARTIN",
+            "Élodie Martin",
+            "İzmir Kaya",
+            "ΟΔΟΣ Σ",
+            "Jean  Dupont",
+            "Dupont.",
+            " Paul",
+            "A. B. C.",
+            "Ann Lee",
+            "Lee",
+            "X",
+            "Jean-Pierre Lee",
+            "",
+            "Lee ",
+        ];
+        let mut seed: u64 = 3;
+        for round in 0..400 {
+            let mut persons = Vec::new();
+            for _ in 0..(round % FEW + 1) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let canonical = names[(seed >> 33) as usize % names.len()].to_owned();
+                persons.push(PersonRef { start: 0, end: 0, canonical: canonical.into(), gender: None });
+            }
+            let few = NameEndings::new(&persons);
+            assert!(matches!(few, NameEndings::Few(_)));
+            // The same persons, and more that name nobody asked for.
+            let mut padded = persons.clone();
+            let other = |i: usize| PersonRef { start: 0, end: 0, canonical: format!("Zed{i}").into(), gender: None };
+            padded.extend((0..FEW).map(other));
+            let many = NameEndings::new(&padded);
+            assert!(matches!(many, NameEndings::Many(_)));
+            let asked = names.iter().flat_map(|n| [n.to_string(), n.to_uppercase(), n.to_lowercase()]);
+            for name in asked.chain(["", " ", "park ", "é"].map(str::to_owned)) {
+                assert_eq!(few.person(&persons, &name), many.person(&padded, &name), "{name:?} in {persons:?}");
+            }
+        }
+    }
+}
