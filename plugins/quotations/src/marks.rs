@@ -94,6 +94,19 @@ pub fn quotes(text: &str) -> Vec<Quote> {
 /// the next paragraph opens with `«` (it is then the continuation mark), and
 /// otherwise gives nothing — but the pairs completed inside it stand.
 fn guillemets(text: &str) -> Vec<Quote> {
+    // Only line breaks and `« »` (bytes 0xC2 0xAB, 0xC2 0xBB) matter; and
+    // while no `«` is open, only the next `«`.
+    pair_guillemets(text, |bytes, from, open| match open {
+        false => next_opening_guillemet(bytes, from),
+        true => memchr2(b'\n', 0xC2, &bytes[from..]).map(|k| from + k),
+    })
+}
+
+/// [`guillemets`], given where to look next: `next_mark(bytes, from,
+/// open)` finds the next byte from `from` that may be a line break or a
+/// guillemet's first byte (all of them, or while none is `open`, only the
+/// next `«`).
+fn pair_guillemets(text: &str, next_mark: impl Fn(&[u8], usize, bool) -> Option<usize>) -> Vec<Quote> {
     /// An open `«`, and the complete pairs directly inside it.
     struct Frame {
         open: usize,
@@ -108,14 +121,7 @@ fn guillemets(text: &str) -> Vec<Quote> {
             out.extend(frame.children);
         }
     };
-    // Only line breaks and `« »` (bytes 0xC2 0xAB, 0xC2 0xBB) matter; and
-    // while no `«` is open, only the next `«`.
-    loop {
-        let found = match stack.is_empty() {
-            true => next_opening_guillemet(text.as_bytes(), i),
-            false => memchr2(b'\n', 0xC2, &text.as_bytes()[i..]).map(|k| i + k),
-        };
-        let Some(found) = found else { break };
+    while let Some(found) = next_mark(text.as_bytes(), i, !stack.is_empty()) {
         i = found;
         if let Some(after) = blank_line_at(text, i) {
             // The whole run of blank lines at once.
@@ -217,49 +223,7 @@ mod tests {
 
     /// What [`guillemets`] did, stopping at every line break and 0xC2.
     fn guillemets_at_every_line(text: &str) -> Vec<Quote> {
-        struct Frame {
-            open: usize,
-            children: Vec<Quote>,
-        }
-        let mut out = Vec::new();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut i = 0;
-        let abandon = |stack: &mut Vec<Frame>, out: &mut Vec<Quote>| {
-            for frame in stack.drain(..) {
-                out.extend(frame.children);
-            }
-        };
-        while let Some(found) = memchr2(b'\n', 0xC2, &text.as_bytes()[i..]) {
-            i += found;
-            if let Some(after) = blank_line_at(text, i) {
-                let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
-                if stack.len() == 1 && next.starts_with('«') {
-                    i = text.len() - next.len() + '«'.len_utf8();
-                    continue;
-                }
-                abandon(&mut stack, &mut out);
-                i = text.len() - next.len();
-                continue;
-            }
-            let Some(c) = text[i..].chars().next() else { break };
-            match c {
-                '«' => stack.push(Frame { open: i, children: Vec::new() }),
-                '»' => {
-                    if let Some(frame) = stack.pop() {
-                        let quote = Quote { start: frame.open, end: i + 2, inner_start: frame.open + 2, inner_end: i };
-                        match stack.last_mut() {
-                            Some(parent) => parent.children.push(quote),
-                            None => out.push(quote),
-                        }
-                    }
-                }
-                _ => {}
-            }
-            i += c.len_utf8();
-        }
-        abandon(&mut stack, &mut out);
-        out.sort_by_key(|q| q.start);
-        out
+        pair_guillemets(text, |bytes, from, _| memchr2(b'\n', 0xC2, &bytes[from..]).map(|k| from + k))
     }
 
     #[test]

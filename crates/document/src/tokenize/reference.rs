@@ -1,125 +1,15 @@
-//! The tokeniser as it was before its main loop was restructured (at
-//! 5dabd85), kept for tests only: a proptest compares the tokeniser with it
-//! on arbitrary texts. A copy, not shared helpers, on purpose: it must not
-//! change when the tokeniser's helpers do.
+//! The tokeniser's main loop and its reading of a word's letters as they
+//! were before they were restructured (at 5dabd85), kept for tests only: a
+//! proptest compares the tokeniser with it on arbitrary texts. What the
+//! restructuring left as it was (the classes of characters, digits,
+//! elisions, folding) is the tokeniser's own, called from here.
 
-use std::ops::Range;
-
-use super::Tokenized;
+use super::{
+    class_at, digits, elision_after, fold_ascii, fold_piece, is_terminal, letter_case, Class, Tokenized, CASE, LOWER,
+    UPPER,
+};
 use crate::language::{Guess, REACH};
 use crate::token::{Bounds, Flags, Token, TokenKind};
-
-/// What a character is to the tokeniser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    /// Continues or starts a word (combining accents too).
-    Letter,
-    /// Continues or starts a number.
-    Digit,
-    /// Whitespace other than a line break.
-    Space,
-    /// `\n`.
-    Newline,
-    /// `'`, `’`, `ʼ`: an elision, an apostrophe inside a word, or a quote.
-    Apostrophe,
-    /// A quotation mark.
-    Quote,
-    /// A symbol.
-    Symbol,
-    /// Any other punctuation.
-    Punct,
-}
-
-/// The class of each ASCII byte.
-static ASCII: [Class; 128] = {
-    let mut table = [Class::Punct; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-            b'0'..=b'9' => Class::Digit,
-            b'\n' => Class::Newline,
-            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => Class::Space,
-            b'\'' => Class::Apostrophe,
-            b'"' => Class::Quote,
-            b'$' | b'%' | b'&' | b'+' | b'<' | b'=' | b'>' | b'@' | b'#' | b'*' | b'^' | b'|' | b'~' => Class::Symbol,
-            _ => Class::Punct,
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The class of a character outside ASCII.
-fn class_of(c: char) -> Class {
-    match c {
-        '’' | 'ʼ' => Class::Apostrophe,
-        '«' | '»' | '“' | '”' | '„' | '‟' | '‘' | '‚' | '‹' | '›' | '「' | '」' | '『' | '』' => {
-            Class::Quote
-        }
-        '\u{300}'..='\u{36f}' => Class::Letter,
-        '¢' | '£' | '¤' | '¥' | '¦' | '§' | '©' | '¬' | '®' | '°' | '±' | '×' | '÷' | '‰' | '\u{20a0}'..='\u{20cf}' => {
-            Class::Symbol
-        }
-        c if glaneur_text::is_letter(c) => Class::Letter,
-        c if glaneur_text::is_letter_or_digit(c) => Class::Digit,
-        c if c.is_whitespace() => Class::Space,
-        '\u{a1}'..='\u{bf}' | '\u{2010}'..='\u{205e}' | '\u{3000}'..='\u{303f}' => Class::Punct,
-        _ => Class::Symbol,
-    }
-}
-
-/// The class of the character at byte `at` of `bytes` (a string's bytes,
-/// `at` a character boundary) and its length in bytes.
-#[inline]
-fn class_at(bytes: &[u8], at: usize) -> (Class, usize) {
-    let b = bytes[at];
-    if b < 0x80 {
-        return (ASCII[b as usize], 1);
-    }
-    // The Latin-1 letters of French (`é`, `À`) and its no-break space,
-    // from their two bytes.
-    match (b, bytes.get(at + 1)) {
-        (0xC3, Some(0x97 | 0xB7)) => return (Class::Symbol, 2),
-        (0xC3, Some(_)) => return (Class::Letter, 2),
-        (0xC2, Some(0xA0)) => return (Class::Space, 2),
-        _ => {}
-    }
-    let c = decode(bytes, at);
-    (class_of(c), c.len_utf8())
-}
-
-/// The character outside ASCII starting at byte `at` of `bytes` (a
-/// string's bytes, `at` a character boundary), decoded from its bytes
-/// without the bounds and boundary checks of `text[at..].chars()`.
-#[inline]
-fn decode(bytes: &[u8], at: usize) -> char {
-    let lead = u32::from(bytes[at]);
-    let next = |k: usize| bytes.get(at + k).map_or(0, |&b| u32::from(b & 0x3F));
-    let c = if lead < 0xE0 {
-        ((lead & 0x1F) << 6) | next(1)
-    } else if lead < 0xF0 {
-        ((lead & 0x0F) << 12) | (next(1) << 6) | next(2)
-    } else {
-        ((lead & 0x07) << 18) | (next(1) << 12) | (next(2) << 6) | next(3)
-    };
-    char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)
-}
-
-/// The words that elide their vowel before another (`l'État`,
-/// `jusqu’au`), in folded form without the apostrophe.
-fn elides(word: &[u8]) -> bool {
-    // By length, the commonest (`l’`, `d’`) by one comparison: a byte with
-    // bit 5 set is a lower-case ASCII letter only if it was one, or its
-    // capital.
-    match word {
-        [b] => matches!(b | 0x20, b'l' | b'd' | b'j' | b'm' | b'n' | b's' | b't' | b'c'),
-        [_, _] => word.eq_ignore_ascii_case(b"qu"),
-        [_, _, _, _, _] => word.eq_ignore_ascii_case(b"jusqu"),
-        [_, _, _, _, _, _] => [b"lorsqu", b"puisqu", b"quoiqu", b"presqu"].iter().any(|e| e.eq_ignore_ascii_case(word)),
-        _ => false,
-    }
-}
 
 /// The tokens of `text`, with the folded forms that differ from the text
 /// appended to `folded`.
@@ -260,12 +150,6 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
     Tokenized { tokens, breaks, paragraphs, guess }
 }
 
-/// Whether a punctuation mark may end a sentence: `.`, `!`, `?`, `…`.
-#[inline]
-fn is_terminal(mark: &[u8]) -> bool {
-    matches!(mark, b"." | b"!" | b"?" | b"\xE2\x80\xA6")
-}
-
 /// A run of letters: where it ends, its flags, whether it needs folding,
 /// whether it is all ASCII.
 struct Letters {
@@ -275,47 +159,6 @@ struct Letters {
     ascii: bool,
     /// The byte at `end` (0 at the end of the text).
     stop: u8,
-}
-
-/// Bits of a word's cases: a lower-case letter, a capital.
-const LOWER: u8 = 1;
-const UPPER: u8 = 2;
-
-/// For each ASCII byte: [`LOWER`] for a lower-case letter, [`UPPER`] for a
-/// capital, 0 otherwise.
-static CASE: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'a'..=b'z' => LOWER,
-            b'A'..=b'Z' => UPPER,
-            _ => 0,
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The case bits of a letter outside ASCII, and its length; `None` for a
-/// character that is not a letter.
-#[inline]
-fn letter_case(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
-    if bytes[at] == 0xC3 {
-        // U+00C0 to U+00FF but `×` and `÷`: capitals up to `Þ`.
-        let next = *bytes.get(at + 1)?;
-        return match next {
-            0x97 | 0xB7 => None,
-            _ if next < 0x9F => Some((UPPER, 2)),
-            _ => Some((LOWER, 2)),
-        };
-    }
-    let c = decode(bytes, at);
-    if class_of(c) != Class::Letter {
-        return None;
-    }
-    let case = (u8::from(c.is_lowercase()) * LOWER) | (u8::from(c.is_uppercase()) * UPPER);
-    Some((case, c.len_utf8()))
 }
 
 /// The length of the run of ASCII letters at `start`, its case bits, and
@@ -398,88 +241,4 @@ fn letters(bytes: &[u8], start: usize) -> Letters {
         flags.insert(Flags::ALL_CAPITALS);
     }
     Letters { end: i, flags, fold: cases & UPPER != 0, ascii, stop }
-}
-
-/// The end of the run of digits starting at `start`.
-#[inline]
-fn digits(bytes: &[u8], start: usize) -> usize {
-    let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        if b < 0x80 {
-            break;
-        }
-        match class_at(bytes, i) {
-            (Class::Digit, len) => i += len,
-            _ => break,
-        }
-    }
-    i
-}
-
-/// The length of the apostrophe at `at` when it ends an elision: the word
-/// `start..at` elides, and a letter follows.
-#[inline]
-fn elision_after(bytes: &[u8], start: usize, at: usize) -> Option<usize> {
-    let len = match bytes.get(at..at + 3) {
-        Some([b'\'', ..]) => 1,
-        Some([0xE2, 0x80, 0x99]) => 3,
-        Some([0xCA, 0xBC, _]) => 2,
-        // Too near the end for a letter to follow a longer apostrophe.
-        _ => usize::from(bytes.get(at) == Some(&b'\'')),
-    };
-    let elision = len > 0 && elides(&bytes[start..at]);
-    (elision && at + len < bytes.len() && class_at(bytes, at + len).0 == Class::Letter).then_some(len)
-}
-
-/// Appends the folded form of an ASCII word, with the apostrophe of an
-/// elision if `elided` (`L’` is `l'`), to `folded`, and returns its span
-/// there.
-#[inline]
-fn fold_ascii(word: &str, elided: bool, folded: &mut String) -> Range<usize> {
-    let from = folded.len();
-    folded.push_str(word);
-    folded[from..].make_ascii_lowercase();
-    if elided {
-        folded.push('\'');
-    }
-    from..folded.len()
-}
-
-/// Appends the folded form of `piece`, a token with a capital or a `’` or
-/// `ʼ` to fold, to `folded` (what [`glaneur_text::fold_into`] appends), and
-/// returns its span there. Out of line: ASCII words, the most, are folded
-/// by [`fold_ascii`].
-#[inline(never)]
-fn fold_piece(piece: &str, folded: &mut String) -> Option<Range<usize>> {
-    let from = folded.len();
-    (fold_latin(piece, folded) || glaneur_text::fold_into(piece, folded)).then_some(from..folded.len())
-}
-
-/// Appends the folded form of `piece`, a token with a capital or a `’` or
-/// `ʼ` to fold, when it is written in ASCII, the Latin-1 letters and `’`
-/// or `ʼ` (`État`, `L’`), and says whether it did (else `folded` is left as
-/// it was). One pass, with none of the Unicode lookups
-/// [`glaneur_text::fold_into`] makes.
-#[inline]
-fn fold_latin(piece: &str, folded: &mut String) -> bool {
-    let from = folded.len();
-    for c in piece.chars() {
-        let lower = match c {
-            '\0'..='\u{7f}' => c.to_ascii_lowercase(),
-            // `À` to `Þ` but `×`: their lower case is 0x20 further.
-            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-            'ß'..='ÿ' => c,
-            '’' | 'ʼ' => '\'',
-            _ => {
-                folded.truncate(from);
-                return false;
-            }
-        };
-        folded.push(lower);
-    }
-    true
 }
