@@ -178,6 +178,17 @@ impl Attrs {
         Attrs(json)
     }
 
+    /// Keeps `json`, written by a plugin and checked by the host (see
+    /// [`crate::entity::Entity::with_written_attrs`]), without a copy when
+    /// on one line; JSON with line breaks is written again compactly, as
+    /// [`Attrs::new`] does.
+    pub(crate) fn from_plugin(json: String) -> Result<Self, String> {
+        if breaks_lines(&json) {
+            return Attrs::new(&json);
+        }
+        Ok(Attrs(json))
+    }
+
     /// The JSON text, without a copy.
     pub fn into_string(self) -> String {
         self.0
