@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
-use glaneur_text::{find_names, folded, is_whole_word, keep_leftmost_longest, SpanSet};
+use glaneur_text::{find_names, is_whole_word, keep_leftmost_longest, SpanSet};
 
 use crate::lexicon::{
     is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
@@ -94,7 +94,7 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
-        let cue = || folded(&text[m_start..m_end]).replace(' ', "-");
+        let cue = || folded_tokens(doc, tokens.clone());
         let mut prev = before_token(doc, tokens.start);
         let Some(p) = prev.next() else { continue };
         let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
@@ -114,14 +114,14 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         let comma = prev_1.filter(|c| c.text == ",");
         if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
             if let Some((s, e)) = name_ending_at(doc, comma.start) {
-                found.add(s, e, 0.7, || Cow::Owned(format!("apposition:{}", cue())));
+                found.add(s, e, 0.7, || rule_name("apposition:", &[&*cue()]));
             }
         }
         if !is_determiner(&p.lower) {
             continue;
         }
         if let Some((s, e)) = name_after_cue(text, after_token(doc, tokens.end)) {
-            let rule = || Cow::Owned(format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue()));
+            let rule = || rule_name("cue:", &[p.lower.trim_end_matches('\''), &*cue()]);
             found.add(s, e, 0.75, rule);
         }
     }
@@ -147,7 +147,7 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         }
         // The words after `w`.
         if let Some((s, e)) = name_from(text, following.take(6)) {
-            let rule = || Cow::Owned(format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\'')));
+            let rule = || rule_name("cue:", &[&*cue, w.lower.trim_end_matches('\'')]);
             found.add(s, e, 0.7, rule);
         }
     }
@@ -162,6 +162,26 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         }
     }
     found.mentions
+}
+
+/// A rule's name: `kind` (`cue:`), then `parts` joined by `-`, a space
+/// within a part written `-` too (`cue:la-jeune-pousse`). Built by hand:
+/// `format!` cost more than the rest of the rule.
+fn rule_name<'a>(kind: &str, parts: &[&str]) -> Cow<'a, str> {
+    let mut name = String::with_capacity(kind.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>());
+    name.push_str(kind);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            name.push('-');
+        }
+        let mut pieces = part.split(' ');
+        name.push_str(pieces.next().unwrap_or_default());
+        for piece in pieces {
+            name.push('-');
+            name.push_str(piece);
+        }
+    }
+    Cow::Owned(name)
 }
 
 /// The name right after a cue noun (`words` are the words after it), past
@@ -325,6 +345,13 @@ mod tests {
         for (name, text) in glaneur_testdata::seeds() {
             assert_eq!(doc_scan(&text), reference(&text), "{name}");
         }
+    }
+
+    #[test]
+    fn rule_names_join_their_parts_with_dashes() {
+        assert_eq!(rule_name("cue:", &["la", "jeune pousse"]), "cue:la-jeune-pousse");
+        assert_eq!(rule_name("cue:", &["directeur  général", "d"]), "cue:directeur--général-d");
+        assert_eq!(rule_name("apposition:", &["société"]), "apposition:société");
     }
 
     #[test]
