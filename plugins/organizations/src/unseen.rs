@@ -90,7 +90,19 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
     let mut found = Found { text, taken, mentions: Vec::new() };
 
     let [cues, suffix_matches, of_cues] = scan(doc);
-    for ListMatch { start: m_start, end: m_end, tokens } in cues {
+    cue_nouns(doc, &cues, &mut found);
+    suffixes(doc, &suffix_matches, &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
+    of_nouns(doc, &of_cues, &mut found);
+    same_document(&mut found);
+    found.mentions
+}
+
+/// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
+/// and `X, une société de conseil` (an apposition); `matches` are the cue
+/// nouns' matches from [`scan`].
+fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a>) {
+    let text = doc.text();
+    for &ListMatch { start: m_start, end: m_end, ref tokens } in matches {
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
@@ -125,10 +137,14 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
             found.add(s, e, 0.75, rule);
         }
     }
-    suffixes(doc, &suffix_matches, &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
-    for ListMatch { start: m_start, end: m_end, tokens } in of_cues {
-        // `le PDG de X`, `le rachat de X`, `a investi … dans X`; the cues
-        // also match inside words (`dg` of `budget`): checked first.
+}
+
+/// `le PDG de X`, `le rachat de X`, `a investi … dans X`; `matches` are
+/// the of-nouns' matches from [`scan`].
+fn of_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a>) {
+    let text = doc.text();
+    for &ListMatch { start: m_start, end: m_end, ref tokens } in matches {
+        // The cues also match inside words (`dg` of `budget`): checked first.
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
@@ -151,8 +167,11 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
             found.add(s, e, 0.7, rule);
         }
     }
+}
 
-    // Every other mention of a name found so: one pass for all of them.
+/// Every other mention of a name found so: one pass for all of them.
+fn same_document(found: &mut Found<'_>) {
+    let text = found.text;
     let mut names: Vec<&str> = found.mentions.iter().map(|m| m.canonical).collect();
     names.sort_unstable();
     names.dedup();
@@ -161,7 +180,6 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
             found.add(start, end, 0.7, || Cow::Borrowed("same-document"));
         }
     }
-    found.mentions
 }
 
 /// A rule's name: `kind` (`cue:`), then `parts` joined by `-`, a space
