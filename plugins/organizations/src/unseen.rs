@@ -14,11 +14,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
-use glaneur_text::{find_names, is_whole_word, keep_leftmost_longest, SpanSet};
+use glaneur_text::{find_names, is_whole_word, keep_leftmost_longest};
 
 use crate::lexicon::{
     is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
+use crate::taken::Taken;
 use crate::words::{after_token, before, before_token, folded_tokens, After, Before, Word};
 use crate::Mention;
 
@@ -65,7 +66,7 @@ fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
 /// take.
 struct Found<'a> {
     text: &'a str,
-    taken: SpanSet,
+    taken: Taken,
     mentions: Vec<Mention<'a>>,
 }
 
@@ -85,7 +86,7 @@ impl<'a> Found<'a> {
 
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
-pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
+pub fn find<'a>(doc: &Document<'a>, taken: Taken) -> Vec<Mention<'a>> {
     let text = doc.text();
     let mut found = Found { text, taken, mentions: Vec::new() };
 
@@ -380,7 +381,7 @@ mod tests {
         ] {
             let buf = DocumentBuf::new(text).expect("small");
             let names: Vec<&str> =
-                find(&buf.document(), SpanSet::new()).iter().map(|m| &text[m.start..m.end]).collect();
+                find(&buf.document(), Taken::default()).iter().map(|m| &text[m.start..m.end]).collect();
             assert_eq!(names, ["Valmiera Logistique"], "{text}");
         }
     }
