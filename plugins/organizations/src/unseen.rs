@@ -193,12 +193,11 @@ fn rule_name<'a>(kind: &str, parts: &[&str]) -> Cow<'a, str> {
         if i > 0 {
             name.push('-');
         }
-        let mut pieces = part.split(' ');
-        name.push_str(pieces.next().unwrap_or_default());
-        for piece in pieces {
-            name.push('-');
-            name.push_str(piece);
-        }
+        name.push_str(part);
+    }
+    // `kind` holds no space: those of the parts, in the few cues of two words.
+    if name.as_bytes().contains(&b' ') {
+        name = name.replace(' ', "-");
     }
     Cow::Owned(name)
 }
