@@ -28,78 +28,58 @@ enum Local {
     Unsure,
 }
 
+/// Where a hit stands while it is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// An organisation mention, found by this rule.
+    Decided(&'static str),
+    /// Not an organisation (part of a longer name).
+    Rejected,
+    /// After a negative cue: only a list overrides it.
+    Weak,
+    /// Undecided: the document may decide it.
+    Open,
+}
+
+impl State {
+    fn is_decided(self) -> bool {
+        matches!(self, State::Decided(_))
+    }
+}
+
 /// Decides every hit; returns the organisation mentions. `unseen` counts
 /// the organisations the other rules found, which tell the document is
 /// about organisations.
 pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: usize) -> Vec<Mention<'a>> {
-    let text = doc.text();
     let mut org_hits: Vec<&Hit> = Vec::with_capacity(hits.len());
     org_hits.extend(hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()));
-    let org_of = |h: &Hit| gazetteer.forms[h.form].org.expect("filtered to organisations");
-    let needs_context = |h: &Hit| {
-        let form = &gazetteer.forms[h.form];
-        let org = &gazetteer.orgs[org_of(h)];
-        form.short && (org.ambiguous || org.category == "media")
-    };
+    let org_of = |h: &Hit| org_of(gazetteer, h);
+    let needs_context = |h: &Hit| needs_context(gazetteer, h);
 
-    let mut decision: Vec<Option<&'static str>> = vec![None; org_hits.len()];
-    let mut rejected = vec![false; org_hits.len()];
-    let mut weak = vec![false; org_hits.len()];
-    for (k, hit) in org_hits.iter().enumerate() {
+    let mut state: Vec<State> = Vec::with_capacity(org_hits.len());
+    state.extend(org_hits.iter().map(|hit| {
         if !needs_context(hit) {
-            decision[k] = Some(GAZETTEER_RULE);
-            continue;
+            return State::Decided(GAZETTEER_RULE);
         }
         let ambiguous = gazetteer.orgs[org_of(hit)].ambiguous;
         match local(doc, hit, ambiguous) {
-            Local::Accept(rule) => decision[k] = Some(rule),
-            Local::Reject => rejected[k] = true,
-            Local::Weak => weak[k] = true,
-            Local::Unsure if !ambiguous => decision[k] = Some(GAZETTEER_RULE), // media, not part of a name
-            Local::Unsure => {}
+            Local::Accept(rule) => State::Decided(rule),
+            Local::Reject => State::Rejected,
+            Local::Weak => State::Weak,
+            Local::Unsure if !ambiguous => State::Decided(GAZETTEER_RULE), // media, not part of a name
+            Local::Unsure => State::Open,
         }
-    }
-    // The same organisation accepted elsewhere in the document.
-    // Sorted: a document names few organisations, a hash set cost more.
-    let mut accepted_orgs: Vec<usize> =
-        org_hits.iter().zip(&decision).filter(|(_, d)| d.is_some()).map(|(h, _)| org_of(h)).collect();
-    accepted_orgs.sort_unstable();
-    for (k, hit) in org_hits.iter().enumerate() {
-        if decision[k].is_none() && !rejected[k] && !weak[k] && accepted_orgs.binary_search(&org_of(hit)).is_ok() {
-            decision[k] = Some("gazetteer+context:same-document");
-        }
-    }
-    // Lists: `Meta et Amazon`, `Microsoft, Apple, Amazon`.
-    for _ in 0..3 {
-        for k in 0..org_hits.len() {
-            if decision[k].is_some() || rejected[k] {
-                continue;
-            }
-            let listed_with_accepted = [k.wrapping_sub(1), k + 1]
-                .into_iter()
-                .filter(|&j| j < org_hits.len() && decision[j].is_some())
-                .any(|j| {
-                    let (a, b) = if j < k { (org_hits[j], org_hits[k]) } else { (org_hits[k], org_hits[j]) };
-                    is_list_gap(&text[a.end..b.start])
-                });
-            if listed_with_accepted {
-                decision[k] = Some("gazetteer+context:list");
-            }
-        }
-    }
-    // A document about organisations: a capitalised form in mid-sentence.
-    let others = org_hits.iter().zip(&decision).filter(|(h, d)| d.is_some() && !needs_context(h)).count() + unseen;
-    for (k, hit) in org_hits.iter().enumerate() {
-        let free = decision[k].is_none() && !rejected[k] && !weak[k];
-        if free && others >= 1 && !starts_sentence(text, hit.start) && !listed_with_product(doc, hit) {
-            decision[k] = Some("gazetteer+context:document");
-        }
+    }));
+    // The rules below only decide hits still open (or weak): most
+    // documents have none.
+    if state.iter().any(|s| matches!(s, State::Open | State::Weak)) {
+        decide_in_context(gazetteer, doc, &org_hits, &mut state, unseen);
     }
 
     let mut mentions = Vec::with_capacity(org_hits.len());
-    mentions.extend(org_hits.iter().zip(decision).filter_map(|(hit, rule)| {
+    mentions.extend(org_hits.iter().zip(state).filter_map(|(hit, state)| {
+        let State::Decided(rule) = state else { return None };
         let org = &gazetteer.orgs[org_of(hit)];
-        let rule = rule?;
         let confidence = if rule == GAZETTEER_RULE { 0.95 } else { 0.85 };
         Some(Mention {
             start: hit.start,
@@ -112,6 +92,64 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
         })
     }));
     mentions
+}
+
+/// The organisation of `hit`, one of the gazetteer's organisations'.
+fn org_of(gazetteer: &Gazetteer, hit: &Hit) -> usize {
+    gazetteer.forms[hit.form].org.expect("filtered to organisations")
+}
+
+/// Whether `hit` (an organisation's) is accepted only with context: the
+/// short form of an ambiguous organisation or of a media outlet.
+fn needs_context(gazetteer: &Gazetteer, hit: &Hit) -> bool {
+    let form = &gazetteer.forms[hit.form];
+    let org = &gazetteer.orgs[org_of(gazetteer, hit)];
+    form.short && (org.ambiguous || org.category == "media")
+}
+
+/// Decides the hits local context left open (or weak), from the rest of
+/// the document: the same organisation accepted elsewhere, a list with an
+/// accepted one, a document about organisations.
+fn decide_in_context(gazetteer: &Gazetteer, doc: &Document<'_>, org_hits: &[&Hit], state: &mut [State], unseen: usize) {
+    let text = doc.text();
+    let org_of = |h: &Hit| org_of(gazetteer, h);
+    let needs_context = |h: &Hit| needs_context(gazetteer, h);
+    // The same organisation accepted elsewhere in the document.
+    // Sorted: a document names few organisations, a hash set cost more.
+    let mut accepted_orgs: Vec<usize> =
+        org_hits.iter().zip(&*state).filter(|(_, s)| s.is_decided()).map(|(h, _)| org_of(h)).collect();
+    accepted_orgs.sort_unstable();
+    for (k, hit) in org_hits.iter().enumerate() {
+        if state[k] == State::Open && accepted_orgs.binary_search(&org_of(hit)).is_ok() {
+            state[k] = State::Decided("gazetteer+context:same-document");
+        }
+    }
+    // Lists: `Meta et Amazon`, `Microsoft, Apple, Amazon`.
+    for _ in 0..3 {
+        for k in 0..org_hits.len() {
+            if !matches!(state[k], State::Open | State::Weak) {
+                continue;
+            }
+            let listed_with_accepted = [k.wrapping_sub(1), k + 1]
+                .into_iter()
+                .filter(|&j| j < org_hits.len() && state[j].is_decided())
+                .any(|j| {
+                    let (a, b) = if j < k { (org_hits[j], org_hits[k]) } else { (org_hits[k], org_hits[j]) };
+                    is_list_gap(&text[a.end..b.start])
+                });
+            if listed_with_accepted {
+                state[k] = State::Decided("gazetteer+context:list");
+            }
+        }
+    }
+    // A document about organisations: a capitalised form in mid-sentence.
+    let others = org_hits.iter().zip(&*state).filter(|(h, s)| s.is_decided() && !needs_context(h)).count() + unseen;
+    for (k, hit) in org_hits.iter().enumerate() {
+        let free = state[k] == State::Open;
+        if free && others >= 1 && !starts_sentence(text, hit.start) && !listed_with_product(doc, hit) {
+            state[k] = State::Decided("gazetteer+context:document");
+        }
+    }
 }
 
 /// `, `, ` et `, ` ou `, ` and `, `, et `: the gap between listed names.

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use glaneur_schema::{Document, Token, TokenKind};
+use glaneur_schema::{Document, Flags, Token, TokenKind};
 use glaneur_text::{is_whole_word, LongestMatcher};
 
 /// One organisation of the gazetteer.
@@ -124,16 +124,20 @@ impl Gazetteer {
     }
 
     /// Where a form may start in `doc`: the word starts that
-    /// [`LongestMatcher::may_start_word`] takes, tested first on the
-    /// token's kind and flags, since most tokens fail there.
+    /// [`LongestMatcher::may_start_word`] takes. A word start
+    /// ([`Document::starts_word`]) is told in the same pass from the token
+    /// before, which the pass has just read, rather than read again.
     fn starts<'d>(&'d self, doc: &Document<'d>) -> impl Iterator<Item = usize> + 'd {
-        let doc = *doc;
         let bytes = doc.text().as_bytes();
-        doc.tokens()
-            .iter()
-            .enumerate()
-            .filter(move |&(i, t)| self.may_start(bytes, t) && doc.starts_word(i))
-            .map(|(_, t)| t.start())
+        // Whether the token read last glues a word to a joined token after
+        // it: a word or a number, not an elision (`l’` of `l’État`).
+        let mut glues = false;
+        doc.tokens().iter().filter_map(move |t| {
+            let alphanumeric = matches!(t.kind(), TokenKind::Word | TokenKind::Number);
+            let starts_word = alphanumeric && !(glues && t.is_joined());
+            glues = alphanumeric && !t.has(Flags::ELIDED);
+            (starts_word && self.may_start(bytes, t)).then(|| t.start())
+        })
     }
 
     /// Whether a name may start at token `t` of a text of `bytes`, if it

@@ -11,6 +11,7 @@
 pub mod ambiguity;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod taken;
 pub mod unseen;
 pub mod words;
 
@@ -19,6 +20,8 @@ use std::borrow::Cow;
 use glaneur_schema::output::Attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use glaneur_text::SpanSet;
+
+use crate::taken::Taken;
 use serde::Serialize;
 
 use crate::gazetteer::{Gazetteer, Hit};
@@ -122,17 +125,19 @@ impl Mention<'_> {
 
 /// Keeps the longest of overlapping hits (products included, so that a
 /// product's name hides the organisation inside it), sorted by start, and
-/// the set of their spans.
-fn longest_first(mut hits: Vec<Hit>) -> (Vec<Hit>, SpanSet) {
+/// their spans.
+fn longest_first(hits: Vec<Hit>) -> (Vec<Hit>, Taken) {
     // Most documents' hits come one after the other, none overlapping:
     // all are kept, in their order.
-    if hits.windows(2).all(|pair| pair[0].end <= pair[1].start) {
-        let mut taken = SpanSet::new();
-        for hit in &hits {
-            taken.insert(hit.start, hit.end);
-        }
-        return (hits, taken);
-    }
+    let kept =
+        if hits.windows(2).all(|pair| pair[0].end <= pair[1].start) { hits } else { longest_of_overlapping(hits) };
+    let spans = kept.iter().map(|h| (h.start, h.end)).collect();
+    (kept, Taken::of_disjoint(spans))
+}
+
+/// [`longest_first`]'s hits when some overlap: the longest first, then
+/// those that overlap none kept, sorted by start.
+fn longest_of_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
     let mut kept: Vec<Hit> = Vec::new();
     let mut taken = SpanSet::new();
@@ -143,7 +148,7 @@ fn longest_first(mut hits: Vec<Hit>) -> (Vec<Hit>, SpanSet) {
         }
     }
     kept.sort_by_key(|h| h.start);
-    (kept, taken)
+    kept
 }
 
 #[cfg(test)]

@@ -14,11 +14,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
-use glaneur_text::{find_names, folded, is_whole_word, keep_leftmost_longest, SpanSet};
+use glaneur_text::{find_names, is_whole_word, keep_leftmost_longest};
 
 use crate::lexicon::{
     is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
+use crate::taken::Taken;
 use crate::words::{after_token, before, before_token, folded_tokens, After, Before, Word};
 use crate::Mention;
 
@@ -65,7 +66,7 @@ fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
 /// take.
 struct Found<'a> {
     text: &'a str,
-    taken: SpanSet,
+    taken: Taken,
     mentions: Vec<Mention<'a>>,
 }
 
@@ -85,16 +86,28 @@ impl<'a> Found<'a> {
 
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
-pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
+pub fn find<'a>(doc: &Document<'a>, taken: Taken) -> Vec<Mention<'a>> {
     let text = doc.text();
     let mut found = Found { text, taken, mentions: Vec::new() };
 
     let [cues, suffix_matches, of_cues] = scan(doc);
-    for ListMatch { start: m_start, end: m_end, tokens } in cues {
+    cue_nouns(doc, &cues, &mut found);
+    suffixes(doc, &suffix_matches, &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
+    of_nouns(doc, &of_cues, &mut found);
+    same_document(&mut found);
+    found.mentions
+}
+
+/// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
+/// and `X, une société de conseil` (an apposition); `matches` are the cue
+/// nouns' matches from [`scan`].
+fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a>) {
+    let text = doc.text();
+    for &ListMatch { start: m_start, end: m_end, ref tokens } in matches {
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
-        let cue = || folded(&text[m_start..m_end]).replace(' ', "-");
+        let cue = || folded_tokens(doc, tokens.clone());
         let mut prev = before_token(doc, tokens.start);
         let Some(p) = prev.next() else { continue };
         let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
@@ -114,21 +127,25 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         let comma = prev_1.filter(|c| c.text == ",");
         if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
             if let Some((s, e)) = name_ending_at(doc, comma.start) {
-                found.add(s, e, 0.7, || Cow::Owned(format!("apposition:{}", cue())));
+                found.add(s, e, 0.7, || rule_name("apposition:", &[&*cue()]));
             }
         }
         if !is_determiner(&p.lower) {
             continue;
         }
         if let Some((s, e)) = name_after_cue(text, after_token(doc, tokens.end)) {
-            let rule = || Cow::Owned(format!("cue:{}-{}", p.lower.trim_end_matches('\''), cue()));
+            let rule = || rule_name("cue:", &[p.lower.trim_end_matches('\''), &*cue()]);
             found.add(s, e, 0.75, rule);
         }
     }
-    suffixes(doc, &suffix_matches, &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
-    for ListMatch { start: m_start, end: m_end, tokens } in of_cues {
-        // `le PDG de X`, `le rachat de X`, `a investi … dans X`; the cues
-        // also match inside words (`dg` of `budget`): checked first.
+}
+
+/// `le PDG de X`, `le rachat de X`, `a investi … dans X`; `matches` are
+/// the of-nouns' matches from [`scan`].
+fn of_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a>) {
+    let text = doc.text();
+    for &ListMatch { start: m_start, end: m_end, ref tokens } in matches {
+        // The cues also match inside words (`dg` of `budget`): checked first.
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
@@ -147,12 +164,15 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
         }
         // The words after `w`.
         if let Some((s, e)) = name_from(text, following.take(6)) {
-            let rule = || Cow::Owned(format!("cue:{}-{}", cue.replace(' ', "-"), w.lower.trim_end_matches('\'')));
+            let rule = || rule_name("cue:", &[&*cue, w.lower.trim_end_matches('\'')]);
             found.add(s, e, 0.7, rule);
         }
     }
+}
 
-    // Every other mention of a name found so: one pass for all of them.
+/// Every other mention of a name found so: one pass for all of them.
+fn same_document(found: &mut Found<'_>) {
+    let text = found.text;
     let mut names: Vec<&str> = found.mentions.iter().map(|m| m.canonical).collect();
     names.sort_unstable();
     names.dedup();
@@ -161,7 +181,25 @@ pub fn find<'a>(doc: &Document<'a>, taken: SpanSet) -> Vec<Mention<'a>> {
             found.add(start, end, 0.7, || Cow::Borrowed("same-document"));
         }
     }
-    found.mentions
+}
+
+/// A rule's name: `kind` (`cue:`), then `parts` joined by `-`, a space
+/// within a part written `-` too (`cue:la-jeune-pousse`). Built by hand:
+/// `format!` cost more than the rest of the rule.
+fn rule_name<'a>(kind: &str, parts: &[&str]) -> Cow<'a, str> {
+    let mut name = String::with_capacity(kind.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>());
+    name.push_str(kind);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            name.push('-');
+        }
+        name.push_str(part);
+    }
+    // `kind` holds no space: those of the parts, in the few cues of two words.
+    if name.as_bytes().contains(&b' ') {
+        name = name.replace(' ', "-");
+    }
+    Cow::Owned(name)
 }
 
 /// The name right after a cue noun (`words` are the words after it), past
@@ -328,6 +366,13 @@ mod tests {
     }
 
     #[test]
+    fn rule_names_join_their_parts_with_dashes() {
+        assert_eq!(rule_name("cue:", &["la", "jeune pousse"]), "cue:la-jeune-pousse");
+        assert_eq!(rule_name("cue:", &["directeur  général", "d"]), "cue:directeur--général-d");
+        assert_eq!(rule_name("apposition:", &["société"]), "apposition:société");
+    }
+
+    #[test]
     fn cues_with_an_apostrophe_are_found_with_either() {
         for text in [
             "Elle préside le conseil d'administration de Valmiera Logistique.",
@@ -335,7 +380,7 @@ mod tests {
         ] {
             let buf = DocumentBuf::new(text).expect("small");
             let names: Vec<&str> =
-                find(&buf.document(), SpanSet::new()).iter().map(|m| &text[m.start..m.end]).collect();
+                find(&buf.document(), Taken::default()).iter().map(|m| &text[m.start..m.end]).collect();
             assert_eq!(names, ["Valmiera Logistique"], "{text}");
         }
     }

@@ -141,7 +141,8 @@ impl<'a> Iterator for After<'a> {
             {
                 k += 1;
             }
-            let word = doc.byte_span(first..k + 1);
+            // The word's bytes (what `byte_span` gives, without a call).
+            let word = tokens[first].start()..tokens[k].end();
             let abbreviation = matches!(&text.as_bytes()[word.clone()], b"Inc" | b"Ltd" | b"Corp" | b"Co");
             if abbreviation && tokens.get(k + 1).is_some_and(|p| p.is_joined() && bytes_of(doc, p) == b".") {
                 k += 1;
@@ -187,7 +188,7 @@ impl<'a> Iterator for Before<'a> {
             while k > 0 && tokens[k].is_joined() && is_piece(doc, &tokens[k - 1]) && !tokens[k - 1].has(Flags::ELIDED) {
                 k -= 1;
             }
-            let word = doc.byte_span(k..end);
+            let word = tokens[k].start()..tokens[end - 1].end();
             self.k = k;
             self.pos = word.start;
             Some(make(doc, k..end, word.start, word.end))
