@@ -1,6 +1,7 @@
 //! The percentages plugin (kind `percentage`): `49 %`, `49 pour cent`,
 //! `entre 10 et 30 %`, with value and max.
 
+mod marks;
 mod matcher;
 
 use std::ops::Range;
@@ -8,6 +9,7 @@ use std::sync::LazyLock;
 
 use glaneur_numbers::{parse_digits, Convention};
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
+use marks::marks;
 use matcher::Parts;
 use regex::Regex;
 use serde::Serialize;
@@ -25,38 +27,6 @@ const MARK: &str = r"%|pour\s?cent|pourcent|percent|per\s+cent";
 #[cfg(test)]
 static MARKS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){MARK}")).expect("the percent marks form a valid regex"));
-
-/// The percent marks of `doc`, read from its tokens: `%`, `pourcent`,
-/// `percent`, `pour cent` (one whitespace character between) and `per
-/// cent` (any), in any case. The percentage regex then runs only on the
-/// few dozen bytes before each.
-fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
-    let (text, tokens) = (doc.text(), doc.tokens());
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        // Every mark ends with `%` or a `t` (in folded form, so `t` or `T`
-        // in the text): one byte refuses nearly every token.
-        if !matches!(bytes[t.end() - 1], b'%' | b't' | b'T') {
-            continue;
-        }
-        let start = match doc.folded_of(t) {
-            "%" | "pourcent" | "percent" => t.start(),
-            "cent" if i > 0 && !t.is_joined() => {
-                let before = &tokens[i - 1];
-                let mut gap = text[before.end()..t.start()].chars();
-                match doc.folded_of(before) {
-                    "pour" if gap.next().is_some() && gap.next().is_none() => before.start(),
-                    "per" => before.start(),
-                    _ => continue,
-                }
-            }
-            _ => continue,
-        };
-        out.push((start, t.end()));
-    }
-    out
-}
 
 /// How far before a percent mark a percentage may start (`entre 1 000,5 et 2 000,5 %`).
 const REACH: usize = 64;
