@@ -26,7 +26,7 @@ use crate::catalogue::{Catalogue, Family, Hit};
 use crate::context::{
     has_cue_before, sentence, sentence_has_ai_words, sentence_has_negative_words, surname_after, vendor_nearby,
 };
-use crate::starts::Starts;
+use crate::starts::{StartTable, Starts};
 use crate::version::{canonical, parts, Part};
 
 /// An organisation found by an earlier plugin.
@@ -105,12 +105,16 @@ enum Reading<'a> {
 /// Finds AI model names.
 pub struct AiModels {
     catalogue: Catalogue,
+    /// Where the searches may begin, by a token's first bytes.
+    starts: StartTable,
 }
 
 impl AiModels {
     /// Loads the compiled-in catalogue.
     pub fn load() -> Result<Self, String> {
-        Ok(AiModels { catalogue: Catalogue::load()? })
+        let catalogue = Catalogue::load()?;
+        let starts = StartTable::new(&catalogue);
+        Ok(AiModels { catalogue, starts })
     }
 
     /// Every model mention in `doc`; `orgs` are the organisations found
@@ -119,7 +123,7 @@ impl AiModels {
     pub fn mentions<'a>(&'a self, doc: &Document<'a>, orgs: &'a [Found]) -> Vec<Mention<'a>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let text = doc.text();
-        let starts = Starts::of(doc, &self.catalogue);
+        let starts = Starts::of(doc, &self.starts);
         let mut hits = self.catalogue.hits(doc, &starts.catalogue);
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut out: Vec<Mention> = Vec::new();
