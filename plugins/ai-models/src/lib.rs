@@ -8,6 +8,7 @@
 //! ([`context`]); names the catalogue lacks come from cues ([`unseen`]),
 //! with the organisations found before as vendors.
 
+mod attrs;
 pub mod catalogue;
 pub mod context;
 mod starts;
@@ -17,6 +18,7 @@ pub mod version;
 use std::borrow::Cow;
 
 use glaneur_schema::entity::string_attrs_borrowed;
+use glaneur_schema::output::Attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
@@ -222,11 +224,20 @@ impl AiModels {
         self.catalogue.families.iter().any(|f| f.name == family)
     }
 
-    /// Every mention as an entity.
-    pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Vec<Entity> {
+    /// Every mention as an entity; fails only if its attributes could not
+    /// be kept as JSON.
+    pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Result<Vec<Entity>, String> {
         self.mentions(doc, orgs)
             .into_iter()
-            .map(|m| Entity::new("ai_model", m.start..m.end, m.confidence, &m))
+            .map(|m| {
+                Ok(Entity {
+                    kind: "ai_model".to_owned(),
+                    span: m.start..m.end,
+                    confidence: m.confidence,
+                    attrs: Attrs::validated(&attrs::json(&m))?,
+                    extractor: String::new(),
+                })
+            })
             .collect()
     }
 }
@@ -309,7 +320,7 @@ impl Plugin for AiModels {
         // Other plugins may produce organisations too, over the same words:
         // `mentions` wants them sorted and disjoint.
         glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
-        Ok(self.find(doc, &orgs))
+        self.find(doc, &orgs)
     }
 }
 
