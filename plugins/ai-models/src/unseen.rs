@@ -29,18 +29,27 @@ static NOUN_BEGINNINGS: LazyLock<Beginnings> = LazyLock::new(|| Beginnings::of(&
 
 /// By the first two bytes of a word's text, whether it may fold to one of
 /// some words (of two bytes or more): their first two bytes, in any ASCII
-/// case, or any pair with a byte beyond ASCII (folding lowercases ASCII and
-/// makes no other character an ASCII one but the Kelvin sign, `k`).
+/// case. A byte beyond ASCII begins a character that folds to one beyond
+/// ASCII too, but for the few of [`FOLDING_TO_ASCII`].
 struct Beginnings {
     /// By the first byte, the second bytes (a bit each) of the ASCII pairs.
     ascii: [u128; 128],
     /// Whether every pair is one (a word of one byte is beyond this filter).
     all: bool,
+    /// By a byte beyond ASCII (less 0x80), whether it may stand among a
+    /// word's first two: every one if a word has one there, else those of
+    /// [`FOLDING_TO_ASCII`].
+    beyond_ascii: [bool; 128],
 }
+
+/// The first bytes of the characters beyond ASCII whose folded form
+/// begins with an ASCII byte: `İ` (`i̇`), `ʼ` and `’` (`'`), the Kelvin
+/// sign (`k`).
+const FOLDING_TO_ASCII: [u8; 3] = [0xC4, 0xCA, 0xE2];
 
 impl Beginnings {
     fn of(words: &[&str]) -> Self {
-        let mut beginnings = Beginnings { ascii: [0; 128], all: false };
+        let mut beginnings = Beginnings { ascii: [0; 128], all: false, beyond_ascii: [false; 128] };
         for word in words {
             match *word.as_bytes() {
                 [a, b, ..] if a.is_ascii() && b.is_ascii() => {
@@ -50,30 +59,54 @@ impl Beginnings {
                         }
                     }
                 }
-                [_, _, ..] => {} // a byte beyond ASCII: every such pair is one
+                [_, _, ..] => beginnings.beyond_ascii = [true; 128],
                 [..] => beginnings.all = true,
             }
         }
+        for byte in FOLDING_TO_ASCII {
+            beginnings.beyond_ascii[usize::from(byte - 0x80)] = true;
+        }
+        if beginnings.all {
+            beginnings.beyond_ascii = [true; 128];
+        }
         beginnings
+    }
+
+    /// Whether a byte beyond ASCII among a word's first two may leave it
+    /// folding to one of the words.
+    fn may_pass(&self, byte: u8) -> bool {
+        self.beyond_ascii[usize::from(byte - 0x80)]
     }
 
     /// Whether a word whose first two bytes are `a` and `b` (`b` 0 at the
     /// end of the text) may fold to one of the words.
     #[cfg(test)]
     fn may_begin(&self, a: u8, b: u8) -> bool {
-        self.all || !a.is_ascii() || !b.is_ascii() || self.ascii[usize::from(a)] >> b & 1 != 0
+        if !a.is_ascii() {
+            // Then `b` continues the first character.
+            self.may_pass(a)
+        } else if !b.is_ascii() {
+            self.may_pass(b)
+        } else {
+            self.all || self.ascii[usize::from(a)] >> b & 1 != 0
+        }
     }
 
     /// [`Beginnings::may_begin`] of `a` and every second byte, in their
     /// order.
     fn row(&self, a: u8) -> [bool; 256] {
+        if !a.is_ascii() {
+            return [self.may_pass(a); 256];
+        }
         let mut row = [true; 256];
-        if !self.all && a.is_ascii() {
+        let (ascii, beyond) = row.split_at_mut(0x80);
+        if !self.all {
             let seconds = self.ascii[usize::from(a)];
-            for (b, may) in row.iter_mut().enumerate().take(0x80) {
+            for (b, may) in ascii.iter_mut().enumerate() {
                 *may = seconds >> b & 1 != 0;
             }
         }
+        beyond.copy_from_slice(&self.beyond_ascii);
         row
     }
 }
@@ -390,15 +423,28 @@ mod tests {
                 assert!(NOUN_BEGINNINGS.may_begin(a, b), "{word}");
             }
         }
-        assert!(NOUN_BEGINNINGS.may_begin(0xC3, b'a') && NOUN_BEGINNINGS.may_begin(b'a', 0xC3));
+        assert!(NOUN_BEGINNINGS.may_begin(0xE2, b'a') && NOUN_BEGINNINGS.may_begin(b'a', 0xCA));
+        assert!(!NOUN_BEGINNINGS.may_begin(0xC3, b'a') && !NOUN_BEGINNINGS.may_begin(b'a', 0xC3));
         assert!(!NOUN_BEGINNINGS.may_begin(b'd', b'e') && !NOUN_BEGINNINGS.may_begin(b'm', 0));
+    }
+
+    #[test]
+    fn only_the_characters_listed_fold_to_ascii() {
+        let mut buf = [0; 4];
+        for c in (0x80..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = c.encode_utf8(&mut buf);
+            let folded = glaneur_text::folded(text);
+            if folded.as_bytes()[0].is_ascii() {
+                assert!(FOLDING_TO_ASCII.contains(&text.as_bytes()[0]), "{c:?} folds to {folded:?}");
+            }
+        }
     }
 
     #[test]
     fn the_noun_beginnings_leave_out_no_noun() {
         let corpus = crate::tests::corpus_texts();
         let tricky = "MODÈLE, Modèles, LLM, l’assistant, l'Agent, ChatBot, «modèle», model-modèle, \
-                      AGENTS, Llm, mODÈLE, Assistant-agent, x";
+                      AGENTS, Llm, mODÈLE, Assistant-agent, x, \u{212a}odèle, ’modèle, ʼagent, İa, à été dé";
         for text in corpus.chain([tricky.to_owned()]) {
             let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
             let doc = buf.document();
