@@ -66,14 +66,18 @@ struct StartBytes {
 
 /// What a word beginning with some bytes may start.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Start {
+///
+/// Ordered, and numbered as the bits of the plugin's table of starts
+/// (`starts::StartTable`) take them.
+#[repr(u8)]
+pub(crate) enum Start {
     /// No pattern.
-    None,
+    None = 0,
     /// A pattern, if the word is capitalised or a number.
-    Capitalised,
+    Capitalised = 1,
     /// A pattern, whatever the case of the word (a pattern written in
     /// lower case).
-    Any,
+    Any = 2,
 }
 
 impl StartBytes {
@@ -110,13 +114,40 @@ impl StartBytes {
     /// What a word at `at` in `text` may start.
     #[inline]
     fn at(&self, text: &[u8], at: usize) -> Start {
-        let a = text[at];
-        let b = text.get(at + 1).copied().unwrap_or(0);
+        self.pair(text[at], text.get(at + 1).copied().unwrap_or(0))
+    }
+
+    /// What a word whose first two bytes are `a` and `b` may start (`b` is
+    /// 0 for a word that ends the text after one byte).
+    fn pair(&self, a: u8, b: u8) -> Start {
         if a.is_ascii() && b.is_ascii() {
             self.pairs[usize::from(a.to_ascii_lowercase())][usize::from(b.to_ascii_lowercase())]
         } else {
             self.lead[usize::from(a)]
         }
+    }
+
+    /// What [`StartBytes::may_start_word`] makes of a word beginning with
+    /// the bytes `a` and `b`: `None`, a name if the word is capitalised
+    /// (or a number), or a name in any case.
+    #[cfg(test)]
+    fn of_pair(&self, a: u8, b: u8) -> Start {
+        self.lead[usize::from(a)].min(self.pair(a, b))
+    }
+
+    /// [`StartBytes::of_pair`] of `a` and every second byte, in their
+    /// order: a row of the table of the plugin's searches, made at once.
+    fn row(&self, a: u8) -> [Start; 256] {
+        let lead = self.lead[usize::from(a)];
+        // Beyond ASCII, `pair` is `lead` itself.
+        let mut row = [lead; 256];
+        if a.is_ascii() {
+            let pairs = &self.pairs[usize::from(a.to_ascii_lowercase())];
+            for (b, start) in row.iter_mut().enumerate().take(0x80) {
+                *start = lead.min(pairs[usize::from((b as u8).to_ascii_lowercase())]);
+            }
+        }
+        row
     }
 
     /// Whether a pattern may start a word at `at` in `text`; `capital`
@@ -206,6 +237,15 @@ impl Catalogue {
         self.starts.may_start_word(bytes, t.start(), || t.begins_with_capital(bytes))
     }
 
+    /// What may start at a word whose first byte is `a`, by its second
+    /// (0 at the end of the text): `Start::None` where
+    /// [`Catalogue::may_start_word`] is always false, `Start::Capitalised`
+    /// where it is true of a capitalised word or a number,
+    /// `Start::Any` where it is always true.
+    pub(crate) fn starts_after(&self, a: u8) -> [Start; 256] {
+        self.starts.row(a)
+    }
+
     /// Every spelling found in `doc` at a word start, with its case
     /// allowed (the end is checked by the version grammar, which may glue a
     /// version: `Qwen2.5`, `o1`). `word_starts` are the word starts of
@@ -271,6 +311,27 @@ mod tests {
                 let all = c.matcher.matches_at_words(&text, doc.word_starts(), keep);
                 let filtered = doc.word_starts_where(|t| c.may_start_word(text.as_bytes(), t));
                 assert_eq!(c.matcher.matches_at_words(&text, filtered, keep), all, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_of_starts_is_what_each_pair_makes() {
+        let c = Catalogue::load().expect("valid data");
+        for a in 0..=u8::MAX {
+            let row = c.starts_after(a);
+            for b in 0..=u8::MAX {
+                assert!(row[usize::from(b)] == c.starts.of_pair(a, b), "{a} {b}");
+                // And the pair's class is what `may_start_word` makes of it.
+                let text = [a, b];
+                for capital in [false, true] {
+                    let expected = match c.starts.of_pair(a, b) {
+                        Start::None => false,
+                        Start::Capitalised => capital,
+                        Start::Any => true,
+                    };
+                    assert_eq!(c.starts.may_start_word(&text, 0, || capital), expected, "{a} {b} {capital}");
+                }
             }
         }
     }

@@ -8,6 +8,7 @@
 //! ([`context`]); names the catalogue lacks come from cues ([`unseen`]),
 //! with the organisations found before as vendors.
 
+mod attrs;
 pub mod catalogue;
 pub mod context;
 mod starts;
@@ -17,17 +18,18 @@ pub mod version;
 use std::borrow::Cow;
 
 use glaneur_schema::entity::string_attrs_borrowed;
+use glaneur_schema::output::Attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 use glaneur_text::SpanSet;
 
-use crate::catalogue::{Catalogue, Hit};
+use crate::catalogue::{Catalogue, Family, Hit};
 use crate::context::{
     has_cue_before, sentence, sentence_has_ai_words, sentence_has_negative_words, surname_after, vendor_nearby,
 };
-use crate::starts::Starts;
-use crate::version::{canonical, parts};
+use crate::starts::{StartTable, Starts};
+use crate::version::{canonical, parts, Part};
 
 /// An organisation found by an earlier plugin.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,15 +93,30 @@ pub struct Mention<'a> {
     pub confidence: f64,
 }
 
+/// What a catalogue hit was read as.
+enum Reading<'a> {
+    /// A model.
+    Model(Mention<'a>),
+    /// An ambiguous bare name that is a model if another one is read in
+    /// its sentence (given).
+    IfAnotherModel(Mention<'a>, &'a str),
+    /// No model.
+    None,
+}
+
 /// Finds AI model names.
 pub struct AiModels {
     catalogue: Catalogue,
+    /// Where the searches may begin, by a token's first bytes.
+    starts: StartTable,
 }
 
 impl AiModels {
     /// Loads the compiled-in catalogue.
     pub fn load() -> Result<Self, String> {
-        Ok(AiModels { catalogue: Catalogue::load()? })
+        let catalogue = Catalogue::load()?;
+        let starts = StartTable::new(&catalogue);
+        Ok(AiModels { catalogue, starts })
     }
 
     /// Every model mention in `doc`; `orgs` are the organisations found
@@ -108,26 +125,34 @@ impl AiModels {
     pub fn mentions<'a>(&'a self, doc: &Document<'a>, orgs: &'a [Found]) -> Vec<Mention<'a>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let text = doc.text();
-        let starts = Starts::of(doc, &self.catalogue);
+        let starts = Starts::of(doc, &self.starts);
         let mut hits = self.catalogue.hits(doc, &starts.catalogue);
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut out: Vec<Mention> = Vec::new();
         let mut taken = SpanSet::new();
-        let mut candidates: Vec<(Hit, usize, Option<Mention>)> = hits
+        let readings: Vec<(Hit, usize, Reading)> = hits
             .iter()
             .map(|&hit| {
-                let (mention, end) = self.read(text, hit, orgs, &[]);
+                let (reading, end) = self.read(text, hit, orgs);
+                (hit, end, reading)
+            })
+            .collect();
+        // Then another model in the sentence is context enough for an
+        // ambiguous bare name (`Bixby par Gemini`).
+        let mut accepted: Vec<(usize, usize)> =
+            readings.iter().filter(|(_, _, r)| matches!(r, Reading::Model(_))).map(|(h, e, _)| (h.start, *e)).collect();
+        accepted.sort_unstable();
+        let mut candidates: Vec<(Hit, usize, Option<Mention>)> = readings
+            .into_iter()
+            .map(|(hit, end, reading)| {
+                let mention = match reading {
+                    Reading::Model(mention) => Some(mention),
+                    Reading::IfAnotherModel(mention, s) => models_in(text, s, &accepted, hit.start).then_some(mention),
+                    Reading::None => None,
+                };
                 (hit, end, mention)
             })
             .collect();
-        // Second pass: another model in the sentence is context enough for
-        // an ambiguous bare name (`Bixby par Gemini`).
-        let mut accepted: Vec<(usize, usize)> =
-            candidates.iter().filter(|(_, _, m)| m.is_some()).map(|(h, e, _)| (h.start, *e)).collect();
-        accepted.sort_unstable();
-        for (hit, end, mention) in candidates.iter_mut().filter(|(_, _, m)| m.is_none()) {
-            (*mention, *end) = self.read(text, *hit, orgs, &accepted);
-        }
         // Longest first, so that `GitHub Copilot` wins over `Copilot`, and a
         // hardware name over what it contains.
         // On a tie, hardware first (`Falcon 9` the rocket).
@@ -148,36 +173,34 @@ impl AiModels {
         out
     }
 
-    /// Reads one catalogue hit: the mention, if it is one, and where its
-    /// span ends.
-    /// `models` are spans already read as models, context for this one.
-    fn read(&self, text: &str, hit: Hit, orgs: &[Found], models: &[(usize, usize)]) -> (Option<Mention<'_>>, usize) {
+    /// Reads one catalogue hit: what it is, and where its span ends.
+    fn read<'a>(&'a self, text: &'a str, hit: Hit, orgs: &[Found]) -> (Reading<'a>, usize) {
         let Some(f) = self.catalogue.spellings[hit.spelling].family else {
             // Hardware: never a model, nor the version after it (`Falcon 9`).
-            return (None, hit.end);
+            return (Reading::None, hit.end);
         };
         let family = &self.catalogue.families[f];
         let openai = family.vendor == "OpenAI";
         let (model_parts, end) = parts(&self.catalogue, text, hit.end, openai);
         // The name must end a word (`Claudette`), once its parts are read.
         if glaneur_text::glued_after(text, end) {
-            return (None, end);
+            return (Reading::None, end);
         }
         let org_before = orgs.partition_point(|o| o.start <= hit.start);
         let inside_org = org_before > 0 && end <= orgs[org_before - 1].end || text[end..].starts_with(" AI");
         let rule = if !model_parts.is_empty() {
             "catalogue+version"
         } else if inside_org {
-            return (None, end); // `Mistral AI`, `Meta AI Research`: the organisation
+            return (Reading::None, end); // `Mistral AI`, `Meta AI Research`: the organisation
         } else if family.needs_variant {
             if !has_cue_before(text, hit.start) {
-                return (None, end);
+                return (Reading::None, end);
             }
             "catalogue+cue"
         } else if family.ambiguous {
             let s = sentence(text, hit.start, end);
             if surname_after(text, end) || sentence_has_negative_words(s) {
-                return (None, end);
+                return (Reading::None, end);
             }
             if has_cue_before(text, hit.start) {
                 "catalogue+cue"
@@ -185,29 +208,15 @@ impl AiModels {
                 "catalogue+vendor"
             } else if sentence_has_ai_words(s) {
                 "catalogue+context"
-            } else if models_in(text, s, models, hit.start) {
-                "catalogue+context:model"
             } else {
-                return (None, end);
+                // Known once every other hit is read.
+                let mention = mention(hit, end, family, &model_parts, "catalogue+context:model");
+                return (Reading::IfAnotherModel(mention, s), end);
             }
         } else {
             "catalogue"
         };
-        let confidence = match rule {
-            "catalogue" | "catalogue+version" => 0.95,
-            _ => 0.85,
-        };
-        let mention = Mention {
-            start: hit.start,
-            end,
-            canonical: canonical(&family.name, &model_parts),
-            family: Some(&family.name),
-            vendor: Some(Cow::Borrowed(&family.vendor)),
-            kind: Some(&family.kind),
-            rule,
-            confidence,
-        };
-        (Some(mention), end)
+        (Reading::Model(mention(hit, end, family, &model_parts, rule)), end)
     }
 
     /// Whether `family` is a catalogued family name.
@@ -215,12 +224,39 @@ impl AiModels {
         self.catalogue.families.iter().any(|f| f.name == family)
     }
 
-    /// Every mention as an entity.
-    pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Vec<Entity> {
+    /// Every mention as an entity; fails only if its attributes could not
+    /// be kept as JSON.
+    pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Result<Vec<Entity>, String> {
         self.mentions(doc, orgs)
             .into_iter()
-            .map(|m| Entity::new("ai_model", m.start..m.end, m.confidence, &m))
+            .map(|m| {
+                Ok(Entity {
+                    kind: "ai_model".to_owned(),
+                    span: m.start..m.end,
+                    confidence: m.confidence,
+                    attrs: Attrs::validated(&attrs::json(&m))?,
+                    extractor: String::new(),
+                })
+            })
             .collect()
+    }
+}
+
+/// The mention of `family` that `hit` begins, ending at `end`.
+fn mention<'a>(hit: Hit, end: usize, family: &'a Family, model_parts: &[Part], rule: &'static str) -> Mention<'a> {
+    let confidence = match rule {
+        "catalogue" | "catalogue+version" => 0.95,
+        _ => 0.85,
+    };
+    Mention {
+        start: hit.start,
+        end,
+        canonical: canonical(&family.name, model_parts),
+        family: Some(&family.name),
+        vendor: Some(Cow::Borrowed(&family.vendor)),
+        kind: Some(&family.kind),
+        rule,
+        confidence,
     }
 }
 
@@ -284,7 +320,7 @@ impl Plugin for AiModels {
         // Other plugins may produce organisations too, over the same words:
         // `mentions` wants them sorted and disjoint.
         glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
-        Ok(self.find(doc, &orgs))
+        self.find(doc, &orgs)
     }
 }
 

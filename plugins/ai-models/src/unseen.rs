@@ -29,38 +29,85 @@ static NOUN_BEGINNINGS: LazyLock<Beginnings> = LazyLock::new(|| Beginnings::of(&
 
 /// By the first two bytes of a word's text, whether it may fold to one of
 /// some words (of two bytes or more): their first two bytes, in any ASCII
-/// case, or any pair with a byte beyond ASCII (folding lowercases ASCII and
-/// makes no other character an ASCII one but the Kelvin sign, `k`).
-struct Beginnings(Box<[[bool; 256]; 256]>);
+/// case. A byte beyond ASCII begins a character that folds to one beyond
+/// ASCII too, but for the few of [`FOLDING_TO_ASCII`].
+struct Beginnings {
+    /// By the first byte, the second bytes (a bit each) of the ASCII pairs.
+    ascii: [u128; 128],
+    /// Whether every pair is one (a word of one byte is beyond this filter).
+    all: bool,
+    /// By a byte beyond ASCII (less 0x80), whether it may stand among a
+    /// word's first two: every one if a word has one there, else those of
+    /// [`FOLDING_TO_ASCII`].
+    beyond_ascii: [bool; 128],
+}
+
+/// The first bytes of the characters beyond ASCII whose folded form
+/// begins with an ASCII byte: `İ` (`i̇`), `ʼ` and `’` (`'`), the Kelvin
+/// sign (`k`).
+const FOLDING_TO_ASCII: [u8; 3] = [0xC4, 0xCA, 0xE2];
 
 impl Beginnings {
     fn of(words: &[&str]) -> Self {
-        let mut pairs = Box::new([[false; 256]; 256]);
-        for (a, row) in pairs.iter_mut().enumerate() {
-            for (b, pair) in row.iter_mut().enumerate() {
-                *pair = a >= 0x80 || b >= 0x80;
-            }
-        }
+        let mut beginnings = Beginnings { ascii: [0; 128], all: false, beyond_ascii: [false; 128] };
         for word in words {
             match *word.as_bytes() {
-                [a, b, ..] => {
+                [a, b, ..] if a.is_ascii() && b.is_ascii() => {
                     for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
                         for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                            pairs[usize::from(a)][usize::from(b)] = true;
+                            beginnings.ascii[usize::from(a)] |= 1 << b;
                         }
                     }
                 }
-                [..] => *pairs = [[true; 256]; 256], // beyond this filter
+                [_, _, ..] => beginnings.beyond_ascii = [true; 128],
+                [..] => beginnings.all = true,
             }
         }
-        Beginnings(pairs)
+        for byte in FOLDING_TO_ASCII {
+            beginnings.beyond_ascii[usize::from(byte - 0x80)] = true;
+        }
+        if beginnings.all {
+            beginnings.beyond_ascii = [true; 128];
+        }
+        beginnings
     }
 
-    /// Whether the word at `at` in `text` may fold to one of the words.
-    #[inline]
-    fn may_begin(&self, text: &[u8], at: usize) -> bool {
-        let b = text.get(at + 1).copied().unwrap_or(0);
-        self.0[usize::from(text[at])][usize::from(b)]
+    /// Whether a byte beyond ASCII among a word's first two may leave it
+    /// folding to one of the words.
+    fn may_pass(&self, byte: u8) -> bool {
+        self.beyond_ascii[usize::from(byte - 0x80)]
+    }
+
+    /// Whether a word whose first two bytes are `a` and `b` (`b` 0 at the
+    /// end of the text) may fold to one of the words.
+    #[cfg(test)]
+    fn may_begin(&self, a: u8, b: u8) -> bool {
+        if !a.is_ascii() {
+            // Then `b` continues the first character.
+            self.may_pass(a)
+        } else if !b.is_ascii() {
+            self.may_pass(b)
+        } else {
+            self.all || self.ascii[usize::from(a)] >> b & 1 != 0
+        }
+    }
+
+    /// [`Beginnings::may_begin`] of `a` and every second byte, in their
+    /// order.
+    fn row(&self, a: u8) -> [bool; 256] {
+        if !a.is_ascii() {
+            return [self.may_pass(a); 256];
+        }
+        let mut row = [true; 256];
+        let (ascii, beyond) = row.split_at_mut(0x80);
+        if !self.all {
+            let seconds = self.ascii[usize::from(a)];
+            for (b, may) in ascii.iter_mut().enumerate() {
+                *may = seconds >> b & 1 != 0;
+            }
+        }
+        beyond.copy_from_slice(&self.beyond_ascii);
+        row
     }
 }
 
@@ -97,9 +144,15 @@ static APPOSITIONS: LazyLock<Phrases> = LazyLock::new(|| {
 
 /// Whether a word at `at` in `text` may fold to a cue noun, by its first
 /// two bytes: most words need not be looked up.
-#[inline]
+#[cfg(test)]
 pub(crate) fn may_begin_noun(text: &[u8], at: usize) -> bool {
-    NOUN_BEGINNINGS.may_begin(text, at)
+    NOUN_BEGINNINGS.may_begin(text[at], text.get(at + 1).copied().unwrap_or(0))
+}
+
+/// [`may_begin_noun`] of the words whose first byte is `a`, by their
+/// second (0 at the end of the text).
+pub(crate) fn nouns_may_begin_after(a: u8) -> [bool; 256] {
+    NOUN_BEGINNINGS.row(a)
 }
 
 /// The cues of `doc`, leftmost-longest, as byte spans; an apposition's
@@ -356,10 +409,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_row_of_noun_beginnings_is_what_each_pair_makes() {
+        for a in 0..=u8::MAX {
+            let row = nouns_may_begin_after(a);
+            for b in 0..=u8::MAX {
+                assert_eq!(row[usize::from(b)], NOUN_BEGINNINGS.may_begin(a, b), "{a} {b}");
+            }
+        }
+        // Each pair as the table of every pair had it, before the bits.
+        for word in NOUN_LIST {
+            let (a, b) = (word.as_bytes()[0], word.as_bytes()[1]);
+            for (a, b) in [(a, b), (a.to_ascii_uppercase(), b), (a, b.to_ascii_uppercase())] {
+                assert!(NOUN_BEGINNINGS.may_begin(a, b), "{word}");
+            }
+        }
+        assert!(NOUN_BEGINNINGS.may_begin(0xE2, b'a') && NOUN_BEGINNINGS.may_begin(b'a', 0xCA));
+        assert!(!NOUN_BEGINNINGS.may_begin(0xC3, b'a') && !NOUN_BEGINNINGS.may_begin(b'a', 0xC3));
+        assert!(!NOUN_BEGINNINGS.may_begin(b'd', b'e') && !NOUN_BEGINNINGS.may_begin(b'm', 0));
+    }
+
+    #[test]
+    fn only_the_characters_listed_fold_to_ascii() {
+        let mut buf = [0; 4];
+        for c in (0x80..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let text = c.encode_utf8(&mut buf);
+            let folded = glaneur_text::folded(text);
+            if folded.as_bytes()[0].is_ascii() {
+                assert!(FOLDING_TO_ASCII.contains(&text.as_bytes()[0]), "{c:?} folds to {folded:?}");
+            }
+        }
+    }
+
+    #[test]
     fn the_noun_beginnings_leave_out_no_noun() {
         let corpus = crate::tests::corpus_texts();
         let tricky = "MODÈLE, Modèles, LLM, l’assistant, l'Agent, ChatBot, «modèle», model-modèle, \
-                      AGENTS, Llm, mODÈLE, Assistant-agent, x";
+                      AGENTS, Llm, mODÈLE, Assistant-agent, x, \u{212a}odèle, ’modèle, ʼagent, İa, à été dé";
         for text in corpus.chain([tricky.to_owned()]) {
             let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
             let doc = buf.document();

@@ -88,14 +88,16 @@ fn classify(catalogue: &Catalogue, token: &str, sep: Sep, first: bool, openai: b
     if sep == Sep::Glued || sep == Sep::Dot {
         return None;
     }
-    let spellings = catalogue.variant(token);
-    if spellings.is_empty() {
+    // A spaced lower-case word is French prose (`Gemini multimodal`), except
+    // OpenAI's own lower-case variants (`GPT-4o mini`): most words after a
+    // name, refused before the variants are looked up.
+    let capitalised = token.starts_with(|c: char| c.is_ascii_uppercase());
+    let prose = sep == Sep::Space && !capitalised;
+    if prose && !openai {
         return None;
     }
-    // A spaced lower-case word is French prose (`Gemini multimodal`), except
-    // OpenAI's own lower-case variants (`GPT-4o mini`).
-    let capitalised = token.starts_with(|c: char| c.is_ascii_uppercase());
-    if sep == Sep::Space && !capitalised && !(openai && spellings.contains(&token)) {
+    let spellings = catalogue.variant(token);
+    if spellings.is_empty() || prose && !spellings.contains(&token) {
         return None;
     }
     // One-letter variants (`Command R`, `Command A`) only right after the family.

@@ -1,10 +1,16 @@
 //! The percentages plugin (kind `percentage`): `49 %`, `49 pour cent`,
 //! `entre 10 et 30 %`, with value and max.
 
+mod marks;
+mod matcher;
+
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_numbers::{parse_digits, Convention};
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
+use marks::marks;
+use matcher::Parts;
 use regex::Regex;
 use serde::Serialize;
 
@@ -22,58 +28,17 @@ const MARK: &str = r"%|pour\s?cent|pourcent|percent|per\s+cent";
 static MARKS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){MARK}")).expect("the percent marks form a valid regex"));
 
-/// The percent marks of `doc`, read from its tokens: `%`, `pourcent`,
-/// `percent`, `pour cent` (one whitespace character between) and `per
-/// cent` (any), in any case. The percentage regex then runs only on the
-/// few dozen bytes before each.
-fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
-    let (text, tokens) = (doc.text(), doc.tokens());
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        // Every mark ends with `%` or a `t` (in folded form, so `t` or `T`
-        // in the text): one byte refuses nearly every token.
-        if !matches!(bytes[t.end() - 1], b'%' | b't' | b'T') {
-            continue;
-        }
-        let start = match doc.folded_of(t) {
-            "%" | "pourcent" | "percent" => t.start(),
-            "cent" if i > 0 && !t.is_joined() => {
-                let before = &tokens[i - 1];
-                let mut gap = text[before.end()..t.start()].chars();
-                match doc.folded_of(before) {
-                    "pour" if gap.next().is_some() && gap.next().is_none() => before.start(),
-                    "per" => before.start(),
-                    _ => continue,
-                }
-            }
-            _ => continue,
-        };
-        out.push((start, t.end()));
-    }
-    out
-}
-
 /// How far before a percent mark a percentage may start (`entre 1 000,5 et 2 000,5 %`).
 const REACH: usize = 64;
 
-/// A percentage ending at a mark. The marks' word boundaries are checked
-/// on the marks themselves, and `entre`'s is ASCII: a Unicode `\b` makes
-/// the regex crate's DFA give up on French text, and the slow engine that
-/// takes over was most of this plugin's time.
+/// The percentage rule as a regex, `digit` standing for the class of
+/// digits: the reference [`matcher`] reads as it would with ASCII digits,
+/// and the rule itself for the rare text near a mark that has digits of
+/// another script (see [`PERCENT_ANY_DIGITS`]).
 ///
-/// With ASCII digits, the only ones [`parse_digits`] reads: a Unicode
-/// `\d` (some 700 characters) four times over cost ~45 M instructions to
-/// compile, ten times this one.
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| percent("[0-9]"));
-
-/// [`PERCENT`] with any decimal digit, for the rare text near a mark that
-/// has digits of another script: a number written with them must still
-/// take up its place (`entre ٤٠ et 50 %` is no `50 %`), though it is not
-/// read. Built on first need.
-static PERCENT_ANY_DIGITS: LazyLock<Regex> = LazyLock::new(|| percent(r"\d"));
-
-/// The percentage regex with `digit` as the class of digits.
+/// The marks' word boundaries are checked on the marks themselves, and
+/// `entre`'s is ASCII: a Unicode `\b` makes the regex crate's DFA give up
+/// on French text.
 fn percent(digit: &str) -> Regex {
     let num = NUM.replace("DIGIT", digit);
     let pattern = format!(
@@ -87,6 +52,12 @@ fn percent(digit: &str) -> Regex {
     );
     Regex::new(&pattern).expect("the percentage pattern is valid")
 }
+
+/// The percentage rule with any decimal digit, for the rare text near a
+/// mark that has digits of another script: a number written with them
+/// must still take up its place (`entre ٤٠ et 50 %` is no `50 %`), though
+/// it is not read. Built on first need; [`matcher`] reads the rest.
+static PERCENT_ANY_DIGITS: LazyLock<Regex> = LazyLock::new(|| percent(r"\d"));
 
 /// Finds percentages; stateless.
 pub struct Percentages;
@@ -126,14 +97,17 @@ impl Percentages {
     fn ending_at(&self, text: &str, (start, end): (usize, usize), floor: usize) -> Option<Entity> {
         let from = glaneur_text::reach_back(text, start, REACH).max(floor);
         let other_digits = text[from..end].chars().any(|c| c.is_numeric() && !c.is_ascii_digit());
-        let regex = if other_digits { &*PERCENT_ANY_DIGITS } else { &*PERCENT };
-        let (span, low, high) = ending_at_end(regex, &text[..end], from)?;
+        let text = &text[..end];
+        let (span, low, high) = if other_digits {
+            ending_at_end(text, from, |at| regex_parts(&PERCENT_ANY_DIGITS, text, at))
+        } else {
+            ending_at_end(text, from, |at| matcher::find_at(text, at))
+        }?;
         Some(percentage(span, low, high))
     }
 }
 
-/// The capture groups of the percentage regex, by index: both regexes
-/// ([`PERCENT`], [`PERCENT_ANY_DIGITS`]) have the same groups.
+/// The capture groups of the percentage regex, by index.
 struct Groups {
     a: usize,
     b: usize,
@@ -143,54 +117,74 @@ struct Groups {
     sign: usize,
 }
 
-/// [`Groups`] of the percentage regex, looked up by name once.
+/// [`Groups`] of the percentage regex, looked up by name once (every
+/// regex [`percent`] builds has the same groups).
 static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
     let index = |name: &str| {
-        PERCENT.capture_names().position(|n| n == Some(name)).expect("the percentage regex names its groups")
+        PERCENT_ANY_DIGITS.capture_names().position(|n| n == Some(name)).expect("the percentage regex names its groups")
     };
     Groups { a: index("a"), b: index("b"), c: index("c"), d: index("d"), n: index("n"), sign: index("sign") }
 });
 
-/// The percentage `regex` finds in `text[from..]` that ends where `text`
-/// does: its span, value and max. The matches before it are read as a
-/// scan of the whole window reads them, since where one ends is where the
-/// next is looked for (`100 % à 50 %` is no range: the scan goes on from
-/// `50`); only the last one can end at the mark.
-fn ending_at_end(regex: &Regex, text: &str, from: usize) -> Option<(std::ops::Range<usize>, f64, Option<f64>)> {
+/// The leftmost match of `regex` (one [`percent`] built) at or after `at`
+/// in `text`, as [`Parts`].
+fn regex_parts(regex: &Regex, text: &str, at: usize) -> Option<Parts> {
     let g = &*GROUPS;
     let mut locations = regex.capture_locations();
+    let whole = regex.captures_read_at(&mut locations, text, at)?;
+    let group = |i: usize| locations.get(i).map(|(s, e)| s..e);
+    let (first, second) = match group(g.a).or_else(|| group(g.c)) {
+        Some(first) => (first, group(g.b).or_else(|| group(g.d))),
+        None => (group(g.n)?, None),
+    };
+    Some(Parts { whole: whole.range(), sign: group(g.sign), first, second })
+}
+
+/// The percentage that ends where `text` does, among those `find` (the
+/// leftmost match at or after a place) turns up from `from` on: its span,
+/// value and max. The matches before it are read as a scan of the whole
+/// window reads them, since where one ends is where the next is looked for
+/// (`100 % à 50 %` is no range: the scan goes on from `50`); only the last
+/// one can end at the mark.
+fn ending_at_end(
+    text: &str,
+    from: usize,
+    mut find: impl FnMut(usize) -> Option<Parts>,
+) -> Option<(Range<usize>, f64, Option<f64>)> {
+    let parse = |r: &Range<usize>| parse_digits(&text[r.clone()], Convention::French);
     let mut at = from;
-    while let Some(whole) = regex.captures_read_at(&mut locations, text, at) {
-        at = whole.end();
+    while let Some(parts) = find(at) {
+        at = parts.whole.end;
         // A number glued to a letter before it (`H100 %`) is not ours.
-        if glaneur_text::glued_before(text, whole.start()) {
+        if glaneur_text::glued_before(text, parts.whole.start) {
             continue;
         }
-        let group = |i: usize| locations.get(i).map(|(s, e)| (s, &text[s..e]));
-        let parse = |i: usize| group(i).and_then(|(_, digits)| parse_digits(digits, Convention::French));
-        let (low, high) = match (parse(g.a).or_else(|| parse(g.c)), parse(g.b).or_else(|| parse(g.d))) {
-            (Some(low), Some(high)) if low <= high => (low, Some(high)),
-            (Some(_), Some(_)) => {
-                // `100 % à 50 %` is no range: rescan from the second number.
-                // (What the first number makes ends before the mark.)
-                at = group(g.b).or_else(|| group(g.d)).map_or(at, |(s, _)| s);
-                continue;
-            }
-            _ => {
-                let Some(n) = parse(g.n) else { continue };
-                let negative = group(g.sign).is_some_and(|(_, s)| s != "+");
+        let (low, high) = match &parts.second {
+            Some(second) => match (parse(&parts.first), parse(second)) {
+                (Some(low), Some(high)) if low <= high => (low, Some(high)),
+                (Some(_), Some(_)) => {
+                    // `100 % à 50 %` is no range: rescan from the second number.
+                    // (What the first number makes ends before the mark.)
+                    at = second.start;
+                    continue;
+                }
+                _ => continue,
+            },
+            None => {
+                let Some(n) = parse(&parts.first) else { continue };
+                let negative = parts.sign.as_ref().is_some_and(|s| &text[s.clone()] != "+");
                 (if negative { -n } else { n }, None)
             }
         };
-        if whole.end() == text.len() {
-            return Some((whole.range(), low, high));
+        if parts.whole.end == text.len() {
+            return Some((parts.whole, low, high));
         }
     }
     None
 }
 
 /// A `percentage` entity.
-fn percentage(span: std::ops::Range<usize>, value: f64, max: Option<f64>) -> Entity {
+fn percentage(span: Range<usize>, value: f64, max: Option<f64>) -> Entity {
     let rule = if max.is_some() { "range" } else { "single" };
     Entity::new("percentage", span, 0.95, Attrs { value: Number(value), max: max.map(Number), rule })
 }
@@ -341,6 +335,104 @@ mod tests {
                 .collect();
             assert_eq!(found, reference(text), "in {text:?}");
         }
+    }
+
+    /// The percentage regex with ASCII digits: what [`matcher`] reads.
+    static PERCENT: LazyLock<Regex> = LazyLock::new(|| percent("[0-9]"));
+
+    /// A small xorshift generator: the same texts on every run.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// Texts made of the pieces the rule reads (and a few it must refuse).
+    fn texts(count: usize) -> Vec<String> {
+        let pieces = [
+            "1",
+            "2",
+            "0",
+            "12",
+            "123",
+            "1234",
+            "5",
+            "000",
+            " 000",
+            "\u{a0}000",
+            ".5",
+            ",25",
+            " ",
+            " ",
+            " ",
+            "\u{a0}",
+            "\u{202f}",
+            "\u{2009}",
+            "\u{3000}",
+            "\u{85}",
+            "\u{200b}",
+            "\t",
+            "\n",
+            ",",
+            ".",
+            "%",
+            "%",
+            "pour",
+            "POUR",
+            "cent",
+            "Cent",
+            "cEnT",
+            "per",
+            "percent",
+            "pourcent",
+            "entre",
+            "Entre",
+            "ENTRE",
+            "et",
+            "ET",
+            "eT",
+            "à",
+            "À",
+            "á",
+            "-",
+            "–",
+            "—",
+            "−",
+            "+",
+            "x",
+            "é",
+            "_",
+            "a",
+            "e",
+            "…",
+            "H",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        (0..count).map(|_| (0..1 + rng.below(14)).map(|_| pieces[rng.below(pieces.len())]).collect()).collect()
+    }
+
+    #[test]
+    fn the_matcher_finds_what_the_regex_finds() {
+        let mut matched = 0;
+        for text in texts(40_000).iter().chain(&[
+            "entre 1 000 et 2 000,5 %".to_string(),
+            "1 0000 % et 1\u{a0}000\u{202f}000,25 pour\u{a0}cent".to_string(),
+            "de 10 % à 30 per \n cent, 5 Pour Cent, 7,5 pourcent".to_string(),
+            "xentre 1 et 2 %, éentre 1 et 2 %, _entre 3 et 4 %".to_string(),
+        ]) {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let found = matcher::find_at(text, at);
+                matched += usize::from(found.is_some());
+                assert_eq!(found, regex_parts(&PERCENT, text, at), "in {text:?} from {at}");
+            }
+        }
+        // The texts do hold percentages.
+        assert!(matched > 10_000, "{matched}");
     }
 
     #[test]

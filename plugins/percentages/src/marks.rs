@@ -1,0 +1,86 @@
+//! The percent marks of a Document: where percentages end.
+
+use glaneur_schema::Document;
+
+/// The percent marks of `doc` as byte spans, in order: `%`, `pourcent`,
+/// `percent`, `pour cent` (one character between) and `per cent` (any
+/// spacing), in any case, each a token (or two) of the Document.
+///
+/// Every mark ends with `%` or `cent` in any case (no other character
+/// folds to those letters), so a search of the bytes for `%`, `c` and `C`
+/// finds every place one may end; only there is the token looked up.
+pub(crate) fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
+    let (bytes, tokens) = (doc.text().as_bytes(), doc.tokens());
+    let mut out = Vec::new();
+    for at in memchr::memchr3_iter(b'%', b'c', b'C', bytes) {
+        let end = if bytes[at] == b'%' {
+            at + 1
+        } else if bytes.get(at + 1..at + 4).is_some_and(|ent| ent.eq_ignore_ascii_case(b"ent")) {
+            at + 4
+        } else {
+            continue;
+        };
+        let i = doc.token_at(end - 1);
+        if let Some(start) = tokens.get(i).filter(|t| t.end() == end).and_then(|_| mark_start(doc, i)) {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+/// Where the mark ending with token `i` starts, if that token ends one.
+fn mark_start(doc: &Document<'_>, i: usize) -> Option<usize> {
+    let (text, tokens) = (doc.text(), doc.tokens());
+    let t = &tokens[i];
+    match doc.folded_of(t) {
+        "%" | "pourcent" | "percent" => Some(t.start()),
+        "cent" if i > 0 && !t.is_joined() => {
+            let before = &tokens[i - 1];
+            let mut gap = text[before.end()..t.start()].chars();
+            match doc.folded_of(before) {
+                "pour" if gap.next().is_some() && gap.next().is_none() => Some(before.start()),
+                "per" => Some(before.start()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use glaneur_schema::DocumentBuf;
+
+    /// The marks read from every token: the reference the byte search is
+    /// compared with.
+    fn marks_of_every_token(doc: &Document<'_>) -> Vec<(usize, usize)> {
+        (0..doc.tokens().len()).filter_map(|i| Some((mark_start(doc, i)?, doc.tokens()[i].end()))).collect()
+    }
+
+    #[test]
+    fn the_byte_search_finds_the_marks_of_every_token() {
+        let pieces = [
+            "5", " ", "\u{a0}", "\n", "%", "％", "pour", "POUR", "Pour", "per", "PER", "cent", "CENT", "cEnT", "Cent",
+            "percent", "PERCENT", "pourcent", "PourCent", "c", "C", "ent", "accent", "centre", "é", "ç", "'", "’",
+            "l'", "-", "x", ".",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut below = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..1 + below(10)).map(|_| pieces[below(pieces.len())]).collect();
+            let buf = DocumentBuf::new(&text).expect("small");
+            let doc = buf.document();
+            let marks = marks(&doc);
+            found += marks.len();
+            assert_eq!(marks, marks_of_every_token(&doc), "in {text:?}");
+        }
+        assert!(found > 5_000, "{found}");
+    }
+}
