@@ -4,6 +4,7 @@
 //! This is a documented contract that users' scripts depend on. New optional
 //! fields may appear; existing ones keep their names and meanings.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::ser::Error as _;
@@ -59,11 +60,12 @@ impl DocumentLine {
         write_optional_strings(out, &[("encoding", &self.encoding)]);
         if let Some(entities) = &self.entities {
             out.extend_from_slice(b",\"entities\":[");
+            let mut shared = Shared::default();
             for (k, entity) in entities.iter().enumerate() {
                 if k > 0 {
                     out.push(b',');
                 }
-                entity.write_json(out);
+                entity.write_json_sharing(out, &mut shared);
             }
             out.push(b']');
         }
@@ -109,8 +111,14 @@ impl OutputEntity {
     /// Appends the entity to `out` as JSON, as [`DocumentLine::write_json`]
     /// does; the attrs are copied as they are (valid JSON on one line).
     pub fn write_json(&self, out: &mut Vec<u8>) {
+        self.write_json_sharing(out, &mut Shared::default());
+    }
+
+    /// [`OutputEntity::write_json`], copying the kind and the extractor
+    /// from where `shared` says they were written already.
+    fn write_json_sharing<'a>(&'a self, out: &mut Vec<u8>, shared: &mut Shared<'a>) {
         out.extend_from_slice(b"{\"kind\":");
-        json_text::write_str(out, &self.kind);
+        shared.write(out, &self.kind);
         out.extend_from_slice(b",\"start\":");
         json_text::write_u64(out, self.start);
         out.extend_from_slice(b",\"end\":");
@@ -118,12 +126,45 @@ impl OutputEntity {
         out.extend_from_slice(b",\"text\":");
         json_text::write_str(out, &self.text);
         out.extend_from_slice(b",\"extractor\":");
-        json_text::write_str(out, &self.extractor);
+        shared.write(out, &self.extractor);
         out.extend_from_slice(b",\"confidence\":");
         json_text::write_f64(out, self.confidence);
         out.extend_from_slice(b",\"attrs\":");
         out.extend_from_slice(self.attrs.as_str().as_bytes());
         out.push(b'}');
+    }
+}
+
+/// Where the last few shared strings of a line (its entities' kinds and
+/// extractors, each held once by the pipeline and pointed to by every
+/// entity) were written in the output: written again, they are copied
+/// from there rather than escaped again, byte for byte the same.
+#[derive(Default)]
+struct Shared<'a> {
+    /// Each string, and the range of `out` its JSON holds.
+    written: [Option<(&'a Arc<str>, Range<usize>)>; SHARED],
+    /// The entry the next new string replaces.
+    next: usize,
+}
+
+/// How many shared strings a line remembers: a kind and an extractor for
+/// each of a few plugins.
+const SHARED: usize = 8;
+
+impl<'a> Shared<'a> {
+    /// Appends `value` to `out` as a JSON string, copied from where it was
+    /// written before in `out` if it was (the same `Arc`).
+    fn write(&mut self, out: &mut Vec<u8>, value: &'a Arc<str>) {
+        let before = self.written.iter().flatten().find(|(written, _)| Arc::ptr_eq(written, value));
+        match before {
+            Some((_, range)) => out.extend_from_within(range.clone()),
+            None => {
+                let start = out.len();
+                json_text::write_str(out, value);
+                self.written[self.next] = Some((value, start..out.len()));
+                self.next = (self.next + 1) % SHARED;
+            }
+        }
     }
 }
 
@@ -230,6 +271,36 @@ pub fn sort_entities(entities: &mut [OutputEntity]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_written_as_serde_json_writes_it() {
+        // More shared names than `Shared` remembers, some needing escapes,
+        // each used by several entities in turn.
+        let names: Vec<Arc<str>> = (0..2 * SHARED).map(|k| Arc::from(format!("kind_{k}\"\\\n"))).collect();
+        let entities = (0..5 * names.len())
+            .map(|k| OutputEntity {
+                kind: names[k % names.len()].clone(),
+                start: k as u64,
+                end: 2 * k as u64,
+                text: format!("« {k} »\t"),
+                extractor: names[(3 * k + 1) % names.len()].clone(),
+                confidence: 0.95,
+                attrs: Attrs::new(r#"{"rule":"r"}"#).expect("valid"),
+            })
+            .collect();
+        let line = DocumentLine {
+            source: "a/b.txt".into(),
+            warc_record_id: None,
+            date: Some("2024".into()),
+            bytes: Some(10),
+            encoding: None,
+            entities: Some(entities),
+            error: Some("x".into()),
+        };
+        let mut out = Vec::new();
+        line.write_json(&mut out);
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), serde_json::to_string(&line).expect("serialisable"));
+    }
 
     #[test]
     fn attrs_are_kept_as_sent_but_always_on_one_line() {
