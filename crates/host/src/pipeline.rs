@@ -132,7 +132,7 @@ impl Pipeline {
         for k in self.output_order(&found, &origins).into_iter().filter(|&k| printed(k)) {
             // `validate` has read these attrs, so this cannot fail in practice;
             // an error rather than a panic all the same.
-            match self.output(text, &found[k], origins[k]) {
+            match self.output(text, &mut found[k], origins[k]) {
                 Ok(e) => entities.push(e),
                 Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", found[k].extractor)),
             }
@@ -159,8 +159,9 @@ impl Pipeline {
 
     /// A checked entity in its output form: `entity`, found by plugin
     /// `origin.plugin` (an index in `plugins`), must have passed [`check`],
-    /// whose validation of its attrs is not run again.
-    fn output(&self, text: &str, entity: &FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
+    /// whose validation of its attrs is not run again. Its attrs are moved
+    /// to the output entity (left empty), not copied.
+    fn output(&self, text: &str, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
         let (start, end) = (entity.start, entity.end);
         // The plugin's shared name and kind (`check` accepted only declared
         // kinds, and set the extractor to the plugin's name).
@@ -174,7 +175,8 @@ impl Pipeline {
             confidence: entity.confidence,
             // `entity` is in `found`, which holds only entities `check`
             // accepted, and `check` ran `validate` on these attrs.
-            attrs: Attrs::validated(entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))?,
+            attrs: Attrs::validated_from_plugin(std::mem::take(&mut entity.attrs))
+                .map_err(|e| format!("{e} (at {start}..{end})"))?,
         })
     }
 }

@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use abi_stable::std_types::RString;
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -182,7 +183,17 @@ fn breaks_lines(json: &str) -> bool {
 /// The text is valid JSON on one line: each constructor checks it, or
 /// takes it from what checked or wrote it.
 #[derive(Debug, Clone)]
-pub struct Attrs(String);
+pub struct Attrs(Json);
+
+/// The JSON text of attrs, in the string that holds it.
+#[derive(Debug, Clone)]
+enum Json {
+    /// Written or copied on this side of the plugin boundary.
+    Own(String),
+    /// The string a plugin returned, kept rather than copied (abi_stable
+    /// frees it with the plugin's allocator; plugins are never unloaded).
+    Plugin(RString),
+}
 
 impl Attrs {
     /// Keeps `json`, which must be valid JSON (a validated object: see
@@ -197,7 +208,8 @@ impl Attrs {
         } else {
             RawValue::from_string(json.to_owned())
         };
-        raw.map(|raw| Attrs(Box::<str>::from(raw).into())).map_err(|e| format!("attrs are not valid JSON: {e}"))
+        raw.map(|raw| Attrs(Json::Own(Box::<str>::from(raw).into())))
+            .map_err(|e| format!("attrs are not valid JSON: {e}"))
     }
 
     /// Keeps `json`, attributes that [`crate::attrs::validate`] accepted,
@@ -210,23 +222,40 @@ impl Attrs {
         if breaks_lines(json) {
             return Attrs::new(json);
         }
-        Ok(Attrs(json.to_owned()))
+        Ok(Attrs(Json::Own(json.to_owned())))
+    }
+
+    /// [`Attrs::validated`] for the string a plugin returned, kept without
+    /// a copy when it is already as `validated` would keep it (no
+    /// whitespace around it, on one line: the usual case).
+    pub fn validated_from_plugin(json: RString) -> Result<Self, String> {
+        let text = json.as_str();
+        if text.trim().len() == text.len() && !breaks_lines(text) {
+            return Ok(Attrs(Json::Plugin(json)));
+        }
+        Attrs::validated(text)
     }
 
     /// Keeps JSON already known to be valid and on one line (written by
     /// serde_json).
     pub(crate) fn from_written(json: String) -> Self {
-        Attrs(json)
+        Attrs(Json::Own(json))
     }
 
-    /// The JSON text, without a copy.
+    /// The JSON text, without a copy (but of a plugin's string).
     pub fn into_string(self) -> String {
-        self.0
+        match self.0 {
+            Json::Own(json) => json,
+            Json::Plugin(json) => json.into_string(),
+        }
     }
 
     /// The JSON text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Json::Own(json) => json,
+            Json::Plugin(json) => json,
+        }
     }
 
     /// The attributes as a map (empty if they were not an object).
@@ -252,7 +281,7 @@ impl Serialize for Attrs {
 /// Read as the JSON text of one value, kept as it is.
 impl<'de> Deserialize<'de> for Attrs {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Box::<RawValue>::deserialize(deserializer).map(|raw| Attrs(Box::<str>::from(raw).into()))
+        Box::<RawValue>::deserialize(deserializer).map(|raw| Attrs(Json::Own(Box::<str>::from(raw).into())))
     }
 }
 
@@ -313,10 +342,14 @@ mod tests {
         assert_eq!(pretty, compact, "equal as JSON");
         assert!(Attrs::new("{\"value\": ").is_err());
         // What validation accepted is kept as `new` keeps it.
-        for json in [r#" {"value": 10, "currency":"EUR"} "#, "{\n  \"value\": 10\r\n}\n", "{}"] {
+        for json in [r#" {"value": 10, "currency":"EUR"} "#, "{\n  \"value\": 10\r\n}\n", "{}", r#"{"value":1}"#] {
             assert_eq!(crate::attrs::validate("percentage", json), Ok(()));
             let kept = Attrs::validated(json).expect("valid");
             assert_eq!(kept.as_str(), Attrs::new(json).expect("valid").as_str());
+            // And a plugin's string is kept as `validated` keeps its text.
+            let lent = Attrs::validated_from_plugin(RString::from(json)).expect("valid");
+            assert_eq!(lent.as_str(), kept.as_str());
+            assert_eq!(lent.into_string(), kept.into_string());
         }
         let line = serde_json::to_string(&pretty).expect("serialisable");
         assert_eq!(line, r#"{"value":10,"currency":"EUR"}"#);
