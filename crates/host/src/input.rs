@@ -287,7 +287,7 @@ impl Iterator for JsonlRecords {
             // The record's name when it has no id, made only then.
             let (name, line_no) = (&self.name, self.line_no);
             let at = || format!("{name}:{line_no}");
-            let read = (&mut self.reader).take(self.max_bytes + 2).read_until(b'\n', line);
+            let read = read_line(&mut self.reader, self.max_bytes + 2, line);
             self.bytes += line.len() as u64;
             match read {
                 Ok(0) => self.done = true,
@@ -325,6 +325,34 @@ impl Iterator for JsonlRecords {
             }
         }
         None
+    }
+}
+
+/// Appends to `line` the bytes of `reader` up to and with the next line
+/// break, at most `limit` of them, and gives how many: what
+/// `reader.take(limit).read_until(b'\n', line)` does, with the memchr
+/// crate's search for the line break (the standard library's was an
+/// eighth of the time spent reading JSON Lines).
+fn read_line(reader: &mut dyn BufRead, limit: u64, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let buffered = match reader.fill_buf() {
+            Ok(buffered) => buffered,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let room = usize::try_from(limit.saturating_sub(read as u64)).unwrap_or(usize::MAX);
+        let buffered = &buffered[..buffered.len().min(room)];
+        let (ended, used) = match memchr::memchr(b'\n', buffered) {
+            Some(at) => (true, at + 1),
+            None => (buffered.is_empty(), buffered.len()),
+        };
+        line.extend_from_slice(&buffered[..used]);
+        reader.consume(used);
+        read += used;
+        if ended {
+            return Ok(read);
+        }
     }
 }
 
@@ -475,6 +503,26 @@ fn lowercase_name(encoding: &'static Encoding) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `read_line` reads what `take` and `read_until` read, through
+        /// buffers of any size.
+        #[test]
+        fn read_line_is_take_and_read_until(
+            bytes in proptest::collection::vec(proptest::sample::select(b"ab\n".to_vec()), 0..60),
+            capacity in 1..8usize,
+            limit in 0..20u64,
+        ) {
+            let mut ours = BufReader::with_capacity(capacity, &bytes[..]);
+            let mut std = BufReader::with_capacity(capacity, &bytes[..]);
+            for _ in 0..bytes.len() + 2 {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let read = read_line(&mut ours, limit, &mut a).expect("in memory");
+                let expected = (&mut std).take(limit).read_until(b'\n', &mut b).expect("in memory");
+                proptest::prop_assert_eq!((read, &a), (expected, &b));
+            }
+        }
+    }
 
     #[test]
     fn windows_1252_is_detected() {

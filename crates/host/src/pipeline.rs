@@ -7,12 +7,11 @@
 //! invalid entity) is an error for that document naming the plugin; the
 //! other plugins' entities are kept and the run goes on.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use abi_stable::std_types::{RResult, RSlice};
 use glaneur_schema::attrs::validate;
-use glaneur_schema::output::{sort_entities, Attrs, OutputEntity};
+use glaneur_schema::output::{Attrs, OutputEntity};
 use glaneur_schema::{DocumentBuf, FfiEntity};
 use serde::{Deserialize, Serialize};
 
@@ -22,11 +21,21 @@ use crate::plugins::order::{needed_for, run_order, OrderError};
 /// The plugins to run, in order, and the kinds to keep in the output.
 pub struct Pipeline {
     plugins: Vec<LoadedPlugin>,
-    /// Each plugin's name and the kinds it produces, shared by every
+    /// Each plugin's name and the kinds it declares, shared by every
     /// entity printed rather than copied into each.
-    names: Vec<(Arc<str>, Vec<Arc<str>>)>,
+    names: Vec<(Arc<str>, Vec<Declared>)>,
     order: Vec<usize>,
-    keep: Option<BTreeSet<String>>,
+}
+
+/// A kind a plugin declares, as the pipeline prints and sorts it.
+struct Declared {
+    /// The kind's name.
+    name: Arc<str>,
+    /// Its place among every plugin's kinds in byte order: the order
+    /// [`glaneur_schema::output::sort_entities`] breaks ties in, without comparing names.
+    rank: u32,
+    /// Whether entities of this kind are printed (`--only`).
+    printed: bool,
 }
 
 /// What the pipeline made of one text.
@@ -44,12 +53,23 @@ impl Pipeline {
     pub fn new(plugins: Vec<LoadedPlugin>, only: &[String]) -> Result<Self, OrderError> {
         let needed = needed_for(&plugins, only)?;
         let order = run_order(&plugins)?.into_iter().filter(|i| needed.contains(i)).collect();
-        let keep = (!only.is_empty()).then(|| only.iter().cloned().collect());
+        let mut every_kind: Vec<&str> =
+            plugins.iter().flat_map(|p| p.manifest.produces.iter()).map(|k| k.as_str()).collect();
+        every_kind.sort_unstable();
+        every_kind.dedup();
         let names = plugins
             .iter()
-            .map(|p| (Arc::from(p.name()), p.manifest.produces.iter().map(|k| Arc::from(k.as_str())).collect()))
+            .map(|p| {
+                let kinds = p.manifest.produces.iter().map(|k| Declared {
+                    name: Arc::from(k.as_str()),
+                    rank: u32::try_from(every_kind.binary_search(&k.as_str()).unwrap_or_else(|at| at))
+                        .unwrap_or(u32::MAX),
+                    printed: only.is_empty() || only.iter().any(|o| o == k.as_str()),
+                });
+                (Arc::from(p.name()), kinds.collect())
+            })
             .collect();
-        Ok(Pipeline { plugins, names, order, keep })
+        Ok(Pipeline { plugins, names, order })
     }
 
     /// The plugins that will run, in order.
@@ -75,8 +95,8 @@ impl Pipeline {
         // (`output` relies on it). The output entities are built from it at
         // the end, so that a long document's entities are not held twice over.
         let mut found: Vec<FfiEntity> = Vec::new();
-        // The index in `plugins` of the plugin that found each of `found`.
-        let mut owners: Vec<usize> = Vec::new();
+        // Who found each of `found`, and its kind.
+        let mut origins: Vec<Origin> = Vec::new();
         let mut errors = Vec::new();
         for &p in &self.order {
             let plugin = &self.plugins[p];
@@ -85,15 +105,15 @@ impl Pipeline {
             match result {
                 RResult::ROk(returned) => {
                     found.reserve(returned.len());
-                    owners.reserve(returned.len());
+                    origins.reserve(returned.len());
                     for mut entity in returned {
-                        match check(plugin, text, &entity) {
-                            Ok(()) => {
+                        match check(&self.names[p].1, text, &entity) {
+                            Ok(kind) => {
                                 if entity.extractor.as_str() != plugin.name() {
                                     entity.extractor = plugin.name().into();
                                 }
                                 found.push(entity);
-                                owners.push(p);
+                                origins.push(Origin { plugin: p, kind });
                             }
                             Err(why) => {
                                 errors.push(format!("plugin {} returned an invalid entity: {why}", plugin.name()))
@@ -104,43 +124,77 @@ impl Pipeline {
                 RResult::RErr(message) => errors.push(format!("plugin {} failed: {message}", plugin.name())),
             }
         }
-        let printed = |e: &FfiEntity| self.keep.as_ref().is_none_or(|keep| keep.contains(e.kind.as_str()));
+        let printed = |k: usize| {
+            let Origin { plugin, kind } = origins[k];
+            self.names[plugin].1[kind].printed
+        };
         let mut entities = Vec::with_capacity(found.len());
-        for (entity, owner) in found.into_iter().zip(owners).filter(|(e, _)| printed(e)) {
+        for k in self.output_order(&found, &origins).into_iter().filter(|&k| printed(k)) {
             // `validate` has read these attrs, so this cannot fail in practice;
             // an error rather than a panic all the same.
-            match self.output(text, &entity, owner) {
+            match self.output(text, &mut found[k], origins[k]) {
                 Ok(e) => entities.push(e),
-                Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", entity.extractor)),
+                Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", found[k].extractor)),
             }
         }
-        sort_entities(&mut entities);
         Extraction { entities, errors }
     }
 
+    /// The indices of `found` in output order,
+    /// [`glaneur_schema::output::sort_entities`]'s: by
+    /// start, then by end descending, then by kind, else as found. Sorted
+    /// as one integer each (the span, the kind's rank, the index), rather
+    /// than moving whole entities and comparing kinds by name.
+    fn output_order(&self, found: &[FfiEntity], origins: &[Origin]) -> Vec<usize> {
+        // `check` kept spans within the text, which `DocumentBuf` keeps
+        // within `u32`, and a document has fewer than 2^32 entities (each
+        // holds three strings): each part fits its 32 bits.
+        let key = |(k, (entity, origin)): (usize, (&FfiEntity, &Origin))| {
+            order_key(entity.start, entity.end, self.names[origin.plugin].1[origin.kind].rank, k)
+        };
+        let mut keys: Vec<u128> = found.iter().zip(origins).enumerate().map(key).collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|key| (key & u128::from(u32::MAX)) as usize).collect()
+    }
+
     /// A checked entity in its output form: `entity`, found by plugin
-    /// `owner` (an index in `plugins`), must have passed [`check`], whose
-    /// validation of its attrs is not run again.
-    fn output(&self, text: &str, entity: &FfiEntity, owner: usize) -> Result<OutputEntity, String> {
+    /// `origin.plugin` (an index in `plugins`), must have passed [`check`],
+    /// whose validation of its attrs is not run again. Its attrs are moved
+    /// to the output entity (left empty), not copied.
+    fn output(&self, text: &str, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
         let (start, end) = (entity.start, entity.end);
         // The plugin's shared name and kind (`check` accepted only declared
         // kinds, and set the extractor to the plugin's name).
-        let (name, kinds) = &self.names[owner];
-        let kind = kinds.iter().find(|k| &***k == entity.kind.as_str());
-        let kind = kind.cloned().unwrap_or_else(|| Arc::from(entity.kind.as_str()));
-        let extractor = name.clone();
+        let (name, kinds) = &self.names[origin.plugin];
         Ok(OutputEntity {
-            kind,
+            kind: kinds[origin.kind].name.clone(),
             start,
             end,
             text: text[start as usize..end as usize].to_owned(),
-            extractor,
+            extractor: name.clone(),
             confidence: entity.confidence,
             // `entity` is in `found`, which holds only entities `check`
             // accepted, and `check` ran `validate` on these attrs.
-            attrs: Attrs::validated(entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))?,
+            attrs: Attrs::validated_from_plugin(std::mem::take(&mut entity.attrs))
+                .map_err(|e| format!("{e} (at {start}..{end})"))?,
         })
     }
+}
+
+/// The sort key of the entity at `index` with span `start..end` (within
+/// `u32`) and a kind of `rank`: keys in increasing order are entities by
+/// start, end descending, kind, then index; the index is the low 32 bits.
+fn order_key(start: u64, end: u64, rank: u32, index: usize) -> u128 {
+    let span = (start << 32) | (u64::from(u32::MAX) - end);
+    (u128::from(span) << 64) | (u128::from(rank) << 32) | index as u128
+}
+
+/// Who found an entity: the plugin (an index in `Pipeline::plugins`) and
+/// the kind (an index in its manifest's `produces`).
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    plugin: usize,
+    kind: usize,
 }
 
 /// What runs the plugins over a text: the pipeline itself, in this
@@ -162,12 +216,13 @@ impl Extract for Pipeline {
     }
 }
 
-/// Checks one entity returned by `plugin` against `text` and its manifest.
-fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<(), String> {
+/// Checks one entity returned by a plugin that declares `kinds` (its
+/// manifest's, in order) against `text`; gives the index of its kind there.
+fn check(kinds: &[Declared], text: &str, entity: &FfiEntity) -> Result<usize, String> {
     let kind = entity.kind.as_str();
-    if !plugin.produces(kind) {
+    let Some(declared) = kinds.iter().position(|k| *k.name == *kind) else {
         return Err(format!("kind {kind:?} is not declared in its manifest"));
-    }
+    };
     let (start, end) = (entity.start, entity.end);
     if start > end || end > text.len() as u64 {
         return Err(format!("{kind} span {start}..{end} is outside the document ({} bytes)", text.len()));
@@ -179,5 +234,52 @@ fn check(plugin: &LoadedPlugin, text: &str, entity: &FfiEntity) -> Result<(), St
     if !(0.0..=1.0).contains(&entity.confidence) {
         return Err(format!("{kind} at {start}..{end}: confidence {} is outside [0, 1]", entity.confidence));
     }
-    validate(kind, entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))
+    validate(kind, entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))?;
+    Ok(declared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use glaneur_schema::output::sort_entities;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Sorting the keys puts entities in the order `sort_entities`
+        /// gives them (a stable sort by start, end descending, kind).
+        #[test]
+        fn keys_sort_as_sort_entities(spans in proptest::collection::vec((0..6u64, 0..6u64, 0..3usize), 0..40)) {
+            let kinds = ["money", "organization", "ai_model"];
+            let ranks = [1u32, 2, 0]; // Their places in byte order.
+            let entities: Vec<OutputEntity> = spans
+                .iter()
+                .map(|&(start, len, kind)| OutputEntity {
+                    kind: Arc::from(kinds[kind]),
+                    start,
+                    end: start + len,
+                    text: String::new(),
+                    extractor: Arc::from("x"),
+                    confidence: 1.0,
+                    attrs: Attrs::new("{}").expect("an object"),
+                })
+                .collect();
+            let mut expected: Vec<usize> = (0..entities.len()).collect();
+            let mut sorted = entities.clone();
+            sort_entities(&mut sorted);
+            // The order of the indices, as the stable sort left them.
+            expected.sort_by(|&a, &b| {
+                let (x, y) = (&entities[a], &entities[b]);
+                x.start.cmp(&y.start).then(y.end.cmp(&x.end)).then(x.kind.cmp(&y.kind))
+            });
+            prop_assert!(expected.iter().map(|&k| &entities[k]).eq(sorted.iter()));
+            let mut keys: Vec<u128> = spans
+                .iter()
+                .enumerate()
+                .map(|(k, &(start, len, kind))| order_key(start, start + len, ranks[kind], k))
+                .collect();
+            keys.sort_unstable();
+            let order: Vec<usize> = keys.iter().map(|key| (key & u128::from(u32::MAX)) as usize).collect();
+            prop_assert_eq!(order, expected);
+        }
+    }
 }

@@ -31,6 +31,8 @@ enum Expect {
 #[derive(Debug, Clone, Copy)]
 struct Field {
     key: &'static str,
+    /// The key between its quotes, as [`Quoted`] compares it.
+    quoted: Quoted,
     expect: Expect,
     /// The key must be there (a plain field, or an `Option` read with `present`).
     required: bool,
@@ -41,17 +43,60 @@ struct Field {
 impl Field {
     /// A plain field: there, and not null.
     const fn plain(key: &'static str, expect: Expect) -> Self {
-        Field { key, expect, required: true, nullable: false }
+        Field { key, quoted: Quoted::new(key), expect, required: true, nullable: false }
     }
 
     /// An `Option` read with `present`: there, and maybe null.
     const fn present(key: &'static str, expect: Expect) -> Self {
-        Field { key, expect, required: true, nullable: true }
+        Field { key, quoted: Quoted::new(key), expect, required: true, nullable: true }
     }
 
     /// An `Option` with a default: absent, null, or a value.
     const fn optional(key: &'static str, expect: Expect) -> Self {
-        Field { key, expect, required: false, nullable: true }
+        Field { key, quoted: Quoted::new(key), expect, required: false, nullable: true }
+    }
+}
+
+/// A key between its quotes (`"value"`), as words of eight bytes
+/// (little-endian) and the masks of their bytes that hold it: a key is
+/// found in a few operations rather than a call to compare bytes.
+#[derive(Debug, Clone, Copy)]
+struct Quoted {
+    words: [u64; QUOTED_WORDS],
+    masks: [u64; QUOTED_WORDS],
+}
+
+/// The words a quoted key takes at most: keys of up to 22 bytes.
+const QUOTED_WORDS: usize = 3;
+
+impl Quoted {
+    /// `key` quoted; it must hold at most 22 bytes (a build error otherwise).
+    const fn new(key: &str) -> Self {
+        let key = key.as_bytes();
+        let len = key.len() + 2;
+        assert!(len <= 8 * QUOTED_WORDS, "a known key is too long to compare quickly");
+        let (mut words, mut masks) = ([0; QUOTED_WORDS], [0; QUOTED_WORDS]);
+        let mut at = 0;
+        while at < len {
+            let byte = if at == 0 || at == len - 1 { b'"' } else { key[at - 1] };
+            words[at / 8] |= (byte as u64) << (8 * (at % 8));
+            masks[at / 8] |= 0xFF << (8 * (at % 8));
+            at += 1;
+        }
+        Quoted { words, masks }
+    }
+
+    /// Whether `bytes`, which must be at least `8 * QUOTED_WORDS` long,
+    /// start with the quoted key.
+    #[inline(always)]
+    fn starts(&self, bytes: &[u8]) -> bool {
+        let mut differ = 0;
+        for k in 0..QUOTED_WORDS {
+            let mut word = [0; 8];
+            word.copy_from_slice(&bytes[8 * k..8 * k + 8]);
+            differ |= (u64::from_le_bytes(word) ^ self.words[k]) & self.masks[k];
+        }
+        differ == 0
     }
 }
 
@@ -105,12 +150,27 @@ pub(crate) fn plainly_valid(kind: &str, json: &str) -> bool {
     let fields = fields(kind).unwrap_or_default();
     // The value of each of `fields` met (serde refuses a known key twice).
     let mut found: [Option<Scalar<'_>>; MOST_FIELDS] = [None; MOST_FIELDS];
-    let walked = members(json, |key, value, _| {
-        if let Some(i) = fields.iter().position(|f| f.key.as_bytes() == key) {
+    // The field expected next: plugins write their attrs in the order of
+    // their fields, so a key is most often this one.
+    let mut next = 0;
+    let walked = walk(json, |scan| {
+        let i = match fields.get(next) {
+            Some(field) if scan.eat_key(field) => Some(next),
+            _ => {
+                let key = scan.string()?;
+                fields.iter().position(|f| f.key.as_bytes() == key)
+            }
+        };
+        if !scan.colon() {
+            return None;
+        }
+        let value = scan.scalar()?;
+        if let Some(i) = i {
             if found[i].is_some() || !fits(&fields[i], value) {
                 return None;
             }
             found[i] = Some(value);
+            next = i + 1;
         }
         Some(())
     });
@@ -124,7 +184,7 @@ pub(crate) fn plainly_valid(kind: &str, json: &str) -> bool {
     // The amounts as serde reads an `f64`, so that the checks see the same
     // values; `value`, `max` and `currency` come first in `MONEY`.
     let amount = |value| match value {
-        Some(Scalar::Number(n)) => serde_json::from_slice::<f64>(n).ok().map(Some),
+        Some(Scalar::Number(n)) => small_integer(n).or_else(|| serde_json::from_slice::<f64>(n).ok()).map(Some),
         _ => Some(None),
     };
     let (Some(Some(value)), Some(max)) = (amount(found[0]), amount(found[1])) else { return false };
@@ -164,6 +224,23 @@ pub(crate) fn plain_strings<'a, const N: usize>(json: &'a str, keys: &[&str; N])
     Some(out)
 }
 
+/// A number written as a few digits (a JSON number: no leading zero but
+/// `0` itself) as serde reads it into an `f64`: its integer, converted
+/// once and exactly (below 2^53); `None` for any other number.
+fn small_integer(n: &[u8]) -> Option<f64> {
+    if n.is_empty() || n.len() > 15 {
+        return None;
+    }
+    let mut value = 0u64;
+    for &b in n {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + u64::from(b - b'0');
+    }
+    Some(value as f64)
+}
+
 /// Whether a number, as JSON writes it, is one serde reads into any type
 /// without finding it out of range: short, without an exponent.
 fn short_number(n: impl AsRef<[u8]>) -> bool {
@@ -177,6 +254,22 @@ fn short_number(n: impl AsRef<[u8]>) -> bool {
 /// nested value, text after the object) or when `member` gives `None`.
 #[inline]
 fn members<'a>(json: &'a str, mut member: impl FnMut(&'a [u8], Scalar<'a>, Range<usize>) -> Option<()>) -> Option<()> {
+    walk(json, |scan| {
+        let key = scan.string()?;
+        if !scan.colon() {
+            return None;
+        }
+        let from = scan.at;
+        let value = scan.scalar()?;
+        member(key, value, from..scan.at)
+    })
+}
+
+/// Reads `json` as one flat object, `member` reading each member (its key,
+/// the colon, its value) with the cursor at its key: `None` when `json`
+/// is anything else or when `member` gives `None`.
+#[inline(always)]
+fn walk<'a>(json: &'a str, mut member: impl FnMut(&mut Scan<'a>) -> Option<()>) -> Option<()> {
     let mut scan = Scan { bytes: json.as_bytes(), at: 0 };
     scan.skip_space();
     if !scan.eat(b'{') {
@@ -185,13 +278,7 @@ fn members<'a>(json: &'a str, mut member: impl FnMut(&'a [u8], Scalar<'a>, Range
     scan.skip_space();
     if !scan.eat(b'}') {
         loop {
-            let key = scan.string()?;
-            if !scan.colon() {
-                return None;
-            }
-            let from = scan.at;
-            let value = scan.scalar()?;
-            member(key, value, from..scan.at)?;
+            member(&mut scan)?;
             scan.skip_space();
             if scan.eat(b'}') {
                 break;
@@ -251,6 +338,25 @@ impl<'a> Scan<'a> {
     fn eat_word(&mut self, word: &str) -> bool {
         let next = self.bytes[self.at..].starts_with(word.as_bytes());
         self.at += if next { word.len() } else { 0 };
+        next
+    }
+
+    /// Takes the key of `field` if it is next.
+    #[inline(always)]
+    fn eat_key(&mut self, field: &Field) -> bool {
+        let key = field.key.as_bytes();
+        let next = match self.bytes.get(self.at..self.at + 8 * QUOTED_WORDS) {
+            Some(ahead) => field.quoted.starts(ahead),
+            // Near the end: compared byte for byte.
+            None => {
+                let rest = &self.bytes[self.at..];
+                rest.len() > key.len() + 1
+                    && rest[0] == b'"'
+                    && rest[key.len() + 1] == b'"'
+                    && &rest[1..key.len() + 1] == key
+            }
+        };
+        self.at += if next { key.len() + 2 } else { 0 };
         next
     }
 
@@ -384,6 +490,9 @@ mod tests {
         "1e400",
         "-",
         "12345678901234567890123",
+        "30000000",
+        "999999999999999",
+        "9999999999999999",
         "0.1",
         "\"\"",
         "\"EUR\"",
@@ -515,6 +624,17 @@ mod tests {
             if full.is_ok() && plain {
                 prop_assert!(plainly_valid(kind, &json), "{kind} {json}");
             }
+        }
+    }
+
+    proptest! {
+        /// A number of a few digits is read as serde reads it into an `f64`.
+        #[test]
+        fn small_integers_are_read_as_serde_reads_them(n in 0..100_000_000_000_000_000u64, digits in 1..18usize) {
+            let text = n.to_string();
+            let text = &text[..digits.min(text.len())];
+            let serde = serde_json::from_str::<f64>(text).ok();
+            prop_assert_eq!(small_integer(text.as_bytes()), serde.filter(|_| text.len() <= 15));
         }
     }
 

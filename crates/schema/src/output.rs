@@ -4,8 +4,10 @@
 //! This is a documented contract that users' scripts depend on. New optional
 //! fields may appear; existing ones keep their names and meanings.
 
+use std::ops::Range;
 use std::sync::Arc;
 
+use abi_stable::std_types::RString;
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -59,11 +61,12 @@ impl DocumentLine {
         write_optional_strings(out, &[("encoding", &self.encoding)]);
         if let Some(entities) = &self.entities {
             out.extend_from_slice(b",\"entities\":[");
+            let mut shared = Shared::default();
             for (k, entity) in entities.iter().enumerate() {
                 if k > 0 {
                     out.push(b',');
                 }
-                entity.write_json(out);
+                entity.write_json_sharing(out, &mut shared);
             }
             out.push(b']');
         }
@@ -109,8 +112,14 @@ impl OutputEntity {
     /// Appends the entity to `out` as JSON, as [`DocumentLine::write_json`]
     /// does; the attrs are copied as they are (valid JSON on one line).
     pub fn write_json(&self, out: &mut Vec<u8>) {
+        self.write_json_sharing(out, &mut Shared::default());
+    }
+
+    /// [`OutputEntity::write_json`], copying the kind and the extractor
+    /// from where `shared` says they were written already.
+    fn write_json_sharing<'a>(&'a self, out: &mut Vec<u8>, shared: &mut Shared<'a>) {
         out.extend_from_slice(b"{\"kind\":");
-        json_text::write_str(out, &self.kind);
+        shared.write(out, &self.kind);
         out.extend_from_slice(b",\"start\":");
         json_text::write_u64(out, self.start);
         out.extend_from_slice(b",\"end\":");
@@ -118,12 +127,45 @@ impl OutputEntity {
         out.extend_from_slice(b",\"text\":");
         json_text::write_str(out, &self.text);
         out.extend_from_slice(b",\"extractor\":");
-        json_text::write_str(out, &self.extractor);
+        shared.write(out, &self.extractor);
         out.extend_from_slice(b",\"confidence\":");
         json_text::write_f64(out, self.confidence);
         out.extend_from_slice(b",\"attrs\":");
         out.extend_from_slice(self.attrs.as_str().as_bytes());
         out.push(b'}');
+    }
+}
+
+/// Where the last few shared strings of a line (its entities' kinds and
+/// extractors, each held once by the pipeline and pointed to by every
+/// entity) were written in the output: written again, they are copied
+/// from there rather than escaped again, byte for byte the same.
+#[derive(Default)]
+struct Shared<'a> {
+    /// Each string, and the range of `out` its JSON holds.
+    written: [Option<(&'a Arc<str>, Range<usize>)>; SHARED],
+    /// The entry the next new string replaces.
+    next: usize,
+}
+
+/// How many shared strings a line remembers: a kind and an extractor for
+/// each of a few plugins.
+const SHARED: usize = 8;
+
+impl<'a> Shared<'a> {
+    /// Appends `value` to `out` as a JSON string, copied from where it was
+    /// written before in `out` if it was (the same `Arc`).
+    fn write(&mut self, out: &mut Vec<u8>, value: &'a Arc<str>) {
+        let before = self.written.iter().flatten().find(|(written, _)| Arc::ptr_eq(written, value));
+        match before {
+            Some((_, range)) => out.extend_from_within(range.clone()),
+            None => {
+                let start = out.len();
+                json_text::write_str(out, value);
+                self.written[self.next] = Some((value, start..out.len()));
+                self.next = (self.next + 1) % SHARED;
+            }
+        }
     }
 }
 
@@ -141,7 +183,17 @@ fn breaks_lines(json: &str) -> bool {
 /// The text is valid JSON on one line: each constructor checks it, or
 /// takes it from what checked or wrote it.
 #[derive(Debug, Clone)]
-pub struct Attrs(String);
+pub struct Attrs(Json);
+
+/// The JSON text of attrs, in the string that holds it.
+#[derive(Debug, Clone)]
+enum Json {
+    /// Written or copied on this side of the plugin boundary.
+    Own(String),
+    /// The string a plugin returned, kept rather than copied (abi_stable
+    /// frees it with the plugin's allocator; plugins are never unloaded).
+    Plugin(RString),
+}
 
 impl Attrs {
     /// Keeps `json`, which must be valid JSON (a validated object: see
@@ -156,7 +208,8 @@ impl Attrs {
         } else {
             RawValue::from_string(json.to_owned())
         };
-        raw.map(|raw| Attrs(Box::<str>::from(raw).into())).map_err(|e| format!("attrs are not valid JSON: {e}"))
+        raw.map(|raw| Attrs(Json::Own(Box::<str>::from(raw).into())))
+            .map_err(|e| format!("attrs are not valid JSON: {e}"))
     }
 
     /// Keeps `json`, attributes that [`crate::attrs::validate`] accepted,
@@ -169,13 +222,24 @@ impl Attrs {
         if breaks_lines(json) {
             return Attrs::new(json);
         }
-        Ok(Attrs(json.to_owned()))
+        Ok(Attrs(Json::Own(json.to_owned())))
+    }
+
+    /// [`Attrs::validated`] for the string a plugin returned, kept without
+    /// a copy when it is already as `validated` would keep it (no
+    /// whitespace around it, on one line: the usual case).
+    pub fn validated_from_plugin(json: RString) -> Result<Self, String> {
+        let text = json.as_str();
+        if text.trim().len() == text.len() && !breaks_lines(text) {
+            return Ok(Attrs(Json::Plugin(json)));
+        }
+        Attrs::validated(text)
     }
 
     /// Keeps JSON already known to be valid and on one line (written by
     /// serde_json).
     pub(crate) fn from_written(json: String) -> Self {
-        Attrs(json)
+        Attrs(Json::Own(json))
     }
 
     /// Keeps `json`, written by a plugin and checked by the host (see
@@ -186,17 +250,23 @@ impl Attrs {
         if breaks_lines(&json) {
             return Attrs::new(&json);
         }
-        Ok(Attrs(json))
+        Ok(Attrs(Json::Own(json)))
     }
 
-    /// The JSON text, without a copy.
+    /// The JSON text, without a copy (but of a plugin's string).
     pub fn into_string(self) -> String {
-        self.0
+        match self.0 {
+            Json::Own(json) => json,
+            Json::Plugin(json) => json.into_string(),
+        }
     }
 
     /// The JSON text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Json::Own(json) => json,
+            Json::Plugin(json) => json,
+        }
     }
 
     /// The attributes as a map (empty if they were not an object).
@@ -222,7 +292,7 @@ impl Serialize for Attrs {
 /// Read as the JSON text of one value, kept as it is.
 impl<'de> Deserialize<'de> for Attrs {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Box::<RawValue>::deserialize(deserializer).map(|raw| Attrs(Box::<str>::from(raw).into()))
+        Box::<RawValue>::deserialize(deserializer).map(|raw| Attrs(Json::Own(Box::<str>::from(raw).into())))
     }
 }
 
@@ -243,6 +313,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_line_is_written_as_serde_json_writes_it() {
+        // More shared names than `Shared` remembers, some needing escapes,
+        // each used by several entities in turn.
+        let names: Vec<Arc<str>> = (0..2 * SHARED).map(|k| Arc::from(format!("kind_{k}\"\\\n"))).collect();
+        let entities = (0..5 * names.len())
+            .map(|k| OutputEntity {
+                kind: names[k % names.len()].clone(),
+                start: k as u64,
+                end: 2 * k as u64,
+                text: format!("« {k} »\t"),
+                extractor: names[(3 * k + 1) % names.len()].clone(),
+                confidence: 0.95,
+                attrs: Attrs::new(r#"{"rule":"r"}"#).expect("valid"),
+            })
+            .collect();
+        let line = DocumentLine {
+            source: "a/b.txt".into(),
+            warc_record_id: None,
+            date: Some("2024".into()),
+            bytes: Some(10),
+            encoding: None,
+            entities: Some(entities),
+            error: Some("x".into()),
+        };
+        let mut out = Vec::new();
+        line.write_json(&mut out);
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), serde_json::to_string(&line).expect("serialisable"));
+    }
+
+    #[test]
     fn attrs_are_kept_as_sent_but_always_on_one_line() {
         let compact = Attrs::new(r#"{"value": 10, "currency":"EUR"}"#).expect("valid");
         assert_eq!(compact.as_str(), r#"{"value": 10, "currency":"EUR"}"#);
@@ -253,10 +353,14 @@ mod tests {
         assert_eq!(pretty, compact, "equal as JSON");
         assert!(Attrs::new("{\"value\": ").is_err());
         // What validation accepted is kept as `new` keeps it.
-        for json in [r#" {"value": 10, "currency":"EUR"} "#, "{\n  \"value\": 10\r\n}\n", "{}"] {
+        for json in [r#" {"value": 10, "currency":"EUR"} "#, "{\n  \"value\": 10\r\n}\n", "{}", r#"{"value":1}"#] {
             assert_eq!(crate::attrs::validate("percentage", json), Ok(()));
             let kept = Attrs::validated(json).expect("valid");
             assert_eq!(kept.as_str(), Attrs::new(json).expect("valid").as_str());
+            // And a plugin's string is kept as `validated` keeps its text.
+            let lent = Attrs::validated_from_plugin(RString::from(json)).expect("valid");
+            assert_eq!(lent.as_str(), kept.as_str());
+            assert_eq!(lent.into_string(), kept.into_string());
         }
         let line = serde_json::to_string(&pretty).expect("serialisable");
         assert_eq!(line, r#"{"value":10,"currency":"EUR"}"#);
