@@ -9,6 +9,7 @@
 //! the full name was seen. Never inside an organisation (`Goldman Sachs`)
 //! or a model (`Claude 3`): those plugins run first (`requires`).
 
+mod attrs;
 mod first_names;
 mod fullest;
 pub mod gender;
@@ -26,6 +27,7 @@ use glaneur_schema::attrs::Gender;
 use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
 
+use crate::attrs::write_attrs;
 use crate::first_names::FirstNames;
 use crate::fullest::fullest_forms;
 use crate::names::{
@@ -55,14 +57,6 @@ pub struct Person {
     pub confidence: f64,
 }
 
-/// A `person` entity's attributes, in the order README.md lists them.
-#[derive(Serialize)]
-struct Attrs<'a> {
-    canonical: &'a str,
-    gender: Option<Gender>,
-    rule: Rule,
-}
-
 /// The rule that found a person, as README.md names them in `attrs.rule`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -77,6 +71,19 @@ pub enum Rule {
     Surname,
     /// A name before a role in apposition (`Aiman Ezzat, DG de Capgemini`).
     Apposition,
+}
+
+impl Rule {
+    /// Its name in `attrs.rule` (what serde writes).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::FirstName => "first-name",
+            Rule::Title => "title",
+            Rule::Role => "role",
+            Rule::Surname => "surname",
+            Rule::Apposition => "apposition",
+        }
+    }
 }
 
 /// A place a name may start: a capitalised word (`at`, token `k`), or a role.
@@ -435,8 +442,9 @@ impl Plugin for People {
                 let first = first_name(canonical).filter(|f| !f.is_empty());
                 let gender =
                     first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
-                let attrs = Attrs { canonical, gender, rule: p.rule };
-                Entity::new("person", p.start..p.end, p.confidence, attrs)
+                Entity::with_written_attrs("person", p.start..p.end, p.confidence, |out| {
+                    write_attrs(out, canonical, gender, p.rule)
+                })
             })
             .collect())
     }
