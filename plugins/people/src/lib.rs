@@ -15,6 +15,7 @@ mod fullest;
 pub mod gender;
 mod names;
 mod roles;
+mod surnames;
 mod taken;
 mod words;
 
@@ -34,6 +35,7 @@ use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
+use crate::surnames::find_surnames;
 use crate::taken::Taken;
 use crate::words::{word_last, Word, Words};
 
@@ -386,7 +388,7 @@ impl People {
         let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
         let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
-        for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
+        for (start, end, name) in find_surnames(&text[from..], &surnames) {
             let (start, end) = (from + start, from + end);
             let after_full_name = seen.get(name).is_some_and(|&(_, at)| start > at);
             if after_full_name
