@@ -3,12 +3,10 @@
 //! A guess from endings with lists of exceptions: wrong for some names, and
 //! `None` for epicene ones (Camille, Dominique, Claude).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use foldhash::fast::FixedState;
-
 use crate::names::ascii_lowercase_bytes;
+use crate::word_table::WordTable;
 
 /// `Some(true)` feminine, `Some(false)` masculine, `None` unknown.
 pub fn is_feminine(first_name: &str) -> Option<bool> {
@@ -34,15 +32,9 @@ pub fn is_feminine(first_name: &str) -> Option<bool> {
 /// rather than a scan of the three lists (a name in several takes the
 /// first: epicene, then masculine, then feminine). By bytes, so that a
 /// name lowercased on the stack is looked up as it is.
-static EXCEPTIONS: LazyLock<HashMap<&'static [u8], Option<bool>, FixedState>> = LazyLock::new(|| {
-    let mut map = HashMap::default();
+static EXCEPTIONS: LazyLock<WordTable<Option<bool>>> = LazyLock::new(|| {
     let lists = [(EPICENE, None), (MASCULINE_EXCEPTIONS, Some(false)), (FEMININE_EXCEPTIONS, Some(true))];
-    for (list, gender) in lists {
-        for &name in list {
-            map.entry(name.as_bytes()).or_insert(gender);
-        }
-    }
-    map
+    WordTable::new(lists.into_iter().flat_map(|(list, gender)| list.iter().map(move |name| (name, gender))))
 });
 
 /// Names used for both.

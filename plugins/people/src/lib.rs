@@ -17,11 +17,8 @@ mod names;
 mod roles;
 mod surnames;
 mod taken;
+mod word_table;
 mod words;
-
-use std::collections::HashSet;
-
-use foldhash::fast::FixedState;
 
 use glaneur_lexicon::WordList;
 use glaneur_schema::attrs::Gender;
@@ -37,6 +34,7 @@ use crate::names::{
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
 use crate::surnames::find_surnames;
 use crate::taken::Taken;
+use crate::word_table::WordTable;
 use crate::words::{word_last, Word, Words};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
@@ -97,7 +95,7 @@ enum Candidate {
 /// Finds people.
 pub struct People {
     first_names: FirstNames,
-    ambiguous: HashSet<String, FixedState>,
+    ambiguous: WordTable<()>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
     /// The titles (`M.`, `Mme`, `Dr`), glaneur-lexicon's: held here so that
@@ -192,7 +190,7 @@ impl People {
         let roles = glaneur_lexicon::ROLES.words();
         People {
             first_names: FirstNames::new(lines(FIRST_NAMES)),
-            ambiguous: lines(AMBIGUOUS).collect(),
+            ambiguous: WordTable::new(lines(AMBIGUOUS).map(|name| (name, ()))),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
             titles: &glaneur_lexicon::TITLES,
         }
@@ -277,7 +275,7 @@ impl People {
             let (Some(named), Some(last_word)) = (words.get(name_start), words.get(last)) else { continue };
             let (s, e) = (named.start, last_word.end);
             let ambiguous_alone =
-                !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(last_word.text);
+                !title && self.ambiguous.contains(first.as_bytes()) && last == 1 && self.is_first_name(last_word.text);
             if free(s, e) && !ambiguous_alone {
                 let rule = if title { Rule::Title } else { Rule::FirstName };
                 found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));
