@@ -5,17 +5,17 @@
 
 use std::sync::LazyLock;
 
-use crate::names::ascii_lowercase_bytes;
+use crate::names::lowercase_bytes;
 use crate::word_table::WordTable;
 
 /// `Some(true)` feminine, `Some(false)` masculine, `None` unknown.
 pub fn is_feminine(first_name: &str) -> Option<bool> {
     // `Marie-Laure` → `Laure`, `Jean-Marc` → `Marc`.
     let name = first_name.as_bytes().iter().rposition(|&b| b == b'-').map_or(first_name, |h| &first_name[h + 1..]);
-    // Most names are ASCII and short: lowercased on the stack.
+    // Most names are ASCII or Latin-1, and short: lowercased on the stack.
     let mut buf = [0; 16];
     let owned;
-    let lower = match ascii_lowercase_bytes(name, &mut buf) {
+    let lower = match lowercase_bytes(name, &mut buf) {
         Some(lower) => lower,
         None => {
             owned = name.to_lowercase();

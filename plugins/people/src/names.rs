@@ -40,29 +40,50 @@ fn is_particle_bytes(word: &[u8]) -> bool {
 /// [`is_particle`] of `word` lowercased (`De`, `VAN`).
 fn is_particle_in_any_case(word: &str) -> bool {
     let mut buf = [0; 16];
-    match ascii_lowercase_bytes(word, &mut buf) {
+    match lowercase_bytes(word, &mut buf) {
         Some(lower) => is_particle_bytes(lower),
         None => is_particle(&word.to_lowercase()),
     }
 }
 
-/// The bytes of `word` lowercased in `buf` when it is ASCII and fits
-/// (most words): what `to_lowercase` and glaneur_text's folding give it,
-/// without a `String`, looked up as bytes.
-pub(crate) fn ascii_lowercase_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+/// The bytes of `word` lowercased in `buf`, as `to_lowercase` gives them,
+/// when it fits and its letters are ASCII or Latin-1 (`Dupont`, `Élise`,
+/// `JÉRÔME`: most words), without a `String`; as glaneur_text's folding
+/// gives them too, since such a word has no apostrophe to fold.
+pub(crate) fn lowercase_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
+    if word.is_ascii() {
+        lower.make_ascii_lowercase();
+        return Some(lower);
+    }
+    let mut i = 0;
+    while i < lower.len() {
+        match lower[i] {
+            b if b.is_ascii() => lower[i] = b.to_ascii_lowercase(),
+            // U+00C0 to U+00FF, two bytes: the capitals `À` to `Þ` (not
+            // `×`) are 0x20 below their small letters.
+            0xC3 => {
+                let second = lower.get_mut(i + 1)?;
+                if matches!(*second, 0x80..=0x9E) && *second != 0x97 {
+                    *second += 0x20;
+                }
+                i += 1;
+            }
+            _ => return None,
+        }
+        i += 1;
+    }
     Some(lower)
 }
 
 /// Capitalised words that are no surname: function words, places (both
 /// from glaneur-lexicon), organisations' generic words.
 pub(crate) fn is_not_a_surname(word: &str) -> bool {
-    // The function words are listed folded: an ASCII word is folded once
-    // lowercased.
+    // The function words are listed folded: a word of ASCII and Latin-1
+    // letters is folded once lowercased.
     let mut buf = [0; 16];
-    let function_word = match ascii_lowercase_bytes(word, &mut buf) {
+    let function_word = match lowercase_bytes(word, &mut buf) {
         // Most words are refused by their first letter and length, before
         // the lowercase copy is read as a string.
         Some(folded) => {
@@ -221,10 +242,56 @@ mod tests {
     }
 
     #[test]
+    fn latin_words_lowercased_on_the_stack_as_by_the_standard_library() {
+        let mut lowered = 0;
+        for c in ('\0'..='\u{17f}').chain(['’', 'ʼ', 'Σ', '\u{212a}', 'ẞ']) {
+            for word in [format!("{c}"), format!("{c}x{c}"), format!("É{c}"), format!("{c}{c}{c}{c}{c}{c}{c}{c}")] {
+                let mut buf = [0; 16];
+                if let Some(lower) = lowercase_bytes(&word, &mut buf) {
+                    assert_eq!(lower, word.to_lowercase().as_bytes(), "{word:?}");
+                    assert_eq!(lower, glaneur_text::folded(&word).as_bytes(), "{word:?}");
+                    lowered += 1;
+                } else {
+                    let latin = word.chars().all(|c| c.is_ascii() || ('\u{c0}'..='\u{ff}').contains(&c));
+                    assert!(word.len() > 16 || !latin, "{word:?}");
+                }
+            }
+        }
+        assert!(lowered > 700, "{lowered}");
+    }
+
+    #[test]
     fn words_lowercased_on_the_stack_as_by_the_standard_library() {
-        for word in
-            ["De", "VAN", "von", "Der", "LE", "D'", "d’", "Él", "\u{212a}", "Dupont", "Les", "Plus", "DANS", "Über"]
-        {
+        for word in [
+            "De",
+            "VAN",
+            "von",
+            "Der",
+            "LE",
+            "D'",
+            "d’",
+            "Él",
+            "\u{212a}",
+            "Dupont",
+            "Les",
+            "Plus",
+            "DANS",
+            "Über",
+            "À",
+            "Où",
+            "OÙ",
+            "Déjà",
+            "DÉJÀ",
+            "Après",
+            "Très",
+            "Été",
+            "Ça",
+            "Là",
+            "L’",
+            "Ÿ",
+            "Σ",
+            "Élisabeth-Charlotte",
+        ] {
             assert_eq!(is_particle_in_any_case(word), is_particle(&word.to_lowercase()), "{word}");
             assert_eq!(
                 is_not_a_surname(word),
