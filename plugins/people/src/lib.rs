@@ -109,11 +109,17 @@ pub struct People {
 /// (`État` of `L'État`).
 fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, usize)> + 'd {
     let doc = *doc;
-    doc.tokens()
-        .iter()
-        .enumerate()
-        .filter(move |&(i, t)| t.is_capitalised() && doc.starts_word(i))
-        .map(|(i, t)| (t.start(), i))
+    let tokens = doc.tokens();
+    let mut next = 0;
+    // Most tokens are not capitalised: skipped by a search of their flags
+    // alone, not an enumeration and a filter.
+    std::iter::from_fn(move || loop {
+        let k = next + tokens.get(next..)?.iter().position(Token::is_capitalised)?;
+        next = k + 1;
+        if doc.starts_word(k) {
+            return Some((tokens[k].start(), k));
+        }
+    })
 }
 
 /// The candidates of `doc` in order: its capitalised word starts and its
