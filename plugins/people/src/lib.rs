@@ -86,12 +86,6 @@ impl Rule {
     }
 }
 
-/// A place a name may start: a capitalised word (`at`, token `k`), or a role.
-enum Candidate {
-    Word { at: usize, k: usize },
-    Role(Role),
-}
-
 /// Finds people.
 pub struct People {
     first_names: FirstNames,
@@ -119,19 +113,6 @@ fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, us
         if doc.starts_word(k) {
             return Some((tokens[k].start(), k));
         }
-    })
-}
-
-/// The candidates of `doc` in order: its capitalised word starts and its
-/// `roles` (in order: merged, not sorted), a role after the word starting
-/// at the same place.
-fn candidates<'d>(doc: &Document<'d>, roles: Vec<Role>) -> impl Iterator<Item = Candidate> + 'd {
-    let mut roles = roles.into_iter().peekable();
-    let mut words = capitalised_starts(doc).peekable();
-    std::iter::from_fn(move || match (words.peek(), roles.peek()) {
-        (Some(&(at, _)), Some(role)) if role.start < at => roles.next().map(Candidate::Role),
-        (Some(_), _) => words.next().map(|(at, k)| Candidate::Word { at, k }),
-        (None, _) => roles.next().map(Candidate::Role),
     })
 }
 
@@ -216,7 +197,7 @@ impl People {
     /// mention's canonical as the index of the mention whose name it is
     /// (their `canonical` is left empty: the extractor borrows the name
     /// rather than copy it).
-    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> (Vec<Person>, Vec<usize>) {
+    fn find_outside<'d>(&self, doc: &Document<'d>, taken: Taken) -> (Vec<Person>, Vec<usize>) {
         let text = doc.text();
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
@@ -226,20 +207,23 @@ impl People {
         // The roles, in order of start.
         let roles = Role::find_all(&self.roles, doc);
         let mut role_starts = RoleStarts::new(&roles);
-        for candidate in candidates(doc, roles) {
-            let (at, k) = match candidate {
-                Candidate::Word { at, k } => (at, k),
-                Candidate::Role(role) => {
-                    if role.start < next_free || !role.may_name(doc) {
-                        continue;
-                    }
-                    if let Some((s, e)) = self.named_after(&role, doc, &mut words, &free) {
-                        found.push(person(text, s, e, Rule::Role, 0.8));
-                        next_free = e;
-                    }
-                    continue;
-                }
-            };
+        // A name after a role (the role rule), where one may be.
+        let after_role = |role: &Role, words: &mut Words<'d>, found: &mut Vec<Person>, next_free: &mut usize| {
+            if role.start < *next_free || !role.may_name(doc) {
+                return;
+            }
+            if let Some((s, e)) = self.named_after(role, doc, words, &free) {
+                found.push(person(text, s, e, Rule::Role, 0.8));
+                *next_free = e;
+            }
+        };
+        // The candidates in order: the capitalised words, and the roles
+        // between them (a role after the word starting at the same place).
+        let mut roles_left = roles.iter().peekable();
+        for (at, k) in capitalised_starts(doc) {
+            while let Some(role) = roles_left.next_if(|role| role.start < at) {
+                after_role(role, &mut words, &mut found, &mut next_free);
+            }
             if at < next_free {
                 continue;
             }
@@ -287,6 +271,9 @@ impl People {
                 found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));
                 next_free = e;
             }
+        }
+        for role in roles_left {
+            after_role(role, &mut words, &mut found, &mut next_free);
         }
         self.surnames_alone(text, &mut found, &free);
         found.sort_by_key(|p| p.start);
