@@ -229,11 +229,14 @@ impl People {
             }
             // The first word alone decides, before the words after it are
             // read. A word of one token has no hyphen: looked up whole only.
+            // Most words are refused by their bytes: the text is sliced
+            // (at character boundaries) only for the others.
             let last = word_last(doc, k);
-            let first = &text[at..doc.tokens()[last].end()];
-            let title_word = self.titles.may_contain(text.as_bytes()[at], first.len()) && self.titles.contains(first);
-            let listed = if last == k { self.first_names.contains(first) } else { self.is_first_name(first) };
-            let first_name = listed && Word { text: first, start: at, end: at + first.len() }.capitalised();
+            let end = doc.tokens()[last].end();
+            let bytes = &text.as_bytes()[at..end];
+            let title_word = self.titles.may_contain(bytes[0], bytes.len()) && self.titles.contains(&text[at..end]);
+            let listed = if last == k { self.first_names.contains(bytes) } else { self.is_first_name(&text[at..end]) };
+            let first_name = listed && Word { text: &text[at..end], start: at, end }.capitalised();
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
                 // not know, before a role in apposition. Most capitalised
@@ -251,6 +254,7 @@ impl People {
                 continue;
             }
             // Word 0 is `first`.
+            let first = &text[at..end];
             words.start_at(doc, k, 8);
             if words.get(0).is_none() {
                 continue;
@@ -344,14 +348,16 @@ impl People {
     }
 
     fn is_first_name(&self, word: &str) -> bool {
-        if self.first_names.contains(word) {
+        if self.first_names.contains(word.as_bytes()) {
             return true;
         }
         // `Jean-Claude`: two first names joined by one hyphen. (A word is
         // short: searched inline, not by a call to memchr.)
         let Some(hyphen) = word.bytes().position(|b| b == b'-') else { return false };
         let (a, b) = (&word[..hyphen], &word[hyphen + 1..]);
-        !b.bytes().any(|b| b == b'-') && self.first_names.contains(a) && self.first_names.contains(b)
+        !b.bytes().any(|b| b == b'-')
+            && self.first_names.contains(a.as_bytes())
+            && self.first_names.contains(b.as_bytes())
     }
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
