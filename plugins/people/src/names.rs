@@ -189,9 +189,15 @@ pub(crate) fn full_name_at(text: &str, words: &mut Words<'_>, k: usize) -> Optio
 /// glued to its period; none when there are none.
 fn initials_end(text: &str, words: &mut Words<'_>, k: usize) -> Option<usize> {
     let mut j = k;
-    while let (Some(letter), Some(dot)) = (words.get(j), words.get(j + 1)) {
-        let capital = letter.text.chars().count() == 1 && letter.text.chars().all(char::is_uppercase);
-        if !(capital && dot.text == "." && dot.start == letter.end) {
+    // A single capital, told before the word after it is read (most words
+    // are no initial).
+    let capital = |w: &Word<'_>| {
+        let mut chars = w.text.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    };
+    while let Some(letter) = words.get(j).filter(capital) {
+        let Some(dot) = words.get(j + 1) else { break };
+        if !(dot.text == "." && dot.start == letter.end) {
             break;
         }
         j += 2;
