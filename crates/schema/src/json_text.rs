@@ -11,17 +11,33 @@ use serde_json::ser::{CompactFormatter, Formatter};
 /// below U+0020 as `\b \t \n \f \r` or `\u00XX` (lowercase hex), every
 /// other character as it is.
 pub fn write_str(out: &mut Vec<u8>, value: &str) {
-    let bytes = value.as_bytes();
-    out.reserve(bytes.len() + 2);
+    out.reserve(value.len() + 2);
     out.push(b'"');
+    for_each_escaped(value, |part| out.extend_from_slice(part.as_bytes()));
+    out.push(b'"');
+}
+
+/// [`write_str`] into a `String`: for a plugin writing its attrs
+/// ([`crate::Entity::with_written_attrs`]).
+pub fn push_str(out: &mut String, value: &str) {
+    out.reserve(value.len() + 2);
+    out.push('"');
+    for_each_escaped(value, |part| out.push_str(part));
+    out.push('"');
+}
+
+/// Gives `value` escaped as a JSON string's contents, in parts: the runs
+/// of characters kept as they are, and the escape of each byte between.
+#[inline(always)]
+fn for_each_escaped(value: &str, mut part: impl FnMut(&str)) {
     let mut start = 0;
-    while let Some(at) = next_escape(bytes, start) {
-        out.extend_from_slice(&bytes[start..at]);
-        out.extend_from_slice(escape(bytes[at]).as_bytes());
+    while let Some(at) = next_escape(value.as_bytes(), start) {
+        // A byte to escape is ASCII: the slices end on character boundaries.
+        part(&value[start..at]);
+        part(escape(value.as_bytes()[at]));
         start = at + 1;
     }
-    out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
+    part(&value[start..]);
 }
 
 /// Appends an integer as serde_json writes it: its decimal digits, by
@@ -153,10 +169,15 @@ fn escape(byte: u8) -> &'static str {
 mod tests {
     use super::*;
 
+    /// `value` as both writers write it, checked to be the same.
     fn written(value: &str) -> String {
         let mut out = Vec::new();
         write_str(&mut out, value);
-        String::from_utf8(out).expect("UTF-8")
+        let mut pushed = String::new();
+        push_str(&mut pushed, value);
+        let written = String::from_utf8(out).expect("UTF-8");
+        assert_eq!(pushed, written, "{value:?}");
+        written
     }
 
     #[test]

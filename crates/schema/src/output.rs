@@ -237,7 +237,8 @@ impl Attrs {
     }
 
     /// Keeps JSON already known to be valid and on one line (written by
-    /// serde_json).
+    /// serde_json, or by a plugin with [`crate::json_text`]'s writers: the
+    /// host checks those).
     pub(crate) fn from_written(json: String) -> Self {
         Attrs(Json::Own(json))
     }

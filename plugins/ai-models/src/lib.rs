@@ -18,7 +18,6 @@ pub mod version;
 use std::borrow::Cow;
 
 use glaneur_schema::entity::string_attrs_borrowed;
-use glaneur_schema::output::Attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
@@ -229,15 +228,7 @@ impl AiModels {
     pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Result<Vec<Entity>, String> {
         self.mentions(doc, orgs)
             .into_iter()
-            .map(|m| {
-                Ok(Entity {
-                    kind: "ai_model".to_owned(),
-                    span: m.start..m.end,
-                    confidence: m.confidence,
-                    attrs: Attrs::validated(&attrs::json(&m))?,
-                    extractor: String::new(),
-                })
-            })
+            .map(|m| Entity::with_written_attrs("ai_model", m.start..m.end, m.confidence, attrs::json(&m)))
             .collect()
     }
 }

@@ -3,21 +3,19 @@
 //! A guess from endings with lists of exceptions: wrong for some names, and
 //! `None` for epicene ones (Camille, Dominique, Claude).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use foldhash::fast::FixedState;
-
-use crate::names::ascii_lowercase_bytes;
+use crate::names::lowercase_bytes;
+use crate::word_table::WordTable;
 
 /// `Some(true)` feminine, `Some(false)` masculine, `None` unknown.
 pub fn is_feminine(first_name: &str) -> Option<bool> {
     // `Marie-Laure` → `Laure`, `Jean-Marc` → `Marc`.
     let name = first_name.as_bytes().iter().rposition(|&b| b == b'-').map_or(first_name, |h| &first_name[h + 1..]);
-    // Most names are ASCII and short: lowercased on the stack.
+    // Most names are ASCII or Latin-1, and short: lowercased on the stack.
     let mut buf = [0; 16];
     let owned;
-    let lower = match ascii_lowercase_bytes(name, &mut buf) {
+    let lower = match lowercase_bytes(name, &mut buf) {
         Some(lower) => lower,
         None => {
             owned = name.to_lowercase();
@@ -34,15 +32,9 @@ pub fn is_feminine(first_name: &str) -> Option<bool> {
 /// rather than a scan of the three lists (a name in several takes the
 /// first: epicene, then masculine, then feminine). By bytes, so that a
 /// name lowercased on the stack is looked up as it is.
-static EXCEPTIONS: LazyLock<HashMap<&'static [u8], Option<bool>, FixedState>> = LazyLock::new(|| {
-    let mut map = HashMap::default();
+static EXCEPTIONS: LazyLock<WordTable<Option<bool>>> = LazyLock::new(|| {
     let lists = [(EPICENE, None), (MASCULINE_EXCEPTIONS, Some(false)), (FEMININE_EXCEPTIONS, Some(true))];
-    for (list, gender) in lists {
-        for &name in list {
-            map.entry(name.as_bytes()).or_insert(gender);
-        }
-    }
-    map
+    WordTable::new(lists.into_iter().flat_map(|(list, gender)| list.iter().map(move |name| (name, gender))))
 });
 
 /// Names used for both.

@@ -9,30 +9,32 @@
 //! the full name was seen. Never inside an organisation (`Goldman Sachs`)
 //! or a model (`Claude 3`): those plugins run first (`requires`).
 
+mod attrs;
 mod first_names;
 mod fullest;
 pub mod gender;
 mod names;
 mod roles;
+mod surnames;
 mod taken;
+mod word_table;
 mod words;
-
-use std::collections::HashSet;
-
-use foldhash::fast::FixedState;
 
 use glaneur_lexicon::WordList;
 use glaneur_schema::attrs::Gender;
 use glaneur_schema::{Case, Document, Entity, FfiEntity, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
 
+use crate::attrs::write_attrs;
 use crate::first_names::FirstNames;
 use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
+use crate::surnames::find_surnames;
 use crate::taken::Taken;
+use crate::word_table::WordTable;
 use crate::words::{word_last, Word, Words};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
@@ -55,14 +57,6 @@ pub struct Person {
     pub confidence: f64,
 }
 
-/// A `person` entity's attributes, in the order README.md lists them.
-#[derive(Serialize)]
-struct Attrs<'a> {
-    canonical: &'a str,
-    gender: Option<Gender>,
-    rule: Rule,
-}
-
 /// The rule that found a person, as README.md names them in `attrs.rule`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -79,16 +73,23 @@ pub enum Rule {
     Apposition,
 }
 
-/// A place a name may start: a capitalised word (`at`, token `k`), or a role.
-enum Candidate {
-    Word { at: usize, k: usize },
-    Role(Role),
+impl Rule {
+    /// Its name in `attrs.rule` (what serde writes).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::FirstName => "first-name",
+            Rule::Title => "title",
+            Rule::Role => "role",
+            Rule::Surname => "surname",
+            Rule::Apposition => "apposition",
+        }
+    }
 }
 
 /// Finds people.
 pub struct People {
     first_names: FirstNames,
-    ambiguous: HashSet<String, FixedState>,
+    ambiguous: WordTable<()>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
     /// The titles (`M.`, `Mme`, `Dr`), glaneur-lexicon's: held here so that
@@ -102,23 +103,16 @@ pub struct People {
 /// (`État` of `L'État`).
 fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, usize)> + 'd {
     let doc = *doc;
-    doc.tokens()
-        .iter()
-        .enumerate()
-        .filter(move |&(i, t)| t.is_capitalised() && doc.starts_word(i))
-        .map(|(i, t)| (t.start(), i))
-}
-
-/// The candidates of `doc` in order: its capitalised word starts and its
-/// `roles` (in order: merged, not sorted), a role after the word starting
-/// at the same place.
-fn candidates<'d>(doc: &Document<'d>, roles: Vec<Role>) -> impl Iterator<Item = Candidate> + 'd {
-    let mut roles = roles.into_iter().peekable();
-    let mut words = capitalised_starts(doc).peekable();
-    std::iter::from_fn(move || match (words.peek(), roles.peek()) {
-        (Some(&(at, _)), Some(role)) if role.start < at => roles.next().map(Candidate::Role),
-        (Some(_), _) => words.next().map(|(at, k)| Candidate::Word { at, k }),
-        (None, _) => roles.next().map(Candidate::Role),
+    let tokens = doc.tokens();
+    let mut next = 0;
+    // Most tokens are not capitalised: skipped by a search of their flags
+    // alone, not an enumeration and a filter.
+    std::iter::from_fn(move || loop {
+        let k = next + tokens.get(next..)?.iter().position(Token::is_capitalised)?;
+        next = k + 1;
+        if doc.starts_word(k) {
+            return Some((tokens[k].start(), k));
+        }
     })
 }
 
@@ -183,7 +177,7 @@ impl People {
         let roles = glaneur_lexicon::ROLES.words();
         People {
             first_names: FirstNames::new(lines(FIRST_NAMES)),
-            ambiguous: lines(AMBIGUOUS).collect(),
+            ambiguous: WordTable::new(lines(AMBIGUOUS).map(|name| (name, ()))),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
             titles: &glaneur_lexicon::TITLES,
         }
@@ -203,7 +197,7 @@ impl People {
     /// mention's canonical as the index of the mention whose name it is
     /// (their `canonical` is left empty: the extractor borrows the name
     /// rather than copy it).
-    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> (Vec<Person>, Vec<usize>) {
+    fn find_outside<'d>(&self, doc: &Document<'d>, taken: Taken) -> (Vec<Person>, Vec<usize>) {
         let text = doc.text();
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
@@ -213,30 +207,36 @@ impl People {
         // The roles, in order of start.
         let roles = Role::find_all(&self.roles, doc);
         let mut role_starts = RoleStarts::new(&roles);
-        for candidate in candidates(doc, roles) {
-            let (at, k) = match candidate {
-                Candidate::Word { at, k } => (at, k),
-                Candidate::Role(role) => {
-                    if role.start < next_free || !role.may_name(doc) {
-                        continue;
-                    }
-                    if let Some((s, e)) = self.named_after(&role, doc, &mut words, &free) {
-                        found.push(person(text, s, e, Rule::Role, 0.8));
-                        next_free = e;
-                    }
-                    continue;
-                }
-            };
+        // A name after a role (the role rule), where one may be.
+        let after_role = |role: &Role, words: &mut Words<'d>, found: &mut Vec<Person>, next_free: &mut usize| {
+            if role.start < *next_free || !role.may_name(doc) {
+                return;
+            }
+            if let Some((s, e)) = self.named_after(role, doc, words, &free) {
+                found.push(person(text, s, e, Rule::Role, 0.8));
+                *next_free = e;
+            }
+        };
+        // The candidates in order: the capitalised words, and the roles
+        // between them (a role after the word starting at the same place).
+        let mut roles_left = roles.iter().peekable();
+        for (at, k) in capitalised_starts(doc) {
+            while let Some(role) = roles_left.next_if(|role| role.start < at) {
+                after_role(role, &mut words, &mut found, &mut next_free);
+            }
             if at < next_free {
                 continue;
             }
             // The first word alone decides, before the words after it are
             // read. A word of one token has no hyphen: looked up whole only.
+            // Most words are refused by their bytes: the text is sliced
+            // (at character boundaries) only for the others.
             let last = word_last(doc, k);
-            let first = &text[at..doc.tokens()[last].end()];
-            let title_word = self.titles.may_contain(text.as_bytes()[at], first.len()) && self.titles.contains(first);
-            let listed = if last == k { self.first_names.contains(first) } else { self.is_first_name(first) };
-            let first_name = listed && Word { text: first, start: at, end: at + first.len() }.capitalised();
+            let end = doc.tokens()[last].end();
+            let bytes = &text.as_bytes()[at..end];
+            let title_word = self.titles.may_contain(bytes[0], bytes.len()) && self.titles.contains(&text[at..end]);
+            let listed = if last == k { self.first_names.contains(bytes) } else { self.is_first_name(&text[at..end]) };
+            let first_name = listed && Word { text: &text[at..end], start: at, end }.capitalised();
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
                 // not know, before a role in apposition. Most capitalised
@@ -254,6 +254,7 @@ impl People {
                 continue;
             }
             // Word 0 is `first`.
+            let first = &text[at..end];
             words.start_at(doc, k, 8);
             if words.get(0).is_none() {
                 continue;
@@ -268,12 +269,15 @@ impl People {
             let (Some(named), Some(last_word)) = (words.get(name_start), words.get(last)) else { continue };
             let (s, e) = (named.start, last_word.end);
             let ambiguous_alone =
-                !title && self.ambiguous.contains(first) && last == 1 && self.is_first_name(last_word.text);
+                !title && self.ambiguous.contains(first.as_bytes()) && last == 1 && self.is_first_name(last_word.text);
             if free(s, e) && !ambiguous_alone {
                 let rule = if title { Rule::Title } else { Rule::FirstName };
                 found.push(person(text, s, e, rule, if title { 0.8 } else { 0.9 }));
                 next_free = e;
             }
+        }
+        for role in roles_left {
+            after_role(role, &mut words, &mut found, &mut next_free);
         }
         self.surnames_alone(text, &mut found, &free);
         found.sort_by_key(|p| p.start);
@@ -344,14 +348,16 @@ impl People {
     }
 
     fn is_first_name(&self, word: &str) -> bool {
-        if self.first_names.contains(word) {
+        if self.first_names.contains(word.as_bytes()) {
             return true;
         }
         // `Jean-Claude`: two first names joined by one hyphen. (A word is
         // short: searched inline, not by a call to memchr.)
         let Some(hyphen) = word.bytes().position(|b| b == b'-') else { return false };
         let (a, b) = (&word[..hyphen], &word[hyphen + 1..]);
-        !b.bytes().any(|b| b == b'-') && self.first_names.contains(a) && self.first_names.contains(b)
+        !b.bytes().any(|b| b == b'-')
+            && self.first_names.contains(a.as_bytes())
+            && self.first_names.contains(b.as_bytes())
     }
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
@@ -379,7 +385,7 @@ impl People {
         let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
         let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
-        for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
+        for (start, end, name) in find_surnames(&text[from..], &surnames) {
             let (start, end) = (from + start, from + end);
             let after_full_name = seen.get(name).is_some_and(|&(_, at)| start > at);
             if after_full_name
@@ -427,7 +433,7 @@ impl Plugin for People {
                 .map(|e| (e.start as usize, e.end as usize)),
         );
         let (found, canonical) = self.find_outside(doc, Taken::new(taken));
-        Ok(found
+        found
             .iter()
             .zip(canonical)
             .map(|(p, best)| {
@@ -435,10 +441,11 @@ impl Plugin for People {
                 let first = first_name(canonical).filter(|f| !f.is_empty());
                 let gender =
                     first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
-                let attrs = Attrs { canonical, gender, rule: p.rule };
-                Entity::new("person", p.start..p.end, p.confidence, attrs)
+                let mut json = String::new();
+                write_attrs(&mut json, canonical, gender, p.rule);
+                Entity::with_written_attrs("person", p.start..p.end, p.confidence, json)
             })
-            .collect())
+            .collect()
     }
 }
 

@@ -1,6 +1,9 @@
 //! The grammar of a name: particles, words that are no surname, where a
 //! surname ends, and the parts of a name.
 
+use std::sync::LazyLock;
+
+use crate::word_table::WordTable;
 use crate::words::{Word, Words};
 use crate::{Person, Rule};
 
@@ -40,53 +43,74 @@ fn is_particle_bytes(word: &[u8]) -> bool {
 /// [`is_particle`] of `word` lowercased (`De`, `VAN`).
 fn is_particle_in_any_case(word: &str) -> bool {
     let mut buf = [0; 16];
-    match ascii_lowercase_bytes(word, &mut buf) {
+    match lowercase_bytes(word, &mut buf) {
         Some(lower) => is_particle_bytes(lower),
         None => is_particle(&word.to_lowercase()),
     }
 }
 
-/// The bytes of `word` lowercased in `buf` when it is ASCII and fits
-/// (most words): what `to_lowercase` and glaneur_text's folding give it,
-/// without a `String`, looked up as bytes.
-pub(crate) fn ascii_lowercase_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    let lower = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+/// The bytes of `word` lowercased in `buf`, as `to_lowercase` gives them,
+/// when it fits and its letters are ASCII or Latin-1 (`Dupont`, `Élise`,
+/// `JÉRÔME`: most words), without a `String`; as glaneur_text's folding
+/// gives them too, since such a word has no apostrophe to fold.
+pub(crate) fn lowercase_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
+    if word.is_ascii() {
+        lower.make_ascii_lowercase();
+        return Some(lower);
+    }
+    let mut i = 0;
+    while i < lower.len() {
+        match lower[i] {
+            b if b.is_ascii() => lower[i] = b.to_ascii_lowercase(),
+            // U+00C0 to U+00FF, two bytes: the capitals `À` to `Þ` (not
+            // `×`) are 0x20 below their small letters.
+            0xC3 => {
+                let second = lower.get_mut(i + 1)?;
+                if matches!(*second, 0x80..=0x9E) && *second != 0x97 {
+                    *second += 0x20;
+                }
+                i += 1;
+            }
+            _ => return None,
+        }
+        i += 1;
+    }
     Some(lower)
 }
+
+/// Organisations' generic words, which are no surname (`Goldman Sachs`,
+/// `Kestrel Capital`).
+const GENERIC_WORDS: &[&str] =
+    &["AI", "IA", "Inc", "SA", "Capital", "Ventures", "Partners", "Group", "Labs", "Technologies", "Sachs", "Systèmes"];
+
+/// The words that are no surname, in two word tables: glaneur-lexicon's
+/// function words, folded; its places and [`GENERIC_WORDS`], as written.
+/// Asked about every capitalised word after a first name: one lookup
+/// each, where two binary searches and a dozen comparisons were.
+struct NotSurnames {
+    function_words: WordTable<()>,
+    as_written: WordTable<()>,
+}
+
+static NOT_SURNAMES: LazyLock<NotSurnames> = LazyLock::new(|| NotSurnames {
+    function_words: WordTable::new(glaneur_lexicon::FUNCTION_WORDS.words().iter().map(|word| (word, ()))),
+    as_written: WordTable::new(glaneur_lexicon::PLACES.words().iter().chain(GENERIC_WORDS).map(|word| (word, ()))),
+});
 
 /// Capitalised words that are no surname: function words, places (both
 /// from glaneur-lexicon), organisations' generic words.
 pub(crate) fn is_not_a_surname(word: &str) -> bool {
-    // The function words are listed folded: an ASCII word is folded once
-    // lowercased.
+    let tables = &*NOT_SURNAMES;
+    // The function words are listed folded: a word of ASCII and Latin-1
+    // letters is folded once lowercased.
     let mut buf = [0; 16];
-    let function_word = match ascii_lowercase_bytes(word, &mut buf) {
-        // Most words are refused by their first letter and length, before
-        // the lowercase copy is read as a string.
-        Some(folded) => {
-            folded.first().is_some_and(|&b| glaneur_lexicon::FUNCTION_WORDS.may_contain(b, folded.len()))
-                && std::str::from_utf8(folded).is_ok_and(glaneur_lexicon::is_function_word)
-        }
+    let function_word = match lowercase_bytes(word, &mut buf) {
+        Some(folded) => tables.function_words.contains(folded),
         None => glaneur_text::is_function_word(word),
     };
-    function_word
-        || glaneur_lexicon::is_place(word)
-        || matches!(
-            word,
-            "AI" | "IA"
-                | "Inc"
-                | "SA"
-                | "Capital"
-                | "Ventures"
-                | "Partners"
-                | "Group"
-                | "Labs"
-                | "Technologies"
-                | "Sachs"
-                | "Systèmes"
-        )
+    function_word || tables.as_written.contains(word.as_bytes())
 }
 
 /// The last word of a surname starting at word `from`: up to three
@@ -165,9 +189,15 @@ pub(crate) fn full_name_at(text: &str, words: &mut Words<'_>, k: usize) -> Optio
 /// glued to its period; none when there are none.
 fn initials_end(text: &str, words: &mut Words<'_>, k: usize) -> Option<usize> {
     let mut j = k;
-    while let (Some(letter), Some(dot)) = (words.get(j), words.get(j + 1)) {
-        let capital = letter.text.chars().count() == 1 && letter.text.chars().all(char::is_uppercase);
-        if !(capital && dot.text == "." && dot.start == letter.end) {
+    // A single capital, told before the word after it is read (most words
+    // are no initial).
+    let capital = |w: &Word<'_>| {
+        let mut chars = w.text.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    };
+    while let Some(letter) = words.get(j).filter(capital) {
+        let Some(dot) = words.get(j + 1) else { break };
+        if !(dot.text == "." && dot.start == letter.end) {
             break;
         }
         j += 2;
@@ -221,16 +251,85 @@ mod tests {
     }
 
     #[test]
-    fn words_lowercased_on_the_stack_as_by_the_standard_library() {
-        for word in
-            ["De", "VAN", "von", "Der", "LE", "D'", "d’", "Él", "\u{212a}", "Dupont", "Les", "Plus", "DANS", "Über"]
-        {
-            assert_eq!(is_particle_in_any_case(word), is_particle(&word.to_lowercase()), "{word}");
-            assert_eq!(
-                is_not_a_surname(word),
-                glaneur_text::is_function_word(word) || glaneur_lexicon::is_place(word),
-                "{word}"
-            );
+    fn latin_words_lowercased_on_the_stack_as_by_the_standard_library() {
+        let mut lowered = 0;
+        for c in ('\0'..='\u{17f}').chain(['’', 'ʼ', 'Σ', '\u{212a}', 'ẞ']) {
+            for word in [format!("{c}"), format!("{c}x{c}"), format!("É{c}"), format!("{c}{c}{c}{c}{c}{c}{c}{c}")] {
+                let mut buf = [0; 16];
+                if let Some(lower) = lowercase_bytes(&word, &mut buf) {
+                    assert_eq!(lower, word.to_lowercase().as_bytes(), "{word:?}");
+                    assert_eq!(lower, glaneur_text::folded(&word).as_bytes(), "{word:?}");
+                    lowered += 1;
+                } else {
+                    let latin = word.chars().all(|c| c.is_ascii() || ('\u{c0}'..='\u{ff}').contains(&c));
+                    assert!(word.len() > 16 || !latin, "{word:?}");
+                }
+            }
         }
+        assert!(lowered > 700, "{lowered}");
+    }
+
+    #[test]
+    fn words_lowercased_on_the_stack_as_by_the_standard_library() {
+        for word in [
+            "De",
+            "VAN",
+            "von",
+            "Der",
+            "LE",
+            "D'",
+            "d’",
+            "Él",
+            "\u{212a}",
+            "Dupont",
+            "Les",
+            "Plus",
+            "DANS",
+            "Über",
+            "À",
+            "Où",
+            "OÙ",
+            "Déjà",
+            "DÉJÀ",
+            "Après",
+            "Très",
+            "Été",
+            "Ça",
+            "Là",
+            "L’",
+            "Ÿ",
+            "Σ",
+            "Élisabeth-Charlotte",
+        ] {
+            assert_eq!(is_particle_in_any_case(word), is_particle(&word.to_lowercase()), "{word}");
+            assert_eq!(is_not_a_surname(word), is_not_a_surname_reference(word), "{word}");
+        }
+    }
+
+    /// What [`is_not_a_surname`] answered before its word tables: the
+    /// lexicon's searches and a comparison with each generic word.
+    fn is_not_a_surname_reference(word: &str) -> bool {
+        glaneur_text::is_function_word(word) || glaneur_lexicon::is_place(word) || GENERIC_WORDS.contains(&word)
+    }
+
+    #[test]
+    fn no_surname_as_the_lexicon_says() {
+        let lexicon = glaneur_lexicon::FUNCTION_WORDS.words().iter().chain(glaneur_lexicon::PLACES.words());
+        let mut words: Vec<String> = lexicon.chain(GENERIC_WORDS).map(|w| w.to_string()).collect();
+        for text in glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]) {
+            words.extend(text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map(str::to_owned));
+        }
+        let mut found = 0;
+        for word in &words {
+            let mut capital = word.chars();
+            let capitalised: String =
+                capital.next().map(|c| c.to_uppercase().chain(capital).collect()).unwrap_or_default();
+            for form in [word.clone(), word.to_uppercase(), word.to_lowercase(), capitalised] {
+                let expected = is_not_a_surname_reference(&form);
+                assert_eq!(is_not_a_surname(&form), expected, "{form:?}");
+                found += usize::from(expected);
+            }
+        }
+        assert!(found > 300 && words.len() > 10_000, "{found} of {}", words.len());
     }
 }
