@@ -206,7 +206,8 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                 word.next
             }
         } else {
-            let (class, len) = class_at(bytes, i);
+            // ASCII by the table here, without a call.
+            let (class, len) = if b < 0x80 { (ASCII[usize::from(b)], 1) } else { class_at(bytes, i) };
             match class {
                 Class::Letter => {
                     let letters = Letters { end: i, first: 0, cases: 0, stop: b };
