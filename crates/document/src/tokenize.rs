@@ -56,6 +56,20 @@ static ASCII: [Class; 128] = {
     table
 };
 
+/// For each byte after a run of ASCII letters, whether it ends the word:
+/// any ASCII byte but an apostrophe, which may end an elision (a byte from
+/// 0x80 on starts a character that may be a letter or `’`). One lookup for
+/// the commonest question of the loop.
+static ENDS_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = b != b'\'' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// The class of a character outside ASCII.
 fn class_of(c: char) -> Class {
     match c {
@@ -172,7 +186,7 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
         let next = if is_ascii_letter(b) {
             let run = ascii_letters(bytes, start);
             i += run.len;
-            if run.stop < 0x80 && run.stop != b'\'' {
+            if ENDS_WORD[usize::from(run.stop)] {
                 // The commonest word: ASCII letters, and no elision. Its
                 // first letter is a capital when its bit 5 is clear.
                 let flags = gap | case_flags(b & 0x20 == 0, run.capitals != 0, run.lowers != 0);
