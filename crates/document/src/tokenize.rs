@@ -329,14 +329,17 @@ static CASE: [u8; 128] = {
 /// character that is not a letter.
 #[inline]
 fn letter_case(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
-    if bytes[at] == 0xC3 {
+    match (bytes[at], bytes.get(at + 1)) {
         // U+00C0 to U+00FF but `×` and `÷`: capitals up to `Þ`.
-        let next = *bytes.get(at + 1)?;
-        return match next {
-            0x97 | 0xB7 => None,
-            _ if next < 0x9F => Some((UPPER, 2)),
-            _ => Some((LOWER, 2)),
-        };
+        (0xC3, Some(0x97 | 0xB7)) => return None,
+        (0xC3, Some(&next)) => return Some((if next < 0x9F { UPPER } else { LOWER }, 2)),
+        // What most often ends a word otherwise, without a decoding: U+2000
+        // to U+203F (`’`, `”`, `…`, the narrow no-break space) and U+0080
+        // to U+00BF but `ª`, `µ`, `º` (the no-break space, `»`) are no
+        // letters.
+        (0xE2, Some(0x80)) => return None,
+        (0xC2, Some(next)) if !matches!(next, 0xAA | 0xB5 | 0xBA) => return None,
+        _ => {}
     }
     let c = decode(bytes, at);
     if class_of(c) != Class::Letter {
