@@ -196,7 +196,16 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                     // (`Nvidia`): the rest is already folded.
                     let from = folded.len();
                     folded.push(char::from(b | 0x20));
-                    folded.push_str(&text[start + 1..i]);
+                    // The chunk's bytes then cut back to the word: a copy
+                    // of known length is a few moves, one of the word's
+                    // length a call.
+                    match text.get(start + 1..start + 1 + chunk::LEN) {
+                        Some(ahead) => {
+                            folded.push_str(ahead);
+                            folded.truncate(from + run.len);
+                        }
+                        None => folded.push_str(&text[start + 1..i]),
+                    }
                     token = token.folded_at(from..folded.len());
                 } else if run.capitals != 0 {
                     token = token.folded_at(fold_ascii(&text[start..i], false, folded));
