@@ -25,10 +25,12 @@ pub(crate) struct Guess {
     counts: u64,
 }
 
+/// Where [`Guess::counts`] counts French words.
+const FRENCH_SHIFT: u32 = 0;
+/// Where [`Guess::counts`] counts English words.
+const ENGLISH_SHIFT: u32 = 32;
 /// What a French word adds to [`Guess::counts`].
-const FRENCH_WORD: u64 = 1;
-/// What an English word adds to [`Guess::counts`].
-const ENGLISH_WORD: u64 = 1 << 32;
+const FRENCH_WORD: u64 = 1 << FRENCH_SHIFT;
 
 /// The function words counted towards French.
 const FRENCH: [&str; 18] = [
@@ -77,13 +79,17 @@ const fn slot(key: u64) -> usize {
     (key.wrapping_mul(0x2649_C1B0_C6B5_A1C7) >> 57) as usize
 }
 
-/// A slot of [`WORDS`]: a packed function word and what it adds to
-/// [`Guess::counts`] (nothing for an empty slot).
+/// A slot of [`WORDS`]: a packed function word, or [`NO_WORD`], and where
+/// [`Guess::counts`] counts it.
 #[derive(Clone, Copy)]
 struct Slot {
     key: u64,
-    add: u64,
+    shift: u32,
 }
+
+/// The key of an empty slot of [`WORDS`]: no word packs to it, since none
+/// is the one character U+0001.
+const NO_WORD: u64 = 1;
 
 /// The function words of at most eight bytes, packed, each in its
 /// [`slot`]. Building it also checks that every function word is
@@ -91,7 +97,7 @@ struct Slot {
 /// form (an apostrophe, a letter outside ASCII) is none, and the tokeniser
 /// does not count it.
 static WORDS: [Slot; 128] = {
-    let mut table = [Slot { key: 0, add: 0 }; 128];
+    let mut table = [Slot { key: NO_WORD, shift: 0 }; 128];
     let mut list = 0;
     while list < 2 {
         let words: &[&str] = if list == 0 { &FRENCH } else { &ENGLISH };
@@ -106,8 +112,8 @@ static WORDS: [Slot; 128] = {
             if word.len() <= 8 {
                 let key = pack(word);
                 let s = slot(key);
-                assert!(table[s].key == 0, "two function words share a slot: pick another multiplier");
-                table[s] = Slot { key, add: if list == 0 { FRENCH_WORD } else { ENGLISH_WORD } };
+                assert!(table[s].key == NO_WORD, "two function words share a slot: pick another multiplier");
+                table[s] = Slot { key, shift: if list == 0 { FRENCH_SHIFT } else { ENGLISH_SHIFT } };
             }
             w += 1;
         }
@@ -156,7 +162,10 @@ impl Guess {
         // matches it, adds nothing).
         let key = first8 & OWN_BYTES[len.min(9)];
         let slot = WORDS[slot(key)];
-        self.counts += slot.add & 0u64.wrapping_sub(u64::from(slot.key == key));
+        // The match shifted into place rather than a selected addition,
+        // which the compiler makes a branch: a function word or not is a
+        // toss-up the predictor loses.
+        self.counts += u64::from(slot.key == key) << slot.shift;
         // `milliards`, the one longer function word.
         if len == 9 && first8 == pack(b"milliard") && ninth() == b's' {
             self.counts += FRENCH_WORD;
@@ -177,7 +186,31 @@ impl Guess {
 
 #[cfg(test)]
 mod tests {
-    use super::{ENGLISH, FRENCH};
+    use super::{Guess, ENGLISH, FRENCH};
+
+    /// The counts after counting `words`, each from its own bytes (as
+    /// read from the text: ORed with 0x20).
+    fn counts(words: &[&str]) -> (u32, u32) {
+        let mut guess = Guess::default();
+        for word in words {
+            guess.count(word.as_bytes(), 0, word.len(), 0x20);
+        }
+        (guess.counts as u32, (guess.counts >> 32) as u32)
+    }
+
+    /// Each function word counts once towards its language, in any case;
+    /// any other word counts for none.
+    #[test]
+    fn function_words_count_towards_their_language() {
+        for word in FRENCH {
+            assert_eq!(counts(&[word, &word.to_uppercase()]), (2, 0), "{word}");
+        }
+        for word in ENGLISH {
+            assert_eq!(counts(&[word, &word.to_uppercase()]), (0, 2), "{word}");
+        }
+        let others = ["", "l", "lé", "thé", "them", "milliardss", "milliardz", "anticonstitutionnellement", "l'", "d’"];
+        assert_eq!(counts(&others), (0, 0));
+    }
 
     /// No character outside ASCII folds to a letter of a function word
     /// (the Kelvin sign folds to `k`, which none holds): a word with one is

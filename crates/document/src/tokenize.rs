@@ -56,6 +56,20 @@ static ASCII: [Class; 128] = {
     table
 };
 
+/// For each byte after a run of ASCII letters, whether it ends the word:
+/// any ASCII byte but an apostrophe, which may end an elision (a byte from
+/// 0x80 on starts a character that may be a letter or `’`). One lookup for
+/// the commonest question of the loop.
+static ENDS_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = b != b'\'' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// The class of a character outside ASCII.
 fn class_of(c: char) -> Class {
     match c {
@@ -172,7 +186,7 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
         let next = if is_ascii_letter(b) {
             let run = ascii_letters(bytes, start);
             i += run.len;
-            if run.stop < 0x80 && run.stop != b'\'' {
+            if ENDS_WORD[usize::from(run.stop)] {
                 // The commonest word: ASCII letters, and no elision. Its
                 // first letter is a capital when its bit 5 is clear.
                 let flags = gap | case_flags(b & 0x20 == 0, run.capitals != 0, run.lowers != 0);
@@ -182,7 +196,16 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                     // (`Nvidia`): the rest is already folded.
                     let from = folded.len();
                     folded.push(char::from(b | 0x20));
-                    folded.push_str(&text[start + 1..i]);
+                    // The chunk's bytes then cut back to the word: a copy
+                    // of known length is a few moves, one of the word's
+                    // length a call.
+                    match text.get(start + 1..start + 1 + chunk::LEN) {
+                        Some(ahead) => {
+                            folded.push_str(ahead);
+                            folded.truncate(from + run.len);
+                        }
+                        None => folded.push_str(&text[start + 1..i]),
+                    }
                     token = token.folded_at(from..folded.len());
                 } else if run.capitals != 0 {
                     token = token.folded_at(fold_ascii(&text[start..i], false, folded));
@@ -206,7 +229,8 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                 word.next
             }
         } else {
-            let (class, len) = class_at(bytes, i);
+            // ASCII by the table here, without a call.
+            let (class, len) = if b < 0x80 { (ASCII[usize::from(b)], 1) } else { class_at(bytes, i) };
             match class {
                 Class::Letter => {
                     let letters = Letters { end: i, first: 0, cases: 0, stop: b };
@@ -314,14 +338,17 @@ static CASE: [u8; 128] = {
 /// character that is not a letter.
 #[inline]
 fn letter_case(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
-    if bytes[at] == 0xC3 {
+    match (bytes[at], bytes.get(at + 1)) {
         // U+00C0 to U+00FF but `×` and `÷`: capitals up to `Þ`.
-        let next = *bytes.get(at + 1)?;
-        return match next {
-            0x97 | 0xB7 => None,
-            _ if next < 0x9F => Some((UPPER, 2)),
-            _ => Some((LOWER, 2)),
-        };
+        (0xC3, Some(0x97 | 0xB7)) => return None,
+        (0xC3, Some(&next)) => return Some((if next < 0x9F { UPPER } else { LOWER }, 2)),
+        // What most often ends a word otherwise, without a decoding: U+2000
+        // to U+203F (`’`, `”`, `…`, the narrow no-break space) and U+0080
+        // to U+00BF but `ª`, `µ`, `º` (the no-break space, `»`) are no
+        // letters.
+        (0xE2, Some(0x80)) => return None,
+        (0xC2, Some(next)) if !matches!(next, 0xAA | 0xB5 | 0xBA) => return None,
+        _ => {}
     }
     let c = decode(bytes, at);
     if class_of(c) != Class::Letter {

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::{chunk, reference, tokenize};
+use super::{chunk, class_of, letter_case, reference, tokenize, Class};
 
 /// Pieces of text the tokeniser treats differently: ASCII words of every
 /// length around a chunk's, function words, elisions, Latin-1 letters,
@@ -83,5 +83,19 @@ fn chunk_masks_class_every_byte_everywhere() {
             assert_eq!(masks.letters, u32::from(b.is_ascii_alphabetic()) << k, "{b:#x} at {k}");
             assert_eq!(masks.lower & (1 << k) != 0, b & 0x20 != 0, "{b:#x} at {k}");
         }
+    }
+}
+
+/// The characters `letter_case` says are no letters from their first two
+/// bytes (U+0080 to U+00BF but three, U+2000 to U+203F) are none, and the
+/// three are.
+#[test]
+fn letter_case_rejects_only_non_letters_by_their_bytes() {
+    for c in ('\u{80}'..='\u{bf}').chain('\u{2000}'..='\u{203f}') {
+        let mut bytes = [0; 4];
+        let encoded = c.encode_utf8(&mut bytes).as_bytes();
+        let case = letter_case(encoded, 0);
+        assert_eq!(case.is_some(), class_of(c) == Class::Letter, "{c:?}");
+        assert_eq!(case.is_some(), matches!(c, 'ª' | 'µ' | 'º'), "{c:?}");
     }
 }
