@@ -2,7 +2,9 @@
 //! strings escaped byte for byte as serde_json escapes them, but found
 //! eight bytes at a time (serde_json looks each byte up in a table, which
 //! was most of the time spent printing the output); numbers by serde_json's
-//! own formatter, without a serializer around each.
+//! own formatter, without a serializer around each. Public so that a
+//! plugin whose entities are many and whose attrs are few strings can
+//! write them itself (quotations) rather than through `Entity::new`.
 
 use serde_json::ser::{CompactFormatter, Formatter};
 
@@ -22,6 +24,25 @@ pub fn write_str(out: &mut Vec<u8>, value: &str) {
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+/// Appends `value` to the text `out` as a JSON string, as [`write_str`]
+/// appends it to bytes: for a plugin writing its attrs, which are kept as
+/// a `String` (`output::Attrs::from_written`), with no second reading of
+/// the text to check it is UTF-8.
+pub fn push_str(out: &mut String, value: &str) {
+    let bytes = value.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push('"');
+    let mut start = 0;
+    // Every byte escaped is ASCII: the pieces between end on char boundaries.
+    while let Some(at) = next_escape(bytes, start) {
+        out.push_str(&value[start..at]);
+        out.push_str(escape(bytes[at]));
+        start = at + 1;
+    }
+    out.push_str(&value[start..]);
+    out.push('"');
 }
 
 /// Appends an integer as serde_json writes it: its decimal digits, by
@@ -153,10 +174,15 @@ fn escape(byte: u8) -> &'static str {
 mod tests {
     use super::*;
 
+    /// `value` written by [`write_str`], and by [`push_str`] the same.
     fn written(value: &str) -> String {
         let mut out = Vec::new();
         write_str(&mut out, value);
-        String::from_utf8(out).expect("UTF-8")
+        let bytes = String::from_utf8(out).expect("UTF-8");
+        let mut text = "x".to_owned();
+        push_str(&mut text, value);
+        assert_eq!(text[1..], bytes, "{value:?}");
+        bytes
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub mod attrs;
 pub mod entity;
 mod export;
 mod flat_attrs;
-mod json_text;
+pub mod json_text;
 pub mod output;
 
 pub use glaneur_document::{Case, Document, DocumentBuf, Flags, Language, PhraseMatch, Phrases, Token, TokenKind};

@@ -173,8 +173,9 @@ impl Attrs {
     }
 
     /// Keeps JSON already known to be valid and on one line (written by
-    /// serde_json).
-    pub(crate) fn from_written(json: String) -> Self {
+    /// serde_json, or by a plugin with [`crate::json_text`]), without
+    /// reading it: the host validates a plugin's attrs when they cross.
+    pub fn from_written(json: String) -> Self {
         Attrs(json)
     }
 
