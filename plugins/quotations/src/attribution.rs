@@ -124,6 +124,11 @@ pub struct Attributor<'a> {
     /// What is looked up for every speaker, computed once, when a speaker
     /// is first looked up (many documents quote nobody named).
     index: OnceCell<NameEndings>,
+    /// For each person, once asked, the person whose name is the fullest
+    /// form of its own ([`NameEndings::person`]): a person is often the
+    /// speaker of several quotes, and is looked for as the subject of
+    /// several rules.
+    fullest_of: OnceCell<Vec<Cell<Option<Option<usize>>>>>,
     /// The last [`Attributor::sentence_start`] and
     /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
     /// sentence of the quote at hand several times.
@@ -177,9 +182,21 @@ impl<'a> Attributor<'a> {
         paragraphs: &'a Paragraphs,
     ) -> Self {
         let (verbs, nouns) = lexicon;
-        let index = OnceCell::new();
+        let (index, fullest_of) = (OnceCell::new(), OnceCell::new());
         let (sentence_starts, sentence_ends) = Default::default();
-        Attributor { text, quotes, persons, orgs, verbs, nouns, paragraphs, index, sentence_starts, sentence_ends }
+        Attributor {
+            text,
+            quotes,
+            persons,
+            orgs,
+            verbs,
+            nouns,
+            paragraphs,
+            index,
+            fullest_of,
+            sentence_starts,
+            sentence_ends,
+        }
     }
 }
 
@@ -282,7 +299,7 @@ impl Attributor<'_> {
     /// Whether the quote's sentence names `name` (its last word, as a whole
     /// word, outside the quote): else the speaker is implicit.
     fn named_in_sentence(&self, q: &Quote, name: &str) -> bool {
-        let last = name.rsplit(' ').next().unwrap_or(name);
+        let last = last_word(name);
         let (start, end) = (self.sentence_start(q.start), self.sentence_end(q.end));
         let whole = |text: &str| {
             let alone = |i: usize| {
@@ -370,7 +387,7 @@ impl Attributor<'_> {
     /// quote `k`.
     fn named_since(&self, k: usize, name: &str) -> bool {
         let from = k.checked_sub(1).map_or(0, |j| self.quotes[j].end);
-        let last = name.rsplit(' ').next().unwrap_or(name);
+        let last = last_word(name);
         occurrences(&self.text[from..self.quotes[k].start], last).next().is_some()
     }
 
@@ -915,9 +932,14 @@ impl Attributor<'_> {
     /// canonical name ends with it, as whole words, else a longer name
     /// written near `at`.
     fn fullest(&self, name: &str, at: usize) -> Option<Speaker> {
-        let index = self.index.get_or_init(|| NameEndings::new(self.persons));
-        let person = index.person(self.persons, name).map(|k| &self.persons[k]);
+        let person = self.fullest_person(name).map(|k| &self.persons[k]);
         person.map(speaker).or_else(|| self.fullest_written(name, at))
+    }
+
+    /// The person whose canonical name is the fullest form of `name`
+    /// ([`NameEndings::person`]).
+    fn fullest_person(&self, name: &str) -> Option<usize> {
+        self.index.get_or_init(|| NameEndings::new(self.persons)).person(self.persons, name)
     }
 
     /// `Park` after `C.J. Park a été nommé`: the longest name of two words
@@ -949,7 +971,24 @@ impl Attributor<'_> {
     /// document (`M. Le Bihan` → `Gwenaël Le Bihan`, `Park` → `C.J. Park`),
     /// which the people plugin's canonical name may miss.
     fn person_speaker(&self, p: &PersonRef) -> Speaker {
-        self.fullest(&p.canonical, p.start).unwrap_or_else(|| speaker(p))
+        // [`Attributor::fullest`], its lookup in the names kept for `p`.
+        let k = self.persons.partition_point(|q| q.start < p.start);
+        let fullest = match self.persons.get(k).filter(|q| std::ptr::eq(*q, p)) {
+            Some(_) => {
+                let cache = self.fullest_of.get_or_init(|| vec![Cell::new(None); self.persons.len()]);
+                match cache[k].get() {
+                    Some(found) => found,
+                    None => {
+                        let found = self.fullest_person(&p.canonical);
+                        cache[k].set(Some(found));
+                        found
+                    }
+                }
+            }
+            None => self.fullest_person(&p.canonical),
+        };
+        let person = fullest.map(|j| speaker(&self.persons[j]));
+        person.or_else(|| self.fullest_written(&p.canonical, p.start)).unwrap_or_else(|| speaker(p))
     }
 
     /// A person starting at `at` (spaces skipped), or past a role and a
@@ -1387,6 +1426,12 @@ fn last_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The last word of a name, after its last space (`Vallier` for `Jeanne
+/// Vallier`).
+fn last_word(name: &str) -> &str {
+    name.as_bytes().iter().rposition(|&b| b == b' ').map_or(name, |i| &name[i + 1..])
+}
+
 /// Whether `before` ends with `de`, `du`, `des`, `d'`, `of`: what follows
 /// is a noun's complement.
 fn of_complement(before: &str) -> bool {
@@ -1590,6 +1635,18 @@ mod tests {
                     })
                     .map_or(from, |i| i + 1 + (text[i + 1..at].len() - text[i + 1..at].trim_start().len()));
                 assert_eq!(rules.scan_sentence_start(at), start, "{}", &text[..at]);
+            }
+        }
+    }
+
+    #[test]
+    fn last_words_are_the_splits() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("M. Dupuis a dit. Élodie K. Ωmega x3 l’État ΣΑΣ 😀é  ".to_owned());
+        for text in &texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let line = text[..at].rsplit('\n').next().unwrap_or(&text[..at]);
+                assert_eq!(last_word(line), line.rsplit(' ').next().unwrap_or(line), "{line}");
             }
         }
     }
