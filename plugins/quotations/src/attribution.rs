@@ -519,8 +519,8 @@ impl Attributor<'_> {
         }
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
         let pos = self.text.len() - trimmed.len();
-        let first = next_word(self.text, pos);
-        let first = first.as_ref().map(|(w, end)| (w.as_ref(), *end));
+        let first_word = next_word(self.text, pos);
+        let first = first_word.as_ref().map(|(w, end)| (w.as_ref(), *end));
         if let Some((_, end)) = first.filter(|(w, _)| matches!(*w, "selon" | "d'après" | "according")) {
             let mut after = end;
             if let Some(rest) = self.text[after..].trim_start().strip_prefix("to ") {
@@ -531,10 +531,13 @@ impl Attributor<'_> {
         }
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
         // (after trying it as part of a reflexive verb: `se félicite`).
-        let pos = match first {
-            Some(("lui" | "leur" | "nous" | "me" | "se" | "s'", end)) if self.verbs.at(self.text, pos).is_none() => end,
-            _ => pos,
+        let after_clitic = match first {
+            Some(("lui" | "leur" | "nous" | "me" | "se" | "s'", end)) if self.verbs.at(self.text, pos).is_none() => {
+                Some(end)
+            }
+            _ => None,
         };
+        let pos = after_clitic.unwrap_or(pos);
         if let Some(verb) = self.verbs.at(self.text, pos) {
             if let Some(pronoun) = verb.pronoun {
                 return self.pronoun(pronoun, q.start, earlier).map(|s| Attribution::to(s, "pronoun-inversion"));
@@ -542,7 +545,11 @@ impl Attributor<'_> {
             return self.speaker_after_verb(verb.end, q.start, earlier);
         }
         // Two words; seven after the first only for an indefinite subject.
-        let ahead = next_word(self.text, pos);
+        // The word at `pos` is the first one again, unless past a clitic.
+        let ahead = match after_clitic {
+            Some(_) => next_word(self.text, pos),
+            None => first_word,
+        };
         // English `, he added`.
         if let Some((pronoun, end)) = ahead.as_ref().and_then(|(w, end)| match w.as_ref() {
             "he" => Some((Pronoun::Masculine, *end)),
