@@ -89,9 +89,23 @@ impl Verbs {
         self.forms.contains(form)
     }
 
-    /// Whether `words`, joined by spaces, are a form (`a déclaré`).
+    /// Whether `words`, joined by spaces, are a form (`a déclaré`): joined
+    /// on the stack, unless longer than any form.
     fn is_phrase(&self, words: &[&str]) -> bool {
-        self.is_form(&words.join(" "))
+        let mut joined = [0; PHRASE];
+        let mut len = 0;
+        for word in words {
+            let from = len + usize::from(len > 0);
+            let Some(slot) = joined.get_mut(from..from + word.len()) else {
+                return self.is_form(&words.join(" "));
+            };
+            slot.copy_from_slice(word.as_bytes());
+            if from > len {
+                joined[len] = b' ';
+            }
+            len = from + word.len();
+        }
+        std::str::from_utf8(&joined[..len]).is_ok_and(|phrase| self.is_form(phrase))
     }
 
     /// The verb of saying starting at `at` (after spaces), if any.
@@ -106,9 +120,7 @@ impl Verbs {
         }
         let (start, end) = word_span(text, start);
         let word = &text[start..end];
-        let (letters, capitals) =
-            word.bytes().fold((true, false), |(l, c), b| (l && b.is_ascii_alphabetic(), c || b.is_ascii_uppercase()));
-        if !letters {
+        if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
             // A hyphen or an apostrophe (`détaille-t-il`, `l'a`), or a letter beyond ASCII.
             return self.read_at(text, folded(word), end);
         }
@@ -117,7 +129,7 @@ impl Verbs {
         if !self.may_open(word.as_bytes()) {
             return None;
         }
-        if !capitals {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return self.read_at(text, Cow::Borrowed(word), end);
         }
         let mut lower = [0; ASCII_WORD];
@@ -192,6 +204,10 @@ impl Verbs {
 
 /// `détaille-t-il` → (`détaille`, masculine); `a-t-elle` → (`a`, feminine).
 fn split_inversion(word: &str) -> Option<(&str, Pronoun)> {
+    // Every suffix holds a hyphen: most words are refused by it.
+    if !word.as_bytes().contains(&b'-') {
+        return None;
+    }
     for (suffix, pronoun) in [
         ("-t-il", Pronoun::Masculine),
         ("-t-elle", Pronoun::Feminine),
@@ -237,6 +253,9 @@ fn word_span(text: &str, at: usize) -> (usize, usize) {
 
 /// The longest word of ASCII letters [`Verbs::at`] folds on the stack.
 const ASCII_WORD: usize = 32;
+
+/// The longest phrase [`Verbs::is_phrase`] joins on the stack.
+const PHRASE: usize = 64;
 
 /// How many openings [`Verbs`]' `ascii_openers` tells apart: 26 first
 /// letters, each followed by one of 26 letters or by nothing.
@@ -324,6 +343,18 @@ mod tests {
             Some((" a-t-elle ajouté", Some(Pronoun::Feminine)))
         );
         assert_eq!(verbs.at(" nécessaire pour", 0), None);
+    }
+
+    #[test]
+    fn phrases_joined_on_the_stack_are_the_forms() {
+        let verbs = Verbs::load();
+        let long = "x".repeat(PHRASE);
+        let forms: Vec<Vec<&str>> = verbs.forms.iter().map(|f| f.split(' ').collect()).collect();
+        assert!(forms.iter().all(|words| verbs.is_phrase(words)));
+        let others = [vec!["a", "dit"], vec!["a", &long], vec![&long], vec![], vec!["", ""], vec!["a", "été", "x"]];
+        for words in forms.iter().chain(&others) {
+            assert_eq!(verbs.is_phrase(words), verbs.is_form(&words.join(" ")), "{words:?}");
+        }
     }
 
     #[test]
