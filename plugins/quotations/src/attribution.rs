@@ -452,6 +452,11 @@ impl Attributor<'_> {
     /// A quote on a line that starts with a dash and holds no verb of saying
     /// after it: a heading.
     fn is_heading(&self, q: &Quote) -> bool {
+        // The dash right before the quote first: most quotes have none, and
+        // their line is not searched for its start.
+        if !self.text[..q.start].trim_end().ends_with(['–', '—', '-']) {
+            return false;
+        }
         let line_start = line_start(self.text, q.start);
         let head = self.text[line_start..q.start].trim();
         matches!(head, "–" | "—" | "-") && self.verbs.at(self.text, q.end).is_none()
