@@ -893,7 +893,7 @@ impl Attributor<'_> {
     /// its complement, a comma, then a name of two words or more that the
     /// people plugin did not find.
     fn role_then_name(&self, at: usize) -> Option<Speaker> {
-        let comma = at + self.text[at..clause_end(self.text, at)].find(',')?;
+        let comma = clause_comma(self.text, at)?;
         let words: Vec<&str> = role_words(&self.text[at..comma]).collect();
         let opens = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
         if words.len() > 12 || !opens || !self.is_role_phrase(&words) {
@@ -1494,10 +1494,22 @@ fn line_end(text: &str, at: usize) -> usize {
 }
 
 /// The end of the clause starting at `at`: a sentence mark or a quotation
-/// mark — not the period of a title (`M. Dupuis`).
+/// mark — not the period of a title (`M. Dupuis`). The reference of
+/// [`clause_reaches`] and [`clause_comma`], which read less.
+#[cfg(test)]
 fn clause_end(text: &str, at: usize) -> usize {
     let limit = line_end(text, at);
     clause_break(text, at, limit).unwrap_or(limit)
+}
+
+/// The first comma of the clause starting at `at` (before
+/// `clause_end(text, at)`): the first comma within the line's 300 bytes,
+/// when no clause mark is before it (a line break is one); the clause is
+/// read only up to it.
+fn clause_comma(text: &str, at: usize) -> Option<usize> {
+    let limit = reach_ahead(text, at, 300);
+    let comma = at + memchr::memchr(b',', &text.as_bytes()[at..limit])?;
+    clause_break(text, at, comma).is_none().then_some(comma)
 }
 
 /// Whether the clause starting at `at` goes on up to `end` (a char
@@ -1603,6 +1615,7 @@ mod tests {
     fn a_clause_reaches_what_its_end_is_after() {
         let mut texts = glaneur_testdata::test_texts(&["quotations"]);
         texts.push("M. Dupuis a dit. Mme Roux, « oui ».\nSuite".to_owned());
+        texts.push(format!("le PDG de {}, Jean Dupont; la dirigeante\n, Marie, et « x », y. M., z", "x".repeat(290)));
         for text in &texts {
             let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             for (k, &at) in starts.iter().enumerate() {
@@ -1613,6 +1626,8 @@ mod tests {
                 for &to in starts[k..].iter().take(400).step_by(9).chain(near) {
                     assert_eq!(clause_reaches(text, at, to), to <= end, "{}", &text[at..to]);
                 }
+                let comma = text[at..end].find(',').map(|i| at + i);
+                assert_eq!(clause_comma(text, at), comma, "{}", &text[at..end]);
             }
         }
     }
