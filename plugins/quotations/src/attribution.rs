@@ -38,7 +38,7 @@ use glaneur_lexicon::WordList;
 use memchr::memmem::Finder;
 
 use crate::adverbials;
-use crate::endings::NameEndings;
+use crate::endings::{lowercase, NameEndings};
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
@@ -1077,7 +1077,7 @@ impl Attributor<'_> {
             }
         }
         // The same role noun near an earlier person (`son vice-président`).
-        let description = self.text[start..end].to_lowercase();
+        let description = lowercase(&self.text[start..end]);
         let role = description.split(|c: char| !is_letter(c) && c != '-').find(|w| w.len() > 3);
         if let Some(role) = role {
             let near = |p: &&&PersonRef| {
