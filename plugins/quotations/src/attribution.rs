@@ -300,7 +300,6 @@ impl Attributor<'_> {
     /// word, outside the quote): else the speaker is implicit.
     fn named_in_sentence(&self, q: &Quote, name: &str) -> bool {
         let last = last_word(name);
-        let (start, end) = (self.sentence_start(q.start), self.sentence_end(q.end));
         let whole = |text: &str| {
             let alone = |i: usize| {
                 !text[..i].ends_with(char::is_alphanumeric)
@@ -308,7 +307,9 @@ impl Attributor<'_> {
             };
             occurrences(text, last).any(alone)
         };
-        whole(&self.text[start..q.start]) || whole(&self.text[q.end..end.max(q.end)])
+        // The sentence's end is looked for only when the name is not before.
+        whole(&self.text[self.sentence_start(q.start)..q.start])
+            || whole(&self.text[q.end..self.sentence_end(q.end).max(q.end)])
     }
 
     /// `last_attributed`: the last earlier quote with a speaker.
@@ -1323,9 +1324,12 @@ impl Attributor<'_> {
     /// Whether the period at `i` closes an initial (`K.`) or an
     /// abbreviation (`M.`), not a sentence.
     fn after_abbreviation(&self, i: usize) -> bool {
+        if self.text.as_bytes()[i] != b'.' {
+            return false; // `!`, `?`: no word is read
+        }
         let word = self.text[..i].rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
         let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        self.text.as_bytes()[i] == b'.' && (initial || glaneur_lexicon::is_abbreviation(word))
+        initial || glaneur_lexicon::is_abbreviation(word)
     }
 
     /// Start of the sentence holding `at`: after a `.`, `!`, `?` (not
