@@ -480,10 +480,12 @@ impl Attributor<'_> {
     fn split(&self, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
         let previous = self.quotes.get(k.checked_sub(1)?)?;
         let first = &earlier[k - 1];
-        let between = &self.text[previous.end..self.quotes[k].start];
-        let joined = !between.contains(['.', '!', '?', '\n']) && between.trim_end().ends_with([':', ',']);
         let attributed = matches!(first.rule, "verb-after" | "descriptive-mention" | "pronoun-inversion");
-        if !(joined && attributed && first.speaker.is_some()) {
+        if !(attributed && first.speaker.is_some()) {
+            return None; // told before the text between is read
+        }
+        let between = &self.text[previous.end..self.quotes[k].start];
+        if !between.trim_end().ends_with([':', ',']) || has_sentence_mark(between) {
             return None;
         }
         // The verb is read last: the tests above refuse most quotes.
@@ -502,7 +504,7 @@ impl Attributor<'_> {
         // page of quotes must not make this quadratic).
         for next in self.quotes[k + 1..].iter().take(4) {
             let between = &self.text[from..next.start];
-            if between.len() > 300 || between.contains(['.', '!', '?', '\n']) {
+            if between.len() > 300 || has_sentence_mark(between) {
                 break;
             }
             if let Some(found) = self.after_at(next.end, q, earlier) {
@@ -1538,6 +1540,12 @@ fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
         return Some(i);
     }
     None
+}
+
+/// Whether `text` holds a `.`, `!`, `?` or line break: read by its bytes
+/// (an ASCII byte is never inside another char).
+fn has_sentence_mark(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
 }
 
 /// The starts of the occurrences of `needle` in `haystack`, leftmost and
