@@ -59,7 +59,7 @@ mod tests {
     use glaneur_schema::attrs::QuoteForm;
     use serde::Serialize;
 
-    /// The attrs as serde writes them: what [`write_attrs`] replaced.
+    /// The attrs as serde writes them: what [`attrs_json`] replaced.
     #[derive(Serialize)]
     struct SerdeAttrs<'a> {
         content: &'a str,
