@@ -6,8 +6,9 @@
 //! name or category: most organisations an article names are never asked
 //! about (a speaker's place is found by its span alone), and reading the
 //! attrs' JSON cost about a thousand instructions an organisation. A
-//! person's are read at once, in the people plugin's usual form
-//! (`usual_person_attrs`) by a match of that form, any other by
+//! person's are read at once. Attrs in the usual form of the people and
+//! organizations plugins are read by a match of that form
+//! (`usual_attrs`), a tenth of that cost; any other by
 //! `string_attrs_borrowed`.
 
 use std::borrow::Cow;
@@ -38,7 +39,7 @@ impl<'a> PersonRef<'a> {
     /// # Errors
     /// When its attrs are no JSON object.
     pub fn read(e: &'a FfiEntity) -> Result<Self, String> {
-        let (canonical, gender) = match usual_person_attrs(e.attrs.as_str()) {
+        let (canonical, gender) = match usual_attrs(e.attrs.as_str(), r#"{"canonical":""#, r#","gender":"#) {
             Some((canonical, gender)) => (Cow::Borrowed(canonical), gender.and_then(Pronoun::parse)),
             None => {
                 let [canonical, gender] = string_attrs_borrowed(e, ["canonical", "gender"])?;
@@ -49,20 +50,21 @@ impl<'a> PersonRef<'a> {
     }
 }
 
-/// The `canonical` and `gender` of a person's attrs in the people plugin's
-/// usual form, `{"canonical":"…","gender":"…","rule":"…"}` (`gender` may
-/// be `null`), each string plain (no escape, no control char): matched
-/// as written, a tenth of the cost of a reader of any object. `None` for
-/// any other form.
-fn usual_person_attrs(json: &str) -> Option<(&str, Option<&str>)> {
-    let (canonical, rest) = plain_string(json.strip_prefix(r#"{"canonical":""#)?)?;
-    let rest = rest.strip_prefix(r#","gender":"#)?;
-    let (gender, rest) = match rest.strip_prefix("null") {
+/// The values of the first two keys of attrs in the usual form of the
+/// people and organizations plugins, `{"canonical":"…","<key>":"…",
+/// "rule":"…"}` (the second value may be `null`), each string plain (no
+/// escape, no control char): matched as written, `first` being
+/// `{"canonical":"` and `second` `,"<key>":`. `None` for any other form.
+#[inline]
+fn usual_attrs<'j>(json: &'j str, first: &str, second: &str) -> Option<(&'j str, Option<&'j str>)> {
+    let (one, rest) = plain_string(json.strip_prefix(first)?)?;
+    let rest = rest.strip_prefix(second)?;
+    let (two, rest) = match rest.strip_prefix("null") {
         Some(rest) => (None, rest),
-        None => plain_string(rest.strip_prefix('"')?).map(|(gender, rest)| (Some(gender), rest))?,
+        None => plain_string(rest.strip_prefix('"')?).map(|(two, rest)| (Some(two), rest))?,
     };
     let (_, rest) = plain_string(rest.strip_prefix(r#","rule":""#)?)?;
-    (rest == "}").then_some((canonical, gender))
+    (rest == "}").then_some((one, two))
 }
 
 /// The plain JSON string that `text` starts with (its opening quote read),
@@ -121,10 +123,14 @@ impl<'a> OrgRef<'a> {
     /// the host) read as giving neither.
     fn about(&self) -> &(String, bool) {
         self.read.get_or_init(|| {
-            let read = self.entity.map(|e| string_attrs_borrowed(e, ["canonical", "category"]));
-            let [canonical, category] = match read {
-                Some(Ok(values)) => values,
-                _ => [None, None],
+            let usual = self.entity.and_then(|e| usual_attrs(e.attrs.as_str(), r#"{"canonical":""#, r#","category":"#));
+            let read = || self.entity.map(|e| string_attrs_borrowed(e, ["canonical", "category"]));
+            let [canonical, category] = match usual {
+                Some((canonical, category)) => [Some(Cow::Borrowed(canonical)), category.map(Cow::Borrowed)],
+                None => match read() {
+                    Some(Ok(values)) => values,
+                    _ => [None, None],
+                },
             };
             let canonical = canonical.map_or_else(|| self.written.to_owned(), Cow::into_owned);
             (canonical, category.as_deref() == Some("media"))
@@ -139,7 +145,7 @@ mod tests {
     use glaneur_schema::Entity;
 
     #[test]
-    fn the_usual_person_attrs_are_read_as_any_attrs() {
+    fn the_usual_attrs_are_read_as_any_attrs() {
         let names = ["Victor Hamel", "", "Élodie d’Arvieu", "A \\\"B\\\" C", "x\\u00e9", "Jean\\nDupont"];
         let genders = [r#""m""#, r#""f""#, "null", r#""x""#, r#""""#, "1", r#""m\"""#];
         let mut attrs = Vec::new();
@@ -163,7 +169,18 @@ mod tests {
             let [canonical, gender] = string_attrs_borrowed(&entity, ["canonical", "gender"]).expect("an object");
             let gender = gender.as_deref().and_then(Pronoun::parse);
             assert_eq!(read.map(|p| (p.canonical, p.gender)), Ok((canonical.unwrap_or_default(), gender)), "{json}");
-            usual += usize::from(usual_person_attrs(entity.attrs.as_str()).is_some());
+            usual += usize::from(usual_attrs(entity.attrs.as_str(), r#"{"canonical":""#, r#","gender":"#).is_some());
+            // The same attrs as an organisation's, and with a category.
+            let json = json.replace("gender", "category").replace(r#""m""#, r#""media""#);
+            let Ok(attrs) = Attrs::new(&json) else { continue };
+            let entity =
+                Entity { kind: "organization".into(), span: 0..1, confidence: 0.9, attrs, extractor: String::new() };
+            let entity = entity.into_ffi("orgs");
+            let org = OrgRef::found(&entity, "Z");
+            let [canonical, category] = string_attrs_borrowed(&entity, ["canonical", "category"]).expect("an object");
+            let expected =
+                (canonical.map_or_else(|| "Z".to_owned(), Cow::into_owned), category.as_deref() == Some("media"));
+            assert_eq!((org.canonical(), org.media()), (expected.0.as_str(), expected.1), "{json}");
         }
         assert!(usual > 10, "{usual} in the usual form");
     }
