@@ -3,7 +3,7 @@
 //! déclaré`, `détaille-t-il`, `a-t-elle ajouté`, `said`.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 use glaneur_text::{folded, is_letter};
@@ -28,10 +28,13 @@ pub struct Verb {
 
 /// The lexicon of forms, lowercased (`commente`, `a déclaré`, `said`).
 pub struct Verbs {
-    forms: HashSet<String, FixedState>,
-    /// The first words of the forms of several words (`a`, `ont`, `has`):
-    /// only after one is a longer form looked for.
-    leads: HashSet<String, FixedState>,
+    /// The forms of several words (`a déclaré`).
+    phrases: HashSet<String, FixedState>,
+    /// The forms of one word, and the first words of the forms of several
+    /// (`a`, `ont`, `has`: only after one is a longer form looked for),
+    /// each with what it is, `(lead, form)`: a word is asked both in one
+    /// lookup.
+    words: HashMap<String, (bool, bool), FixedState>,
     /// For each first two ASCII letters (or a first letter alone), the
     /// lengths (bits 1 to 63) of the forms and leads made of ASCII letters
     /// only that start with them: most words a rule asks about are no
@@ -47,34 +50,55 @@ pub struct Verbs {
 impl Verbs {
     /// Loads the compiled-in lexicon.
     pub fn load() -> Self {
-        let mut forms = HashSet::default();
+        let mut phrases: HashSet<String, FixedState> = HashSet::default();
+        let mut words: HashMap<String, (bool, bool), FixedState> = HashMap::default();
+        let mut add = |form: String| match form.contains(' ') {
+            true => drop(phrases.insert(form)),
+            false => words.entry(form).or_default().1 = true,
+        };
         for line in SPEECH_VERBS.lines().skip(1) {
             let mut cols = line.split('\t');
             let (Some(lang), Some(lemma), Some(list)) = (cols.next(), cols.next(), cols.next()) else { continue };
-            forms.extend(list.split('|').map(str::trim).filter(|f| !f.is_empty()).map(|f| folded(f).into_owned()));
+            list.split('|').map(str::trim).filter(|f| !f.is_empty()).for_each(|f| add(folded(f).into_owned()));
             // The present participle of a French verb in -er (`soulignant`,
             // `ajoutant`), which continues a sentence's speaker.
             if let Some(stem) = lemma.strip_suffix("er").filter(|_| lang == "fr" && !lemma.contains(' ')) {
                 let stem = if stem.ends_with('g') { format!("{stem}e") } else { stem.to_owned() };
                 let stem = stem.strip_suffix('c').map_or(stem.clone(), |s| format!("{s}ç"));
-                forms.insert(folded(&format!("{stem}ant")).into_owned());
+                add(folded(&format!("{stem}ant")).into_owned());
             }
         }
-        let leads: HashSet<String, FixedState> =
-            forms.iter().filter_map(|f| f.split_once(' ')).map(|(lead, _)| lead.to_owned()).collect();
+        for lead in phrases.iter().filter_map(|f| f.split_once(' ')).map(|(lead, _)| lead) {
+            match words.get_mut(lead) {
+                Some(word) => word.0 = true,
+                None => drop(words.insert(lead.to_owned(), (true, false))),
+            }
+        }
         let mut ascii_openers = Box::new([0; OPENINGS]);
-        for word in forms.iter().chain(&leads).map(String::as_bytes) {
+        for word in phrases.iter().chain(words.keys()).map(String::as_bytes) {
             if let Some(bit) = ascii_opener_bit(word) {
                 ascii_openers[bit.0] |= bit.1;
             }
         }
         let mut ascii_pairs = [0; 26];
-        for word in forms.iter().chain(&leads).map(String::as_bytes) {
+        for word in phrases.iter().chain(words.keys()).map(String::as_bytes) {
             if let Some((first, second)) = ascii_pair(word) {
                 ascii_pairs[first] |= 1 << second;
             }
         }
-        Verbs { forms, leads, ascii_openers, ascii_pairs }
+        Verbs { phrases, words, ascii_openers, ascii_pairs }
+    }
+
+    /// Every form (tests).
+    #[cfg(test)]
+    fn forms(&self) -> impl Iterator<Item = &String> {
+        self.phrases.iter().chain(self.words.iter().filter(|(_, &(_, form))| form).map(|(word, _)| word))
+    }
+
+    /// Every lead (tests).
+    #[cfg(test)]
+    fn leads(&self) -> impl Iterator<Item = &String> {
+        self.words.iter().filter(|(_, &(lead, _))| lead).map(|(word, _)| word)
     }
 
     /// Whether `word`, made of ASCII letters, may be a form's first word
@@ -86,12 +110,29 @@ impl Verbs {
 
     /// Whether `form` (lowercase) is a verb of saying.
     pub fn is_form(&self, form: &str) -> bool {
-        self.forms.contains(form)
+        match form.contains(' ') {
+            true => self.phrases.contains(form),
+            false => self.words.get(form).is_some_and(|&(_, form)| form),
+        }
     }
 
-    /// Whether `words`, joined by spaces, are a form (`a déclaré`).
+    /// Whether `words`, joined by spaces, are a form (`a déclaré`): joined
+    /// on the stack, unless longer than any form.
     fn is_phrase(&self, words: &[&str]) -> bool {
-        self.is_form(&words.join(" "))
+        let mut joined = [0; PHRASE];
+        let mut len = 0;
+        for word in words {
+            let from = len + usize::from(len > 0);
+            let Some(slot) = joined.get_mut(from..from + word.len()) else {
+                return self.is_form(&words.join(" "));
+            };
+            slot.copy_from_slice(word.as_bytes());
+            if from > len {
+                joined[len] = b' ';
+            }
+            len = from + word.len();
+        }
+        std::str::from_utf8(&joined[..len]).is_ok_and(|phrase| self.is_form(phrase))
     }
 
     /// The verb of saying starting at `at` (after spaces), if any.
@@ -106,9 +147,7 @@ impl Verbs {
         }
         let (start, end) = word_span(text, start);
         let word = &text[start..end];
-        let (letters, capitals) =
-            word.bytes().fold((true, false), |(l, c), b| (l && b.is_ascii_alphabetic(), c || b.is_ascii_uppercase()));
-        if !letters {
+        if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
             // A hyphen or an apostrophe (`détaille-t-il`, `l'a`), or a letter beyond ASCII.
             return self.read_at(text, folded(word), end);
         }
@@ -117,7 +156,7 @@ impl Verbs {
         if !self.may_open(word.as_bytes()) {
             return None;
         }
-        if !capitals {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return self.read_at(text, Cow::Borrowed(word), end);
         }
         let mut lower = [0; ASCII_WORD];
@@ -148,11 +187,13 @@ impl Verbs {
         // `l'a jugée`: an object pronoun glued to the auxiliary, and the
         // participle agreeing with it.
         let w1 = match w1.strip_prefix("l'") {
-            Some(aux) if self.leads.contains(aux) => aux,
+            Some(aux) if self.words.get(aux).is_some_and(|&(lead, _)| lead) => aux,
             _ => &w1,
         };
-        // Only after a lead (`a`, `ont`) are the next words read.
-        let next = self.leads.contains(w1).then(|| self.past_adverbs(text, e1)).flatten();
+        // Only after a lead (`a`, `ont`) are the next words read. (A word
+        // has no space: it is a form only as a form of one word.)
+        let (lead, form) = self.words.get(w1).copied().unwrap_or_default();
+        let next = lead.then(|| self.past_adverbs(text, e1)).flatten();
         if let Some((w2, e2)) = next {
             let agreed = w2.strip_suffix("es").or_else(|| w2.strip_suffix('e')).or_else(|| w2.strip_suffix('s'));
             if self.is_phrase(&[w1, &w2]) || agreed.is_some_and(|w| self.is_phrase(&[w1, w])) {
@@ -164,7 +205,7 @@ impl Verbs {
                 }
             }
         }
-        self.is_form(w1).then_some(Verb { end: e1, pronoun: None })
+        form.then_some(Verb { end: e1, pronoun: None })
     }
 }
 
@@ -192,6 +233,10 @@ impl Verbs {
 
 /// `détaille-t-il` → (`détaille`, masculine); `a-t-elle` → (`a`, feminine).
 fn split_inversion(word: &str) -> Option<(&str, Pronoun)> {
+    // Every suffix holds a hyphen: most words are refused by it.
+    if !word.as_bytes().contains(&b'-') {
+        return None;
+    }
     for (suffix, pronoun) in [
         ("-t-il", Pronoun::Masculine),
         ("-t-elle", Pronoun::Feminine),
@@ -237,6 +282,9 @@ fn word_span(text: &str, at: usize) -> (usize, usize) {
 
 /// The longest word of ASCII letters [`Verbs::at`] folds on the stack.
 const ASCII_WORD: usize = 32;
+
+/// The longest phrase [`Verbs::is_phrase`] joins on the stack.
+const PHRASE: usize = 64;
 
 /// How many openings [`Verbs`]' `ascii_openers` tells apart: 26 first
 /// letters, each followed by one of 26 letters or by nothing.
@@ -308,7 +356,7 @@ mod tests {
     #[test]
     fn reads_simple_compound_and_inverted_forms() {
         let verbs = Verbs::load();
-        assert!(verbs.forms.len() > 1000, "{} forms", verbs.forms.len());
+        assert!(verbs.forms().count() > 1000, "{} forms", verbs.forms().count());
         let t = " commente Jeremy";
         assert_eq!(verbs.at(t, 0), Some(Verb { end: 9, pronoun: None }));
         let t = " a déclaré le PDG";
@@ -324,6 +372,18 @@ mod tests {
             Some((" a-t-elle ajouté", Some(Pronoun::Feminine)))
         );
         assert_eq!(verbs.at(" nécessaire pour", 0), None);
+    }
+
+    #[test]
+    fn phrases_joined_on_the_stack_are_the_forms() {
+        let verbs = Verbs::load();
+        let long = "x".repeat(PHRASE);
+        let forms: Vec<Vec<&str>> = verbs.forms().map(|f| f.split(' ').collect()).collect();
+        assert!(forms.iter().all(|words| verbs.is_phrase(words)));
+        let others = [vec!["a", "dit"], vec!["a", &long], vec![&long], vec![], vec!["", ""], vec!["a", "été", "x"]];
+        for words in forms.iter().chain(&others) {
+            assert_eq!(verbs.is_phrase(words), verbs.is_form(&words.join(" ")), "{words:?}");
+        }
     }
 
     #[test]
@@ -355,7 +415,7 @@ mod tests {
     fn the_first_word_filter_refuses_no_verb() {
         let verbs = Verbs::load();
         // Every form's first word, in any case, passes.
-        for form in verbs.forms.iter().chain(&verbs.leads) {
+        for form in verbs.forms().chain(verbs.leads()) {
             let first = form.split(' ').next().unwrap_or(form);
             if first.bytes().all(|b| b.is_ascii_alphabetic()) {
                 assert!(verbs.may_open(first.as_bytes()), "{first}");
@@ -363,7 +423,7 @@ mod tests {
             }
         }
         // Every form's and lead's first two letters, in any case, pass.
-        for form in verbs.forms.iter().chain(&verbs.leads) {
+        for form in verbs.forms().chain(verbs.leads()) {
             for word in [form.clone(), form.to_uppercase()] {
                 if let Some((first, second)) = ascii_pair(word.as_bytes()) {
                     assert!(verbs.ascii_pairs[first] & 1 << second != 0, "{word}");
