@@ -9,6 +9,7 @@
 //! mention of a name found so. See README.md for each rule.
 
 pub mod ambiguity;
+mod attrs;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod taken;
@@ -80,9 +81,9 @@ impl Organizations {
                     confidence: 0.0,
                     org: Some(o),
                 };
-                mention.entity().attrs
+                Ok(mention.entity()?.attrs)
             })
-            .collect();
+            .collect::<Result<_, String>>()?;
         Ok(Organizations { gazetteer, plain_attrs })
     }
 
@@ -96,19 +97,25 @@ impl Organizations {
     }
 
     /// Every mention as an entity.
-    pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
+    pub fn find(&self, doc: &Document<'_>) -> Result<Vec<Entity>, String> {
         let entity = |m: &Mention<'_>| match m.org.filter(|_| m.rule == GAZETTEER_RULE) {
-            // The attributes written at load: the same as `m.entity()`.
-            Some(o) => Entity {
+            // The attributes written at load: the same as `m.entity()`'s.
+            Some(o) => Ok(Entity {
                 kind: KIND.to_owned(),
                 span: m.start..m.end,
                 confidence: m.confidence,
                 attrs: self.plain_attrs[o].clone(),
                 extractor: String::new(),
-            },
+            }),
             None => m.entity(),
         };
-        self.mentions(doc).iter().map(entity).collect()
+        let mentions = self.mentions(doc);
+        // Not `collect`: into a `Result`, it cannot size the vector first.
+        let mut entities = Vec::with_capacity(mentions.len());
+        for m in &mentions {
+            entities.push(entity(m)?);
+        }
+        Ok(entities)
     }
 }
 
@@ -116,10 +123,11 @@ impl Organizations {
 const KIND: &str = "organization";
 
 impl Mention<'_> {
-    /// The mention as an entity, its attributes serialised as README.md
-    /// lists them.
-    pub fn entity(&self) -> Entity {
-        Entity::new(KIND, self.start..self.end, self.confidence, self)
+    /// The mention as an entity, its attributes written as serde_json
+    /// serialises the mention (README.md lists them). Fails only if the
+    /// host would refuse them, which valid JSON on one line never is.
+    pub fn entity(&self) -> Result<Entity, String> {
+        Entity::with_written_attrs(KIND, self.start..self.end, self.confidence, attrs::json(self))
     }
 }
 
@@ -179,8 +187,10 @@ mod tests {
             let doc = buf.document();
             let mentions = organizations.mentions(&doc);
             plain += mentions.iter().filter(|m| m.rule == GAZETTEER_RULE).count();
-            let expected: Vec<Entity> = mentions.iter().map(Mention::entity).collect();
-            let found = organizations.find(&doc);
+            // serde's writing is the reference.
+            let expected: Vec<Entity> =
+                mentions.iter().map(|m| Entity::new(KIND, m.start..m.end, m.confidence, m)).collect();
+            let found = organizations.find(&doc).expect("valid attributes");
             let attrs = |entities: &[Entity]| entities.iter().map(|e| e.attrs.as_str().to_owned()).collect::<Vec<_>>();
             assert_eq!(attrs(&found), attrs(&expected), "{text}");
             let spans = |entities: &[Entity]| {
@@ -229,7 +239,7 @@ impl Plugin for Organizations {
     }
 
     fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        Ok(self.find(doc))
+        self.find(doc)
     }
 }
 

@@ -1,18 +1,21 @@
 //! [`Taken`]: the spans a name found by the rules may not overlap.
 
-use glaneur_text::SpanSet;
+use std::collections::BTreeMap;
 
-/// The spans taken in a document: the gazetteer's hits, sorted and
-/// disjoint, read by bisection (no tree built for them: most spans a
-/// document takes are those, and a [`SpanSet`] cost a node insertion per
-/// hit and a tree walk per question), and the names found since, in a
-/// [`SpanSet`].
+/// The spans taken in a document, none overlapping another: the
+/// gazetteer's hits, sorted and disjoint, read by bisection (no tree built
+/// for them: most spans a document takes are those), and the names found
+/// since, each taken only where it overlaps nothing taken.
+///
+/// Disjoint, a span overlaps `start..end` only if it is the last to start
+/// before `end`: one look-up in each part. (A `SpanSet`, which allows
+/// overlapping spans, scanned every span starting up to 4 KB before.)
 #[derive(Debug, Default)]
 pub struct Taken {
     /// The gazetteer's spans, (start, end), by start, none overlapping.
     hits: Vec<(usize, usize)>,
-    /// The spans added since.
-    added: SpanSet,
+    /// The spans added since: end by start, none overlapping.
+    added: BTreeMap<usize, usize>,
 }
 
 impl Taken {
@@ -20,24 +23,29 @@ impl Taken {
     /// the next: what [`glaneur_text::sorted_and_disjoint`] checks).
     pub fn of_disjoint(hits: Vec<(usize, usize)>) -> Taken {
         debug_assert!(glaneur_text::sorted_and_disjoint(&hits, |&span| span));
-        Taken { hits, added: SpanSet::new() }
+        Taken { hits, added: BTreeMap::new() }
     }
 
     /// Whether `start..end` overlaps a span taken.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         // The first hit ending after `start` (ends are sorted too).
         let i = self.hits.partition_point(|&(_, e)| e <= start);
-        self.hits.get(i).is_some_and(|&(s, _)| s < end) || self.added.overlaps(start, end)
+        self.hits.get(i).is_some_and(|&(s, _)| s < end)
+            || self.added.range(..end).next_back().is_some_and(|(_, &e)| start < e)
     }
 
-    /// Takes `start..end`.
+    /// Takes `start..end`, which must overlap no span taken (what
+    /// [`Taken::overlaps`] tells): the rules ask first.
     pub fn insert(&mut self, start: usize, end: usize) {
+        debug_assert!(!self.overlaps(start, end), "{start}..{end} is taken");
         self.added.insert(start, end);
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use glaneur_text::SpanSet;
+
     use super::*;
 
     /// Every pair of spans within `0..n`.
@@ -49,18 +57,39 @@ mod tests {
     fn a_span_overlaps_what_a_span_set_of_the_same_spans_overlaps() {
         let layouts: [&[(usize, usize)]; 5] =
             [&[], &[(2, 4)], &[(0, 1), (1, 3), (5, 8)], &[(3, 3), (4, 6)], &[(1, 2), (6, 7), (7, 9)]];
+        // A pseudo-random walk over the spans to add, as the rules add
+        // them: each taken only where it overlaps nothing taken.
+        let mut seed = 7u64;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
         for hits in layouts {
-            for added in [None, Some((0, 2)), Some((4, 7)), Some((8, 9))] {
+            for _ in 0..200 {
                 let mut taken = Taken::of_disjoint(hits.to_vec());
                 let mut reference = SpanSet::from_spans(hits.iter().copied());
-                if let Some((s, e)) = added {
-                    taken.insert(s, e);
-                    reference.insert(s, e);
-                }
-                for (s, e) in spans(11) {
-                    assert_eq!(taken.overlaps(s, e), reference.overlaps(s, e), "{s}..{e} in {hits:?} + {added:?}");
+                for _ in 0..8 {
+                    let start = next(12);
+                    let end = start + 1 + next(3);
+                    assert_eq!(taken.overlaps(start, end), reference.overlaps(start, end), "{start}..{end}");
+                    if !taken.overlaps(start, end) {
+                        taken.insert(start, end);
+                        reference.insert(start, end);
+                    }
+                    for (s, e) in spans(16) {
+                        assert_eq!(taken.overlaps(s, e), reference.overlaps(s, e), "{s}..{e} in {hits:?}");
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_long_span_added_is_seen_from_its_end() {
+        let mut taken = Taken::default();
+        taken.insert(10, 10_000);
+        assert!(taken.overlaps(9_000, 9_001));
+        assert!(!taken.overlaps(10_000, 10_005));
+        assert!(!taken.overlaps(0, 10));
     }
 }
