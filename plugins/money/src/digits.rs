@@ -1,7 +1,7 @@
 //! The value of a lexed number: the shapes most numbers of news take
-//! (`2024`, `2,75`, `1.5`, `15 000`) read at once, without the groups,
-//! strings and float parsing [`parse_digits`] goes through for any shape;
-//! the others are left to it.
+//! (`2024`, `2,75`, `1.5`, `15 000`, `1,500`, `1.500.000`) read at once,
+//! without the groups, strings and float parsing [`parse_digits`] goes
+//! through for any shape; the others are left to it.
 
 use glaneur_numbers::{is_group_space, parse_digits, Convention};
 
@@ -14,27 +14,52 @@ const MAX_DIGITS: usize = 15;
 
 /// The value of the digit string `text`, as [`parse_digits`] reads it.
 pub fn value_of(text: &str, convention: Convention) -> Option<f64> {
-    common_shape(text).or_else(|| parse_digits(text, convention))
+    common_shape(text, convention).or_else(|| parse_digits(text, convention))
 }
 
 /// The value of `text` when it is digits alone, digits grouped by spaces
-/// (`15 000`), or one decimal mark not followed by exactly three digits
-/// (`2,75`, `1.5`: the decimal mark in either convention); `None` for any
-/// other shape, which [`parse_digits`] decides.
-fn common_shape(text: &str) -> Option<f64> {
+/// (`15 000`), digits with one decimal mark (`2,75`, `1.5`, and `1,500`
+/// or `1.500` as `convention` reads them), or digits grouped by one mark
+/// repeated (`1.500.000`, `1,500,000`); `None` for any other shape, which
+/// [`parse_digits`] decides.
+fn common_shape(text: &str, convention: Convention) -> Option<f64> {
     // Digits alone, most numbers (`2024`, `15`): one pass over the bytes.
     let Some(sep) = text.bytes().position(|b| !b.is_ascii_digit()) else {
         return (1..=MAX_DIGITS).contains(&text.len()).then(|| integer(text, 0) as f64);
     };
-    if matches!(text.as_bytes()[sep], b',' | b'.') {
+    let mark = text.as_bytes()[sep];
+    if matches!(mark, b',' | b'.') {
         let (int, frac) = (&text[..sep], &text[sep + 1..]);
-        if !is_digits(int) || !is_digits(frac) || frac.len() == 3 || int.len() + frac.len() > MAX_DIGITS {
+        if !is_digits(int) || int.len() + frac.len() > MAX_DIGITS {
             return None;
         }
-        // Both exact, so the one rounding of the division is the one of
-        // reading the decimal text.
-        let scaled = integer(frac, integer(int, 0));
-        return Some(scaled as f64 / POWERS_OF_TEN[frac.len()]);
+        if is_digits(frac) {
+            // One mark: decimal unless three digits follow it and it is
+            // not the convention's decimal mark (`1,500` is 1.5 in French).
+            let decimal = match convention {
+                Convention::French => b',',
+                Convention::English => b'.',
+            };
+            if frac.len() == 3 && mark != decimal {
+                return Some(integer(frac, integer(int, 0)) as f64);
+            }
+            // Both exact, so the one rounding of the division is the one of
+            // reading the decimal text.
+            let scaled = integer(frac, integer(int, 0));
+            return Some(scaled as f64 / POWERS_OF_TEN[frac.len()]);
+        }
+        // The same mark repeated, before groups of three (`1.500.000`):
+        // thousands. Groups of two (`1,50,000`, Indian) are left to
+        // parse_digits.
+        let mut groups = frac.split(char::from(mark));
+        let mut value = integer(int, 0);
+        for group in &mut groups {
+            if group.len() != 3 || !is_digits(group) {
+                return None;
+            }
+            value = integer(group, value);
+        }
+        return Some(value as f64);
     }
     let mut groups = text.split(is_group_space);
     let first = groups.next().filter(|g| is_digits(g))?;
@@ -96,20 +121,26 @@ mod tests {
                 let got = value_of(s, convention);
                 assert_eq!(got.map(f64::to_bits), expected.map(f64::to_bits), "{s:?} {convention:?}");
             }
-            quick += usize::from(common_shape(s).is_some());
+            quick += usize::from(common_shape(s, Convention::French).is_some());
         }
         assert!(quick > 300, "{quick}");
     }
 
     #[test]
     fn the_news_shapes_are_read_at_once() {
-        assert_eq!(common_shape("2024"), Some(2024.0));
-        assert_eq!(common_shape("2,75"), Some(2.75));
-        assert_eq!(common_shape("0.1"), Some(0.1));
-        assert_eq!(common_shape("15\u{202f}000 000"), Some(15e6));
-        // Left to parse_digits: three digits after a mark, several marks.
-        assert_eq!(common_shape("1,500"), None);
-        assert_eq!(common_shape("1.500.000"), None);
-        assert_eq!(common_shape("1 500,25"), None);
+        use Convention::{English, French};
+        assert_eq!(common_shape("2024", French), Some(2024.0));
+        assert_eq!(common_shape("2,75", French), Some(2.75));
+        assert_eq!(common_shape("0.1", English), Some(0.1));
+        assert_eq!(common_shape("15\u{202f}000 000", French), Some(15e6));
+        // One mark before three digits, as the convention reads it.
+        assert_eq!(common_shape("1,500", French), Some(1.5));
+        assert_eq!(common_shape("1,500", English), Some(1500.0));
+        assert_eq!(common_shape("1.500", French), Some(1500.0));
+        assert_eq!(common_shape("1.500.000", English), Some(1.5e6));
+        // Left to parse_digits: Indian groups, two marks, spaces and a mark.
+        assert_eq!(common_shape("1,50,000", English), None);
+        assert_eq!(common_shape("1.500,25", French), None);
+        assert_eq!(common_shape("1 500,25", French), None);
     }
 }
