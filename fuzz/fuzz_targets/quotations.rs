@@ -12,10 +12,10 @@ static PLUGIN: LazyLock<Quotations> = LazyLock::new(Quotations::load);
 fuzz_target!(|data: &[u8]| {
     let Some(text) = glaneur_fuzz::text(data) else { return };
     let persons: Vec<PersonRef> = glaneur_fuzz::capitalised_words(text)
-        .map(|(start, end)| PersonRef { start, end, canonical: text[start..end].to_owned(), gender: None })
+        .map(|(start, end)| PersonRef { start, end, canonical: text[start..end].into(), gender: None })
         .collect();
     for q in PLUGIN.find(text, &persons, &[]) {
         glaneur_fuzz::check_span(text, q.start, q.end);
-        assert!(text[q.start..q.end].contains(q.content.as_str()), "content outside its marks");
+        assert!(text[q.start..q.end].contains(q.content), "content outside its marks");
     }
 });
