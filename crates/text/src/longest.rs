@@ -383,7 +383,10 @@ impl LongestMatcher {
     /// pattern) by end, then start, then pattern: the order an
     /// Aho-Corasick overlapping search reports them in.
     fn all_within(&self, text: &[u8], start: usize) -> Vec<(usize, usize, usize)> {
+        // Most places inside a name begin none: the sets of beginnings
+        // refuse them before any table of patterns is read.
         let mut found: Vec<(usize, usize, usize)> = (start..text.len())
+            .filter(|&s| self.beginnings.may_begin(&text[s..]))
             .flat_map(|s| self.at_start(&text[s..]).map(move |p| (s, p)))
             .map(|(s, p)| (s + self.patterns[p].len(), s, p))
             .collect();
@@ -439,6 +442,18 @@ impl Beginnings {
             }
         }
         beginnings
+    }
+
+    /// Whether some pattern may begin `rest`: false where
+    /// [`LongestMatcher::at_start`] finds none but for a few places whose
+    /// keys collide with a pattern's.
+    #[inline]
+    fn may_begin(&self, rest: &[u8]) -> bool {
+        let (h, len) = (head(rest), rest.len());
+        (len >= 4 && self.four.contains(four_key(h)))
+            || (len >= 3 && self.three.contains(three_key(h)))
+            || (len >= 2 && self.two.contains((h & 0xFFFF) as u16))
+            || (len >= 1 && self.one[(h & 0xFF) as usize])
     }
 }
 
@@ -636,6 +651,8 @@ mod tests {
                 let rest = &text.as_bytes()[start..];
                 let found = matcher.at_start(rest).next().map(|p| (start + matcher.patterns[p].len(), p));
                 assert_eq!(found, expected, "at {start} of {text:?}");
+                // The sets of beginnings never refuse a place a pattern begins.
+                assert!(found.is_none() || matcher.beginnings.may_begin(rest), "may begin at {start} of {text:?}");
                 // The quick path, which refuses most places first.
                 let longest = matcher.longest_at(rest).map(|p| (start + matcher.patterns[p].len(), p));
                 assert_eq!(longest, expected, "longest at {start} of {text:?}");
