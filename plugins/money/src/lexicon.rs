@@ -522,6 +522,18 @@ pub const QUALIFIERS: &[Qualifier] = &[
     (&["below"], "under"),
 ];
 
+/// The most words a qualifier phrase has.
+pub const QUALIFIER_MAX_WORDS: usize = {
+    let (mut most, mut q) = (0, 0);
+    while q < QUALIFIERS.len() {
+        if QUALIFIERS[q].0.len() > most {
+            most = QUALIFIERS[q].0.len();
+        }
+        q += 1;
+    }
+    most
+};
+
 /// The [`QUALIFIERS`] that end with `word`, in their order: an amount's
 /// qualifier is looked for before every number, and comparing each phrase
 /// there was a fifth of this plugin's parsing.
