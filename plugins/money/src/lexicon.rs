@@ -881,13 +881,10 @@ impl WordFilter {
     /// Whether `word` may be one of the words.
     #[inline]
     fn admits(&self, word: &str) -> bool {
-        let bit = WordFilter::length_bit(word.len());
-        match word.as_bytes() {
-            [first, .., last] | [first @ last] => {
-                self.first[usize::from(*first)] >> bit & self.last[usize::from(*last)] >> bit & 1 == 1
-            }
-            [] => false,
-        }
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return false };
+        let length = 1 << WordFilter::length_bit(bytes.len());
+        self.first[usize::from(first)] & self.last[usize::from(last)] & length != 0
     }
 
     /// Whether one of the words may be a strict prefix of `word`.
@@ -1136,6 +1133,33 @@ mod tests {
             assert!(!starts_an_amount(word), "{word}");
         }
         assert!(!may_start_an_amount_within("le-mot") && !may_start_an_amount_within("x"));
+    }
+
+    #[test]
+    fn the_word_filter_answers_as_its_first_and_last_bytes_shifted_by_length() {
+        // The filter as it was written first: the reference.
+        let reference = |filter: &WordFilter, word: &str| {
+            let bit = WordFilter::length_bit(word.len());
+            match word.as_bytes() {
+                [first, .., last] | [first @ last] => {
+                    filter.first[usize::from(*first)] >> bit & filter.last[usize::from(*last)] >> bit & 1 == 1
+                }
+                [] => false,
+            }
+        };
+        let mut words: Vec<String> = vec![String::new(), "a".into(), "é".into(), "x".repeat(40)];
+        for text in glaneur_testdata::test_texts(&["money"]) {
+            words.extend(text.split(|c: char| !c.is_alphabetic()).map(|w| glaneur_text::folded(w).into_owned()));
+        }
+        let qualifiers = WordFilter::of_last_words(QUALIFIERS);
+        let mut admitted = 0;
+        for word in &words {
+            for filter in [&AMOUNT_STARTS, &qualifiers] {
+                assert_eq!(filter.admits(word), reference(filter, word), "{word:?}");
+                admitted += usize::from(filter.admits(word));
+            }
+        }
+        assert!(admitted > 1000, "{admitted}");
     }
 
     #[test]
