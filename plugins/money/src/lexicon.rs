@@ -425,6 +425,56 @@ pub fn is_change_verb(word: &str) -> bool {
 /// `glued`: written against the number (`300m`), where a lowercase `m`
 /// means millions in French too.
 pub fn multiplier(word: &str, original: &str, language: Language, glued: bool) -> Option<(f64, bool)> {
+    // Asked of the words after every number, which are seldom multipliers.
+    if !MULTIPLIERS.admits(word) {
+        return None;
+    }
+    multiplier_of(word, original, language, glued)
+}
+
+/// Every word [`multiplier`] may take, whatever the language and case.
+const MULTIPLIER_WORDS: &[&str] = &[
+    "mille",
+    "thousand",
+    "millier",
+    "milliers",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "md",
+    "mds",
+    "mrd",
+    "mrds",
+    "mdr",
+    "bn",
+    "bln",
+    "mld",
+    "mlds",
+    "mn",
+    "mio",
+    "mln",
+    "tn",
+    "lakh",
+    "lakhs",
+    "lac",
+    "lacs",
+    "crore",
+    "crores",
+    "m",
+    "b",
+    "k",
+];
+
+/// The filter of [`MULTIPLIER_WORDS`].
+static MULTIPLIERS: WordFilter = WordFilter::of(&[MULTIPLIER_WORDS]);
+
+/// [`multiplier`] once its filter let `word` through.
+fn multiplier_of(word: &str, original: &str, language: Language, glued: bool) -> Option<(f64, bool)> {
     let billion = match language {
         Language::French => 1e12,
         Language::English => 1e9,
@@ -1160,6 +1210,29 @@ mod tests {
             }
         }
         assert!(admitted > 1000, "{admitted}");
+    }
+
+    #[test]
+    fn the_multiplier_filter_refuses_no_multiplier() {
+        let mut words: Vec<String> = MULTIPLIER_WORDS.iter().map(|w| w.to_string()).collect();
+        for text in glaneur_testdata::test_texts(&["money"]) {
+            words.extend(text.split(|c: char| !c.is_alphanumeric()).map(|w| glaneur_text::folded(w).into_owned()));
+        }
+        let mut found = 0;
+        for word in &words {
+            for original in [word.as_str(), &word.to_uppercase()] {
+                for language in [Language::French, Language::English] {
+                    for glued in [false, true] {
+                        let all = multiplier_of(word, original, language, glued);
+                        assert_eq!(multiplier(word, original, language, glued), all, "{word}");
+                        // Every word taken is in the list the filter is made of.
+                        assert!(all.is_none() || MULTIPLIER_WORDS.contains(&word.as_str()), "{word}");
+                        found += usize::from(all.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 500, "{found}");
     }
 
     #[test]
