@@ -130,10 +130,8 @@ impl<'x, 'a> Windows<'x, 'a> {
             (glaneur_text::reach_back(self.doc, anchor, BACK), glaneur_text::reach_ahead(self.doc, anchor, AHEAD));
         let all = self.all;
         // Items start in order, the anchor's at `anchor`, at or after `from`.
-        let mut lo = index.min(all.len());
-        while lo > 0 && all[lo - 1].start >= from {
-            lo -= 1;
-        }
+        let before = &all[..index.min(all.len())];
+        let lo = before.len() - before.iter().rev().take_while(|l| l.start >= from).count();
         // The items before the anchor's end before it: within reach.
         self.hi = self.hi.max(index.min(all.len()));
         while all.get(self.hi).is_some_and(|l| l.end <= to) {
