@@ -61,6 +61,17 @@ pub struct Parsed {
     pub subunit_of: Option<(&'static str, bool)>,
 }
 
+impl Parsed {
+    /// Whether the document pass drops this amount whatever its context:
+    /// it names no currency, is no sub-unit, and has no multiplier of a
+    /// million or more, or a count noun follows it (`15 000 GPU`,
+    /// `3 millions d'utilisateurs`). Its parsing may skip what only a
+    /// kept amount needs.
+    pub fn is_never_money(&self) -> bool {
+        self.currency.is_none() && self.subunit_of.is_none() && (!self.big_multiplier || self.count_noun_after)
+    }
+}
+
 /// A number with its multipliers.
 #[derive(Debug, Clone, Copy)]
 struct Quantity {
@@ -119,10 +130,8 @@ impl<'x, 'a> Windows<'x, 'a> {
             (glaneur_text::reach_back(self.doc, anchor, BACK), glaneur_text::reach_ahead(self.doc, anchor, AHEAD));
         let all = self.all;
         // Items start in order, the anchor's at `anchor`, at or after `from`.
-        let mut lo = index.min(all.len());
-        while lo > 0 && all[lo - 1].start >= from {
-            lo -= 1;
-        }
+        let before = &all[..index.min(all.len())];
+        let lo = before.len() - before.iter().rev().take_while(|l| l.start >= from).count();
         // The items before the anchor's end before it: within reach.
         self.hi = self.hi.max(index.min(all.len()));
         while all.get(self.hi).is_some_and(|l| l.end <= to) {
@@ -153,6 +162,9 @@ pub struct Grammar<'a, 'b> {
     pub items: &'b [Lex<'a>],
     /// The document's language (for `billion`, `1,500`).
     pub language: Language,
+    /// Where the previous amount found ends (0 before the first): an
+    /// amount whose qualifier reaches back over it is no amount.
+    pub previous_end: usize,
 }
 
 impl<'a> Grammar<'a, '_> {
@@ -194,7 +206,7 @@ impl<'a> Grammar<'a, '_> {
         // whatever the document's language.
         let english_words = self.lower(at).is_some_and(is_english_number) && !self.is(at, "a");
         if self.language == Language::French && (english_words || prefix.is_some() && self.english_after_symbol(i)) {
-            return Grammar { doc: self.doc, items: self.items, language: Language::English }.parse(at);
+            return Grammar { language: Language::English, ..*self }.parse(at);
         }
         let mut first = self.quantity(i, true)?;
         if let Some(base) = self.thousands(i, &first, prefix.is_some()) {
@@ -298,11 +310,23 @@ impl<'a> Grammar<'a, '_> {
             count_noun_after,
             subunit_of: None,
         };
-        if let Some((qualifier, q_start)) = self.qualifier_before(first_index) {
+        // An amount dropped whatever its context (most bare numbers: years,
+        // counts) needs its qualifier only to tell whether its span reaches
+        // back over the previous amount's end, which it cannot when that
+        // end is before any qualifier could start.
+        let qualifier_matters = !parsed.is_never_money() || self.previous_end > self.qualifier_reach(first_index);
+        if let Some((qualifier, q_start)) = qualifier_matters.then(|| self.qualifier_before(first_index)).flatten() {
             parsed.qualifier = Some(qualifier);
             parsed.start = q_start;
         }
         Some(parsed)
+    }
+
+    /// The first byte a qualifier [`Self::qualifier_before`] item `i` may
+    /// start at: two fillers and the longest qualifier back.
+    fn qualifier_reach(&self, i: usize) -> usize {
+        let first = i.saturating_sub(2 + lexicon::QUALIFIER_MAX_WORDS);
+        self.items.get(first).map_or(0, |item| item.start)
     }
 
     /// Whether an English scale word follows the number at `i`
@@ -1150,6 +1174,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn qualifiers_start_within_their_reach() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push(
+            "de l'ordre de déjà probablement 5 ; aux alentours de bien 3 ; in excess of the 4 ; près de 2".into(),
+        );
+        let mut found = 0;
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
+            let mut folds = String::new();
+            let items = crate::scanner::lex_range(&buf.document(), 0..text.len(), &mut folds, |_| false).all;
+            let grammar = Grammar { doc: text, items: &items, language: Language::French, previous_end: 0 };
+            for i in 0..items.len() {
+                if let Some((_, start)) = grammar.qualifier_before(i) {
+                    assert!(start >= grammar.qualifier_reach(i), "{text} {i}");
+                    found += 1;
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]

@@ -425,6 +425,56 @@ pub fn is_change_verb(word: &str) -> bool {
 /// `glued`: written against the number (`300m`), where a lowercase `m`
 /// means millions in French too.
 pub fn multiplier(word: &str, original: &str, language: Language, glued: bool) -> Option<(f64, bool)> {
+    // Asked of the words after every number, which are seldom multipliers.
+    if !MULTIPLIERS.admits(word) {
+        return None;
+    }
+    multiplier_of(word, original, language, glued)
+}
+
+/// Every word [`multiplier`] may take, whatever the language and case.
+const MULTIPLIER_WORDS: &[&str] = &[
+    "mille",
+    "thousand",
+    "millier",
+    "milliers",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "md",
+    "mds",
+    "mrd",
+    "mrds",
+    "mdr",
+    "bn",
+    "bln",
+    "mld",
+    "mlds",
+    "mn",
+    "mio",
+    "mln",
+    "tn",
+    "lakh",
+    "lakhs",
+    "lac",
+    "lacs",
+    "crore",
+    "crores",
+    "m",
+    "b",
+    "k",
+];
+
+/// The filter of [`MULTIPLIER_WORDS`].
+static MULTIPLIERS: WordFilter = WordFilter::of(&[MULTIPLIER_WORDS]);
+
+/// [`multiplier`] once its filter let `word` through.
+fn multiplier_of(word: &str, original: &str, language: Language, glued: bool) -> Option<(f64, bool)> {
     let billion = match language {
         Language::French => 1e12,
         Language::English => 1e9,
@@ -521,6 +571,18 @@ pub const QUALIFIERS: &[Qualifier] = &[
     (&["under"], "under"),
     (&["below"], "under"),
 ];
+
+/// The most words a qualifier phrase has.
+pub const QUALIFIER_MAX_WORDS: usize = {
+    let (mut most, mut q) = (0, 0);
+    while q < QUALIFIERS.len() {
+        if QUALIFIERS[q].0.len() > most {
+            most = QUALIFIERS[q].0.len();
+        }
+        q += 1;
+    }
+    most
+};
 
 /// The [`QUALIFIERS`] that end with `word`, in their order: an amount's
 /// qualifier is looked for before every number, and comparing each phrase
@@ -869,13 +931,10 @@ impl WordFilter {
     /// Whether `word` may be one of the words.
     #[inline]
     fn admits(&self, word: &str) -> bool {
-        let bit = WordFilter::length_bit(word.len());
-        match word.as_bytes() {
-            [first, .., last] | [first @ last] => {
-                self.first[usize::from(*first)] >> bit & self.last[usize::from(*last)] >> bit & 1 == 1
-            }
-            [] => false,
-        }
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return false };
+        let length = 1 << WordFilter::length_bit(bytes.len());
+        self.first[usize::from(first)] & self.last[usize::from(last)] & length != 0
     }
 
     /// Whether one of the words may be a strict prefix of `word`.
@@ -1124,6 +1183,56 @@ mod tests {
             assert!(!starts_an_amount(word), "{word}");
         }
         assert!(!may_start_an_amount_within("le-mot") && !may_start_an_amount_within("x"));
+    }
+
+    #[test]
+    fn the_word_filter_answers_as_its_first_and_last_bytes_shifted_by_length() {
+        // The filter as it was written first: the reference.
+        let reference = |filter: &WordFilter, word: &str| {
+            let bit = WordFilter::length_bit(word.len());
+            match word.as_bytes() {
+                [first, .., last] | [first @ last] => {
+                    filter.first[usize::from(*first)] >> bit & filter.last[usize::from(*last)] >> bit & 1 == 1
+                }
+                [] => false,
+            }
+        };
+        let mut words: Vec<String> = vec![String::new(), "a".into(), "é".into(), "x".repeat(40)];
+        for text in glaneur_testdata::test_texts(&["money"]) {
+            words.extend(text.split(|c: char| !c.is_alphabetic()).map(|w| glaneur_text::folded(w).into_owned()));
+        }
+        let qualifiers = WordFilter::of_last_words(QUALIFIERS);
+        let mut admitted = 0;
+        for word in &words {
+            for filter in [&AMOUNT_STARTS, &qualifiers] {
+                assert_eq!(filter.admits(word), reference(filter, word), "{word:?}");
+                admitted += usize::from(filter.admits(word));
+            }
+        }
+        assert!(admitted > 1000, "{admitted}");
+    }
+
+    #[test]
+    fn the_multiplier_filter_refuses_no_multiplier() {
+        let mut words: Vec<String> = MULTIPLIER_WORDS.iter().map(|w| w.to_string()).collect();
+        for text in glaneur_testdata::test_texts(&["money"]) {
+            words.extend(text.split(|c: char| !c.is_alphanumeric()).map(|w| glaneur_text::folded(w).into_owned()));
+        }
+        let mut found = 0;
+        for word in &words {
+            for original in [word.as_str(), &word.to_uppercase()] {
+                for language in [Language::French, Language::English] {
+                    for glued in [false, true] {
+                        let all = multiplier_of(word, original, language, glued);
+                        assert_eq!(multiplier(word, original, language, glued), all, "{word}");
+                        // Every word taken is in the list the filter is made of.
+                        assert!(all.is_none() || MULTIPLIER_WORDS.contains(&word.as_str()), "{word}");
+                        found += usize::from(all.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 500, "{found}");
     }
 
     #[test]

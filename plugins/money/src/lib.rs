@@ -202,6 +202,14 @@ pub struct Money;
 impl Money {
     /// Every amount of money in `document`, in order.
     pub fn amounts(&self, document: &Document<'_>) -> Vec<Amount> {
+        self.decide(document, self.candidates(document, false))
+    }
+
+    /// Every candidate amount in `document`, in order. `qualify_all` looks
+    /// for the qualifier of every one, even those [`Parsed::is_never_money`]
+    /// whose qualifier cannot reach back over the previous candidate: the
+    /// reference a test compares the amounts with.
+    fn candidates(&self, document: &Document<'_>, qualify_all: bool) -> Vec<Parsed> {
         let (doc, language) = (document.text(), document.language());
         let mut candidates: Vec<Parsed> = Vec::new();
         let mut resume = 0;
@@ -216,7 +224,8 @@ impl Money {
                     continue;
                 }
                 let Some((items, at)) = windows.around(anchor, index) else { continue };
-                let grammar = Grammar { doc, items, language };
+                let previous_end = if qualify_all { usize::MAX } else { candidates.last().map_or(0, |prev| prev.end) };
+                let grammar = Grammar { doc, items, language, previous_end };
                 if let Some(parsed) = grammar.parse(at) {
                     // A qualifier may reach back over a previous amount's end; keep order.
                     if candidates.last().is_some_and(|prev| parsed.start < prev.end) {
@@ -227,7 +236,7 @@ impl Money {
                 }
             }
         }
-        self.decide(document, candidates)
+        candidates
     }
 
     /// Which candidates are money, with which currency.
@@ -277,7 +286,7 @@ impl Money {
                 out.push(Amount { parsed: parsed.clone(), currency: named, inferred: false });
                 continue;
             }
-            if !parsed.big_multiplier || parsed.count_noun_after {
+            if parsed.is_never_money() {
                 continue; // `15 000 GPU`, `3 millions d'utilisateurs`
             }
             match last_named.or(next_named[k]) {
@@ -581,6 +590,29 @@ mod tests {
             };
             assert_eq!(attrs_json(amount), serde_json::to_string(&attrs).expect("attrs"), "{amount:?}");
         }
+    }
+
+    #[test]
+    fn amounts_are_those_found_when_every_qualifier_is_looked_for() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        // Qualifiers reaching back over a bare amount, over a named one, and
+        // sub-units next to bare amounts.
+        texts.push(
+            "En 2024 près de 300 salariés, 2023 environ 5 millions d'euros ; 12 plus de 40 \
+             dépasse probablement les 7 ; 45 cents, 2019 et 30 cents en 2020 près de 12 dollars. \
+             Plus de 3 000 GPU et au moins 2 milliards, 5 quelque 8 millions d'utilisateurs."
+                .into(),
+        );
+        let mut kept = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let document = buf.document();
+            let lazy = Money.decide(&document, Money.candidates(&document, false));
+            let eager = Money.decide(&document, Money.candidates(&document, true));
+            assert_eq!(lazy, eager, "{text}");
+            kept += lazy.len();
+        }
+        assert!(kept > 500, "{kept}");
     }
 
     #[test]

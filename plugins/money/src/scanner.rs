@@ -233,13 +233,24 @@ pub fn lex_range<'a>(
                 }
             }
             _ => {
-                let piece = doc.text_of(t);
-                let (kind, lower) = match piece.as_bytes() {
-                    // Most marks are ASCII: `,`, `.`, `(`; `$` is the one currency symbol there.
-                    [b'\''] => (Kind::Apos, "'"),
-                    [b'$', ..] => (Kind::Sym, piece),
-                    [b, ..] if b.is_ascii() => (Kind::Punct, piece),
-                    _ => other_mark(piece),
+                // Most marks are one ASCII byte: `,`, `.`, `(`; `$` is the
+                // one currency symbol there. Their text is one of a table's,
+                // rather than a slice of the document checked at both ends.
+                let first = bytes[t.start()];
+                let (kind, lower) = match first {
+                    b'\'' if t.end() == t.start() + 1 => (Kind::Apos, "'"),
+                    _ if first.is_ascii() && t.end() == t.start() + 1 => {
+                        let lower = ONE_BYTE[usize::from(first & 0x7f)];
+                        (if first == b'$' { Kind::Sym } else { Kind::Punct }, lower)
+                    }
+                    _ => {
+                        let piece = doc.text_of(t);
+                        match piece.as_bytes() {
+                            [b'$', ..] => (Kind::Sym, piece),
+                            [b, ..] if b.is_ascii() => (Kind::Punct, piece),
+                            _ => other_mark(piece),
+                        }
+                    }
                 };
                 let item = Lex { lower, kind, hyphenated: false, start: t.start(), end: t.end() };
                 push(&mut out, item, None);
@@ -260,6 +271,34 @@ pub fn lex_range<'a>(
     }
     Items { all: out, picked }
 }
+
+/// The 128 ASCII bytes, each its own value.
+static ASCII: [u8; 128] = {
+    let mut bytes = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        bytes[b] = b as u8;
+        b += 1;
+    }
+    bytes
+};
+
+/// Each ASCII character as a string of its own, by its byte: the text of
+/// a one-byte mark, the same as the document's.
+static ONE_BYTE: [&str; 128] = {
+    let mut strings = [""; 128];
+    let mut b = 0;
+    while b < 128 {
+        let (_, from) = ASCII.split_at(b);
+        let (byte, _) = from.split_at(1);
+        // Every ASCII byte is a character of its own.
+        if let Ok(string) = std::str::from_utf8(byte) {
+            strings[b] = string;
+        }
+        b += 1;
+    }
+    strings
+};
 
 /// The kind and lowered form of a mark (`’`, `€`, `«`): an apostrophe, a
 /// currency symbol or any other mark.
@@ -615,6 +654,13 @@ mod tests {
             for end in ends.step_by(if text.len() > 400 { 7 } else { 1 }) {
                 check_items(text, start..end);
             }
+        }
+    }
+
+    #[test]
+    fn each_ascii_byte_has_its_own_string() {
+        for (b, string) in ONE_BYTE.iter().enumerate() {
+            assert_eq!(string.as_bytes(), [b as u8], "{b}");
         }
     }
 
