@@ -46,10 +46,23 @@ impl StartTable {
         let mut table = Box::new([[0; 256]; 256]);
         for (a, row) in (0..=u8::MAX).zip(table.iter_mut()) {
             let (names, nouns) = (catalogue.starts_after(a), unseen::nouns_may_begin_after(a));
-            let o_or_comma = if matches!(a, b'o' | b',') { O_OR_COMMA } else { 0 };
             for ((class, name), noun) in row.iter_mut().zip(names).zip(nouns) {
                 // `Start`'s values are the bits of a name.
-                *class = name as u8 | (u8::from(noun) * NOUN) | o_or_comma;
+                *class = name as u8 | (u8::from(noun) * NOUN);
+            }
+            // A name that wants a capital never begins a word that cannot
+            // have one (the few rows where some cannot, apart).
+            if matches!(a, b'a'..=b'z' | 0xC2..=0xDF) {
+                for (b, class) in (0..=u8::MAX).zip(row.iter_mut()) {
+                    if never_capital(a, b) {
+                        *class &= !CAPITALISED_NAME;
+                    }
+                }
+            }
+            if matches!(a, b'o' | b',') {
+                for (b, class) in (0..=u8::MAX).zip(row.iter_mut()) {
+                    *class |= o_or_comma(a, b);
+                }
             }
         }
         StartTable(table)
@@ -60,6 +73,34 @@ impl StartTable {
     fn at(&self, bytes: &[u8], at: usize) -> u8 {
         let b = bytes.get(at + 1).copied().unwrap_or(0);
         self.0[usize::from(bytes[at])][usize::from(b)]
+    }
+}
+
+/// Whether no token beginning with the bytes `a` and `b` (`b` 0 at the end
+/// of the text) begins with a capital or an ASCII digit
+/// ([`Token::begins_with_capital`]): a word is capitalised when its first
+/// letter with a case is a capital, so never one that begins in lower case;
+/// and what begins with U+0080 to U+00BF (but `ª`, `µ`, `º`) is no word.
+fn never_capital(a: u8, b: u8) -> bool {
+    match a {
+        b'a'..=b'z' => true,
+        0xC2 => !matches!(b, 0xAA | 0xB5 | 0xBA),
+        // A character of two bytes, decoded.
+        0xC3..=0xDF if b & 0xC0 == 0x80 => {
+            char::from_u32(u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F)).is_some_and(char::is_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// [`O_OR_COMMA`] for a token beginning with the bytes `a` and `b`, if it
+/// may be a lone `o` (no ASCII letter glued after it) or a comma with no
+/// letter nor digit glued after it (which would begin the next token).
+fn o_or_comma(a: u8, b: u8) -> u8 {
+    match a {
+        b'o' if !b.is_ascii_alphabetic() => O_OR_COMMA,
+        b',' if !b.is_ascii_alphanumeric() => O_OR_COMMA,
+        _ => 0,
     }
 }
 
@@ -139,11 +180,29 @@ mod tests {
         let table = StartTable::new(&catalogue);
         let corpus = crate::tests::corpus_texts();
         let tricky = "o3, o1-mini et GPT-4o, « o », Vega-2, un modèle ,sans espace, puis,\nà la ligne; \
-                      5090, H100, l’assistant Nabu, Modèle, ,, o";
+                      5090, H100, l’assistant Nabu, Modèle, ,, 2,5 et ,x, o, oh, o’, « à », Émile, ét, o";
         for text in corpus.chain([tricky.to_owned(), String::new(), ",".to_owned(), "o".to_owned()]) {
             let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
             let doc = buf.document();
             assert_eq!(Starts::of(&doc, &table), separately(&doc, &catalogue), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_token_a_capital_may_not_begin_begins_with_one() {
+        let mut buf = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if !never_capital(bytes[0], bytes.get(1).copied().unwrap_or(0)) {
+                continue;
+            }
+            for after in ["", "A", "Ab", "1", "\u{301}A", "’A", "-B", " C"] {
+                let text = format!("{c}{after}");
+                let doc_buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
+                let doc = doc_buf.document();
+                let first = doc.tokens().iter().find(|t| t.start() == 0);
+                assert!(!first.is_some_and(|t| t.begins_with_capital(text.as_bytes())), "{text:?}");
+            }
         }
     }
 }

@@ -36,46 +36,60 @@ struct Beginnings {
     ascii: [u128; 128],
     /// Whether every pair is one (a word of one byte is beyond this filter).
     all: bool,
-    /// By a byte beyond ASCII (less 0x80), whether it may stand among a
-    /// word's first two: every one if a word has one there, else those of
-    /// [`FOLDING_TO_ASCII`].
-    beyond_ascii: [bool; 128],
+    /// Whether a word has a byte beyond ASCII among its first two: then
+    /// any such byte may begin one.
+    beyond_ascii: bool,
+    /// The first bytes (a bit each) of the words, folded: what a character
+    /// beyond ASCII that begins a word must fold to.
+    firsts: u128,
 }
 
 /// The first bytes of the characters beyond ASCII whose folded form
-/// begins with an ASCII byte: `İ` (`i̇`), `ʼ` and `’` (`'`), the Kelvin
-/// sign (`k`).
-const FOLDING_TO_ASCII: [u8; 3] = [0xC4, 0xCA, 0xE2];
+/// begins with an ASCII byte, with the bytes they begin with: `İ` (`i̇`),
+/// `ʼ` and `’` (`'`), the Kelvin sign (`k`).
+const FOLDING_TO_ASCII: [(u8, &[u8]); 3] = [(0xC4, b"i"), (0xCA, b"'"), (0xE2, b"'k")];
+
+/// The ASCII bytes a character beginning with `byte` (beyond ASCII) may
+/// fold to the first of.
+fn ascii_folds(byte: u8) -> &'static [u8] {
+    FOLDING_TO_ASCII.iter().find(|(lead, _)| *lead == byte).map_or(&[], |(_, folds)| folds)
+}
+
+/// [`ascii_folds`] of every byte beyond ASCII (less 0x80), a bit each.
+static ASCII_FOLDS: LazyLock<[u128; 128]> =
+    LazyLock::new(|| std::array::from_fn(|i| ascii_folds(0x80 + i as u8).iter().fold(0, |bits, &b| bits | 1 << b)));
+
+/// Every byte of [`ASCII_FOLDS`], a bit each.
+static ASCII_FOLDED: LazyLock<u128> = LazyLock::new(|| ASCII_FOLDS.iter().fold(0, |all, bits| all | bits));
 
 impl Beginnings {
     fn of(words: &[&str]) -> Self {
-        let mut beginnings = Beginnings { ascii: [0; 128], all: false, beyond_ascii: [false; 128] };
+        let mut beginnings = Beginnings { ascii: [0; 128], all: false, beyond_ascii: false, firsts: 0 };
         for word in words {
             match *word.as_bytes() {
                 [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                    beginnings.firsts |= 1 << a.to_ascii_lowercase();
                     for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
                         for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
                             beginnings.ascii[usize::from(a)] |= 1 << b;
                         }
                     }
                 }
-                [_, _, ..] => beginnings.beyond_ascii = [true; 128],
+                [_, _, ..] => beginnings.beyond_ascii = true,
                 [..] => beginnings.all = true,
             }
         }
-        for byte in FOLDING_TO_ASCII {
-            beginnings.beyond_ascii[usize::from(byte - 0x80)] = true;
-        }
-        if beginnings.all {
-            beginnings.beyond_ascii = [true; 128];
-        }
+        beginnings.beyond_ascii |= beginnings.all;
         beginnings
     }
 
-    /// Whether a byte beyond ASCII among a word's first two may leave it
-    /// folding to one of the words.
-    fn may_pass(&self, byte: u8) -> bool {
-        self.beyond_ascii[usize::from(byte - 0x80)]
+    /// Whether a character beyond ASCII beginning with `byte`, among a
+    /// word's first two, may leave it folding to one of the words: any, if
+    /// one has such a character there; else one folding to ASCII, to a
+    /// byte in `bits` (the words' first bytes, or their second after the
+    /// word's first).
+    fn may_pass(&self, byte: u8, bits: u128) -> bool {
+        self.beyond_ascii || ASCII_FOLDS[usize::from(byte - 0x80)] & bits != 0
     }
 
     /// Whether a word whose first two bytes are `a` and `b` (`b` 0 at the
@@ -84,9 +98,9 @@ impl Beginnings {
     fn may_begin(&self, a: u8, b: u8) -> bool {
         if !a.is_ascii() {
             // Then `b` continues the first character.
-            self.may_pass(a)
+            self.may_pass(a, self.firsts)
         } else if !b.is_ascii() {
-            self.may_pass(b)
+            self.may_pass(b, self.ascii[usize::from(a)])
         } else {
             self.all || self.ascii[usize::from(a)] >> b & 1 != 0
         }
@@ -96,17 +110,24 @@ impl Beginnings {
     /// order.
     fn row(&self, a: u8) -> [bool; 256] {
         if !a.is_ascii() {
-            return [self.may_pass(a); 256];
+            return [self.may_pass(a, self.firsts); 256];
         }
         let mut row = [true; 256];
         let (ascii, beyond) = row.split_at_mut(0x80);
+        let seconds = self.ascii[usize::from(a)];
         if !self.all {
-            let seconds = self.ascii[usize::from(a)];
             for (b, may) in ascii.iter_mut().enumerate() {
                 *may = seconds >> b & 1 != 0;
             }
         }
-        beyond.copy_from_slice(&self.beyond_ascii);
+        // Most rows' second bytes are none a character beyond ASCII folds to.
+        if self.beyond_ascii || seconds & *ASCII_FOLDED != 0 {
+            for (b, may) in (0x80..=u8::MAX).zip(beyond) {
+                *may = self.may_pass(b, seconds);
+            }
+        } else {
+            beyond.fill(false);
+        }
         row
     }
 }
@@ -423,8 +444,14 @@ mod tests {
                 assert!(NOUN_BEGINNINGS.may_begin(a, b), "{word}");
             }
         }
-        assert!(NOUN_BEGINNINGS.may_begin(0xE2, b'a') && NOUN_BEGINNINGS.may_begin(b'a', 0xCA));
+        // No cue noun begins with what a character beyond ASCII folds to.
+        assert!(!NOUN_BEGINNINGS.may_begin(0xE2, b'a') && !NOUN_BEGINNINGS.may_begin(b'l', 0xE2));
         assert!(!NOUN_BEGINNINGS.may_begin(0xC3, b'a') && !NOUN_BEGINNINGS.may_begin(b'a', 0xC3));
+        // Words that do: `’` and `ʼ` fold to `'`, `İ` to `i̇`, the Kelvin sign to `k`.
+        let folding = Beginnings::of(&["l'x", "ia", "ok"]);
+        assert!(folding.may_begin(b'L', 0xE2) && folding.may_begin(b'l', 0xCA) && folding.may_begin(b'o', 0xE2));
+        assert!(folding.may_begin(0xC4, b'a') && !folding.may_begin(0xE2, b'a') && !folding.may_begin(b'o', 0xCA));
+        assert!(Beginnings::of(&["éa"]).may_begin(0xC3, b'a') && Beginnings::of(&["aé"]).may_begin(b'a', 0xC3));
         assert!(!NOUN_BEGINNINGS.may_begin(b'd', b'e') && !NOUN_BEGINNINGS.may_begin(b'm', 0));
     }
 
@@ -434,8 +461,9 @@ mod tests {
         for c in (0x80..=u32::from(char::MAX)).filter_map(char::from_u32) {
             let text = c.encode_utf8(&mut buf);
             let folded = glaneur_text::folded(text);
-            if folded.as_bytes()[0].is_ascii() {
-                assert!(FOLDING_TO_ASCII.contains(&text.as_bytes()[0]), "{c:?} folds to {folded:?}");
+            let first = folded.as_bytes()[0];
+            if first.is_ascii() {
+                assert!(ascii_folds(text.as_bytes()[0]).contains(&first), "{c:?} folds to {folded:?}");
             }
         }
     }
