@@ -71,8 +71,12 @@ impl StartTable {
     /// What may begin at a token starting at `at` in `bytes`.
     #[inline]
     fn at(&self, bytes: &[u8], at: usize) -> u8 {
-        let b = bytes.get(at + 1).copied().unwrap_or(0);
-        self.0[usize::from(bytes[at])][usize::from(b)]
+        // One bounds check for both bytes but at the very end of the text.
+        let (a, b) = match bytes.get(at..at + 2) {
+            Some(&[a, b]) => (a, b),
+            _ => (bytes[at], 0),
+        };
+        self.0[usize::from(a)][usize::from(b)]
     }
 }
 
