@@ -18,8 +18,10 @@ pub(crate) struct Starts {
     pub(crate) catalogue: Vec<(usize, bool)>,
     /// The tokens a cue noun may begin ([`unseen::may_begin_noun`]).
     pub(crate) nouns: Vec<usize>,
-    /// The tokens right after a comma, on its line and after whitespace:
-    /// where an apposition may begin (`Vega-2, un modèle`).
+    /// The tokens right after a comma, on its line and after whitespace,
+    /// whose first bytes may begin an apposition
+    /// ([`unseen::may_begin_apposition`]): where one may begin (`Vega-2, un
+    /// modèle`).
     pub(crate) after_comma: Vec<usize>,
     /// The tokens that are a lone `o`, which may begin an o-series name
     /// (`o3-mini`).
@@ -144,7 +146,9 @@ impl Starts {
                 }
             } else if class & O_OR_COMMA != 0
                 && is_comma(bytes, t)
-                && tokens.get(i + 1).is_some_and(|next| !next.is_joined() && !next.is_line_start())
+                && tokens.get(i + 1).is_some_and(|next| {
+                    !next.is_joined() && !next.is_line_start() && unseen::may_begin_apposition(bytes, next.start())
+                })
             {
                 starts.after_comma.push(i + 1);
             }
@@ -173,6 +177,7 @@ mod tests {
             nouns: words().filter(|(_, t)| unseen::may_begin_noun(bytes, t.start())).map(|(i, _)| i).collect(),
             after_comma: (1..tokens.len())
                 .filter(|&i| is_comma(bytes, &tokens[i - 1]) && !tokens[i].is_joined() && !tokens[i].is_line_start())
+                .filter(|&i| unseen::may_begin_apposition(bytes, tokens[i].start()))
                 .collect(),
             lone_o: words().filter(|(_, t)| doc.text_of(t) == "o").map(|(i, _)| i).collect(),
         }

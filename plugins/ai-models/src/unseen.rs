@@ -94,7 +94,6 @@ impl Beginnings {
 
     /// Whether a word whose first two bytes are `a` and `b` (`b` 0 at the
     /// end of the text) may fold to one of the words.
-    #[cfg(test)]
     fn may_begin(&self, a: u8, b: u8) -> bool {
         if !a.is_ascii() {
             // Then `b` continues the first character.
@@ -136,38 +135,49 @@ impl Beginnings {
 /// modèle`), in any case, `'` or `’`: looked for only after a comma, so
 /// that the common words they start with (`un`, `le`, `son`) cost nothing
 /// elsewhere.
-static APPOSITIONS: LazyLock<Phrases> = LazyLock::new(|| {
-    let appositions = [
-        "un modèle",
-        "un grand modèle",
-        "un llm",
-        "le chatbot",
-        "un chatbot",
-        "l'assistant",
-        "un assistant",
-        "son modèle",
-        "son assistant",
-        "son chatbot",
-        "son llm",
-        "son agent",
-        "son nouveau modèle",
-        "son dernier modèle",
-        "son premier modèle",
-        "un petit modèle",
-        "un nouveau modèle",
-        "un premier modèle",
-        "un nouvel assistant",
-        "leur modèle",
-        "leur nouveau modèle",
-    ];
-    Phrases::new(&appositions, Case::Folded).expect("the appositions are phrases")
-});
+static APPOSITIONS: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(&APPOSITION_LIST, Case::Folded).expect("the appositions are phrases"));
+
+/// The first two bytes of the appositions, so that most commas are not
+/// looked after.
+static APPOSITION_BEGINNINGS: LazyLock<Beginnings> = LazyLock::new(|| Beginnings::of(&APPOSITION_LIST));
+
+/// The appositions, folded.
+const APPOSITION_LIST: [&str; 21] = [
+    "un modèle",
+    "un grand modèle",
+    "un llm",
+    "le chatbot",
+    "un chatbot",
+    "l'assistant",
+    "un assistant",
+    "son modèle",
+    "son assistant",
+    "son chatbot",
+    "son llm",
+    "son agent",
+    "son nouveau modèle",
+    "son dernier modèle",
+    "son premier modèle",
+    "un petit modèle",
+    "un nouveau modèle",
+    "un premier modèle",
+    "un nouvel assistant",
+    "leur modèle",
+    "leur nouveau modèle",
+];
 
 /// Whether a word at `at` in `text` may fold to a cue noun, by its first
 /// two bytes: most words need not be looked up.
 #[cfg(test)]
 pub(crate) fn may_begin_noun(text: &[u8], at: usize) -> bool {
     NOUN_BEGINNINGS.may_begin(text[at], text.get(at + 1).copied().unwrap_or(0))
+}
+
+/// Whether an apposition may begin with the word at `at` in `text`, by its
+/// first two bytes: most words after a comma begin none.
+pub(crate) fn may_begin_apposition(text: &[u8], at: usize) -> bool {
+    APPOSITION_BEGINNINGS.may_begin(text[at], text.get(at + 1).copied().unwrap_or(0))
 }
 
 /// [`may_begin_noun`] of the words whose first byte is `a`, by their
@@ -453,6 +463,22 @@ mod tests {
         assert!(folding.may_begin(0xC4, b'a') && !folding.may_begin(0xE2, b'a') && !folding.may_begin(b'o', 0xCA));
         assert!(Beginnings::of(&["éa"]).may_begin(0xC3, b'a') && Beginnings::of(&["aé"]).may_begin(b'a', 0xC3));
         assert!(!NOUN_BEGINNINGS.may_begin(b'd', b'e') && !NOUN_BEGINNINGS.may_begin(b'm', 0));
+    }
+
+    #[test]
+    fn the_apposition_beginnings_leave_out_no_apposition() {
+        let corpus = crate::tests::corpus_texts();
+        let tricky = "Vega, un modèle, Un LLM, l’assistant, L'Assistant, ʼassistant, SON agent, Leur modèle, \
+                      LE CHATBOT, ,un modèle, x, \u{212a}, İ, le, l";
+        for text in corpus.chain([tricky.to_owned()]) {
+            let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
+            let doc = buf.document();
+            let tokens = doc.tokens();
+            let after_comma =
+                || (1..tokens.len()).filter(|&i| doc.text_of(&tokens[i - 1]) == "," && !tokens[i].is_joined());
+            let filtered = after_comma().filter(|&i| may_begin_apposition(text.as_bytes(), tokens[i].start()));
+            assert_eq!(APPOSITIONS.find_from(&doc, filtered), APPOSITIONS.find_from(&doc, after_comma()), "{text}");
+        }
     }
 
     #[test]
