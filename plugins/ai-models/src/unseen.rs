@@ -11,7 +11,7 @@ use glaneur_schema::{Case, Document, Phrases};
 use glaneur_text::{glued_after, glued_before, keep_leftmost_longest, SpanSet};
 
 use crate::catalogue::Catalogue;
-use crate::context::{sentence, sentence_has_ai_words, words_before};
+use crate::context::{lowercased, sentence, sentence_has_ai_words, words_before};
 use crate::starts::Starts;
 use crate::version::{canonical_as_written, parts};
 use crate::{Found, Mention};
@@ -303,7 +303,7 @@ pub(crate) fn find<'a>(
         } else {
             let Some(start) = name_after(text, m_end) else { continue };
             let before = words_before(text, m_start, 2);
-            let determiner = before.first().map(String::as_str);
+            let determiner = before.first().map(AsRef::as_ref);
             let ok = match cue.as_ref() {
                 "assistant" | "agent" => {
                     matches!(determiner, Some("l" | "son" | "leur" | "nouvel" | "un"))
@@ -383,8 +383,8 @@ fn name_after(text: &str, at: usize) -> Option<usize> {
             .find(|c: char| !(c.is_alphanumeric() || c == '-'))
             .map_or(text.len(), |e| word_start + e);
         let word = &text[word_start..word_end];
-        let lower = word.to_lowercase();
-        if comma && !matches!(lower.as_str(), "baptisé" | "baptisée" | "nommé" | "nommée" | "appelé" | "appelée")
+        let lower = lowercased(word);
+        if comma && !matches!(lower.as_ref(), "baptisé" | "baptisée" | "nommé" | "nommée" | "appelé" | "appelée")
         {
             return None;
         }
@@ -395,7 +395,7 @@ fn name_after(text: &str, at: usize) -> Option<usize> {
         if word.is_empty() || !(is_between(&lower) || complement) {
             return None;
         }
-        previous = if matches!(lower.as_str(), "de" | "d") {
+        previous = if matches!(lower.as_ref(), "de" | "d") {
             if lower == "de" {
                 "de"
             } else {
