@@ -3,6 +3,7 @@
 //! d'Anthropic`), an AI sentence, and what says it is not (a surname after
 //! `Claude`, the space programme for `Gemini`).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use glaneur_lexicon::WordList;
@@ -12,10 +13,21 @@ pub fn sentence(text: &str, start: usize, end: usize) -> &str {
     glaneur_text::sentence(text, start, end, 300)
 }
 
+/// `word` lowercased as `str::to_lowercase` does it, borrowed when that
+/// changes nothing (most words: ASCII without capitals, or lower-case
+/// letters, which are their own lower case).
+pub(crate) fn lowercased(word: &str) -> Cow<'_, str> {
+    if word.chars().all(|c| if c.is_ascii() { !c.is_ascii_uppercase() } else { c.is_lowercase() }) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// The lowercased words before `at`, nearest first (at most `n`), in the
 /// sentence (after the last `.`, `!`, `?`, line break, `«`, `“`, `(` or `:`
 /// of the 120 bytes before): read back from `at`, as far as they go.
-pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+pub fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
     let head = &text[glaneur_text::reach_back(text, at, 120)..at];
     let mut words = Vec::new();
     // The end of the word being read.
@@ -26,7 +38,7 @@ pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
         }
         let word = &head[i + c.len_utf8()..end];
         if !word.is_empty() && words.len() < n {
-            words.push(word.to_lowercase());
+            words.push(lowercased(word));
         }
         if words.len() == n || matches!(c, '.' | '!' | '?' | '\n' | '«' | '“' | '(' | ':') {
             return words;
@@ -34,7 +46,7 @@ pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
         end = i;
     }
     if end > 0 && words.len() < n {
-        words.push(head[..end].to_lowercase());
+        words.push(lowercased(&head[..end]));
     }
     words
 }
@@ -123,7 +135,7 @@ pub fn has_cue_before(text: &str, at: usize) -> bool {
     let before = words_before(text, at, 4);
     let noun = before.iter().find(|w| !is_cue_adjective(w));
     noun.is_some_and(|w| is_model_noun(w))
-        || matches!(before.first().map(String::as_str), Some("avec" | "via" | "par" | "sur" | "utilise" | "utilisant"))
+        || matches!(before.first().map(AsRef::as_ref), Some("avec" | "via" | "par" | "sur" | "utilise" | "utilisant"))
             && sentence_has_ai_words(sentence(text, at, at))
 }
 
@@ -273,6 +285,19 @@ mod tests {
                     assert_eq!(words_before(text, at, n), split(text, at, n), "{text:?} at {at}, {n} words");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_lower_case_letter_is_its_own_lower_case() {
+        let mut buf = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let word = c.encode_utf8(&mut buf);
+            let lower = lowercased(word);
+            assert_eq!(lower, word.to_lowercase(), "{c:?}");
+            // Nor is the final sigma's rule, for a capital, ever skipped.
+            let word = format!("a{c}");
+            assert_eq!(lowercased(&word), word.to_lowercase(), "{c:?}");
         }
     }
 

@@ -18,8 +18,10 @@ pub(crate) struct Starts {
     pub(crate) catalogue: Vec<(usize, bool)>,
     /// The tokens a cue noun may begin ([`unseen::may_begin_noun`]).
     pub(crate) nouns: Vec<usize>,
-    /// The tokens right after a comma, on its line and after whitespace:
-    /// where an apposition may begin (`Vega-2, un modèle`).
+    /// The tokens right after a comma, on its line and after whitespace,
+    /// whose first bytes may begin an apposition
+    /// ([`unseen::may_begin_apposition`]): where one may begin (`Vega-2, un
+    /// modèle`).
     pub(crate) after_comma: Vec<usize>,
     /// The tokens that are a lone `o`, which may begin an o-series name
     /// (`o3-mini`).
@@ -46,10 +48,23 @@ impl StartTable {
         let mut table = Box::new([[0; 256]; 256]);
         for (a, row) in (0..=u8::MAX).zip(table.iter_mut()) {
             let (names, nouns) = (catalogue.starts_after(a), unseen::nouns_may_begin_after(a));
-            let o_or_comma = if matches!(a, b'o' | b',') { O_OR_COMMA } else { 0 };
             for ((class, name), noun) in row.iter_mut().zip(names).zip(nouns) {
                 // `Start`'s values are the bits of a name.
-                *class = name as u8 | (u8::from(noun) * NOUN) | o_or_comma;
+                *class = name as u8 | (u8::from(noun) * NOUN);
+            }
+            // A name that wants a capital never begins a word that cannot
+            // have one (the few rows where some cannot, apart).
+            if matches!(a, b'a'..=b'z' | 0xC2..=0xDF) {
+                for (b, class) in (0..=u8::MAX).zip(row.iter_mut()) {
+                    if never_capital(a, b) {
+                        *class &= !CAPITALISED_NAME;
+                    }
+                }
+            }
+            if matches!(a, b'o' | b',') {
+                for (b, class) in (0..=u8::MAX).zip(row.iter_mut()) {
+                    *class |= o_or_comma(a, b);
+                }
             }
         }
         StartTable(table)
@@ -58,8 +73,40 @@ impl StartTable {
     /// What may begin at a token starting at `at` in `bytes`.
     #[inline]
     fn at(&self, bytes: &[u8], at: usize) -> u8 {
-        let b = bytes.get(at + 1).copied().unwrap_or(0);
-        self.0[usize::from(bytes[at])][usize::from(b)]
+        // One bounds check for both bytes but at the very end of the text.
+        let (a, b) = match bytes.get(at..at + 2) {
+            Some(&[a, b]) => (a, b),
+            _ => (bytes[at], 0),
+        };
+        self.0[usize::from(a)][usize::from(b)]
+    }
+}
+
+/// Whether no token beginning with the bytes `a` and `b` (`b` 0 at the end
+/// of the text) begins with a capital or an ASCII digit
+/// ([`Token::begins_with_capital`]): a word is capitalised when its first
+/// letter with a case is a capital, so never one that begins in lower case;
+/// and what begins with U+0080 to U+00BF (but `ª`, `µ`, `º`) is no word.
+fn never_capital(a: u8, b: u8) -> bool {
+    match a {
+        b'a'..=b'z' => true,
+        0xC2 => !matches!(b, 0xAA | 0xB5 | 0xBA),
+        // A character of two bytes, decoded.
+        0xC3..=0xDF if b & 0xC0 == 0x80 => {
+            char::from_u32(u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F)).is_some_and(char::is_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// [`O_OR_COMMA`] for a token beginning with the bytes `a` and `b`, if it
+/// may be a lone `o` (no ASCII letter glued after it) or a comma with no
+/// letter nor digit glued after it (which would begin the next token).
+fn o_or_comma(a: u8, b: u8) -> u8 {
+    match a {
+        b'o' if !b.is_ascii_alphabetic() => O_OR_COMMA,
+        b',' if !b.is_ascii_alphanumeric() => O_OR_COMMA,
+        _ => 0,
     }
 }
 
@@ -99,7 +146,9 @@ impl Starts {
                 }
             } else if class & O_OR_COMMA != 0
                 && is_comma(bytes, t)
-                && tokens.get(i + 1).is_some_and(|next| !next.is_joined() && !next.is_line_start())
+                && tokens.get(i + 1).is_some_and(|next| {
+                    !next.is_joined() && !next.is_line_start() && unseen::may_begin_apposition(bytes, next.start())
+                })
             {
                 starts.after_comma.push(i + 1);
             }
@@ -128,6 +177,7 @@ mod tests {
             nouns: words().filter(|(_, t)| unseen::may_begin_noun(bytes, t.start())).map(|(i, _)| i).collect(),
             after_comma: (1..tokens.len())
                 .filter(|&i| is_comma(bytes, &tokens[i - 1]) && !tokens[i].is_joined() && !tokens[i].is_line_start())
+                .filter(|&i| unseen::may_begin_apposition(bytes, tokens[i].start()))
                 .collect(),
             lone_o: words().filter(|(_, t)| doc.text_of(t) == "o").map(|(i, _)| i).collect(),
         }
@@ -139,11 +189,29 @@ mod tests {
         let table = StartTable::new(&catalogue);
         let corpus = crate::tests::corpus_texts();
         let tricky = "o3, o1-mini et GPT-4o, « o », Vega-2, un modèle ,sans espace, puis,\nà la ligne; \
-                      5090, H100, l’assistant Nabu, Modèle, ,, o";
+                      5090, H100, l’assistant Nabu, Modèle, ,, 2,5 et ,x, o, oh, o’, « à », Émile, ét, o";
         for text in corpus.chain([tricky.to_owned(), String::new(), ",".to_owned(), "o".to_owned()]) {
             let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
             let doc = buf.document();
             assert_eq!(Starts::of(&doc, &table), separately(&doc, &catalogue), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_token_a_capital_may_not_begin_begins_with_one() {
+        let mut buf = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if !never_capital(bytes[0], bytes.get(1).copied().unwrap_or(0)) {
+                continue;
+            }
+            for after in ["", "A", "Ab", "1", "\u{301}A", "’A", "-B", " C"] {
+                let text = format!("{c}{after}");
+                let doc_buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
+                let doc = doc_buf.document();
+                let first = doc.tokens().iter().find(|t| t.start() == 0);
+                assert!(!first.is_some_and(|t| t.begins_with_capital(text.as_bytes())), "{text:?}");
+            }
         }
     }
 }
