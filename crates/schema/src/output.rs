@@ -13,6 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use crate::attrs::Checked;
 use crate::json_text;
 
 /// One output line: a processed document, or one that could not be processed.
@@ -234,6 +235,18 @@ impl Attrs {
             return Ok(Attrs(Json::Plugin(json)));
         }
         Attrs::validated(text)
+    }
+
+    /// [`Attrs::validated_from_plugin`] for attrs of which
+    /// [`crate::attrs::Schema::validate`] gave `checked`: attrs it saw
+    /// compact are kept as they are, without looking at them again.
+    /// `checked` must be what the check gave for this very text (else the
+    /// output could hold a line break).
+    pub fn checked_from_plugin(json: RString, checked: Checked) -> Result<Self, String> {
+        if checked.compact {
+            return Ok(Attrs(Json::Plugin(json)));
+        }
+        Attrs::validated_from_plugin(json)
     }
 
     /// Keeps JSON already known to be valid and on one line (written by
