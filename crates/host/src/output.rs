@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use glaneur_schema::output::{DocumentLine, OutputEntity};
+use glaneur_schema::output::{DocumentLine, OutputEntity, SharedNames};
 use serde_json::{json, Value};
 
 use crate::runner::Processed;
@@ -62,12 +62,23 @@ pub struct Writer<W: Write> {
     summary: Summary,
     /// JSON Lines: the line being written, kept to reuse its allocation.
     line: Vec<u8>,
+    /// JSON Lines: the kinds and extractors written, kept across lines.
+    names: SharedNames,
 }
 
 impl<W: Write> Writer<W> {
     /// A writer of `format` into `out`; `color` for the table.
     pub fn new(out: W, format: Format, color: bool) -> Self {
-        Writer { out, format, written: 0, color, page: Vec::new(), summary: Summary::default(), line: Vec::new() }
+        Writer {
+            out,
+            format,
+            written: 0,
+            color,
+            page: Vec::new(),
+            summary: Summary::default(),
+            line: Vec::new(),
+            names: SharedNames::default(),
+        }
     }
 
     /// Writes one document.
@@ -76,7 +87,7 @@ impl<W: Write> Writer<W> {
         match self.format {
             Format::Jsonl => {
                 self.line.clear();
-                line.write_json(&mut self.line);
+                line.write_json_sharing(&mut self.line, &mut self.names);
                 self.line.push(b'\n');
                 self.out.write_all(&self.line)?;
             }

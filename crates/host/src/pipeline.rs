@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use abi_stable::std_types::{RResult, RSlice};
-use glaneur_schema::attrs::validate;
+use glaneur_schema::attrs::{Checked, Schema};
 use glaneur_schema::output::{Attrs, OutputEntity};
 use glaneur_schema::{DocumentBuf, FfiEntity};
 use serde::{Deserialize, Serialize};
@@ -36,6 +36,8 @@ struct Declared {
     rank: u32,
     /// Whether entities of this kind are printed (`--only`).
     printed: bool,
+    /// How its attrs are checked, looked up once.
+    schema: Schema,
 }
 
 /// What the pipeline made of one text.
@@ -65,6 +67,7 @@ impl Pipeline {
                     rank: u32::try_from(every_kind.binary_search(&k.as_str()).unwrap_or_else(|at| at))
                         .unwrap_or(u32::MAX),
                     printed: only.is_empty() || only.iter().any(|o| o == k.as_str()),
+                    schema: Schema::of(k.as_str()),
                 });
                 (Arc::from(p.name()), kinds.collect())
             })
@@ -108,12 +111,12 @@ impl Pipeline {
                     origins.reserve(returned.len());
                     for mut entity in returned {
                         match check(&self.names[p].1, text, &entity) {
-                            Ok(kind) => {
+                            Ok((kind, checked)) => {
                                 if entity.extractor.as_str() != plugin.name() {
                                     entity.extractor = plugin.name().into();
                                 }
                                 found.push(entity);
-                                origins.push(Origin { plugin: p, kind });
+                                origins.push(Origin { plugin: p, kind, checked });
                             }
                             Err(why) => {
                                 errors.push(format!("plugin {} returned an invalid entity: {why}", plugin.name()))
@@ -125,7 +128,7 @@ impl Pipeline {
             }
         }
         let printed = |k: usize| {
-            let Origin { plugin, kind } = origins[k];
+            let Origin { plugin, kind, .. } = origins[k];
             self.names[plugin].1[kind].printed
         };
         let mut entities = Vec::with_capacity(found.len());
@@ -174,8 +177,9 @@ impl Pipeline {
             extractor: name.clone(),
             confidence: entity.confidence,
             // `entity` is in `found`, which holds only entities `check`
-            // accepted, and `check` ran `validate` on these attrs.
-            attrs: Attrs::validated_from_plugin(std::mem::take(&mut entity.attrs))
+            // accepted, and `origin.checked` is what its check of these
+            // attrs saw.
+            attrs: Attrs::checked_from_plugin(std::mem::take(&mut entity.attrs), origin.checked)
                 .map_err(|e| format!("{e} (at {start}..{end})"))?,
         })
     }
@@ -190,11 +194,13 @@ fn order_key(start: u64, end: u64, rank: u32, index: usize) -> u128 {
 }
 
 /// Who found an entity: the plugin (an index in `Pipeline::plugins`) and
-/// the kind (an index in its manifest's `produces`).
+/// the kind (an index in its manifest's `produces`); and what the check of
+/// its attrs saw, which spares the output a second look at them.
 #[derive(Debug, Clone, Copy)]
 struct Origin {
     plugin: usize,
     kind: usize,
+    checked: Checked,
 }
 
 /// What runs the plugins over a text: the pipeline itself, in this
@@ -217,8 +223,9 @@ impl Extract for Pipeline {
 }
 
 /// Checks one entity returned by a plugin that declares `kinds` (its
-/// manifest's, in order) against `text`; gives the index of its kind there.
-fn check(kinds: &[Declared], text: &str, entity: &FfiEntity) -> Result<usize, String> {
+/// manifest's, in order) against `text`; gives the index of its kind there,
+/// and what the check of its attrs saw.
+fn check(kinds: &[Declared], text: &str, entity: &FfiEntity) -> Result<(usize, Checked), String> {
     let kind = entity.kind.as_str();
     let Some(declared) = kinds.iter().position(|k| *k.name == *kind) else {
         return Err(format!("kind {kind:?} is not declared in its manifest"));
@@ -234,8 +241,9 @@ fn check(kinds: &[Declared], text: &str, entity: &FfiEntity) -> Result<usize, St
     if !(0.0..=1.0).contains(&entity.confidence) {
         return Err(format!("{kind} at {start}..{end}: confidence {} is outside [0, 1]", entity.confidence));
     }
-    validate(kind, entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))?;
-    Ok(declared)
+    let checked =
+        kinds[declared].schema.validate(kind, entity.attrs.as_str()).map_err(|e| format!("{e} (at {start}..{end})"))?;
+    Ok((declared, checked))
 }
 
 #[cfg(test)]

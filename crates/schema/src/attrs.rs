@@ -152,13 +152,43 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> R
 /// entity of a run: attrs in the usual form are checked in one quick pass
 /// (`flat_attrs`), the others read with serde.
 pub fn validate(kind: &str, json: &str) -> Result<(), String> {
-    if !starts_an_object(json) {
-        return Err(format!("attrs of a {kind} entity are not a JSON object"));
+    Schema::of(kind).validate(kind, json).map(drop)
+}
+
+/// How the attrs of one kind are checked, looked up from its name once:
+/// the host resolves each kind a plugin declares when it loads it, rather
+/// than matching the name of every entity's kind against the known ones.
+#[derive(Debug, Clone, Copy)]
+pub struct Schema(crate::flat_attrs::Table);
+
+impl Schema {
+    /// The schema of `kind` (any object, for a kind the host does not check).
+    pub fn of(kind: &str) -> Self {
+        Schema(crate::flat_attrs::Table::of(kind))
     }
-    if crate::flat_attrs::plainly_valid(kind, json) {
-        return Ok(());
+
+    /// [`validate`] for attrs of `kind`, whose schema this is: the same
+    /// answers and errors, and on a yes, what the check saw of the text.
+    pub fn validate(self, kind: &str, json: &str) -> Result<Checked, String> {
+        if !starts_an_object(json) {
+            return Err(format!("attrs of a {kind} entity are not a JSON object"));
+        }
+        if let Some(compact) = crate::flat_attrs::quick_check(self.0, json) {
+            return Ok(Checked { compact });
+        }
+        read_and_check(kind, json)?;
+        Ok(Checked { compact: false })
     }
-    read_and_check(kind, json)
+}
+
+/// What [`Schema::validate`] saw of attrs it accepted: given with them to
+/// [`crate::output::Attrs::checked_from_plugin`], it spares that a second
+/// look at the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    /// The text is as the output keeps it: `{` first, `}` last (no
+    /// whitespace around), on one line. False when unsure.
+    pub(crate) compact: bool,
 }
 
 /// [`validate`] with serde: the attrs of a known kind read into its

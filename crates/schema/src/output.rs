@@ -4,7 +4,6 @@
 //! This is a documented contract that users' scripts depend on. New optional
 //! fields may appear; existing ones keep their names and meanings.
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use abi_stable::std_types::RString;
@@ -13,6 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use crate::attrs::Checked;
 use crate::json_text;
 
 /// One output line: a processed document, or one that could not be processed.
@@ -50,6 +50,13 @@ impl DocumentLine {
     /// since serde_json's escaping of the strings (the entities' text, a
     /// tenth of the output) was most of the cost of printing.
     pub fn write_json(&self, out: &mut Vec<u8>) {
+        self.write_json_sharing(out, &mut SharedNames::default());
+    }
+
+    /// [`DocumentLine::write_json`], copying the kinds and extractors of
+    /// the entities from `names`, which remembers them across the lines a
+    /// writer writes, rather than escaping them again on every line.
+    pub fn write_json_sharing(&self, out: &mut Vec<u8>, names: &mut SharedNames) {
         out.extend_from_slice(b"{\"source\":");
         json_text::write_str(out, &self.source);
         let strings = [("warc_record_id", &self.warc_record_id), ("date", &self.date)];
@@ -61,12 +68,11 @@ impl DocumentLine {
         write_optional_strings(out, &[("encoding", &self.encoding)]);
         if let Some(entities) = &self.entities {
             out.extend_from_slice(b",\"entities\":[");
-            let mut shared = Shared::default();
             for (k, entity) in entities.iter().enumerate() {
                 if k > 0 {
                     out.push(b',');
                 }
-                entity.write_json_sharing(out, &mut shared);
+                entity.write_json_sharing(out, names);
             }
             out.push(b']');
         }
@@ -112,12 +118,12 @@ impl OutputEntity {
     /// Appends the entity to `out` as JSON, as [`DocumentLine::write_json`]
     /// does; the attrs are copied as they are (valid JSON on one line).
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        self.write_json_sharing(out, &mut Shared::default());
+        self.write_json_sharing(out, &mut SharedNames::default());
     }
 
     /// [`OutputEntity::write_json`], copying the kind and the extractor
-    /// from where `shared` says they were written already.
-    fn write_json_sharing<'a>(&'a self, out: &mut Vec<u8>, shared: &mut Shared<'a>) {
+    /// from `shared` when it holds them.
+    fn write_json_sharing(&self, out: &mut Vec<u8>, shared: &mut SharedNames) {
         out.extend_from_slice(b"{\"kind\":");
         shared.write(out, &self.kind);
         out.extend_from_slice(b",\"start\":");
@@ -136,34 +142,48 @@ impl OutputEntity {
     }
 }
 
-/// Where the last few shared strings of a line (its entities' kinds and
+/// The JSON text of the strings entities share (their kinds and
 /// extractors, each held once by the pipeline and pointed to by every
-/// entity) were written in the output: written again, they are copied
-/// from there rather than escaped again, byte for byte the same.
-#[derive(Default)]
-struct Shared<'a> {
-    /// Each string, and the range of `out` its JSON holds.
-    written: [Option<(&'a Arc<str>, Range<usize>)>; SHARED],
-    /// The entry the next new string replaces.
-    next: usize,
+/// entity), kept across lines: a string written again (the same `Arc`) is
+/// copied from here rather than escaped again, byte for byte the same.
+/// Each is kept in a slot chosen by its address; two that share a slot
+/// take turns, and are escaped again when they do.
+pub struct SharedNames {
+    slots: [Option<Held>; SLOTS],
 }
 
-/// How many shared strings a line remembers: a kind and an extractor for
-/// each of a few plugins.
-const SHARED: usize = 8;
+/// A string in a slot of [`SharedNames`].
+struct Held {
+    /// The string: holding the `Arc` keeps its address from being reused
+    /// by another string while it is here.
+    name: Arc<str>,
+    /// Its JSON text.
+    json: Box<[u8]>,
+}
 
-impl<'a> Shared<'a> {
-    /// Appends `value` to `out` as a JSON string, copied from where it was
-    /// written before in `out` if it was (the same `Arc`).
-    fn write(&mut self, out: &mut Vec<u8>, value: &'a Arc<str>) {
-        let before = self.written.iter().flatten().find(|(written, _)| Arc::ptr_eq(written, value));
-        match before {
-            Some((_, range)) => out.extend_from_within(range.clone()),
-            None => {
+/// How many slots [`SharedNames`] has: a kind and an extractor for each of
+/// a dozen plugins, with room to spare for the addresses to spread.
+const SLOTS: usize = 64;
+
+impl Default for SharedNames {
+    fn default() -> Self {
+        SharedNames { slots: std::array::from_fn(|_| None) }
+    }
+}
+
+impl SharedNames {
+    /// Appends `value` to `out` as a JSON string, copied from its slot if
+    /// it is there.
+    fn write(&mut self, out: &mut Vec<u8>, value: &Arc<str>) {
+        // Blocks are aligned: the bits above the lowest four pick the slot.
+        let address = Arc::as_ptr(value).cast::<u8>() as usize;
+        let slot = &mut self.slots[(address >> 4) % SLOTS];
+        match slot {
+            Some(held) if Arc::ptr_eq(&held.name, value) => out.extend_from_slice(&held.json),
+            _ => {
                 let start = out.len();
                 json_text::write_str(out, value);
-                self.written[self.next] = Some((value, start..out.len()));
-                self.next = (self.next + 1) % SHARED;
+                *slot = Some(Held { name: Arc::clone(value), json: out[start..].into() });
             }
         }
     }
@@ -234,6 +254,18 @@ impl Attrs {
             return Ok(Attrs(Json::Plugin(json)));
         }
         Attrs::validated(text)
+    }
+
+    /// [`Attrs::validated_from_plugin`] for attrs of which
+    /// [`crate::attrs::Schema::validate`] gave `checked`: attrs it saw
+    /// compact are kept as they are, without looking at them again.
+    /// `checked` must be what the check gave for this very text (else the
+    /// output could hold a line break).
+    pub fn checked_from_plugin(json: RString, checked: Checked) -> Result<Self, String> {
+        if checked.compact {
+            return Ok(Attrs(Json::Plugin(json)));
+        }
+        Attrs::validated_from_plugin(json)
     }
 
     /// Keeps JSON already known to be valid and on one line (written by
@@ -317,7 +349,7 @@ mod tests {
     fn a_line_is_written_as_serde_json_writes_it() {
         // More shared names than `Shared` remembers, some needing escapes,
         // each used by several entities in turn.
-        let names: Vec<Arc<str>> = (0..2 * SHARED).map(|k| Arc::from(format!("kind_{k}\"\\\n"))).collect();
+        let names: Vec<Arc<str>> = (0..2 * SLOTS).map(|k| Arc::from(format!("kind_{k}\"\\\n"))).collect();
         let entities = (0..5 * names.len())
             .map(|k| OutputEntity {
                 kind: names[k % names.len()].clone(),
@@ -340,7 +372,29 @@ mod tests {
         };
         let mut out = Vec::new();
         line.write_json(&mut out);
-        assert_eq!(String::from_utf8(out).expect("UTF-8"), serde_json::to_string(&line).expect("serialisable"));
+        let expected = serde_json::to_string(&line).expect("serialisable");
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
+        // Lines written one after the other, sharing the names they hold
+        // (more than there are slots), some dropped and others made in
+        // between (which may take a dropped name's address).
+        let mut names = SharedNames::default();
+        for round in 0..4 {
+            let mut out = Vec::new();
+            line.write_json_sharing(&mut out, &mut names);
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), expected, "round {round}");
+            let other = DocumentLine {
+                entities: line.entities.as_ref().map(|entities| {
+                    entities
+                        .iter()
+                        .map(|e| OutputEntity { kind: Arc::from(format!("{}{round}", e.kind)), ..e.clone() })
+                        .collect()
+                }),
+                ..line.clone()
+            };
+            let mut out = Vec::new();
+            other.write_json_sharing(&mut out, &mut names);
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), serde_json::to_string(&other).expect("serialisable"));
+        }
     }
 
     #[test]
