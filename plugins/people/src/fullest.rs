@@ -127,14 +127,7 @@ mod tests {
             "Wei",
             "Ana Wei",
         ];
-        // A small deterministic generator (xorshift).
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut next = crate::test_rng::numbers(0x2545_F491_4F6C_DD1D);
         for _ in 0..2000 {
             let mut start = 0;
             let mut found: Vec<Person> = (0..next(12))

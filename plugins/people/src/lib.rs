@@ -17,6 +17,8 @@ mod names;
 mod roles;
 mod surnames;
 mod taken;
+#[cfg(test)]
+mod test_rng;
 mod word_table;
 mod words;
 

@@ -54,14 +54,7 @@ mod tests {
         let pool =
             ["Li", "Lin", "Linn", "Aignan", "Dupont-Aignan", "Ann", "AnnAnn", "Élise", "É", "Zoé", "Z", "Mme", "M"];
         let pieces = ["Li", "n", "Ann", " ", "-", "Dupont", "Aignan", "É", "lise", "Zo", "é", "\u{a0}", "M", "me", "x"];
-        // A small deterministic generator (xorshift).
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut next = crate::test_rng::numbers(0x9E37_79B9_7F4A_7C15);
         let mut found = 0;
         for _ in 0..3000 {
             let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();

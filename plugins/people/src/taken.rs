@@ -54,34 +54,23 @@ mod tests {
 
     use glaneur_text::SpanSet;
 
-    /// A small deterministic generator (xorshift), for spans of every
-    /// shape without a dependency.
-    fn numbers(mut state: u64) -> impl FnMut(u64) -> usize {
-        move |below| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below) as usize
-        }
-    }
-
     #[test]
     fn overlaps_as_a_span_set_does() {
-        let mut next = numbers(0x9E37_79B9_7F4A_7C15);
+        let mut next = crate::test_rng::numbers(0x9E37_79B9_7F4A_7C15);
         for round in 0..400 {
             // Short spans mostly, some longer than the look-back, some empty.
             let reach = if round % 4 == 0 { 12_000 } else { 600 };
             let spans: Vec<(usize, usize)> = (0..next(30))
                 .map(|_| {
-                    let s = next(reach as u64);
-                    let len = if next(10) == 0 { next(2 * LOOK_BACK as u64) } else { next(40) };
+                    let s = next(reach);
+                    let len = if next(10) == 0 { next(2 * LOOK_BACK) } else { next(40) };
                     (s, s + len)
                 })
                 .collect();
             let taken = Taken::new(spans.clone());
             let set = SpanSet::from_spans(spans.iter().copied());
             for _ in 0..200 {
-                let s = next(reach as u64 + 100);
+                let s = next(reach + 100);
                 let e = s + next(60);
                 assert_eq!(taken.overlaps(s, e), set.overlaps(s, e), "{s}..{e} in {spans:?}");
             }

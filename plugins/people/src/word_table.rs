@@ -102,14 +102,7 @@ mod tests {
     fn words_are_found_as_a_hash_map_finds_them() {
         // Words of every length, sharing ends, accented, repeated.
         let pieces = ["a", "é", "Jean", "-", "ne", "Marie", "x", "ss", "Zoé"];
-        // A small deterministic generator (xorshift).
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut next = crate::test_rng::numbers(0x2545_F491_4F6C_DD1D);
         let mut word = || (0..next(7)).map(|_| pieces[next(pieces.len())]).collect::<String>();
         for size in [0, 1, 5, 50, 3000] {
             let given: Vec<(String, usize)> = (0..size).map(|i| (word(), i)).collect();
