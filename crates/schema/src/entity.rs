@@ -55,13 +55,13 @@ impl Entity {
     }
 
     /// A new entity whose attributes the plugin wrote as JSON text itself:
-    /// for a plugin making many entities of one flat shape, whose keys and
-    /// strings need no escape (serde writes each key through its escaping,
-    /// a byte at a time: most of the cost of [`Entity::new`]). `json` must
-    /// be one JSON object, as serde_json writes it ([`Number::write_json`]
-    /// writes numbers so); the host validates every entity's attrs as it
-    /// does those of [`Entity::new`], refusing the entity when they are
-    /// not. Fails only for JSON with line breaks that is not valid.
+    /// for a plugin making many entities of one flat shape (serde escapes
+    /// every key and string a byte at a time: most of the cost of
+    /// [`Entity::new`]). `json` must be one JSON object, as serde_json
+    /// writes it ([`crate::json_text::push_str`] writes strings so,
+    /// [`Number::write_json`] numbers); the host validates every entity's
+    /// attrs as it does those of [`Entity::new`], refusing the entity when
+    /// they are not. Fails only for JSON with line breaks that is not valid.
     pub fn with_written_attrs(kind: &str, span: Range<usize>, confidence: f64, json: String) -> Result<Self, String> {
         let attrs = Attrs::from_plugin(json)?;
         Ok(Entity { kind: kind.to_owned(), span, confidence, attrs, extractor: String::new() })
