@@ -47,9 +47,9 @@ impl State {
     }
 }
 
-/// Decides every hit; returns the organisation mentions. `unseen` counts
-/// the organisations the other rules found, which tell the document is
-/// about organisations.
+/// Decides every hit; returns the organisation mentions, with room for
+/// `unseen` more. `unseen` counts the organisations the other rules found,
+/// which tell the document is about organisations.
 pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: usize) -> Vec<Mention<'a>> {
     let mut org_hits: Vec<&Hit> = Vec::with_capacity(hits.len());
     org_hits.extend(hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()));
@@ -76,7 +76,7 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
         decide_in_context(gazetteer, doc, &org_hits, &mut state, unseen);
     }
 
-    let mut mentions = Vec::with_capacity(org_hits.len());
+    let mut mentions = Vec::with_capacity(org_hits.len() + unseen);
     mentions.extend(org_hits.iter().zip(state).filter_map(|(hit, state)| {
         let State::Decided(rule) = state else { return None };
         let org = &gazetteer.orgs[org_of(hit)];

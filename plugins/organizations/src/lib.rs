@@ -90,8 +90,11 @@ impl Organizations {
     /// Every organisation mention in `doc`, in order.
     pub fn mentions<'a>(&'a self, doc: &Document<'a>) -> Vec<Mention<'a>> {
         let (selected, taken) = longest_first(self.gazetteer.hits(doc));
-        let mut mentions = unseen::find(doc, taken);
-        mentions.extend(ambiguity::decide(&self.gazetteer, doc, &selected, mentions.len()));
+        let unseen = unseen::find(doc, taken);
+        // The gazetteer's first, room left for the others: no reallocation.
+        // The order before the sort is moot: the spans are disjoint.
+        let mut mentions = ambiguity::decide(&self.gazetteer, doc, &selected, unseen.len());
+        mentions.extend(unseen);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         mentions
     }

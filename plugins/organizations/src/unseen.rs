@@ -51,8 +51,14 @@ struct ListMatch {
 /// The matches of each list in `doc`, leftmost-longest and not overlapping
 /// within a list, in order: (cues, suffixes, of-cues).
 fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
-    let mut found: [Vec<ListMatch>; 3] = Default::default();
-    for m in LISTS.find_all(doc) {
+    let matches = LISTS.find_all(doc);
+    // Each list sized first: pushed into as found, they grew several times.
+    let mut counts = [0; 3];
+    for m in &matches {
+        counts[LISTS.list_of(m.phrase)] += 1;
+    }
+    let mut found: [Vec<ListMatch>; 3] = counts.map(Vec::with_capacity);
+    for m in matches {
         let span = doc.byte_span(m.tokens.clone());
         found[LISTS.list_of(m.phrase)].push(ListMatch { start: span.start, end: span.end, tokens: m.tokens });
     }
