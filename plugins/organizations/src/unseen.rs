@@ -14,13 +14,13 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
-use glaneur_text::{find_names, is_whole_word, keep_leftmost_longest};
+use glaneur_text::{find_names, keep_leftmost_longest};
 
 use crate::lexicon::{
     is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
 use crate::taken::Taken;
-use crate::words::{after_token, before, before_token, folded_tokens, After, Before, Word};
+use crate::words::{after_token, before, before_token, folded_tokens, is_whole_word, After, Before, Word};
 use crate::Mention;
 
 /// The word lists the rules look for in the whole text, found in its
