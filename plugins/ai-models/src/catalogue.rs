@@ -24,6 +24,19 @@ pub struct Family {
     pub case_sensitive: bool,
     /// Its spellings, a range of [`Catalogue::spellings`].
     pub spellings: Range<usize>,
+    /// Its name, vendor and kind as a mention's attributes write them
+    /// (`,"family":…,"vendor":…,"type":…`), escaped once at load.
+    pub attrs_json: String,
+}
+
+/// A family's name, vendor and kind as [`Family::attrs_json`] holds them.
+pub(crate) fn attrs_json(name: &str, vendor: &str, kind: &str) -> String {
+    let mut out = String::new();
+    for (key, value) in [(",\"family\":", name), (",\"vendor\":", vendor), (",\"type\":", kind)] {
+        out.push_str(key);
+        glaneur_schema::json_text::push_str(&mut out, value);
+    }
+    out
 }
 
 /// A spelling of a family, as matched in text.
@@ -202,6 +215,7 @@ impl Catalogue {
                 spellings.push(Spelling { text: s.to_owned(), family: Some(index) });
             }
             families.push(Family {
+                attrs_json: attrs_json(name, vendor, kind),
                 name: name.to_owned(),
                 vendor: vendor.to_owned(),
                 kind: kind.to_owned(),
