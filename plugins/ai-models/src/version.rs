@@ -143,13 +143,13 @@ fn size(token: &str) -> Option<String> {
 /// `4`, `4.1`, `4o`, `3.5`, `V3`, `R1`, `K2`, `v6`, as written.
 /// A whole number of three digits or more is a year or a count, not a version.
 fn version(token: &str) -> Option<String> {
-    let (prefix, rest) = match token.chars().next()? {
-        c @ ('v' | 'V' | 'r' | 'R' | 'k' | 'K') => (Some(c), &token[1..]),
-        _ => (None, token),
+    let rest = match token.as_bytes().first()? {
+        b'v' | b'V' | b'r' | b'R' | b'k' | b'K' => &token[1..],
+        _ => token,
     };
-    let (digits, suffix) = match rest.char_indices().last()? {
-        (i, c) if c.is_ascii_lowercase() && i > 0 => (&rest[..i], Some(c)),
-        _ => (rest, None),
+    let digits = match rest.char_indices().last()? {
+        (i, c) if c.is_ascii_lowercase() && i > 0 => &rest[..i],
+        _ => rest,
     };
     let valid = !digits.is_empty()
         && digits.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
@@ -157,11 +157,8 @@ fn version(token: &str) -> Option<String> {
     if !valid || (!digits.contains('.') && digits.len() > 2) {
         return None;
     }
-    let mut out = String::new();
-    out.extend(prefix);
-    out.push_str(digits);
-    out.extend(suffix);
-    Some(out)
+    // Prefix, digits and suffix: the token itself.
+    Some(token.to_owned())
 }
 
 /// How a family joins its first part.
@@ -226,6 +223,46 @@ mod tests {
         let catalogue = Catalogue::load().expect("valid data");
         let (parts, _) = parts(&catalogue, text, 0, openai);
         canonical(family, &parts)
+    }
+
+    /// The version as it was built before: prefix, digits and suffix
+    /// pushed one by one.
+    fn version_by_parts(token: &str) -> Option<String> {
+        let (prefix, rest) = match token.chars().next()? {
+            c @ ('v' | 'V' | 'r' | 'R' | 'k' | 'K') => (Some(c), &token[1..]),
+            _ => (None, token),
+        };
+        let (digits, suffix) = match rest.char_indices().last()? {
+            (i, c) if c.is_ascii_lowercase() && i > 0 => (&rest[..i], Some(c)),
+            _ => (rest, None),
+        };
+        let valid = !digits.is_empty()
+            && digits.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            && digits.starts_with(|c: char| c.is_ascii_digit());
+        if !valid || (!digits.contains('.') && digits.len() > 2) {
+            return None;
+        }
+        let mut out = String::new();
+        out.extend(prefix);
+        out.push_str(digits);
+        out.extend(suffix);
+        Some(out)
+    }
+
+    #[test]
+    fn a_version_is_what_its_parts_rebuilt_gave() {
+        let alphabet = ["", "v", "V", "r", "R", "k", "K", "x", "0", "1", "4", "9", ".", "o", "b", "é", "+", "A"];
+        let mut tokens = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                tokens.iter().flat_map(|t| alphabet.iter().map(move |a| format!("{t}{a}"))).collect();
+            tokens.extend(longer);
+            tokens.sort();
+            tokens.dedup();
+        }
+        for token in &tokens {
+            assert_eq!(version(token), version_by_parts(token), "{token}");
+        }
     }
 
     #[test]
