@@ -141,9 +141,28 @@ pub fn has_cue_before(text: &str, at: usize) -> bool {
 
 /// Whether a word of `sentence`, folded, is in `words`.
 fn any_word(sentence: &str, words: &SentenceWords) -> bool {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| words.may_contain(w) && glaneur_text::in_folded_list(&words.list, w))
+    let has = |w: &str| words.may_contain(w) && glaneur_text::in_folded_list(&words.list, w);
+    // The words split at every char not alphanumeric: ASCII bytes told
+    // apart without decoding them.
+    let bytes = sentence.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (alphanumeric, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            // `i` is a char boundary: it moves a char at a time.
+            let Some(c) = sentence[i..].chars().next() else { break };
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !alphanumeric {
+            if start < i && has(&sentence[start..i]) {
+                return true;
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    start < bytes.len() && has(&sentence[start..])
 }
 
 /// A word list looked up for every word of a sentence, with a quick no
@@ -300,6 +319,33 @@ pub fn vendor_nearby(text: &str, s: &str, start: usize, end: usize, vendor: &str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `any_word` before the byte scan: the sentence split by chars.
+    fn any_word_by_split(sentence: &str, words: &SentenceWords) -> bool {
+        sentence.split(|c: char| !c.is_alphanumeric()).any(|w| glaneur_text::in_folded_list(&words.list, w))
+    }
+
+    #[test]
+    fn any_word_finds_what_the_split_found() {
+        let mut sentences: Vec<String> =
+            ["", "IA", "l’IA.", "modèle", "le MODÈLE", "x—Nasa", "fusée!", "ℂ IA", "é"].map(str::to_owned).into();
+        for text in crate::tests::corpus_texts() {
+            let mut at = 0;
+            while at < text.len() {
+                let s = sentence(&text, at, at);
+                sentences.push(s.to_owned());
+                at = (at + s.len().max(1)).min(text.len());
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
+            }
+        }
+        for s in &sentences {
+            for list in [&*AI_WORDS, &*NEGATIVE_WORDS] {
+                assert_eq!(any_word(s, list), any_word_by_split(s, list), "{s}");
+            }
+        }
+    }
 
     #[test]
     fn the_quick_no_refuses_no_word_of_the_lists() {
