@@ -58,9 +58,7 @@ pub fn parts(catalogue: &Catalogue, text: &str, at: usize, openai: bool) -> (Vec
             _ => break,
         };
         let token_start = end + skip;
-        let token_len = text[token_start..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '+'))
-            .unwrap_or(text.len() - token_start);
+        let token_len = token_len(&text[token_start..]);
         let mut token = &text[token_start..token_start + token_len];
         // A sentence's final period is not part of a version (`GPT-4.`).
         while let Some(t) = token.strip_suffix('.') {
@@ -74,6 +72,12 @@ pub fn parts(catalogue: &Catalogue, text: &str, at: usize, openai: bool) -> (Vec
         parts.push(part);
     }
     (parts, end)
+}
+
+/// The length of the token `rest` starts with: ASCII letters, digits, `.`
+/// and `+`. By bytes: a non-ASCII byte ends it, at a char's start.
+fn token_len(rest: &str) -> usize {
+    rest.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'+')).unwrap_or(rest.len())
 }
 
 /// The part `token` is, attached by `sep`.
@@ -223,6 +227,22 @@ mod tests {
         let catalogue = Catalogue::load().expect("valid data");
         let (parts, _) = parts(&catalogue, text, 0, openai);
         canonical(family, &parts)
+    }
+
+    #[test]
+    fn a_token_ends_where_the_char_search_ended() {
+        let mut texts: Vec<String> =
+            ["", "4o", "3.5+ mini", "7B\u{a0}x", "v2é", "R1’", "a-b"].map(str::to_owned).into();
+        texts.extend(crate::tests::corpus_texts());
+        for text in &texts {
+            for (at, _) in text.char_indices() {
+                let rest = &text[at..];
+                // The search before: by chars.
+                let by_chars =
+                    rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '+')).unwrap_or(rest.len());
+                assert_eq!(token_len(rest), by_chars, "{rest}");
+            }
+        }
     }
 
     /// The version as it was built before: prefix, digits and suffix
