@@ -24,6 +24,19 @@ pub struct Family {
     pub case_sensitive: bool,
     /// Its spellings, a range of [`Catalogue::spellings`].
     pub spellings: Range<usize>,
+    /// Its name, vendor and kind as a mention's attributes write them
+    /// (`,"family":…,"vendor":…,"type":…`), escaped once at load.
+    pub attrs_json: String,
+}
+
+/// A family's name, vendor and kind as [`Family::attrs_json`] holds them.
+pub(crate) fn attrs_json(name: &str, vendor: &str, kind: &str) -> String {
+    let mut out = String::new();
+    for (key, value) in [(",\"family\":", name), (",\"vendor\":", vendor), (",\"type\":", kind)] {
+        out.push_str(key);
+        glaneur_schema::json_text::push_str(&mut out, value);
+    }
+    out
 }
 
 /// A spelling of a family, as matched in text.
@@ -41,8 +54,10 @@ pub struct Catalogue {
     pub families: Vec<Family>,
     /// Every spelling, indexed like the automaton's patterns.
     pub spellings: Vec<Spelling>,
-    /// The variant words by their length in bytes, each length's as listed.
-    variants: Vec<Vec<&'static str>>,
+    /// The variant words by their length in bytes; each length's grouped
+    /// by ASCII case (a group's spellings as listed), the groups sorted by
+    /// their lower-case form.
+    variants: Vec<Vec<Vec<&'static str>>>,
     /// Every pattern, longest match first.
     matcher: LongestMatcher,
     /// The spelling of each pattern.
@@ -202,6 +217,7 @@ impl Catalogue {
                 spellings.push(Spelling { text: s.to_owned(), family: Some(index) });
             }
             families.push(Family {
+                attrs_json: attrs_json(name, vendor, kind),
                 name: name.to_owned(),
                 vendor: vendor.to_owned(),
                 kind: kind.to_owned(),
@@ -214,12 +230,19 @@ impl Catalogue {
         for line in HARDWARE.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             spellings.push(Spelling { text: line.to_owned(), family: None });
         }
-        let mut variants: Vec<Vec<&'static str>> = Vec::new();
+        let mut variants: Vec<Vec<Vec<&'static str>>> = Vec::new();
         for variant in VARIANTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             if variants.len() <= variant.len() {
                 variants.resize_with(variant.len() + 1, Vec::new);
             }
-            variants[variant.len()].push(variant);
+            let groups = &mut variants[variant.len()];
+            match groups.iter_mut().find(|g| g[0].eq_ignore_ascii_case(variant)) {
+                Some(group) => group.push(variant),
+                None => groups.push(vec![variant]),
+            }
+        }
+        for groups in &mut variants {
+            groups.sort_by(|a, b| cmp_ascii_folded(a[0], b[0]));
         }
         // One-letter spellings (`o`) are left to their own scan: as patterns they would match everywhere.
         let (pattern_spelling, patterns): (Vec<usize>, Vec<String>) =
@@ -279,10 +302,18 @@ impl Catalogue {
     }
 
     /// The variant word `word` is, in its listed spellings (`mini`, `Mini`).
-    pub fn variant(&self, word: &str) -> Vec<&str> {
-        let same_length = self.variants.get(word.len()).map_or(&[][..], Vec::as_slice);
-        same_length.iter().copied().filter(|v| v.eq_ignore_ascii_case(word)).collect()
+    pub fn variant(&self, word: &str) -> &[&'static str] {
+        let groups = self.variants.get(word.len()).map_or(&[][..], Vec::as_slice);
+        match groups.binary_search_by(|g| cmp_ascii_folded(g[0], word)) {
+            Ok(found) => &groups[found],
+            Err(_) => &[],
+        }
     }
+}
+
+/// `a` and `b` compared as their ASCII lower-case forms.
+fn cmp_ascii_folded(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 #[cfg(test)]
@@ -295,6 +326,40 @@ mod tests {
         assert!(c.families.len() >= 80);
         assert!(c.families.iter().any(|f| f.name == "MAI" && f.case_sensitive));
         assert_eq!(c.variant("MINI"), ["mini", "Mini"]);
+    }
+
+    /// The variant lookup before the groups: every same-length word
+    /// scanned, the spellings kept in list order.
+    fn variant_by_scan(word: &str) -> Vec<&'static str> {
+        VARIANTS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter(|v| v.len() == word.len() && v.eq_ignore_ascii_case(word))
+            .collect()
+    }
+
+    #[test]
+    fn the_variant_lookup_finds_what_the_scan_found() {
+        let c = Catalogue::load().expect("valid data");
+        let listed = VARIANTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let mut words: Vec<String> = Vec::new();
+        for v in listed {
+            words.extend([
+                v.to_owned(),
+                v.to_ascii_uppercase(),
+                v.to_ascii_lowercase(),
+                format!("{v}s"),
+                v[1..].to_owned(),
+            ]);
+        }
+        for text in crate::tests::corpus_texts() {
+            words.extend(text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '+')).map(str::to_owned));
+        }
+        words.extend(["", "é", "MİNİ", "Pro+", "x"].map(str::to_owned));
+        for word in &words {
+            assert_eq!(c.variant(word), variant_by_scan(word), "{word}");
+        }
     }
 
     #[test]

@@ -139,14 +139,74 @@ pub fn has_cue_before(text: &str, at: usize) -> bool {
             && sentence_has_ai_words(sentence(text, at, at))
 }
 
-/// Whether a word of `sentence`, folded, is in `list`.
-fn any_word(sentence: &str, list: &WordList) -> bool {
-    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| glaneur_text::in_folded_list(list, w))
+/// Whether a word of `sentence`, folded, is in `words`.
+fn any_word(sentence: &str, words: &SentenceWords) -> bool {
+    let has = |w: &str| words.may_contain(w) && glaneur_text::in_folded_list(&words.list, w);
+    // The words split at every char not alphanumeric: ASCII bytes told
+    // apart without decoding them.
+    let bytes = sentence.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (alphanumeric, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            // `i` is a char boundary: it moves a char at a time.
+            let Some(c) = sentence[i..].chars().next() else { break };
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !alphanumeric {
+            if start < i && has(&sentence[start..i]) {
+                return true;
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    start < bytes.len() && has(&sentence[start..])
+}
+
+/// A word list looked up for every word of a sentence, with a quick no
+/// for most ASCII words: those whose length, first and last letters no
+/// ASCII entry has.
+struct SentenceWords {
+    /// The folded words.
+    list: WordList,
+    /// A bit per [`ascii_key`] of an ASCII entry.
+    ascii_keys: Box<[u64; 512]>,
+}
+
+impl SentenceWords {
+    fn new(list: WordList) -> Self {
+        let mut ascii_keys = Box::new([0; 512]);
+        for word in list.words().iter().filter(|w| w.is_ascii()) {
+            let key = ascii_key(word.as_bytes());
+            ascii_keys[key / 64] |= 1 << (key % 64);
+        }
+        SentenceWords { list, ascii_keys }
+    }
+
+    /// False when `word` is surely not in the list: an ASCII word, whose
+    /// folded form is its lower case, can only be an ASCII entry.
+    fn may_contain(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true;
+        }
+        let key = ascii_key(word.as_bytes());
+        self.ascii_keys[key / 64] & (1 << (key % 64)) != 0
+    }
+}
+
+/// An ASCII word's length (up to 31), first and last bytes, each lower-cased
+/// to five bits: below 32 768.
+fn ascii_key(word: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return 0 };
+    let five = |b: u8| usize::from(b.to_ascii_lowercase() & 31);
+    (word.len().min(31) << 10) | (five(first) << 5) | five(last)
 }
 
 /// Words that tell a sentence is about AI.
-static AI_WORDS: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::of(vec![
+static AI_WORDS: LazyLock<SentenceWords> = LazyLock::new(|| {
+    SentenceWords::new(WordList::of(vec![
         "ia",
         "ai",
         "modèle",
@@ -191,13 +251,13 @@ static AI_WORDS: LazyLock<WordList> = LazyLock::new(|| {
         "benchmarks",
         "inférence",
         "tokens",
-    ])
+    ]))
 });
 
 /// Words that make an ambiguous name something else: the space programme,
 /// rockets, a person.
-static NEGATIVE_WORDS: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::of(vec![
+static NEGATIVE_WORDS: LazyLock<SentenceWords> = LazyLock::new(|| {
+    SentenceWords::new(WordList::of(vec![
         "nasa",
         "programme",
         "capsule",
@@ -221,7 +281,7 @@ static NEGATIVE_WORDS: LazyLock<WordList> = LazyLock::new(|| {
         "chanson",
         "album",
         "saturne",
-    ])
+    ]))
 });
 
 /// Whether `sentence` has words that tell it is about AI.
@@ -259,6 +319,53 @@ pub fn vendor_nearby(text: &str, s: &str, start: usize, end: usize, vendor: &str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `any_word` before the byte scan: the sentence split by chars.
+    fn any_word_by_split(sentence: &str, words: &SentenceWords) -> bool {
+        sentence.split(|c: char| !c.is_alphanumeric()).any(|w| glaneur_text::in_folded_list(&words.list, w))
+    }
+
+    #[test]
+    fn any_word_finds_what_the_split_found() {
+        let mut sentences: Vec<String> =
+            ["", "IA", "l’IA.", "modèle", "le MODÈLE", "x—Nasa", "fusée!", "ℂ IA", "é"].map(str::to_owned).into();
+        for text in crate::tests::corpus_texts() {
+            let mut at = 0;
+            while at < text.len() {
+                let s = sentence(&text, at, at);
+                sentences.push(s.to_owned());
+                at = (at + s.len().max(1)).min(text.len());
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
+            }
+        }
+        for s in &sentences {
+            for list in [&*AI_WORDS, &*NEGATIVE_WORDS] {
+                assert_eq!(any_word(s, list), any_word_by_split(s, list), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_no_refuses_no_word_of_the_lists() {
+        let mut words: Vec<String> = Vec::new();
+        for list in [&*AI_WORDS, &*NEGATIVE_WORDS] {
+            for w in list.list.words() {
+                words.extend([w.to_string(), w.to_uppercase(), format!("{w}s"), w.chars().skip(1).collect()]);
+            }
+        }
+        for text in crate::tests::corpus_texts() {
+            words.extend(text.split(|c: char| !c.is_alphanumeric()).map(str::to_owned));
+        }
+        for list in [&*AI_WORDS, &*NEGATIVE_WORDS] {
+            for w in &words {
+                // What any_word asked before the quick no.
+                let found = glaneur_text::in_folded_list(&list.list, w);
+                assert!(list.may_contain(w) || !found, "{w}");
+            }
+        }
+    }
 
     #[test]
     fn words_before_reads_back_as_a_split_of_the_sentence_would() {

@@ -87,6 +87,10 @@ pub struct Mention<'a> {
     pub kind: Option<&'a str>,
     /// The rule that fired.
     pub rule: &'static str,
+    /// `family`, `vendor` and `kind` already written as JSON (the
+    /// family's [`catalogue::Family::attrs_json`]), when they are the family's.
+    #[serde(skip)]
+    pub written: Option<&'a str>,
     /// How sure.
     #[serde(skip)]
     pub confidence: f64,
@@ -247,6 +251,7 @@ fn mention<'a>(hit: Hit, end: usize, family: &'a Family, model_parts: &[Part], r
         vendor: Some(Cow::Borrowed(&family.vendor)),
         kind: Some(&family.kind),
         rule,
+        written: Some(&family.attrs_json),
         confidence,
     }
 }

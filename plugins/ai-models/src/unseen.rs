@@ -348,6 +348,7 @@ pub(crate) fn find<'a>(
             vendor: vendor_for(text, start, end, orgs),
             kind: None,
             rule,
+            written: None,
             confidence: 0.7,
         });
     }

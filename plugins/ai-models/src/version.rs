@@ -58,9 +58,7 @@ pub fn parts(catalogue: &Catalogue, text: &str, at: usize, openai: bool) -> (Vec
             _ => break,
         };
         let token_start = end + skip;
-        let token_len = text[token_start..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '+'))
-            .unwrap_or(text.len() - token_start);
+        let token_len = token_len(&text[token_start..]);
         let mut token = &text[token_start..token_start + token_len];
         // A sentence's final period is not part of a version (`GPT-4.`).
         while let Some(t) = token.strip_suffix('.') {
@@ -74,6 +72,12 @@ pub fn parts(catalogue: &Catalogue, text: &str, at: usize, openai: bool) -> (Vec
         parts.push(part);
     }
     (parts, end)
+}
+
+/// The length of the token `rest` starts with: ASCII letters, digits, `.`
+/// and `+`. By bytes: a non-ASCII byte ends it, at a char's start.
+fn token_len(rest: &str) -> usize {
+    rest.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'+')).unwrap_or(rest.len())
 }
 
 /// The part `token` is, attached by `sep`.
@@ -143,13 +147,13 @@ fn size(token: &str) -> Option<String> {
 /// `4`, `4.1`, `4o`, `3.5`, `V3`, `R1`, `K2`, `v6`, as written.
 /// A whole number of three digits or more is a year or a count, not a version.
 fn version(token: &str) -> Option<String> {
-    let (prefix, rest) = match token.chars().next()? {
-        c @ ('v' | 'V' | 'r' | 'R' | 'k' | 'K') => (Some(c), &token[1..]),
-        _ => (None, token),
+    let rest = match token.as_bytes().first()? {
+        b'v' | b'V' | b'r' | b'R' | b'k' | b'K' => &token[1..],
+        _ => token,
     };
-    let (digits, suffix) = match rest.char_indices().last()? {
-        (i, c) if c.is_ascii_lowercase() && i > 0 => (&rest[..i], Some(c)),
-        _ => (rest, None),
+    let digits = match rest.char_indices().last()? {
+        (i, c) if c.is_ascii_lowercase() && i > 0 => &rest[..i],
+        _ => rest,
     };
     let valid = !digits.is_empty()
         && digits.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
@@ -157,11 +161,8 @@ fn version(token: &str) -> Option<String> {
     if !valid || (!digits.contains('.') && digits.len() > 2) {
         return None;
     }
-    let mut out = String::new();
-    out.extend(prefix);
-    out.push_str(digits);
-    out.extend(suffix);
-    Some(out)
+    // Prefix, digits and suffix: the token itself.
+    Some(token.to_owned())
 }
 
 /// How a family joins its first part.
@@ -226,6 +227,62 @@ mod tests {
         let catalogue = Catalogue::load().expect("valid data");
         let (parts, _) = parts(&catalogue, text, 0, openai);
         canonical(family, &parts)
+    }
+
+    #[test]
+    fn a_token_ends_where_the_char_search_ended() {
+        let mut texts: Vec<String> =
+            ["", "4o", "3.5+ mini", "7B\u{a0}x", "v2é", "R1’", "a-b"].map(str::to_owned).into();
+        texts.extend(crate::tests::corpus_texts());
+        for text in &texts {
+            for (at, _) in text.char_indices() {
+                let rest = &text[at..];
+                // The search before: by chars.
+                let by_chars =
+                    rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '+')).unwrap_or(rest.len());
+                assert_eq!(token_len(rest), by_chars, "{rest}");
+            }
+        }
+    }
+
+    /// The version as it was built before: prefix, digits and suffix
+    /// pushed one by one.
+    fn version_by_parts(token: &str) -> Option<String> {
+        let (prefix, rest) = match token.chars().next()? {
+            c @ ('v' | 'V' | 'r' | 'R' | 'k' | 'K') => (Some(c), &token[1..]),
+            _ => (None, token),
+        };
+        let (digits, suffix) = match rest.char_indices().last()? {
+            (i, c) if c.is_ascii_lowercase() && i > 0 => (&rest[..i], Some(c)),
+            _ => (rest, None),
+        };
+        let valid = !digits.is_empty()
+            && digits.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            && digits.starts_with(|c: char| c.is_ascii_digit());
+        if !valid || (!digits.contains('.') && digits.len() > 2) {
+            return None;
+        }
+        let mut out = String::new();
+        out.extend(prefix);
+        out.push_str(digits);
+        out.extend(suffix);
+        Some(out)
+    }
+
+    #[test]
+    fn a_version_is_what_its_parts_rebuilt_gave() {
+        let alphabet = ["", "v", "V", "r", "R", "k", "K", "x", "0", "1", "4", "9", ".", "o", "b", "é", "+", "A"];
+        let mut tokens = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                tokens.iter().flat_map(|t| alphabet.iter().map(move |a| format!("{t}{a}"))).collect();
+            tokens.extend(longer);
+            tokens.sort();
+            tokens.dedup();
+        }
+        for token in &tokens {
+            assert_eq!(version(token), version_by_parts(token), "{token}");
+        }
     }
 
     #[test]
