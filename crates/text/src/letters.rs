@@ -45,19 +45,30 @@ pub fn is_capital_at(text: &str, at: usize) -> bool {
 }
 
 /// Whether a letter or digit is glued right before `at` (`H100`, the `un`
-/// of `aucun`): then what starts at `at` is not a word of its own.
+/// of `aucun`): then what starts at `at` is not a word of its own. An
+/// ASCII neighbour (most) is read from its byte: `at` is a character
+/// boundary, so an ASCII byte before it is a whole character.
 pub fn glued_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(is_letter_or_digit)
+    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..at].chars().next_back().is_some_and(is_letter_or_digit),
+    }
 }
 
 /// Whether a letter or digit is glued right after `at` (`Claudette` after
-/// `Claude`).
+/// `Claude`); an ASCII neighbour read from its byte, as in [`glued_before`].
 pub fn glued_after(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(is_letter_or_digit)
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[at..].chars().next().is_some_and(is_letter_or_digit),
+    }
 }
 
 /// Whether `text[start..end]` stands as whole words: no letter or digit
 /// glued before or after it.
+#[inline]
 pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !glued_before(text, start) && !glued_after(text, end)
 }

@@ -19,6 +19,21 @@ pub use spans::{find_names, keep_leftmost_longest, sorted_and_disjoint, SpanSet}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn neighbours_are_glued_as_their_characters_say() {
+        // The byte readers against the characters they stand for, at every
+        // character boundary; ASCII, Latin-1 letters and signs, other scripts.
+        let texts = ["aÉb 1é² x’y «Z» ½a ×b\u{a0}c Ωd 日本e", "L’État, 3 Md€ (H100) : aucun « pass »\n\nÉté-2024.", ""];
+        for text in texts {
+            for at in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+                let before = text[..at].chars().next_back().is_some_and(is_letter_or_digit);
+                let after = text[at..].chars().next().is_some_and(is_letter_or_digit);
+                assert_eq!(glued_before(text, at), before, "before {at} of {text}");
+                assert_eq!(glued_after(text, at), after, "after {at} of {text}");
+            }
+        }
+    }
     use std::borrow::Cow;
 
     /// The reference [`Paragraphs`] is checked against: a scan back to the

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use glaneur_schema::{Document, Flags, Token, TokenKind};
 use glaneur_text::LongestMatcher;
 
-use crate::words::is_whole_word;
+use glaneur_text::is_whole_word;
 
 /// One organisation of the gazetteer.
 #[derive(Debug, Clone)]

@@ -20,8 +20,9 @@ use crate::lexicon::{
     is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
 use crate::taken::Taken;
-use crate::words::{after_token, before, before_token, folded_tokens, is_whole_word, After, Before, Word};
+use crate::words::{after_token, before, before_token, folded_tokens, After, Before, Word};
 use crate::Mention;
+use glaneur_text::is_whole_word;
 
 /// The word lists the rules look for in the whole text, found in its
 /// tokens (whole words, any whitespace between a phrase's words):

@@ -203,28 +203,6 @@ impl<'a> Iterator for Before<'a> {
     }
 }
 
-/// Whether `text[start..end]` stands as whole words, as
-/// [`glaneur_text::is_whole_word`] says: the ASCII neighbours (most) read
-/// from their byte, the others left to it. `start` and `end` are
-/// character boundaries, so an ASCII byte next to them is a whole character.
-#[inline]
-pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let before = match start.checked_sub(1).and_then(|i| bytes.get(i)) {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => glaneur_text::glued_before(text, start),
-    };
-    if before {
-        return false;
-    }
-    match bytes.get(end) {
-        None => true,
-        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-        Some(_) => !glaneur_text::glued_after(text, end),
-    }
-}
-
 /// Whether `at` starts a sentence: nothing but spaces back to a sentence
 /// end, a line start or the text start.
 pub fn starts_sentence(text: &str, at: usize) -> bool {
@@ -335,23 +313,6 @@ mod tests {
                         (after(&doc, at).take(8).collect(), before(&doc, at).take(8).collect());
                     assert_eq!(next, after_reference(text, at, 8), "after {at} in {text}");
                     assert_eq!(prev, before_reference(text, at, 8), "before {at} in {text}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn whole_words_are_those_the_text_crate_finds() {
-        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
-        texts.push("aÉb 1é² x’y «Z» ½a ×b\u{a0}c Ωd 日本e".into());
-        for text in &texts {
-            // Every span between character boundaries of short texts; of
-            // longer ones, those around each boundary.
-            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-            for (n, &start) in bounds.iter().enumerate() {
-                for &end in bounds[n..].iter().take(12) {
-                    let expected = glaneur_text::is_whole_word(text, start, end);
-                    assert_eq!(is_whole_word(text, start, end), expected, "{start}..{end} of {text}");
                 }
             }
         }
