@@ -13,6 +13,10 @@
 
 use std::sync::LazyLock;
 
+mod word_table;
+
+pub use word_table::WordTable;
+
 /// A word list read from a data file: its entries, sorted, for a lookup by
 /// bisection.
 #[derive(Debug)]

@@ -9,42 +9,12 @@
 
 use std::sync::LazyLock;
 
-use glaneur_lexicon::WordList;
+use glaneur_lexicon::{WordList, WordTable};
 
-/// The words of one or more lists in a table open-addressed by a key of
-/// their length and first and last two bytes: a lookup computes that key
-/// from a few loads, and most words outside the set stop at an empty slot
-/// or a key that differs, most inside it at a key that is equal (which
-/// tells a word of four bytes or fewer from every other). The rules look
-/// up most words they read, several times; a hash set, which hashed every
-/// byte and compared the bytes of every word found, cost twice as much.
-pub struct WordSet {
-    /// A power of two of slots, a quarter of them taken at most: each
-    /// word sits at its key's hash or at the next free slot.
-    slots: Box<[Slot]>,
-    /// The number of slots' base-two logarithm, for the hash's top bits.
-    log_slots: u32,
-}
-
-/// A slot of a [`WordSet`]: a word and its [`key`], or an empty word and
-/// a key of 0 (no key is 0: see [`key`]).
-#[derive(Clone, Copy)]
-struct Slot {
-    key: u64,
-    word: &'static str,
-}
-
-/// A word's key: its length and first and last two bytes (all the bytes
-/// of a word of four bytes or fewer), packed, with the top bit set so
-/// that no key is 0, the empty slot's.
-#[inline]
-fn key(word: &[u8]) -> u64 {
-    let ends = match (word.first_chunk::<2>(), word.last_chunk::<2>()) {
-        (Some(&head), Some(&tail)) => u64::from(u16::from_le_bytes(head)) | u64::from(u16::from_le_bytes(tail)) << 16,
-        _ => word.first().map_or(0, |&b| u64::from(b)),
-    };
-    ends | (word.len() as u64) << 32 | 1 << 63
-}
+/// The words of one or more lists, in a glaneur-lexicon [`WordTable`]: the
+/// rules look up most words they read, several times; a hash set, which
+/// hashed every byte, cost twice as much.
+pub struct WordSet(WordTable<()>);
 
 impl WordSet {
     /// The words of every list of `lists`.
@@ -52,47 +22,15 @@ impl WordSet {
         WordSet::from_words(lists.iter().flat_map(|list| list.words().iter().copied()))
     }
 
-    /// A set of `words` (each kept once).
+    /// A set of `words`.
     fn from_words(words: impl IntoIterator<Item = &'static str>) -> WordSet {
-        let mut words: Vec<&'static str> = words.into_iter().collect();
-        words.sort_unstable();
-        words.dedup();
-        let log_slots = (words.len() * 4).next_power_of_two().max(16).trailing_zeros();
-        let mut set = WordSet { slots: vec![Slot { key: 0, word: "" }; 1 << log_slots].into(), log_slots };
-        for word in words {
-            let key = key(word.as_bytes());
-            let mut at = set.home(key);
-            while set.slots[at].key != 0 {
-                at = (at + 1) & (set.slots.len() - 1);
-            }
-            set.slots[at] = Slot { key, word };
-        }
-        set
-    }
-
-    /// The slot a word of key `key` is looked for from.
-    #[inline]
-    fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.log_slots)) as usize
+        WordSet(WordTable::new(words.into_iter().map(|word| (word, ()))))
     }
 
     /// Whether `word` is one of the set's words.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        let key = key(word.as_bytes());
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(key);
-        // A free slot ends the probe: there is always one.
-        loop {
-            let slot = self.slots[at];
-            if slot.key == key && (word.len() <= 4 || slot.word == word) {
-                return true;
-            }
-            if slot.key == 0 {
-                return false;
-            }
-            at = (at + 1) & mask;
-        }
+        self.0.contains(word.as_bytes())
     }
 }
 
@@ -198,7 +136,7 @@ mod tests {
 
     #[test]
     fn words_of_the_same_key_are_told_apart() {
-        // Same length and first and last two bytes: the same key.
+        // Same length and first and last two bytes: words the table must still tell apart.
         let set = WordSet::from_words(["abcxyz", "abdxyz", "ab", "a", "", "abyz"]);
         for word in ["abcxyz", "abdxyz", "ab", "a", "", "abyz"] {
             assert!(set.contains(word), "{word:?}");

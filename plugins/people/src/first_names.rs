@@ -1,7 +1,7 @@
 //! The first-name lexicon, asked about every capitalised word of a text:
 //! most are no first name, and a sketch says so before any hashing.
 
-use crate::word_table::WordTable;
+use glaneur_lexicon::WordTable;
 
 /// A set of first names, with a sketch of them in front.
 pub(crate) struct FirstNames {

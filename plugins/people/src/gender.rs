@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use crate::names::lowercase_bytes;
-use crate::word_table::WordTable;
+use glaneur_lexicon::WordTable;
 
 /// `Some(true)` feminine, `Some(false)` masculine, `None` unknown.
 pub fn is_feminine(first_name: &str) -> Option<bool> {

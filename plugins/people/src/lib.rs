@@ -19,7 +19,6 @@ mod surnames;
 mod taken;
 #[cfg(test)]
 mod test_rng;
-mod word_table;
 mod words;
 
 use glaneur_lexicon::WordList;
@@ -36,8 +35,8 @@ use crate::names::{
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
 use crate::surnames::find_surnames;
 use crate::taken::Taken;
-use crate::word_table::WordTable;
 use crate::words::{word_last, Word, Words};
+use glaneur_lexicon::WordTable;
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_first_names.txt");

@@ -3,9 +3,9 @@
 
 use std::sync::LazyLock;
 
-use crate::word_table::WordTable;
 use crate::words::{Word, Words};
 use crate::{Person, Rule};
+use glaneur_lexicon::WordTable;
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
 pub(crate) fn is_particle(word: &str) -> bool {
