@@ -39,31 +39,30 @@ const O_OR_COMMA: u8 = 8;
 
 /// By a token's first two bytes, which searches may begin there: the
 /// tests of every search made once, when the plugin loads, so that one
-/// lookup refuses most tokens.
-pub(crate) struct StartTable(Box<[[u8; 256]; 256]>);
+/// lookup refuses most tokens. Indexed by the two bytes read as a
+/// little-endian `u16` (`a | b << 8`), so that the lookup is one load.
+pub(crate) struct StartTable(Box<[u8; 1 << 16]>);
 
 impl StartTable {
     /// The table of the searches of `catalogue` and of the cue nouns.
     pub(crate) fn new(catalogue: &Catalogue) -> StartTable {
-        let mut table = Box::new([[0; 256]; 256]);
-        for (a, row) in (0..=u8::MAX).zip(table.iter_mut()) {
+        let mut table = Box::new([0; 1 << 16]);
+        for a in 0..=u8::MAX {
             let (names, nouns) = (catalogue.starts_after(a), unseen::nouns_may_begin_after(a));
-            for ((class, name), noun) in row.iter_mut().zip(names).zip(nouns) {
+            for (b, (name, noun)) in (0..=u8::MAX).zip(names.into_iter().zip(nouns)) {
                 // `Start`'s values are the bits of a name.
-                *class = name as u8 | (u8::from(noun) * NOUN);
+                table[pair(a, b)] = name as u8 | (u8::from(noun) * NOUN);
             }
             // A name that wants a capital never begins a word that cannot
             // have one (the few rows where some cannot, apart).
             if matches!(a, b'a'..=b'z' | 0xC2..=0xDF) {
-                for (b, class) in (0..=u8::MAX).zip(row.iter_mut()) {
-                    if never_capital(a, b) {
-                        *class &= !CAPITALISED_NAME;
-                    }
+                for b in (0..=u8::MAX).filter(|&b| never_capital(a, b)) {
+                    table[pair(a, b)] &= !CAPITALISED_NAME;
                 }
             }
             if matches!(a, b'o' | b',') {
-                for (b, class) in (0..=u8::MAX).zip(row.iter_mut()) {
-                    *class |= o_or_comma(a, b);
+                for b in 0..=u8::MAX {
+                    table[pair(a, b)] |= o_or_comma(a, b);
                 }
             }
         }
@@ -74,12 +73,33 @@ impl StartTable {
     #[inline]
     fn at(&self, bytes: &[u8], at: usize) -> u8 {
         // One bounds check for both bytes but at the very end of the text.
-        let (a, b) = match bytes.get(at..at + 2) {
-            Some(&[a, b]) => (a, b),
-            _ => (bytes[at], 0),
+        let pair = match bytes.get(at..at + 2) {
+            Some(&[a, b]) => u16::from_le_bytes([a, b]),
+            _ => u16::from(bytes[at]),
         };
-        self.0[usize::from(a)][usize::from(b)]
+        self.0[usize::from(pair)]
     }
+
+    /// The first of `tokens` (of a document whose text is `bytes`) at
+    /// which a search may begin, with what may begin there: the loop that
+    /// reads every token.
+    #[inline]
+    fn next(&self, bytes: &[u8], tokens: &[Token]) -> Option<(usize, u8)> {
+        let mut rest = tokens.iter();
+        while let Some(t) = rest.next() {
+            let class = self.at(bytes, t.start());
+            if class != 0 {
+                return Some((tokens.len() - rest.len() - 1, class));
+            }
+        }
+        None
+    }
+}
+
+/// The index of the bytes `a`, `b` in [`StartTable`]: what they read as a
+/// little-endian `u16`.
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(u16::from_le_bytes([a, b]))
 }
 
 /// Whether no token beginning with the bytes `a` and `b` (`b` 0 at the end
@@ -112,7 +132,9 @@ fn o_or_comma(a: u8, b: u8) -> u8 {
 
 impl Starts {
     /// Reads the tokens of `doc` once, `table` telling which searches may
-    /// begin at each.
+    /// begin at each. Not inlined: in a function of its own, the loop over
+    /// every token keeps its values in registers.
+    #[inline(never)]
     pub(crate) fn of(doc: &Document<'_>, table: &StartTable) -> Starts {
         let tokens = doc.tokens();
         let bytes = doc.text().as_bytes();
@@ -125,35 +147,43 @@ impl Starts {
             after_comma: Vec::with_capacity(tokens.len() / 16),
             lone_o: Vec::new(),
         };
-        for (i, t) in tokens.iter().enumerate() {
-            let at = t.start();
-            let class = table.at(bytes, at);
-            if class == 0 {
-                continue;
-            }
-            if class & (NAME | CAPITALISED_NAME) != 0 {
-                let capital = t.begins_with_capital(bytes);
-                if (capital || class & NAME != 0) && doc.starts_word(i) {
-                    starts.catalogue.push((at, capital));
-                }
-            }
-            if t.is_word() {
-                if class & NOUN != 0 {
-                    starts.nouns.push(i);
-                }
-                if class & O_OR_COMMA != 0 && t.end() - at == 1 && bytes[at] == b'o' {
-                    starts.lone_o.push(i);
-                }
-            } else if class & O_OR_COMMA != 0
-                && is_comma(bytes, t)
-                && tokens.get(i + 1).is_some_and(|next| {
-                    !next.is_joined() && !next.is_line_start() && unseen::may_begin_apposition(bytes, next.start())
-                })
-            {
-                starts.after_comma.push(i + 1);
-            }
+        let mut i = 0;
+        while let Some((skipped, class)) = table.next(bytes, &tokens[i..]) {
+            i += skipped;
+            starts.push(doc, i, class);
+            i += 1;
         }
         starts
+    }
+
+    /// Adds token `i` of `doc` to the lists of the searches that may begin
+    /// there, `class` telling which may by its first bytes.
+    fn push(&mut self, doc: &Document<'_>, i: usize, class: u8) {
+        let tokens = doc.tokens();
+        let bytes = doc.text().as_bytes();
+        let t = &tokens[i];
+        let at = t.start();
+        if class & (NAME | CAPITALISED_NAME) != 0 {
+            let capital = t.begins_with_capital(bytes);
+            if (capital || class & NAME != 0) && doc.starts_word(i) {
+                self.catalogue.push((at, capital));
+            }
+        }
+        if t.is_word() {
+            if class & NOUN != 0 {
+                self.nouns.push(i);
+            }
+            if class & O_OR_COMMA != 0 && t.end() - at == 1 && bytes[at] == b'o' {
+                self.lone_o.push(i);
+            }
+        } else if class & O_OR_COMMA != 0
+            && is_comma(bytes, t)
+            && tokens.get(i + 1).is_some_and(|next| {
+                !next.is_joined() && !next.is_line_start() && unseen::may_begin_apposition(bytes, next.start())
+            })
+        {
+            self.after_comma.push(i + 1);
+        }
     }
 }
 
