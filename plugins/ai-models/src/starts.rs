@@ -16,7 +16,7 @@ pub(crate) struct Starts {
     /// begins with a capital or an ASCII digit
     /// ([`Catalogue::may_start_word`]).
     pub(crate) catalogue: Vec<(usize, bool)>,
-    /// The tokens a cue noun may begin ([`unseen::may_begin_noun`]).
+    /// The tokens that are a cue noun ([`unseen::is_noun`]).
     pub(crate) nouns: Vec<usize>,
     /// The tokens right after a comma, on its line and after whitespace,
     /// whose first bytes may begin an apposition
@@ -138,12 +138,12 @@ impl Starts {
     pub(crate) fn of(doc: &Document<'_>, table: &StartTable) -> Starts {
         let tokens = doc.tokens();
         let bytes = doc.text().as_bytes();
-        // About one word in ten begins a catalogue name or a cue noun
-        // (found and refused after), one token in twenty follows a comma:
-        // room for those once rather than growing each list from nothing.
+        // About one word in ten begins a catalogue name (found and refused
+        // after), one token in twenty follows a comma: room for those once
+        // rather than growing each list from nothing.
         let mut starts = Starts {
             catalogue: Vec::with_capacity(tokens.len() / 8),
-            nouns: Vec::with_capacity(tokens.len() / 8),
+            nouns: Vec::new(),
             after_comma: Vec::with_capacity(tokens.len() / 16),
             lone_o: Vec::new(),
         };
@@ -170,7 +170,7 @@ impl Starts {
             }
         }
         if t.is_word() {
-            if class & NOUN != 0 {
+            if class & NOUN != 0 && unseen::is_noun(doc, t) {
                 self.nouns.push(i);
             }
             if class & O_OR_COMMA != 0 && t.end() - at == 1 && bytes[at] == b'o' {
@@ -204,7 +204,7 @@ mod tests {
         let words = || tokens.iter().enumerate().filter(|(_, t)| t.is_word());
         Starts {
             catalogue: doc.word_starts_where(|t| catalogue.may_start_word(bytes, t)).collect(),
-            nouns: words().filter(|(_, t)| unseen::may_begin_noun(bytes, t.start())).map(|(i, _)| i).collect(),
+            nouns: unseen::NOUNS.find_all(doc).into_iter().map(|m| m.tokens.start).collect(),
             after_comma: (1..tokens.len())
                 .filter(|&i| is_comma(bytes, &tokens[i - 1]) && !tokens[i].is_joined() && !tokens[i].is_line_start())
                 .filter(|&i| unseen::may_begin_apposition(bytes, tokens[i].start()))
