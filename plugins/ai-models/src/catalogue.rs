@@ -280,7 +280,7 @@ impl Catalogue {
         // boundaries.
         let keep = |start: usize, end: usize, pattern: usize| {
             // `Jean-Claude`, `ChatGPT` for `GPT`: glued to a word before.
-            if text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {
+            if text[..start].chars().next_back().is_some_and(|c| glaneur_text::is_letter_or_digit(c) || c == '-') {
                 return false;
             }
             let spelling = &self.spellings[self.pattern_spelling[pattern]];

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use glaneur_lexicon::WordList;
+use glaneur_text::is_letter_or_digit;
 
 /// The sentence around `start..end` (at most 300 bytes each way).
 pub fn sentence(text: &str, start: usize, end: usize) -> &str {
@@ -33,7 +34,7 @@ pub fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
     // The end of the word being read.
     let mut end = head.len();
     for (i, c) in head.char_indices().rev() {
-        if c.is_alphanumeric() || c == '-' {
+        if is_letter_or_digit(c) || c == '-' {
             continue;
         }
         let word = &head[i + c.len_utf8()..end];
@@ -56,7 +57,7 @@ pub fn words_after(text: &str, at: usize, n: usize) -> Vec<&str> {
     let end = glaneur_text::reach_ahead(text, at, 120);
     let tail = &text[at..end];
     let tail = tail.split(['.', '!', '?', '\n', '»', '”', ')', ':']).next().unwrap_or(tail);
-    tail.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+    tail.split(|c: char| !(is_letter_or_digit(c) || c == '-' || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .take(n)
         .collect()
@@ -152,7 +153,7 @@ fn any_word(sentence: &str, words: &SentenceWords) -> bool {
         } else {
             // `i` is a char boundary: it moves a char at a time.
             let Some(c) = sentence[i..].chars().next() else { break };
-            (c.is_alphanumeric(), c.len_utf8())
+            (is_letter_or_digit(c), c.len_utf8())
         };
         if !alphanumeric {
             if start < i && has(&sentence[start..i]) {
@@ -300,7 +301,7 @@ pub fn sentence_has_negative_words(sentence: &str) -> bool {
 pub fn surname_after(text: &str, end: usize) -> bool {
     let rest = &text[end..];
     let Some(rest) = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}')) else { return false };
-    let mut word = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-');
+    let mut word = rest.chars().take_while(|&c| glaneur_text::is_letter(c) || c == '-');
     word.next().is_some_and(char::is_uppercase) && word.any(char::is_lowercase)
 }
 

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases, Token};
-use glaneur_text::{glued_after, glued_before, keep_leftmost_longest, SpanSet};
+use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_longest, SpanSet};
 
 use crate::catalogue::Catalogue;
 use crate::context::{lowercased, sentence, sentence_has_ai_words, words_before};
@@ -320,7 +320,7 @@ pub(crate) fn find<'a>(
             }
             (start, if cue == "modèles" { "cue:modèles" } else { cue_rule(&cue) })
         };
-        let name_end = text[start..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |e| start + e);
+        let name_end = text[start..].find(|c: char| !is_letter_or_digit(c)).map_or(text.len(), |e| start + e);
         let name = &text[start..name_end];
         if name.len() < 2 || is_not_a_name(name) {
             continue;
@@ -384,7 +384,7 @@ fn name_after(text: &str, at: usize) -> Option<usize> {
         }
         let word_start = i + skipped;
         let word_end = text[word_start..]
-            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .find(|c: char| !(is_letter_or_digit(c) || c == '-'))
             .map_or(text.len(), |e| word_start + e);
         let word = &text[word_start..word_end];
         let lower = lowercased(word);
@@ -417,7 +417,7 @@ fn name_after(text: &str, at: usize) -> Option<usize> {
 fn name_before(text: &str, at: usize) -> Option<usize> {
     let head = &text[..at];
     let word_start = head
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .rfind(|c: char| !(is_letter_or_digit(c) || c == '-' || c == '.'))
         .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     let word = &head[word_start..];
     word.starts_with(|c: char| c.is_uppercase()).then_some(word_start)
