@@ -7,6 +7,8 @@
 //! for o and Qwen; a dot for FLUX; a space otherwise), later parts with the
 //! separator as written; variant case from variants.txt.
 
+use std::borrow::Cow;
+
 use crate::catalogue::Catalogue;
 
 /// What a part is.
@@ -35,17 +37,18 @@ pub enum Sep {
 
 /// One part after the family, normalised.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Part {
+pub struct Part<'a> {
     /// What it is.
     pub kind: PartKind,
-    /// Its normalised text.
-    pub text: String,
+    /// Its normalised text: borrowed from the text or the variants when
+    /// normalising changes nothing (most parts).
+    pub text: Cow<'a, str>,
     /// How it was attached.
     pub sep: Sep,
 }
 
 /// The parts after a family name ending at `at`, and where they end.
-pub fn parts(catalogue: &Catalogue, text: &str, at: usize, openai: bool) -> (Vec<Part>, usize) {
+pub fn parts<'a>(catalogue: &Catalogue, text: &'a str, at: usize, openai: bool) -> (Vec<Part<'a>>, usize) {
     let mut parts = Vec::new();
     let mut end = at;
     while parts.len() < 5 {
@@ -81,13 +84,13 @@ fn token_len(rest: &str) -> usize {
 }
 
 /// The part `token` is, attached by `sep`.
-fn classify(catalogue: &Catalogue, token: &str, sep: Sep, first: bool, openai: bool) -> Option<Part> {
-    let part = |kind, text: String| Some(Part { kind, text, sep });
+fn classify<'a>(catalogue: &Catalogue, token: &'a str, sep: Sep, first: bool, openai: bool) -> Option<Part<'a>> {
+    let part = |kind, text: Cow<'a, str>| Some(Part { kind, text, sep });
     if let Some(size) = size(token) {
         return part(PartKind::Size, size);
     }
     if let Some(version) = version(token) {
-        return part(PartKind::Version, version);
+        return part(PartKind::Version, Cow::Borrowed(version));
     }
     if sep == Sep::Glued || sep == Sep::Dot {
         return None;
@@ -121,32 +124,46 @@ fn classify(catalogue: &Catalogue, token: &str, sep: Sep, first: bool, openai: b
         (Some(one), None) | (None, Some(one)) => one,
         (None, None) => return None,
     };
-    part(PartKind::Variant, (*chosen).to_owned())
+    part(PartKind::Variant, Cow::Borrowed(*chosen))
 }
 
 /// `7B`, `1.5B`, `405b`, `8x7B` → normalised (`B` upper, `x` lower); the
 /// active parameters of a mixture of experts as written (`A22B` of
 /// `Qwen3-235B-A22B`).
-fn size(token: &str) -> Option<String> {
+fn size(token: &str) -> Option<Cow<'_, str>> {
     let (number, unit) = token.split_at(token.len().checked_sub(1)?);
     if !matches!(unit, "B" | "b" | "M") {
         return None;
     }
     if let Some(active) = number.strip_prefix('A') {
         let digits = !active.is_empty() && active.bytes().all(|b| b.is_ascii_digit());
-        return (digits && unit == "B").then(|| token.to_owned());
+        return (digits && unit == "B").then_some(Cow::Borrowed(token));
     }
-    let valid = |n: &str| !n.is_empty() && n.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let valid = |n: &str| !n.is_empty() && dotted_digits(n);
     let ok = match number.split_once(['x', 'X']) {
         Some((experts, each)) => experts.bytes().all(|b| b.is_ascii_digit()) && !experts.is_empty() && valid(each),
         None => valid(number),
     };
-    ok.then(|| format!("{}{}", number.replace('X', "x"), unit.to_uppercase()))
+    if !ok {
+        return None;
+    }
+    // Written as normalised but for an `X` or a `b`.
+    Some(if number.contains('X') || unit == "b" {
+        Cow::Owned(format!("{}{}", number.replace('X', "x"), unit.to_uppercase()))
+    } else {
+        Cow::Borrowed(token)
+    })
+}
+
+/// Whether `s` is runs of ASCII digits joined by single dots (`3`, `3.5`,
+/// `1.5.2`; not `.5`, `3.` nor `3..5`); an empty `s` is not.
+fn dotted_digits(s: &str) -> bool {
+    s.as_bytes().split(|&b| b == b'.').all(|run| !run.is_empty() && run.iter().all(u8::is_ascii_digit))
 }
 
 /// `4`, `4.1`, `4o`, `3.5`, `V3`, `R1`, `K2`, `v6`, as written.
 /// A whole number of three digits or more is a year or a count, not a version.
-fn version(token: &str) -> Option<String> {
+fn version(token: &str) -> Option<&str> {
     let rest = match token.as_bytes().first()? {
         b'v' | b'V' | b'r' | b'R' | b'k' | b'K' => &token[1..],
         _ => token,
@@ -155,14 +172,12 @@ fn version(token: &str) -> Option<String> {
         (i, c) if c.is_ascii_lowercase() && i > 0 => &rest[..i],
         _ => rest,
     };
-    let valid = !digits.is_empty()
-        && digits.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        && digits.starts_with(|c: char| c.is_ascii_digit());
+    let valid = !digits.is_empty() && dotted_digits(digits) && digits.starts_with(|c: char| c.is_ascii_digit());
     if !valid || (!digits.contains('.') && digits.len() > 2) {
         return None;
     }
     // Prefix, digits and suffix: the token itself.
-    Some(token.to_owned())
+    Some(token)
 }
 
 /// How a family joins its first part.
@@ -269,19 +284,53 @@ mod tests {
         Some(out)
     }
 
-    #[test]
-    fn a_version_is_what_its_parts_rebuilt_gave() {
-        let alphabet = ["", "v", "V", "r", "R", "k", "K", "x", "0", "1", "4", "9", ".", "o", "b", "é", "+", "A"];
+    /// Every token of up to `n` pieces of `alphabet`.
+    fn tokens_of(alphabet: &[&str], n: usize) -> Vec<String> {
         let mut tokens = vec![String::new()];
-        for _ in 0..4 {
+        for _ in 0..n {
             let longer: Vec<String> =
                 tokens.iter().flat_map(|t| alphabet.iter().map(move |a| format!("{t}{a}"))).collect();
             tokens.extend(longer);
             tokens.sort();
             tokens.dedup();
         }
-        for token in &tokens {
-            assert_eq!(version(token), version_by_parts(token), "{token}");
+        tokens
+    }
+
+    #[test]
+    fn a_version_is_what_its_parts_rebuilt_gave() {
+        let alphabet = ["", "v", "V", "r", "R", "k", "K", "x", "0", "1", "4", "9", ".", "o", "b", "é", "+", "A"];
+        for token in &tokens_of(&alphabet, 4) {
+            assert_eq!(version(token).map(str::to_owned), version_by_parts(token), "{token}");
+        }
+    }
+
+    /// The size as it was written before: always formatted anew, the
+    /// digits checked by splitting at every dot.
+    fn size_formatted(token: &str) -> Option<String> {
+        let (number, unit) = token.split_at(token.len().checked_sub(1)?);
+        if !matches!(unit, "B" | "b" | "M") {
+            return None;
+        }
+        if let Some(active) = number.strip_prefix('A') {
+            let digits = !active.is_empty() && active.bytes().all(|b| b.is_ascii_digit());
+            return (digits && unit == "B").then(|| token.to_owned());
+        }
+        let valid =
+            |n: &str| !n.is_empty() && n.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        let ok = match number.split_once(['x', 'X']) {
+            Some((experts, each)) => experts.bytes().all(|b| b.is_ascii_digit()) && !experts.is_empty() && valid(each),
+            None => valid(number),
+        };
+        ok.then(|| format!("{}{}", number.replace('X', "x"), unit.to_uppercase()))
+    }
+
+    #[test]
+    fn a_size_is_what_formatting_gave() {
+        // A token is ASCII letters, digits, `.` and `+` (`token_len`).
+        let alphabet = ["", "x", "X", "0", "7", "12", ".", "b", "B", "M", "m", "A", "+"];
+        for token in &tokens_of(&alphabet, 5) {
+            assert_eq!(size(token).map(Cow::into_owned), size_formatted(token), "{token}");
         }
     }
 
