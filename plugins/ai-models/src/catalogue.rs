@@ -64,6 +64,8 @@ pub struct Catalogue {
     pattern_spelling: Vec<usize>,
     /// The words the matcher need not be shown.
     starts: StartBytes,
+    /// The same, by a word's first three bytes.
+    three_bytes: ThreeBytes,
 }
 
 /// By a word's first two bytes, whether a pattern may start it, so that
@@ -182,6 +184,59 @@ impl StartBytes {
     }
 }
 
+/// By a word's first three bytes, ASCII-lowercased, whether a pattern may
+/// begin it: a set of their hashes (with a few false yeses), so that the
+/// capitalised words that only share their first two bytes with a pattern
+/// (`Les`, `Nous` for `Le Chat`, `Nova`), a fifth of the words
+/// [`StartBytes`] lets through, are never shown to the matcher.
+struct ThreeBytes(Box<[u64; 1 << 10]>);
+
+impl ThreeBytes {
+    /// The set of `patterns` and of their case variants, as the matcher
+    /// compiles them (ASCII case aside).
+    fn of(patterns: &[String]) -> Self {
+        let mut set = ThreeBytes(Box::new([0; 1 << 10]));
+        for pattern in patterns {
+            let variants = glaneur_text::case_variants(pattern);
+            for form in std::iter::once(pattern).chain(&variants) {
+                match *form.as_bytes() {
+                    [a, b, c, ..] => set.insert(a, b, c),
+                    // A shorter pattern says nothing of the bytes after it.
+                    [a, b] => (0..=u8::MAX).for_each(|c| set.insert(a, b, c)),
+                    [a] => (0..=u8::MAX).for_each(|b| (0..=u8::MAX).for_each(|c| set.insert(a, b, c))),
+                    [] => {}
+                }
+            }
+        }
+        set
+    }
+
+    fn insert(&mut self, a: u8, b: u8, c: u8) {
+        let k = three_key(a, b, c);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// Whether a pattern may begin at `at` in `text`; yes when fewer than
+    /// three bytes are left.
+    #[inline]
+    fn may_begin(&self, text: &[u8], at: usize) -> bool {
+        match text.get(at..at + 3) {
+            Some(&[a, b, c]) => {
+                let k = three_key(a, b, c);
+                self.0[k / 64] & (1 << (k % 64)) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
+/// The hash of three bytes, ASCII-lowercased, on 16 bits.
+#[inline]
+fn three_key(a: u8, b: u8, c: u8) -> usize {
+    let bytes = u32::from_le_bytes([a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase(), 0]);
+    (bytes.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
 /// A family or hardware name found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -248,8 +303,9 @@ impl Catalogue {
         let (pattern_spelling, patterns): (Vec<usize>, Vec<String>) =
             spellings.iter().enumerate().filter(|(_, s)| s.text.len() > 1).map(|(i, s)| (i, s.text.clone())).unzip();
         let starts = StartBytes::of(&patterns);
+        let three_bytes = ThreeBytes::of(&patterns);
         let matcher = LongestMatcher::new(patterns, &[] as &[&str])?;
-        Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling, starts })
+        Ok(Catalogue { families, spellings, variants, matcher, pattern_spelling, starts, three_bytes })
     }
 
     /// Whether a name may begin at token `t` of a document whose text is
@@ -258,6 +314,15 @@ impl Catalogue {
     #[inline]
     pub fn may_start_word(&self, bytes: &[u8], t: &Token) -> bool {
         self.starts.may_start_word(bytes, t.start(), || t.begins_with_capital(bytes))
+            && self.may_begin_at(bytes, t.start())
+    }
+
+    /// Whether a name may begin at `at` in `bytes` by its first three
+    /// bytes: asked of the words whose first two bytes and case let one
+    /// begin there ([`Catalogue::starts_after`]).
+    #[inline]
+    pub(crate) fn may_begin_at(&self, bytes: &[u8], at: usize) -> bool {
+        self.three_bytes.may_begin(bytes, at)
     }
 
     /// What may start at a word whose first byte is `a`, by its second
@@ -367,8 +432,10 @@ mod tests {
         let c = Catalogue::load().expect("valid data");
         let corpus = crate::tests::corpus_texts();
         let tricky = "gpt-4, Gpt-4o, gPT, GPT, « Claude », l’o1, ÉCRAN, 5090, T5 et t5, A100, L40S, Épyc, \
-                      hopper, Hopper, H, H1, ChatGPT, Chat-GPT, x, Q, Amazon Q, ?";
-        for text in corpus.chain([tricky.to_owned()]) {
+                      hopper, Hopper, H, H1, ChatGPT, Chat-GPT, x, Q, Amazon Q, ?, Le Chat, LE CHAT, Les, Nous, \
+                      Nova, NOVA, Pi, PI, Pi3, Yi-34B, M3 et M4, Ph, Phi-3, GÉ, Gé, L’IA, Mistral, MISTRAL, Le";
+        let ends = ["Pi", "T5", "Ph", "G", "Le", "Yi", "M3", "GP", "GPT"].map(str::to_owned);
+        for text in corpus.chain([tricky.to_owned()]).chain(ends) {
             let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
             let doc = buf.document();
             // Every match, and those left when some are refused.

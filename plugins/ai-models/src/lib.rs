@@ -128,7 +128,7 @@ impl AiModels {
     pub fn mentions<'a>(&'a self, doc: &Document<'a>, orgs: &'a [Found]) -> Vec<Mention<'a>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let text = doc.text();
-        let starts = Starts::of(doc, &self.starts);
+        let starts = Starts::of(doc, &self.starts, &self.catalogue);
         let mut hits = self.catalogue.hits(doc, &starts.catalogue);
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut out: Vec<Mention> = Vec::new();

@@ -132,10 +132,11 @@ fn o_or_comma(a: u8, b: u8) -> u8 {
 
 impl Starts {
     /// Reads the tokens of `doc` once, `table` telling which searches may
-    /// begin at each. Not inlined: in a function of its own, the loop over
+    /// begin at each by their first two bytes, and `catalogue` whether a
+    /// name may by three. Not inlined: in a function of its own, the loop over
     /// every token keeps its values in registers.
     #[inline(never)]
-    pub(crate) fn of(doc: &Document<'_>, table: &StartTable) -> Starts {
+    pub(crate) fn of(doc: &Document<'_>, table: &StartTable, catalogue: &Catalogue) -> Starts {
         let tokens = doc.tokens();
         let bytes = doc.text().as_bytes();
         // About one word in ten begins a catalogue name (found and refused
@@ -150,7 +151,7 @@ impl Starts {
         let mut i = 0;
         while let Some((skipped, class)) = table.next(bytes, &tokens[i..]) {
             i += skipped;
-            starts.push(doc, i, class);
+            starts.push(doc, catalogue, i, class);
             i += 1;
         }
         starts
@@ -158,14 +159,14 @@ impl Starts {
 
     /// Adds token `i` of `doc` to the lists of the searches that may begin
     /// there, `class` telling which may by its first bytes.
-    fn push(&mut self, doc: &Document<'_>, i: usize, class: u8) {
+    fn push(&mut self, doc: &Document<'_>, catalogue: &Catalogue, i: usize, class: u8) {
         let tokens = doc.tokens();
         let bytes = doc.text().as_bytes();
         let t = &tokens[i];
         let at = t.start();
         if class & (NAME | CAPITALISED_NAME) != 0 {
             let capital = t.begins_with_capital(bytes);
-            if (capital || class & NAME != 0) && doc.starts_word(i) {
+            if (capital || class & NAME != 0) && doc.starts_word(i) && catalogue.may_begin_at(bytes, at) {
                 self.catalogue.push((at, capital));
             }
         }
@@ -223,7 +224,7 @@ mod tests {
         for text in corpus.chain([tricky.to_owned(), String::new(), ",".to_owned(), "o".to_owned()]) {
             let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
             let doc = buf.document();
-            assert_eq!(Starts::of(&doc, &table), separately(&doc, &catalogue), "{text}");
+            assert_eq!(Starts::of(&doc, &table, &catalogue), separately(&doc, &catalogue), "{text}");
         }
     }
 
