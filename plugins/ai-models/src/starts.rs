@@ -1,8 +1,8 @@
 //! The one pass over a document's tokens that finds where each of the
-//! plugin's searches may begin: the catalogue's names, the cue nouns, the
-//! appositions after a comma and the o-series. Each search keeps its own
-//! test of a token; this pass only runs them together, so that the tokens
-//! are read once rather than once per search.
+//! plugin's searches may begin: the catalogue's names, the cue nouns (and,
+//! from them, the appositions: [`unseen`]) and the o-series. Each search
+//! keeps its own test of a token; this pass only runs them together, so
+//! that the tokens are read once rather than once per search.
 
 use glaneur_schema::{Document, Token};
 
@@ -18,11 +18,6 @@ pub(crate) struct Starts {
     pub(crate) catalogue: Vec<(usize, bool)>,
     /// The tokens that are a cue noun ([`unseen::is_noun`]).
     pub(crate) nouns: Vec<usize>,
-    /// The tokens right after a comma, on its line and after whitespace,
-    /// whose first bytes may begin an apposition
-    /// ([`unseen::may_begin_apposition`]): where one may begin (`Vega-2, un
-    /// modèle`).
-    pub(crate) after_comma: Vec<usize>,
     /// The tokens that are a lone `o`, which may begin an o-series name
     /// (`o3-mini`).
     pub(crate) lone_o: Vec<usize>,
@@ -34,8 +29,8 @@ const CAPITALISED_NAME: u8 = Start::Capitalised as u8;
 const NAME: u8 = Start::Any as u8;
 /// A cue noun may begin here.
 const NOUN: u8 = 4;
-/// The token may be a lone `o` or a comma (its first byte is one).
-const O_OR_COMMA: u8 = 8;
+/// The token may be a lone `o`.
+const LONE_O: u8 = 8;
 
 /// By a token's first two bytes, which searches may begin there: the
 /// tests of every search made once, when the plugin loads, so that one
@@ -60,9 +55,10 @@ impl StartTable {
                     table[pair(a, b)] &= !CAPITALISED_NAME;
                 }
             }
-            if matches!(a, b'o' | b',') {
-                for b in 0..=u8::MAX {
-                    table[pair(a, b)] |= o_or_comma(a, b);
+            if a == b'o' {
+                // No ASCII letter glued after it.
+                for b in (0..=u8::MAX).filter(|b| !b.is_ascii_alphabetic()) {
+                    table[pair(a, b)] |= LONE_O;
                 }
             }
         }
@@ -119,17 +115,6 @@ fn never_capital(a: u8, b: u8) -> bool {
     }
 }
 
-/// [`O_OR_COMMA`] for a token beginning with the bytes `a` and `b`, if it
-/// may be a lone `o` (no ASCII letter glued after it) or a comma with no
-/// letter nor digit glued after it (which would begin the next token).
-fn o_or_comma(a: u8, b: u8) -> u8 {
-    match a {
-        b'o' if !b.is_ascii_alphabetic() => O_OR_COMMA,
-        b',' if !b.is_ascii_alphanumeric() => O_OR_COMMA,
-        _ => 0,
-    }
-}
-
 impl Starts {
     /// Reads the tokens of `doc` once, `table` telling which searches may
     /// begin at each by their first two bytes, and `catalogue` whether a
@@ -140,14 +125,10 @@ impl Starts {
         let tokens = doc.tokens();
         let bytes = doc.text().as_bytes();
         // About one word in ten begins a catalogue name (found and refused
-        // after), one token in twenty follows a comma: room for those once
-        // rather than growing each list from nothing.
-        let mut starts = Starts {
-            catalogue: Vec::with_capacity(tokens.len() / 8),
-            nouns: Vec::new(),
-            after_comma: Vec::with_capacity(tokens.len() / 16),
-            lone_o: Vec::new(),
-        };
+        // after): room for those once rather than growing the list from
+        // nothing.
+        let mut starts =
+            Starts { catalogue: Vec::with_capacity(tokens.len() / 8), nouns: Vec::new(), lone_o: Vec::new() };
         let mut i = 0;
         while let Some((skipped, class)) = table.next(bytes, &tokens[i..]) {
             i += skipped;
@@ -174,23 +155,11 @@ impl Starts {
             if class & NOUN != 0 && unseen::is_noun(doc, t) {
                 self.nouns.push(i);
             }
-            if class & O_OR_COMMA != 0 && t.end() - at == 1 && bytes[at] == b'o' {
+            if class & LONE_O != 0 && t.end() - at == 1 && bytes[at] == b'o' {
                 self.lone_o.push(i);
             }
-        } else if class & O_OR_COMMA != 0
-            && is_comma(bytes, t)
-            && tokens.get(i + 1).is_some_and(|next| {
-                !next.is_joined() && !next.is_line_start() && unseen::may_begin_apposition(bytes, next.start())
-            })
-        {
-            self.after_comma.push(i + 1);
         }
     }
-}
-
-/// Whether `t` is a comma.
-fn is_comma(bytes: &[u8], t: &Token) -> bool {
-    t.end() - t.start() == 1 && bytes[t.start()] == b','
 }
 
 #[cfg(test)]
@@ -206,10 +175,6 @@ mod tests {
         Starts {
             catalogue: doc.word_starts_where(|t| catalogue.may_start_word(bytes, t)).collect(),
             nouns: unseen::NOUNS.find_all(doc).into_iter().map(|m| m.tokens.start).collect(),
-            after_comma: (1..tokens.len())
-                .filter(|&i| is_comma(bytes, &tokens[i - 1]) && !tokens[i].is_joined() && !tokens[i].is_line_start())
-                .filter(|&i| unseen::may_begin_apposition(bytes, tokens[i].start()))
-                .collect(),
             lone_o: words().filter(|(_, t)| doc.text_of(t) == "o").map(|(i, _)| i).collect(),
         }
     }

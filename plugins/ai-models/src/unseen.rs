@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use glaneur_schema::{Case, Document, Phrases, Token};
+use glaneur_schema::{Case, Document, DocumentBuf, Phrases, Token};
 use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_longest, SpanSet};
 
 use crate::catalogue::Catalogue;
@@ -134,15 +134,22 @@ impl Beginnings {
 }
 
 /// The appositions that follow a name after a comma (`Vega-2, un
-/// modèle`), in any case, `'` or `’`: looked for only after a comma, so
-/// that the common words they start with (`un`, `le`, `son`) cost nothing
-/// elsewhere.
+/// modèle`), in any case, `'` or `’`: looked for only after a comma and
+/// before a cue noun, which ends each, so that the common words they start
+/// with (`un`, `le`, `son`) cost nothing elsewhere.
 static APPOSITIONS: LazyLock<Phrases> =
     LazyLock::new(|| Phrases::new(&APPOSITION_LIST, Case::Folded).expect("the appositions are phrases"));
 
 /// The first two bytes of the appositions, so that most commas are not
 /// looked after.
 static APPOSITION_BEGINNINGS: LazyLock<Beginnings> = LazyLock::new(|| Beginnings::of(&APPOSITION_LIST));
+
+/// The most tokens an apposition has (`son nouveau modèle`): one begins at
+/// most this many tokens before the cue noun that ends it, less one.
+static APPOSITION_TOKENS: LazyLock<usize> = LazyLock::new(|| {
+    let tokens = |a: &str| DocumentBuf::new(a).map_or(0, |buf| buf.document().tokens().len());
+    APPOSITION_LIST.iter().map(|a| tokens(a)).max().unwrap_or(0)
+});
 
 /// The appositions, folded.
 const APPOSITION_LIST: [&str; 21] = [
@@ -195,6 +202,31 @@ pub(crate) fn is_noun(doc: &Document<'_>, t: &Token) -> bool {
     NOUN_LIST.contains(&folded)
 }
 
+/// Whether token `i` of `doc` may begin an apposition: it comes right
+/// after a comma, on its line and after whitespace, and its first bytes may
+/// begin one ([`may_begin_apposition`]).
+fn after_comma(doc: &Document<'_>, i: usize) -> bool {
+    let (tokens, bytes) = (doc.tokens(), doc.text().as_bytes());
+    let comma = |t: &Token| t.end() - t.start() == 1 && bytes[t.start()] == b',';
+    i > 0
+        && tokens.get(i).is_some_and(|t| {
+            comma(&tokens[i - 1]) && !t.is_joined() && !t.is_line_start() && may_begin_apposition(bytes, t.start())
+        })
+}
+
+/// The tokens of `doc` where an apposition may begin, in order: those
+/// [`after_comma`] among the few before a cue noun (`nouns`, in order),
+/// since a cue noun ends every apposition.
+fn apposition_starts(doc: &Document<'_>, nouns: &[usize]) -> Vec<usize> {
+    let before = APPOSITION_TOKENS.saturating_sub(1);
+    let mut starts: Vec<usize> =
+        nouns.iter().flat_map(|&noun| noun.saturating_sub(before)..noun).filter(|&i| after_comma(doc, i)).collect();
+    // Nouns close together share their starts.
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
 /// The cues of `doc`, leftmost-longest, as byte spans with their text
 /// folded; an apposition's span starts at its comma (`, un modèle`), which
 /// comes right before it on the same line. `starts` says where they may
@@ -202,7 +234,7 @@ pub(crate) fn is_noun(doc: &Document<'_>, t: &Token) -> bool {
 fn cues<'a>(doc: &Document<'a>, starts: &Starts) -> Vec<(usize, usize, Cow<'a, str>)> {
     let text = doc.text();
     let tokens = doc.tokens();
-    let appositions = APPOSITIONS.find_from(doc, starts.after_comma.iter().copied()).into_iter().map(|m| {
+    let appositions = APPOSITIONS.find_from(doc, apposition_starts(doc, &starts.nouns)).into_iter().map(|m| {
         let span = doc.byte_span(m.tokens.clone());
         let start = tokens[m.tokens.start - 1].start();
         (start, span.end, glaneur_text::folded(&text[start..span.end]))
@@ -482,6 +514,27 @@ mod tests {
                 || (1..tokens.len()).filter(|&i| doc.text_of(&tokens[i - 1]) == "," && !tokens[i].is_joined());
             let filtered = after_comma().filter(|&i| may_begin_apposition(text.as_bytes(), tokens[i].start()));
             assert_eq!(APPOSITIONS.find_from(&doc, filtered), APPOSITIONS.find_from(&doc, after_comma()), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_appositions_before_the_nouns_are_those_after_every_comma() {
+        let corpus = crate::tests::corpus_texts();
+        let every: String = APPOSITION_LIST.iter().map(|a| format!("Vega-2, {a} ; ")).collect();
+        let tricky = "Vega, un modèle, Un LLM, l’assistant, L'Assistant, son nouveau modèle, un grand modèle, \
+                      ,un modèle, x,  un  nouveau modèle, a,\nun modèle, son modèle modèle, un, modèle, , , modèle";
+        for text in corpus.chain([every, tricky.to_owned(), "modèle".to_owned(), ", modèle".to_owned()]) {
+            let buf = glaneur_schema::DocumentBuf::new(&text).expect("small");
+            let doc = buf.document();
+            let tokens = doc.tokens();
+            let nouns: Vec<usize> =
+                (0..tokens.len()).filter(|&i| tokens[i].is_word() && is_noun(&doc, &tokens[i])).collect();
+            let all_after_comma = (0..tokens.len()).filter(|&i| after_comma(&doc, i));
+            assert_eq!(
+                APPOSITIONS.find_from(&doc, apposition_starts(&doc, &nouns)),
+                APPOSITIONS.find_from(&doc, all_after_comma),
+                "{text}"
+            );
         }
     }
 
