@@ -29,27 +29,62 @@ pub(crate) fn lowercased(word: &str) -> Cow<'_, str> {
 /// sentence (after the last `.`, `!`, `?`, line break, `«`, `“`, `(` or `:`
 /// of the 120 bytes before): read back from `at`, as far as they go.
 pub fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
-    let head = &text[glaneur_text::reach_back(text, at, 120)..at];
-    let mut words = Vec::new();
-    // The end of the word being read.
-    let mut end = head.len();
-    for (i, c) in head.char_indices().rev() {
-        if is_letter_or_digit(c) || c == '-' {
-            continue;
-        }
-        let word = &head[i + c.len_utf8()..end];
-        if !word.is_empty() && words.len() < n {
-            words.push(lowercased(word));
-        }
-        if words.len() == n || matches!(c, '.' | '!' | '?' | '\n' | '«' | '“' | '(' | ':') {
-            return words;
-        }
-        end = i;
+    WordsBack::from(text, at).take(n).map(lowercased).collect()
+}
+
+/// The lowercased word before `at` in its sentence: the first of
+/// [`words_before`].
+pub(crate) fn word_before(text: &str, at: usize) -> Option<Cow<'_, str>> {
+    WordsBack::from(text, at).next().map(lowercased)
+}
+
+/// The words before a point, as written, nearest first, read back one at
+/// a time ([`words_before`]): a caller that decides on the first word
+/// reads no further.
+struct WordsBack<'t> {
+    /// The 120 bytes before the point.
+    head: &'t str,
+    /// The characters of `head` not read yet, from the end.
+    chars: std::iter::Rev<std::str::CharIndices<'t>>,
+    /// The end of the word being read.
+    end: usize,
+    /// A sentence mark was read: no word is left.
+    done: bool,
+}
+
+impl<'t> WordsBack<'t> {
+    /// The words before `at` in `text`.
+    fn from(text: &'t str, at: usize) -> Self {
+        let head = &text[glaneur_text::reach_back(text, at, 120)..at];
+        WordsBack { head, chars: head.char_indices().rev(), end: head.len(), done: false }
     }
-    if end > 0 && words.len() < n {
-        words.push(lowercased(&head[..end]));
+}
+
+impl<'t> Iterator for WordsBack<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        if self.done {
+            return None;
+        }
+        for (i, c) in self.chars.by_ref() {
+            if is_letter_or_digit(c) || c == '-' {
+                continue;
+            }
+            let word = &self.head[i + c.len_utf8()..self.end];
+            self.end = i;
+            self.done = matches!(c, '.' | '!' | '?' | '\n' | '«' | '“' | '(' | ':');
+            if !word.is_empty() {
+                return Some(word);
+            }
+            if self.done {
+                return None;
+            }
+        }
+        // The text's first word, or one the 120 bytes cut.
+        self.done = true;
+        (self.end > 0).then(|| &self.head[..self.end])
     }
-    words
 }
 
 /// The words after `at` (as written), at most `n`, in the sentence.
@@ -133,10 +168,13 @@ fn is_cue_adjective(word: &str) -> bool {
 /// `ses systèmes X`, not `le modèle de X`), or `avec`, `via`, `par`…
 /// in a sentence about AI.
 pub fn has_cue_before(text: &str, at: usize) -> bool {
-    let before = words_before(text, at, 4);
-    let noun = before.iter().find(|w| !is_cue_adjective(w));
-    noun.is_some_and(|w| is_model_noun(w))
-        || matches!(before.first().map(AsRef::as_ref), Some("avec" | "via" | "par" | "sur" | "utilise" | "utilisant"))
+    // Of the four words before, read only as far as the first that is no
+    // adjective.
+    let mut before = WordsBack::from(text, at).take(4).map(lowercased);
+    let Some(first) = before.next() else { return false };
+    let noun = if is_cue_adjective(&first) { before.find(|w| !is_cue_adjective(w)) } else { Some(first.clone()) };
+    noun.is_some_and(|w| is_model_noun(&w))
+        || matches!(first.as_ref(), "avec" | "via" | "par" | "sur" | "utilise" | "utilisant")
             && sentence_has_ai_words(sentence(text, at, at))
 }
 
@@ -406,6 +444,40 @@ mod tests {
             // Nor is the final sigma's rule, for a capital, ever skipped.
             let word = format!("a{c}");
             assert_eq!(lowercased(&word), word.to_lowercase(), "{c:?}");
+        }
+    }
+
+    /// `has_cue_before` before the words were read lazily: four read, then
+    /// looked at.
+    fn has_cue_before_all_read(text: &str, at: usize) -> bool {
+        let before = words_before(text, at, 4);
+        let noun = before.iter().find(|w| !is_cue_adjective(w));
+        noun.is_some_and(|w| is_model_noun(w))
+            || matches!(
+                before.first().map(AsRef::as_ref),
+                Some("avec" | "via" | "par" | "sur" | "utilise" | "utilisant")
+            ) && sentence_has_ai_words(sentence(text, at, at))
+    }
+
+    #[test]
+    fn a_cue_read_word_by_word_is_the_cue_read_at_once() {
+        let mut texts: Vec<String> = [
+            "le nouveau modèle X",
+            "ses modèles phares X",
+            "le célèbre, nouveau Modèle X",
+            "Avec X, l’IA",
+            "NOUVEAU NOUVEAU NOUVEAU MODÈLE X",
+            "nouveau nouveau nouveau nouveau modèle X",
+            "son propre Système. X",
+            "",
+        ]
+        .map(str::to_owned)
+        .into();
+        texts.extend(crate::tests::corpus_texts());
+        for text in &texts {
+            for (at, _) in text.char_indices().filter(|&(i, _)| i == 0 || !text[..i].ends_with(char::is_alphanumeric)) {
+                assert_eq!(has_cue_before(text, at), has_cue_before_all_read(text, at), "{text:?} at {at}");
+            }
         }
     }
 

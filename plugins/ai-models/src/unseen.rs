@@ -11,7 +11,7 @@ use glaneur_schema::{Case, Document, DocumentBuf, Phrases, Token};
 use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_longest, SpanSet};
 
 use crate::catalogue::Catalogue;
-use crate::context::{lowercased, sentence, sentence_has_ai_words, words_before};
+use crate::context::{lowercased, sentence, sentence_has_ai_words, word_before};
 use crate::starts::Starts;
 use crate::version::{canonical_as_written, parts};
 use crate::{Found, Mention};
@@ -337,8 +337,8 @@ pub(crate) fn find<'a>(
             (start, if noun.starts_with("son") { "apposition:son" } else { "apposition" })
         } else {
             let Some(start) = name_after(text, m_end) else { continue };
-            let before = words_before(text, m_start, 2);
-            let determiner = before.first().map(AsRef::as_ref);
+            let before = word_before(text, m_start);
+            let determiner = before.as_deref();
             let ok = match cue.as_ref() {
                 "assistant" | "agent" => {
                     matches!(determiner, Some("l" | "son" | "leur" | "nouvel" | "un"))
