@@ -196,7 +196,8 @@ pub(crate) fn nouns_may_begin_after(a: u8) -> [bool; 256] {
 }
 
 /// Whether token `t` of `doc`, a word, is a cue noun: its folded form is
-/// one of [`NOUN_LIST`], as [`NOUNS`] would find it.
+/// one of [`NOUN_LIST`], as a phrase search of the list finds it (`NOUNS`,
+/// the reference of the tests).
 pub(crate) fn is_noun(doc: &Document<'_>, t: &Token) -> bool {
     let folded = doc.folded_of(t);
     NOUN_LIST.contains(&folded)
