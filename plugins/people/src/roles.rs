@@ -1,7 +1,9 @@
 //! The roles of a text (`le PDG`, `la directrice générale`), before which
 //! a name may stand, and a cheap test of whether one does.
 
-use glaneur_schema::{Document, Phrases, Token};
+use std::ops::Range;
+
+use glaneur_schema::{Document, PhraseMatch, Phrases, Token};
 
 /// The words read from a role's start for the name after it; each takes
 /// at least one token.
@@ -23,10 +25,63 @@ pub(crate) struct Role {
 impl Role {
     /// The roles of `roles` in `doc` that stand as whole words, in order:
     /// of overlapping ones, the longest at the leftmost start (what
-    /// [`Phrases::find_spans`] reports), with their tokens.
+    /// [`Phrases::find_spans`] reports), with their tokens. The reference
+    /// [`Role::find_in`] is checked against.
+    #[cfg(test)]
     pub(crate) fn find_all(roles: &Phrases, doc: &Document<'_>) -> Vec<Role> {
-        let mut found: Vec<Role> = roles
-            .find_all(doc)
+        Role::kept(doc, roles.find_all(doc))
+    }
+
+    /// The roles [`Role::find_all`] finds that start in `windows` (token
+    /// ranges, sorted by start here), and maybe a few others, looked up
+    /// in those windows only. A role overlapping one before it is dropped
+    /// as in the whole text: a window where a role starts within
+    /// `longest - 1` tokens (`longest` the most tokens a role takes) is
+    /// searched from that many tokens earlier, until none does, or it
+    /// meets the window before.
+    pub(crate) fn find_in(
+        roles: &Phrases,
+        doc: &Document<'_>,
+        windows: &mut [Range<usize>],
+        longest: usize,
+    ) -> Vec<Role> {
+        let lead = longest.saturating_sub(1);
+        windows.sort_unstable_by_key(|w| w.start);
+        // The windows merged into runs of tokens, none overlapping the next.
+        let mut runs: Vec<Range<usize>> = Vec::with_capacity(windows.len());
+        for w in windows.iter().filter(|w| !w.is_empty()) {
+            match runs.last_mut() {
+                Some(run) if w.start <= run.end => run.end = run.end.max(w.end),
+                _ => runs.push(w.clone()),
+            }
+        }
+        let mut found = roles.find_from(doc, runs.iter().flat_map(Range::clone));
+        let mut earlier: Vec<Range<usize>> = Vec::new();
+        loop {
+            let mut floor = 0;
+            for run in &mut runs {
+                let first_after = found.partition_point(|m| m.tokens.start < run.start);
+                let in_lead = found.get(first_after).is_some_and(|m| m.tokens.start < run.start + lead);
+                if run.start > floor && in_lead {
+                    let from = run.start.saturating_sub(lead).max(floor);
+                    earlier.push(from..run.start);
+                    run.start = from;
+                }
+                floor = run.end;
+            }
+            if earlier.is_empty() {
+                break;
+            }
+            found.extend(roles.find_from(doc, earlier.drain(..).flatten()));
+            found.sort_by_key(|m| m.tokens.start);
+        }
+        Role::kept(doc, found)
+    }
+
+    /// The roles of the phrases `found` in `doc` that a whole-text search
+    /// keeps: the leftmost-longest, standing as whole words.
+    fn kept(doc: &Document<'_>, found: Vec<PhraseMatch>) -> Vec<Role> {
+        let mut found: Vec<Role> = found
             .into_iter()
             .map(|m| {
                 let span = doc.byte_span(m.tokens.clone());
