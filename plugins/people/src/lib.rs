@@ -214,7 +214,7 @@ impl People {
         // The roles where they may matter.
         let mut windows = Vec::with_capacity(16);
         self.role_places.windows(doc, &capitalised, &mut windows);
-        let roles = Role::find_in(&self.roles, doc, &mut windows, self.role_places.longest());
+        let roles = Role::find_in(&self.roles, doc, windows, self.role_places.longest());
         self.find_among(doc, taken, &capitalised, &roles)
     }
 
@@ -631,7 +631,8 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
-            let role_starts = RoleStarts::new(&Role::find_all(&people.roles, &doc));
+            let roles = Role::find_all(&people.roles, &doc);
+            let role_starts = RoleStarts::new(&roles);
             let mut words = Words::default();
             for (_, k) in capitalised_starts(&doc, &capitalised_tokens(&doc)) {
                 let name = named_before_a_role(&doc, k, &role_starts, &mut words);

@@ -224,7 +224,7 @@ mod tests {
         let capitalised = capitalised_tokens(&doc);
         let mut windows = Vec::new();
         people.role_places.windows(&doc, &capitalised, &mut windows);
-        let near = Role::find_in(&people.roles, &doc, &mut windows, people.role_places.longest());
+        let near = Role::find_in(&people.roles, &doc, windows, people.role_places.longest());
         let all = Role::find_all(&people.roles, &doc);
         // The roles found near names are roles found in the whole text.
         for role in &near {

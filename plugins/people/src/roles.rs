@@ -33,7 +33,7 @@ impl Role {
     }
 
     /// The roles [`Role::find_all`] finds that start in `windows` (token
-    /// ranges, sorted by start here), and maybe a few others, looked up
+    /// ranges, in any order: merged here, in their buffer), and maybe a few others, looked up
     /// in those windows only. A role overlapping one before it is dropped
     /// as in the whole text: a window where a role starts within
     /// `longest - 1` tokens (`longest` the most tokens a role takes) is
@@ -42,19 +42,21 @@ impl Role {
     pub(crate) fn find_in(
         roles: &Phrases,
         doc: &Document<'_>,
-        windows: &mut [Range<usize>],
+        mut windows: Vec<Range<usize>>,
         longest: usize,
     ) -> Vec<Role> {
         let lead = longest.saturating_sub(1);
         windows.sort_unstable_by_key(|w| w.start);
         // The windows merged into runs of tokens, none overlapping the next.
-        let mut runs: Vec<Range<usize>> = Vec::with_capacity(windows.len());
-        for w in windows.iter().filter(|w| !w.is_empty()) {
-            match runs.last_mut() {
-                Some(run) if w.start <= run.end => run.end = run.end.max(w.end),
-                _ => runs.push(w.clone()),
+        windows.retain(|w| !w.is_empty());
+        windows.dedup_by(|w, run| {
+            let joins = w.start <= run.end;
+            if joins {
+                run.end = run.end.max(w.end);
             }
-        }
+            joins
+        });
+        let mut runs = windows;
         let mut found = roles.find_from(doc, runs.iter().flat_map(Range::clone));
         let mut earlier: Vec<Range<usize>> = Vec::new();
         loop {
@@ -126,40 +128,41 @@ impl Role {
 }
 
 /// Where the roles of a document start, in order, for the names in
-/// apposition before them (`Aiman Ezzat, DG de Capgemini`).
-pub(crate) struct RoleStarts {
-    /// The roles' starts, in order.
-    starts: Vec<usize>,
-    /// The first start after the last offset [`RoleStarts::next_after`]
-    /// was asked about: the capitalised words come in order, and each
-    /// moves it on rather than searching again.
+/// apposition before them (`Aiman Ezzat, DG de Capgemini`): read from the
+/// roles themselves, not copied.
+pub(crate) struct RoleStarts<'r> {
+    /// The roles, in order of start.
+    roles: &'r [Role],
+    /// The first role starting after the last offset
+    /// [`RoleStarts::next_after`] was asked about: the capitalised words
+    /// come in order, and each moves it on rather than searching again.
     next: usize,
 }
 
-impl RoleStarts {
+impl<'r> RoleStarts<'r> {
     /// The starts of `roles` (in order).
-    pub(crate) fn new(roles: &[Role]) -> Self {
-        RoleStarts { starts: roles.iter().map(|r| r.start).collect(), next: 0 }
+    pub(crate) fn new(roles: &'r [Role]) -> Self {
+        RoleStarts { roles, next: 0 }
     }
 
     /// The first start after `at`; `at` may not be less than at the call
     /// before.
     #[inline]
     pub(crate) fn next_after(&mut self, at: usize) -> Option<usize> {
-        while self.starts.get(self.next).is_some_and(|&r| r <= at) {
+        while self.roles.get(self.next).is_some_and(|r| r.start <= at) {
             self.next += 1;
         }
-        self.starts.get(self.next).copied()
+        self.roles.get(self.next).map(|r| r.start)
     }
 
     /// The first start after `at`, anywhere.
     pub(crate) fn first_after(&self, at: usize) -> Option<usize> {
-        self.starts.get(self.starts.partition_point(|&r| r <= at)).copied()
+        self.roles.get(self.roles.partition_point(|r| r.start <= at)).map(|r| r.start)
     }
 
     /// Whether a role starts at `at`.
     pub(crate) fn contains(&self, at: usize) -> bool {
-        self.starts.binary_search(&at).is_ok()
+        self.roles.binary_search_by_key(&at, |r| r.start).is_ok()
     }
 }
 
