@@ -214,7 +214,7 @@ impl People {
         // The roles where they may matter.
         let mut windows = Vec::with_capacity(16);
         self.role_places.windows(doc, &capitalised, &mut windows);
-        let roles = Role::find_in(&self.roles, doc, windows, self.role_places.longest());
+        let roles = Role::find_in(&self.roles, doc, windows, &self.role_places);
         self.find_among(doc, taken, &capitalised, &roles)
     }
 

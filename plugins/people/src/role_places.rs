@@ -29,6 +29,9 @@ pub(crate) struct RolePlaces {
     filter: LengthAndLastByte,
     /// The most tokens a role takes.
     longest: usize,
+    /// The marks inside roles (the `-` of `vice-président`): with words,
+    /// the only tokens a role runs over.
+    inner_marks: Vec<String>,
 }
 
 /// A set of (length, last byte) pairs of words, one bit each: a cheap
@@ -79,24 +82,39 @@ impl RolePlaces {
     /// The places of `roles` (read as `Phrases` reads them, folded).
     pub(crate) fn new(roles: &[&str]) -> Self {
         let mut longest_at: Vec<(String, usize)> = Vec::new();
+        let mut inner_marks: Vec<String> = Vec::new();
         for role in roles {
             // Each is a phrase, as `Phrases::new` found when it read them.
             let buf = DocumentBuf::new(role).expect("a role is a short phrase");
             let doc = buf.document();
             let last = doc.tokens().last().expect("a role has a word");
             longest_at.push((doc.folded_of(last).to_owned(), doc.tokens().len()));
+            inner_marks.extend(doc.tokens().iter().filter(|t| !t.is_word()).map(|t| doc.folded_of(t).to_owned()));
         }
+        inner_marks.sort_unstable();
+        inner_marks.dedup();
         let longest = longest_at.iter().map(|&(_, n)| n).max().unwrap_or(0);
         // One entry per last token, with the longest role ending with it.
         longest_at.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         longest_at.dedup_by(|a, b| a.0 == b.0);
         let filter = LengthAndLastByte::new(longest_at.iter().map(|(form, _)| form.as_bytes()));
-        RolePlaces { last_tokens: WordTable::new(longest_at), filter, longest }
+        RolePlaces { last_tokens: WordTable::new(longest_at), filter, longest, inner_marks }
     }
 
     /// The most tokens a role takes.
     pub(crate) fn longest(&self) -> usize {
         self.longest
+    }
+
+    /// Whether a role starting before token `k` of `doc` may run over
+    /// it: `k` is on the same line as the token before, a word or a mark
+    /// found inside roles. Roles found from `k` on are kept or dropped
+    /// alike whatever is before it otherwise.
+    pub(crate) fn may_run_over(&self, doc: &Document<'_>, k: usize) -> bool {
+        let tokens = doc.tokens();
+        let Some(before) = k.checked_sub(1).map(|b| &tokens[b]) else { return false };
+        !tokens[k].is_line_start()
+            && (before.is_word() || self.inner_marks.iter().any(|m| m.as_str() == doc.folded_of(before)))
     }
 
     /// Pushes to `windows` the token ranges where a role starting may
@@ -224,7 +242,7 @@ mod tests {
         let capitalised = capitalised_tokens(&doc);
         let mut windows = Vec::new();
         people.role_places.windows(&doc, &capitalised, &mut windows);
-        let near = Role::find_in(&people.roles, &doc, windows, people.role_places.longest());
+        let near = Role::find_in(&people.roles, &doc, windows, &people.role_places);
         let all = Role::find_all(&people.roles, &doc);
         // The roles found near names are roles found in the whole text.
         for role in &near {

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use glaneur_schema::{Document, PhraseMatch, Phrases, Token};
 
+use crate::role_places::RolePlaces;
+
 /// The words read from a role's start for the name after it; each takes
 /// at least one token.
 pub(crate) const ROLE_WORDS: usize = 24;
@@ -34,18 +36,19 @@ impl Role {
 
     /// The roles [`Role::find_all`] finds that start in `windows` (token
     /// ranges, in any order: merged here, in their buffer), and maybe a few others, looked up
-    /// in those windows only. A role overlapping one before it is dropped
-    /// as in the whole text: a window where a role starts within
-    /// `longest - 1` tokens (`longest` the most tokens a role takes) is
+    /// in those windows only; `places` are the roles' places. A role
+    /// overlapping one before it is dropped as in the whole text: a window
+    /// where a role starts within `longest - 1` tokens (`longest` the most
+    /// tokens a role takes), and one before may run over its start, is
     /// searched from that many tokens earlier, until none does, or it
     /// meets the window before.
     pub(crate) fn find_in(
         roles: &Phrases,
         doc: &Document<'_>,
         mut windows: Vec<Range<usize>>,
-        longest: usize,
+        places: &RolePlaces,
     ) -> Vec<Role> {
-        let lead = longest.saturating_sub(1);
+        let lead = places.longest().saturating_sub(1);
         windows.sort_unstable_by_key(|w| w.start);
         // The windows merged into runs of tokens, none overlapping the next.
         windows.retain(|w| !w.is_empty());
@@ -64,7 +67,7 @@ impl Role {
             for run in &mut runs {
                 let first_after = found.partition_point(|m| m.tokens.start < run.start);
                 let in_lead = found.get(first_after).is_some_and(|m| m.tokens.start < run.start + lead);
-                if run.start > floor && in_lead {
+                if run.start > floor && in_lead && places.may_run_over(doc, run.start) {
                     let from = run.start.saturating_sub(lead).max(floor);
                     earlier.push(from..run.start);
                     run.start = from;
