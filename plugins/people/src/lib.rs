@@ -101,6 +101,9 @@ pub struct People {
     /// the words asked about skip the lazy static, and most are refused by
     /// their first byte and length before any call.
     titles: &'static WordList,
+    /// The same titles in a word table: one lookup for a word the first
+    /// byte and length let through, where the list searched by halves.
+    title_table: WordTable<()>,
 }
 
 /// The capitalised tokens of `doc` (a word whose first letter is a
@@ -192,6 +195,7 @@ impl People {
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
             role_places: RolePlaces::new(roles),
             titles: &glaneur_lexicon::TITLES,
+            title_table: WordTable::new(glaneur_lexicon::TITLES.words().iter().map(|title| (title, ()))),
         }
     }
 
@@ -262,7 +266,7 @@ impl People {
             let last = word_last(doc, k);
             let end = doc.tokens()[last].end();
             let bytes = &text.as_bytes()[at..end];
-            let title_word = self.titles.may_contain(bytes[0], bytes.len()) && self.titles.contains(&text[at..end]);
+            let title_word = self.titles.may_contain(bytes[0], bytes.len()) && self.title_table.contains(bytes);
             let listed = if last == k { self.first_names.contains(bytes) } else { self.is_first_name(&text[at..end]) };
             let first_name = listed && Word { text: &text[at..end], start: at, end }.capitalised();
             if !(title_word || first_name) {
@@ -671,6 +675,16 @@ mod tests {
         // The titles are glaneur-lexicon's: `Mlle` is one, as `Mme` is.
         let got = names("Selon Mlle Martin, le projet avance ; Mgr Dupuis approuve.");
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Martin", "Dupuis"]);
+    }
+
+    #[test]
+    fn the_title_table_holds_the_titles_of_the_list() {
+        let people = People::load();
+        let titles = people.titles.words().iter().map(|t| t.to_string());
+        let others = ["", "M", "Mm", "Mmes", "mme", "DR", "Dr.", "Docteur", "Madame", "Monsieur", "Pr", "Me", "St"];
+        for word in titles.clone().chain(titles.map(|t| format!("{t}x"))).chain(others.map(String::from)) {
+            assert_eq!(people.title_table.contains(word.as_bytes()), people.titles.contains(&word), "{word:?}");
+        }
     }
 
     #[test]
