@@ -35,13 +35,13 @@ impl Role {
     }
 
     /// The roles [`Role::find_all`] finds that start in `windows` (token
-    /// ranges, in any order: merged here, in their buffer), and maybe a few others, looked up
-    /// in those windows only; `places` are the roles' places. A role
-    /// overlapping one before it is dropped as in the whole text: a window
-    /// where a role starts within `longest - 1` tokens (`longest` the most
-    /// tokens a role takes), and one before may run over its start, is
-    /// searched from that many tokens earlier, until none does, or it
-    /// meets the window before.
+    /// ranges, in any order: merged here, in their buffer), and maybe a
+    /// few others, looked up in those windows only; `places` are the
+    /// roles' places. A role overlapping one before it is dropped as in
+    /// the whole text: a window where a role starts within `longest - 1`
+    /// tokens of its start (`longest` the most tokens a role takes), and
+    /// a role before may run over that start, is searched from that many
+    /// tokens earlier, until none does, or it meets the window before.
     pub(crate) fn find_in(
         roles: &Phrases,
         doc: &Document<'_>,
