@@ -14,6 +14,7 @@ mod first_names;
 mod fullest;
 pub mod gender;
 mod names;
+mod role_places;
 mod roles;
 mod surnames;
 mod taken;
@@ -32,6 +33,7 @@ use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
 };
+use crate::role_places::RolePlaces;
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
 use crate::surnames::find_surnames;
 use crate::taken::Taken;
@@ -93,28 +95,39 @@ pub struct People {
     ambiguous: WordTable<()>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
+    /// Where those roles may matter, looked up there only.
+    role_places: RolePlaces,
     /// The titles (`M.`, `Mme`, `Dr`), glaneur-lexicon's: held here so that
     /// the words asked about skip the lazy static, and most are refused by
     /// their first byte and length before any call.
     titles: &'static WordList,
+    /// The same titles in a word table: one lookup for a word the first
+    /// byte and length let through, where the list searched by halves.
+    title_table: WordTable<()>,
 }
 
-/// Offsets of the capitalised words of `doc`, each with its token: a word
-/// whose first letter is a capital, no letter or digit glued before it
-/// (`État` of `L'État`).
-fn capitalised_starts<'d>(doc: &Document<'d>) -> impl Iterator<Item = (usize, usize)> + 'd {
-    let doc = *doc;
+/// The capitalised tokens of `doc` (a word whose first letter is a
+/// capital), in order. Most tokens are not: skipped by a search of their
+/// flags alone, not an enumeration and a filter.
+fn capitalised_tokens(doc: &Document<'_>) -> Vec<usize> {
     let tokens = doc.tokens();
+    // About one token in six is capitalised in news text: room for most
+    // texts' at once, rather than growing from a few.
+    let mut found = Vec::with_capacity(tokens.len() / 4);
     let mut next = 0;
-    // Most tokens are not capitalised: skipped by a search of their flags
-    // alone, not an enumeration and a filter.
-    std::iter::from_fn(move || loop {
-        let k = next + tokens.get(next..)?.iter().position(Token::is_capitalised)?;
-        next = k + 1;
-        if doc.starts_word(k) {
-            return Some((tokens[k].start(), k));
-        }
-    })
+    while let Some(k) = tokens.get(next..).and_then(|rest| rest.iter().position(Token::is_capitalised)) {
+        found.push(next + k);
+        next += k + 1;
+    }
+    found
+}
+
+/// Offsets of the capitalised words of `doc`, each with its token, of its
+/// capitalised tokens `capitalised`: those with no letter or digit glued
+/// before them (`État` of `L'État`).
+fn capitalised_starts<'c>(doc: &Document<'c>, capitalised: &'c [usize]) -> impl Iterator<Item = (usize, usize)> + 'c {
+    let doc = *doc;
+    capitalised.iter().filter(move |&&k| doc.starts_word(k)).map(move |&k| (doc.tokens()[k].start(), k))
 }
 
 /// How far a role in apposition after the word at token `k` may start:
@@ -180,7 +193,9 @@ impl People {
             first_names: FirstNames::new(lines(FIRST_NAMES)),
             ambiguous: WordTable::new(lines(AMBIGUOUS).map(|name| (name, ()))),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
+            role_places: RolePlaces::new(roles),
             titles: &glaneur_lexicon::TITLES,
+            title_table: WordTable::new(glaneur_lexicon::TITLES.words().iter().map(|title| (title, ()))),
         }
     }
 
@@ -198,16 +213,32 @@ impl People {
     /// mention's canonical as the index of the mention whose name it is
     /// (their `canonical` is left empty: the extractor borrows the name
     /// rather than copy it).
-    fn find_outside<'d>(&self, doc: &Document<'d>, taken: Taken) -> (Vec<Person>, Vec<usize>) {
+    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> (Vec<Person>, Vec<usize>) {
+        let capitalised = capitalised_tokens(doc);
+        // The roles where they may matter.
+        let mut windows = Vec::with_capacity(16);
+        self.role_places.windows(doc, &capitalised, &mut windows);
+        let roles = Role::find_in(&self.roles, doc, windows, &self.role_places);
+        self.find_among(doc, taken, &capitalised, &roles)
+    }
+
+    /// [`People::find_outside`], given the capitalised tokens of `doc` and
+    /// its roles (in order of start; those where no name may be can be
+    /// left out).
+    fn find_among<'d>(
+        &self,
+        doc: &Document<'d>,
+        taken: Taken,
+        capitalised: &[usize],
+        roles: &[Role],
+    ) -> (Vec<Person>, Vec<usize>) {
         let text = doc.text();
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
         let mut found: Vec<Person> = Vec::new();
         let mut next_free = 0;
         // The words read at each candidate, one buffer for all.
         let mut words = Words::with_capacity(ROLE_WORDS);
-        // The roles, in order of start.
-        let roles = Role::find_all(&self.roles, doc);
-        let mut role_starts = RoleStarts::new(&roles);
+        let mut role_starts = RoleStarts::new(roles);
         // A name after a role (the role rule), where one may be.
         let after_role = |role: &Role, words: &mut Words<'d>, found: &mut Vec<Person>, next_free: &mut usize| {
             if role.start < *next_free || !role.may_name(doc) {
@@ -221,7 +252,7 @@ impl People {
         // The candidates in order: the capitalised words, and the roles
         // between them (a role after the word starting at the same place).
         let mut roles_left = roles.iter().peekable();
-        for (at, k) in capitalised_starts(doc) {
+        for (at, k) in capitalised_starts(doc, capitalised) {
             while let Some(role) = roles_left.next_if(|role| role.start < at) {
                 after_role(role, &mut words, &mut found, &mut next_free);
             }
@@ -235,7 +266,7 @@ impl People {
             let last = word_last(doc, k);
             let end = doc.tokens()[last].end();
             let bytes = &text.as_bytes()[at..end];
-            let title_word = self.titles.may_contain(bytes[0], bytes.len()) && self.titles.contains(&text[at..end]);
+            let title_word = self.titles.may_contain(bytes[0], bytes.len()) && self.title_table.contains(bytes);
             let listed = if last == k { self.first_names.contains(bytes) } else { self.is_first_name(&text[at..end]) };
             let first_name = listed && Word { text: &text[at..end], start: at, end }.capitalised();
             if !(title_word || first_name) {
@@ -470,7 +501,9 @@ mod tests {
     }
 
     fn capitalised(text: &str) -> Vec<usize> {
-        capitalised_starts(&DocumentBuf::new(text).expect("small").document()).map(|(at, _)| at).collect()
+        let buf = DocumentBuf::new(text).expect("small");
+        let doc = buf.document();
+        capitalised_starts(&doc, &capitalised_tokens(&doc)).map(|(at, _)| at).collect()
     }
 
     #[test]
@@ -602,9 +635,10 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
-            let role_starts = RoleStarts::new(&Role::find_all(&people.roles, &doc));
+            let roles = Role::find_all(&people.roles, &doc);
+            let role_starts = RoleStarts::new(&roles);
             let mut words = Words::default();
-            for (_, k) in capitalised_starts(&doc) {
+            for (_, k) in capitalised_starts(&doc, &capitalised_tokens(&doc)) {
                 let name = named_before_a_role(&doc, k, &role_starts, &mut words);
                 if !comma_then_role(&doc, k, &role_starts) {
                     assert_eq!(name, None, "at token {k} in {text}");
@@ -641,6 +675,16 @@ mod tests {
         // The titles are glaneur-lexicon's: `Mlle` is one, as `Mme` is.
         let got = names("Selon Mlle Martin, le projet avance ; Mgr Dupuis approuve.");
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Martin", "Dupuis"]);
+    }
+
+    #[test]
+    fn the_title_table_holds_the_titles_of_the_list() {
+        let people = People::load();
+        let titles = people.titles.words().iter().map(|t| t.to_string());
+        let others = ["", "M", "Mm", "Mmes", "mme", "DR", "Dr.", "Docteur", "Madame", "Monsieur", "Pr", "Me", "St"];
+        for word in titles.clone().chain(titles.map(|t| format!("{t}x"))).chain(others.map(String::from)) {
+            assert_eq!(people.title_table.contains(word.as_bytes()), people.titles.contains(&word), "{word:?}");
+        }
     }
 
     #[test]

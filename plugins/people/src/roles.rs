@@ -1,7 +1,11 @@
 //! The roles of a text (`le PDG`, `la directrice générale`), before which
 //! a name may stand, and a cheap test of whether one does.
 
-use glaneur_schema::{Document, Phrases, Token};
+use std::ops::Range;
+
+use glaneur_schema::{Document, PhraseMatch, Phrases, Token};
+
+use crate::role_places::RolePlaces;
 
 /// The words read from a role's start for the name after it; each takes
 /// at least one token.
@@ -23,10 +27,66 @@ pub(crate) struct Role {
 impl Role {
     /// The roles of `roles` in `doc` that stand as whole words, in order:
     /// of overlapping ones, the longest at the leftmost start (what
-    /// [`Phrases::find_spans`] reports), with their tokens.
+    /// [`Phrases::find_spans`] reports), with their tokens. The reference
+    /// [`Role::find_in`] is checked against.
+    #[cfg(test)]
     pub(crate) fn find_all(roles: &Phrases, doc: &Document<'_>) -> Vec<Role> {
-        let mut found: Vec<Role> = roles
-            .find_all(doc)
+        Role::kept(doc, roles.find_all(doc))
+    }
+
+    /// The roles [`Role::find_all`] finds that start in `windows` (token
+    /// ranges, in any order: merged here, in their buffer), and maybe a
+    /// few others, looked up in those windows only; `places` are the
+    /// roles' places. A role overlapping one before it is dropped as in
+    /// the whole text: a window where a role starts within `longest - 1`
+    /// tokens of its start (`longest` the most tokens a role takes), and
+    /// a role before may run over that start, is searched from that many
+    /// tokens earlier, until none does, or it meets the window before.
+    pub(crate) fn find_in(
+        roles: &Phrases,
+        doc: &Document<'_>,
+        mut windows: Vec<Range<usize>>,
+        places: &RolePlaces,
+    ) -> Vec<Role> {
+        let lead = places.longest().saturating_sub(1);
+        windows.sort_unstable_by_key(|w| w.start);
+        // The windows merged into runs of tokens, none overlapping the next.
+        windows.retain(|w| !w.is_empty());
+        windows.dedup_by(|w, run| {
+            let joins = w.start <= run.end;
+            if joins {
+                run.end = run.end.max(w.end);
+            }
+            joins
+        });
+        let mut runs = windows;
+        let mut found = roles.find_from(doc, runs.iter().flat_map(Range::clone));
+        let mut earlier: Vec<Range<usize>> = Vec::new();
+        loop {
+            let mut floor = 0;
+            for run in &mut runs {
+                let first_after = found.partition_point(|m| m.tokens.start < run.start);
+                let in_lead = found.get(first_after).is_some_and(|m| m.tokens.start < run.start + lead);
+                if run.start > floor && in_lead && places.may_run_over(doc, run.start) {
+                    let from = run.start.saturating_sub(lead).max(floor);
+                    earlier.push(from..run.start);
+                    run.start = from;
+                }
+                floor = run.end;
+            }
+            if earlier.is_empty() {
+                break;
+            }
+            found.extend(roles.find_from(doc, earlier.drain(..).flatten()));
+            found.sort_by_key(|m| m.tokens.start);
+        }
+        Role::kept(doc, found)
+    }
+
+    /// The roles of the phrases `found` in `doc` that a whole-text search
+    /// keeps: the leftmost-longest, standing as whole words.
+    fn kept(doc: &Document<'_>, found: Vec<PhraseMatch>) -> Vec<Role> {
+        let mut found: Vec<Role> = found
             .into_iter()
             .map(|m| {
                 let span = doc.byte_span(m.tokens.clone());
@@ -71,40 +131,41 @@ impl Role {
 }
 
 /// Where the roles of a document start, in order, for the names in
-/// apposition before them (`Aiman Ezzat, DG de Capgemini`).
-pub(crate) struct RoleStarts {
-    /// The roles' starts, in order.
-    starts: Vec<usize>,
-    /// The first start after the last offset [`RoleStarts::next_after`]
-    /// was asked about: the capitalised words come in order, and each
-    /// moves it on rather than searching again.
+/// apposition before them (`Aiman Ezzat, DG de Capgemini`): read from the
+/// roles themselves, not copied.
+pub(crate) struct RoleStarts<'r> {
+    /// The roles, in order of start.
+    roles: &'r [Role],
+    /// The first role starting after the last offset
+    /// [`RoleStarts::next_after`] was asked about: the capitalised words
+    /// come in order, and each moves it on rather than searching again.
     next: usize,
 }
 
-impl RoleStarts {
+impl<'r> RoleStarts<'r> {
     /// The starts of `roles` (in order).
-    pub(crate) fn new(roles: &[Role]) -> Self {
-        RoleStarts { starts: roles.iter().map(|r| r.start).collect(), next: 0 }
+    pub(crate) fn new(roles: &'r [Role]) -> Self {
+        RoleStarts { roles, next: 0 }
     }
 
     /// The first start after `at`; `at` may not be less than at the call
     /// before.
     #[inline]
     pub(crate) fn next_after(&mut self, at: usize) -> Option<usize> {
-        while self.starts.get(self.next).is_some_and(|&r| r <= at) {
+        while self.roles.get(self.next).is_some_and(|r| r.start <= at) {
             self.next += 1;
         }
-        self.starts.get(self.next).copied()
+        self.roles.get(self.next).map(|r| r.start)
     }
 
     /// The first start after `at`, anywhere.
     pub(crate) fn first_after(&self, at: usize) -> Option<usize> {
-        self.starts.get(self.starts.partition_point(|&r| r <= at)).copied()
+        self.roles.get(self.roles.partition_point(|r| r.start <= at)).map(|r| r.start)
     }
 
     /// Whether a role starts at `at`.
     pub(crate) fn contains(&self, at: usize) -> bool {
-        self.starts.binary_search(&at).is_ok()
+        self.roles.binary_search_by_key(&at, |r| r.start).is_ok()
     }
 }
 
