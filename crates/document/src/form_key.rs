@@ -27,11 +27,25 @@ pub(crate) fn form_key_at(bytes: &[u8], start: usize, end: usize) -> u16 {
 }
 
 /// The key of a form of `len` bytes from eight bytes loaded at its start,
-/// little-endian, with whatever follows it: the bytes past the form are
-/// masked off.
+/// little-endian, with whatever follows it.
 #[inline]
 pub(crate) fn form_key_of_first8(first8: u64, len: usize) -> u16 {
-    mix(first8 & OWN_BYTES[len.min(8)], len)
+    form_key_of_head(head(first8, len), len)
+}
+
+/// The key of a form of `len` bytes whose [`head`] is `head`.
+#[inline]
+pub(crate) fn form_key_of_head(head: u64, len: usize) -> u16 {
+    mix(head, len)
+}
+
+/// A form's first eight bytes (all of a shorter one, then zeros), from
+/// eight loaded at its start, little-endian, with whatever follows it: the
+/// bytes past the form masked off. What the key hashes, and what the
+/// language guess looks its function words up by.
+#[inline]
+pub(crate) fn head(first8: u64, len: usize) -> u64 {
+    first8 & OWN_BYTES[len.min(8)]
 }
 
 /// For a form of `n` bytes (up to eight), the bits of its own bytes in

@@ -12,7 +12,7 @@ mod tests;
 
 use std::ops::Range;
 
-use crate::form_key::{form_key_at, form_key_of_first8};
+use crate::form_key::{form_key_at, form_key_of_head, head};
 use crate::language::{Guess, REACH};
 use crate::token::{Bounds, Flags, Token, TokenKind};
 
@@ -211,14 +211,12 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                 } else if run.capitals != 0 {
                     token = token.folded_at(fold_ascii(&text[start..i], false, folded));
                 }
-                if i <= REACH {
-                    // Its folded form is its text in lower case.
-                    let lowered = run.head | u64::from_le_bytes([0x20; 8]);
-                    guess.count_packed(lowered, run.len, || bytes.get(start + 8).map_or(0, |b| b | 0x20));
-                }
                 // Its folded form is its text in lower case.
-                let key = form_key_of_first8(run.head | u64::from_le_bytes([0x20; 8]), run.len);
-                tokens.push(token.with_key(key));
+                let head = head(run.head | u64::from_le_bytes([0x20; 8]), run.len);
+                if i <= REACH {
+                    guess.count_head(head, run.len, || bytes.get(start + 8).map_or(0, |b| b | 0x20));
+                }
+                tokens.push(token.with_key(form_key_of_head(head, run.len)));
                 run.stop
             } else {
                 let first = if b & 0x20 == 0 { UPPER } else { LOWER };
