@@ -3,6 +3,10 @@
 //! so that a word list's first question about a word (might it start a
 //! phrase?) is a load and a bit test in every plugin's every scan, not a
 //! reading of the word.
+//!
+//! The host computes the keys and the plugins compare them with their own:
+//! the definition is part of the plugin interface, and changes only with
+//! its version (abi_stable checks the layout, not what the bits mean).
 
 /// The key of a folded form: its first eight bytes (all of a shorter
 /// one) and its length, hashed. Equal forms have equal keys, and no form
