@@ -17,7 +17,7 @@ pub(crate) fn form_key(form: &[u8]) -> u16 {
         Some(&first8) => u64::from_le_bytes(first8),
         None => form.iter().rev().fold(0, |head, &b| head << 8 | u64::from(b)),
     };
-    mix(head, form.len())
+    form_key_of_head(head, form.len())
 }
 
 /// The key of the form `bytes[start..end]`, its first eight bytes loaded
@@ -35,12 +35,6 @@ pub(crate) fn form_key_at(bytes: &[u8], start: usize, end: usize) -> u16 {
 #[inline]
 pub(crate) fn form_key_of_first8(first8: u64, len: usize) -> u16 {
     form_key_of_head(head(first8, len), len)
-}
-
-/// The key of a form of `len` bytes whose [`head`] is `head`.
-#[inline]
-pub(crate) fn form_key_of_head(head: u64, len: usize) -> u16 {
-    mix(head, len)
 }
 
 /// A form's first eight bytes (all of a shorter one, then zeros), from
@@ -64,11 +58,10 @@ static OWN_BYTES: [u64; 9] = {
     masks
 };
 
-/// The key of a form of `len` bytes whose first eight (all of a shorter
-/// one, then zeros) are `head`, little-endian: the top bits of a
-/// multiplicative hash, odd (never 0).
+/// The key of a form of `len` bytes whose [`head`] is `head`: the top
+/// bits of a multiplicative hash, odd (never 0).
 #[inline]
-fn mix(head: u64, len: usize) -> u16 {
+pub(crate) fn form_key_of_head(head: u64, len: usize) -> u16 {
     ((head ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as u16 | 1
 }
 

@@ -88,7 +88,7 @@ impl Phrases {
                     return Err(format!("phrase {i} ({text:?}) has no word"));
                 };
                 words_only &= first.is_word();
-                filter.insert(form_key(doc.folded_bytes_of(first)));
+                filter.insert(key_of(&doc, first));
                 by_first.entry(doc.folded_bytes_of(first).into()).or_default().push(i as u32);
                 let form = |t: &Token| match case {
                     Case::Folded => doc.folded_of(t).to_owned(),
@@ -125,7 +125,9 @@ impl Phrases {
     pub fn find_all(&self, doc: &Document<'_>) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let tokens = doc.tokens().iter().enumerate();
-        // Two loops, so that the words-only test is not made at every token.
+        // Two loops: when every phrase starts with a word, a token's stored
+        // key is all the filter needs (that of a token that is not a word,
+        // 0, is in no filter), with no test of its kind.
         if self.words_only {
             for (i, first) in tokens {
                 self.push_keyed(doc, i, first, first.word_key(), &mut out);
