@@ -2,6 +2,8 @@
 
 use abi_stable::StableAbi;
 
+use crate::form_key::head;
+
 /// The languages glaneur reads.
 #[repr(u8)]
 #[derive(StableAbi, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -122,19 +124,6 @@ static WORDS: [Slot; 128] = {
     table
 };
 
-/// For a word's length, the bytes of its first eight that are its own:
-/// none past eight bytes, since a longer word is no function word but
-/// `milliards`, counted apart.
-static OWN_BYTES: [u64; 10] = {
-    let mut masks = [0; 10];
-    let mut len = 1;
-    while len <= 8 {
-        masks[len] = u64::MAX >> (64 - 8 * len);
-        len += 1;
-    }
-    masks
-};
-
 impl Guess {
     /// Counts the word `bytes[start..end]`, in folded form once each of
     /// its bytes is ORed with `case` (0, or 0x20 for an ASCII word read
@@ -147,27 +136,27 @@ impl Guess {
             Some(&chunk) => u64::from_le_bytes(chunk),
             None => pack(&bytes[start..end.min(start + 8)]),
         };
-        self.count_packed(first8 | u64::from_le_bytes([case; 8]), end - start, || bytes[start + 8] | case);
+        let len = end - start;
+        self.count_head(head(first8 | u64::from_le_bytes([case; 8]), len), len, || bytes[start + 8] | case);
     }
 
     /// Counts a word of `len` bytes whose first eight in folded form are
-    /// `first8`, little-endian, with any bytes past the word; `ninth` gives
+    /// `head` ([`head`]: zeros past the word), little-endian; `ninth` gives
     /// its ninth byte in folded form, asked for only when it may end
     /// `milliards`. One hash and one load, and no branch to mispredict for
     /// most words.
     #[inline(always)]
-    pub(crate) fn count_packed(&mut self, first8: u64, len: usize, ninth: impl FnOnce() -> u8) {
-        // The bytes past the word masked off: a word longer than eight
-        // bytes is 0, which matches no function word (an empty slot, which
-        // matches it, adds nothing).
-        let key = first8 & OWN_BYTES[len.min(9)];
+    pub(crate) fn count_head(&mut self, head: u64, len: usize, ninth: impl FnOnce() -> u8) {
+        // A word longer than eight bytes is 0, which matches no function
+        // word (an empty slot, which matches it, adds nothing).
+        let key = if len <= 8 { head } else { 0 };
         let slot = WORDS[slot(key)];
         // The match shifted into place rather than a selected addition,
         // which the compiler makes a branch: a function word or not is a
         // toss-up the predictor loses.
         self.counts += u64::from(slot.key == key) << slot.shift;
         // `milliards`, the one longer function word.
-        if len == 9 && first8 == pack(b"milliard") && ninth() == b's' {
+        if len == 9 && head == pack(b"milliard") && ninth() == b's' {
             self.counts += FRENCH_WORD;
         }
     }

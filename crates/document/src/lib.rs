@@ -9,6 +9,7 @@
 
 mod buf;
 mod document;
+mod form_key;
 mod language;
 mod phrases;
 mod sentences;

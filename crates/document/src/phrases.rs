@@ -3,17 +3,16 @@
 
 mod filter;
 mod first_words;
-mod key;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::buf::DocumentBuf;
 use crate::document::Document;
+use crate::form_key::form_key;
 use crate::token::Token;
 use filter::Filter;
 use first_words::FirstWords;
-use key::Key;
 
 /// How a phrase's words are compared with the text's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,9 +35,11 @@ struct Phrase {
 }
 
 /// Lists of phrases of one or more words, found where a word starts: a
-/// filter of the first word's folded form (its length and end bytes), a
-/// table of the first words, then a comparison of the next tokens. A phrase matches whole tokens, with the same joins, on
-/// one line (whitespace between words may be any, but no line break).
+/// filter of the first words' [form keys](crate::form_key) (stored in each
+/// token: one bit test per word), a table of the first words, then a
+/// comparison of the next tokens. A phrase matches whole tokens, with the
+/// same joins, on one line (whitespace between words may be any, but no
+/// line break).
 #[derive(Debug, Clone)]
 pub struct Phrases {
     phrases: Vec<Phrase>,
@@ -47,8 +48,8 @@ pub struct Phrases {
     /// Phrases by their first word's folded form, longest (in tokens)
     /// first, then in list order.
     by_first: FirstWords,
-    /// A filter of the first words' folded forms: most words are no
-    /// phrase's first word, and this test spares them the table.
+    /// A filter of the first words' form keys: most words are no phrase's
+    /// first word, and this test spares them the table.
     filter: Filter,
     /// Every phrase starts with a word (not a number or a mark).
     words_only: bool,
@@ -87,9 +88,8 @@ impl Phrases {
                     return Err(format!("phrase {i} ({text:?}) has no word"));
                 };
                 words_only &= first.is_word();
-                let key = doc.folded_bytes_of(first);
-                filter.insert(Key::of(key));
-                by_first.entry(key.into()).or_default().push(i as u32);
+                filter.insert(key_of(&doc, first));
+                by_first.entry(doc.folded_bytes_of(first).into()).or_default().push(i as u32);
                 let form = |t: &Token| match case {
                     Case::Folded => doc.folded_of(t).to_owned(),
                     Case::Exact => doc.text_of(t).to_owned(),
@@ -125,14 +125,16 @@ impl Phrases {
     pub fn find_all(&self, doc: &Document<'_>) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let tokens = doc.tokens().iter().enumerate();
-        // Two loops, so that the words-only test is not made at every token.
+        // Two loops: when every phrase starts with a word, a token's stored
+        // key is all the filter needs (that of a token that is not a word,
+        // 0, is in no filter), with no test of its kind.
         if self.words_only {
-            for (i, first) in tokens.filter(|(_, t)| t.is_word()) {
-                self.push_starting(doc, i, first, &mut out);
+            for (i, first) in tokens {
+                self.push_keyed(doc, i, first, first.word_key(), &mut out);
             }
         } else {
             for (i, first) in tokens {
-                self.push_starting(doc, i, first, &mut out);
+                self.push_keyed(doc, i, first, key_of(doc, first), &mut out);
             }
         }
         out
@@ -171,27 +173,26 @@ impl Phrases {
     #[inline(always)]
     fn push_at(&self, doc: &Document<'_>, i: usize, out: &mut Vec<PhraseMatch>) {
         let Some(first) = doc.tokens().get(i) else { return };
-        if self.words_only && !first.is_word() {
-            return;
-        }
-        self.push_starting(doc, i, first, out);
+        let key = if self.words_only { first.word_key() } else { key_of(doc, first) };
+        self.push_keyed(doc, i, first, key, out);
     }
 
-    /// [`Phrases::push_at`] once token `i`, `first`, is known to be one a
-    /// phrase may start at (a word, if every phrase starts with one).
+    /// [`Phrases::push_at`] given `key`, the form key of token `i`,
+    /// `first` (or 0, the key of no form, for a token that is not a word
+    /// when every phrase starts with one).
     #[inline(always)]
-    fn push_starting(&self, doc: &Document<'_>, i: usize, first: &Token, out: &mut Vec<PhraseMatch>) {
-        let form = doc.folded_bytes_of(first);
-        if self.filter.may_contain(Key::of(form)) {
-            self.push_matches(doc, i, form, out);
+    fn push_keyed(&self, doc: &Document<'_>, i: usize, first: &Token, key: u16, out: &mut Vec<PhraseMatch>) {
+        if self.filter.may_contain(key) {
+            self.push_matches(doc, i, first, key, out);
         }
     }
 
     /// [`Phrases::push_at`] past the filter: the phrases whose first word
-    /// is `form` compared with the tokens from `i` on.
+    /// is that of `first`, token `i`, of form key `key`, compared with the
+    /// tokens from `i` on.
     #[inline(never)]
-    fn push_matches(&self, doc: &Document<'_>, i: usize, form: &[u8], out: &mut Vec<PhraseMatch>) {
-        let Some(candidates) = self.by_first.get(Key::of(form), form) else { return };
+    fn push_matches(&self, doc: &Document<'_>, i: usize, first: &Token, key: u16, out: &mut Vec<PhraseMatch>) {
+        let Some(candidates) = self.by_first.get(key, doc.folded_bytes_of(first)) else { return };
         let tokens = doc.tokens();
         for &p in candidates {
             let phrase = &self.phrases[p as usize];
@@ -220,5 +221,17 @@ impl Phrases {
                 out.push(PhraseMatch { tokens: i..end, phrase: p as usize });
             }
         }
+    }
+}
+
+/// The form key of `token`'s folded form: stored in a word's token, worked
+/// out for another token (which only a list with a phrase that does not
+/// start with a word looks up).
+#[inline(always)]
+fn key_of(doc: &Document<'_>, token: &Token) -> u16 {
+    if token.is_word() {
+        token.word_key()
+    } else {
+        form_key(doc.folded_bytes_of(token))
     }
 }

@@ -12,6 +12,7 @@ mod tests;
 
 use std::ops::Range;
 
+use crate::form_key::{form_key_at, form_key_of_head, head};
 use crate::language::{Guess, REACH};
 use crate::token::{Bounds, Flags, Token, TokenKind};
 
@@ -210,12 +211,12 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
                 } else if run.capitals != 0 {
                     token = token.folded_at(fold_ascii(&text[start..i], false, folded));
                 }
+                // Its folded form is its text in lower case.
+                let head = head(run.head | u64::from_le_bytes([0x20; 8]), run.len);
                 if i <= REACH {
-                    // Its folded form is its text in lower case.
-                    let lowered = run.head | u64::from_le_bytes([0x20; 8]);
-                    guess.count_packed(lowered, run.len, || bytes.get(start + 8).map_or(0, |b| b | 0x20));
+                    guess.count_head(head, run.len, || bytes.get(start + 8).map_or(0, |b| b | 0x20));
                 }
-                tokens.push(token);
+                tokens.push(token.with_key(form_key_of_head(head, run.len)));
                 run.stop
             } else {
                 let first = if b & 0x20 == 0 { UPPER } else { LOWER };
@@ -515,7 +516,11 @@ fn word(
         (true, false) => fold_piece(&text[start..i], folded),
     };
     let next = if apostrophe_len > 0 { bytes.get(i).copied().unwrap_or(0) } else { stop };
-    tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span));
+    let key = match &folded_span {
+        Some(span) => form_key_at(folded.as_bytes(), span.start, span.end),
+        None => form_key_at(bytes, start, i),
+    };
+    tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span).with_key(key));
     // A function word is ASCII letters: not a word with an elision's
     // apostrophe, nor one with a letter outside ASCII (none folds to a
     // letter of a function word, a test in `language` checks).

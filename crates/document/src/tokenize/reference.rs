@@ -2,12 +2,14 @@
 //! were before they were restructured (at 5dabd85), kept for tests only: a
 //! proptest compares the tokeniser with it on arbitrary texts. What the
 //! restructuring left as it was (the classes of characters, digits,
-//! elisions, folding) is the tokeniser's own, called from here.
+//! elisions, folding) is the tokeniser's own, called from here; the words'
+//! form keys are computed afterwards, from their folded forms.
 
 use super::{
     class_at, digits, elision_after, fold_ascii, fold_piece, is_terminal, letter_case, Class, Tokenized, CASE, LOWER,
     UPPER,
 };
+use crate::form_key::form_key;
 use crate::language::{Guess, REACH};
 use crate::token::{Bounds, Flags, Token, TokenKind};
 
@@ -146,6 +148,10 @@ pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
     }
     if (paragraph as usize) < tokens.len() {
         paragraphs.push(Bounds { first: paragraph, end: tokens.len() as u32 });
+    }
+    // Each word's form key, from its folded form once it is known.
+    for token in tokens.iter_mut().filter(|t| t.is_word()) {
+        *token = token.with_key(form_key(token.folded_bytes_in(bytes, folded.as_bytes())));
     }
     Tokenized { tokens, breaks, paragraphs, guess }
 }

@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::{chunk, class_of, letter_case, reference, tokenize, Class};
+use crate::form_key::form_key;
 
 /// Pieces of text the tokeniser treats differently: ASCII words of every
 /// length around a chunk's, function words, elisions, Latin-1 letters,
@@ -21,7 +22,8 @@ fn texts() -> impl Strategy<Value = String> {
     (prop_oneof![Just(0usize), 0usize..700], pieces).prop_map(|(words, pieces)| "ab ".repeat(words) + &pieces.concat())
 }
 
-/// Checks that the tokeniser finds in `text` what its reference finds.
+/// Checks that the tokeniser finds in `text` what its reference finds, and
+/// that its words' form keys are their folded forms'.
 fn as_reference(text: &str) -> Result<(), TestCaseError> {
     let mut folded = String::new();
     let got = tokenize(text, &mut folded);
@@ -32,6 +34,13 @@ fn as_reference(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(&got.breaks, &expected.breaks);
     prop_assert_eq!(&got.paragraphs, &expected.paragraphs);
     prop_assert_eq!(&got.guess, &expected.guess);
+    // Each word's stored form key is the key of its folded form, worked
+    // out from the form; other tokens have key 0.
+    for token in &got.tokens {
+        let form = token.folded_bytes_in(text.as_bytes(), folded.as_bytes());
+        let expected = if token.is_word() { form_key(form) } else { 0 };
+        prop_assert_eq!(token.word_key(), expected, "{:?} in {:?}", form, text);
+    }
     Ok(())
 }
 
