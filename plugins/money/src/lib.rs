@@ -127,6 +127,13 @@ fn code_before(doc: &str, at: usize) -> Option<usize> {
 fn may_continue(doc: &str, at: usize, next: Option<&Lex<'_>>, language: Language) -> bool {
     let Some((original, word)) = word_after(doc, at, next) else { return true };
     let word = word.as_ref();
+    // Most words after an article (`un modèle`) are refused by the filter.
+    lexicon::may_continue_an_amount(word) && continues(original, word, language)
+}
+
+/// Whether a word after an article, as written and folded, continues an
+/// amount (see [`may_continue`]).
+fn continues(original: &str, word: &str, language: Language) -> bool {
     !word.is_empty()
         && (lexicon::is_number_word(word)
             || lexicon::multiplier(word, original, language, false).is_some()
@@ -668,6 +675,29 @@ mod tests {
             }
         }
         assert!(fast > 1000, "{fast}");
+    }
+
+    #[test]
+    fn the_filter_of_words_after_an_article_admits_every_one_that_continues() {
+        let mut words: Vec<String> = ["", "demi", "demi-milliard", "Demi", "USD", "EUR", "MUSD", "M", "m", "U.S", "¢"]
+            .map(String::from)
+            .to_vec();
+        words.extend(lexicon::number_words().map(String::from));
+        for text in glaneur_testdata::test_texts(&["money"]) {
+            words.extend(text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')).map(String::from));
+        }
+        let (mut continuing, mut refused) = (0, 0);
+        for original in &words {
+            let word = glaneur_text::folded(original);
+            for language in [Language::French, Language::English] {
+                if continues(original, &word, language) {
+                    assert!(lexicon::may_continue_an_amount(&word), "{original:?}");
+                    continuing += 1;
+                }
+            }
+            refused += usize::from(!lexicon::may_continue_an_amount(&word));
+        }
+        assert!(continuing > 1000 && refused > 5_000, "{continuing} {refused}");
     }
 
     #[test]
