@@ -249,23 +249,46 @@ impl Money {
     /// Which candidates are money, with which currency.
     fn decide(&self, document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
         let doc = document.text();
-        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start));
-        let in_parens: Vec<bool> =
-            candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
-        // For each candidate, the currency of the next one that names it
-        // outside parentheses, in the same paragraph: one backward pass.
-        let mut next_named: Vec<Option<&'static str>> = vec![None; candidates.len()];
+        // The candidates their paragraph decides about: those naming a
+        // currency by its code, which name it to the bare ones around
+        // (unless in parentheses), and the bare ones that may be kept,
+        // which take it. The others (most: years, counts) need neither
+        // their paragraph nor their parentheses.
+        let deciding: Vec<usize> = (0..candidates.len())
+            .filter(|&k| {
+                let p = &candidates[k];
+                matches!(p.currency, Some(Some(_))) || (p.currency.is_none() && !p.is_never_money())
+            })
+            .collect();
+        let paragraph_of = paragraph_starts(document, deciding.iter().map(|&k| candidates[k].start));
+        // For each of them, the currency of the next one that names it
+        // outside parentheses, in the same paragraph, and whether it is in
+        // parentheses itself: one backward pass.
+        let mut context: Vec<(Option<&'static str>, bool)> = vec![(None, false); deciding.len()];
         let mut ahead: Option<(&'static str, usize)> = None; // (code, its paragraph start)
-        for k in (0..candidates.len()).rev() {
-            let paragraph = paragraph_of[k];
-            next_named[k] = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
-            if let (Some(Some(code)), false) = (candidates[k].currency, in_parens[k]) {
-                ahead = Some((code, paragraph));
+        for (j, (&k, &paragraph)) in deciding.iter().zip(&paragraph_of).enumerate().rev() {
+            let next_named = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
+            let mut in_parens = false;
+            if let Some(Some(code)) = candidates[k].currency {
+                in_parens = context::in_parentheses(doc, candidates[k].start, paragraph);
+                if !in_parens {
+                    ahead = Some((code, paragraph));
+                }
             }
+            context[j] = (next_named, in_parens);
         }
         let mut last_named: Option<&'static str> = None;
         let mut out = Vec::with_capacity(candidates.len());
+        // The next of `deciding`.
+        let mut j = 0;
         for (k, parsed) in candidates.iter().enumerate() {
+            let (next_named, in_parens) = match deciding.get(j) {
+                Some(&d) if d == k => {
+                    j += 1;
+                    context[j - 1]
+                }
+                _ => (None, false),
+            };
             // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
             if let Some((default, inferable)) = parsed.subunit_of {
                 let sentence = context::sentence(doc, parsed.start, parsed.end);
@@ -285,7 +308,7 @@ impl Money {
                 continue;
             }
             if let Some(named) = parsed.currency {
-                if !in_parens[k] {
+                if !in_parens {
                     if let Some(code) = named {
                         last_named = Some(code);
                     }
@@ -296,7 +319,7 @@ impl Money {
             if parsed.is_never_money() {
                 continue; // `15 000 GPU`, `3 millions d'utilisateurs`
             }
-            match last_named.or(next_named[k]) {
+            match last_named.or(next_named) {
                 Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
                 None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
                     out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })
@@ -597,6 +620,89 @@ mod tests {
             };
             assert_eq!(attrs_json(amount), serde_json::to_string(&attrs).expect("attrs"), "{amount:?}");
         }
+    }
+
+    /// [`Money::decide`] as it was first written, every candidate's
+    /// paragraph and parentheses found: the reference it is compared with.
+    fn decide_every_context(document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
+        let doc = document.text();
+        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start));
+        let in_parens: Vec<bool> =
+            candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
+        // For each candidate, the currency of the next one that names it
+        // outside parentheses, in the same paragraph: one backward pass.
+        let mut next_named: Vec<Option<&'static str>> = vec![None; candidates.len()];
+        let mut ahead: Option<(&'static str, usize)> = None; // (code, its paragraph start)
+        for k in (0..candidates.len()).rev() {
+            let paragraph = paragraph_of[k];
+            next_named[k] = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
+            if let (Some(Some(code)), false) = (candidates[k].currency, in_parens[k]) {
+                ahead = Some((code, paragraph));
+            }
+        }
+        let mut last_named: Option<&'static str> = None;
+        let mut out = Vec::with_capacity(candidates.len());
+        for (k, parsed) in candidates.iter().enumerate() {
+            // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
+            if let Some((default, inferable)) = parsed.subunit_of {
+                let sentence = context::sentence(doc, parsed.start, parsed.end);
+                let from = glaneur_text::offset_in(doc, sentence);
+                let in_sentence = |j: usize| {
+                    candidates
+                        .get(j)
+                        .filter(|c| c.start >= from && c.start <= from + sentence.len())
+                        .and_then(|c| c.currency?)
+                };
+                let neighbour = k.checked_sub(1).and_then(in_sentence).or_else(|| in_sentence(k + 1));
+                let (code, inferred) = match neighbour.filter(|_| inferable) {
+                    Some(code) if code != default => (code, true),
+                    _ => (default, false),
+                };
+                out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred });
+                continue;
+            }
+            if let Some(named) = parsed.currency {
+                if !in_parens[k] {
+                    if let Some(code) = named {
+                        last_named = Some(code);
+                    }
+                }
+                out.push(Amount { parsed: parsed.clone(), currency: named, inferred: false });
+                continue;
+            }
+            if parsed.is_never_money() {
+                continue; // `15 000 GPU`, `3 millions d'utilisateurs`
+            }
+            match last_named.or(next_named[k]) {
+                Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
+                None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
+                    out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })
+                }
+                None => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn decisions_are_those_made_from_every_candidate_s_context() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        // Bare amounts around codes, in and out of parentheses, across paragraphs.
+        texts.push(
+            "Il a levé 5 millions (soit 4 millions USD) puis 3 milliards ; 2024 et 12 milliards d'euros.\n\n\
+             7 milliards, 45 cents, 300 salariés et 20 millions de dollars (12 millions) puis 9 millions."
+                .into(),
+        );
+        let mut kept = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let document = buf.document();
+            let candidates = Money.candidates(&document, false);
+            let decided = Money.decide(&document, candidates.clone());
+            assert_eq!(decided, decide_every_context(&document, candidates), "{text}");
+            kept += decided.len();
+        }
+        assert!(kept > 500, "{kept}");
     }
 
     #[test]
