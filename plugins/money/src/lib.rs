@@ -152,11 +152,12 @@ fn continues(original: &str, word: &str, language: Language) -> bool {
 /// every `un` and `une`, and the word is most often that item as it is,
 /// already folded.
 fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'d str, Cow<'d, str>)> {
-    if doc[at..].starts_with('-') {
+    let bytes = doc.as_bytes();
+    if bytes.get(at) == Some(&b'-') {
         return None;
     }
-    match next.filter(|n| is_whole_word_at(doc, at + 1, n)) {
-        Some(n) if doc.as_bytes()[at] == b' ' => Some((n.text(doc), Cow::Borrowed(n.lower))),
+    match next.filter(|n| bytes.get(at) == Some(&b' ') && is_whole_word_at(doc, at + 1, n)) {
+        Some(n) => Some((n.text(doc), Cow::Borrowed(n.lower))),
         _ => {
             let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
             if rest.starts_with(scanner::is_currency_symbol) {
@@ -180,12 +181,13 @@ fn is_whole_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
         return false;
     }
     let is_part = |c: char| glaneur_text::is_letter(c) || c == '-';
-    let (text, after) = (item.text(doc), doc.as_bytes().get(item.end));
-    if text.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+    let bytes = doc.as_bytes();
+    let (text, after) = (&bytes[item.start..item.end], bytes.get(item.end));
+    if text.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
         if after.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-') {
             return true;
         }
-    } else if !text.chars().all(is_part) {
+    } else if !item.text(doc).chars().all(is_part) {
         return false;
     }
     doc.get(item.end..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_part(c))
