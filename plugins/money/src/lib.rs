@@ -436,6 +436,7 @@ fn rule_of(amount: &Amount) -> Rule {
 /// is not three capitals, a qualifier not in its list).
 fn attrs_json(amount: &Amount) -> String {
     /// `"text"`, or `null`.
+    #[inline(always)]
     fn push_string(json: &mut String, text: Option<&str>) {
         match text {
             Some(text) => {
