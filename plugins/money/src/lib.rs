@@ -266,7 +266,7 @@ impl Money {
         // For each of them, the currency of the next one that names it
         // outside parentheses, in the same paragraph, and whether it is in
         // parentheses itself: one backward pass.
-        let mut context: Vec<(Option<&'static str>, bool)> = vec![(None, false); deciding.len()];
+        let mut contexts: Vec<(Option<&'static str>, bool)> = vec![(None, false); deciding.len()];
         let mut ahead: Option<(&'static str, usize)> = None; // (code, its paragraph start)
         for (j, (&k, &paragraph)) in deciding.iter().zip(&paragraph_of).enumerate().rev() {
             let next_named = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
@@ -277,7 +277,7 @@ impl Money {
                     ahead = Some((code, paragraph));
                 }
             }
-            context[j] = (next_named, in_parens);
+            contexts[j] = (next_named, in_parens);
         }
         let mut last_named: Option<&'static str> = None;
         let mut out = Vec::with_capacity(candidates.len());
@@ -287,7 +287,7 @@ impl Money {
             let (next_named, in_parens) = match deciding.get(j) {
                 Some(&d) if d == k => {
                     j += 1;
-                    context[j - 1]
+                    contexts[j - 1]
                 }
                 _ => (None, false),
             };
