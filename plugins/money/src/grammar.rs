@@ -105,21 +105,28 @@ const BACK: usize = 60;
 const AHEAD: usize = 180;
 
 /// The windows around anchors taken in order, over `all` (every item of a
-/// chunk, margins included): the end only moves forward, so finding it
-/// costs a step per item over the whole chunk rather than a search at
-/// every anchor; the start is found back from the anchor's item, a step
-/// per item within reach before it (fewer than the items between anchors).
+/// chunk, margins included): both ends only move forward (an anchor's
+/// reach back and ahead move with it), so each is found by a binary search
+/// from where the last window's was, over the few items between anchors,
+/// rather than a step per item.
 pub struct Windows<'x, 'a> {
     doc: &'x str,
     all: &'x [Lex<'a>],
+    /// The first item starting at or after the last window's start.
+    lo: usize,
     /// The first item ending after the last window's end.
     hi: usize,
 }
 
+/// How many items past the last window's end the next one's end is
+/// looked for at once (as many more each time, when anchors are further
+/// apart).
+const STRIDE: usize = 64;
+
 impl<'x, 'a> Windows<'x, 'a> {
     /// Windows over `all`, the items of `doc` lexed for a chunk.
     pub fn new(doc: &'x str, all: &'x [Lex<'a>]) -> Self {
-        Windows { doc, all, hi: 0 }
+        Windows { doc, all, lo: 0, hi: 0 }
     }
 
     /// The items within reach of `anchor` (a byte at or after the last
@@ -129,13 +136,21 @@ impl<'x, 'a> Windows<'x, 'a> {
         let (from, to) =
             (glaneur_text::reach_back(self.doc, anchor, BACK), glaneur_text::reach_ahead(self.doc, anchor, AHEAD));
         let all = self.all;
-        // Items start in order, the anchor's at `anchor`, at or after `from`.
-        let before = &all[..index.min(all.len())];
-        let lo = before.len() - before.iter().rev().take_while(|l| l.start >= from).count();
+        let index = index.min(all.len());
+        // Items start in order, the anchor's at `anchor`, at or after
+        // `from`; those before the last window's start before it.
+        let base = self.lo.min(index);
+        let lo = base + all[base..index].partition_point(|l| l.start < from);
+        self.lo = lo;
         // The items before the anchor's end before it: within reach.
-        self.hi = self.hi.max(index.min(all.len()));
-        while all.get(self.hi).is_some_and(|l| l.end <= to) {
-            self.hi += 1;
+        self.hi = self.hi.max(index);
+        loop {
+            let ahead = &all[self.hi..all.len().min(self.hi + STRIDE)];
+            let within = ahead.partition_point(|l| l.end <= to);
+            self.hi += within;
+            if within < STRIDE {
+                break;
+            }
         }
         let items = &all[lo..self.hi.max(lo)];
         let at = index - lo;

@@ -38,13 +38,15 @@ macro_rules! filtered_pairs {
 /// ([`WordFilter`]) refuses most words before the match: the rules ask this
 /// of the words around every number, which are seldom any of them.
 macro_rules! filtered_words {
-    ($(#[$doc:meta])* $vis:vis fn $name:ident($word:ident) -> $value:ty {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($word:ident) -> $value:ty, filter $filter:ident {
         $($($w:literal)|+ => $v:expr),+ $(,)?
     }) => {
+        /// The filter of the words of the function after it.
+        static $filter: WordFilter = WordFilter::of(&[&[$($($w),+),+]]);
+
         $(#[$doc])*
         $vis fn $name($word: &str) -> Option<$value> {
-            static WORDS: WordFilter = WordFilter::of(&[&[$($($w),+),+]]);
-            if !WORDS.admits($word) {
+            if !$filter.admits($word) {
                 return None;
             }
             Some(match $word {
@@ -230,7 +232,7 @@ pub enum CurrencyWord {
 
 filtered_words! {
     /// The currency a lowercased word names (`dollars`, `euros`, `yens`).
-    pub fn currency_word(word) -> CurrencyWord {
+    pub fn currency_word(word) -> CurrencyWord, filter CURRENCY_WORDS {
         "dollar" | "dollars" => Family("dollar"),
         "euro" | "euros" => Known("EUR"),
         "livre" | "livres" => Family("livre"),
@@ -908,6 +910,33 @@ impl WordFilter {
         filter
     }
 
+    /// The filter of the ASCII words of `words`, lowercased.
+    const fn of_lowercased(words: &[&str]) -> Self {
+        let mut filter = WordFilter::EMPTY;
+        let mut w = 0;
+        while w < words.len() {
+            let word = words[w].as_bytes();
+            if !word.is_empty() {
+                let bit = 1 << WordFilter::length_bit(word.len());
+                filter.first[word[0].to_ascii_lowercase() as usize] |= bit;
+                filter.last[word[word.len() - 1].to_ascii_lowercase() as usize] |= bit;
+            }
+            w += 1;
+        }
+        filter
+    }
+
+    /// The filter admitting the words of both.
+    const fn or(mut self, other: &WordFilter) -> Self {
+        let mut b = 0;
+        while b < 256 {
+            self.first[b] |= other.first[b];
+            self.last[b] |= other.last[b];
+            b += 1;
+        }
+        self
+    }
+
     /// This filter, admitting `word` too.
     const fn with(mut self, word: &str) -> Self {
         let word = word.as_bytes();
@@ -1083,6 +1112,62 @@ pub fn may_start_an_amount(word: &str) -> bool {
 #[inline]
 pub fn may_start_an_amount_within(word: &str) -> bool {
     AMOUNT_STARTS.may_prefix(word)
+}
+
+/// The words besides those of other lists that may follow an article in
+/// an amount (`un demi`, `a dozen`, `une dizaine`, `one cent`, `one
+/// Canadian dollar`): see [`may_continue_an_amount`].
+const OTHER_CONTINUATIONS: &[&str] = &[
+    "et",
+    "mille",
+    "and",
+    "half",
+    "quarter",
+    "dozen",
+    "of",
+    "a",
+    "thousand",
+    "dizaine",
+    "douzaine",
+    "quinzaine",
+    "vingtaine",
+    "trentaine",
+    "quarantaine",
+    "cinquantaine",
+    "soixantaine",
+    "centaine",
+    "cent",
+    "cents",
+    "¢",
+    "penny",
+    "pence",
+    "p",
+    "c",
+    "us",
+    "u.s",
+    "american",
+    "canadian",
+    "australian",
+    "hong",
+    "singapore",
+    "new",
+];
+
+/// Whether a lowercased word may continue an amount after an article (`un
+/// milliard`, `une centaine`, `one USD`): a number word, a multiplier, a
+/// currency word or ISO code (lowercased), an approximate count, a
+/// sub-unit, an English adjective of the dollar, a word of
+/// [`OTHER_CONTINUATIONS`], or a word starting with `demi`. A filter:
+/// every word the rules take is admitted, and most others (`un modèle`,
+/// `une idée`: the words after every article) refused at once.
+pub fn may_continue_an_amount(word: &str) -> bool {
+    static CONTINUATIONS: WordFilter = WordFilter::EMPTY
+        .or(&AMOUNT_STARTS)
+        .or(&MULTIPLIERS)
+        .or(&CURRENCY_WORDS)
+        .or(&WordFilter::of(&[OTHER_CONTINUATIONS]))
+        .or(&WordFilter::of_lowercased(ISO_CODES));
+    CONTINUATIONS.admits(word) || word.starts_with("demi")
 }
 
 #[cfg(test)]

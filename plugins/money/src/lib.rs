@@ -127,6 +127,13 @@ fn code_before(doc: &str, at: usize) -> Option<usize> {
 fn may_continue(doc: &str, at: usize, next: Option<&Lex<'_>>, language: Language) -> bool {
     let Some((original, word)) = word_after(doc, at, next) else { return true };
     let word = word.as_ref();
+    // Most words after an article (`un modèle`) are refused by the filter.
+    lexicon::may_continue_an_amount(word) && continues(original, word, language)
+}
+
+/// Whether a word after an article, as written and folded, continues an
+/// amount (see [`may_continue`]).
+fn continues(original: &str, word: &str, language: Language) -> bool {
     !word.is_empty()
         && (lexicon::is_number_word(word)
             || lexicon::multiplier(word, original, language, false).is_some()
@@ -145,11 +152,12 @@ fn may_continue(doc: &str, at: usize, next: Option<&Lex<'_>>, language: Language
 /// every `un` and `une`, and the word is most often that item as it is,
 /// already folded.
 fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'d str, Cow<'d, str>)> {
-    if doc[at..].starts_with('-') {
+    let bytes = doc.as_bytes();
+    if bytes.get(at) == Some(&b'-') {
         return None;
     }
-    match next.filter(|n| is_whole_word_at(doc, at + 1, n)) {
-        Some(n) if doc.as_bytes()[at] == b' ' => Some((n.text(doc), Cow::Borrowed(n.lower))),
+    match next.filter(|n| bytes.get(at) == Some(&b' ') && is_whole_word_at(doc, at + 1, n)) {
+        Some(n) => Some((n.text(doc), Cow::Borrowed(n.lower))),
         _ => {
             let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
             if rest.starts_with(scanner::is_currency_symbol) {
@@ -173,12 +181,13 @@ fn is_whole_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
         return false;
     }
     let is_part = |c: char| glaneur_text::is_letter(c) || c == '-';
-    let (text, after) = (item.text(doc), doc.as_bytes().get(item.end));
-    if text.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+    let bytes = doc.as_bytes();
+    let (text, after) = (&bytes[item.start..item.end], bytes.get(item.end));
+    if text.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
         if after.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-') {
             return true;
         }
-    } else if !text.chars().all(is_part) {
+    } else if !item.text(doc).chars().all(is_part) {
         return false;
     }
     doc.get(item.end..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_part(c))
@@ -242,23 +251,46 @@ impl Money {
     /// Which candidates are money, with which currency.
     fn decide(&self, document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
         let doc = document.text();
-        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start));
-        let in_parens: Vec<bool> =
-            candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
-        // For each candidate, the currency of the next one that names it
-        // outside parentheses, in the same paragraph: one backward pass.
-        let mut next_named: Vec<Option<&'static str>> = vec![None; candidates.len()];
+        // The candidates their paragraph decides about: those naming a
+        // currency by its code, which name it to the bare ones around
+        // (unless in parentheses), and the bare ones that may be kept,
+        // which take it. The others (most: years, counts) need neither
+        // their paragraph nor their parentheses.
+        let deciding: Vec<usize> = (0..candidates.len())
+            .filter(|&k| {
+                let p = &candidates[k];
+                matches!(p.currency, Some(Some(_))) || (p.currency.is_none() && !p.is_never_money())
+            })
+            .collect();
+        let paragraph_of = paragraph_starts(document, deciding.iter().map(|&k| candidates[k].start));
+        // For each of them, the currency of the next one that names it
+        // outside parentheses, in the same paragraph, and whether it is in
+        // parentheses itself: one backward pass.
+        let mut contexts: Vec<(Option<&'static str>, bool)> = vec![(None, false); deciding.len()];
         let mut ahead: Option<(&'static str, usize)> = None; // (code, its paragraph start)
-        for k in (0..candidates.len()).rev() {
-            let paragraph = paragraph_of[k];
-            next_named[k] = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
-            if let (Some(Some(code)), false) = (candidates[k].currency, in_parens[k]) {
-                ahead = Some((code, paragraph));
+        for (j, (&k, &paragraph)) in deciding.iter().zip(&paragraph_of).enumerate().rev() {
+            let next_named = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
+            let mut in_parens = false;
+            if let Some(Some(code)) = candidates[k].currency {
+                in_parens = context::in_parentheses(doc, candidates[k].start, paragraph);
+                if !in_parens {
+                    ahead = Some((code, paragraph));
+                }
             }
+            contexts[j] = (next_named, in_parens);
         }
         let mut last_named: Option<&'static str> = None;
         let mut out = Vec::with_capacity(candidates.len());
+        // The next of `deciding`.
+        let mut j = 0;
         for (k, parsed) in candidates.iter().enumerate() {
+            let (next_named, in_parens) = match deciding.get(j) {
+                Some(&d) if d == k => {
+                    j += 1;
+                    contexts[j - 1]
+                }
+                _ => (None, false),
+            };
             // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
             if let Some((default, inferable)) = parsed.subunit_of {
                 let sentence = context::sentence(doc, parsed.start, parsed.end);
@@ -278,7 +310,7 @@ impl Money {
                 continue;
             }
             if let Some(named) = parsed.currency {
-                if !in_parens[k] {
+                if !in_parens {
                     if let Some(code) = named {
                         last_named = Some(code);
                     }
@@ -289,7 +321,7 @@ impl Money {
             if parsed.is_never_money() {
                 continue; // `15 000 GPU`, `3 millions d'utilisateurs`
             }
-            match last_named.or(next_named[k]) {
+            match last_named.or(next_named) {
                 Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
                 None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
                     out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })
@@ -404,6 +436,7 @@ fn rule_of(amount: &Amount) -> Rule {
 /// is not three capitals, a qualifier not in its list).
 fn attrs_json(amount: &Amount) -> String {
     /// `"text"`, or `null`.
+    #[inline(always)]
     fn push_string(json: &mut String, text: Option<&str>) {
         match text {
             Some(text) => {
@@ -592,6 +625,89 @@ mod tests {
         }
     }
 
+    /// [`Money::decide`] as it was first written, every candidate's
+    /// paragraph and parentheses found: the reference it is compared with.
+    fn decide_every_context(document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
+        let doc = document.text();
+        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start));
+        let in_parens: Vec<bool> =
+            candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
+        // For each candidate, the currency of the next one that names it
+        // outside parentheses, in the same paragraph: one backward pass.
+        let mut next_named: Vec<Option<&'static str>> = vec![None; candidates.len()];
+        let mut ahead: Option<(&'static str, usize)> = None; // (code, its paragraph start)
+        for k in (0..candidates.len()).rev() {
+            let paragraph = paragraph_of[k];
+            next_named[k] = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
+            if let (Some(Some(code)), false) = (candidates[k].currency, in_parens[k]) {
+                ahead = Some((code, paragraph));
+            }
+        }
+        let mut last_named: Option<&'static str> = None;
+        let mut out = Vec::with_capacity(candidates.len());
+        for (k, parsed) in candidates.iter().enumerate() {
+            // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
+            if let Some((default, inferable)) = parsed.subunit_of {
+                let sentence = context::sentence(doc, parsed.start, parsed.end);
+                let from = glaneur_text::offset_in(doc, sentence);
+                let in_sentence = |j: usize| {
+                    candidates
+                        .get(j)
+                        .filter(|c| c.start >= from && c.start <= from + sentence.len())
+                        .and_then(|c| c.currency?)
+                };
+                let neighbour = k.checked_sub(1).and_then(in_sentence).or_else(|| in_sentence(k + 1));
+                let (code, inferred) = match neighbour.filter(|_| inferable) {
+                    Some(code) if code != default => (code, true),
+                    _ => (default, false),
+                };
+                out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred });
+                continue;
+            }
+            if let Some(named) = parsed.currency {
+                if !in_parens[k] {
+                    if let Some(code) = named {
+                        last_named = Some(code);
+                    }
+                }
+                out.push(Amount { parsed: parsed.clone(), currency: named, inferred: false });
+                continue;
+            }
+            if parsed.is_never_money() {
+                continue; // `15 000 GPU`, `3 millions d'utilisateurs`
+            }
+            match last_named.or(next_named[k]) {
+                Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
+                None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
+                    out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })
+                }
+                None => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn decisions_are_those_made_from_every_candidate_s_context() {
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        // Bare amounts around codes, in and out of parentheses, across paragraphs.
+        texts.push(
+            "Il a levé 5 millions (soit 4 millions USD) puis 3 milliards ; 2024 et 12 milliards d'euros.\n\n\
+             7 milliards, 45 cents, 300 salariés et 20 millions de dollars (12 millions) puis 9 millions."
+                .into(),
+        );
+        let mut kept = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let document = buf.document();
+            let candidates = Money.candidates(&document, false);
+            let decided = Money.decide(&document, candidates.clone());
+            assert_eq!(decided, decide_every_context(&document, candidates), "{text}");
+            kept += decided.len();
+        }
+        assert!(kept > 500, "{kept}");
+    }
+
     #[test]
     fn amounts_are_those_found_when_every_qualifier_is_looked_for() {
         let mut texts = glaneur_testdata::test_texts(&["money"]);
@@ -668,6 +784,29 @@ mod tests {
             }
         }
         assert!(fast > 1000, "{fast}");
+    }
+
+    #[test]
+    fn the_filter_of_words_after_an_article_admits_every_one_that_continues() {
+        let mut words: Vec<String> = ["", "demi", "demi-milliard", "Demi", "USD", "EUR", "MUSD", "M", "m", "U.S", "¢"]
+            .map(String::from)
+            .to_vec();
+        words.extend(lexicon::number_words().map(String::from));
+        for text in glaneur_testdata::test_texts(&["money"]) {
+            words.extend(text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')).map(String::from));
+        }
+        let (mut continuing, mut refused) = (0, 0);
+        for original in &words {
+            let word = glaneur_text::folded(original);
+            for language in [Language::French, Language::English] {
+                if continues(original, &word, language) {
+                    assert!(lexicon::may_continue_an_amount(&word), "{original:?}");
+                    continuing += 1;
+                }
+            }
+            refused += usize::from(!lexicon::may_continue_an_amount(&word));
+        }
+        assert!(continuing > 1000 && refused > 5_000, "{continuing} {refused}");
     }
 
     #[test]
