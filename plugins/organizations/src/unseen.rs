@@ -20,7 +20,7 @@ use crate::lexicon::{
     is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
 use crate::taken::Taken;
-use crate::words::{after_token, before, before_token, folded_tokens, After, Before, Word};
+use crate::words::{after_token, before, before_token, capital_within, folded_tokens, After, Before, Word};
 use crate::Mention;
 use glaneur_text::is_whole_word;
 
@@ -137,7 +137,10 @@ fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a
                 found.add(s, e, 0.7, || rule_name("apposition:", &[&*cue()]));
             }
         }
-        if !is_determiner(&p.lower) {
+        // No name after the cue without a capital in the words
+        // `name_after_cue` reads (most cues): those are then neither read
+        // nor looked up.
+        if !capital_within(doc, tokens.end, NAME_AFTER_CUE_WITHIN) || !is_determiner(&p.lower) {
             continue;
         }
         if let Some((s, e)) = name_after_cue(text, after_token(doc, tokens.end)) {
@@ -209,6 +212,10 @@ fn rule_name<'a>(kind: &str, parts: &[&str]) -> Cow<'a, str> {
     Cow::Owned(name)
 }
 
+/// How many words after a cue noun the name may begin at: after up to
+/// four adjectives or link words ([`name_after_cue`]).
+const NAME_AFTER_CUE_WITHIN: usize = 5;
+
 /// The name right after a cue noun (`words` are the words after it), past
 /// up to two adjectives and a `de …` complement (`la société grenobloise
 /// Siliciel`, `l'éditeur de logiciels Pixeo`).
@@ -222,7 +229,7 @@ fn name_after_cue(text: &str, words: After<'_>) -> Option<(usize, usize)> {
             break w;
         }
         let adjective_like = w.is_word() && !is_function_word(&w.lower) && !is_org_verb(&w.lower);
-        if !(adjective_like || is_link_word(&w.lower)) || count >= 4 {
+        if !(adjective_like || is_link_word(&w.lower)) || count >= NAME_AFTER_CUE_WITHIN - 1 {
             return None;
         }
         count += 1;

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use glaneur_schema::{Document, Flags, Token};
-use glaneur_text::folded;
+use glaneur_text::{folded, is_capital_at};
 
 /// A word or punctuation mark next to a span.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +107,35 @@ pub fn after_token<'a>(doc: &Document<'a>, k: usize) -> After<'a> {
 pub fn before_token<'a>(doc: &Document<'a>, k: usize) -> Before<'a> {
     let pos = doc.tokens().get(k).map_or(doc.text().len(), Token::start);
     Before { doc: *doc, k, pos }
+}
+
+/// Whether one of the first `words` words that [`after_token`]`(doc, k)`
+/// reads, before any comma, may begin with a capital or a digit
+/// ([`Word::is_capitalised`]): false only if none can. Told from the
+/// tokens alone, so that a rule wanting a name a few words on reads and
+/// looks up no word when none can start one (most cues). It may look
+/// further than the reader (past a line break; a word begun by a glued
+/// piece is not counted), never less far.
+pub fn capital_within(doc: &Document<'_>, k: usize, words: usize) -> bool {
+    let text = doc.text();
+    let mut begun = 0;
+    for t in doc.tokens().get(k..).unwrap_or_default() {
+        let piece = is_piece(doc, t);
+        // A piece after a space begins a word; apostrophes come within
+        // words; any other token (a comma too) ends what is looked at.
+        if piece && !t.is_joined() {
+            begun += 1;
+            if begun > words {
+                return false;
+            }
+        } else if !piece && !is_apostrophe(doc, t) {
+            return false;
+        }
+        if text.as_bytes()[t.start()].is_ascii_digit() || is_capital_at(text, t.start()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The iterator [`after`] returns.
@@ -316,6 +345,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn no_capital_within_means_no_capitalised_word_read() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
+        texts.push("la société x-Foo, bar d’Éole ; la firme 3M\nX la start-up « Y » l' Z la société Inc. Co".into());
+        let mut capitals = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for k in 0..=doc.tokens().len() {
+                for n in 1..=6 {
+                    let capitalised =
+                        after_token(&doc, k).take(n).take_while(|w| w.text != ",").any(|w| w.is_capitalised());
+                    assert!(capital_within(&doc, k, n) || !capitalised, "{n} words after token {k} in {text}");
+                    capitals += usize::from(capitalised);
+                }
+            }
+        }
+        assert!(capitals > 1000, "{capitals}");
     }
 
     fn texts<'a>(words: impl Iterator<Item = Word<'a>>, n: usize) -> Vec<&'a str> {
