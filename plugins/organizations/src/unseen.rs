@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
-use glaneur_text::{find_names, keep_leftmost_longest};
+use glaneur_text::find_names;
 
 use crate::lexicon::{
     is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
@@ -59,14 +59,19 @@ fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
         counts[LISTS.list_of(m.phrase)] += 1;
     }
     let mut found: [Vec<ListMatch>; 3] = counts.map(Vec::with_capacity);
+    // `find_all` gives the matches by start, the longest first at each: a
+    // list's leftmost-longest are those starting at or past the end of the
+    // one it kept last, in that order (no sort).
+    let mut ends = [0; 3];
     for m in matches {
+        let list = LISTS.list_of(m.phrase);
         let span = doc.byte_span(m.tokens.clone());
-        found[LISTS.list_of(m.phrase)].push(ListMatch { start: span.start, end: span.end, tokens: m.tokens });
+        if span.start >= ends[list] {
+            ends[list] = span.end;
+            found[list].push(ListMatch { start: span.start, end: span.end, tokens: m.tokens });
+        }
     }
-    found.map(|mut list| {
-        keep_leftmost_longest(&mut list, |m| (m.start, m.end));
-        list
-    })
+    found
 }
 
 /// The mentions found so far, and the spans they and the gazetteer's hits
@@ -376,6 +381,33 @@ mod tests {
         assert_eq!(words(&of_cues), ["filiale", "PDG", "Capital", "capital"]);
         for (name, text) in glaneur_testdata::seeds() {
             assert_eq!(doc_scan(&text), reference(&text), "{name}");
+        }
+    }
+
+    /// [`scan`] as it was: each list's matches sorted, then the
+    /// leftmost-longest kept.
+    fn scan_by_sorting(doc: &Document<'_>) -> [Vec<(usize, usize, Range<usize>)>; 3] {
+        let mut found: [Vec<(usize, usize, Range<usize>)>; 3] = Default::default();
+        for m in LISTS.find_all(doc) {
+            let span = doc.byte_span(m.tokens.clone());
+            found[LISTS.list_of(m.phrase)].push((span.start, span.end, m.tokens));
+        }
+        found.map(|mut list| {
+            glaneur_text::keep_leftmost_longest(&mut list, |m| (m.0, m.1));
+            list
+        })
+    }
+
+    #[test]
+    fn the_scan_in_one_pass_keeps_what_sorting_kept() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
+        texts.push("le président-directeur général de la société de gestion, le directeur général du fonds".into());
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let found = scan(&doc).map(|list| list.into_iter().map(|m| (m.start, m.end, m.tokens)).collect::<Vec<_>>());
+            assert_eq!(found, scan_by_sorting(&doc), "{text}");
         }
     }
 
