@@ -123,8 +123,9 @@ fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a
         let mut prev = before_token(doc, tokens.start);
         let Some(p) = prev.next() else { continue };
         let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
-        // The word before `p`, which only a comma or an article reads.
-        let prev_1 = if article || p.lower == "," { prev.next() } else { None };
+        // The word before `p`, which only a comma or an article reads (an
+        // article only if it is a comma).
+        let prev_1 = if p.lower == "," || (article && prev.may_give_comma()) { prev.next() } else { None };
         if p.lower == "," && prev_1.is_some() {
             continue;
         }

@@ -200,6 +200,15 @@ pub struct Before<'a> {
     pos: usize,
 }
 
+impl Before<'_> {
+    /// Whether the next word this reader gives may be a comma: the token
+    /// before is one (a line break may still end the sentence there). A
+    /// rule that wants only a comma asks this first, which reads no word.
+    pub fn may_give_comma(&self) -> bool {
+        self.k.checked_sub(1).and_then(|i| self.doc.tokens().get(i)).is_some_and(|t| bytes_of(&self.doc, t) == b",")
+    }
+}
+
 impl<'a> Iterator for Before<'a> {
     type Item = Word<'a>;
 
@@ -366,6 +375,27 @@ mod tests {
             }
         }
         assert!(capitals > 1000, "{capitals}");
+    }
+
+    #[test]
+    fn a_comma_read_before_is_one_the_tokens_tell() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.push("X ,\nla société, la start-up ,, d’Éole , l'".into());
+        let mut commas = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for k in 0..=doc.tokens().len() {
+                let mut words = before_token(&doc, k);
+                for _ in 0..4 {
+                    let may = words.may_give_comma();
+                    let Some(word) = words.next() else { break };
+                    commas += usize::from(word.text == ",");
+                    assert!(may || word.text != ",", "before token {k} in {text}");
+                }
+            }
+        }
+        assert!(commas > 100, "{commas}");
     }
 
     fn texts<'a>(words: impl Iterator<Item = Word<'a>>, n: usize) -> Vec<&'a str> {
