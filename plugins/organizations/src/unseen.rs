@@ -119,10 +119,17 @@ fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
+        // The name comes after the cue (a capital within the words
+        // `name_after_cue` reads) or before it, by apposition (a comma
+        // before the article): without either (most cues), no word is read.
+        let name_after = capital_within(doc, tokens.end, NAME_AFTER_CUE_WITHIN);
+        if !name_after && !comma_before_article(doc, tokens.start) {
+            continue;
+        }
         let cue = || folded_tokens(doc, tokens.clone());
         let mut prev = before_token(doc, tokens.start);
         let Some(p) = prev.next() else { continue };
-        let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
+        let article = is_article(&p.lower);
         // The word before `p`, which only a comma or an article reads (an
         // article only if it is a comma).
         let prev_1 = if p.lower == "," || (article && prev.may_give_comma()) { prev.next() } else { None };
@@ -143,10 +150,7 @@ fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a
                 found.add(s, e, 0.7, || rule_name("apposition:", &[&*cue()]));
             }
         }
-        // No name after the cue without a capital in the words
-        // `name_after_cue` reads (most cues): those are then neither read
-        // nor looked up.
-        if !capital_within(doc, tokens.end, NAME_AFTER_CUE_WITHIN) || !is_determiner(&p.lower) {
+        if !name_after || !is_determiner(&p.lower) {
             continue;
         }
         if let Some((s, e)) = name_after_cue(text, after_token(doc, tokens.end)) {
@@ -154,6 +158,21 @@ fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a
             found.add(s, e, 0.75, rule);
         }
     }
+}
+
+/// The articles an apposition's cue noun follows (`X, une société`),
+/// folded.
+fn is_article(word: &str) -> bool {
+    matches!(word, "un" | "une" | "la" | "le" | "l'")
+}
+
+/// Whether the word before the one before token `k` may be a comma, as
+/// an apposition wants (`X, une société`): the token two or three before
+/// `k` is one (an article is one token, or a letter and an apostrophe).
+fn comma_before_article(doc: &Document<'_>, k: usize) -> bool {
+    let comma =
+        |back: usize| k.checked_sub(back).and_then(|i| doc.tokens().get(i)).is_some_and(|t| doc.text_of(t) == ",");
+    comma(2) || comma(3)
 }
 
 /// `le PDG de X`, `le rachat de X`, `a investi … dans X`; `matches` are
@@ -410,6 +429,27 @@ mod tests {
             let found = scan(&doc).map(|list| list.into_iter().map(|m| (m.start, m.end, m.tokens)).collect::<Vec<_>>());
             assert_eq!(found, scan_by_sorting(&doc), "{text}");
         }
+    }
+
+    #[test]
+    fn a_comma_before_an_article_is_told_from_the_tokens() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
+        texts.push("X, l' société ; Y ,la firme, Z,\nune agence, W, L’éditeur, V, un, le".into());
+        let mut appositions = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for k in 0..=doc.tokens().len() {
+                let mut prev = before_token(&doc, k);
+                let Some(p) = prev.next() else { continue };
+                if is_article(&p.lower) && prev.next().is_some_and(|c| c.text == ",") {
+                    assert!(comma_before_article(&doc, k), "before token {k} in {text}");
+                    appositions += 1;
+                }
+            }
+        }
+        assert!(appositions > 20, "{appositions}");
     }
 
     #[test]
