@@ -41,24 +41,27 @@ static LISTS: LazyLock<Phrases> = LazyLock::new(|| {
         .expect("the word lists are phrases")
 });
 
-/// A match of one of the word lists: its byte span and its tokens.
+/// The lists of [`LISTS`], by index.
+const CUES: usize = 0;
+const SUFFIX_LIST: usize = 1;
+const OF_CUES: usize = 2;
+
+/// A match of one of the word lists: its byte span, its tokens and its
+/// list ([`CUES`], [`SUFFIX_LIST`], [`OF_CUES`]).
 #[derive(Debug, Clone)]
 struct ListMatch {
     start: usize,
     end: usize,
     tokens: Range<usize>,
+    list: usize,
 }
 
-/// The matches of each list in `doc`, leftmost-longest and not overlapping
-/// within a list, in order: (cues, suffixes, of-cues).
-fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
+/// The matches of the lists in `doc`, leftmost-longest and not
+/// overlapping within a list, in order; all lists in one vector (a few
+/// matches a document: one allocation, each rule reading its list's).
+fn scan(doc: &Document<'_>) -> Vec<ListMatch> {
     let matches = LISTS.find_all(doc);
-    // Each list sized first: pushed into as found, they grew several times.
-    let mut counts = [0; 3];
-    for m in &matches {
-        counts[LISTS.list_of(m.phrase)] += 1;
-    }
-    let mut found: [Vec<ListMatch>; 3] = counts.map(Vec::with_capacity);
+    let mut found = Vec::with_capacity(matches.len());
     // `find_all` gives the matches by start, the longest first at each: a
     // list's leftmost-longest are those starting at or past the end of the
     // one it kept last, in that order (no sort).
@@ -68,7 +71,7 @@ fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
         let span = doc.byte_span(m.tokens.clone());
         if span.start >= ends[list] {
             ends[list] = span.end;
-            found[list].push(ListMatch { start: span.start, end: span.end, tokens: m.tokens });
+            found.push(ListMatch { start: span.start, end: span.end, tokens: m.tokens, list });
         }
     }
     found
@@ -102,10 +105,11 @@ pub fn find<'a>(doc: &Document<'a>, taken: Taken) -> Vec<Mention<'a>> {
     let text = doc.text();
     let mut found = Found { text, taken, mentions: Vec::new() };
 
-    let [cues, suffix_matches, of_cues] = scan(doc);
-    cue_nouns(doc, &cues, &mut found);
-    suffixes(doc, &suffix_matches, &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
-    of_nouns(doc, &of_cues, &mut found);
+    let matches = scan(doc);
+    let of_list = |list: usize| matches.iter().filter(move |m| m.list == list);
+    cue_nouns(doc, of_list(CUES), &mut found);
+    suffixes(doc, of_list(SUFFIX_LIST), &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
+    of_nouns(doc, of_list(OF_CUES), &mut found);
     same_document(&mut found);
     found.mentions
 }
@@ -113,9 +117,9 @@ pub fn find<'a>(doc: &Document<'a>, taken: Taken) -> Vec<Mention<'a>> {
 /// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
 /// and `X, une société de conseil` (an apposition); `matches` are the cue
 /// nouns' matches from [`scan`].
-fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a>) {
+fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a>) {
     let text = doc.text();
-    for &ListMatch { start: m_start, end: m_end, ref tokens } in matches {
+    for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
@@ -177,9 +181,9 @@ fn comma_before_article(doc: &Document<'_>, k: usize) -> bool {
 
 /// `le PDG de X`, `le rachat de X`, `a investi … dans X`; `matches` are
 /// the of-nouns' matches from [`scan`].
-fn of_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a>) {
+fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a>) {
     let text = doc.text();
-    for &ListMatch { start: m_start, end: m_end, ref tokens } in matches {
+    for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
         // The cues also match inside words (`dg` of `budget`): checked first.
         if !is_whole_word(text, m_start, m_end) {
             continue;
@@ -326,9 +330,9 @@ fn name_ending(words: Before<'_>) -> Option<(usize, usize)> {
 
 /// Calls `add` for every capitalised name ending in a corporate suffix;
 /// `matches` are the suffixes' matches from [`scan`].
-fn suffixes(doc: &Document<'_>, matches: &[ListMatch], add: &mut dyn FnMut(usize, usize)) {
+fn suffixes<'m>(doc: &Document<'_>, matches: impl Iterator<Item = &'m ListMatch>, add: &mut dyn FnMut(usize, usize)) {
     let text = doc.text();
-    for ListMatch { start: m_start, end: m_end, tokens } in matches {
+    for ListMatch { start: m_start, end: m_end, tokens, .. } in matches {
         let (m_start, mut end, mut next_token) = (*m_start, *m_end, tokens.end);
         if text[end..].starts_with('.') && matches!(&text[m_start..end], "Inc" | "Ltd" | "Corp" | "Co") {
             end += 1; // the period, a token of its own
@@ -364,7 +368,9 @@ mod tests {
     use glaneur_schema::DocumentBuf;
 
     fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
-        scan(&DocumentBuf::new(text).expect("small").document()).map(|l| l.iter().map(|m| (m.start, m.end)).collect())
+        let found = scan(&DocumentBuf::new(text).expect("small").document());
+        [CUES, SUFFIX_LIST, OF_CUES]
+            .map(|list| found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end)).collect())
     }
 
     /// Each list's leftmost-longest matches, one automaton per list over
@@ -426,7 +432,10 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
-            let found = scan(&doc).map(|list| list.into_iter().map(|m| (m.start, m.end, m.tokens)).collect::<Vec<_>>());
+            let found = scan(&doc);
+            let found = [CUES, SUFFIX_LIST, OF_CUES].map(|list| {
+                found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end, m.tokens.clone())).collect::<Vec<_>>()
+            });
             assert_eq!(found, scan_by_sorting(&doc), "{text}");
         }
     }
