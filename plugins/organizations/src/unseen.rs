@@ -14,13 +14,13 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, Phrases};
-use glaneur_text::{find_names, keep_leftmost_longest};
+use glaneur_text::find_names;
 
 use crate::lexicon::{
     is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
 };
 use crate::taken::Taken;
-use crate::words::{after_token, before, before_token, folded_tokens, After, Before, Word};
+use crate::words::{after_token, before, before_token, capital_within, folded_tokens, After, Before, Word};
 use crate::Mention;
 use glaneur_text::is_whole_word;
 
@@ -41,32 +41,40 @@ static LISTS: LazyLock<Phrases> = LazyLock::new(|| {
         .expect("the word lists are phrases")
 });
 
-/// A match of one of the word lists: its byte span and its tokens.
+/// The lists of [`LISTS`], by index.
+const CUES: usize = 0;
+const SUFFIX_LIST: usize = 1;
+const OF_CUES: usize = 2;
+
+/// A match of one of the word lists: its byte span, its tokens and its
+/// list ([`CUES`], [`SUFFIX_LIST`], [`OF_CUES`]).
 #[derive(Debug, Clone)]
 struct ListMatch {
     start: usize,
     end: usize,
     tokens: Range<usize>,
+    list: usize,
 }
 
-/// The matches of each list in `doc`, leftmost-longest and not overlapping
-/// within a list, in order: (cues, suffixes, of-cues).
-fn scan(doc: &Document<'_>) -> [Vec<ListMatch>; 3] {
+/// The matches of the lists in `doc`, leftmost-longest and not
+/// overlapping within a list, in order; all lists in one vector (a few
+/// matches a document: one allocation, each rule reading its list's).
+fn scan(doc: &Document<'_>) -> Vec<ListMatch> {
     let matches = LISTS.find_all(doc);
-    // Each list sized first: pushed into as found, they grew several times.
-    let mut counts = [0; 3];
-    for m in &matches {
-        counts[LISTS.list_of(m.phrase)] += 1;
-    }
-    let mut found: [Vec<ListMatch>; 3] = counts.map(Vec::with_capacity);
+    let mut found = Vec::with_capacity(matches.len());
+    // `find_all` gives the matches by start, the longest first at each: a
+    // list's leftmost-longest are those starting at or past the end of the
+    // one it kept last, in that order (no sort).
+    let mut ends = [0; 3];
     for m in matches {
+        let list = LISTS.list_of(m.phrase);
         let span = doc.byte_span(m.tokens.clone());
-        found[LISTS.list_of(m.phrase)].push(ListMatch { start: span.start, end: span.end, tokens: m.tokens });
+        if span.start >= ends[list] {
+            ends[list] = span.end;
+            found.push(ListMatch { start: span.start, end: span.end, tokens: m.tokens, list });
+        }
     }
-    found.map(|mut list| {
-        keep_leftmost_longest(&mut list, |m| (m.start, m.end));
-        list
-    })
+    found
 }
 
 /// The mentions found so far, and the spans they and the gazetteer's hits
@@ -97,10 +105,11 @@ pub fn find<'a>(doc: &Document<'a>, taken: Taken) -> Vec<Mention<'a>> {
     let text = doc.text();
     let mut found = Found { text, taken, mentions: Vec::new() };
 
-    let [cues, suffix_matches, of_cues] = scan(doc);
-    cue_nouns(doc, &cues, &mut found);
-    suffixes(doc, &suffix_matches, &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
-    of_nouns(doc, &of_cues, &mut found);
+    let matches = scan(doc);
+    let of_list = |list: usize| matches.iter().filter(move |m| m.list == list);
+    cue_nouns(doc, of_list(CUES), &mut found);
+    suffixes(doc, of_list(SUFFIX_LIST), &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
+    of_nouns(doc, of_list(OF_CUES), &mut found);
     same_document(&mut found);
     found.mentions
 }
@@ -108,18 +117,26 @@ pub fn find<'a>(doc: &Document<'a>, taken: Taken) -> Vec<Mention<'a>> {
 /// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
 /// and `X, une société de conseil` (an apposition); `matches` are the cue
 /// nouns' matches from [`scan`].
-fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a>) {
+fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a>) {
     let text = doc.text();
-    for &ListMatch { start: m_start, end: m_end, ref tokens } in matches {
+    for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
         if !is_whole_word(text, m_start, m_end) {
+            continue;
+        }
+        // The name comes after the cue (a capital within the words
+        // `name_after_cue` reads) or before it, by apposition (a comma
+        // before the article): without either (most cues), no word is read.
+        let name_after = capital_within(doc, tokens.end, NAME_AFTER_CUE_WITHIN);
+        if !name_after && !comma_before_article(doc, tokens.start) {
             continue;
         }
         let cue = || folded_tokens(doc, tokens.clone());
         let mut prev = before_token(doc, tokens.start);
         let Some(p) = prev.next() else { continue };
-        let article = matches!(p.lower.as_ref(), "un" | "une" | "la" | "le" | "l'");
-        // The word before `p`, which only a comma or an article reads.
-        let prev_1 = if article || p.lower == "," { prev.next() } else { None };
+        let article = is_article(&p.lower);
+        // The word before `p`, which only a comma or an article reads (an
+        // article only if it is a comma).
+        let prev_1 = if p.lower == "," || (article && prev.may_give_comma()) { prev.next() } else { None };
         if p.lower == "," && prev_1.is_some() {
             continue;
         }
@@ -137,7 +154,7 @@ fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a
                 found.add(s, e, 0.7, || rule_name("apposition:", &[&*cue()]));
             }
         }
-        if !is_determiner(&p.lower) {
+        if !name_after || !is_determiner(&p.lower) {
             continue;
         }
         if let Some((s, e)) = name_after_cue(text, after_token(doc, tokens.end)) {
@@ -147,11 +164,26 @@ fn cue_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a
     }
 }
 
+/// The articles an apposition's cue noun follows (`X, une société`),
+/// folded.
+fn is_article(word: &str) -> bool {
+    matches!(word, "un" | "une" | "la" | "le" | "l'")
+}
+
+/// Whether the word before the one before token `k` may be a comma, as
+/// an apposition wants (`X, une société`): the token two or three before
+/// `k` is one (an article is one token, or a letter and an apostrophe).
+fn comma_before_article(doc: &Document<'_>, k: usize) -> bool {
+    let comma =
+        |back: usize| k.checked_sub(back).and_then(|i| doc.tokens().get(i)).is_some_and(|t| doc.text_of(t) == ",");
+    comma(2) || comma(3)
+}
+
 /// `le PDG de X`, `le rachat de X`, `a investi … dans X`; `matches` are
 /// the of-nouns' matches from [`scan`].
-fn of_nouns<'a>(doc: &Document<'a>, matches: &[ListMatch], found: &mut Found<'a>) {
+fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a>) {
     let text = doc.text();
-    for &ListMatch { start: m_start, end: m_end, ref tokens } in matches {
+    for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
         // The cues also match inside words (`dg` of `budget`): checked first.
         if !is_whole_word(text, m_start, m_end) {
             continue;
@@ -209,6 +241,10 @@ fn rule_name<'a>(kind: &str, parts: &[&str]) -> Cow<'a, str> {
     Cow::Owned(name)
 }
 
+/// How many words after a cue noun the name may begin at: after up to
+/// four adjectives or link words ([`name_after_cue`]).
+const NAME_AFTER_CUE_WITHIN: usize = 5;
+
 /// The name right after a cue noun (`words` are the words after it), past
 /// up to two adjectives and a `de …` complement (`la société grenobloise
 /// Siliciel`, `l'éditeur de logiciels Pixeo`).
@@ -222,7 +258,7 @@ fn name_after_cue(text: &str, words: After<'_>) -> Option<(usize, usize)> {
             break w;
         }
         let adjective_like = w.is_word() && !is_function_word(&w.lower) && !is_org_verb(&w.lower);
-        if !(adjective_like || is_link_word(&w.lower)) || count >= 4 {
+        if !(adjective_like || is_link_word(&w.lower)) || count >= NAME_AFTER_CUE_WITHIN - 1 {
             return None;
         }
         count += 1;
@@ -294,9 +330,9 @@ fn name_ending(words: Before<'_>) -> Option<(usize, usize)> {
 
 /// Calls `add` for every capitalised name ending in a corporate suffix;
 /// `matches` are the suffixes' matches from [`scan`].
-fn suffixes(doc: &Document<'_>, matches: &[ListMatch], add: &mut dyn FnMut(usize, usize)) {
+fn suffixes<'m>(doc: &Document<'_>, matches: impl Iterator<Item = &'m ListMatch>, add: &mut dyn FnMut(usize, usize)) {
     let text = doc.text();
-    for ListMatch { start: m_start, end: m_end, tokens } in matches {
+    for ListMatch { start: m_start, end: m_end, tokens, .. } in matches {
         let (m_start, mut end, mut next_token) = (*m_start, *m_end, tokens.end);
         if text[end..].starts_with('.') && matches!(&text[m_start..end], "Inc" | "Ltd" | "Corp" | "Co") {
             end += 1; // the period, a token of its own
@@ -332,7 +368,9 @@ mod tests {
     use glaneur_schema::DocumentBuf;
 
     fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
-        scan(&DocumentBuf::new(text).expect("small").document()).map(|l| l.iter().map(|m| (m.start, m.end)).collect())
+        let found = scan(&DocumentBuf::new(text).expect("small").document());
+        [CUES, SUFFIX_LIST, OF_CUES]
+            .map(|list| found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end)).collect())
     }
 
     /// Each list's leftmost-longest matches, one automaton per list over
@@ -370,6 +408,57 @@ mod tests {
         for (name, text) in glaneur_testdata::seeds() {
             assert_eq!(doc_scan(&text), reference(&text), "{name}");
         }
+    }
+
+    /// [`scan`] as it was: each list's matches sorted, then the
+    /// leftmost-longest kept.
+    fn scan_by_sorting(doc: &Document<'_>) -> [Vec<(usize, usize, Range<usize>)>; 3] {
+        let mut found: [Vec<(usize, usize, Range<usize>)>; 3] = Default::default();
+        for m in LISTS.find_all(doc) {
+            let span = doc.byte_span(m.tokens.clone());
+            found[LISTS.list_of(m.phrase)].push((span.start, span.end, m.tokens));
+        }
+        found.map(|mut list| {
+            glaneur_text::keep_leftmost_longest(&mut list, |m| (m.0, m.1));
+            list
+        })
+    }
+
+    #[test]
+    fn the_scan_in_one_pass_keeps_what_sorting_kept() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
+        texts.push("le président-directeur général de la société de gestion, le directeur général du fonds".into());
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let found = scan(&doc);
+            let found = [CUES, SUFFIX_LIST, OF_CUES].map(|list| {
+                found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end, m.tokens.clone())).collect::<Vec<_>>()
+            });
+            assert_eq!(found, scan_by_sorting(&doc), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_comma_before_an_article_is_told_from_the_tokens() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
+        texts.push("X, l' société ; Y ,la firme, Z,\nune agence, W, L’éditeur, V, un, le".into());
+        let mut appositions = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for k in 0..=doc.tokens().len() {
+                let mut prev = before_token(&doc, k);
+                let Some(p) = prev.next() else { continue };
+                if is_article(&p.lower) && prev.next().is_some_and(|c| c.text == ",") {
+                    assert!(comma_before_article(&doc, k), "before token {k} in {text}");
+                    appositions += 1;
+                }
+            }
+        }
+        assert!(appositions > 20, "{appositions}");
     }
 
     #[test]

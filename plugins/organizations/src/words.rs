@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use glaneur_schema::{Document, Flags, Token};
-use glaneur_text::folded;
+use glaneur_text::{folded, is_capital_at};
 
 /// A word or punctuation mark next to a span.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +109,35 @@ pub fn before_token<'a>(doc: &Document<'a>, k: usize) -> Before<'a> {
     Before { doc: *doc, k, pos }
 }
 
+/// Whether one of the first `words` words that [`after_token`]`(doc, k)`
+/// reads, before any comma, may begin with a capital or a digit
+/// ([`Word::is_capitalised`]): false only if none can. Told from the
+/// tokens alone, so that a rule wanting a name a few words on reads and
+/// looks up no word when none can start one (most cues). It may look
+/// further than the reader (past a line break; a word begun by a glued
+/// piece is not counted), never less far.
+pub fn capital_within(doc: &Document<'_>, k: usize, words: usize) -> bool {
+    let text = doc.text();
+    let mut begun = 0;
+    for t in doc.tokens().get(k..).unwrap_or_default() {
+        let piece = is_piece(doc, t);
+        // A piece after a space begins a word; apostrophes come within
+        // words; any other token (a comma too) ends what is looked at.
+        if piece && !t.is_joined() {
+            begun += 1;
+            if begun > words {
+                return false;
+            }
+        } else if !piece && !is_apostrophe(doc, t) {
+            return false;
+        }
+        if text.as_bytes()[t.start()].is_ascii_digit() || is_capital_at(text, t.start()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The iterator [`after`] returns.
 pub struct After<'a> {
     doc: Document<'a>,
@@ -169,6 +198,15 @@ pub struct Before<'a> {
     k: usize,
     /// Where the last word read starts.
     pos: usize,
+}
+
+impl Before<'_> {
+    /// Whether the next word this reader gives may be a comma: the token
+    /// before is one (a line break may still end the sentence there). A
+    /// rule that wants only a comma asks this first, which reads no word.
+    pub fn may_give_comma(&self) -> bool {
+        self.k.checked_sub(1).and_then(|i| self.doc.tokens().get(i)).is_some_and(|t| bytes_of(&self.doc, t) == b",")
+    }
 }
 
 impl<'a> Iterator for Before<'a> {
@@ -316,6 +354,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn no_capital_within_means_no_capitalised_word_read() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
+        texts.push("la société x-Foo, bar d’Éole ; la firme 3M\nX la start-up « Y » l' Z la société Inc. Co".into());
+        let mut capitals = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for k in 0..=doc.tokens().len() {
+                for n in 1..=6 {
+                    let capitalised =
+                        after_token(&doc, k).take(n).take_while(|w| w.text != ",").any(|w| w.is_capitalised());
+                    assert!(capital_within(&doc, k, n) || !capitalised, "{n} words after token {k} in {text}");
+                    capitals += usize::from(capitalised);
+                }
+            }
+        }
+        assert!(capitals > 1000, "{capitals}");
+    }
+
+    #[test]
+    fn a_comma_read_before_is_one_the_tokens_tell() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.push("X ,\nla société, la start-up ,, d’Éole , l'".into());
+        let mut commas = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for k in 0..=doc.tokens().len() {
+                let mut words = before_token(&doc, k);
+                for _ in 0..4 {
+                    let may = words.may_give_comma();
+                    let Some(word) = words.next() else { break };
+                    commas += usize::from(word.text == ",");
+                    assert!(may || word.text != ",", "before token {k} in {text}");
+                }
+            }
+        }
+        assert!(commas > 100, "{commas}");
     }
 
     fn texts<'a>(words: impl Iterator<Item = Word<'a>>, n: usize) -> Vec<&'a str> {
