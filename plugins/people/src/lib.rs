@@ -16,7 +16,6 @@ pub mod gender;
 mod names;
 mod role_places;
 mod roles;
-mod surnames;
 mod taken;
 #[cfg(test)]
 mod test_rng;
@@ -35,7 +34,6 @@ use crate::names::{
 };
 use crate::role_places::RolePlaces;
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
-use crate::surnames::find_surnames;
 use crate::taken::Taken;
 use crate::words::{word_last, Word, Words};
 use glaneur_lexicon::WordTable;
@@ -417,7 +415,7 @@ impl People {
         let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Person> = Vec::new();
         let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
-        for (start, end, name) in find_surnames(&text[from..], &surnames) {
+        for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
             let (start, end) = (from + start, from + end);
             let after_full_name = seen.get(name).is_some_and(|&(_, at)| start > at);
             if after_full_name
