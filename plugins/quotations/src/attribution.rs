@@ -35,6 +35,7 @@ use std::cell::{Cell, OnceCell};
 use std::sync::LazyLock;
 
 use glaneur_lexicon::WordList;
+use glaneur_schema::Document;
 use memchr::memmem::Finder;
 
 use crate::adverbials;
@@ -42,6 +43,7 @@ use crate::endings::{lowercase, NameEndings};
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
+use crate::token_words;
 use crate::verbs::{next_word, next_words, word_after, Pronoun, Verb, Verbs};
 
 /// Who said a quotation, and by which rule.
@@ -107,7 +109,9 @@ pub(crate) const RECALL: usize = 64;
 
 /// Everything the rules read.
 pub struct Attributor<'a> {
-    /// The document.
+    /// The document: its text, and the words the host read in it.
+    pub doc: Document<'a>,
+    /// Its text.
     pub text: &'a str,
     /// Its quotations, in order.
     pub quotes: &'a [Quote],
@@ -174,7 +178,7 @@ impl<'a> Attributor<'a> {
     /// The rules over a document's quotes, people and organisations (each
     /// sorted by start and disjoint).
     pub fn new(
-        text: &'a str,
+        doc: Document<'a>,
         quotes: &'a [Quote],
         persons: &'a [PersonRef<'a>],
         orgs: &'a [OrgRef<'a>],
@@ -185,7 +189,8 @@ impl<'a> Attributor<'a> {
         let (index, fullest_of) = (OnceCell::new(), OnceCell::new());
         let (sentence_starts, sentence_ends) = Default::default();
         Attributor {
-            text,
+            doc,
+            text: doc.text(),
             quotes,
             persons,
             orgs,
@@ -1167,17 +1172,7 @@ impl Attributor<'_> {
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker>, &'static str)> = None;
-        // The verb read at the last word: a space after a mark (`, dit`)
-        // starts the same word again.
-        let mut last: Option<(usize, Option<Verb>)> = None;
-        for (i, _) in not_after(clause, is_letter) {
-            let at = sentence_start + i;
-            let (word, _) = word_after(self.text, at, |_| false);
-            let verb = match last {
-                Some((seen, verb)) if seen == word => verb,
-                _ => last.insert((word, self.verbs.at(self.text, at))).1,
-            };
-            let Some(verb) = verb else { continue };
+        for (at, verb) in self.verbs_in(sentence_start, q.start) {
             if verb.pronoun.is_some() {
                 continue;
             }
@@ -1220,6 +1215,39 @@ impl Attributor<'_> {
             }
         }
         None
+    }
+
+    /// The verbs of saying read in `from..to` (the clause before a quote),
+    /// in order, each with the offset it was read at: where a word may
+    /// begin ([`token_words::word_starts`]), and at each space before it
+    /// that follows no letter (read past, the same verb), as
+    /// [`verbs_in_by_chars`] reads them a character at a time; the words
+    /// from the document's tokens.
+    fn verbs_in(&self, from: usize, to: usize) -> Vec<(usize, Verb)> {
+        let mut out = Vec::new();
+        // The spaces before `at` read past to the verb there.
+        let read_past = |out: &mut Vec<(usize, Verb)>, at: usize, verb: Verb| {
+            let gap = spaces_before(self.text.as_bytes(), from, at);
+            let spaces = self.text[gap..at].char_indices().map(|(i, _)| gap + i);
+            let not_after_letter = |&p: &usize| p == from || !self.text[..p].ends_with(is_letter);
+            out.extend(spaces.filter(not_after_letter).map(|p| (p, verb)));
+        };
+        for (at, token) in token_words::word_starts(&self.doc, from, to) {
+            let verb = match token {
+                Some(i) => self.verbs.at_token(&self.doc, i),
+                None => self.verbs.at(self.text, at),
+            };
+            let Some(verb) = verb else { continue };
+            read_past(&mut out, at, verb);
+            out.push((at, verb));
+        }
+        // Spaces at the end read past it, to a word (not to the quote's mark).
+        if spaces_before(self.text.as_bytes(), from, to) < to && token_words::may_begin_word(self.text, to) {
+            if let Some(verb) = self.verbs.at(self.text, to) {
+                read_past(&mut out, to, verb);
+            }
+        }
+        out
     }
 
     /// `selon X, « … »`, `pour X, c'est « … »`, `d'après X`: a source cue
@@ -1409,8 +1437,45 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
     (count >= min && !place).then_some((start, end))
 }
 
+/// The start of the spaces (` `, U+00A0, U+202F: those a word is read
+/// past) that end at `at`, not before `from`.
+fn spaces_before(bytes: &[u8], from: usize, at: usize) -> usize {
+    let mut start = at;
+    loop {
+        let before = &bytes[from..start];
+        start -= match before {
+            [.., b' '] => 1,
+            [.., 0xC2, 0xA0] => 2,
+            [.., 0xE2, 0x80, 0xAF] => 3,
+            _ => return start,
+        };
+    }
+}
+
+/// The verbs of saying [`Attributor::verbs_in`] reads in `from..to`, read
+/// a character at a time (the reference it is tested against): at every
+/// char not right after a letter, the verb after the spaces there.
+#[cfg(test)]
+fn verbs_in_by_chars(text: &str, verbs: &Verbs, from: usize, to: usize) -> Vec<(usize, Verb)> {
+    let mut out = Vec::new();
+    // The verb read at the last word: a space after a mark (`, dit`)
+    // starts the same word again.
+    let mut last: Option<(usize, Option<Verb>)> = None;
+    for (i, _) in not_after(&text[from..to], is_letter) {
+        let at = from + i;
+        let (word, _) = word_after(text, at, |_| false);
+        let verb = match last {
+            Some((seen, verb)) if seen == word => verb,
+            _ => last.insert((word, verbs.at(text, at))).1,
+        };
+        out.extend(verb.map(|v| (at, v)));
+    }
+    out
+}
+
 /// The chars of `text` (with their offsets) not right after a char `part`
 /// accepts: where a word may start. The first char is always one.
+#[cfg(test)]
 fn not_after<'a>(text: &'a str, part: impl Fn(char) -> bool + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
     let mut after_part = false;
     text.char_indices().filter(move |&(_, c)| !std::mem::replace(&mut after_part, part(c)))
@@ -1668,7 +1733,8 @@ mod tests {
         texts.push("M. Dupuis a dit. « Oui ! » C.C. Wei ?\n\n Non.\nFin. Ah".to_owned());
         for text in &texts {
             let paragraphs = Paragraphs::new(text);
-            let rules = Attributor::new(text, &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs);
             let bytes = text.as_bytes();
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 // What the scans did, a byte at a time.
@@ -1693,6 +1759,46 @@ mod tests {
                 assert_eq!(rules.scan_sentence_start(at), start, "{}", &text[..at]);
             }
         }
+    }
+
+    #[test]
+    fn verbs_are_read_in_a_clause_from_the_tokens_as_from_the_chars() {
+        let (verbs, nouns) = (Verbs::load(), Nouns::load());
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push(
+            "X, a déclaré. «\u{a0} a dit » ; -dit l'a jugée, dʼaprès, de\u{301}clare, souligne-t-il :  ajoute"
+                .to_owned(),
+        );
+        texts.push("Il a\u{202f}\u{a0} déclaré -t-il indiqué 3a dit Élodie-a dit, ’a dit".to_owned());
+        let mut found = 0;
+        for text in &texts {
+            let paragraphs = Paragraphs::new(text);
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            // Clauses of a few hundred bytes at most, as before a quote.
+            for (k, &from) in starts.iter().enumerate().step_by(5) {
+                for &to in starts[k..].iter().take(400).step_by(41) {
+                    let by_chars = verbs_in_by_chars(text, &verbs, from, to);
+                    let by_tokens = rules.verbs_in(from, to);
+                    let differ = by_tokens.iter().zip(&by_chars).position(|(a, b)| a != b);
+                    let k = differ.unwrap_or(by_tokens.len().min(by_chars.len()));
+                    let first = |found: &[(usize, Verb)]| found.get(k).map_or(to, |&(at, _)| at);
+                    let at = first(&by_tokens).min(first(&by_chars));
+                    let near = |found: &[(usize, Verb)]| found.get(k).copied();
+                    let context = text.get(at.saturating_sub(20)..(at + 20).min(text.len()));
+                    assert_eq!(
+                        by_tokens,
+                        by_chars,
+                        "{from}..{to} at {at} {context:?}: {:?} {:?}",
+                        near(&by_tokens),
+                        near(&by_chars)
+                    );
+                    found += by_chars.len();
+                }
+            }
+        }
+        assert!(found > 1000, "{found} verbs");
     }
 
     #[test]

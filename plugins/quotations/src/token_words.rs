@@ -1,0 +1,196 @@
+//! Words read from the document's tokens rather than from its bytes: where
+//! words begin in a stretch of text, and a word token's folded form, which
+//! the host computed once. The rules read words as runs of letters (with
+//! hyphens and apostrophes: [`crate::verbs::word_after`]); a token is such
+//! a word whenever its bytes say so cheaply, and the text is read as before
+//! when they do not (combining accents, letters beyond Latin-1, a hyphen or
+//! an apostrophe glued to it).
+
+use glaneur_schema::Document;
+use glaneur_text::is_letter;
+
+/// Whether every byte of `bytes` is ASCII or belongs to a character below
+/// U+0100 (lead bytes `C2`, `C3`): in a word token, letters that
+/// [`is_letter`] takes one by one, whose folded form is their lower case.
+#[inline]
+fn latin1(bytes: &[u8]) -> bool {
+    bytes.iter().all(|&b| b < 0xC4)
+}
+
+/// Token `i` of `doc` as the whole word [`crate::verbs::word_span`] reads
+/// at its start, folded, with its end; `None` when the token is no word,
+/// or may differ from that word (a character beyond Latin-1 in it, or
+/// after it a character that may go on a word: a letter, a hyphen, an
+/// apostrophe).
+pub fn whole_word<'d>(doc: &Document<'d>, i: usize) -> Option<(&'d str, usize)> {
+    let t = doc.tokens().get(i).filter(|t| t.is_word())?;
+    let bytes = doc.text().as_bytes();
+    let ends = match bytes.get(t.end()) {
+        None => true,
+        Some(&b) => b < 0x80 && !b.is_ascii_alphabetic() && b != b'-' && b != b'\'',
+    };
+    (ends && latin1(&bytes[t.span()])).then(|| (doc.folded_of(t), t.end()))
+}
+
+/// Whether `c` may begin a word as [`crate::verbs::word_span`] reads it:
+/// a letter, a hyphen or an apostrophe (`-t-il`).
+#[inline]
+fn word_char(c: char) -> bool {
+    is_letter(c) || matches!(c, '-' | '\'' | '’')
+}
+
+/// Whether a word as [`crate::verbs::word_span`] reads it may begin at
+/// byte `at` of `text` (a char boundary): else none is read there.
+pub fn may_begin_word(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphabetic() || b == b'-' || b == b'\'',
+        Some(_) => text[at..].chars().next().is_some_and(word_char),
+    }
+}
+
+/// Whether the character before byte `at` of `text` (a char boundary) is
+/// a letter.
+#[inline]
+fn letter_before(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphabetic(),
+        Some(_) => text[..at].chars().next_back().is_some_and(is_letter),
+    }
+}
+
+/// The offsets in `from..to` (char boundaries of `doc`'s text) where a
+/// word as [`crate::verbs::word_span`] reads it may begin: a letter, a
+/// hyphen or an apostrophe that follows no letter (or stands at `from`),
+/// in order. Each comes with the index of the token starting there when it
+/// is a word token made of letters up to Latin-1 (for [`whole_word`]).
+///
+/// Read from the tokens: a token of ASCII and Latin-1 characters holds a
+/// letter only when it is a word, and only its first follows no letter,
+/// or is a hyphen or an apostrophe alone; other tokens (and one cut by
+/// `from`) are read a character at a time.
+pub fn word_starts<'d>(
+    doc: &Document<'d>,
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = (usize, Option<usize>)> + 'd {
+    let (text, tokens) = (doc.text(), doc.tokens());
+    let mut i = doc.token_at(from);
+    // A stretch read a character at a time: the next offset, the end, and
+    // whether the character before was a letter.
+    let mut chars: Option<(usize, usize, bool)> = None;
+    std::iter::from_fn(move || loop {
+        if let Some((pos, end, after_letter)) = chars.as_mut() {
+            while *pos < *end {
+                let at = *pos;
+                let c = text[at..].chars().next()?;
+                *pos += c.len_utf8();
+                let starts = word_char(c) && !*after_letter;
+                *after_letter = is_letter(c);
+                if starts {
+                    return Some((at, None));
+                }
+            }
+            chars = None;
+        }
+        let t = tokens.get(i).filter(|t| t.start() < to)?;
+        i += 1;
+        let start = t.start().max(from);
+        let bytes = &text.as_bytes()[t.span()];
+        if start == t.start() && latin1(bytes) {
+            let word = t.is_word();
+            if (word || matches!(bytes, b"-" | b"'")) && (start == from || !letter_before(text, start)) {
+                return Some((start, word.then_some(i - 1)));
+            }
+            continue;
+        }
+        chars = Some((start, t.end().min(to), start != from && letter_before(text, start)));
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use glaneur_schema::DocumentBuf;
+
+    /// Texts with what the tokens may read apart from the characters:
+    /// combining accents, `ʼ`, letters beyond Latin-1, digits, elisions.
+    fn texts() -> Vec<String> {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.extend(
+            [
+                "l’a dit-il -t-il 'a ’b --c 3x «Oui» É. aujourd'hui dʼaprès de\u{301}clare ΣΑΣ İzmir 😀é x\u{345}y a\u{a0}\u{202f}b",
+                "« Oui », a déclaré l'AFP\n\n— Non ,dit-elle l'a jugée ; ‘x’ \"y\" µa ªb ×c ÷d",
+                "",
+                "a",
+                "'",
+            ]
+            .map(str::to_owned),
+        );
+        texts
+    }
+
+    /// What [`word_starts`] reads, a character at a time.
+    fn by_chars(text: &str, from: usize, to: usize) -> Vec<usize> {
+        let mut after_letter = false;
+        let mut out = Vec::new();
+        for (i, c) in text[from..to].char_indices() {
+            if word_char(c) && !after_letter {
+                out.push(from + i);
+            }
+            after_letter = is_letter(c);
+        }
+        out
+    }
+
+    #[test]
+    fn word_starts_are_read_from_the_tokens_as_from_the_chars() {
+        for text in texts() {
+            let buf = DocumentBuf::new(&text).expect("a short text");
+            let doc = buf.document();
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &from) in starts.iter().enumerate().step_by(3) {
+                // The whole text once, else stretches of a few hundred bytes.
+                let end = starts.last().filter(|_| k == 0);
+                for &to in starts[k..].iter().take(400).step_by(37).chain(end) {
+                    let found: Vec<(usize, Option<usize>)> = word_starts(&doc, from, to).collect();
+                    let at: Vec<usize> = found.iter().map(|&(at, _)| at).collect();
+                    assert_eq!(at, by_chars(&text, from, to), "{:?}", &text[from..to]);
+                    for (at, token) in found {
+                        assert!(token.is_none_or(|i| doc.tokens()[i].start() == at));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_word_is_read_where_none_may_begin() {
+        for text in texts() {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (start, end) = crate::verbs::word_span(&text, at);
+                if !may_begin_word(&text, at) && start == at {
+                    assert_eq!(end, at, "{:?}", &text[at..]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_whole_word_token_is_the_word_read_from_the_text() {
+        let mut whole = 0;
+        for text in texts() {
+            let buf = DocumentBuf::new(&text).expect("a short text");
+            let doc = buf.document();
+            for (i, t) in doc.tokens().iter().enumerate() {
+                let Some((word, end)) = whole_word(&doc, i) else { continue };
+                let (start, span_end) = crate::verbs::word_span(&text, t.start());
+                assert_eq!((start, end), (t.start(), span_end), "{:?}", &text[t.start()..]);
+                assert_eq!(word, glaneur_text::folded(&text[start..end]), "{:?}", &text[start..end]);
+                whole += 1;
+            }
+        }
+        assert!(whole > 1000, "{whole} whole words");
+    }
+}
