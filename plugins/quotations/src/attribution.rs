@@ -43,8 +43,8 @@ use crate::endings::{lowercase, NameEndings};
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
-use crate::token_words;
-use crate::verbs::{next_word, next_words, word_after, Pronoun, Verb, Verbs};
+use crate::token_words::{self, Words};
+use crate::verbs::{word_after, Pronoun, Verb, Verbs};
 
 /// Who said a quotation, and by which rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +111,8 @@ pub(crate) const RECALL: usize = 64;
 pub struct Attributor<'a> {
     /// The document: its text, and the words the host read in it.
     pub doc: Document<'a>,
+    /// Its words, read from its tokens.
+    words: Words<'a>,
     /// Its text.
     pub text: &'a str,
     /// Its quotations, in order.
@@ -190,6 +192,7 @@ impl<'a> Attributor<'a> {
         let (sentence_starts, sentence_ends) = Default::default();
         Attributor {
             doc,
+            words: Words::new(doc),
             text: doc.text(),
             quotes,
             persons,
@@ -284,7 +287,7 @@ impl Attributor<'_> {
         if let Some(p) = person {
             return Some(speaker(p));
         }
-        let opening = adverbials::skip(self.text, next);
+        let opening = adverbials::skip(&self.words, next);
         if let Some(o) = self.org_at(opening).filter(|o| o.end <= next_end) {
             return Some(org_speaker(o));
         }
@@ -444,7 +447,7 @@ impl Attributor<'_> {
         let sentence_start = self.sentence_start(q.start);
         let clause_start =
             self.text[sentence_start..q.start].rfind([':', ';']).map_or(sentence_start, |i| sentence_start + i + 1);
-        let opening = adverbials::skip(self.text, clause_start);
+        let opening = adverbials::skip(&self.words, clause_start);
         if self.text[opening..q.start].trim().is_empty() {
             return None;
         }
@@ -532,7 +535,7 @@ impl Attributor<'_> {
         }
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
         let pos = self.text.len() - trimmed.len();
-        let first_word = next_word(self.text, pos);
+        let first_word = self.words.next_word(pos);
         let first = first_word.as_ref().map(|(w, end)| (w.as_ref(), *end));
         if let Some((_, end)) = first.filter(|(w, _)| matches!(*w, "selon" | "d'après" | "according")) {
             let mut after = end;
@@ -560,7 +563,7 @@ impl Attributor<'_> {
         // Two words; seven after the first only for an indefinite subject.
         // The word at `pos` is the first one again, unless past a clitic.
         let ahead = match after_clitic {
-            Some(_) => next_word(self.text, pos),
+            Some(_) => self.words.next_word(pos),
             None => first_word,
         };
         // English `, he added`.
@@ -578,14 +581,14 @@ impl Attributor<'_> {
         if let Some((_, end)) = ahead.filter(|(w, _)| matches!(w.as_ref(), "a" | "an" | "one" | "un" | "une")) {
             // A person's noun (a role, `spokesperson`, `source`), not a
             // term's apposition (`« data mesh », une architecture qui…`).
-            let person = next_word(self.text, end).is_some_and(|w| {
+            let person = self.words.next_word(end).is_some_and(|w| {
                 self.nouns.role_heads.contains(w.0.as_ref())
                     || matches!(
                         w.0.as_ref(),
                         "source" | "official" | "employee" | "salarié" | "salariée" | "proche" | "observateur"
                     )
             });
-            let verb = || next_words(self.text, pos, 8).iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
+            let verb = || self.words.next_words(pos, 8).iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
             if person && verb() {
                 return Some(Attribution::nobody("indefinite"));
             }
@@ -636,7 +639,7 @@ impl Attributor<'_> {
             return Attribution::to(s, "selon");
         }
         // `Selon lui, l'IA représente « … »`: the pronoun's person.
-        let pronoun = match next_word(self.text, at).as_ref().map(|w| w.0.as_ref()) {
+        let pronoun = match self.words.next_word(at).as_ref().map(|w| w.0.as_ref()) {
             Some("lui" | "him") => Some(Pronoun::Masculine),
             Some("elle" | "her") => Some(Pronoun::Feminine),
             _ => None,
@@ -676,7 +679,7 @@ impl Attributor<'_> {
     /// person (`assure l'expert de Wedbush`), each resolved to the one it
     /// stands for; an indefinite one (`un porte-parole`) names nobody.
     fn speaker_after_verb(&self, at: usize, quote_start: usize, earlier: &[Attribution]) -> Option<Attribution> {
-        let at = adverbials::skip(self.text, at);
+        let at = adverbials::skip(&self.words, at);
         if let Some(s) = self.name_at(at) {
             return Some(Attribution::to(s, "verb-after"));
         }
@@ -700,7 +703,7 @@ impl Attributor<'_> {
         linked: bool,
     ) -> Option<Attribution> {
         // The first word refuses most places: the next two are read after it.
-        let (first, first_end) = next_word(self.text, at)?;
+        let (first, first_end) = self.words.next_word(at)?;
         if matches!(first.as_ref(), "un" | "une" | "des" | "a" | "an" | "plusieurs" | "certains" | "certaines") {
             return Some(Attribution::nobody("indefinite"));
         }
@@ -708,7 +711,7 @@ impl Attributor<'_> {
             return None;
         }
         let mut words = vec![(first, first_end)];
-        words.extend(next_words(self.text, first_end, 2));
+        words.extend(self.words.next_words(first_end, 2));
         let first = words[0].0.as_ref();
         // `l'expert` is one word here.
         let (gender, noun, next) = match first.strip_prefix("l'") {
@@ -785,7 +788,7 @@ impl Attributor<'_> {
             (!taken).then(|| Speaker::named(&self.text[s..e], false))
         };
         // `Nexalis affirme`: the sentence is the name, then the verb.
-        let opening = adverbials::skip(self.text, sentence_start);
+        let opening = adverbials::skip(&self.words, sentence_start);
         if let Some((s, e)) = capitalised_run(self.text, opening, 1).filter(|&(_, e)| e == sentence_start + head.len())
         {
             return unknown((s, e));
@@ -807,7 +810,7 @@ impl Attributor<'_> {
         let mut end = at;
         for _ in 0..3 {
             let start = self.sentence_start(end);
-            let opening = adverbials::skip(self.text, start);
+            let opening = adverbials::skip(&self.words, start);
             let found = capitalised_run(self.text, opening, 1).filter(|&(s, e)| {
                 let person = self.person_over(s, e);
                 let then_lower = self.text[e..].trim_start().starts_with(|c: char| c.is_lowercase() || c == ',');
@@ -874,7 +877,7 @@ impl Attributor<'_> {
         last_word_starts(before).take(3).any(|i| {
             let w = from + i;
             self.verbs.at(self.text, w).is_some_and(|v| {
-                let past = adverbials::skip(self.text, v.end);
+                let past = adverbials::skip(&self.words, v.end);
                 v.pronoun.is_none() && past <= at && self.text[past..at].trim().is_empty()
             })
         })
@@ -1337,7 +1340,7 @@ impl Attributor<'_> {
         // A description opening the clause (after a comma-free start).
         let clause_start =
             self.text[sentence_start..verb].rfind([':', ';']).map_or(sentence_start, |i| sentence_start + i + 1);
-        let opening = adverbials::skip(self.text, clause_start);
+        let opening = adverbials::skip(&self.words, clause_start);
         let found = self.description_at(opening, quote_start, earlier, true, false)?;
         if found.rule == "indefinite" {
             return Some(None);

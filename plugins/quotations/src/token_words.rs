@@ -6,8 +6,13 @@
 //! when they do not (combining accents, letters beyond Latin-1, a hyphen or
 //! an apostrophe glued to it).
 
+use std::borrow::Cow;
+use std::cell::Cell;
+
 use glaneur_schema::Document;
 use glaneur_text::is_letter;
+
+use crate::verbs::after_spaces;
 
 /// Whether every byte of `bytes` is ASCII or belongs to a character below
 /// U+0100 (lead bytes `C2`, `C3`): in a word token, letters that
@@ -30,6 +35,113 @@ pub fn whole_word<'d>(doc: &Document<'d>, i: usize) -> Option<(&'d str, usize)> 
         Some(&b) => b < 0x80 && !b.is_ascii_alphabetic() && b != b'-' && b != b'\'',
     };
     (ends && latin1(&bytes[t.span()])).then(|| (doc.folded_of(t), t.end()))
+}
+
+/// A document's words, read from its tokens: remembers the token it read
+/// last, from which the next lookup near it searches (the rules read words
+/// near one another; a binary search over the whole document cost a
+/// hundred instructions a word).
+pub struct Words<'d> {
+    doc: Document<'d>,
+    last: Cell<usize>,
+}
+
+/// How far (in bytes) from the last token found a lookup starts from it.
+const NEAR: usize = 200;
+
+impl<'d> Words<'d> {
+    /// The words of `doc`.
+    pub fn new(doc: Document<'d>) -> Self {
+        Words { doc, last: Cell::new(0) }
+    }
+
+    /// The document.
+    pub fn doc(&self) -> &Document<'d> {
+        &self.doc
+    }
+
+    /// [`Document::token_at`]: the first token ending after byte `at`,
+    /// searched from the last one found (or from a guess), by steps
+    /// doubling away from it, then by halves.
+    pub fn token_at(&self, at: usize) -> usize {
+        let tokens = self.doc.tokens();
+        let before = |i: usize| tokens[i].end() <= at;
+        // The last token found when near, else where the tokens would be
+        // if spread evenly over the text.
+        let last = self.last.get();
+        let hint = match tokens.get(last) {
+            Some(t) if t.start().abs_diff(at) < NEAR => last,
+            _ => (at.saturating_mul(tokens.len()) / self.doc.text().len().max(1)).min(tokens.len()),
+        };
+        // The token is in `lo..=hi`.
+        let (mut lo, mut hi) = (0, hint);
+        let mut step = 1;
+        if hint < tokens.len() && before(hint) {
+            lo = hint + 1;
+            hi = tokens.len();
+            while hint + step < tokens.len() {
+                if !before(hint + step) {
+                    hi = hint + step;
+                    break;
+                }
+                lo = hint + step + 1;
+                step *= 2;
+            }
+        } else {
+            while step <= hint {
+                if before(hint - step) {
+                    lo = hint - step + 1;
+                    break;
+                }
+                hi = hint - step;
+                step *= 2;
+            }
+        }
+        let found = lo + tokens[lo..hi].partition_point(|t| t.end() <= at);
+        self.last.set(found);
+        found
+    }
+
+    /// The word after `at` (spaces skipped), folded, with its end, and the
+    /// token after it when a token is the whole word (else `usize::MAX`):
+    /// [`crate::verbs::next_word`], the folded form the document's when a
+    /// token is the whole word (the token at `hint` tried first).
+    fn next_word_from(&self, at: usize, hint: usize) -> Option<(Cow<'d, str>, usize, usize)> {
+        let text = self.doc.text();
+        let start = after_spaces(text.as_bytes(), at);
+        let tokens = self.doc.tokens();
+        let i = match tokens.get(hint) {
+            Some(t) if t.start() == start => hint,
+            _ => self.token_at(start),
+        };
+        if tokens.get(i).is_some_and(|t| t.start() == start) {
+            if let Some((word, end)) = whole_word(&self.doc, i) {
+                return Some((Cow::Borrowed(word), end, i + 1));
+            }
+        }
+        crate::verbs::next_word(text, at).map(|(word, end)| (word, end, usize::MAX))
+    }
+
+    /// The word after `at` (spaces skipped), folded, with its end, as
+    /// [`crate::verbs::next_word`] reads it in the text: the folded form
+    /// the document's when a token is the whole word.
+    pub fn next_word(&self, at: usize) -> Option<(Cow<'d, str>, usize)> {
+        self.next_word_from(at, usize::MAX).map(|(word, end, _)| (word, end))
+    }
+
+    /// Up to `n` words after `at`, as [`crate::verbs::next_words`] reads
+    /// them in the text: each with [`Words::next_word`], the token after a
+    /// whole word tried first for the next.
+    pub fn next_words(&self, at: usize, n: usize) -> Vec<(Cow<'d, str>, usize)> {
+        let mut out = Vec::with_capacity(n);
+        let (mut i, mut hint) = (at, usize::MAX);
+        while out.len() < n {
+            let Some((word, end, next)) = self.next_word_from(i, hint) else { break };
+            out.push((word, end));
+            (i, hint) = (end, next);
+        }
+        out
+    }
 }
 
 /// Whether `c` may begin a word as [`crate::verbs::word_span`] reads it:
@@ -161,6 +273,36 @@ mod tests {
                         assert!(token.is_none_or(|i| doc.tokens()[i].start() == at));
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_read_from_the_tokens_as_from_the_text() {
+        for text in texts() {
+            let buf = DocumentBuf::new(&text).expect("a short text");
+            let words = Words::new(buf.document());
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(words.next_word(at), crate::verbs::next_word(&text, at), "{:?}", &text[at..]);
+            }
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7) {
+                let n = at % 13;
+                assert_eq!(words.next_words(at, n), crate::verbs::next_words(&text, at, n), "{:?}", &text[at..]);
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_are_found_from_the_last_as_by_a_binary_search() {
+        for text in texts() {
+            let buf = DocumentBuf::new(&text).expect("a short text");
+            let doc = buf.document();
+            let words = Words::new(doc);
+            // Forward, backward, and jumping about.
+            let n = text.len() + 2;
+            let order = (0..n).chain((0..n).rev()).chain((0..n).map(|i| i * 7919 % n));
+            for at in order {
+                assert_eq!(words.token_at(at), doc.token_at(at), "{at} in {text:?}");
             }
         }
     }

@@ -337,7 +337,7 @@ fn ascii_pair(word: &[u8]) -> Option<(usize, usize)> {
 
 /// The offset after the spaces at `at`: ` `, U+00A0 and U+202F, by their
 /// bytes.
-fn after_spaces(bytes: &[u8], at: usize) -> usize {
+pub(crate) fn after_spaces(bytes: &[u8], at: usize) -> usize {
     let mut start = at;
     loop {
         match bytes.get(start) {
