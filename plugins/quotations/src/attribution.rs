@@ -1494,14 +1494,14 @@ fn not_after<'a>(text: &'a str, part: impl Fn(char) -> bool + 'a) -> impl Iterat
 /// refused so.
 fn contains_lowercase(text: &str, lower: &str) -> bool {
     if text.contains('İ') || text.contains('\u{212a}') {
-        return occurrences(&text.to_lowercase(), lower).next().is_some();
+        return occurrences(&lowercase(text), lower).next().is_some();
     }
     if lower.is_ascii() {
         return contains_ascii_ignoring_case(text, lower);
     }
     let mut ascii_runs = lower.split(|c: char| !c.is_ascii()).filter(|run| !run.is_empty());
     ascii_runs.all(|run| contains_ascii_ignoring_case(text, run))
-        && occurrences(&text.to_lowercase(), lower).next().is_some()
+        && occurrences(&lowercase(text), lower).next().is_some()
 }
 
 /// Whether `text` holds the ASCII `wanted`, ASCII case ignored: found from

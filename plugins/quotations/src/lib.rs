@@ -107,7 +107,7 @@ fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
         .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .take(6)
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| endings::lowercase(w).replace('’', "'"))
         .collect();
     // glaneur-lexicon's determiners but `au`, `aux` and
     // `cet`, which this rule has never read (left out when the list moved
