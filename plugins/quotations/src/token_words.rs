@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use glaneur_schema::Document;
+use glaneur_schema::{Document, Flags, Token};
 use glaneur_text::is_letter;
 
 use crate::verbs::after_spaces;
@@ -103,9 +103,10 @@ impl<'d> Words<'d> {
     }
 
     /// The word after `at` (spaces skipped), folded, with its end, and the
-    /// token after it when a token is the whole word (else `usize::MAX`):
+    /// token after it when tokens are the whole word (else `usize::MAX`):
     /// [`crate::verbs::next_word`], the folded form the document's when a
-    /// token is the whole word (the token at `hint` tried first).
+    /// token is the whole word, or an elision and such a word (the token
+    /// at `hint` tried first).
     fn next_word_from(&self, at: usize, hint: usize) -> Option<(Cow<'d, str>, usize, usize)> {
         let text = self.doc.text();
         let start = after_spaces(text.as_bytes(), at);
@@ -117,6 +118,9 @@ impl<'d> Words<'d> {
         if tokens.get(i).is_some_and(|t| t.start() == start) {
             if let Some((word, end)) = whole_word(&self.doc, i) {
                 return Some((Cow::Borrowed(word), end, i + 1));
+            }
+            if let Some((word, end)) = elided_word(&self.doc, i) {
+                return Some((word, end, i + 2));
             }
         }
         crate::verbs::next_word(text, at).map(|(word, end)| (word, end, usize::MAX))
@@ -142,6 +146,37 @@ impl<'d> Words<'d> {
         }
         out
     }
+}
+
+/// The letters of token `t` (whose bytes are `bytes`) when it is an
+/// elision, before its apostrophe (`'` or `’`).
+fn elision_letters<'b>(t: &Token, bytes: &'b [u8]) -> Option<&'b [u8]> {
+    if !(t.is_word() && t.has(Flags::ELIDED)) {
+        return None;
+    }
+    bytes.strip_suffix("’".as_bytes()).or_else(|| bytes.strip_suffix(b"'"))
+}
+
+/// Tokens `i` and `i + 1` of `doc` as the whole word
+/// [`crate::verbs::word_span`] reads at the start of `i`, folded, with its
+/// end: an elision (`l'`, `d’`) and the word glued to it, which is a whole
+/// word ([`whole_word`]); `None` for other tokens.
+fn elided_word<'d>(doc: &Document<'d>, i: usize) -> Option<(Cow<'d, str>, usize)> {
+    let (text, tokens) = (doc.text(), doc.tokens());
+    let t = tokens.get(i)?;
+    // The elision's letters, Latin-1, then its apostrophe.
+    if !elision_letters(t, &text.as_bytes()[t.span()]).is_some_and(latin1) {
+        return None;
+    }
+    let next = tokens.get(i + 1).filter(|n| n.start() == t.end())?;
+    let (word, end) = whole_word(doc, i + 1)?;
+    let elision = doc.folded_of(t);
+    let whole = &text[t.start()..next.end()];
+    // The text itself when neither part folds to something else.
+    Some(match whole.strip_suffix(word).is_some_and(|head| head == elision) {
+        true => (Cow::Borrowed(whole), end),
+        false => (Cow::Owned([elision, word].concat()), end),
+    })
 }
 
 /// Whether `c` may begin a word as [`crate::verbs::word_span`] reads it:
