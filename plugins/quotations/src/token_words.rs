@@ -247,7 +247,9 @@ pub fn word_starts<'d>(
         let bytes = &text.as_bytes()[t.span()];
         if start == t.start() && latin1(bytes) {
             let word = t.is_word();
-            if (word || matches!(bytes, b"-" | b"'")) && (start == from || !letter_before(text, start)) {
+            // White space before a token not joined to the one before.
+            let after_letter = || t.is_joined() && letter_before(text, start);
+            if (word || matches!(bytes, b"-" | b"'")) && (start == from || !after_letter()) {
                 return Some((start, word.then_some(i - 1)));
             }
             continue;
