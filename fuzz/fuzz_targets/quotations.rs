@@ -14,7 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let persons: Vec<PersonRef> = glaneur_fuzz::capitalised_words(text)
         .map(|(start, end)| PersonRef { start, end, canonical: text[start..end].into(), gender: None })
         .collect();
-    for q in PLUGIN.find(text, &persons, &[]) {
+    let Ok(buf) = glaneur_schema::DocumentBuf::new(text) else { return };
+    for q in PLUGIN.find(&buf.document(), &persons, &[]) {
         glaneur_fuzz::check_span(text, q.start, q.end);
         assert!(text[q.start..q.end].contains(q.content), "content outside its marks");
     }

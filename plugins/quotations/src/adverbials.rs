@@ -3,7 +3,7 @@
 //! semaine dernière un patron`), a prepositional phrase (`a indiqué à l'AFP
 //! le cofondateur`, `s'est félicité dans un communiqué son directeur`).
 
-use crate::verbs::{next_word, next_words};
+use crate::token_words::Words;
 
 /// Adverbs (folded) skipped after a verb of saying, and inside an inverted
 /// compound one (`a-t-il seulement indiqué`).
@@ -241,16 +241,16 @@ fn is_time_determiner(word: &str) -> bool {
 
 /// The offset past the adverbials at `at` (spaces only between words; a
 /// comma, a line break or a name stops it); `at` when there are none.
-pub fn skip(text: &str, at: usize) -> usize {
+pub fn skip(words: &Words<'_>, at: usize) -> usize {
     let mut pos = at;
     for _ in 0..4 {
         // The first word tells most often that nothing is to be skipped;
         // after `le`, `la` (`le PDG`), the second, which no time noun.
-        let Some((first, end)) = next_word(text, pos).filter(|(w, _)| may_open(w)) else { break };
-        if is_time_determiner(&first) && !next_word(text, end).is_some_and(|(w, _)| is_time_noun(&w)) {
+        let Some((first, end)) = words.next_word(pos).filter(|(w, _)| may_open(w)) else { break };
+        if is_time_determiner(&first) && !words.next_word(end).is_some_and(|(w, _)| is_time_noun(&w)) {
             break;
         }
-        match skip_one(text, pos) {
+        match skip_one(words, pos) {
             Some(next) => pos = next,
             None => break,
         }
@@ -259,10 +259,10 @@ pub fn skip(text: &str, at: usize) -> usize {
 }
 
 /// The offset past the one adverbial at `pos`, if any.
-fn skip_one(text: &str, pos: usize) -> Option<usize> {
+fn skip_one(reader: &Words<'_>, pos: usize) -> Option<usize> {
     // The first words tell what comes; only a time or a prepositional
     // phrase reads on.
-    let mut words = next_words(text, pos, FIRST_WORDS);
+    let mut words = reader.next_words(pos, FIRST_WORDS);
     let first = words.first().map(|(w, _)| w.as_ref())?;
     let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
     if let Some(phrase) = SET_PHRASES.iter().find(|p| p.iter().enumerate().all(|(i, w)| word(i) == Some(w))) {
@@ -280,7 +280,7 @@ fn skip_one(text: &str, pos: usize) -> Option<usize> {
         return None;
     }
     if let Some(&(_, end)) = words.get(FIRST_WORDS - 1) {
-        words.extend(next_words(text, end, 12 - FIRST_WORDS));
+        words.extend(reader.next_words(end, 12 - FIRST_WORDS));
     }
     let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
     if time {
@@ -294,7 +294,7 @@ fn skip_one(text: &str, pos: usize) -> Option<usize> {
     // `en marge du salon de l'automobile`, `sur BFM Business`: the
     // preposition, a determiner, a word, lower-case words that are no
     // determiner nor preposition, and complements with `de`.
-    let last = phrase_end(text, pos, &words, 1)?;
+    let last = phrase_end(reader.doc().text(), pos, &words, 1)?;
     Some(words[last].1)
 }
 
@@ -303,7 +303,8 @@ mod tests {
     use super::*;
 
     fn rest(text: &str) -> &str {
-        &text[skip(text, 0)..]
+        let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+        &text[skip(&Words::new(buf.document()), 0)..]
     }
 
     #[test]
@@ -326,10 +327,10 @@ mod tests {
     #[test]
     fn the_first_word_filter_changes_nothing() {
         // `skip` without its filter: every step tried.
-        let unfiltered = |text: &str, at: usize| {
+        let unfiltered = |words: &Words<'_>, at: usize| {
             let mut pos = at;
             for _ in 0..4 {
-                match skip_one(text, pos) {
+                match skip_one(words, pos) {
                     Some(next) => pos = next,
                     None => break,
                 }
@@ -338,9 +339,11 @@ mod tests {
         };
         let mut skipped = 0;
         for text in glaneur_testdata::test_texts(&["quotations"]) {
+            let buf = glaneur_schema::DocumentBuf::new(&text).expect("a short text");
+            let words = Words::new(buf.document());
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-                let pos = skip(&text, at);
-                assert_eq!(pos, unfiltered(&text, at), "{}", &text[at..]);
+                let pos = skip(&words, at);
+                assert_eq!(pos, unfiltered(&words, at), "{}", &text[at..]);
                 skipped += usize::from(pos != at);
             }
         }

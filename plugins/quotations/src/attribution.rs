@@ -35,6 +35,7 @@ use std::cell::{Cell, OnceCell};
 use std::sync::LazyLock;
 
 use glaneur_lexicon::WordList;
+use glaneur_schema::Document;
 use memchr::memmem::Finder;
 
 use crate::adverbials;
@@ -42,7 +43,8 @@ use crate::endings::{lowercase, NameEndings};
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
-use crate::verbs::{next_word, next_words, word_after, Pronoun, Verb, Verbs};
+use crate::token_words::{self, Words};
+use crate::verbs::{word_after, Pronoun, Verb, Verbs};
 
 /// Who said a quotation, and by which rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +109,11 @@ pub(crate) const RECALL: usize = 64;
 
 /// Everything the rules read.
 pub struct Attributor<'a> {
-    /// The document.
+    /// The document: its text, and the words the host read in it.
+    pub doc: Document<'a>,
+    /// Its words, read from its tokens.
+    words: Words<'a>,
+    /// Its text.
     pub text: &'a str,
     /// Its quotations, in order.
     pub quotes: &'a [Quote],
@@ -174,7 +180,7 @@ impl<'a> Attributor<'a> {
     /// The rules over a document's quotes, people and organisations (each
     /// sorted by start and disjoint).
     pub fn new(
-        text: &'a str,
+        doc: Document<'a>,
         quotes: &'a [Quote],
         persons: &'a [PersonRef<'a>],
         orgs: &'a [OrgRef<'a>],
@@ -185,7 +191,9 @@ impl<'a> Attributor<'a> {
         let (index, fullest_of) = (OnceCell::new(), OnceCell::new());
         let (sentence_starts, sentence_ends) = Default::default();
         Attributor {
-            text,
+            doc,
+            words: Words::new(doc),
+            text: doc.text(),
             quotes,
             persons,
             orgs,
@@ -279,7 +287,7 @@ impl Attributor<'_> {
         if let Some(p) = person {
             return Some(speaker(p));
         }
-        let opening = adverbials::skip(self.text, next);
+        let opening = adverbials::skip(&self.words, next);
         if let Some(o) = self.org_at(opening).filter(|o| o.end <= next_end) {
             return Some(org_speaker(o));
         }
@@ -439,7 +447,7 @@ impl Attributor<'_> {
         let sentence_start = self.sentence_start(q.start);
         let clause_start =
             self.text[sentence_start..q.start].rfind([':', ';']).map_or(sentence_start, |i| sentence_start + i + 1);
-        let opening = adverbials::skip(self.text, clause_start);
+        let opening = adverbials::skip(&self.words, clause_start);
         if self.text[opening..q.start].trim().is_empty() {
             return None;
         }
@@ -527,7 +535,7 @@ impl Attributor<'_> {
         }
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
         let pos = self.text.len() - trimmed.len();
-        let first_word = next_word(self.text, pos);
+        let first_word = self.words.next_word(pos);
         let first = first_word.as_ref().map(|(w, end)| (w.as_ref(), *end));
         if let Some((_, end)) = first.filter(|(w, _)| matches!(*w, "selon" | "d'après" | "according")) {
             let mut after = end;
@@ -555,7 +563,7 @@ impl Attributor<'_> {
         // Two words; seven after the first only for an indefinite subject.
         // The word at `pos` is the first one again, unless past a clitic.
         let ahead = match after_clitic {
-            Some(_) => next_word(self.text, pos),
+            Some(_) => self.words.next_word(pos),
             None => first_word,
         };
         // English `, he added`.
@@ -573,14 +581,14 @@ impl Attributor<'_> {
         if let Some((_, end)) = ahead.filter(|(w, _)| matches!(w.as_ref(), "a" | "an" | "one" | "un" | "une")) {
             // A person's noun (a role, `spokesperson`, `source`), not a
             // term's apposition (`« data mesh », une architecture qui…`).
-            let person = next_word(self.text, end).is_some_and(|w| {
+            let person = self.words.next_word(end).is_some_and(|w| {
                 self.nouns.role_heads.contains(w.0.as_ref())
                     || matches!(
                         w.0.as_ref(),
                         "source" | "official" | "employee" | "salarié" | "salariée" | "proche" | "observateur"
                     )
             });
-            let verb = || next_words(self.text, pos, 8).iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
+            let verb = || self.words.next_words(pos, 8).iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
             if person && verb() {
                 return Some(Attribution::nobody("indefinite"));
             }
@@ -631,7 +639,7 @@ impl Attributor<'_> {
             return Attribution::to(s, "selon");
         }
         // `Selon lui, l'IA représente « … »`: the pronoun's person.
-        let pronoun = match next_word(self.text, at).as_ref().map(|w| w.0.as_ref()) {
+        let pronoun = match self.words.next_word(at).as_ref().map(|w| w.0.as_ref()) {
             Some("lui" | "him") => Some(Pronoun::Masculine),
             Some("elle" | "her") => Some(Pronoun::Feminine),
             _ => None,
@@ -671,7 +679,7 @@ impl Attributor<'_> {
     /// person (`assure l'expert de Wedbush`), each resolved to the one it
     /// stands for; an indefinite one (`un porte-parole`) names nobody.
     fn speaker_after_verb(&self, at: usize, quote_start: usize, earlier: &[Attribution]) -> Option<Attribution> {
-        let at = adverbials::skip(self.text, at);
+        let at = adverbials::skip(&self.words, at);
         if let Some(s) = self.name_at(at) {
             return Some(Attribution::to(s, "verb-after"));
         }
@@ -695,7 +703,7 @@ impl Attributor<'_> {
         linked: bool,
     ) -> Option<Attribution> {
         // The first word refuses most places: the next two are read after it.
-        let (first, first_end) = next_word(self.text, at)?;
+        let (first, first_end) = self.words.next_word(at)?;
         if matches!(first.as_ref(), "un" | "une" | "des" | "a" | "an" | "plusieurs" | "certains" | "certaines") {
             return Some(Attribution::nobody("indefinite"));
         }
@@ -703,7 +711,7 @@ impl Attributor<'_> {
             return None;
         }
         let mut words = vec![(first, first_end)];
-        words.extend(next_words(self.text, first_end, 2));
+        words.extend(self.words.next_words(first_end, 2));
         let first = words[0].0.as_ref();
         // `l'expert` is one word here.
         let (gender, noun, next) = match first.strip_prefix("l'") {
@@ -780,7 +788,7 @@ impl Attributor<'_> {
             (!taken).then(|| Speaker::named(&self.text[s..e], false))
         };
         // `Nexalis affirme`: the sentence is the name, then the verb.
-        let opening = adverbials::skip(self.text, sentence_start);
+        let opening = adverbials::skip(&self.words, sentence_start);
         if let Some((s, e)) = capitalised_run(self.text, opening, 1).filter(|&(_, e)| e == sentence_start + head.len())
         {
             return unknown((s, e));
@@ -802,7 +810,7 @@ impl Attributor<'_> {
         let mut end = at;
         for _ in 0..3 {
             let start = self.sentence_start(end);
-            let opening = adverbials::skip(self.text, start);
+            let opening = adverbials::skip(&self.words, start);
             let found = capitalised_run(self.text, opening, 1).filter(|&(s, e)| {
                 let person = self.person_over(s, e);
                 let then_lower = self.text[e..].trim_start().starts_with(|c: char| c.is_lowercase() || c == ',');
@@ -869,7 +877,7 @@ impl Attributor<'_> {
         last_word_starts(before).take(3).any(|i| {
             let w = from + i;
             self.verbs.at(self.text, w).is_some_and(|v| {
-                let past = adverbials::skip(self.text, v.end);
+                let past = adverbials::skip(&self.words, v.end);
                 v.pronoun.is_none() && past <= at && self.text[past..at].trim().is_empty()
             })
         })
@@ -1167,17 +1175,7 @@ impl Attributor<'_> {
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker>, &'static str)> = None;
-        // The verb read at the last word: a space after a mark (`, dit`)
-        // starts the same word again.
-        let mut last: Option<(usize, Option<Verb>)> = None;
-        for (i, _) in not_after(clause, is_letter) {
-            let at = sentence_start + i;
-            let (word, _) = word_after(self.text, at, |_| false);
-            let verb = match last {
-                Some((seen, verb)) if seen == word => verb,
-                _ => last.insert((word, self.verbs.at(self.text, at))).1,
-            };
-            let Some(verb) = verb else { continue };
+        for (at, verb) in self.verbs_in(sentence_start, q.start) {
             if verb.pronoun.is_some() {
                 continue;
             }
@@ -1220,6 +1218,39 @@ impl Attributor<'_> {
             }
         }
         None
+    }
+
+    /// The verbs of saying read in `from..to` (the clause before a quote),
+    /// in order, each with the offset it was read at: where a word may
+    /// begin ([`token_words::word_starts`]), and at each space before it
+    /// that follows no letter (read past, the same verb), as
+    /// [`verbs_in_by_chars`] reads them a character at a time; the words
+    /// from the document's tokens.
+    fn verbs_in(&self, from: usize, to: usize) -> Vec<(usize, Verb)> {
+        let mut out = Vec::new();
+        // The spaces before `at` read past to the verb there.
+        let read_past = |out: &mut Vec<(usize, Verb)>, at: usize, verb: Verb| {
+            let gap = spaces_before(self.text.as_bytes(), from, at);
+            let spaces = self.text[gap..at].char_indices().map(|(i, _)| gap + i);
+            let not_after_letter = |&p: &usize| p == from || !self.text[..p].ends_with(is_letter);
+            out.extend(spaces.filter(not_after_letter).map(|p| (p, verb)));
+        };
+        for (at, token) in token_words::word_starts(&self.doc, from, to) {
+            let verb = match token {
+                Some(i) => self.verbs.at_token(&self.doc, i),
+                None => self.verbs.at(self.text, at),
+            };
+            let Some(verb) = verb else { continue };
+            read_past(&mut out, at, verb);
+            out.push((at, verb));
+        }
+        // Spaces at the end read past it, to a word (not to the quote's mark).
+        if spaces_before(self.text.as_bytes(), from, to) < to && token_words::may_begin_word(self.text, to) {
+            if let Some(verb) = self.verbs.at(self.text, to) {
+                read_past(&mut out, to, verb);
+            }
+        }
+        out
     }
 
     /// `selon X, « … »`, `pour X, c'est « … »`, `d'après X`: a source cue
@@ -1309,7 +1340,7 @@ impl Attributor<'_> {
         // A description opening the clause (after a comma-free start).
         let clause_start =
             self.text[sentence_start..verb].rfind([':', ';']).map_or(sentence_start, |i| sentence_start + i + 1);
-        let opening = adverbials::skip(self.text, clause_start);
+        let opening = adverbials::skip(&self.words, clause_start);
         let found = self.description_at(opening, quote_start, earlier, true, false)?;
         if found.rule == "indefinite" {
             return Some(None);
@@ -1409,8 +1440,45 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
     (count >= min && !place).then_some((start, end))
 }
 
+/// The start of the spaces (` `, U+00A0, U+202F: those a word is read
+/// past) that end at `at`, not before `from`.
+fn spaces_before(bytes: &[u8], from: usize, at: usize) -> usize {
+    let mut start = at;
+    loop {
+        let before = &bytes[from..start];
+        start -= match before {
+            [.., b' '] => 1,
+            [.., 0xC2, 0xA0] => 2,
+            [.., 0xE2, 0x80, 0xAF] => 3,
+            _ => return start,
+        };
+    }
+}
+
+/// The verbs of saying [`Attributor::verbs_in`] reads in `from..to`, read
+/// a character at a time (the reference it is tested against): at every
+/// char not right after a letter, the verb after the spaces there.
+#[cfg(test)]
+fn verbs_in_by_chars(text: &str, verbs: &Verbs, from: usize, to: usize) -> Vec<(usize, Verb)> {
+    let mut out = Vec::new();
+    // The verb read at the last word: a space after a mark (`, dit`)
+    // starts the same word again.
+    let mut last: Option<(usize, Option<Verb>)> = None;
+    for (i, _) in not_after(&text[from..to], is_letter) {
+        let at = from + i;
+        let (word, _) = word_after(text, at, |_| false);
+        let verb = match last {
+            Some((seen, verb)) if seen == word => verb,
+            _ => last.insert((word, verbs.at(text, at))).1,
+        };
+        out.extend(verb.map(|v| (at, v)));
+    }
+    out
+}
+
 /// The chars of `text` (with their offsets) not right after a char `part`
 /// accepts: where a word may start. The first char is always one.
+#[cfg(test)]
 fn not_after<'a>(text: &'a str, part: impl Fn(char) -> bool + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
     let mut after_part = false;
     text.char_indices().filter(move |&(_, c)| !std::mem::replace(&mut after_part, part(c)))
@@ -1426,14 +1494,14 @@ fn not_after<'a>(text: &'a str, part: impl Fn(char) -> bool + 'a) -> impl Iterat
 /// refused so.
 fn contains_lowercase(text: &str, lower: &str) -> bool {
     if text.contains('İ') || text.contains('\u{212a}') {
-        return occurrences(&text.to_lowercase(), lower).next().is_some();
+        return occurrences(&lowercase(text), lower).next().is_some();
     }
     if lower.is_ascii() {
         return contains_ascii_ignoring_case(text, lower);
     }
     let mut ascii_runs = lower.split(|c: char| !c.is_ascii()).filter(|run| !run.is_empty());
     ascii_runs.all(|run| contains_ascii_ignoring_case(text, run))
-        && occurrences(&text.to_lowercase(), lower).next().is_some()
+        && occurrences(&lowercase(text), lower).next().is_some()
 }
 
 /// Whether `text` holds the ASCII `wanted`, ASCII case ignored: found from
@@ -1668,7 +1736,8 @@ mod tests {
         texts.push("M. Dupuis a dit. « Oui ! » C.C. Wei ?\n\n Non.\nFin. Ah".to_owned());
         for text in &texts {
             let paragraphs = Paragraphs::new(text);
-            let rules = Attributor::new(text, &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs);
             let bytes = text.as_bytes();
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 // What the scans did, a byte at a time.
@@ -1693,6 +1762,46 @@ mod tests {
                 assert_eq!(rules.scan_sentence_start(at), start, "{}", &text[..at]);
             }
         }
+    }
+
+    #[test]
+    fn verbs_are_read_in_a_clause_from_the_tokens_as_from_the_chars() {
+        let (verbs, nouns) = (Verbs::load(), Nouns::load());
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push(
+            "X, a déclaré. «\u{a0} a dit » ; -dit l'a jugée, dʼaprès, de\u{301}clare, souligne-t-il :  ajoute"
+                .to_owned(),
+        );
+        texts.push("Il a\u{202f}\u{a0} déclaré -t-il indiqué 3a dit Élodie-a dit, ’a dit".to_owned());
+        let mut found = 0;
+        for text in &texts {
+            let paragraphs = Paragraphs::new(text);
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            // Clauses of a few hundred bytes at most, as before a quote.
+            for (k, &from) in starts.iter().enumerate().step_by(5) {
+                for &to in starts[k..].iter().take(400).step_by(41) {
+                    let by_chars = verbs_in_by_chars(text, &verbs, from, to);
+                    let by_tokens = rules.verbs_in(from, to);
+                    let differ = by_tokens.iter().zip(&by_chars).position(|(a, b)| a != b);
+                    let k = differ.unwrap_or(by_tokens.len().min(by_chars.len()));
+                    let first = |found: &[(usize, Verb)]| found.get(k).map_or(to, |&(at, _)| at);
+                    let at = first(&by_tokens).min(first(&by_chars));
+                    let near = |found: &[(usize, Verb)]| found.get(k).copied();
+                    let context = text.get(at.saturating_sub(20)..(at + 20).min(text.len()));
+                    assert_eq!(
+                        by_tokens,
+                        by_chars,
+                        "{from}..{to} at {at} {context:?}: {:?} {:?}",
+                        near(&by_tokens),
+                        near(&by_chars)
+                    );
+                    found += by_chars.len();
+                }
+            }
+        }
+        assert!(found > 1000, "{found} verbs");
     }
 
     #[test]

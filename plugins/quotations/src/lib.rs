@@ -12,6 +12,7 @@ pub mod entity;
 pub mod found;
 pub mod marks;
 pub mod nouns;
+pub mod token_words;
 pub mod verbs;
 
 use glaneur_schema::attrs::QuoteForm;
@@ -49,19 +50,19 @@ impl Quotations {
         Quotations { verbs: Verbs::load(), nouns: Nouns::load() }
     }
 
-    /// Every quotation in `text`, attributed with the `persons` and `orgs`
+    /// Every quotation in `doc`, attributed with the `persons` and `orgs`
     /// found before, each sorted by start and not overlapping.
-    pub fn find<'t>(&self, text: &'t str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation<'t>> {
+    pub fn find<'t>(&self, doc: &Document<'t>, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation<'t>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(persons, |p| (p.start, p.end)));
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
-        self.attribute(text, &marks::quotes(text), persons, orgs)
+        self.attribute(doc, &marks::quotes(doc.text()), persons, orgs)
     }
 
-    /// The quotations of `quotes` (found in `text` by [`marks::quotes`]),
+    /// The quotations of `quotes` (found in `doc` by [`marks::quotes`]),
     /// attributed as [`Quotations::find`] says.
     fn attribute<'t>(
         &self,
-        text: &'t str,
+        doc: &Document<'t>,
         quotes: &[marks::Quote],
         persons: &[PersonRef],
         orgs: &[OrgRef],
@@ -69,9 +70,10 @@ impl Quotations {
         if quotes.is_empty() {
             return Vec::new(); // nothing to attribute: no paragraphs nor index to build
         }
+        let text = doc.text();
         let paragraphs = glaneur_text::Paragraphs::new(text);
         let lexicon = (&self.verbs, &self.nouns);
-        let attributor = Attributor::new(text, quotes, persons, orgs, lexicon, &paragraphs);
+        let attributor = Attributor::new(*doc, quotes, persons, orgs, lexicon, &paragraphs);
         quotes
             .iter()
             .zip(attributor.attribute())
@@ -105,7 +107,7 @@ fn is_term(text: &str, q: &marks::Quote, content: &str) -> bool {
         .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .take(6)
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| endings::lowercase(w).replace('’', "'"))
         .collect();
     // glaneur-lexicon's determiners but `au`, `aux` and
     // `cet`, which this rule has never read (left out when the list moved
@@ -191,7 +193,7 @@ impl Plugin for Quotations {
         // same words: `find` wants them sorted and disjoint.
         glaneur_text::keep_leftmost_longest(&mut persons, |p| (p.start, p.end));
         glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
-        let quotations = self.attribute(text, &quotes, &persons, &orgs);
+        let quotations = self.attribute(doc, &quotes, &persons, &orgs);
         quotations.iter().map(|q| entity::entity(q, confidence(q.attribution.rule))).collect()
     }
 }
@@ -241,9 +243,15 @@ mod tests {
         out
     }
 
+    /// The speaker, rule and form of each quotation found in `text`.
+    fn found(text: &str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<(Option<String>, &'static str, QuoteForm)> {
+        let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+        let found = Quotations::load().find(&buf.document(), persons, orgs);
+        found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule, q.form)).collect()
+    }
+
     fn speakers(text: &str, names: &[(&str, Option<Pronoun>)]) -> Vec<(Option<String>, &'static str)> {
-        let found = Quotations::load().find(text, &persons(text, names), &[]);
-        found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule)).collect()
+        found(text, &persons(text, names), &[]).into_iter().map(|(speaker, rule, _)| (speaker, rule)).collect()
     }
 
     /// Organisations at every occurrence of each (name, media) in `text`.
@@ -264,8 +272,8 @@ mod tests {
         names: &[(&str, Option<Pronoun>)],
         organisations: &[(&str, bool)],
     ) -> Vec<(Option<String>, &'static str)> {
-        let found = Quotations::load().find(text, &persons(text, names), &orgs(text, organisations));
-        found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule)).collect()
+        let found = found(text, &persons(text, names), &orgs(text, organisations));
+        found.into_iter().map(|(speaker, rule, _)| (speaker, rule)).collect()
     }
 
     #[test]
@@ -336,9 +344,8 @@ mod tests {
         let text = "\"We grow,\" said Maria Lopez.\n\n\"We are not for sale,\" a spokesperson for the startup said.";
         assert_eq!(speakers(text, &[("Maria Lopez", F)])[1], (None, "indefinite"));
         // A term's apposition is no source: `une architecture qui confie`.
-        let found =
-            Quotations::load().find("Elles passent au « data mesh », une architecture qui confie tout.", &[], &[]);
-        assert_eq!((found[0].attribution.rule, found[0].form), ("none", QuoteForm::Term));
+        let found = found("Elles passent au « data mesh », une architecture qui confie tout.", &[], &[]);
+        assert_eq!((found[0].1, found[0].2), ("none", QuoteForm::Term));
         // After an anonymous quote, the paragraph before's speaker is not carried on.
         let text = "« Oui », dit Marc Roux.\n\nUn salarié décrit une culture « toxique ». D'autres évoquent des « primes opaques ».";
         assert_eq!(speakers(text, &[("Marc Roux", M)])[2].0, None);
@@ -400,8 +407,8 @@ mod tests {
         let text = "Marie Dupuis a déclaré : « Oui. »\n\nSelon l'analyste de Morgan Stanley, « c'est excessif ».";
         let at = text.find("Morgan").expect("in the text");
         let orgs = [OrgRef::known(at, at + "Morgan Stanley".len(), "Morgan Stanley", false)];
-        let found = Quotations::load().find(text, &persons(text, &[("Marie Dupuis", F)]), &orgs);
-        assert_eq!((found[1].attribution.speaker.as_deref(), found[1].attribution.rule), (None, "selon"));
+        let found = found(text, &persons(text, &[("Marie Dupuis", F)]), &orgs);
+        assert_eq!((found[1].0.as_deref(), found[1].1), (None, "selon"));
         let text = "Marie Dupuis a déclaré : « Oui. »\n\n« C'est excessif », selon un analyste de Morgan Stanley.";
         assert_eq!(speakers(text, &[("Marie Dupuis", F)])[1], (None, "selon"));
     }
@@ -424,16 +431,15 @@ mod tests {
         let people = persons(text, &[("Hélène Roux", F), ("Jensen Huang", M)]);
         let at = text.find("Nvidia").expect("Nvidia");
         let orgs = [OrgRef::known(at, at + "Nvidia".len(), "Nvidia", false)];
-        let found = Quotations::load().find(text, &people, &orgs);
         let got: Vec<(Option<String>, &str)> =
-            found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule)).collect();
+            found(text, &people, &orgs).into_iter().map(|(speaker, rule, _)| (speaker, rule)).collect();
         assert_eq!(got, [(Some("Jensen Huang".into()), "selon")]);
         // An organisation standing alone before the person is the source.
         let text = "Selon Nvidia, Jensen Huang « ne vend rien ».";
         let at = text.find("Nvidia").expect("Nvidia");
         let orgs = [OrgRef::known(at, at + "Nvidia".len(), "Nvidia", false)];
-        let found = Quotations::load().find(text, &persons(text, &[("Jensen Huang", M)]), &orgs);
-        assert_eq!((found[0].attribution.speaker.as_deref(), found[0].attribution.rule), (Some("Nvidia"), "selon"));
+        let found = found(text, &persons(text, &[("Jensen Huang", M)]), &orgs);
+        assert_eq!((found[0].0.as_deref(), found[0].1), (Some("Nvidia"), "selon"));
     }
 
     #[test]
@@ -489,9 +495,8 @@ mod tests {
 
     #[test]
     fn terms_are_not_speech() {
-        let found =
-            Quotations::load().find("Le rapport « IA : notre ambition » paraît. Un “aqui-hire” classique.", &[], &[]);
-        assert_eq!(found.iter().map(|q| q.form).collect::<Vec<_>>(), [QuoteForm::Term, QuoteForm::Term]);
+        let found = found("Le rapport « IA : notre ambition » paraît. Un “aqui-hire” classique.", &[], &[]);
+        assert_eq!(found.iter().map(|q| q.2).collect::<Vec<_>>(), [QuoteForm::Term, QuoteForm::Term]);
     }
 
     #[test]

@@ -8,7 +8,10 @@ use std::collections::{HashMap, HashSet};
 use foldhash::fast::FixedState;
 use glaneur_text::{folded, is_letter};
 
+use glaneur_schema::Document;
+
 use crate::adverbials::is_adverb;
+use crate::token_words;
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
 
@@ -171,6 +174,27 @@ impl Verbs {
         }
     }
 
+    /// [`Verbs::at`] at the start of token `i` of `doc`, a word: when the
+    /// token is the whole word [`Verbs::at`] reads there
+    /// ([`token_words::whole_word`]), its folded form is the document's,
+    /// not re-read and folded from the text.
+    pub fn at_token(&self, doc: &Document<'_>, i: usize) -> Option<Verb> {
+        let text = doc.text();
+        let Some((w1, e1)) = token_words::whole_word(doc, i) else {
+            let start = doc.tokens().get(i).map_or(text.len(), |t| t.start());
+            return self.at(text, start);
+        };
+        // The filters of [`Verbs::at`], on the folded word: its first two
+        // bytes are the text's, lowered, when they are ASCII letters.
+        if ascii_pair(w1.as_bytes()).is_some_and(|(first, second)| self.ascii_pairs[first] & 1 << second == 0) {
+            return None;
+        }
+        if w1.bytes().all(|b| b.is_ascii_alphabetic()) && !self.may_open(w1.as_bytes()) {
+            return None;
+        }
+        self.read_at(text, Cow::Borrowed(w1), e1)
+    }
+
     /// [`Verbs::at`] past its first word, `w1` (folded) ending at `e1`.
     fn read_at(&self, text: &str, w1: Cow<'_, str>, e1: usize) -> Option<Verb> {
         // The words after the first are read only when a form may go on.
@@ -276,7 +300,7 @@ pub fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
 
 /// The span of the word after `at`, as [`next_words`] reads it (empty
 /// when none follows).
-fn word_span(text: &str, at: usize) -> (usize, usize) {
+pub(crate) fn word_span(text: &str, at: usize) -> (usize, usize) {
     word_after(text, at, |c| is_letter(c) || c == '-' || c == '\'' || c == '’')
 }
 
@@ -313,7 +337,7 @@ fn ascii_pair(word: &[u8]) -> Option<(usize, usize)> {
 
 /// The offset after the spaces at `at`: ` `, U+00A0 and U+202F, by their
 /// bytes.
-fn after_spaces(bytes: &[u8], at: usize) -> usize {
+pub(crate) fn after_spaces(bytes: &[u8], at: usize) -> usize {
     let mut start = at;
     loop {
         match bytes.get(start) {
@@ -409,6 +433,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_verb_is_read_at_a_token_as_in_the_text() {
+        let verbs = Verbs::load();
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("A DÉCLARÉ Détaille-t-il l'a jugée DIT-IL dʼaprès de\u{301}clare Ökonom a\u{a0}dit".to_owned());
+        let mut found = 0;
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let doc = buf.document();
+            for (i, t) in doc.tokens().iter().enumerate() {
+                let verb = verbs.at(text, t.start());
+                assert_eq!(verbs.at_token(&doc, i), verb, "{}", &text[t.start()..]);
+                found += usize::from(verb.is_some());
+            }
+        }
+        assert!(found > 100, "{found} verbs");
     }
 
     #[test]
