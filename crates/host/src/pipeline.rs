@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use abi_stable::std_types::{RResult, RSlice};
+use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
 use glaneur_schema::output::{Attrs, OutputEntity};
 use glaneur_schema::{DocumentBuf, FfiEntity};
@@ -113,7 +113,7 @@ impl Pipeline {
                         match check(&self.names[p].1, text, &entity) {
                             Ok((kind, checked)) => {
                                 if entity.extractor.as_str() != plugin.name() {
-                                    entity.extractor = plugin.name().into();
+                                    entity.extractor = RCow::Owned(plugin.name().into());
                                 }
                                 found.push(entity);
                                 origins.push(Origin { plugin: p, kind, checked });

@@ -104,7 +104,7 @@ impl Organizations {
         let entity = |m: &Mention<'_>| match m.org.filter(|_| m.rule == GAZETTEER_RULE) {
             // The attributes written at load: the same as `m.entity()`'s.
             Some(o) => Ok(Entity {
-                kind: KIND.to_owned(),
+                kind: KIND.into(),
                 span: m.start..m.end,
                 confidence: m.confidence,
                 attrs: self.plain_attrs[o].clone(),
