@@ -161,6 +161,9 @@ pub(crate) struct Table {
     fields: &'static [Field],
     /// The fields that must be there, a bit each (bit `i` for `fields[i]`).
     required: u8,
+    /// The lengths of the fields' keys, a bit each (bit `n` for a key of
+    /// `n` bytes): most other keys are told apart by their length alone.
+    lengths: u32,
     /// The kind is `money`, whose amounts and currency are checked too.
     money: bool,
 }
@@ -170,7 +173,8 @@ impl Table {
     pub(crate) fn of(kind: &str) -> Self {
         let fields = fields(kind).unwrap_or_default();
         let required = fields.iter().enumerate().filter(|(_, f)| f.required).fold(0, |bits, (i, _)| bits | 1 << i);
-        Table { fields, required, money: kind == "money" }
+        let lengths = fields.iter().fold(0, |bits, f| bits | 1 << f.key.len());
+        Table { fields, required, lengths, money: kind == "money" }
     }
 }
 

@@ -44,7 +44,12 @@ pub(crate) fn quick_check(table: Table, json: &str) -> Option<bool> {
                     if !at.token(b':') {
                         return None;
                     }
-                    fields.iter().position(|f| f.key.len() == key.len() && f.key.as_bytes() == key)
+                    let length = u32::try_from(key.len()).ok().and_then(|n| 1u32.checked_shl(n)).unwrap_or(0);
+                    if table.lengths & length == 0 {
+                        None
+                    } else {
+                        fields.iter().position(|f| f.key.as_bytes() == key)
+                    }
                 }
             };
             match known {
