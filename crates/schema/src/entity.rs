@@ -10,17 +10,16 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use abi_stable::std_types::{RCow, RCowStr};
-
 use crate::abi::FfiEntity;
 use crate::output::Attrs;
 
 /// One fact found in a document, as a plugin builds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    /// The entity kind (`money`): a plugin's constant, lent to the host
-    /// rather than copied into each entity.
-    pub kind: Cow<'static, str>,
+    /// The entity kind (`money`): a plugin's constant (or a string it
+    /// leaks once, for a kind read from its configuration), lent to the
+    /// host rather than copied into each entity.
+    pub kind: &'static str,
     /// UTF-8 byte span in the document text.
     pub span: Range<usize>,
     /// Confidence in [0, 1].
@@ -54,7 +53,7 @@ impl Entity {
             "null" => "{}".to_owned(),
             written => format!("{{\"value\":{written}}}"),
         };
-        Entity { kind: kind.into(), span, confidence, attrs: Attrs::from_written(json), extractor: String::new() }
+        Entity { kind, span, confidence, attrs: Attrs::from_written(json), extractor: String::new() }
     }
 
     /// A new entity whose attributes the plugin wrote as JSON text itself:
@@ -72,7 +71,7 @@ impl Entity {
         json: String,
     ) -> Result<Self, String> {
         let attrs = Attrs::from_plugin(json)?;
-        Ok(Entity { kind: kind.into(), span, confidence, attrs, extractor: String::new() })
+        Ok(Entity { kind, span, confidence, attrs, extractor: String::new() })
     }
 
     /// Converts to the FFI record without copying the attributes nor the
@@ -100,21 +99,12 @@ impl Entity {
         let start = usize::try_from(entity.start).map_err(|_| "start offset overflows usize".to_owned())?;
         let end = usize::try_from(entity.end).map_err(|_| "end offset overflows usize".to_owned())?;
         Ok(Entity {
-            kind: lent(&entity.kind),
+            kind: entity.kind.as_str(),
             span: start..end,
             confidence: entity.confidence,
             attrs,
             extractor: entity.extractor.to_string(),
         })
-    }
-}
-
-/// The kind an FFI record holds, still lent when it was (a constant),
-/// copied when owned.
-fn lent(kind: &RCowStr<'static>) -> Cow<'static, str> {
-    match kind {
-        RCow::Borrowed(kind) => Cow::Borrowed(kind.as_str()),
-        RCow::Owned(kind) => Cow::Owned(kind.to_string()),
     }
 }
 
