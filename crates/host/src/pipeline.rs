@@ -7,9 +7,10 @@
 //! invalid entity) is an error for that document naming the plugin; the
 //! other plugins' entities are kept and the run goes on.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use abi_stable::std_types::{RResult, RSlice};
+use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
 use glaneur_schema::output::{Attrs, OutputEntity};
 use glaneur_schema::{DocumentBuf, FfiEntity};
@@ -38,6 +39,26 @@ struct Declared {
     printed: bool,
     /// How its attrs are checked, looked up once.
     schema: Schema,
+    /// The address of the last kind text found to be this one: a plugin
+    /// gives the same constant for every entity, found again here without
+    /// comparing its bytes (an entity's kind is a `'static` string, which
+    /// never changes nor moves).
+    seen: AtomicUsize,
+}
+
+impl Declared {
+    /// Whether `kind`, an entity's, is this kind.
+    fn is(&self, kind: &'static str) -> bool {
+        let address = kind.as_ptr() as usize;
+        if self.seen.load(Ordering::Relaxed) == address && kind.len() == self.name.len() {
+            return true;
+        }
+        let same = *self.name == *kind;
+        if same {
+            self.seen.store(address, Ordering::Relaxed);
+        }
+        same
+    }
 }
 
 /// What the pipeline made of one text.
@@ -68,6 +89,7 @@ impl Pipeline {
                         .unwrap_or(u32::MAX),
                     printed: only.is_empty() || only.iter().any(|o| o == k.as_str()),
                     schema: Schema::of(k.as_str()),
+                    seen: AtomicUsize::new(0),
                 });
                 (Arc::from(p.name()), kinds.collect())
             })
@@ -113,7 +135,7 @@ impl Pipeline {
                         match check(&self.names[p].1, text, &entity) {
                             Ok((kind, checked)) => {
                                 if entity.extractor.as_str() != plugin.name() {
-                                    entity.extractor = plugin.name().into();
+                                    entity.extractor = RCow::Owned(plugin.name().into());
                                 }
                                 found.push(entity);
                                 origins.push(Origin { plugin: p, kind, checked });
@@ -227,7 +249,7 @@ impl Extract for Pipeline {
 /// and what the check of its attrs saw.
 fn check(kinds: &[Declared], text: &str, entity: &FfiEntity) -> Result<(usize, Checked), String> {
     let kind = entity.kind.as_str();
-    let Some(declared) = kinds.iter().position(|k| *k.name == *kind) else {
+    let Some(declared) = kinds.iter().position(|k| k.is(kind)) else {
         return Err(format!("kind {kind:?} is not declared in its manifest"));
     };
     let (start, end) = (entity.start, entity.end);
@@ -251,6 +273,28 @@ mod tests {
     use super::*;
     use glaneur_schema::output::sort_entities;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_declared_kind_is_found_by_its_text_wherever_it_lies() {
+        let declared = Declared {
+            name: Arc::from("money"),
+            rank: 0,
+            printed: true,
+            schema: Schema::of("money"),
+            seen: AtomicUsize::new(0),
+        };
+        let longer: &'static str = "money_x";
+        let elsewhere: &'static str = String::from("money").leak();
+        // The first comparison, then the remembered address; a string at
+        // that address but of another length, or another text, is not it.
+        for _ in 0..2 {
+            assert!(declared.is(&longer[..5]));
+            assert!(!declared.is(longer));
+            assert!(declared.is(elsewhere));
+            assert!(!declared.is("monez"));
+            assert!(!declared.is("mone"));
+        }
+    }
 
     proptest! {
         /// Sorting the keys puts entities in the order `sort_entities`

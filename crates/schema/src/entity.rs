@@ -16,8 +16,10 @@ use crate::output::Attrs;
 /// One fact found in a document, as a plugin builds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    /// The entity kind (`money`).
-    pub kind: String,
+    /// The entity kind (`money`): a plugin's constant (or a string it
+    /// leaks once, for a kind read from its configuration), lent to the
+    /// host rather than copied into each entity.
+    pub kind: &'static str,
     /// UTF-8 byte span in the document text.
     pub span: Range<usize>,
     /// Confidence in [0, 1].
@@ -39,7 +41,7 @@ impl Entity {
     /// When `attrs` cannot be serialised to JSON (a map with non-string
     /// keys): a bug in the plugin, which `export_plugin!` turns into an
     /// error for that document.
-    pub fn new(kind: &str, span: Range<usize>, confidence: f64, attrs: impl Serialize) -> Self {
+    pub fn new(kind: &'static str, span: Range<usize>, confidence: f64, attrs: impl Serialize) -> Self {
         let json = match serde_json::to_string(&attrs) {
             Ok(json) => json,
             Err(e) => panic!("the attrs of a {kind} entity cannot be written as JSON: {e}"),
@@ -51,7 +53,7 @@ impl Entity {
             "null" => "{}".to_owned(),
             written => format!("{{\"value\":{written}}}"),
         };
-        Entity { kind: kind.to_owned(), span, confidence, attrs: Attrs::from_written(json), extractor: String::new() }
+        Entity { kind, span, confidence, attrs: Attrs::from_written(json), extractor: String::new() }
     }
 
     /// A new entity whose attributes the plugin wrote as JSON text itself:
@@ -62,22 +64,28 @@ impl Entity {
     /// [`Number::write_json`] numbers); the host validates every entity's
     /// attrs as it does those of [`Entity::new`], refusing the entity when
     /// they are not. Fails only for JSON with line breaks that is not valid.
-    pub fn with_written_attrs(kind: &str, span: Range<usize>, confidence: f64, json: String) -> Result<Self, String> {
+    pub fn with_written_attrs(
+        kind: &'static str,
+        span: Range<usize>,
+        confidence: f64,
+        json: String,
+    ) -> Result<Self, String> {
         let attrs = Attrs::from_plugin(json)?;
-        Ok(Entity { kind: kind.to_owned(), span, confidence, attrs, extractor: String::new() })
+        Ok(Entity { kind, span, confidence, attrs, extractor: String::new() })
     }
 
-    /// Converts to the FFI record without copying the attributes, naming
-    /// `extractor` unless already set.
-    pub fn into_ffi(self, extractor: &str) -> FfiEntity {
-        let extractor = if self.extractor.is_empty() { extractor.into() } else { self.extractor.into() };
+    /// Converts to the FFI record without copying the attributes nor the
+    /// names (lent when they are constants), naming `extractor` unless
+    /// already set.
+    pub fn into_ffi(self, extractor: &'static str) -> FfiEntity {
+        let extractor = if self.extractor.is_empty() { Cow::Borrowed(extractor) } else { Cow::Owned(self.extractor) };
         FfiEntity {
             kind: self.kind.into(),
             start: self.span.start as u64,
             end: self.span.end as u64,
             confidence: self.confidence,
             attrs: self.attrs.into_string().into(),
-            extractor,
+            extractor: extractor.into(),
         }
     }
 
@@ -91,7 +99,7 @@ impl Entity {
         let start = usize::try_from(entity.start).map_err(|_| "start offset overflows usize".to_owned())?;
         let end = usize::try_from(entity.end).map_err(|_| "end offset overflows usize".to_owned())?;
         Ok(Entity {
-            kind: entity.kind.to_string(),
+            kind: entity.kind.as_str(),
             span: start..end,
             confidence: entity.confidence,
             attrs,

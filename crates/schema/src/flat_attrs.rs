@@ -4,15 +4,18 @@
 //!
 //! [`crate::attrs::validate`] runs on every entity of a run; reading the
 //! attrs with serde into the kind's struct (owned strings, a key matched
-//! through a visitor) cost about 1,800 instructions an entity, this pass
-//! about 1,400. It only says yes when serde would: anything else (an
-//! escape, a nested value, any error) gets a no, and `validate` then reads
-//! the attrs with serde, which decides and words the error.
+//! through a visitor) cost about 1,800 instructions an entity, the quick
+//! check ([`check`]) about 950. It only says yes when serde would: anything
+//! else (an escape, a nested value, any error) gets a no, and `validate`
+//! then reads the attrs with serde, which decides and words the error.
 
 use std::ops::Range;
 
-use crate::attrs::check_money;
 use crate::json_text::next_escape;
+
+mod check;
+
+pub(crate) use check::quick_check;
 
 /// What a known attribute's value must be, besides `null` where allowed.
 #[derive(Debug, Clone, Copy)]
@@ -31,8 +34,8 @@ enum Expect {
 #[derive(Debug, Clone, Copy)]
 struct Field {
     key: &'static str,
-    /// The key between its quotes, as [`Quoted`] compares it.
-    quoted: Quoted,
+    /// The key between its quotes and its colon, as [`KeyColon`] compares it.
+    key_colon: KeyColon,
     expect: Expect,
     /// The key must be there (a plain field, or an `Option` read with `present`).
     required: bool,
@@ -43,60 +46,69 @@ struct Field {
 impl Field {
     /// A plain field: there, and not null.
     const fn plain(key: &'static str, expect: Expect) -> Self {
-        Field { key, quoted: Quoted::new(key), expect, required: true, nullable: false }
+        Field { key, key_colon: KeyColon::new(key), expect, required: true, nullable: false }
     }
 
     /// An `Option` read with `present`: there, and maybe null.
     const fn present(key: &'static str, expect: Expect) -> Self {
-        Field { key, quoted: Quoted::new(key), expect, required: true, nullable: true }
+        Field { key, key_colon: KeyColon::new(key), expect, required: true, nullable: true }
     }
 
     /// An `Option` with a default: absent, null, or a value.
     const fn optional(key: &'static str, expect: Expect) -> Self {
-        Field { key, quoted: Quoted::new(key), expect, required: false, nullable: true }
+        Field { key, key_colon: KeyColon::new(key), expect, required: false, nullable: true }
     }
 }
 
-/// A key between its quotes (`"value"`), as words of eight bytes
-/// (little-endian) and the masks of their bytes that hold it: a key is
-/// found in a few operations rather than a call to compare bytes.
+/// A key between its quotes and the colon after it (`"value":`), as words
+/// of eight bytes (little-endian) and the masks of their bytes that hold
+/// it: a key is found in a few operations rather than a call to compare
+/// bytes.
 #[derive(Debug, Clone, Copy)]
-struct Quoted {
-    words: [u64; QUOTED_WORDS],
-    masks: [u64; QUOTED_WORDS],
+struct KeyColon {
+    words: [u64; KEY_WORDS],
+    masks: [u64; KEY_WORDS],
 }
 
-/// The words a quoted key takes at most: keys of up to 22 bytes.
-const QUOTED_WORDS: usize = 3;
+/// The words a key with its quotes and colon takes at most: keys of up to
+/// 21 bytes.
+const KEY_WORDS: usize = 3;
 
-impl Quoted {
-    /// `key` quoted; it must hold at most 22 bytes (a build error otherwise).
+impl KeyColon {
+    /// `key` quoted, then a colon; it must hold at most 21 bytes (a build
+    /// error otherwise).
     const fn new(key: &str) -> Self {
         let key = key.as_bytes();
-        let len = key.len() + 2;
-        assert!(len <= 8 * QUOTED_WORDS, "a known key is too long to compare quickly");
-        let (mut words, mut masks) = ([0; QUOTED_WORDS], [0; QUOTED_WORDS]);
+        let len = key.len() + 3;
+        assert!(len <= 8 * KEY_WORDS, "a known key is too long to compare quickly");
+        let (mut words, mut masks) = ([0; KEY_WORDS], [0; KEY_WORDS]);
         let mut at = 0;
         while at < len {
-            let byte = if at == 0 || at == len - 1 { b'"' } else { key[at - 1] };
+            let byte = match at {
+                0 => b'"',
+                _ if at == len - 2 => b'"',
+                _ if at == len - 1 => b':',
+                _ => key[at - 1],
+            };
             words[at / 8] |= (byte as u64) << (8 * (at % 8));
             masks[at / 8] |= 0xFF << (8 * (at % 8));
             at += 1;
         }
-        Quoted { words, masks }
+        KeyColon { words, masks }
     }
 
-    /// Whether `bytes`, which must be at least `8 * QUOTED_WORDS` long,
-    /// start with the quoted key.
+    /// Whether `bytes` start with the quoted key and its colon; `None`
+    /// when they are too short to compare this way (`8 * KEY_WORDS` bytes).
     #[inline(always)]
-    fn starts(&self, bytes: &[u8]) -> bool {
+    fn starts(&self, bytes: &[u8]) -> Option<bool> {
+        let ahead = bytes.get(..8 * KEY_WORDS)?;
         let mut differ = 0;
-        for k in 0..QUOTED_WORDS {
+        for k in 0..KEY_WORDS {
             let mut word = [0; 8];
-            word.copy_from_slice(&bytes[8 * k..8 * k + 8]);
+            word.copy_from_slice(&ahead[8 * k..8 * k + 8]);
             differ |= (u64::from_le_bytes(word) ^ self.words[k]) & self.masks[k];
         }
-        differ == 0
+        Some(differ == 0)
     }
 }
 
@@ -141,15 +153,17 @@ enum Scalar<'a> {
     Number(&'a [u8]),
 }
 
-/// The most known attributes a kind has.
-const MOST_FIELDS: usize = 5;
-
 /// A kind's known fields, looked up by its name once (the host resolves
 /// each declared kind when it loads the plugins), not once per entity.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Table {
     /// The fields [`fields`] gives, none for a kind the host does not check.
     fields: &'static [Field],
+    /// The fields that must be there, a bit each (bit `i` for `fields[i]`).
+    required: u8,
+    /// The lengths of the fields' keys, a bit each (bit `n` for a key of
+    /// `n` bytes): most other keys are told apart by their length alone.
+    lengths: u32,
     /// The kind is `money`, whose amounts and currency are checked too.
     money: bool,
 }
@@ -157,7 +171,10 @@ pub(crate) struct Table {
 impl Table {
     /// The table of `kind`.
     pub(crate) fn of(kind: &str) -> Self {
-        Table { fields: fields(kind).unwrap_or_default(), money: kind == "money" }
+        let fields = fields(kind).unwrap_or_default();
+        let required = fields.iter().enumerate().filter(|(_, f)| f.required).fold(0, |bits, (i, _)| bits | 1 << i);
+        let lengths = fields.iter().fold(0, |bits, f| bits | 1 << f.key.len());
+        Table { fields, required, lengths, money: kind == "money" }
     }
 }
 
@@ -166,63 +183,6 @@ impl Table {
 #[cfg(test)]
 pub(crate) fn plainly_valid(kind: &str, json: &str) -> bool {
     quick_check(Table::of(kind), json).is_some()
-}
-
-/// `Some` when `json` is plainly valid attrs for the kind of `table` (only
-/// when [`crate::attrs::validate`] accepts it; `None` when unsure), saying
-/// whether it is also compact: `{` first, `}` last, no line break (strings
-/// without escapes hold no control character, so only the whitespace
-/// between tokens could break a line), which is how the output keeps it.
-// Out of line: inlined into the host's `check`, it cost that a tenth more
-// (3 M instructions on 30,000 entities), the loop's values spilled.
-#[inline(never)]
-pub(crate) fn quick_check(table: Table, json: &str) -> Option<bool> {
-    let fields = table.fields;
-    // The value of each of `fields` met (serde refuses a known key twice).
-    let mut found: [Option<Scalar<'_>>; MOST_FIELDS] = [None; MOST_FIELDS];
-    // The field expected next: plugins write their attrs in the order of
-    // their fields, so a key is most often this one.
-    let mut next = 0;
-    let walked = walk(json, |scan| {
-        let i = match fields.get(next) {
-            Some(field) if scan.eat_key(field) => Some(next),
-            _ => {
-                let key = scan.string()?;
-                fields.iter().position(|f| f.key.as_bytes() == key)
-            }
-        };
-        if !scan.colon() {
-            return None;
-        }
-        let value = scan.scalar()?;
-        if let Some(i) = i {
-            if found[i].is_some() || !fits(&fields[i], value) {
-                return None;
-            }
-            found[i] = Some(value);
-            next = i + 1;
-        }
-        Some(())
-    });
-    let missing = fields.iter().zip(&found).any(|(f, value)| f.required && value.is_none());
-    let (Some(broken), false) = (walked, missing) else { return None };
-    let bytes = json.as_bytes();
-    let compact = !broken && bytes.first() == Some(&b'{') && bytes.last() == Some(&b'}');
-    if !table.money {
-        return Some(compact);
-    }
-    // The amounts as serde reads an `f64`, so that the checks see the same
-    // values; `value`, `max` and `currency` come first in `MONEY`.
-    let amount = |value| match value {
-        Some(Scalar::Number(n)) => small_integer(n).or_else(|| serde_json::from_slice::<f64>(n).ok()).map(Some),
-        _ => Some(None),
-    };
-    let (Some(Some(value)), Some(max)) = (amount(found[0]), amount(found[1])) else { return None };
-    let currency = match found[2] {
-        Some(Scalar::Str(code)) => Some(std::str::from_utf8(code).ok()?),
-        _ => None,
-    };
-    check_money(value, max, currency).is_ok().then_some(compact)
 }
 
 /// The string values of `keys` in `json`, borrowed from it (`None` for a
@@ -322,16 +282,6 @@ fn walk<'a>(json: &'a str, mut member: impl FnMut(&mut Scan<'a>) -> Option<()>) 
     (scan.at == json.len()).then_some(scan.broken)
 }
 
-/// Whether `value` is one that `field` takes.
-fn fits(field: &Field, value: Scalar<'_>) -> bool {
-    match (field.expect, value) {
-        (_, Scalar::Null) => field.nullable,
-        (Expect::Str, Scalar::Str(_)) | (Expect::Bool, Scalar::Bool) | (Expect::Number, Scalar::Number(_)) => true,
-        (Expect::OneOf(variants), Scalar::Str(s)) => variants.iter().any(|v| v.as_bytes() == s),
-        _ => false,
-    }
-}
-
 /// A cursor in JSON text; each reader gives `None` (or false) on anything
 /// it does not take, leaving the cursor anywhere.
 struct Scan<'a> {
@@ -370,25 +320,6 @@ impl<'a> Scan<'a> {
     fn eat_word(&mut self, word: &str) -> bool {
         let next = self.bytes[self.at..].starts_with(word.as_bytes());
         self.at += if next { word.len() } else { 0 };
-        next
-    }
-
-    /// Takes the key of `field` if it is next.
-    #[inline(always)]
-    fn eat_key(&mut self, field: &Field) -> bool {
-        let key = field.key.as_bytes();
-        let next = match self.bytes.get(self.at..self.at + 8 * QUOTED_WORDS) {
-            Some(ahead) => field.quoted.starts(ahead),
-            // Near the end: compared byte for byte.
-            None => {
-                let rest = &self.bytes[self.at..];
-                rest.len() > key.len() + 1
-                    && rest[0] == b'"'
-                    && rest[key.len() + 1] == b'"'
-                    && &rest[1..key.len() + 1] == key
-            }
-        };
-        self.at += if next { key.len() + 2 } else { 0 };
         next
     }
 
@@ -479,9 +410,65 @@ impl<'a> Scan<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attrs::{read_and_check, KNOWN_KINDS};
+    use crate::attrs::{check_money, read_and_check, KNOWN_KINDS};
     use proptest::prelude::*;
     use proptest::sample::select;
+
+    /// The most known attributes a kind has.
+    const MOST_FIELDS: usize = 5;
+
+    /// The quick check as it was first written, kept as the reference the
+    /// one-pass [`quick_check`] must match answer for answer: a generic
+    /// walk of the object, each value then matched against its field.
+    fn reference_check(table: Table, json: &str) -> Option<bool> {
+        let fields = table.fields;
+        // The value of each of `fields` met (serde refuses a known key twice).
+        let mut found: [Option<Scalar<'_>>; MOST_FIELDS] = [None; MOST_FIELDS];
+        let walked = walk(json, |scan| {
+            let key = scan.string()?;
+            let i = fields.iter().position(|f| f.key.as_bytes() == key);
+            if !scan.colon() {
+                return None;
+            }
+            let value = scan.scalar()?;
+            if let Some(i) = i {
+                if found[i].is_some() || !fits(&fields[i], value) {
+                    return None;
+                }
+                found[i] = Some(value);
+            }
+            Some(())
+        });
+        let missing = fields.iter().zip(&found).any(|(f, value)| f.required && value.is_none());
+        let (Some(broken), false) = (walked, missing) else { return None };
+        let bytes = json.as_bytes();
+        let compact = !broken && bytes.first() == Some(&b'{') && bytes.last() == Some(&b'}');
+        if !table.money {
+            return Some(compact);
+        }
+        // The amounts as serde reads an `f64`, so that the checks see the same
+        // values; `value`, `max` and `currency` come first in `MONEY`.
+        let amount = |value| match value {
+            Some(Scalar::Number(n)) => small_integer(n).or_else(|| serde_json::from_slice::<f64>(n).ok()).map(Some),
+            _ => Some(None),
+        };
+        let (Some(Some(value)), Some(max)) = (amount(found[0]), amount(found[1])) else { return None };
+        let currency = match found[2] {
+            Some(Scalar::Str(code)) => Some(std::str::from_utf8(code).ok()?),
+            _ => None,
+        };
+        check_money(value, max, currency).is_ok().then_some(compact)
+    }
+
+    /// Whether `value` is one that `field` takes.
+    fn fits(field: &Field, value: Scalar<'_>) -> bool {
+        match (field.expect, value) {
+            (_, Scalar::Null) => field.nullable,
+            (Expect::Str, Scalar::Str(_)) | (Expect::Bool, Scalar::Bool) | (Expect::Number, Scalar::Number(_)) => true,
+            (Expect::OneOf(variants), Scalar::Str(s)) => variants.iter().any(|v| v.as_bytes() == s),
+            _ => false,
+        }
+    }
 
     /// Keys of every known kind, and others.
     const KEYS: &[&str] = &[
@@ -585,6 +572,7 @@ mod tests {
             (json, plain, _, _) in object(),
         ) {
             let quick = plainly_valid(kind, &json);
+            prop_assert_eq!(quick_check(Table::of(kind), &json), reference_check(Table::of(kind), &json), "{} {}", kind, json);
             let full = read_and_check(kind, &json);
             // Attrs seen compact are those the output keeps as they are.
             if let Some(compact) = quick_check(Table::of(kind), &json) {
@@ -654,6 +642,7 @@ mod tests {
                 }
             }
             let json = format!("{{{}}}", written.join(","));
+            prop_assert_eq!(quick_check(Table::of(kind), &json), reference_check(Table::of(kind), &json), "{} {}", kind, json);
             let full = read_and_check(kind, &json);
             if plainly_valid(kind, &json) {
                 prop_assert!(full.is_ok(), "{kind} {json}: {full:?}");
@@ -736,6 +725,54 @@ mod tests {
         ("person", &[("canonical", "\"Ada\""), ("gender", "\"m\""), ("rule", "\"r\"")]),
         ("percentage", &[("value", "12.5"), ("rule", "\"single\"")]),
     ];
+
+    /// The one-pass check answers as the reference does on valid attrs of
+    /// every kind (with the usual keys and unknown ones, in order or not,
+    /// with or without optional ones) and on each of them with one byte
+    /// dropped, replaced or added anywhere, or cut short.
+    #[test]
+    fn the_quick_check_answers_as_the_reference_on_every_edit() {
+        let mut cases = 0;
+        for (kind, members) in TEMPLATES {
+            let table = Table::of(kind);
+            let written: Vec<String> = members.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            let mut shapes = vec![written.clone(), written.iter().rev().cloned().collect()];
+            shapes.extend(
+                (0..written.len()).map(|skip| {
+                    written.iter().enumerate().filter(|&(k, _)| k != skip).map(|(_, m)| m.clone()).collect()
+                }),
+            );
+            for shape in shapes {
+                let json = format!("{{{}}}", shape.join(","));
+                let bytes = json.as_bytes();
+                let mut edits = vec![bytes.to_vec()];
+                for at in 0..=bytes.len() {
+                    edits.push(bytes[..at].to_vec());
+                    for byte in *b" \n\r\t\"\\,:{}[]x0-.e9ntf" {
+                        let mut added = bytes.to_vec();
+                        added.insert(at, byte);
+                        edits.push(added);
+                        if at < bytes.len() {
+                            let mut replaced = bytes.to_vec();
+                            replaced[at] = byte;
+                            edits.push(replaced);
+                        }
+                    }
+                    if at < bytes.len() {
+                        let mut dropped = bytes.to_vec();
+                        dropped.remove(at);
+                        edits.push(dropped);
+                    }
+                }
+                for edit in edits {
+                    let Ok(json) = std::str::from_utf8(&edit) else { continue };
+                    assert_eq!(quick_check(table, json), reference_check(table, json), "{kind} {json}");
+                    cases += 1;
+                }
+            }
+        }
+        assert!(cases > 10_000, "{cases}");
+    }
 
     #[test]
     fn the_usual_attrs_get_a_quick_yes() {

@@ -72,8 +72,11 @@ pub fn write_f64(out: &mut Vec<u8>, value: f64) {
 /// `value` as a number of hundredths from 0 to 100, when it is the float
 /// nearest to one (`0.95`, not `0.951`; not `-0.0`, written with its sign).
 fn whole_hundredths(value: f64) -> Option<u8> {
-    let hundredths = (value * 100.0).round();
-    let whole = (0.0..=100.0).contains(&hundredths) && hundredths / 100.0 == value && value.is_sign_positive();
+    // Rounded by a conversion (which saturates, and takes NaN to 0) rather
+    // than `round`, a call into libm: a value that is a whole hundredth is
+    // so near one that either finds it, and any other fails the test below.
+    let hundredths = (value * 100.0 + 0.5) as u32;
+    let whole = hundredths <= 100 && f64::from(hundredths) / 100.0 == value && value.is_sign_positive();
     whole.then_some(hundredths as u8)
 }
 
@@ -247,6 +250,21 @@ mod tests {
             let mut out = Vec::new();
             write_f64(&mut out, value);
             assert_eq!(String::from_utf8(out).expect("UTF-8"), serde_json::to_string(&value).expect("a float"));
+        }
+        // Every ten-thousandth around [0, 1], and the floats next to each
+        // hundredth: only the hundredths themselves take the short way.
+        let near = (0..=10_100).map(|k| f64::from(k) / 10_000.0 - 0.005).chain((0..=100).flat_map(|k| {
+            let value = f64::from(k) / 100.0;
+            [f64::from_bits(value.to_bits() + 1), f64::from_bits(value.to_bits().saturating_sub(1)), -value]
+        }));
+        for value in near {
+            let mut out = Vec::new();
+            write_f64(&mut out, value);
+            assert_eq!(
+                String::from_utf8(out).expect("UTF-8"),
+                serde_json::to_string(&value).expect("a float"),
+                "{value}"
+            );
         }
         assert_eq!(whole_hundredths(0.951), None);
         assert_eq!(whole_hundredths(-0.0), None);

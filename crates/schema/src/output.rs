@@ -124,17 +124,13 @@ impl OutputEntity {
     /// [`OutputEntity::write_json`], copying the kind and the extractor
     /// from `shared` when it holds them.
     fn write_json_sharing(&self, out: &mut Vec<u8>, shared: &mut SharedNames) {
-        out.extend_from_slice(b"{\"kind\":");
-        shared.write(out, &self.kind);
-        out.extend_from_slice(b",\"start\":");
+        shared.write(out, &self.kind, Field::Kind);
         json_text::write_u64(out, self.start);
         out.extend_from_slice(b",\"end\":");
         json_text::write_u64(out, self.end);
         out.extend_from_slice(b",\"text\":");
         json_text::write_str(out, &self.text);
-        out.extend_from_slice(b",\"extractor\":");
-        shared.write(out, &self.extractor);
-        out.extend_from_slice(b",\"confidence\":");
+        shared.write(out, &self.extractor, Field::Extractor);
         json_text::write_f64(out, self.confidence);
         out.extend_from_slice(b",\"attrs\":");
         out.extend_from_slice(self.attrs.as_str().as_bytes());
@@ -144,10 +140,11 @@ impl OutputEntity {
 
 /// The JSON text of the strings entities share (their kinds and
 /// extractors, each held once by the pipeline and pointed to by every
-/// entity), kept across lines: a string written again (the same `Arc`) is
-/// copied from here rather than escaped again, byte for byte the same.
-/// Each is kept in a slot chosen by its address; two that share a slot
-/// take turns, and are escaped again when they do.
+/// entity), kept across lines: a string written again (the same `Arc`, as
+/// the same field) is copied from here rather than escaped again, byte for
+/// byte the same, with the text around it in the entity. Each is kept in a
+/// slot chosen by its address; two that share a slot take turns, and are
+/// escaped again when they do.
 pub struct SharedNames {
     slots: [Option<Held>; SLOTS],
 }
@@ -157,8 +154,30 @@ struct Held {
     /// The string: holding the `Arc` keeps its address from being reused
     /// by another string while it is here.
     name: Arc<str>,
-    /// Its JSON text.
+    /// The field it was written as.
+    field: Field,
+    /// Its JSON text, with the field's text around it.
     json: Box<[u8]>,
+}
+
+/// A field of an entity whose value [`SharedNames`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// `kind`, the entity's first field.
+    Kind,
+    /// `extractor`, after `text`.
+    Extractor,
+}
+
+impl Field {
+    /// The entity's text before the value and after it (the next key):
+    /// copied with the value rather than written on their own.
+    fn around(self) -> (&'static [u8], &'static [u8]) {
+        match self {
+            Field::Kind => (b"{\"kind\":", b",\"start\":"),
+            Field::Extractor => (b",\"extractor\":", b",\"confidence\":"),
+        }
+    }
 }
 
 /// How many slots [`SharedNames`] has: a kind and an extractor for each of
@@ -172,18 +191,22 @@ impl Default for SharedNames {
 }
 
 impl SharedNames {
-    /// Appends `value` to `out` as a JSON string, copied from its slot if
+    /// Appends `value` to `out` as a JSON string, as `field`, with the
+    /// entity's text around it ([`Field::around`]), copied from its slot if
     /// it is there.
-    fn write(&mut self, out: &mut Vec<u8>, value: &Arc<str>) {
+    fn write(&mut self, out: &mut Vec<u8>, value: &Arc<str>, field: Field) {
         // Blocks are aligned: the bits above the lowest four pick the slot.
         let address = Arc::as_ptr(value).cast::<u8>() as usize;
-        let slot = &mut self.slots[(address >> 4) % SLOTS];
+        let slot = &mut self.slots[((address >> 4) + field as usize) % SLOTS];
         match slot {
-            Some(held) if Arc::ptr_eq(&held.name, value) => out.extend_from_slice(&held.json),
+            Some(held) if Arc::ptr_eq(&held.name, value) && held.field == field => out.extend_from_slice(&held.json),
             _ => {
                 let start = out.len();
+                let (before, after) = field.around();
+                out.extend_from_slice(before);
                 json_text::write_str(out, value);
-                *slot = Some(Held { name: Arc::clone(value), json: out[start..].into() });
+                out.extend_from_slice(after);
+                *slot = Some(Held { name: Arc::clone(value), field, json: out[start..].into() });
             }
         }
     }

@@ -104,7 +104,7 @@ impl Organizations {
         let entity = |m: &Mention<'_>| match m.org.filter(|_| m.rule == GAZETTEER_RULE) {
             // The attributes written at load: the same as `m.entity()`'s.
             Some(o) => Ok(Entity {
-                kind: KIND.to_owned(),
+                kind: KIND,
                 span: m.start..m.end,
                 confidence: m.confidence,
                 attrs: self.plain_attrs[o].clone(),
@@ -197,7 +197,7 @@ mod tests {
             let attrs = |entities: &[Entity]| entities.iter().map(|e| e.attrs.as_str().to_owned()).collect::<Vec<_>>();
             assert_eq!(attrs(&found), attrs(&expected), "{text}");
             let spans = |entities: &[Entity]| {
-                entities.iter().map(|e| (e.kind.clone(), e.span.clone(), e.confidence)).collect::<Vec<_>>()
+                entities.iter().map(|e| (e.kind, e.span.clone(), e.confidence)).collect::<Vec<_>>()
             };
             assert_eq!(spans(&found), spans(&expected), "{text}");
         }

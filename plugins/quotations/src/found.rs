@@ -163,7 +163,7 @@ mod tests {
         for json in &attrs {
             // Kept as written (serde checks it is JSON): spaces and escapes too.
             let Ok(attrs) = Attrs::new(json) else { continue };
-            let entity = Entity { kind: "person".into(), span: 0..1, confidence: 0.9, attrs, extractor: String::new() };
+            let entity = Entity { kind: "person", span: 0..1, confidence: 0.9, attrs, extractor: String::new() };
             let entity = entity.into_ffi("people");
             let read = PersonRef::read(&entity);
             let [canonical, gender] = string_attrs_borrowed(&entity, ["canonical", "gender"]).expect("an object");
@@ -173,8 +173,7 @@ mod tests {
             // The same attrs as an organisation's, and with a category.
             let json = json.replace("gender", "category").replace(r#""m""#, r#""media""#);
             let Ok(attrs) = Attrs::new(&json) else { continue };
-            let entity =
-                Entity { kind: "organization".into(), span: 0..1, confidence: 0.9, attrs, extractor: String::new() };
+            let entity = Entity { kind: "organization", span: 0..1, confidence: 0.9, attrs, extractor: String::new() };
             let entity = entity.into_ffi("orgs");
             let org = OrgRef::found(&entity, "Z");
             let [canonical, category] = string_attrs_borrowed(&entity, ["canonical", "category"]).expect("an object");

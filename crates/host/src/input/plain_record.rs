@@ -21,8 +21,9 @@ pub(super) struct PlainRecord {
 /// `line` read as [`PlainRecord`], or `None` when unsure.
 pub(super) fn read(line: &[u8]) -> Option<PlainRecord> {
     // Every string serde_json reads must be UTF-8: checked once here, so
-    // that the pieces cut at ASCII bytes below are `str`s.
-    let line = std::str::from_utf8(line).ok()?;
+    // that the pieces cut at ASCII bytes below are `str`s (with SIMD: the
+    // standard library's check was two fifths of the time spent reading).
+    let line = simdutf8::basic::from_utf8(line).ok()?;
     let mut scan = Scan { text: line, at: 0 };
     let mut record = PlainRecord { id: None, html: false, text: None };
     let (mut id_seen, mut format_seen, mut text_seen) = (false, false, false);
@@ -250,6 +251,25 @@ mod tests {
                 let (host, serde) = both(&line);
                 prop_assert_eq!(host, serde, "{}", line);
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// A line is taken as UTF-8 exactly when the standard library
+        /// takes it: pieces of valid text (accents, an emoji), bytes that
+        /// are never UTF-8, lone continuation bytes and cut sequences.
+        #[test]
+        fn utf8_is_checked_as_the_standard_library_checks_it(
+            pieces in proptest::collection::vec(select(vec![
+                &b"{\"text\": \""[..], b"a", b"\xc3\xa9", b"\xe2\x80\xaf", b"\xf0\x9f\x98\x80", b"\xc3", b"\xa9",
+                b"\xe2\x80", b"\xf0\x9f", b"\xff", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"0123456789abcdef",
+            ]), 0..80),
+        ) {
+            let line = pieces.concat();
+            let ours = simdutf8::basic::from_utf8(&line).ok();
+            prop_assert_eq!(ours, std::str::from_utf8(&line).ok());
         }
     }
 
