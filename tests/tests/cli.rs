@@ -54,7 +54,7 @@ fn foreign_and_incompatible_libraries_are_rejected_with_reasons() {
     assert!(
         old.starts_with(
             "incompatible plugin ABI: the plugin was built against glaneur-schema 0.1.0, \
-             an older plugin interface than this glaneur's 0.2.0; rebuild it against glaneur-schema 0.2.0"
+             an older plugin interface than this glaneur's 0.3.0; rebuild it against glaneur-schema 0.3.0"
         ),
         "{old}"
     );
