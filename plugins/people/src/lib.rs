@@ -106,7 +106,9 @@ pub struct People {
 
 /// The capitalised tokens of `doc` (a word whose first letter is a
 /// capital), in order. Most tokens are not: skipped by a search of their
-/// flags alone, not an enumeration and a filter.
+/// flags alone, not an enumeration and a filter. Kept out of line: inlined
+/// in its caller, its loop loses its registers to the caller's.
+#[inline(never)]
 fn capitalised_tokens(doc: &Document<'_>) -> Vec<usize> {
     let tokens = doc.tokens();
     // About one token in six is capitalised in news text: room for most

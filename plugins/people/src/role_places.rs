@@ -119,7 +119,9 @@ impl RolePlaces {
 
     /// Pushes to `windows` the token ranges where a role starting may
     /// matter in `doc`, whose capitalised tokens are `capitalised` (in
-    /// order): in any order, maybe overlapping.
+    /// order): in any order, maybe overlapping. Kept out of line, as
+    /// `capitalised_tokens` is, for its registers.
+    #[inline(never)]
     pub(crate) fn windows(&self, doc: &Document<'_>, capitalised: &[usize], windows: &mut Vec<Range<usize>>) {
         let text = doc.text();
         let tokens = doc.tokens();
