@@ -42,6 +42,15 @@ fn is_particle_bytes(word: &[u8]) -> bool {
 
 /// [`is_particle`] of `word` lowercased (`De`, `VAN`).
 fn is_particle_in_any_case(word: &str) -> bool {
+    // Most words are refused by their length or first byte before they
+    // are lowercased: every particle is ASCII, of seven bytes at most,
+    // and starts with one of these letters in either case (no other
+    // character lowercases to one of them).
+    let may_be = word.len() <= 7
+        && word.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'a' | b'b' | b'd' | b'e' | b'l' | b't' | b'v'));
+    if !may_be {
+        return false;
+    }
     let mut buf = [0; 16];
     match lowercase_bytes(word, &mut buf) {
         Some(lower) => is_particle_bytes(lower),
@@ -304,6 +313,24 @@ mod tests {
             assert_eq!(is_particle_in_any_case(word), is_particle(&word.to_lowercase()), "{word}");
             assert_eq!(is_not_a_surname(word), is_not_a_surname_reference(word), "{word}");
         }
+    }
+
+    #[test]
+    fn particles_in_any_case_as_the_standard_library_lowercases_them() {
+        let mut words: Vec<String> =
+            ["Der", "DELLA", "Van", "VAN DER", "D'", "Ben", "K", "\u{212a}", "İ", "Ŀ"].map(String::from).to_vec();
+        for text in glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]) {
+            words.extend(text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map(str::to_owned));
+        }
+        let mut particles = 0;
+        for word in &words {
+            for form in [word.clone(), word.to_uppercase(), word.to_lowercase()] {
+                let expected = is_particle(&form.to_lowercase());
+                assert_eq!(is_particle_in_any_case(&form), expected, "{form:?}");
+                particles += usize::from(expected);
+            }
+        }
+        assert!(particles > 100, "{particles}");
     }
 
     /// What [`is_not_a_surname`] answered before its word tables: the
