@@ -101,17 +101,63 @@ const GENERIC_WORDS: &[&str] =
 struct NotSurnames {
     function_words: WordTable<()>,
     as_written: WordTable<()>,
+    /// The ends of both tables' words: most surnames are refused by theirs
+    /// before they are lowercased and looked up.
+    ends: Ends,
 }
 
-static NOT_SURNAMES: LazyLock<NotSurnames> = LazyLock::new(|| NotSurnames {
-    function_words: WordTable::new(glaneur_lexicon::FUNCTION_WORDS.words().iter().map(|word| (word, ()))),
-    as_written: WordTable::new(glaneur_lexicon::PLACES.words().iter().chain(GENERIC_WORDS).map(|word| (word, ()))),
+/// A set of (length, first letter, last letter) triples of words, one
+/// bit each, the letters in either case (an ASCII letter's low five bits):
+/// a cheap test that refuses most words not among them, nor among their
+/// lowercase forms.
+struct Ends(Box<[u64; 16 * 32 * 32 / 64]>);
+
+impl Ends {
+    /// The bit of `word`'s length (modulo 16) and first and last bytes'
+    /// low five bits.
+    fn bit(word: &[u8]) -> usize {
+        let low_bits = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0) & 31);
+        (word.len().wrapping_sub(1) & 15) << 10 | low_bits(word.first()) << 5 | low_bits(word.last())
+    }
+
+    /// The set of `words`.
+    fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
+        let mut bits = Box::new([0; 16 * 32 * 32 / 64]);
+        for word in words {
+            let bit = Ends::bit(word);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        Ends(bits)
+    }
+
+    /// Whether `word`, or its lowercase form if it is ASCII, may be among
+    /// the set (ASCII lowercasing keeps the length and the low five bits).
+    #[inline]
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let bit = Ends::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+static NOT_SURNAMES: LazyLock<NotSurnames> = LazyLock::new(|| {
+    let function_words = glaneur_lexicon::FUNCTION_WORDS.words();
+    let as_written: Vec<&str> = glaneur_lexicon::PLACES.words().iter().chain(GENERIC_WORDS).copied().collect();
+    NotSurnames {
+        function_words: WordTable::new(function_words.iter().map(|word| (word, ()))),
+        as_written: WordTable::new(as_written.iter().map(|word| (word, ()))),
+        ends: Ends::new(function_words.iter().chain(&as_written).map(|word| word.as_bytes())),
+    }
 });
 
 /// Capitalised words that are no surname: function words, places (both
 /// from glaneur-lexicon), organisations' generic words.
 pub(crate) fn is_not_a_surname(word: &str) -> bool {
     let tables = &*NOT_SURNAMES;
+    // An ASCII word (most surnames) is lowercased on the stack below, and
+    // so in neither table when its ends are no table word's.
+    if word.len() <= 16 && word.is_ascii() && !tables.ends.may_contain(word.as_bytes()) {
+        return false;
+    }
     // The function words are listed folded: a word of ASCII and Latin-1
     // letters is folded once lowercased.
     let mut buf = [0; 16];
