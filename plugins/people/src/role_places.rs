@@ -182,7 +182,7 @@ impl RolePlaces {
     /// word token), if any is.
     #[inline(always)]
     fn push_roles_ending_with(&self, doc: &Document<'_>, p: usize, windows: &mut Vec<Range<usize>>) {
-        let form = doc.folded_of(&doc.tokens()[p]).as_bytes();
+        let form = doc.folded_bytes_of(&doc.tokens()[p]);
         if !self.filter.may_contain(form) {
             return;
         }
