@@ -474,19 +474,18 @@ impl Plugin for People {
                 .map(|e| (e.start as usize, e.end as usize)),
         );
         let (found, canonical) = self.find_outside(doc, Taken::new(taken));
-        found
-            .iter()
-            .zip(canonical)
-            .map(|(p, best)| {
-                let canonical = &found[best].name;
-                let first = first_name(canonical).filter(|f| !f.is_empty());
-                let gender =
-                    first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
-                let mut json = String::new();
-                write_attrs(&mut json, canonical, gender, p.rule);
-                Entity::with_written_attrs("person", p.start..p.end, p.confidence, json)
-            })
-            .collect()
+        // Sized at once: a collect into a `Result` would grow it step by step.
+        let mut entities = Vec::with_capacity(found.len());
+        for (p, best) in found.iter().zip(canonical) {
+            let canonical = &found[best].name;
+            let first = first_name(canonical).filter(|f| !f.is_empty());
+            let gender =
+                first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
+            let mut json = String::new();
+            write_attrs(&mut json, canonical, gender, p.rule);
+            entities.push(Entity::with_written_attrs("person", p.start..p.end, p.confidence, json)?);
+        }
+        Ok(entities)
     }
 }
 
