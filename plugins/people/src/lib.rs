@@ -58,6 +58,23 @@ pub struct Person {
     pub confidence: f64,
 }
 
+/// A person mention as the rules find it: a [`Person`] without its
+/// canonical, whose name is borrowed from the text (no copy per mention:
+/// the extractor writes it straight into the attrs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Mention<'t> {
+    /// Byte span (the name, without title).
+    pub(crate) start: usize,
+    /// One past the last byte.
+    pub(crate) end: usize,
+    /// The name as written.
+    pub(crate) name: &'t str,
+    /// The rule that found it.
+    pub(crate) rule: Rule,
+    /// How sure.
+    pub(crate) confidence: f64,
+}
+
 /// The rule that found a person, as README.md names them in `attrs.rule`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -190,6 +207,20 @@ fn named_before_a_role<'d>(
     words.get(k).filter(|w| role_at(w)).map(|_| (start, end))
 }
 
+/// The people of mentions `found`, each with the name of mention
+/// `canonical[k]` as its canonical.
+fn persons(found: &[Mention<'_>], canonical: Vec<usize>) -> Vec<Person> {
+    let person = |(m, best): (&Mention<'_>, usize)| Person {
+        start: m.start,
+        end: m.end,
+        name: m.name.to_owned(),
+        canonical: found[best].name.to_owned(),
+        rule: m.rule,
+        confidence: m.confidence,
+    };
+    found.iter().zip(canonical).map(person).collect()
+}
+
 impl People {
     /// Loads the compiled-in lexicons.
     pub fn load() -> Self {
@@ -211,18 +242,14 @@ impl People {
     /// Every person mention in `doc`; `taken` are spans of organisations
     /// and models, where no person is.
     pub fn find(&self, doc: &Document<'_>, taken: &[(usize, usize)]) -> Vec<Person> {
-        let (mut found, canonical) = self.find_outside(doc, Taken::new(taken.to_vec()));
-        for (k, best) in canonical.into_iter().enumerate() {
-            found[k].canonical = found[best].name.clone();
-        }
-        found
+        let (found, canonical) = self.find_outside(doc, Taken::new(taken.to_vec()));
+        persons(&found, canonical)
     }
 
     /// [`People::find`], given the spans `taken` as a [`Taken`], with each
     /// mention's canonical as the index of the mention whose name it is
-    /// (their `canonical` is left empty: the extractor borrows the name
-    /// rather than copy it).
-    fn find_outside(&self, doc: &Document<'_>, taken: Taken) -> (Vec<Person>, Vec<usize>) {
+    /// (the extractor borrows the name rather than copy it).
+    fn find_outside<'d>(&self, doc: &Document<'d>, taken: Taken) -> (Vec<Mention<'d>>, Vec<usize>) {
         let capitalised = capitalised_tokens(doc);
         // The roles where they may matter.
         let mut windows = Vec::with_capacity(16);
@@ -240,16 +267,16 @@ impl People {
         taken: Taken,
         capitalised: &[usize],
         roles: &[Role],
-    ) -> (Vec<Person>, Vec<usize>) {
+    ) -> (Vec<Mention<'d>>, Vec<usize>) {
         let text = doc.text();
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
-        let mut found: Vec<Person> = Vec::new();
+        let mut found: Vec<Mention<'d>> = Vec::new();
         let mut next_free = 0;
         // The words read at each candidate, one buffer for all.
         let mut words = Words::with_capacity(ROLE_WORDS);
         let mut role_starts = RoleStarts::new(roles);
         // A name after a role (the role rule), where one may be.
-        let after_role = |role: &Role, words: &mut Words<'d>, found: &mut Vec<Person>, next_free: &mut usize| {
+        let after_role = |role: &Role, words: &mut Words<'d>, found: &mut Vec<Mention<'d>>, next_free: &mut usize| {
             if role.start < *next_free || !role.may_name(doc) {
                 return;
             }
@@ -403,14 +430,14 @@ impl People {
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
     /// its full name was seen.
-    fn surnames_alone(&self, text: &str, found: &mut Vec<Person>, free: &dyn Fn(usize, usize) -> bool) {
+    fn surnames_alone<'d>(&self, text: &'d str, found: &mut Vec<Mention<'d>>, free: &dyn Fn(usize, usize) -> bool) {
         // Each surname of a full name, and where the first full name was
         // (sorted by surname, stably: the first of each is kept). A name
         // after a title is a surname already (`M. Dupont-Aignan`).
         let mut seen: Vec<(&str, usize)> = found
             .iter()
             .filter_map(|p| {
-                let surname = surname(&p.name);
+                let surname = surname(p.name);
                 (surname.len() < p.name.len() || p.rule == Rule::Title).then_some((surname, p.start))
             })
             .collect();
@@ -424,7 +451,7 @@ impl People {
         // The names found so far; the surnames found here overlap none of
         // them, nor each other (find_names' matches do not overlap).
         let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
-        let mut extra: Vec<Person> = Vec::new();
+        let mut extra: Vec<Mention<'d>> = Vec::new();
         let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
         for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
             let (start, end) = (from + start, from + end);
@@ -477,7 +504,7 @@ impl Plugin for People {
         // Sized at once: a collect into a `Result` would grow it step by step.
         let mut entities = Vec::with_capacity(found.len());
         for (p, best) in found.iter().zip(canonical) {
-            let canonical = &found[best].name;
+            let canonical = found[best].name;
             let first = first_name(canonical).filter(|f| !f.is_empty());
             let gender =
                 first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::words::{Word, Words};
-use crate::{Person, Rule};
+use crate::{Mention, Rule};
 use glaneur_lexicon::WordTable;
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
@@ -270,9 +270,9 @@ pub(crate) fn is_determiner(word: &str) -> bool {
 }
 
 /// A person named `text[start..end]`; its canonical, the fullest form of
-/// the name in the document, is left for `People::find` to set.
-pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidence: f64) -> Person {
-    Person { start, end, name: text[start..end].to_owned(), canonical: String::new(), rule, confidence }
+/// the name in the document, is chosen once all are found.
+pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidence: f64) -> Mention<'_> {
+    Mention { start, end, name: &text[start..end], rule, confidence }
 }
 
 /// The surname of a name: its last word. (A name is short: its bytes are
