@@ -77,9 +77,11 @@ impl<'a> Document<'a> {
         &self.text().as_bytes()[token.start()..token.end()]
     }
 
-    /// The bytes of `token`'s folded form.
+    /// The bytes of `token`'s folded form: [`Document::folded_of`]
+    /// without the character boundary checks of a `str` slice, for a
+    /// rule that only compares bytes (a word-list lookup).
     #[inline]
-    pub(crate) fn folded_bytes_of(&self, token: &Token) -> &'a [u8] {
+    pub fn folded_bytes_of(&self, token: &Token) -> &'a [u8] {
         token.folded_bytes_in(self.text().as_bytes(), self.folded.as_str().as_bytes())
     }
 

@@ -1,7 +1,7 @@
 //! Each mention's fullest form: the canonical name of a surname alone.
 
 use crate::names::{first_name, surname};
-use crate::Person;
+use crate::Mention;
 
 /// Each mention's canonical: the longest name in the document with the
 /// same surname (and the same first name, when the mention has one); of
@@ -13,9 +13,9 @@ use crate::Person;
 /// the mention whose name it is (not copied). The mentions sorted by
 /// surname, then first name, make each group a run: no hash map, no list
 /// per group.
-pub(crate) fn fullest_forms(found: &[Person]) -> Vec<usize> {
+pub(crate) fn fullest_forms(found: &[Mention<'_>]) -> Vec<usize> {
     // Each mention's surname, and first name when it has one.
-    let keys: Vec<(&str, Option<&str>)> = found.iter().map(|p| (surname(&p.name), first_name(&p.name))).collect();
+    let keys: Vec<(&str, Option<&str>)> = found.iter().map(|p| (surname(p.name), first_name(p.name))).collect();
     // By key, then in order (a stable sort): a surname's mentions are a
     // run, and those with one first name a run within it.
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -38,7 +38,7 @@ pub(crate) fn fullest_forms(found: &[Person]) -> Vec<usize> {
 /// For each mention of `askers`, the longest name of `group` nearest
 /// before it, else the first; `longest` is a buffer.
 fn choose(
-    found: &[Person],
+    found: &[Mention<'_>],
     group: &[usize],
     askers: impl Iterator<Item = usize>,
     longest: &mut Vec<usize>,
@@ -65,7 +65,7 @@ mod tests {
 
     use foldhash::fast::FixedState;
 
-    use crate::Rule;
+    use crate::{Person, Rule};
 
     /// The first way canonicals were chosen: the groups in a hash map,
     /// each with its names that long, searched for the nearest before
@@ -147,7 +147,11 @@ mod tests {
                 .collect();
             let mut expected = found.clone();
             fullest_forms_reference(&mut expected);
-            for (k, best) in fullest_forms(&found).into_iter().enumerate() {
+            let mentions: Vec<Mention<'_>> = found
+                .iter()
+                .map(|p| Mention { start: p.start, end: p.end, name: &p.name, rule: p.rule, confidence: p.confidence })
+                .collect();
+            for (k, best) in fullest_forms(&mentions).into_iter().enumerate() {
                 found[k].canonical = found[best].name.clone();
             }
             assert_eq!(found, expected);

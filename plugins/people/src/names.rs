@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::words::{Word, Words};
-use crate::{Person, Rule};
+use crate::{Mention, Rule};
 use glaneur_lexicon::WordTable;
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
@@ -42,6 +42,15 @@ fn is_particle_bytes(word: &[u8]) -> bool {
 
 /// [`is_particle`] of `word` lowercased (`De`, `VAN`).
 fn is_particle_in_any_case(word: &str) -> bool {
+    // Most words are refused by their length or first byte before they
+    // are lowercased: every particle is ASCII, of seven bytes at most,
+    // and starts with one of these letters in either case (no other
+    // character lowercases to one of them).
+    let may_be = word.len() <= 7
+        && word.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'a' | b'b' | b'd' | b'e' | b'l' | b't' | b'v'));
+    if !may_be {
+        return false;
+    }
     let mut buf = [0; 16];
     match lowercase_bytes(word, &mut buf) {
         Some(lower) => is_particle_bytes(lower),
@@ -92,17 +101,63 @@ const GENERIC_WORDS: &[&str] =
 struct NotSurnames {
     function_words: WordTable<()>,
     as_written: WordTable<()>,
+    /// The ends of both tables' words: most surnames are refused by theirs
+    /// before they are lowercased and looked up.
+    ends: Ends,
 }
 
-static NOT_SURNAMES: LazyLock<NotSurnames> = LazyLock::new(|| NotSurnames {
-    function_words: WordTable::new(glaneur_lexicon::FUNCTION_WORDS.words().iter().map(|word| (word, ()))),
-    as_written: WordTable::new(glaneur_lexicon::PLACES.words().iter().chain(GENERIC_WORDS).map(|word| (word, ()))),
+/// A set of (length, first letter, last letter) triples of words, one
+/// bit each, the letters in either case (an ASCII letter's low five bits):
+/// a cheap test that refuses most words not among them, nor among their
+/// lowercase forms.
+struct Ends(Box<[u64; 16 * 32 * 32 / 64]>);
+
+impl Ends {
+    /// The bit of `word`'s length (modulo 16) and first and last bytes'
+    /// low five bits.
+    fn bit(word: &[u8]) -> usize {
+        let low_bits = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0) & 31);
+        (word.len().wrapping_sub(1) & 15) << 10 | low_bits(word.first()) << 5 | low_bits(word.last())
+    }
+
+    /// The set of `words`.
+    fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
+        let mut bits = Box::new([0; 16 * 32 * 32 / 64]);
+        for word in words {
+            let bit = Ends::bit(word);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        Ends(bits)
+    }
+
+    /// Whether `word`, or its lowercase form if it is ASCII, may be among
+    /// the set (ASCII lowercasing keeps the length and the low five bits).
+    #[inline]
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let bit = Ends::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+static NOT_SURNAMES: LazyLock<NotSurnames> = LazyLock::new(|| {
+    let function_words = glaneur_lexicon::FUNCTION_WORDS.words();
+    let as_written: Vec<&str> = glaneur_lexicon::PLACES.words().iter().chain(GENERIC_WORDS).copied().collect();
+    NotSurnames {
+        function_words: WordTable::new(function_words.iter().map(|word| (word, ()))),
+        as_written: WordTable::new(as_written.iter().map(|word| (word, ()))),
+        ends: Ends::new(function_words.iter().chain(&as_written).map(|word| word.as_bytes())),
+    }
 });
 
 /// Capitalised words that are no surname: function words, places (both
 /// from glaneur-lexicon), organisations' generic words.
 pub(crate) fn is_not_a_surname(word: &str) -> bool {
     let tables = &*NOT_SURNAMES;
+    // An ASCII word (most surnames) is lowercased on the stack below, and
+    // so in neither table when its ends are no table word's.
+    if word.len() <= 16 && word.is_ascii() && !tables.ends.may_contain(word.as_bytes()) {
+        return false;
+    }
     // The function words are listed folded: a word of ASCII and Latin-1
     // letters is folded once lowercased.
     let mut buf = [0; 16];
@@ -215,9 +270,9 @@ pub(crate) fn is_determiner(word: &str) -> bool {
 }
 
 /// A person named `text[start..end]`; its canonical, the fullest form of
-/// the name in the document, is left for `People::find` to set.
-pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidence: f64) -> Person {
-    Person { start, end, name: text[start..end].to_owned(), canonical: String::new(), rule, confidence }
+/// the name in the document, is chosen once all are found.
+pub(crate) fn person(text: &str, start: usize, end: usize, rule: Rule, confidence: f64) -> Mention<'_> {
+    Mention { start, end, name: &text[start..end], rule, confidence }
 }
 
 /// The surname of a name: its last word. (A name is short: its bytes are
@@ -304,6 +359,24 @@ mod tests {
             assert_eq!(is_particle_in_any_case(word), is_particle(&word.to_lowercase()), "{word}");
             assert_eq!(is_not_a_surname(word), is_not_a_surname_reference(word), "{word}");
         }
+    }
+
+    #[test]
+    fn particles_in_any_case_as_the_standard_library_lowercases_them() {
+        let mut words: Vec<String> =
+            ["Der", "DELLA", "Van", "VAN DER", "D'", "Ben", "K", "\u{212a}", "İ", "Ŀ"].map(String::from).to_vec();
+        for text in glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]) {
+            words.extend(text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map(str::to_owned));
+        }
+        let mut particles = 0;
+        for word in &words {
+            for form in [word.clone(), word.to_uppercase(), word.to_lowercase()] {
+                let expected = is_particle(&form.to_lowercase());
+                assert_eq!(is_particle_in_any_case(&form), expected, "{form:?}");
+                particles += usize::from(expected);
+            }
+        }
+        assert!(particles > 100, "{particles}");
     }
 
     /// What [`is_not_a_surname`] answered before its word tables: the

@@ -119,7 +119,9 @@ impl RolePlaces {
 
     /// Pushes to `windows` the token ranges where a role starting may
     /// matter in `doc`, whose capitalised tokens are `capitalised` (in
-    /// order): in any order, maybe overlapping.
+    /// order): in any order, maybe overlapping. Kept out of line, as
+    /// `capitalised_tokens` is, for its registers.
+    #[inline(never)]
     pub(crate) fn windows(&self, doc: &Document<'_>, capitalised: &[usize], windows: &mut Vec<Range<usize>>) {
         let text = doc.text();
         let tokens = doc.tokens();
@@ -180,7 +182,7 @@ impl RolePlaces {
     /// word token), if any is.
     #[inline(always)]
     fn push_roles_ending_with(&self, doc: &Document<'_>, p: usize, windows: &mut Vec<Range<usize>>) {
-        let form = doc.folded_of(&doc.tokens()[p]).as_bytes();
+        let form = doc.folded_bytes_of(&doc.tokens()[p]);
         if !self.filter.may_contain(form) {
             return;
         }
@@ -231,12 +233,12 @@ mod tests {
 
     use crate::roles::Role;
     use crate::taken::Taken;
-    use crate::{capitalised_tokens, People, Person};
+    use crate::{capitalised_tokens, persons, People, Person};
 
     /// People's findings in `text`, with the roles looked up where
     /// [`super::RolePlaces`] says and everywhere (the reference); and how
     /// many roles each found.
-    fn both_ways(people: &People, text: &str) -> ([Vec<(Person, usize)>; 2], [usize; 2]) {
+    fn both_ways(people: &People, text: &str) -> ([Vec<Person>; 2], [usize; 2]) {
         let buf = DocumentBuf::new(text).expect("a test text fits");
         let doc = buf.document();
         let capitalised = capitalised_tokens(&doc);
@@ -250,7 +252,7 @@ mod tests {
         }
         let find = |roles: &[Role]| {
             let (found, canonical) = people.find_among(&doc, Taken::new(Vec::new()), &capitalised, roles);
-            found.into_iter().zip(canonical).collect::<Vec<_>>()
+            persons(&found, canonical)
         };
         ([find(&near), find(&all)], [near.len(), all.len()])
     }
@@ -309,7 +311,7 @@ mod tests {
         for text in &texts {
             let ([near, all], counts) = both_ways(&people, text);
             assert_eq!(near, all, "in {text:?}");
-            named += all.iter().filter(|(p, _)| matches!(p.rule, crate::Rule::Role | crate::Rule::Apposition)).count();
+            named += all.iter().filter(|p| matches!(p.rule, crate::Rule::Role | crate::Rule::Apposition)).count();
             roles[0] += counts[0];
             roles[1] += counts[1];
         }
