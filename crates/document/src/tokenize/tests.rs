@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::{chunk, class_of, letter_case, reference, tokenize, Class};
+use super::{chunk, class_of, is_latin_letter, latin_case, letter_case, reference, tokenize, Class};
 use crate::form_key::form_key;
 
 /// Pieces of text the tokeniser treats differently: ASCII words of every
@@ -14,6 +14,15 @@ const PIECE: &str =
     "[a-zA-Z]{1,20}|[A-Z][a-z]{0,20}[A-Z][a-z]{0,20}|le|La|les|THE|the|and|of|milliard|milliards|MILLIARDS|Milliardss\
     |l'|L’|qu’|jusqu'|d’|dʼ|[àéèÉÀçßÿ×÷œŒ\u{212a}]|\u{301}|[’ʼ'\"«»“”.!?…,;:()-]|[0-9]{1,4}|[٠-٩]{1,2}\
     |[中文字]|[😀🚀€$%]|[ \n\r\t\u{a0}\u{2009}]|\\PC";
+
+/// Accented words (an ASCII letter, then ASCII and Latin-1 letters, `×`
+/// or `÷` at times), and what may follow them.
+const LATIN_WORD: &str = "[a-zA-Z][a-zA-Z]{0,17}([À-ÿ][a-zA-Z]{0,17}){1,3}|[ ,.’'\nœ×\u{301}-]";
+
+/// Texts of `piece`s.
+fn texts_of(piece: &'static str) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::string::string_regex(piece).expect("a regex"), 0..40).prop_map(|pieces| pieces.concat())
+}
 
 /// Texts of pieces, after a run of short words that puts them anywhere
 /// around the end of the language guess's reach.
@@ -51,6 +60,14 @@ proptest! {
     /// reference's.
     #[test]
     fn tokenize_as_the_reference(text in texts()) {
+        as_reference(&text)?;
+    }
+
+    /// Words of ASCII letters with Latin-1 letters among them, of any
+    /// case and length (around a chunk's), with what may follow them: the
+    /// words `latin_word` reads, and those it leaves to `word`.
+    #[test]
+    fn tokenize_accented_words_as_the_reference(text in texts_of(LATIN_WORD)) {
         as_reference(&text)?;
     }
 
@@ -106,5 +123,19 @@ fn letter_case_rejects_only_non_letters_by_their_bytes() {
         let case = letter_case(encoded, 0);
         assert_eq!(case.is_some(), class_of(c) == Class::Letter, "{c:?}");
         assert_eq!(case.is_some(), matches!(c, 'ª' | 'µ' | 'º'), "{c:?}");
+    }
+}
+
+/// The Latin-1 letters' case, from their second byte, is that of the
+/// characters; `×` and `÷` are no letters.
+#[test]
+fn latin_letters_by_their_second_byte() {
+    for c in '\u{c0}'..='\u{ff}' {
+        let mut bytes = [0; 2];
+        let second = c.encode_utf8(&mut bytes).as_bytes()[1];
+        assert_eq!(is_latin_letter(second), class_of(c) == Class::Letter, "{c:?}");
+        if is_latin_letter(second) {
+            assert_eq!(Some((latin_case(second), 2)), letter_case(&bytes, 0), "{c:?}");
+        }
     }
 }
