@@ -754,7 +754,11 @@ impl<'a> Grammar<'a, '_> {
                 }
                 break;
             }
-            if item.kind != Kind::Word {
+            // Most words after a number are neither a multiplier nor a
+            // multiplier glued to a code (`MUSD`, `kEUR`, written with a
+            // capital `M` or `K` or a `k`): told before finding their text.
+            let compact_start = || self.doc.as_bytes().get(item.start).is_some_and(|&b| may_be_compact_currency(b));
+            if item.kind != Kind::Word || !(lexicon::may_be_multiplier(item.lower) || compact_start()) {
                 break;
             }
             let (glued, text) = (self.glued(i), self.text(item));
@@ -869,8 +873,11 @@ impl<'a> Grammar<'a, '_> {
         if matches!(item.lower, "de" | "d'") && self.kind(i + 1) == Some(Kind::Sym) {
             return self.symbol_at(i + 1); // `75 millions de $`
         }
-        let text = self.text(item);
-        if let Some(code) = lexicon::iso_code(text) {
+        // ISO codes and the letters of a currency (`Rs`, `RMB`) start with a
+        // capital: the other words are told before finding their text.
+        let text =
+            self.doc.as_bytes().get(item.start).is_some_and(|&b| lexicon::may_be_a_code(b)).then(|| self.text(item));
+        if let Some(code) = text.and_then(lexicon::iso_code) {
             return Some((Some(code), Named::Code, i + 1));
         }
         if self.kind(i + 1) == Some(Kind::Sym) {
@@ -880,9 +887,11 @@ impl<'a> Grammar<'a, '_> {
         }
         // `45Rs` glued after the number (`the three Rs` is no money); a code
         // in capitals may be spaced (`10 billion RMB`).
-        let capitals = text.len() >= 3 && text.chars().all(|c| c.is_ascii_uppercase());
-        if let Some(code) = lexicon::letters_currency(text).filter(|_| self.glued(i) || capitals) {
-            return Some((Some(code), Named::Code, i + 1));
+        if let Some(text) = text {
+            let capitals = text.len() >= 3 && text.chars().all(|c| c.is_ascii_uppercase());
+            if let Some(code) = lexicon::letters_currency(text).filter(|_| self.glued(i) || capitals) {
+                return Some((Some(code), Named::Code, i + 1));
+            }
         }
         // `de dollars`, `d'euros`
         let at = if matches!(item.lower, "de" | "d'" | "of") { i + 1 } else { i };
@@ -1116,10 +1125,17 @@ fn hyphenated_amount(word: &str, language: Language) -> Option<(f64, &'static st
     Some((value, code))
 }
 
+/// Whether a word whose text starts with `first` may be one
+/// [`compact_currency`] reads: the first byte of its prefixes.
+#[inline]
+fn may_be_compact_currency(first: u8) -> bool {
+    matches!(first, b'M' | b'k' | b'K')
+}
+
 /// `MUSD`, `MEUR`, `MdUSD`, `kEUR`: a multiplier glued to an ISO code.
 fn compact_currency(word: &str) -> Option<(f64, &'static str)> {
     // Asked of the word after every number: most start with none of the prefixes.
-    if !matches!(word.as_bytes().first(), Some(b'M' | b'k' | b'K')) {
+    if !word.as_bytes().first().is_some_and(|&b| may_be_compact_currency(b)) {
         return None;
     }
     for (prefix, factor) in [("Mds", 1e9), ("Md", 1e9), ("Mrd", 1e9), ("M", 1e6), ("k", 1e3), ("K", 1e3)] {
