@@ -183,8 +183,8 @@ fn is_whole_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
     let is_part = |c: char| glaneur_text::is_letter(c) || c == '-';
     let bytes = doc.as_bytes();
     let (text, after) = (&bytes[item.start..item.end], bytes.get(item.end));
-    if text.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
-        if after.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-') {
+    if text.iter().all(|&b| ASCII_WORD_PART[usize::from(b)]) {
+        if after.is_none_or(|&b| b.is_ascii() && !ASCII_WORD_PART[usize::from(b)]) {
             return true;
         }
     } else if !item.text(doc).chars().all(is_part) {
@@ -192,6 +192,18 @@ fn is_whole_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
     }
     doc.get(item.end..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_part(c))
 }
+
+/// For each byte, whether it is an ASCII letter or a hyphen, the parts of
+/// an ASCII word (see [`is_whole_word_at`]): one lookup a byte.
+static ASCII_WORD_PART: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphabetic() || b == b'-' as usize;
+        b += 1;
+    }
+    table
+};
 
 /// An amount and the decisions about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -537,6 +549,13 @@ mod tests {
 
     fn texts(doc: &str) -> Vec<&str> {
         amounts(doc).iter().map(|a| &doc[a.parsed.start..a.parsed.end]).collect()
+    }
+
+    #[test]
+    fn ascii_word_parts_are_the_letters_and_the_hyphen() {
+        for b in 0..=255u8 {
+            assert_eq!(ASCII_WORD_PART[usize::from(b)], b.is_ascii_alphabetic() || b == b'-', "{b}");
+        }
     }
 
     #[test]
