@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod scanner;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
@@ -22,7 +23,7 @@ use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, Plugin
 use crate::grammar::{Grammar, Named, Parsed, Windows};
 use crate::lexicon::starts_an_amount;
 use crate::scanner::Kind;
-use crate::scanner::Lex;
+use crate::scanner::{Items, Lex};
 
 /// The language of a document, which decides `billion` (10^12 in French,
 /// 10^9 in English) and `1,500` (1.5 or 1500): the Document's guess.
@@ -205,6 +206,24 @@ static ASCII_WORD_PART: [bool; 256] = {
     table
 };
 
+/// The buffers a thread lexes documents into, kept from one document to
+/// the next (and as large as the largest it lexed): allocated and freed
+/// for every document, they cost more than some of its reading.
+#[derive(Default)]
+struct Scratch {
+    /// A chunk's items (none between chunks).
+    items: Vec<Lex<'static>>,
+    /// The indices of the items that may start an amount.
+    picked: Vec<usize>,
+    /// The lowered words put together from several tokens.
+    folds: String,
+}
+
+thread_local! {
+    /// This thread's [`Scratch`], taken while a document is read.
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
 /// An amount and the decisions about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
@@ -234,9 +253,10 @@ impl Money {
         let (doc, language) = (document.text(), document.language());
         let mut candidates: Vec<Parsed> = Vec::new();
         let mut resume = 0;
-        let mut folds = String::new();
+        let mut scratch = SCRATCH.with(Cell::take);
         for chunk in chunks::chunks(doc) {
-            let lexed = scanner::lex_range(document, chunk.lexed, &mut folds, may_anchor);
+            let into = Items { all: scanner::recycle(std::mem::take(&mut scratch.items)), picked: scratch.picked };
+            let lexed = scanner::lex_range_into(document, chunk.lexed, &mut scratch.folds, into, may_anchor);
             let anchors = anchors(doc, chunk.anchors, &lexed.all, &lexed.picked, language);
             candidates.reserve(anchors.len());
             let mut windows = Windows::new(doc, &lexed.all);
@@ -256,7 +276,9 @@ impl Money {
                     candidates.push(parsed);
                 }
             }
+            (scratch.items, scratch.picked) = (scanner::recycle(lexed.all), lexed.picked);
         }
+        SCRATCH.with(|kept| kept.set(scratch));
         candidates
     }
 
