@@ -35,15 +35,18 @@ pub use glaneur_schema::Language;
 /// [`number_word_anchor`]); each with the index of the item starting
 /// there. `items` are the lexed items around `range`, `picked` those
 /// [`may_anchor`] took; a number just past `range` may move back into it
-/// to an ISO code (`USD 5`).
+/// to an ISO code (`USD 5`). Written into `out` (emptied first), a
+/// vector kept from one document to the next.
 fn anchors(
     doc: &str,
     range: Range<usize>,
     items: &[Lex<'_>],
     picked: &[usize],
     language: Language,
+    mut out: Vec<(usize, usize)>,
 ) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(picked.len());
+    out.clear();
+    out.reserve(picked.len());
     for &k in picked {
         let item = &items[k];
         let start = match item.kind {
@@ -206,7 +209,7 @@ static ASCII_WORD_PART: [bool; 256] = {
     table
 };
 
-/// The buffers a thread lexes documents into, kept from one document to
+/// The buffers a thread reads documents into, kept from one document to
 /// the next (and as large as the largest it lexed): allocated and freed
 /// for every document, they cost more than some of its reading.
 #[derive(Default)]
@@ -217,6 +220,10 @@ struct Scratch {
     picked: Vec<usize>,
     /// The lowered words put together from several tokens.
     folds: String,
+    /// A chunk's anchors.
+    anchors: Vec<(usize, usize)>,
+    /// A document's candidate amounts.
+    candidates: Vec<Parsed>,
 }
 
 thread_local! {
@@ -242,25 +249,35 @@ pub struct Money;
 impl Money {
     /// Every amount of money in `document`, in order.
     pub fn amounts(&self, document: &Document<'_>) -> Vec<Amount> {
-        self.decide(document, self.candidates(document, false))
+        let mut scratch = SCRATCH.with(Cell::take);
+        let candidates = self.candidates(document, false, &mut scratch);
+        let amounts = self.decide(document, &candidates);
+        scratch.candidates = candidates;
+        SCRATCH.with(|kept| kept.set(scratch));
+        amounts
     }
 
     /// Every candidate amount in `document`, in order. `qualify_all` looks
     /// for the qualifier of every one, even those [`Parsed::is_never_money`]
     /// whose qualifier cannot reach back over the previous candidate: the
-    /// reference a test compares the amounts with.
-    fn candidates(&self, document: &Document<'_>, qualify_all: bool) -> Vec<Parsed> {
+    /// reference a test compares the amounts with. Lexed into the vectors
+    /// of `scratch`, and found into its `candidates` (taken).
+    fn candidates(&self, document: &Document<'_>, qualify_all: bool, scratch: &mut Scratch) -> Vec<Parsed> {
         let (doc, language) = (document.text(), document.language());
-        let mut candidates: Vec<Parsed> = Vec::new();
+        let mut candidates = std::mem::take(&mut scratch.candidates);
+        candidates.clear();
         let mut resume = 0;
-        let mut scratch = SCRATCH.with(Cell::take);
         for chunk in chunks::chunks(doc) {
-            let into = Items { all: scanner::recycle(std::mem::take(&mut scratch.items)), picked: scratch.picked };
+            let into = Items {
+                all: scanner::recycle(std::mem::take(&mut scratch.items)),
+                picked: std::mem::take(&mut scratch.picked),
+            };
             let lexed = scanner::lex_range_into(document, chunk.lexed, &mut scratch.folds, into, may_anchor);
-            let anchors = anchors(doc, chunk.anchors, &lexed.all, &lexed.picked, language);
+            let kept_anchors = std::mem::take(&mut scratch.anchors);
+            let anchors = anchors(doc, chunk.anchors, &lexed.all, &lexed.picked, language, kept_anchors);
             candidates.reserve(anchors.len());
             let mut windows = Windows::new(doc, &lexed.all);
-            for (anchor, index) in anchors {
+            for &(anchor, index) in &anchors {
                 if anchor < resume {
                     continue;
                 }
@@ -276,14 +293,13 @@ impl Money {
                     candidates.push(parsed);
                 }
             }
-            (scratch.items, scratch.picked) = (scanner::recycle(lexed.all), lexed.picked);
+            (scratch.items, scratch.picked, scratch.anchors) = (scanner::recycle(lexed.all), lexed.picked, anchors);
         }
-        SCRATCH.with(|kept| kept.set(scratch));
         candidates
     }
 
     /// Which candidates are money, with which currency.
-    fn decide(&self, document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
+    fn decide(&self, document: &Document<'_>, candidates: &[Parsed]) -> Vec<Amount> {
         let doc = document.text();
         // The candidates their paragraph decides about: those naming a
         // currency by its code, which name it to the bare ones around
@@ -741,8 +757,8 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let document = buf.document();
-            let candidates = Money.candidates(&document, false);
-            let decided = Money.decide(&document, candidates.clone());
+            let candidates = Money.candidates(&document, false, &mut Scratch::default());
+            let decided = Money.decide(&document, &candidates);
             assert_eq!(decided, decide_every_context(&document, candidates), "{text}");
             kept += decided.len();
         }
@@ -764,8 +780,8 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let document = buf.document();
-            let lazy = Money.decide(&document, Money.candidates(&document, false));
-            let eager = Money.decide(&document, Money.candidates(&document, true));
+            let lazy = Money.decide(&document, &Money.candidates(&document, false, &mut Scratch::default()));
+            let eager = Money.decide(&document, &Money.candidates(&document, true, &mut Scratch::default()));
             assert_eq!(lazy, eager, "{text}");
             kept += lazy.len();
         }
@@ -795,7 +811,7 @@ mod tests {
             let every = scanner::lex_range(&document, 0..text.len(), &mut all_folds, |_| true);
             assert_eq!(lexed.all, every.all);
             assert_eq!(every.picked, (0..every.all.len()).collect::<Vec<_>>());
-            let anchors_of = |picked: &[usize]| anchors(text, 0..text.len(), &lexed.all, picked, language);
+            let anchors_of = |picked: &[usize]| anchors(text, 0..text.len(), &lexed.all, picked, language, Vec::new());
             assert_eq!(anchors_of(&lexed.picked), anchors_of(&every.picked), "{text}");
         }
     }
