@@ -224,6 +224,11 @@ struct Scratch {
     anchors: Vec<(usize, usize)>,
     /// A document's candidate amounts.
     candidates: Vec<Parsed>,
+    /// The candidates whose paragraph decides about them, their paragraphs
+    /// and contexts (see [`Money::decide`]).
+    deciding: Vec<usize>,
+    paragraphs: Vec<usize>,
+    contexts: Vec<(Option<&'static str>, bool)>,
 }
 
 thread_local! {
@@ -251,7 +256,7 @@ impl Money {
     pub fn amounts(&self, document: &Document<'_>) -> Vec<Amount> {
         let mut scratch = SCRATCH.with(Cell::take);
         let candidates = self.candidates(document, false, &mut scratch);
-        let amounts = self.decide(document, &candidates);
+        let amounts = self.decide(document, &candidates, &mut scratch);
         scratch.candidates = candidates;
         SCRATCH.with(|kept| kept.set(scratch));
         amounts
@@ -298,25 +303,29 @@ impl Money {
         candidates
     }
 
-    /// Which candidates are money, with which currency.
-    fn decide(&self, document: &Document<'_>, candidates: &[Parsed]) -> Vec<Amount> {
+    /// Which candidates are money, with which currency (its working
+    /// vectors those of `scratch`).
+    fn decide(&self, document: &Document<'_>, candidates: &[Parsed], scratch: &mut Scratch) -> Vec<Amount> {
         let doc = document.text();
         // The candidates their paragraph decides about: those naming a
         // currency by its code, which name it to the bare ones around
         // (unless in parentheses), and the bare ones that may be kept,
         // which take it. The others (most: years, counts) need neither
         // their paragraph nor their parentheses.
-        let deciding: Vec<usize> = (0..candidates.len())
-            .filter(|&k| {
-                let p = &candidates[k];
-                matches!(p.currency, Some(Some(_))) || (p.currency.is_none() && !p.is_never_money())
-            })
-            .collect();
-        let paragraph_of = paragraph_starts(document, deciding.iter().map(|&k| candidates[k].start));
+        let mut deciding = std::mem::take(&mut scratch.deciding);
+        deciding.clear();
+        deciding.extend((0..candidates.len()).filter(|&k| {
+            let p = &candidates[k];
+            matches!(p.currency, Some(Some(_))) || (p.currency.is_none() && !p.is_never_money())
+        }));
+        let kept_paragraphs = std::mem::take(&mut scratch.paragraphs);
+        let paragraph_of = paragraph_starts(document, deciding.iter().map(|&k| candidates[k].start), kept_paragraphs);
         // For each of them, the currency of the next one that names it
         // outside parentheses, in the same paragraph, and whether it is in
         // parentheses itself: one backward pass.
-        let mut contexts: Vec<(Option<&'static str>, bool)> = vec![(None, false); deciding.len()];
+        let mut contexts = std::mem::take(&mut scratch.contexts);
+        contexts.clear();
+        contexts.resize(deciding.len(), (None, false));
         let mut ahead: Option<(&'static str, usize)> = None; // (code, its paragraph start)
         for (j, (&k, &paragraph)) in deciding.iter().zip(&paragraph_of).enumerate().rev() {
             let next_named = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
@@ -379,6 +388,7 @@ impl Money {
                 None => {}
             }
         }
+        (scratch.deciding, scratch.paragraphs, scratch.contexts) = (deciding, paragraph_of, contexts);
         out
     }
 
@@ -392,19 +402,19 @@ impl Money {
 /// start, as [`paragraph_start`] says of each: the paragraphs are walked
 /// once, and the tokens searched from the last one found on, rather than
 /// both searched whole for every amount.
-fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize>) -> Vec<usize> {
+fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize>, mut out: Vec<usize>) -> Vec<usize> {
     let tokens = document.tokens();
     let mut paragraphs = document.paragraphs().peekable();
     // The first token ending after the last offset.
     let mut token = 0;
-    offsets
-        .map(|at| {
-            token += tokens[token..].partition_point(|t| t.end() <= at);
-            while paragraphs.next_if(|p| p.end <= token).is_some() {}
-            let first = paragraphs.peek().map_or(token, |p| p.start);
-            tokens.get(first).map_or(at, |t| t.start())
-        })
-        .collect()
+    out.clear();
+    out.extend(offsets.map(|at| {
+        token += tokens[token..].partition_point(|t| t.end() <= at);
+        while paragraphs.next_if(|p| p.end <= token).is_some() {}
+        let first = paragraphs.peek().map_or(token, |p| p.start);
+        tokens.get(first).map_or(at, |t| t.start())
+    }));
+    out
 }
 
 /// Where the paragraph holding `at`, a token's start, starts: its first
@@ -615,7 +625,8 @@ mod tests {
             let document = buf.document();
             let paragraphs = glaneur_text::Paragraphs::new(text);
             let starts: Vec<usize> = document.tokens().iter().map(|t| paragraph_start(&document, t.start())).collect();
-            assert_eq!(paragraph_starts(&document, document.tokens().iter().map(|t| t.start())), starts);
+            let offsets = document.tokens().iter().map(|t| t.start());
+            assert_eq!(paragraph_starts(&document, offsets, vec![7]), starts);
             for t in document.tokens() {
                 // The same paragraph, from its first token rather than its first byte.
                 let (from, at) = (paragraphs.start_of(t.start()), paragraph_start(&document, t.start()));
@@ -686,7 +697,7 @@ mod tests {
     /// paragraph and parentheses found: the reference it is compared with.
     fn decide_every_context(document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
         let doc = document.text();
-        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start));
+        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start), Vec::new());
         let in_parens: Vec<bool> =
             candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
         // For each candidate, the currency of the next one that names it
@@ -758,7 +769,7 @@ mod tests {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let document = buf.document();
             let candidates = Money.candidates(&document, false, &mut Scratch::default());
-            let decided = Money.decide(&document, &candidates);
+            let decided = Money.decide(&document, &candidates, &mut Scratch::default());
             assert_eq!(decided, decide_every_context(&document, candidates), "{text}");
             kept += decided.len();
         }
@@ -780,8 +791,9 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let document = buf.document();
-            let lazy = Money.decide(&document, &Money.candidates(&document, false, &mut Scratch::default()));
-            let eager = Money.decide(&document, &Money.candidates(&document, true, &mut Scratch::default()));
+            let mut scratch = Scratch::default();
+            let lazy = Money.decide(&document, &Money.candidates(&document, false, &mut scratch), &mut scratch);
+            let eager = Money.decide(&document, &Money.candidates(&document, true, &mut scratch), &mut scratch);
             assert_eq!(lazy, eager, "{text}");
             kept += lazy.len();
         }
