@@ -231,6 +231,21 @@ struct Scratch {
     contexts: Vec<(Option<&'static str>, bool)>,
 }
 
+/// The most items a vector a document's candidates fill (unlike a
+/// chunk's, as many as the document has) keeps room for past the document:
+/// a huge document's are freed rather than held by the thread.
+const KEPT_ROOM: usize = 1 << 14;
+
+/// `kept`, or an empty vector when it holds room for more than
+/// [`KEPT_ROOM`] items.
+fn bounded<T>(kept: Vec<T>) -> Vec<T> {
+    if kept.capacity() > KEPT_ROOM {
+        Vec::new()
+    } else {
+        kept
+    }
+}
+
 thread_local! {
     /// This thread's [`Scratch`], taken while a document is read.
     static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
@@ -257,7 +272,7 @@ impl Money {
         let mut scratch = SCRATCH.with(Cell::take);
         let candidates = self.candidates(document, false, &mut scratch);
         let amounts = self.decide(document, &candidates, &mut scratch);
-        scratch.candidates = candidates;
+        scratch.candidates = bounded(candidates);
         SCRATCH.with(|kept| kept.set(scratch));
         amounts
     }
@@ -388,7 +403,8 @@ impl Money {
                 None => {}
             }
         }
-        (scratch.deciding, scratch.paragraphs, scratch.contexts) = (deciding, paragraph_of, contexts);
+        (scratch.deciding, scratch.paragraphs, scratch.contexts) =
+            (bounded(deciding), bounded(paragraph_of), bounded(contexts));
         out
     }
 
@@ -597,6 +613,12 @@ mod tests {
 
     fn texts(doc: &str) -> Vec<&str> {
         amounts(doc).iter().map(|a| &doc[a.parsed.start..a.parsed.end]).collect()
+    }
+
+    #[test]
+    fn huge_vectors_are_not_kept() {
+        assert_eq!(bounded(Vec::<u8>::with_capacity(KEPT_ROOM)).capacity(), KEPT_ROOM);
+        assert_eq!(bounded(Vec::<u8>::with_capacity(KEPT_ROOM + 1)).capacity(), 0);
     }
 
     #[test]
