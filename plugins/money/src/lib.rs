@@ -129,10 +129,11 @@ fn code_before(doc: &str, at: usize) -> Option<usize> {
 /// `demi`, `et`), or a hyphen glues it to the next (`un-demi`). `next` is
 /// the item after the article, when lexed.
 fn may_continue(doc: &str, at: usize, next: Option<&Lex<'_>>, language: Language) -> bool {
-    let Some((original, word)) = word_after(doc, at, next) else { return true };
+    let Some((written, word)) = word_after(doc, at, next) else { return true };
     let word = word.as_ref();
-    // Most words after an article (`un modèle`) are refused by the filter.
-    lexicon::may_continue_an_amount(word) && continues(original, word, language)
+    // Most words after an article (`un modèle`) are refused by the filter,
+    // before their text is found.
+    lexicon::may_continue_an_amount(word) && continues(&doc[written], word, language)
 }
 
 /// Whether a word after an article, as written and folded, continues an
@@ -150,18 +151,18 @@ fn continues(original: &str, word: &str, language: Language) -> bool {
             || matches!(word, "et" | "mille" | "and" | "half" | "quarter" | "dozen" | "of" | "a" | "thousand"))
 }
 
-/// The word after `at` (past spaces), as written and folded; `None` when a
+/// The word after `at` (past spaces): its span, and its folded form; `None` when a
 /// hyphen (`un-demi`) or a currency symbol (`un € de plus`) follows
 /// instead. `next` is the item after `at`, when lexed: this runs after
 /// every `un` and `une`, and the word is most often that item as it is,
 /// already folded.
-fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'d str, Cow<'d, str>)> {
+fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(Range<usize>, Cow<'d, str>)> {
     let bytes = doc.as_bytes();
     if bytes.get(at) == Some(&b'-') {
         return None;
     }
     match next.filter(|n| bytes.get(at) == Some(&b' ') && is_whole_word_at(doc, at + 1, n)) {
-        Some(n) => Some((n.text(doc), Cow::Borrowed(n.lower))),
+        Some(n) => Some((n.start..n.end, Cow::Borrowed(n.lower))),
         _ => {
             let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
             if rest.starts_with(scanner::is_currency_symbol) {
@@ -170,7 +171,8 @@ fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'
             let len = rest.find(|c: char| !(glaneur_text::is_letter(c) || c == '-')).unwrap_or(rest.len());
             // Borrowed unless it has capitals.
             let original = &rest[..len];
-            Some((original, glaneur_text::folded(original)))
+            let start = doc.len() - rest.len();
+            Some((start..start + len, glaneur_text::folded(original)))
         }
     }
 }
@@ -187,12 +189,12 @@ fn is_whole_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
     let is_part = |c: char| glaneur_text::is_letter(c) || c == '-';
     let bytes = doc.as_bytes();
     let (text, after) = (&bytes[item.start..item.end], bytes.get(item.end));
-    if text.iter().all(|&b| ASCII_WORD_PART[usize::from(b)]) {
-        if after.is_none_or(|&b| b.is_ascii() && !ASCII_WORD_PART[usize::from(b)]) {
-            return true;
-        }
-    } else if !item.text(doc).chars().all(is_part) {
-        return false;
+    match text.iter().position(|&b| !ASCII_WORD_PART[usize::from(b)]) {
+        None if after.is_none_or(|&b| b.is_ascii() && !ASCII_WORD_PART[usize::from(b)]) => return true,
+        None => {}
+        // The characters from the first that is no ASCII letter or hyphen on.
+        Some(k) if !doc[item.start + k..item.end].chars().all(is_part) => return false,
+        Some(_) => {}
     }
     doc.get(item.end..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_part(c))
 }
@@ -613,6 +615,28 @@ mod tests {
 
     fn texts(doc: &str) -> Vec<&str> {
         amounts(doc).iter().map(|a| &doc[a.parsed.start..a.parsed.end]).collect()
+    }
+
+    #[test]
+    fn whole_words_are_letters_and_hyphens_up_to_another_character() {
+        let is_part = |c: char| glaneur_text::is_letter(c) || c == '-';
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push("un été, a-t-il dit ; une e\u{301}tude ; un Nvidia’ ; un vingt- ; un aujourd'hui ; a ÉTÉ".into());
+        let mut whole = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let mut folds = String::new();
+            let items = scanner::lex_range(&buf.document(), 0..text.len(), &mut folds, |_| false).all;
+            for item in &items {
+                let expected = item.kind == Kind::Word
+                    && item.text(text).chars().all(is_part)
+                    && text[item.end..].chars().next().is_none_or(|c| !is_part(c));
+                assert_eq!(is_whole_word_at(text, item.start, item), expected, "{text} {item:?}");
+                assert!(!is_whole_word_at(text, item.start + 1, item));
+                whole += usize::from(expected);
+            }
+        }
+        assert!(whole > 1000, "{whole}");
     }
 
     #[test]
