@@ -219,8 +219,8 @@ impl<'a> Grammar<'a, '_> {
         // `€2,5 billion`, `Two billion dollars`: a symbol before the number
         // and a scale word, or English number words, are English writing,
         // whatever the document's language.
-        let english_words = self.lower(at).is_some_and(is_english_number) && !self.is(at, "a");
-        if self.language == Language::French && (english_words || prefix.is_some() && self.english_after_symbol(i)) {
+        let english_words = || !self.is(at, "a") && self.lower(at).is_some_and(is_english_number);
+        if self.language == Language::French && (english_words() || prefix.is_some() && self.english_after_symbol(i)) {
             return Grammar { language: Language::English, ..*self }.parse(at);
         }
         let mut first = self.quantity(i, true)?;
@@ -478,13 +478,18 @@ impl<'a> Grammar<'a, '_> {
                 (Some((code, Named::Symbol)), at + 1)
             }
             Kind::Word => {
-                let text = self.text(item);
-                let code = lexicon::iso_code(text).or_else(|| lexicon::letters_currency(text));
                 // `Rs. 350`: the abbreviation's period.
                 let number = if self.items.get(at + 1).is_some_and(|l| l.lower == ".") { at + 2 } else { at + 1 };
-                match code {
-                    Some(code) if self.kind(number) == Some(Kind::Num) => (Some((Some(code), Named::Code)), number),
-                    _ => (None, at),
+                // Most words (number words) are no code, nor before digits:
+                // told before finding their text.
+                let code = || {
+                    let first = self.doc.as_bytes().get(item.start).copied()?;
+                    let text = lexicon::may_be_a_code(first).then(|| self.text(item))?;
+                    lexicon::iso_code(text).or_else(|| lexicon::letters_currency(text))
+                };
+                match (self.kind(number) == Some(Kind::Num)).then(code).flatten() {
+                    Some(code) => (Some((Some(code), Named::Code)), number),
+                    None => (None, at),
                 }
             }
             _ => (None, at),
@@ -722,7 +727,8 @@ impl<'a> Grammar<'a, '_> {
     /// Whether a multiplier or a currency word comes at `i`.
     fn followed_by_unit(&self, i: usize) -> bool {
         self.lower(i).is_some_and(|w| {
-            lexicon::multiplier(w, self.text(&self.items[i]), self.language, false).is_some_and(|(_, abbr)| !abbr)
+            let multiplier = || lexicon::multiplier(w, self.text(&self.items[i]), self.language, false);
+            (lexicon::may_be_multiplier(w) && multiplier().is_some_and(|(_, abbr)| !abbr))
                 || lexicon::currency_word(w).is_some()
                 || lexicon::lone_subunit(w).is_some_and(|(_, glued)| !glued)
                 || lexicon::english_dollar_adjective(w).is_some()
@@ -754,7 +760,11 @@ impl<'a> Grammar<'a, '_> {
                 }
                 break;
             }
-            if item.kind != Kind::Word {
+            // Most words after a number are neither a multiplier nor a
+            // multiplier glued to a code (`MUSD`, `kEUR`, written with a
+            // capital `M` or `K` or a `k`): told before finding their text.
+            let compact_start = || self.doc.as_bytes().get(item.start).is_some_and(|&b| may_be_compact_currency(b));
+            if item.kind != Kind::Word || !(lexicon::may_be_multiplier(item.lower) || compact_start()) {
                 break;
             }
             let (glued, text) = (self.glued(i), self.text(item));
@@ -869,8 +879,11 @@ impl<'a> Grammar<'a, '_> {
         if matches!(item.lower, "de" | "d'") && self.kind(i + 1) == Some(Kind::Sym) {
             return self.symbol_at(i + 1); // `75 millions de $`
         }
-        let text = self.text(item);
-        if let Some(code) = lexicon::iso_code(text) {
+        // ISO codes and the letters of a currency (`Rs`, `RMB`) start with a
+        // capital: the other words are told before finding their text.
+        let text =
+            self.doc.as_bytes().get(item.start).is_some_and(|&b| lexicon::may_be_a_code(b)).then(|| self.text(item));
+        if let Some(code) = text.and_then(lexicon::iso_code) {
             return Some((Some(code), Named::Code, i + 1));
         }
         if self.kind(i + 1) == Some(Kind::Sym) {
@@ -880,9 +893,11 @@ impl<'a> Grammar<'a, '_> {
         }
         // `45Rs` glued after the number (`the three Rs` is no money); a code
         // in capitals may be spaced (`10 billion RMB`).
-        let capitals = text.len() >= 3 && text.chars().all(|c| c.is_ascii_uppercase());
-        if let Some(code) = lexicon::letters_currency(text).filter(|_| self.glued(i) || capitals) {
-            return Some((Some(code), Named::Code, i + 1));
+        if let Some(text) = text {
+            let capitals = text.len() >= 3 && text.chars().all(|c| c.is_ascii_uppercase());
+            if let Some(code) = lexicon::letters_currency(text).filter(|_| self.glued(i) || capitals) {
+                return Some((Some(code), Named::Code, i + 1));
+            }
         }
         // `de dollars`, `d'euros`
         let at = if matches!(item.lower, "de" | "d'" | "of") { i + 1 } else { i };
@@ -1055,7 +1070,8 @@ fn tidy(value: f64) -> f64 {
     // Whole amounts below 10^12 (most) are their own rounding: scaled to
     // twelve digits they stay exact integers, and scale back exactly.
     // (Whole told by a round trip through an integer, exact below 10^12.)
-    if value == 0.0 || !value.is_finite() || (value.abs() < 1e12 && (value as i64) as f64 == value) {
+    // (Zero is one of them; so are NaN and the infinities, left as they are.)
+    if (value.abs() < 1e12 && (value as i64) as f64 == value) || !value.is_finite() {
         return value;
     }
     let scale = 10f64.powi(11 - value.abs().log10().floor() as i32);
@@ -1116,10 +1132,17 @@ fn hyphenated_amount(word: &str, language: Language) -> Option<(f64, &'static st
     Some((value, code))
 }
 
+/// Whether a word whose text starts with `first` may be one
+/// [`compact_currency`] reads: the first byte of its prefixes.
+#[inline]
+fn may_be_compact_currency(first: u8) -> bool {
+    matches!(first, b'M' | b'k' | b'K')
+}
+
 /// `MUSD`, `MEUR`, `MdUSD`, `kEUR`: a multiplier glued to an ISO code.
 fn compact_currency(word: &str) -> Option<(f64, &'static str)> {
     // Asked of the word after every number: most start with none of the prefixes.
-    if !matches!(word.as_bytes().first(), Some(b'M' | b'k' | b'K')) {
+    if !word.as_bytes().first().is_some_and(|&b| may_be_compact_currency(b)) {
         return None;
     }
     for (prefix, factor) in [("Mds", 1e9), ("Md", 1e9), ("Mrd", 1e9), ("M", 1e6), ("k", 1e3), ("K", 1e3)] {
@@ -1163,6 +1186,11 @@ mod tests {
             assert_eq!(tidy(value).to_bits(), rounded(value).to_bits(), "{value}");
         }
         assert_eq!(tidy(16.4e6 / 1e6 * 1e6), 16_400_000.0);
+        // Left as they are.
+        for value in [0.0, -0.0, f64::INFINITY, f64::NEG_INFINITY, 1e12, 2.5e15] {
+            assert_eq!(tidy(value).to_bits(), value.to_bits(), "{value}");
+        }
+        assert!(tidy(f64::NAN).is_nan());
     }
 
     #[test]

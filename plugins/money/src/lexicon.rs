@@ -95,15 +95,26 @@ pub fn dollar_prefix(prefix: &str) -> Option<&'static str> {
 /// Letters written before the digits, as written, that name a currency
 /// without being its ISO code (`Rs 350`, `Rs. 350`, `RM1.2 billion`, `Rp 15
 /// trillion`, `NIS 1.2 billion`, `RMB 3 billion`).
+/// Each starts with a capital, as every ISO code does: a word that does
+/// not is told to be neither before its text is found (see
+/// [`may_be_a_code`]).
 pub fn letters_currency(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "Rs" | "Rs." | "INR" => "INR",
-        "RM" => "MYR",
-        "Rp" => "IDR",
-        "NIS" => "ILS",
-        "RMB" => "CNY",
-        _ => return None,
-    })
+    if !word.as_bytes().first().is_some_and(|&b| may_be_a_code(b)) {
+        return None;
+    }
+    LETTERS_CURRENCIES.iter().find(|(letters, _)| *letters == word).map(|&(_, code)| code)
+}
+
+/// The letters [`letters_currency`] knows, with their currency.
+const LETTERS_CURRENCIES: &[(&str, &str)] =
+    &[("Rs", "INR"), ("Rs.", "INR"), ("INR", "INR"), ("RM", "MYR"), ("Rp", "IDR"), ("NIS", "ILS"), ("RMB", "CNY")];
+
+/// Whether a word whose text starts with `first` may be an ISO code
+/// ([`iso_code`]) or the letters of a currency ([`letters_currency`]):
+/// a capital.
+#[inline]
+pub fn may_be_a_code(first: u8) -> bool {
+    first.is_ascii_uppercase()
 }
 
 /// Whether `last` may be the last byte of an ISO code or of the letters
@@ -428,10 +439,18 @@ pub fn is_change_verb(word: &str) -> bool {
 /// means millions in French too.
 pub fn multiplier(word: &str, original: &str, language: Language, glued: bool) -> Option<(f64, bool)> {
     // Asked of the words after every number, which are seldom multipliers.
-    if !MULTIPLIERS.admits(word) {
+    if !may_be_multiplier(word) {
         return None;
     }
     multiplier_of(word, original, language, glued)
+}
+
+/// Whether `word` (folded) may be one [`multiplier`] takes: its filter
+/// alone, so that a caller need not find the word as written (which
+/// [`multiplier`] also asks for) for the many that are none.
+#[inline]
+pub fn may_be_multiplier(word: &str) -> bool {
+    MULTIPLIERS.admits(word)
 }
 
 /// Every word [`multiplier`] may take, whatever the language and case.
@@ -1217,6 +1236,18 @@ mod tests {
         assert!(matches!(currency_word("euros"), Some(CurrencyWord::Known("EUR"))));
         assert!(matches!(currency_word("lires-"), Some(CurrencyWord::Family("lire"))));
         assert!(currency_word("eur").is_none() && currency_word("").is_none());
+    }
+
+    #[test]
+    fn codes_and_currency_letters_start_with_a_capital() {
+        for &(letters, code) in LETTERS_CURRENCIES {
+            assert_eq!(letters_currency(letters), Some(code));
+            assert!(may_be_a_code(letters.as_bytes()[0]), "{letters}");
+        }
+        for &code in ISO_CODES {
+            assert!(may_be_a_code(code.as_bytes()[0]), "{code}");
+        }
+        assert_eq!(letters_currency("rs"), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod scanner;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
@@ -22,7 +23,7 @@ use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, Plugin
 use crate::grammar::{Grammar, Named, Parsed, Windows};
 use crate::lexicon::starts_an_amount;
 use crate::scanner::Kind;
-use crate::scanner::Lex;
+use crate::scanner::{Items, Lex};
 
 /// The language of a document, which decides `billion` (10^12 in French,
 /// 10^9 in English) and `1,500` (1.5 or 1500): the Document's guess.
@@ -34,15 +35,18 @@ pub use glaneur_schema::Language;
 /// [`number_word_anchor`]); each with the index of the item starting
 /// there. `items` are the lexed items around `range`, `picked` those
 /// [`may_anchor`] took; a number just past `range` may move back into it
-/// to an ISO code (`USD 5`).
+/// to an ISO code (`USD 5`). Written into `out` (emptied first), a
+/// vector kept from one document to the next.
 fn anchors(
     doc: &str,
     range: Range<usize>,
     items: &[Lex<'_>],
     picked: &[usize],
     language: Language,
+    mut out: Vec<(usize, usize)>,
 ) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(picked.len());
+    out.clear();
+    out.reserve(picked.len());
     for &k in picked {
         let item = &items[k];
         let start = match item.kind {
@@ -125,10 +129,11 @@ fn code_before(doc: &str, at: usize) -> Option<usize> {
 /// `demi`, `et`), or a hyphen glues it to the next (`un-demi`). `next` is
 /// the item after the article, when lexed.
 fn may_continue(doc: &str, at: usize, next: Option<&Lex<'_>>, language: Language) -> bool {
-    let Some((original, word)) = word_after(doc, at, next) else { return true };
+    let Some((written, word)) = word_after(doc, at, next) else { return true };
     let word = word.as_ref();
-    // Most words after an article (`un modèle`) are refused by the filter.
-    lexicon::may_continue_an_amount(word) && continues(original, word, language)
+    // Most words after an article (`un modèle`) are refused by the filter,
+    // before their text is found.
+    lexicon::may_continue_an_amount(word) && continues(&doc[written], word, language)
 }
 
 /// Whether a word after an article, as written and folded, continues an
@@ -146,18 +151,18 @@ fn continues(original: &str, word: &str, language: Language) -> bool {
             || matches!(word, "et" | "mille" | "and" | "half" | "quarter" | "dozen" | "of" | "a" | "thousand"))
 }
 
-/// The word after `at` (past spaces), as written and folded; `None` when a
+/// The word after `at` (past spaces): its span, and its folded form; `None` when a
 /// hyphen (`un-demi`) or a currency symbol (`un € de plus`) follows
 /// instead. `next` is the item after `at`, when lexed: this runs after
 /// every `un` and `une`, and the word is most often that item as it is,
 /// already folded.
-fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'d str, Cow<'d, str>)> {
+fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(Range<usize>, Cow<'d, str>)> {
     let bytes = doc.as_bytes();
     if bytes.get(at) == Some(&b'-') {
         return None;
     }
     match next.filter(|n| bytes.get(at) == Some(&b' ') && is_whole_word_at(doc, at + 1, n)) {
-        Some(n) => Some((n.text(doc), Cow::Borrowed(n.lower))),
+        Some(n) => Some((n.start..n.end, Cow::Borrowed(n.lower))),
         _ => {
             let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
             if rest.starts_with(scanner::is_currency_symbol) {
@@ -166,7 +171,8 @@ fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(&'
             let len = rest.find(|c: char| !(glaneur_text::is_letter(c) || c == '-')).unwrap_or(rest.len());
             // Borrowed unless it has capitals.
             let original = &rest[..len];
-            Some((original, glaneur_text::folded(original)))
+            let start = doc.len() - rest.len();
+            Some((start..start + len, glaneur_text::folded(original)))
         }
     }
 }
@@ -183,14 +189,68 @@ fn is_whole_word_at(doc: &str, at: usize, item: &Lex<'_>) -> bool {
     let is_part = |c: char| glaneur_text::is_letter(c) || c == '-';
     let bytes = doc.as_bytes();
     let (text, after) = (&bytes[item.start..item.end], bytes.get(item.end));
-    if text.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
-        if after.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-') {
-            return true;
-        }
-    } else if !item.text(doc).chars().all(is_part) {
-        return false;
+    match text.iter().position(|&b| !ASCII_WORD_PART[usize::from(b)]) {
+        None if after.is_none_or(|&b| b.is_ascii() && !ASCII_WORD_PART[usize::from(b)]) => return true,
+        None => {}
+        // The characters from the first that is no ASCII letter or hyphen on.
+        Some(k) if !doc[item.start + k..item.end].chars().all(is_part) => return false,
+        Some(_) => {}
     }
     doc.get(item.end..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_part(c))
+}
+
+/// For each byte, whether it is an ASCII letter or a hyphen, the parts of
+/// an ASCII word (see [`is_whole_word_at`]): one lookup a byte.
+static ASCII_WORD_PART: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphabetic() || b == b'-' as usize;
+        b += 1;
+    }
+    table
+};
+
+/// The buffers a thread reads documents into, kept from one document to
+/// the next (and as large as the largest it lexed): allocated and freed
+/// for every document, they cost more than some of its reading.
+#[derive(Default)]
+struct Scratch {
+    /// A chunk's items (none between chunks).
+    items: Vec<Lex<'static>>,
+    /// The indices of the items that may start an amount.
+    picked: Vec<usize>,
+    /// The lowered words put together from several tokens.
+    folds: String,
+    /// A chunk's anchors.
+    anchors: Vec<(usize, usize)>,
+    /// A document's candidate amounts.
+    candidates: Vec<Parsed>,
+    /// The candidates whose paragraph decides about them, their paragraphs
+    /// and contexts (see [`Money::decide`]).
+    deciding: Vec<usize>,
+    paragraphs: Vec<usize>,
+    contexts: Vec<(Option<&'static str>, bool)>,
+}
+
+/// The most items a vector a document's candidates fill (unlike a
+/// chunk's, as many as the document has) keeps room for past the document:
+/// a huge document's are freed rather than held by the thread.
+const KEPT_ROOM: usize = 1 << 14;
+
+/// `kept`, or an empty vector when it holds room for more than
+/// [`KEPT_ROOM`] items.
+fn bounded<T>(kept: Vec<T>) -> Vec<T> {
+    if kept.capacity() > KEPT_ROOM {
+        Vec::new()
+    } else {
+        kept
+    }
+}
+
+thread_local! {
+    /// This thread's [`Scratch`], taken while a document is read.
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
 }
 
 /// An amount and the decisions about it.
@@ -211,24 +271,35 @@ pub struct Money;
 impl Money {
     /// Every amount of money in `document`, in order.
     pub fn amounts(&self, document: &Document<'_>) -> Vec<Amount> {
-        self.decide(document, self.candidates(document, false))
+        let mut scratch = SCRATCH.with(Cell::take);
+        let candidates = self.candidates(document, false, &mut scratch);
+        let amounts = self.decide(document, &candidates, &mut scratch);
+        scratch.candidates = bounded(candidates);
+        SCRATCH.with(|kept| kept.set(scratch));
+        amounts
     }
 
     /// Every candidate amount in `document`, in order. `qualify_all` looks
     /// for the qualifier of every one, even those [`Parsed::is_never_money`]
     /// whose qualifier cannot reach back over the previous candidate: the
-    /// reference a test compares the amounts with.
-    fn candidates(&self, document: &Document<'_>, qualify_all: bool) -> Vec<Parsed> {
+    /// reference a test compares the amounts with. Lexed into the vectors
+    /// of `scratch`, and found into its `candidates` (taken).
+    fn candidates(&self, document: &Document<'_>, qualify_all: bool, scratch: &mut Scratch) -> Vec<Parsed> {
         let (doc, language) = (document.text(), document.language());
-        let mut candidates: Vec<Parsed> = Vec::new();
+        let mut candidates = std::mem::take(&mut scratch.candidates);
+        candidates.clear();
         let mut resume = 0;
-        let mut folds = String::new();
         for chunk in chunks::chunks(doc) {
-            let lexed = scanner::lex_range(document, chunk.lexed, &mut folds, may_anchor);
-            let anchors = anchors(doc, chunk.anchors, &lexed.all, &lexed.picked, language);
+            let into = Items {
+                all: scanner::recycle(std::mem::take(&mut scratch.items)),
+                picked: std::mem::take(&mut scratch.picked),
+            };
+            let lexed = scanner::lex_range_into(document, chunk.lexed, &mut scratch.folds, into, may_anchor);
+            let kept_anchors = std::mem::take(&mut scratch.anchors);
+            let anchors = anchors(doc, chunk.anchors, &lexed.all, &lexed.picked, language, kept_anchors);
             candidates.reserve(anchors.len());
             let mut windows = Windows::new(doc, &lexed.all);
-            for (anchor, index) in anchors {
+            for &(anchor, index) in &anchors {
                 if anchor < resume {
                     continue;
                 }
@@ -244,29 +315,34 @@ impl Money {
                     candidates.push(parsed);
                 }
             }
+            (scratch.items, scratch.picked, scratch.anchors) = (scanner::recycle(lexed.all), lexed.picked, anchors);
         }
         candidates
     }
 
-    /// Which candidates are money, with which currency.
-    fn decide(&self, document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
+    /// Which candidates are money, with which currency (its working
+    /// vectors those of `scratch`).
+    fn decide(&self, document: &Document<'_>, candidates: &[Parsed], scratch: &mut Scratch) -> Vec<Amount> {
         let doc = document.text();
         // The candidates their paragraph decides about: those naming a
         // currency by its code, which name it to the bare ones around
         // (unless in parentheses), and the bare ones that may be kept,
         // which take it. The others (most: years, counts) need neither
         // their paragraph nor their parentheses.
-        let deciding: Vec<usize> = (0..candidates.len())
-            .filter(|&k| {
-                let p = &candidates[k];
-                matches!(p.currency, Some(Some(_))) || (p.currency.is_none() && !p.is_never_money())
-            })
-            .collect();
-        let paragraph_of = paragraph_starts(document, deciding.iter().map(|&k| candidates[k].start));
+        let mut deciding = std::mem::take(&mut scratch.deciding);
+        deciding.clear();
+        deciding.extend((0..candidates.len()).filter(|&k| {
+            let p = &candidates[k];
+            matches!(p.currency, Some(Some(_))) || (p.currency.is_none() && !p.is_never_money())
+        }));
+        let kept_paragraphs = std::mem::take(&mut scratch.paragraphs);
+        let paragraph_of = paragraph_starts(document, deciding.iter().map(|&k| candidates[k].start), kept_paragraphs);
         // For each of them, the currency of the next one that names it
         // outside parentheses, in the same paragraph, and whether it is in
         // parentheses itself: one backward pass.
-        let mut contexts: Vec<(Option<&'static str>, bool)> = vec![(None, false); deciding.len()];
+        let mut contexts = std::mem::take(&mut scratch.contexts);
+        contexts.clear();
+        contexts.resize(deciding.len(), (None, false));
         let mut ahead: Option<(&'static str, usize)> = None; // (code, its paragraph start)
         for (j, (&k, &paragraph)) in deciding.iter().zip(&paragraph_of).enumerate().rev() {
             let next_named = ahead.filter(|(_, p)| *p == paragraph).map(|(code, _)| code);
@@ -329,6 +405,8 @@ impl Money {
                 None => {}
             }
         }
+        (scratch.deciding, scratch.paragraphs, scratch.contexts) =
+            (bounded(deciding), bounded(paragraph_of), bounded(contexts));
         out
     }
 
@@ -342,19 +420,19 @@ impl Money {
 /// start, as [`paragraph_start`] says of each: the paragraphs are walked
 /// once, and the tokens searched from the last one found on, rather than
 /// both searched whole for every amount.
-fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize>) -> Vec<usize> {
+fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize>, mut out: Vec<usize>) -> Vec<usize> {
     let tokens = document.tokens();
     let mut paragraphs = document.paragraphs().peekable();
     // The first token ending after the last offset.
     let mut token = 0;
-    offsets
-        .map(|at| {
-            token += tokens[token..].partition_point(|t| t.end() <= at);
-            while paragraphs.next_if(|p| p.end <= token).is_some() {}
-            let first = paragraphs.peek().map_or(token, |p| p.start);
-            tokens.get(first).map_or(at, |t| t.start())
-        })
-        .collect()
+    out.clear();
+    out.extend(offsets.map(|at| {
+        token += tokens[token..].partition_point(|t| t.end() <= at);
+        while paragraphs.next_if(|p| p.end <= token).is_some() {}
+        let first = paragraphs.peek().map_or(token, |p| p.start);
+        tokens.get(first).map_or(at, |t| t.start())
+    }));
+    out
 }
 
 /// Where the paragraph holding `at`, a token's start, starts: its first
@@ -540,6 +618,41 @@ mod tests {
     }
 
     #[test]
+    fn whole_words_are_letters_and_hyphens_up_to_another_character() {
+        let is_part = |c: char| glaneur_text::is_letter(c) || c == '-';
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push("un été, a-t-il dit ; une e\u{301}tude ; un Nvidia’ ; un vingt- ; un aujourd'hui ; a ÉTÉ".into());
+        let mut whole = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let mut folds = String::new();
+            let items = scanner::lex_range(&buf.document(), 0..text.len(), &mut folds, |_| false).all;
+            for item in &items {
+                let expected = item.kind == Kind::Word
+                    && item.text(text).chars().all(is_part)
+                    && text[item.end..].chars().next().is_none_or(|c| !is_part(c));
+                assert_eq!(is_whole_word_at(text, item.start, item), expected, "{text} {item:?}");
+                assert!(!is_whole_word_at(text, item.start + 1, item));
+                whole += usize::from(expected);
+            }
+        }
+        assert!(whole > 1000, "{whole}");
+    }
+
+    #[test]
+    fn huge_vectors_are_not_kept() {
+        assert_eq!(bounded(Vec::<u8>::with_capacity(KEPT_ROOM)).capacity(), KEPT_ROOM);
+        assert_eq!(bounded(Vec::<u8>::with_capacity(KEPT_ROOM + 1)).capacity(), 0);
+    }
+
+    #[test]
+    fn ascii_word_parts_are_the_letters_and_the_hyphen() {
+        for b in 0..=255u8 {
+            assert_eq!(ASCII_WORD_PART[usize::from(b)], b.is_ascii_alphabetic() || b == b'-', "{b}");
+        }
+    }
+
+    #[test]
     fn number_words_start_amounts_whole_or_before_a_hyphen() {
         assert_eq!(
             texts("Quatre-vingt-dix millions d'euros, et vingt-cinq euros."),
@@ -558,7 +671,8 @@ mod tests {
             let document = buf.document();
             let paragraphs = glaneur_text::Paragraphs::new(text);
             let starts: Vec<usize> = document.tokens().iter().map(|t| paragraph_start(&document, t.start())).collect();
-            assert_eq!(paragraph_starts(&document, document.tokens().iter().map(|t| t.start())), starts);
+            let offsets = document.tokens().iter().map(|t| t.start());
+            assert_eq!(paragraph_starts(&document, offsets, vec![7]), starts);
             for t in document.tokens() {
                 // The same paragraph, from its first token rather than its first byte.
                 let (from, at) = (paragraphs.start_of(t.start()), paragraph_start(&document, t.start()));
@@ -629,7 +743,7 @@ mod tests {
     /// paragraph and parentheses found: the reference it is compared with.
     fn decide_every_context(document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
         let doc = document.text();
-        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start));
+        let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start), Vec::new());
         let in_parens: Vec<bool> =
             candidates.iter().zip(&paragraph_of).map(|(p, &at)| context::in_parentheses(doc, p.start, at)).collect();
         // For each candidate, the currency of the next one that names it
@@ -700,8 +814,8 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let document = buf.document();
-            let candidates = Money.candidates(&document, false);
-            let decided = Money.decide(&document, candidates.clone());
+            let candidates = Money.candidates(&document, false, &mut Scratch::default());
+            let decided = Money.decide(&document, &candidates, &mut Scratch::default());
             assert_eq!(decided, decide_every_context(&document, candidates), "{text}");
             kept += decided.len();
         }
@@ -723,8 +837,9 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let document = buf.document();
-            let lazy = Money.decide(&document, Money.candidates(&document, false));
-            let eager = Money.decide(&document, Money.candidates(&document, true));
+            let mut scratch = Scratch::default();
+            let lazy = Money.decide(&document, &Money.candidates(&document, false, &mut scratch), &mut scratch);
+            let eager = Money.decide(&document, &Money.candidates(&document, true, &mut scratch), &mut scratch);
             assert_eq!(lazy, eager, "{text}");
             kept += lazy.len();
         }
@@ -754,7 +869,7 @@ mod tests {
             let every = scanner::lex_range(&document, 0..text.len(), &mut all_folds, |_| true);
             assert_eq!(lexed.all, every.all);
             assert_eq!(every.picked, (0..every.all.len()).collect::<Vec<_>>());
-            let anchors_of = |picked: &[usize]| anchors(text, 0..text.len(), &lexed.all, picked, language);
+            let anchors_of = |picked: &[usize]| anchors(text, 0..text.len(), &lexed.all, picked, language, Vec::new());
             assert_eq!(anchors_of(&lexed.picked), anchors_of(&every.picked), "{text}");
         }
     }

@@ -75,7 +75,7 @@ fn is_apostrophe(piece: &[u8]) -> bool {
 }
 
 /// The items of a range, and those a caller picked among them.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Items<'a> {
     /// Every item, in order.
     pub all: Vec<Lex<'a>>,
@@ -96,14 +96,27 @@ pub struct Items<'a> {
 /// chunk rather than an allocation per word. The items `pick` takes (asked
 /// as each is made, with its final lowered form) are noted in
 /// [`Items::picked`].
-// Kept out of its caller: inlined, the loop was compiled anew at every
-// change to the code around it, its cost moving by millions of
-// instructions either way; on its own it stays put.
-#[inline(never)]
 pub fn lex_range<'a>(
     doc: &Document<'a>,
     range: Range<usize>,
     folds: &'a mut String,
+    pick: impl Fn(&Lex<'_>) -> bool,
+) -> Items<'a> {
+    lex_range_into(doc, range, folds, Items::default(), pick)
+}
+
+/// [`lex_range`], into the vectors of `into` (emptied first): a caller
+/// lexing document after document keeps them, rather than allocating and
+/// freeing room for every document's items.
+// Kept out of its caller: inlined, the loop was compiled anew at every
+// change to the code around it, its cost moving by millions of
+// instructions either way; on its own it stays put.
+#[inline(never)]
+pub fn lex_range_into<'a>(
+    doc: &Document<'a>,
+    range: Range<usize>,
+    folds: &'a mut String,
+    into: Items<'a>,
     pick: impl Fn(&Lex<'_>) -> bool,
 ) -> Items<'a> {
     let text = doc.text();
@@ -112,10 +125,13 @@ pub fn lex_range<'a>(
     let first = all.partition_point(|t| t.start() < range.start);
     let mut i = first;
     folds.clear();
+    let Items { all: mut out, mut picked } = into;
+    out.clear();
+    picked.clear();
     // About one item in five or six bytes of news text, more in texts dense
     // with figures: room enough in most not to grow (and copy) the vector.
-    let mut out: Vec<Lex<'a>> = Vec::with_capacity(range.len() / 4 + 8);
-    let mut picked: Vec<usize> = Vec::with_capacity(range.len() / 16 + 4);
+    out.reserve(range.len() / 4 + 8);
+    picked.reserve(range.len() / 16 + 4);
     // Pushes an item, noting it when picked (a word lowered into `folds` is
     // asked about once its lowered form is there: see below).
     let mut push = |out: &mut Vec<Lex<'a>>, item: Lex<'a>, lowered_as: Option<&str>| {
@@ -270,6 +286,17 @@ pub fn lex_range<'a>(
         out[at].lower = &folds[span];
     }
     Items { all: out, picked }
+}
+
+/// `items` emptied, as items of another lifetime, its room kept: the
+/// vector of a document's items, kept for the next document's.
+#[allow(clippy::unnecessary_filter_map, reason = "the map changes the items' lifetime, which a filter keeps")]
+pub fn recycle<'x>(mut items: Vec<Lex<'_>>) -> Vec<Lex<'x>> {
+    items.clear();
+    // Collected from an empty iterator into its own allocation (the
+    // standard library collects a vector's own iterator in place when the
+    // items are of the same size).
+    items.into_iter().filter_map(|_| None).collect()
 }
 
 /// The 128 ASCII bytes, each its own value.
@@ -655,6 +682,25 @@ mod tests {
                 check_items(text, start..end);
             }
         }
+    }
+
+    #[test]
+    fn recycled_items_keep_their_room() {
+        let text = "Vingt-Cinq d'euros, 5 $";
+        let buf = glaneur_schema::DocumentBuf::new(text).expect("small");
+        let mut folds = String::new();
+        let items = lex_range(&buf.document(), 0..text.len(), &mut folds, |_| true);
+        let room = items.all.capacity();
+        assert!(room > 0 && !items.all.is_empty() && !items.picked.is_empty());
+        let kept: Vec<Lex<'static>> = recycle(items.all);
+        assert_eq!((kept.len(), kept.capacity()), (0, room));
+        // Lexing into them again gives what lexing anew gives.
+        let mut again = String::new();
+        let into = Items { all: kept, picked: items.picked };
+        let relexed = lex_range_into(&buf.document(), 0..text.len(), &mut again, into, |l| l.kind == Kind::Num);
+        let mut fresh_folds = String::new();
+        let fresh = lex_range(&buf.document(), 0..text.len(), &mut fresh_folds, |l| l.kind == Kind::Num);
+        assert_eq!((relexed.all, relexed.picked), (fresh.all, fresh.picked));
     }
 
     #[test]
