@@ -296,17 +296,18 @@ impl LongestMatcher {
         let beginnings = &self.beginnings;
         // Each length's table is read only if the set of its keys holds the
         // text's: most places read none.
-        let first = |k: u16, fits: fn(usize) -> bool| {
-            let mut bucket = self.bucket(k).iter();
-            bucket.find(|h| fits(h.len) && h.starts(rest, text_head, &self.patterns)).map(|h| h.pattern as usize)
-        };
         if let Some(k) = (len >= 4).then(|| four_key(text_head)).filter(|&k| beginnings.four.contains(k)) {
-            if let Some(p) = first(k, |n| n >= 4) {
+            if let Some(p) = self.first_in_bucket(k, rest, text_head, |n| n >= 4) {
                 return Some(p);
             }
         }
+        // Most places begin no pattern of three bytes or fewer either: one
+        // test of their first two bytes says so.
+        if !beginnings.short.contains((text_head & 0xFFFF) as u16) {
+            return None;
+        }
         if let Some(k) = (len >= 3).then(|| three_key(text_head)).filter(|&k| beginnings.three.contains(k)) {
-            if let Some(p) = first(k, |n| n == 3) {
+            if let Some(p) = self.first_in_bucket(k, rest, text_head, |n| n == 3) {
                 return Some(p);
             }
         }
@@ -319,6 +320,18 @@ impl LongestMatcher {
             return key(short).map(|k| self.by_start[self.offsets[k] as usize] as usize);
         }
         None
+    }
+
+    /// The first pattern of the bucket of [`long_key`] `k` whose length
+    /// `fits` and that `rest` (of [`head`] `text_head`) begins with.
+    /// Always inlined, so that `fits` is a constant test rather than a call
+    /// through a pointer.
+    #[inline(always)]
+    fn first_in_bucket(&self, k: u16, rest: &[u8], text_head: u64, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        self.bucket(k)
+            .iter()
+            .find(|h| fits(h.len) && h.starts(rest, text_head, &self.patterns))
+            .map(|h| h.pattern as usize)
     }
 
     /// The patterns `rest` begins with, longest first, then in order.
@@ -424,20 +437,39 @@ struct Beginnings {
     two: Keys16,
     /// The byte of the patterns of one byte.
     one: [bool; 256],
+    /// The first two bytes (as in `two`) of the text any pattern of three
+    /// bytes or fewer may begin: those of the patterns of three and two
+    /// bytes, and for a pattern of one byte, that byte before any other.
+    short: Keys16,
 }
 
 impl Beginnings {
     /// The beginnings of `patterns`.
     fn of(patterns: &[String]) -> Beginnings {
-        let mut beginnings =
-            Beginnings { four: Keys16::default(), three: Keys16::default(), two: Keys16::default(), one: [false; 256] };
+        let mut beginnings = Beginnings {
+            four: Keys16::default(),
+            three: Keys16::default(),
+            two: Keys16::default(),
+            one: [false; 256],
+            short: Keys16::default(),
+        };
         for p in patterns.iter().map(String::as_bytes) {
             let h = head(p);
             match p.len() {
                 0 => {}
-                1 => beginnings.one[(h & 0xFF) as usize] = true,
-                2 => beginnings.two.insert((h & 0xFFFF) as u16),
-                3 => beginnings.three.insert(three_key(h)),
+                1 => {
+                    beginnings.one[(h & 0xFF) as usize] = true;
+                    // Whatever follows, or nothing (a zero in the head).
+                    (0..=255u16).for_each(|b| beginnings.short.insert((h & 0xFF) as u16 | b << 8));
+                }
+                2 => {
+                    beginnings.two.insert((h & 0xFFFF) as u16);
+                    beginnings.short.insert((h & 0xFFFF) as u16);
+                }
+                3 => {
+                    beginnings.three.insert(three_key(h));
+                    beginnings.short.insert((h & 0xFFFF) as u16);
+                }
                 _ => beginnings.four.insert(four_key(h)),
             }
         }
@@ -665,5 +697,90 @@ mod tests {
             }
         }
         assert!(LongestMatcher::new(vec!["A".into(), String::new()], &[] as &[&str]).is_err());
+    }
+
+    #[test]
+    fn the_quick_path_answers_as_the_automaton_on_generated_texts() {
+        // Names of every length from one byte, sharing beginnings, with
+        // apostrophes of both kinds and letters beyond ASCII.
+        let names = [
+            "X",
+            "É",
+            "Or",
+            "AI",
+            "ai",
+            "IBM",
+            "Ora",
+            "Oran",
+            "Orange",
+            "Orange Business",
+            "L'Oréal",
+            "L’Oréal",
+            "Le Monde",
+            "Les Echos",
+            "xAI",
+            "3M",
+            "Électricité",
+            "Mistral AI",
+            "Mistral",
+        ];
+        let patterns: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        let matcher = LongestMatcher::new(patterns, &["le monde"]).expect("valid");
+        let (longest, _) = reference(&matcher.patterns);
+        // Pieces glued at random: decomposed accents, both apostrophes,
+        // case variants, words glued to letters.
+        let pieces = [
+            "Or",
+            "ange",
+            "ORANGE",
+            "orange",
+            "e\u{301}",
+            "E\u{301}",
+            "le",
+            "Le",
+            " ",
+            "Monde",
+            "MONDE",
+            "L'",
+            "l’",
+            "Oréal",
+            "ORÉAL",
+            "x",
+            "X",
+            "AI",
+            "ai",
+            "I",
+            "BM",
+            "3",
+            "M",
+            "É",
+            "lectricité",
+            "Mistral",
+            "zz",
+            "\u{a0}",
+            ",",
+            "Les ",
+            "Echos",
+            "Busi",
+            "ness",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        let mut found = 0;
+        for _ in 0..2000 {
+            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            for start in 0..text.len() {
+                let expected = longest
+                    .find(Input::new(&text).range(start..).anchored(Anchored::Yes))
+                    .map(|m| (m.end(), m.pattern().as_usize()));
+                let longest_at = matcher.longest_at(&text.as_bytes()[start..]);
+                assert_eq!(longest_at.map(|p| (start + matcher.patterns[p].len(), p)), expected, "{start} of {text:?}");
+                found += usize::from(expected.is_some());
+            }
+        }
+        assert!(found > 3000, "{found}");
     }
 }
