@@ -230,8 +230,9 @@ impl LongestMatcher {
     /// fail it.
     #[inline]
     pub fn may_start_word(&self, rest: &[u8], capital: bool) -> bool {
-        // Most lower-case words fail the table of first bytes.
-        capital || (rest.first().is_some_and(|&b| self.first_bytes[usize::from(b)]) && self.lower_start(rest))
+        // One test for a lower-case word: a known lower-case beginning's
+        // first byte is in `first_bytes`, which need not be read first.
+        capital || self.lower_start(rest)
     }
 
     /// Where a name may start: a word starting with a capital or a digit
@@ -538,7 +539,8 @@ impl Keys16 {
 #[inline]
 fn two_bytes(bytes: &[u8]) -> Option<u16> {
     match bytes {
-        [a, b, ..] => Some(u16::from(*a) << 8 | u16::from(*b)),
+        // Little-endian: one load, no swap.
+        [a, b, ..] => Some(u16::from_le_bytes([*a, *b])),
         _ => None,
     }
 }
@@ -697,6 +699,22 @@ mod tests {
             }
         }
         assert!(LongestMatcher::new(vec!["A".into(), String::new()], &[] as &[&str]).is_err());
+    }
+
+    #[test]
+    fn a_word_may_start_a_name_as_the_table_of_first_bytes_said() {
+        let patterns = vec!["Le Monde".into(), "xAI".into(), "iliad".into(), "3M".into(), "É".into(), "e".into()];
+        let matcher = LongestMatcher::new(patterns, &["le monde", "l’équipe"]).expect("valid");
+        let old = |rest: &[u8], capital: bool| {
+            capital || (rest.first().is_some_and(|&b| matcher.first_bytes[usize::from(b)]) && matcher.lower_start(rest))
+        };
+        for a in 0..=255u8 {
+            for rest in std::iter::once(vec![a]).chain((0..=255u8).map(|b| vec![a, b, b'x'])) {
+                for capital in [false, true] {
+                    assert_eq!(matcher.may_start_word(&rest, capital), old(&rest, capital), "{rest:?} {capital}");
+                }
+            }
+        }
     }
 
     #[test]
