@@ -230,8 +230,9 @@ impl LongestMatcher {
     /// fail it.
     #[inline]
     pub fn may_start_word(&self, rest: &[u8], capital: bool) -> bool {
-        // Most lower-case words fail the table of first bytes.
-        capital || (rest.first().is_some_and(|&b| self.first_bytes[usize::from(b)]) && self.lower_start(rest))
+        // One test for a lower-case word: a known lower-case beginning's
+        // first byte is in `first_bytes`, which need not be read first.
+        capital || self.lower_start(rest)
     }
 
     /// Where a name may start: a word starting with a capital or a digit
@@ -296,17 +297,18 @@ impl LongestMatcher {
         let beginnings = &self.beginnings;
         // Each length's table is read only if the set of its keys holds the
         // text's: most places read none.
-        let first = |k: u16, fits: fn(usize) -> bool| {
-            let mut bucket = self.bucket(k).iter();
-            bucket.find(|h| fits(h.len) && h.starts(rest, text_head, &self.patterns)).map(|h| h.pattern as usize)
-        };
         if let Some(k) = (len >= 4).then(|| four_key(text_head)).filter(|&k| beginnings.four.contains(k)) {
-            if let Some(p) = first(k, |n| n >= 4) {
+            if let Some(p) = self.first_in_bucket(k, rest, text_head, |n| n >= 4) {
                 return Some(p);
             }
         }
+        // Most places begin no pattern of three bytes or fewer either: one
+        // test of their first two bytes says so.
+        if !beginnings.short.contains((text_head & 0xFFFF) as u16) {
+            return None;
+        }
         if let Some(k) = (len >= 3).then(|| three_key(text_head)).filter(|&k| beginnings.three.contains(k)) {
-            if let Some(p) = first(k, |n| n == 3) {
+            if let Some(p) = self.first_in_bucket(k, rest, text_head, |n| n == 3) {
                 return Some(p);
             }
         }
@@ -319,6 +321,18 @@ impl LongestMatcher {
             return key(short).map(|k| self.by_start[self.offsets[k] as usize] as usize);
         }
         None
+    }
+
+    /// The first pattern of the bucket of [`long_key`] `k` whose length
+    /// `fits` and that `rest` (of [`head`] `text_head`) begins with.
+    /// Always inlined, so that `fits` is a constant test rather than a call
+    /// through a pointer.
+    #[inline(always)]
+    fn first_in_bucket(&self, k: u16, rest: &[u8], text_head: u64, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        self.bucket(k)
+            .iter()
+            .find(|h| fits(h.len) && h.starts(rest, text_head, &self.patterns))
+            .map(|h| h.pattern as usize)
     }
 
     /// The patterns `rest` begins with, longest first, then in order.
@@ -424,20 +438,39 @@ struct Beginnings {
     two: Keys16,
     /// The byte of the patterns of one byte.
     one: [bool; 256],
+    /// The first two bytes (as in `two`) of the text any pattern of three
+    /// bytes or fewer may begin: those of the patterns of three and two
+    /// bytes, and for a pattern of one byte, that byte before any other.
+    short: Keys16,
 }
 
 impl Beginnings {
     /// The beginnings of `patterns`.
     fn of(patterns: &[String]) -> Beginnings {
-        let mut beginnings =
-            Beginnings { four: Keys16::default(), three: Keys16::default(), two: Keys16::default(), one: [false; 256] };
+        let mut beginnings = Beginnings {
+            four: Keys16::default(),
+            three: Keys16::default(),
+            two: Keys16::default(),
+            one: [false; 256],
+            short: Keys16::default(),
+        };
         for p in patterns.iter().map(String::as_bytes) {
             let h = head(p);
             match p.len() {
                 0 => {}
-                1 => beginnings.one[(h & 0xFF) as usize] = true,
-                2 => beginnings.two.insert((h & 0xFFFF) as u16),
-                3 => beginnings.three.insert(three_key(h)),
+                1 => {
+                    beginnings.one[(h & 0xFF) as usize] = true;
+                    // Whatever follows, or nothing (a zero in the head).
+                    (0..=255u16).for_each(|b| beginnings.short.insert((h & 0xFF) as u16 | b << 8));
+                }
+                2 => {
+                    beginnings.two.insert((h & 0xFFFF) as u16);
+                    beginnings.short.insert((h & 0xFFFF) as u16);
+                }
+                3 => {
+                    beginnings.three.insert(three_key(h));
+                    beginnings.short.insert((h & 0xFFFF) as u16);
+                }
                 _ => beginnings.four.insert(four_key(h)),
             }
         }
@@ -506,7 +539,8 @@ impl Keys16 {
 #[inline]
 fn two_bytes(bytes: &[u8]) -> Option<u16> {
     match bytes {
-        [a, b, ..] => Some(u16::from(*a) << 8 | u16::from(*b)),
+        // Little-endian: one load, no swap.
+        [a, b, ..] => Some(u16::from_le_bytes([*a, *b])),
         _ => None,
     }
 }
@@ -665,5 +699,106 @@ mod tests {
             }
         }
         assert!(LongestMatcher::new(vec!["A".into(), String::new()], &[] as &[&str]).is_err());
+    }
+
+    #[test]
+    fn a_word_may_start_a_name_as_the_table_of_first_bytes_said() {
+        let patterns = vec!["Le Monde".into(), "xAI".into(), "iliad".into(), "3M".into(), "É".into(), "e".into()];
+        let matcher = LongestMatcher::new(patterns, &["le monde", "l’équipe"]).expect("valid");
+        let old = |rest: &[u8], capital: bool| {
+            capital || (rest.first().is_some_and(|&b| matcher.first_bytes[usize::from(b)]) && matcher.lower_start(rest))
+        };
+        for a in 0..=255u8 {
+            for rest in std::iter::once(vec![a]).chain((0..=255u8).map(|b| vec![a, b, b'x'])) {
+                for capital in [false, true] {
+                    assert_eq!(matcher.may_start_word(&rest, capital), old(&rest, capital), "{rest:?} {capital}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_path_answers_as_the_automaton_on_generated_texts() {
+        // Names of every length from one byte, sharing beginnings, with
+        // apostrophes of both kinds and letters beyond ASCII.
+        let names = [
+            "X",
+            "É",
+            "Or",
+            "AI",
+            "ai",
+            "IBM",
+            "Ora",
+            "Oran",
+            "Orange",
+            "Orange Business",
+            "L'Oréal",
+            "L’Oréal",
+            "Le Monde",
+            "Les Echos",
+            "xAI",
+            "3M",
+            "Électricité",
+            "Mistral AI",
+            "Mistral",
+        ];
+        let patterns: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        let matcher = LongestMatcher::new(patterns, &["le monde"]).expect("valid");
+        let (longest, _) = reference(&matcher.patterns);
+        // Pieces glued at random: decomposed accents, both apostrophes,
+        // case variants, words glued to letters.
+        let pieces = [
+            "Or",
+            "ange",
+            "ORANGE",
+            "orange",
+            "e\u{301}",
+            "E\u{301}",
+            "le",
+            "Le",
+            " ",
+            "Monde",
+            "MONDE",
+            "L'",
+            "l’",
+            "Oréal",
+            "ORÉAL",
+            "x",
+            "X",
+            "AI",
+            "ai",
+            "I",
+            "BM",
+            "3",
+            "M",
+            "É",
+            "lectricité",
+            "Mistral",
+            "zz",
+            "\u{a0}",
+            ",",
+            "Les ",
+            "Echos",
+            "Busi",
+            "ness",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        let mut found = 0;
+        for _ in 0..2000 {
+            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            for start in 0..text.len() {
+                let expected = longest
+                    .find(Input::new(&text).range(start..).anchored(Anchored::Yes))
+                    .map(|m| (m.end(), m.pattern().as_usize()));
+                let longest_at = matcher.longest_at(&text.as_bytes()[start..]);
+                assert_eq!(longest_at.map(|p| (start + matcher.patterns[p].len(), p)), expected, "{start} of {text:?}");
+                found += usize::from(expected.is_some());
+            }
+        }
+        assert!(found > 3000, "{found}");
     }
 }

@@ -8,10 +8,21 @@ use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 /// Spans kept sorted by start: asking whether a new span overlaps any, and
 /// adding one, are logarithmic, not a scan (a 50 MB document has hundreds
 /// of thousands of spans).
+///
+/// A set of a few spans, as most documents' are, is a sorted vector, which
+/// costs less to build, ask and drop than a tree; past [`FEW_SPANS`] it
+/// moves to a tree, where adding a span stays logarithmic.
 #[derive(Debug, Clone, Default)]
 pub struct SpanSet {
-    spans: BTreeMap<usize, usize>,
+    /// (start, end), by start, one per start, while the set has at most
+    /// [`FEW_SPANS`] (empty once `tree` holds them).
+    few: Vec<(usize, usize)>,
+    /// End by start, once the set has more than [`FEW_SPANS`].
+    tree: BTreeMap<usize, usize>,
 }
+
+/// How many spans a [`SpanSet`] keeps in its sorted vector.
+const FEW_SPANS: usize = 64;
 
 impl SpanSet {
     /// An empty set.
@@ -29,14 +40,31 @@ impl SpanSet {
         set
     }
 
-    /// Whether `start..end` overlaps a span of the set.
+    /// Whether `start..end` overlaps a span of the set that starts at most
+    /// [`MAX_SPAN`] bytes before `start`.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.spans.range(start.saturating_sub(MAX_SPAN)..end).any(|(&s, &e)| s < end && start < e)
+        let from = start.saturating_sub(MAX_SPAN);
+        if !self.tree.is_empty() {
+            return self.tree.range(from..end).any(|(_, &e)| start < e);
+        }
+        let first = self.few.partition_point(|&(s, _)| s < from);
+        self.few[first..].iter().take_while(|&&(s, _)| s < end).any(|&(_, e)| start < e)
     }
 
     /// Adds a span.
     pub fn insert(&mut self, start: usize, end: usize) {
-        let e = self.spans.entry(start).or_insert(end);
+        if self.tree.is_empty() {
+            match self.few.binary_search_by_key(&start, |&(s, _)| s) {
+                Ok(i) => self.few[i].1 = self.few[i].1.max(end),
+                Err(i) if self.few.len() < FEW_SPANS => self.few.insert(i, (start, end)),
+                Err(_) => {
+                    self.tree = self.few.drain(..).collect();
+                    self.tree.insert(start, end);
+                }
+            }
+            return;
+        }
+        let e = self.tree.entry(start).or_insert(end);
         *e = (*e).max(end);
     }
 }
@@ -137,6 +165,55 @@ const MAX_SPAN: usize = 4096;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`SpanSet`] as it was: a tree, whatever its size.
+    #[derive(Default)]
+    struct TreeSpans(BTreeMap<usize, usize>);
+
+    impl TreeSpans {
+        fn overlaps(&self, start: usize, end: usize) -> bool {
+            self.0.range(start.saturating_sub(MAX_SPAN)..end).any(|(&s, &e)| s < end && start < e)
+        }
+
+        fn insert(&mut self, start: usize, end: usize) {
+            let e = self.0.entry(start).or_insert(end);
+            *e = (*e).max(end);
+        }
+    }
+
+    #[test]
+    fn a_span_set_answers_as_the_tree_it_was() {
+        // Sets of every size about the move to a tree, spans of every
+        // length about the look-back (longer ones included), shared starts,
+        // empty spans, starts near zero.
+        let mut state: u64 = 0x5851_F42D_4C95_7F2D;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        for round in 0..300 {
+            let width = [50, 500, 12_000][round % 3];
+            let mut set = SpanSet::new();
+            let mut reference = TreeSpans::default();
+            for _ in 0..next(3 * FEW_SPANS) {
+                let start = next(width);
+                let end = start + [next(4), next(40), MAX_SPAN - 2 + next(5), 2 * MAX_SPAN][next(4)];
+                if next(2) == 0 {
+                    set.insert(start, end);
+                    reference.insert(start, end);
+                }
+                let s = next(width);
+                let e = s + next(MAX_SPAN + 10);
+                assert_eq!(set.overlaps(s, e), reference.overlaps(s, e), "{s}..{e}");
+                assert_eq!(set.overlaps(start, end), reference.overlaps(start, end), "{start}..{end}");
+            }
+            for s in (0..width + 2 * MAX_SPAN).step_by(7) {
+                for len in [0, 1, 3, 100] {
+                    assert_eq!(set.overlaps(s, s + len), reference.overlaps(s, s + len), "{s}+{len}");
+                }
+            }
+        }
+    }
 
     /// [`few_names`] as it was: one substring search per name.
     fn one_search_per_name(text: &str, names: &[&str]) -> Vec<(usize, usize, usize)> {

@@ -12,6 +12,7 @@
 
 use glaneur_schema::Document;
 use std::borrow::Cow;
+use std::cell::LazyCell;
 
 use crate::gazetteer::{Gazetteer, Hit};
 use crate::lexicon::{is_cue_noun, is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix};
@@ -102,9 +103,7 @@ fn org_of(gazetteer: &Gazetteer, hit: &Hit) -> usize {
 /// Whether `hit` (an organisation's) is accepted only with context: the
 /// short form of an ambiguous organisation or of a media outlet.
 fn needs_context(gazetteer: &Gazetteer, hit: &Hit) -> bool {
-    let form = &gazetteer.forms[hit.form];
-    let org = &gazetteer.orgs[org_of(gazetteer, hit)];
-    form.short && (org.ambiguous || org.category == "media")
+    gazetteer.forms[hit.form].needs_context
 }
 
 /// Decides the hits local context left open (or weak), from the rest of
@@ -164,15 +163,16 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
     // The rules read two words before and up to four after.
     let mut before_hit = before(doc, hit.start);
     let nearest = before_hit.next();
-    let second = nearest.as_ref().and_then(|_| before_hit.next());
-    let prev = [nearest, second];
+    // The second word before, read only if a rule asks (most never do).
+    let second = LazyCell::new(|| nearest.as_ref().and_then(|_| before_hit.next()));
+    let after_cue = || starts_after_cue(nearest.as_ref(), || second.as_ref());
     let mut next = after(doc, hit.end).take(4).peekable();
     let glued = |w: &Word<'_>, a: usize, b: usize| text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}') && w.is_word();
 
     // Part of a longer proper name: `Michael Bloomberg`, `Alan Turing`,
     // `Mistral Large 2`, `Apollo 11`.
-    if let Some(p) = &prev[0] {
-        if glued(p, p.end, hit.start) && p.is_capitalised() && !is_function_word(&p.lower) && !starts_after_cue(&prev) {
+    if let Some(p) = &nearest {
+        if glued(p, p.end, hit.start) && p.is_capitalised() && !is_function_word(&p.lower) && !after_cue() {
             return Local::Reject;
         }
     }
@@ -185,7 +185,7 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
             return Local::Reject; // `Free-to-play`, `Meta-learning`
         }
     }
-    if prev[0].as_ref().is_some_and(|p| is_negative_cue(&p.lower)) {
+    if nearest.as_ref().is_some_and(|p| is_negative_cue(&p.lower)) {
         return Local::Weak;
     }
     if !ambiguous {
@@ -194,7 +194,7 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
     if next.peek().is_some_and(|n| is_suffix(n.text)) {
         return Local::Accept("gazetteer+context:suffix");
     }
-    if starts_after_cue(&prev) {
+    if after_cue() {
         return Local::Accept("gazetteer+context:cue");
     }
     // `Amazon a investi`, `Amazon leur a emboîté le pas`: the verb next,
@@ -207,24 +207,46 @@ fn local(doc: &Document<'_>, hit: &Hit, ambiguous: bool) -> Local {
     Local::Unsure
 }
 
-/// Whether the words before (nearest first) end in a cue: `la start-up`,
-/// `chez`, `le groupe français`, `PDG de`.
-fn starts_after_cue(prev: &[Option<Word<'_>>; 2]) -> bool {
-    let cue = is_cue_noun;
-    let mut lower = prev.iter().flatten().map(|w| w.lower.as_ref());
-    match (lower.next(), lower.next()) {
-        (
-            Some("chez" | "de" | "d'"),
-            Some(
-                "pdg" | "patron" | "patronne" | "fondateur" | "cofondateur" | "dirigeant" | "directeur" | "directrice"
-                | "président" | "présidente" | "ceo" | "salariés" | "actionnaires" | "rachat" | "filiale"
-                | "concurrent" | "rival" | "partenaire",
-            ),
-        ) => true,
-        (Some("chez"), _) => true,
-        (Some(first), second) => cue(first) || (second.is_some_and(cue) && first.len() > 2 && !is_function_word(first)),
-        (None, _) => false,
+/// Whether the words before, `nearest` then the one before it (read only
+/// if needed: `second`), end in a cue: `la start-up`, `chez`, `le groupe
+/// français`, `PDG de`.
+fn starts_after_cue<'w>(nearest: Option<&Word<'_>>, second: impl FnOnce() -> Option<&'w Word<'w>>) -> bool {
+    let Some(first) = nearest.map(|w| w.lower.as_ref()) else { return false };
+    match first {
+        "chez" => true,
+        // Not longer than two bytes: the second word counts only after a noun.
+        "de" | "d'" => is_cue_noun(first) || second().is_some_and(|w| is_of_noun_cue(&w.lower)),
+        _ => {
+            is_cue_noun(first)
+                || (first.len() > 2 && !is_function_word(first) && second().is_some_and(|w| is_cue_noun(&w.lower)))
+        }
     }
+}
+
+/// The nouns whose `de` complement (`PDG de`, `le rachat de`) is the
+/// organisation right after.
+fn is_of_noun_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "pdg"
+            | "patron"
+            | "patronne"
+            | "fondateur"
+            | "cofondateur"
+            | "dirigeant"
+            | "directeur"
+            | "directrice"
+            | "président"
+            | "présidente"
+            | "ceo"
+            | "salariés"
+            | "actionnaires"
+            | "rachat"
+            | "filiale"
+            | "concurrent"
+            | "rival"
+            | "partenaire"
+    )
 }
 
 /// Whether the hit is listed next to a one-word product (`Windows, Office et GitHub`).
@@ -234,4 +256,59 @@ fn listed_with_product(doc: &Document<'_>, hit: &Hit) -> bool {
             && words.next().is_some_and(|n| is_product_word(n.text))
     }
     listed(before(doc, hit.start)) || listed(after(doc, hit.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`starts_after_cue`] as it was: both words read first.
+    fn starts_after_cue_reference(prev: &[Option<Word<'_>>; 2]) -> bool {
+        let mut lower = prev.iter().flatten().map(|w| w.lower.as_ref());
+        match (lower.next(), lower.next()) {
+            (Some("chez" | "de" | "d'"), Some(second)) if is_of_noun_cue(second) => true,
+            (Some("chez"), _) => true,
+            (Some(first), second) => {
+                is_cue_noun(first) || (second.is_some_and(is_cue_noun) && first.len() > 2 && !is_function_word(first))
+            }
+            (None, _) => false,
+        }
+    }
+
+    #[test]
+    fn a_cue_before_is_told_as_when_both_words_were_read_first() {
+        let word = |w: &'static str| Word { text: w, lower: Cow::Borrowed(w), start: 0, end: w.len() };
+        let mut words: Vec<&'static str> = crate::lexicon::CUE_NOUNS.words().to_vec();
+        words.extend(crate::lexicon::OF_NOUNS.words().iter().copied().take(20));
+        words.extend([
+            "chez",
+            "de",
+            "d'",
+            "le",
+            "la",
+            "selon",
+            "français",
+            "américain",
+            "pdg",
+            "rachat",
+            "xyz",
+            "",
+            "a",
+        ]);
+        let mut after = 0;
+        for &first in &words {
+            for second in words.iter().map(|&w| Some(word(w))).chain([None]) {
+                let expected = starts_after_cue_reference(&[Some(word(first)), second.clone()]);
+                let mut read = false;
+                let found = starts_after_cue(Some(&word(first)), || {
+                    read = true;
+                    second.as_ref()
+                });
+                assert_eq!(found, expected, "{first:?} {second:?}");
+                after += usize::from(found && read);
+            }
+        }
+        assert!(!starts_after_cue(None, || None));
+        assert!(after > 100, "{after}");
+    }
 }

@@ -35,6 +35,9 @@ pub struct Form {
     pub org: Option<usize>,
     /// A short form: one word, maybe after an article.
     pub short: bool,
+    /// Accepted only with context: the short form of an ambiguous
+    /// organisation or of a media outlet (told at load, not at each hit).
+    pub needs_context: bool,
 }
 
 /// A form found in a text.
@@ -78,18 +81,22 @@ impl Gazetteer {
                 return Err(format!("gazetteer.tsv line {}: expected 4 tab-separated columns", n + 1));
             };
             let index = orgs.len();
-            orgs.push(Org {
+            let org = Org {
                 canonical: canonical.to_owned(),
                 category: category.to_owned(),
                 ambiguous: flags.split(',').any(|f| f.trim() == "ambiguous"),
                 case_sensitive: flags.split(',').any(|f| f.trim() == "case_sensitive"),
-            });
+            };
+            let context_for_short = org.ambiguous || org.category == "media";
+            orgs.push(org);
             for form in std::iter::once(canonical).chain(aliases.split('|')).filter(|f| !f.is_empty()) {
-                forms.push(Form { text: form.to_owned(), org: Some(index), short: is_short(form) });
+                let short = is_short(form);
+                let needs_context = short && context_for_short;
+                forms.push(Form { text: form.to_owned(), org: Some(index), short, needs_context });
             }
         }
         for line in PRODUCTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            forms.push(Form { text: line.to_owned(), org: None, short: false });
+            forms.push(Form { text: line.to_owned(), org: None, short: false, needs_context: false });
         }
         // `’` in text for `'` in the data: a second pattern for the same form.
         let mut patterns: Vec<String> = forms.iter().map(|f| f.text.clone()).collect();
@@ -317,6 +324,17 @@ mod tests {
                 .collect();
             assert_eq!(g.starts(&doc).collect::<Vec<_>>(), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn the_forms_that_need_context_are_the_short_forms_of_ambiguous_rows_and_media() {
+        let g = Gazetteer::load().expect("valid data");
+        for form in &g.forms {
+            let org = form.org.map(|o| &g.orgs[o]);
+            let expected = form.short && org.is_some_and(|o| o.ambiguous || o.category == "media");
+            assert_eq!(form.needs_context, expected, "{}", form.text);
+        }
+        assert!(g.forms.iter().filter(|f| f.needs_context).count() > 10);
     }
 
     #[test]

@@ -89,8 +89,8 @@ impl Organizations {
 
     /// Every organisation mention in `doc`, in order.
     pub fn mentions<'a>(&'a self, doc: &Document<'a>) -> Vec<Mention<'a>> {
-        let (selected, taken) = longest_first(self.gazetteer.hits(doc));
-        let unseen = unseen::find(doc, taken);
+        let selected = longest_first(self.gazetteer.hits(doc));
+        let unseen = unseen::find(doc, Taken::of_disjoint(&selected));
         // The gazetteer's first, room left for the others: no reallocation.
         // The order before the sort is moot: the spans are disjoint.
         let mut mentions = ambiguity::decide(&self.gazetteer, doc, &selected, unseen.len());
@@ -135,15 +135,15 @@ impl Mention<'_> {
 }
 
 /// Keeps the longest of overlapping hits (products included, so that a
-/// product's name hides the organisation inside it), sorted by start, and
-/// their spans.
-fn longest_first(hits: Vec<Hit>) -> (Vec<Hit>, Taken) {
+/// product's name hides the organisation inside it), sorted by start.
+fn longest_first(hits: Vec<Hit>) -> Vec<Hit> {
     // Most documents' hits come one after the other, none overlapping:
     // all are kept, in their order.
-    let kept =
-        if hits.windows(2).all(|pair| pair[0].end <= pair[1].start) { hits } else { longest_of_overlapping(hits) };
-    let spans = kept.iter().map(|h| (h.start, h.end)).collect();
-    (kept, Taken::of_disjoint(spans))
+    if hits.windows(2).all(|pair| pair[0].end <= pair[1].start) {
+        hits
+    } else {
+        longest_of_overlapping(hits)
+    }
 }
 
 /// [`longest_first`]'s hits when some overlap: the longest first, then
@@ -217,7 +217,8 @@ mod tests {
             vec![hit(5, 10), hit(0, 2)],
         ];
         for hits in cases {
-            let (kept, taken) = longest_first(hits.clone());
+            let kept = longest_first(hits.clone());
+            let taken = Taken::of_disjoint(&kept);
             assert_eq!(kept, greedy(hits.clone()), "{hits:?}");
             for h in &hits {
                 assert!(taken.overlaps(h.start, h.end), "{h:?} of {hits:?}");

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::gazetteer::Hit;
+
 /// The spans taken in a document, none overlapping another: the
 /// gazetteer's hits, sorted and disjoint, read by bisection (no tree built
 /// for them: most spans a document takes are those), and the names found
@@ -11,26 +13,27 @@ use std::collections::BTreeMap;
 /// before `end`: one look-up in each part. (A `SpanSet`, which allows
 /// overlapping spans, scanned every span starting up to 4 KB before.)
 #[derive(Debug, Default)]
-pub struct Taken {
-    /// The gazetteer's spans, (start, end), by start, none overlapping.
-    hits: Vec<(usize, usize)>,
+pub struct Taken<'h> {
+    /// The gazetteer's hits, by start, none overlapping: borrowed, not
+    /// copied.
+    hits: &'h [Hit],
     /// The spans added since: end by start, none overlapping.
     added: BTreeMap<usize, usize>,
 }
 
-impl Taken {
-    /// The spans `hits` ((start, end), sorted by start, none overlapping
-    /// the next: what [`glaneur_text::sorted_and_disjoint`] checks).
-    pub fn of_disjoint(hits: Vec<(usize, usize)>) -> Taken {
-        debug_assert!(glaneur_text::sorted_and_disjoint(&hits, |&span| span));
+impl<'h> Taken<'h> {
+    /// The spans of `hits` (sorted by start, none overlapping the next:
+    /// what [`glaneur_text::sorted_and_disjoint`] checks).
+    pub fn of_disjoint(hits: &'h [Hit]) -> Taken<'h> {
+        debug_assert!(glaneur_text::sorted_and_disjoint(hits, |h| (h.start, h.end)));
         Taken { hits, added: BTreeMap::new() }
     }
 
     /// Whether `start..end` overlaps a span taken.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         // The first hit ending after `start` (ends are sorted too).
-        let i = self.hits.partition_point(|&(_, e)| e <= start);
-        self.hits.get(i).is_some_and(|&(s, _)| s < end)
+        let i = self.hits.partition_point(|h| h.end <= start);
+        self.hits.get(i).is_some_and(|h| h.start < end)
             || self.added.range(..end).next_back().is_some_and(|(_, &e)| start < e)
     }
 
@@ -66,7 +69,8 @@ mod tests {
         };
         for hits in layouts {
             for _ in 0..200 {
-                let mut taken = Taken::of_disjoint(hits.to_vec());
+                let hit_list: Vec<Hit> = hits.iter().map(|&(start, end)| Hit { start, end, form: 0 }).collect();
+                let mut taken = Taken::of_disjoint(&hit_list);
                 let mut reference = SpanSet::from_spans(hits.iter().copied());
                 for _ in 0..8 {
                     let start = next(12);

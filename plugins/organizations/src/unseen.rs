@@ -79,13 +79,13 @@ fn scan(doc: &Document<'_>) -> Vec<ListMatch> {
 
 /// The mentions found so far, and the spans they and the gazetteer's hits
 /// take.
-struct Found<'a> {
+struct Found<'a, 'h> {
     text: &'a str,
-    taken: Taken,
+    taken: Taken<'h>,
     mentions: Vec<Mention<'a>>,
 }
 
-impl<'a> Found<'a> {
+impl<'a> Found<'a, '_> {
     /// Adds the name at `start..end` if it starts with a capital and
     /// overlaps no span taken; `rule` names the rule that found it, built
     /// only then (most names are refused).
@@ -101,7 +101,7 @@ impl<'a> Found<'a> {
 
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
-pub fn find<'a>(doc: &Document<'a>, taken: Taken) -> Vec<Mention<'a>> {
+pub fn find<'a>(doc: &Document<'a>, taken: Taken<'_>) -> Vec<Mention<'a>> {
     let text = doc.text();
     let mut found = Found { text, taken, mentions: Vec::new() };
 
@@ -117,7 +117,7 @@ pub fn find<'a>(doc: &Document<'a>, taken: Taken) -> Vec<Mention<'a>> {
 /// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
 /// and `X, une société de conseil` (an apposition); `matches` are the cue
 /// nouns' matches from [`scan`].
-fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a>) {
+fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_>) {
     let text = doc.text();
     for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
         if !is_whole_word(text, m_start, m_end) {
@@ -181,7 +181,7 @@ fn comma_before_article(doc: &Document<'_>, k: usize) -> bool {
 
 /// `le PDG de X`, `le rachat de X`, `a investi … dans X`; `matches` are
 /// the of-nouns' matches from [`scan`].
-fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a>) {
+fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_>) {
     let text = doc.text();
     for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
         // The cues also match inside words (`dg` of `budget`): checked first.
@@ -210,7 +210,7 @@ fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMa
 }
 
 /// Every other mention of a name found so: one pass for all of them.
-fn same_document(found: &mut Found<'_>) {
+fn same_document(found: &mut Found<'_, '_>) {
     let text = found.text;
     let mut names: Vec<&str> = found.mentions.iter().map(|m| m.canonical).collect();
     names.sort_unstable();
