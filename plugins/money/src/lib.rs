@@ -355,56 +355,15 @@ impl Money {
             }
             contexts[j] = (next_named, in_parens);
         }
-        let mut last_named: Option<&'static str> = None;
-        let mut out = Vec::with_capacity(candidates.len());
         // The next of `deciding`.
         let mut j = 0;
-        for (k, parsed) in candidates.iter().enumerate() {
-            let (next_named, in_parens) = match deciding.get(j) {
-                Some(&d) if d == k => {
-                    j += 1;
-                    contexts[j - 1]
-                }
-                _ => (None, false),
-            };
-            // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
-            if let Some((default, inferable)) = parsed.subunit_of {
-                let sentence = context::sentence(doc, parsed.start, parsed.end);
-                let from = glaneur_text::offset_in(doc, sentence);
-                let in_sentence = |j: usize| {
-                    candidates
-                        .get(j)
-                        .filter(|c| c.start >= from && c.start <= from + sentence.len())
-                        .and_then(|c| c.currency?)
-                };
-                let neighbour = k.checked_sub(1).and_then(in_sentence).or_else(|| in_sentence(k + 1));
-                let (code, inferred) = match neighbour.filter(|_| inferable) {
-                    Some(code) if code != default => (code, true),
-                    _ => (default, false),
-                };
-                out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred });
-                continue;
+        let out = settle(doc, candidates, |k| match deciding.get(j) {
+            Some(&d) if d == k => {
+                j += 1;
+                contexts[j - 1]
             }
-            if let Some(named) = parsed.currency {
-                if !in_parens {
-                    if let Some(code) = named {
-                        last_named = Some(code);
-                    }
-                }
-                out.push(Amount { parsed: parsed.clone(), currency: named, inferred: false });
-                continue;
-            }
-            if parsed.is_never_money() {
-                continue; // `15 000 GPU`, `3 millions d'utilisateurs`
-            }
-            match last_named.or(next_named) {
-                Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
-                None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
-                    out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })
-                }
-                None => {}
-            }
-        }
+            _ => (None, false),
+        });
         (scratch.deciding, scratch.paragraphs, scratch.contexts) =
             (bounded(deciding), bounded(paragraph_of), bounded(contexts));
         out
@@ -414,6 +373,63 @@ impl Money {
     pub fn find(&self, doc: &Document<'_>) -> Result<Vec<Entity>, String> {
         self.amounts(doc).into_iter().map(to_entity).collect()
     }
+}
+
+/// Which of `candidates` (in order) are money, with which currency, given
+/// each one's context (`context_of(k)`, asked once per candidate in order):
+/// the currency of the next candidate naming one in its paragraph, outside
+/// parentheses, and whether it is in parentheses itself. A sub-unit takes
+/// its sentence's currency; a named currency outside parentheses names the
+/// bare amounts after it; a bare amount takes the last named or the next,
+/// or is kept without one after a money noun or cue.
+fn settle(
+    doc: &str,
+    candidates: &[Parsed],
+    mut context_of: impl FnMut(usize) -> (Option<&'static str>, bool),
+) -> Vec<Amount> {
+    let mut last_named: Option<&'static str> = None;
+    let mut out = Vec::with_capacity(candidates.len());
+    for (k, parsed) in candidates.iter().enumerate() {
+        let (next_named, in_parens) = context_of(k);
+        // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
+        if let Some((default, inferable)) = parsed.subunit_of {
+            let sentence = context::sentence(doc, parsed.start, parsed.end);
+            let from = glaneur_text::offset_in(doc, sentence);
+            let in_sentence = |j: usize| {
+                candidates
+                    .get(j)
+                    .filter(|c| c.start >= from && c.start <= from + sentence.len())
+                    .and_then(|c| c.currency?)
+            };
+            let neighbour = k.checked_sub(1).and_then(in_sentence).or_else(|| in_sentence(k + 1));
+            let (code, inferred) = match neighbour.filter(|_| inferable) {
+                Some(code) if code != default => (code, true),
+                _ => (default, false),
+            };
+            out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred });
+            continue;
+        }
+        if let Some(named) = parsed.currency {
+            if !in_parens {
+                if let Some(code) = named {
+                    last_named = Some(code);
+                }
+            }
+            out.push(Amount { parsed: parsed.clone(), currency: named, inferred: false });
+            continue;
+        }
+        if parsed.is_never_money() {
+            continue; // `15 000 GPU`, `3 millions d'utilisateurs`
+        }
+        match last_named.or(next_named) {
+            Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
+            None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
+                out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })
+            }
+            None => {}
+        }
+    }
+    out
 }
 
 /// Where the paragraphs holding `offsets` (tokens' starts, in order)
@@ -757,48 +773,7 @@ mod tests {
                 ahead = Some((code, paragraph));
             }
         }
-        let mut last_named: Option<&'static str> = None;
-        let mut out = Vec::with_capacity(candidates.len());
-        for (k, parsed) in candidates.iter().enumerate() {
-            // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
-            if let Some((default, inferable)) = parsed.subunit_of {
-                let sentence = context::sentence(doc, parsed.start, parsed.end);
-                let from = glaneur_text::offset_in(doc, sentence);
-                let in_sentence = |j: usize| {
-                    candidates
-                        .get(j)
-                        .filter(|c| c.start >= from && c.start <= from + sentence.len())
-                        .and_then(|c| c.currency?)
-                };
-                let neighbour = k.checked_sub(1).and_then(in_sentence).or_else(|| in_sentence(k + 1));
-                let (code, inferred) = match neighbour.filter(|_| inferable) {
-                    Some(code) if code != default => (code, true),
-                    _ => (default, false),
-                };
-                out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred });
-                continue;
-            }
-            if let Some(named) = parsed.currency {
-                if !in_parens[k] {
-                    if let Some(code) = named {
-                        last_named = Some(code);
-                    }
-                }
-                out.push(Amount { parsed: parsed.clone(), currency: named, inferred: false });
-                continue;
-            }
-            if parsed.is_never_money() {
-                continue; // `15 000 GPU`, `3 millions d'utilisateurs`
-            }
-            match last_named.or(next_named[k]) {
-                Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
-                None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
-                    out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })
-                }
-                None => {}
-            }
-        }
-        out
+        settle(doc, &candidates, |k| (next_named[k], in_parens[k]))
     }
 
     #[test]
