@@ -248,12 +248,7 @@ fn after_space(bytes: &[u8], mut at: usize) -> usize {
 /// Where the number at `at` in `bytes` ends, if one is there as JSON
 /// writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
 fn number_end(bytes: &[u8], mut at: usize) -> Option<usize> {
-    let digits = |mut at: usize| {
-        while let Some(b'0'..=b'9') = bytes.get(at) {
-            at += 1;
-        }
-        at
-    };
+    let digits = |at: usize| digits_end(bytes, at);
     at += usize::from(bytes.get(at) == Some(&b'-'));
     at = match bytes.get(at)? {
         b'0' => at + 1,
@@ -277,4 +272,52 @@ fn number_end(bytes: &[u8], mut at: usize) -> Option<usize> {
         at = end;
     }
     Some(at)
+}
+
+/// Where the run of ASCII digits at `at` in `bytes` ends: eight bytes at a
+/// time while eight are left (amounts run to ten digits and more), then
+/// byte by byte.
+#[inline(always)]
+fn digits_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        // A digit becomes 0 to 9; any other byte then has its high bit set,
+        // or gets it from adding 0x76 (no digit carries into the next byte,
+        // so the first byte flagged is the first non-digit).
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'0'));
+        let flagged = (x.wrapping_add(ONES * 0x76) | x) & (ONES * 0x80);
+        if flagged != 0 {
+            return at + flagged.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    while let Some(b'0'..=b'9') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The run of digits ends where a byte-by-byte walk ends it, on any
+        /// bytes (digits mostly, and every other byte value).
+        #[test]
+        fn digits_end_where_a_walk_ends_them(
+            bytes in proptest::collection::vec(prop_oneof![4 => b'0'..=b'9', 1 => any::<u8>()], 0..40),
+            from in 0..40usize,
+        ) {
+            let from = from.min(bytes.len());
+            let mut walked = from;
+            while walked < bytes.len() && bytes[walked].is_ascii_digit() {
+                walked += 1;
+            }
+            prop_assert_eq!(digits_end(&bytes, from), walked);
+        }
+    }
 }
