@@ -214,16 +214,15 @@ impl Number {
     /// Appends this number's JSON text to `out`, as [`Entity::new`] writes
     /// it: for attrs a plugin writes itself ([`Entity::with_written_attrs`]).
     pub fn write_json(self, out: &mut String) {
-        // Room for any `i64` or `f64` serde_json writes (24 bytes at most).
-        let mut buffer = [0u8; 40];
-        let room = {
-            let mut rest = &mut buffer[..];
-            serde_json::to_writer(&mut rest, &self).map(|()| rest.len())
-        };
-        match room.ok().and_then(|room| std::str::from_utf8(&buffer[..buffer.len() - room]).ok()) {
-            Some(text) => out.push_str(text),
-            // Never taken: the buffer is large enough, and serde_json writes ASCII.
-            None => out.push_str(&serde_json::to_string(&self).unwrap_or_else(|_| "null".to_owned())),
+        // serde_json's own writers (itoa for an `i64`, zmij for a finite
+        // `f64`, `null` otherwise), called directly: through serde, a
+        // number cost a writer, a buffer and a UTF-8 check besides.
+        if is_whole(self.0) {
+            out.push_str(itoa::Buffer::new().format(self.0 as i64));
+        } else if self.0.is_finite() {
+            out.push_str(zmij::Buffer::new().format_finite(self.0));
+        } else {
+            out.push_str("null");
         }
     }
 }
@@ -295,6 +294,17 @@ mod tests {
             let mut out = String::from("x");
             Number(value).write_json(&mut out);
             assert_eq!(out, format!("x{}", serde_json::to_string(&Number(value)).expect("a number")), "{value}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_number_is_written_as_serde_writes_it(bits in proptest::prelude::any::<u64>(), whole in -1e16f64..1e16) {
+            for value in [f64::from_bits(bits), whole.trunc(), whole] {
+                let mut out = String::new();
+                Number(value).write_json(&mut out);
+                proptest::prop_assert_eq!(out, serde_json::to_string(&Number(value)).expect("a number"));
+            }
         }
     }
 

@@ -9,6 +9,8 @@
 //! readers, then each value matched against its field) cost about 1,000
 //! instructions an entity.
 
+use std::ops::Range;
+
 use super::{small_integer, Expect, Field, Table};
 use crate::attrs::check_money;
 use crate::json_text::next_escape;
@@ -29,8 +31,9 @@ pub(crate) fn quick_check(table: Table, json: &str) -> Option<bool> {
     // The field expected next: plugins write their attrs in the order of
     // their fields, so a key is most often this one or one after it.
     let mut next = 0;
-    // Money's amounts and currency (its first three fields), when given.
-    let mut money: [&[u8]; 3] = [b""; 3];
+    // Where money's amounts and currency (its first three fields) are
+    // written, when given.
+    let mut money: [Range<usize>; 3] = [0..0, 0..0, 0..0];
     if !at.token(b'{') {
         return None;
     }
@@ -91,16 +94,16 @@ pub(crate) fn quick_check(table: Table, json: &str) -> Option<bool> {
     // values; `value`, `max` and `currency` come first in money's fields,
     // each kept as written (empty when absent, `null` when null).
     let amount = |n: &[u8]| small_integer(n).or_else(|| serde_json::from_slice::<f64>(n).ok());
-    let value = amount(money[0])?;
-    let max = match money[1] {
+    let value = amount(&bytes[money[0].clone()])?;
+    let max = match &bytes[money[1].clone()] {
         b"" | b"null" => None,
         n => Some(amount(n)?),
     };
-    let currency = match money[2] {
+    let currency = match &bytes[money[2].clone()] {
         b"null" => None,
-        // Between its quotes, which `value` checked (ASCII, so on
-        // character boundaries).
-        quoted => Some(std::str::from_utf8(quoted.get(1..quoted.len() - 1)?).ok()?),
+        // Between its quotes, which `value` checked: ASCII, so on character
+        // boundaries (read from `json`, not validated as UTF-8 again).
+        _ => Some(json.get(money[2].start + 1..money[2].end - 1)?),
     };
     check_money(value, max, currency).is_ok().then_some(compact)
 }
@@ -185,10 +188,10 @@ impl<'a> Cursor<'a> {
         Some(&self.bytes[start..end])
     }
 
-    /// Takes a value that `field` takes, giving its text (a string with
-    /// its quotes).
+    /// Takes a value that `field` takes, giving where its text is (a
+    /// string with its quotes).
     #[inline(always)]
-    fn value(&mut self, field: &Field) -> Option<&'a [u8]> {
+    fn value(&mut self, field: &Field) -> Option<Range<usize>> {
         self.space();
         let start = self.at;
         let taken = match (self.peek()?, field.expect) {
@@ -202,7 +205,7 @@ impl<'a> Cursor<'a> {
             (b'-' | b'0'..=b'9', Expect::Number) => self.number(),
             _ => false,
         };
-        taken.then(|| &self.bytes[start..self.at])
+        taken.then_some(start..self.at)
     }
 
     /// Takes a string without escapes, `null`, `true`, `false` or a number.
@@ -245,12 +248,7 @@ fn after_space(bytes: &[u8], mut at: usize) -> usize {
 /// Where the number at `at` in `bytes` ends, if one is there as JSON
 /// writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
 fn number_end(bytes: &[u8], mut at: usize) -> Option<usize> {
-    let digits = |mut at: usize| {
-        while let Some(b'0'..=b'9') = bytes.get(at) {
-            at += 1;
-        }
-        at
-    };
+    let digits = |at: usize| digits_end(bytes, at);
     at += usize::from(bytes.get(at) == Some(&b'-'));
     at = match bytes.get(at)? {
         b'0' => at + 1,
@@ -274,4 +272,52 @@ fn number_end(bytes: &[u8], mut at: usize) -> Option<usize> {
         at = end;
     }
     Some(at)
+}
+
+/// Where the run of ASCII digits at `at` in `bytes` ends: eight bytes at a
+/// time while eight are left (amounts run to ten digits and more), then
+/// byte by byte.
+#[inline(always)]
+fn digits_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        // A digit becomes 0 to 9; any other byte then has its high bit set,
+        // or gets it from adding 0x76 (no digit carries into the next byte,
+        // so the first byte flagged is the first non-digit).
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'0'));
+        let flagged = (x.wrapping_add(ONES * 0x76) | x) & (ONES * 0x80);
+        if flagged != 0 {
+            return at + flagged.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    while let Some(b'0'..=b'9') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The run of digits ends where a byte-by-byte walk ends it, on any
+        /// bytes (digits mostly, and every other byte value).
+        #[test]
+        fn digits_end_where_a_walk_ends_them(
+            bytes in proptest::collection::vec(prop_oneof![4 => b'0'..=b'9', 1 => any::<u8>()], 0..40),
+            from in 0..40usize,
+        ) {
+            let from = from.min(bytes.len());
+            let mut walked = from;
+            while walked < bytes.len() && bytes[walked].is_ascii_digit() {
+                walked += 1;
+            }
+            prop_assert_eq!(digits_end(&bytes, from), walked);
+        }
+    }
 }
