@@ -28,13 +28,19 @@ fn latin1(bytes: &[u8]) -> bool {
 /// after it a character that may go on a word: a letter, a hyphen, an
 /// apostrophe).
 pub fn whole_word<'d>(doc: &Document<'d>, i: usize) -> Option<(&'d str, usize)> {
+    whole_word_token(doc, i).map(|t| (doc.folded_of(t), t.end()))
+}
+
+/// Token `i` of `doc` when it is the whole word [`whole_word`] reads (its
+/// folded form not yet read).
+pub fn whole_word_token<'d>(doc: &Document<'d>, i: usize) -> Option<&'d Token> {
     let t = doc.tokens().get(i).filter(|t| t.is_word())?;
     let bytes = doc.text().as_bytes();
     let ends = match bytes.get(t.end()) {
         None => true,
         Some(&b) => b < 0x80 && !b.is_ascii_alphabetic() && b != b'-' && b != b'\'',
     };
-    (ends && latin1(&bytes[t.span()])).then(|| (doc.folded_of(t), t.end()))
+    (ends && latin1(&bytes[t.span()])).then_some(t)
 }
 
 /// A document's words, read from its tokens: remembers the token it read

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use foldhash::fast::FixedState;
 use glaneur_text::{folded, is_letter};
 
-use glaneur_schema::Document;
+use glaneur_schema::{key_of_form, Document};
 
 use crate::adverbials::is_adverb;
 use crate::token_words;
@@ -48,6 +48,18 @@ pub struct Verbs {
     /// it at the start of a form or a lead: a word that begins with two
     /// ASCII letters is refused by them before it is read to its end.
     ascii_pairs: [u32; 26],
+    /// One bit per form key ([`key_of_form`]), set for the keys of the
+    /// forms of one word and the leads: a word token whose stored key's bit
+    /// is clear is none of them, and is refused before it is read.
+    word_keys: Box<[u64; KEY_WORDS]>,
+}
+
+/// How many words of 64 bits hold a bit for each form key.
+const KEY_WORDS: usize = (1 << u16::BITS) / 64;
+
+/// The place of form key `key`'s bit in [`Verbs`]' `word_keys`.
+fn key_bit(key: u16) -> (usize, u64) {
+    (usize::from(key) / 64, 1 << (key % 64))
 }
 
 impl Verbs {
@@ -89,7 +101,11 @@ impl Verbs {
                 ascii_pairs[first] |= 1 << second;
             }
         }
-        Verbs { phrases, words, ascii_openers, ascii_pairs }
+        let mut word_keys = Box::new([0; KEY_WORDS]);
+        for (k, bit) in words.keys().map(|w| key_bit(key_of_form(w))) {
+            word_keys[k] |= bit;
+        }
+        Verbs { phrases, words, ascii_openers, ascii_pairs, word_keys }
     }
 
     /// Every form (tests).
@@ -180,10 +196,19 @@ impl Verbs {
     /// not re-read and folded from the text.
     pub fn at_token(&self, doc: &Document<'_>, i: usize) -> Option<Verb> {
         let text = doc.text();
-        let Some((w1, e1)) = token_words::whole_word(doc, i) else {
+        let Some(t) = token_words::whole_word_token(doc, i) else {
             let start = doc.tokens().get(i).map_or(text.len(), |t| t.start());
             return self.at(text, start);
         };
+        // A verb's first word is a form or a lead (or, with a hyphen or
+        // glued to `l'`, holds one, which a token's word never does): most
+        // words are neither, and are refused by their key's bit. The few
+        // others sharing a key with one are looked up below.
+        let (k, bit) = key_bit(t.form_key());
+        if self.word_keys[k] & bit == 0 {
+            return None;
+        }
+        let (w1, e1) = (doc.folded_of(t), t.end());
         // The filters of [`Verbs::at`], on the folded word: its first two
         // bytes are the text's, lowered, when they are ASCII letters.
         if ascii_pair(w1.as_bytes()).is_some_and(|(first, second)| self.ascii_pairs[first] & 1 << second == 0) {
@@ -451,6 +476,37 @@ mod tests {
             }
         }
         assert!(found > 100, "{found} verbs");
+    }
+
+    #[test]
+    fn the_word_keys_refuse_no_verb_at_a_token() {
+        let verbs = Verbs::load();
+        for word in verbs.words.keys() {
+            let (k, bit) = key_bit(key_of_form(word));
+            assert!(verbs.word_keys[k] & bit != 0, "{word}");
+        }
+        // Every verb read at a token, with the filter, as without it (the
+        // reading by the text kept in `at`), in any case.
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.extend(texts.iter().map(|t| t.to_uppercase()).collect::<Vec<_>>());
+        let mut forms: Vec<String> = verbs.forms().chain(verbs.leads()).cloned().collect();
+        forms.sort();
+        texts.push(forms.join(" , "));
+        texts.push(forms.join(" ").to_uppercase());
+        let mut found = 0;
+        let mut refused = 0;
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let doc = buf.document();
+            for (i, t) in doc.tokens().iter().enumerate() {
+                let verb = verbs.at(text, t.start());
+                assert_eq!(verbs.at_token(&doc, i), verb, "{}", &text[t.start()..]);
+                found += usize::from(verb.is_some());
+                let (k, bit) = key_bit(t.form_key());
+                refused += usize::from(t.is_word() && verbs.word_keys[k] & bit == 0);
+            }
+        }
+        assert!(found > 1000 && refused > 1000, "{found} verbs, {refused} words refused");
     }
 
     #[test]
