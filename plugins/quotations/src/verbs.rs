@@ -31,8 +31,9 @@ pub struct Verb {
 
 /// The lexicon of forms, lowercased (`commente`, `a déclaré`, `said`).
 pub struct Verbs {
-    /// The forms of several words (`a déclaré`).
-    phrases: HashSet<String, FixedState>,
+    /// The forms of several words (`a déclaré`), as bytes: looked up as
+    /// joined on the stack, with no check that they are UTF-8.
+    phrases: HashSet<Box<[u8]>, FixedState>,
     /// The forms of one word, and the first words of the forms of several
     /// (`a`, `ont`, `has`: only after one is a longer form looked for),
     /// each with what it is, `(lead, form)`: a word is asked both in one
@@ -105,19 +106,21 @@ impl Verbs {
         for (k, bit) in words.keys().map(|w| key_bit(key_of_form(w))) {
             word_keys[k] |= bit;
         }
+        let phrases = phrases.into_iter().map(|p| p.into_bytes().into_boxed_slice()).collect();
         Verbs { phrases, words, ascii_openers, ascii_pairs, word_keys }
     }
 
     /// Every form (tests).
     #[cfg(test)]
-    fn forms(&self) -> impl Iterator<Item = &String> {
-        self.phrases.iter().chain(self.words.iter().filter(|(_, &(_, form))| form).map(|(word, _)| word))
+    fn forms(&self) -> impl Iterator<Item = &str> {
+        let phrases = self.phrases.iter().map(|p| std::str::from_utf8(p).expect("a form is text"));
+        phrases.chain(self.words.iter().filter(|(_, &(_, form))| form).map(|(word, _)| word.as_str()))
     }
 
     /// Every lead (tests).
     #[cfg(test)]
-    fn leads(&self) -> impl Iterator<Item = &String> {
-        self.words.iter().filter(|(_, &(lead, _))| lead).map(|(word, _)| word)
+    fn leads(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().filter(|(_, &(lead, _))| lead).map(|(word, _)| word.as_str())
     }
 
     /// Whether `word`, made of ASCII letters, may be a form's first word
@@ -130,7 +133,7 @@ impl Verbs {
     /// Whether `form` (lowercase) is a verb of saying.
     pub fn is_form(&self, form: &str) -> bool {
         match form.contains(' ') {
-            true => self.phrases.contains(form),
+            true => self.phrases.contains(form.as_bytes()),
             false => self.words.get(form).is_some_and(|&(_, form)| form),
         }
     }
@@ -151,7 +154,12 @@ impl Verbs {
             }
             len = from + word.len();
         }
-        std::str::from_utf8(&joined[..len]).is_ok_and(|phrase| self.is_form(phrase))
+        // Joined by a space, a phrase's bytes are looked up as they are.
+        let joined = &joined[..len];
+        match joined.contains(&b' ') {
+            true => self.phrases.contains(joined),
+            false => std::str::from_utf8(joined).is_ok_and(|word| self.is_form(word)),
+        }
     }
 
     /// The verb of saying starting at `at` (after spaces), if any.
@@ -489,7 +497,7 @@ mod tests {
         // reading by the text kept in `at`), in any case.
         let mut texts = glaneur_testdata::test_texts(&["quotations"]);
         texts.extend(texts.iter().map(|t| t.to_uppercase()).collect::<Vec<_>>());
-        let mut forms: Vec<String> = verbs.forms().chain(verbs.leads()).cloned().collect();
+        let mut forms: Vec<String> = verbs.forms().chain(verbs.leads()).map(str::to_owned).collect();
         forms.sort();
         texts.push(forms.join(" , "));
         texts.push(forms.join(" ").to_uppercase());
@@ -522,7 +530,7 @@ mod tests {
         }
         // Every form's and lead's first two letters, in any case, pass.
         for form in verbs.forms().chain(verbs.leads()) {
-            for word in [form.clone(), form.to_uppercase()] {
+            for word in [form.to_owned(), form.to_uppercase()] {
                 if let Some((first, second)) = ascii_pair(word.as_bytes()) {
                     assert!(verbs.ascii_pairs[first] & 1 << second != 0, "{word}");
                 }
