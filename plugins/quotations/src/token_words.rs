@@ -144,13 +144,20 @@ impl<'d> Words<'d> {
     /// whole word tried first for the next.
     pub fn next_words(&self, at: usize, n: usize) -> Vec<(Cow<'d, str>, usize)> {
         let mut out = Vec::with_capacity(n);
+        self.push_words(at, n, &mut out);
+        out
+    }
+
+    /// [`Words::next_words`], pushed onto `out` (after the words a caller
+    /// read already).
+    pub fn push_words(&self, at: usize, n: usize, out: &mut Vec<(Cow<'d, str>, usize)>) {
+        let goal = out.len() + n;
         let (mut i, mut hint) = (at, usize::MAX);
-        while out.len() < n {
+        while out.len() < goal {
             let Some((word, end, next)) = self.next_word_from(i, hint) else { break };
             out.push((word, end));
             (i, hint) = (end, next);
         }
-        out
     }
 }
 
