@@ -8,6 +8,14 @@
 //! the definition is part of the plugin interface, and changes only with
 //! its version (abi_stable checks the layout, not what the bits mean).
 
+/// The key of `form`, a folded form: that of a word token's folded form
+/// ([`crate::Token::form_key`]) when they are the same. A plugin keeps the
+/// keys of the words it looks for in its own filter, and refuses most word
+/// tokens by their stored key before it reads them.
+pub fn key_of_form(form: &str) -> u16 {
+    form_key(form.as_bytes())
+}
+
 /// The key of a folded form: its first eight bytes (all of a shorter
 /// one) and its length, hashed. Equal forms have equal keys, and no form
 /// has key 0 (a token that is not a word has it in its stead).

@@ -18,6 +18,7 @@ mod tokenize;
 
 pub use buf::{DocumentBuf, TooLarge};
 pub use document::Document;
+pub use form_key::key_of_form;
 pub use language::Language;
 pub use phrases::{Case, PhraseMatch, Phrases};
 pub use token::{Bounds, Flags, Token, TokenKind};

@@ -121,6 +121,14 @@ impl Token {
         self.key
     }
 
+    /// For a word, its folded form's key ([`crate::key_of_form`]); 0 for
+    /// another token, the key of no form. A plugin's filter of the words
+    /// it looks for tests it before the word is read.
+    #[inline]
+    pub fn form_key(&self) -> u16 {
+        self.key
+    }
+
     /// This token with its folded form at `span` in the folded buffer, if
     /// it has one apart from its text.
     #[inline]

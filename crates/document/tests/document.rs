@@ -1,7 +1,7 @@
 //! The document as plugins see it: tokens, folded forms, sentences,
 //! paragraphs and language of French and English text.
 
-use glaneur_document::{DocumentBuf, Flags, Language, TokenKind};
+use glaneur_document::{key_of_form, DocumentBuf, Flags, Language, TokenKind};
 use proptest::prelude::*;
 
 /// (text, kind) of every token.
@@ -16,6 +16,17 @@ fn sentences(text: &str) -> Vec<&str> {
     let buf = DocumentBuf::new(text).expect("small");
     let doc = buf.document();
     doc.sentences().map(|s| &text[doc.byte_span(s)]).collect()
+}
+
+#[test]
+fn a_word_token_s_form_key_is_that_of_its_folded_form() {
+    let text = "L’Élysée a DÉCLARÉ : « Oui », d'après 3 GPT-4o straße Œuvre ŒUVRE naïve";
+    let buf = DocumentBuf::new(text).expect("small");
+    let doc = buf.document();
+    for t in doc.tokens() {
+        let key = if t.is_word() { key_of_form(doc.folded_of(t)) } else { 0 };
+        assert_eq!(t.form_key(), key, "{:?}", doc.text_of(t));
+    }
 }
 
 #[test]

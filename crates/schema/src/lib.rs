@@ -14,6 +14,7 @@ mod flat_attrs;
 pub mod json_text;
 pub mod output;
 
+pub use glaneur_document::key_of_form;
 pub use glaneur_document::{Case, Document, DocumentBuf, Flags, Language, PhraseMatch, Phrases, Token, TokenKind};
 
 pub use abi::{Extractor, ExtractorBox, FfiEntity, Manifest, PluginModule, PluginModule_Ref};

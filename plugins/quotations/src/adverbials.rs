@@ -3,6 +3,8 @@
 //! semaine dernière un patron`), a prepositional phrase (`a indiqué à l'AFP
 //! le cofondateur`, `s'est félicité dans un communiqué son directeur`).
 
+use std::borrow::Cow;
+
 use crate::token_words::Words;
 
 /// Adverbs (folded) skipped after a verb of saying, and inside an inverted
@@ -250,7 +252,7 @@ pub fn skip(words: &Words<'_>, at: usize) -> usize {
         if is_time_determiner(&first) && !words.next_word(end).is_some_and(|(w, _)| is_time_noun(&w)) {
             break;
         }
-        match skip_one(words, pos) {
+        match skip_one(words, pos, (first, end)) {
             Some(next) => pos = next,
             None => break,
         }
@@ -258,12 +260,16 @@ pub fn skip(words: &Words<'_>, at: usize) -> usize {
     pos
 }
 
-/// The offset past the one adverbial at `pos`, if any.
-fn skip_one(reader: &Words<'_>, pos: usize) -> Option<usize> {
+/// The offset past the one adverbial at `pos`, if any, given the word
+/// after `pos` (`first`, folded, and its end), which is not read again.
+fn skip_one<'d>(reader: &Words<'d>, pos: usize, first: (Cow<'d, str>, usize)) -> Option<usize> {
     // The first words tell what comes; only a time or a prepositional
     // phrase reads on.
-    let mut words = reader.next_words(pos, FIRST_WORDS);
-    let first = words.first().map(|(w, _)| w.as_ref())?;
+    let first_end = first.1;
+    let mut words = Vec::with_capacity(12);
+    words.push(first);
+    reader.push_words(first_end, FIRST_WORDS - 1, &mut words);
+    let first = words[0].0.as_ref();
     let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
     if let Some(phrase) = SET_PHRASES.iter().find(|p| p.iter().enumerate().all(|(i, w)| word(i) == Some(w))) {
         return Some(words[phrase.len() - 1].1);
@@ -280,7 +286,7 @@ fn skip_one(reader: &Words<'_>, pos: usize) -> Option<usize> {
         return None;
     }
     if let Some(&(_, end)) = words.get(FIRST_WORDS - 1) {
-        words.extend(reader.next_words(end, 12 - FIRST_WORDS));
+        reader.push_words(end, 12 - FIRST_WORDS, &mut words);
     }
     let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
     if time {
@@ -330,7 +336,8 @@ mod tests {
         let unfiltered = |words: &Words<'_>, at: usize| {
             let mut pos = at;
             for _ in 0..4 {
-                match skip_one(words, pos) {
+                let Some(first) = words.next_word(pos) else { break };
+                match skip_one(words, pos, first) {
                     Some(next) => pos = next,
                     None => break,
                 }

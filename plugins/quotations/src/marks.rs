@@ -44,11 +44,33 @@ fn blank_line_at(text: &str, i: usize) -> Option<usize> {
 /// will, so those are skipped rather than each scanning to the paragraph end.
 pub fn quotes(text: &str) -> Vec<Quote> {
     let pairs = guillemets(text);
+    let others = other_marks(text, &pairs);
+    if others.is_empty() {
+        return pairs; // sorted, and none nested in another
+    }
+    let mut out = pairs;
+    out.extend(others);
+    out.sort_by_key(|q| q.start);
+    // A quotation nested in another belongs to it.
+    let mut last_end = None;
+    out.retain(|q| {
+        let keep = last_end.is_none_or(|end| q.start >= end);
+        if keep {
+            last_end = Some(q.end);
+        }
+        keep
+    });
+    out
+}
+
+/// The quotations of `text` between marks other than `« »`, in order:
+/// none that opens inside one of `pairs` (the `« »` quotations, sorted).
+fn other_marks(text: &str, pairs: &[Quote]) -> Vec<Quote> {
     let inside_guillemets = |i: usize| {
         let k = pairs.partition_point(|q| q.start < i);
         k > 0 && pairs[k - 1].end > i
     };
-    let mut out = pairs.clone();
+    let mut out = Vec::new();
     let mut i = 0;
     // For each kind of opening mark, where its paragraph has no more closer.
     let mut hopeless: [usize; 4] = [0; 4];
@@ -78,15 +100,7 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         // Past the first byte: the rest of a character is never searched for.
         i += 1;
     }
-    out.sort_by_key(|q| q.start);
-    // A quotation nested in another belongs to it.
-    let mut kept: Vec<Quote> = Vec::with_capacity(out.len());
-    for q in out {
-        if kept.last().is_none_or(|last| q.start >= last.end) {
-            kept.push(q);
-        }
-    }
-    kept
+    out
 }
 
 /// The `« … »` quotations of `text`, in one pass: nested pairs are counted
@@ -243,6 +257,41 @@ mod tests {
         }
         for text in &texts {
             assert_eq!(guillemets(text), guillemets_at_every_line(text), "{text:?}");
+        }
+    }
+
+    /// What [`quotes`] did: every quotation, those between `« »` and the
+    /// others, sorted, and those nested in an earlier one left out.
+    fn quotes_sorted_and_kept(text: &str) -> Vec<Quote> {
+        let pairs = guillemets(text);
+        let mut out = pairs.clone();
+        out.extend(other_marks(text, &pairs));
+        out.sort_by_key(|q| q.start);
+        let mut kept: Vec<Quote> = Vec::with_capacity(out.len());
+        for q in out {
+            if kept.last().is_none_or(|last| q.start >= last.end) {
+                kept.push(q);
+            }
+        }
+        kept
+    }
+
+    #[test]
+    fn quotes_are_those_sorted_and_kept() {
+        // Texts of every mark, nested, unclosed, across blank lines.
+        let pieces = ["a", " ", "«", "»", "«", "»", "“", "”", "„", "‹", "›", "\"", " \"", "\" ", "\n\n", "’", "b "];
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        let mut seed: u64 = 7;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..20 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            assert_eq!(quotes(text), quotes_sorted_and_kept(text), "{text:?}");
         }
     }
 

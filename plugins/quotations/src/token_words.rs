@@ -28,13 +28,19 @@ fn latin1(bytes: &[u8]) -> bool {
 /// after it a character that may go on a word: a letter, a hyphen, an
 /// apostrophe).
 pub fn whole_word<'d>(doc: &Document<'d>, i: usize) -> Option<(&'d str, usize)> {
+    whole_word_token(doc, i).map(|t| (doc.folded_of(t), t.end()))
+}
+
+/// Token `i` of `doc` when it is the whole word [`whole_word`] reads (its
+/// folded form not yet read).
+pub fn whole_word_token<'d>(doc: &Document<'d>, i: usize) -> Option<&'d Token> {
     let t = doc.tokens().get(i).filter(|t| t.is_word())?;
     let bytes = doc.text().as_bytes();
     let ends = match bytes.get(t.end()) {
         None => true,
         Some(&b) => b < 0x80 && !b.is_ascii_alphabetic() && b != b'-' && b != b'\'',
     };
-    (ends && latin1(&bytes[t.span()])).then(|| (doc.folded_of(t), t.end()))
+    (ends && latin1(&bytes[t.span()])).then_some(t)
 }
 
 /// A document's words, read from its tokens: remembers the token it read
@@ -138,13 +144,20 @@ impl<'d> Words<'d> {
     /// whole word tried first for the next.
     pub fn next_words(&self, at: usize, n: usize) -> Vec<(Cow<'d, str>, usize)> {
         let mut out = Vec::with_capacity(n);
+        self.push_words(at, n, &mut out);
+        out
+    }
+
+    /// [`Words::next_words`], pushed onto `out` (after the words a caller
+    /// read already).
+    pub fn push_words(&self, at: usize, n: usize, out: &mut Vec<(Cow<'d, str>, usize)>) {
+        let goal = out.len() + n;
         let (mut i, mut hint) = (at, usize::MAX);
-        while out.len() < n {
+        while out.len() < goal {
             let Some((word, end, next)) = self.next_word_from(i, hint) else { break };
             out.push((word, end));
             (i, hint) = (end, next);
         }
-        out
     }
 }
 

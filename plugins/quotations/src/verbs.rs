@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use foldhash::fast::FixedState;
 use glaneur_text::{folded, is_letter};
 
-use glaneur_schema::Document;
+use glaneur_schema::{key_of_form, Document};
 
 use crate::adverbials::is_adverb;
 use crate::token_words;
@@ -31,8 +31,9 @@ pub struct Verb {
 
 /// The lexicon of forms, lowercased (`commente`, `a déclaré`, `said`).
 pub struct Verbs {
-    /// The forms of several words (`a déclaré`).
-    phrases: HashSet<String, FixedState>,
+    /// The forms of several words (`a déclaré`), as bytes: looked up as
+    /// joined on the stack, with no check that they are UTF-8.
+    phrases: HashSet<Box<[u8]>, FixedState>,
     /// The forms of one word, and the first words of the forms of several
     /// (`a`, `ont`, `has`: only after one is a longer form looked for),
     /// each with what it is, `(lead, form)`: a word is asked both in one
@@ -48,6 +49,18 @@ pub struct Verbs {
     /// it at the start of a form or a lead: a word that begins with two
     /// ASCII letters is refused by them before it is read to its end.
     ascii_pairs: [u32; 26],
+    /// One bit per form key ([`key_of_form`]), set for the keys of the
+    /// forms of one word and the leads: a word token whose stored key's bit
+    /// is clear is none of them, and is refused before it is read.
+    word_keys: Box<[u64; KEY_WORDS]>,
+}
+
+/// How many words of 64 bits hold a bit for each form key.
+const KEY_WORDS: usize = (1 << u16::BITS) / 64;
+
+/// The place of form key `key`'s bit in [`Verbs`]' `word_keys`.
+fn key_bit(key: u16) -> (usize, u64) {
+    (usize::from(key) / 64, 1 << (key % 64))
 }
 
 impl Verbs {
@@ -89,19 +102,25 @@ impl Verbs {
                 ascii_pairs[first] |= 1 << second;
             }
         }
-        Verbs { phrases, words, ascii_openers, ascii_pairs }
+        let mut word_keys = Box::new([0; KEY_WORDS]);
+        for (k, bit) in words.keys().map(|w| key_bit(key_of_form(w))) {
+            word_keys[k] |= bit;
+        }
+        let phrases = phrases.into_iter().map(|p| p.into_bytes().into_boxed_slice()).collect();
+        Verbs { phrases, words, ascii_openers, ascii_pairs, word_keys }
     }
 
     /// Every form (tests).
     #[cfg(test)]
-    fn forms(&self) -> impl Iterator<Item = &String> {
-        self.phrases.iter().chain(self.words.iter().filter(|(_, &(_, form))| form).map(|(word, _)| word))
+    fn forms(&self) -> impl Iterator<Item = &str> {
+        let phrases = self.phrases.iter().map(|p| std::str::from_utf8(p).expect("a form is text"));
+        phrases.chain(self.words.iter().filter(|(_, &(_, form))| form).map(|(word, _)| word.as_str()))
     }
 
     /// Every lead (tests).
     #[cfg(test)]
-    fn leads(&self) -> impl Iterator<Item = &String> {
-        self.words.iter().filter(|(_, &(lead, _))| lead).map(|(word, _)| word)
+    fn leads(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().filter(|(_, &(lead, _))| lead).map(|(word, _)| word.as_str())
     }
 
     /// Whether `word`, made of ASCII letters, may be a form's first word
@@ -114,7 +133,7 @@ impl Verbs {
     /// Whether `form` (lowercase) is a verb of saying.
     pub fn is_form(&self, form: &str) -> bool {
         match form.contains(' ') {
-            true => self.phrases.contains(form),
+            true => self.phrases.contains(form.as_bytes()),
             false => self.words.get(form).is_some_and(|&(_, form)| form),
         }
     }
@@ -135,7 +154,12 @@ impl Verbs {
             }
             len = from + word.len();
         }
-        std::str::from_utf8(&joined[..len]).is_ok_and(|phrase| self.is_form(phrase))
+        // Joined by a space, a phrase's bytes are looked up as they are.
+        let joined = &joined[..len];
+        match joined.contains(&b' ') {
+            true => self.phrases.contains(joined),
+            false => std::str::from_utf8(joined).is_ok_and(|word| self.is_form(word)),
+        }
     }
 
     /// The verb of saying starting at `at` (after spaces), if any.
@@ -180,10 +204,19 @@ impl Verbs {
     /// not re-read and folded from the text.
     pub fn at_token(&self, doc: &Document<'_>, i: usize) -> Option<Verb> {
         let text = doc.text();
-        let Some((w1, e1)) = token_words::whole_word(doc, i) else {
+        let Some(t) = token_words::whole_word_token(doc, i) else {
             let start = doc.tokens().get(i).map_or(text.len(), |t| t.start());
             return self.at(text, start);
         };
+        // A verb's first word is a form or a lead (or, with a hyphen or
+        // glued to `l'`, holds one, which a token's word never does): most
+        // words are neither, and are refused by their key's bit. The few
+        // others sharing a key with one are looked up below.
+        let (k, bit) = key_bit(t.form_key());
+        if self.word_keys[k] & bit == 0 {
+            return None;
+        }
+        let (w1, e1) = (doc.folded_of(t), t.end());
         // The filters of [`Verbs::at`], on the folded word: its first two
         // bytes are the text's, lowered, when they are ASCII letters.
         if ascii_pair(w1.as_bytes()).is_some_and(|(first, second)| self.ascii_pairs[first] & 1 << second == 0) {
@@ -454,6 +487,37 @@ mod tests {
     }
 
     #[test]
+    fn the_word_keys_refuse_no_verb_at_a_token() {
+        let verbs = Verbs::load();
+        for word in verbs.words.keys() {
+            let (k, bit) = key_bit(key_of_form(word));
+            assert!(verbs.word_keys[k] & bit != 0, "{word}");
+        }
+        // Every verb read at a token, with the filter, as without it (the
+        // reading by the text kept in `at`), in any case.
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.extend(texts.iter().map(|t| t.to_uppercase()).collect::<Vec<_>>());
+        let mut forms: Vec<String> = verbs.forms().chain(verbs.leads()).map(str::to_owned).collect();
+        forms.sort();
+        texts.push(forms.join(" , "));
+        texts.push(forms.join(" ").to_uppercase());
+        let mut found = 0;
+        let mut refused = 0;
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let doc = buf.document();
+            for (i, t) in doc.tokens().iter().enumerate() {
+                let verb = verbs.at(text, t.start());
+                assert_eq!(verbs.at_token(&doc, i), verb, "{}", &text[t.start()..]);
+                found += usize::from(verb.is_some());
+                let (k, bit) = key_bit(t.form_key());
+                refused += usize::from(t.is_word() && verbs.word_keys[k] & bit == 0);
+            }
+        }
+        assert!(found > 1000 && refused > 1000, "{found} verbs, {refused} words refused");
+    }
+
+    #[test]
     fn the_first_word_filter_refuses_no_verb() {
         let verbs = Verbs::load();
         // Every form's first word, in any case, passes.
@@ -466,7 +530,7 @@ mod tests {
         }
         // Every form's and lead's first two letters, in any case, pass.
         for form in verbs.forms().chain(verbs.leads()) {
-            for word in [form.clone(), form.to_uppercase()] {
+            for word in [form.to_owned(), form.to_uppercase()] {
                 if let Some((first, second)) = ascii_pair(word.as_bytes()) {
                     assert!(verbs.ascii_pairs[first] & 1 << second != 0, "{word}");
                 }
