@@ -14,8 +14,9 @@ mod flat_attrs;
 pub mod json_text;
 pub mod output;
 
-pub use glaneur_document::key_of_form;
-pub use glaneur_document::{Case, Document, DocumentBuf, Flags, Language, PhraseMatch, Phrases, Token, TokenKind};
+pub use glaneur_document::{
+    key_of_form, Case, Document, DocumentBuf, Flags, Language, PhraseMatch, Phrases, Token, TokenKind,
+};
 
 pub use abi::{Extractor, ExtractorBox, FfiEntity, Manifest, PluginModule, PluginModule_Ref};
 pub use entity::Entity;
