@@ -469,24 +469,6 @@ mod tests {
     }
 
     #[test]
-    fn a_verb_is_read_at_a_token_as_in_the_text() {
-        let verbs = Verbs::load();
-        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
-        texts.push("A DÉCLARÉ Détaille-t-il l'a jugée DIT-IL dʼaprès de\u{301}clare Ökonom a\u{a0}dit".to_owned());
-        let mut found = 0;
-        for text in &texts {
-            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
-            let doc = buf.document();
-            for (i, t) in doc.tokens().iter().enumerate() {
-                let verb = verbs.at(text, t.start());
-                assert_eq!(verbs.at_token(&doc, i), verb, "{}", &text[t.start()..]);
-                found += usize::from(verb.is_some());
-            }
-        }
-        assert!(found > 100, "{found} verbs");
-    }
-
-    #[test]
     fn the_word_keys_refuse_no_verb_at_a_token() {
         let verbs = Verbs::load();
         for word in verbs.words.keys() {
@@ -496,6 +478,7 @@ mod tests {
         // Every verb read at a token, with the filter, as without it (the
         // reading by the text kept in `at`), in any case.
         let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("A DÉCLARÉ Détaille-t-il l'a jugée DIT-IL dʼaprès de\u{301}clare Ökonom a\u{a0}dit".to_owned());
         texts.extend(texts.iter().map(|t| t.to_uppercase()).collect::<Vec<_>>());
         let mut forms: Vec<String> = verbs.forms().chain(verbs.leads()).map(str::to_owned).collect();
         forms.sort();
