@@ -130,7 +130,7 @@ impl Phrases {
         // 0, is in no filter), with no test of its kind.
         if self.words_only {
             for (i, first) in tokens {
-                self.push_keyed(doc, i, first, first.word_key(), &mut out);
+                self.push_keyed(doc, i, first, first.form_key(), &mut out);
             }
         } else {
             for (i, first) in tokens {
@@ -173,7 +173,7 @@ impl Phrases {
     #[inline(always)]
     fn push_at(&self, doc: &Document<'_>, i: usize, out: &mut Vec<PhraseMatch>) {
         let Some(first) = doc.tokens().get(i) else { return };
-        let key = if self.words_only { first.word_key() } else { key_of(doc, first) };
+        let key = if self.words_only { first.form_key() } else { key_of(doc, first) };
         self.push_keyed(doc, i, first, key, out);
     }
 
@@ -230,7 +230,7 @@ impl Phrases {
 #[inline(always)]
 fn key_of(doc: &Document<'_>, token: &Token) -> u16 {
     if token.is_word() {
-        token.word_key()
+        token.form_key()
     } else {
         form_key(doc.folded_bytes_of(token))
     }

@@ -113,14 +113,6 @@ impl Token {
         self
     }
 
-    /// For a word, its folded form's
-    /// [form key](crate::form_key::form_key) (0 for another token): a word
-    /// list's first test of a word reads it instead of the form.
-    #[inline]
-    pub(crate) fn word_key(&self) -> u16 {
-        self.key
-    }
-
     /// For a word, its folded form's key ([`crate::key_of_form`]); 0 for
     /// another token, the key of no form. A plugin's filter of the words
     /// it looks for tests it before the word is read.

@@ -521,15 +521,22 @@ fn word(
         (true, false) => fold_piece(&text[start..i], folded),
     };
     let next = if apostrophe_len > 0 { bytes.get(i).copied().unwrap_or(0) } else { stop };
-    let key = match &folded_span {
-        Some(span) => form_key_at(folded.as_bytes(), span.start, span.end),
-        None => form_key_at(bytes, start, i),
-    };
-    tokens.push(Token::new(start, i, TokenKind::Word, flags).with_folded(folded_span).with_key(key));
+    tokens.push(keyed(Token::new(start, i, TokenKind::Word, flags), folded_span, bytes, folded));
     // A function word is ASCII letters: not a word with an elision's
     // apostrophe, nor one with a letter outside ASCII (none folds to a
     // letter of a function word, a test in `language` checks).
     WordEnd { end: i, next, ascii: ascii && apostrophe_len == 0 }
+}
+
+/// Word token `token` with its folded form at `folded_span` in `folded`
+/// (none: its text in `bytes` is its folded form) and that form's key.
+#[inline(always)]
+fn keyed(token: Token, folded_span: Option<Range<usize>>, bytes: &[u8], folded: &str) -> Token {
+    let key = match &folded_span {
+        Some(span) => form_key_at(folded.as_bytes(), span.start, span.end),
+        None => form_key_at(bytes, token.start(), token.end()),
+    };
+    token.with_folded(folded_span).with_key(key)
 }
 
 /// The word starting at `start` whose first `letters` are read (ASCII
@@ -569,11 +576,7 @@ fn latin_word(
     let flags = gap | case_flags(letters.first == UPPER, cases & UPPER != 0, cases & LOWER != 0);
     let token = Token::new(start, end, TokenKind::Word, flags);
     let folded_span = if cases & UPPER != 0 { fold_piece(&text[start..end], folded) } else { None };
-    let key = match &folded_span {
-        Some(span) => form_key_at(folded.as_bytes(), span.start, span.end),
-        None => form_key_at(bytes, start, end),
-    };
-    tokens.push(token.with_folded(folded_span).with_key(key));
+    tokens.push(keyed(token, folded_span, bytes, folded));
     // Not ASCII: no function word.
     Some(WordEnd { end, next, ascii: false })
 }

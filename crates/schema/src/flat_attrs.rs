@@ -250,16 +250,14 @@ fn members<'a>(json: &'a str, mut member: impl FnMut(&'a [u8], Scalar<'a>, Range
         let value = scan.scalar()?;
         member(key, value, from..scan.at)
     })
-    .map(drop)
 }
 
 /// Reads `json` as one flat object, `member` reading each member (its key,
 /// the colon, its value) with the cursor at its key: `None` when `json`
-/// is anything else or when `member` gives `None`; else whether the
-/// whitespace skipped held a line break.
+/// is anything else or when `member` gives `None`.
 #[inline(always)]
-fn walk<'a>(json: &'a str, mut member: impl FnMut(&mut Scan<'a>) -> Option<()>) -> Option<bool> {
-    let mut scan = Scan { bytes: json.as_bytes(), at: 0, broken: false };
+fn walk<'a>(json: &'a str, mut member: impl FnMut(&mut Scan<'a>) -> Option<()>) -> Option<()> {
+    let mut scan = Scan { bytes: json.as_bytes(), at: 0 };
     scan.skip_space();
     if !scan.eat(b'{') {
         return None;
@@ -279,7 +277,7 @@ fn walk<'a>(json: &'a str, mut member: impl FnMut(&mut Scan<'a>) -> Option<()>) 
         }
     }
     scan.skip_space();
-    (scan.at == json.len()).then_some(scan.broken)
+    (scan.at == json.len()).then_some(())
 }
 
 /// A cursor in JSON text; each reader gives `None` (or false) on anything
@@ -287,8 +285,6 @@ fn walk<'a>(json: &'a str, mut member: impl FnMut(&mut Scan<'a>) -> Option<()>) 
 struct Scan<'a> {
     bytes: &'a [u8],
     at: usize,
-    /// Whether the whitespace skipped so far held `\n` or `\r`.
-    broken: bool,
 }
 
 // The readers are inlined into both passes: with two callers, LLVM left
@@ -302,8 +298,7 @@ impl<'a> Scan<'a> {
     /// Skips JSON whitespace.
     #[inline]
     fn skip_space(&mut self) {
-        while let Some(space @ (b' ' | b'\n' | b'\t' | b'\r')) = self.peek() {
-            self.broken |= matches!(space, b'\n' | b'\r');
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
             self.at += 1;
         }
     }
@@ -440,7 +435,10 @@ mod tests {
             Some(())
         });
         let missing = fields.iter().zip(&found).any(|(f, value)| f.required && value.is_none());
-        let (Some(broken), false) = (walked, missing) else { return None };
+        let (Some(()), false) = (walked, missing) else { return None };
+        // A string `walk` takes holds no raw control byte: a line break is
+        // whitespace between tokens.
+        let broken = json.contains(['\n', '\r']);
         let bytes = json.as_bytes();
         let compact = !broken && bytes.first() == Some(&b'{') && bytes.last() == Some(&b'}');
         if !table.money {

@@ -116,13 +116,8 @@ pub struct OutputEntity {
 
 impl OutputEntity {
     /// Appends the entity to `out` as JSON, as [`DocumentLine::write_json`]
-    /// does; the attrs are copied as they are (valid JSON on one line).
-    pub fn write_json(&self, out: &mut Vec<u8>) {
-        self.write_json_sharing(out, &mut SharedNames::default());
-    }
-
-    /// [`OutputEntity::write_json`], copying the kind and the extractor
-    /// from `shared` when it holds them.
+    /// does (the attrs copied as they are: valid JSON on one line), copying
+    /// the kind and the extractor from `shared` when it holds them.
     fn write_json_sharing(&self, out: &mut Vec<u8>, shared: &mut SharedNames) {
         shared.write(out, &self.kind, Field::Kind);
         json_text::write_u64(out, self.start);
@@ -291,9 +286,9 @@ impl Attrs {
         Attrs::validated_from_plugin(json)
     }
 
-    /// Keeps JSON already known to be valid and on one line (written by
-    /// serde_json, or by a plugin with [`crate::json_text`]'s writers: the
-    /// host checks those).
+    /// Keeps JSON already known to be valid and on one line: written by
+    /// serde_json ([`crate::Entity::new`]). A plugin's own JSON comes in
+    /// through [`Attrs::from_plugin`].
     pub(crate) fn from_written(json: String) -> Self {
         Attrs(Json::Own(json))
     }

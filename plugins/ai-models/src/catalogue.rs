@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use glaneur_schema::{Document, Token};
+use glaneur_schema::Document;
 use glaneur_text::LongestMatcher;
 
 /// One family of the catalogue.
@@ -129,13 +129,14 @@ impl StartBytes {
     }
 
     /// What a word at `at` in `text` may start.
-    #[inline]
+    #[cfg(test)]
     fn at(&self, text: &[u8], at: usize) -> Start {
         self.pair(text[at], text.get(at + 1).copied().unwrap_or(0))
     }
 
     /// What a word whose first two bytes are `a` and `b` may start (`b` is
     /// 0 for a word that ends the text after one byte).
+    #[cfg(test)]
     fn pair(&self, a: u8, b: u8) -> Start {
         if a.is_ascii() && b.is_ascii() {
             self.pairs[usize::from(a.to_ascii_lowercase())][usize::from(b.to_ascii_lowercase())]
@@ -170,7 +171,8 @@ impl StartBytes {
     /// Whether a pattern may start a word at `at` in `text`; `capital`
     /// tells whether it begins with a capital or an ASCII digit, asked
     /// only of the few words the first byte, then the first two, leave.
-    #[inline]
+    /// The reference [`crate::starts::StartTable`] is tested against.
+    #[cfg(test)]
     fn may_start_word(&self, text: &[u8], at: usize, capital: impl Fn() -> bool) -> bool {
         match self.lead[usize::from(text[at])] {
             Start::None => false,
@@ -310,9 +312,10 @@ impl Catalogue {
 
     /// Whether a name may begin at token `t` of a document whose text is
     /// `bytes`, by its first bytes and case: most words may not, and need
-    /// not be shown to the matcher.
-    #[inline]
-    pub fn may_start_word(&self, bytes: &[u8], t: &Token) -> bool {
+    /// not be shown to the matcher. The reference [`crate::starts::StartTable`] is tested
+    /// against.
+    #[cfg(test)]
+    pub(crate) fn may_start_word(&self, bytes: &[u8], t: &glaneur_schema::Token) -> bool {
         self.starts.may_start_word(bytes, t.start(), || t.begins_with_capital(bytes))
             && self.may_begin_at(bytes, t.start())
     }

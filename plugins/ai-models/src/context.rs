@@ -27,8 +27,10 @@ pub(crate) fn lowercased(word: &str) -> Cow<'_, str> {
 
 /// The lowercased words before `at`, nearest first (at most `n`), in the
 /// sentence (after the last `.`, `!`, `?`, line break, `«`, `“`, `(` or `:`
-/// of the 120 bytes before): read back from `at`, as far as they go.
-pub fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
+/// of the 120 bytes before): read back from `at`, as far as they go. The
+/// reference the one-word-at-a-time readers are tested against.
+#[cfg(test)]
+pub(crate) fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
     WordsBack::from(text, at).take(n).map(lowercased).collect()
 }
 

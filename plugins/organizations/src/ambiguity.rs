@@ -214,8 +214,9 @@ fn starts_after_cue<'w>(nearest: Option<&Word<'_>>, second: impl FnOnce() -> Opt
     let Some(first) = nearest.map(|w| w.lower.as_ref()) else { return false };
     match first {
         "chez" => true,
-        // Not longer than two bytes: the second word counts only after a noun.
-        "de" | "d'" => is_cue_noun(first) || second().is_some_and(|w| is_of_noun_cue(&w.lower)),
+        // No cue noun, and not longer than two bytes: the second word counts
+        // only after a noun.
+        "de" | "d'" => second().is_some_and(|w| is_of_noun_cue(&w.lower)),
         _ => {
             is_cue_noun(first)
                 || (first.len() > 2 && !is_function_word(first) && second().is_some_and(|w| is_cue_noun(&w.lower)))

@@ -167,6 +167,8 @@ mod tests {
             }
         }
         assert!(is_suffix("SA") && !is_suffix("sa"), "suffixes keep their case");
+        // The cue rule reads `de` and `d'` as links, never as cue nouns.
+        assert!(!is_cue_noun("de") && !is_cue_noun("d'"));
         // Each set holds its lists' words, and no other.
         let sets: [(&[&WordList], &WordSet); 8] = [
             (&[&CUE_NOUNS], &CUE_NOUN_SET),

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use crate::words::{Word, Words};
 use crate::{Mention, Rule};
-use glaneur_lexicon::WordTable;
+use glaneur_lexicon::{BitSet, WordTable};
 
 /// Particles inside a surname (`de`, `van`, `von`, `Al-` is hyphenated).
 pub(crate) fn is_particle(word: &str) -> bool {
@@ -110,7 +110,7 @@ struct NotSurnames {
 /// bit each, the letters in either case (an ASCII letter's low five bits):
 /// a cheap test that refuses most words not among them, nor among their
 /// lowercase forms.
-struct Ends(Box<[u64; 16 * 32 * 32 / 64]>);
+struct Ends(BitSet<{ 16 * 32 * 32 / 64 }>);
 
 impl Ends {
     /// The bit of `word`'s length (modulo 16) and first and last bytes'
@@ -122,20 +122,14 @@ impl Ends {
 
     /// The set of `words`.
     fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
-        let mut bits = Box::new([0; 16 * 32 * 32 / 64]);
-        for word in words {
-            let bit = Ends::bit(word);
-            bits[bit / 64] |= 1 << (bit % 64);
-        }
-        Ends(bits)
+        Ends(BitSet::new(words.into_iter().map(Ends::bit)))
     }
 
     /// Whether `word`, or its lowercase form if it is ASCII, may be among
     /// the set (ASCII lowercasing keeps the length and the low five bits).
     #[inline]
     fn may_contain(&self, word: &[u8]) -> bool {
-        let bit = Ends::bit(word);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+        self.0.contains(Ends::bit(word))
     }
 }
 

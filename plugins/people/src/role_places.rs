@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use glaneur_lexicon::WordTable;
+use glaneur_lexicon::{BitSet, WordTable};
 use glaneur_schema::{Document, DocumentBuf, Token, TokenKind};
 
 use crate::roles::ROLE_WORDS;
@@ -36,7 +36,7 @@ pub(crate) struct RolePlaces {
 
 /// A set of (length, last byte) pairs of words, one bit each: a cheap
 /// test that refuses most words not among them.
-struct LengthAndLastByte([u64; 16 * 256 / 64]);
+struct LengthAndLastByte(BitSet<{ 16 * 256 / 64 }>);
 
 impl LengthAndLastByte {
     /// The bit of `word`'s length (modulo 16) and last byte.
@@ -46,20 +46,14 @@ impl LengthAndLastByte {
 
     /// The set of `words`.
     fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
-        let mut bits = [0; 16 * 256 / 64];
-        for word in words {
-            let bit = LengthAndLastByte::bit(word);
-            bits[bit / 64] |= 1 << (bit % 64);
-        }
-        LengthAndLastByte(bits)
+        LengthAndLastByte(BitSet::new(words.into_iter().map(LengthAndLastByte::bit)))
     }
 
     /// Whether `word`'s length and last byte are those of a word of the
     /// set.
     #[inline]
     fn may_contain(&self, word: &[u8]) -> bool {
-        let bit = LengthAndLastByte::bit(word);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+        self.0.contains(LengthAndLastByte::bit(word))
     }
 }
 

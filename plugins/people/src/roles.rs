@@ -143,7 +143,7 @@ pub(crate) struct RoleStarts<'r> {
 }
 
 impl<'r> RoleStarts<'r> {
-    /// The starts of `roles` (in order).
+    /// Reads the starts of `roles` (in order of start), borrowed.
     pub(crate) fn new(roles: &'r [Role]) -> Self {
         RoleStarts { roles, next: 0 }
     }

@@ -65,13 +65,8 @@ mod tests {
             "percent", "PERCENT", "pourcent", "PourCent", "c", "C", "ent", "accent", "centre", "é", "ç", "'", "’",
             "l'", "-", "x", ".",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut below = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::Rng(0x2545_f491_4f6c_dd1d);
+        let mut below = |n: usize| rng.below(n);
         let mut found = 0;
         for _ in 0..20_000 {
             let text: String = (0..1 + below(10)).map(|_| pieces[below(pieces.len())]).collect();

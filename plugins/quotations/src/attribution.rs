@@ -109,9 +109,8 @@ pub(crate) const RECALL: usize = 64;
 
 /// Everything the rules read.
 pub struct Attributor<'a> {
-    /// The document: its text, and the words the host read in it.
-    pub doc: Document<'a>,
-    /// Its words, read from its tokens.
+    /// The document's words, read from its tokens (and the document,
+    /// [`Words::doc`]).
     words: Words<'a>,
     /// Its text.
     pub text: &'a str,
@@ -191,7 +190,6 @@ impl<'a> Attributor<'a> {
         let (index, fullest_of) = (OnceCell::new(), OnceCell::new());
         let (sentence_starts, sentence_ends) = Default::default();
         Attributor {
-            doc,
             words: Words::new(doc),
             text: doc.text(),
             quotes,
@@ -1237,9 +1235,9 @@ impl Attributor<'_> {
             let not_after_letter = |&p: &usize| p == from || !self.text[..p].ends_with(is_letter);
             out.extend(spaces.filter(not_after_letter).map(|p| (p, verb)));
         };
-        for (at, token) in token_words::word_starts(&self.doc, from, to) {
+        for (at, token) in token_words::word_starts(self.words.doc(), from, to) {
             let verb = match token {
-                Some(i) => self.verbs.at_token(&self.doc, i),
+                Some(i) => self.verbs.at_token(self.words.doc(), i),
                 None => self.verbs.at(self.text, at),
             };
             let Some(verb) = verb else { continue };

@@ -240,21 +240,27 @@ mod tests {
         pair_guillemets(text, |bytes, from, _| memchr2(b'\n', 0xC2, &bytes[from..]).map(|k| from + k))
     }
 
-    #[test]
-    fn guillemets_are_paired_as_when_every_line_was_read() {
-        // Texts mixing `« »` with blank lines and the chars that share
-        // their bytes (`ë` C3 AB, `û` C3 BB, the no-break space C2 A0).
-        let pieces = ["a", " ", "«", "»", "\n", "\n\n", "\n \u{a0}\r\n", "ë", "û", "\u{a0}", "\t", "° "];
+    /// The plugin's test texts, and 5 000 texts of `per_text` of `pieces`
+    /// drawn from `seed`: the same on every run.
+    fn test_texts_and_random(pieces: &[&str], mut seed: u64, per_text: usize) -> Vec<String> {
         let mut texts = glaneur_testdata::test_texts(&["quotations"]);
-        let mut seed: u64 = 11;
         for _ in 0..5000 {
             let mut text = String::new();
-            for _ in 0..16 {
+            for _ in 0..per_text {
                 seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
             texts.push(text);
         }
+        texts
+    }
+
+    #[test]
+    fn guillemets_are_paired_as_when_every_line_was_read() {
+        // Texts mixing `« »` with blank lines and the chars that share
+        // their bytes (`ë` C3 AB, `û` C3 BB, the no-break space C2 A0).
+        let pieces = ["a", " ", "«", "»", "\n", "\n\n", "\n \u{a0}\r\n", "ë", "û", "\u{a0}", "\t", "° "];
+        let texts = test_texts_and_random(&pieces, 11, 16);
         for text in &texts {
             assert_eq!(guillemets(text), guillemets_at_every_line(text), "{text:?}");
         }
@@ -280,16 +286,7 @@ mod tests {
     fn quotes_are_those_sorted_and_kept() {
         // Texts of every mark, nested, unclosed, across blank lines.
         let pieces = ["a", " ", "«", "»", "«", "»", "“", "”", "„", "‹", "›", "\"", " \"", "\" ", "\n\n", "’", "b "];
-        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
-        let mut seed: u64 = 7;
-        for _ in 0..5000 {
-            let mut text = String::new();
-            for _ in 0..20 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            texts.push(text);
-        }
+        let texts = test_texts_and_random(&pieces, 7, 20);
         for text in &texts {
             assert_eq!(quotes(text), quotes_sorted_and_kept(text), "{text:?}");
         }

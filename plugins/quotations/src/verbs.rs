@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
+use glaneur_lexicon::BitSet;
 use glaneur_text::{folded, is_letter};
 
 use glaneur_schema::{key_of_form, Document};
@@ -52,16 +53,11 @@ pub struct Verbs {
     /// One bit per form key ([`key_of_form`]), set for the keys of the
     /// forms of one word and the leads: a word token whose stored key's bit
     /// is clear is none of them, and is refused before it is read.
-    word_keys: Box<[u64; KEY_WORDS]>,
+    word_keys: BitSet<KEY_WORDS>,
 }
 
 /// How many words of 64 bits hold a bit for each form key.
 const KEY_WORDS: usize = (1 << u16::BITS) / 64;
-
-/// The place of form key `key`'s bit in [`Verbs`]' `word_keys`.
-fn key_bit(key: u16) -> (usize, u64) {
-    (usize::from(key) / 64, 1 << (key % 64))
-}
 
 impl Verbs {
     /// Loads the compiled-in lexicon.
@@ -102,10 +98,7 @@ impl Verbs {
                 ascii_pairs[first] |= 1 << second;
             }
         }
-        let mut word_keys = Box::new([0; KEY_WORDS]);
-        for (k, bit) in words.keys().map(|w| key_bit(key_of_form(w))) {
-            word_keys[k] |= bit;
-        }
+        let word_keys = BitSet::new(words.keys().map(|w| usize::from(key_of_form(w))));
         let phrases = phrases.into_iter().map(|p| p.into_bytes().into_boxed_slice()).collect();
         Verbs { phrases, words, ascii_openers, ascii_pairs, word_keys }
     }
@@ -212,8 +205,7 @@ impl Verbs {
         // glued to `l'`, holds one, which a token's word never does): most
         // words are neither, and are refused by their key's bit. The few
         // others sharing a key with one are looked up below.
-        let (k, bit) = key_bit(t.form_key());
-        if self.word_keys[k] & bit == 0 {
+        if !self.word_keys.contains(usize::from(t.form_key())) {
             return None;
         }
         let (w1, e1) = (doc.folded_of(t), t.end());
@@ -471,10 +463,6 @@ mod tests {
     #[test]
     fn the_word_keys_refuse_no_verb_at_a_token() {
         let verbs = Verbs::load();
-        for word in verbs.words.keys() {
-            let (k, bit) = key_bit(key_of_form(word));
-            assert!(verbs.word_keys[k] & bit != 0, "{word}");
-        }
         // Every verb read at a token, with the filter, as without it (the
         // reading by the text kept in `at`), in any case.
         let mut texts = glaneur_testdata::test_texts(&["quotations"]);
@@ -493,8 +481,7 @@ mod tests {
                 let verb = verbs.at(text, t.start());
                 assert_eq!(verbs.at_token(&doc, i), verb, "{}", &text[t.start()..]);
                 found += usize::from(verb.is_some());
-                let (k, bit) = key_bit(t.form_key());
-                refused += usize::from(t.is_word() && verbs.word_keys[k] & bit == 0);
+                refused += usize::from(t.is_word() && !verbs.word_keys.contains(usize::from(t.form_key())));
             }
         }
         assert!(found > 1000 && refused > 1000, "{found} verbs, {refused} words refused");

@@ -48,7 +48,7 @@ fn as_reference(text: &str) -> Result<(), TestCaseError> {
     for token in &got.tokens {
         let form = token.folded_bytes_in(text.as_bytes(), folded.as_bytes());
         let expected = if token.is_word() { form_key(form) } else { 0 };
-        prop_assert_eq!(token.word_key(), expected, "{:?} in {:?}", form, text);
+        prop_assert_eq!(token.form_key(), expected, "{:?} in {:?}", form, text);
     }
     Ok(())
 }
