@@ -1125,6 +1125,40 @@ pub fn may_start_an_amount(word: &str) -> bool {
     AMOUNT_STARTS.admits(word)
 }
 
+/// The form keys ([`glaneur_schema::key_of_form`]) of the words
+/// [`starts_an_amount`] accepts, one bit each: a word whose key's bit is
+/// clear starts no amount, told by one bit test on the key its token
+/// carries (the byte filter, [`may_start_an_amount`], admitted three times
+/// as many words, each then looked up). Built on first use: the keys are
+/// the Document's hash, which is no `const fn`.
+pub struct StartKeys(Box<[u64; START_KEY_WORDS]>);
+
+/// How many words of 64 bits hold a bit for each form key.
+const START_KEY_WORDS: usize = (1 << u16::BITS) / 64;
+
+impl StartKeys {
+    /// Whether a word with form key `key` may be one [`starts_an_amount`]
+    /// accepts (always so of such a word, rarely of another).
+    #[inline]
+    pub fn admits(&self, key: u16) -> bool {
+        let key = usize::from(key);
+        self.0[key / 64] & (1 << (key % 64)) != 0
+    }
+}
+
+/// The [`StartKeys`] of the words that may start an amount.
+pub fn amount_start_keys() -> &'static StartKeys {
+    static KEYS: LazyLock<StartKeys> = LazyLock::new(|| {
+        let mut bits = Box::new([0; START_KEY_WORDS]);
+        for word in FRENCH_NUMBER_WORDS.iter().chain(ENGLISH_NUMBER_WORDS).chain(OTHER_AMOUNT_STARTS) {
+            let key = usize::from(glaneur_schema::key_of_form(word));
+            bits[key / 64] |= 1 << (key % 64);
+        }
+        StartKeys(bits)
+    });
+    &KEYS
+}
+
 /// Whether a word [`starts_an_amount`] accepts may be a strict prefix of
 /// `word` (`vingt` of `vingt-cinq`): when not, no part of it before a
 /// hyphen starts one.
@@ -1277,6 +1311,30 @@ mod tests {
             let decided = places.iter().any(|place| country_currency(family, place).is_some());
             assert_eq!(decided, shared_by_countries(family), "{family}");
         }
+    }
+
+    #[test]
+    fn the_start_keys_admit_every_word_that_starts_an_amount() {
+        let keys = amount_start_keys();
+        let mut words: Vec<String> = ["the", "euros", "son", "fonds", "modèle", "deuxième", "vingtaine", "vingt-cinq"]
+            .map(String::from)
+            .to_vec();
+        words.extend(
+            FRENCH_NUMBER_WORDS.iter().chain(ENGLISH_NUMBER_WORDS).chain(OTHER_AMOUNT_STARTS).map(|w| w.to_string()),
+        );
+        for text in glaneur_testdata::test_texts(&["money"]) {
+            words.extend(text.split(|c: char| !c.is_alphabetic()).map(glaneur_text::folded).map(|w| w.into_owned()));
+        }
+        let (mut starts, mut refused) = (0, 0);
+        for word in &words {
+            let admitted = keys.admits(glaneur_schema::key_of_form(word));
+            if starts_an_amount(word) {
+                assert!(admitted, "{word:?}");
+                starts += 1;
+            }
+            refused += usize::from(!admitted);
+        }
+        assert!(starts > 200 && refused > 5_000, "{starts} {refused}");
     }
 
     #[test]

@@ -73,16 +73,15 @@ fn anchors(
 
 /// Whether an item may start an amount, asked of every item as it is
 /// lexed, so that [`anchors`] looks at those alone: a number, a currency
-/// symbol, or a word that [`number_word_anchor`] may take (one the filter
-/// of number words admits, whole or up to a hyphen).
+/// symbol, or a word that [`number_word_anchor`] may take (one whose form
+/// key `keys` admits, or a hyphenated one the filter of number words
+/// admits, whole or up to a hyphen).
 #[inline]
-fn may_anchor(item: &Lex<'_>) -> bool {
+fn may_anchor(item: &Lex<'_>, keys: &lexicon::StartKeys) -> bool {
     match item.kind {
         Kind::Num | Kind::Sym => true,
-        Kind::Word => {
-            lexicon::may_start_an_amount(item.lower)
-                || (item.hyphenated && lexicon::may_start_an_amount_within(item.lower))
-        }
+        Kind::Word if !item.hyphenated => keys.admits(item.key),
+        Kind::Word => lexicon::may_start_an_amount(item.lower) || lexicon::may_start_an_amount_within(item.lower),
         _ => false,
     }
 }
@@ -286,12 +285,14 @@ impl Money {
     /// of `scratch`, and found into its `candidates` (taken).
     fn candidates(&self, document: &Document<'_>, qualify_all: bool, scratch: &mut Scratch) -> Vec<Parsed> {
         let (doc, language) = (document.text(), document.language());
+        let keys = lexicon::amount_start_keys();
         let mut candidates = std::mem::take(&mut scratch.candidates);
         candidates.clear();
         let mut resume = 0;
         for chunk in chunks::chunks(doc) {
             let into = Items { all: std::mem::take(&mut scratch.items), picked: std::mem::take(&mut scratch.picked) };
-            let lexed = scanner::lex_range_into(document, chunk.lexed, &mut scratch.folds, into, may_anchor);
+            let lexed =
+                scanner::lex_range_into(document, chunk.lexed, &mut scratch.folds, into, |item| may_anchor(item, keys));
             let kept_anchors = std::mem::take(&mut scratch.anchors);
             let anchors = anchors(doc, chunk.anchors, &lexed.all, &lexed.picked, language, kept_anchors);
             candidates.reserve(anchors.len());
@@ -841,7 +842,8 @@ mod tests {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let (document, language) = (buf.document(), buf.document().language());
             let (mut folds, mut all_folds) = (String::new(), String::new());
-            let lexed = scanner::lex_range(&document, 0..text.len(), &mut folds, may_anchor);
+            let keys = lexicon::amount_start_keys();
+            let lexed = scanner::lex_range(&document, 0..text.len(), &mut folds, |item| may_anchor(item, keys));
             let every = scanner::lex_range(&document, 0..text.len(), &mut all_folds, |_| true);
             assert_eq!(lexed.all, every.all);
             assert_eq!(every.picked, (0..every.all.len()).collect::<Vec<_>>());

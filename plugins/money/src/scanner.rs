@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use glaneur_numbers::is_group_space;
-use glaneur_schema::{Document, Flags, Token as DocToken, TokenKind};
+use glaneur_schema::{key_of_form, Document, Flags, Token as DocToken, TokenKind};
 use glaneur_text::fold_into;
 
 /// What a token is.
@@ -41,6 +41,11 @@ pub struct Lex<'a> {
     /// Words joined by a hyphen (`vingt-cinq`), told apart from the rest
     /// without looking for the hyphen in each word.
     pub hyphenated: bool,
+    /// For a word, the form key of `lower` ([`glaneur_schema::key_of_form`]),
+    /// 0 for any other item: a word one token makes has its token's, so
+    /// that a word list's filter refuses most words by a bit test, before
+    /// reading them (in the room the struct's padding left).
+    pub key: u16,
     /// Byte span in the document.
     pub start: usize,
     /// One past the last byte.
@@ -168,7 +173,8 @@ pub fn lex_range_into<'a>(
             // follows.
             TokenKind::Word if all.get(i + 1).is_none_or(|n| !n.is_joined() || !may_join(bytes[n.start()])) => {
                 let lower = doc.folded_of(t);
-                let item = Lex { lower, kind: Kind::Word, hyphenated: false, start: t.start(), end: t.end() };
+                let (start, end, key) = (t.start(), t.end(), t.form_key());
+                let item = Lex { lower, kind: Kind::Word, hyphenated: false, key, start, end };
                 push(&mut out, item, None);
             }
             TokenKind::Word => {
@@ -191,15 +197,16 @@ pub fn lex_range_into<'a>(
                 }
                 let end = all[last].end();
                 let piece = &text[t.start()..end];
-                let (lower, folded_at) = if last == i {
-                    (doc.folded_of(t), None)
+                let (lower, folded_at, key) = if last == i {
+                    (doc.folded_of(t), None, t.form_key())
                 } else {
                     let from = folds.len();
                     let folded = fold_into(piece, folds).then_some(from..folds.len());
-                    (piece, folded)
+                    let key = key_of_form(folded.clone().map_or(piece, |span| &folds[span]));
+                    (piece, folded, key)
                 };
                 let hyphenated = joined > i;
-                let item = Lex { lower, kind: Kind::Word, hyphenated, start: t.start(), end };
+                let item = Lex { lower, kind: Kind::Word, hyphenated, key, start: t.start(), end };
                 // Its lowered form is in `folds`, borrowed for good once the chunk is lexed.
                 if let Some(span) = folded_at {
                     lowered.push((out.len(), span.clone()));
@@ -235,7 +242,7 @@ pub fn lex_range_into<'a>(
                 }
                 let piece = &text[t.start()..all[last].end()];
                 let end = all[last].end();
-                let item = Lex { lower: piece, kind: Kind::Num, hyphenated: false, start: t.start(), end };
+                let item = Lex { lower: piece, kind: Kind::Num, hyphenated: false, key: 0, start: t.start(), end };
                 push(&mut out, item, None);
             }
             TokenKind::Number => {
@@ -244,7 +251,7 @@ pub fn lex_range_into<'a>(
                 for (k, c) in doc.text_of(t).char_indices() {
                     let (start, end) = (t.start() + k, t.start() + k + c.len_utf8());
                     let piece = &text[start..end];
-                    let item = Lex { lower: piece, kind: Kind::Punct, hyphenated: false, start, end };
+                    let item = Lex { lower: piece, kind: Kind::Punct, hyphenated: false, key: 0, start, end };
                     push(&mut out, item, None);
                 }
             }
@@ -268,7 +275,7 @@ pub fn lex_range_into<'a>(
                         }
                     }
                 };
-                let item = Lex { lower, kind, hyphenated: false, start: t.start(), end: t.end() };
+                let item = Lex { lower, kind, hyphenated: false, key: 0, start: t.start(), end: t.end() };
                 push(&mut out, item, None);
             }
         }
@@ -346,7 +353,7 @@ fn break_in(text: &str, gap: Range<usize>) -> Option<Lex<'_>> {
     let two_lines = || text.as_bytes()[gap.clone()].iter().filter(|&&b| b == b'\n').nth(1).is_some();
     (gap.end >= gap.start + 2 && two_lines()).then(|| {
         let piece = &text[gap.clone()];
-        Lex { lower: piece, kind: Kind::Break, hyphenated: false, start: gap.start, end: gap.end }
+        Lex { lower: piece, kind: Kind::Break, hyphenated: false, key: 0, start: gap.start, end: gap.end }
     })
 }
 
@@ -517,12 +524,15 @@ pub(crate) mod reference {
                 _ => text,
             };
             let hyphenated = t.kind == Kind::Word && text.contains('-');
-            out.push(Lex { lower, kind: t.kind, hyphenated, start: t.start, end });
+            out.push(Lex { lower, kind: t.kind, hyphenated, key: 0, start: t.start, end });
             i += if glued_apostrophe { 2 } else { 1 };
         }
         let folds: &'a String = folds;
         for (at, span) in lowered {
             out[at].lower = &folds[span];
+        }
+        for item in out.iter_mut().filter(|l| l.kind == Kind::Word) {
+            item.key = key_of_form(item.lower);
         }
         out
     }
