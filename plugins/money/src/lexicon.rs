@@ -38,11 +38,14 @@ macro_rules! filtered_pairs {
 /// ([`WordFilter`]) refuses most words before the match: the rules ask this
 /// of the words around every number, which are seldom any of them.
 macro_rules! filtered_words {
-    ($(#[$doc:meta])* $vis:vis fn $name:ident($word:ident) -> $value:ty, filter $filter:ident {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($word:ident) -> $value:ty, filter $filter:ident, words $words:ident {
         $($($w:literal)|+ => $v:expr),+ $(,)?
     }) => {
+        /// The words of the function after it.
+        const $words: &[&str] = &[$($($w),+),+];
+
         /// The filter of the words of the function after it.
-        static $filter: WordFilter = WordFilter::of(&[&[$($($w),+),+]]);
+        static $filter: WordFilter = WordFilter::of(&[$words]);
 
         $(#[$doc])*
         $vis fn $name($word: &str) -> Option<$value> {
@@ -243,7 +246,7 @@ pub enum CurrencyWord {
 
 filtered_words! {
     /// The currency a lowercased word names (`dollars`, `euros`, `yens`).
-    pub fn currency_word(word) -> CurrencyWord, filter CURRENCY_WORDS {
+    pub fn currency_word(word) -> CurrencyWord, filter CURRENCY_WORDS, words CURRENCY_WORD_LIST {
         "dollar" | "dollars" => Family("dollar"),
         "euro" | "euros" => Known("EUR"),
         "livre" | "livres" => Family("livre"),
@@ -929,33 +932,6 @@ impl WordFilter {
         filter
     }
 
-    /// The filter of the ASCII words of `words`, lowercased.
-    const fn of_lowercased(words: &[&str]) -> Self {
-        let mut filter = WordFilter::EMPTY;
-        let mut w = 0;
-        while w < words.len() {
-            let word = words[w].as_bytes();
-            if !word.is_empty() {
-                let bit = 1 << WordFilter::length_bit(word.len());
-                filter.first[word[0].to_ascii_lowercase() as usize] |= bit;
-                filter.last[word[word.len() - 1].to_ascii_lowercase() as usize] |= bit;
-            }
-            w += 1;
-        }
-        filter
-    }
-
-    /// The filter admitting the words of both.
-    const fn or(mut self, other: &WordFilter) -> Self {
-        let mut b = 0;
-        while b < 256 {
-            self.first[b] |= other.first[b];
-            self.last[b] |= other.last[b];
-            b += 1;
-        }
-        self
-    }
-
     /// This filter, admitting `word` too.
     const fn with(mut self, word: &str) -> Self {
         let word = word.as_bytes();
@@ -1125,20 +1101,29 @@ pub fn may_start_an_amount(word: &str) -> bool {
     AMOUNT_STARTS.admits(word)
 }
 
-/// The form keys ([`glaneur_schema::key_of_form`]) of the words
-/// [`starts_an_amount`] accepts, one bit each: a word whose key's bit is
-/// clear starts no amount, told by one bit test on the key its token
-/// carries (the byte filter, [`may_start_an_amount`], admitted three times
-/// as many words, each then looked up). Built on first use: the keys are
-/// the Document's hash, which is no `const fn`.
-pub struct StartKeys(Box<[u64; START_KEY_WORDS]>);
+/// A set of form keys ([`glaneur_schema::key_of_form`]), one bit each:
+/// the keys of a few word lists, so that a word whose key's bit is clear
+/// is told to be in none of them by one bit test on the key its token
+/// carries, before it is read. Built on first use: the keys are the
+/// Document's hash, which is no `const fn`.
+pub struct KeySet(Box<[u64; KEY_SET_WORDS]>);
 
 /// How many words of 64 bits hold a bit for each form key.
-const START_KEY_WORDS: usize = (1 << u16::BITS) / 64;
+const KEY_SET_WORDS: usize = (1 << u16::BITS) / 64;
 
-impl StartKeys {
-    /// Whether a word with form key `key` may be one [`starts_an_amount`]
-    /// accepts (always so of such a word, rarely of another).
+impl KeySet {
+    /// The set of the keys of the words of `lists`.
+    fn of<'w>(lists: impl IntoIterator<Item = &'w str>) -> KeySet {
+        let mut bits = Box::new([0; KEY_SET_WORDS]);
+        for word in lists {
+            let key = usize::from(glaneur_schema::key_of_form(word));
+            bits[key / 64] |= 1 << (key % 64);
+        }
+        KeySet(bits)
+    }
+
+    /// Whether a word with form key `key` may be one of the set's words
+    /// (always so of such a word, rarely of another).
     #[inline]
     pub fn admits(&self, key: u16) -> bool {
         let key = usize::from(key);
@@ -1146,15 +1131,12 @@ impl StartKeys {
     }
 }
 
-/// The [`StartKeys`] of the words that may start an amount.
-pub fn amount_start_keys() -> &'static StartKeys {
-    static KEYS: LazyLock<StartKeys> = LazyLock::new(|| {
-        let mut bits = Box::new([0; START_KEY_WORDS]);
-        for word in FRENCH_NUMBER_WORDS.iter().chain(ENGLISH_NUMBER_WORDS).chain(OTHER_AMOUNT_STARTS) {
-            let key = usize::from(glaneur_schema::key_of_form(word));
-            bits[key / 64] |= 1 << (key % 64);
-        }
-        StartKeys(bits)
+/// The keys of the words [`starts_an_amount`] accepts (the byte filter,
+/// [`may_start_an_amount`], admitted three times as many words, each then
+/// looked up).
+pub fn amount_start_keys() -> &'static KeySet {
+    static KEYS: LazyLock<KeySet> = LazyLock::new(|| {
+        KeySet::of(FRENCH_NUMBER_WORDS.iter().chain(ENGLISH_NUMBER_WORDS).chain(OTHER_AMOUNT_STARTS).copied())
     });
     &KEYS
 }
@@ -1206,21 +1188,23 @@ const OTHER_CONTINUATIONS: &[&str] = &[
     "new",
 ];
 
-/// Whether a lowercased word may continue an amount after an article (`un
-/// milliard`, `une centaine`, `one USD`): a number word, a multiplier, a
-/// currency word or ISO code (lowercased), an approximate count, a
-/// sub-unit, an English adjective of the dollar, a word of
-/// [`OTHER_CONTINUATIONS`], or a word starting with `demi`. A filter:
-/// every word the rules take is admitted, and most others (`un modèle`,
-/// `une idée`: the words after every article) refused at once.
-pub fn may_continue_an_amount(word: &str) -> bool {
-    static CONTINUATIONS: WordFilter = WordFilter::EMPTY
-        .or(&AMOUNT_STARTS)
-        .or(&MULTIPLIERS)
-        .or(&CURRENCY_WORDS)
-        .or(&WordFilter::of(&[OTHER_CONTINUATIONS]))
-        .or(&WordFilter::of_lowercased(ISO_CODES));
-    CONTINUATIONS.admits(word) || word.starts_with("demi")
+/// Whether a lowercased word with form key `key` may continue an amount
+/// after an article (`un milliard`, `une centaine`, `one USD`): a number
+/// word, a multiplier, a currency word or ISO code (lowercased), an
+/// approximate count, a sub-unit, an English adjective of the dollar, a
+/// word of [`OTHER_CONTINUATIONS`], or a word starting with `demi`. A
+/// filter: every word the rules take is admitted, and most others (`un
+/// modèle`, `une idée`: the words after every article) refused by a bit
+/// test on the key, before any list is searched.
+pub fn may_continue_an_amount(word: &str, key: u16) -> bool {
+    static KEYS: LazyLock<KeySet> = LazyLock::new(|| {
+        let lists = [FRENCH_NUMBER_WORDS, ENGLISH_NUMBER_WORDS, OTHER_AMOUNT_STARTS, MULTIPLIER_WORDS]
+            .into_iter()
+            .chain([CURRENCY_WORD_LIST, OTHER_CONTINUATIONS]);
+        let codes: Vec<String> = ISO_CODES.iter().map(|code| code.to_ascii_lowercase()).collect();
+        KeySet::of(lists.flatten().copied().chain(codes.iter().map(String::as_str)))
+    });
+    KEYS.admits(key) || word.starts_with("demi")
 }
 
 #[cfg(test)]

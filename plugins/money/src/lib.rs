@@ -77,7 +77,7 @@ fn anchors(
 /// key `keys` admits, or a hyphenated one the filter of number words
 /// admits, whole or up to a hyphen).
 #[inline]
-fn may_anchor(item: &Lex<'_>, keys: &lexicon::StartKeys) -> bool {
+fn may_anchor(item: &Lex<'_>, keys: &lexicon::KeySet) -> bool {
     match item.kind {
         Kind::Num | Kind::Sym => true,
         Kind::Word if !item.hyphenated => keys.admits(item.key),
@@ -128,11 +128,11 @@ fn code_before(doc: &str, at: usize) -> Option<usize> {
 /// `demi`, `et`), or a hyphen glues it to the next (`un-demi`). `next` is
 /// the item after the article, when lexed.
 fn may_continue(doc: &str, at: usize, next: Option<&Lex<'_>>, language: Language) -> bool {
-    let Some((written, word)) = word_after(doc, at, next) else { return true };
+    let Some((written, word, key)) = word_after(doc, at, next) else { return true };
     let word = word.as_ref();
     // Most words after an article (`un modèle`) are refused by the filter,
-    // before their text is found.
-    lexicon::may_continue_an_amount(word) && continues(&doc[written], word, language)
+    // by their key, before their text is found.
+    lexicon::may_continue_an_amount(word, key) && continues(&doc[written], word, language)
 }
 
 /// Whether a word after an article, as written and folded, continues an
@@ -150,18 +150,19 @@ fn continues(original: &str, word: &str, language: Language) -> bool {
             || matches!(word, "et" | "mille" | "and" | "half" | "quarter" | "dozen" | "of" | "a" | "thousand"))
 }
 
-/// The word after `at` (past spaces): its span, and its folded form; `None` when a
+/// The word after `at` (past spaces): its span, its folded form and that
+/// form's key ([`glaneur_schema::key_of_form`]); `None` when a
 /// hyphen (`un-demi`) or a currency symbol (`un € de plus`) follows
 /// instead. `next` is the item after `at`, when lexed: this runs after
 /// every `un` and `une`, and the word is most often that item as it is,
 /// already folded.
-fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(Range<usize>, Cow<'d, str>)> {
+fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(Range<usize>, Cow<'d, str>, u16)> {
     let bytes = doc.as_bytes();
     if bytes.get(at) == Some(&b'-') {
         return None;
     }
     match next.filter(|n| bytes.get(at) == Some(&b' ') && is_whole_word_at(doc, at + 1, n)) {
-        Some(n) => Some((n.start..n.end, Cow::Borrowed(n.lower))),
+        Some(n) => Some((n.start..n.end, Cow::Borrowed(n.lower), n.key)),
         _ => {
             let rest = doc[at..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
             if rest.starts_with(scanner::is_currency_symbol) {
@@ -171,7 +172,9 @@ fn word_after<'d>(doc: &'d str, at: usize, next: Option<&Lex<'d>>) -> Option<(Ra
             // Borrowed unless it has capitals.
             let original = &rest[..len];
             let start = doc.len() - rest.len();
-            Some((start..start + len, glaneur_text::folded(original)))
+            let word = glaneur_text::folded(original);
+            let key = glaneur_schema::key_of_form(&word);
+            Some((start..start + len, word, key))
         }
     }
 }
@@ -881,6 +884,7 @@ mod tests {
 
     #[test]
     fn the_filter_of_words_after_an_article_admits_every_one_that_continues() {
+        use glaneur_schema::key_of_form;
         let mut words: Vec<String> = ["", "demi", "demi-milliard", "Demi", "USD", "EUR", "MUSD", "M", "m", "U.S", "¢"]
             .map(String::from)
             .to_vec();
@@ -893,11 +897,11 @@ mod tests {
             let word = glaneur_text::folded(original);
             for language in [Language::French, Language::English] {
                 if continues(original, &word, language) {
-                    assert!(lexicon::may_continue_an_amount(&word), "{original:?}");
+                    assert!(lexicon::may_continue_an_amount(&word, key_of_form(&word)), "{original:?}");
                     continuing += 1;
                 }
             }
-            refused += usize::from(!lexicon::may_continue_an_amount(&word));
+            refused += usize::from(!lexicon::may_continue_an_amount(&word, key_of_form(&word)));
         }
         assert!(continuing > 1000 && refused > 5_000, "{continuing} {refused}");
     }
