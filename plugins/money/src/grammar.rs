@@ -901,6 +901,13 @@ impl<'a> Grammar<'a, '_> {
         }
         // `de dollars`, `d'euros`
         let at = if matches!(item.lower, "de" | "d'" | "of") { i + 1 } else { i };
+        // Every currency named by words from here on starts with a word at
+        // `at` of the lists [`lexicon::may_start_a_currency_name`] keys:
+        // most words after a number are refused by their key.
+        let starts_a_name = |l: &Lex<'_>| l.kind == Kind::Word && lexicon::may_start_a_currency_name(l.key);
+        if !self.items.get(at).is_some_and(starts_a_name) {
+            return None;
+        }
         // English: `Swiss francs`, `South African rand`, `New Taiwan dollars`
         for (adjective, noun) in [(at, at + 1), (at + 1, at + 2)] {
             if adjective > at && !matches!(self.lower(at), Some("south" | "new" | "north")) {

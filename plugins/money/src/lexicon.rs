@@ -15,12 +15,15 @@ use crate::Language;
 /// this of the words after every number, which are seldom adjectives of a
 /// currency.
 macro_rules! filtered_pairs {
-    ($(#[$doc:meta])* $vis:vis fn $name:ident($adjective:ident, $noun:ident) {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident($adjective:ident, $noun:ident), adjectives $adjectives:ident {
         $(($($a:literal)|+, $($n:literal)|+) => $code:literal),+ $(,)?
     }) => {
+        /// The adjectives of the function after it.
+        const $adjectives: &[&str] = &[$($($a),+),+];
+
         $(#[$doc])*
         $vis fn $name($adjective: &str, $noun: &str) -> Option<&'static str> {
-            static ADJECTIVES: WordFilter = WordFilter::of(&[&[$($($a),+),+]]);
+            static ADJECTIVES: WordFilter = WordFilter::of(&[$adjectives]);
             if !ADJECTIVES.admits($adjective) {
                 return None;
             }
@@ -130,7 +133,7 @@ filtered_pairs! {
     /// The currency an English adjective and a currency noun name together
     /// (`Swiss francs`, `Indian rupees`, `South African rand`, `Deutsche
     /// marks`); `adjective` is the last word before the noun, lowercased.
-    pub fn english_adjective_currency(adjective, noun) {
+    pub fn english_adjective_currency(adjective, noun), adjectives CURRENCY_ADJECTIVES {
         ("swiss", "franc") => "CHF",
         ("french", "franc") => "FRF",
         ("belgian", "franc") => "BEF",
@@ -363,6 +366,24 @@ pub fn dollar_of_place(place: &str) -> Option<&'static str> {
         "taïwan" | "taiwan" => "TWD",
         _ => return None,
     })
+}
+
+/// The English words before a currency noun or a place that name a
+/// dollar ([`english_dollar_adjective`]).
+const DOLLAR_ADJECTIVES: &[&str] = &["us", "u.s", "american", "canadian", "australian", "hong", "singapore", "new"];
+
+/// Whether a word with form key `key`, right after an amount's number
+/// (or its `de`, `of`), may start the words of a currency: a currency
+/// word, an English adjective of one ([`english_adjective_currency`],
+/// [`english_dollar_adjective`]), or the `south`, `new`, `north` of a
+/// two-word one. A bit test on the key: most words after a number are
+/// none, and are told so before the lists are searched.
+pub fn may_start_a_currency_name(key: u16) -> bool {
+    static KEYS: LazyLock<KeySet> = LazyLock::new(|| {
+        let lists = [CURRENCY_WORD_LIST, CURRENCY_ADJECTIVES, DOLLAR_ADJECTIVES, &["south", "new", "north"]];
+        KeySet::of(lists.into_iter().flatten().copied())
+    });
+    KEYS.admits(key)
 }
 
 /// English adjectives before `dollars` (`Canadian dollars`).
@@ -1295,6 +1316,32 @@ mod tests {
             let decided = places.iter().any(|place| country_currency(family, place).is_some());
             assert_eq!(decided, shared_by_countries(family), "{family}");
         }
+    }
+
+    #[test]
+    fn the_keys_of_currency_names_admit_every_word_that_starts_one() {
+        let mut words: Vec<String> =
+            ["south", "north", "new", "u.s", "real", "mark", "the", "de"].map(String::from).to_vec();
+        for text in glaneur_testdata::test_texts(&["money"]) {
+            words.extend(
+                text.split(|c: char| !(c.is_alphabetic() || c == '.')).map(|w| glaneur_text::folded(w).into_owned()),
+            );
+        }
+        let nouns: Vec<&str> = CURRENCY_WORD_LIST.iter().copied().chain(["franc", "rupee", "peso", "dollar"]).collect();
+        let (mut starting, mut refused) = (0, 0);
+        for word in &words {
+            let starts = currency_word(word).is_some()
+                || english_dollar_adjective(word).is_some()
+                || nouns.iter().any(|noun| english_adjective_currency(word, noun).is_some())
+                || matches!(word.as_str(), "south" | "new" | "north");
+            let admitted = may_start_a_currency_name(glaneur_schema::key_of_form(word));
+            if starts {
+                assert!(admitted, "{word:?}");
+                starting += 1;
+            }
+            refused += usize::from(!admitted);
+        }
+        assert!(starting > 100 && refused > 5_000, "{starting} {refused}");
     }
 
     #[test]
