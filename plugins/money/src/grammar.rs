@@ -1047,15 +1047,23 @@ impl<'a> Grammar<'a, '_> {
     fn qualifier_before(&self, i: usize) -> Option<(&'static str, usize)> {
         let mut end = i;
         for _ in 0..=2 {
-            let last = self.items.get(end.checked_sub(1)?).map_or("", |item| item.lower);
-            for &(phrase, meaning) in lexicon::qualifiers_ending_with(last) {
+            // A word is looked up by its key; another item (`.` of `env .`) by its text.
+            let found = match self.items.get(end.checked_sub(1)?) {
+                Some(last) if last.kind == Kind::Word => lexicon::qualifiers_ending_with_key(last.key),
+                last => lexicon::qualifiers_ending_with(last.map_or("", |item| item.lower)),
+            };
+            for q in found {
+                let (phrase, meaning) = q.qualifier;
                 let n = phrase.len();
                 if end < n {
                     continue;
                 }
+                // A word is told by its key before its text.
                 let matches = (0..n).all(|k| {
                     let item = &self.items[end - n + k];
-                    item.kind != Kind::Break && item.lower == phrase[k]
+                    item.kind != Kind::Break
+                        && (item.kind != Kind::Word || item.key == q.keys[k])
+                        && item.lower == phrase[k]
                 });
                 if matches {
                     return Some((meaning, self.items[end - n].start));

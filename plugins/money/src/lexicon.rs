@@ -629,10 +629,32 @@ pub const QUALIFIER_MAX_WORDS: usize = {
     most
 };
 
+/// A qualifier with the form key of each of its words
+/// ([`glaneur_schema::key_of_form`]): a phrase is told from the words before
+/// a number by their keys before their text is compared.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeyedQualifier {
+    /// The qualifier.
+    pub qualifier: Qualifier,
+    /// The form key of each of its words, in order (then zeros).
+    pub keys: [u16; QUALIFIER_MAX_WORDS],
+}
+
+impl KeyedQualifier {
+    /// `qualifier` with its words' keys.
+    fn of(qualifier: Qualifier) -> Self {
+        let mut keys = [0; QUALIFIER_MAX_WORDS];
+        for (key, word) in keys.iter_mut().zip(qualifier.0) {
+            *key = glaneur_schema::key_of_form(word);
+        }
+        KeyedQualifier { qualifier, keys }
+    }
+}
+
 /// The [`QUALIFIERS`] that end with `word`, in their order: an amount's
 /// qualifier is looked for before every number, and comparing each phrase
 /// there was a fifth of this plugin's parsing.
-pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
+pub fn qualifiers_ending_with(word: &str) -> &'static [KeyedQualifier] {
     /// The last words of the qualifiers: most words asked about are none,
     /// and told so without hashing them.
     static LAST_WORDS: WordFilter = WordFilter::of_last_words(QUALIFIERS);
@@ -640,17 +662,46 @@ pub fn qualifiers_ending_with(word: &str) -> &'static [Qualifier] {
         return &[];
     }
     // foldhash: the default SipHash cost more than the rest of the lookup.
-    type ByLast = HashMap<&'static str, Vec<Qualifier>, foldhash::fast::FixedState>;
+    type ByLast = HashMap<&'static str, Vec<KeyedQualifier>, foldhash::fast::FixedState>;
     static BY_LAST: LazyLock<ByLast> = LazyLock::new(|| {
         let mut by_last = ByLast::default();
-        for &(phrase, meaning) in QUALIFIERS {
-            if let Some(last) = phrase.last() {
-                by_last.entry(*last).or_default().push((phrase, meaning));
+        for &qualifier in QUALIFIERS {
+            if let Some(last) = qualifier.0.last() {
+                by_last.entry(*last).or_default().push(KeyedQualifier::of(qualifier));
             }
         }
         by_last
     });
     BY_LAST.get(word).map_or(&[], Vec::as_slice)
+}
+
+/// The [`QUALIFIERS`] that may end with a word whose form key is `key`, in
+/// their order: those [`qualifiers_ending_with`] the word gives, and maybe
+/// a few ending with another word of the same key (which the caller's
+/// comparison of the words refuses). Found by a bit test and a binary
+/// search on the key a word item carries, rather than by hashing the word.
+pub fn qualifiers_ending_with_key(key: u16) -> &'static [KeyedQualifier] {
+    /// The keys of the last words, and the qualifiers grouped by them, in
+    /// the order of the keys.
+    type ByKey = (KeySet, Vec<(u16, Vec<KeyedQualifier>)>);
+    static BY_KEY: LazyLock<ByKey> = LazyLock::new(|| {
+        let mut groups: Vec<(u16, Vec<KeyedQualifier>)> = Vec::new();
+        for &qualifier in QUALIFIERS {
+            let Some(last) = qualifier.0.last() else { continue };
+            let key = glaneur_schema::key_of_form(last);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, group)) => group.push(KeyedQualifier::of(qualifier)),
+                None => groups.push((key, vec![KeyedQualifier::of(qualifier)])),
+            }
+        }
+        groups.sort_by_key(|&(key, _)| key);
+        (KeySet::of_keys(groups.iter().map(|&(key, _)| key)), groups)
+    });
+    let (keys, groups) = &*BY_KEY;
+    if !keys.admits(key) {
+        return &[];
+    }
+    groups.binary_search_by_key(&key, |&(k, _)| k).map_or(&[], |at| groups[at].1.as_slice())
 }
 
 /// Words allowed between a qualifier and its amount (`dépasse probablement
@@ -1135,9 +1186,13 @@ const KEY_SET_WORDS: usize = (1 << u16::BITS) / 64;
 impl KeySet {
     /// The set of the keys of the words of `lists`.
     fn of<'w>(lists: impl IntoIterator<Item = &'w str>) -> KeySet {
+        KeySet::of_keys(lists.into_iter().map(glaneur_schema::key_of_form))
+    }
+
+    /// The set of `keys`.
+    fn of_keys(keys: impl IntoIterator<Item = u16>) -> KeySet {
         let mut bits = Box::new([0; KEY_SET_WORDS]);
-        for word in lists {
-            let key = usize::from(glaneur_schema::key_of_form(word));
+        for key in keys.into_iter().map(usize::from) {
             bits[key / 64] |= 1 << (key % 64);
         }
         KeySet(bits)
@@ -1255,7 +1310,7 @@ mod tests {
     fn every_qualifier_is_found_by_its_last_word_in_order() {
         for (k, &(phrase, meaning)) in QUALIFIERS.iter().enumerate() {
             let last = phrase.last().copied().unwrap_or_default();
-            let found = qualifiers_ending_with(last);
+            let found: Vec<Qualifier> = qualifiers_ending_with(last).iter().map(|q| q.qualifier).collect();
             assert!(found.contains(&(phrase, meaning)), "{phrase:?}");
             // Those before it in the list that end the same way come first.
             let before: Vec<Qualifier> =
@@ -1263,6 +1318,37 @@ mod tests {
             assert_eq!(&found[..before.len()], &before[..], "{phrase:?}");
         }
         assert!(qualifiers_ending_with("milliards").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_found_by_key_hold_those_found_by_the_word_in_order() {
+        let mut words: Vec<String> = QUALIFIERS.iter().flat_map(|q| q.0.iter().map(|w| w.to_string())).collect();
+        for text in glaneur_testdata::test_texts(&["money"]) {
+            words.extend(
+                text.split(|c: char| !(c.is_alphabetic() || c == '\'')).map(|w| glaneur_text::folded(w).into_owned()),
+            );
+        }
+        let mut found = 0;
+        for word in &words {
+            let by_word = qualifiers_ending_with(word);
+            let by_key = qualifiers_ending_with_key(glaneur_schema::key_of_form(word));
+            // Those of the word, in their order, among those of its key.
+            let mut rest = by_key.iter();
+            for q in by_word {
+                assert!(rest.any(|k| k == q), "{word:?} {q:?}");
+                assert_eq!(
+                    q.keys[..q.qualifier.0.len()],
+                    q.qualifier.0.iter().map(|w| glaneur_schema::key_of_form(w)).collect::<Vec<_>>()[..]
+                );
+            }
+            // No other qualifier ends with the word.
+            assert!(
+                by_key.iter().filter(|q| q.qualifier.0.last() == Some(&word.as_str())).eq(by_word.iter()),
+                "{word:?}"
+            );
+            found += by_word.len();
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
