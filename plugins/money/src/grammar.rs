@@ -6,6 +6,7 @@
 //! currency) is money, and which currency it takes from context, is
 //! decided afterwards over the whole document (`context`).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -708,7 +709,7 @@ impl<'a> Grammar<'a, '_> {
                 // `a hundred`, `a thousand`
                 p if p.starts_with("a ") || p.starts_with("an ") => {
                     let rest = p.split_once(' ').map_or("", |(_, r)| r);
-                    text2num_reading(&format!("one {rest}"), english)
+                    remembered_reading(&format!("one {rest}"), english)
                 }
                 _ => number_words_value(phrase, english),
             };
@@ -1123,8 +1124,38 @@ fn number_words_value(phrase: &str, english: bool) -> Option<f64> {
     let readings = if english { &ENGLISH } else { &FRENCH };
     match readings.get(phrase) {
         Some(&value) => value,
-        None => text2num_reading(phrase, english),
+        None => remembered_reading(phrase, english),
     }
+}
+
+/// The most phrases a thread remembers the reading of (see
+/// [`remembered_reading`]); past them, it forgets them all.
+const REMEMBERED_PHRASES: usize = 4096;
+
+/// [`text2num_reading`], remembered by each thread for the phrases it read
+/// before: phrases of several words recur from one document to the next
+/// (`vingt-cinq`, `two hundred`), and text2num builds its language and
+/// allocates two strings for every reading (a third of this plugin's
+/// allocations besides its entities'). At most [`REMEMBERED_PHRASES`].
+fn remembered_reading(phrase: &str, english: bool) -> Option<f64> {
+    type Read = HashMap<Box<str>, Option<f64>, foldhash::fast::FixedState>;
+    thread_local! {
+        /// The readings of this thread's phrases, French and English.
+        static READ: RefCell<[Read; 2]> = RefCell::default();
+    }
+    READ.with(|read| {
+        let mut read = read.borrow_mut();
+        let read = &mut read[usize::from(english)];
+        if let Some(&value) = read.get(phrase) {
+            return value;
+        }
+        if read.len() >= REMEMBERED_PHRASES {
+            read.clear();
+        }
+        let value = text2num_reading(phrase, english);
+        read.insert(phrase.into(), value);
+        value
+    })
 }
 
 /// text2num's reading of `phrase` in English or French.
@@ -1177,6 +1208,13 @@ mod tests {
         let phrases =
             lexicon::number_words().chain(["vingt-cinq", "deux cents", "fifty cents", "one hundred", "x", ""]);
         for phrase in phrases {
+            for english in [false, true] {
+                let value = number_words_value(phrase, english);
+                assert_eq!(value.map(f64::to_bits), text2num_reading(phrase, english).map(f64::to_bits), "{phrase}");
+            }
+        }
+        // Read again, from what the thread remembers.
+        for phrase in ["vingt-cinq", "deux cents", "one hundred", "x"] {
             for english in [false, true] {
                 let value = number_words_value(phrase, english);
                 assert_eq!(value.map(f64::to_bits), text2num_reading(phrase, english).map(f64::to_bits), "{phrase}");
