@@ -224,6 +224,8 @@ struct Scratch {
     picked: Vec<usize>,
     /// The lowered words put together from several tokens.
     folds: String,
+    /// The lexer's note of which items those are.
+    lowered: Vec<(usize, Range<usize>)>,
     /// A chunk's anchors.
     anchors: Vec<(usize, usize)>,
     /// A document's candidate amounts.
@@ -293,7 +295,11 @@ impl Money {
         candidates.clear();
         let mut resume = 0;
         for chunk in chunks::chunks(doc) {
-            let into = Items { all: std::mem::take(&mut scratch.items), picked: std::mem::take(&mut scratch.picked) };
+            let into = Items {
+                all: std::mem::take(&mut scratch.items),
+                picked: std::mem::take(&mut scratch.picked),
+                lowered: std::mem::take(&mut scratch.lowered),
+            };
             let lexed =
                 scanner::lex_range_into(document, chunk.lexed, &mut scratch.folds, into, |item| may_anchor(item, keys));
             let kept_anchors = std::mem::take(&mut scratch.anchors);
@@ -316,7 +322,8 @@ impl Money {
                     candidates.push(parsed);
                 }
             }
-            (scratch.items, scratch.picked, scratch.anchors) = (scanner::recycle(lexed.all), lexed.picked, anchors);
+            (scratch.items, scratch.picked, scratch.lowered, scratch.anchors) =
+                (scanner::recycle(lexed.all), lexed.picked, lexed.lowered, anchors);
         }
         candidates
     }

@@ -88,6 +88,11 @@ pub struct Items<'a> {
     /// order: a caller after a few items (the ones an amount may start at)
     /// need not walk them all again.
     pub picked: Vec<usize>,
+    /// Working room: the items whose lowered form was written into the
+    /// folds buffer, (index, span there), while they were lexed (emptied
+    /// after; kept so that a caller lexing document after document does
+    /// not allocate it anew).
+    pub lowered: Vec<(usize, Range<usize>)>,
 }
 
 /// Every item of the Document's tokens that start in `range`, with the
@@ -130,7 +135,7 @@ pub fn lex_range_into<'a>(
     let first = all.partition_point(|t| t.start() < range.start);
     let mut i = first;
     folds.clear();
-    let Items { all: mut out, mut picked } = into;
+    let Items { all: mut out, mut picked, mut lowered } = into;
     out.clear();
     picked.clear();
     // About one item in five or six bytes of news text, more in texts dense
@@ -153,7 +158,7 @@ pub fn lex_range_into<'a>(
         }
     };
     // The items whose lowered form is in `folds`: (index, span in `folds`).
-    let mut lowered: Vec<(usize, Range<usize>)> = Vec::new();
+    lowered.clear();
     // The whitespace before token `i` starts where the last item ended.
     let gap_start = |i: usize| if i > first { all[i - 1].end() } else { range.start };
     let ascii_digits = |t: &DocToken| bytes[t.span()].iter().all(u8::is_ascii_digit);
@@ -289,10 +294,10 @@ pub fn lex_range_into<'a>(
         }
     }
     let folds: &'a String = folds;
-    for (at, span) in lowered {
+    for (at, span) in lowered.drain(..) {
         out[at].lower = &folds[span];
     }
-    Items { all: out, picked }
+    Items { all: out, picked, lowered }
 }
 
 /// `items` emptied, as items of another lifetime, its room kept: the
@@ -706,7 +711,7 @@ mod tests {
         assert_eq!((kept.len(), kept.capacity()), (0, room));
         // Lexing into them again gives what lexing anew gives.
         let mut again = String::new();
-        let into = Items { all: kept, picked: items.picked };
+        let into = Items { all: kept, picked: items.picked, lowered: items.lowered };
         let relexed = lex_range_into(&buf.document(), 0..text.len(), &mut again, into, |l| l.kind == Kind::Num);
         let mut fresh_folds = String::new();
         let fresh = lex_range(&buf.document(), 0..text.len(), &mut fresh_folds, |l| l.kind == Kind::Num);
