@@ -230,6 +230,8 @@ struct Scratch {
     anchors: Vec<(usize, usize)>,
     /// A document's candidate amounts.
     candidates: Vec<Parsed>,
+    /// A document's amounts.
+    amounts: Vec<Amount>,
     /// The candidates whose paragraph decides about them, their paragraphs
     /// and contexts (see [`Money::decide`]).
     deciding: Vec<usize>,
@@ -275,12 +277,20 @@ pub struct Money;
 impl Money {
     /// Every amount of money in `document`, in order.
     pub fn amounts(&self, document: &Document<'_>) -> Vec<Amount> {
+        self.with_amounts(document, <[Amount]>::to_vec)
+    }
+
+    /// What `read` makes of every amount of money in `document`, in
+    /// order, found into the vectors this thread keeps (the amounts'
+    /// included: the caller takes what it needs from them).
+    fn with_amounts<R>(&self, document: &Document<'_>, read: impl FnOnce(&[Amount]) -> R) -> R {
         let mut scratch = SCRATCH.with(Cell::take);
         let candidates = self.candidates(document, false, &mut scratch);
         let amounts = self.decide(document, &candidates, &mut scratch);
-        scratch.candidates = bounded(candidates);
+        let read = read(&amounts);
+        (scratch.candidates, scratch.amounts) = (bounded(candidates), bounded(amounts));
         SCRATCH.with(|kept| kept.set(scratch));
-        amounts
+        read
     }
 
     /// Every candidate amount in `document`, in order. `qualify_all` looks
@@ -329,7 +339,8 @@ impl Money {
     }
 
     /// Which candidates are money, with which currency (its working
-    /// vectors those of `scratch`).
+    /// vectors those of `scratch`, and the amounts written into its
+    /// `amounts`, taken).
     fn decide(&self, document: &Document<'_>, candidates: &[Parsed], scratch: &mut Scratch) -> Vec<Amount> {
         let doc = document.text();
         // The candidates their paragraph decides about: those naming a
@@ -367,7 +378,8 @@ impl Money {
         }
         // The next of `deciding`.
         let mut j = 0;
-        let out = settle(doc, candidates, |k| match deciding.get(j) {
+        let kept = std::mem::take(&mut scratch.amounts);
+        let out = settle(doc, candidates, kept, |k| match deciding.get(j) {
             Some(&d) if d == k => {
                 j += 1;
                 contexts[j - 1]
@@ -381,7 +393,15 @@ impl Money {
 
     /// Every amount as an entity (see [`to_entity`] for the error).
     pub fn find(&self, doc: &Document<'_>) -> Result<Vec<Entity>, String> {
-        self.amounts(doc).into_iter().map(to_entity).collect()
+        // The entities written into a vector of the right size, the only
+        // allocation besides their attrs (the amounts' vector is kept).
+        self.with_amounts(doc, |amounts| {
+            let mut entities = Vec::with_capacity(amounts.len());
+            for amount in amounts {
+                entities.push(to_entity(amount)?);
+            }
+            Ok(entities)
+        })
     }
 }
 
@@ -391,14 +411,17 @@ impl Money {
 /// parentheses, and whether it is in parentheses itself. A sub-unit takes
 /// its sentence's currency; a named currency outside parentheses names the
 /// bare amounts after it; a bare amount takes the last named or the next,
-/// or is kept without one after a money noun or cue.
+/// or is kept without one after a money noun or cue. Written into `out`
+/// (emptied first), a vector kept from one document to the next.
 fn settle(
     doc: &str,
     candidates: &[Parsed],
+    mut out: Vec<Amount>,
     mut context_of: impl FnMut(usize) -> (Option<&'static str>, bool),
 ) -> Vec<Amount> {
     let mut last_named: Option<&'static str> = None;
-    let mut out = Vec::with_capacity(candidates.len());
+    out.clear();
+    out.reserve(candidates.len());
     for (k, parsed) in candidates.iter().enumerate() {
         let (next_named, in_parens) = context_of(k);
         // `45 cents`: a hundredth of the currency the sentence names, else of the dollar.
@@ -575,14 +598,14 @@ fn attrs_json(amount: &Amount) -> String {
 
 /// An amount as a `money` entity; fails only if its attrs were not one
 /// line of JSON (see [`Entity::with_written_attrs`]).
-fn to_entity(amount: Amount) -> Result<Entity, String> {
+fn to_entity(amount: &Amount) -> Result<Entity, String> {
     let p = &amount.parsed;
     let confidence = match (p.named.is_some(), amount.inferred) {
         (true, _) => 0.95,
         (false, true) => 0.8,
         (false, false) => 0.6,
     };
-    Entity::with_written_attrs("money", p.start..p.end, confidence, attrs_json(&amount))
+    Entity::with_written_attrs("money", p.start..p.end, confidence, attrs_json(amount))
 }
 
 impl Plugin for Money {
@@ -785,7 +808,7 @@ mod tests {
                 ahead = Some((code, paragraph));
             }
         }
-        settle(doc, &candidates, |k| (next_named[k], in_parens[k]))
+        settle(doc, &candidates, Vec::new(), |k| (next_named[k], in_parens[k]))
     }
 
     #[test]
