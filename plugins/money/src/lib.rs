@@ -17,6 +17,7 @@ pub mod scanner;
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
 
@@ -537,8 +538,24 @@ impl Rule {
         ],
     ];
 
+    /// How many rules there are.
+    const COUNT: usize = 2 * 2 * 5;
+
     fn as_str(&self) -> &'static str {
         Rule::ALL[usize::from(self.range)][usize::from(self.words)][self.currency as usize]
+    }
+
+    /// Its place among [`Rule::every`].
+    fn index(&self) -> usize {
+        (usize::from(self.range) * 2 + usize::from(self.words)) * 5 + self.currency as usize
+    }
+
+    /// Every rule, in the order of [`Rule::ALL`].
+    fn every() -> impl Iterator<Item = Rule> {
+        let vias = [Via::Symbol, Via::Code, Via::Word, Via::Inferred, Via::Cue];
+        [false, true].into_iter().flat_map(move |range| {
+            [false, true].into_iter().flat_map(move |words| vias.map(|currency| Rule { range, words, currency }))
+        })
     }
 }
 
@@ -587,13 +604,59 @@ fn attrs_json(amount: &Amount) -> String {
     }
     json.push_str(",\"currency\":");
     push_string(&mut json, amount.currency);
-    json.push_str(if amount.inferred { ",\"currency_inferred\":true" } else { ",\"currency_inferred\":false" });
-    json.push_str(",\"qualifier\":");
-    push_string(&mut json, p.qualifier);
-    json.push_str(",\"rule\":");
-    push_string(&mut json, Some(rule_of(amount).as_str()));
-    json.push('}');
+    let rule = rule_of(amount);
+    match attrs_tail(amount.inferred, p.qualifier, &rule) {
+        Some(tail) => json.push_str(tail),
+        None => write_attrs_tail(&mut json, amount.inferred, p.qualifier, &rule),
+    }
     json
+}
+
+/// The end of a `money` entity's attrs after its currency, as
+/// [`attrs_json`] writes it: `,"currency_inferred":…,"qualifier":…,"rule":…}`.
+fn write_attrs_tail(json: &mut String, inferred: bool, qualifier: Option<&str>, rule: &Rule) {
+    json.push_str(if inferred { ",\"currency_inferred\":true" } else { ",\"currency_inferred\":false" });
+    json.push_str(",\"qualifier\":");
+    match qualifier {
+        Some(qualifier) => {
+            json.push('"');
+            json.push_str(qualifier);
+            json.push('"');
+        }
+        None => json.push_str("null"),
+    }
+    json.push_str(",\"rule\":\"");
+    json.push_str(rule.as_str());
+    json.push_str("\"}");
+}
+
+/// The qualifiers an amount may have, in the order of [`attrs_tail`]'s
+/// table (none first).
+const QUALIFIER_NAMES: [Option<&str>; 4] = [None, Some("approx"), Some("over"), Some("under")];
+
+/// [`write_attrs_tail`]'s text, written once for every case of the usual
+/// qualifiers (the others, none so far, are written each time): one copy
+/// per entity rather than seven pieces, two of them copied by a call.
+fn attrs_tail(inferred: bool, qualifier: Option<&str>, rule: &Rule) -> Option<&'static str> {
+    /// Each case's tail, by whether the currency was inferred, the
+    /// qualifier's place in [`QUALIFIER_NAMES`], then the rule's in
+    /// [`Rule::ALL`].
+    static TAILS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut tails = Vec::new();
+        for inferred in [false, true] {
+            for qualifier in QUALIFIER_NAMES {
+                for rule in Rule::every() {
+                    let mut tail = String::new();
+                    write_attrs_tail(&mut tail, inferred, qualifier, &rule);
+                    tails.push(tail);
+                }
+            }
+        }
+        tails
+    });
+    let q = QUALIFIER_NAMES.iter().position(|&name| name == qualifier)?;
+    let at = (usize::from(inferred) * QUALIFIER_NAMES.len() + q) * Rule::COUNT + rule.index();
+    TAILS.get(at).map(String::as_str)
 }
 
 /// An amount as a `money` entity; fails only if its attrs were not one
@@ -750,6 +813,24 @@ mod tests {
                         format!("{via:?}").to_lowercase()
                     );
                     assert_eq!(Rule { range, words, currency: via }.as_str(), spelled);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_is_at_its_index_and_each_tail_is_the_one_written() {
+        let rules: Vec<Rule> = Rule::every().collect();
+        assert_eq!(rules.len(), Rule::COUNT);
+        for (k, rule) in rules.iter().enumerate() {
+            assert_eq!(rule.index(), k);
+            for inferred in [false, true] {
+                for qualifier in [None, Some("approx"), Some("over"), Some("under"), Some("other")] {
+                    let mut written = String::new();
+                    write_attrs_tail(&mut written, inferred, qualifier, rule);
+                    let kept = attrs_tail(inferred, qualifier, rule);
+                    assert_eq!(kept.is_none(), qualifier == Some("other"));
+                    assert!(kept.is_none_or(|kept| kept == written), "{written}");
                 }
             }
         }
