@@ -661,8 +661,16 @@ impl<'a> Grammar<'a, '_> {
     /// currency word.
     fn number_words(&self, i: usize) -> Option<(f64, usize)> {
         let is_one = |w: &str| lexicon::is_number_word(w) || w == "et";
-        // Most words have no hyphen: told without setting up a split.
-        let is_part = |w: &str| if w.as_bytes().contains(&b'-') { w.split('-').all(is_one) } else { is_one(w) };
+        // Whether the word at `k` is one, or its parts between hyphens are:
+        // most words have no hyphen (the item says so), and most are
+        // refused by their key before the lists are searched.
+        let keys = lexicon::amount_start_keys();
+        let is_part = |k: usize| {
+            self.items.get(k).filter(|l| l.kind == Kind::Word).is_some_and(|l| match l.hyphenated {
+                true => l.lower.split('-').all(is_one),
+                false => l.lower == "et" || (keys.admits(l.key) && lexicon::is_number_word(l.lower)),
+            })
+        };
         // `a hundred`, `a thousand`: the article is the first word only.
         let article = matches!(self.lower(i), Some("a" | "an"));
         let mut end = if article { i + 1 } else { i };
@@ -670,10 +678,10 @@ impl<'a> Grammar<'a, '_> {
             let joiner = matches!(w, "et" | "and");
             if joiner {
                 // `vingt et un`, `hundred and twenty-five`, not `deux milliards et demi`.
-                if !self.lower(end + 1).is_some_and(is_part) || end == i {
+                if !is_part(end + 1) || end == i {
                     break;
                 }
-            } else if !is_part(w) {
+            } else if !is_part(end) {
                 break;
             }
             end += 1;
@@ -681,7 +689,6 @@ impl<'a> Grammar<'a, '_> {
         // The words' own language: `twelve` is English in a text too short
         // for the document's guess.
         let english = self.language == Language::English || self.lower(i).is_some_and(is_english_number);
-        let mut buffer = String::new();
         for stop in (i + 1..=end).rev() {
             // A phrase never ends on its joiner (`five and` of `five and ten million`).
             if matches!(self.lower(stop - 1), Some("and" | "et")) {
@@ -691,27 +698,19 @@ impl<'a> Grammar<'a, '_> {
             let words = (i..stop).filter_map(|k| self.lower(k)).filter(|w| !(english && *w == "and"));
             // One word (most often an article) is the phrase as it is.
             let single = self.lower(i).filter(|w| stop == i + 1 && !(english && *w == "and"));
-            let phrase = match single {
-                Some(word) => word,
-                None => {
-                    buffer.clear();
+            let value = match single {
+                Some(word) => word_reading(word, english),
+                // Put together in this thread's buffer.
+                None => PHRASE.with_borrow_mut(|phrase| {
+                    phrase.clear();
                     for (n, word) in words.enumerate() {
                         if n > 0 {
-                            buffer.push(' ');
+                            phrase.push(' ');
                         }
-                        buffer.push_str(word);
+                        phrase.push_str(word);
                     }
-                    buffer.as_str()
-                }
-            };
-            let value = match phrase {
-                "un" | "une" | "one" | "a" | "an" => Some(1.0),
-                // `a hundred`, `a thousand`
-                p if p.starts_with("a ") || p.starts_with("an ") => {
-                    let rest = p.split_once(' ').map_or("", |(_, r)| r);
-                    remembered_reading(&format!("one {rest}"), english)
-                }
-                _ => number_words_value(phrase, english),
+                    phrase_reading(phrase, english)
+                }),
             };
             if let Some(value) = value {
                 let lone_one = value == 1.0 && stop == i + 1;
@@ -1110,6 +1109,34 @@ fn single_currency(word: &str) -> Option<&'static str> {
     }
 }
 
+thread_local! {
+    /// The phrase of several number words [`Grammar::number_words`] reads,
+    /// put together in one buffer a thread keeps, rather than in a string
+    /// allocated for each.
+    static PHRASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// What one number word reads as: an article is one.
+fn word_reading(word: &str, english: bool) -> Option<f64> {
+    match word {
+        "un" | "une" | "one" | "a" | "an" => Some(1.0),
+        _ => number_words_value(word, english),
+    }
+}
+
+/// What a phrase of number words (spaced) reads as: one word as
+/// [`word_reading`] says; `a hundred`, `a thousand` as `one hundred`, `one
+/// thousand` (the article replaced in `phrase`).
+fn phrase_reading(phrase: &mut String, english: bool) -> Option<f64> {
+    let article = match phrase.split_once(' ') {
+        Some((first @ ("a" | "an"), _)) => first.len(),
+        Some(_) => return number_words_value(phrase, english),
+        None => return word_reading(phrase, english),
+    };
+    phrase.replace_range(..article, "one");
+    remembered_reading(phrase, english)
+}
+
 /// What text2num reads `phrase` (number words, spaced) as, in English or
 /// French. Most phrases are one word of the lists (`deux`, `fifty`): those
 /// are looked up in a table of their readings, made once per language,
@@ -1202,6 +1229,44 @@ fn compact_currency(word: &str) -> Option<(f64, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_read_as_they_were_before_the_buffer() {
+        // The reading written first: the phrase matched whole, `a …` read
+        // by text2num as `one …`.
+        let before = |phrase: &str, english: bool| match phrase {
+            "un" | "une" | "one" | "a" | "an" => Some(1.0),
+            p if p.starts_with("a ") || p.starts_with("an ") => {
+                let rest = p.split_once(' ').map_or("", |(_, r)| r);
+                text2num_reading(&format!("one {rest}"), english)
+            }
+            _ => number_words_value(phrase, english),
+        };
+        let phrases = [
+            "",
+            "a",
+            "an",
+            "un",
+            "une",
+            "one",
+            "a hundred",
+            "an hundred",
+            "a thousand five",
+            "a dozen",
+            "and",
+            "vingt et un",
+            "deux cents",
+            "one hundred twenty-five",
+            "a-b",
+            "au cent",
+        ];
+        for phrase in phrases {
+            for english in [false, true] {
+                let read = phrase_reading(&mut phrase.to_owned(), english);
+                assert_eq!(read.map(f64::to_bits), before(phrase, english).map(f64::to_bits), "{phrase}");
+            }
+        }
+    }
 
     #[test]
     fn number_words_read_from_the_table_as_text2num_reads_them() {
