@@ -962,7 +962,12 @@ impl Attributor<'_> {
     /// The person whose canonical name is the fullest form of `name`
     /// ([`NameEndings::person`]).
     fn fullest_person(&self, name: &str) -> Option<usize> {
-        self.index.get_or_init(|| NameEndings::new(self.persons)).person(self.persons, name)
+        self.name_endings().person(self.persons, name)
+    }
+
+    /// The endings of the people's names, built when first asked for.
+    fn name_endings(&self) -> &NameEndings {
+        self.index.get_or_init(|| NameEndings::new(self.persons))
     }
 
     /// `Park` after `C.J. Park a été nommé`: the longest name of two words
@@ -1002,7 +1007,7 @@ impl Attributor<'_> {
                 match cache[k].get() {
                     Some(found) => found,
                     None => {
-                        let found = self.fullest_person(&p.canonical);
+                        let found = self.name_endings().person_of(self.persons, k);
                         cache[k].set(Some(found));
                         found
                     }
