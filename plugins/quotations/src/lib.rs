@@ -35,7 +35,7 @@ pub struct Quotation<'a> {
     /// Speech, or a term: a quoted word or two that nobody says.
     pub form: QuoteForm,
     /// Who said it, and by which rule.
-    pub attribution: Attribution,
+    pub attribution: Attribution<'a>,
 }
 
 /// Finds quotations.
@@ -52,7 +52,7 @@ impl Quotations {
 
     /// Every quotation in `doc`, attributed with the `persons` and `orgs`
     /// found before, each sorted by start and not overlapping.
-    pub fn find<'t>(&self, doc: &Document<'t>, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<Quotation<'t>> {
+    pub fn find<'a>(&self, doc: &Document<'a>, persons: &'a [PersonRef], orgs: &'a [OrgRef]) -> Vec<Quotation<'a>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(persons, |p| (p.start, p.end)));
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         self.attribute(doc, &marks::quotes(doc.text()), persons, orgs)
@@ -60,13 +60,13 @@ impl Quotations {
 
     /// The quotations of `quotes` (found in `doc` by [`marks::quotes`]),
     /// attributed as [`Quotations::find`] says.
-    fn attribute<'t>(
+    fn attribute<'a>(
         &self,
-        doc: &Document<'t>,
+        doc: &Document<'a>,
         quotes: &[marks::Quote],
-        persons: &[PersonRef],
-        orgs: &[OrgRef],
-    ) -> Vec<Quotation<'t>> {
+        persons: &'a [PersonRef],
+        orgs: &'a [OrgRef],
+    ) -> Vec<Quotation<'a>> {
         if quotes.is_empty() {
             return Vec::new(); // nothing to attribute: no paragraphs nor index to build
         }
@@ -247,7 +247,7 @@ mod tests {
     fn found(text: &str, persons: &[PersonRef], orgs: &[OrgRef]) -> Vec<(Option<String>, &'static str, QuoteForm)> {
         let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
         let found = Quotations::load().find(&buf.document(), persons, orgs);
-        found.into_iter().map(|q| (q.attribution.speaker, q.attribution.rule, q.form)).collect()
+        found.into_iter().map(|q| (q.attribution.speaker.map(str::to_owned), q.attribution.rule, q.form)).collect()
     }
 
     fn speakers(text: &str, names: &[(&str, Option<Pronoun>)]) -> Vec<(Option<String>, &'static str)> {
