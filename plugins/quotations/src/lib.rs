@@ -12,6 +12,7 @@ pub mod entity;
 pub mod found;
 pub mod marks;
 pub mod nouns;
+pub mod paragraphs;
 pub mod token_words;
 pub mod verbs;
 
@@ -71,7 +72,7 @@ impl Quotations {
             return Vec::new(); // nothing to attribute: no paragraphs nor index to build
         }
         let text = doc.text();
-        let paragraphs = glaneur_text::Paragraphs::new(text);
+        let paragraphs = paragraphs::of(doc);
         let lexicon = (&self.verbs, &self.nouns);
         let attributor = Attributor::new(*doc, quotes, persons, orgs, lexicon, &paragraphs);
         quotes
