@@ -31,6 +31,7 @@
 
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::sync::LazyLock;
 
@@ -175,6 +176,11 @@ const SOURCE_CUES: [(&str, &str); 5] =
 /// every quote.
 static SOURCE_CUE_FINDERS: LazyLock<Vec<Finder<'static>>> =
     LazyLock::new(|| SOURCE_CUES.iter().map(|(cue, _)| Finder::new(cue)).collect());
+
+/// The longest clause before a quote [`Attributor::source_cue`] lowers on
+/// the stack: longer than any ([`Attributor::sentence_start`] looks back
+/// 600 bytes).
+const CLAUSE: usize = 640;
 
 /// How far from a name a fuller form of it is looked for in the text
 /// (`C.J. Park` for `Park`): an article's length, so that a document of
@@ -728,8 +734,9 @@ impl<'a> Attributor<'_, 'a> {
             Some(noun) => (None, noun, words.get(1).map(|w| w.0.as_ref())),
             None => (is_definite(first)?, words.get(1)?.0.as_ref(), words.get(2).map(|w| w.0.as_ref())),
         };
-        // `noun next`, joined by hand (`format!` cost several times more).
-        let two = next.map(|n| [noun, " ", n].concat());
+        // `noun next`, joined on the stack (`format!` cost several times more).
+        let mut joined = [0; TWO_WORDS];
+        let two = next.map(|n| two_words(&mut joined, noun, n));
         let is = |list: &WordList| list.contains(noun) || two.as_deref().is_some_and(|t| list.contains(t));
         let resolved = |found: Option<Speaker<'a>>| {
             Some(
@@ -1284,13 +1291,23 @@ impl<'a> Attributor<'_, 'a> {
         if !clause.contains(',') && !clause.trim_end().ends_with(':') {
             return None;
         }
-        // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
-        let lower = clause.to_ascii_lowercase();
+        // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars),
+        // and which chars are letters. A clause is 600 bytes at most
+        // ([`Attributor::sentence_start`]): lowered on the stack.
+        let mut stack = [0; CLAUSE];
+        let lower = match stack.get_mut(..clause.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(clause.as_bytes());
+                lower.make_ascii_lowercase();
+                Cow::Borrowed(&*lower)
+            }
+            None => Cow::Owned(clause.as_bytes().to_ascii_lowercase()),
+        };
         // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
         for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
-            for i in finder.find_iter(lower.as_bytes()) {
+            for i in finder.find_iter(&lower) {
                 let at = sentence_start + i + cue.len();
-                let boundary = i == 0 || !lower[..i].ends_with(char::is_alphabetic);
+                let boundary = i == 0 || !clause[..i].ends_with(char::is_alphabetic);
                 if boundary && self.comma_after_name(at, q.start) {
                     if rule == "selon" {
                         let a = self.selon(at, q.start, earlier);
@@ -1454,6 +1471,23 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
     let start = start?;
     let place = count == 1 && glaneur_lexicon::is_place(&text[start..end]);
     (count >= min && !place).then_some((start, end))
+}
+
+/// The longest two words [`two_words`] joins on the stack.
+const TWO_WORDS: usize = 64;
+
+/// `a b`: joined in `buf` when short enough (two words of a description,
+/// `directeur général`), else in a string of its own.
+fn two_words<'b>(buf: &'b mut [u8; TWO_WORDS], a: &str, b: &str) -> Cow<'b, str> {
+    let len = a.len() + 1 + b.len();
+    let Some(slot) = buf.get_mut(..len) else { return Cow::Owned([a, " ", b].concat()) };
+    slot[..a.len()].copy_from_slice(a.as_bytes());
+    slot[a.len()] = b' ';
+    slot[a.len() + 1..].copy_from_slice(b.as_bytes());
+    match std::str::from_utf8(slot) {
+        Ok(joined) => Cow::Borrowed(joined),
+        Err(_) => Cow::Owned([a, " ", b].concat()), // never: both are text
+    }
 }
 
 /// The start of the spaces (` `, U+00A0, U+202F: those a word is read
@@ -1706,6 +1740,15 @@ fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_words_are_joined_as_concat_joins_them() {
+        let long = "x".repeat(TWO_WORDS);
+        for (a, b) in [("directeur", "général"), ("", ""), ("é", "ü"), (long.as_str(), "a"), ("a", &long[1..])] {
+            let mut buf = [0; TWO_WORDS];
+            assert_eq!(two_words(&mut buf, a, b), [a, " ", b].concat());
+        }
+    }
 
     #[test]
     fn a_clause_reaches_what_its_end_is_after() {

@@ -56,40 +56,40 @@ impl Quotations {
     pub fn find<'a>(&self, doc: &Document<'a>, persons: &'a [PersonRef], orgs: &'a [OrgRef]) -> Vec<Quotation<'a>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(persons, |p| (p.start, p.end)));
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
-        self.attribute(doc, &marks::quotes(doc.text()), persons, orgs)
+        self.attribute(doc, &marks::quotes(doc.text()), persons, orgs).collect()
     }
 
     /// The quotations of `quotes` (found in `doc` by [`marks::quotes`]),
-    /// attributed as [`Quotations::find`] says.
-    fn attribute<'a>(
+    /// attributed as [`Quotations::find`] says: read one at a time (the
+    /// plugin makes each an entity, with no vector of them between).
+    fn attribute<'q, 'a: 'q>(
         &self,
         doc: &Document<'a>,
-        quotes: &[marks::Quote],
+        quotes: &'q [marks::Quote],
         persons: &'a [PersonRef],
         orgs: &'a [OrgRef],
-    ) -> Vec<Quotation<'a>> {
-        if quotes.is_empty() {
-            return Vec::new(); // nothing to attribute: no paragraphs nor index to build
-        }
+    ) -> impl Iterator<Item = Quotation<'a>> + 'q {
         let text = doc.text();
-        let paragraphs = paragraphs::of(doc);
-        let lexicon = (&self.verbs, &self.nouns);
-        let attributor = Attributor::new(*doc, quotes, persons, orgs, lexicon, &paragraphs);
-        quotes
-            .iter()
-            .zip(attributor.attribute())
-            .map(|(q, attribution)| {
-                let content = q.content(text);
-                let term = attribution.rule == "none" && is_term(text, q, content);
-                Quotation {
-                    start: q.start,
-                    end: q.end,
-                    content,
-                    form: if term { QuoteForm::Term } else { QuoteForm::Speech },
-                    attribution,
-                }
-            })
-            .collect()
+        // Nothing to attribute: no paragraphs nor index to build.
+        let attributions = match quotes.is_empty() {
+            true => Vec::new(),
+            false => {
+                let paragraphs = paragraphs::of(doc);
+                let lexicon = (&self.verbs, &self.nouns);
+                Attributor::new(*doc, quotes, persons, orgs, lexicon, &paragraphs).attribute()
+            }
+        };
+        quotes.iter().zip(attributions).map(move |(q, attribution)| {
+            let content = q.content(text);
+            let term = attribution.rule == "none" && is_term(text, q, content);
+            Quotation {
+                start: q.start,
+                end: q.end,
+                content,
+                form: if term { QuoteForm::Term } else { QuoteForm::Speech },
+                attribution,
+            }
+        })
     }
 }
 
@@ -213,7 +213,7 @@ impl Plugin for Quotations {
         glaneur_text::keep_leftmost_longest(&mut persons, |p| (p.start, p.end));
         glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
         let quotations = self.attribute(doc, &quotes, &persons, &orgs);
-        quotations.iter().map(|q| entity::entity(q, confidence(q.attribution.rule))).collect()
+        quotations.map(|q| entity::entity(&q, confidence(q.attribution.rule))).collect()
     }
 }
 
