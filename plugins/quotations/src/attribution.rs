@@ -1439,14 +1439,17 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
             e -= 1;
             word = &text[s..e];
         }
-        let folded = glaneur_text::folded(word.trim_end_matches('.'));
-        let pronoun = matches!(folded.as_ref(), "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "we" | "i")
-            // `D'après`, `L'entreprise`, `Qu'il`: an elided word opening a sentence.
-            || ["d'", "l'", "qu'", "j'", "n'", "s'", "c'"].iter().any(|p| folded.starts_with(p));
+        // Folded only when capitalised: the word that ends a run seldom is.
         let capital = word.starts_with(char::is_uppercase)
-            && !pronoun
-            && !glaneur_text::is_function_word(&folded)
-            && !glaneur_lexicon::is_title(word.trim_end_matches('.'));
+            && {
+                let folded = glaneur_text::folded(word.trim_end_matches('.'));
+                let pronoun = matches!(folded.as_ref(), "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "we" | "i")
+                // `D'après`, `L'entreprise`, `Qu'il`: an elided word opening a sentence.
+                || ["d'", "l'", "qu'", "j'", "n'", "s'", "c'"].iter().any(|p| folded.starts_with(p));
+                !pronoun
+                    && !glaneur_text::is_function_word(&folded)
+                    && !glaneur_lexicon::is_title(word.trim_end_matches('.'))
+            };
         let particle =
             matches!(word, "de" | "du" | "des" | "van" | "von" | "der" | "da" | "di" | "el" | "al" | "ben" | "bin")
                 && count > 0;
