@@ -53,8 +53,44 @@ pub fn offset_in(text: &str, part: &str) -> usize {
     part.as_ptr() as usize - text.as_ptr() as usize
 }
 
+/// Pushes onto `starts` where paragraphs start in `bytes[gap]`: after
+/// each blank line (a line break, spaces, tabs or carriage returns, a line
+/// break) and the white space after it, at its last line break;
+/// `next_newline` finds the first line break of a slice.
+fn push_starts(
+    bytes: &[u8],
+    gap: std::ops::Range<usize>,
+    next_newline: impl Fn(&[u8]) -> Option<usize>,
+    starts: &mut Vec<usize>,
+) {
+    let bytes = &bytes[..gap.end];
+    let mut i = gap.start;
+    while let Some(nl) = next_newline(&bytes[i..]) {
+        let first = i + nl;
+        let mut j = first + 1;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            // A blank line: the paragraph starts after the last newline of the run.
+            let mut k = j + 1;
+            let mut last_newline_end = k;
+            while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+                if bytes[k] == b'\n' {
+                    last_newline_end = k + 1;
+                }
+                k += 1;
+            }
+            starts.push(last_newline_end);
+            i = k;
+        } else {
+            i = first + 1;
+        }
+    }
+}
+
 /// The paragraphs of a text, found once: where each starts (after a blank
-/// line). Asking a text for the paragraph around a point by scanning back
+/// line; room for an article's few without growing). Asking a text for the paragraph around a point by scanning back
 /// each time is quadratic on a long paragraph; this is a binary search.
 #[derive(Debug, Clone)]
 pub struct Paragraphs {
@@ -64,32 +100,28 @@ pub struct Paragraphs {
 impl Paragraphs {
     /// Finds the paragraph starts of `text`.
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        // Room for an article's few paragraphs without growing.
         let mut starts = Vec::with_capacity(8);
         starts.push(0);
-        let mut i = 0;
-        while let Some(nl) = memchr::memchr(b'\n', &bytes[i..]) {
-            let first = i + nl;
-            let mut j = first + 1;
-            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
-                j += 1;
-            }
-            if j < bytes.len() && bytes[j] == b'\n' {
-                // A blank line: the paragraph starts after the last newline of the run.
-                let mut k = j + 1;
-                let mut last_newline_end = k;
-                while k < bytes.len() && bytes[k].is_ascii_whitespace() {
-                    if bytes[k] == b'\n' {
-                        last_newline_end = k + 1;
-                    }
-                    k += 1;
-                }
-                starts.push(last_newline_end);
-                i = k;
-            } else {
-                i = first + 1;
-            }
+        let next_newline = |bytes: &[u8]| memchr::memchr(b'\n', bytes);
+        push_starts(text.as_bytes(), 0..text.len(), next_newline, &mut starts);
+        Paragraphs { starts }
+    }
+
+    /// The paragraph starts of `text` that [`Paragraphs::new`] finds in
+    /// `gaps` (byte ranges of `text`, in order, not overlapping), searched
+    /// there only: all of them when every blank line of the text, and the
+    /// white space after it, lies in one gap, as between the tokens of a
+    /// document's paragraphs (`glaneur_document::Document::paragraphs`),
+    /// which are far fewer bytes than the text. A gap is a few bytes: read
+    /// a byte at a time, not with memchr (whose call costs more).
+    pub fn in_gaps(text: &str, gaps: impl IntoIterator<Item = std::ops::Range<usize>>) -> Self {
+        // A start for each gap, most often (a gap of one holds none).
+        let gaps = gaps.into_iter();
+        let mut starts = Vec::with_capacity(gaps.size_hint().0 + 1);
+        starts.push(0);
+        let next_newline = |bytes: &[u8]| bytes.iter().position(|&b| b == b'\n');
+        for gap in gaps {
+            push_starts(text.as_bytes(), gap, next_newline, &mut starts);
         }
         Paragraphs { starts }
     }

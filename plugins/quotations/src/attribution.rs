@@ -31,6 +31,7 @@
 
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::sync::LazyLock;
 
@@ -47,10 +48,13 @@ use crate::token_words::{self, Words};
 use crate::verbs::{word_after, Pronoun, Verb, Verbs};
 
 /// Who said a quotation, and by which rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attribution {
-    /// The speaker, as a name (or a description when no name is known).
-    pub speaker: Option<String>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution<'a> {
+    /// The speaker, as a name (or a description when no name is known):
+    /// borrowed from the text, or from a person's or an organisation's
+    /// canonical name, never copied (a speaker is passed on from quote to
+    /// quote).
+    pub speaker: Option<&'a str>,
     /// The rule that fired (`none` when none did).
     pub rule: &'static str,
     /// A bare quote paragraph continuing the previous speaker.
@@ -61,7 +65,7 @@ pub struct Attribution {
     pub org: bool,
 }
 
-impl Attribution {
+impl<'a> Attribution<'a> {
     fn none() -> Self {
         Attribution::nobody("none")
     }
@@ -71,29 +75,29 @@ impl Attribution {
         Attribution { speaker: None, rule, implicit: false, gender: None, org: false }
     }
 
-    fn to(speaker: Speaker, rule: &'static str) -> Self {
+    fn to(speaker: Speaker<'a>, rule: &'static str) -> Self {
         Attribution { speaker: Some(speaker.name), rule, implicit: false, gender: speaker.gender, org: speaker.org }
     }
 }
 
 /// A speaker read in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Speaker {
-    name: String,
+struct Speaker<'a> {
+    name: &'a str,
     gender: Option<Pronoun>,
     org: bool,
 }
 
-impl Speaker {
+impl<'a> Speaker<'a> {
     /// A name read in the text, whose gender is not known.
-    fn named(name: &str, org: bool) -> Self {
-        Speaker { name: name.to_owned(), gender: None, org }
+    fn named(name: &'a str, org: bool) -> Self {
+        Speaker { name, gender: None, org }
     }
 }
 
-impl Attribution {
+impl<'a> Attribution<'a> {
     /// Its speaker, as the rules pass it on.
-    fn into_speaker(self) -> Option<Speaker> {
+    fn into_speaker(self) -> Option<Speaker<'a>> {
         let (gender, org) = (self.gender, self.org);
         self.speaker.map(|name| Speaker { name, gender, org })
     }
@@ -108,24 +112,27 @@ impl Attribution {
 pub(crate) const RECALL: usize = 64;
 
 /// Everything the rules read.
-pub struct Attributor<'a> {
+/// `'r`: what the rules read and the speakers never borrow from (the
+/// quotes, the lexicons, the paragraphs); `'a`: the text and what was
+/// found in it, which the speakers' names borrow from.
+pub struct Attributor<'r, 'a> {
     /// The document's words, read from its tokens (and the document,
     /// [`Words::doc`]).
     words: Words<'a>,
     /// Its text.
     pub text: &'a str,
     /// Its quotations, in order.
-    pub quotes: &'a [Quote],
+    pub quotes: &'r [Quote],
     /// Its people, in order.
     pub persons: &'a [PersonRef<'a>],
     /// Its organisations, in order.
     pub orgs: &'a [OrgRef<'a>],
     /// The verbs of saying.
-    pub verbs: &'a Verbs,
+    pub verbs: &'r Verbs,
     /// The nouns of organisations' descriptions.
-    pub nouns: &'a Nouns,
+    pub nouns: &'r Nouns,
     /// The document's paragraphs, found once.
-    pub paragraphs: &'a Paragraphs,
+    pub paragraphs: &'r Paragraphs,
     /// What is looked up for every speaker, computed once, when a speaker
     /// is first looked up (many documents quote nobody named).
     index: OnceCell<NameEndings>,
@@ -170,21 +177,26 @@ const SOURCE_CUES: [(&str, &str); 5] =
 static SOURCE_CUE_FINDERS: LazyLock<Vec<Finder<'static>>> =
     LazyLock::new(|| SOURCE_CUES.iter().map(|(cue, _)| Finder::new(cue)).collect());
 
+/// The longest clause before a quote [`Attributor::source_cue`] lowers on
+/// the stack: longer than any ([`Attributor::sentence_start`] looks back
+/// 600 bytes).
+const CLAUSE: usize = 640;
+
 /// How far from a name a fuller form of it is looked for in the text
 /// (`C.J. Park` for `Park`): an article's length, so that a document of
 /// thousands of quotes stays linear.
 const FULLEST_REACH: usize = 20_000;
 
-impl<'a> Attributor<'a> {
+impl<'r, 'a> Attributor<'r, 'a> {
     /// The rules over a document's quotes, people and organisations (each
     /// sorted by start and disjoint).
     pub fn new(
         doc: Document<'a>,
-        quotes: &'a [Quote],
+        quotes: &'r [Quote],
         persons: &'a [PersonRef<'a>],
         orgs: &'a [OrgRef<'a>],
-        lexicon: (&'a Verbs, &'a Nouns),
-        paragraphs: &'a Paragraphs,
+        lexicon: (&'r Verbs, &'r Nouns),
+        paragraphs: &'r Paragraphs,
     ) -> Self {
         let (verbs, nouns) = lexicon;
         let (index, fullest_of) = (OnceCell::new(), OnceCell::new());
@@ -227,16 +239,16 @@ fn is_definite(word: &str) -> Option<Option<Pronoun>> {
     }
 }
 
-impl Attributor<'_> {
+impl<'a> Attributor<'_, 'a> {
     /// The attribution of every quotation, in order.
-    pub fn attribute(&self) -> Vec<Attribution> {
-        let mut out: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
+    pub fn attribute(&self) -> Vec<Attribution<'a>> {
+        let mut out: Vec<Attribution<'a>> = Vec::with_capacity(self.quotes.len());
         let mut last_attributed = None;
         for (k, q) in self.quotes.iter().enumerate() {
             let mut found = self.one(k, q, &out, last_attributed);
             // A line of its own after the quote names the speaker as well.
-            found.implicit = found.rule != "attribution-line"
-                && found.speaker.as_deref().is_some_and(|name| !self.named_in_sentence(q, name));
+            found.implicit =
+                found.rule != "attribution-line" && found.speaker.is_some_and(|name| !self.named_in_sentence(q, name));
             if found.speaker.is_some() {
                 last_attributed = Some(k);
             }
@@ -256,7 +268,7 @@ impl Attributor<'_> {
     /// then a paragraph that names him: a quote opening a one-line
     /// paragraph with no final period (a headline) takes the first person
     /// the next paragraph names, else the organisation that opens it.
-    fn headline(&self, q: &Quote) -> Option<Speaker> {
+    fn headline(&self, q: &Quote) -> Option<Speaker<'a>> {
         let start = self.paragraphs.start_of(q.start);
         if q.start - start > 8 {
             return None; // text before the quote in its paragraph
@@ -319,7 +331,7 @@ impl Attributor<'_> {
     }
 
     /// `last_attributed`: the last earlier quote with a speaker.
-    fn one(&self, k: usize, q: &Quote, earlier: &[Attribution], last_attributed: Option<usize>) -> Attribution {
+    fn one(&self, k: usize, q: &Quote, earlier: &[Attribution<'a>], last_attributed: Option<usize>) -> Attribution<'a> {
         if self.is_heading(q) {
             return Attribution::nobody("heading");
         }
@@ -338,7 +350,7 @@ impl Attributor<'_> {
         let same_sentence = self.same_sentence(k, earlier);
         match self.before(q, earlier) {
             // A speaker named after the sentence's earlier quote wins over it.
-            Some((Some(s), rule)) if same_sentence.is_none() || self.named_since(k, &s.name) => {
+            Some((Some(s), rule)) if same_sentence.is_none() || self.named_since(k, s.name) => {
                 return Attribution::to(s, rule)
             }
             Some((None, rule)) if same_sentence.is_none() => return Attribution::nobody(rule),
@@ -361,18 +373,18 @@ impl Attributor<'_> {
             let there = self.paragraphs.start_of(pq.start);
             let previous_paragraph = there < here && self.paragraphs.start_of(here.saturating_sub(1)) <= there;
             if self.is_bare_paragraph(q) && (previous_paragraph || there == here) {
-                return Attribution { rule: "continuation", ..pa.clone() };
+                return Attribution { rule: "continuation", ..*pa };
             }
             // `"We are not done," said X. "We are just getting started."`;
             // a quote of three words or more later in the paragraph.
             let starts_sentence = self.text[self.sentence_start(q.start)..q.start].trim().is_empty();
             if there == here && (long || starts_sentence && earlier[k - 1].speaker.is_some()) {
-                return Attribution { rule: "same-paragraph", ..pa.clone() };
+                return Attribution { rule: "same-paragraph", ..*pa };
             }
             // Only right after that quote, and no term (`D'autres évoquent des
             // « primes opaques »` after an anonymous quote is nobody's).
             if previous_paragraph && pa.rule != "attribution-line" && long && last_attributed == Some(k - 1) {
-                return Attribution { rule: "previous-paragraph", ..pa.clone() };
+                return Attribution { rule: "previous-paragraph", ..*pa };
             }
         }
         Attribution::none()
@@ -381,13 +393,13 @@ impl Attributor<'_> {
     /// The speaker of an earlier quote of the same sentence (`« … »,
     /// indique X, … et examiné « un nombre record »`, `…, soulignant que
     /// l'IA « … »`).
-    fn same_sentence(&self, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
+    fn same_sentence(&self, k: usize, earlier: &[Attribution<'a>]) -> Option<Attribution<'a>> {
         let sentence_start = self.sentence_start(self.quotes[k].start);
         (0..k)
             .rev()
             .take_while(|&j| self.quotes[j].start >= sentence_start)
             .find(|&j| earlier[j].speaker.is_some())
-            .map(|j| Attribution { rule: "same-sentence", ..earlier[j].clone() })
+            .map(|j| Attribution { rule: "same-sentence", ..earlier[j] })
     }
 
     /// Whether `name`'s last word is written between the previous quote and
@@ -402,7 +414,7 @@ impl Attributor<'_> {
     /// entretien`, `« … », avant la crise, s'est félicité X`: a verb of
     /// saying after a later comma of the sentence (before its end and the
     /// next quote).
-    fn later_in_sentence(&self, q: &Quote, earlier: &[Attribution]) -> Option<Attribution> {
+    fn later_in_sentence(&self, q: &Quote, earlier: &[Attribution<'a>]) -> Option<Attribution<'a>> {
         let end = self.sentence_end(q.end);
         let next_quote = self.quotes.get(self.quotes.partition_point(|n| n.start < q.end)).map_or(end, |n| n.start);
         let rest = &self.text[q.end..end.min(next_quote)];
@@ -441,7 +453,7 @@ impl Attributor<'_> {
     /// géant pour « … »`: a partial quote with no verb of saying takes its
     /// clause's subject, a person, an organisation or a description of
     /// one, when the clause opens with it.
-    fn clause_subject(&self, q: &Quote, earlier: &[Attribution]) -> Option<Speaker> {
+    fn clause_subject(&self, q: &Quote, earlier: &[Attribution<'a>]) -> Option<Speaker<'a>> {
         let sentence_start = self.sentence_start(q.start);
         let clause_start =
             self.text[sentence_start..q.start].rfind([':', ';']).map_or(sentence_start, |i| sentence_start + i + 1);
@@ -483,7 +495,7 @@ impl Attributor<'_> {
 
     /// `« … », assure X : « … »`: the second half of a quote split around
     /// its attribution takes the first half's speaker.
-    fn split(&self, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
+    fn split(&self, k: usize, earlier: &[Attribution<'a>]) -> Option<Attribution<'a>> {
         let previous = self.quotes.get(k.checked_sub(1)?)?;
         let first = &earlier[k - 1];
         let attributed = matches!(first.rule, "verb-after" | "descriptive-mention" | "pronoun-inversion");
@@ -496,11 +508,11 @@ impl Attributor<'_> {
         }
         // The verb is read last: the tests above refuse most quotes.
         let verb = self.verbs.at(self.text, previous.end + between.find(is_letter)?).is_some();
-        verb.then(|| Attribution { rule: "split-quote", ..first.clone() })
+        verb.then_some(Attribution { rule: "split-quote", ..*first })
     }
 
     /// Rule 2: after the quote, or after the later quotes of its sentence.
-    fn after(&self, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
+    fn after(&self, k: usize, earlier: &[Attribution<'a>]) -> Option<Attribution<'a>> {
         let q = &self.quotes[k];
         if let Some(found) = self.after_at(q.end, q, earlier) {
             return Some(found);
@@ -522,7 +534,7 @@ impl Attributor<'_> {
     }
 
     /// `, commente X`, `, détaille-t-il`, `, selon X`, `," said X`, `, X a déclaré`.
-    fn after_at(&self, at: usize, q: &Quote, earlier: &[Attribution]) -> Option<Attribution> {
+    fn after_at(&self, at: usize, q: &Quote, earlier: &[Attribution<'a>]) -> Option<Attribution<'a>> {
         let rest = &self.text[at..];
         let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
         // `Le « pass numérique » lancé par la région`: a word or two with
@@ -619,7 +631,7 @@ impl Attributor<'_> {
 
     /// `"…," Altman wrote`: one capitalised word no person starts (a
     /// surname alone, an organisation) at `at`, then a verb of saying.
-    fn word_then_verb(&self, at: usize) -> Option<Speaker> {
+    fn word_then_verb(&self, at: usize) -> Option<Speaker<'a>> {
         let (start, end) = word_after(self.text, at, |c| is_letter(c) || c == '-');
         let word = &self.text[start..end];
         let capitalised = word.chars().nth(1).is_some() && word.starts_with(char::is_uppercase);
@@ -632,7 +644,7 @@ impl Attributor<'_> {
     /// The source after `selon`, `d'après`, `according to` at `at`: a name,
     /// or a description resolved (`selon le quotidien`, `selon l'entreprise`);
     /// attributed to nobody named when it is neither (`selon un analyste`).
-    fn selon(&self, at: usize, quote_start: usize, earlier: &[Attribution]) -> Attribution {
+    fn selon(&self, at: usize, quote_start: usize, earlier: &[Attribution<'a>]) -> Attribution<'a> {
         if let Some(s) = self.name_at(at) {
             return Attribution::to(s, "selon");
         }
@@ -651,7 +663,7 @@ impl Attributor<'_> {
     }
 
     /// `« A, poursuit-elle, B. »`: an incise inside the marks.
-    fn incise(&self, q: &Quote, earlier: &[Attribution]) -> Option<Attribution> {
+    fn incise(&self, q: &Quote, earlier: &[Attribution<'a>]) -> Option<Attribution<'a>> {
         let inner = &self.text[q.inner_start..q.inner_end];
         for i in occurrences(inner, ", ") {
             let at = q.inner_start + i + 2;
@@ -676,7 +688,12 @@ impl Attributor<'_> {
     /// organisation (`précise le groupe`, `selon le quotidien`) or of a
     /// person (`assure l'expert de Wedbush`), each resolved to the one it
     /// stands for; an indefinite one (`un porte-parole`) names nobody.
-    fn speaker_after_verb(&self, at: usize, quote_start: usize, earlier: &[Attribution]) -> Option<Attribution> {
+    fn speaker_after_verb(
+        &self,
+        at: usize,
+        quote_start: usize,
+        earlier: &[Attribution<'a>],
+    ) -> Option<Attribution<'a>> {
         let at = adverbials::skip(&self.words, at);
         if let Some(s) = self.name_at(at) {
             return Some(Attribution::to(s, "verb-after"));
@@ -696,10 +713,10 @@ impl Attributor<'_> {
         &self,
         at: usize,
         quote_start: usize,
-        earlier: &[Attribution],
+        earlier: &[Attribution<'a>],
         role_required: bool,
         linked: bool,
-    ) -> Option<Attribution> {
+    ) -> Option<Attribution<'a>> {
         // The first word refuses most places: the next two are read after it.
         let (first, first_end) = self.words.next_word(at)?;
         if matches!(first.as_ref(), "un" | "une" | "des" | "a" | "an" | "plusieurs" | "certains" | "certaines") {
@@ -717,10 +734,11 @@ impl Attributor<'_> {
             Some(noun) => (None, noun, words.get(1).map(|w| w.0.as_ref())),
             None => (is_definite(first)?, words.get(1)?.0.as_ref(), words.get(2).map(|w| w.0.as_ref())),
         };
-        // `noun next`, joined by hand (`format!` cost several times more).
-        let two = next.map(|n| [noun, " ", n].concat());
+        // `noun next`, joined on the stack (`format!` cost several times more).
+        let mut joined = [0; TWO_WORDS];
+        let two = next.map(|n| two_words(&mut joined, noun, n));
         let is = |list: &WordList| list.contains(noun) || two.as_deref().is_some_and(|t| list.contains(t));
-        let resolved = |found: Option<Speaker>| {
+        let resolved = |found: Option<Speaker<'a>>| {
             Some(
                 found.map_or(Attribution::nobody("descriptive-mention"), |s| Attribution::to(s, "descriptive-mention")),
             )
@@ -751,8 +769,8 @@ impl Attributor<'_> {
     /// before `at` (outside quotes, the last [`RECALL`] mentions), the one
     /// the article is about: named most, as a subject most, the last to
     /// speak, the nearest.
-    fn salient_org(&self, at: usize, media: bool, earlier: &[Attribution]) -> Option<Speaker> {
-        let last_org_speaker = earlier.iter().rev().take(RECALL).find(|a| a.org).and_then(|a| a.speaker.as_deref());
+    fn salient_org(&self, at: usize, media: bool, earlier: &[Attribution<'a>]) -> Option<Speaker<'a>> {
+        let last_org_speaker = earlier.iter().rev().take(RECALL).find(|a| a.org).and_then(|a| a.speaker);
         let before = &self.orgs[..self.orgs.partition_point(|o| o.end <= at)];
         let recent = before.iter().rev().filter(|o| !self.inside_quote(o.start) && (!media || o.media())).take(RECALL);
         // Each organisation once: its score, and the rank of its nearest mention.
@@ -781,7 +799,7 @@ impl Attributor<'_> {
     /// at `verb`: opening the sentence right before the verb (`Nexalis
     /// affirme que`), or closing an apposition before it (`La commissaire
     /// à la concurrence, Vesna Marković, a prévenu`).
-    fn unknown_subject(&self, sentence_start: usize, verb: usize) -> Option<Speaker> {
+    fn unknown_subject(&self, sentence_start: usize, verb: usize) -> Option<Speaker<'a>> {
         let head = self.text[sentence_start..verb].trim_end();
         let unknown = |(s, e): (usize, usize)| {
             let taken = self.person_over(s, e) || self.org_over(s, e).is_some();
@@ -805,7 +823,7 @@ impl Attributor<'_> {
     /// opens one of the three sentences before `at` in its paragraph (or
     /// the one before) and is no person: the organisation the article is
     /// about, which its plugin did not know.
-    fn unnamed_subject(&self, at: usize) -> Option<Speaker> {
+    fn unnamed_subject(&self, at: usize) -> Option<Speaker<'a>> {
         let floor = self.paragraphs.start_of(self.paragraphs.start_of(at).saturating_sub(1));
         let mut end = at;
         for _ in 0..3 {
@@ -829,7 +847,7 @@ impl Attributor<'_> {
 
     /// The organisation overlapping `start..end`, if any (binary search:
     /// the organisations are sorted and disjoint).
-    fn org_over(&self, start: usize, end: usize) -> Option<&OrgRef<'_>> {
+    fn org_over(&self, start: usize, end: usize) -> Option<&'a OrgRef<'a>> {
         self.orgs.get(self.orgs.partition_point(|o| o.end <= start)).filter(|o| o.start < end)
     }
 
@@ -886,7 +904,7 @@ impl Attributor<'_> {
     /// A person starting at `at` (spaces skipped), or past a role and a
     /// comma (`le PDG, Satya Nadella`, `la commissaire européenne Margrethe
     /// Vestager`), or an unknown capitalised name.
-    fn name_at(&self, at: usize) -> Option<Speaker> {
+    fn name_at(&self, at: usize) -> Option<Speaker<'a>> {
         self.person_at(at)
             .or_else(|| self.org_at(at).map(org_speaker))
             .or_else(|| self.unknown_name_at(at))
@@ -895,7 +913,7 @@ impl Attributor<'_> {
 
     /// A person at `at`, found by the people plugin or not (two
     /// capitalised words or more, no organisation), past a role.
-    fn person_name_at(&self, at: usize) -> Option<Speaker> {
+    fn person_name_at(&self, at: usize) -> Option<Speaker<'a>> {
         let unknown = capitalised_run(self.text, at, 2).filter(|&(s, e)| self.org_over(s, e).is_none());
         self.person_at(at).or_else(|| unknown.map(|(s, e)| self.named(s, e))).or_else(|| self.role_then_name(at))
     }
@@ -903,7 +921,7 @@ impl Attributor<'_> {
     /// `la ministre déléguée au Numérique, Anne-Gaëlle Roy`: a role and
     /// its complement, a comma, then a name of two words or more that the
     /// people plugin did not find.
-    fn role_then_name(&self, at: usize) -> Option<Speaker> {
+    fn role_then_name(&self, at: usize) -> Option<Speaker<'a>> {
         let comma = clause_comma(self.text, at)?;
         let words: Vec<&str> = role_words(&self.text[at..comma]).collect();
         let opens = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
@@ -922,7 +940,7 @@ impl Attributor<'_> {
 
     /// An organisation starting at `at`, a determiner allowed before it
     /// (`l'Autorité de la concurrence`, `Les Echos`).
-    fn org_at(&self, at: usize) -> Option<&OrgRef<'_>> {
+    fn org_at(&self, at: usize) -> Option<&'a OrgRef<'a>> {
         let k = self.orgs.partition_point(|o| o.start < at);
         let org = self.orgs.get(k)?;
         let between = self.text.get(at..org.start)?.trim();
@@ -935,7 +953,7 @@ impl Attributor<'_> {
     /// words or more (initials, particles and hyphens allowed: `C.C. Wei`,
     /// `Léa K. Fontaine`, `Aurélien de Meaux`), as its fullest form among
     /// the people found (`Vallier` → `Jeanne Vallier`).
-    fn unknown_name_at(&self, at: usize) -> Option<Speaker> {
+    fn unknown_name_at(&self, at: usize) -> Option<Speaker<'a>> {
         // One word is a name too here, after a verb of saying or `selon`
         // (`indique Nexalis dans un communiqué`, `selon Celestra`).
         let (start, end) = capitalised_run(self.text, at, 1)?;
@@ -946,7 +964,7 @@ impl Attributor<'_> {
     }
 
     /// The name written at `start..end` as a speaker, in its fullest form.
-    fn named(&self, start: usize, end: usize) -> Speaker {
+    fn named(&self, start: usize, end: usize) -> Speaker<'a> {
         let name = &self.text[start..end];
         self.fullest(name, start).unwrap_or_else(|| Speaker::named(name, false))
     }
@@ -954,7 +972,7 @@ impl Attributor<'_> {
     /// The fullest form of `name` (written at `at`): a person found whose
     /// canonical name ends with it, as whole words, else a longer name
     /// written near `at`.
-    fn fullest(&self, name: &str, at: usize) -> Option<Speaker> {
+    fn fullest(&self, name: &'a str, at: usize) -> Option<Speaker<'a>> {
         let person = self.fullest_person(name).map(|k| &self.persons[k]);
         person.map(speaker).or_else(|| self.fullest_written(name, at))
     }
@@ -962,13 +980,18 @@ impl Attributor<'_> {
     /// The person whose canonical name is the fullest form of `name`
     /// ([`NameEndings::person`]).
     fn fullest_person(&self, name: &str) -> Option<usize> {
-        self.index.get_or_init(|| NameEndings::new(self.persons)).person(self.persons, name)
+        self.name_endings().person(self.persons, name)
+    }
+
+    /// The endings of the people's names, built when first asked for.
+    fn name_endings(&self) -> &NameEndings {
+        self.index.get_or_init(|| NameEndings::new(self.persons))
     }
 
     /// `Park` after `C.J. Park a été nommé`: the longest name of two words
     /// or more that ends with `name`, written within [`FULLEST_REACH`]
     /// bytes of `at` (a name the people plugin did not find).
-    fn fullest_written(&self, name: &str, at: usize) -> Option<Speaker> {
+    fn fullest_written(&self, name: &'a str, at: usize) -> Option<Speaker<'a>> {
         let from = reach_back(self.text, at, FULLEST_REACH);
         let to = reach_ahead(self.text, at, FULLEST_REACH);
         let longest = occurrences(&self.text[from..to], name)
@@ -993,7 +1016,7 @@ impl Attributor<'_> {
     /// A person as a speaker, in the fullest form of the name in the
     /// document (`M. Le Bihan` → `Gwenaël Le Bihan`, `Park` → `C.J. Park`),
     /// which the people plugin's canonical name may miss.
-    fn person_speaker(&self, p: &PersonRef) -> Speaker {
+    fn person_speaker(&self, p: &'a PersonRef<'a>) -> Speaker<'a> {
         // [`Attributor::fullest`], its lookup in the names kept for `p`.
         let k = self.persons.partition_point(|q| q.start < p.start);
         let fullest = match self.persons.get(k).filter(|q| std::ptr::eq(*q, p)) {
@@ -1002,7 +1025,7 @@ impl Attributor<'_> {
                 match cache[k].get() {
                     Some(found) => found,
                     None => {
-                        let found = self.fullest_person(&p.canonical);
+                        let found = self.name_endings().person_of(self.persons, k);
                         cache[k].set(Some(found));
                         found
                     }
@@ -1016,7 +1039,7 @@ impl Attributor<'_> {
 
     /// A person starting at `at` (spaces skipped), or past a role and a
     /// comma (`le PDG, Satya Nadella`).
-    fn person_at(&self, at: usize) -> Option<Speaker> {
+    fn person_at(&self, at: usize) -> Option<Speaker<'a>> {
         let first = self.persons.partition_point(|p| p.start < at);
         let person = self.persons.get(first).filter(|p| clause_reaches(self.text, at, p.end))?;
         let between = &self.text[at..person.start];
@@ -1074,9 +1097,9 @@ impl Attributor<'_> {
         end: usize,
         gender: Option<Pronoun>,
         quote_start: usize,
-        earlier: &[Attribution],
+        earlier: &[Attribution<'a>],
         linked: bool,
-    ) -> Option<Speaker> {
+    ) -> Option<Speaker<'a>> {
         let recent: Vec<&PersonRef> = self.recent_persons(quote_start).collect();
         // The same organisation near an earlier person.
         let first_org = self.orgs.partition_point(|o| o.start < start);
@@ -1114,7 +1137,7 @@ impl Attributor<'_> {
     /// saying) or spoke; not a person merely mentioned (`comme le craint
     /// Daniel Kretinsky, a-t-il expliqué` names the sentence's subject).
     /// Else the last person named who fits, else the last speaker who fits.
-    fn pronoun(&self, pronoun: Pronoun, before: usize, earlier: &[Attribution]) -> Option<Speaker> {
+    fn pronoun(&self, pronoun: Pronoun, before: usize, earlier: &[Attribution<'a>]) -> Option<Speaker<'a>> {
         let fits = |g: Option<Pronoun>| compatible(g, Some(pronoun));
         let subject = self.recent_persons(before).find(|p| fits(p.gender) && self.is_subject(p.start));
         let spoke = (0..earlier.len())
@@ -1132,7 +1155,7 @@ impl Attributor<'_> {
     /// Of the last [`RECALL`] persons named before `at`, those outside
     /// quotes, the nearest first: the ones a pronoun or a description may
     /// stand for.
-    fn recent_persons(&self, at: usize) -> impl Iterator<Item = &PersonRef<'_>> {
+    fn recent_persons(&self, at: usize) -> impl Iterator<Item = &'a PersonRef<'a>> + '_ {
         self.persons_before(at).iter().rev().take(RECALL).filter(|p| !self.inside_quote(p.start))
     }
 
@@ -1143,12 +1166,12 @@ impl Attributor<'_> {
     }
 
     /// The persons named before `at`, in order.
-    fn persons_before(&self, at: usize) -> &[PersonRef<'_>] {
+    fn persons_before(&self, at: usize) -> &'a [PersonRef<'a>] {
         &self.persons[..self.persons.partition_point(|p| p.end <= at)]
     }
 
     /// Rule 3: `« … »` then, on the next line, `– Analyste anonyme, Bloomberg`.
-    fn attribution_line(&self, q: &Quote) -> Option<Speaker> {
+    fn attribution_line(&self, q: &Quote) -> Option<Speaker<'a>> {
         let rest = ahead(self.text, q.end, 600);
         let line_end = rest.find('\n')?;
         if !rest[..line_end].trim().chars().all(|c| matches!(c, '.' | ',' | ';')) {
@@ -1167,14 +1190,14 @@ impl Attributor<'_> {
     /// the last person of that gender; one whose subject is no named person
     /// (`Un salarié … décrit une ambiance « … »`) gives `(None,
     /// "anonymous")`: speech, nobody named.
-    fn before(&self, q: &Quote, earlier: &[Attribution]) -> Option<(Option<Speaker>, &'static str)> {
+    fn before(&self, q: &Quote, earlier: &[Attribution<'a>]) -> Option<(Option<Speaker<'a>>, &'static str)> {
         let sentence_start = self.sentence_start(q.start);
         let clause = &self.text[sentence_start..q.start];
         if let Some(found) = self.source_cue(q, sentence_start, earlier) {
             return Some(found);
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
-        let mut best: Option<(Option<Speaker>, &'static str)> = None;
+        let mut best: Option<(Option<Speaker<'a>>, &'static str)> = None;
         for (at, verb) in self.verbs_in(sentence_start, q.start) {
             if verb.pronoun.is_some() {
                 continue;
@@ -1260,21 +1283,31 @@ impl Attributor<'_> {
         &self,
         q: &Quote,
         sentence_start: usize,
-        earlier: &[Attribution],
-    ) -> Option<(Option<Speaker>, &'static str)> {
+        earlier: &[Attribution<'a>],
+    ) -> Option<(Option<Speaker<'a>>, &'static str)> {
         let clause = &self.text[sentence_start..q.start];
         // A cue names a source only when a comma or a colon follows the
         // name (`comma_after_name`): a clause with neither is not searched.
         if !clause.contains(',') && !clause.trim_end().ends_with(':') {
             return None;
         }
-        // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars).
-        let lower = clause.to_ascii_lowercase();
+        // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars),
+        // and which chars are letters. A clause is 600 bytes at most
+        // ([`Attributor::sentence_start`]): lowered on the stack.
+        let mut stack = [0; CLAUSE];
+        let lower = match stack.get_mut(..clause.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(clause.as_bytes());
+                lower.make_ascii_lowercase();
+                Cow::Borrowed(&*lower)
+            }
+            None => Cow::Owned(clause.as_bytes().to_ascii_lowercase()),
+        };
         // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
         for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
-            for i in finder.find_iter(lower.as_bytes()) {
+            for i in finder.find_iter(&lower) {
                 let at = sentence_start + i + cue.len();
-                let boundary = i == 0 || !lower[..i].ends_with(char::is_alphabetic);
+                let boundary = i == 0 || !clause[..i].ends_with(char::is_alphabetic);
                 if boundary && self.comma_after_name(at, q.start) {
                     if rule == "selon" {
                         let a = self.selon(at, q.start, earlier);
@@ -1308,8 +1341,8 @@ impl Attributor<'_> {
         sentence_start: usize,
         verb: usize,
         quote_start: usize,
-        earlier: &[Attribution],
-    ) -> Option<Option<Speaker>> {
+        earlier: &[Attribution<'a>],
+    ) -> Option<Option<Speaker<'a>>> {
         let person =
             self.persons_before(verb).last().filter(|p| p.start >= sentence_start && !self.inside_quote(p.start));
         // Not an organisation closing an apposition (`Le groupe, fournisseur
@@ -1406,14 +1439,17 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
             e -= 1;
             word = &text[s..e];
         }
-        let folded = glaneur_text::folded(word.trim_end_matches('.'));
-        let pronoun = matches!(folded.as_ref(), "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "we" | "i")
-            // `D'après`, `L'entreprise`, `Qu'il`: an elided word opening a sentence.
-            || ["d'", "l'", "qu'", "j'", "n'", "s'", "c'"].iter().any(|p| folded.starts_with(p));
+        // Folded only when capitalised: the word that ends a run seldom is.
         let capital = word.starts_with(char::is_uppercase)
-            && !pronoun
-            && !glaneur_text::is_function_word(&folded)
-            && !glaneur_lexicon::is_title(word.trim_end_matches('.'));
+            && {
+                let folded = glaneur_text::folded(word.trim_end_matches('.'));
+                let pronoun = matches!(folded.as_ref(), "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "we" | "i")
+                // `D'après`, `L'entreprise`, `Qu'il`: an elided word opening a sentence.
+                || ["d'", "l'", "qu'", "j'", "n'", "s'", "c'"].iter().any(|p| folded.starts_with(p));
+                !pronoun
+                    && !glaneur_text::is_function_word(&folded)
+                    && !glaneur_lexicon::is_title(word.trim_end_matches('.'))
+            };
         let particle =
             matches!(word, "de" | "du" | "des" | "van" | "von" | "der" | "da" | "di" | "el" | "al" | "ben" | "bin")
                 && count > 0;
@@ -1438,6 +1474,23 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
     let start = start?;
     let place = count == 1 && glaneur_lexicon::is_place(&text[start..end]);
     (count >= min && !place).then_some((start, end))
+}
+
+/// The longest two words [`two_words`] joins on the stack.
+const TWO_WORDS: usize = 64;
+
+/// `a b`: joined in `buf` when short enough (two words of a description,
+/// `directeur général`), else in a string of its own.
+fn two_words<'b>(buf: &'b mut [u8; TWO_WORDS], a: &str, b: &str) -> Cow<'b, str> {
+    let len = a.len() + 1 + b.len();
+    let Some(slot) = buf.get_mut(..len) else { return Cow::Owned([a, " ", b].concat()) };
+    slot[..a.len()].copy_from_slice(a.as_bytes());
+    slot[a.len()] = b' ';
+    slot[a.len() + 1..].copy_from_slice(b.as_bytes());
+    match std::str::from_utf8(slot) {
+        Ok(joined) => Cow::Borrowed(joined),
+        Err(_) => Cow::Owned([a, " ", b].concat()), // never: both are text
+    }
 }
 
 /// The start of the spaces (` `, U+00A0, U+202F: those a word is read
@@ -1665,21 +1718,21 @@ fn next_clause_mark(text: &str, from: usize, to: usize) -> Option<usize> {
 
 /// The last speaker of the last [`RECALL`] quotes whose gender fits
 /// `gender`.
-fn last_speaker(earlier: &[Attribution], gender: Option<Pronoun>) -> Option<Speaker> {
+fn last_speaker<'a>(earlier: &[Attribution<'a>], gender: Option<Pronoun>) -> Option<Speaker<'a>> {
     earlier
         .iter()
         .rev()
         .take(RECALL)
         .filter(|a| compatible(a.gender, gender))
-        .find_map(|a| Some(Speaker { name: a.speaker.clone()?, gender: a.gender, org: a.org }))
+        .find_map(|a| Some(Speaker { name: a.speaker?, gender: a.gender, org: a.org }))
 }
 
-fn speaker(p: &PersonRef) -> Speaker {
-    Speaker { name: p.canonical.to_string(), gender: p.gender, org: false }
+fn speaker<'a>(p: &'a PersonRef<'_>) -> Speaker<'a> {
+    Speaker { name: &p.canonical, gender: p.gender, org: false }
 }
 
-fn org_speaker(o: &OrgRef) -> Speaker {
-    Speaker { name: o.canonical().to_owned(), gender: None, org: true }
+fn org_speaker<'a>(o: &'a OrgRef<'_>) -> Speaker<'a> {
+    Speaker { name: o.canonical(), gender: None, org: true }
 }
 
 /// Genders compatible when either is unknown.
@@ -1690,6 +1743,15 @@ fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_words_are_joined_as_concat_joins_them() {
+        let long = "x".repeat(TWO_WORDS);
+        for (a, b) in [("directeur", "général"), ("", ""), ("é", "ü"), (long.as_str(), "a"), ("a", &long[1..])] {
+            let mut buf = [0; TWO_WORDS];
+            assert_eq!(two_words(&mut buf, a, b), [a, " ", b].concat());
+        }
+    }
 
     #[test]
     fn a_clause_reaches_what_its_end_is_after() {

@@ -55,13 +55,27 @@ impl NameEndings {
     /// `str::to_lowercase` does), as whole words: the first of those with
     /// the longest name.
     pub fn person(&self, persons: &[PersonRef], name: &str) -> Option<usize> {
-        let name = lowercase(name);
+        self.person_lowered(persons, &lowercase(name))
+    }
+
+    /// [`NameEndings::person`] for the canonical name of `persons[k]`: of
+    /// a few people, that name lowered when the endings were built, not
+    /// lowered again (a person is asked about at each mention).
+    pub fn person_of(&self, persons: &[PersonRef], k: usize) -> Option<usize> {
         match self {
-            NameEndings::Many(fullest) => fullest.get(&name).copied(),
+            NameEndings::Few(lowered) => self.person_lowered(persons, &lowered[k]),
+            NameEndings::Many(_) => self.person(persons, &persons[k].canonical),
+        }
+    }
+
+    /// [`NameEndings::person`], `name` lowered.
+    fn person_lowered(&self, persons: &[PersonRef], name: &str) -> Option<usize> {
+        match self {
+            NameEndings::Many(fullest) => fullest.get(name).copied(),
             NameEndings::Few(lowered) => {
                 let mut best: Option<usize> = None;
                 // Every ending is a suffix: most names are refused by it.
-                let ends = |lower: &String| lower.ends_with(&name) && endings(lower).any(|key| key == name);
+                let ends = |lower: &String| lower.ends_with(name) && endings(lower).any(|key| key == name);
                 for (k, _) in lowered.iter().enumerate().filter(|(_, lower)| ends(lower)) {
                     if best.is_none_or(|b| persons[b].canonical.len() < persons[k].canonical.len()) {
                         best = Some(k);
@@ -178,6 +192,12 @@ mod tests {
             let asked = names.iter().flat_map(|n| [n.to_string(), n.to_uppercase(), n.to_lowercase()]);
             for name in asked.chain(["", " ", "park ", "é"].map(str::to_owned)) {
                 assert_eq!(few.person(&persons, &name), many.person(&padded, &name), "{name:?} in {persons:?}");
+            }
+            // A person's own name, lowered once or at each question.
+            for (k, p) in persons.iter().enumerate() {
+                let asked = few.person(&persons, &p.canonical);
+                assert_eq!(few.person_of(&persons, k), asked, "{p:?}");
+                assert_eq!(many.person_of(&padded, k), asked, "{p:?}");
             }
         }
     }

@@ -23,7 +23,7 @@ pub fn entity(q: &Quotation<'_>, confidence: f64) -> Result<Entity, String> {
 /// (`content`, `speaker`, `form`, `implicit`, `rule`).
 fn attrs_json(q: &Quotation<'_>) -> String {
     let a = &q.attribution;
-    let speaker = a.speaker.as_deref();
+    let speaker = a.speaker;
     // The names, the quotes and the rest: under 96 bytes with the longest rule.
     let mut json = String::with_capacity(q.content.len() + speaker.map_or(0, str::len) + 96);
     json.push_str("{\"content\":");
@@ -92,7 +92,8 @@ mod tests {
             let speaker = strings.get(k * 7 % strings.len()).filter(|_| k % 3 != 0);
             for (form, implicit) in [(QuoteForm::Speech, false), (QuoteForm::Term, true)] {
                 let rule = ["verb-after", "none", "pronoun-inversion"][k % 3];
-                let attribution = Attribution { speaker: speaker.cloned(), rule, implicit, gender: None, org: false };
+                let attribution =
+                    Attribution { speaker: speaker.map(String::as_str), rule, implicit, gender: None, org: false };
                 let q = Quotation { start: k, end: k + 2, content, form, attribution };
                 let serde = SerdeAttrs { content, speaker: speaker.map(String::as_str), form, implicit, rule };
                 let expected = Entity::new(KIND, k..k + 2, 0.85, serde);

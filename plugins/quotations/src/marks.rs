@@ -121,59 +121,61 @@ fn guillemets(text: &str) -> Vec<Quote> {
 /// guillemet's first byte (all of them, or while none is `open`, only the
 /// next `«`).
 fn pair_guillemets(text: &str, next_mark: impl Fn(&[u8], usize, bool) -> Option<usize>) -> Vec<Quote> {
-    /// An open `«`, and the complete pairs directly inside it.
-    struct Frame {
-        open: usize,
-        children: Vec<Quote>,
-    }
-    let mut out = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
+    // The quotations, and the `«` still open among them (end [`OPEN`]):
+    // after an open one, the pairs completed inside it. One vector, not a
+    // stack of frames each with its own (an allocation or two a document).
+    let mut out: Vec<Quote> = Vec::new();
+    let mut open = 0;
     let mut i = 0;
-    let abandon = |stack: &mut Vec<Frame>, out: &mut Vec<Quote>| {
-        // Unclosed marks give nothing; what they held stands on its own.
-        for frame in stack.drain(..) {
-            out.extend(frame.children);
+    // Unclosed marks give nothing; what they held stands on its own.
+    let abandon = |out: &mut Vec<Quote>, open: &mut usize| {
+        if *open > 0 {
+            out.retain(|q| q.end != OPEN);
+            *open = 0;
         }
     };
-    while let Some(found) = next_mark(text.as_bytes(), i, !stack.is_empty()) {
+    while let Some(found) = next_mark(text.as_bytes(), i, open > 0) {
         i = found;
         if let Some(after) = blank_line_at(text, i) {
             // The whole run of blank lines at once.
             let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
-            if stack.len() == 1 && next.starts_with('«') {
+            if open == 1 && next.starts_with('«') {
                 i = text.len() - next.len() + '«'.len_utf8(); // continuation mark
                 continue;
             }
-            abandon(&mut stack, &mut out);
+            abandon(&mut out, &mut open);
             i = text.len() - next.len();
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
         match c {
-            '«' => stack.push(Frame { open: i, children: Vec::new() }),
-            '»' => {
-                if let Some(frame) = stack.pop() {
-                    let open_len = '«'.len_utf8();
-                    let quote = Quote {
-                        start: frame.open,
-                        end: i + c.len_utf8(),
-                        inner_start: frame.open + open_len,
-                        inner_end: i,
-                    };
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(quote),
-                        None => out.push(quote),
-                    }
+            '«' => {
+                out.push(Quote { start: i, end: OPEN, inner_start: i, inner_end: i });
+                open += 1;
+            }
+            // What was completed inside the innermost `«` is nested in the
+            // quotation it opens.
+            '»' if open > 0 => {
+                if let Some(k) = out.iter().rposition(|q| q.end == OPEN) {
+                    let start = out[k].start;
+                    out.truncate(k);
+                    let inner_start = start + '«'.len_utf8();
+                    out.push(Quote { start, end: i + c.len_utf8(), inner_start, inner_end: i });
+                    open -= 1;
                 }
             }
             _ => {}
         }
         i += c.len_utf8();
     }
-    abandon(&mut stack, &mut out);
+    abandon(&mut out, &mut open);
     out.sort_by_key(|q| q.start);
     out
 }
+
+/// The end of a `«` not yet closed, among the quotations
+/// [`pair_guillemets`] pairs: no quotation's.
+const OPEN: usize = usize::MAX;
 
 /// The first `«` at or after `from` (a char boundary), found by its
 /// second byte (0xAB), rarer than its first (0xC2, which also starts the
@@ -235,6 +237,63 @@ mod tests {
         quotes(text).iter().map(|q| q.content(text)).collect()
     }
 
+    /// What [`pair_guillemets`] did: a stack of frames, each with the
+    /// pairs completed directly inside it.
+    fn pair_guillemets_by_frames(text: &str, next_mark: impl Fn(&[u8], usize, bool) -> Option<usize>) -> Vec<Quote> {
+        /// An open `«`, and the complete pairs directly inside it.
+        struct Frame {
+            open: usize,
+            children: Vec<Quote>,
+        }
+        let mut out = Vec::new();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut i = 0;
+        let abandon = |stack: &mut Vec<Frame>, out: &mut Vec<Quote>| {
+            // Unclosed marks give nothing; what they held stands on its own.
+            for frame in stack.drain(..) {
+                out.extend(frame.children);
+            }
+        };
+        while let Some(found) = next_mark(text.as_bytes(), i, !stack.is_empty()) {
+            i = found;
+            if let Some(after) = blank_line_at(text, i) {
+                // The whole run of blank lines at once.
+                let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
+                if stack.len() == 1 && next.starts_with('«') {
+                    i = text.len() - next.len() + '«'.len_utf8(); // continuation mark
+                    continue;
+                }
+                abandon(&mut stack, &mut out);
+                i = text.len() - next.len();
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else { break };
+            match c {
+                '«' => stack.push(Frame { open: i, children: Vec::new() }),
+                '»' => {
+                    if let Some(frame) = stack.pop() {
+                        let open_len = '«'.len_utf8();
+                        let quote = Quote {
+                            start: frame.open,
+                            end: i + c.len_utf8(),
+                            inner_start: frame.open + open_len,
+                            inner_end: i,
+                        };
+                        match stack.last_mut() {
+                            Some(parent) => parent.children.push(quote),
+                            None => out.push(quote),
+                        }
+                    }
+                }
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+        abandon(&mut stack, &mut out);
+        out.sort_by_key(|q| q.start);
+        out
+    }
+
     /// What [`guillemets`] did, stopping at every line break and 0xC2.
     fn guillemets_at_every_line(text: &str) -> Vec<Quote> {
         pair_guillemets(text, |bytes, from, _| memchr2(b'\n', 0xC2, &bytes[from..]).map(|k| from + k))
@@ -263,6 +322,8 @@ mod tests {
         let texts = test_texts_and_random(&pieces, 11, 16);
         for text in &texts {
             assert_eq!(guillemets(text), guillemets_at_every_line(text), "{text:?}");
+            let every_line = |bytes: &[u8], from: usize, _| memchr2(b'\n', 0xC2, &bytes[from..]).map(|k| from + k);
+            assert_eq!(guillemets(text), pair_guillemets_by_frames(text, every_line), "{text:?}");
         }
     }
 

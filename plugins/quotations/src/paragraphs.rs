@@ -1,0 +1,53 @@
+//! The document's paragraphs as `glaneur_text::Paragraphs` finds them in
+//! its text, searched for only between the paragraphs the host's
+//! Document found: a blank line lies in the white space between two of
+//! them (or before the first token, or after the last), never inside one,
+//! so the text is not read again from end to end.
+
+use glaneur_schema::Document;
+use glaneur_text::Paragraphs;
+
+/// The paragraphs of `doc`, where [`Paragraphs::new`] finds them in its
+/// text.
+pub fn of(doc: &Document<'_>) -> Paragraphs {
+    let (text, tokens) = (doc.text(), doc.tokens());
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return Paragraphs::new(text); // white space only
+    };
+    // Before the first token, between each paragraph and the next, after
+    // the last token.
+    let between = doc.paragraphs().skip(1).map(|p| tokens[p.start - 1].end()..tokens[p.start].start());
+    let gaps = std::iter::once(0..first.start()).chain(between).chain(std::iter::once(last.end()..text.len()));
+    Paragraphs::in_gaps(text, gaps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_those_the_text_holds() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        // Blank lines of every kind: spaces, tabs, carriage returns, other
+        // white space (no-break, form feed) that ends no blank line.
+        let pieces =
+            ["a", "Bé", " ", "\n", "\n\n", "\t", "\r", "\u{a0}", "\u{c}", "\u{b}", "\u{2003}", "« x »", ".", "\u{301}"];
+        let mut seed: u64 = 5;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..5000 {
+            let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
+            texts.push(text);
+        }
+        texts.extend(["", "\n\n", "a\n\n", "\n \na", " \n\t\r\n a\n\u{a0}\n\nb \n\n\u{c}\n\n\n"].map(str::to_owned));
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let (found, expected) = (of(&buf.document()), Paragraphs::new(text));
+            for at in 0..=text.len() {
+                assert_eq!(found.start_of(at), expected.start_of(at), "{at} in {text:?}");
+            }
+        }
+    }
+}
