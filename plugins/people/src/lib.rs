@@ -16,6 +16,7 @@ pub mod gender;
 mod names;
 mod role_places;
 mod roles;
+mod surnames;
 mod taken;
 #[cfg(test)]
 mod test_rng;
@@ -347,7 +348,7 @@ impl People {
         for role in roles_left {
             after_role(role, &mut words, &mut found, &mut next_free);
         }
-        self.surnames_alone(text, &mut found, &free);
+        self.surnames_alone(doc, capitalised, &mut found, &free);
         found.sort_by_key(|p| p.start);
         let canonical = fullest_forms(&found);
         (found, canonical)
@@ -430,7 +431,14 @@ impl People {
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
     /// its full name was seen.
-    fn surnames_alone<'d>(&self, text: &'d str, found: &mut Vec<Mention<'d>>, free: &dyn Fn(usize, usize) -> bool) {
+    fn surnames_alone<'d>(
+        &self,
+        doc: &Document<'d>,
+        capitalised: &[usize],
+        found: &mut Vec<Mention<'d>>,
+        free: &dyn Fn(usize, usize) -> bool,
+    ) {
+        let text = doc.text();
         // Each surname of a full name, and where the first full name was
         // (sorted by surname, stably: the first of each is kept). A name
         // after a title is a surname already (`M. Dupont-Aignan`).
@@ -447,23 +455,17 @@ impl People {
         if seen.is_empty() {
             return;
         }
-        let surnames: Vec<&str> = seen.iter().map(|&(surname, _)| surname).collect();
         // The names found so far; the surnames found here overlap none of
-        // them, nor each other (find_names' matches do not overlap).
+        // them, nor each other (whole words do not overlap).
         let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
         let mut extra: Vec<Mention<'d>> = Vec::new();
         let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
-        for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
-            let (start, end) = (from + start, from + end);
-            let after_full_name = seen.get(name).is_some_and(|&(_, at)| start > at);
-            if after_full_name
-                && glaneur_text::is_whole_word(text, start, end)
-                && !covered.overlaps(start, end)
-                && free(start, end)
-            {
+        surnames::whole_word_occurrences(doc, capitalised, from, &seen, &mut |start, end, name| {
+            let after_full_name = seen[name].1 < start;
+            if after_full_name && !covered.overlaps(start, end) && free(start, end) {
                 extra.push(person(text, start, end, Rule::Surname, 0.75));
             }
-        }
+        });
         found.extend(extra);
     }
 }
