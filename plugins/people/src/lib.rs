@@ -16,6 +16,7 @@ pub mod gender;
 mod names;
 mod role_places;
 mod roles;
+mod scratch;
 mod surnames;
 mod taken;
 #[cfg(test)]
@@ -35,6 +36,7 @@ use crate::names::{
 };
 use crate::role_places::RolePlaces;
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
+use crate::scratch::{recycle, Scratch};
 use crate::taken::Taken;
 use crate::words::{word_last, Word, Words};
 use glaneur_lexicon::WordTable;
@@ -123,15 +125,25 @@ pub struct People {
 }
 
 /// The capitalised tokens of `doc` (a word whose first letter is a
-/// capital), in order. Most tokens are not: skipped by a search of their
-/// flags alone, two tokens at a time. Kept out of line: inlined in its
-/// caller, its loop loses its registers to the caller's.
-#[inline(never)]
+/// capital), in order.
+#[cfg(test)]
 fn capitalised_tokens(doc: &Document<'_>) -> Vec<usize> {
+    let mut found = Vec::new();
+    capitalised_tokens_into(doc, &mut found);
+    found
+}
+
+/// Writes the capitalised tokens of `doc` into `found` (emptied first).
+/// Most tokens are not: skipped by a search of their flags alone, two
+/// tokens at a time. Kept out of line: inlined in its caller, its loop
+/// loses its registers to the caller's.
+#[inline(never)]
+fn capitalised_tokens_into(doc: &Document<'_>, found: &mut Vec<usize>) {
     let tokens = doc.tokens();
     // About one token in six is capitalised in news text: room for most
     // texts' at once, rather than growing from a few.
-    let mut found = Vec::with_capacity(tokens.len() / 4);
+    found.clear();
+    found.reserve(tokens.len() / 4);
     // Two tokens at a time: one test of both flags skips most pairs.
     let pairs = tokens.chunks_exact(2);
     let last = pairs.remainder().first().filter(|t| t.is_capitalised()).map(|_| tokens.len() - 1);
@@ -146,7 +158,6 @@ fn capitalised_tokens(doc: &Document<'_>) -> Vec<usize> {
         }
     }
     found.extend(last);
-    found
 }
 
 /// Offsets of the capitalised words of `doc`, each with its token, of its
@@ -243,20 +254,30 @@ impl People {
     /// Every person mention in `doc`; `taken` are spans of organisations
     /// and models, where no person is.
     pub fn find(&self, doc: &Document<'_>, taken: &[(usize, usize)]) -> Vec<Person> {
-        let (found, canonical) = self.find_outside(doc, Taken::new(taken.to_vec()));
+        let (found, canonical) = self.find_outside(doc, &Taken::new(taken.to_vec()), &mut Scratch::default());
         persons(&found, canonical)
     }
 
     /// [`People::find`], given the spans `taken` as a [`Taken`], with each
     /// mention's canonical as the index of the mention whose name it is
-    /// (the extractor borrows the name rather than copy it).
-    fn find_outside<'d>(&self, doc: &Document<'d>, taken: Taken) -> (Vec<Mention<'d>>, Vec<usize>) {
-        let capitalised = capitalised_tokens(doc);
+    /// (the extractor borrows the name rather than copy it). `scratch`
+    /// lends the buffers, the two returned among them.
+    fn find_outside<'d>(
+        &self,
+        doc: &Document<'d>,
+        taken: &Taken,
+        scratch: &mut Scratch,
+    ) -> (Vec<Mention<'d>>, Vec<usize>) {
+        let mut capitalised = std::mem::take(&mut scratch.capitalised);
+        capitalised_tokens_into(doc, &mut capitalised);
         // The roles where they may matter.
-        let mut windows = Vec::with_capacity(16);
-        self.role_places.windows(doc, &capitalised, &mut windows);
+        let windows = &mut scratch.windows;
+        windows.clear();
+        self.role_places.windows(doc, &capitalised, windows);
         let roles = Role::find_in(&self.roles, doc, windows, &self.role_places);
-        self.find_among(doc, taken, &capitalised, &roles)
+        let found = self.find_among(doc, taken, &capitalised, &roles, scratch);
+        scratch.capitalised = capitalised;
+        found
     }
 
     /// [`People::find_outside`], given the capitalised tokens of `doc` and
@@ -265,16 +286,17 @@ impl People {
     fn find_among<'d>(
         &self,
         doc: &Document<'d>,
-        taken: Taken,
+        taken: &Taken,
         capitalised: &[usize],
         roles: &[Role],
+        scratch: &mut Scratch,
     ) -> (Vec<Mention<'d>>, Vec<usize>) {
         let text = doc.text();
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
-        let mut found: Vec<Mention<'d>> = Vec::new();
+        let mut found: Vec<Mention<'d>> = recycle(std::mem::take(&mut scratch.found));
         let mut next_free = 0;
         // The words read at each candidate, one buffer for all.
-        let mut words = Words::with_capacity(ROLE_WORDS);
+        let mut words = Words::in_buffer(recycle(std::mem::take(&mut scratch.words)), ROLE_WORDS);
         let mut role_starts = RoleStarts::new(roles);
         // A name after a role (the role rule), where one may be.
         let after_role = |role: &Role, words: &mut Words<'d>, found: &mut Vec<Mention<'d>>, next_free: &mut usize| {
@@ -348,9 +370,11 @@ impl People {
         for role in roles_left {
             after_role(role, &mut words, &mut found, &mut next_free);
         }
-        self.surnames_alone(doc, capitalised, &mut found, &free);
+        scratch.words = recycle(words.into_buffer());
+        self.surnames_alone(doc, capitalised, &mut found, &free, scratch);
         found.sort_by_key(|p| p.start);
-        let canonical = fullest_forms(&found);
+        let mut canonical = std::mem::take(&mut scratch.canonical);
+        fullest_forms(&found, &mut canonical, scratch);
         (found, canonical)
     }
 
@@ -437,36 +461,37 @@ impl People {
         capitalised: &[usize],
         found: &mut Vec<Mention<'d>>,
         free: &dyn Fn(usize, usize) -> bool,
+        scratch: &mut Scratch,
     ) {
         let text = doc.text();
         // Each surname of a full name, and where the first full name was
         // (sorted by surname, stably: the first of each is kept). A name
         // after a title is a surname already (`M. Dupont-Aignan`).
-        let mut seen: Vec<(&str, usize)> = found
-            .iter()
-            .filter_map(|p| {
-                let surname = surname(p.name);
-                (surname.len() < p.name.len() || p.rule == Rule::Title).then_some((surname, p.start))
-            })
-            .collect();
+        let mut seen: Vec<(&str, usize)> = recycle(std::mem::take(&mut scratch.seen));
+        seen.extend(found.iter().filter_map(|p| {
+            let surname = surname(p.name);
+            (surname.len() < p.name.len() || p.rule == Rule::Title).then_some((surname, p.start))
+        }));
         seen.sort_by_key(|&(surname, _)| surname);
         seen.dedup_by_key(|&mut (surname, _)| surname);
         seen.retain(|&(surname, _)| !self.is_first_name(surname));
-        if seen.is_empty() {
-            return;
+        if !seen.is_empty() {
+            // The names found so far; the surnames found here overlap none
+            // of them, nor each other (whole words do not overlap). Those
+            // found are added after them.
+            let (mut spans, ends) = std::mem::take(&mut scratch.covered);
+            spans.extend(found.iter().map(|p| (p.start, p.end)));
+            let covered = Taken::in_buffers(spans, ends);
+            let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
+            surnames::whole_word_occurrences(doc, capitalised, from, &seen, &mut |start, end, name| {
+                let after_full_name = seen[name].1 < start;
+                if after_full_name && !covered.overlaps(start, end) && free(start, end) {
+                    found.push(person(text, start, end, Rule::Surname, 0.75));
+                }
+            });
+            scratch.covered = covered.into_buffers();
         }
-        // The names found so far; the surnames found here overlap none of
-        // them, nor each other (whole words do not overlap).
-        let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
-        let mut extra: Vec<Mention<'d>> = Vec::new();
-        let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
-        surnames::whole_word_occurrences(doc, capitalised, from, &seen, &mut |start, end, name| {
-            let after_full_name = seen[name].1 < start;
-            if after_full_name && !covered.overlaps(start, end) && free(start, end) {
-                extra.push(person(text, start, end, Rule::Surname, 0.75));
-            }
-        });
-        found.extend(extra);
+        scratch.seen = recycle(seen);
     }
 }
 
@@ -494,27 +519,49 @@ impl Plugin for People {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        // Sized for every entity found: allocated once, not grown.
-        let mut taken: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        Scratch::with(|scratch| self.extract_with(doc, found, scratch))
+    }
+}
+
+impl People {
+    /// [`Plugin::extract`], with the buffers of `scratch`.
+    fn extract_with(
+        &self,
+        doc: &Document<'_>,
+        found: &[FfiEntity],
+        scratch: &mut Scratch,
+    ) -> Result<Vec<Entity>, String> {
+        let (mut taken, ends) = std::mem::take(&mut scratch.taken);
         taken.extend(
             found
                 .iter()
                 .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
                 .map(|e| (e.start as usize, e.end as usize)),
         );
-        let (found, canonical) = self.find_outside(doc, Taken::new(taken));
+        let taken = Taken::in_buffers(taken, ends);
+        let (found, canonical) = self.find_outside(doc, &taken, scratch);
         // Sized at once: a collect into a `Result` would grow it step by step.
         let mut entities = Vec::with_capacity(found.len());
-        for (p, best) in found.iter().zip(canonical) {
+        let mut written = Ok(());
+        for (p, &best) in found.iter().zip(&canonical) {
             let canonical = found[best].name;
             let first = first_name(canonical).filter(|f| !f.is_empty());
             let gender =
                 first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
             let mut json = String::new();
             write_attrs(&mut json, canonical, gender, p.rule);
-            entities.push(Entity::with_written_attrs("person", p.start..p.end, p.confidence, json)?);
+            match Entity::with_written_attrs("person", p.start..p.end, p.confidence, json) {
+                Ok(entity) => entities.push(entity),
+                Err(e) => {
+                    written = Err(e);
+                    break;
+                }
+            }
         }
-        Ok(entities)
+        scratch.taken = taken.into_buffers();
+        scratch.found = recycle(found);
+        scratch.canonical = recycle(canonical);
+        written.map(|()| entities)
     }
 }
 

@@ -226,6 +226,7 @@ mod tests {
     use glaneur_schema::DocumentBuf;
 
     use crate::roles::Role;
+    use crate::scratch::Scratch;
     use crate::taken::Taken;
     use crate::{capitalised_tokens, persons, People, Person};
 
@@ -238,14 +239,15 @@ mod tests {
         let capitalised = capitalised_tokens(&doc);
         let mut windows = Vec::new();
         people.role_places.windows(&doc, &capitalised, &mut windows);
-        let near = Role::find_in(&people.roles, &doc, windows, &people.role_places);
+        let near = Role::find_in(&people.roles, &doc, &mut windows, &people.role_places);
         let all = Role::find_all(&people.roles, &doc);
         // The roles found near names are roles found in the whole text.
         for role in &near {
             assert!(all.iter().any(|r| (r.start, r.end) == (role.start, role.end)), "{:?} in {text}", role);
         }
         let find = |roles: &[Role]| {
-            let (found, canonical) = people.find_among(&doc, Taken::new(Vec::new()), &capitalised, roles);
+            let (found, canonical) =
+                people.find_among(&doc, &Taken::new(Vec::new()), &capitalised, roles, &mut Scratch::default());
             persons(&found, canonical)
         };
         ([find(&near), find(&all)], [near.len(), all.len()])

@@ -35,7 +35,8 @@ impl Role {
     }
 
     /// The roles [`Role::find_all`] finds that start in `windows` (token
-    /// ranges, in any order: merged here, in their buffer), and maybe a
+    /// ranges, in any order: merged here, in their buffer, which is left
+    /// with the runs searched), and maybe a
     /// few others, looked up in those windows only; `places` are the
     /// roles' places. A role overlapping one before it is dropped as in
     /// the whole text: a window where a role starts within `longest - 1`
@@ -45,7 +46,7 @@ impl Role {
     pub(crate) fn find_in(
         roles: &Phrases,
         doc: &Document<'_>,
-        mut windows: Vec<Range<usize>>,
+        windows: &mut Vec<Range<usize>>,
         places: &RolePlaces,
     ) -> Vec<Role> {
         let lead = places.longest().saturating_sub(1);
@@ -59,12 +60,12 @@ impl Role {
             }
             joins
         });
-        let mut runs = windows;
+        let runs = windows;
         let mut found = roles.find_from(doc, runs.iter().flat_map(Range::clone));
         let mut earlier: Vec<Range<usize>> = Vec::new();
         loop {
             let mut floor = 0;
-            for run in &mut runs {
+            for run in runs.iter_mut() {
                 let first_after = found.partition_point(|m| m.tokens.start < run.start);
                 let in_lead = found.get(first_after).is_some_and(|m| m.tokens.start < run.start + lead);
                 if run.start > floor && in_lead && places.may_run_over(doc, run.start) {
