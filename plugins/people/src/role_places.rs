@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use glaneur_lexicon::{BitSet, WordTable};
-use glaneur_schema::{Document, DocumentBuf, Token, TokenKind};
+use glaneur_schema::{key_of_form, Document, DocumentBuf, Token, TokenKind};
 
 use crate::roles::ROLE_WORDS;
 
@@ -24,9 +24,10 @@ pub(crate) struct RolePlaces {
     /// The folded form of each role's last token, with the most tokens a
     /// role ending with it takes.
     last_tokens: WordTable<usize>,
-    /// A filter of those forms, asked first: most words before a
+    /// The [form keys](glaneur_schema::key_of_form) of those forms,
+    /// asked first, from the word token's stored key: most words before a
     /// capitalised word end no role.
-    filter: LengthAndLastByte,
+    keys: FormKeys,
     /// The most tokens a role takes.
     longest: usize,
     /// The marks inside roles (the `-` of `vice-président`): with words,
@@ -34,26 +35,21 @@ pub(crate) struct RolePlaces {
     inner_marks: Vec<String>,
 }
 
-/// A set of (length, last byte) pairs of words, one bit each: a cheap
-/// test that refuses most words not among them.
-struct LengthAndLastByte(BitSet<{ 16 * 256 / 64 }>);
+/// A set of the form keys of folded words, one bit each: a word token
+/// whose key is not in it is none of the words (equal forms have equal
+/// keys), told by a load and a bit test.
+struct FormKeys(BitSet<{ (1 << 16) / 64 }>);
 
-impl LengthAndLastByte {
-    /// The bit of `word`'s length (modulo 16) and last byte.
-    fn bit(word: &[u8]) -> usize {
-        (word.len() % 16) << 8 | usize::from(word.last().copied().unwrap_or(0))
+impl FormKeys {
+    /// The set of the keys of `forms`, folded forms.
+    fn new<'w>(forms: impl IntoIterator<Item = &'w str>) -> Self {
+        FormKeys(BitSet::new(forms.into_iter().map(|form| usize::from(key_of_form(form)))))
     }
 
-    /// The set of `words`.
-    fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
-        LengthAndLastByte(BitSet::new(words.into_iter().map(LengthAndLastByte::bit)))
-    }
-
-    /// Whether `word`'s length and last byte are those of a word of the
-    /// set.
+    /// Whether the word token `t` may be one of the words.
     #[inline]
-    fn may_contain(&self, word: &[u8]) -> bool {
-        self.0.contains(LengthAndLastByte::bit(word))
+    fn may_contain(&self, t: &Token) -> bool {
+        self.0.contains(usize::from(t.form_key()))
     }
 }
 
@@ -91,8 +87,8 @@ impl RolePlaces {
         // One entry per last token, with the longest role ending with it.
         longest_at.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         longest_at.dedup_by(|a, b| a.0 == b.0);
-        let filter = LengthAndLastByte::new(longest_at.iter().map(|(form, _)| form.as_bytes()));
-        RolePlaces { last_tokens: WordTable::new(longest_at), filter, longest, inner_marks }
+        let keys = FormKeys::new(longest_at.iter().map(|(form, _)| form.as_str()));
+        RolePlaces { last_tokens: WordTable::new(longest_at), keys, longest, inner_marks }
     }
 
     /// The most tokens a role takes.
@@ -176,11 +172,11 @@ impl RolePlaces {
     /// word token), if any is.
     #[inline(always)]
     fn push_roles_ending_with(&self, doc: &Document<'_>, p: usize, windows: &mut Vec<Range<usize>>) {
-        let form = doc.folded_bytes_of(&doc.tokens()[p]);
-        if !self.filter.may_contain(form) {
+        let t = &doc.tokens()[p];
+        if !self.keys.may_contain(t) {
             return;
         }
-        if let Some(&n) = self.last_tokens.get(form) {
+        if let Some(&n) = self.last_tokens.get(doc.folded_bytes_of(t)) {
             windows.push((p + 1).saturating_sub(n)..p + 1);
         }
     }
