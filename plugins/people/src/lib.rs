@@ -326,7 +326,11 @@ impl People {
             let end = doc.tokens()[last].end();
             let bytes = &text.as_bytes()[at..end];
             let title_word = self.titles.may_contain(bytes[0], bytes.len()) && self.title_table.contains(bytes);
-            let listed = if last == k { self.first_names.contains(bytes) } else { self.is_first_name(&text[at..end]) };
+            let listed = if last == k {
+                self.first_names.contains_token(&doc.tokens()[k], bytes)
+            } else {
+                self.is_first_name(&text[at..end])
+            };
             let first_name = listed && Word { text: &text[at..end], start: at, end }.capitalised();
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
