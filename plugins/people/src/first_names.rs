@@ -1,8 +1,7 @@
 //! The first-name lexicon, asked about every capitalised word of a text:
 //! most are no first name, and a sketch says so before any hashing.
 
-use glaneur_lexicon::{BitSet, WordTable};
-use glaneur_schema::{key_of_form, Token};
+use glaneur_lexicon::WordTable;
 
 /// A set of first names, with a sketch of them in front.
 pub(crate) struct FirstNames {
@@ -10,10 +9,6 @@ pub(crate) struct FirstNames {
     /// One bit per [`sketch_index`], set for each name's: a word whose
     /// bit is clear is no name (most capitalised words of news).
     sketch: Box<[u64; SKETCH_BITS / 64]>,
-    /// One bit per [form key](key_of_form), set for each name's folded
-    /// form's: a word token whose stored key is not set is no name, told
-    /// without reading the word.
-    keys: BitSet<{ (1 << 16) / 64 }>,
 }
 
 const SKETCH_BITS: usize = 1 << 16;
@@ -37,20 +32,7 @@ impl FirstNames {
         for i in names.iter().filter_map(|n| sketch_index(n.as_bytes())) {
             sketch[i / 64] |= 1 << (i % 64);
         }
-        // A word token's key is that of its folded form: an ASCII name
-        // (most) lowercased, the others folded, into one buffer.
-        let mut folded = String::new();
-        let keys = BitSet::new(names.iter().map(|name| {
-            folded.clear();
-            if name.is_ascii() {
-                folded.push_str(name);
-                folded.make_ascii_lowercase();
-            } else if !glaneur_text::fold_into(name, &mut folded) {
-                folded.push_str(name);
-            }
-            usize::from(key_of_form(&folded))
-        }));
-        FirstNames { names: WordTable::new(names.iter().map(|n| (n, ()))), sketch, keys }
+        FirstNames { names: WordTable::new(names.iter().map(|n| (n, ()))), sketch }
     }
 
     /// Whether `word` (its bytes) is one of the names.
@@ -59,18 +41,12 @@ impl FirstNames {
         sketch_index(word).is_some_and(|i| self.sketch[i / 64] & (1 << (i % 64)) != 0) && self.listed(word)
     }
 
-    /// Whether the word token `t`, whose bytes are `word`, is one of the
-    /// names: its stored key refuses most words before any byte is read.
-    #[inline]
-    pub(crate) fn contains_token(&self, t: &Token, word: &[u8]) -> bool {
-        self.keys.contains(usize::from(t.form_key())) && self.listed(word)
-    }
-
-    /// Whether `word`, which the sketch let through, is one of the names:
-    /// a call, so that the test inlined at every capitalised word stays
-    /// the sketch's.
+    /// Whether `word`, which the sketch (or another filter of the names,
+    /// [`crate::form_keys::FormKeys`]) let through, is one of the names: a
+    /// call, so that the test inlined at every capitalised word stays the
+    /// filter's.
     #[inline(never)]
-    fn listed(&self, word: &[u8]) -> bool {
+    pub(crate) fn listed(&self, word: &[u8]) -> bool {
         self.names.contains(word)
     }
 }
@@ -78,25 +54,6 @@ impl FirstNames {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_tokens_are_names_by_their_key_as_by_their_bytes() {
-        let names = FirstNames::new(crate::FIRST_NAMES.lines().map(String::from));
-        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
-        texts.push(crate::FIRST_NAMES.replace('\n', " ; "));
-        texts.push("JEAN Jean jean Zoé ZOÉ Élise ÉLISE Anne-Sophie Ana Ana\u{301} Zoe\u{301}".into());
-        let mut named = 0;
-        for text in &texts {
-            let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
-            let doc = buf.document();
-            for t in doc.tokens().iter().filter(|t| t.is_word()) {
-                let word = doc.text_of(t).as_bytes();
-                assert_eq!(names.contains_token(t, word), names.contains(word), "{:?}", doc.text_of(t));
-                named += usize::from(names.contains(word));
-            }
-        }
-        assert!(named > 2000, "{named}");
-    }
 
     #[test]
     fn the_sketch_lets_every_name_through() {

@@ -11,6 +11,7 @@
 
 mod attrs;
 mod first_names;
+mod form_keys;
 mod fullest;
 pub mod gender;
 mod names;
@@ -30,6 +31,7 @@ use serde::Serialize;
 
 use crate::attrs::write_attrs;
 use crate::first_names::FirstNames;
+use crate::form_keys::FormKeys;
 use crate::fullest::fullest_forms;
 use crate::names::{
     complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
@@ -110,6 +112,10 @@ impl Rule {
 /// Finds people.
 pub struct People {
     first_names: FirstNames,
+    /// The keys of the first names and the titles: a capitalised word of
+    /// one token whose stored key is not among them is neither, told
+    /// before its bytes are read.
+    first_words: FormKeys,
     ambiguous: WordTable<()>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
@@ -241,8 +247,11 @@ impl People {
         }
         // Compared by folded form: any case (`DIRECTRICE GÉNÉRALE`, `Économiste`).
         let roles = glaneur_lexicon::ROLES.words();
+        let first_names: Vec<String> = lines(FIRST_NAMES).collect();
+        let titles = glaneur_lexicon::TITLES.words();
         People {
-            first_names: FirstNames::new(lines(FIRST_NAMES)),
+            first_words: FormKeys::of_words(first_names.iter().map(String::as_str).chain(titles.iter().copied())),
+            first_names: FirstNames::new(first_names),
             ambiguous: WordTable::new(lines(AMBIGUOUS).map(|name| (name, ()))),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
             role_places: RolePlaces::new(roles),
@@ -325,11 +334,15 @@ impl People {
             let last = word_last(doc, k);
             let end = doc.tokens()[last].end();
             let bytes = &text.as_bytes()[at..end];
-            let title_word = self.titles.may_contain(bytes[0], bytes.len()) && self.title_table.contains(bytes);
-            let listed = if last == k {
-                self.first_names.contains_token(&doc.tokens()[k], bytes)
+            let is_title =
+                |bytes: &[u8]| self.titles.may_contain(bytes[0], bytes.len()) && self.title_table.contains(bytes);
+            let (title_word, listed) = if last != k {
+                (is_title(bytes), self.is_first_name(&text[at..end]))
+            } else if self.first_words.may_contain(&doc.tokens()[k]) {
+                (is_title(bytes), self.first_names.listed(bytes))
             } else {
-                self.is_first_name(&text[at..end])
+                // Most words of one token, told by their stored key alone.
+                (false, false)
             };
             let first_name = listed && Word { text: &text[at..end], start: at, end }.capitalised();
             if !(title_word || first_name) {
@@ -780,6 +793,30 @@ mod tests {
         // The titles are glaneur-lexicon's: `Mlle` is one, as `Mme` is.
         let got = names("Selon Mlle Martin, le projet avance ; Mgr Dupuis approuve.");
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Martin", "Dupuis"]);
+    }
+
+    #[test]
+    fn words_of_one_token_are_first_names_or_titles_by_their_key_as_by_their_bytes() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push(FIRST_NAMES.replace('\n', " ; "));
+        texts.push(glaneur_lexicon::TITLES.words().join(" . "));
+        texts.push("JEAN Jean jean Zoé ZOÉ Élise ÉLISE Anne-Sophie Ana Ana\u{301} Zoe\u{301} MME Mme mme DR".into());
+        let (mut named, mut titles) = (0, 0);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for t in doc.tokens().iter().filter(|t| t.is_word()) {
+                let word = doc.text_of(t).as_bytes();
+                let (name, title) = (people.first_names.contains(word), people.title_table.contains(word));
+                let by_key = people.first_words.may_contain(t);
+                assert_eq!(by_key && people.first_names.listed(word), name, "{:?}", doc.text_of(t));
+                assert!(by_key || !title, "{:?}", doc.text_of(t));
+                named += usize::from(name);
+                titles += usize::from(title);
+            }
+        }
+        assert!(named > 2000 && titles > 10, "{named} names, {titles} titles");
     }
 
     #[test]

@@ -14,8 +14,10 @@
 
 use std::ops::Range;
 
-use glaneur_lexicon::{BitSet, WordTable};
-use glaneur_schema::{key_of_form, Document, DocumentBuf, Token, TokenKind};
+use glaneur_lexicon::WordTable;
+use glaneur_schema::{Document, DocumentBuf, Token, TokenKind};
+
+use crate::form_keys::FormKeys;
 
 use crate::roles::ROLE_WORDS;
 
@@ -33,24 +35,6 @@ pub(crate) struct RolePlaces {
     /// The marks inside roles (the `-` of `vice-président`): with words,
     /// the only tokens a role runs over.
     inner_marks: Vec<String>,
-}
-
-/// A set of the form keys of folded words, one bit each: a word token
-/// whose key is not in it is none of the words (equal forms have equal
-/// keys), told by a load and a bit test.
-struct FormKeys(BitSet<{ (1 << 16) / 64 }>);
-
-impl FormKeys {
-    /// The set of the keys of `forms`, folded forms.
-    fn new<'w>(forms: impl IntoIterator<Item = &'w str>) -> Self {
-        FormKeys(BitSet::new(forms.into_iter().map(|form| usize::from(key_of_form(form)))))
-    }
-
-    /// Whether the word token `t` may be one of the words.
-    #[inline]
-    fn may_contain(&self, t: &Token) -> bool {
-        self.0.contains(usize::from(t.form_key()))
-    }
 }
 
 /// Whether `t` is a comma, in `text`.
@@ -87,7 +71,7 @@ impl RolePlaces {
         // One entry per last token, with the longest role ending with it.
         longest_at.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         longest_at.dedup_by(|a, b| a.0 == b.0);
-        let keys = FormKeys::new(longest_at.iter().map(|(form, _)| form.as_str()));
+        let keys = FormKeys::of_forms(longest_at.iter().map(|(form, _)| form.as_str()));
         RolePlaces { last_tokens: WordTable::new(longest_at), keys, longest, inner_marks }
     }
 
