@@ -329,23 +329,15 @@ impl People {
                 continue;
             }
             // The first word alone decides, before the words after it are
-            // read. A word of one token has no hyphen: looked up whole only.
-            // Most words are refused by their bytes: the text is sliced
-            // (at character boundaries) only for the others.
+            // read.
             let last = word_last(doc, k);
-            let end = doc.tokens()[last].end();
-            let bytes = &text.as_bytes()[at..end];
-            let is_title =
-                |bytes: &[u8]| self.titles.may_contain(bytes[0], bytes.len()) && self.title_table.contains(bytes);
-            let (title_word, listed) = if last != k {
-                (is_title(bytes), self.is_first_name(&text[at..end]))
-            } else if self.first_words.may_contain(&doc.tokens()[k]) {
-                (is_title(bytes), self.first_names.listed(bytes))
-            } else {
-                // Most words of one token, told by their stored key alone.
+            // Most words of one token are neither, told by their stored
+            // key alone, before their bytes are read.
+            let (title_word, first_name) = if last == k && !self.first_words.may_contain(&doc.tokens()[k]) {
                 (false, false)
+            } else {
+                self.title_or_first_name(doc, at, k, last)
             };
-            let first_name = listed && Word { text: &text[at..end], start: at, end }.capitalised();
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
                 // not know, before a role in apposition. Most capitalised
@@ -363,7 +355,7 @@ impl People {
                 continue;
             }
             // Word 0 is `first`.
-            let first = &text[at..end];
+            let first = &text[at..doc.tokens()[last].end()];
             words.start_at(doc, k, 8);
             if words.get(0).is_none() {
                 continue;
@@ -394,6 +386,18 @@ impl People {
         let mut canonical = std::mem::take(&mut scratch.canonical);
         fullest_forms(&found, &mut canonical, scratch);
         (found, canonical)
+    }
+
+    /// Whether the word at byte `at` of `doc`, from token `k` to token
+    /// `last`, is a title, and whether it is a capitalised first name.
+    fn title_or_first_name(&self, doc: &Document<'_>, at: usize, k: usize, last: usize) -> (bool, bool) {
+        let text = doc.text();
+        let end = doc.tokens()[last].end();
+        let bytes = &text.as_bytes()[at..end];
+        let title = self.titles.may_contain(bytes[0], bytes.len()) && self.title_table.contains(bytes);
+        // A word of one token has no hyphen: looked up whole only.
+        let listed = if last == k { self.first_names.listed(bytes) } else { self.is_first_name(&text[at..end]) };
+        (title, listed && Word { text: &text[at..end], start: at, end }.capitalised())
     }
 
     /// `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two
