@@ -112,9 +112,9 @@ impl Rule {
 /// Finds people.
 pub struct People {
     first_names: FirstNames,
-    /// The keys of the first names and the titles: a capitalised word of
-    /// one token whose stored key is not among them is neither, told
-    /// before its bytes are read.
+    /// The keys of the first tokens of the first names and the titles: a
+    /// capitalised word whose first token's stored key is not among them
+    /// is neither, told before it is read.
     first_words: FormKeys,
     ambiguous: WordTable<()>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
@@ -165,6 +165,22 @@ fn capitalised_tokens_into(doc: &Document<'_>, found: &mut Vec<usize>) {
     }
     let from = tokens.len() - rest.len();
     found.extend(rest.iter().enumerate().filter(|(_, t)| t.is_capitalised()).map(|(i, _)| from + i));
+}
+
+/// The forms the first token of a word may take, besides the word
+/// itself, when the word is `word` (a first name, a title): what comes
+/// before its first hyphen or apostrophe, without it or with it (an
+/// elision's token holds its apostrophe: `D'`). A word runs over hyphens
+/// and apostrophes only (`word_last`): a name with another mark before
+/// them is no word.
+fn first_token_parts(word: &str) -> impl Iterator<Item = &str> {
+    // Searched by bytes: `’` and `ʼ` start with 0xE2 and 0xCA.
+    let cut = word.bytes().position(|b| matches!(b, b'-' | b'\'' | 0xE2 | 0xCA));
+    let cut =
+        cut.and_then(|i| word[i..].chars().next().filter(|c| matches!(c, '-' | '\'' | '’' | 'ʼ')).map(|c| (i, c)));
+    let before = cut.map(|(i, _)| &word[..i]);
+    let elided = cut.filter(|&(_, c)| c != '-').map(|(i, c)| &word[..i + c.len_utf8()]);
+    before.into_iter().chain(elided)
 }
 
 /// Offsets of the capitalised words of `doc`, each with its token, of its
@@ -250,8 +266,9 @@ impl People {
         let roles = glaneur_lexicon::ROLES.words();
         let first_names: Vec<String> = lines(FIRST_NAMES).collect();
         let titles = glaneur_lexicon::TITLES.words();
+        let first_words = first_names.iter().map(String::as_str).chain(titles.iter().copied());
         People {
-            first_words: FormKeys::of_words(first_names.iter().map(String::as_str).chain(titles.iter().copied())),
+            first_words: FormKeys::of_words(first_words.clone().chain(first_words.flat_map(first_token_parts))),
             first_names: FirstNames::new(first_names),
             ambiguous: WordTable::new(lines(AMBIGUOUS).map(|name| (name, ()))),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
@@ -330,13 +347,14 @@ impl People {
             }
             // The first word alone decides, before the words after it are
             // read.
-            let last = word_last(doc, k);
-            // Most words of one token are neither, told by their stored
-            // key alone, before their bytes are read.
-            let (title_word, first_name) = if last == k && !self.first_words.may_contain(&doc.tokens()[k]) {
-                (false, false)
+            // Most words are neither a title nor a first name, told by
+            // their first token's stored key alone, before they are read.
+            let (title_word, first_name, last) = if self.first_words.may_contain(&doc.tokens()[k]) {
+                let last = word_last(doc, k);
+                let (title, first_name) = self.title_or_first_name(doc, at, k, last);
+                (title, first_name, last)
             } else {
-                self.title_or_first_name(doc, at, k, last)
+                (false, false, k)
             };
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
@@ -799,6 +817,34 @@ mod tests {
         // The titles are glaneur-lexicon's: `Mlle` is one, as `Mme` is.
         let got = names("Selon Mlle Martin, le projet avance ; Mgr Dupuis approuve.");
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Martin", "Dupuis"]);
+    }
+
+    #[test]
+    fn words_whose_first_key_is_refused_are_no_first_names_nor_titles() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push(FIRST_NAMES.replace('\n', " ; "));
+        texts.push(FIRST_NAMES.to_uppercase().replace('\n', " , "));
+        texts.push(FIRST_NAMES.replace('\n', "-Zoé ; "));
+        texts.push(FIRST_NAMES.replace('\n', "'Zoé ; ").replace('-', "’"));
+        texts.push(glaneur_lexicon::TITLES.words().join(" . "));
+        let pieces =
+            "Jean-Claude D'Arc d’Arc O'Brien Jean-Zoltan Zoltan-Jean Mme-Dupont L'Élise Anne-Sophie Ana\u{301}-Zoé";
+        texts.push(pieces.into());
+        let (mut refused, mut known) = (0, 0);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for (at, k) in capitalised_starts(&doc, &capitalised_tokens(&doc)) {
+                let found = people.title_or_first_name(&doc, at, k, word_last(&doc, k));
+                if !people.first_words.may_contain(&doc.tokens()[k]) {
+                    assert_eq!(found, (false, false), "at {at} in {text:?}");
+                    refused += 1;
+                }
+                known += usize::from(found != (false, false));
+            }
+        }
+        assert!(refused > 2_000 && known > 5_000, "{refused} refused, {known} titles or first names");
     }
 
     #[test]
