@@ -301,9 +301,11 @@ impl People {
         let windows = &mut scratch.windows;
         windows.clear();
         self.role_places.windows(doc, &capitalised, windows);
-        let roles = Role::find_in(&self.roles, doc, windows, &self.role_places);
+        let mut roles = std::mem::take(&mut scratch.roles);
+        Role::find_in(&self.roles, doc, windows, &self.role_places, &mut roles);
         let found = self.find_among(doc, taken, &capitalised, &roles, scratch);
         scratch.capitalised = capitalised;
+        scratch.roles = roles;
         found
     }
 

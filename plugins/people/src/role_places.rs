@@ -219,7 +219,8 @@ mod tests {
         let capitalised = capitalised_tokens(&doc);
         let mut windows = Vec::new();
         people.role_places.windows(&doc, &capitalised, &mut windows);
-        let near = Role::find_in(&people.roles, &doc, &mut windows, &people.role_places);
+        let mut near = Vec::new();
+        Role::find_in(&people.roles, &doc, &mut windows, &people.role_places, &mut near);
         let all = Role::find_all(&people.roles, &doc);
         // The roles found near names are roles found in the whole text.
         for role in &near {

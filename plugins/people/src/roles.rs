@@ -31,14 +31,16 @@ impl Role {
     /// [`Role::find_in`] is checked against.
     #[cfg(test)]
     pub(crate) fn find_all(roles: &Phrases, doc: &Document<'_>) -> Vec<Role> {
-        Role::kept(doc, roles.find_all(doc))
+        let mut kept = Vec::new();
+        Role::keep(doc, roles.find_all(doc), &mut kept);
+        kept
     }
 
-    /// The roles [`Role::find_all`] finds that start in `windows` (token
-    /// ranges, in any order: merged here, in their buffer, which is left
-    /// with the runs searched), and maybe a
-    /// few others, looked up in those windows only; `places` are the
-    /// roles' places. A role overlapping one before it is dropped as in
+    /// Writes into `kept` (emptied first) the roles [`Role::find_all`]
+    /// finds that start in `windows` (token ranges, in any order: merged
+    /// here, in their buffer, which is left with the runs searched), and
+    /// maybe a few others, looked up in those windows only; `places` are
+    /// the roles' places. A role overlapping one before it is dropped as in
     /// the whole text: a window where a role starts within `longest - 1`
     /// tokens of its start (`longest` the most tokens a role takes), and
     /// a role before may run over that start, is searched from that many
@@ -48,7 +50,8 @@ impl Role {
         doc: &Document<'_>,
         windows: &mut Vec<Range<usize>>,
         places: &RolePlaces,
-    ) -> Vec<Role> {
+        kept: &mut Vec<Role>,
+    ) {
         let lead = places.longest().saturating_sub(1);
         windows.sort_unstable_by_key(|w| w.start);
         // The windows merged into runs of tokens, none overlapping the next.
@@ -81,22 +84,20 @@ impl Role {
             found.extend(roles.find_from(doc, earlier.drain(..).flatten()));
             found.sort_by_key(|m| m.tokens.start);
         }
-        Role::kept(doc, found)
+        Role::keep(doc, found, kept);
     }
 
-    /// The roles of the phrases `found` in `doc` that a whole-text search
-    /// keeps: the leftmost-longest, standing as whole words.
-    fn kept(doc: &Document<'_>, found: Vec<PhraseMatch>) -> Vec<Role> {
-        let mut found: Vec<Role> = found
-            .into_iter()
-            .map(|m| {
-                let span = doc.byte_span(m.tokens.clone());
-                Role { start: span.start, end: span.end, first_token: m.tokens.start, end_token: m.tokens.end }
-            })
-            .collect();
-        glaneur_text::keep_leftmost_longest(&mut found, |r| (r.start, r.end));
-        found.retain(|r| glaneur_text::is_whole_word(doc.text(), r.start, r.end));
-        found
+    /// Writes into `kept` (emptied first) the roles of the phrases `found`
+    /// in `doc` that a whole-text search keeps: the leftmost-longest,
+    /// standing as whole words.
+    fn keep(doc: &Document<'_>, found: Vec<PhraseMatch>, kept: &mut Vec<Role>) {
+        kept.clear();
+        kept.extend(found.into_iter().map(|m| {
+            let span = doc.byte_span(m.tokens.clone());
+            Role { start: span.start, end: span.end, first_token: m.tokens.start, end_token: m.tokens.end }
+        }));
+        glaneur_text::keep_leftmost_longest(kept, |r| (r.start, r.end));
+        kept.retain(|r| glaneur_text::is_whole_word(doc.text(), r.start, r.end));
     }
 
     /// Whether a name may follow this role (what `People::named_after`

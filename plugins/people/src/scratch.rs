@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
+use crate::roles::Role;
 use crate::words::Word;
 use crate::Mention;
 
@@ -15,8 +16,9 @@ use crate::Mention;
 pub(crate) struct Scratch {
     /// The capitalised tokens.
     pub(crate) capitalised: Vec<usize>,
-    /// The token windows where the roles are looked up.
+    /// The token windows where the roles are looked up, and the roles.
     pub(crate) windows: Vec<Range<usize>>,
+    pub(crate) roles: Vec<Role>,
     /// The words read at a candidate.
     pub(crate) words: Vec<Word<'static>>,
     /// The mentions found, and the canonical of each.
@@ -61,6 +63,7 @@ impl Scratch {
     fn bound(&mut self) {
         bound(&mut self.capitalised);
         bound(&mut self.windows);
+        bound(&mut self.roles);
         bound(&mut self.words);
         bound(&mut self.found);
         bound(&mut self.canonical);
