@@ -13,7 +13,8 @@ use crate::Mention;
 /// `found` is in order of start; each canonical is given as the index of
 /// the mention whose name it is (not copied). The mentions sorted by
 /// surname, then first name, make each group a run: no hash map, no list
-/// per group. Written into `chosen`; `scratch` lends the buffers.
+/// per group. Written into `chosen`; `scratch` lends the buffers, and
+/// keeps the length of each mention's [`first_name`] in its `first_names`.
 pub(crate) fn fullest_forms(found: &[Mention<'_>], chosen: &mut Vec<usize>, scratch: &mut Scratch) {
     // Each mention's surname, and first name when it has one.
     let mut keys: Vec<(&str, Option<&str>)> = recycle(std::mem::take(&mut scratch.keys));
@@ -37,6 +38,9 @@ pub(crate) fn fullest_forms(found: &[Mention<'_>], chosen: &mut Vec<usize>, scra
             choose(found, same_first, same_first.iter().copied(), longest, chosen);
         }
     }
+    // Each mention's first name, as its length, for the extractor.
+    scratch.first_names.clear();
+    scratch.first_names.extend(keys.iter().map(|&(_, first)| first.map(str::len)));
     scratch.keys = recycle(keys);
 }
 

@@ -33,9 +33,7 @@ use crate::attrs::write_attrs;
 use crate::first_names::FirstNames;
 use crate::form_keys::FormKeys;
 use crate::fullest::fullest_forms;
-use crate::names::{
-    complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
-};
+use crate::names::{complement_end, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end};
 use crate::role_places::RolePlaces;
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
 use crate::scratch::{recycle, Scratch};
@@ -587,7 +585,8 @@ impl People {
         let mut written = Ok(());
         for (p, &best) in found.iter().zip(&canonical) {
             let canonical = found[best].name;
-            let first = first_name(canonical).filter(|f| !f.is_empty());
+            // Its first name, as `fullest_forms` found it.
+            let first = scratch.first_names[best].map(|len| &canonical[..len]).filter(|f| !f.is_empty());
             let gender =
                 first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
             let mut json = String::new();
@@ -618,6 +617,8 @@ glaneur_alloc::global_allocator!();
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::names::first_name;
 
     use glaneur_schema::DocumentBuf;
 
@@ -669,6 +670,33 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, String)> {
         find(text, &[]).into_iter().map(|p| (p.name, p.canonical)).collect()
+    }
+
+    #[test]
+    fn the_extractor_writes_what_the_people_found_say() {
+        let people = People::load();
+        let texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        let mut written = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let entities = people.extract(&doc, &[]).expect("valid attrs");
+            let expected: Vec<Entity> = people
+                .find(&doc, &[])
+                .into_iter()
+                .map(|p| {
+                    let first = first_name(&p.canonical).filter(|f| !f.is_empty());
+                    let gender = first.and_then(gender::is_feminine);
+                    let gender = gender.map(|f| if f { Gender::Feminine } else { Gender::Masculine });
+                    let mut json = String::new();
+                    write_attrs(&mut json, &p.canonical, gender, p.rule);
+                    Entity::with_written_attrs("person", p.start..p.end, p.confidence, json).expect("one line")
+                })
+                .collect();
+            assert_eq!(entities, expected, "in {text}");
+            written += entities.len();
+        }
+        assert!(written > 200, "{written}");
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub(crate) struct Scratch {
     pub(crate) keys: Vec<(&'static str, Option<&'static str>)>,
     pub(crate) order: Vec<usize>,
     pub(crate) longest: Vec<usize>,
+    /// The length of each mention's first name (`names::first_name`),
+    /// found with its fullest form.
+    pub(crate) first_names: Vec<Option<usize>>,
 }
 
 thread_local! {
@@ -75,6 +78,7 @@ impl Scratch {
         bound(&mut self.keys);
         bound(&mut self.order);
         bound(&mut self.longest);
+        bound(&mut self.first_names);
     }
 }
 
