@@ -41,11 +41,12 @@ impl FirstNames {
         sketch_index(word).is_some_and(|i| self.sketch[i / 64] & (1 << (i % 64)) != 0) && self.listed(word)
     }
 
-    /// Whether `word`, which the sketch let through, is one of the names:
-    /// a call, so that the test inlined at every capitalised word stays
-    /// the sketch's.
+    /// Whether `word`, which the sketch (or another filter of the names,
+    /// [`crate::form_keys::FormKeys`]) let through, is one of the names: a
+    /// call, so that the test inlined at every capitalised word stays the
+    /// filter's.
     #[inline(never)]
-    fn listed(&self, word: &[u8]) -> bool {
+    pub(crate) fn listed(&self, word: &[u8]) -> bool {
         self.names.contains(word)
     }
 }

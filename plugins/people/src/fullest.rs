@@ -1,6 +1,7 @@
 //! Each mention's fullest form: the canonical name of a surname alone.
 
 use crate::names::{first_name, surname};
+use crate::scratch::{recycle, Scratch};
 use crate::Mention;
 
 /// Each mention's canonical: the longest name in the document with the
@@ -12,27 +13,35 @@ use crate::Mention;
 /// `found` is in order of start; each canonical is given as the index of
 /// the mention whose name it is (not copied). The mentions sorted by
 /// surname, then first name, make each group a run: no hash map, no list
-/// per group.
-pub(crate) fn fullest_forms(found: &[Mention<'_>]) -> Vec<usize> {
+/// per group. Written into `chosen`; `scratch` lends the buffers, and
+/// keeps the length of each mention's [`first_name`] in its `first_names`.
+pub(crate) fn fullest_forms(found: &[Mention<'_>], chosen: &mut Vec<usize>, scratch: &mut Scratch) {
     // Each mention's surname, and first name when it has one.
-    let keys: Vec<(&str, Option<&str>)> = found.iter().map(|p| (surname(p.name), first_name(p.name))).collect();
+    let mut keys: Vec<(&str, Option<&str>)> = recycle(std::mem::take(&mut scratch.keys));
+    keys.extend(found.iter().map(|p| (surname(p.name), first_name(p.name))));
     // By key, then in order (a stable sort): a surname's mentions are a
     // run, and those with one first name a run within it.
-    let mut order: Vec<usize> = (0..found.len()).collect();
+    let order = &mut scratch.order;
+    order.clear();
+    order.extend(0..found.len());
     order.sort_by_key(|&i| keys[i]);
-    let mut chosen: Vec<usize> = (0..found.len()).collect();
-    let mut longest = Vec::new();
+    chosen.clear();
+    chosen.extend(0..found.len());
+    let longest = &mut scratch.longest;
     for run in order.chunk_by(|&a, &b| keys[a].0 == keys[b].0) {
         // A full name counts for its surname alone: the whole run, asked
         // by the mentions with no first name.
         let alone = run.iter().copied().filter(|&i| keys[i].1.is_none());
-        choose(found, run, alone, &mut longest, &mut chosen);
+        choose(found, run, alone, longest, chosen);
         // And for its own first name.
         for same_first in run.chunk_by(|&a, &b| keys[a].1 == keys[b].1).filter(|s| keys[s[0]].1.is_some()) {
-            choose(found, same_first, same_first.iter().copied(), &mut longest, &mut chosen);
+            choose(found, same_first, same_first.iter().copied(), longest, chosen);
         }
     }
-    chosen
+    // Each mention's first name, as its length, for the extractor.
+    scratch.first_names.clear();
+    scratch.first_names.extend(keys.iter().map(|&(_, first)| first.map(str::len)));
+    scratch.keys = recycle(keys);
 }
 
 /// For each mention of `askers`, the longest name of `group` nearest
@@ -151,7 +160,9 @@ mod tests {
                 .iter()
                 .map(|p| Mention { start: p.start, end: p.end, name: &p.name, rule: p.rule, confidence: p.confidence })
                 .collect();
-            for (k, best) in fullest_forms(&mentions).into_iter().enumerate() {
+            let mut chosen = Vec::new();
+            fullest_forms(&mentions, &mut chosen, &mut Scratch::default());
+            for (k, best) in chosen.into_iter().enumerate() {
                 found[k].canonical = found[best].name.clone();
             }
             assert_eq!(found, expected);

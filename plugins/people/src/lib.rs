@@ -11,11 +11,14 @@
 
 mod attrs;
 mod first_names;
+mod form_keys;
 mod fullest;
 pub mod gender;
 mod names;
 mod role_places;
 mod roles;
+mod scratch;
+mod surnames;
 mod taken;
 #[cfg(test)]
 mod test_rng;
@@ -28,12 +31,12 @@ use serde::Serialize;
 
 use crate::attrs::write_attrs;
 use crate::first_names::FirstNames;
+use crate::form_keys::FormKeys;
 use crate::fullest::fullest_forms;
-use crate::names::{
-    complement_end, first_name, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end,
-};
+use crate::names::{complement_end, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end};
 use crate::role_places::RolePlaces;
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
+use crate::scratch::{recycle, Scratch};
 use crate::taken::Taken;
 use crate::words::{word_last, Word, Words};
 use glaneur_lexicon::WordTable;
@@ -107,6 +110,10 @@ impl Rule {
 /// Finds people.
 pub struct People {
     first_names: FirstNames,
+    /// The keys of the first tokens of the first names and the titles: a
+    /// capitalised word whose first token's stored key is not among them
+    /// is neither, told before it is read.
+    first_words: FormKeys,
     ambiguous: WordTable<()>,
     /// Roles and titles before a name (`le PDG`, `la directrice générale`).
     roles: Phrases,
@@ -122,30 +129,56 @@ pub struct People {
 }
 
 /// The capitalised tokens of `doc` (a word whose first letter is a
-/// capital), in order. Most tokens are not: skipped by a search of their
-/// flags alone, two tokens at a time. Kept out of line: inlined in its
-/// caller, its loop loses its registers to the caller's.
-#[inline(never)]
+/// capital), in order.
+#[cfg(test)]
 fn capitalised_tokens(doc: &Document<'_>) -> Vec<usize> {
+    let mut found = Vec::new();
+    capitalised_tokens_into(doc, &mut found);
+    found
+}
+
+/// Writes the capitalised tokens of `doc` into `found` (emptied first).
+/// Most tokens are not: skipped by a search of their flags alone, four
+/// tokens at a time. Kept out of line: inlined in its caller, its loop
+/// loses its registers to the caller's.
+#[inline(never)]
+fn capitalised_tokens_into(doc: &Document<'_>, found: &mut Vec<usize>) {
     let tokens = doc.tokens();
     // About one token in six is capitalised in news text: room for most
     // texts' at once, rather than growing from a few.
-    let mut found = Vec::with_capacity(tokens.len() / 4);
-    // Two tokens at a time: one test of both flags skips most pairs.
-    let pairs = tokens.chunks_exact(2);
-    let last = pairs.remainder().first().filter(|t| t.is_capitalised()).map(|_| tokens.len() - 1);
-    for (p, pair) in pairs.enumerate() {
-        if (pair[0].flags() | pair[1].flags()).contains(Flags::CAPITALISED) {
-            if pair[0].is_capitalised() {
-                found.push(2 * p);
-            }
-            if pair[1].is_capitalised() {
-                found.push(2 * p + 1);
+    found.clear();
+    found.reserve(tokens.len() / 4);
+    // Four tokens at a time: one test of their flags skips half of them.
+    let quads = tokens.chunks_exact(4);
+    let rest = quads.remainder();
+    for (q, quad) in quads.enumerate() {
+        let flags = quad[0].flags() | quad[1].flags() | quad[2].flags() | quad[3].flags();
+        if flags.contains(Flags::CAPITALISED) {
+            for (i, t) in quad.iter().enumerate() {
+                if t.is_capitalised() {
+                    found.push(4 * q + i);
+                }
             }
         }
     }
-    found.extend(last);
-    found
+    let from = tokens.len() - rest.len();
+    found.extend(rest.iter().enumerate().filter(|(_, t)| t.is_capitalised()).map(|(i, _)| from + i));
+}
+
+/// The forms the first token of a word may take, besides the word
+/// itself, when the word is `word` (a first name, a title): what comes
+/// before its first hyphen or apostrophe, without it or with it (an
+/// elision's token holds its apostrophe: `D'`). A word runs over hyphens
+/// and apostrophes only (`word_last`): a name with another mark before
+/// them is no word.
+fn first_token_parts(word: &str) -> impl Iterator<Item = &str> {
+    // Searched by bytes: `’` and `ʼ` start with 0xE2 and 0xCA.
+    let cut = word.bytes().position(|b| matches!(b, b'-' | b'\'' | 0xE2 | 0xCA));
+    let cut =
+        cut.and_then(|i| word[i..].chars().next().filter(|c| matches!(c, '-' | '\'' | '’' | 'ʼ')).map(|c| (i, c)));
+    let before = cut.map(|(i, _)| &word[..i]);
+    let elided = cut.filter(|&(_, c)| c != '-').map(|(i, c)| &word[..i + c.len_utf8()]);
+    before.into_iter().chain(elided)
 }
 
 /// Offsets of the capitalised words of `doc`, each with its token, of its
@@ -229,8 +262,12 @@ impl People {
         }
         // Compared by folded form: any case (`DIRECTRICE GÉNÉRALE`, `Économiste`).
         let roles = glaneur_lexicon::ROLES.words();
+        let first_names: Vec<String> = lines(FIRST_NAMES).collect();
+        let titles = glaneur_lexicon::TITLES.words();
+        let first_words = first_names.iter().map(String::as_str).chain(titles.iter().copied());
         People {
-            first_names: FirstNames::new(lines(FIRST_NAMES)),
+            first_words: FormKeys::of_words(first_words.clone().chain(first_words.flat_map(first_token_parts))),
+            first_names: FirstNames::new(first_names),
             ambiguous: WordTable::new(lines(AMBIGUOUS).map(|name| (name, ()))),
             roles: Phrases::new(roles, Case::Folded).expect("the roles are phrases"),
             role_places: RolePlaces::new(roles),
@@ -242,20 +279,32 @@ impl People {
     /// Every person mention in `doc`; `taken` are spans of organisations
     /// and models, where no person is.
     pub fn find(&self, doc: &Document<'_>, taken: &[(usize, usize)]) -> Vec<Person> {
-        let (found, canonical) = self.find_outside(doc, Taken::new(taken.to_vec()));
+        let (found, canonical) = self.find_outside(doc, &Taken::new(taken.to_vec()), &mut Scratch::default());
         persons(&found, canonical)
     }
 
     /// [`People::find`], given the spans `taken` as a [`Taken`], with each
     /// mention's canonical as the index of the mention whose name it is
-    /// (the extractor borrows the name rather than copy it).
-    fn find_outside<'d>(&self, doc: &Document<'d>, taken: Taken) -> (Vec<Mention<'d>>, Vec<usize>) {
-        let capitalised = capitalised_tokens(doc);
+    /// (the extractor borrows the name rather than copy it). `scratch`
+    /// lends the buffers, the two returned among them.
+    fn find_outside<'d>(
+        &self,
+        doc: &Document<'d>,
+        taken: &Taken,
+        scratch: &mut Scratch,
+    ) -> (Vec<Mention<'d>>, Vec<usize>) {
+        let mut capitalised = std::mem::take(&mut scratch.capitalised);
+        capitalised_tokens_into(doc, &mut capitalised);
         // The roles where they may matter.
-        let mut windows = Vec::with_capacity(16);
-        self.role_places.windows(doc, &capitalised, &mut windows);
-        let roles = Role::find_in(&self.roles, doc, windows, &self.role_places);
-        self.find_among(doc, taken, &capitalised, &roles)
+        let windows = &mut scratch.windows;
+        windows.clear();
+        self.role_places.windows(doc, &capitalised, windows);
+        let mut roles = std::mem::take(&mut scratch.roles);
+        Role::find_in(&self.roles, doc, windows, &self.role_places, &mut roles);
+        let found = self.find_among(doc, taken, &capitalised, &roles, scratch);
+        scratch.capitalised = capitalised;
+        scratch.roles = roles;
+        found
     }
 
     /// [`People::find_outside`], given the capitalised tokens of `doc` and
@@ -264,16 +313,17 @@ impl People {
     fn find_among<'d>(
         &self,
         doc: &Document<'d>,
-        taken: Taken,
+        taken: &Taken,
         capitalised: &[usize],
         roles: &[Role],
+        scratch: &mut Scratch,
     ) -> (Vec<Mention<'d>>, Vec<usize>) {
         let text = doc.text();
         let free = |s: usize, e: usize| !taken.overlaps(s, e);
-        let mut found: Vec<Mention<'d>> = Vec::new();
+        let mut found: Vec<Mention<'d>> = recycle(std::mem::take(&mut scratch.found));
         let mut next_free = 0;
         // The words read at each candidate, one buffer for all.
-        let mut words = Words::with_capacity(ROLE_WORDS);
+        let mut words = Words::in_buffer(recycle(std::mem::take(&mut scratch.words)), ROLE_WORDS);
         let mut role_starts = RoleStarts::new(roles);
         // A name after a role (the role rule), where one may be.
         let after_role = |role: &Role, words: &mut Words<'d>, found: &mut Vec<Mention<'d>>, next_free: &mut usize| {
@@ -296,15 +346,16 @@ impl People {
                 continue;
             }
             // The first word alone decides, before the words after it are
-            // read. A word of one token has no hyphen: looked up whole only.
-            // Most words are refused by their bytes: the text is sliced
-            // (at character boundaries) only for the others.
-            let last = word_last(doc, k);
-            let end = doc.tokens()[last].end();
-            let bytes = &text.as_bytes()[at..end];
-            let title_word = self.titles.may_contain(bytes[0], bytes.len()) && self.title_table.contains(bytes);
-            let listed = if last == k { self.first_names.contains(bytes) } else { self.is_first_name(&text[at..end]) };
-            let first_name = listed && Word { text: &text[at..end], start: at, end }.capitalised();
+            // read.
+            // Most words are neither a title nor a first name, told by
+            // their first token's stored key alone, before they are read.
+            let (title_word, first_name, last) = if self.first_words.may_contain(&doc.tokens()[k]) {
+                let last = word_last(doc, k);
+                let (title, first_name) = self.title_or_first_name(doc, at, k, last);
+                (title, first_name, last)
+            } else {
+                (false, false, k)
+            };
             if !(title_word || first_name) {
                 // `Aiman Ezzat, DG de Capgemini`: a name the lexicon does
                 // not know, before a role in apposition. Most capitalised
@@ -322,7 +373,7 @@ impl People {
                 continue;
             }
             // Word 0 is `first`.
-            let first = &text[at..end];
+            let first = &text[at..doc.tokens()[last].end()];
             words.start_at(doc, k, 8);
             if words.get(0).is_none() {
                 continue;
@@ -347,10 +398,24 @@ impl People {
         for role in roles_left {
             after_role(role, &mut words, &mut found, &mut next_free);
         }
-        self.surnames_alone(text, &mut found, &free);
+        scratch.words = recycle(words.into_buffer());
+        self.surnames_alone(doc, capitalised, &mut found, &free, scratch);
         found.sort_by_key(|p| p.start);
-        let canonical = fullest_forms(&found);
+        let mut canonical = std::mem::take(&mut scratch.canonical);
+        fullest_forms(&found, &mut canonical, scratch);
         (found, canonical)
+    }
+
+    /// Whether the word at byte `at` of `doc`, from token `k` to token
+    /// `last`, is a title, and whether it is a capitalised first name.
+    fn title_or_first_name(&self, doc: &Document<'_>, at: usize, k: usize, last: usize) -> (bool, bool) {
+        let text = doc.text();
+        let end = doc.tokens()[last].end();
+        let bytes = &text.as_bytes()[at..end];
+        let title = self.titles.may_contain(bytes[0], bytes.len()) && self.title_table.contains(bytes);
+        // A word of one token has no hyphen: looked up whole only.
+        let listed = if last == k { self.first_names.listed(bytes) } else { self.is_first_name(&text[at..end]) };
+        (title, listed && Word { text: &text[at..end], start: at, end }.capitalised())
     }
 
     /// `le PDG Xavier Dupont`, `la présidente, Ana Botín`: a name of two
@@ -430,41 +495,43 @@ impl People {
 
     /// `Goldman` after `Jeremy Goldman`: a surname alone, capitalised, after
     /// its full name was seen.
-    fn surnames_alone<'d>(&self, text: &'d str, found: &mut Vec<Mention<'d>>, free: &dyn Fn(usize, usize) -> bool) {
+    fn surnames_alone<'d>(
+        &self,
+        doc: &Document<'d>,
+        capitalised: &[usize],
+        found: &mut Vec<Mention<'d>>,
+        free: &dyn Fn(usize, usize) -> bool,
+        scratch: &mut Scratch,
+    ) {
+        let text = doc.text();
         // Each surname of a full name, and where the first full name was
         // (sorted by surname, stably: the first of each is kept). A name
         // after a title is a surname already (`M. Dupont-Aignan`).
-        let mut seen: Vec<(&str, usize)> = found
-            .iter()
-            .filter_map(|p| {
-                let surname = surname(p.name);
-                (surname.len() < p.name.len() || p.rule == Rule::Title).then_some((surname, p.start))
-            })
-            .collect();
+        let mut seen: Vec<(&str, usize)> = recycle(std::mem::take(&mut scratch.seen));
+        seen.extend(found.iter().filter_map(|p| {
+            let surname = surname(p.name);
+            (surname.len() < p.name.len() || p.rule == Rule::Title).then_some((surname, p.start))
+        }));
         seen.sort_by_key(|&(surname, _)| surname);
         seen.dedup_by_key(|&mut (surname, _)| surname);
         seen.retain(|&(surname, _)| !self.is_first_name(surname));
-        if seen.is_empty() {
-            return;
+        if !seen.is_empty() {
+            // The names found so far; the surnames found here overlap none
+            // of them, nor each other (whole words do not overlap). Those
+            // found are added after them.
+            let (mut spans, ends) = std::mem::take(&mut scratch.covered);
+            spans.extend(found.iter().map(|p| (p.start, p.end)));
+            let covered = Taken::in_buffers(spans, ends);
+            let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
+            surnames::whole_word_occurrences(doc, capitalised, from, &seen, &mut |start, end, name| {
+                let after_full_name = seen[name].1 < start;
+                if after_full_name && !covered.overlaps(start, end) && free(start, end) {
+                    found.push(person(text, start, end, Rule::Surname, 0.75));
+                }
+            });
+            scratch.covered = covered.into_buffers();
         }
-        let surnames: Vec<&str> = seen.iter().map(|&(surname, _)| surname).collect();
-        // The names found so far; the surnames found here overlap none of
-        // them, nor each other (find_names' matches do not overlap).
-        let covered = Taken::new(found.iter().map(|p| (p.start, p.end)).collect());
-        let mut extra: Vec<Mention<'d>> = Vec::new();
-        let from = seen.iter().map(|&(_, at)| at).min().map_or(0, |at| search_start(text, at));
-        for (start, end, name) in glaneur_text::find_names(&text[from..], &surnames) {
-            let (start, end) = (from + start, from + end);
-            let after_full_name = seen.get(name).is_some_and(|&(_, at)| start > at);
-            if after_full_name
-                && glaneur_text::is_whole_word(text, start, end)
-                && !covered.overlaps(start, end)
-                && free(start, end)
-            {
-                extra.push(person(text, start, end, Rule::Surname, 0.75));
-            }
-        }
-        found.extend(extra);
+        scratch.seen = recycle(seen);
     }
 }
 
@@ -492,27 +559,50 @@ impl Plugin for People {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        // Sized for every entity found: allocated once, not grown.
-        let mut taken: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        Scratch::with(|scratch| self.extract_with(doc, found, scratch))
+    }
+}
+
+impl People {
+    /// [`Plugin::extract`], with the buffers of `scratch`.
+    fn extract_with(
+        &self,
+        doc: &Document<'_>,
+        found: &[FfiEntity],
+        scratch: &mut Scratch,
+    ) -> Result<Vec<Entity>, String> {
+        let (mut taken, ends) = std::mem::take(&mut scratch.taken);
         taken.extend(
             found
                 .iter()
                 .filter(|e| matches!(e.kind.as_str(), "organization" | "ai_model"))
                 .map(|e| (e.start as usize, e.end as usize)),
         );
-        let (found, canonical) = self.find_outside(doc, Taken::new(taken));
+        let taken = Taken::in_buffers(taken, ends);
+        let (found, canonical) = self.find_outside(doc, &taken, scratch);
         // Sized at once: a collect into a `Result` would grow it step by step.
         let mut entities = Vec::with_capacity(found.len());
-        for (p, best) in found.iter().zip(canonical) {
+        let mut written = Ok(());
+        for (p, &best) in found.iter().zip(&canonical) {
             let canonical = found[best].name;
-            let first = first_name(canonical).filter(|f| !f.is_empty());
+            // Its first name, as `fullest_forms` found it.
+            let first = scratch.first_names[best].map(|len| &canonical[..len]).filter(|f| !f.is_empty());
             let gender =
                 first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
             let mut json = String::new();
             write_attrs(&mut json, canonical, gender, p.rule);
-            entities.push(Entity::with_written_attrs("person", p.start..p.end, p.confidence, json)?);
+            match Entity::with_written_attrs("person", p.start..p.end, p.confidence, json) {
+                Ok(entity) => entities.push(entity),
+                Err(e) => {
+                    written = Err(e);
+                    break;
+                }
+            }
         }
-        Ok(entities)
+        scratch.taken = taken.into_buffers();
+        scratch.found = recycle(found);
+        scratch.canonical = recycle(canonical);
+        written.map(|()| entities)
     }
 }
 
@@ -528,6 +618,8 @@ glaneur_alloc::global_allocator!();
 mod tests {
     use super::*;
 
+    use crate::names::first_name;
+
     use glaneur_schema::DocumentBuf;
 
     /// `People::find` over `text` read as the host reads it.
@@ -542,15 +634,16 @@ mod tests {
     }
 
     /// The capitalised tokens as a search of their flags one by one finds
-    /// them (what `capitalised_tokens` did before it read them by pairs).
+    /// them (what `capitalised_tokens` did before it read them by twos, then fours).
     fn capitalised_tokens_reference(doc: &Document<'_>) -> Vec<usize> {
         doc.tokens().iter().enumerate().filter(|(_, t)| t.is_capitalised()).map(|(k, _)| k).collect()
     }
 
     #[test]
-    fn capitalised_tokens_read_by_pairs_are_those_read_one_by_one() {
+    fn capitalised_tokens_read_by_fours_are_those_read_one_by_one() {
         let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
-        texts.extend(["", "A", "a", "A b", "a B", "A B", "a b C", "A b C", "Le PDG Xavier Dupont"].map(String::from));
+        let short = ["", "A", "a", "A b", "a B", "A B", "a b C", "A b C", "a b c D", "a b c d E", "a b c d e F G"];
+        texts.extend(short.into_iter().chain(["Le PDG Xavier Dupont"]).map(String::from));
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
@@ -577,6 +670,33 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, String)> {
         find(text, &[]).into_iter().map(|p| (p.name, p.canonical)).collect()
+    }
+
+    #[test]
+    fn the_extractor_writes_what_the_people_found_say() {
+        let people = People::load();
+        let texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        let mut written = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let entities = people.extract(&doc, &[]).expect("valid attrs");
+            let expected: Vec<Entity> = people
+                .find(&doc, &[])
+                .into_iter()
+                .map(|p| {
+                    let first = first_name(&p.canonical).filter(|f| !f.is_empty());
+                    let gender = first.and_then(gender::is_feminine);
+                    let gender = gender.map(|f| if f { Gender::Feminine } else { Gender::Masculine });
+                    let mut json = String::new();
+                    write_attrs(&mut json, &p.canonical, gender, p.rule);
+                    Entity::with_written_attrs("person", p.start..p.end, p.confidence, json).expect("one line")
+                })
+                .collect();
+            assert_eq!(entities, expected, "in {text}");
+            written += entities.len();
+        }
+        assert!(written > 200, "{written}");
     }
 
     #[test]
@@ -727,6 +847,58 @@ mod tests {
         // The titles are glaneur-lexicon's: `Mlle` is one, as `Mme` is.
         let got = names("Selon Mlle Martin, le projet avance ; Mgr Dupuis approuve.");
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["Martin", "Dupuis"]);
+    }
+
+    #[test]
+    fn words_whose_first_key_is_refused_are_no_first_names_nor_titles() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push(FIRST_NAMES.replace('\n', " ; "));
+        texts.push(FIRST_NAMES.to_uppercase().replace('\n', " , "));
+        texts.push(FIRST_NAMES.replace('\n', "-Zoé ; "));
+        texts.push(FIRST_NAMES.replace('\n', "'Zoé ; ").replace('-', "’"));
+        texts.push(glaneur_lexicon::TITLES.words().join(" . "));
+        let pieces =
+            "Jean-Claude D'Arc d’Arc O'Brien Jean-Zoltan Zoltan-Jean Mme-Dupont L'Élise Anne-Sophie Ana\u{301}-Zoé";
+        texts.push(pieces.into());
+        let (mut refused, mut known) = (0, 0);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for (at, k) in capitalised_starts(&doc, &capitalised_tokens(&doc)) {
+                let found = people.title_or_first_name(&doc, at, k, word_last(&doc, k));
+                if !people.first_words.may_contain(&doc.tokens()[k]) {
+                    assert_eq!(found, (false, false), "at {at} in {text:?}");
+                    refused += 1;
+                }
+                known += usize::from(found != (false, false));
+            }
+        }
+        assert!(refused > 2_000 && known > 5_000, "{refused} refused, {known} titles or first names");
+    }
+
+    #[test]
+    fn words_of_one_token_are_first_names_or_titles_by_their_key_as_by_their_bytes() {
+        let people = People::load();
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push(FIRST_NAMES.replace('\n', " ; "));
+        texts.push(glaneur_lexicon::TITLES.words().join(" . "));
+        texts.push("JEAN Jean jean Zoé ZOÉ Élise ÉLISE Anne-Sophie Ana Ana\u{301} Zoe\u{301} MME Mme mme DR".into());
+        let (mut named, mut titles) = (0, 0);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            for t in doc.tokens().iter().filter(|t| t.is_word()) {
+                let word = doc.text_of(t).as_bytes();
+                let (name, title) = (people.first_names.contains(word), people.title_table.contains(word));
+                let by_key = people.first_words.may_contain(t);
+                assert_eq!(by_key && people.first_names.listed(word), name, "{:?}", doc.text_of(t));
+                assert!(by_key || !title, "{:?}", doc.text_of(t));
+                named += usize::from(name);
+                titles += usize::from(title);
+            }
+        }
+        assert!(named > 2000 && titles > 10, "{named} names, {titles} titles");
     }
 
     #[test]

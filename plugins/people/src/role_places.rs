@@ -14,8 +14,10 @@
 
 use std::ops::Range;
 
-use glaneur_lexicon::{BitSet, WordTable};
+use glaneur_lexicon::WordTable;
 use glaneur_schema::{Document, DocumentBuf, Token, TokenKind};
+
+use crate::form_keys::FormKeys;
 
 use crate::roles::ROLE_WORDS;
 
@@ -24,37 +26,15 @@ pub(crate) struct RolePlaces {
     /// The folded form of each role's last token, with the most tokens a
     /// role ending with it takes.
     last_tokens: WordTable<usize>,
-    /// A filter of those forms, asked first: most words before a
+    /// The [form keys](glaneur_schema::key_of_form) of those forms,
+    /// asked first, from the word token's stored key: most words before a
     /// capitalised word end no role.
-    filter: LengthAndLastByte,
+    keys: FormKeys,
     /// The most tokens a role takes.
     longest: usize,
     /// The marks inside roles (the `-` of `vice-président`): with words,
     /// the only tokens a role runs over.
     inner_marks: Vec<String>,
-}
-
-/// A set of (length, last byte) pairs of words, one bit each: a cheap
-/// test that refuses most words not among them.
-struct LengthAndLastByte(BitSet<{ 16 * 256 / 64 }>);
-
-impl LengthAndLastByte {
-    /// The bit of `word`'s length (modulo 16) and last byte.
-    fn bit(word: &[u8]) -> usize {
-        (word.len() % 16) << 8 | usize::from(word.last().copied().unwrap_or(0))
-    }
-
-    /// The set of `words`.
-    fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
-        LengthAndLastByte(BitSet::new(words.into_iter().map(LengthAndLastByte::bit)))
-    }
-
-    /// Whether `word`'s length and last byte are those of a word of the
-    /// set.
-    #[inline]
-    fn may_contain(&self, word: &[u8]) -> bool {
-        self.0.contains(LengthAndLastByte::bit(word))
-    }
 }
 
 /// Whether `t` is a comma, in `text`.
@@ -91,8 +71,8 @@ impl RolePlaces {
         // One entry per last token, with the longest role ending with it.
         longest_at.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         longest_at.dedup_by(|a, b| a.0 == b.0);
-        let filter = LengthAndLastByte::new(longest_at.iter().map(|(form, _)| form.as_bytes()));
-        RolePlaces { last_tokens: WordTable::new(longest_at), filter, longest, inner_marks }
+        let keys = FormKeys::of_forms(longest_at.iter().map(|(form, _)| form.as_str()));
+        RolePlaces { last_tokens: WordTable::new(longest_at), keys, longest, inner_marks }
     }
 
     /// The most tokens a role takes.
@@ -176,11 +156,11 @@ impl RolePlaces {
     /// word token), if any is.
     #[inline(always)]
     fn push_roles_ending_with(&self, doc: &Document<'_>, p: usize, windows: &mut Vec<Range<usize>>) {
-        let form = doc.folded_bytes_of(&doc.tokens()[p]);
-        if !self.filter.may_contain(form) {
+        let t = &doc.tokens()[p];
+        if !self.keys.may_contain(t) {
             return;
         }
-        if let Some(&n) = self.last_tokens.get(form) {
+        if let Some(&n) = self.last_tokens.get(doc.folded_bytes_of(t)) {
             windows.push((p + 1).saturating_sub(n)..p + 1);
         }
     }
@@ -226,6 +206,7 @@ mod tests {
     use glaneur_schema::DocumentBuf;
 
     use crate::roles::Role;
+    use crate::scratch::Scratch;
     use crate::taken::Taken;
     use crate::{capitalised_tokens, persons, People, Person};
 
@@ -238,14 +219,16 @@ mod tests {
         let capitalised = capitalised_tokens(&doc);
         let mut windows = Vec::new();
         people.role_places.windows(&doc, &capitalised, &mut windows);
-        let near = Role::find_in(&people.roles, &doc, windows, &people.role_places);
+        let mut near = Vec::new();
+        Role::find_in(&people.roles, &doc, &mut windows, &people.role_places, &mut near);
         let all = Role::find_all(&people.roles, &doc);
         // The roles found near names are roles found in the whole text.
         for role in &near {
             assert!(all.iter().any(|r| (r.start, r.end) == (role.start, role.end)), "{:?} in {text}", role);
         }
         let find = |roles: &[Role]| {
-            let (found, canonical) = people.find_among(&doc, Taken::new(Vec::new()), &capitalised, roles);
+            let (found, canonical) =
+                people.find_among(&doc, &Taken::new(Vec::new()), &capitalised, roles, &mut Scratch::default());
             persons(&found, canonical)
         };
         ([find(&near), find(&all)], [near.len(), all.len()])

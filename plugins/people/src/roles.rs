@@ -31,13 +31,16 @@ impl Role {
     /// [`Role::find_in`] is checked against.
     #[cfg(test)]
     pub(crate) fn find_all(roles: &Phrases, doc: &Document<'_>) -> Vec<Role> {
-        Role::kept(doc, roles.find_all(doc))
+        let mut kept = Vec::new();
+        Role::keep(doc, roles.find_all(doc), &mut kept);
+        kept
     }
 
-    /// The roles [`Role::find_all`] finds that start in `windows` (token
-    /// ranges, in any order: merged here, in their buffer), and maybe a
-    /// few others, looked up in those windows only; `places` are the
-    /// roles' places. A role overlapping one before it is dropped as in
+    /// Writes into `kept` (emptied first) the roles [`Role::find_all`]
+    /// finds that start in `windows` (token ranges, in any order: merged
+    /// here, in their buffer, which is left with the runs searched), and
+    /// maybe a few others, looked up in those windows only; `places` are
+    /// the roles' places. A role overlapping one before it is dropped as in
     /// the whole text: a window where a role starts within `longest - 1`
     /// tokens of its start (`longest` the most tokens a role takes), and
     /// a role before may run over that start, is searched from that many
@@ -45,9 +48,10 @@ impl Role {
     pub(crate) fn find_in(
         roles: &Phrases,
         doc: &Document<'_>,
-        mut windows: Vec<Range<usize>>,
+        windows: &mut Vec<Range<usize>>,
         places: &RolePlaces,
-    ) -> Vec<Role> {
+        kept: &mut Vec<Role>,
+    ) {
         let lead = places.longest().saturating_sub(1);
         windows.sort_unstable_by_key(|w| w.start);
         // The windows merged into runs of tokens, none overlapping the next.
@@ -59,12 +63,12 @@ impl Role {
             }
             joins
         });
-        let mut runs = windows;
+        let runs = windows;
         let mut found = roles.find_from(doc, runs.iter().flat_map(Range::clone));
         let mut earlier: Vec<Range<usize>> = Vec::new();
         loop {
             let mut floor = 0;
-            for run in &mut runs {
+            for run in runs.iter_mut() {
                 let first_after = found.partition_point(|m| m.tokens.start < run.start);
                 let in_lead = found.get(first_after).is_some_and(|m| m.tokens.start < run.start + lead);
                 if run.start > floor && in_lead && places.may_run_over(doc, run.start) {
@@ -80,22 +84,20 @@ impl Role {
             found.extend(roles.find_from(doc, earlier.drain(..).flatten()));
             found.sort_by_key(|m| m.tokens.start);
         }
-        Role::kept(doc, found)
+        Role::keep(doc, found, kept);
     }
 
-    /// The roles of the phrases `found` in `doc` that a whole-text search
-    /// keeps: the leftmost-longest, standing as whole words.
-    fn kept(doc: &Document<'_>, found: Vec<PhraseMatch>) -> Vec<Role> {
-        let mut found: Vec<Role> = found
-            .into_iter()
-            .map(|m| {
-                let span = doc.byte_span(m.tokens.clone());
-                Role { start: span.start, end: span.end, first_token: m.tokens.start, end_token: m.tokens.end }
-            })
-            .collect();
-        glaneur_text::keep_leftmost_longest(&mut found, |r| (r.start, r.end));
-        found.retain(|r| glaneur_text::is_whole_word(doc.text(), r.start, r.end));
-        found
+    /// Writes into `kept` (emptied first) the roles of the phrases `found`
+    /// in `doc` that a whole-text search keeps: the leftmost-longest,
+    /// standing as whole words.
+    fn keep(doc: &Document<'_>, found: Vec<PhraseMatch>, kept: &mut Vec<Role>) {
+        kept.clear();
+        kept.extend(found.into_iter().map(|m| {
+            let span = doc.byte_span(m.tokens.clone());
+            Role { start: span.start, end: span.end, first_token: m.tokens.start, end_token: m.tokens.end }
+        }));
+        glaneur_text::keep_leftmost_longest(kept, |r| (r.start, r.end));
+        kept.retain(|r| glaneur_text::is_whole_word(doc.text(), r.start, r.end));
     }
 
     /// Whether a name may follow this role (what `People::named_after`

@@ -21,17 +21,29 @@ pub(crate) struct Taken {
 
 impl Taken {
     /// The set of `spans` (they may overlap each other).
-    pub(crate) fn new(mut spans: Vec<(usize, usize)>) -> Self {
+    pub(crate) fn new(spans: Vec<(usize, usize)>) -> Self {
+        Taken::in_buffers(spans, Vec::new())
+    }
+
+    /// [`Taken::new`], its maximum ends written into `max_end` (emptied
+    /// first): a buffer kept from one document to the next.
+    pub(crate) fn in_buffers(mut spans: Vec<(usize, usize)>, mut max_end: Vec<usize>) -> Self {
         spans.sort_unstable();
         let mut max = 0;
-        let max_end = spans
-            .iter()
-            .map(|&(_, e)| {
-                max = e.max(max);
-                max
-            })
-            .collect();
+        max_end.clear();
+        max_end.extend(spans.iter().map(|&(_, e)| {
+            max = e.max(max);
+            max
+        }));
         Taken { spans, max_end }
+    }
+
+    /// Its two buffers, emptied: the spans and their maximum ends.
+    pub(crate) fn into_buffers(self) -> (Vec<(usize, usize)>, Vec<usize>) {
+        let Taken { mut spans, mut max_end } = self;
+        spans.clear();
+        max_end.clear();
+        (spans, max_end)
     }
 
     /// Whether `start..end` overlaps a span starting at most

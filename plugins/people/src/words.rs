@@ -53,9 +53,17 @@ pub(crate) struct Words<'d> {
 }
 
 impl<'d> Words<'d> {
-    /// A reader whose buffer holds `n` words before it grows.
-    pub(crate) fn with_capacity(n: usize) -> Self {
-        Words { read: Vec::with_capacity(n), ..Words::default() }
+    /// A reader that reads into `buffer` (emptied first), holding at
+    /// least `n` words before it grows.
+    pub(crate) fn in_buffer(mut buffer: Vec<Word<'d>>, n: usize) -> Self {
+        buffer.clear();
+        buffer.reserve(n);
+        Words { read: buffer, ..Words::default() }
+    }
+
+    /// Its buffer, for the next reader.
+    pub(crate) fn into_buffer(self) -> Vec<Word<'d>> {
+        self.read
     }
 
     /// Starts again, at token `k`'s start, for up to `limit` words.
