@@ -6,12 +6,14 @@
 //! with an initial capital; a `case_sensitive` row only as written. A form
 //! starting with an article (`Le Monde`) may have it in lower case.
 
+mod first_words;
+
 use std::borrow::Cow;
 
-use glaneur_schema::{Document, Flags, Token, TokenKind};
-use glaneur_text::LongestMatcher;
+use glaneur_schema::{Document, Token, TokenKind};
+use glaneur_text::{is_whole_word, LongestMatcher};
 
-use glaneur_text::is_whole_word;
+use first_words::FirstWords;
 
 /// One organisation of the gazetteer.
 #[derive(Debug, Clone)]
@@ -59,6 +61,8 @@ pub struct Gazetteer {
     pub forms: Vec<Form>,
     /// Every pattern, longest match first.
     matcher: LongestMatcher,
+    /// The words the patterns begin with: most tokens begin none.
+    first_words: FirstWords,
 }
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -108,15 +112,22 @@ impl Gazetteer {
             }
         }
         let lower_forms = lowered_articles(&patterns);
+        let first_words = FirstWords::of(&patterns)?;
         let matcher = LongestMatcher::new(patterns, &lower_forms)?;
         let forms_by_pattern = pattern_form.iter().map(|&i| forms[i].clone()).collect();
-        Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher })
+        Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher, first_words })
     }
 
     /// Every form found in `doc` whose case and word boundaries fit: the
     /// longest at each place where a word begins, or the shorter ones
     /// inside a refused one.
     pub fn hits(&self, doc: &Document<'_>) -> Vec<Hit> {
+        self.hits_at(doc, self.starts(doc))
+    }
+
+    /// [`Gazetteer::hits`] found at `starts` (ascending), the places the
+    /// matcher tries.
+    fn hits_at(&self, doc: &Document<'_>, starts: impl Iterator<Item = usize>) -> Vec<Hit> {
         let text = doc.text();
         let keep = |start: usize, end: usize, pattern: usize| {
             let form = &self.forms[pattern];
@@ -126,26 +137,24 @@ impl Gazetteer {
             is_whole_word(text, start, end) && case_fits(&text[start..end], &form.text, case_sensitive)
         };
         self.matcher
-            .matches_at_starts(text, self.starts(doc), keep)
+            .matches_at_starts(text, starts, keep)
             .into_iter()
             .map(|(start, end, form)| Hit { start, end, form })
             .collect()
     }
 
-    /// Where a form may start in `doc`: the word starts that
-    /// [`LongestMatcher::may_start_word`] takes. A word start
-    /// ([`Document::starts_word`]) is told in the same pass from the token
-    /// before, which the pass has just read, rather than read again.
+    /// Where a form may start in `doc`: the word starts
+    /// ([`Document::starts_word`]) that [`LongestMatcher::may_start_word`]
+    /// takes, but for those whose word no form begins with
+    /// ([`FirstWords`]), where no form is found: most tokens are refused
+    /// by that test alone.
     fn starts<'d>(&'d self, doc: &Document<'d>) -> impl Iterator<Item = usize> + 'd {
         let bytes = doc.text().as_bytes();
-        // Whether the token read last glues a word to a joined token after
-        // it: a word or a number, not an elision (`l’` of `l’État`).
-        let mut glues = false;
-        doc.tokens().iter().filter_map(move |t| {
-            let alphanumeric = matches!(t.kind(), TokenKind::Word | TokenKind::Number);
-            let starts_word = alphanumeric && !(glues && t.is_joined());
-            glues = alphanumeric && !t.has(Flags::ELIDED);
-            (starts_word && self.may_start(bytes, t)).then(|| t.start())
+        let every_word = FirstWords::may_be_misled_by(doc.text());
+        let doc = *doc;
+        doc.tokens().iter().enumerate().filter_map(move |(i, t)| {
+            let may_begin = every_word || self.first_words.may_begin(t);
+            (may_begin && doc.starts_word(i) && self.may_start(bytes, t)).then(|| t.start())
         })
     }
 
@@ -305,25 +314,42 @@ mod tests {
     }
 
     #[test]
-    fn the_token_starts_are_the_word_starts_the_matcher_takes() {
+    fn the_hits_are_those_found_at_every_word_start_the_matcher_takes() {
         let g = Gazetteer::load().expect("valid data");
         let mut texts = glaneur_testdata::test_texts(&["organizations"]);
         texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
-        texts.push(
-            "le Monde, l’Équipe, la Poste 3M, 42 ١٢ xAI iliad H100 SNCF-RATP d’Orange l'Oréal «Le Monde».".into(),
+        texts.extend(
+            [
+                "le Monde, l’Équipe, la Poste 3M, 42 ١٢ xAI iliad H100 SNCF-RATP d’Orange l'Oréal «Le Monde».",
+                // Forms inside longer words, before an apostrophe, in any case.
+                "Metaverse, Meta’s, META, mETA, Oranges, L’ORÉAL, L'oréal, l’oréal, xAIs, XAI, 01net, 01NET.",
+                "Apple'Orange, Orange'Apple, qu’Apple, jusqu’Apple, Le MondeMonde, Le  Monde, LE MONDE.",
+                // Decomposed accents: the text is read without the filter.
+                "Orange\u{301}, Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale et Orange.",
+            ]
+            .map(String::from),
         );
-        assert!(texts.len() > 50);
+        // Each form as a text, alone, glued to letters, in capitals.
+        for form in g.forms.iter().step_by(3) {
+            texts.push(format!("{0} {0}s x{0} {1}, «{0}» {0}’ {0}-{0}.", form.text, form.text.to_uppercase()));
+        }
+        assert!(texts.len() > 500);
+        let mut found = 0;
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
             let bytes = text.as_bytes();
-            let expected: Vec<usize> = doc
+            // Every word start the matcher takes, no filter.
+            let every: Vec<usize> = doc
                 .word_starts()
                 .filter(|&(i, capital)| g.matcher.may_start_word(&bytes[i..], capital))
                 .map(|(i, _)| i)
                 .collect();
-            assert_eq!(g.starts(&doc).collect::<Vec<_>>(), expected, "{text}");
+            let expected = g.hits_at(&doc, every.into_iter());
+            assert_eq!(g.hits(&doc), expected, "{text}");
+            found += expected.len();
         }
+        assert!(found > 1000, "{found} hits");
     }
 
     #[test]
