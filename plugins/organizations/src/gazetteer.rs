@@ -153,7 +153,7 @@ impl Gazetteer {
         let every_word = FirstWords::may_be_misled_by(doc.text());
         let doc = *doc;
         doc.tokens().iter().enumerate().filter_map(move |(i, t)| {
-            let may_begin = every_word || self.first_words.may_begin(t);
+            let may_begin = every_word || (self.first_words.may_begin(t) && self.first_words.may_begin_at(&doc, i));
             (may_begin && doc.starts_word(i) && self.may_start(bytes, t)).then(|| t.start())
         })
     }
@@ -330,14 +330,23 @@ mod tests {
                 // Forms inside longer words, before an apostrophe, in any case.
                 "Metaverse, Meta’s, META, mETA, Oranges, L’ORÉAL, L'oréal, l’oréal, xAIs, XAI, 01net, 01NET.",
                 "Apple'Orange, Orange'Apple, qu’Apple, jusqu’Apple, Le MondeMonde, Le  Monde, LE MONDE.",
+                "01net 01 net 01NET 3DS 3 DS 30DS 3DSX 01.AI 01. 3 Outscale, la Postes, la Poste, Le Monde Le Mondes.",
                 // Decomposed accents: the text is read without the filter.
                 "Orange\u{301}, Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale et Orange.",
             ]
             .map(String::from),
         );
-        // Each form as a text, alone, glued to letters, in capitals.
-        for form in g.forms.iter().step_by(3) {
-            texts.push(format!("{0} {0}s x{0} {1}, «{0}» {0}’ {0}-{0}.", form.text, form.text.to_uppercase()));
+        // Each form as a text, alone, glued to letters, in capitals, its
+        // first word alone or before another, its second word longer.
+        for form in g.forms.iter() {
+            let (first, rest) = form.text.split_once(' ').unwrap_or((&form.text, ""));
+            texts.push(format!(
+                "{0} {0}s x{0} {1}, «{0}» {0}’ {0}-{0}. {2}. {2} {2} {2}x{3} {2} 3{3} {2}’{3}",
+                form.text,
+                form.text.to_uppercase(),
+                first,
+                rest
+            ));
         }
         assert!(texts.len() > 500);
         let mut found = 0;

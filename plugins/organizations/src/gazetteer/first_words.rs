@@ -1,12 +1,12 @@
 //! [`FirstWords`]: the words a form of the gazetteer may begin with, by
 //! their form key, so that the pass over a document's tokens refuses most
 //! words by one bit test of the key the token carries, without reading the
-//! word.
+//! word; and, for the few let through, the words that may come second.
 
 use std::borrow::Cow;
 
 use glaneur_lexicon::BitSet;
-use glaneur_schema::{key_of_form, DocumentBuf, Token, TokenKind};
+use glaneur_schema::{key_of_form, Document, DocumentBuf, Token, TokenKind};
 use glaneur_text::case_variants;
 #[cfg(doc)]
 use glaneur_text::LongestMatcher;
@@ -14,13 +14,14 @@ use glaneur_text::LongestMatcher;
 /// How many 64-bit words hold a bit per form key (16 bits).
 const KEY_WORDS: usize = (1 << 16) / 64;
 
-/// The slot of a number token in [`FirstWords::slots`]: word keys are odd
+/// The slot of a number token in [`FirstWords`]' sets: word keys are odd
 /// and other tokens have key 0, so an even slot is free for numbers.
 const NUMBER: usize = 2;
 
-/// The form keys of the first words of every spelling a matcher matches,
-/// and of numbers, which are let through (their keys are 0, and few start
-/// a word).
+/// Where the forms of a matcher may begin among a document's tokens, told
+/// from the tokens' form keys ([`FirstWords::slot`]), in two stages:
+/// [`FirstWords::may_begin`], one bit test, then
+/// [`FirstWords::may_begin_at`] for the few tokens it lets through.
 ///
 /// A form that matches where a word token begins, and may be kept there,
 /// begins with that token's word: the text and the form spell the same
@@ -32,9 +33,22 @@ const NUMBER: usize = 2;
 /// form is the token's word without it: both keys are kept). Nor does a
 /// place refused change where the matcher tries next: a form matched there
 /// would end inside the token.
+///
+/// Likewise a form of more than one token that matches goes on with the
+/// next token, or ends inside it: then it is refused, and the places it
+/// would hide are within that token, which begins no form (a token that
+/// begins one lets the place before it through).
 pub(super) struct FirstWords {
-    /// The slots ([`FirstWords::slot`]) of the tokens a form may begin with.
-    slots: BitSet<KEY_WORDS>,
+    /// The slots of the tokens a form may begin with: [`NUMBER`] if a
+    /// form begins with a number, and the keys of those numbers (`01` of
+    /// `01net`, `3` of `3DS`: [`FirstWords::number_slot`]).
+    firsts: BitSet<KEY_WORDS>,
+    /// The slots of first tokens that begin only forms of more tokens
+    /// (`Le` of `Le Monde`, `la` of `la Poste`).
+    longer_only: BitSet<KEY_WORDS>,
+    /// The slots of the tokens that may follow one of `longer_only`: the
+    /// second tokens of the forms, and those of `firsts`.
+    follows: BitSet<KEY_WORDS>,
 }
 
 impl FirstWords {
@@ -42,47 +56,64 @@ impl FirstWords {
     /// matches them: in any ASCII case, and in their [`case_variants`].
     pub(super) fn of(patterns: &[String]) -> Result<Self, String> {
         // One document of them all, read once: a line for each pattern's
-        // beginning up to its first space (no token spans a space), none
-        // for a beginning the same as the one before (`Microsoft`,
-        // `Microsoft Corp.`), then the case variants of that beginning
-        // (those of the pattern's beginning).
+        // beginning up to its second space (no token spans a space), none
+        // for a beginning the same as the one before (`Microsoft Corp.`,
+        // `Microsoft Corporation`), then the case variants of that
+        // beginning (those of the pattern's beginning).
         let mut text = String::new();
-        let mut starts = Vec::new();
+        let mut lines = Vec::new();
         let mut last = "";
         for pattern in patterns {
-            let first = pattern.split(' ').next().unwrap_or_default();
-            if first == last {
+            let beginning = pattern.match_indices(' ').nth(1).map_or(pattern.as_str(), |(i, _)| &pattern[..i]);
+            if beginning == last {
                 continue;
             }
-            last = first;
-            for spelling in
-                std::iter::once(Cow::Borrowed(first)).chain(case_variants(first).into_iter().map(Cow::Owned))
-            {
-                starts.push(text.len());
+            last = beginning;
+            let variants = case_variants(beginning).into_iter().map(Cow::Owned);
+            for spelling in std::iter::once(Cow::Borrowed(beginning)).chain(variants) {
+                let start = text.len();
                 text.push_str(&spelling);
+                lines.push(start..text.len());
                 text.push('\n');
             }
         }
         let buf = DocumentBuf::new(&text).map_err(|e| format!("the gazetteer's forms: {e}"))?;
         let doc = buf.document();
-        let mut slots = vec![NUMBER];
-        let mut elided = String::new();
-        for start in starts {
-            let Some(first) = doc.tokens().get(doc.token_at(start)) else { continue };
-            if first.start() != start || first.kind() != TokenKind::Word {
-                continue;
+        let tokens = doc.tokens();
+        let (mut firsts, mut singles, mut seconds) = (Vec::new(), Vec::new(), Vec::new());
+        let mut scratch = String::new();
+        // The first token of each line, read in one walk (lines and tokens
+        // are in order).
+        let mut k = 0;
+        for line in lines {
+            while tokens.get(k).is_some_and(|t| t.start() < line.start) {
+                k += 1;
             }
-            // The word with and without the apostrophe of an elision: a
-            // form `L` may match `L’` in a text, and `L’` an `L` before a
-            // quote.
-            let word = doc.folded_of(first).trim_end_matches('\'');
-            elided.clear();
-            elided.push_str(word);
-            elided.push('\'');
-            slots.push(usize::from(key_of_form(word)));
-            slots.push(usize::from(key_of_form(&elided)));
+            let Some(first) = tokens.get(k).filter(|t| t.start() == line.start) else { continue };
+            let second = tokens.get(k + 1).filter(|t| t.start() < line.end);
+            let first_slots = match first.kind() {
+                TokenKind::Word => word_slots(&doc, first, &mut scratch),
+                TokenKind::Number => {
+                    firsts.push(NUMBER);
+                    [Self::number_slot(&doc, first); 2]
+                }
+                // Not a word: no word start is matched by it.
+                _ => continue,
+            };
+            firsts.extend(first_slots);
+            match second {
+                Some(second) if second.is_word() => seconds.extend(word_slots(&doc, second, &mut scratch)),
+                Some(second) => seconds.push(Self::slot(second)),
+                None => singles.extend(first_slots),
+            }
         }
-        Ok(FirstWords { slots: BitSet::new(slots) })
+        let singles = BitSet::<KEY_WORDS>::new(singles);
+        let longer_only = firsts.iter().copied().filter(|&s| !singles.contains(s));
+        Ok(FirstWords {
+            longer_only: BitSet::new(longer_only),
+            follows: BitSet::new(seconds.into_iter().chain(firsts.iter().copied())),
+            firsts: BitSet::new(firsts),
+        })
     }
 
     /// Whether a form may begin at token `t`, if it begins a word: a word
@@ -90,7 +121,31 @@ impl FirstWords {
     /// number. One load and test for any token.
     #[inline]
     pub(super) fn may_begin(&self, t: &Token) -> bool {
-        self.slots.contains(Self::slot(t))
+        self.firsts.contains(Self::slot(t))
+    }
+
+    /// Whether a form may begin at token `k` of `doc`, which
+    /// [`FirstWords::may_begin`] lets through: a number one begins with;
+    /// before a token that may follow, if all its forms are longer.
+    #[inline]
+    pub(super) fn may_begin_at(&self, doc: &Document<'_>, k: usize) -> bool {
+        let tokens = doc.tokens();
+        let t = &tokens[k];
+        let slot = match t.kind() {
+            TokenKind::Number => Self::number_slot(doc, t),
+            _ => Self::slot(t),
+        };
+        // A word's slot is in `firsts`, or `may_begin` refused it.
+        (t.is_word() || self.firsts.contains(slot))
+            && (!self.longer_only.contains(slot)
+                || tokens.get(k + 1).is_some_and(|n| self.follows.contains(Self::slot(n))))
+    }
+
+    /// The slot of number token `t` of `doc` in `firsts` and
+    /// `longer_only`: the key its digits would have as a word's folded
+    /// form (odd, like the keys of words).
+    fn number_slot(doc: &Document<'_>, t: &Token) -> usize {
+        usize::from(key_of_form(doc.text_of(t)))
     }
 
     /// The slot of token `t`: a word's form key (odd), [`NUMBER`] for a
@@ -108,4 +163,15 @@ impl FirstWords {
     pub(super) fn may_be_misled_by(text: &str) -> bool {
         memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some()
     }
+}
+
+/// The slots of word token `t` of `doc` with and without the apostrophe of
+/// an elision: a form `L` may match `L’` in a text, and a form's `L’` an
+/// `L` before a quote. `scratch` is room to spell the elided word in.
+fn word_slots(doc: &Document<'_>, t: &Token, scratch: &mut String) -> [usize; 2] {
+    let word = doc.folded_of(t).trim_end_matches('\'');
+    scratch.clear();
+    scratch.push_str(word);
+    scratch.push('\'');
+    [usize::from(key_of_form(word)), usize::from(key_of_form(scratch))]
 }
