@@ -152,9 +152,17 @@ impl Gazetteer {
         let bytes = doc.text().as_bytes();
         let every_word = FirstWords::may_be_misled_by(doc.text());
         let doc = *doc;
-        doc.tokens().iter().enumerate().filter_map(move |(i, t)| {
-            let may_begin = every_word || (self.first_words.may_begin(t) && self.first_words.may_begin_at(&doc, i));
-            (may_begin && doc.starts_word(i) && self.may_start(bytes, t)).then(|| t.start())
+        let tokens = doc.tokens();
+        // The next token to read.
+        let mut next = 0;
+        std::iter::from_fn(move || loop {
+            let i = if every_word { next } else { self.first_words.next_from(tokens, next) };
+            let t = tokens.get(i)?;
+            next = i + 1;
+            let may_begin = every_word || self.first_words.may_begin_at(&doc, i);
+            if may_begin && doc.starts_word(i) && self.may_start(bytes, t) {
+                return Some(t.start());
+            }
         })
     }
 

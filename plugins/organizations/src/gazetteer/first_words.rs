@@ -14,9 +14,8 @@ use glaneur_text::LongestMatcher;
 /// How many 64-bit words hold a bit per form key (16 bits).
 const KEY_WORDS: usize = (1 << 16) / 64;
 
-/// The slot of a number token in [`FirstWords`]' sets: word keys are odd
-/// and other tokens have key 0, so an even slot is free for numbers.
-const NUMBER: usize = 2;
+/// The slot of a number token ([`FirstWords::slot`]).
+const NUMBER: usize = (TokenKind::Number as usize) << 1;
 
 /// Where the forms of a matcher may begin among a document's tokens, told
 /// from the tokens' form keys ([`FirstWords::slot`]), in two stages:
@@ -124,6 +123,16 @@ impl FirstWords {
         self.firsts.contains(Self::slot(t))
     }
 
+    /// The index of the first of `tokens` from `from` on that
+    /// [`FirstWords::may_begin`] lets through (their number if none): the
+    /// loop over every token, kept apart from the tries at the few it
+    /// finds so that it runs in few registers.
+    #[inline(never)]
+    pub(super) fn next_from(&self, tokens: &[Token], from: usize) -> usize {
+        let rest = tokens.get(from..).unwrap_or_default();
+        rest.iter().position(|t| self.may_begin(t)).map_or(tokens.len(), |p| from + p)
+    }
+
     /// Whether a form may begin at token `k` of `doc`, which
     /// [`FirstWords::may_begin`] lets through: a number one begins with;
     /// before a token that may follow, if all its forms are longer.
@@ -148,11 +157,12 @@ impl FirstWords {
         usize::from(key_of_form(doc.text_of(t)))
     }
 
-    /// The slot of token `t`: a word's form key (odd), [`NUMBER`] for a
-    /// number, 0 for any other token.
+    /// The slot of token `t` in the sets: a word's form key (odd), or
+    /// twice its kind for another token (whose key is 0): [`NUMBER`] for a
+    /// number. Read from the token without a test.
     #[inline]
     fn slot(t: &Token) -> usize {
-        usize::from(t.form_key()) | (usize::from(t.kind() == TokenKind::Number) * NUMBER)
+        usize::from(t.form_key()) | (t.kind() as usize) << 1
     }
 
     /// Whether the text holds a character the filter may be misled by: a
