@@ -151,10 +151,15 @@ impl FirstWords {
     }
 
     /// The slot of number token `t` of `doc` in `firsts` and
-    /// `longer_only`: the key its digits would have as a word's folded
-    /// form (odd, like the keys of words).
+    /// `longer_only`: odd, like the keys of words, made of its length (up
+    /// to 127) and first byte, read without a loop over its digits. Equal
+    /// numbers share it; the few others that do are told apart by the
+    /// matcher.
+    #[inline]
     fn number_slot(doc: &Document<'_>, t: &Token) -> usize {
-        usize::from(key_of_form(doc.text_of(t)))
+        let length = (t.end() - t.start()).min(127);
+        let first = usize::from(doc.text().as_bytes()[t.start()]);
+        (length << 8 | first) << 1 | 1
     }
 
     /// The slot of token `t` in the sets: a word's form key (odd), or
