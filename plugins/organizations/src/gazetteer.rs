@@ -74,6 +74,13 @@ const ARTICLES: &[&str] = &["Le ", "La ", "Les ", "L'", "The "];
 impl Gazetteer {
     /// Parses the compiled-in data; fails with the line that is wrong.
     pub fn load() -> Result<Self, String> {
+        Gazetteer::load_noting(&[])
+    }
+
+    /// [`Gazetteer::load`], its pass over a document's tokens also noting
+    /// where `phrases` (others, tokenised alone) may begin
+    /// ([`Gazetteer::hits_noting`]): the tokens are read once for both.
+    pub fn load_noting(phrases: &[&str]) -> Result<Self, String> {
         let mut orgs = Vec::new();
         let mut forms = Vec::new();
         for (n, line) in GAZETTEER.lines().enumerate().skip(1) {
@@ -112,7 +119,7 @@ impl Gazetteer {
             }
         }
         let lower_forms = lowered_articles(&patterns);
-        let first_words = FirstWords::of(&patterns)?;
+        let first_words = FirstWords::of(&patterns, phrases)?;
         let matcher = LongestMatcher::new(patterns, &lower_forms)?;
         let forms_by_pattern = pattern_form.iter().map(|&i| forms[i].clone()).collect();
         Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher, first_words })
@@ -122,7 +129,14 @@ impl Gazetteer {
     /// longest at each place where a word begins, or the shorter ones
     /// inside a refused one.
     pub fn hits(&self, doc: &Document<'_>) -> Vec<Hit> {
-        self.hits_at(doc, self.starts(doc))
+        self.hits_noting(doc, &mut Vec::new())
+    }
+
+    /// [`Gazetteer::hits`], and in `noted` (in order) the tokens where
+    /// the phrases given to [`Gazetteer::load_noting`] may begin: those
+    /// whose first token's form key they have, and more.
+    pub fn hits_noting(&self, doc: &Document<'_>, noted: &mut Vec<usize>) -> Vec<Hit> {
+        self.hits_at(doc, self.starts(doc, noted))
     }
 
     /// [`Gazetteer::hits`] found at `starts` (ascending), the places the
@@ -148,7 +162,7 @@ impl Gazetteer {
     /// takes, but for those whose word no form begins with
     /// ([`FirstWords`]), where no form is found: most tokens are refused
     /// by that test alone.
-    fn starts<'d>(&'d self, doc: &Document<'d>) -> impl Iterator<Item = usize> + 'd {
+    fn starts<'d>(&'d self, doc: &Document<'d>, noted: &'d mut Vec<usize>) -> impl Iterator<Item = usize> + 'd {
         let bytes = doc.text().as_bytes();
         let every_word = FirstWords::may_be_misled_by(doc.text());
         let doc = *doc;
@@ -159,7 +173,10 @@ impl Gazetteer {
             let i = if every_word { next } else { self.first_words.next_from(tokens, next) };
             let t = tokens.get(i)?;
             next = i + 1;
-            let may_begin = every_word || self.first_words.may_begin_at(&doc, i);
+            if self.first_words.notes(t) {
+                noted.push(i);
+            }
+            let may_begin = every_word || (self.first_words.may_begin(t) && self.first_words.may_begin_at(&doc, i));
             if may_begin && doc.starts_word(i) && self.may_start(bytes, t) {
                 return Some(t.start());
             }

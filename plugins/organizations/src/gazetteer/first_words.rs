@@ -48,12 +48,18 @@ pub(super) struct FirstWords {
     /// The slots of the tokens that may follow one of `longer_only`: the
     /// second tokens of the forms, and those of `firsts`.
     follows: BitSet<KEY_WORDS>,
+    /// The slots of the first tokens of other phrases, which the pass over
+    /// the tokens notes on its way ([`FirstWords::notes`]).
+    noted: BitSet<KEY_WORDS>,
+    /// Those of `firsts` and `noted`: where that pass stops.
+    stops: BitSet<KEY_WORDS>,
 }
 
 impl FirstWords {
     /// The first words of `patterns`, matched as a [`LongestMatcher`]
-    /// matches them: in any ASCII case, and in their [`case_variants`].
-    pub(super) fn of(patterns: &[String]) -> Result<Self, String> {
+    /// matches them: in any ASCII case, and in their [`case_variants`];
+    /// and those of `phrases` (any others, tokenised alone), to note.
+    pub(super) fn of(patterns: &[String], phrases: &[&str]) -> Result<Self, String> {
         // One document of them all, read once: a line for each pattern's
         // beginning up to its second space (no token spans a space), none
         // for a beginning the same as the one before (`Microsoft Corp.`,
@@ -108,11 +114,22 @@ impl FirstWords {
         }
         let singles = BitSet::<KEY_WORDS>::new(singles);
         let longer_only = firsts.iter().copied().filter(|&s| !singles.contains(s));
+        let noted = first_slots(phrases)?;
         Ok(FirstWords {
             longer_only: BitSet::new(longer_only),
             follows: BitSet::new(seconds.into_iter().chain(firsts.iter().copied())),
+            stops: BitSet::new(firsts.iter().chain(&noted).copied()),
             firsts: BitSet::new(firsts),
+            noted: BitSet::new(noted),
         })
+    }
+
+    /// Whether token `t` may begin one of the phrases to note: a word
+    /// whose key is that of one's first word, or any token of the kind of
+    /// one's first token if it is no word.
+    #[inline]
+    pub(super) fn notes(&self, t: &Token) -> bool {
+        self.noted.contains(Self::slot(t))
     }
 
     /// Whether a form may begin at token `t`, if it begins a word: a word
@@ -124,13 +141,14 @@ impl FirstWords {
     }
 
     /// The index of the first of `tokens` from `from` on that
-    /// [`FirstWords::may_begin`] lets through (their number if none): the
-    /// loop over every token, kept apart from the tries at the few it
-    /// finds so that it runs in few registers.
+    /// [`FirstWords::may_begin`] lets through or that
+    /// [`FirstWords::notes`] (their number if none): the loop over every
+    /// token, kept apart from the tries at the few it finds so that it
+    /// runs in few registers.
     #[inline(never)]
     pub(super) fn next_from(&self, tokens: &[Token], from: usize) -> usize {
         let rest = tokens.get(from..).unwrap_or_default();
-        rest.iter().position(|t| self.may_begin(t)).map_or(tokens.len(), |p| from + p)
+        rest.iter().position(|t| self.stops.contains(Self::slot(t))).map_or(tokens.len(), |p| from + p)
     }
 
     /// Whether a form may begin at token `k` of `doc`, which
@@ -178,6 +196,29 @@ impl FirstWords {
     pub(super) fn may_be_misled_by(text: &str) -> bool {
         memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some()
     }
+}
+
+/// The slots of the first tokens of `phrases`, each tokenised alone (as
+/// `Phrases` reads them: one line of a document each).
+fn first_slots(phrases: &[&str]) -> Result<Vec<usize>, String> {
+    let text: String = phrases.iter().flat_map(|p| [*p, "\n"]).collect();
+    let buf = DocumentBuf::new(&text).map_err(|e| format!("the phrases to note: {e}"))?;
+    let doc = buf.document();
+    let tokens = doc.tokens();
+    let mut slots = Vec::with_capacity(phrases.len());
+    // The first token of each line, read in one walk.
+    let (mut start, mut k) = (0, 0);
+    for phrase in phrases {
+        while tokens.get(k).is_some_and(|t| t.start() < start) {
+            k += 1;
+        }
+        match tokens.get(k).filter(|t| t.start() == start) {
+            Some(first) => slots.push(FirstWords::slot(first)),
+            None => return Err(format!("phrase {phrase:?} does not begin with a token")),
+        }
+        start += phrase.len() + 1;
+    }
+    Ok(slots)
 }
 
 /// The slots of word token `t` of `doc` with and without the apostrophe of
