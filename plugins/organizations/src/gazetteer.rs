@@ -136,6 +136,8 @@ impl Gazetteer {
     /// the phrases given to [`Gazetteer::load_noting`] may begin: those
     /// whose first token's form key they have, and more.
     pub fn hits_noting(&self, doc: &Document<'_>, noted: &mut Vec<usize>) -> Vec<Hit> {
+        // The matcher reads every start, so every token is passed (a test
+        // compares what is noted with the lists found everywhere).
         self.hits_at(doc, self.starts(doc, noted))
     }
 
@@ -161,7 +163,8 @@ impl Gazetteer {
     /// ([`Document::starts_word`]) that [`LongestMatcher::may_start_word`]
     /// takes, but for those whose word no form begins with
     /// ([`FirstWords`]), where no form is found: most tokens are refused
-    /// by that test alone.
+    /// by that test alone. Notes in `noted`, on its way, the tokens where
+    /// the phrases to note may begin.
     fn starts<'d>(&'d self, doc: &Document<'d>, noted: &'d mut Vec<usize>) -> impl Iterator<Item = usize> + 'd {
         let bytes = doc.text().as_bytes();
         let every_word = FirstWords::may_be_misled_by(doc.text());

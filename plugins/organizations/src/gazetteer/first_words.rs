@@ -2,6 +2,8 @@
 //! their form key, so that the pass over a document's tokens refuses most
 //! words by one bit test of the key the token carries, without reading the
 //! word; and, for the few let through, the words that may come second.
+//! The same pass notes where other phrases (`unseen`'s word lists) may
+//! begin, so that the tokens are read once.
 
 use std::borrow::Cow;
 
