@@ -6,12 +6,14 @@
 //! with an initial capital; a `case_sensitive` row only as written. A form
 //! starting with an article (`Le Monde`) may have it in lower case.
 
+mod first_words;
+
 use std::borrow::Cow;
 
-use glaneur_schema::{Document, Flags, Token, TokenKind};
-use glaneur_text::LongestMatcher;
+use glaneur_schema::{Document, Token, TokenKind};
+use glaneur_text::{is_whole_word, LongestMatcher};
 
-use glaneur_text::is_whole_word;
+use first_words::FirstWords;
 
 /// One organisation of the gazetteer.
 #[derive(Debug, Clone)]
@@ -59,6 +61,8 @@ pub struct Gazetteer {
     pub forms: Vec<Form>,
     /// Every pattern, longest match first.
     matcher: LongestMatcher,
+    /// The words the patterns begin with: most tokens begin none.
+    first_words: FirstWords,
 }
 
 const GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
@@ -70,6 +74,13 @@ const ARTICLES: &[&str] = &["Le ", "La ", "Les ", "L'", "The "];
 impl Gazetteer {
     /// Parses the compiled-in data; fails with the line that is wrong.
     pub fn load() -> Result<Self, String> {
+        Gazetteer::load_noting(&[])
+    }
+
+    /// [`Gazetteer::load`], its pass over a document's tokens also noting
+    /// where `phrases` (others, tokenised alone) may begin
+    /// ([`Gazetteer::hits_noting`]): the tokens are read once for both.
+    pub fn load_noting(phrases: &[&str]) -> Result<Self, String> {
         let mut orgs = Vec::new();
         let mut forms = Vec::new();
         for (n, line) in GAZETTEER.lines().enumerate().skip(1) {
@@ -108,15 +119,31 @@ impl Gazetteer {
             }
         }
         let lower_forms = lowered_articles(&patterns);
+        let first_words = FirstWords::of(&patterns, phrases)?;
         let matcher = LongestMatcher::new(patterns, &lower_forms)?;
         let forms_by_pattern = pattern_form.iter().map(|&i| forms[i].clone()).collect();
-        Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher })
+        Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher, first_words })
     }
 
     /// Every form found in `doc` whose case and word boundaries fit: the
     /// longest at each place where a word begins, or the shorter ones
     /// inside a refused one.
     pub fn hits(&self, doc: &Document<'_>) -> Vec<Hit> {
+        self.hits_noting(doc, &mut Vec::new())
+    }
+
+    /// [`Gazetteer::hits`], and in `noted` (in order) the tokens where
+    /// the phrases given to [`Gazetteer::load_noting`] may begin: those
+    /// whose first token's form key they have, and more.
+    pub fn hits_noting(&self, doc: &Document<'_>, noted: &mut Vec<usize>) -> Vec<Hit> {
+        // The matcher reads every start, so every token is passed (a test
+        // compares what is noted with the lists found everywhere).
+        self.hits_at(doc, self.starts(doc, noted))
+    }
+
+    /// [`Gazetteer::hits`] found at `starts` (ascending), the places the
+    /// matcher tries.
+    fn hits_at(&self, doc: &Document<'_>, starts: impl Iterator<Item = usize>) -> Vec<Hit> {
         let text = doc.text();
         let keep = |start: usize, end: usize, pattern: usize| {
             let form = &self.forms[pattern];
@@ -126,26 +153,36 @@ impl Gazetteer {
             is_whole_word(text, start, end) && case_fits(&text[start..end], &form.text, case_sensitive)
         };
         self.matcher
-            .matches_at_starts(text, self.starts(doc), keep)
+            .matches_at_starts(text, starts, keep)
             .into_iter()
             .map(|(start, end, form)| Hit { start, end, form })
             .collect()
     }
 
-    /// Where a form may start in `doc`: the word starts that
-    /// [`LongestMatcher::may_start_word`] takes. A word start
-    /// ([`Document::starts_word`]) is told in the same pass from the token
-    /// before, which the pass has just read, rather than read again.
-    fn starts<'d>(&'d self, doc: &Document<'d>) -> impl Iterator<Item = usize> + 'd {
+    /// Where a form may start in `doc`: the word starts
+    /// ([`Document::starts_word`]) that [`LongestMatcher::may_start_word`]
+    /// takes, but for those whose word no form begins with
+    /// ([`FirstWords`]), where no form is found: most tokens are refused
+    /// by that test alone. Notes in `noted`, on its way, the tokens where
+    /// the phrases to note may begin.
+    fn starts<'d>(&'d self, doc: &Document<'d>, noted: &'d mut Vec<usize>) -> impl Iterator<Item = usize> + 'd {
         let bytes = doc.text().as_bytes();
-        // Whether the token read last glues a word to a joined token after
-        // it: a word or a number, not an elision (`l’` of `l’État`).
-        let mut glues = false;
-        doc.tokens().iter().filter_map(move |t| {
-            let alphanumeric = matches!(t.kind(), TokenKind::Word | TokenKind::Number);
-            let starts_word = alphanumeric && !(glues && t.is_joined());
-            glues = alphanumeric && !t.has(Flags::ELIDED);
-            (starts_word && self.may_start(bytes, t)).then(|| t.start())
+        let every_word = FirstWords::may_be_misled_by(doc.text());
+        let doc = *doc;
+        let tokens = doc.tokens();
+        // The next token to read.
+        let mut next = 0;
+        std::iter::from_fn(move || loop {
+            let i = if every_word { next } else { self.first_words.next_from(tokens, next) };
+            let t = tokens.get(i)?;
+            next = i + 1;
+            if self.first_words.notes(t) {
+                noted.push(i);
+            }
+            let may_begin = every_word || (self.first_words.may_begin(t) && self.first_words.may_begin_at(&doc, i));
+            if may_begin && doc.starts_word(i) && self.may_start(bytes, t) {
+                return Some(t.start());
+            }
         })
     }
 
@@ -170,11 +207,17 @@ impl Gazetteer {
 /// The lower-case ways a form may begin beside the forms written in lower
 /// case (`le Monde`, `l’Équipe` for `Le Monde`, `L’Équipe`).
 fn lowered_articles(patterns: &[String]) -> Vec<String> {
-    patterns
-        .iter()
-        .filter(|p| ARTICLES.iter().any(|a| p.replace('’', "'").starts_with(a)))
-        .map(|p| p.to_lowercase())
-        .collect()
+    patterns.iter().filter(|p| starts_with_article(p)).map(|p| p.to_lowercase()).collect()
+}
+
+/// Whether `pattern` begins with one of the [`ARTICLES`], an elided one's
+/// apostrophe written `'` or `’`. Asked of every pattern at load: no copy
+/// of it is made.
+fn starts_with_article(pattern: &str) -> bool {
+    ARTICLES.iter().any(|a| match a.strip_suffix('\'') {
+        Some(elided) => pattern.strip_prefix(elided).is_some_and(|rest| rest.starts_with(['\'', '’'])),
+        None => pattern.starts_with(a),
+    })
 }
 
 /// One word, maybe after an article (`Orange`, `Le Temps`).
@@ -305,25 +348,51 @@ mod tests {
     }
 
     #[test]
-    fn the_token_starts_are_the_word_starts_the_matcher_takes() {
+    fn the_hits_are_those_found_at_every_word_start_the_matcher_takes() {
         let g = Gazetteer::load().expect("valid data");
         let mut texts = glaneur_testdata::test_texts(&["organizations"]);
         texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
-        texts.push(
-            "le Monde, l’Équipe, la Poste 3M, 42 ١٢ xAI iliad H100 SNCF-RATP d’Orange l'Oréal «Le Monde».".into(),
+        texts.extend(
+            [
+                "le Monde, l’Équipe, la Poste 3M, 42 ١٢ xAI iliad H100 SNCF-RATP d’Orange l'Oréal «Le Monde».",
+                // Forms inside longer words, before an apostrophe, in any case.
+                "Metaverse, Meta’s, META, mETA, Oranges, L’ORÉAL, L'oréal, l’oréal, xAIs, XAI, 01net, 01NET.",
+                "Apple'Orange, Orange'Apple, qu’Apple, jusqu’Apple, Le MondeMonde, Le  Monde, LE MONDE.",
+                "01net 01 net 01NET 3DS 3 DS 30DS 3DSX 01.AI 01. 3 Outscale, la Postes, la Poste, Le Monde Le Mondes.",
+                // Decomposed accents: the text is read without the filter.
+                "Orange\u{301}, Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale et Orange.",
+            ]
+            .map(String::from),
         );
-        assert!(texts.len() > 50);
+        // Each form as a text, alone, glued to letters, in capitals, its
+        // first word alone or before another, its second word longer.
+        for form in g.forms.iter() {
+            let (first, rest) = form.text.split_once(' ').unwrap_or((&form.text, ""));
+            texts.push(format!(
+                "{0} {0}s x{0} {1}, «{0}» {0}’ {0}-{0}. {2}. {2} {2} {2}x{3} {2} 3{3} {2}’{3}",
+                form.text,
+                form.text.to_uppercase(),
+                first,
+                rest
+            ));
+        }
+        assert!(texts.len() > 500);
+        let mut found = 0;
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
             let bytes = text.as_bytes();
-            let expected: Vec<usize> = doc
+            // Every word start the matcher takes, no filter.
+            let every: Vec<usize> = doc
                 .word_starts()
                 .filter(|&(i, capital)| g.matcher.may_start_word(&bytes[i..], capital))
                 .map(|(i, _)| i)
                 .collect();
-            assert_eq!(g.starts(&doc).collect::<Vec<_>>(), expected, "{text}");
+            let expected = g.hits_at(&doc, every.into_iter());
+            assert_eq!(g.hits(&doc), expected, "{text}");
+            found += expected.len();
         }
+        assert!(found > 1000, "{found} hits");
     }
 
     #[test]
@@ -344,6 +413,24 @@ mod tests {
         let g = Gazetteer::load().expect("valid data");
         assert!(g.forms.iter().all(|f| !f.text.contains('’')));
         assert!(g.forms.iter().any(|f| f.text.contains('\'')));
+    }
+
+    #[test]
+    fn an_article_is_told_as_when_the_curly_apostrophes_were_folded_first() {
+        let g = Gazetteer::load().expect("valid data");
+        let mut patterns: Vec<String> = g.forms.iter().map(|f| f.text.clone()).collect();
+        patterns.extend(g.forms.iter().map(|f| f.text.replace('\'', "’")));
+        patterns.extend(
+            ["L’", "L'", "L", "L’Équipe", "Le", "Le ", "The", "The Verge", "LE MONDE", "le Monde", ""]
+                .map(String::from),
+        );
+        let mut articles = 0;
+        for p in &patterns {
+            let expected = ARTICLES.iter().any(|a| p.replace('’', "'").starts_with(a));
+            assert_eq!(starts_with_article(p), expected, "{p}");
+            articles += usize::from(expected);
+        }
+        assert!(articles > 20, "{articles}");
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub struct Organizations {
 impl Organizations {
     /// Loads the compiled-in gazetteer.
     pub fn load() -> Result<Self, String> {
-        let gazetteer = Gazetteer::load()?;
+        let gazetteer = Gazetteer::load_noting(&unseen::phrases())?;
         let plain_attrs = (0..gazetteer.orgs.len())
             .map(|o| {
                 let org = &gazetteer.orgs[o];
@@ -89,8 +89,11 @@ impl Organizations {
 
     /// Every organisation mention in `doc`, in order.
     pub fn mentions<'a>(&'a self, doc: &Document<'a>) -> Vec<Mention<'a>> {
-        let selected = longest_first(self.gazetteer.hits(doc));
-        let unseen = unseen::find(doc, Taken::of_disjoint(&selected));
+        // One pass over the tokens for the gazetteer notes where the word
+        // lists of `unseen` may begin.
+        let mut list_starts = Vec::new();
+        let selected = longest_first(self.gazetteer.hits_noting(doc, &mut list_starts));
+        let unseen = unseen::find_at(doc, Taken::of_disjoint(&selected), &list_starts);
         // The gazetteer's first, room left for the others: no reallocation.
         // The order before the sort is moot: the spans are disjoint.
         let mut mentions = ambiguity::decide(&self.gazetteer, doc, &selected, unseen.len());

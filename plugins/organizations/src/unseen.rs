@@ -34,12 +34,24 @@ use glaneur_text::is_whole_word;
 /// - `le PDG de`, `investi … dans` ([`OF_NOUNS`] and the verbs), in any
 ///   case, `'` or `’`.
 static LISTS: LazyLock<Phrases> = LazyLock::new(|| {
-    let of: Vec<&str> = OF_NOUNS.words().iter().chain(&["investi", "investit", "injecté"]).copied().collect();
-    // Periods (`Inc.`) are checked after the match.
-    let suffixes: Vec<&str> = SUFFIXES.words().iter().filter(|s| !s.ends_with('.')).copied().collect();
-    Phrases::lists(&[(CUE_NOUNS.words(), Case::Folded), (&suffixes, Case::Exact), (&of, Case::Folded)])
+    let [cues, suffixes, of] = lists();
+    Phrases::lists(&[(&cues, Case::Folded), (&suffixes, Case::Exact), (&of, Case::Folded)])
         .expect("the word lists are phrases")
 });
+
+/// The phrases of [`LISTS`], list by list.
+fn lists() -> [Vec<&'static str>; 3] {
+    let of = OF_NOUNS.words().iter().chain(&["investi", "investit", "injecté"]).copied().collect();
+    // Periods (`Inc.`) are checked after the match.
+    let suffixes = SUFFIXES.words().iter().filter(|s| !s.ends_with('.')).copied().collect();
+    [CUE_NOUNS.words().to_vec(), suffixes, of]
+}
+
+/// Every phrase the rules look for in the whole text: for a pass over the
+/// tokens to note where they may begin ([`find_at`]).
+pub fn phrases() -> Vec<&'static str> {
+    lists().concat()
+}
 
 /// The lists of [`LISTS`], by index.
 const CUES: usize = 0;
@@ -59,8 +71,11 @@ struct ListMatch {
 /// The matches of the lists in `doc`, leftmost-longest and not
 /// overlapping within a list, in order; all lists in one vector (a few
 /// matches a document: one allocation, each rule reading its list's).
-fn scan(doc: &Document<'_>) -> Vec<ListMatch> {
-    let matches = LISTS.find_all(doc);
+fn scan(doc: &Document<'_>, starts: Option<&[usize]>) -> Vec<ListMatch> {
+    let matches = match starts {
+        Some(starts) => LISTS.find_from(doc, starts.iter().copied()),
+        None => LISTS.find_all(doc),
+    };
     let mut found = Vec::with_capacity(matches.len());
     // `find_all` gives the matches by start, the longest first at each: a
     // list's leftmost-longest are those starting at or past the end of the
@@ -102,10 +117,23 @@ impl<'a> Found<'a, '_> {
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
 pub fn find<'a>(doc: &Document<'a>, taken: Taken<'_>) -> Vec<Mention<'a>> {
+    find_in(doc, taken, None)
+}
+
+/// [`find`], given the tokens where the [`phrases`] may begin, in order:
+/// all those whose first token's form key they have, and maybe more (as a
+/// pass over the tokens for other words noted them); the others are not
+/// read again.
+pub fn find_at<'a>(doc: &Document<'a>, taken: Taken<'_>, starts: &[usize]) -> Vec<Mention<'a>> {
+    find_in(doc, taken, Some(starts))
+}
+
+/// [`find`], the lists looked for at `starts` if given, else everywhere.
+fn find_in<'a>(doc: &Document<'a>, taken: Taken<'_>, starts: Option<&[usize]>) -> Vec<Mention<'a>> {
     let text = doc.text();
     let mut found = Found { text, taken, mentions: Vec::new() };
 
-    let matches = scan(doc);
+    let matches = scan(doc, starts);
     let of_list = |list: usize| matches.iter().filter(move |m| m.list == list);
     cue_nouns(doc, of_list(CUES), &mut found);
     suffixes(doc, of_list(SUFFIX_LIST), &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
@@ -368,7 +396,7 @@ mod tests {
     use glaneur_schema::DocumentBuf;
 
     fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
-        let found = scan(&DocumentBuf::new(text).expect("small").document());
+        let found = scan(&DocumentBuf::new(text).expect("small").document(), None);
         [CUES, SUFFIX_LIST, OF_CUES]
             .map(|list| found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end)).collect())
     }
@@ -432,12 +460,33 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
-            let found = scan(&doc);
+            let found = scan(&doc, None);
             let found = [CUES, SUFFIX_LIST, OF_CUES].map(|list| {
                 found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end, m.tokens.clone())).collect::<Vec<_>>()
             });
             assert_eq!(found, scan_by_sorting(&doc), "{text}");
         }
+    }
+
+    #[test]
+    fn the_lists_are_found_at_the_tokens_the_gazetteer_noted_as_everywhere() {
+        let gazetteer = crate::gazetteer::Gazetteer::load_noting(&phrases()).expect("valid data");
+        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
+        texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
+        texts
+            .push("La Société Nabla Technologies SAS, sa filiale ; le PDG de Kestrel Capital, au capital de X.".into());
+        texts.push("Elle préside le conseil d’administration de Valmiera ; la start-up Orange\u{301} & Co.".into());
+        let mut found = 0;
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let mut noted = Vec::new();
+            gazetteer.hits_noting(&doc, &mut noted);
+            let everywhere = LISTS.find_all(&doc);
+            assert_eq!(LISTS.find_from(&doc, noted.iter().copied()), everywhere, "{text}");
+            found += everywhere.len();
+        }
+        assert!(found > 200, "{found} matches");
     }
 
     #[test]
