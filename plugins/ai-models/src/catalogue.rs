@@ -186,7 +186,7 @@ impl StartBytes {
     }
 }
 
-/// By a word's first three bytes, ASCII-lowercased, whether a pattern may
+/// By a word's first three bytes, in any ASCII case, whether a pattern may
 /// begin it: a set of their hashes (with a few false yeses), so that the
 /// capitalised words that only share their first two bytes with a pattern
 /// (`Les`, `Nous` for `Le Chat`, `Nova`), a fifth of the words
@@ -232,10 +232,12 @@ impl ThreeBytes {
     }
 }
 
-/// The hash of three bytes, ASCII-lowercased, on 16 bits.
+/// The hash of three bytes, on 16 bits, the same for any ASCII case of
+/// them: each byte's 0x20 bit, the one ASCII case changes, is set (which
+/// makes a few other bytes alike too: the set says only "maybe").
 #[inline]
 fn three_key(a: u8, b: u8, c: u8) -> usize {
-    let bytes = u32::from_le_bytes([a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase(), 0]);
+    let bytes = u32::from_le_bytes([a, b, c, 0]) | 0x0020_2020;
     (bytes.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
