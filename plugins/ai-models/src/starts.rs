@@ -4,7 +4,7 @@
 //! keeps its own test of a token; this pass only runs them together, so
 //! that the tokens are read once rather than once per search.
 
-use glaneur_schema::{Document, Token};
+use glaneur_schema::Document;
 
 use crate::catalogue::{Catalogue, Start};
 use crate::unseen;
@@ -75,21 +75,6 @@ impl StartTable {
         };
         self.0[usize::from(pair)]
     }
-
-    /// The first of `tokens` (of a document whose text is `bytes`) at
-    /// which a search may begin, with what may begin there: the loop that
-    /// reads every token.
-    #[inline]
-    fn next(&self, bytes: &[u8], tokens: &[Token]) -> Option<(usize, u8)> {
-        let mut rest = tokens.iter();
-        while let Some(t) = rest.next() {
-            let class = self.at(bytes, t.start());
-            if class != 0 {
-                return Some((tokens.len() - rest.len() - 1, class));
-            }
-        }
-        None
-    }
 }
 
 /// The index of the bytes `a`, `b` in [`StartTable`]: what they read as a
@@ -100,7 +85,7 @@ fn pair(a: u8, b: u8) -> usize {
 
 /// Whether no token beginning with the bytes `a` and `b` (`b` 0 at the end
 /// of the text) begins with a capital or an ASCII digit
-/// ([`Token::begins_with_capital`]): a word is capitalised when its first
+/// ([`glaneur_schema::Token::begins_with_capital`]): a word is capitalised when its first
 /// letter with a case is a capital, so never one that begins in lower case;
 /// and what begins with U+0080 to U+00BF (but `ª`, `µ`, `º`) is no word.
 fn never_capital(a: u8, b: u8) -> bool {
@@ -129,11 +114,11 @@ impl Starts {
         // nothing.
         let mut starts =
             Starts { catalogue: Vec::with_capacity(tokens.len() / 8), nouns: Vec::new(), lone_o: Vec::new() };
-        let mut i = 0;
-        while let Some((skipped, class)) = table.next(bytes, &tokens[i..]) {
-            i += skipped;
-            starts.push(doc, catalogue, i, class);
-            i += 1;
+        for (i, t) in tokens.iter().enumerate() {
+            let class = table.at(bytes, t.start());
+            if class != 0 {
+                starts.push(doc, catalogue, i, class);
+            }
         }
         starts
     }
