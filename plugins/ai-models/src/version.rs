@@ -47,11 +47,49 @@ pub struct Part<'a> {
     pub sep: Sep,
 }
 
+/// The most parts a name has after its family.
+const MAX_PARTS: usize = 5;
+
+/// The parts after a family name, in place: read after every catalogue
+/// hit, most of which have none or one, they are never worth an
+/// allocation. Derefs to the slice of the parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts<'a> {
+    /// The parts, the first `len` read.
+    items: [Part<'a>; MAX_PARTS],
+    /// How many were read.
+    len: usize,
+}
+
+impl<'a> Parts<'a> {
+    /// No part.
+    fn new() -> Self {
+        let none = Part { kind: PartKind::Version, text: Cow::Borrowed(""), sep: Sep::Glued };
+        Parts { items: std::array::from_fn(|_| none.clone()), len: 0 }
+    }
+
+    /// Adds `part`, unless there are [`MAX_PARTS`] already.
+    fn push(&mut self, part: Part<'a>) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = part;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Parts<'a> {
+    type Target = [Part<'a>];
+
+    fn deref(&self) -> &[Part<'a>] {
+        &self.items[..self.len]
+    }
+}
+
 /// The parts after a family name ending at `at`, and where they end.
-pub fn parts<'a>(catalogue: &Catalogue, text: &'a str, at: usize, openai: bool) -> (Vec<Part<'a>>, usize) {
-    let mut parts = Vec::new();
+pub fn parts<'a>(catalogue: &Catalogue, text: &'a str, at: usize, openai: bool) -> (Parts<'a>, usize) {
+    let mut parts = Parts::new();
     let mut end = at;
-    while parts.len() < 5 {
+    while parts.len() < MAX_PARTS {
         let rest = &text[end..];
         let (sep, skip) = match rest.chars().next() {
             Some('-') => (Sep::Hyphen, 1),
