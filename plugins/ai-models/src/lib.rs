@@ -28,7 +28,7 @@ use crate::context::{
     has_cue_before, sentence, sentence_has_ai_words, sentence_has_negative_words, surname_after, vendor_nearby,
 };
 use crate::starts::{StartTable, Starts};
-use crate::version::{canonical, parts, Part};
+use crate::version::{canonical, parts, Part, Parts};
 
 /// An organisation found by an earlier plugin.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,10 +133,11 @@ impl AiModels {
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut out: Vec<Mention> = Vec::new();
         let mut taken = SpanSet::new();
+        let mut model_parts = Parts::new();
         let readings: Vec<(Hit, usize, Reading)> = hits
             .iter()
             .map(|&hit| {
-                let (reading, end) = self.read(text, hit, orgs);
+                let (reading, end) = self.read(text, hit, orgs, &mut model_parts);
                 (hit, end, reading)
             })
             .collect();
@@ -176,15 +177,22 @@ impl AiModels {
         out
     }
 
-    /// Reads one catalogue hit: what it is, and where its span ends.
-    fn read<'a>(&'a self, text: &'a str, hit: Hit, orgs: &[Found]) -> (Reading<'a>, usize) {
+    /// Reads one catalogue hit: what it is, and where its span ends (its
+    /// parts read into `model_parts`).
+    fn read<'a>(
+        &'a self,
+        text: &'a str,
+        hit: Hit,
+        orgs: &[Found],
+        model_parts: &mut Parts<'a>,
+    ) -> (Reading<'a>, usize) {
         let Some(f) = self.catalogue.spellings[hit.spelling].family else {
             // Hardware: never a model, nor the version after it (`Falcon 9`).
             return (Reading::None, hit.end);
         };
         let family = &self.catalogue.families[f];
         let openai = family.vendor == "OpenAI";
-        let (model_parts, end) = parts(&self.catalogue, text, hit.end, openai);
+        let end = parts(&self.catalogue, text, hit.end, openai, model_parts);
         // The name must end a word (`Claudette`), once its parts are read.
         if glaneur_text::glued_after(text, end) {
             return (Reading::None, end);
@@ -213,13 +221,13 @@ impl AiModels {
                 "catalogue+context"
             } else {
                 // Known once every other hit is read.
-                let mention = mention(hit, end, family, &model_parts, "catalogue+context:model");
+                let mention = mention(hit, end, family, model_parts, "catalogue+context:model");
                 return (Reading::IfAnotherModel(mention, s), end);
             }
         } else {
             "catalogue"
         };
-        (Reading::Model(mention(hit, end, family, &model_parts, rule)), end)
+        (Reading::Model(mention(hit, end, family, model_parts, rule)), end)
     }
 
     /// Whether `family` is a catalogued family name.

@@ -13,7 +13,7 @@ use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_
 use crate::catalogue::Catalogue;
 use crate::context::{lowercased, sentence, sentence_has_ai_words, word_before};
 use crate::starts::Starts;
-use crate::version::{canonical_as_written, parts};
+use crate::version::{canonical_as_written, parts, Parts};
 use crate::{Found, Mention};
 
 /// The cue nouns (`le modèle X`, `son LLM X`), folded.
@@ -327,6 +327,7 @@ pub(crate) fn find<'a>(
 ) -> Vec<Mention<'a>> {
     let text = doc.text();
     let mut out: Vec<Mention> = Vec::new();
+    let mut model_parts = Parts::new();
     for (m_start, m_end, cue) in cues(doc, starts) {
         let apposition = cue.starts_with(',');
         if glued_after(text, m_end) || (!apposition && glued_before(text, m_start)) {
@@ -358,7 +359,7 @@ pub(crate) fn find<'a>(
         if name.len() < 2 || is_not_a_name(name) {
             continue;
         }
-        let (model_parts, mut end) = parts(catalogue, text, name_end, false);
+        let mut end = parts(catalogue, text, name_end, false, &mut model_parts);
         // `Pleias-RAG-1B, un modèle`: the word before an apposition is the
         // name, whole, though the version grammar reads less of it.
         let whole_word = apposition && end < m_start && text[end..m_start].starts_with('-');

@@ -52,7 +52,8 @@ const MAX_PARTS: usize = 5;
 
 /// The parts after a family name, in place: read after every catalogue
 /// hit, most of which have none or one, they are never worth an
-/// allocation. Derefs to the slice of the parts.
+/// allocation, and one `Parts` serves every hit of a document. Derefs to
+/// the slice of the parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts<'a> {
     /// The parts, the first `len` read.
@@ -63,9 +64,14 @@ pub struct Parts<'a> {
 
 impl<'a> Parts<'a> {
     /// No part.
-    fn new() -> Self {
+    pub fn new() -> Self {
         let none = Part { kind: PartKind::Version, text: Cow::Borrowed(""), sep: Sep::Glued };
         Parts { items: std::array::from_fn(|_| none.clone()), len: 0 }
+    }
+
+    /// Forgets the parts read.
+    fn clear(&mut self) {
+        self.len = 0;
     }
 
     /// Adds `part`, unless there are [`MAX_PARTS`] already.
@@ -85,9 +91,16 @@ impl<'a> std::ops::Deref for Parts<'a> {
     }
 }
 
-/// The parts after a family name ending at `at`, and where they end.
-pub fn parts<'a>(catalogue: &Catalogue, text: &'a str, at: usize, openai: bool) -> (Parts<'a>, usize) {
-    let mut parts = Parts::new();
+impl Default for Parts<'_> {
+    fn default() -> Self {
+        Parts::new()
+    }
+}
+
+/// Reads the parts after a family name ending at `at` into `parts` (what
+/// it held before is forgotten); returns where they end.
+pub fn parts<'a>(catalogue: &Catalogue, text: &'a str, at: usize, openai: bool, parts: &mut Parts<'a>) -> usize {
+    parts.clear();
     let mut end = at;
     while parts.len() < MAX_PARTS {
         let rest = &text[end..];
@@ -112,7 +125,7 @@ pub fn parts<'a>(catalogue: &Catalogue, text: &'a str, at: usize, openai: bool) 
         end = token_start + token.len();
         parts.push(part);
     }
-    (parts, end)
+    end
 }
 
 /// The length of the token `rest` starts with: ASCII letters, digits, `.`
@@ -278,8 +291,9 @@ mod tests {
 
     fn canon(family: &str, text: &str, openai: bool) -> String {
         let catalogue = Catalogue::load().expect("valid data");
-        let (parts, _) = parts(&catalogue, text, 0, openai);
-        canonical(family, &parts)
+        let mut read = Parts::new();
+        parts(&catalogue, text, 0, openai, &mut read);
+        canonical(family, &read)
     }
 
     #[test]
