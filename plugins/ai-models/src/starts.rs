@@ -7,7 +7,7 @@
 use glaneur_schema::Document;
 
 use crate::catalogue::{Catalogue, Start};
-use crate::unseen;
+use crate::{scratch, unseen};
 
 /// Where the searches of one document may begin, each in order.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -103,24 +103,43 @@ fn never_capital(a: u8, b: u8) -> bool {
 impl Starts {
     /// Reads the tokens of `doc` once, `table` telling which searches may
     /// begin at each by their first two bytes, and `catalogue` whether a
-    /// name may by three. Not inlined: in a function of its own, the loop over
+    /// name may by three.
+    #[cfg(test)]
+    pub(crate) fn of(doc: &Document<'_>, table: &StartTable, catalogue: &Catalogue) -> Starts {
+        let mut starts = Starts::default();
+        starts.fill(doc, table, catalogue);
+        starts
+    }
+
+    /// [`Starts::of`], into these lists (what they held is forgotten, their
+    /// room kept). Not inlined: in a function of its own, the loop over
     /// every token keeps its values in registers.
     #[inline(never)]
-    pub(crate) fn of(doc: &Document<'_>, table: &StartTable, catalogue: &Catalogue) -> Starts {
+    pub(crate) fn fill(&mut self, doc: &Document<'_>, table: &StartTable, catalogue: &Catalogue) {
         let tokens = doc.tokens();
         let bytes = doc.text().as_bytes();
+        self.catalogue.clear();
+        self.nouns.clear();
+        self.lone_o.clear();
         // About one word in ten begins a catalogue name (found and refused
         // after): room for those once rather than growing the list from
         // nothing.
-        let mut starts =
-            Starts { catalogue: Vec::with_capacity(tokens.len() / 8), nouns: Vec::new(), lone_o: Vec::new() };
+        self.catalogue.reserve(tokens.len() / 8);
         for (i, t) in tokens.iter().enumerate() {
             let class = table.at(bytes, t.start());
             if class != 0 {
-                starts.push(doc, catalogue, i, class);
+                self.push(doc, catalogue, i, class);
             }
         }
-        starts
+    }
+
+    /// Frees the lists that hold room for more than a document's worth
+    /// ([`scratch::bounded`]): kept by a thread, they would hold a huge
+    /// document's room.
+    pub(crate) fn bound(&mut self) {
+        self.catalogue = scratch::bounded(std::mem::take(&mut self.catalogue));
+        self.nouns = scratch::bounded(std::mem::take(&mut self.nouns));
+        self.lone_o = scratch::bounded(std::mem::take(&mut self.lone_o));
     }
 
     /// Adds token `i` of `doc` to the lists of the searches that may begin

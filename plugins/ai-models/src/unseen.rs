@@ -12,6 +12,7 @@ use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_
 
 use crate::catalogue::Catalogue;
 use crate::context::{lowercased, sentence, sentence_has_ai_words, word_before};
+use crate::scratch;
 use crate::starts::Starts;
 use crate::version::{canonical_as_written, parts, Parts};
 use crate::{Found, Mention};
@@ -228,30 +229,32 @@ fn apposition_starts(doc: &Document<'_>, nouns: &[usize]) -> Vec<usize> {
     starts
 }
 
-/// The cues of `doc`, leftmost-longest, as byte spans with their text
-/// folded; an apposition's span starts at its comma (`, un modèle`), which
-/// comes right before it on the same line. `starts` says where they may
-/// begin; its nouns are the cue nouns.
-fn cues<'a>(doc: &Document<'a>, starts: &Starts) -> Vec<(usize, usize, Cow<'a, str>)> {
+/// A cue: its byte span and its text, folded.
+type Cue<'a> = (usize, usize, Cow<'a, str>);
+
+/// Puts the cues of `doc` into `cues` (emptied first), leftmost-longest, as
+/// byte spans with their text folded; an apposition's span starts at its
+/// comma (`, un modèle`), which comes right before it on the same line.
+/// `starts` says where they may begin; its nouns are the cue nouns.
+fn cues<'a>(doc: &Document<'a>, starts: &Starts, cues: &mut Vec<Cue<'a>>) {
     let text = doc.text();
     let tokens = doc.tokens();
+    cues.clear();
+    if starts.nouns.is_empty() {
+        return; // nor any apposition, which a noun ends
+    }
     let appositions = APPOSITIONS.find_from(doc, apposition_starts(doc, &starts.nouns)).into_iter().map(|m| {
         let span = doc.byte_span(m.tokens.clone());
         let start = tokens[m.tokens.start - 1].start();
         (start, span.end, glaneur_text::folded(&text[start..span.end]))
     });
     // A noun is one token, whose folded form the document holds.
-    let mut cues: Vec<(usize, usize, Cow<'a, str>)> = starts
-        .nouns
-        .iter()
-        .map(|&i| {
-            let t = &tokens[i];
-            (t.start(), t.end(), Cow::Borrowed(doc.folded_of(t)))
-        })
-        .collect();
+    cues.extend(starts.nouns.iter().map(|&i| {
+        let t = &tokens[i];
+        (t.start(), t.end(), Cow::Borrowed(doc.folded_of(t)))
+    }));
     cues.extend(appositions);
-    keep_leftmost_longest(&mut cues, |&(start, end, _)| (start, end));
-    cues
+    keep_leftmost_longest(cues, |&(start, end, _)| (start, end));
 }
 
 /// Words allowed between a cue and the name (`le modèle de langage X`,
@@ -314,21 +317,24 @@ fn is_not_a_name(word: &str) -> bool {
         )
 }
 
-/// Unseen model names in `doc`, not overlapping `taken` spans (the
-/// catalogue's mentions, hardware) nor an organisation.
+/// Puts into `out` the unseen model names in `doc`, not overlapping
+/// `taken` spans (the catalogue's mentions, hardware) nor an organisation.
 /// `orgs` are sorted by start and do not overlap; `taken` receives the new
-/// mentions.
+/// mentions. The cues are read into `kept_cues` (its room is kept).
 pub(crate) fn find<'a>(
     catalogue: &Catalogue,
     doc: &Document<'a>,
     starts: &Starts,
     taken: &mut SpanSet,
     orgs: &[Found<'a>],
-) -> Vec<Mention<'a>> {
+    kept_cues: &mut Vec<Cue<'static>>,
+    out: &mut Vec<Mention<'a>>,
+) {
     let text = doc.text();
-    let mut out: Vec<Mention> = Vec::new();
     let mut model_parts = Parts::new();
-    for (m_start, m_end, cue) in cues(doc, starts) {
+    let mut found_cues = scratch::recycle(std::mem::take(kept_cues));
+    cues(doc, starts, &mut found_cues);
+    for (m_start, m_end, cue) in found_cues.drain(..) {
         let apposition = cue.starts_with(',');
         if glued_after(text, m_end) || (!apposition && glued_before(text, m_start)) {
             continue;
@@ -389,7 +395,7 @@ pub(crate) fn find<'a>(
             confidence: 0.7,
         });
     }
-    out
+    *kept_cues = scratch::recycle(found_cues);
 }
 
 fn cue_rule(cue: &str) -> &'static str {
