@@ -28,7 +28,7 @@ use crate::context::{
 };
 use crate::scratch::Scratch;
 use crate::starts::StartTable;
-use crate::version::{canonical, parts, Part, Parts};
+use crate::version::{canonical, parts, Parts};
 
 /// An organisation found by an earlier plugin.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,12 +99,23 @@ pub struct Mention<'a> {
 /// What a catalogue hit was read as.
 enum Reading<'a> {
     /// A model.
-    Model(Mention<'a>),
+    Model(Model<'a>),
     /// An ambiguous bare name that is a model if another one is read in
     /// its sentence (given).
-    IfAnotherModel(Mention<'a>, &'a str),
+    IfAnotherModel(Model<'a>, &'a str),
     /// No model.
     None,
+}
+
+/// A catalogue hit read as a model: what its [`Mention`] holds but its
+/// span, in less room (the readings are moved about; few become mentions).
+struct Model<'a> {
+    /// Its family.
+    family: &'a Family,
+    /// Its canonical name.
+    canonical: String,
+    /// The rule that read it.
+    rule: &'static str,
 }
 
 /// Finds AI model names.
@@ -172,9 +183,9 @@ impl AiModels {
             if taken.overlaps(hit.start, end) {
                 continue;
             }
-            if let Reading::Model(m) = reading {
+            if let Reading::Model(model) = reading {
                 taken.insert(hit.start, end);
-                out.push(m);
+                out.push(mention(hit.start, end, model));
             } else if self.catalogue.spellings[hit.spelling].family.is_none() {
                 taken.insert(hit.start, end); // hardware blocks what it contains
             }
@@ -229,13 +240,14 @@ impl AiModels {
                 "catalogue+context"
             } else {
                 // Known once every other hit is read.
-                let mention = mention(hit, end, family, model_parts, "catalogue+context:model");
-                return (Reading::IfAnotherModel(mention, s), end);
+                let model =
+                    Model { family, canonical: canonical(&family.name, model_parts), rule: "catalogue+context:model" };
+                return (Reading::IfAnotherModel(model, s), end);
             }
         } else {
             "catalogue"
         };
-        (Reading::Model(mention(hit, end, family, model_parts, rule)), end)
+        (Reading::Model(Model { family, canonical: canonical(&family.name, model_parts), rule }), end)
     }
 
     /// Whether `family` is a catalogued family name.
@@ -258,16 +270,17 @@ impl AiModels {
     }
 }
 
-/// The mention of `family` that `hit` begins, ending at `end`.
-fn mention<'a>(hit: Hit, end: usize, family: &'a Family, model_parts: &[Part], rule: &'static str) -> Mention<'a> {
+/// The mention of `model` at `start..end`.
+fn mention(start: usize, end: usize, model: Model<'_>) -> Mention<'_> {
+    let Model { family, canonical, rule } = model;
     let confidence = match rule {
         "catalogue" | "catalogue+version" => 0.95,
         _ => 0.85,
     };
     Mention {
-        start: hit.start,
+        start,
         end,
-        canonical: canonical(&family.name, model_parts),
+        canonical,
         family: Some(&family.name),
         vendor: Some(Cow::Borrowed(&family.vendor)),
         kind: Some(&family.kind),
