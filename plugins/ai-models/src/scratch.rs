@@ -3,7 +3,7 @@
 //! more than some of the reading.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use glaneur_text::SpanSet;
 
@@ -31,27 +31,35 @@ pub(crate) struct Scratch {
 }
 
 thread_local! {
-    /// This thread's [`Scratch`], taken while a document is read.
-    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    /// This thread's [`Scratch`], borrowed while a document is read (in
+    /// place: it is too large to be moved in and out for every document).
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// Runs `read` with this thread's [`Scratch`] (a new one if a caller up
 /// the stack holds it), and keeps it for the next document.
 pub(crate) fn with<R>(read: impl FnOnce(&mut Scratch) -> R) -> R {
-    let mut scratch = SCRATCH.with(Cell::take);
-    let result = read(&mut scratch);
-    scratch.starts.bound();
-    let kept = Scratch {
-        starts: scratch.starts,
-        orgs: bounded(scratch.orgs),
-        readings: bounded(scratch.readings),
-        accepted: bounded(scratch.accepted),
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let result = read(&mut scratch);
+            scratch.bound();
+            result
+        }
+        Err(_) => read(&mut Scratch::default()),
+    })
+}
+
+impl Scratch {
+    /// Frees the vectors that hold room for more than a document's worth
+    /// ([`bounded`]).
+    fn bound(&mut self) {
+        self.starts.bound();
+        self.orgs = bounded(std::mem::take(&mut self.orgs));
+        self.readings = bounded(std::mem::take(&mut self.readings));
+        self.accepted = bounded(std::mem::take(&mut self.accepted));
+        self.cues = bounded(std::mem::take(&mut self.cues));
         // A set grows past its vector only for a document of many models.
-        taken: scratch.taken,
-        cues: bounded(scratch.cues),
-    };
-    SCRATCH.with(|cell| cell.set(kept));
-    result
+    }
 }
 
 /// The most items a kept vector keeps room for past the document: a huge
