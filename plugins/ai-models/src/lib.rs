@@ -28,7 +28,7 @@ use crate::context::{
 };
 use crate::scratch::Scratch;
 use crate::starts::StartTable;
-use crate::version::{canonical, parts, Parts};
+use crate::version::{canonical_of, parts, Parts};
 
 /// An organisation found by an earlier plugin.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,8 +76,9 @@ pub struct Mention<'a> {
     /// One past the last byte.
     #[serde(skip)]
     pub end: usize,
-    /// Family, version and variant, normalised.
-    pub canonical: String,
+    /// Family, version and variant, normalised: borrowed from the text
+    /// when it spells the name so.
+    pub canonical: Cow<'a, str>,
     /// The family.
     pub family: Option<&'a str>,
     /// The vendor's canonical name.
@@ -113,7 +114,7 @@ struct Model<'a> {
     /// Its family.
     family: &'a Family,
     /// Its canonical name.
-    canonical: String,
+    canonical: Cow<'a, str>,
     /// The rule that read it.
     rule: &'static str,
 }
@@ -149,9 +150,10 @@ impl AiModels {
         let mut hits = self.catalogue.hits(doc, &starts.catalogue);
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut model_parts = Parts::new();
+        let joined = &mut scratch.joined;
         let mut readings: Vec<(Hit, usize, Reading)> = scratch::recycle(std::mem::take(&mut scratch.readings));
         readings.extend(hits.iter().map(|&hit| {
-            let (reading, end) = self.read(text, hit, orgs, &mut model_parts);
+            let (reading, end) = self.read(text, hit, orgs, &mut model_parts, joined);
             (hit, end, reading)
         }));
         // Then another model in the sentence is context enough for an
@@ -191,19 +193,21 @@ impl AiModels {
             }
         }
         scratch.readings = scratch::recycle(readings);
-        unseen::find(&self.catalogue, doc, &scratch.starts, &mut scratch.taken, orgs, &mut scratch.cues, &mut out);
+        unseen::find(&self.catalogue, doc, orgs, scratch, &mut out);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
 
     /// Reads one catalogue hit: what it is, and where its span ends (its
-    /// parts read into `model_parts`).
+    /// parts read into `model_parts`, its canonical name joined in `joined`
+    /// unless the text spells it).
     fn read<'a>(
         &'a self,
         text: &'a str,
         hit: Hit,
         orgs: &[Found],
         model_parts: &mut Parts<'a>,
+        joined: &mut String,
     ) -> (Reading<'a>, usize) {
         let Some(f) = self.catalogue.spellings[hit.spelling].family else {
             // Hardware: never a model, nor the version after it (`Falcon 9`).
@@ -240,14 +244,15 @@ impl AiModels {
                 "catalogue+context"
             } else {
                 // Known once every other hit is read.
-                let model =
-                    Model { family, canonical: canonical(&family.name, model_parts), rule: "catalogue+context:model" };
+                let canonical = canonical_of(&family.name, model_parts, false, &text[hit.start..end], joined);
+                let model = Model { family, canonical, rule: "catalogue+context:model" };
                 return (Reading::IfAnotherModel(model, s), end);
             }
         } else {
             "catalogue"
         };
-        (Reading::Model(Model { family, canonical: canonical(&family.name, model_parts), rule }), end)
+        let canonical = canonical_of(&family.name, model_parts, false, &text[hit.start..end], joined);
+        (Reading::Model(Model { family, canonical, rule }), end)
     }
 
     /// Whether `family` is a catalogued family name.
@@ -386,7 +391,7 @@ mod tests {
     fn mentions(models: &AiModels, text: &str, orgs: &[Found]) -> Vec<(String, Option<String>)> {
         let buf = DocumentBuf::new(text).expect("small");
         let found = models.mentions(&buf.document(), orgs);
-        found.into_iter().map(|m| (m.canonical, m.vendor.map(Cow::into_owned))).collect()
+        found.into_iter().map(|m| (m.canonical.into_owned(), m.vendor.map(Cow::into_owned))).collect()
     }
 
     #[test]

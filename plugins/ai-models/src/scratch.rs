@@ -28,6 +28,8 @@ pub(crate) struct Scratch {
     pub(crate) taken: SpanSet,
     /// The cues of unseen names, with their text folded.
     pub(crate) cues: Vec<(usize, usize, Cow<'static, str>)>,
+    /// A canonical name joined, to be compared with the text's.
+    pub(crate) joined: String,
 }
 
 thread_local! {
@@ -58,6 +60,9 @@ impl Scratch {
         self.readings = bounded(std::mem::take(&mut self.readings));
         self.accepted = bounded(std::mem::take(&mut self.accepted));
         self.cues = bounded(std::mem::take(&mut self.cues));
+        if self.joined.capacity() > KEPT_ROOM {
+            self.joined = String::new();
+        }
         // A set grows past its vector only for a document of many models.
     }
 }

@@ -8,13 +8,13 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, DocumentBuf, Phrases, Token};
-use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_longest, SpanSet};
+use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_longest};
 
 use crate::catalogue::Catalogue;
 use crate::context::{lowercased, sentence, sentence_has_ai_words, word_before};
-use crate::scratch;
+use crate::scratch::{self, Scratch};
 use crate::starts::Starts;
-use crate::version::{canonical_as_written, parts, Parts};
+use crate::version::{canonical_of, parts, Parts};
 use crate::{Found, Mention};
 
 /// The cue nouns (`le modèle X`, `son LLM X`), folded.
@@ -317,23 +317,22 @@ fn is_not_a_name(word: &str) -> bool {
         )
 }
 
-/// Puts into `out` the unseen model names in `doc`, not overlapping
-/// `taken` spans (the catalogue's mentions, hardware) nor an organisation.
-/// `orgs` are sorted by start and do not overlap; `taken` receives the new
-/// mentions. The cues are read into `kept_cues` (its room is kept).
+/// Puts into `out` the unseen model names in `doc`, not overlapping the
+/// spans `scratch` has taken (the catalogue's mentions, hardware) nor an
+/// organisation; its starts tell where the cues may be. `orgs` are sorted
+/// by start and do not overlap; the taken spans receive the new mentions.
 pub(crate) fn find<'a>(
     catalogue: &Catalogue,
     doc: &Document<'a>,
-    starts: &Starts,
-    taken: &mut SpanSet,
     orgs: &[Found<'a>],
-    kept_cues: &mut Vec<Cue<'static>>,
+    scratch: &mut Scratch,
     out: &mut Vec<Mention<'a>>,
 ) {
     let text = doc.text();
     let mut model_parts = Parts::new();
-    let mut found_cues = scratch::recycle(std::mem::take(kept_cues));
-    cues(doc, starts, &mut found_cues);
+    let mut found_cues = scratch::recycle(std::mem::take(&mut scratch.cues));
+    cues(doc, &scratch.starts, &mut found_cues);
+    let (taken, joined) = (&mut scratch.taken, &mut scratch.joined);
     for (m_start, m_end, cue) in found_cues.drain(..) {
         let apposition = cue.starts_with(',');
         if glued_after(text, m_end) || (!apposition && glued_before(text, m_start)) {
@@ -386,7 +385,11 @@ pub(crate) fn find<'a>(
         out.push(Mention {
             start,
             end,
-            canonical: if whole_word { text[start..end].to_owned() } else { canonical_as_written(name, &model_parts) },
+            canonical: if whole_word {
+                Cow::Borrowed(&text[start..end])
+            } else {
+                canonical_of(name, &model_parts, true, &text[start..end], joined)
+            },
             family: Some(name),
             vendor: vendor_for(text, start, end, orgs),
             kind: None,
@@ -395,7 +398,7 @@ pub(crate) fn find<'a>(
             confidence: 0.7,
         });
     }
-    *kept_cues = scratch::recycle(found_cues);
+    scratch.cues = scratch::recycle(found_cues);
 }
 
 fn cue_rule(cue: &str) -> &'static str {
