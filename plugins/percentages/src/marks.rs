@@ -4,8 +4,14 @@ use std::sync::LazyLock;
 
 use glaneur_schema::{key_of_form, Document, TokenKind};
 
-/// The form keys of the words a mark may end with.
-static WORD_KEYS: LazyLock<[u16; 3]> = LazyLock::new(|| ["cent", "pourcent", "percent"].map(key_of_form));
+/// The form keys of the words a mark may end with, a bit each.
+static WORD_KEYS: LazyLock<Box<[u64; 1 << 10]>> = LazyLock::new(|| {
+    let mut bits = Box::new([0; 1 << 10]);
+    for key in ["cent", "pourcent", "percent"].map(key_of_form) {
+        bits[usize::from(key >> 6)] |= 1 << (key & 63);
+    }
+    bits
+});
 
 /// The percent marks of `doc` as byte spans, in order: `%`, `pourcent`,
 /// `percent`, `pour cent` (one character between) and `per cent` (any
@@ -18,15 +24,13 @@ static WORD_KEYS: LazyLock<[u16; 3]> = LazyLock::new(|| ["cent", "pourcent", "pe
 /// with `%`, finds every place one may end; only there is the token read.
 pub(crate) fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let (bytes, tokens) = (doc.text().as_bytes(), doc.tokens());
-    let [cent, pourcent, percent] = *WORD_KEYS;
+    let word_keys = &**WORD_KEYS;
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         // Tests that fail for almost every token, in an order that never
         // asks a word's kind or byte: no branch is hard to predict.
         let key = t.form_key();
-        let may_end = key == cent
-            || key == pourcent
-            || key == percent
+        let may_end = word_keys[usize::from(key >> 6)] >> (key & 63) & 1 != 0
             || t.kind() == TokenKind::Symbol && bytes[t.start()] == b'%';
         if may_end {
             if let Some(start) = mark_start(doc, i) {
