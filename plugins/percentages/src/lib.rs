@@ -4,12 +4,12 @@
 mod marks;
 mod matcher;
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_numbers::{parse_digits, Convention};
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
-use marks::marks;
 use matcher::Parts;
 use regex::Regex;
 use serde::Serialize;
@@ -74,19 +74,39 @@ fn percent(digit: &str) -> Regex {
 /// it is not read. Built on first need; [`matcher`] reads the rest.
 static PERCENT_ANY_DIGITS: LazyLock<Regex> = LazyLock::new(|| percent(r"\d"));
 
+thread_local! {
+    /// The marks of a document, kept by each thread for the next (most
+    /// documents have some).
+    static MARKS_FOUND: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The most marks a thread keeps room for past a document.
+const KEPT_MARKS: usize = 1 << 12;
+
 /// Finds percentages; stateless.
 pub struct Percentages;
 
 impl Percentages {
     /// Every percentage in `doc`.
     pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
+        MARKS_FOUND.with(|kept| match kept.try_borrow_mut() {
+            Ok(mut marks) => self.find_with(doc, &mut marks),
+            Err(_) => self.find_with(doc, &mut Vec::new()),
+        })
+    }
+
+    /// [`Percentages::find`], the marks read into `marks` (what it held is
+    /// forgotten).
+    fn find_with(&self, doc: &Document<'_>, marks: &mut Vec<(usize, usize)>) -> Vec<Entity> {
         let text = doc.text();
+        marks::marks_into(doc, marks);
         // A word mark stands alone (not the `percent` of `5percent`).
-        let marks: Vec<(usize, usize)> = marks(doc)
-            .into_iter()
-            .filter(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e))
-            .collect();
-        let mut out: Vec<Entity> = Vec::new();
+        marks.retain(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e));
+        if marks.capacity() > KEPT_MARKS {
+            // A huge document's room is not kept by the thread.
+            marks.shrink_to(KEPT_MARKS);
+        }
+        let mut out: Vec<Entity> = Vec::with_capacity(marks.len());
         let mut k = 0;
         while k < marks.len() {
             let last_end = out.last().map_or(0, |e| e.span.end);
@@ -381,7 +401,7 @@ mod tests {
         }
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("small");
-            let found: Vec<(usize, usize)> = marks(&buf.document())
+            let found: Vec<(usize, usize)> = marks::marks(&buf.document())
                 .into_iter()
                 .filter(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e))
                 .collect();

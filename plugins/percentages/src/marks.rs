@@ -22,10 +22,18 @@ static WORD_KEYS: LazyLock<Box<[u64; 1 << 10]>> = LazyLock::new(|| {
 /// compares each one's [form key](glaneur_schema::Token::form_key) with
 /// theirs (a token that is no word has none), and each symbol's first byte
 /// with `%`, finds every place one may end; only there is the token read.
+#[cfg(test)]
 pub(crate) fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    marks_into(doc, &mut out);
+    out
+}
+
+/// [`marks`], into `out` (what it held is forgotten).
+pub(crate) fn marks_into(doc: &Document<'_>, out: &mut Vec<(usize, usize)>) {
     let (bytes, tokens) = (doc.text().as_bytes(), doc.tokens());
     let word_keys = &**WORD_KEYS;
-    let mut out = Vec::new();
+    out.clear();
     for (i, t) in tokens.iter().enumerate() {
         // Tests that fail for almost every token, in an order that never
         // asks a word's kind or byte: no branch is hard to predict.
@@ -38,7 +46,6 @@ pub(crate) fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
             }
         }
     }
-    out
 }
 
 /// Where the mark ending with token `i` starts, if that token ends one.
