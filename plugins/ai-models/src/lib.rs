@@ -167,7 +167,7 @@ impl AiModels {
             if let Reading::IfAnotherModel(_, s) = reading {
                 let another = models_in(text, s, accepted, hit.start);
                 *reading = match std::mem::replace(reading, Reading::None) {
-                    Reading::IfAnotherModel(mention, _) if another => Reading::Model(mention),
+                    Reading::IfAnotherModel(model, _) if another => Reading::Model(model),
                     _ => Reading::None,
                 };
             }

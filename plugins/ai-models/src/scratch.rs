@@ -2,13 +2,13 @@
 //! document to the next: allocated and freed for every document, they cost
 //! more than some of the reading.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 
 use glaneur_text::SpanSet;
 
 use crate::catalogue::Hit;
 use crate::starts::Starts;
+use crate::unseen::Cue;
 use crate::{Found, Reading};
 
 /// A thread's vectors, empty between documents (but for their room).
@@ -27,7 +27,7 @@ pub(crate) struct Scratch {
     /// The spans the mentions kept (and hardware names) take.
     pub(crate) taken: SpanSet,
     /// The cues of unseen names, with their text folded.
-    pub(crate) cues: Vec<(usize, usize, Cow<'static, str>)>,
+    pub(crate) cues: Vec<Cue<'static>>,
     /// A canonical name joined, to be compared with the text's.
     pub(crate) joined: String,
 }

@@ -230,7 +230,7 @@ fn apposition_starts(doc: &Document<'_>, nouns: &[usize]) -> Vec<usize> {
 }
 
 /// A cue: its byte span and its text, folded.
-type Cue<'a> = (usize, usize, Cow<'a, str>);
+pub(crate) type Cue<'a> = (usize, usize, Cow<'a, str>);
 
 /// Puts the cues of `doc` into `cues` (emptied first), leftmost-longest, as
 /// byte spans with their text folded; an apposition's span starts at its
