@@ -13,15 +13,7 @@ static WORD_KEYS: LazyLock<Box<[u64; 1 << 10]>> = LazyLock::new(|| {
     bits
 });
 
-/// The percent marks of `doc` as byte spans, in order: `%`, `pourcent`,
-/// `percent`, `pour cent` (one character between) and `per cent` (any
-/// spacing), in any case, each a token (or two) of the Document.
-///
-/// Every mark ends with a `%` token (a symbol) or a word whose folded form
-/// is `cent`, `pourcent` or `percent`, so a pass over the tokens that
-/// compares each one's [form key](glaneur_schema::Token::form_key) with
-/// theirs (a token that is no word has none), and each symbol's first byte
-/// with `%`, finds every place one may end; only there is the token read.
+/// The percent marks of `doc` ([`marks_into`]) in a vector of their own.
 #[cfg(test)]
 pub(crate) fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -29,14 +21,24 @@ pub(crate) fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
     out
 }
 
-/// [`marks`], into `out` (what it held is forgotten).
+/// Puts into `out` (what it held is forgotten) the percent marks of `doc`
+/// as byte spans, in order: `%`, `pourcent`, `percent`, `pour cent` (one
+/// character between) and `per cent` (any spacing), in any case, each a
+/// token (or two) of the Document.
+///
+/// Every mark ends with a `%` token (a symbol) or a word whose folded form
+/// is `cent`, `pourcent` or `percent`, so a pass over the tokens that
+/// compares each one's [form key](glaneur_schema::Token::form_key) with
+/// theirs (a token that is no word has none), and each symbol's first byte
+/// with `%`, finds every place one may end; only there is the token read.
 pub(crate) fn marks_into(doc: &Document<'_>, out: &mut Vec<(usize, usize)>) {
     let (bytes, tokens) = (doc.text().as_bytes(), doc.tokens());
     let word_keys = &**WORD_KEYS;
     out.clear();
     for (i, t) in tokens.iter().enumerate() {
-        // Tests that fail for almost every token, in an order that never
-        // asks a word's kind or byte: no branch is hard to predict.
+        // Tests that fail for almost every token, the key's first: no
+        // branch is hard to predict (a test of the key for zero, a word or
+        // not, was).
         let key = t.form_key();
         let may_end = word_keys[usize::from(key >> 6)] >> (key & 63) & 1 != 0
             || t.kind() == TokenKind::Symbol && bytes[t.start()] == b'%';
