@@ -101,9 +101,7 @@ fn never_capital(a: u8, b: u8) -> bool {
 }
 
 impl Starts {
-    /// Reads the tokens of `doc` once, `table` telling which searches may
-    /// begin at each by their first two bytes, and `catalogue` whether a
-    /// name may by three.
+    /// [`Starts::fill`] into new lists.
     #[cfg(test)]
     pub(crate) fn of(doc: &Document<'_>, table: &StartTable, catalogue: &Catalogue) -> Starts {
         let mut starts = Starts::default();
@@ -111,9 +109,11 @@ impl Starts {
         starts
     }
 
-    /// [`Starts::of`], into these lists (what they held is forgotten, their
-    /// room kept). Not inlined: in a function of its own, the loop over
-    /// every token keeps its values in registers.
+    /// Reads the tokens of `doc` once into these lists (what they held is
+    /// forgotten, their room kept), `table` telling which searches may
+    /// begin at each by their first two bytes, and `catalogue` whether a
+    /// name may by three. Not inlined: in a function of its own, the loop
+    /// over every token keeps its values in registers.
     #[inline(never)]
     pub(crate) fn fill(&mut self, doc: &Document<'_>, table: &StartTable, catalogue: &Catalogue) {
         let tokens = doc.tokens();
