@@ -2,22 +2,38 @@
 //! offsets within a bounded reach.
 
 /// Bytes ending a sentence for [`sentence`].
+#[cfg(test)]
 fn ends_sentence(b: u8) -> bool {
     matches!(b, b'.' | b'!' | b'?' | b'\n')
 }
 
 /// The sentence around `start..end`: from after the previous `.`, `!`, `?`
 /// or line break to the next one, at most `reach` bytes each way (so a text
-/// with no punctuation costs nothing).
+/// with no punctuation costs nothing). The marks are searched for by
+/// memchr, a few bytes at a time.
 pub fn sentence(text: &str, start: usize, end: usize, reach: usize) -> &str {
     let bytes = text.as_bytes();
-    let mut s = start.min(text.len());
-    while s > 0 && !ends_sentence(bytes[s - 1]) && start - s < reach {
-        s -= 1;
+    // Back from `start`, within `reach` bytes: after the last mark.
+    let (from, before) = (start.saturating_sub(reach), start.min(text.len()));
+    let mut s = before;
+    if from < before {
+        let head = &bytes[from..before];
+        let mark = match memchr::memrchr3(b'.', b'!', b'?', head) {
+            Some(at) => Some(memchr::memrchr(b'\n', &head[at + 1..]).map_or(at, |n| at + 1 + n)),
+            None => memchr::memrchr(b'\n', head),
+        };
+        s = mark.map_or(from, |at| from + at + 1);
     }
-    let mut e = end.min(text.len());
-    while e < bytes.len() && !ends_sentence(bytes[e]) && e - end < reach {
-        e += 1;
+    // Ahead from `end`, within `reach` bytes: up to the first mark.
+    let (after, to) = (end.min(text.len()), end.saturating_add(reach).min(text.len()));
+    let mut e = after;
+    if after < to {
+        let tail = &bytes[after..to];
+        let mark = match memchr::memchr3(b'.', b'!', b'?', tail) {
+            Some(at) => Some(memchr::memchr(b'\n', &tail[..at]).unwrap_or(at)),
+            None => memchr::memchr(b'\n', tail),
+        };
+        e = mark.map_or(to, |at| after + at);
     }
     while !text.is_char_boundary(s) {
         s += 1;
@@ -135,5 +151,61 @@ impl Paragraphs {
     /// Whether a blank line separates `from` and `to`.
     pub fn crosses(&self, from: usize, to: usize) -> bool {
         from < to && self.start_of(to) > from
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`sentence`] as it was: byte by byte each way.
+    fn sentence_by_bytes(text: &str, start: usize, end: usize, reach: usize) -> &str {
+        let bytes = text.as_bytes();
+        let mut s = start.min(text.len());
+        while s > 0 && !ends_sentence(bytes[s - 1]) && start - s < reach {
+            s -= 1;
+        }
+        let mut e = end.min(text.len());
+        while e < bytes.len() && !ends_sentence(bytes[e]) && e - end < reach {
+            e += 1;
+        }
+        while !text.is_char_boundary(s) {
+            s += 1;
+        }
+        while !text.is_char_boundary(e) {
+            e -= 1;
+        }
+        &text[s..e.max(s)]
+    }
+
+    #[test]
+    fn a_sentence_is_what_the_byte_walk_found() {
+        // Texts of marks, letters and characters of several bytes, long
+        // enough to pass memchr's vectors; every span and reach.
+        let pieces = ["a", "é", "€", ".", "!", "?", "\n", " ", "mot ", "🙂", "xyzxyzxyzxyzxyzxyz"];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        let mut texts: Vec<String> = vec![String::new(), ".".into(), "\n\n".into(), "a".repeat(200)];
+        for _ in 0..150 {
+            let n = next(60);
+            texts.push((0..n).map(|_| pieces[next(pieces.len())]).collect());
+        }
+        for text in &texts {
+            let len = text.len();
+            for start in (0..=len + 2).step_by(1 + len / 40) {
+                for end in [start, start + 1, start + 7, len, len + 3] {
+                    for reach in [0, 1, 2, 5, 33, 300, usize::MAX] {
+                        assert_eq!(
+                            sentence(text, start, end, reach),
+                            sentence_by_bytes(text, start, end, reach),
+                            "{text:?} {start} {end} {reach}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

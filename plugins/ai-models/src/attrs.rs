@@ -58,7 +58,7 @@ mod tests {
                 let m = Mention {
                     start: 3,
                     end: 9,
-                    canonical: canonical.to_owned(),
+                    canonical: Cow::Borrowed(canonical),
                     family: other,
                     vendor: other.map(Cow::Borrowed),
                     kind: other,
@@ -97,7 +97,7 @@ mod tests {
             let m = Mention {
                 start: 0,
                 end: 3,
-                canonical: format!("{}-4o", family.name),
+                canonical: Cow::Owned(format!("{}-4o", family.name)),
                 family: Some(&family.name),
                 vendor: Some(Cow::Borrowed(&family.vendor)),
                 kind: Some(&family.kind),

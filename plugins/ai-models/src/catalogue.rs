@@ -54,10 +54,9 @@ pub struct Catalogue {
     pub families: Vec<Family>,
     /// Every spelling, indexed like the automaton's patterns.
     pub spellings: Vec<Spelling>,
-    /// The variant words by their length in bytes; each length's grouped
-    /// by ASCII case (a group's spellings as listed), the groups sorted by
-    /// their lower-case form.
-    variants: Vec<Vec<Vec<&'static str>>>,
+    /// The variant words grouped by ASCII case (a group's spellings as
+    /// listed), each group with its [`variant_key`], sorted by it.
+    variants: Vec<(u128, Vec<&'static str>)>,
     /// Every pattern, longest match first.
     matcher: LongestMatcher,
     /// The spelling of each pattern.
@@ -186,7 +185,7 @@ impl StartBytes {
     }
 }
 
-/// By a word's first three bytes, ASCII-lowercased, whether a pattern may
+/// By a word's first three bytes, in any ASCII case, whether a pattern may
 /// begin it: a set of their hashes (with a few false yeses), so that the
 /// capitalised words that only share their first two bytes with a pattern
 /// (`Les`, `Nous` for `Le Chat`, `Nova`), a fifth of the words
@@ -232,10 +231,12 @@ impl ThreeBytes {
     }
 }
 
-/// The hash of three bytes, ASCII-lowercased, on 16 bits.
+/// The hash of three bytes, on 16 bits, the same for any ASCII case of
+/// them: each byte's 0x20 bit, the one ASCII case changes, is set (which
+/// makes a few other bytes alike too: the set says only "maybe").
 #[inline]
 fn three_key(a: u8, b: u8, c: u8) -> usize {
-    let bytes = u32::from_le_bytes([a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase(), 0]);
+    let bytes = u32::from_le_bytes([a, b, c, 0]) | 0x0020_2020;
     (bytes.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
@@ -287,20 +288,17 @@ impl Catalogue {
         for line in HARDWARE.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             spellings.push(Spelling { text: line.to_owned(), family: None });
         }
-        let mut variants: Vec<Vec<Vec<&'static str>>> = Vec::new();
+        let mut variants: Vec<(u128, Vec<&'static str>)> = Vec::new();
         for variant in VARIANTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            if variants.len() <= variant.len() {
-                variants.resize_with(variant.len() + 1, Vec::new);
-            }
-            let groups = &mut variants[variant.len()];
-            match groups.iter_mut().find(|g| g[0].eq_ignore_ascii_case(variant)) {
-                Some(group) => group.push(variant),
-                None => groups.push(vec![variant]),
+            let Some(key) = variant_key(variant) else {
+                return Err(format!("variants.txt: {variant:?} is longer than {MAX_VARIANT} bytes"));
+            };
+            match variants.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, group)) => group.push(variant),
+                None => variants.push((key, vec![variant])),
             }
         }
-        for groups in &mut variants {
-            groups.sort_by(|a, b| cmp_ascii_folded(a[0], b[0]));
-        }
+        variants.sort_unstable_by_key(|&(key, _)| key);
         // One-letter spellings (`o`) are left to their own scan: as patterns they would match everywhere.
         let (pattern_spelling, patterns): (Vec<usize>, Vec<String>) =
             spellings.iter().enumerate().filter(|(_, s)| s.text.len() > 1).map(|(i, s)| (i, s.text.clone())).unzip();
@@ -371,17 +369,32 @@ impl Catalogue {
 
     /// The variant word `word` is, in its listed spellings (`mini`, `Mini`).
     pub fn variant(&self, word: &str) -> &[&'static str] {
-        let groups = self.variants.get(word.len()).map_or(&[][..], Vec::as_slice);
-        match groups.binary_search_by(|g| cmp_ascii_folded(g[0], word)) {
-            Ok(found) => &groups[found],
+        let Some(key) = variant_key(word) else { return &[] };
+        match self.variants.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(found) => &self.variants[found].1,
             Err(_) => &[],
         }
     }
 }
 
-/// `a` and `b` compared as their ASCII lower-case forms.
-fn cmp_ascii_folded(a: &str, b: &str) -> std::cmp::Ordering {
-    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+/// The longest variant word, in bytes.
+const MAX_VARIANT: usize = 15;
+
+/// A word of at most [`MAX_VARIANT`] bytes as one number, the same for
+/// every ASCII case of it and for no other word: its bytes ASCII-lowercased,
+/// little-endian, and its length in the last byte. `None` for a longer
+/// word, which is no variant.
+#[inline]
+fn variant_key(word: &str) -> Option<u128> {
+    if word.len() > MAX_VARIANT {
+        return None;
+    }
+    let mut bytes = [0; 16];
+    for (to, b) in bytes.iter_mut().zip(word.bytes()) {
+        *to = b.to_ascii_lowercase();
+    }
+    bytes[15] = word.len() as u8;
+    Some(u128::from_le_bytes(bytes))
 }
 
 #[cfg(test)]
@@ -424,7 +437,10 @@ mod tests {
         for text in crate::tests::corpus_texts() {
             words.extend(text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '+')).map(str::to_owned));
         }
-        words.extend(["", "é", "MİNİ", "Pro+", "x"].map(str::to_owned));
+        words.extend(
+            ["", "é", "MİNİ", "Pro+", "x", "mini\0", "Mini\0\0", "\0", "instructinstructs", "INSTRUCTIONS15B"]
+                .map(str::to_owned),
+        );
         for word in &words {
             assert_eq!(c.variant(word), variant_by_scan(word), "{word}");
         }

@@ -11,6 +11,7 @@
 mod attrs;
 pub mod catalogue;
 pub mod context;
+mod scratch;
 mod starts;
 pub mod unseen;
 pub mod version;
@@ -21,14 +22,13 @@ use glaneur_schema::entity::string_attrs_borrowed;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
-use glaneur_text::SpanSet;
-
 use crate::catalogue::{Catalogue, Family, Hit};
 use crate::context::{
     has_cue_before, sentence, sentence_has_ai_words, sentence_has_negative_words, surname_after, vendor_nearby,
 };
-use crate::starts::{StartTable, Starts};
-use crate::version::{canonical, parts, Part};
+use crate::scratch::Scratch;
+use crate::starts::StartTable;
+use crate::version::{canonical_of, parts, Parts};
 
 /// An organisation found by an earlier plugin.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,8 +76,9 @@ pub struct Mention<'a> {
     /// One past the last byte.
     #[serde(skip)]
     pub end: usize,
-    /// Family, version and variant, normalised.
-    pub canonical: String,
+    /// Family, version and variant, normalised: borrowed from the text
+    /// when it spells the name so.
+    pub canonical: Cow<'a, str>,
     /// The family.
     pub family: Option<&'a str>,
     /// The vendor's canonical name.
@@ -99,12 +100,23 @@ pub struct Mention<'a> {
 /// What a catalogue hit was read as.
 enum Reading<'a> {
     /// A model.
-    Model(Mention<'a>),
+    Model(Model<'a>),
     /// An ambiguous bare name that is a model if another one is read in
     /// its sentence (given).
-    IfAnotherModel(Mention<'a>, &'a str),
+    IfAnotherModel(Model<'a>, &'a str),
     /// No model.
     None,
+}
+
+/// A catalogue hit read as a model: what its [`Mention`] holds but its
+/// span, in less room (the readings are moved about; few become mentions).
+struct Model<'a> {
+    /// Its family.
+    family: &'a Family,
+    /// Its canonical name.
+    canonical: Cow<'a, str>,
+    /// The rule that read it.
+    rule: &'static str,
 }
 
 /// Finds AI model names.
@@ -126,65 +138,84 @@ impl AiModels {
     /// before, sorted by start and not overlapping (as the organizations plugin
     /// gives them; may be empty): they are searched by bisection.
     pub fn mentions<'a>(&'a self, doc: &Document<'a>, orgs: &'a [Found]) -> Vec<Mention<'a>> {
+        scratch::with(|scratch| self.mentions_in(doc, orgs, scratch))
+    }
+
+    /// [`AiModels::mentions`], read into the vectors of `scratch`.
+    fn mentions_in<'a>(&'a self, doc: &Document<'a>, orgs: &'a [Found], scratch: &mut Scratch) -> Vec<Mention<'a>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let text = doc.text();
-        let starts = Starts::of(doc, &self.starts, &self.catalogue);
+        let starts = &mut scratch.starts;
+        starts.fill(doc, &self.starts, &self.catalogue);
         let mut hits = self.catalogue.hits(doc, &starts.catalogue);
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
-        let mut out: Vec<Mention> = Vec::new();
-        let mut taken = SpanSet::new();
-        let readings: Vec<(Hit, usize, Reading)> = hits
-            .iter()
-            .map(|&hit| {
-                let (reading, end) = self.read(text, hit, orgs);
-                (hit, end, reading)
-            })
-            .collect();
+        let mut model_parts = Parts::new();
+        let joined = &mut scratch.joined;
+        let mut readings: Vec<(Hit, usize, Reading)> = scratch::recycle(std::mem::take(&mut scratch.readings));
+        readings.extend(hits.iter().map(|&hit| {
+            let (reading, end) = self.read(text, hit, orgs, &mut model_parts, joined);
+            (hit, end, reading)
+        }));
         // Then another model in the sentence is context enough for an
         // ambiguous bare name (`Bixby par Gemini`).
-        let mut accepted: Vec<(usize, usize)> =
-            readings.iter().filter(|(_, _, r)| matches!(r, Reading::Model(_))).map(|(h, e, _)| (h.start, *e)).collect();
+        let accepted = &mut scratch.accepted;
+        accepted.clear();
+        accepted
+            .extend(readings.iter().filter(|(_, _, r)| matches!(r, Reading::Model(_))).map(|(h, e, _)| (h.start, *e)));
         accepted.sort_unstable();
-        let mut candidates: Vec<(Hit, usize, Option<Mention>)> = readings
-            .into_iter()
-            .map(|(hit, end, reading)| {
-                let mention = match reading {
-                    Reading::Model(mention) => Some(mention),
-                    Reading::IfAnotherModel(mention, s) => models_in(text, s, &accepted, hit.start).then_some(mention),
-                    Reading::None => None,
+        for (hit, _, reading) in &mut readings {
+            if let Reading::IfAnotherModel(_, s) = reading {
+                let another = models_in(text, s, accepted, hit.start);
+                *reading = match std::mem::replace(reading, Reading::None) {
+                    Reading::IfAnotherModel(model, _) if another => Reading::Model(model),
+                    _ => Reading::None,
                 };
-                (hit, end, mention)
-            })
-            .collect();
+            }
+        }
         // Longest first, so that `GitHub Copilot` wins over `Copilot`, and a
         // hardware name over what it contains.
         // On a tie, hardware first (`Falcon 9` the rocket).
-        candidates.sort_by_key(|(hit, end, m)| (std::cmp::Reverse(end - hit.start), hit.start, m.is_some()));
-        for (hit, end, mention) in candidates {
+        readings.sort_by_key(|(hit, end, r)| {
+            (std::cmp::Reverse(end - hit.start), hit.start, matches!(r, Reading::Model(_)))
+        });
+        let taken = &mut scratch.taken;
+        taken.clear();
+        let mut out: Vec<Mention> = Vec::new();
+        for (hit, end, reading) in readings.drain(..) {
             if taken.overlaps(hit.start, end) {
                 continue;
             }
-            if let Some(m) = mention {
+            if let Reading::Model(model) = reading {
                 taken.insert(hit.start, end);
-                out.push(m);
+                out.push(mention(hit.start, end, model));
             } else if self.catalogue.spellings[hit.spelling].family.is_none() {
                 taken.insert(hit.start, end); // hardware blocks what it contains
             }
         }
-        out.extend(unseen::find(&self.catalogue, doc, &starts, &mut taken, orgs));
+        scratch.readings = scratch::recycle(readings);
+        unseen::find(&self.catalogue, doc, orgs, scratch, &mut out);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
 
-    /// Reads one catalogue hit: what it is, and where its span ends.
-    fn read<'a>(&'a self, text: &'a str, hit: Hit, orgs: &[Found]) -> (Reading<'a>, usize) {
+    /// Reads one catalogue hit: what it is, and where its span ends (its
+    /// parts read into `model_parts`, its canonical name joined in `joined`
+    /// unless the text spells it).
+    fn read<'a>(
+        &'a self,
+        text: &'a str,
+        hit: Hit,
+        orgs: &[Found],
+        model_parts: &mut Parts<'a>,
+        joined: &mut String,
+    ) -> (Reading<'a>, usize) {
         let Some(f) = self.catalogue.spellings[hit.spelling].family else {
             // Hardware: never a model, nor the version after it (`Falcon 9`).
             return (Reading::None, hit.end);
         };
         let family = &self.catalogue.families[f];
         let openai = family.vendor == "OpenAI";
-        let (model_parts, end) = parts(&self.catalogue, text, hit.end, openai);
+        let end = parts(&self.catalogue, text, hit.end, openai, model_parts);
         // The name must end a word (`Claudette`), once its parts are read.
         if glaneur_text::glued_after(text, end) {
             return (Reading::None, end);
@@ -213,13 +244,15 @@ impl AiModels {
                 "catalogue+context"
             } else {
                 // Known once every other hit is read.
-                let mention = mention(hit, end, family, &model_parts, "catalogue+context:model");
-                return (Reading::IfAnotherModel(mention, s), end);
+                let canonical = canonical_of(&family.name, model_parts, false, &text[hit.start..end], joined);
+                let model = Model { family, canonical, rule: "catalogue+context:model" };
+                return (Reading::IfAnotherModel(model, s), end);
             }
         } else {
             "catalogue"
         };
-        (Reading::Model(mention(hit, end, family, &model_parts, rule)), end)
+        let canonical = canonical_of(&family.name, model_parts, false, &text[hit.start..end], joined);
+        (Reading::Model(Model { family, canonical, rule }), end)
     }
 
     /// Whether `family` is a catalogued family name.
@@ -230,23 +263,29 @@ impl AiModels {
     /// Every mention as an entity; fails only if its attributes could not
     /// be kept as JSON.
     pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Result<Vec<Entity>, String> {
-        self.mentions(doc, orgs)
+        scratch::with(|scratch| self.find_in(doc, orgs, scratch))
+    }
+
+    /// [`AiModels::find`], read into the vectors of `scratch`.
+    fn find_in(&self, doc: &Document<'_>, orgs: &[Found], scratch: &mut Scratch) -> Result<Vec<Entity>, String> {
+        self.mentions_in(doc, orgs, scratch)
             .into_iter()
             .map(|m| Entity::with_written_attrs("ai_model", m.start..m.end, m.confidence, attrs::json(&m)))
             .collect()
     }
 }
 
-/// The mention of `family` that `hit` begins, ending at `end`.
-fn mention<'a>(hit: Hit, end: usize, family: &'a Family, model_parts: &[Part], rule: &'static str) -> Mention<'a> {
+/// The mention of `model` at `start..end`.
+fn mention(start: usize, end: usize, model: Model<'_>) -> Mention<'_> {
+    let Model { family, canonical, rule } = model;
     let confidence = match rule {
         "catalogue" | "catalogue+version" => 0.95,
         _ => 0.85,
     };
     Mention {
-        start: hit.start,
+        start,
         end,
-        canonical: canonical(&family.name, model_parts),
+        canonical,
         family: Some(&family.name),
         vendor: Some(Cow::Borrowed(&family.vendor)),
         kind: Some(&family.kind),
@@ -307,16 +346,21 @@ impl Plugin for AiModels {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        // The host passes on only entities whose attrs are a JSON object.
-        let mut orgs: Vec<Found> = found
-            .iter()
-            .filter(|e| e.kind.as_str() == "organization")
-            .map(|e| Found { start: e.start as usize, end: e.end as usize, canonical: OrgName::InAttrs(e) })
-            .collect();
-        // Other plugins may produce organisations too, over the same words:
-        // `mentions` wants them sorted and disjoint.
-        glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
-        self.find(doc, &orgs)
+        scratch::with(|scratch| {
+            // The host passes on only entities whose attrs are a JSON object.
+            let mut orgs: Vec<Found> = scratch::recycle(std::mem::take(&mut scratch.orgs));
+            orgs.extend(found.iter().filter(|e| e.kind.as_str() == "organization").map(|e| Found {
+                start: e.start as usize,
+                end: e.end as usize,
+                canonical: OrgName::InAttrs(e),
+            }));
+            // Other plugins may produce organisations too, over the same words:
+            // `mentions` wants them sorted and disjoint.
+            glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
+            let entities = self.find_in(doc, &orgs, scratch);
+            scratch.orgs = scratch::recycle(orgs);
+            entities
+        })
     }
 }
 
@@ -347,7 +391,7 @@ mod tests {
     fn mentions(models: &AiModels, text: &str, orgs: &[Found]) -> Vec<(String, Option<String>)> {
         let buf = DocumentBuf::new(text).expect("small");
         let found = models.mentions(&buf.document(), orgs);
-        found.into_iter().map(|m| (m.canonical, m.vendor.map(Cow::into_owned))).collect()
+        found.into_iter().map(|m| (m.canonical.into_owned(), m.vendor.map(Cow::into_owned))).collect()
     }
 
     #[test]

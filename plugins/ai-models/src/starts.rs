@@ -4,10 +4,10 @@
 //! keeps its own test of a token; this pass only runs them together, so
 //! that the tokens are read once rather than once per search.
 
-use glaneur_schema::{Document, Token};
+use glaneur_schema::Document;
 
 use crate::catalogue::{Catalogue, Start};
-use crate::unseen;
+use crate::{scratch, unseen};
 
 /// Where the searches of one document may begin, each in order.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -75,21 +75,6 @@ impl StartTable {
         };
         self.0[usize::from(pair)]
     }
-
-    /// The first of `tokens` (of a document whose text is `bytes`) at
-    /// which a search may begin, with what may begin there: the loop that
-    /// reads every token.
-    #[inline]
-    fn next(&self, bytes: &[u8], tokens: &[Token]) -> Option<(usize, u8)> {
-        let mut rest = tokens.iter();
-        while let Some(t) = rest.next() {
-            let class = self.at(bytes, t.start());
-            if class != 0 {
-                return Some((tokens.len() - rest.len() - 1, class));
-            }
-        }
-        None
-    }
 }
 
 /// The index of the bytes `a`, `b` in [`StartTable`]: what they read as a
@@ -100,7 +85,7 @@ fn pair(a: u8, b: u8) -> usize {
 
 /// Whether no token beginning with the bytes `a` and `b` (`b` 0 at the end
 /// of the text) begins with a capital or an ASCII digit
-/// ([`Token::begins_with_capital`]): a word is capitalised when its first
+/// ([`glaneur_schema::Token::begins_with_capital`]): a word is capitalised when its first
 /// letter with a case is a capital, so never one that begins in lower case;
 /// and what begins with U+0080 to U+00BF (but `ª`, `µ`, `º`) is no word.
 fn never_capital(a: u8, b: u8) -> bool {
@@ -116,26 +101,45 @@ fn never_capital(a: u8, b: u8) -> bool {
 }
 
 impl Starts {
-    /// Reads the tokens of `doc` once, `table` telling which searches may
-    /// begin at each by their first two bytes, and `catalogue` whether a
-    /// name may by three. Not inlined: in a function of its own, the loop over
-    /// every token keeps its values in registers.
-    #[inline(never)]
+    /// [`Starts::fill`] into new lists.
+    #[cfg(test)]
     pub(crate) fn of(doc: &Document<'_>, table: &StartTable, catalogue: &Catalogue) -> Starts {
+        let mut starts = Starts::default();
+        starts.fill(doc, table, catalogue);
+        starts
+    }
+
+    /// Reads the tokens of `doc` once into these lists (what they held is
+    /// forgotten, their room kept), `table` telling which searches may
+    /// begin at each by their first two bytes, and `catalogue` whether a
+    /// name may by three. Not inlined: in a function of its own, the loop
+    /// over every token keeps its values in registers.
+    #[inline(never)]
+    pub(crate) fn fill(&mut self, doc: &Document<'_>, table: &StartTable, catalogue: &Catalogue) {
         let tokens = doc.tokens();
         let bytes = doc.text().as_bytes();
+        self.catalogue.clear();
+        self.nouns.clear();
+        self.lone_o.clear();
         // About one word in ten begins a catalogue name (found and refused
         // after): room for those once rather than growing the list from
         // nothing.
-        let mut starts =
-            Starts { catalogue: Vec::with_capacity(tokens.len() / 8), nouns: Vec::new(), lone_o: Vec::new() };
-        let mut i = 0;
-        while let Some((skipped, class)) = table.next(bytes, &tokens[i..]) {
-            i += skipped;
-            starts.push(doc, catalogue, i, class);
-            i += 1;
+        self.catalogue.reserve(tokens.len() / 8);
+        for (i, t) in tokens.iter().enumerate() {
+            let class = table.at(bytes, t.start());
+            if class != 0 {
+                self.push(doc, catalogue, i, class);
+            }
         }
-        starts
+    }
+
+    /// Frees the lists that hold room for more than a document's worth
+    /// ([`scratch::bounded`]): kept by a thread, they would hold a huge
+    /// document's room.
+    pub(crate) fn bound(&mut self) {
+        self.catalogue = scratch::bounded(std::mem::take(&mut self.catalogue));
+        self.nouns = scratch::bounded(std::mem::take(&mut self.nouns));
+        self.lone_o = scratch::bounded(std::mem::take(&mut self.lone_o));
     }
 
     /// Adds token `i` of `doc` to the lists of the searches that may begin

@@ -8,12 +8,13 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use glaneur_schema::{Case, Document, DocumentBuf, Phrases, Token};
-use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_longest, SpanSet};
+use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_longest};
 
 use crate::catalogue::Catalogue;
 use crate::context::{lowercased, sentence, sentence_has_ai_words, word_before};
+use crate::scratch::{self, Scratch};
 use crate::starts::Starts;
-use crate::version::{canonical_as_written, parts};
+use crate::version::{canonical_of, parts, Parts};
 use crate::{Found, Mention};
 
 /// The cue nouns (`le modèle X`, `son LLM X`), folded.
@@ -228,30 +229,32 @@ fn apposition_starts(doc: &Document<'_>, nouns: &[usize]) -> Vec<usize> {
     starts
 }
 
-/// The cues of `doc`, leftmost-longest, as byte spans with their text
-/// folded; an apposition's span starts at its comma (`, un modèle`), which
-/// comes right before it on the same line. `starts` says where they may
-/// begin; its nouns are the cue nouns.
-fn cues<'a>(doc: &Document<'a>, starts: &Starts) -> Vec<(usize, usize, Cow<'a, str>)> {
+/// A cue: its byte span and its text, folded.
+pub(crate) type Cue<'a> = (usize, usize, Cow<'a, str>);
+
+/// Puts the cues of `doc` into `cues` (emptied first), leftmost-longest, as
+/// byte spans with their text folded; an apposition's span starts at its
+/// comma (`, un modèle`), which comes right before it on the same line.
+/// `starts` says where they may begin; its nouns are the cue nouns.
+fn cues<'a>(doc: &Document<'a>, starts: &Starts, cues: &mut Vec<Cue<'a>>) {
     let text = doc.text();
     let tokens = doc.tokens();
+    cues.clear();
+    if starts.nouns.is_empty() {
+        return; // nor any apposition, which a noun ends
+    }
     let appositions = APPOSITIONS.find_from(doc, apposition_starts(doc, &starts.nouns)).into_iter().map(|m| {
         let span = doc.byte_span(m.tokens.clone());
         let start = tokens[m.tokens.start - 1].start();
         (start, span.end, glaneur_text::folded(&text[start..span.end]))
     });
     // A noun is one token, whose folded form the document holds.
-    let mut cues: Vec<(usize, usize, Cow<'a, str>)> = starts
-        .nouns
-        .iter()
-        .map(|&i| {
-            let t = &tokens[i];
-            (t.start(), t.end(), Cow::Borrowed(doc.folded_of(t)))
-        })
-        .collect();
+    cues.extend(starts.nouns.iter().map(|&i| {
+        let t = &tokens[i];
+        (t.start(), t.end(), Cow::Borrowed(doc.folded_of(t)))
+    }));
     cues.extend(appositions);
-    keep_leftmost_longest(&mut cues, |&(start, end, _)| (start, end));
-    cues
+    keep_leftmost_longest(cues, |&(start, end, _)| (start, end));
 }
 
 /// Words allowed between a cue and the name (`le modèle de langage X`,
@@ -314,20 +317,23 @@ fn is_not_a_name(word: &str) -> bool {
         )
 }
 
-/// Unseen model names in `doc`, not overlapping `taken` spans (the
-/// catalogue's mentions, hardware) nor an organisation.
-/// `orgs` are sorted by start and do not overlap; `taken` receives the new
-/// mentions.
+/// Puts into `out` the unseen model names in `doc`, not overlapping the
+/// spans `scratch` has taken (the catalogue's mentions, hardware) nor an
+/// organisation; its starts tell where the cues may be. `orgs` are sorted
+/// by start and do not overlap; the taken spans receive the new mentions.
 pub(crate) fn find<'a>(
     catalogue: &Catalogue,
     doc: &Document<'a>,
-    starts: &Starts,
-    taken: &mut SpanSet,
     orgs: &[Found<'a>],
-) -> Vec<Mention<'a>> {
+    scratch: &mut Scratch,
+    out: &mut Vec<Mention<'a>>,
+) {
     let text = doc.text();
-    let mut out: Vec<Mention> = Vec::new();
-    for (m_start, m_end, cue) in cues(doc, starts) {
+    let mut model_parts = Parts::new();
+    let mut found_cues = scratch::recycle(std::mem::take(&mut scratch.cues));
+    cues(doc, &scratch.starts, &mut found_cues);
+    let (taken, joined) = (&mut scratch.taken, &mut scratch.joined);
+    for (m_start, m_end, cue) in found_cues.drain(..) {
         let apposition = cue.starts_with(',');
         if glued_after(text, m_end) || (!apposition && glued_before(text, m_start)) {
             continue;
@@ -358,7 +364,7 @@ pub(crate) fn find<'a>(
         if name.len() < 2 || is_not_a_name(name) {
             continue;
         }
-        let (model_parts, mut end) = parts(catalogue, text, name_end, false);
+        let mut end = parts(catalogue, text, name_end, false, &mut model_parts);
         // `Pleias-RAG-1B, un modèle`: the word before an apposition is the
         // name, whole, though the version grammar reads less of it.
         let whole_word = apposition && end < m_start && text[end..m_start].starts_with('-');
@@ -379,7 +385,11 @@ pub(crate) fn find<'a>(
         out.push(Mention {
             start,
             end,
-            canonical: if whole_word { text[start..end].to_owned() } else { canonical_as_written(name, &model_parts) },
+            canonical: if whole_word {
+                Cow::Borrowed(&text[start..end])
+            } else {
+                canonical_of(name, &model_parts, true, &text[start..end], joined)
+            },
             family: Some(name),
             vendor: vendor_for(text, start, end, orgs),
             kind: None,
@@ -388,7 +398,7 @@ pub(crate) fn find<'a>(
             confidence: 0.7,
         });
     }
-    out
+    scratch.cues = scratch::recycle(found_cues);
 }
 
 fn cue_rule(cue: &str) -> &'static str {

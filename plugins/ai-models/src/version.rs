@@ -47,11 +47,62 @@ pub struct Part<'a> {
     pub sep: Sep,
 }
 
-/// The parts after a family name ending at `at`, and where they end.
-pub fn parts<'a>(catalogue: &Catalogue, text: &'a str, at: usize, openai: bool) -> (Vec<Part<'a>>, usize) {
-    let mut parts = Vec::new();
+/// The most parts a name has after its family.
+const MAX_PARTS: usize = 5;
+
+/// The parts after a family name, in place: read after every catalogue
+/// hit, most of which have none or one, they are never worth an
+/// allocation, and one `Parts` serves every hit of a document. Derefs to
+/// the slice of the parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts<'a> {
+    /// The parts, the first `len` read.
+    items: [Part<'a>; MAX_PARTS],
+    /// How many were read.
+    len: usize,
+}
+
+impl<'a> Parts<'a> {
+    /// No part.
+    pub fn new() -> Self {
+        let none = Part { kind: PartKind::Version, text: Cow::Borrowed(""), sep: Sep::Glued };
+        Parts { items: std::array::from_fn(|_| none.clone()), len: 0 }
+    }
+
+    /// Forgets the parts read.
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Adds `part`, unless there are [`MAX_PARTS`] already.
+    fn push(&mut self, part: Part<'a>) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = part;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Parts<'a> {
+    type Target = [Part<'a>];
+
+    fn deref(&self) -> &[Part<'a>] {
+        &self.items[..self.len]
+    }
+}
+
+impl Default for Parts<'_> {
+    fn default() -> Self {
+        Parts::new()
+    }
+}
+
+/// Reads the parts after a family name ending at `at` into `parts` (what
+/// it held before is forgotten); returns where they end.
+pub fn parts<'a>(catalogue: &Catalogue, text: &'a str, at: usize, openai: bool, parts: &mut Parts<'a>) -> usize {
+    parts.clear();
     let mut end = at;
-    while parts.len() < 5 {
+    while parts.len() < MAX_PARTS {
         let rest = &text[end..];
         let (sep, skip) = match rest.chars().next() {
             Some('-') => (Sep::Hyphen, 1),
@@ -74,7 +125,7 @@ pub fn parts<'a>(catalogue: &Catalogue, text: &'a str, at: usize, openai: bool) 
         end = token_start + token.len();
         parts.push(part);
     }
-    (parts, end)
+    end
 }
 
 /// The length of the token `rest` starts with: ASCII letters, digits, `.`
@@ -192,19 +243,48 @@ fn junction(family: &str) -> &'static str {
 
 /// The canonical name of a catalogued `family` with `parts`.
 pub fn canonical(family: &str, parts: &[Part]) -> String {
-    join(family, parts, Some(junction(family)))
+    let mut out = String::new();
+    join(&mut out, family, parts, Some(junction(family)));
+    out
 }
 
 /// The canonical name of a family the catalogue lacks: its parts joined as
 /// written (`Zephyr-7B`, `Orion 2`).
 pub fn canonical_as_written(family: &str, parts: &[Part]) -> String {
-    join(family, parts, None)
+    let mut out = String::new();
+    join(&mut out, family, parts, None);
+    out
 }
 
-/// `family` and `parts`; the first part joined by `junction` when given.
-fn join(family: &str, parts: &[Part], junction: Option<&str>) -> String {
+/// [`canonical`], or with `as_written` [`canonical_as_written`], borrowed:
+/// the family's name alone when there is no part, else from `written`, the
+/// name's text, when that is how the text spells it (most names: `GPT-4o`,
+/// `Claude 3.5 Sonnet`); joined in `joined` (what it held is forgotten)
+/// and copied otherwise.
+pub fn canonical_of<'a>(
+    family: &'a str,
+    parts: &[Part],
+    as_written: bool,
+    written: &'a str,
+    joined: &mut String,
+) -> Cow<'a, str> {
+    if parts.is_empty() {
+        return Cow::Borrowed(family);
+    }
+    joined.clear();
+    join(joined, family, parts, (!as_written).then(|| junction(family)));
+    if *joined == *written {
+        Cow::Borrowed(written)
+    } else {
+        Cow::Owned(joined.clone())
+    }
+}
+
+/// Appends `family` and `parts` to `out`; the first part joined by
+/// `junction` when given.
+fn join(out: &mut String, family: &str, parts: &[Part], junction: Option<&str>) {
     // Room for every part and a separator of one byte before each.
-    let mut out = String::with_capacity(family.len() + parts.iter().map(|p| p.text.len() + 1).sum::<usize>());
+    out.reserve(family.len() + parts.iter().map(|p| p.text.len() + 1).sum::<usize>());
     out.push_str(family);
     // DeepSeek writes its versions in capitals (`DeepSeek-V3`, `DeepSeek-R1`).
     let upper_versions = family == "DeepSeek";
@@ -231,7 +311,6 @@ fn join(family: &str, parts: &[Part], junction: Option<&str>) -> String {
             out.push_str(&part.text);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -240,8 +319,9 @@ mod tests {
 
     fn canon(family: &str, text: &str, openai: bool) -> String {
         let catalogue = Catalogue::load().expect("valid data");
-        let (parts, _) = parts(&catalogue, text, 0, openai);
-        canonical(family, &parts)
+        let mut read = Parts::new();
+        parts(&catalogue, text, 0, openai, &mut read);
+        canonical(family, &read)
     }
 
     #[test]
@@ -350,6 +430,50 @@ mod tests {
         assert_eq!(canon("Gemini", " 1.5 Pro", false), "Gemini 1.5 Pro");
         assert_eq!(canon("Qwen", "3-235B-A22B et", false), "Qwen3-235B-A22B");
         assert_eq!(canon("Qwen", "3-30B-A3B-Instruct", false), "Qwen3-30B-A3B-Instruct");
+    }
+
+    #[test]
+    fn a_canonical_name_borrowed_from_the_text_is_the_one_joined() {
+        let catalogue = Catalogue::load().expect("valid data");
+        let mut joined = String::new();
+        let cases = [
+            ("GPT", "GPT-4o mini est", true),
+            ("GPT", "GPT 4o", true),
+            ("Qwen", "Qwen2.5-72B-Instruct", false),
+            ("Qwen", "Qwen 2.5", false),
+            ("DeepSeek", "DeepSeek R1", false),
+            ("DeepSeek", "DeepSeek-v3", false),
+            ("Mixtral", "Mixtral 8X7b", false),
+            ("Claude", "Claude\u{a0}3.5 Sonnet", false),
+            ("Claude", "Claude 3.5 sonnet", false),
+            ("Phi", "Phi-3 Mini, le", false),
+            ("FLUX", "FLUX.1 Kontext", false),
+            ("Gemini", "Gemini", false),
+            ("Gemini", "gemini", false),
+            ("Orion", "Orion-2 Pro", false),
+        ];
+        for (family, text, openai) in cases {
+            let mut read = Parts::new();
+            let end = parts(&catalogue, text, family.len(), openai, &mut read);
+            let written = &text[..end];
+            for as_written in [false, true] {
+                let expected = if as_written {
+                    canonical_as_written(&text[..family.len()], &read)
+                } else {
+                    canonical(family, &read)
+                };
+                let found = canonical_of(
+                    if as_written { &text[..family.len()] } else { family },
+                    &read,
+                    as_written,
+                    written,
+                    &mut joined,
+                );
+                assert_eq!(found, expected, "{text}");
+                // Borrowed but when the text spells the parts otherwise.
+                assert_eq!(matches!(found, Cow::Borrowed(_)), read.is_empty() || expected == written, "{text}");
+            }
+        }
     }
 
     #[test]

@@ -26,7 +26,15 @@ fn found(models: &AiModels, text: &str) -> Vec<(usize, Fact)> {
         .map(|m| {
             let vendor = if m.rule.starts_with("catalogue") { m.vendor } else { None };
             let family = m.family.map(str::to_owned);
-            (m.start, (text[m.start..m.end].to_owned(), m.canonical, family, vendor.map(std::borrow::Cow::into_owned)))
+            (
+                m.start,
+                (
+                    text[m.start..m.end].to_owned(),
+                    m.canonical.into_owned(),
+                    family,
+                    vendor.map(std::borrow::Cow::into_owned),
+                ),
+            )
         })
         .collect()
 }

@@ -4,12 +4,12 @@
 mod marks;
 mod matcher;
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_numbers::{parse_digits, Convention};
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
-use marks::marks;
 use matcher::Parts;
 use regex::Regex;
 use serde::Serialize;
@@ -74,19 +74,39 @@ fn percent(digit: &str) -> Regex {
 /// it is not read. Built on first need; [`matcher`] reads the rest.
 static PERCENT_ANY_DIGITS: LazyLock<Regex> = LazyLock::new(|| percent(r"\d"));
 
+thread_local! {
+    /// The marks of a document, kept by each thread for the next (most
+    /// documents have some).
+    static MARKS_FOUND: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The most marks a thread keeps room for past a document.
+const KEPT_MARKS: usize = 1 << 12;
+
 /// Finds percentages; stateless.
 pub struct Percentages;
 
 impl Percentages {
     /// Every percentage in `doc`.
     pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
+        MARKS_FOUND.with(|kept| match kept.try_borrow_mut() {
+            Ok(mut marks) => self.find_with(doc, &mut marks),
+            Err(_) => self.find_with(doc, &mut Vec::new()),
+        })
+    }
+
+    /// [`Percentages::find`], the marks read into `marks` (what it held is
+    /// forgotten).
+    fn find_with(&self, doc: &Document<'_>, marks: &mut Vec<(usize, usize)>) -> Vec<Entity> {
         let text = doc.text();
+        marks::marks_into(doc, marks);
         // A word mark stands alone (not the `percent` of `5percent`).
-        let marks: Vec<(usize, usize)> = marks(doc)
-            .into_iter()
-            .filter(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e))
-            .collect();
-        let mut out: Vec<Entity> = Vec::new();
+        marks.retain(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e));
+        if marks.capacity() > KEPT_MARKS {
+            // A huge document's room is not kept by the thread.
+            marks.shrink_to(KEPT_MARKS);
+        }
+        let mut out: Vec<Entity> = Vec::with_capacity(marks.len());
         let mut k = 0;
         while k < marks.len() {
             let last_end = out.last().map_or(0, |e| e.span.end);
@@ -198,13 +218,36 @@ fn ending_at_end(
     None
 }
 
-/// A `percentage` entity.
+/// A `percentage` entity, its attributes written by hand as serde_json
+/// writes [`Attrs`] (a serializer's calls and checks cost more than the
+/// rest of an entity).
 fn percentage(span: Range<usize>, value: f64, max: Option<f64>) -> Entity {
     let rule = if max.is_some() { "range" } else { "single" };
-    Entity::new("percentage", span, 0.95, Attrs { value: Number(value), max: max.map(Number), rule })
+    match Entity::with_written_attrs("percentage", span.clone(), 0.95, attrs_json(value, max, rule)) {
+        Ok(entity) => entity,
+        // Numbers and two words are valid JSON: never taken.
+        Err(_) => Entity::new("percentage", span, 0.95, Attrs { value: Number(value), max: max.map(Number), rule }),
+    }
 }
 
-/// A `percentage` entity's attributes.
+/// The attributes of a percentage as JSON: `value`, `max` when given, and
+/// `rule` (one of the plugin's, which need no escape).
+fn attrs_json(value: f64, max: Option<f64>, rule: &str) -> String {
+    let mut json = String::with_capacity(56);
+    json.push_str("{\"value\":");
+    Number(value).write_json(&mut json);
+    if let Some(max) = max {
+        json.push_str(",\"max\":");
+        Number(max).write_json(&mut json);
+    }
+    json.push_str(",\"rule\":\"");
+    json.push_str(rule);
+    json.push_str("\"}");
+    json
+}
+
+/// A `percentage` entity's attributes, as serde_json writes them: the
+/// reference of [`attrs_json`].
 #[derive(Serialize)]
 struct Attrs {
     value: Number,
@@ -244,6 +287,20 @@ glaneur_alloc::global_allocator!();
 mod tests {
     use super::*;
     use glaneur_schema::DocumentBuf;
+
+    #[test]
+    fn the_attributes_written_by_hand_are_serde_jsons() {
+        let values = [0.0, -0.0, 1.0, -3.0, 49.5, 0.1, 1e-7, 12_345_678.25, 1e21, 9.007_199_254_740_993e15, f64::NAN];
+        for value in values {
+            for max in values.iter().copied().map(Some).chain([None]) {
+                for rule in ["single", "range"] {
+                    let expected = serde_json::to_string(&Attrs { value: Number(value), max: max.map(Number), rule })
+                        .expect("attrs serialise");
+                    assert_eq!(attrs_json(value, max, rule), expected, "{value} {max:?}");
+                }
+            }
+        }
+    }
 
     /// (text of the span, value, max) for every percentage in `text`.
     fn check(text: &str, expected: &[(&str, f64, Option<f64>)]) {
@@ -344,7 +401,7 @@ mod tests {
         }
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("small");
-            let found: Vec<(usize, usize)> = marks(&buf.document())
+            let found: Vec<(usize, usize)> = marks::marks(&buf.document())
                 .into_iter()
                 .filter(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e))
                 .collect();

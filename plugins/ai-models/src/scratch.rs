@@ -1,0 +1,114 @@
+//! The vectors a document is read into, kept by each thread from one
+//! document to the next: allocated and freed for every document, they cost
+//! more than some of the reading.
+
+use std::cell::RefCell;
+
+use glaneur_text::SpanSet;
+
+use crate::catalogue::Hit;
+use crate::starts::Starts;
+use crate::unseen::Cue;
+use crate::{Found, Reading};
+
+/// A thread's vectors, empty between documents (but for their room).
+/// Those of items that borrow from a document hold them as `'static`
+/// and are [`recycle`]d to the document's lifetime while it is read.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Where the searches may begin.
+    pub(crate) starts: Starts,
+    /// The organisations found before, as the search reads them.
+    pub(crate) orgs: Vec<Found<'static>>,
+    /// The catalogue hits, what each was read as and where it ends.
+    pub(crate) readings: Vec<(Hit, usize, Reading<'static>)>,
+    /// The spans of the hits read as models, by start.
+    pub(crate) accepted: Vec<(usize, usize)>,
+    /// The spans the mentions kept (and hardware names) take.
+    pub(crate) taken: SpanSet,
+    /// The cues of unseen names, with their text folded.
+    pub(crate) cues: Vec<Cue<'static>>,
+    /// A canonical name joined, to be compared with the text's.
+    pub(crate) joined: String,
+}
+
+thread_local! {
+    /// This thread's [`Scratch`], borrowed while a document is read (in
+    /// place: it is too large to be moved in and out for every document).
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Runs `read` with this thread's [`Scratch`] (a new one if a caller up
+/// the stack holds it), and keeps it for the next document.
+pub(crate) fn with<R>(read: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let result = read(&mut scratch);
+            scratch.bound();
+            result
+        }
+        Err(_) => read(&mut Scratch::default()),
+    })
+}
+
+impl Scratch {
+    /// Frees the vectors that hold room for more than a document's worth
+    /// ([`bounded`]).
+    fn bound(&mut self) {
+        self.starts.bound();
+        self.orgs = bounded(std::mem::take(&mut self.orgs));
+        self.readings = bounded(std::mem::take(&mut self.readings));
+        self.accepted = bounded(std::mem::take(&mut self.accepted));
+        self.cues = bounded(std::mem::take(&mut self.cues));
+        if self.joined.capacity() > KEPT_ROOM {
+            self.joined = String::new();
+        }
+        // A set grows past its vector only for a document of many models.
+    }
+}
+
+/// The most items a kept vector keeps room for past the document: a huge
+/// document's are freed rather than held by the thread.
+const KEPT_ROOM: usize = 1 << 14;
+
+/// `kept`, or an empty vector when it holds room for more than
+/// [`KEPT_ROOM`] items.
+pub(crate) fn bounded<T>(kept: Vec<T>) -> Vec<T> {
+    if kept.capacity() > KEPT_ROOM {
+        Vec::new()
+    } else {
+        kept
+    }
+}
+
+/// `items` emptied, as items of another type (the same but for a
+/// lifetime), its room kept: a vector of one document's items, kept for
+/// the next document's.
+#[allow(clippy::unnecessary_filter_map, reason = "the map changes the items' type, which a filter keeps")]
+pub(crate) fn recycle<T, U>(mut items: Vec<T>) -> Vec<U> {
+    items.clear();
+    // Collected from an empty iterator into its own allocation (the
+    // standard library collects a vector's own iterator in place when the
+    // items are of the same size and alignment).
+    items.into_iter().filter_map(|_| None).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recycled_items_keep_their_room() {
+        let text = String::from("Mistral");
+        let orgs = vec![Found { start: 0, end: 7, canonical: crate::OrgName::Known(&text) }; 5];
+        let room = orgs.capacity();
+        let kept: Vec<Found<'static>> = recycle(orgs);
+        assert_eq!((kept.len(), kept.capacity()), (0, room));
+    }
+
+    #[test]
+    fn a_huge_documents_room_is_not_kept() {
+        assert_eq!(bounded(Vec::<usize>::with_capacity(KEPT_ROOM + 1)).capacity(), 0);
+        assert_eq!(bounded(Vec::<usize>::with_capacity(8)).capacity(), 8);
+    }
+}
