@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
-use glaneur_schema::output::{Attrs, OutputEntity};
+use glaneur_schema::output::{Attrs, EntityText, OutputEntity};
 use glaneur_schema::{DocumentBuf, FfiEntity};
 use serde::{Deserialize, Serialize};
 
@@ -154,10 +154,12 @@ impl Pipeline {
             self.names[plugin].1[kind].printed
         };
         let mut entities = Vec::with_capacity(found.len());
-        for k in self.output_order(&found, &origins).into_iter().filter(|&k| printed(k)) {
+        // The entities' texts are spans of one copy of the document.
+        let shared: Arc<str> = Arc::from(if found.is_empty() { "" } else { text });
+        for k in self.output_order(&found, &origins).filter(|&k| printed(k)) {
             // `validate` has read these attrs, so this cannot fail in practice;
             // an error rather than a panic all the same.
-            match self.output(text, &mut found[k], origins[k]) {
+            match self.output(&shared, &mut found[k], origins[k]) {
                 Ok(e) => entities.push(e),
                 Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", found[k].extractor)),
             }
@@ -170,7 +172,7 @@ impl Pipeline {
     /// start, then by end descending, then by kind, else as found. Sorted
     /// as one integer each (the span, the kind's rank, the index), rather
     /// than moving whole entities and comparing kinds by name.
-    fn output_order(&self, found: &[FfiEntity], origins: &[Origin]) -> Vec<usize> {
+    fn output_order(&self, found: &[FfiEntity], origins: &[Origin]) -> impl Iterator<Item = usize> {
         // `check` kept spans within the text, which `DocumentBuf` keeps
         // within `u32`, and a document has fewer than 2^32 entities (each
         // holds three strings): each part fits its 32 bits.
@@ -179,23 +181,27 @@ impl Pipeline {
         };
         let mut keys: Vec<u128> = found.iter().zip(origins).enumerate().map(key).collect();
         keys.sort_unstable();
-        keys.into_iter().map(|key| (key & u128::from(u32::MAX)) as usize).collect()
+        keys.into_iter().map(|key| (key & u128::from(u32::MAX)) as usize)
     }
 
     /// A checked entity in its output form: `entity`, found by plugin
-    /// `origin.plugin` (an index in `plugins`), must have passed [`check`],
-    /// whose validation of its attrs is not run again. Its attrs are moved
-    /// to the output entity (left empty), not copied.
-    fn output(&self, text: &str, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
+    /// `origin.plugin` (an index in `plugins`) in the document `text`, must
+    /// have passed [`check`], whose validation of its attrs is not run
+    /// again. Its attrs are moved to the output entity (left empty), not
+    /// copied; its text is a span of `text`, shared.
+    fn output(&self, text: &Arc<str>, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
         let (start, end) = (entity.start, entity.end);
         // The plugin's shared name and kind (`check` accepted only declared
         // kinds, and set the extractor to the plugin's name).
         let (name, kinds) = &self.names[origin.plugin];
+        // `check` kept the span within the text on character boundaries.
+        let span = EntityText::span_of(text, start as usize..end as usize)
+            .ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
         Ok(OutputEntity {
             kind: kinds[origin.kind].name.clone(),
             start,
             end,
-            text: text[start as usize..end as usize].to_owned(),
+            text: span,
             extractor: name.clone(),
             confidence: entity.confidence,
             // `entity` is in `found`, which holds only entities `check`
@@ -309,7 +315,7 @@ mod tests {
                     kind: Arc::from(kinds[kind]),
                     start,
                     end: start + len,
-                    text: String::new(),
+                    text: "".into(),
                     extractor: Arc::from("x"),
                     confidence: 1.0,
                     attrs: Attrs::new("{}").expect("an object"),
