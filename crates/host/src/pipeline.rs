@@ -7,6 +7,7 @@
 //! invalid entity) is an error for that document naming the plugin; the
 //! other plugins' entities are kept and the run goes on.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -119,9 +120,9 @@ impl Pipeline {
         // What every later plugin is given: only entities `check` accepted
         // (`output` relies on it). The output entities are built from it at
         // the end, so that a long document's entities are not held twice over.
-        let mut found: Vec<FfiEntity> = Vec::new();
-        // Who found each of `found`, and its kind.
-        let mut origins: Vec<Origin> = Vec::new();
+        // With who found each of them, and its kind: the thread's vectors,
+        // which keep their room from one document to the next.
+        let Found { mut found, mut origins } = FOUND.with(|kept| kept.take());
         let mut errors = Vec::new();
         for &p in &self.order {
             let plugin = &self.plugins[p];
@@ -163,6 +164,11 @@ impl Pipeline {
                 Ok(e) => entities.push(e),
                 Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", found[k].extractor)),
             }
+        }
+        found.clear();
+        origins.clear();
+        if found.capacity() <= Found::KEPT {
+            FOUND.with(|kept| kept.set(Found { found, origins }));
         }
         Extraction { entities, errors }
     }
@@ -219,6 +225,27 @@ impl Pipeline {
 fn order_key(start: u64, end: u64, rank: u32, index: usize) -> u128 {
     let span = (start << 32) | (u64::from(u32::MAX) - end);
     (u128::from(span) << 64) | (u128::from(rank) << 32) | index as u128
+}
+
+/// The entities a document's plugins found and where each came from,
+/// emptied after each document but kept with their room by its thread:
+/// growing them again for every document was most of the allocations the
+/// host made per document.
+#[derive(Default)]
+struct Found {
+    found: Vec<FfiEntity>,
+    origins: Vec<Origin>,
+}
+
+impl Found {
+    /// The most entities whose room a thread keeps (half a megabyte): a
+    /// document with more gives its vectors back.
+    const KEPT: usize = 4096;
+}
+
+thread_local! {
+    /// This thread's [`Found`], empty, when no document is being extracted.
+    static FOUND: Cell<Found> = Cell::new(Found::default());
 }
 
 /// Who found an entity: the plugin (an index in `Pipeline::plugins`) and
