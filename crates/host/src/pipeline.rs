@@ -122,7 +122,7 @@ impl Pipeline {
         // the end, so that a long document's entities are not held twice over.
         // With who found each of them, and its kind: the thread's vectors,
         // which keep their room from one document to the next.
-        let Found { mut found, mut origins } = FOUND.with(|kept| kept.take());
+        let Found { mut found, mut origins, mut order } = FOUND.with(|kept| kept.take());
         let mut errors = Vec::new();
         for &p in &self.order {
             let plugin = &self.plugins[p];
@@ -157,7 +157,8 @@ impl Pipeline {
         let mut entities = Vec::with_capacity(found.len());
         // The entities' texts are spans of one copy of the document.
         let shared: Arc<str> = Arc::from(if found.is_empty() { "" } else { text });
-        for k in self.output_order(&found, &origins).filter(|&k| printed(k)) {
+        self.output_order(&found, &origins, &mut order);
+        for k in order.iter().map(|&key| index_in_key(key)).filter(|&k| printed(k)) {
             // `validate` has read these attrs, so this cannot fail in practice;
             // an error rather than a panic all the same.
             match self.output(&shared, &mut found[k], origins[k]) {
@@ -167,27 +168,28 @@ impl Pipeline {
         }
         found.clear();
         origins.clear();
+        order.clear();
         if found.capacity() <= Found::KEPT {
-            FOUND.with(|kept| kept.set(Found { found, origins }));
+            FOUND.with(|kept| kept.set(Found { found, origins, order }));
         }
         Extraction { entities, errors }
     }
 
-    /// The indices of `found` in output order,
+    /// Fills `order` (empty) with the keys of `found` in output order,
     /// [`glaneur_schema::output::sort_entities`]'s: by
-    /// start, then by end descending, then by kind, else as found. Sorted
+    /// start, then by end descending, then by kind, else as found; each
+    /// key's low 32 bits are the index of its entity. Sorted
     /// as one integer each (the span, the kind's rank, the index), rather
     /// than moving whole entities and comparing kinds by name.
-    fn output_order(&self, found: &[FfiEntity], origins: &[Origin]) -> impl Iterator<Item = usize> {
+    fn output_order(&self, found: &[FfiEntity], origins: &[Origin], order: &mut Vec<u128>) {
         // `check` kept spans within the text, which `DocumentBuf` keeps
         // within `u32`, and a document has fewer than 2^32 entities (each
         // holds three strings): each part fits its 32 bits.
         let key = |(k, (entity, origin)): (usize, (&FfiEntity, &Origin))| {
             order_key(entity.start, entity.end, self.names[origin.plugin].1[origin.kind].rank, k)
         };
-        let mut keys: Vec<u128> = found.iter().zip(origins).enumerate().map(key).collect();
-        keys.sort_unstable();
-        keys.into_iter().map(|key| (key & u128::from(u32::MAX)) as usize)
+        order.extend(found.iter().zip(origins).enumerate().map(key));
+        order.sort_unstable();
     }
 
     /// A checked entity in its output form: `entity`, found by plugin
@@ -227,14 +229,23 @@ fn order_key(start: u64, end: u64, rank: u32, index: usize) -> u128 {
     (u128::from(span) << 64) | (u128::from(rank) << 32) | index as u128
 }
 
+/// The index of the entity whose [`order_key`] is `key`.
+fn index_in_key(key: u128) -> usize {
+    (key & u128::from(u32::MAX)) as usize
+}
+
 /// The entities a document's plugins found and where each came from,
 /// emptied after each document but kept with their room by its thread:
 /// growing them again for every document was most of the allocations the
 /// host made per document.
 #[derive(Default)]
 struct Found {
+    /// The entities, as given to the plugins.
     found: Vec<FfiEntity>,
+    /// Who found each, and its kind.
     origins: Vec<Origin>,
+    /// Their keys in output order ([`Pipeline::output_order`]).
+    order: Vec<u128>,
 }
 
 impl Found {
@@ -363,7 +374,7 @@ mod tests {
                 .map(|(k, &(start, len, kind))| order_key(start, start + len, ranks[kind], k))
                 .collect();
             keys.sort_unstable();
-            let order: Vec<usize> = keys.iter().map(|key| (key & u128::from(u32::MAX)) as usize).collect();
+            let order: Vec<usize> = keys.iter().map(|&key| index_in_key(key)).collect();
             prop_assert_eq!(order, expected);
         }
     }
