@@ -384,7 +384,7 @@ mod tests {
                         kind: "money".into(),
                         start,
                         end: start / 2,
-                        text,
+                        text: text.into(),
                         extractor: "quo\"tes\u{1}".into(),
                         confidence,
                         attrs: Attrs::new(r#"{"a": [1, "é\n"]}"#).expect("valid JSON"),

@@ -7,12 +7,13 @@
 //! invalid entity) is an error for that document naming the plugin; the
 //! other plugins' entities are kept and the run goes on.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
-use glaneur_schema::output::{Attrs, OutputEntity};
+use glaneur_schema::output::{Attrs, EntityText, OutputEntity};
 use glaneur_schema::{DocumentBuf, FfiEntity};
 use serde::{Deserialize, Serialize};
 
@@ -119,9 +120,9 @@ impl Pipeline {
         // What every later plugin is given: only entities `check` accepted
         // (`output` relies on it). The output entities are built from it at
         // the end, so that a long document's entities are not held twice over.
-        let mut found: Vec<FfiEntity> = Vec::new();
-        // Who found each of `found`, and its kind.
-        let mut origins: Vec<Origin> = Vec::new();
+        // With who found each of them, and its kind: the thread's vectors,
+        // which keep their room from one document to the next.
+        let Found { mut found, mut origins, mut order } = FOUND.with(|kept| kept.take());
         let mut errors = Vec::new();
         for &p in &self.order {
             let plugin = &self.plugins[p];
@@ -154,48 +155,61 @@ impl Pipeline {
             self.names[plugin].1[kind].printed
         };
         let mut entities = Vec::with_capacity(found.len());
-        for k in self.output_order(&found, &origins).into_iter().filter(|&k| printed(k)) {
+        // The entities' texts are spans of one copy of the document.
+        let shared: Arc<str> = Arc::from(if found.is_empty() { "" } else { text });
+        self.output_order(&found, &origins, &mut order);
+        for k in order.iter().map(|&key| index_in_key(key)).filter(|&k| printed(k)) {
             // `validate` has read these attrs, so this cannot fail in practice;
             // an error rather than a panic all the same.
-            match self.output(text, &mut found[k], origins[k]) {
+            match self.output(&shared, &mut found[k], origins[k]) {
                 Ok(e) => entities.push(e),
                 Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", found[k].extractor)),
             }
         }
+        found.clear();
+        origins.clear();
+        order.clear();
+        if found.capacity() <= Found::KEPT {
+            FOUND.with(|kept| kept.set(Found { found, origins, order }));
+        }
         Extraction { entities, errors }
     }
 
-    /// The indices of `found` in output order,
+    /// Fills `order` (empty) with the keys of `found` in output order,
     /// [`glaneur_schema::output::sort_entities`]'s: by
-    /// start, then by end descending, then by kind, else as found. Sorted
+    /// start, then by end descending, then by kind, else as found; each
+    /// key's low 32 bits are the index of its entity. Sorted
     /// as one integer each (the span, the kind's rank, the index), rather
     /// than moving whole entities and comparing kinds by name.
-    fn output_order(&self, found: &[FfiEntity], origins: &[Origin]) -> Vec<usize> {
+    fn output_order(&self, found: &[FfiEntity], origins: &[Origin], order: &mut Vec<u128>) {
         // `check` kept spans within the text, which `DocumentBuf` keeps
         // within `u32`, and a document has fewer than 2^32 entities (each
         // holds three strings): each part fits its 32 bits.
         let key = |(k, (entity, origin)): (usize, (&FfiEntity, &Origin))| {
             order_key(entity.start, entity.end, self.names[origin.plugin].1[origin.kind].rank, k)
         };
-        let mut keys: Vec<u128> = found.iter().zip(origins).enumerate().map(key).collect();
-        keys.sort_unstable();
-        keys.into_iter().map(|key| (key & u128::from(u32::MAX)) as usize).collect()
+        order.extend(found.iter().zip(origins).enumerate().map(key));
+        order.sort_unstable();
     }
 
     /// A checked entity in its output form: `entity`, found by plugin
-    /// `origin.plugin` (an index in `plugins`), must have passed [`check`],
-    /// whose validation of its attrs is not run again. Its attrs are moved
-    /// to the output entity (left empty), not copied.
-    fn output(&self, text: &str, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
+    /// `origin.plugin` (an index in `plugins`) in the document `text`, must
+    /// have passed [`check`], whose validation of its attrs is not run
+    /// again. Its attrs are moved to the output entity (left empty), not
+    /// copied; its text is a span of `text`, shared.
+    fn output(&self, text: &Arc<str>, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
         let (start, end) = (entity.start, entity.end);
         // The plugin's shared name and kind (`check` accepted only declared
         // kinds, and set the extractor to the plugin's name).
         let (name, kinds) = &self.names[origin.plugin];
+        // `check` kept the span within the text on character boundaries.
+        let span = EntityText::span_of(text, start as usize..end as usize)
+            .ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
         Ok(OutputEntity {
             kind: kinds[origin.kind].name.clone(),
             start,
             end,
-            text: text[start as usize..end as usize].to_owned(),
+            text: span,
             extractor: name.clone(),
             confidence: entity.confidence,
             // `entity` is in `found`, which holds only entities `check`
@@ -213,6 +227,36 @@ impl Pipeline {
 fn order_key(start: u64, end: u64, rank: u32, index: usize) -> u128 {
     let span = (start << 32) | (u64::from(u32::MAX) - end);
     (u128::from(span) << 64) | (u128::from(rank) << 32) | index as u128
+}
+
+/// The index of the entity whose [`order_key`] is `key`.
+fn index_in_key(key: u128) -> usize {
+    (key & u128::from(u32::MAX)) as usize
+}
+
+/// The entities a document's plugins found and where each came from,
+/// emptied after each document but kept with their room by its thread:
+/// growing them again for every document was most of the allocations the
+/// host made per document.
+#[derive(Default)]
+struct Found {
+    /// The entities, as given to the plugins.
+    found: Vec<FfiEntity>,
+    /// Who found each, and its kind.
+    origins: Vec<Origin>,
+    /// Their keys in output order ([`Pipeline::output_order`]).
+    order: Vec<u128>,
+}
+
+impl Found {
+    /// The most entities whose room a thread keeps (half a megabyte): a
+    /// document with more gives its vectors back.
+    const KEPT: usize = 4096;
+}
+
+thread_local! {
+    /// This thread's [`Found`], empty, when no document is being extracted.
+    static FOUND: Cell<Found> = Cell::new(Found::default());
 }
 
 /// Who found an entity: the plugin (an index in `Pipeline::plugins`) and
@@ -309,7 +353,7 @@ mod tests {
                     kind: Arc::from(kinds[kind]),
                     start,
                     end: start + len,
-                    text: String::new(),
+                    text: "".into(),
                     extractor: Arc::from("x"),
                     confidence: 1.0,
                     attrs: Attrs::new("{}").expect("an object"),
@@ -330,7 +374,7 @@ mod tests {
                 .map(|(k, &(start, len, kind))| order_key(start, start + len, ranks[kind], k))
                 .collect();
             keys.sort_unstable();
-            let order: Vec<usize> = keys.iter().map(|key| (key & u128::from(u32::MAX)) as usize).collect();
+            let order: Vec<usize> = keys.iter().map(|&key| index_in_key(key)).collect();
             prop_assert_eq!(order, expected);
         }
     }

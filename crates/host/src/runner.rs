@@ -16,9 +16,10 @@
 
 use std::collections::BTreeMap;
 use std::io;
+use std::sync::Arc;
 
 use crossbeam_channel::bounded;
-use glaneur_schema::output::DocumentLine;
+use glaneur_schema::output::{DocumentLine, EntityText};
 
 use crate::html::{extract, HtmlMode, HtmlText};
 use crate::input::{decode_declared, Content, EncodingMode, RawInput};
@@ -235,11 +236,14 @@ fn prepare(input: RawInput, encoding: EncodingMode, mode: HtmlMode) -> Result<Pr
 fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
     let Prepared { source, warc_record_id, date, text, encoding, html } = p;
     if let Some(view) = html {
+        // The entities' texts become spans of one copy of the original.
+        let original: Arc<str> = Arc::from(if extraction.entities.is_empty() { "" } else { text.as_str() });
         for entity in &mut extraction.entities {
             let (start, end) = (view.map_start(entity.start as usize), view.map_end(entity.end as usize));
             entity.start = start as u64;
             entity.end = end.max(start) as u64;
-            entity.text = text[start..end.max(start)].to_owned();
+            // The view maps offsets to character boundaries of the original.
+            entity.text = EntityText::span_of(&original, start..end.max(start)).unwrap_or_else(|| "".into());
         }
         glaneur_schema::output::sort_entities(&mut extraction.entities);
     }

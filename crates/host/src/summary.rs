@@ -180,7 +180,14 @@ impl Summary {
                 .map(|t| glaneur_text::sentence(t, e.start as usize, e.end as usize, 200).trim().to_owned())
                 .unwrap_or_default();
             let max = attrs.get("max").and_then(Value::as_f64);
-            largest.push(Amount { value, max, currency, text: e.text.clone(), context, source: line.source.clone() });
+            largest.push(Amount {
+                value,
+                max,
+                currency,
+                text: e.text.to_string(),
+                context,
+                source: line.source.clone(),
+            });
             largest.sort_by(|a, b| b.value.total_cmp(&a.value));
             largest.truncate(LARGEST);
         }

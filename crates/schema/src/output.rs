@@ -15,6 +15,10 @@ use serde_json::{Map, Value};
 use crate::attrs::Checked;
 use crate::json_text;
 
+mod text;
+
+pub use text::EntityText;
+
 /// One output line: a processed document, or one that could not be processed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentLine {
@@ -104,8 +108,9 @@ pub struct OutputEntity {
     pub start: u64,
     /// UTF-8 byte offset one past the last byte.
     pub end: u64,
-    /// The document's bytes between `start` and `end`.
-    pub text: String,
+    /// The document's bytes between `start` and `end` (usually a span of
+    /// a copy of the document the entities of one document share).
+    pub text: EntityText,
     /// The plugin that produced it (shared, as `kind`).
     pub extractor: Arc<str>,
     /// Confidence in [0, 1].
@@ -373,7 +378,7 @@ mod tests {
                 kind: names[k % names.len()].clone(),
                 start: k as u64,
                 end: 2 * k as u64,
-                text: format!("« {k} »\t"),
+                text: format!("« {k} »\t").into(),
                 extractor: names[(3 * k + 1) % names.len()].clone(),
                 confidence: 0.95,
                 attrs: Attrs::new(r#"{"rule":"r"}"#).expect("valid"),

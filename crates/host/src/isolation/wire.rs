@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use glaneur_schema::output::{Attrs, OutputEntity};
+use glaneur_schema::output::{Attrs, EntityText, OutputEntity};
 
 use crate::pipeline::Extraction;
 
@@ -53,15 +53,17 @@ pub fn decode(bytes: &[u8], text: &str) -> Result<Extraction, String> {
     };
     let count = reader.u32()? as usize;
     let mut entities = Vec::with_capacity(count.min(bytes.len() / 32));
+    // The entities' texts are spans of one copy of the document.
+    let document: Arc<str> = Arc::from(if count == 0 { "" } else { text });
     for _ in 0..count {
         let kind = shared(reader.str()?);
         let (start, end) = (reader.u64()?, reader.u64()?);
         let extractor = shared(reader.str()?);
         let confidence = f64::from_le_bytes(reader.take(8)?.try_into().map_err(|_| "a cut number")?);
         let attrs = Attrs::new(reader.str()?)?;
-        let span =
-            text.get(start as usize..end as usize).ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
-        entities.push(OutputEntity { kind, start, end, text: span.to_owned(), extractor, confidence, attrs });
+        let span = EntityText::span_of(&document, start as usize..end as usize)
+            .ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
+        entities.push(OutputEntity { kind, start, end, text: span, extractor, confidence, attrs });
     }
     let count = reader.u32()? as usize;
     let errors = (0..count).map(|_| reader.str().map(str::to_owned)).collect::<Result<_, _>>()?;
@@ -105,7 +107,7 @@ mod tests {
             kind: Arc::from(kind),
             start,
             end,
-            text: text[start as usize..end as usize].to_owned(),
+            text: text[start as usize..end as usize].into(),
             extractor: Arc::from("plugin"),
             confidence: 0.5,
             attrs: Attrs::new(attrs).expect("JSON"),
