@@ -468,18 +468,19 @@ fn settle(
 
 /// Where the paragraphs holding `offsets` (tokens' starts, in order)
 /// start, as [`paragraph_start`] says of each: the paragraphs are walked
-/// once, and the tokens searched from the last one found on, rather than
-/// both searched whole for every amount.
+/// once, each passed when its last token ends at or before the offset
+/// (then the token holding it, the first ending after it, is past the
+/// paragraph), so that no token is searched for.
 fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize>, mut out: Vec<usize>) -> Vec<usize> {
     let tokens = document.tokens();
     let mut paragraphs = document.paragraphs().peekable();
-    // The first token ending after the last offset.
-    let mut token = 0;
+    // Whether the paragraph ending before token `end` ends at or before `at`.
+    let ends_by =
+        |end: usize, at: usize| end.checked_sub(1).is_none_or(|last| tokens.get(last).is_some_and(|t| t.end() <= at));
     out.clear();
     out.extend(offsets.map(|at| {
-        token += tokens[token..].partition_point(|t| t.end() <= at);
-        while paragraphs.next_if(|p| p.end <= token).is_some() {}
-        let first = paragraphs.peek().map_or(token, |p| p.start);
+        while paragraphs.next_if(|p| ends_by(p.end, at)).is_some() {}
+        let first = paragraphs.peek().map_or_else(|| document.token_at(at), |p| p.start);
         tokens.get(first).map_or(at, |t| t.start())
     }));
     out
@@ -787,6 +788,12 @@ mod tests {
             let starts: Vec<usize> = document.tokens().iter().map(|t| paragraph_start(&document, t.start())).collect();
             let offsets = document.tokens().iter().map(|t| t.start());
             assert_eq!(paragraph_starts(&document, offsets, vec![7]), starts);
+            // Any offset up to the last token's start: in a token, or in the
+            // whitespace before one.
+            let last = document.tokens().last().map_or(0, |t| t.start());
+            let offsets: Vec<usize> = (0..=last).filter(|&at| text.is_char_boundary(at)).collect();
+            let starts: Vec<usize> = offsets.iter().map(|&at| paragraph_start(&document, at)).collect();
+            assert_eq!(paragraph_starts(&document, offsets.into_iter(), Vec::new()), starts, "{text:?}");
             for t in document.tokens() {
                 // The same paragraph, from its first token rather than its first byte.
                 let (from, at) = (paragraphs.start_of(t.start()), paragraph_start(&document, t.start()));
