@@ -15,7 +15,7 @@ pub mod lexicon;
 pub mod scanner;
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -256,8 +256,10 @@ fn bounded<T>(kept: Vec<T>) -> Vec<T> {
 }
 
 thread_local! {
-    /// This thread's [`Scratch`], taken while a document is read.
-    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    /// This thread's [`Scratch`], borrowed while a document is read (in
+    /// place: taken out and put back, its dozen vectors were copied
+    /// three times a document).
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// An amount and the decisions about it. Within the plugin, `parsed` is
@@ -311,13 +313,13 @@ impl Money {
     /// found into the vectors this thread keeps (the amounts' included:
     /// the caller takes what it needs from them).
     fn with_amounts<R>(&self, document: &Document<'_>, read: impl FnOnce(&[Parsed], &[Amount<usize>]) -> R) -> R {
-        let mut scratch = SCRATCH.with(Cell::take);
-        let candidates = self.candidates(document, false, &mut scratch);
-        let amounts = self.decide(document, &candidates, &mut scratch);
-        let read = read(&candidates, &amounts);
-        (scratch.candidates, scratch.amounts) = (bounded(candidates), bounded(amounts));
-        SCRATCH.with(|kept| kept.set(scratch));
-        read
+        SCRATCH.with_borrow_mut(|scratch| {
+            let candidates = self.candidates(document, false, scratch);
+            let amounts = self.decide(document, &candidates, scratch);
+            let read = read(&candidates, &amounts);
+            (scratch.candidates, scratch.amounts) = (bounded(candidates), bounded(amounts));
+            read
+        })
     }
 
     /// Every candidate amount in `document`, in order. `qualify_all` looks
