@@ -163,7 +163,11 @@ pub fn lex_range_into<'a>(
     let gap_start = |i: usize| if i > first { all[i - 1].end() } else { range.start };
     let ascii_digits = |t: &DocToken| bytes[t.span()].iter().all(u8::is_ascii_digit);
     let one_byte = |t: &DocToken, b: u8| t.end() == t.start() + 1 && bytes[t.start()] == b;
-    while let Some(t) = all.get(i).filter(|t| t.start() < range.end) {
+    // The tokens starting in the range end before token `stop`: read from
+    // a slice ending there (testing each token's start instead cost 0.8 M
+    // instructions more on bench2; a `filter` on `i < stop`, 4.3 M more).
+    let stop = first + all[first..].partition_point(|t| t.start() < range.end);
+    while let Some(t) = all[..stop].get(i) {
         // Two line breaks make a break, and the Document marks the tokens
         // after one.
         if t.is_line_start() {
