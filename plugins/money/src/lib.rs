@@ -15,7 +15,7 @@ pub mod lexicon;
 pub mod scanner;
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -232,7 +232,7 @@ struct Scratch {
     /// A document's candidate amounts.
     candidates: Vec<Parsed>,
     /// A document's amounts.
-    amounts: Vec<Amount>,
+    amounts: Vec<Amount<usize>>,
     /// The candidates whose paragraph decides about them, their paragraphs
     /// and contexts (see [`Money::decide`]).
     deciding: Vec<usize>,
@@ -256,19 +256,46 @@ fn bounded<T>(kept: Vec<T>) -> Vec<T> {
 }
 
 thread_local! {
-    /// This thread's [`Scratch`], taken while a document is read.
-    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    /// This thread's [`Scratch`], borrowed while a document is read (in
+    /// place: taken out and put back, its dozen vectors were copied
+    /// three times a document).
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// An amount and the decisions about it.
+/// An amount and the decisions about it. Within the plugin, `parsed` is
+/// the index of the candidate among the document's (`Amount<usize>`) or
+/// the candidate borrowed (`Amount<&Parsed>`), so that deciding about an
+/// amount does not copy it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Amount {
+pub struct Amount<P = Parsed> {
     /// What the span says.
-    pub parsed: Parsed,
+    pub parsed: P,
     /// The currency, named or inferred.
     pub currency: Option<&'static str>,
     /// Whether it was inferred from context.
     pub inferred: bool,
+}
+
+impl Amount<usize> {
+    /// The decision with its candidate, one of `candidates`, borrowed.
+    fn of<'p>(&self, candidates: &'p [Parsed]) -> Amount<&'p Parsed> {
+        Amount { parsed: &candidates[self.parsed], currency: self.currency, inferred: self.inferred }
+    }
+}
+
+#[cfg(test)]
+impl Amount {
+    /// The amount with its candidate borrowed.
+    fn borrowed(&self) -> Amount<&Parsed> {
+        Amount { parsed: &self.parsed, currency: self.currency, inferred: self.inferred }
+    }
+}
+
+impl Amount<&Parsed> {
+    /// The amount with its candidate copied.
+    fn to_owned(&self) -> Amount {
+        Amount { parsed: self.parsed.clone(), currency: self.currency, inferred: self.inferred }
+    }
 }
 
 /// Finds amounts of money; stateless.
@@ -278,20 +305,21 @@ pub struct Money;
 impl Money {
     /// Every amount of money in `document`, in order.
     pub fn amounts(&self, document: &Document<'_>) -> Vec<Amount> {
-        self.with_amounts(document, <[Amount]>::to_vec)
+        self.with_amounts(document, |candidates, amounts| amounts.iter().map(|a| a.of(candidates).to_owned()).collect())
     }
 
     /// What `read` makes of every amount of money in `document`, in
-    /// order, found into the vectors this thread keeps (the amounts'
-    /// included: the caller takes what it needs from them).
-    fn with_amounts<R>(&self, document: &Document<'_>, read: impl FnOnce(&[Amount]) -> R) -> R {
-        let mut scratch = SCRATCH.with(Cell::take);
-        let candidates = self.candidates(document, false, &mut scratch);
-        let amounts = self.decide(document, &candidates, &mut scratch);
-        let read = read(&amounts);
-        (scratch.candidates, scratch.amounts) = (bounded(candidates), bounded(amounts));
-        SCRATCH.with(|kept| kept.set(scratch));
-        read
+    /// order (the candidates, and the amounts as indices among them),
+    /// found into the vectors this thread keeps (the amounts' included:
+    /// the caller takes what it needs from them).
+    fn with_amounts<R>(&self, document: &Document<'_>, read: impl FnOnce(&[Parsed], &[Amount<usize>]) -> R) -> R {
+        SCRATCH.with_borrow_mut(|scratch| {
+            let candidates = self.candidates(document, false, scratch);
+            let amounts = self.decide(document, &candidates, scratch);
+            let read = read(&candidates, &amounts);
+            (scratch.candidates, scratch.amounts) = (bounded(candidates), bounded(amounts));
+            read
+        })
     }
 
     /// Every candidate amount in `document`, in order. `qualify_all` looks
@@ -342,7 +370,7 @@ impl Money {
     /// Which candidates are money, with which currency (its working
     /// vectors those of `scratch`, and the amounts written into its
     /// `amounts`, taken).
-    fn decide(&self, document: &Document<'_>, candidates: &[Parsed], scratch: &mut Scratch) -> Vec<Amount> {
+    fn decide(&self, document: &Document<'_>, candidates: &[Parsed], scratch: &mut Scratch) -> Vec<Amount<usize>> {
         let doc = document.text();
         // The candidates their paragraph decides about: those naming a
         // currency by its code, which name it to the bare ones around
@@ -396,10 +424,10 @@ impl Money {
     pub fn find(&self, doc: &Document<'_>) -> Result<Vec<Entity>, String> {
         // The entities written into a vector of the right size, the only
         // allocation besides their attrs (the amounts' vector is kept).
-        self.with_amounts(doc, |amounts| {
+        self.with_amounts(doc, |candidates, amounts| {
             let mut entities = Vec::with_capacity(amounts.len());
             for amount in amounts {
-                entities.push(to_entity(amount)?);
+                entities.push(to_entity(&amount.of(candidates))?);
             }
             Ok(entities)
         })
@@ -417,9 +445,9 @@ impl Money {
 fn settle(
     doc: &str,
     candidates: &[Parsed],
-    mut out: Vec<Amount>,
+    mut out: Vec<Amount<usize>>,
     mut context_of: impl FnMut(usize) -> (Option<&'static str>, bool),
-) -> Vec<Amount> {
+) -> Vec<Amount<usize>> {
     let mut last_named: Option<&'static str> = None;
     out.clear();
     out.reserve(candidates.len());
@@ -440,7 +468,7 @@ fn settle(
                 Some(code) if code != default => (code, true),
                 _ => (default, false),
             };
-            out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred });
+            out.push(Amount { parsed: k, currency: Some(code), inferred });
             continue;
         }
         if let Some(named) = parsed.currency {
@@ -449,16 +477,16 @@ fn settle(
                     last_named = Some(code);
                 }
             }
-            out.push(Amount { parsed: parsed.clone(), currency: named, inferred: false });
+            out.push(Amount { parsed: k, currency: named, inferred: false });
             continue;
         }
         if parsed.is_never_money() {
             continue; // `15 000 GPU`, `3 millions d'utilisateurs`
         }
         match last_named.or(next_named) {
-            Some(code) => out.push(Amount { parsed: parsed.clone(), currency: Some(code), inferred: true }),
+            Some(code) => out.push(Amount { parsed: k, currency: Some(code), inferred: true }),
             None if parsed.money_noun_after || has_money_cue(doc, parsed) => {
-                out.push(Amount { parsed: parsed.clone(), currency: None, inferred: false })
+                out.push(Amount { parsed: k, currency: None, inferred: false })
             }
             None => {}
         }
@@ -468,18 +496,19 @@ fn settle(
 
 /// Where the paragraphs holding `offsets` (tokens' starts, in order)
 /// start, as [`paragraph_start`] says of each: the paragraphs are walked
-/// once, and the tokens searched from the last one found on, rather than
-/// both searched whole for every amount.
+/// once, each passed when its last token ends at or before the offset
+/// (then the token holding it, the first ending after it, is past the
+/// paragraph), so that no token is searched for.
 fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize>, mut out: Vec<usize>) -> Vec<usize> {
     let tokens = document.tokens();
     let mut paragraphs = document.paragraphs().peekable();
-    // The first token ending after the last offset.
-    let mut token = 0;
+    // Whether the paragraph ending before token `end` ends at or before `at`.
+    let ends_by =
+        |end: usize, at: usize| end.checked_sub(1).is_none_or(|last| tokens.get(last).is_some_and(|t| t.end() <= at));
     out.clear();
     out.extend(offsets.map(|at| {
-        token += tokens[token..].partition_point(|t| t.end() <= at);
-        while paragraphs.next_if(|p| p.end <= token).is_some() {}
-        let first = paragraphs.peek().map_or(token, |p| p.start);
+        while paragraphs.next_if(|p| ends_by(p.end, at)).is_some() {}
+        let first = paragraphs.peek().map_or_else(|| document.token_at(at), |p| p.start);
         tokens.get(first).map_or(at, |t| t.start())
     }));
     out
@@ -560,8 +589,8 @@ impl Rule {
 }
 
 /// The `rule` attribute of an amount.
-fn rule_of(amount: &Amount) -> Rule {
-    let p = &amount.parsed;
+fn rule_of(amount: &Amount<&Parsed>) -> Rule {
+    let p = amount.parsed;
     let currency = match (p.named, amount.inferred) {
         (Some(Named::Symbol), _) => Via::Symbol,
         (Some(Named::Code), _) => Via::Code,
@@ -580,7 +609,7 @@ fn rule_of(amount: &Amount) -> Rule {
 /// is not three capitals, a qualifier not in its list), so they are
 /// copied rather than searched for bytes to escape by
 /// `json_text::push_str` (which cost money 2 % more).
-fn attrs_json(amount: &Amount) -> String {
+fn attrs_json(amount: &Amount<&Parsed>) -> String {
     /// `"text"`, or `null`.
     #[inline(always)]
     fn push_string(json: &mut String, text: Option<&str>) {
@@ -593,7 +622,7 @@ fn attrs_json(amount: &Amount) -> String {
             None => json.push_str("null"),
         }
     }
-    let p = &amount.parsed;
+    let p = amount.parsed;
     // Room for most, as serde_json makes (a range with a qualifier: 110 bytes).
     let mut json = String::with_capacity(128);
     json.push_str("{\"value\":");
@@ -661,8 +690,8 @@ fn attrs_tail(inferred: bool, qualifier: Option<&str>, rule: &Rule) -> Option<&'
 
 /// An amount as a `money` entity; fails only if its attrs were not one
 /// line of JSON (see [`Entity::with_written_attrs`]).
-fn to_entity(amount: &Amount) -> Result<Entity, String> {
-    let p = &amount.parsed;
+fn to_entity(amount: &Amount<&Parsed>) -> Result<Entity, String> {
+    let p = amount.parsed;
     let confidence = match (p.named.is_some(), amount.inferred) {
         (true, _) => 0.95,
         (false, true) => 0.8,
@@ -787,6 +816,12 @@ mod tests {
             let starts: Vec<usize> = document.tokens().iter().map(|t| paragraph_start(&document, t.start())).collect();
             let offsets = document.tokens().iter().map(|t| t.start());
             assert_eq!(paragraph_starts(&document, offsets, vec![7]), starts);
+            // Any offset up to the last token's start: in a token, or in the
+            // whitespace before one.
+            let last = document.tokens().last().map_or(0, |t| t.start());
+            let offsets: Vec<usize> = (0..=last).filter(|&at| text.is_char_boundary(at)).collect();
+            let starts: Vec<usize> = offsets.iter().map(|&at| paragraph_start(&document, at)).collect();
+            assert_eq!(paragraph_starts(&document, offsets.into_iter(), Vec::new()), starts, "{text:?}");
             for t in document.tokens() {
                 // The same paragraph, from its first token rather than its first byte.
                 let (from, at) = (paragraphs.start_of(t.start()), paragraph_start(&document, t.start()));
@@ -865,15 +900,15 @@ mod tests {
                 currency: amount.currency,
                 currency_inferred: amount.inferred,
                 qualifier: p.qualifier,
-                rule: rule_of(amount),
+                rule: rule_of(&amount.borrowed()),
             };
-            assert_eq!(attrs_json(amount), serde_json::to_string(&attrs).expect("attrs"), "{amount:?}");
+            assert_eq!(attrs_json(&amount.borrowed()), serde_json::to_string(&attrs).expect("attrs"), "{amount:?}");
         }
     }
 
     /// [`Money::decide`] as it was first written, every candidate's
     /// paragraph and parentheses found: the reference it is compared with.
-    fn decide_every_context(document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount> {
+    fn decide_every_context(document: &Document<'_>, candidates: Vec<Parsed>) -> Vec<Amount<usize>> {
         let doc = document.text();
         let paragraph_of = paragraph_starts(document, candidates.iter().map(|p| p.start), Vec::new());
         let in_parens: Vec<bool> =
@@ -929,8 +964,12 @@ mod tests {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let document = buf.document();
             let mut scratch = Scratch::default();
-            let lazy = Money.decide(&document, &Money.candidates(&document, false, &mut scratch), &mut scratch);
-            let eager = Money.decide(&document, &Money.candidates(&document, true, &mut scratch), &mut scratch);
+            let amounts = |qualify_all, scratch: &mut Scratch| -> Vec<Amount> {
+                let candidates = Money.candidates(&document, qualify_all, scratch);
+                let decided = Money.decide(&document, &candidates, scratch);
+                decided.iter().map(|a| a.of(&candidates).to_owned()).collect()
+            };
+            let (lazy, eager) = (amounts(false, &mut scratch), amounts(true, &mut scratch));
             assert_eq!(lazy, eager, "{text}");
             kept += lazy.len();
         }
