@@ -181,7 +181,7 @@ pub fn lex_range_into<'a>(
             // apostrophe after them (`mot,`): nothing joins them to what
             // follows.
             TokenKind::Word if all.get(i + 1).is_none_or(|n| !n.is_joined() || !may_join(bytes[n.start()])) => {
-                let lower = folded_word(doc, t);
+                let lower = doc.folded_of(t);
                 let (start, end, key) = (t.start(), t.end(), t.form_key());
                 let item = Lex { lower, kind: Kind::Word, hyphenated: false, key, start, end };
                 push(&mut out, item, None);
@@ -207,7 +207,7 @@ pub fn lex_range_into<'a>(
                 let end = all[last].end();
                 let piece = &text[t.start()..end];
                 let (lower, folded_at, key) = if last == i {
-                    (folded_word(doc, t), None, t.form_key())
+                    (doc.folded_of(t), None, t.form_key())
                 } else {
                     let from = folds.len();
                     let folded = fold_into(piece, folds).then_some(from..folds.len());
@@ -302,22 +302,6 @@ pub fn lex_range_into<'a>(
         out[at].lower = &folds[span];
     }
     Items { all: out, picked, lowered }
-}
-
-/// The folded form of `token`, one of `doc`'s tokens: what
-/// [`Document::folded_of`] gives, without the two character-boundary
-/// checks of slicing a `str`, which cost 2 M instructions on bench2 (one
-/// lowered form per word item, for every word of the text).
-#[inline]
-fn folded_word<'a>(doc: &Document<'a>, token: &DocToken) -> &'a str {
-    let bytes = doc.folded_bytes_of(token);
-    debug_assert_eq!(bytes, doc.folded_of(token).as_bytes());
-    // SAFETY: these are the bytes of `Document::folded_of(token)`, a slice
-    // of the text or of the folded buffer (both `str`) between the bounds
-    // the Document gave the token when it cut that text, all on character
-    // boundaries: they are UTF-8. The Document's fields are private to its
-    // crate, which alone sets them.
-    unsafe { std::str::from_utf8_unchecked(bytes) }
 }
 
 /// `items` emptied, as items of another lifetime, its room kept: the
