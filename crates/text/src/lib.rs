@@ -1,11 +1,13 @@
 //! glaneur-text: text helpers every plugin shares — the sentence and the
 //! paragraph around a span (`bounds`), what a character is (`letters`),
-//! words in folded form (`fold`), sets of spans (`spans`), and a gazetteer
-//! matcher (`longest`).
+//! words in folded form (`fold`), sets of spans (`spans`), a gazetteer
+//! matcher (`longest`), and the vectors a thread keeps from one document to
+//! the next (`kept`).
 #![deny(missing_docs)]
 
 mod bounds;
 mod fold;
+pub mod kept;
 mod letters;
 mod longest;
 mod spans;

@@ -4,6 +4,8 @@
 
 use std::cell::RefCell;
 
+use glaneur_text::kept::KEPT_ROOM;
+pub(crate) use glaneur_text::kept::{bounded, recycle};
 use glaneur_text::SpanSet;
 
 use crate::catalogue::Hit;
@@ -67,32 +69,6 @@ impl Scratch {
     }
 }
 
-/// The most items a kept vector keeps room for past the document: a huge
-/// document's are freed rather than held by the thread.
-const KEPT_ROOM: usize = 1 << 14;
-
-/// `kept`, or an empty vector when it holds room for more than
-/// [`KEPT_ROOM`] items.
-pub(crate) fn bounded<T>(kept: Vec<T>) -> Vec<T> {
-    if kept.capacity() > KEPT_ROOM {
-        Vec::new()
-    } else {
-        kept
-    }
-}
-
-/// `items` emptied, as items of another type (the same but for a
-/// lifetime), its room kept: a vector of one document's items, kept for
-/// the next document's.
-#[allow(clippy::unnecessary_filter_map, reason = "the map changes the items' type, which a filter keeps")]
-pub(crate) fn recycle<T, U>(mut items: Vec<T>) -> Vec<U> {
-    items.clear();
-    // Collected from an empty iterator into its own allocation (the
-    // standard library collects a vector's own iterator in place when the
-    // items are of the same size and alignment).
-    items.into_iter().filter_map(|_| None).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,11 +80,5 @@ mod tests {
         let room = orgs.capacity();
         let kept: Vec<Found<'static>> = recycle(orgs);
         assert_eq!((kept.len(), kept.capacity()), (0, room));
-    }
-
-    #[test]
-    fn a_huge_documents_room_is_not_kept() {
-        assert_eq!(bounded(Vec::<usize>::with_capacity(KEPT_ROOM + 1)).capacity(), 0);
-        assert_eq!(bounded(Vec::<usize>::with_capacity(8)).capacity(), 8);
     }
 }

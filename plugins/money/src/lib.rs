@@ -20,6 +20,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
+use glaneur_text::kept::{bounded, recycle};
 
 use crate::grammar::{Grammar, Named, Parsed, Windows};
 use crate::lexicon::starts_an_amount;
@@ -240,21 +241,6 @@ struct Scratch {
     contexts: Vec<(Option<&'static str>, bool)>,
 }
 
-/// The most items a vector a document's candidates fill (unlike a
-/// chunk's, as many as the document has) keeps room for past the document:
-/// a huge document's are freed rather than held by the thread.
-const KEPT_ROOM: usize = 1 << 14;
-
-/// `kept`, or an empty vector when it holds room for more than
-/// [`KEPT_ROOM`] items.
-fn bounded<T>(kept: Vec<T>) -> Vec<T> {
-    if kept.capacity() > KEPT_ROOM {
-        Vec::new()
-    } else {
-        kept
-    }
-}
-
 thread_local! {
     /// This thread's [`Scratch`], borrowed while a document is read (in
     /// place: taken out and put back, its dozen vectors were copied
@@ -362,7 +348,7 @@ impl Money {
                 }
             }
             (scratch.items, scratch.picked, scratch.lowered, scratch.anchors) =
-                (scanner::recycle(lexed.all), lexed.picked, lexed.lowered, anchors);
+                (recycle(lexed.all), lexed.picked, lexed.lowered, anchors);
         }
         candidates
     }
@@ -780,12 +766,6 @@ mod tests {
             }
         }
         assert!(whole > 1000, "{whole}");
-    }
-
-    #[test]
-    fn huge_vectors_are_not_kept() {
-        assert_eq!(bounded(Vec::<u8>::with_capacity(KEPT_ROOM)).capacity(), KEPT_ROOM);
-        assert_eq!(bounded(Vec::<u8>::with_capacity(KEPT_ROOM + 1)).capacity(), 0);
     }
 
     #[test]

@@ -304,17 +304,6 @@ pub fn lex_range_into<'a>(
     Items { all: out, picked, lowered }
 }
 
-/// `items` emptied, as items of another lifetime, its room kept: the
-/// vector of a document's items, kept for the next document's.
-#[allow(clippy::unnecessary_filter_map, reason = "the map changes the items' lifetime, which a filter keeps")]
-pub fn recycle<'x>(mut items: Vec<Lex<'_>>) -> Vec<Lex<'x>> {
-    items.clear();
-    // Collected from an empty iterator into its own allocation (the
-    // standard library collects a vector's own iterator in place when the
-    // items are of the same size).
-    items.into_iter().filter_map(|_| None).collect()
-}
-
 /// The 128 ASCII bytes, each its own value.
 static ASCII: [u8; 128] = {
     let mut bytes = [0; 128];
@@ -552,6 +541,7 @@ mod tests {
     use super::reference::{lex, tokens_in, Token};
     use super::*;
     use glaneur_text::is_letter;
+    use glaneur_text::kept::recycle;
 
     /// The byte scanner money used before the Document: the reference the
     /// tokens put together from the Document's are checked against.
