@@ -5,6 +5,7 @@
 //! `Entity::new`, cost a tenth of the plugin, most of it in the calls
 //! around each of the eight strings.
 
+use glaneur_schema::attrs::QuoteForm;
 use glaneur_schema::json_text::push_str;
 use glaneur_schema::Entity;
 
@@ -33,22 +34,19 @@ fn attrs_json(q: &Quotation<'_>) -> String {
         Some(speaker) => push_str(&mut json, speaker),
         None => json.push_str("null"),
     }
-    json.push_str(",\"form\":");
-    push_plain(&mut json, q.form.as_str());
-    json.push_str(if a.implicit { ",\"implicit\":true" } else { ",\"implicit\":false" });
-    json.push_str(",\"rule\":");
-    push_plain(&mut json, a.rule);
-    json.push('}');
+    // The form and the flag, each pair of values written whole (a push each
+    // cost a hundredth of the plugin); the rule, a word of the plugin's own
+    // that holds nothing JSON escapes.
+    json.push_str(match (q.form, a.implicit) {
+        (QuoteForm::Speech, false) => ",\"form\":\"speech\",\"implicit\":false,\"rule\":\"",
+        (QuoteForm::Speech, true) => ",\"form\":\"speech\",\"implicit\":true,\"rule\":\"",
+        (QuoteForm::Term, false) => ",\"form\":\"term\",\"implicit\":false,\"rule\":\"",
+        (QuoteForm::Term, true) => ",\"form\":\"term\",\"implicit\":true,\"rule\":\"",
+    });
+    debug_assert!(!a.rule.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'), "{}", a.rule);
+    json.push_str(a.rule);
+    json.push_str("\"}");
     json
-}
-
-/// Appends a word of the plugin's own (a rule's name, a form), which holds
-/// nothing JSON escapes, as a JSON string.
-fn push_plain(json: &mut String, word: &'static str) {
-    debug_assert!(!word.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'), "{word}");
-    json.push('"');
-    json.push_str(word);
-    json.push('"');
 }
 
 #[cfg(test)]

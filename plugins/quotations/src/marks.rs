@@ -74,11 +74,10 @@ fn other_marks(text: &str, pairs: &[Quote]) -> Vec<Quote> {
     let mut i = 0;
     // For each kind of opening mark, where its paragraph has no more closer.
     let mut hopeless: [usize; 4] = [0; 4];
-    // Every opening mark but `«` is `"` or starts with the byte 0xE2; told
-    // apart by its bytes (`“` E2 80 9C, `„` E2 80 9E, `‹` E2 80 B9).
     let bytes = text.as_bytes();
-    while let Some(found) = memchr2(b'"', 0xE2, &bytes[i..]) {
-        i += found;
+    let mut openers = Openers::new(bytes);
+    while let Some(found) = openers.next_from(i) {
+        i = found;
         let kind = match bytes[i..] {
             [0xE2, 0x80, 0x9C, ..] => Some((0, &['”'][..])),
             [0xE2, 0x80, 0x9E, ..] => Some((1, &['“', '”'][..])),
@@ -97,10 +96,74 @@ fn other_marks(text: &str, pairs: &[Quote]) -> Vec<Quote> {
             },
             _ => {}
         }
-        // Past the first byte: the rest of a character is never searched for.
-        i += 1;
+        // Past the mark (`"` or three bytes): the search never stops inside it.
+        i += if bytes[i] == b'"' { 1 } else { 3 };
     }
     out
+}
+
+/// Where the opening marks but `«` may be: every `"`, `“` (bytes E2 80
+/// 9C), `„` (E2 80 9E) and `‹` (E2 80 B9). Found by their last byte, not
+/// their first: 0xE2 also starts `’`, `–` and `…`, far more frequent, while
+/// 0x9C and 0x9E end few other characters (`Ü`, `Þ`). 0xB9 ends `ù` too:
+/// `‹`, rare, is searched for apart, its next place kept.
+struct Openers<'t> {
+    bytes: &'t [u8],
+    /// The next `‹` from where it was last searched for, if any.
+    chevron: Option<usize>,
+}
+
+impl<'t> Openers<'t> {
+    fn new(bytes: &'t [u8]) -> Self {
+        Openers { bytes, chevron: next_mark_ending(bytes, 0, 0xB9) }
+    }
+
+    /// The first `"`, `“`, `„` or `‹` at or after `from` (a char boundary).
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        if self.chevron.is_some_and(|c| c < from) {
+            self.chevron = next_mark_ending(self.bytes, from, 0xB9);
+        }
+        match (next_common_opener(self.bytes, from), self.chevron) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// The first `"`, `“` or `„` at or after `from` (a char boundary).
+fn next_common_opener(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(found) = memchr3(b'"', 0x9C, 0x9E, bytes.get(i..)?) {
+        let at = i + found;
+        if bytes[at] == b'"' {
+            return Some(at);
+        }
+        if let Some(start) = mark_start(bytes, from, at) {
+            return Some(start);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// Where the mark E2 80 xx whose last byte is at `at` starts, if it is
+/// one and starts at or after `from`.
+fn mark_start(bytes: &[u8], from: usize, at: usize) -> Option<usize> {
+    at.checked_sub(2).filter(|&start| start >= from && bytes[start..at] == [0xE2, 0x80])
+}
+
+/// The first mark E2 80 `last` (a punctuation mark of U+2000 to U+203F)
+/// that starts at or after `from`, found by its last byte.
+fn next_mark_ending(bytes: &[u8], from: usize, last: u8) -> Option<usize> {
+    let mut i = from;
+    while let Some(found) = memchr::memchr(last, bytes.get(i..)?) {
+        let at = i + found;
+        if let Some(start) = mark_start(bytes, from, at) {
+            return Some(start);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// The `« … »` quotations of `text`, in one pass: nested pairs are counted
@@ -351,6 +414,60 @@ mod tests {
         for text in &texts {
             assert_eq!(quotes(text), quotes_sorted_and_kept(text), "{text:?}");
         }
+    }
+
+    /// What [`other_marks`] did: stopping at every `"` and byte 0xE2.
+    fn other_marks_at_every_e2(text: &str, pairs: &[Quote]) -> Vec<Quote> {
+        let inside_guillemets = |i: usize| {
+            let k = pairs.partition_point(|q| q.start < i);
+            k > 0 && pairs[k - 1].end > i
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut hopeless: [usize; 4] = [0; 4];
+        let bytes = text.as_bytes();
+        while let Some(found) = memchr2(b'"', 0xE2, &bytes[i..]) {
+            i += found;
+            let kind = match bytes[i..] {
+                [0xE2, 0x80, 0x9C, ..] => Some((0, &['”'][..])),
+                [0xE2, 0x80, 0x9E, ..] => Some((1, &['“', '”'][..])),
+                [0xE2, 0x80, 0xB9, ..] => Some((2, &['›'][..])),
+                [b'"', ..] if opens_straight(text, i) => Some((3, &['"'][..])),
+                _ => None,
+            };
+            match kind {
+                Some((k, closers)) if i >= hopeless[k] && !inside_guillemets(i) => match paired(text, i, closers) {
+                    Ok(q) => {
+                        out.push(q);
+                        i = q.end;
+                        continue;
+                    }
+                    Err(paragraph_end) => hopeless[k] = paragraph_end,
+                },
+                _ => {}
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn other_marks_are_found_as_at_every_e2() {
+        // Every opening mark, and the chars sharing their last byte (`Ü`
+        // C3 9C, `Þ` C3 9E, `ù` C3 B9) or their first (`’`, `–`, `…`).
+        let pieces = [
+            "a", " ", "“", "”", "„", "‹", "›", "\"", " \"", "\" ", "«", "»", "\n\n", "’", "–", "…", "Ü", "Þ", "ù",
+            "\u{201d}", "b ",
+        ];
+        let texts = test_texts_and_random(&pieces, 5, 20);
+        let mut found = 0;
+        for text in &texts {
+            let pairs = guillemets(text);
+            let got = other_marks(text, &pairs);
+            assert_eq!(got, other_marks_at_every_e2(text, &pairs), "{text:?}");
+            found += got.len();
+        }
+        assert!(found > 1000, "{found} quotations: the texts test too little");
     }
 
     #[test]
