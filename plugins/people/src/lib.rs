@@ -29,7 +29,7 @@ use glaneur_schema::attrs::Gender;
 use glaneur_schema::{Case, Document, Entity, FfiEntity, Flags, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
 
-use crate::attrs::write_attrs;
+use crate::attrs::{attrs_room, write_attrs};
 use crate::first_names::FirstNames;
 use crate::form_keys::FormKeys;
 use crate::fullest::fullest_forms;
@@ -589,7 +589,9 @@ impl People {
             let first = scratch.first_names[best].map(|len| &canonical[..len]).filter(|f| !f.is_empty());
             let gender =
                 first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
-            let mut json = String::new();
+            // Sized at once: `write_attrs` would grow an empty string, one
+            // more call per entity.
+            let mut json = String::with_capacity(attrs_room(canonical));
             write_attrs(&mut json, canonical, gender, p.rule);
             match Entity::with_written_attrs("person", p.start..p.end, p.confidence, json) {
                 Ok(entity) => entities.push(entity),
