@@ -15,6 +15,7 @@ mod form_keys;
 mod fullest;
 pub mod gender;
 mod names;
+mod recent_genders;
 mod role_places;
 mod roles;
 mod scratch;
@@ -587,8 +588,13 @@ impl People {
             let canonical = found[best].name;
             // Its first name, as `fullest_forms` found it.
             let first = scratch.first_names[best].map(|len| &canonical[..len]).filter(|f| !f.is_empty());
-            let gender =
-                first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
+            let gender = first.and_then(|first| scratch.genders.is_feminine(first)).map(|f| {
+                if f {
+                    Gender::Feminine
+                } else {
+                    Gender::Masculine
+                }
+            });
             // Sized at once: `write_attrs` would grow an empty string, one
             // more call per entity.
             let mut json = String::with_capacity(attrs_room(canonical));
