@@ -15,6 +15,7 @@ mod form_keys;
 mod fullest;
 pub mod gender;
 mod names;
+mod recent_genders;
 mod role_places;
 mod roles;
 mod scratch;
@@ -29,7 +30,7 @@ use glaneur_schema::attrs::Gender;
 use glaneur_schema::{Case, Document, Entity, FfiEntity, Flags, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
 
-use crate::attrs::write_attrs;
+use crate::attrs::{attrs_room, write_attrs};
 use crate::first_names::FirstNames;
 use crate::form_keys::FormKeys;
 use crate::fullest::fullest_forms;
@@ -587,9 +588,16 @@ impl People {
             let canonical = found[best].name;
             // Its first name, as `fullest_forms` found it.
             let first = scratch.first_names[best].map(|len| &canonical[..len]).filter(|f| !f.is_empty());
-            let gender =
-                first.and_then(gender::is_feminine).map(|f| if f { Gender::Feminine } else { Gender::Masculine });
-            let mut json = String::new();
+            let gender = first.and_then(|first| scratch.genders.is_feminine(first)).map(|f| {
+                if f {
+                    Gender::Feminine
+                } else {
+                    Gender::Masculine
+                }
+            });
+            // Sized at once: `write_attrs` would grow an empty string, one
+            // more call per entity.
+            let mut json = String::with_capacity(attrs_room(canonical));
             write_attrs(&mut json, canonical, gender, p.rule);
             match Entity::with_written_attrs("person", p.start..p.end, p.confidence, json) {
                 Ok(entity) => entities.push(entity),

@@ -30,6 +30,9 @@ pub(crate) struct RolePlaces {
     /// asked first, from the word token's stored key: most words before a
     /// capitalised word end no role.
     keys: FormKeys,
+    /// The form keys of the roles' first tokens: a window after a comma
+    /// none of whose tokens has one holds no role's start.
+    first_keys: FormKeys,
     /// The most tokens a role takes.
     longest: usize,
     /// The marks inside roles (the `-` of `vice-président`): with words,
@@ -57,12 +60,14 @@ impl RolePlaces {
     pub(crate) fn new(roles: &[&str]) -> Self {
         let mut longest_at: Vec<(String, usize)> = Vec::new();
         let mut inner_marks: Vec<String> = Vec::new();
+        let mut firsts: Vec<String> = Vec::new();
         for role in roles {
             // Each is a phrase, as `Phrases::new` found when it read them.
             let buf = DocumentBuf::new(role).expect("a role is a short phrase");
             let doc = buf.document();
             let last = doc.tokens().last().expect("a role has a word");
             longest_at.push((doc.folded_of(last).to_owned(), doc.tokens().len()));
+            firsts.push(doc.folded_of(&doc.tokens()[0]).to_owned());
             inner_marks.extend(doc.tokens().iter().filter(|t| !t.is_word()).map(|t| doc.folded_of(t).to_owned()));
         }
         inner_marks.sort_unstable();
@@ -72,7 +77,8 @@ impl RolePlaces {
         longest_at.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         longest_at.dedup_by(|a, b| a.0 == b.0);
         let keys = FormKeys::of_forms(longest_at.iter().map(|(form, _)| form.as_str()));
-        RolePlaces { last_tokens: WordTable::new(longest_at), keys, longest, inner_marks }
+        let first_keys = FormKeys::of_forms(firsts.iter().map(String::as_str));
+        RolePlaces { last_tokens: WordTable::new(longest_at), keys, first_keys, longest, inner_marks }
     }
 
     /// The most tokens a role takes.
@@ -120,7 +126,12 @@ impl RolePlaces {
                 last += 1;
             }
             if tokens.get(last + 1).is_some_and(|t| is_comma(text, t)) {
-                windows.push(last + 2..(last + 6).min(tokens.len()));
+                // Most commas after a capitalised word open no role: a
+                // window where none may start is left out.
+                let window = last + 2..(last + 6).min(tokens.len());
+                if tokens.get(window.clone()).unwrap_or_default().iter().any(|t| self.first_keys.may_contain(t)) {
+                    windows.push(window);
+                }
             }
         }
     }

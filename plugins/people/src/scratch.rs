@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
+use crate::recent_genders::RecentGenders;
 use crate::roles::Role;
 use crate::words::Word;
 use crate::Mention;
@@ -39,6 +40,9 @@ pub(crate) struct Scratch {
     /// The length of each mention's first name (`names::first_name`),
     /// found with its fullest form.
     pub(crate) first_names: Vec<Option<usize>>,
+    /// The genders of the first names guessed lately, kept across
+    /// documents (a bounded cache, not a buffer).
+    pub(crate) genders: RecentGenders,
 }
 
 thread_local! {
