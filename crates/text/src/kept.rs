@@ -4,8 +4,39 @@
 //! time); kept, they cost nothing after the first documents. A huge
 //! document's room is freed rather than held by the thread.
 
+use std::cell::RefCell;
+use std::thread::LocalKey;
+
 /// The most items a kept vector keeps room for past a document.
 pub const KEPT_ROOM: usize = 1 << 14;
+
+/// What a thread keeps: buffers that free a huge document's room after it.
+pub trait Bound {
+    /// Frees the room of the buffers that hold more than [`KEPT_ROOM`]
+    /// items.
+    fn bound(&mut self);
+}
+
+impl<T> Bound for Vec<T> {
+    fn bound(&mut self) {
+        bound(self);
+    }
+}
+
+/// Runs `read` with the buffers `kept` holds for this thread, then bounds
+/// them and keeps them for the thread's next document. A caller up the
+/// stack may hold them already (a plugin called again from within itself):
+/// `read` then gets new ones.
+pub fn with_kept<S: Default + Bound, R>(kept: &'static LocalKey<RefCell<S>>, read: impl FnOnce(&mut S) -> R) -> R {
+    kept.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            let result = read(&mut buffers);
+            buffers.bound();
+            result
+        }
+        Err(_) => read(&mut S::default()),
+    })
+}
 
 /// Frees `items`' room if it holds more than [`KEPT_ROOM`] items.
 pub fn bound<T>(items: &mut Vec<T>) {
@@ -45,6 +76,24 @@ mod tests {
         words.push(&text);
         let kept: Vec<&'static str> = recycle(words);
         assert_eq!((kept.len(), kept.capacity()), (0, 24));
+    }
+
+    thread_local! {
+        static KEPT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+
+    #[test]
+    fn a_thread_keeps_its_buffers_but_a_huge_ones_room() {
+        with_kept(&KEPT, |kept| {
+            kept.reserve(100);
+            // Lent already: new ones.
+            with_kept(&KEPT, |again| assert_eq!(again.capacity(), 0));
+        });
+        with_kept(&KEPT, |kept| {
+            assert!(kept.capacity() >= 100);
+            kept.reserve(KEPT_ROOM + 1);
+        });
+        with_kept(&KEPT, |kept| assert_eq!(kept.capacity(), 0));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use std::cell::RefCell;
 
-use glaneur_text::kept::KEPT_ROOM;
 pub(crate) use glaneur_text::kept::{bounded, recycle};
+use glaneur_text::kept::{with_kept, Bound, KEPT_ROOM};
 use glaneur_text::SpanSet;
 
 use crate::catalogue::Hit;
@@ -43,19 +43,10 @@ thread_local! {
 /// Runs `read` with this thread's [`Scratch`] (a new one if a caller up
 /// the stack holds it), and keeps it for the next document.
 pub(crate) fn with<R>(read: impl FnOnce(&mut Scratch) -> R) -> R {
-    SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => {
-            let result = read(&mut scratch);
-            scratch.bound();
-            result
-        }
-        Err(_) => read(&mut Scratch::default()),
-    })
+    with_kept(&SCRATCH, read)
 }
 
-impl Scratch {
-    /// Frees the vectors that hold room for more than a document's worth
-    /// ([`bounded`]).
+impl Bound for Scratch {
     fn bound(&mut self) {
         self.starts.bound();
         self.orgs = bounded(std::mem::take(&mut self.orgs));

@@ -80,19 +80,13 @@ thread_local! {
     static MARKS_FOUND: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The most marks a thread keeps room for past a document.
-const KEPT_MARKS: usize = 1 << 12;
-
 /// Finds percentages; stateless.
 pub struct Percentages;
 
 impl Percentages {
     /// Every percentage in `doc`.
     pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
-        MARKS_FOUND.with(|kept| match kept.try_borrow_mut() {
-            Ok(mut marks) => self.find_with(doc, &mut marks),
-            Err(_) => self.find_with(doc, &mut Vec::new()),
-        })
+        glaneur_text::kept::with_kept(&MARKS_FOUND, |marks| self.find_with(doc, marks))
     }
 
     /// [`Percentages::find`], the marks read into `marks` (what it held is
@@ -102,10 +96,6 @@ impl Percentages {
         marks::marks_into(doc, marks);
         // A word mark stands alone (not the `percent` of `5percent`).
         marks.retain(|&(s, e)| &text[s..e] == "%" || glaneur_text::is_whole_word(text, s, e));
-        if marks.capacity() > KEPT_MARKS {
-            // A huge document's room is not kept by the thread.
-            marks.shrink_to(KEPT_MARKS);
-        }
         let mut out: Vec<Entity> = Vec::with_capacity(marks.len());
         let mut k = 0;
         while k < marks.len() {
