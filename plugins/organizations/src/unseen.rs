@@ -61,7 +61,7 @@ const OF_CUES: usize = 2;
 /// A match of one of the word lists: its byte span, its tokens and its
 /// list ([`CUES`], [`SUFFIX_LIST`], [`OF_CUES`]).
 #[derive(Debug, Clone)]
-struct ListMatch {
+pub(crate) struct ListMatch {
     start: usize,
     end: usize,
     tokens: Range<usize>,
@@ -69,14 +69,14 @@ struct ListMatch {
 }
 
 /// The matches of the lists in `doc`, leftmost-longest and not
-/// overlapping within a list, in order; all lists in one vector (a few
-/// matches a document: one allocation, each rule reading its list's).
-fn scan(doc: &Document<'_>, starts: Option<&[usize]>) -> Vec<ListMatch> {
+/// overlapping within a list, in order, into `found` (emptied first); all
+/// lists in one vector, each rule reading its list's.
+fn scan(doc: &Document<'_>, starts: Option<&[usize]>, found: &mut Vec<ListMatch>) {
     let matches = match starts {
         Some(starts) => LISTS.find_from(doc, starts.iter().copied()),
         None => LISTS.find_all(doc),
     };
-    let mut found = Vec::with_capacity(matches.len());
+    found.clear();
     // `find_all` gives the matches by start, the longest first at each: a
     // list's leftmost-longest are those starting at or past the end of the
     // one it kept last, in that order (no sort).
@@ -89,18 +89,18 @@ fn scan(doc: &Document<'_>, starts: Option<&[usize]>) -> Vec<ListMatch> {
             found.push(ListMatch { start: span.start, end: span.end, tokens: m.tokens, list });
         }
     }
-    found
 }
 
-/// The mentions found so far, and the spans they and the gazetteer's hits
-/// take.
-struct Found<'a, 'h> {
+/// The mentions found so far (those past `first` in `mentions`), and the
+/// spans they and the gazetteer's hits take.
+struct Found<'a, 'h, 'm> {
     text: &'a str,
     taken: Taken<'h>,
-    mentions: Vec<Mention<'a>>,
+    mentions: &'m mut Vec<Mention<'a>>,
+    first: usize,
 }
 
-impl<'a> Found<'a, '_> {
+impl<'a> Found<'a, '_, '_> {
     /// Adds the name at `start..end` if it starts with a capital and
     /// overlaps no span taken; `rule` names the rule that found it, built
     /// only then (most names are refused).
@@ -117,35 +117,61 @@ impl<'a> Found<'a, '_> {
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
 pub fn find<'a>(doc: &Document<'a>, taken: Taken<'_>) -> Vec<Mention<'a>> {
-    find_in(doc, taken, None)
+    let mut mentions = Vec::new();
+    find_in(doc, taken, None, &mut Buffers::default(), &mut mentions);
+    mentions
+}
+
+/// The buffers [`find_at`] works in, kept by the caller from one document
+/// to the next.
+#[derive(Default)]
+pub(crate) struct Buffers<'b> {
+    /// The matches of the word lists.
+    pub(crate) list_matches: Vec<ListMatch>,
+    /// The names found, to look for again.
+    pub(crate) names: Vec<&'b str>,
 }
 
 /// [`find`], given the tokens where the [`phrases`] may begin, in order:
 /// all those whose first token's form key they have, and maybe more (as a
 /// pass over the tokens for other words noted them); the others are not
-/// read again.
-pub fn find_at<'a>(doc: &Document<'a>, taken: Taken<'_>, starts: &[usize]) -> Vec<Mention<'a>> {
-    find_in(doc, taken, Some(starts))
+/// read again. Appends the mentions to `mentions`.
+pub(crate) fn find_at<'a>(
+    doc: &Document<'a>,
+    taken: Taken<'_>,
+    starts: &[usize],
+    buffers: &mut Buffers<'a>,
+    mentions: &mut Vec<Mention<'a>>,
+) {
+    find_in(doc, taken, Some(starts), buffers, mentions);
 }
 
-/// [`find`], the lists looked for at `starts` if given, else everywhere.
-fn find_in<'a>(doc: &Document<'a>, taken: Taken<'_>, starts: Option<&[usize]>) -> Vec<Mention<'a>> {
+/// [`find`], the lists looked for at `starts` if given, else everywhere;
+/// the mentions appended to `mentions`.
+fn find_in<'a>(
+    doc: &Document<'a>,
+    taken: Taken<'_>,
+    starts: Option<&[usize]>,
+    buffers: &mut Buffers<'a>,
+    mentions: &mut Vec<Mention<'a>>,
+) {
     let text = doc.text();
-    let mut found = Found { text, taken, mentions: Vec::new() };
+    let first = mentions.len();
+    let mut found = Found { text, taken, mentions, first };
 
-    let matches = scan(doc, starts);
+    scan(doc, starts, &mut buffers.list_matches);
+    let matches = &buffers.list_matches;
     let of_list = |list: usize| matches.iter().filter(move |m| m.list == list);
     cue_nouns(doc, of_list(CUES), &mut found);
     suffixes(doc, of_list(SUFFIX_LIST), &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
     of_nouns(doc, of_list(OF_CUES), &mut found);
-    same_document(&mut found);
-    found.mentions
+    same_document(&mut found, &mut buffers.names);
 }
 
 /// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
 /// and `X, une société de conseil` (an apposition); `matches` are the cue
 /// nouns' matches from [`scan`].
-fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_>) {
+fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_, '_>) {
     let text = doc.text();
     for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
         if !is_whole_word(text, m_start, m_end) {
@@ -209,7 +235,7 @@ fn comma_before_article(doc: &Document<'_>, k: usize) -> bool {
 
 /// `le PDG de X`, `le rachat de X`, `a investi … dans X`; `matches` are
 /// the of-nouns' matches from [`scan`].
-fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_>) {
+fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_, '_>) {
     let text = doc.text();
     for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
         // The cues also match inside words (`dg` of `budget`): checked first.
@@ -238,12 +264,17 @@ fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMa
 }
 
 /// Every other mention of a name found so: one pass for all of them.
-fn same_document(found: &mut Found<'_, '_>) {
+/// `names` is room for the names (emptied first).
+fn same_document<'a>(found: &mut Found<'a, '_, '_>, names: &mut Vec<&'a str>) {
+    if found.mentions.len() == found.first {
+        return; // no name to look for
+    }
     let text = found.text;
-    let mut names: Vec<&str> = found.mentions.iter().map(|m| m.canonical).collect();
+    names.clear();
+    names.extend(found.mentions[found.first..].iter().map(|m| m.canonical));
     names.sort_unstable();
     names.dedup();
-    for (start, end, _) in find_names(text, &names) {
+    for (start, end, _) in find_names(text, names) {
         if is_whole_word(text, start, end) {
             found.add(start, end, 0.7, || Cow::Borrowed("same-document"));
         }
@@ -396,7 +427,8 @@ mod tests {
     use glaneur_schema::DocumentBuf;
 
     fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
-        let found = scan(&DocumentBuf::new(text).expect("small").document(), None);
+        let mut found = Vec::new();
+        scan(&DocumentBuf::new(text).expect("small").document(), None, &mut found);
         [CUES, SUFFIX_LIST, OF_CUES]
             .map(|list| found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end)).collect())
     }
@@ -460,7 +492,8 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
-            let found = scan(&doc, None);
+            let mut found = Vec::new();
+            scan(&doc, None, &mut found);
             let found = [CUES, SUFFIX_LIST, OF_CUES].map(|list| {
                 found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end, m.tokens.clone())).collect::<Vec<_>>()
             });
