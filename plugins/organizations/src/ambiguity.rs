@@ -56,6 +56,8 @@ impl State {
 pub struct Decisions {
     org_hits: Vec<Hit>,
     state: Vec<State>,
+    /// The organisations accepted, when the document decides some hits.
+    accepted: Vec<usize>,
 }
 
 impl Decisions {
@@ -64,6 +66,7 @@ impl Decisions {
     pub(crate) fn bound(&mut self) {
         bound(&mut self.org_hits);
         bound(&mut self.state);
+        bound(&mut self.accepted);
     }
 }
 
@@ -78,7 +81,7 @@ pub fn decide<'a>(
     buffers: &mut Decisions,
     mentions: &mut Vec<Mention<'a>>,
 ) {
-    let Decisions { org_hits, state } = buffers;
+    let Decisions { org_hits, state, accepted } = buffers;
     org_hits.clear();
     org_hits.extend(hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()));
     let org_of = |h: &Hit| org_of(gazetteer, h);
@@ -101,7 +104,7 @@ pub fn decide<'a>(
     // The rules below only decide hits still open (or weak): most
     // documents have none.
     if state.iter().any(|s| matches!(s, State::Open | State::Weak)) {
-        decide_in_context(gazetteer, doc, org_hits, state, unseen);
+        decide_in_context(gazetteer, doc, org_hits, state, accepted, unseen);
     }
 
     mentions.reserve(org_hits.len());
@@ -134,15 +137,23 @@ fn needs_context(gazetteer: &Gazetteer, hit: &Hit) -> bool {
 
 /// Decides the hits local context left open (or weak), from the rest of
 /// the document: the same organisation accepted elsewhere, a list with an
-/// accepted one, a document about organisations.
-fn decide_in_context(gazetteer: &Gazetteer, doc: &Document<'_>, org_hits: &[Hit], state: &mut [State], unseen: usize) {
+/// accepted one, a document about organisations. `accepted_orgs` is room
+/// for the organisations accepted.
+fn decide_in_context(
+    gazetteer: &Gazetteer,
+    doc: &Document<'_>,
+    org_hits: &[Hit],
+    state: &mut [State],
+    accepted_orgs: &mut Vec<usize>,
+    unseen: usize,
+) {
     let text = doc.text();
     let org_of = |h: &Hit| org_of(gazetteer, h);
     let needs_context = |h: &Hit| needs_context(gazetteer, h);
     // The same organisation accepted elsewhere in the document.
     // Sorted: a document names few organisations, a hash set cost more.
-    let mut accepted_orgs: Vec<usize> =
-        org_hits.iter().zip(&*state).filter(|(_, s)| s.is_decided()).map(|(h, _)| org_of(h)).collect();
+    accepted_orgs.clear();
+    accepted_orgs.extend(org_hits.iter().zip(&*state).filter(|(_, s)| s.is_decided()).map(|(h, _)| org_of(h)));
     accepted_orgs.sort_unstable();
     for (k, hit) in org_hits.iter().enumerate() {
         if state[k] == State::Open && accepted_orgs.binary_search(&org_of(hit)).is_ok() {

@@ -109,7 +109,8 @@ impl Organizations {
             list_matches: std::mem::take(&mut scratch.unseen.list_matches),
             names: recycle(std::mem::take(&mut scratch.unseen.names)),
         };
-        unseen::find_at(doc, Taken::of_disjoint(&selected), list_starts, &mut buffers, mentions);
+        let taken = Taken::with_room(&selected, std::mem::take(&mut scratch.taken));
+        scratch.taken = unseen::find_at(doc, taken, list_starts, &mut buffers, mentions);
         scratch.unseen = unseen::Buffers { list_matches: buffers.list_matches, names: recycle(buffers.names) };
         // The gazetteer's after the others; the order before the sort is
         // moot: the spans are disjoint.

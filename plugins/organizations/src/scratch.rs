@@ -17,6 +17,8 @@ pub(crate) struct Scratch {
     /// The tokens where `unseen`'s word lists may begin, noted by the
     /// gazetteer's pass over the tokens.
     pub(crate) list_starts: Vec<usize>,
+    /// The spans of the names `unseen` found (a `Taken`'s room).
+    pub(crate) taken: Vec<(usize, usize)>,
     /// `unseen`'s: the matches of its word lists, the names it found.
     pub(crate) unseen: Buffers<'static>,
     /// The gazetteer's organisation hits and where each stands.
@@ -50,6 +52,7 @@ impl Scratch {
     /// [`KEPT_ROOM`] items.
     fn bound(&mut self) {
         bound(&mut self.list_starts);
+        bound(&mut self.taken);
         bound(&mut self.unseen.list_matches);
         bound(&mut self.unseen.names);
         self.decisions.bound();

@@ -135,26 +135,28 @@ pub(crate) struct Buffers<'b> {
 /// [`find`], given the tokens where the [`phrases`] may begin, in order:
 /// all those whose first token's form key they have, and maybe more (as a
 /// pass over the tokens for other words noted them); the others are not
-/// read again. Appends the mentions to `mentions`.
+/// read again. Appends the mentions to `mentions`; returns the room of
+/// `taken`'s spans added ([`Taken::into_room`]).
 pub(crate) fn find_at<'a>(
     doc: &Document<'a>,
     taken: Taken<'_>,
     starts: &[usize],
     buffers: &mut Buffers<'a>,
     mentions: &mut Vec<Mention<'a>>,
-) {
-    find_in(doc, taken, Some(starts), buffers, mentions);
+) -> Vec<(usize, usize)> {
+    find_in(doc, taken, Some(starts), buffers, mentions)
 }
 
 /// [`find`], the lists looked for at `starts` if given, else everywhere;
-/// the mentions appended to `mentions`.
+/// the mentions appended to `mentions`, the room of `taken`'s spans added
+/// returned.
 fn find_in<'a>(
     doc: &Document<'a>,
     taken: Taken<'_>,
     starts: Option<&[usize]>,
     buffers: &mut Buffers<'a>,
     mentions: &mut Vec<Mention<'a>>,
-) {
+) -> Vec<(usize, usize)> {
     let text = doc.text();
     let first = mentions.len();
     let mut found = Found { text, taken, mentions, first };
@@ -166,6 +168,7 @@ fn find_in<'a>(
     suffixes(doc, of_list(SUFFIX_LIST), &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
     of_nouns(doc, of_list(OF_CUES), &mut found);
     same_document(&mut found, &mut buffers.names);
+    found.taken.into_room()
 }
 
 /// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
@@ -291,11 +294,14 @@ fn rule_name<'a>(kind: &str, parts: &[&str]) -> Cow<'a, str> {
         if i > 0 {
             name.push('-');
         }
-        name.push_str(part);
-    }
-    // `kind` holds no space: those of the parts, in the few cues of two words.
-    if name.as_bytes().contains(&b' ') {
-        name = name.replace(' ', "-");
+        // `kind` holds no space: those of the parts, in the few cues of
+        // two words, written `-` as the part is copied (no second string).
+        let mut words = part.split(' ');
+        name.push_str(words.next().unwrap_or_default());
+        for word in words {
+            name.push('-');
+            name.push_str(word);
+        }
     }
     Cow::Owned(name)
 }
@@ -548,6 +554,7 @@ mod tests {
         assert_eq!(rule_name("cue:", &["la", "jeune pousse"]), "cue:la-jeune-pousse");
         assert_eq!(rule_name("cue:", &["directeur  général", "d"]), "cue:directeur--général-d");
         assert_eq!(rule_name("apposition:", &["société"]), "apposition:société");
+        assert_eq!(rule_name("cue:", &[" a ", "", "b"]), "cue:-a---b");
     }
 
     #[test]
