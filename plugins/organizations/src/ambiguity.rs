@@ -15,8 +15,8 @@ use std::borrow::Cow;
 use std::cell::LazyCell;
 
 use crate::gazetteer::{Gazetteer, Hit};
-use crate::scratch::bound;
 use crate::lexicon::{is_cue_noun, is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix};
+use crate::scratch::bound;
 use crate::words::{after, before, starts_sentence, Word};
 use crate::{Mention, GAZETTEER_RULE};
 

@@ -12,6 +12,7 @@ pub mod ambiguity;
 mod attrs;
 pub mod gazetteer;
 pub mod lexicon;
+mod rule_names;
 mod scratch;
 pub mod taken;
 pub mod unseen;

@@ -45,8 +45,7 @@ impl<'h> Taken<'h> {
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         // The first hit ending after `start` (ends are sorted too).
         let i = self.hits.partition_point(|h| h.end <= start);
-        self.hits.get(i).is_some_and(|h| h.start < end)
-            || self.last_added_before(end).is_some_and(|(_, e)| start < e)
+        self.hits.get(i).is_some_and(|h| h.start < end) || self.last_added_before(end).is_some_and(|(_, e)| start < e)
     }
 
     /// Takes `start..end`, which must overlap no span taken (what

@@ -17,8 +17,10 @@ use glaneur_schema::{Case, Document, Phrases};
 use glaneur_text::find_names;
 
 use crate::lexicon::{
-    is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
+    cue_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS,
+    SUFFIXES,
 };
+use crate::rule_names::{self, Part, OF_WORDS};
 use crate::taken::Taken;
 use crate::words::{after_token, before, before_token, capital_within, folded_tokens, After, Before, Word};
 use crate::Mention;
@@ -53,6 +55,9 @@ pub fn phrases() -> Vec<&'static str> {
     lists().concat()
 }
 
+/// Every phrase of [`LISTS`], by its index there (that of [`phrases`]).
+static PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists().concat());
+
 /// The lists of [`LISTS`], by index.
 const CUES: usize = 0;
 const SUFFIX_LIST: usize = 1;
@@ -66,6 +71,8 @@ pub(crate) struct ListMatch {
     end: usize,
     tokens: Range<usize>,
     list: usize,
+    /// The phrase: an index into [`phrases`].
+    phrase: usize,
 }
 
 /// The matches of the lists in `doc`, leftmost-longest and not
@@ -86,7 +93,7 @@ fn scan(doc: &Document<'_>, starts: Option<&[usize]>, found: &mut Vec<ListMatch>
         let span = doc.byte_span(m.tokens.clone());
         if span.start >= ends[list] {
             ends[list] = span.end;
-            found.push(ListMatch { start: span.start, end: span.end, tokens: m.tokens, list });
+            found.push(ListMatch { start: span.start, end: span.end, tokens: m.tokens, list, phrase: m.phrase });
         }
     }
 }
@@ -176,7 +183,7 @@ fn find_in<'a>(
 /// nouns' matches from [`scan`].
 fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_, '_>) {
     let text = doc.text();
-    for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
+    for &ListMatch { start: m_start, end: m_end, ref tokens, phrase, .. } in matches {
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
@@ -208,14 +215,23 @@ fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListM
         let comma = prev_1.filter(|c| c.text == ",");
         if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
             if let Some((s, e)) = name_ending_at(doc, comma.start) {
-                found.add(s, e, 0.7, || rule_name("apposition:", &[&*cue()]));
+                let rule = || {
+                    let cue = cue();
+                    rule_names::name(Part::Apposition, phrase, &cue, PHRASES[phrase], || {
+                        rule_name("apposition:", &[&cue])
+                    })
+                };
+                found.add(s, e, 0.7, rule);
             }
         }
-        if !name_after || !is_determiner(&p.lower) {
-            continue;
-        }
+        let Some(determiner) = cue_determiner(&p.lower).filter(|_| name_after) else { continue };
         if let Some((s, e)) = name_after_cue(text, after_token(doc, tokens.end)) {
-            let rule = || rule_name("cue:", &[p.lower.trim_end_matches('\''), &*cue()]);
+            let rule = || {
+                let cue = cue();
+                rule_names::name(Part::Determiner(determiner), phrase, &cue, PHRASES[phrase], || {
+                    rule_name("cue:", &[p.lower.trim_end_matches('\''), &cue])
+                })
+            };
             found.add(s, e, 0.75, rule);
         }
     }
@@ -240,7 +256,7 @@ fn comma_before_article(doc: &Document<'_>, k: usize) -> bool {
 /// the of-nouns' matches from [`scan`].
 fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_, '_>) {
     let text = doc.text();
-    for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
+    for &ListMatch { start: m_start, end: m_end, ref tokens, phrase, .. } in matches {
         // The cues also match inside words (`dg` of `budget`): checked first.
         if !is_whole_word(text, m_start, m_end) {
             continue;
@@ -252,15 +268,17 @@ fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMa
         let mut following = after_token(doc, tokens.end);
         let w = if invested { following.by_ref().take(8).find(|w| w.lower == "dans") } else { following.next() };
         let Some(w) = w else { continue };
-        if !matches!(w.lower.as_ref(), "de" | "d'" | "dans") {
-            continue;
-        }
+        let Some(of_word) = OF_WORDS.iter().position(|&o| w.lower == o) else { continue };
         if invested != (w.lower == "dans") {
             continue;
         }
         // The words after `w`.
         if let Some((s, e)) = name_from(text, following.take(6)) {
-            let rule = || rule_name("cue:", &[&*cue, w.lower.trim_end_matches('\'')]);
+            let rule = || {
+                rule_names::name(Part::Of(of_word), phrase, &cue, PHRASES[phrase], || {
+                    rule_name("cue:", &[&cue, w.lower.trim_end_matches('\'')])
+                })
+            };
             found.add(s, e, 0.7, rule);
         }
     }
@@ -287,7 +305,7 @@ fn same_document<'a>(found: &mut Found<'a, '_, '_>, names: &mut Vec<&'a str>) {
 /// A rule's name: `kind` (`cue:`), then `parts` joined by `-`, a space
 /// within a part written `-` too (`cue:la-jeune-pousse`). Built by hand:
 /// `format!` cost more than the rest of the rule.
-fn rule_name<'a>(kind: &str, parts: &[&str]) -> Cow<'a, str> {
+fn rule_name(kind: &str, parts: &[&str]) -> String {
     let mut name = String::with_capacity(kind.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>());
     name.push_str(kind);
     for (i, part) in parts.iter().enumerate() {
@@ -303,7 +321,7 @@ fn rule_name<'a>(kind: &str, parts: &[&str]) -> Cow<'a, str> {
             name.push_str(word);
         }
     }
-    Cow::Owned(name)
+    name
 }
 
 /// How many words after a cue noun the name may begin at: after up to
@@ -547,6 +565,42 @@ mod tests {
             }
         }
         assert!(appositions > 20, "{appositions}");
+    }
+
+    #[test]
+    fn a_match_names_its_phrase_by_its_index_in_phrases() {
+        assert_eq!(PHRASES.len(), phrases().len());
+        for (p, phrase) in PHRASES.iter().enumerate() {
+            let buf = DocumentBuf::new(phrase).expect("small");
+            let found = LISTS.find_all(&buf.document());
+            assert!(found.iter().any(|m| m.phrase == p), "{phrase:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn rule_names_lent_are_those_written_for_each_mention() {
+        use crate::lexicon::cue_determiners;
+        // Every part with every phrase, twice: a name lent for another
+        // part or phrase would differ from the one written.
+        for _ in 0..2 {
+            for (p, phrase) in PHRASES.iter().enumerate() {
+                for (d, determiner) in cue_determiners().iter().enumerate() {
+                    let expected = rule_name("cue:", &[determiner.trim_end_matches('\''), phrase]);
+                    let lent = rule_names::name(Part::Determiner(d), p, phrase, phrase, || expected.clone());
+                    assert_eq!(lent, expected);
+                }
+                let expected = rule_name("apposition:", &[phrase]);
+                assert_eq!(rule_names::name(Part::Apposition, p, phrase, phrase, || expected.clone()), expected);
+                for (w, word) in OF_WORDS.iter().enumerate() {
+                    let expected = rule_name("cue:", &[phrase, word.trim_end_matches('\'')]);
+                    let lent = rule_names::name(Part::Of(w), p, phrase, phrase, || expected.clone());
+                    assert_eq!(lent, expected);
+                }
+            }
+        }
+        // A cue written otherwise than its phrase gets its own name.
+        let other = rule_names::name(Part::Apposition, 0, "jeune  pousse", PHRASES[0], || "own".to_owned());
+        assert_eq!(other, "own");
     }
 
     #[test]
