@@ -16,6 +16,7 @@ use std::cell::LazyCell;
 
 use crate::gazetteer::{Gazetteer, Hit};
 use crate::lexicon::{is_cue_noun, is_function_word, is_negative_cue, is_org_verb, is_product_word, is_suffix};
+use crate::scratch::bound;
 use crate::words::{after, before, starts_sentence, Word};
 use crate::{Mention, GAZETTEER_RULE};
 
@@ -48,16 +49,45 @@ impl State {
     }
 }
 
-/// Decides every hit; returns the organisation mentions, with room for
-/// `unseen` more. `unseen` counts the organisations the other rules found,
-/// which tell the document is about organisations.
-pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], unseen: usize) -> Vec<Mention<'a>> {
-    let mut org_hits: Vec<&Hit> = Vec::with_capacity(hits.len());
+/// The buffers [`decide`] reads a document's hits into: the
+/// organisations' hits and where each stands. Kept by the caller from one
+/// document to the next.
+#[derive(Default)]
+pub struct Decisions {
+    org_hits: Vec<Hit>,
+    state: Vec<State>,
+    /// The organisations accepted, when the document decides some hits.
+    accepted: Vec<usize>,
+}
+
+impl Decisions {
+    /// Empties the buffers, freeing those too large to keep
+    /// ([`crate::scratch::bound`]).
+    pub(crate) fn bound(&mut self) {
+        bound(&mut self.org_hits);
+        bound(&mut self.state);
+        bound(&mut self.accepted);
+    }
+}
+
+/// Decides every hit; appends the organisation mentions to `mentions`.
+/// `unseen` counts the organisations the other rules found, which tell the
+/// document is about organisations. `buffers` are the room it works in.
+pub fn decide<'a>(
+    gazetteer: &'a Gazetteer,
+    doc: &Document<'_>,
+    hits: &[Hit],
+    unseen: usize,
+    buffers: &mut Decisions,
+    mentions: &mut Vec<Mention<'a>>,
+) {
+    let Decisions { org_hits, state, accepted } = buffers;
+    org_hits.clear();
     org_hits.extend(hits.iter().filter(|h| gazetteer.forms[h.form].org.is_some()));
     let org_of = |h: &Hit| org_of(gazetteer, h);
     let needs_context = |h: &Hit| needs_context(gazetteer, h);
 
-    let mut state: Vec<State> = Vec::with_capacity(org_hits.len());
+    state.clear();
     state.extend(org_hits.iter().map(|hit| {
         if !needs_context(hit) {
             return State::Decided(GAZETTEER_RULE);
@@ -74,11 +104,11 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
     // The rules below only decide hits still open (or weak): most
     // documents have none.
     if state.iter().any(|s| matches!(s, State::Open | State::Weak)) {
-        decide_in_context(gazetteer, doc, &org_hits, &mut state, unseen);
+        decide_in_context(gazetteer, doc, org_hits, state, accepted, unseen);
     }
 
-    let mut mentions = Vec::with_capacity(org_hits.len() + unseen);
-    mentions.extend(org_hits.iter().zip(state).filter_map(|(hit, state)| {
+    mentions.reserve(org_hits.len());
+    mentions.extend(org_hits.iter().zip(state.iter()).filter_map(|(hit, &state)| {
         let State::Decided(rule) = state else { return None };
         let org = &gazetteer.orgs[org_of(hit)];
         let confidence = if rule == GAZETTEER_RULE { 0.95 } else { 0.85 };
@@ -92,7 +122,6 @@ pub fn decide<'a>(gazetteer: &'a Gazetteer, doc: &Document<'_>, hits: &[Hit], un
             org: Some(org_of(hit)),
         })
     }));
-    mentions
 }
 
 /// The organisation of `hit`, one of the gazetteer's organisations'.
@@ -108,15 +137,23 @@ fn needs_context(gazetteer: &Gazetteer, hit: &Hit) -> bool {
 
 /// Decides the hits local context left open (or weak), from the rest of
 /// the document: the same organisation accepted elsewhere, a list with an
-/// accepted one, a document about organisations.
-fn decide_in_context(gazetteer: &Gazetteer, doc: &Document<'_>, org_hits: &[&Hit], state: &mut [State], unseen: usize) {
+/// accepted one, a document about organisations. `accepted_orgs` is room
+/// for the organisations accepted.
+fn decide_in_context(
+    gazetteer: &Gazetteer,
+    doc: &Document<'_>,
+    org_hits: &[Hit],
+    state: &mut [State],
+    accepted_orgs: &mut Vec<usize>,
+    unseen: usize,
+) {
     let text = doc.text();
     let org_of = |h: &Hit| org_of(gazetteer, h);
     let needs_context = |h: &Hit| needs_context(gazetteer, h);
     // The same organisation accepted elsewhere in the document.
     // Sorted: a document names few organisations, a hash set cost more.
-    let mut accepted_orgs: Vec<usize> =
-        org_hits.iter().zip(&*state).filter(|(_, s)| s.is_decided()).map(|(h, _)| org_of(h)).collect();
+    accepted_orgs.clear();
+    accepted_orgs.extend(org_hits.iter().zip(&*state).filter(|(_, s)| s.is_decided()).map(|(h, _)| org_of(h)));
     accepted_orgs.sort_unstable();
     for (k, hit) in org_hits.iter().enumerate() {
         if state[k] == State::Open && accepted_orgs.binary_search(&org_of(hit)).is_ok() {
@@ -133,7 +170,7 @@ fn decide_in_context(gazetteer: &Gazetteer, doc: &Document<'_>, org_hits: &[&Hit
                 .into_iter()
                 .filter(|&j| j < org_hits.len() && state[j].is_decided())
                 .any(|j| {
-                    let (a, b) = if j < k { (org_hits[j], org_hits[k]) } else { (org_hits[k], org_hits[j]) };
+                    let (a, b) = if j < k { (&org_hits[j], &org_hits[k]) } else { (&org_hits[k], &org_hits[j]) };
                     is_list_gap(&text[a.end..b.start])
                 });
             if listed_with_accepted {

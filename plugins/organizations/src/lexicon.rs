@@ -55,11 +55,20 @@ static NOT_NAMES: LazyLock<WordList> = LazyLock::new(|| WordList::parse(include_
 static PRODUCT_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::parse(include_str!("../data/product_words.txt")));
 
 /// Determiners before a cue noun: glaneur-lexicon's but `d'`, `ses` and
-/// `leur` (see [`is_determiner`]).
-static CUE_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
-    let left_out = ["d'", "ses", "leur"];
-    WordSet::from_words(glaneur_lexicon::DETERMINERS.words().iter().copied().filter(|w| !left_out.contains(w)))
-});
+/// `leur` (see [`is_determiner`]), each with its index in
+/// [`cue_determiners`].
+static CUE_DETERMINERS: LazyLock<WordTable<usize>> =
+    LazyLock::new(|| WordTable::new(cue_determiners().iter().enumerate().map(|(i, &w)| (w, i))));
+
+/// The determiners a cue noun follows ([`is_determiner`]), in an order of
+/// their own: the `cue:<determiner>-<noun>` rules are named after them.
+pub fn cue_determiners() -> &'static [&'static str] {
+    static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let left_out = ["d'", "ses", "leur"];
+        glaneur_lexicon::DETERMINERS.words().iter().copied().filter(|w| !left_out.contains(w)).collect()
+    });
+    &WORDS
+}
 
 // The lists as looked up.
 static CUE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&[&CUE_NOUNS]));
@@ -83,7 +92,13 @@ pub fn is_cue_noun(word: &str) -> bool {
 /// lexicon, so that the names found and the `cue:<determiner>-<noun>`
 /// rules did not change).
 pub fn is_determiner(word: &str) -> bool {
-    CUE_DETERMINERS.contains(word)
+    cue_determiner(word).is_some()
+}
+
+/// The index of `word` in [`cue_determiners`], if it is one
+/// ([`is_determiner`]).
+pub fn cue_determiner(word: &str) -> Option<usize> {
+    CUE_DETERMINERS.get(word.as_bytes()).copied()
 }
 
 /// Words between a cue noun and the name that are not part of either:

@@ -12,6 +12,8 @@ pub mod ambiguity;
 mod attrs;
 pub mod gazetteer;
 pub mod lexicon;
+mod rule_names;
+mod scratch;
 pub mod taken;
 pub mod unseen;
 pub mod words;
@@ -22,6 +24,7 @@ use glaneur_schema::output::Attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use glaneur_text::SpanSet;
 
+use crate::scratch::{recycle, Scratch};
 use crate::taken::Taken;
 use serde::Serialize;
 
@@ -89,17 +92,32 @@ impl Organizations {
 
     /// Every organisation mention in `doc`, in order.
     pub fn mentions<'a>(&'a self, doc: &Document<'a>) -> Vec<Mention<'a>> {
+        Scratch::with(|scratch| {
+            let mut mentions = Vec::new();
+            self.mentions_into(doc, scratch, &mut mentions);
+            mentions
+        })
+    }
+
+    /// [`Organizations::mentions`], into `mentions` (empty), with the
+    /// buffers of `scratch`.
+    fn mentions_into<'a>(&'a self, doc: &Document<'a>, scratch: &mut Scratch, mentions: &mut Vec<Mention<'a>>) {
         // One pass over the tokens for the gazetteer notes where the word
         // lists of `unseen` may begin.
-        let mut list_starts = Vec::new();
-        let selected = longest_first(self.gazetteer.hits_noting(doc, &mut list_starts));
-        let unseen = unseen::find_at(doc, Taken::of_disjoint(&selected), &list_starts);
-        // The gazetteer's first, room left for the others: no reallocation.
-        // The order before the sort is moot: the spans are disjoint.
-        let mut mentions = ambiguity::decide(&self.gazetteer, doc, &selected, unseen.len());
-        mentions.extend(unseen);
+        let list_starts = &mut scratch.list_starts;
+        let selected = longest_first(self.gazetteer.hits_noting(doc, list_starts));
+        let mut buffers = unseen::Buffers {
+            list_matches: std::mem::take(&mut scratch.unseen.list_matches),
+            names: recycle(std::mem::take(&mut scratch.unseen.names)),
+        };
+        let taken = Taken::with_room(&selected, std::mem::take(&mut scratch.taken));
+        scratch.taken = unseen::find_at(doc, taken, list_starts, &mut buffers, mentions);
+        scratch.unseen = unseen::Buffers { list_matches: buffers.list_matches, names: recycle(buffers.names) };
+        // The gazetteer's after the others; the order before the sort is
+        // moot: the spans are disjoint.
+        let unseen = mentions.len();
+        ambiguity::decide(&self.gazetteer, doc, &selected, unseen, &mut scratch.decisions, mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        mentions
     }
 
     /// Every mention as an entity.
@@ -115,13 +133,17 @@ impl Organizations {
             }),
             None => m.entity(),
         };
-        let mentions = self.mentions(doc);
-        // Not `collect`: into a `Result`, it cannot size the vector first.
-        let mut entities = Vec::with_capacity(mentions.len());
-        for m in &mentions {
-            entities.push(entity(m)?);
-        }
-        Ok(entities)
+        Scratch::with(|scratch| {
+            let mut mentions = recycle(std::mem::take(&mut scratch.mentions));
+            self.mentions_into(doc, scratch, &mut mentions);
+            // Not `collect`: into a `Result`, it cannot size the vector first.
+            let mut entities = Vec::with_capacity(mentions.len());
+            for m in &mentions {
+                entities.push(entity(m)?);
+            }
+            scratch.mentions = recycle(mentions);
+            Ok(entities)
+        })
     }
 }
 

@@ -1,7 +1,5 @@
 //! [`Taken`]: the spans a name found by the rules may not overlap.
 
-use std::collections::BTreeMap;
-
 use crate::gazetteer::Hit;
 
 /// The spans taken in a document, none overlapping another: the
@@ -11,37 +9,57 @@ use crate::gazetteer::Hit;
 ///
 /// Disjoint, a span overlaps `start..end` only if it is the last to start
 /// before `end`: one look-up in each part. (A `SpanSet`, which allows
-/// overlapping spans, scanned every span starting up to 4 KB before.)
+/// overlapping spans, scanned every span starting up to 4 KB before.) The
+/// spans added, a few a document, are a sorted vector, whose room a caller
+/// may keep for the next document ([`Taken::with_room`]).
 #[derive(Debug, Default)]
 pub struct Taken<'h> {
     /// The gazetteer's hits, by start, none overlapping: borrowed, not
     /// copied.
     hits: &'h [Hit],
-    /// The spans added since: end by start, none overlapping.
-    added: BTreeMap<usize, usize>,
+    /// The spans added since, by start, none overlapping.
+    added: Vec<(usize, usize)>,
 }
 
 impl<'h> Taken<'h> {
     /// The spans of `hits` (sorted by start, none overlapping the next:
     /// what [`glaneur_text::sorted_and_disjoint`] checks).
     pub fn of_disjoint(hits: &'h [Hit]) -> Taken<'h> {
+        Taken::with_room(hits, Vec::new())
+    }
+
+    /// [`Taken::of_disjoint`], the spans added kept in `room` (emptied
+    /// first), which [`Taken::into_room`] gives back.
+    pub fn with_room(hits: &'h [Hit], mut room: Vec<(usize, usize)>) -> Taken<'h> {
         debug_assert!(glaneur_text::sorted_and_disjoint(hits, |h| (h.start, h.end)));
-        Taken { hits, added: BTreeMap::new() }
+        room.clear();
+        Taken { hits, added: room }
+    }
+
+    /// The room the spans added were kept in, for another document.
+    pub fn into_room(self) -> Vec<(usize, usize)> {
+        self.added
     }
 
     /// Whether `start..end` overlaps a span taken.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         // The first hit ending after `start` (ends are sorted too).
         let i = self.hits.partition_point(|h| h.end <= start);
-        self.hits.get(i).is_some_and(|h| h.start < end)
-            || self.added.range(..end).next_back().is_some_and(|(_, &e)| start < e)
+        self.hits.get(i).is_some_and(|h| h.start < end) || self.last_added_before(end).is_some_and(|(_, e)| start < e)
     }
 
     /// Takes `start..end`, which must overlap no span taken (what
     /// [`Taken::overlaps`] tells): the rules ask first.
     pub fn insert(&mut self, start: usize, end: usize) {
         debug_assert!(!self.overlaps(start, end), "{start}..{end} is taken");
-        self.added.insert(start, end);
+        let i = self.added.partition_point(|&(s, _)| s < start);
+        self.added.insert(i, (start, end));
+    }
+
+    /// The last span added that starts before `end`.
+    fn last_added_before(&self, end: usize) -> Option<(usize, usize)> {
+        let i = self.added.partition_point(|&(s, _)| s < end);
+        i.checked_sub(1).map(|i| self.added[i])
     }
 }
 

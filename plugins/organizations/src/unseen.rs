@@ -17,8 +17,10 @@ use glaneur_schema::{Case, Document, Phrases};
 use glaneur_text::find_names;
 
 use crate::lexicon::{
-    is_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS, SUFFIXES,
+    cue_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS,
+    SUFFIXES,
 };
+use crate::rule_names::{self, Part, OF_WORDS};
 use crate::taken::Taken;
 use crate::words::{after_token, before, before_token, capital_within, folded_tokens, After, Before, Word};
 use crate::Mention;
@@ -53,6 +55,9 @@ pub fn phrases() -> Vec<&'static str> {
     lists().concat()
 }
 
+/// Every phrase of [`LISTS`], by its index there (that of [`phrases`]).
+static PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists().concat());
+
 /// The lists of [`LISTS`], by index.
 const CUES: usize = 0;
 const SUFFIX_LIST: usize = 1;
@@ -61,22 +66,24 @@ const OF_CUES: usize = 2;
 /// A match of one of the word lists: its byte span, its tokens and its
 /// list ([`CUES`], [`SUFFIX_LIST`], [`OF_CUES`]).
 #[derive(Debug, Clone)]
-struct ListMatch {
+pub(crate) struct ListMatch {
     start: usize,
     end: usize,
     tokens: Range<usize>,
     list: usize,
+    /// The phrase: an index into [`phrases`].
+    phrase: usize,
 }
 
 /// The matches of the lists in `doc`, leftmost-longest and not
-/// overlapping within a list, in order; all lists in one vector (a few
-/// matches a document: one allocation, each rule reading its list's).
-fn scan(doc: &Document<'_>, starts: Option<&[usize]>) -> Vec<ListMatch> {
+/// overlapping within a list, in order, into `found` (emptied first); all
+/// lists in one vector, each rule reading its list's.
+fn scan(doc: &Document<'_>, starts: Option<&[usize]>, found: &mut Vec<ListMatch>) {
     let matches = match starts {
         Some(starts) => LISTS.find_from(doc, starts.iter().copied()),
         None => LISTS.find_all(doc),
     };
-    let mut found = Vec::with_capacity(matches.len());
+    found.clear();
     // `find_all` gives the matches by start, the longest first at each: a
     // list's leftmost-longest are those starting at or past the end of the
     // one it kept last, in that order (no sort).
@@ -86,21 +93,21 @@ fn scan(doc: &Document<'_>, starts: Option<&[usize]>) -> Vec<ListMatch> {
         let span = doc.byte_span(m.tokens.clone());
         if span.start >= ends[list] {
             ends[list] = span.end;
-            found.push(ListMatch { start: span.start, end: span.end, tokens: m.tokens, list });
+            found.push(ListMatch { start: span.start, end: span.end, tokens: m.tokens, list, phrase: m.phrase });
         }
     }
-    found
 }
 
-/// The mentions found so far, and the spans they and the gazetteer's hits
-/// take.
-struct Found<'a, 'h> {
+/// The mentions found so far (those past `first` in `mentions`), and the
+/// spans they and the gazetteer's hits take.
+struct Found<'a, 'h, 'm> {
     text: &'a str,
     taken: Taken<'h>,
-    mentions: Vec<Mention<'a>>,
+    mentions: &'m mut Vec<Mention<'a>>,
+    first: usize,
 }
 
-impl<'a> Found<'a, '_> {
+impl<'a> Found<'a, '_, '_> {
     /// Adds the name at `start..end` if it starts with a capital and
     /// overlaps no span taken; `rule` names the rule that found it, built
     /// only then (most names are refused).
@@ -117,37 +124,66 @@ impl<'a> Found<'a, '_> {
 /// The mentions of organisations the gazetteer lacks. `taken` holds the
 /// gazetteer's spans (organisations and products).
 pub fn find<'a>(doc: &Document<'a>, taken: Taken<'_>) -> Vec<Mention<'a>> {
-    find_in(doc, taken, None)
+    let mut mentions = Vec::new();
+    find_in(doc, taken, None, &mut Buffers::default(), &mut mentions);
+    mentions
+}
+
+/// The buffers [`find_at`] works in, kept by the caller from one document
+/// to the next.
+#[derive(Default)]
+pub(crate) struct Buffers<'b> {
+    /// The matches of the word lists.
+    pub(crate) list_matches: Vec<ListMatch>,
+    /// The names found, to look for again.
+    pub(crate) names: Vec<&'b str>,
 }
 
 /// [`find`], given the tokens where the [`phrases`] may begin, in order:
 /// all those whose first token's form key they have, and maybe more (as a
 /// pass over the tokens for other words noted them); the others are not
-/// read again.
-pub fn find_at<'a>(doc: &Document<'a>, taken: Taken<'_>, starts: &[usize]) -> Vec<Mention<'a>> {
-    find_in(doc, taken, Some(starts))
+/// read again. Appends the mentions to `mentions`; returns the room of
+/// `taken`'s spans added ([`Taken::into_room`]).
+pub(crate) fn find_at<'a>(
+    doc: &Document<'a>,
+    taken: Taken<'_>,
+    starts: &[usize],
+    buffers: &mut Buffers<'a>,
+    mentions: &mut Vec<Mention<'a>>,
+) -> Vec<(usize, usize)> {
+    find_in(doc, taken, Some(starts), buffers, mentions)
 }
 
-/// [`find`], the lists looked for at `starts` if given, else everywhere.
-fn find_in<'a>(doc: &Document<'a>, taken: Taken<'_>, starts: Option<&[usize]>) -> Vec<Mention<'a>> {
+/// [`find`], the lists looked for at `starts` if given, else everywhere;
+/// the mentions appended to `mentions`, the room of `taken`'s spans added
+/// returned.
+fn find_in<'a>(
+    doc: &Document<'a>,
+    taken: Taken<'_>,
+    starts: Option<&[usize]>,
+    buffers: &mut Buffers<'a>,
+    mentions: &mut Vec<Mention<'a>>,
+) -> Vec<(usize, usize)> {
     let text = doc.text();
-    let mut found = Found { text, taken, mentions: Vec::new() };
+    let first = mentions.len();
+    let mut found = Found { text, taken, mentions, first };
 
-    let matches = scan(doc, starts);
+    scan(doc, starts, &mut buffers.list_matches);
+    let matches = &buffers.list_matches;
     let of_list = |list: usize| matches.iter().filter(move |m| m.list == list);
     cue_nouns(doc, of_list(CUES), &mut found);
     suffixes(doc, of_list(SUFFIX_LIST), &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
     of_nouns(doc, of_list(OF_CUES), &mut found);
-    same_document(&mut found);
-    found.mentions
+    same_document(&mut found, &mut buffers.names);
+    found.taken.into_room()
 }
 
 /// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
 /// and `X, une société de conseil` (an apposition); `matches` are the cue
 /// nouns' matches from [`scan`].
-fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_>) {
+fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_, '_>) {
     let text = doc.text();
-    for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
+    for &ListMatch { start: m_start, end: m_end, ref tokens, phrase, .. } in matches {
         if !is_whole_word(text, m_start, m_end) {
             continue;
         }
@@ -179,14 +215,23 @@ fn cue_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListM
         let comma = prev_1.filter(|c| c.text == ",");
         if let Some(comma) = comma.filter(|_| article && !starts_clause()) {
             if let Some((s, e)) = name_ending_at(doc, comma.start) {
-                found.add(s, e, 0.7, || rule_name("apposition:", &[&*cue()]));
+                let rule = || {
+                    let cue = cue();
+                    rule_names::name(Part::Apposition, phrase, &cue, PHRASES[phrase], || {
+                        rule_name("apposition:", &[&cue])
+                    })
+                };
+                found.add(s, e, 0.7, rule);
             }
         }
-        if !name_after || !is_determiner(&p.lower) {
-            continue;
-        }
+        let Some(determiner) = cue_determiner(&p.lower).filter(|_| name_after) else { continue };
         if let Some((s, e)) = name_after_cue(text, after_token(doc, tokens.end)) {
-            let rule = || rule_name("cue:", &[p.lower.trim_end_matches('\''), &*cue()]);
+            let rule = || {
+                let cue = cue();
+                rule_names::name(Part::Determiner(determiner), phrase, &cue, PHRASES[phrase], || {
+                    rule_name("cue:", &[p.lower.trim_end_matches('\''), &cue])
+                })
+            };
             found.add(s, e, 0.75, rule);
         }
     }
@@ -209,9 +254,9 @@ fn comma_before_article(doc: &Document<'_>, k: usize) -> bool {
 
 /// `le PDG de X`, `le rachat de X`, `a investi … dans X`; `matches` are
 /// the of-nouns' matches from [`scan`].
-fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_>) {
+fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_, '_>) {
     let text = doc.text();
-    for &ListMatch { start: m_start, end: m_end, ref tokens, .. } in matches {
+    for &ListMatch { start: m_start, end: m_end, ref tokens, phrase, .. } in matches {
         // The cues also match inside words (`dg` of `budget`): checked first.
         if !is_whole_word(text, m_start, m_end) {
             continue;
@@ -223,27 +268,34 @@ fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMa
         let mut following = after_token(doc, tokens.end);
         let w = if invested { following.by_ref().take(8).find(|w| w.lower == "dans") } else { following.next() };
         let Some(w) = w else { continue };
-        if !matches!(w.lower.as_ref(), "de" | "d'" | "dans") {
-            continue;
-        }
+        let Some(of_word) = OF_WORDS.iter().position(|&o| w.lower == o) else { continue };
         if invested != (w.lower == "dans") {
             continue;
         }
         // The words after `w`.
         if let Some((s, e)) = name_from(text, following.take(6)) {
-            let rule = || rule_name("cue:", &[&*cue, w.lower.trim_end_matches('\'')]);
+            let rule = || {
+                rule_names::name(Part::Of(of_word), phrase, &cue, PHRASES[phrase], || {
+                    rule_name("cue:", &[&cue, w.lower.trim_end_matches('\'')])
+                })
+            };
             found.add(s, e, 0.7, rule);
         }
     }
 }
 
 /// Every other mention of a name found so: one pass for all of them.
-fn same_document(found: &mut Found<'_, '_>) {
+/// `names` is room for the names (emptied first).
+fn same_document<'a>(found: &mut Found<'a, '_, '_>, names: &mut Vec<&'a str>) {
+    if found.mentions.len() == found.first {
+        return; // no name to look for
+    }
     let text = found.text;
-    let mut names: Vec<&str> = found.mentions.iter().map(|m| m.canonical).collect();
+    names.clear();
+    names.extend(found.mentions[found.first..].iter().map(|m| m.canonical));
     names.sort_unstable();
     names.dedup();
-    for (start, end, _) in find_names(text, &names) {
+    for (start, end, _) in find_names(text, names) {
         if is_whole_word(text, start, end) {
             found.add(start, end, 0.7, || Cow::Borrowed("same-document"));
         }
@@ -253,20 +305,23 @@ fn same_document(found: &mut Found<'_, '_>) {
 /// A rule's name: `kind` (`cue:`), then `parts` joined by `-`, a space
 /// within a part written `-` too (`cue:la-jeune-pousse`). Built by hand:
 /// `format!` cost more than the rest of the rule.
-fn rule_name<'a>(kind: &str, parts: &[&str]) -> Cow<'a, str> {
+fn rule_name(kind: &str, parts: &[&str]) -> String {
     let mut name = String::with_capacity(kind.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>());
     name.push_str(kind);
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             name.push('-');
         }
-        name.push_str(part);
+        // `kind` holds no space: those of the parts, in the few cues of
+        // two words, written `-` as the part is copied (no second string).
+        let mut words = part.split(' ');
+        name.push_str(words.next().unwrap_or_default());
+        for word in words {
+            name.push('-');
+            name.push_str(word);
+        }
     }
-    // `kind` holds no space: those of the parts, in the few cues of two words.
-    if name.as_bytes().contains(&b' ') {
-        name = name.replace(' ', "-");
-    }
-    Cow::Owned(name)
+    name
 }
 
 /// How many words after a cue noun the name may begin at: after up to
@@ -396,7 +451,8 @@ mod tests {
     use glaneur_schema::DocumentBuf;
 
     fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
-        let found = scan(&DocumentBuf::new(text).expect("small").document(), None);
+        let mut found = Vec::new();
+        scan(&DocumentBuf::new(text).expect("small").document(), None, &mut found);
         [CUES, SUFFIX_LIST, OF_CUES]
             .map(|list| found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end)).collect())
     }
@@ -460,7 +516,8 @@ mod tests {
         for text in &texts {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
-            let found = scan(&doc, None);
+            let mut found = Vec::new();
+            scan(&doc, None, &mut found);
             let found = [CUES, SUFFIX_LIST, OF_CUES].map(|list| {
                 found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end, m.tokens.clone())).collect::<Vec<_>>()
             });
@@ -511,10 +568,47 @@ mod tests {
     }
 
     #[test]
+    fn a_match_names_its_phrase_by_its_index_in_phrases() {
+        assert_eq!(PHRASES.len(), phrases().len());
+        for (p, phrase) in PHRASES.iter().enumerate() {
+            let buf = DocumentBuf::new(phrase).expect("small");
+            let found = LISTS.find_all(&buf.document());
+            assert!(found.iter().any(|m| m.phrase == p), "{phrase:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn rule_names_lent_are_those_written_for_each_mention() {
+        use crate::lexicon::cue_determiners;
+        // Every part with every phrase, twice: a name lent for another
+        // part or phrase would differ from the one written.
+        for _ in 0..2 {
+            for (p, phrase) in PHRASES.iter().enumerate() {
+                for (d, determiner) in cue_determiners().iter().enumerate() {
+                    let expected = rule_name("cue:", &[determiner.trim_end_matches('\''), phrase]);
+                    let lent = rule_names::name(Part::Determiner(d), p, phrase, phrase, || expected.clone());
+                    assert_eq!(lent, expected);
+                }
+                let expected = rule_name("apposition:", &[phrase]);
+                assert_eq!(rule_names::name(Part::Apposition, p, phrase, phrase, || expected.clone()), expected);
+                for (w, word) in OF_WORDS.iter().enumerate() {
+                    let expected = rule_name("cue:", &[phrase, word.trim_end_matches('\'')]);
+                    let lent = rule_names::name(Part::Of(w), p, phrase, phrase, || expected.clone());
+                    assert_eq!(lent, expected);
+                }
+            }
+        }
+        // A cue written otherwise than its phrase gets its own name.
+        let other = rule_names::name(Part::Apposition, 0, "jeune  pousse", PHRASES[0], || "own".to_owned());
+        assert_eq!(other, "own");
+    }
+
+    #[test]
     fn rule_names_join_their_parts_with_dashes() {
         assert_eq!(rule_name("cue:", &["la", "jeune pousse"]), "cue:la-jeune-pousse");
         assert_eq!(rule_name("cue:", &["directeur  général", "d"]), "cue:directeur--général-d");
         assert_eq!(rule_name("apposition:", &["société"]), "apposition:société");
+        assert_eq!(rule_name("cue:", &[" a ", "", "b"]), "cue:-a---b");
     }
 
     #[test]
