@@ -5,6 +5,9 @@
 
 use std::cell::RefCell;
 
+pub(crate) use glaneur_text::kept::{bound, recycle};
+use glaneur_text::kept::{with_kept, Bound};
+
 use crate::ambiguity::Decisions;
 use crate::unseen::Buffers;
 use crate::Mention;
@@ -36,20 +39,13 @@ thread_local! {
 impl Scratch {
     /// `read` with this thread's buffers (new ones if they are lent
     /// already), which are then kept for its next document, but those
-    /// with room for more than [`KEPT_ROOM`] items (a huge document's).
+    /// with room for more than [`KEPT_ROOM`](glaneur_text::kept::KEPT_ROOM) items (a huge document's).
     pub(crate) fn with<R>(read: impl FnOnce(&mut Scratch) -> R) -> R {
-        SCRATCH.with(|kept| match kept.try_borrow_mut() {
-            Ok(mut scratch) => {
-                let result = read(&mut scratch);
-                scratch.bound();
-                result
-            }
-            Err(_) => read(&mut Scratch::default()),
-        })
+        with_kept(&SCRATCH, read)
     }
+}
 
-    /// Empties the buffers, and frees those with room for more than
-    /// [`KEPT_ROOM`] items.
+impl Bound for Scratch {
     fn bound(&mut self) {
         bound(&mut self.list_starts);
         bound(&mut self.taken);
@@ -60,36 +56,13 @@ impl Scratch {
     }
 }
 
-/// Empties `items`, and frees it if it holds room for more than
-/// [`KEPT_ROOM`] items.
-pub(crate) fn bound<T>(items: &mut Vec<T>) {
-    if items.capacity() > KEPT_ROOM {
-        *items = Vec::new();
-    } else {
-        items.clear();
-    }
-}
-
-/// The most items a buffer keeps room for past a document: a huge
-/// document's are freed rather than held by the thread.
-const KEPT_ROOM: usize = 1 << 14;
-
-/// `items` emptied, with its room for items of another lifetime, of the
-/// same size.
-#[allow(clippy::unnecessary_filter_map, reason = "the map changes the items' type, which a filter keeps")]
-pub(crate) fn recycle<T, U>(mut items: Vec<T>) -> Vec<U> {
-    items.clear();
-    // Collected from an empty iterator into its own allocation (the
-    // standard library collects a vector's own iterator in place when the
-    // items are of the same size and alignment).
-    items.into_iter().filter_map(|_| None).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
 
     use super::*;
+
+    use glaneur_text::kept::KEPT_ROOM;
 
     #[test]
     fn recycled_buffers_keep_their_room() {
