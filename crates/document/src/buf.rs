@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::document::Document;
+use crate::room::DocumentRoom;
 use crate::sentences::sentences;
 use crate::token::{Bounds, Token};
 use crate::tokenize::{tokenize, Tokenized};
@@ -16,6 +17,9 @@ pub struct DocumentBuf<'a> {
     sentences: Vec<Bounds>,
     paragraphs: Vec<Bounds>,
     language: crate::Language,
+    /// Empty: the room of the tokens a sentence may end at, found by the
+    /// tokeniser and read by `sentences`, kept for the next build.
+    breaks: Vec<u32>,
 }
 
 /// A text too long for a document's 32-bit offsets.
@@ -36,15 +40,33 @@ impl std::error::Error for TooLarge {}
 impl<'a> DocumentBuf<'a> {
     /// Reads `text`: tokens, folded forms, sentences, paragraphs, language.
     pub fn new(text: &'a str) -> Result<Self, TooLarge> {
+        Self::new_in(text, DocumentRoom::default())
+    }
+
+    /// [`DocumentBuf::new`] in the buffers of `room` (taken back with
+    /// [`DocumentBuf::into_room`]): a caller reading many texts allocates
+    /// only when one needs more room than those before it.
+    pub fn new_in(text: &'a str, room: DocumentRoom) -> Result<Self, TooLarge> {
         if u32::try_from(text.len()).is_err() {
             return Err(TooLarge { bytes: text.len() });
         }
+        // A room from outside the crate is empty: `Default`, or `into_room`'s.
+        let DocumentRoom { mut folded, tokens, breaks, sentences: bounds, paragraphs } = room;
         // A word in five or so has a capital: room for their folded forms.
-        let mut folded = String::with_capacity(text.len() / 4);
-        let Tokenized { mut tokens, breaks, paragraphs, guess } = tokenize(text, &mut folded);
-        let sentences = sentences(text, &mut tokens, &breaks, &folded);
+        folded.reserve(text.len() / 4);
+        let into = Tokenized { tokens, breaks, paragraphs, ..Tokenized::default() };
+        let Tokenized { mut tokens, mut breaks, paragraphs, guess } = tokenize(text, &mut folded, into);
+        let sentences = sentences(text, &mut tokens, &breaks, &folded, bounds);
+        breaks.clear();
         let language = guess.language();
-        Ok(DocumentBuf { text, folded, tokens, sentences, paragraphs, language })
+        Ok(DocumentBuf { text, folded, tokens, sentences, paragraphs, language, breaks })
+    }
+
+    /// Its buffers, emptied, for [`DocumentBuf::new_in`] to read the next
+    /// text in (those a huge text grew are freed instead).
+    pub fn into_room(self) -> DocumentRoom {
+        let DocumentBuf { folded, tokens, sentences, paragraphs, breaks, .. } = self;
+        DocumentRoom { folded, tokens, breaks, sentences, paragraphs }.emptied()
     }
 
     /// The document, to lend to plugins.

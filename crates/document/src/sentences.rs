@@ -53,15 +53,22 @@ fn is_abbreviation(form: &str) -> bool {
 
 /// The sentences of `tokens`, each flagged at its first token. `breaks`
 /// are the tokens a sentence may end before or at ([`Tokenized::breaks`]):
-/// the tokens between them only go on with the sentence.
+/// the tokens between them only go on with the sentence. Found in `out`
+/// (empty, its room kept from an earlier text or none).
 ///
 /// [`Tokenized::breaks`]: crate::tokenize::Tokenized::breaks
-pub(crate) fn sentences(text: &str, tokens: &mut [Token], breaks: &[u32], folded: &str) -> Vec<Bounds> {
+pub(crate) fn sentences(
+    text: &str,
+    tokens: &mut [Token],
+    breaks: &[u32],
+    folded: &str,
+    mut out: Vec<Bounds>,
+) -> Vec<Bounds> {
     let piece = |t: &Token| &text[t.span()];
     // Its bytes, without the character boundary checks of a `str` slice.
     let bytes_of = |t: &Token| &text.as_bytes()[t.span()];
     // A sentence or a line every six tokens or so in news: room not to grow.
-    let mut out: Vec<Bounds> = Vec::with_capacity(tokens.len() / 5 + 4);
+    out.reserve(tokens.len() / 5 + 4);
     let mut first = 0;
     // The next token to look at.
     let mut i = 0;

@@ -143,6 +143,7 @@ fn elides(word: &[u8]) -> bool {
 }
 
 /// What one pass over a text finds.
+#[derive(Default)]
 pub(crate) struct Tokenized {
     /// The tokens; the first starts a line and a paragraph.
     pub(crate) tokens: Vec<Token>,
@@ -157,19 +158,20 @@ pub(crate) struct Tokenized {
 }
 
 /// The tokens of `text`, with the folded forms that differ from the text
-/// appended to `folded`.
-pub(crate) fn tokenize(text: &str, folded: &mut String) -> Tokenized {
+/// appended to `folded`; found in the vectors of `into` (empty, their room
+/// kept from an earlier text or none).
+pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Tokenized {
     let bytes = text.as_bytes();
+    let Tokenized { mut tokens, mut breaks, mut paragraphs, mut guess } = into;
     // News averages one token per five or six bytes: room enough not to
     // grow (and copy) the vector in most texts.
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 8);
+    tokens.reserve(text.len() / 4 + 8);
     // News has a line break or a period every 30 bytes or so, a blank line
     // every 130: room enough not to grow these either.
-    let mut breaks: Vec<u32> = Vec::with_capacity(text.len() / 24 + 8);
-    let mut paragraphs: Vec<Bounds> = Vec::with_capacity(text.len() / 64 + 4);
+    breaks.reserve(text.len() / 24 + 8);
+    paragraphs.reserve(text.len() / 64 + 4);
     // The first token of the current paragraph.
     let mut paragraph = 0;
-    let mut guess = Guess::default();
     // The flags the whitespace since the last token gives the next one:
     // joined until whitespace comes.
     let mut gap = Flags::LINE_START | Flags::PARAGRAPH_START;

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
 use glaneur_schema::output::{Attrs, EntityText, OutputEntity};
-use glaneur_schema::{DocumentBuf, FfiEntity};
+use glaneur_schema::{DocumentBuf, DocumentRoom, FfiEntity};
 use serde::{Deserialize, Serialize};
 
 use crate::plugins::load::LoadedPlugin;
@@ -112,7 +112,9 @@ impl Pipeline {
     /// before it runs (a worker process reports it, so that a crash or a
     /// hang is blamed on the right plugin).
     pub fn extract_observed(&self, text: &str, mut starting: impl FnMut(&str)) -> Extraction {
-        let buf = match DocumentBuf::new(text) {
+        // In the thread's buffers, kept with their room from one document
+        // to the next.
+        let buf = match DocumentBuf::new_in(text, ROOM.take()) {
             Ok(buf) => buf,
             Err(too_large) => return Extraction { entities: Vec::new(), errors: vec![too_large.to_string()] },
         };
@@ -172,6 +174,7 @@ impl Pipeline {
         if found.capacity() <= Found::KEPT {
             FOUND.with(|kept| kept.set(Found { found, origins, order }));
         }
+        ROOM.set(buf.into_room());
         Extraction { entities, errors }
     }
 
@@ -257,6 +260,9 @@ impl Found {
 thread_local! {
     /// This thread's [`Found`], empty, when no document is being extracted.
     static FOUND: Cell<Found> = Cell::new(Found::default());
+    /// This thread's buffers to read a document in, empty, when no
+    /// document is being extracted.
+    static ROOM: Cell<DocumentRoom> = Cell::new(DocumentRoom::default());
 }
 
 /// Who found an entity: the plugin (an index in `Pipeline::plugins`) and

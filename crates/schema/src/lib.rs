@@ -15,7 +15,7 @@ pub mod json_text;
 pub mod output;
 
 pub use glaneur_document::{
-    key_of_form, Case, Document, DocumentBuf, Flags, Language, PhraseMatch, Phrases, Token, TokenKind,
+    key_of_form, Case, Document, DocumentBuf, DocumentRoom, Flags, Language, PhraseMatch, Phrases, Token, TokenKind,
 };
 
 pub use abi::{Extractor, ExtractorBox, FfiEntity, Manifest, PluginModule, PluginModule_Ref};
