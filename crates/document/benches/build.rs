@@ -1,5 +1,6 @@
-//! How fast the host reads a document: `DocumentBuf::new` over a corpus,
-//! document by document, in bytes per second.
+//! How fast the host reads a document: `DocumentBuf::new_in` over a
+//! corpus, document by document, in the room kept from the document before
+//! (as the host's workers build them), in bytes per second.
 //!
 //! The corpus is `GLANEUR_BENCH_CORPUS` (JSON Lines with a `text` field;
 //! `cargo xtask bench` passes its generated sample), else the seeds,
@@ -7,7 +8,7 @@
 
 use divan::counter::BytesCount;
 use divan::Bencher;
-use glaneur_document::DocumentBuf;
+use glaneur_document::{DocumentBuf, DocumentRoom};
 
 fn main() {
     divan::main();
@@ -36,10 +37,11 @@ fn build(bencher: Bencher) {
     let texts = corpus();
     let bytes: usize = texts.iter().map(String::len).sum();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
-        let mut tokens = 0;
+        let (mut tokens, mut room) = (0, DocumentRoom::default());
         for text in &texts {
-            let doc = DocumentBuf::new(text).expect("a corpus document fits");
+            let doc = DocumentBuf::new_in(text, room).expect("a corpus document fits");
             tokens += doc.document().tokens().len();
+            room = doc.into_room();
         }
         tokens
     });
