@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::{small_integer, Expect, Field, Table};
+use super::{key_mark, small_integer, Expect, Field, Table};
 use crate::attrs::check_money;
 use crate::json_text::next_escape;
 
@@ -47,8 +47,7 @@ pub(crate) fn quick_check(table: Table, json: &str) -> Option<bool> {
                     if !at.token(b':') {
                         return None;
                     }
-                    let length = u32::try_from(key.len()).ok().and_then(|n| 1u32.checked_shl(n)).unwrap_or(0);
-                    if table.lengths & length == 0 {
+                    if table.keys & key_mark(key) == 0 {
                         None
                     } else {
                         fields.iter().position(|f| f.key.as_bytes() == key)
