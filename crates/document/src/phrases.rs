@@ -3,6 +3,7 @@
 
 mod filter;
 mod first_words;
+mod same_bytes;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -13,6 +14,7 @@ use crate::form_key::form_key;
 use crate::token::Token;
 use filter::Filter;
 use first_words::FirstWords;
+use same_bytes::same_bytes;
 
 /// How a phrase's words are compared with the text's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,13 +200,7 @@ impl Phrases {
             let phrase = &self.phrases[p as usize];
             let end = i + phrase.forms.len();
             let Some((first, rest)) = tokens.get(i..end).and_then(<[Token]>::split_first) else { continue };
-            let same = |t: &Token, form: &String| {
-                let text = match phrase.case {
-                    Case::Folded => doc.folded_bytes_of(t),
-                    Case::Exact => doc.bytes_of(t),
-                };
-                text == form.as_bytes()
-            };
+            let same = |t: &Token, form: &String| same_form(doc, t, phrase.case, form);
             // A folded first word is `form`, found in `by_first`.
             let first_same = phrase.case == Case::Folded || same(first, &phrase.forms[0]);
             let rest_same = || {
@@ -222,6 +218,18 @@ impl Phrases {
             }
         }
     }
+}
+
+/// Whether `token` reads as `form` compared as `case` says (by its folded
+/// form or as written). Inlined: a call per token cost more than the
+/// comparison.
+#[inline(always)]
+fn same_form(doc: &Document<'_>, token: &Token, case: Case, form: &str) -> bool {
+    let text = match case {
+        Case::Folded => doc.folded_bytes_of(token),
+        Case::Exact => doc.bytes_of(token),
+    };
+    same_bytes(text, form.as_bytes())
 }
 
 /// The form key of `token`'s folded form: stored in a word's token, worked

@@ -2,6 +2,7 @@
 //! forms, open-addressed by their [form keys](crate::form_key), read only
 //! for the words the filter lets through.
 
+use super::same_bytes::same_bytes;
 use crate::form_key::form_key;
 
 /// The first words, each with the phrases it starts.
@@ -51,7 +52,7 @@ impl FirstWords {
             // A free slot ends the probe: there is always one.
             let index = (*self.slots.get(slot)? as usize).checked_sub(1)?;
             let word = &self.words[index];
-            if word.key == key && *word.form == *form {
+            if word.key == key && same_bytes(&word.form, form) {
                 return Some(&word.phrases);
             }
             slot = (slot + 1) & mask;
