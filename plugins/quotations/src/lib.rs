@@ -267,44 +267,7 @@ mod tests {
             .is_some_and(|w| glaneur_lexicon::is_determiner(w) && !matches!(w.as_str(), "au" | "aux" | "cet"));
         // `La devise de la Silicon Valley, « … »`: a title word among the six
         // words before.
-        let title = before.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "rapport"
-                    | "livre"
-                    | "ouvrage"
-                    | "film"
-                    | "série"
-                    | "émission"
-                    | "titre"
-                    | "intitulé"
-                    | "intitulée"
-                    | "baptisé"
-                    | "baptisée"
-                    | "programme"
-                    | "plan"
-                    | "projet"
-                    | "opération"
-                    | "slogan"
-                    | "devise"
-                    | "loi"
-                    | "offre"
-                    | "marque"
-                    | "campagne"
-                    | "hashtag"
-                    | "formule"
-                    | "étude"
-                    | "note"
-                    | "label"
-                    | "podcast"
-                    | "documentaire"
-                    | "album"
-                    | "report"
-                    | "book"
-                    | "titled"
-                    | "dubbed"
-            )
-        });
+        let title = before.iter().any(|w| is_title_word(w));
         (determiner && words <= 4) || title
     }
 

@@ -78,13 +78,7 @@ fn other_marks(text: &str, pairs: &[Quote]) -> Vec<Quote> {
     let mut openers = Openers::new(bytes);
     while let Some(found) = openers.next_from(i) {
         i = found;
-        let kind = match bytes[i..] {
-            [0xE2, 0x80, 0x9C, ..] => Some((0, &['”'][..])),
-            [0xE2, 0x80, 0x9E, ..] => Some((1, &['“', '”'][..])),
-            [0xE2, 0x80, 0xB9, ..] => Some((2, &['›'][..])),
-            [b'"', ..] if opens_straight(text, i) => Some((3, &['"'][..])),
-            _ => None,
-        };
+        let kind = opener_kind(text, i);
         match kind {
             Some((k, closers)) if i >= hopeless[k] && !inside_guillemets(i) => match paired(text, i, closers) {
                 Ok(q) => {
@@ -276,6 +270,19 @@ fn paired(text: &str, open: usize, closers: &[char]) -> Result<Quote, usize> {
     Err(text.len())
 }
 
+/// The kind of opening mark at `at` (an index in the paragraph-wide
+/// `hopeless` marks), and the marks that close it: `“`, `„`, `‹`, or a
+/// straight `"` that opens.
+fn opener_kind(text: &str, at: usize) -> Option<(usize, &'static [char])> {
+    match text.as_bytes()[at..] {
+        [0xE2, 0x80, 0x9C, ..] => Some((0, &['”'][..])),
+        [0xE2, 0x80, 0x9E, ..] => Some((1, &['“', '”'][..])),
+        [0xE2, 0x80, 0xB9, ..] => Some((2, &['›'][..])),
+        [b'"', ..] if opens_straight(text, at) => Some((3, &['"'][..])),
+        _ => None,
+    }
+}
+
 /// A straight `"` opens when what precedes is a space, an opening bracket
 /// or the start, and a non-space follows.
 fn opens_straight(text: &str, i: usize) -> bool {
@@ -428,13 +435,7 @@ mod tests {
         let bytes = text.as_bytes();
         while let Some(found) = memchr2(b'"', 0xE2, &bytes[i..]) {
             i += found;
-            let kind = match bytes[i..] {
-                [0xE2, 0x80, 0x9C, ..] => Some((0, &['”'][..])),
-                [0xE2, 0x80, 0x9E, ..] => Some((1, &['“', '”'][..])),
-                [0xE2, 0x80, 0xB9, ..] => Some((2, &['›'][..])),
-                [b'"', ..] if opens_straight(text, i) => Some((3, &['"'][..])),
-                _ => None,
-            };
+            let kind = opener_kind(text, i);
             match kind {
                 Some((k, closers)) if i >= hopeless[k] && !inside_guillemets(i) => match paired(text, i, closers) {
                     Ok(q) => {
