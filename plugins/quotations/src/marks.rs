@@ -194,14 +194,13 @@ fn pair_guillemets(text: &str, next_mark: impl Fn(&[u8], usize, bool) -> Option<
     while let Some(found) = next_mark(text.as_bytes(), i, open > 0) {
         i = found;
         if let Some(after) = blank_line_at(text, i) {
-            // The whole run of blank lines at once.
-            let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
-            if open == 1 && next.starts_with('«') {
-                i = text.len() - next.len() + '«'.len_utf8(); // continuation mark
+            let (next, goes_on) = past_blank_lines(text, after);
+            if open == 1 && goes_on {
+                i = next + '«'.len_utf8(); // continuation mark
                 continue;
             }
             abandon(&mut out, &mut open);
-            i = text.len() - next.len();
+            i = next;
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
@@ -270,6 +269,14 @@ fn paired(text: &str, open: usize, closers: &[char]) -> Result<Quote, usize> {
     Err(text.len())
 }
 
+/// Past the whole run of blank lines ending at `after`: where the text
+/// goes on, and whether it goes on with a `«` (a quote's continuation mark
+/// in its next paragraph).
+fn past_blank_lines(text: &str, after: usize) -> (usize, bool) {
+    let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
+    (text.len() - next.len(), next.starts_with('«'))
+}
+
 /// The kind of opening mark at `at` (an index in the paragraph-wide
 /// `hopeless` marks), and the marks that close it: `“`, `„`, `‹`, or a
 /// straight `"` that opens.
@@ -327,14 +334,13 @@ mod tests {
         while let Some(found) = next_mark(text.as_bytes(), i, !stack.is_empty()) {
             i = found;
             if let Some(after) = blank_line_at(text, i) {
-                // The whole run of blank lines at once.
-                let next = text[after..].trim_start_matches([' ', '\t', '\u{a0}', '\n', '\r']);
-                if stack.len() == 1 && next.starts_with('«') {
-                    i = text.len() - next.len() + '«'.len_utf8(); // continuation mark
+                let (next, goes_on) = past_blank_lines(text, after);
+                if stack.len() == 1 && goes_on {
+                    i = next + '«'.len_utf8(); // continuation mark
                     continue;
                 }
                 abandon(&mut stack, &mut out);
-                i = text.len() - next.len();
+                i = next;
                 continue;
             }
             let Some(c) = text[i..].chars().next() else { break };
