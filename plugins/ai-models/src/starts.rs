@@ -125,7 +125,33 @@ impl Starts {
         // after): room for those once rather than growing the list from
         // nothing.
         self.catalogue.reserve(tokens.len() / 8);
-        for (i, t) in tokens.iter().enumerate() {
+        // Every token but the last begins two bytes or more before the end
+        // of the text (tokens are in order and never empty): its start,
+        // clamped to where the last two bytes begin, is itself, and the
+        // clamp proves the two bytes there in bounds with no branch.
+        let (Some((_, head)), Some(last_pair)) = (tokens.split_last(), bytes.len().checked_sub(2)) else {
+            return self.fill_from(doc, table, catalogue, 0);
+        };
+        for (i, t) in head.iter().enumerate() {
+            let at = t.start().min(last_pair);
+            debug_assert_eq!(at, t.start(), "tokens in order");
+            let class = match bytes.get(at..).and_then(<[u8]>::first_chunk) {
+                Some(&pair) => table.0[usize::from(u16::from_le_bytes(pair))],
+                None => 0,
+            };
+            if class != 0 {
+                self.push(doc, catalogue, i, class);
+            }
+        }
+        self.fill_from(doc, table, catalogue, head.len());
+    }
+
+    /// Adds the tokens of `doc` from `first` on to the lists, the bytes
+    /// of each read with their bounds checked: for the last token of a
+    /// document, which may be its last byte, and for texts under two bytes.
+    fn fill_from(&mut self, doc: &Document<'_>, table: &StartTable, catalogue: &Catalogue, first: usize) {
+        let bytes = doc.text().as_bytes();
+        for (i, t) in doc.tokens().iter().enumerate().skip(first) {
             let class = table.at(bytes, t.start());
             if class != 0 {
                 self.push(doc, catalogue, i, class);
@@ -143,7 +169,9 @@ impl Starts {
     }
 
     /// Adds token `i` of `doc` to the lists of the searches that may begin
-    /// there, `class` telling which may by its first bytes.
+    /// there, `class` telling which may by its first bytes. Always inlined:
+    /// out of line, the call costs more than its work at most tokens.
+    #[inline(always)]
     fn push(&mut self, doc: &Document<'_>, catalogue: &Catalogue, i: usize, class: u8) {
         let tokens = doc.tokens();
         let bytes = doc.text().as_bytes();

@@ -37,13 +37,34 @@ pub(crate) struct Parts {
 /// at for `entre`'s word boundary.
 pub(crate) fn find_at(text: &str, at: usize) -> Option<Parts> {
     let bytes = text.as_bytes();
-    (at..text.len()).find_map(|i| match bytes[i] {
-        b'0'..=b'9' => range_at(text, i).or_else(|| single_at(text, i)),
-        b'e' | b'E' => entre_at(text, i),
-        b'-' | b'+' | 0xE2 => single_at(text, i),
-        _ => None,
-    })
+    let mut i = at;
+    // The bytes no percentage begins at skipped by one lookup each.
+    while let Some(skipped) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| MAY_BEGIN[usize::from(b)])) {
+        i += skipped;
+        let found = match bytes[i] {
+            b'0'..=b'9' => range_at(text, i).or_else(|| single_at(text, i)),
+            b'e' | b'E' => entre_at(text, i),
+            _ => single_at(text, i),
+        };
+        if found.is_some() {
+            return found;
+        }
+        i += 1;
+    }
+    None
 }
+
+/// The bytes a percentage may begin at: a digit, the `e` of `entre`, a
+/// sign (`−` begins with 0xE2).
+static MAY_BEGIN: [bool; 256] = {
+    let mut may = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        may[b] = matches!(b as u8, b'0'..=b'9' | b'e' | b'E' | b'-' | b'+' | 0xE2);
+        b += 1;
+    }
+    may
+};
 
 /// `entre NUM et NUM MARK` starting at `i`.
 fn entre_at(text: &str, i: usize) -> Option<Parts> {
