@@ -1775,17 +1775,38 @@ fn occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
     })
 }
 
+/// The bytes that may begin a mark [`next_clause_mark`] finds: `.`, `;`,
+/// a line break, and the lead bytes of `«`, `»` (0xC2) and `“`, `”` (0xE2).
+const CLAUSE_MARK_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let starts = [b'.', b';', b'\n', 0xC2, 0xE2];
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// The first `.`, `;`, line break, `«`, `»`, `“` or `”` in
 /// `text[from..to]`, found by its bytes (a lead byte is never inside
-/// another character).
+/// another character): a byte that may begin one looked up in a table,
+/// the rest of the mark read only there.
 fn next_clause_mark(text: &str, from: usize, to: usize) -> Option<usize> {
     let bytes = &text.as_bytes()[..to];
-    (from..to).find(|&i| match bytes[i] {
-        b'.' | b';' | b'\n' => true,
-        0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
-        0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
-        _ => false,
-    })
+    let mut at = from;
+    loop {
+        let i = at + bytes[at..].iter().position(|&b| CLAUSE_MARK_START[usize::from(b)])?;
+        let mark = match bytes[i] {
+            0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+            0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
+            _ => true,
+        };
+        if mark {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 /// The last speaker of the last [`RECALL`] quotes whose gender fits
