@@ -1244,17 +1244,7 @@ impl<'a> Attributor<'_, 'a> {
 
     /// Rule 3: `« … »` then, on the next line, `– Analyste anonyme, Bloomberg`.
     fn attribution_line(&self, q: &Quote) -> Option<Speaker<'a>> {
-        let rest = ahead(self.text, q.end, 600);
-        let line_end = rest.find('\n')?;
-        if !rest[..line_end].trim().chars().all(|c| matches!(c, '.' | ',' | ';')) {
-            return None;
-        }
-        let next = rest[line_end + 1..].lines().take(2).map(str::trim).find(|l| !l.is_empty())?;
-        let line =
-            next.strip_prefix('–').or_else(|| next.strip_prefix('—')).or_else(|| next.strip_prefix("- "))?.trim();
-        let name = line.split(',').next()?.trim();
-        let quoted = name.contains(['«', '»', '“', '”', '"']); // a heading, not a name
-        (!name.is_empty() && name.len() < 80 && !quoted).then(|| Speaker::named(name, false))
+        line_name(self.text, q.end).map(|name| Speaker::named(name, false))
     }
 
     /// Rule 4: in the sentence before the quote. A verb of saying whose
@@ -1775,6 +1765,33 @@ fn occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
     })
 }
 
+/// The name [`Attributor::attribution_line`] reads after a quote ending
+/// at `end`: the rest of the quote's line punctuation only, then, on one
+/// of the next two lines, a dash and a name (up to a comma).
+fn line_name(text: &str, end: usize) -> Option<&str> {
+    let rest = ahead(text, end, 600);
+    // Most quotes are refused at the first char after them (no white
+    // space nor punctuation), before the line's end is looked for.
+    let first = rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n').chars().next();
+    if first.is_some_and(|c| !matches!(c, '\n' | '.' | ',' | ';')) {
+        return None;
+    }
+    let line_end = memchr::memchr(b'\n', rest.as_bytes())?;
+    line_name_after(rest, line_end)
+}
+
+/// [`line_name`] once the line's end, `line_end` in `rest`, is found.
+fn line_name_after(rest: &str, line_end: usize) -> Option<&str> {
+    if !rest[..line_end].trim().chars().all(|c| matches!(c, '.' | ',' | ';')) {
+        return None;
+    }
+    let next = rest[line_end + 1..].lines().take(2).map(str::trim).find(|l| !l.is_empty())?;
+    let line = next.strip_prefix('–').or_else(|| next.strip_prefix('—')).or_else(|| next.strip_prefix("- "))?.trim();
+    let name = line.split(',').next()?.trim();
+    let quoted = name.contains(['«', '»', '“', '”', '"']); // a heading, not a name
+    (!name.is_empty() && name.len() < 80 && !quoted).then_some(name)
+}
+
 /// The bytes that may begin a mark [`next_clause_mark`] finds: `.`, `;`,
 /// a line break, and the lead bytes of `«`, `»` (0xC2) and `“`, `”` (0xE2).
 const CLAUSE_MARK_START: [bool; 256] = {
@@ -1836,6 +1853,23 @@ fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_name_is_read_as_from_the_line_end() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push(
+            "« Oui. »\n– Analyste anonyme, Bloomberg\n« Non » ,\n\n- Jean Roux\n« x »\u{a0}.\n— « y »\n« z » \r\n– A"
+                .to_owned(),
+        );
+        for text in &texts {
+            for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                // What the rule read: the line's end found first.
+                let rest = ahead(text, end, 600);
+                let by_line_end = rest.find('\n').and_then(|e| line_name_after(rest, e));
+                assert_eq!(line_name(text, end), by_line_end, "{:?}", &text[end..]);
+            }
+        }
+    }
 
     #[test]
     fn two_words_are_joined_as_concat_joins_them() {
