@@ -471,7 +471,8 @@ impl<'a> Attributor<'_, 'a> {
         // Only a speaker named: a far verb with an indefinite subject is no
         // evidence (`Le rapport « … », remis en mars, recommande un fonds`).
         // The comma right after the quote was read by `after`.
-        rest.match_indices(',').filter(|&(i, _)| !rest[..i].trim().is_empty()).find_map(|(i, _)| {
+        let commas = memchr::memchr_iter(b',', rest.as_bytes());
+        commas.filter(|&i| !rest[..i].trim().is_empty()).find_map(|i| {
             let a = self.after_at(q.end + i, q, earlier).filter(|a| a.speaker.is_some())?;
             Some(Attribution { rule: if a.rule == "verb-after" { "verb-later" } else { a.rule }, ..a })
         })
@@ -1350,7 +1351,7 @@ impl<'a> Attributor<'_, 'a> {
         let clause = &self.text[sentence_start..q.start];
         // A cue names a source only when a comma or a colon follows the
         // name (`comma_after_name`): a clause with neither is not searched.
-        if !clause.contains(',') && !clause.trim_end().ends_with(':') {
+        if !has_comma(clause) && !clause.trim_end().ends_with(':') {
             return None;
         }
         // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars),
@@ -1446,7 +1447,7 @@ impl<'a> Attributor<'_, 'a> {
     /// Whether the name at `at` is followed by a comma before the quote
     /// (`selon X, « … »`; not `pour les marchés « … »`).
     fn comma_after_name(&self, at: usize, quote_start: usize) -> bool {
-        self.text[at..quote_start].contains(',') || self.text[at..quote_start].trim_end().ends_with(':')
+        has_comma(&self.text[at..quote_start]) || self.text[at..quote_start].trim_end().ends_with(':')
     }
 
     /// Whether the period at `i` closes an initial (`K.`) or an
@@ -1673,13 +1674,13 @@ fn ahead(text: &str, at: usize, n: usize) -> &str {
 /// Start of the line holding `at`, looking back at most 300 bytes.
 fn line_start(text: &str, at: usize) -> usize {
     let from = reach_back(text, at, 300);
-    text[from..at].rfind('\n').map_or(from, |i| from + i + 1)
+    memchr::memrchr(b'\n', &text.as_bytes()[from..at]).map_or(from, |i| from + i + 1)
 }
 
 /// End of the line holding `at`, looking ahead at most 300 bytes.
 fn line_end(text: &str, at: usize) -> usize {
     let rest = ahead(text, at, 300);
-    rest.find('\n').map_or(at + rest.len(), |i| at + i)
+    memchr::memchr(b'\n', rest.as_bytes()).map_or(at + rest.len(), |i| at + i)
 }
 
 /// The end of the clause starting at `at`: a sentence mark or a quotation
@@ -1723,6 +1724,12 @@ fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
         return Some(i);
     }
     None
+}
+
+/// Whether `text` holds a comma: found by memchr's vector search (the
+/// standard library's is slower over a sentence).
+fn has_comma(text: &str) -> bool {
+    memchr::memchr(b',', text.as_bytes()).is_some()
 }
 
 /// Whether `text` holds a `.`, `!`, `?` or line break: read by its bytes
