@@ -1779,12 +1779,26 @@ fn line_name(text: &str, end: usize) -> Option<&str> {
     let rest = ahead(text, end, 600);
     // Most quotes are refused at the first char after them (no white
     // space nor punctuation), before the line's end is looked for.
-    let first = rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n').chars().next();
+    let first = blank_skipped(rest).chars().next();
     if first.is_some_and(|c| !matches!(c, '\n' | '.' | ',' | ';')) {
         return None;
     }
     let line_end = memchr::memchr(b'\n', rest.as_bytes())?;
+    // The first line not blank of the next two opens with a dash: most
+    // are refused at their first char, before their end is looked for.
+    let mut next = blank_skipped(rest.get(line_end + 1..)?);
+    if let Some(after) = next.strip_prefix('\n') {
+        next = blank_skipped(after);
+    }
+    if !(next.starts_with(['–', '—']) || next.starts_with("- ")) {
+        return None;
+    }
     line_name_after(rest, line_end)
+}
+
+/// `text` from its first char that is no white space, or a line break.
+fn blank_skipped(text: &str) -> &str {
+    text.trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
 }
 
 /// [`line_name`] once the line's end, `line_end` in `rest`, is found.
