@@ -45,7 +45,7 @@ pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
 use crate::token_words::{self, Words};
-use crate::verbs::{word_after, Pronoun, Verb, Verbs};
+use crate::verbs::{after_spaces, word_after, Pronoun, Verb, Verbs};
 
 /// Who said a quotation, and by which rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,7 +323,7 @@ impl<'a> Attributor<'_, 'a> {
         let line = self.text[start..end].trim_end();
         let one_line = self.text[end..].starts_with("\n\n") || self.text[end..].starts_with("\n\r\n");
         let sentence = q.content(self.text).ends_with(['.', '!']) || line.ends_with('.');
-        let words = q.content(self.text).split_whitespace().count();
+        let words = q.inner(self.text).split_whitespace().count();
         if words < 3 {
             return None;
         }
@@ -412,7 +412,7 @@ impl<'a> Attributor<'_, 'a> {
         if let Some(a) = self.later_in_sentence(q, earlier) {
             return a;
         }
-        let long = q.content(self.text).split_whitespace().nth(2).is_some();
+        let long = q.inner(self.text).split_whitespace().nth(2).is_some();
         if let Some(s) = long.then(|| self.clause_subject(q, earlier)).flatten() {
             return Attribution::to(s, "clause-subject");
         }
@@ -586,11 +586,10 @@ impl<'a> Attributor<'_, 'a> {
 
     /// `, commente X`, `, détaille-t-il`, `, selon X`, `," said X`, `, X a déclaré`.
     fn after_at(&self, at: usize, q: &Quote, earlier: &[Attribution<'a>]) -> Option<Attribution<'a>> {
-        let rest = &self.text[at..];
-        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let trimmed = &self.text[after_spaces(self.text.as_bytes(), at)..];
         // `Le « pass numérique » lancé par la région`: a word or two with
         // no comma after it is a term, not speech.
-        let short = || q.content(self.text).split_whitespace().nth(2).is_none();
+        let short = || q.inner(self.text).split_whitespace().nth(2).is_none();
         if at == q.end && !trimmed.starts_with(',') && short() {
             return None;
         }
