@@ -1272,9 +1272,9 @@ impl<'a> Attributor<'_, 'a> {
                 continue;
             }
             // `Il précise que`, `She said:`: the pronoun right before the verb.
-            let pronoun = || match self.text[sentence_start..at].trim_end().rsplit(|c: char| !is_letter(c)).next() {
-                Some("il" | "Il" | "he" | "He") => Some(Pronoun::Masculine),
-                Some("elle" | "Elle" | "she" | "She") => Some(Pronoun::Feminine),
+            let pronoun = || match letters_before(self.text[sentence_start..at].trim_end()) {
+                "il" | "Il" | "he" | "He" => Some(Pronoun::Masculine),
+                "elle" | "Elle" | "she" | "She" => Some(Pronoun::Feminine),
                 _ => None,
             };
             best = match self.subject_before(sentence_start, at, q.start, earlier) {
@@ -1455,7 +1455,7 @@ impl<'a> Attributor<'_, 'a> {
         if self.text.as_bytes()[i] != b'.' {
             return false; // `!`, `?`: no word is read
         }
-        let word = self.text[..i].rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
+        let word = letters_before(&self.text[..i]);
         let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
         initial || glaneur_lexicon::is_abbreviation(word)
     }
@@ -1644,6 +1644,32 @@ fn last_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The letters that end `text` (its last run of [`is_letter`] chars;
+/// empty when it ends with none): the word before a period, a verb, a
+/// name. Read from the end by runs of ASCII letters, and past the
+/// two-byte letters of French text (`é`, `ç`: U+00C0 to U+023F but `×`,
+/// `÷`); by chars only past any other non-ASCII char.
+fn letters_before(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    // The run of ASCII letters ending at `end`, then the char before it.
+    let mut end = bytes.len();
+    loop {
+        let Some(i) = bytes[..end].iter().rposition(|b| !b.is_ascii_alphabetic()) else { return text };
+        // An ASCII byte is a char of its own, and no letter; a wider
+        // char's last byte follows its lead byte when it has two.
+        end = match (bytes[i], i.checked_sub(1).map(|j| bytes[j])) {
+            (b, _) if b.is_ascii() => return &text[i + 1..],
+            (b, Some(0xC3)) if b != 0x97 && b != 0xB7 => i - 1,
+            (_, Some(0xC4..=0xC8)) => i - 1,
+            _ => {
+                let head = &text[..=i];
+                let run = head.rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
+                return &text[head.len() - run.len()..];
+            }
+        };
+    }
+}
+
 /// The last word of a name, after its last space (`Vallier` for `Jeanne
 /// Vallier`).
 fn last_word(name: &str) -> &str {
@@ -1656,7 +1682,7 @@ fn of_complement(before: &str) -> bool {
     if before.ends_with("d'") || before.ends_with("d’") {
         return true;
     }
-    let last = before.trim_end().rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
+    let last = letters_before(before.trim_end());
     before.ends_with(char::is_whitespace) && matches!(last, "de" | "du" | "des" | "of")
 }
 
@@ -1715,7 +1741,7 @@ fn clause_reaches(text: &str, at: usize, end: usize) -> bool {
 fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
     let mut from = at;
     while let Some(i) = next_clause_mark(text, from, to) {
-        let word_before = text[..i].rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
+        let word_before = letters_before(&text[..i]);
         if text[i..].starts_with('.') && glaneur_lexicon::is_abbreviation(word_before) {
             from = i + 1;
             continue;
@@ -1887,6 +1913,25 @@ mod tests {
                 let rest = ahead(text, end, 600);
                 let by_line_end = rest.find('\n').and_then(|e| line_name_after(rest, e));
                 assert_eq!(line_name(text, end), by_line_end, "{:?}", &text[end..]);
+            }
+        }
+    }
+
+    /// What [`letters_before`] did, a char at a time from the end.
+    fn letters_before_by_chars(text: &str) -> &str {
+        text.rsplit(|c: char| !is_letter(c)).next().unwrap_or("")
+    }
+
+    #[test]
+    fn letters_before_are_read_as_by_chars() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push(
+            "M. société. Zoë. ŒUVRE. d’après × x÷y ª. µm. 1er. İl. \u{212a}elvin. 日本語. a\u{301}b. naïve\u{a0}x. "
+                .to_owned(),
+        );
+        for text in &texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(letters_before(&text[..at]), letters_before_by_chars(&text[..at]), "{:?}", &text[..at]);
             }
         }
     }
