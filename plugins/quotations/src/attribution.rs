@@ -45,7 +45,7 @@ pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
 use crate::token_words::{self, Words};
-use crate::verbs::{word_after, Pronoun, Verb, Verbs};
+use crate::verbs::{after_spaces, word_after, Pronoun, Verb, Verbs};
 
 /// Who said a quotation, and by which rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,7 +323,7 @@ impl<'a> Attributor<'_, 'a> {
         let line = self.text[start..end].trim_end();
         let one_line = self.text[end..].starts_with("\n\n") || self.text[end..].starts_with("\n\r\n");
         let sentence = q.content(self.text).ends_with(['.', '!']) || line.ends_with('.');
-        let words = q.content(self.text).split_whitespace().count();
+        let words = q.inner(self.text).split_whitespace().count();
         if words < 3 {
             return None;
         }
@@ -412,7 +412,7 @@ impl<'a> Attributor<'_, 'a> {
         if let Some(a) = self.later_in_sentence(q, earlier) {
             return a;
         }
-        let long = q.content(self.text).split_whitespace().nth(2).is_some();
+        let long = q.inner(self.text).split_whitespace().nth(2).is_some();
         if let Some(s) = long.then(|| self.clause_subject(q, earlier)).flatten() {
             return Attribution::to(s, "clause-subject");
         }
@@ -471,7 +471,8 @@ impl<'a> Attributor<'_, 'a> {
         // Only a speaker named: a far verb with an indefinite subject is no
         // evidence (`Le rapport « … », remis en mars, recommande un fonds`).
         // The comma right after the quote was read by `after`.
-        rest.match_indices(',').filter(|&(i, _)| !rest[..i].trim().is_empty()).find_map(|(i, _)| {
+        let commas = memchr::memchr_iter(b',', rest.as_bytes());
+        commas.filter(|&i| !rest[..i].trim().is_empty()).find_map(|i| {
             let a = self.after_at(q.end + i, q, earlier).filter(|a| a.speaker.is_some())?;
             Some(Attribution { rule: if a.rule == "verb-after" { "verb-later" } else { a.rule }, ..a })
         })
@@ -585,11 +586,10 @@ impl<'a> Attributor<'_, 'a> {
 
     /// `, commente X`, `, détaille-t-il`, `, selon X`, `," said X`, `, X a déclaré`.
     fn after_at(&self, at: usize, q: &Quote, earlier: &[Attribution<'a>]) -> Option<Attribution<'a>> {
-        let rest = &self.text[at..];
-        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let trimmed = &self.text[after_spaces(self.text.as_bytes(), at)..];
         // `Le « pass numérique » lancé par la région`: a word or two with
         // no comma after it is a term, not speech.
-        let short = || q.content(self.text).split_whitespace().nth(2).is_none();
+        let short = || q.inner(self.text).split_whitespace().nth(2).is_none();
         if at == q.end && !trimmed.starts_with(',') && short() {
             return None;
         }
@@ -1244,17 +1244,7 @@ impl<'a> Attributor<'_, 'a> {
 
     /// Rule 3: `« … »` then, on the next line, `– Analyste anonyme, Bloomberg`.
     fn attribution_line(&self, q: &Quote) -> Option<Speaker<'a>> {
-        let rest = ahead(self.text, q.end, 600);
-        let line_end = rest.find('\n')?;
-        if !rest[..line_end].trim().chars().all(|c| matches!(c, '.' | ',' | ';')) {
-            return None;
-        }
-        let next = rest[line_end + 1..].lines().take(2).map(str::trim).find(|l| !l.is_empty())?;
-        let line =
-            next.strip_prefix('–').or_else(|| next.strip_prefix('—')).or_else(|| next.strip_prefix("- "))?.trim();
-        let name = line.split(',').next()?.trim();
-        let quoted = name.contains(['«', '»', '“', '”', '"']); // a heading, not a name
-        (!name.is_empty() && name.len() < 80 && !quoted).then(|| Speaker::named(name, false))
+        line_name(self.text, q.end).map(|name| Speaker::named(name, false))
     }
 
     /// Rule 4: in the sentence before the quote. A verb of saying whose
@@ -1282,9 +1272,9 @@ impl<'a> Attributor<'_, 'a> {
                 continue;
             }
             // `Il précise que`, `She said:`: the pronoun right before the verb.
-            let pronoun = || match self.text[sentence_start..at].trim_end().rsplit(|c: char| !is_letter(c)).next() {
-                Some("il" | "Il" | "he" | "He") => Some(Pronoun::Masculine),
-                Some("elle" | "Elle" | "she" | "She") => Some(Pronoun::Feminine),
+            let pronoun = || match letters_before(self.text[sentence_start..at].trim_end()) {
+                "il" | "Il" | "he" | "He" => Some(Pronoun::Masculine),
+                "elle" | "Elle" | "she" | "She" => Some(Pronoun::Feminine),
                 _ => None,
             };
             best = match self.subject_before(sentence_start, at, q.start, earlier) {
@@ -1360,7 +1350,7 @@ impl<'a> Attributor<'_, 'a> {
         let clause = &self.text[sentence_start..q.start];
         // A cue names a source only when a comma or a colon follows the
         // name (`comma_after_name`): a clause with neither is not searched.
-        if !clause.contains(',') && !clause.trim_end().ends_with(':') {
+        if !has_comma(clause) && !clause.trim_end().ends_with(':') {
             return None;
         }
         // ASCII lowercasing keeps byte offsets (`İ` lowercases to two chars),
@@ -1456,7 +1446,7 @@ impl<'a> Attributor<'_, 'a> {
     /// Whether the name at `at` is followed by a comma before the quote
     /// (`selon X, « … »`; not `pour les marchés « … »`).
     fn comma_after_name(&self, at: usize, quote_start: usize) -> bool {
-        self.text[at..quote_start].contains(',') || self.text[at..quote_start].trim_end().ends_with(':')
+        has_comma(&self.text[at..quote_start]) || self.text[at..quote_start].trim_end().ends_with(':')
     }
 
     /// Whether the period at `i` closes an initial (`K.`) or an
@@ -1465,7 +1455,7 @@ impl<'a> Attributor<'_, 'a> {
         if self.text.as_bytes()[i] != b'.' {
             return false; // `!`, `?`: no word is read
         }
-        let word = self.text[..i].rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
+        let word = letters_before(&self.text[..i]);
         let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
         initial || glaneur_lexicon::is_abbreviation(word)
     }
@@ -1654,6 +1644,32 @@ fn last_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The letters that end `text` (its last run of [`is_letter`] chars;
+/// empty when it ends with none): the word before a period, a verb, a
+/// name. Read from the end by runs of ASCII letters, and past the
+/// two-byte letters of French text (`é`, `ç`: U+00C0 to U+023F but `×`,
+/// `÷`); by chars only past any other non-ASCII char.
+fn letters_before(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    // The run of ASCII letters ending at `end`, then the char before it.
+    let mut end = bytes.len();
+    loop {
+        let Some(i) = bytes[..end].iter().rposition(|b| !b.is_ascii_alphabetic()) else { return text };
+        // An ASCII byte is a char of its own, and no letter; a wider
+        // char's last byte follows its lead byte when it has two.
+        end = match (bytes[i], i.checked_sub(1).map(|j| bytes[j])) {
+            (b, _) if b.is_ascii() => return &text[i + 1..],
+            (b, Some(0xC3)) if b != 0x97 && b != 0xB7 => i - 1,
+            (_, Some(0xC4..=0xC8)) => i - 1,
+            _ => {
+                let head = &text[..=i];
+                let run = head.rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
+                return &text[head.len() - run.len()..];
+            }
+        };
+    }
+}
+
 /// The last word of a name, after its last space (`Vallier` for `Jeanne
 /// Vallier`).
 fn last_word(name: &str) -> &str {
@@ -1666,7 +1682,7 @@ fn of_complement(before: &str) -> bool {
     if before.ends_with("d'") || before.ends_with("d’") {
         return true;
     }
-    let last = before.trim_end().rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
+    let last = letters_before(before.trim_end());
     before.ends_with(char::is_whitespace) && matches!(last, "de" | "du" | "des" | "of")
 }
 
@@ -1683,13 +1699,13 @@ fn ahead(text: &str, at: usize, n: usize) -> &str {
 /// Start of the line holding `at`, looking back at most 300 bytes.
 fn line_start(text: &str, at: usize) -> usize {
     let from = reach_back(text, at, 300);
-    text[from..at].rfind('\n').map_or(from, |i| from + i + 1)
+    memchr::memrchr(b'\n', &text.as_bytes()[from..at]).map_or(from, |i| from + i + 1)
 }
 
 /// End of the line holding `at`, looking ahead at most 300 bytes.
 fn line_end(text: &str, at: usize) -> usize {
     let rest = ahead(text, at, 300);
-    rest.find('\n').map_or(at + rest.len(), |i| at + i)
+    memchr::memchr(b'\n', rest.as_bytes()).map_or(at + rest.len(), |i| at + i)
 }
 
 /// The end of the clause starting at `at`: a sentence mark or a quotation
@@ -1725,7 +1741,7 @@ fn clause_reaches(text: &str, at: usize, end: usize) -> bool {
 fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
     let mut from = at;
     while let Some(i) = next_clause_mark(text, from, to) {
-        let word_before = text[..i].rsplit(|c: char| !is_letter(c)).next().unwrap_or("");
+        let word_before = letters_before(&text[..i]);
         if text[i..].starts_with('.') && glaneur_lexicon::is_abbreviation(word_before) {
             from = i + 1;
             continue;
@@ -1733,6 +1749,12 @@ fn clause_break(text: &str, at: usize, to: usize) -> Option<usize> {
         return Some(i);
     }
     None
+}
+
+/// Whether `text` holds a comma: found by memchr's vector search (the
+/// standard library's is slower over a sentence).
+fn has_comma(text: &str) -> bool {
+    memchr::memchr(b',', text.as_bytes()).is_some()
 }
 
 /// Whether `text` holds a `.`, `!`, `?` or line break: read by its bytes
@@ -1775,17 +1797,79 @@ fn occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
     })
 }
 
+/// The name [`Attributor::attribution_line`] reads after a quote ending
+/// at `end`: the rest of the quote's line punctuation only, then, on one
+/// of the next two lines, a dash and a name (up to a comma).
+fn line_name(text: &str, end: usize) -> Option<&str> {
+    let rest = ahead(text, end, 600);
+    // Most quotes are refused at the first char after them (no white
+    // space nor punctuation), before the line's end is looked for.
+    let first = blank_skipped(rest).chars().next();
+    if first.is_some_and(|c| !matches!(c, '\n' | '.' | ',' | ';')) {
+        return None;
+    }
+    let line_end = memchr::memchr(b'\n', rest.as_bytes())?;
+    // The first line not blank of the next two opens with a dash: most
+    // are refused at their first char, before their end is looked for.
+    let mut next = blank_skipped(rest.get(line_end + 1..)?);
+    if let Some(after) = next.strip_prefix('\n') {
+        next = blank_skipped(after);
+    }
+    if !(next.starts_with(['–', '—']) || next.starts_with("- ")) {
+        return None;
+    }
+    line_name_after(rest, line_end)
+}
+
+/// `text` from its first char that is no white space, or a line break.
+fn blank_skipped(text: &str) -> &str {
+    text.trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+}
+
+/// [`line_name`] once the line's end, `line_end` in `rest`, is found.
+fn line_name_after(rest: &str, line_end: usize) -> Option<&str> {
+    if !rest[..line_end].trim().chars().all(|c| matches!(c, '.' | ',' | ';')) {
+        return None;
+    }
+    let next = rest[line_end + 1..].lines().take(2).map(str::trim).find(|l| !l.is_empty())?;
+    let line = next.strip_prefix('–').or_else(|| next.strip_prefix('—')).or_else(|| next.strip_prefix("- "))?.trim();
+    let name = line.split(',').next()?.trim();
+    let quoted = name.contains(['«', '»', '“', '”', '"']); // a heading, not a name
+    (!name.is_empty() && name.len() < 80 && !quoted).then_some(name)
+}
+
+/// The bytes that may begin a mark [`next_clause_mark`] finds: `.`, `;`,
+/// a line break, and the lead bytes of `«`, `»` (0xC2) and `“`, `”` (0xE2).
+const CLAUSE_MARK_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let starts = [b'.', b';', b'\n', 0xC2, 0xE2];
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// The first `.`, `;`, line break, `«`, `»`, `“` or `”` in
 /// `text[from..to]`, found by its bytes (a lead byte is never inside
-/// another character).
+/// another character): a byte that may begin one looked up in a table,
+/// the rest of the mark read only there.
 fn next_clause_mark(text: &str, from: usize, to: usize) -> Option<usize> {
     let bytes = &text.as_bytes()[..to];
-    (from..to).find(|&i| match bytes[i] {
-        b'.' | b';' | b'\n' => true,
-        0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
-        0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
-        _ => false,
-    })
+    let mut at = from;
+    loop {
+        let i = at + bytes[at..].iter().position(|&b| CLAUSE_MARK_START[usize::from(b)])?;
+        let mark = match bytes[i] {
+            0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+            0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
+            _ => true,
+        };
+        if mark {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 /// The last speaker of the last [`RECALL`] quotes whose gender fits
@@ -1815,6 +1899,42 @@ fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_name_is_read_as_from_the_line_end() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push(
+            "« Oui. »\n– Analyste anonyme, Bloomberg\n« Non » ,\n\n- Jean Roux\n« x »\u{a0}.\n— « y »\n« z » \r\n– A"
+                .to_owned(),
+        );
+        for text in &texts {
+            for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                // What the rule read: the line's end found first.
+                let rest = ahead(text, end, 600);
+                let by_line_end = rest.find('\n').and_then(|e| line_name_after(rest, e));
+                assert_eq!(line_name(text, end), by_line_end, "{:?}", &text[end..]);
+            }
+        }
+    }
+
+    /// What [`letters_before`] did, a char at a time from the end.
+    fn letters_before_by_chars(text: &str) -> &str {
+        text.rsplit(|c: char| !is_letter(c)).next().unwrap_or("")
+    }
+
+    #[test]
+    fn letters_before_are_read_as_by_chars() {
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push(
+            "M. société. Zoë. ŒUVRE. d’après × x÷y ª. µm. 1er. İl. \u{212a}elvin. 日本語. a\u{301}b. naïve\u{a0}x. "
+                .to_owned(),
+        );
+        for text in &texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(letters_before(&text[..at]), letters_before_by_chars(&text[..at]), "{:?}", &text[..at]);
+            }
+        }
+    }
 
     #[test]
     fn two_words_are_joined_as_concat_joins_them() {

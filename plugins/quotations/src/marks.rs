@@ -25,7 +25,13 @@ pub struct Quote {
 impl Quote {
     /// The text between the marks, trimmed (spaces of every width).
     pub fn content<'a>(&self, text: &'a str) -> &'a str {
-        text[self.inner_start..self.inner_end].trim()
+        self.inner(text).trim()
+    }
+
+    /// The text between the marks, not trimmed: enough to count its
+    /// words (white space is read past either way).
+    pub fn inner<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.inner_start..self.inner_end]
     }
 }
 
