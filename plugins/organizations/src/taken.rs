@@ -1,6 +1,13 @@
 //! [`Taken`]: the spans a name found by the rules may not overlap.
 
+use std::collections::BTreeMap;
+
 use crate::gazetteer::Hit;
+
+/// The most spans added kept in the sorted vector: past them (a huge
+/// document's), a tree, since inserting in the middle of a vector of them
+/// would make the rules quadratic.
+const FEW_ADDED: usize = 64;
 
 /// The spans taken in a document, none overlapping another: the
 /// gazetteer's hits, sorted and disjoint, read by bisection (no tree built
@@ -11,14 +18,18 @@ use crate::gazetteer::Hit;
 /// before `end`: one look-up in each part. (A `SpanSet`, which allows
 /// overlapping spans, scanned every span starting up to 4 KB before.) The
 /// spans added, a few a document, are a sorted vector, whose room a caller
-/// may keep for the next document ([`Taken::with_room`]).
+/// may keep for the next document ([`Taken::with_room`]); past
+/// [`FEW_ADDED`] of them, a tree.
 #[derive(Debug, Default)]
 pub struct Taken<'h> {
     /// The gazetteer's hits, by start, none overlapping: borrowed, not
     /// copied.
     hits: &'h [Hit],
-    /// The spans added since, by start, none overlapping.
+    /// The spans added since, by start, none overlapping, while there are
+    /// at most [`FEW_ADDED`]; then empty.
     added: Vec<(usize, usize)>,
+    /// The spans added since, start to end, when there are more.
+    many: BTreeMap<usize, usize>,
 }
 
 impl<'h> Taken<'h> {
@@ -33,11 +44,12 @@ impl<'h> Taken<'h> {
     pub fn with_room(hits: &'h [Hit], mut room: Vec<(usize, usize)>) -> Taken<'h> {
         debug_assert!(glaneur_text::sorted_and_disjoint(hits, |h| (h.start, h.end)));
         room.clear();
-        Taken { hits, added: room }
+        Taken { hits, added: room, many: BTreeMap::new() }
     }
 
     /// The room the spans added were kept in, for another document.
-    pub fn into_room(self) -> Vec<(usize, usize)> {
+    pub fn into_room(mut self) -> Vec<(usize, usize)> {
+        self.added.clear();
         self.added
     }
 
@@ -52,12 +64,20 @@ impl<'h> Taken<'h> {
     /// [`Taken::overlaps`] tells): the rules ask first.
     pub fn insert(&mut self, start: usize, end: usize) {
         debug_assert!(!self.overlaps(start, end), "{start}..{end} is taken");
-        let i = self.added.partition_point(|&(s, _)| s < start);
-        self.added.insert(i, (start, end));
+        if self.many.is_empty() && self.added.len() < FEW_ADDED {
+            let i = self.added.partition_point(|&(s, _)| s < start);
+            self.added.insert(i, (start, end));
+        } else {
+            self.many.extend(self.added.drain(..));
+            self.many.insert(start, end);
+        }
     }
 
     /// The last span added that starts before `end`.
     fn last_added_before(&self, end: usize) -> Option<(usize, usize)> {
+        if !self.many.is_empty() {
+            return self.many.range(..end).next_back().map(|(&s, &e)| (s, e));
+        }
         let i = self.added.partition_point(|&(s, _)| s < end);
         i.checked_sub(1).map(|i| self.added[i])
     }
@@ -104,6 +124,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn many_spans_added_out_of_order_overlap_as_a_span_set_says() {
+        // Past FEW_ADDED the spans move to the tree: added in an order the
+        // rules' passes give (every other span, then those between).
+        let mut taken = Taken::default();
+        let mut reference = SpanSet::default();
+        let order = (0..200).step_by(2).chain((1..200).step_by(2));
+        for k in order {
+            let (start, end) = (k * 10, k * 10 + 5);
+            assert!(!taken.overlaps(start, end));
+            taken.insert(start, end);
+            reference.insert(start, end);
+        }
+        for (s, e) in (0..2100).step_by(3).map(|s| (s, s + 4)) {
+            assert_eq!(taken.overlaps(s, e), reference.overlaps(s, e), "{s}..{e}");
+        }
+        assert!(taken.added.is_empty() && taken.many.len() == 200);
+        assert!(taken.into_room().is_empty());
     }
 
     #[test]
