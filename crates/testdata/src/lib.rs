@@ -1,4 +1,5 @@
-//! glaneur-testdata: reading the plugins' test corpora and the seeds.
+//! glaneur-testdata: reading the plugins' test corpora and the seeds, and
+//! the pseudo-random draws tests build many texts with.
 #![deny(missing_docs)]
 
 use std::path::{Path, PathBuf};
@@ -59,6 +60,24 @@ pub fn test_texts(plugins: &[&str]) -> Vec<String> {
     texts
 }
 
+/// A linear congruential generator: the same pseudo-random draws on every
+/// run, for tests that put many texts together from pieces.
+#[derive(Debug, Clone)]
+pub struct Draws(u64);
+
+impl Draws {
+    /// Draws from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Draws(seed)
+    }
+
+    /// The next draw, a number below `n` (more than 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as usize % n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +88,14 @@ mod tests {
         assert_eq!(seeds.len(), 5);
         assert!(seeds[0].0.starts_with("000_"));
         assert!(seeds.iter().all(|(_, text)| text.len() > 1000));
+    }
+
+    #[test]
+    fn draws_are_the_same_from_the_same_seed_and_below_their_bound() {
+        let (mut a, mut b) = (Draws::new(7), Draws::new(7));
+        let first: Vec<usize> = (0..50).map(|_| a.below(10)).collect();
+        assert_eq!(first, (0..50).map(|_| b.below(10)).collect::<Vec<_>>());
+        assert!(first.iter().all(|&d| d < 10) && first.iter().any(|&d| d != first[0]));
     }
 
     #[test]

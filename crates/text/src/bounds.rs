@@ -183,11 +183,8 @@ mod tests {
         // Texts of marks, letters and characters of several bytes, long
         // enough to pass memchr's vectors; every span and reach.
         let pieces = ["a", "é", "€", ".", "!", "?", "\n", " ", "mot ", "🙂", "xyzxyzxyzxyzxyzxyz"];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut draws = glaneur_testdata::Draws::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| draws.below(n);
         let mut texts: Vec<String> = vec![String::new(), ".".into(), "\n\n".into(), "a".repeat(200)];
         for _ in 0..150 {
             let n = next(60);

@@ -782,11 +782,8 @@ mod tests {
             "Busi",
             "ness",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: usize| {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut draws = glaneur_testdata::Draws::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |n: usize| draws.below(n);
         let mut found = 0;
         for _ in 0..2000 {
             let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();

@@ -216,11 +216,8 @@ mod tests {
         // Sets of every size about the move to a tree, spans of every
         // length about the look-back (longer ones included), shared starts,
         // empty spans, starts near zero.
-        let mut state: u64 = 0x5851_F42D_4C95_7F2D;
-        let mut next = |n: usize| {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut draws = glaneur_testdata::Draws::new(0x5851_F42D_4C95_7F2D);
+        let mut next = |n: usize| draws.below(n);
         // One set for every round, cleared: as a new one, whether it had
         // moved to a tree or not.
         let mut set = SpanSet::new();
@@ -283,12 +280,8 @@ mod tests {
         ];
         let pieces =
             ["Li", "n", "Ann", " ", "-", "Dupont", "Aignan", "É", "lise", "Zo", "é", "\u{a0}", "M", "me", "x", "Ko"];
-        // A linear congruential generator: the same draws on every run.
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut draws = glaneur_testdata::Draws::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| draws.below(n);
         let mut found = 0;
         for _ in 0..3000 {
             let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();

@@ -100,11 +100,8 @@ mod tests {
             [&[], &[(2, 4)], &[(0, 1), (1, 3), (5, 8)], &[(3, 3), (4, 6)], &[(1, 2), (6, 7), (7, 9)]];
         // A pseudo-random walk over the spans to add, as the rules add
         // them: each taken only where it overlaps nothing taken.
-        let mut seed = 7u64;
-        let mut next = move |n: usize| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut draws = glaneur_testdata::Draws::new(7);
+        let mut next = |n: usize| draws.below(n);
         for hits in layouts {
             for _ in 0..200 {
                 let hit_list: Vec<Hit> = hits.iter().map(|&(start, end)| Hit { start, end, form: 0 }).collect();

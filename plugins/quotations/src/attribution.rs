@@ -2029,11 +2029,8 @@ mod tests {
             "La société {} recrute.\n\n",
             "Un texte sans nom. ",
         ];
-        let mut seed: u64 = 17;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut draws = glaneur_testdata::Draws::new(17);
+        let mut next = |n: usize| draws.below(n);
         let (mut compared, mut different_ones) = (0, 0);
         for _ in 0..400 {
             let mut text = String::new();

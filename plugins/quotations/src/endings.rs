@@ -173,12 +173,11 @@ mod tests {
             "",
             "Lee ",
         ];
-        let mut seed: u64 = 3;
+        let mut draws = glaneur_testdata::Draws::new(3);
         for round in 0..400 {
             let mut persons = Vec::new();
             for _ in 0..(round % FEW + 1) {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let canonical = names[(seed >> 33) as usize % names.len()].to_owned();
+                let canonical = names[draws.below(names.len())].to_owned();
                 persons.push(PersonRef { start: 0, end: 0, canonical: canonical.into(), gender: None });
             }
             let few = NameEndings::new(&persons);

@@ -299,11 +299,8 @@ mod tests {
             "aaaaaaaaaaaaaaaaaaaaaaaaa ",
             "mots ",
         ];
-        let mut seed: u64 = 9;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut draws = glaneur_testdata::Draws::new(9);
+        let mut next = |n: usize| draws.below(n);
         for _ in 0..3000 {
             texts.push((0..next(20)).map(|_| pieces[next(pieces.len())]).collect());
         }

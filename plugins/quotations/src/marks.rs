@@ -383,13 +383,13 @@ mod tests {
 
     /// The plugin's test texts, and 5 000 texts of `per_text` of `pieces`
     /// drawn from `seed`: the same on every run.
-    fn test_texts_and_random(pieces: &[&str], mut seed: u64, per_text: usize) -> Vec<String> {
+    fn test_texts_and_random(pieces: &[&str], seed: u64, per_text: usize) -> Vec<String> {
         let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        let mut draws = glaneur_testdata::Draws::new(seed);
         for _ in 0..5000 {
             let mut text = String::new();
             for _ in 0..per_text {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                text.push_str(pieces[draws.below(pieces.len())]);
             }
             texts.push(text);
         }

@@ -32,11 +32,8 @@ mod tests {
         // white space (no-break, form feed) that ends no blank line.
         let pieces =
             ["a", "Bé", " ", "\n", "\n\n", "\t", "\r", "\u{a0}", "\u{c}", "\u{b}", "\u{2003}", "« x »", ".", "\u{301}"];
-        let mut seed: u64 = 5;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut draws = glaneur_testdata::Draws::new(5);
+        let mut next = |n: usize| draws.below(n);
         for _ in 0..5000 {
             let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
             texts.push(text);
