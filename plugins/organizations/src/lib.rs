@@ -207,8 +207,7 @@ mod tests {
     #[test]
     fn the_attributes_written_at_load_are_those_of_each_mention() {
         let organizations = Organizations::load().expect("valid data");
-        let mut texts = glaneur_testdata::test_texts(&["organizations"]);
-        texts.extend(glaneur_testdata::seeds().into_iter().map(|(_, text)| text));
+        let texts = glaneur_testdata::test_texts(&["organizations"]);
         let mut plain = 0;
         for text in &texts {
             let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
