@@ -2,6 +2,8 @@
 //! to the next: allocated and freed for every document, they were the
 //! build's five allocations per text.
 
+use glaneur_text::kept::bound_to;
+
 use crate::token::{Bounds, Token};
 
 /// The empty buffers of a [`DocumentBuf`](crate::DocumentBuf), with their
@@ -30,20 +32,11 @@ impl DocumentRoom {
         if self.folded.capacity() > KEPT_BYTES {
             self.folded = String::new();
         }
-        emptied(&mut self.tokens);
-        emptied(&mut self.breaks);
-        emptied(&mut self.sentences);
-        emptied(&mut self.paragraphs);
+        bound_to(&mut self.tokens, KEPT_BYTES / size_of::<Token>());
+        bound_to(&mut self.breaks, KEPT_BYTES / size_of::<u32>());
+        bound_to(&mut self.sentences, KEPT_BYTES / size_of::<Bounds>());
+        bound_to(&mut self.paragraphs, KEPT_BYTES / size_of::<Bounds>());
         self
-    }
-}
-
-/// Empties `buffer`, and frees it if it has room for more than
-/// [`KEPT_BYTES`].
-fn emptied<T>(buffer: &mut Vec<T>) {
-    buffer.clear();
-    if buffer.capacity().saturating_mul(size_of::<T>()) > KEPT_BYTES {
-        *buffer = Vec::new();
     }
 }
 

@@ -41,7 +41,13 @@ pub fn with_kept<S: Default + Bound, R>(kept: &'static LocalKey<RefCell<S>>, rea
 /// Empties `items`, and frees its room if it holds more than
 /// [`KEPT_ROOM`] items.
 pub fn bound<T>(items: &mut Vec<T>) {
-    if items.capacity() > KEPT_ROOM {
+    bound_to(items, KEPT_ROOM);
+}
+
+/// Empties `items`, and frees its room if it holds more than `most` items:
+/// [`bound`] for a caller with a bound of its own.
+pub fn bound_to<T>(items: &mut Vec<T>, most: usize) {
+    if items.capacity() > most {
         *items = Vec::new();
     } else {
         items.clear();
