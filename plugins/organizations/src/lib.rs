@@ -71,7 +71,7 @@ pub struct Organizations {
 impl Organizations {
     /// Loads the compiled-in gazetteer.
     pub fn load() -> Result<Self, String> {
-        let gazetteer = Gazetteer::load_noting(&unseen::phrases())?;
+        let gazetteer = Gazetteer::load_noting(unseen::phrases())?;
         let plain_attrs = (0..gazetteer.orgs.len())
             .map(|o| {
                 let org = &gazetteer.orgs[o];

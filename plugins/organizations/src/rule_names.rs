@@ -39,23 +39,20 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 
 /// The name of the rule made of `part` and phrase `phrase` (an index into
 /// [`crate::unseen::phrases`]) when the cue found, `cue` (folded), is that
-/// phrase as listed, `listed`: written by `write` the first time, then
-/// lent. Any other cue (`jeune  pousse`, two spaces) gets its own,
+/// phrase as listed: written by `write` the first time, then lent. Any other cue (`jeune  pousse`, two spaces) gets its own,
 /// written by `write`.
-pub(crate) fn name<'a>(
-    part: Part,
-    phrase: usize,
-    cue: &str,
-    listed: &str,
-    write: impl FnOnce() -> String,
-) -> Cow<'a, str> {
+pub(crate) fn name<'a>(part: Part, phrase: usize, cue: &str, write: impl FnOnce() -> String) -> Cow<'a, str> {
     let table = &*TABLE;
     let column = match part {
         Part::Determiner(d) => d,
         Part::Apposition => cue_determiners().len(),
         Part::Of(w) => cue_determiners().len() + 1 + w,
     };
-    match table.cells.get(column * table.phrases + phrase).filter(|_| cue == listed) {
+    match table
+        .cells
+        .get(column * table.phrases + phrase)
+        .filter(|_| crate::unseen::phrases().get(phrase) == Some(&cue))
+    {
         Some(cell) => Cow::Borrowed(cell.get_or_init(|| write().into_boxed_str())),
         None => Cow::Owned(write()),
     }
