@@ -5,9 +5,10 @@
 //! that the tokens are read once rather than once per search.
 
 use glaneur_schema::Document;
+use glaneur_text::kept::bound;
 
 use crate::catalogue::{Catalogue, Start};
-use crate::{scratch, unseen};
+use crate::unseen;
 
 /// Where the searches of one document may begin, each in order.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -159,13 +160,13 @@ impl Starts {
         }
     }
 
-    /// Frees the lists that hold room for more than a document's worth
-    /// ([`scratch::bounded`]): kept by a thread, they would hold a huge
-    /// document's room.
+    /// Empties the lists, and frees those that hold room for more than a
+    /// document's worth (`glaneur_text::kept::bound`): kept by a thread,
+    /// they would hold a huge document's room.
     pub(crate) fn bound(&mut self) {
-        self.catalogue = scratch::bounded(std::mem::take(&mut self.catalogue));
-        self.nouns = scratch::bounded(std::mem::take(&mut self.nouns));
-        self.lone_o = scratch::bounded(std::mem::take(&mut self.lone_o));
+        bound(&mut self.catalogue);
+        bound(&mut self.nouns);
+        bound(&mut self.lone_o);
     }
 
     /// Adds token `i` of `doc` to the lists of the searches that may begin

@@ -241,23 +241,28 @@ fn junction(family: &str) -> &'static str {
     }
 }
 
-/// The canonical name of a catalogued `family` with `parts`.
-pub fn canonical(family: &str, parts: &[Part]) -> String {
+/// The canonical name of a catalogued `family` with `parts`: what
+/// [`canonical_of`] lends or joins, the reference its tests compare with.
+#[cfg(test)]
+fn canonical(family: &str, parts: &[Part]) -> String {
     let mut out = String::new();
     join(&mut out, family, parts, Some(junction(family)));
     out
 }
 
 /// The canonical name of a family the catalogue lacks: its parts joined as
-/// written (`Zephyr-7B`, `Orion 2`).
-pub fn canonical_as_written(family: &str, parts: &[Part]) -> String {
+/// written (`Zephyr-7B`, `Orion 2`); the reference of [`canonical_of`]'s
+/// tests.
+#[cfg(test)]
+fn canonical_as_written(family: &str, parts: &[Part]) -> String {
     let mut out = String::new();
     join(&mut out, family, parts, None);
     out
 }
 
-/// [`canonical`], or with `as_written` [`canonical_as_written`], borrowed:
-/// the family's name alone when there is no part, else from `written`, the
+/// The canonical name of a catalogued `family` with `parts`, or with
+/// `as_written` that of a family the catalogue lacks, its parts joined as
+/// written (`Zephyr-7B`, `Orion 2`), borrowed: the family's name alone when there is no part, else from `written`, the
 /// name's text, when that is how the text spells it (most names: `GPT-4o`,
 /// `Claude 3.5 Sonnet`); joined in `joined` (what it held is forgotten)
 /// and copied otherwise.

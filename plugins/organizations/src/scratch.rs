@@ -58,30 +58,10 @@ impl Bound for Scratch {
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
 
     use super::*;
 
     use glaneur_text::kept::KEPT_ROOM;
-
-    #[test]
-    fn recycled_buffers_keep_their_room() {
-        let text = String::from("Nabla Technologies");
-        let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(24);
-        mentions.push(Mention {
-            start: 0,
-            end: text.len(),
-            canonical: &text,
-            category: None,
-            rule: Cow::Borrowed("suffix"),
-            confidence: 0.7,
-            org: None,
-        });
-        let kept: Vec<Mention<'static>> = recycle(mentions);
-        assert_eq!((kept.len(), kept.capacity()), (0, 24));
-        let names: Vec<&str> = recycle(vec![text.as_str(); 5]);
-        assert_eq!((names.len(), names.capacity()), (0, 5));
-    }
 
     #[test]
     fn a_thread_keeps_its_buffers_but_a_huge_one() {
