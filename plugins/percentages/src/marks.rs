@@ -74,14 +74,14 @@ mod tests {
     use super::*;
     use glaneur_schema::DocumentBuf;
 
-    /// The marks read from every token: the reference the byte search is
-    /// compared with.
+    /// The marks read from every token: the reference the pass that reads
+    /// only the tokens its keys admit is compared with.
     fn marks_of_every_token(doc: &Document<'_>) -> Vec<(usize, usize)> {
         (0..doc.tokens().len()).filter_map(|i| Some((mark_start(doc, i)?, doc.tokens()[i].end()))).collect()
     }
 
     #[test]
-    fn the_byte_search_finds_the_marks_of_every_token() {
+    fn the_keyed_token_pass_finds_the_marks_of_every_token() {
         let pieces = [
             "5",
             " ",

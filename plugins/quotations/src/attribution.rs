@@ -725,7 +725,7 @@ impl<'a> Attributor<'_, 'a> {
                 Some(pronoun) => self.pronoun(pronoun, q.start, earlier).map(|s| Attribution::to(s, "incise")),
                 None => self
                     .name_at(verb.end)
-                    .filter(|_| self.text[verb.end..q.inner_end].contains(','))
+                    .filter(|_| has_comma(&self.text[verb.end..q.inner_end]))
                     .map(|s| Attribution::to(s, "incise")),
             };
         }
@@ -1414,7 +1414,7 @@ impl<'a> Attributor<'_, 'a> {
             let gap = self.text[o.end..verb].trim();
             // `Des salariés de Datapult dénoncent`: a noun's complement.
             !of_complement(&self.text[sentence_start..o.start])
-                && (!gap.contains(',') || (gap.len() > 1 && gap.starts_with(',') && gap.ends_with(',')))
+                && (!has_comma(gap) || (gap.len() > 1 && gap.starts_with(',') && gap.ends_with(',')))
         };
         let org = self.orgs[..self.orgs.partition_point(|o| o.end <= verb)]
             .iter()
@@ -2069,31 +2069,6 @@ mod tests {
         }
         // Not only the nearest one: the scores decide.
         assert!(compared > 10_000 && different_ones > 1000, "{compared} compared, {different_ones} not the nearest");
-    }
-
-    #[test]
-    fn a_name_is_found_in_the_sentence_whichever_side_is_read_first() {
-        let (verbs, nouns) = (Verbs::load(), Nouns::load());
-        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
-        texts.push("Marc Roux a dit : « Oui. » « Non », dit Roux. Roux.\n\n« Peut-être », ajoute Ann Lee.".to_owned());
-        let (mut named, mut compared) = (0, 0);
-        for text in &texts {
-            let quotes = crate::marks::quotes(text);
-            let paragraphs = Paragraphs::new(text);
-            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
-            let rules = Attributor::new(buf.document(), &quotes, &[], &[], (&verbs, &nouns), &paragraphs);
-            // Every capitalised word of the text as a name, and two words.
-            let words: Vec<&str> = text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).collect();
-            for q in &quotes {
-                for name in words.iter().take(40).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())) {
-                    let found = rules.named_in_sentence(q, name, false);
-                    assert_eq!(rules.named_in_sentence(q, name, true), found, "{name} in {text:?}");
-                    named += usize::from(found);
-                    compared += 1;
-                }
-            }
-        }
-        assert!(named > 100 && compared > named, "{named} of {compared} named: the texts test too little");
     }
 
     #[test]
