@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
-use glaneur_text::kept::{bounded, recycle};
+use glaneur_text::kept::{bound, recycle, with_kept, Bound};
 
 use crate::grammar::{Grammar, Named, Parsed, Windows};
 use crate::lexicon::starts_an_amount;
@@ -241,6 +241,18 @@ struct Scratch {
     contexts: Vec<(Option<&'static str>, bool)>,
 }
 
+impl Bound for Scratch {
+    /// Bounds the vectors a whole document fills (a chunk's are bounded
+    /// by the chunk).
+    fn bound(&mut self) {
+        bound(&mut self.candidates);
+        bound(&mut self.amounts);
+        bound(&mut self.deciding);
+        bound(&mut self.paragraphs);
+        bound(&mut self.contexts);
+    }
+}
+
 thread_local! {
     /// This thread's [`Scratch`], borrowed while a document is read (in
     /// place: taken out and put back, its dozen vectors were copied
@@ -279,7 +291,7 @@ impl Amount {
 
 impl Amount<&Parsed> {
     /// The amount with its candidate copied.
-    fn to_owned(&self) -> Amount {
+    fn cloned(&self) -> Amount {
         Amount { parsed: self.parsed.clone(), currency: self.currency, inferred: self.inferred }
     }
 }
@@ -291,7 +303,7 @@ pub struct Money;
 impl Money {
     /// Every amount of money in `document`, in order.
     pub fn amounts(&self, document: &Document<'_>) -> Vec<Amount> {
-        self.with_amounts(document, |candidates, amounts| amounts.iter().map(|a| a.of(candidates).to_owned()).collect())
+        self.with_amounts(document, |candidates, amounts| amounts.iter().map(|a| a.of(candidates).cloned()).collect())
     }
 
     /// What `read` makes of every amount of money in `document`, in
@@ -299,11 +311,11 @@ impl Money {
     /// found into the vectors this thread keeps (the amounts' included:
     /// the caller takes what it needs from them).
     fn with_amounts<R>(&self, document: &Document<'_>, read: impl FnOnce(&[Parsed], &[Amount<usize>]) -> R) -> R {
-        SCRATCH.with_borrow_mut(|scratch| {
+        with_kept(&SCRATCH, |scratch| {
             let candidates = self.candidates(document, false, scratch);
             let amounts = self.decide(document, &candidates, scratch);
             let read = read(&candidates, &amounts);
-            (scratch.candidates, scratch.amounts) = (bounded(candidates), bounded(amounts));
+            (scratch.candidates, scratch.amounts) = (candidates, amounts);
             read
         })
     }
@@ -401,8 +413,7 @@ impl Money {
             }
             _ => (None, false),
         });
-        (scratch.deciding, scratch.paragraphs, scratch.contexts) =
-            (bounded(deciding), bounded(paragraph_of), bounded(contexts));
+        (scratch.deciding, scratch.paragraphs, scratch.contexts) = (deciding, paragraph_of, contexts);
         out
     }
 
@@ -947,7 +958,7 @@ mod tests {
             let amounts = |qualify_all, scratch: &mut Scratch| -> Vec<Amount> {
                 let candidates = Money.candidates(&document, qualify_all, scratch);
                 let decided = Money.decide(&document, &candidates, scratch);
-                decided.iter().map(|a| a.of(&candidates).to_owned()).collect()
+                decided.iter().map(|a| a.of(&candidates).cloned()).collect()
             };
             let (lazy, eager) = (amounts(false, &mut scratch), amounts(true, &mut scratch));
             assert_eq!(lazy, eager, "{text}");
