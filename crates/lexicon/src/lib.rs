@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 mod bit_set;
 mod word_table;
 
-pub use bit_set::BitSet;
+pub use bit_set::{BitSet, KeySet};
 pub use word_table::WordTable;
 
 /// A word list read from a data file: its entries, sorted, for a lookup by

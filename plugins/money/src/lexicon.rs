@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+pub use glaneur_lexicon::KeySet;
+
 use crate::Language;
 
 /// A function of an English adjective and a currency noun (its plural
@@ -381,7 +383,7 @@ const DOLLAR_ADJECTIVES: &[&str] = &["us", "u.s", "american", "canadian", "austr
 pub fn may_start_a_currency_name(key: u16) -> bool {
     static KEYS: LazyLock<KeySet> = LazyLock::new(|| {
         let lists = [CURRENCY_WORD_LIST, CURRENCY_ADJECTIVES, DOLLAR_ADJECTIVES, &["south", "new", "north"]];
-        KeySet::of(lists.into_iter().flatten().copied())
+        key_set(lists.into_iter().flatten().copied())
     });
     KEYS.admits(key)
 }
@@ -1173,38 +1175,11 @@ pub fn may_start_an_amount(word: &str) -> bool {
     AMOUNT_STARTS.admits(word)
 }
 
-/// A set of form keys ([`glaneur_schema::key_of_form`]), one bit each:
-/// the keys of a few word lists, so that a word whose key's bit is clear
-/// is told to be in none of them by one bit test on the key its token
-/// carries, before it is read. Built on first use: the keys are the
-/// Document's hash, which is no `const fn`.
-pub struct KeySet(Box<[u64; KEY_SET_WORDS]>);
-
-/// How many words of 64 bits hold a bit for each form key.
-const KEY_SET_WORDS: usize = (1 << u16::BITS) / 64;
-
-impl KeySet {
-    /// The set of the keys of the words of `lists`.
-    fn of<'w>(lists: impl IntoIterator<Item = &'w str>) -> KeySet {
-        KeySet::of_keys(lists.into_iter().map(glaneur_schema::key_of_form))
-    }
-
-    /// The set of `keys`.
-    fn of_keys(keys: impl IntoIterator<Item = u16>) -> KeySet {
-        let mut bits = Box::new([0; KEY_SET_WORDS]);
-        for key in keys.into_iter().map(usize::from) {
-            bits[key / 64] |= 1 << (key % 64);
-        }
-        KeySet(bits)
-    }
-
-    /// Whether a word with form key `key` may be one of the set's words
-    /// (always so of such a word, rarely of another).
-    #[inline]
-    pub fn admits(&self, key: u16) -> bool {
-        let key = usize::from(key);
-        self.0[key / 64] & (1 << (key % 64)) != 0
-    }
+/// The set of the form keys ([`glaneur_schema::key_of_form`]) of the
+/// words of `lists`. Built on first use: the keys are the Document's hash,
+/// which is no `const fn`.
+fn key_set<'w>(lists: impl IntoIterator<Item = &'w str>) -> KeySet {
+    KeySet::of_keys(lists.into_iter().map(glaneur_schema::key_of_form))
 }
 
 /// The keys of the words [`starts_an_amount`] accepts (the byte filter,
@@ -1212,7 +1187,7 @@ impl KeySet {
 /// looked up).
 pub fn amount_start_keys() -> &'static KeySet {
     static KEYS: LazyLock<KeySet> = LazyLock::new(|| {
-        KeySet::of(FRENCH_NUMBER_WORDS.iter().chain(ENGLISH_NUMBER_WORDS).chain(OTHER_AMOUNT_STARTS).copied())
+        key_set(FRENCH_NUMBER_WORDS.iter().chain(ENGLISH_NUMBER_WORDS).chain(OTHER_AMOUNT_STARTS).copied())
     });
     &KEYS
 }
@@ -1278,7 +1253,7 @@ pub fn may_continue_an_amount(word: &str, key: u16) -> bool {
             .into_iter()
             .chain([CURRENCY_WORD_LIST, OTHER_CONTINUATIONS]);
         let codes: Vec<String> = ISO_CODES.iter().map(|code| code.to_ascii_lowercase()).collect();
-        KeySet::of(lists.flatten().copied().chain(codes.iter().map(String::as_str)))
+        key_set(lists.flatten().copied().chain(codes.iter().map(String::as_str)))
     });
     KEYS.admits(key) || word.starts_with("demi")
 }

@@ -3,23 +3,23 @@
 //! forms have equal keys), told by a load and a bit test before the word
 //! is read. Most words a rule asks about are none.
 
-use glaneur_lexicon::BitSet;
+use glaneur_lexicon::KeySet;
 use glaneur_schema::{key_of_form, Token};
 
 /// The keys of a set of words, one bit each.
-pub(crate) struct FormKeys(BitSet<{ (1 << 16) / 64 }>);
+pub(crate) struct FormKeys(KeySet);
 
 impl FormKeys {
     /// The keys of `forms`, folded forms.
     pub(crate) fn of_forms<'w>(forms: impl IntoIterator<Item = &'w str>) -> Self {
-        FormKeys(BitSet::new(forms.into_iter().map(|form| usize::from(key_of_form(form)))))
+        FormKeys(KeySet::of_keys(forms.into_iter().map(key_of_form)))
     }
 
     /// The keys of `words`, folded here: an ASCII word (most) lowercased,
     /// the others folded, into one buffer.
     pub(crate) fn of_words<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
         let mut folded = String::new();
-        FormKeys(BitSet::new(words.into_iter().map(|word| {
+        FormKeys(KeySet::of_keys(words.into_iter().map(|word| {
             folded.clear();
             if word.is_ascii() {
                 folded.push_str(word);
@@ -27,13 +27,13 @@ impl FormKeys {
             } else if !glaneur_text::fold_into(word, &mut folded) {
                 folded.push_str(word);
             }
-            usize::from(key_of_form(&folded))
+            key_of_form(&folded)
         })))
     }
 
     /// Whether the word token `t` may be one of the words.
     #[inline]
     pub(crate) fn may_contain(&self, t: &Token) -> bool {
-        self.0.contains(usize::from(t.form_key()))
+        self.0.admits(t.form_key())
     }
 }

@@ -2,16 +2,12 @@
 
 use std::sync::LazyLock;
 
+use glaneur_lexicon::KeySet;
 use glaneur_schema::{key_of_form, Document, TokenKind};
 
-/// The form keys of the words a mark may end with, a bit each.
-static WORD_KEYS: LazyLock<Box<[u64; 1 << 10]>> = LazyLock::new(|| {
-    let mut bits = Box::new([0; 1 << 10]);
-    for key in ["cent", "pourcent", "percent"].map(key_of_form) {
-        bits[usize::from(key >> 6)] |= 1 << (key & 63);
-    }
-    bits
-});
+/// The form keys of the words a mark may end with.
+static WORD_KEYS: LazyLock<KeySet> =
+    LazyLock::new(|| KeySet::of_keys(["cent", "pourcent", "percent"].map(key_of_form)));
 
 /// The percent marks of `doc` ([`marks_into`]) in a vector of their own.
 #[cfg(test)]
@@ -33,15 +29,14 @@ pub(crate) fn marks(doc: &Document<'_>) -> Vec<(usize, usize)> {
 /// with `%`, finds every place one may end; only there is the token read.
 pub(crate) fn marks_into(doc: &Document<'_>, out: &mut Vec<(usize, usize)>) {
     let (bytes, tokens) = (doc.text().as_bytes(), doc.tokens());
-    let word_keys = &**WORD_KEYS;
+    let word_keys = &*WORD_KEYS;
     out.clear();
     for (i, t) in tokens.iter().enumerate() {
         // Tests that fail for almost every token, the key's first: no
         // branch is hard to predict (a test of the key for zero, a word or
         // not, was).
         let key = t.form_key();
-        let may_end = word_keys[usize::from(key >> 6)] >> (key & 63) & 1 != 0
-            || t.kind() == TokenKind::Symbol && bytes[t.start()] == b'%';
+        let may_end = word_keys.admits(key) || t.kind() == TokenKind::Symbol && bytes[t.start()] == b'%';
         if may_end {
             if let Some(start) = mark_start(doc, i) {
                 out.push((start, t.end()));

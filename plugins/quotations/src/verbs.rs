@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
-use glaneur_lexicon::BitSet;
+use glaneur_lexicon::KeySet;
 use glaneur_text::{folded, is_letter};
 
 use glaneur_schema::{key_of_form, Document};
@@ -53,11 +53,8 @@ pub struct Verbs {
     /// One bit per form key ([`key_of_form`]), set for the keys of the
     /// forms of one word and the leads: a word token whose stored key's bit
     /// is clear is none of them, and is refused before it is read.
-    word_keys: BitSet<KEY_WORDS>,
+    word_keys: KeySet,
 }
-
-/// How many words of 64 bits hold a bit for each form key.
-const KEY_WORDS: usize = (1 << u16::BITS) / 64;
 
 impl Verbs {
     /// Loads the compiled-in lexicon.
@@ -98,7 +95,7 @@ impl Verbs {
                 ascii_pairs[first] |= 1 << second;
             }
         }
-        let word_keys = BitSet::new(words.keys().map(|w| usize::from(key_of_form(w))));
+        let word_keys = KeySet::of_keys(words.keys().map(|w| key_of_form(w)));
         let phrases = phrases.into_iter().map(|p| p.into_bytes().into_boxed_slice()).collect();
         Verbs { phrases, words, ascii_openers, ascii_pairs, word_keys }
     }
@@ -205,7 +202,7 @@ impl Verbs {
         // glued to `l'`, holds one, which a token's word never does): most
         // words are neither, and are refused by their key's bit. The few
         // others sharing a key with one are looked up below.
-        if !self.word_keys.contains(usize::from(t.form_key())) {
+        if !self.word_keys.admits(t.form_key()) {
             return None;
         }
         let (w1, e1) = (doc.folded_of(t), t.end());
@@ -481,7 +478,7 @@ mod tests {
                 let verb = verbs.at(text, t.start());
                 assert_eq!(verbs.at_token(&doc, i), verb, "{}", &text[t.start()..]);
                 found += usize::from(verb.is_some());
-                refused += usize::from(t.is_word() && !verbs.word_keys.contains(usize::from(t.form_key())));
+                refused += usize::from(t.is_word() && !verbs.word_keys.admits(t.form_key()));
             }
         }
         assert!(found > 1000 && refused > 1000, "{found} verbs, {refused} words refused");
