@@ -161,7 +161,7 @@ impl Pipeline {
         };
         let mut entities = Vec::with_capacity(found.len());
         // The entities' texts are spans of one copy of the document.
-        let shared: Arc<str> = Arc::from(if found.is_empty() { "" } else { text });
+        let shared = EntityText::shared_copy(text, !found.is_empty());
         self.output_order(text.len(), &found, &origins, &mut order, &mut short_order);
         let in_order =
             order.iter().map(|&key| index_in_key(key)).chain(short_order.iter().map(|&key| index_in_short_key(key)));
@@ -266,7 +266,7 @@ const SHORT_INDEX_BITS: u32 = 12;
 
 /// [`order_key`] in 64 bits, which sort in the same order: `start` and
 /// `end` below 2^[`SHORT_SPAN_BITS`], `rank` below 2^[`SHORT_RANK_BITS`],
-/// `index` at most 2^[`SHORT_INDEX_BITS`] (the caller's check).
+/// `index` below 2^[`SHORT_INDEX_BITS`] (the caller's check).
 fn short_order_key(start: u64, end: u64, rank: u32, index: usize) -> u64 {
     let span = (start << SHORT_SPAN_BITS) | ((1 << SHORT_SPAN_BITS) - 1 - end);
     (span << (SHORT_RANK_BITS + SHORT_INDEX_BITS)) | (u64::from(rank) << SHORT_INDEX_BITS) | index as u64
@@ -296,7 +296,7 @@ struct Found {
 impl Found {
     /// The most entities whose room a thread keeps (half a megabyte): a
     /// document with more gives its vectors back.
-    const KEPT: usize = 4096;
+    const KEPT: usize = 1 << SHORT_INDEX_BITS;
 }
 
 thread_local! {

@@ -16,7 +16,6 @@
 
 use std::collections::BTreeMap;
 use std::io;
-use std::sync::Arc;
 
 use crossbeam_channel::bounded;
 use glaneur_schema::output::{DocumentLine, EntityText};
@@ -237,7 +236,7 @@ fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
     let Prepared { source, warc_record_id, date, text, encoding, html } = p;
     if let Some(view) = html {
         // The entities' texts become spans of one copy of the original.
-        let original: Arc<str> = Arc::from(if extraction.entities.is_empty() { "" } else { text.as_str() });
+        let original = EntityText::shared_copy(&text, !extraction.entities.is_empty());
         for entity in &mut extraction.entities {
             let (start, end) = (view.map_start(entity.start as usize), view.map_end(entity.end as usize));
             entity.start = start as u64;

@@ -54,7 +54,7 @@ pub fn decode(bytes: &[u8], text: &str) -> Result<Extraction, String> {
     let count = reader.u32()? as usize;
     let mut entities = Vec::with_capacity(count.min(bytes.len() / 32));
     // The entities' texts are spans of one copy of the document.
-    let document: Arc<str> = Arc::from(if count == 0 { "" } else { text });
+    let document = EntityText::shared_copy(text, count > 0);
     for _ in 0..count {
         let kind = shared(reader.str()?);
         let (start, end) = (reader.u64()?, reader.u64()?);

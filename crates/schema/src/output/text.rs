@@ -28,6 +28,13 @@ impl EntityText {
         Some(EntityText { shared: Arc::clone(shared), span })
     }
 
+    /// The copy of a document's `text` its entities' texts are spans of
+    /// ([`EntityText::span_of`]): empty when it has no entity (`any`
+    /// false), which spares copying a document nothing will point into.
+    pub fn shared_copy(text: &str, any: bool) -> Arc<str> {
+        Arc::from(if any { text } else { "" })
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         // Constructors keep the span within `shared` on boundaries: never
