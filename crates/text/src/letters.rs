@@ -66,6 +66,15 @@ pub fn glued_after(text: &str, at: usize) -> bool {
     }
 }
 
+/// Whether `text` holds a combining accent (U+0300 to U+036F: its bytes
+/// begin 0xCC or 0xCD), which a Document's word token holds but which
+/// [`is_whole_word`] does not take for a letter (`Orange` in a decomposed
+/// `Orangé`): where one is, a reading on the tokens may differ from one on
+/// the text.
+pub fn has_combining_accent(text: &str) -> bool {
+    memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some()
+}
+
 /// Whether `text[start..end]` stands as whole words: no letter or digit
 /// glued before or after it.
 #[inline]

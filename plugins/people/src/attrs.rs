@@ -7,18 +7,13 @@ use glaneur_schema::json_text::push_str;
 
 use crate::Rule;
 
-/// The room the attrs of a person whose fullest name is `canonical`
-/// take, but for its escapes: its keys and values besides the name fit in
-/// 64 bytes.
-pub(crate) fn attrs_room(canonical: &str) -> usize {
-    canonical.len() + 64
-}
-
 /// Appends the attrs of a person whose fullest name is `canonical` to
 /// `out`, as serde_json writes them (README.md's order): `{"canonical":
 /// …,"gender":"f"|"m"|null,"rule":…}`. Only the name may need escapes.
 pub(crate) fn write_attrs(out: &mut String, canonical: &str, gender: Option<Gender>, rule: Rule) {
-    out.reserve(attrs_room(canonical));
+    // All at once, but for the name's escapes: the keys and values besides
+    // the name fit in 64 bytes.
+    out.reserve(canonical.len() + 64);
     out.push_str("{\"canonical\":");
     push_str(out, canonical);
     out.push_str(",\"gender\":");

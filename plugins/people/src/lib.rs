@@ -30,7 +30,7 @@ use glaneur_schema::attrs::Gender;
 use glaneur_schema::{Case, Document, Entity, FfiEntity, Flags, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
 
-use crate::attrs::{attrs_room, write_attrs};
+use crate::attrs::write_attrs;
 use crate::first_names::FirstNames;
 use crate::form_keys::FormKeys;
 use crate::fullest::fullest_forms;
@@ -583,7 +583,6 @@ impl People {
         let (found, canonical) = self.find_outside(doc, &taken, scratch);
         // Sized at once: a collect into a `Result` would grow it step by step.
         let mut entities = Vec::with_capacity(found.len());
-        let mut written = Ok(());
         for (p, &best) in found.iter().zip(&canonical) {
             let canonical = found[best].name;
             // Its first name, as `fullest_forms` found it.
@@ -595,22 +594,16 @@ impl People {
                     Gender::Masculine
                 }
             });
-            // Sized at once: `write_attrs` would grow an empty string, one
-            // more call per entity.
-            let mut json = String::with_capacity(attrs_room(canonical));
+            let mut json = String::new();
             write_attrs(&mut json, canonical, gender, p.rule);
-            match Entity::with_written_attrs("person", p.start..p.end, p.confidence, json) {
-                Ok(entity) => entities.push(entity),
-                Err(e) => {
-                    written = Err(e);
-                    break;
-                }
-            }
+            // An error drops the buffers: the thread's next document gets
+            // new ones.
+            entities.push(Entity::with_written_attrs("person", p.start..p.end, p.confidence, json)?);
         }
         scratch.taken = taken.into_buffers();
         scratch.found = recycle(found);
         scratch.canonical = recycle(canonical);
-        written.map(|()| entities)
+        Ok(entities)
     }
 }
 

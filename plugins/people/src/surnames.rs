@@ -34,12 +34,10 @@ pub(crate) fn whole_word_occurrences(
     found: &mut dyn FnMut(usize, usize, usize),
 ) {
     let text = doc.text();
-    // U+0300 to U+036F, the combining accents a word token holds, start
-    // with one of these bytes.
     if surnames.len() > AT_TOKENS
         || surnames.iter().any(|(s, _)| s.len() < 2)
         || may_run_over(surnames)
-        || memchr::memchr2(0xCC, 0xCD, &text.as_bytes()[from..]).is_some()
+        || glaneur_text::has_combining_accent(&text[from..])
     {
         let names: Vec<&str> = surnames.iter().map(|&(s, _)| s).collect();
         for (start, end, i) in glaneur_text::find_names(&text[from..], &names) {

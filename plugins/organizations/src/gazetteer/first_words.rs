@@ -191,12 +191,10 @@ impl FirstWords {
     }
 
     /// Whether the text holds a character the filter may be misled by: a
-    /// combining accent (U+0300 to U+036F: its bytes begin 0xCC or 0xCD),
-    /// which a word token holds but which [`glaneur_text::is_whole_word`]
-    /// does not take for a letter (`Orange` in a decomposed `Orangé`).
-    /// Such texts are read without the filter.
+    /// combining accent ([`glaneur_text::has_combining_accent`]). Such
+    /// texts are read without the filter.
     pub(super) fn may_be_misled_by(text: &str) -> bool {
-        memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some()
+        glaneur_text::has_combining_accent(text)
     }
 }
 
