@@ -106,7 +106,7 @@ fn push_starts(
 }
 
 /// The paragraphs of a text, found once: where each starts (after a blank
-/// line; room for an article's few without growing). Asking a text for the paragraph around a point by scanning back
+/// line). Asking a text for the paragraph around a point by scanning back
 /// each time is quadratic on a long paragraph; this is a binary search.
 #[derive(Debug, Clone)]
 pub struct Paragraphs {
@@ -116,6 +116,7 @@ pub struct Paragraphs {
 impl Paragraphs {
     /// Finds the paragraph starts of `text`.
     pub fn new(text: &str) -> Self {
+        // Room for an article's few paragraphs without growing.
         let mut starts = Vec::with_capacity(8);
         starts.push(0);
         let next_newline = |bytes: &[u8]| memchr::memchr(b'\n', bytes);

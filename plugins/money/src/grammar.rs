@@ -910,7 +910,7 @@ impl<'a> Grammar<'a, '_> {
         }
         // English: `Swiss francs`, `South African rand`, `New Taiwan dollars`
         for (adjective, noun) in [(at, at + 1), (at + 1, at + 2)] {
-            if adjective > at && !matches!(self.lower(at), Some("south" | "new" | "north")) {
+            if adjective > at && !self.lower(at).is_some_and(|w| lexicon::TWO_WORD_ADJECTIVE_STARTS.contains(&w)) {
                 break;
             }
             if let (Some(a), Some(n)) = (self.lower(adjective), self.lower(noun)) {

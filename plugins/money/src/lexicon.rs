@@ -371,8 +371,21 @@ pub fn dollar_of_place(place: &str) -> Option<&'static str> {
 }
 
 /// The English words before a currency noun or a place that name a
-/// dollar ([`english_dollar_adjective`]).
-const DOLLAR_ADJECTIVES: &[&str] = &["us", "u.s", "american", "canadian", "australian", "hong", "singapore", "new"];
+/// dollar, and its code ([`english_dollar_adjective`]).
+const DOLLAR_ADJECTIVES: &[(&str, &str)] = &[
+    ("us", "USD"),
+    ("u.s", "USD"),
+    ("american", "USD"),
+    ("canadian", "CAD"),
+    ("australian", "AUD"),
+    ("hong", "HKD"),
+    ("singapore", "SGD"),
+    ("new", "NZD"),
+];
+
+/// The first words of the two-word English adjectives of a currency
+/// (`South African rand`, `New Taiwan dollars`, `North Korean won`).
+pub const TWO_WORD_ADJECTIVE_STARTS: &[&str] = &["south", "new", "north"];
 
 /// Whether a word with form key `key`, right after an amount's number
 /// (or its `de`, `of`), may start the words of a currency: a currency
@@ -382,23 +395,15 @@ const DOLLAR_ADJECTIVES: &[&str] = &["us", "u.s", "american", "canadian", "austr
 /// none, and are told so before the lists are searched.
 pub fn may_start_a_currency_name(key: u16) -> bool {
     static KEYS: LazyLock<KeySet> = LazyLock::new(|| {
-        let lists = [CURRENCY_WORD_LIST, CURRENCY_ADJECTIVES, DOLLAR_ADJECTIVES, &["south", "new", "north"]];
-        key_set(lists.into_iter().flatten().copied())
+        let lists = [CURRENCY_WORD_LIST, CURRENCY_ADJECTIVES, TWO_WORD_ADJECTIVE_STARTS];
+        key_set(lists.into_iter().flatten().copied().chain(DOLLAR_ADJECTIVES.iter().map(|&(word, _)| word)))
     });
     KEYS.admits(key)
 }
 
 /// English adjectives before `dollars` (`Canadian dollars`).
 pub fn english_dollar_adjective(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "us" | "u.s" | "american" => "USD",
-        "canadian" => "CAD",
-        "australian" => "AUD",
-        "hong" => "HKD",
-        "singapore" => "SGD",
-        "new" => "NZD",
-        _ => return None,
-    })
+    DOLLAR_ADJECTIVES.iter().find(|&&(adjective, _)| adjective == word).map(|&(_, code)| code)
 }
 
 /// The currency a family has when no adjective decides: `dollars` alone are

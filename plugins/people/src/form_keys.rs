@@ -15,16 +15,12 @@ impl FormKeys {
         FormKeys(KeySet::of_keys(forms.into_iter().map(key_of_form)))
     }
 
-    /// The keys of `words`, folded here: an ASCII word (most) lowercased,
-    /// the others folded, into one buffer.
+    /// The keys of `words`, folded here into one buffer.
     pub(crate) fn of_words<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
         let mut folded = String::new();
         FormKeys(KeySet::of_keys(words.into_iter().map(|word| {
             folded.clear();
-            if word.is_ascii() {
-                folded.push_str(word);
-                folded.make_ascii_lowercase();
-            } else if !glaneur_text::fold_into(word, &mut folded) {
+            if !glaneur_text::fold_into(word, &mut folded) {
                 folded.push_str(word);
             }
             key_of_form(&folded)
