@@ -71,6 +71,7 @@ pub fn glued_after(text: &str, at: usize) -> bool {
 /// [`is_whole_word`] does not take for a letter (`Orange` in a decomposed
 /// `Orangé`): where one is, a reading on the tokens may differ from one on
 /// the text.
+#[inline]
 pub fn has_combining_accent(text: &str) -> bool {
     memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some()
 }

@@ -30,7 +30,7 @@ use glaneur_schema::attrs::Gender;
 use glaneur_schema::{Case, Document, Entity, FfiEntity, Flags, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
 
-use crate::attrs::write_attrs;
+use crate::attrs::attrs_json;
 use crate::first_names::FirstNames;
 use crate::form_keys::FormKeys;
 use crate::fullest::fullest_forms;
@@ -594,8 +594,7 @@ impl People {
                     Gender::Masculine
                 }
             });
-            let mut json = String::new();
-            write_attrs(&mut json, canonical, gender, p.rule);
+            let json = attrs_json(canonical, gender, p.rule);
             // An error drops the buffers: the thread's next document gets
             // new ones.
             entities.push(Entity::with_written_attrs("person", p.start..p.end, p.confidence, json)?);
@@ -689,8 +688,7 @@ mod tests {
                     let first = first_name(&p.canonical).filter(|f| !f.is_empty());
                     let gender = first.and_then(gender::is_feminine);
                     let gender = gender.map(|f| if f { Gender::Feminine } else { Gender::Masculine });
-                    let mut json = String::new();
-                    write_attrs(&mut json, &p.canonical, gender, p.rule);
+                    let json = attrs_json(&p.canonical, gender, p.rule);
                     Entity::with_written_attrs("person", p.start..p.end, p.confidence, json).expect("one line")
                 })
                 .collect();
