@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 /// of thousands of spans).
 ///
 /// A set of a few spans, as most documents' are, is a sorted vector, which
-/// costs less to build, ask and drop than a tree; past [`FEW_SPANS`] it
+/// costs less to build, ask and drop than a tree; past 64 spans it
 /// moves to a tree, where adding a span stays logarithmic.
 #[derive(Debug, Clone, Default)]
 pub struct SpanSet {
@@ -48,7 +48,7 @@ impl SpanSet {
     }
 
     /// Whether `start..end` overlaps a span of the set that starts at most
-    /// [`MAX_SPAN`] bytes before `start`.
+    /// 4 096 bytes before `start`.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         let from = start.saturating_sub(MAX_SPAN);
         if !self.tree.is_empty() {
