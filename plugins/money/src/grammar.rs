@@ -378,14 +378,15 @@ impl<'a> Grammar<'a, '_> {
         digits::value_of(text, Convention::English)
     }
 
-    /// The French and English function words in the window.
+    /// The French and English function words in the window: most words
+    /// are neither, refused by their form key before their text is
+    /// compared.
     fn function_words(&self) -> (usize, usize) {
-        let words = self.items.iter().filter(|l| l.kind == Kind::Word);
+        let keys = lexicon::function_word_keys();
+        let words = self.items.iter().filter(|l| l.kind == Kind::Word && keys.admits(l.key));
         words.fold((0, 0), |(fr, en), l| match l.lower {
-            "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "qui" | "du" | "sur" | "aux"
-            | "à" | "de" | "d'" | "un" | "en" | "au" | "l'" => (fr + 1, en),
-            "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "with" | "was" | "has" | "on" | "will"
-            | "said" | "at" | "each" | "per" | "an" | "its" | "are" => (fr, en + 1),
+            w if lexicon::FRENCH_FUNCTION_WORDS.contains(&w) => (fr + 1, en),
+            w if lexicon::ENGLISH_FUNCTION_WORDS.contains(&w) => (fr, en + 1),
             _ => (fr, en),
         })
     }
@@ -1309,6 +1310,34 @@ mod tests {
             assert_eq!(tidy(value).to_bits(), value.to_bits(), "{value}");
         }
         assert!(tidy(f64::NAN).is_nan());
+    }
+
+    #[test]
+    fn function_words_filtered_by_key_are_those_the_match_counted() {
+        // The count written first: every word's text matched.
+        let before = |items: &[Lex<'_>]| {
+            let words = items.iter().filter(|l| l.kind == Kind::Word);
+            words.fold((0, 0), |(fr, en), l| match l.lower {
+                "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "qui" | "du" | "sur" | "aux"
+                | "à" | "de" | "d'" | "un" | "en" | "au" | "l'" => (fr + 1, en),
+                "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "with" | "was" | "has" | "on" | "will"
+                | "said" | "at" | "each" | "per" | "an" | "its" | "are" => (fr, en + 1),
+                _ => (fr, en),
+            })
+        };
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push("L’an, À la Une : D’accord, THE Said AND Each d' l' À".into());
+        let mut counted = (0, 0);
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
+            let mut folds = String::new();
+            let items = crate::scanner::lex_range(&buf.document(), 0..text.len(), &mut folds, |_| false).all;
+            let grammar = Grammar { doc: text, items: &items, language: Language::French, previous_end: 0 };
+            let (fr, en) = grammar.function_words();
+            assert_eq!((fr, en), before(&items), "{text}");
+            counted = (counted.0 + fr, counted.1 + en);
+        }
+        assert!(counted.0 > 1000 && counted.1 > 500, "{counted:?}");
     }
 
     #[test]

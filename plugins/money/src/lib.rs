@@ -100,7 +100,10 @@ fn number_word_anchor(doc: &str, items: &[Lex<'_>], k: usize, language: Language
     } else if !item.hyphenated || !lexicon::may_start_an_amount_within(lower) {
         None // most words: cheaper tests than the search below
     } else {
-        lower.rmatch_indices('-').map(|(i, _)| i).find(|&e| starts_an_amount(&lower[..e]))
+        // Hyphenated words are short: read back byte by byte rather than
+        // with a search set up for each hyphen.
+        let bytes = lower.as_bytes();
+        (0..bytes.len()).rev().filter(|&e| bytes[e] == b'-').find(|&e| starts_an_amount(&lower[..e]))
     };
     let Some(len) = len else { return false };
     let article = matches!(&lower[..len], "un" | "une" | "one" | "a" | "an" | "half" | "quarter");
