@@ -357,14 +357,20 @@ impl<'a> Grammar<'a, '_> {
     /// symbol or code before it (`$1,500 million`, English writing).
     fn thousands(&self, i: usize, q: &Quantity, prefixed: bool) -> Option<f64> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Num)?;
+        let text = item.lower; // a number's text
+                               // English reads no such comma as decimal, and a comma between one to
+                               // three digits and three makes five to seven bytes: most numbers
+                               // (`2024`, `15`) are told without looking for a comma.
+        if self.language == Language::English || !(5..=7).contains(&text.len()) {
+            return None;
+        }
         // Most numbers have no comma: told at once, the text being a few bytes.
         let has = |part: &str, b: u8| part.as_bytes().contains(&b);
-        let text = item.lower; // a number's text
         let comma = text.bytes().position(|b| b == b',')?;
         let (head, tail) = (&text[..comma], &text[comma + 1..]);
         let one_comma = !has(tail, b',') && !has(text, b'.') && !has(head, b' ');
         let grouped = one_comma && tail.len() == 3 && (1..=3).contains(&head.len());
-        if !grouped || (q.has_multiplier && !prefixed) || self.language == Language::English {
+        if !grouped || (q.has_multiplier && !prefixed) {
             return None;
         }
         // The evidence: three digits after the comma, a symbol before the
@@ -1338,6 +1344,65 @@ mod tests {
             counted = (counted.0 + fr, counted.1 + en);
         }
         assert!(counted.0 > 1000 && counted.1 > 500, "{counted:?}");
+    }
+
+    #[test]
+    fn thousands_told_by_length_first_are_those_the_comma_search_found() {
+        // The reading written first: the comma looked for in every number.
+        fn before(grammar: &Grammar<'_, '_>, i: usize, q: &Quantity, prefixed: bool) -> Option<f64> {
+            let item = grammar.items.get(i).filter(|l| l.kind == Kind::Num)?;
+            let has = |part: &str, b: u8| part.as_bytes().contains(&b);
+            let text = item.lower;
+            let comma = text.bytes().position(|b| b == b',')?;
+            let (head, tail) = (&text[..comma], &text[comma + 1..]);
+            let one_comma = !has(tail, b',') && !has(text, b'.') && !has(head, b' ');
+            let grouped = one_comma && tail.len() == 3 && (1..=3).contains(&head.len());
+            if !grouped || (q.has_multiplier && !prefixed) || grammar.language == Language::English {
+                return None;
+            }
+            let (french, english) = grammar.function_words();
+            let score = 1 + i32::from(prefixed) + i32::from(english > french) - 2 * i32::from(french > english);
+            if score <= 0 {
+                return None;
+            }
+            digits::value_of(text, Convention::English)
+        }
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push(
+            "1,500 $ ; 12,345 euros ; the 1,500 ; 1,50 ; 1,5000 ; 10,000,000 ; 123,456 ; 1 500,250 ; 2.5,100".into(),
+        );
+        let mut read = 0;
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
+            let mut folds = String::new();
+            let items = crate::scanner::lex_range(&buf.document(), 0..text.len(), &mut folds, |_| false).all;
+            for language in [Language::French, Language::English] {
+                let grammar = Grammar { doc: text, items: &items, language, previous_end: 0 };
+                for i in 0..=items.len() {
+                    for (has_multiplier, prefixed) in [(false, false), (true, false), (true, true), (false, true)] {
+                        let q = Quantity {
+                            base: 1.0,
+                            factor: 1.0,
+                            next: i + 1,
+                            words: false,
+                            has_multiplier,
+                            abbreviated: false,
+                            big: false,
+                            glued_currency: None,
+                            approx: false,
+                        };
+                        let got = grammar.thousands(i, &q, prefixed);
+                        assert_eq!(
+                            got.map(f64::to_bits),
+                            before(&grammar, i, &q, prefixed).map(f64::to_bits),
+                            "{text}"
+                        );
+                        read += usize::from(got.is_some());
+                    }
+                }
+            }
+        }
+        assert!(read > 10, "{read}");
     }
 
     #[test]
