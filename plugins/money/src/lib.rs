@@ -107,8 +107,10 @@ fn number_word_anchor(doc: &str, items: &[Lex<'_>], k: usize, language: Language
     };
     let Some(len) = len else { return false };
     let article = matches!(&lower[..len], "un" | "une" | "one" | "a" | "an" | "half" | "quarter");
-    !glaneur_text::glued_before(doc, item.start)
-        && (!article || may_continue(doc, item.start + len, items.get(k + 1), language))
+    // Most articles (`un modèle`) are refused by the word after them,
+    // before the text before them is read.
+    (!article || may_continue(doc, item.start + len, items.get(k + 1), language))
+        && !glaneur_text::glued_before(doc, item.start)
 }
 
 /// `USD` in `USD 5` or `EUR29,99`, `Rs` in `Rs 350`, `Rs. 350`, `RM1.2
