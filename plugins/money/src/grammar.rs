@@ -604,11 +604,15 @@ impl<'a> Grammar<'a, '_> {
     fn glued_to_a_name(&self, i: usize) -> bool {
         if i > 0 && self.glued(i) {
             let before = &self.items[i - 1];
-            let text = self.text(before);
-            let is_currency = lexicon::dollar_prefix(text).is_some()
-                || lexicon::iso_code(text).is_some()
-                || lexicon::letters_currency(text).is_some(); // `Rs350`, `RM1.2`
-            if before.kind == Kind::Word && !is_currency {
+            // Asked of words alone (most numbers glued after something
+            // follow a symbol or a mark: `$5`, `(5`).
+            let is_currency = || {
+                let text = self.text(before);
+                lexicon::dollar_prefix(text).is_some()
+                    || lexicon::iso_code(text).is_some()
+                    || lexicon::letters_currency(text).is_some() // `Rs350`, `RM1.2`
+            };
+            if before.kind == Kind::Word && !is_currency() {
                 return true;
             }
             if before.lower == "-" && i > 1 && self.glued(i - 1) && self.items[i - 2].kind != Kind::Punct {
