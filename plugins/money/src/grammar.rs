@@ -216,7 +216,7 @@ impl<'a> Grammar<'a, '_> {
     /// The amount whose number (or leading currency) is item `at`.
     pub fn parse(&self, at: usize) -> Option<Parsed> {
         let between = at > 0 && matches!(self.lower(at - 1), Some("entre" | "between"));
-        let (prefix, mut i) = self.prefix_currency(at);
+        let (prefix, mut i, us_dollar) = self.prefix_currency(at);
         // `€2,5 billion`, `Two billion dollars`: a symbol before the number
         // and a scale word, or English number words, are English writing,
         // whatever the document's language.
@@ -298,7 +298,6 @@ impl<'a> Grammar<'a, '_> {
             return None; // `15 M` alone is no amount of money
         }
         // Back one item for `entre` (when a range followed) or the `US` of `US$`.
-        let us_dollar = prefix.is_some() && self.items[at].kind == Kind::Sym && self.dollar_prefix_before(at).is_some();
         let first_index = if (between && max.is_some()) || us_dollar { at - 1 } else { at };
         let start = self.items[first_index].start;
         let end = self.items[end_index.checked_sub(1)?].end;
@@ -448,7 +447,8 @@ impl<'a> Grammar<'a, '_> {
     /// The `US` of a `US$` at `i`, when glued before it.
     fn dollar_prefix_before(&self, i: usize) -> Option<&'static str> {
         let before = self.items.get(i.checked_sub(1)?)?;
-        if before.kind != Kind::Word {
+        // Only a dollar or a yen takes letters (`€`, `£` are told at once).
+        if before.kind != Kind::Word || !matches!(self.items[i].lower, "$" | "¥") {
             return None;
         }
         // `CN¥40 billion`
@@ -466,24 +466,27 @@ impl<'a> Grammar<'a, '_> {
         }
     }
 
-    /// A currency before the number: `$`, `US$`, `€`, `USD`.
-    fn prefix_currency(&self, at: usize) -> (Option<(Option<&'static str>, Named)>, usize) {
+    /// A currency before the number: `$`, `US$`, `€`, `USD`; the index of
+    /// the number, and whether letters glued before the symbol name its
+    /// dollar (`US$`, `CN¥`: the amount starts with them).
+    fn prefix_currency(&self, at: usize) -> (Option<(Option<&'static str>, Named)>, usize, bool) {
         let item = &self.items[at];
         match item.kind {
             Kind::Sym => {
+                let dollar_prefix = self.dollar_prefix_before(at);
                 // `$US45 million`: the letters after the dollar.
                 if item.lower == "$"
                     && self.is(at + 1, "us")
                     && self.glued(at + 1)
                     && self.kind(at + 2) == Some(Kind::Num)
                 {
-                    return (Some((Some("USD"), Named::Symbol)), at + 2);
+                    return (Some((Some("USD"), Named::Symbol)), at + 2, dollar_prefix.is_some());
                 }
-                let mut code = self.dollar_prefix_before(at).or_else(|| lexicon::symbol_currency(item.lower));
+                let mut code = dollar_prefix.or_else(|| lexicon::symbol_currency(item.lower));
                 if item.lower == "¥" && code == Some("JPY") {
                     code = self.country_currency("yen").or(code); // `In Shanghai, ¥5,000`
                 }
-                (Some((code, Named::Symbol)), at + 1)
+                (Some((code, Named::Symbol)), at + 1, dollar_prefix.is_some())
             }
             Kind::Word => {
                 // `Rs. 350`: the abbreviation's period.
@@ -496,11 +499,11 @@ impl<'a> Grammar<'a, '_> {
                     lexicon::iso_code(text).or_else(|| lexicon::letters_currency(text))
                 };
                 match (self.kind(number) == Some(Kind::Num)).then(code).flatten() {
-                    Some(code) => (Some((Some(code), Named::Code)), number),
-                    None => (None, at),
+                    Some(code) => (Some((Some(code), Named::Code)), number, false),
+                    None => (None, at, false),
                 }
             }
-            _ => (None, at),
+            _ => (None, at, false),
         }
     }
 
