@@ -356,14 +356,14 @@ impl<'a> Grammar<'a, '_> {
     /// symbol or code before it (`$1,500 million`, English writing).
     fn thousands(&self, i: usize, q: &Quantity, prefixed: bool) -> Option<f64> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Num)?;
-        let text = item.lower; // a number's text
-                               // English reads no such comma as decimal, and a comma between one to
-                               // three digits and three makes five to seven bytes: most numbers
-                               // (`2024`, `15`) are told without looking for a comma.
+        // A number's text. English reads no such comma as decimal, and a
+        // comma between one to three digits and three makes five to seven
+        // bytes: most numbers (`2024`, `15`) are told without looking for a
+        // comma.
+        let text = item.lower;
         if self.language == Language::English || !(5..=7).contains(&text.len()) {
             return None;
         }
-        // Most numbers have no comma: told at once, the text being a few bytes.
         let has = |part: &str, b: u8| part.as_bytes().contains(&b);
         let comma = text.bytes().position(|b| b == b',')?;
         let (head, tail) = (&text[..comma], &text[comma + 1..]);
