@@ -216,7 +216,7 @@ impl<'a> Grammar<'a, '_> {
     /// The amount whose number (or leading currency) is item `at`.
     pub fn parse(&self, at: usize) -> Option<Parsed> {
         let between = at > 0 && matches!(self.lower(at - 1), Some("entre" | "between"));
-        let (prefix, mut i) = self.prefix_currency(at);
+        let (prefix, mut i, us_dollar) = self.prefix_currency(at);
         // `€2,5 billion`, `Two billion dollars`: a symbol before the number
         // and a scale word, or English number words, are English writing,
         // whatever the document's language.
@@ -298,7 +298,6 @@ impl<'a> Grammar<'a, '_> {
             return None; // `15 M` alone is no amount of money
         }
         // Back one item for `entre` (when a range followed) or the `US` of `US$`.
-        let us_dollar = prefix.is_some() && self.items[at].kind == Kind::Sym && self.dollar_prefix_before(at).is_some();
         let first_index = if (between && max.is_some()) || us_dollar { at - 1 } else { at };
         let start = self.items[first_index].start;
         let end = self.items[end_index.checked_sub(1)?].end;
@@ -357,14 +356,20 @@ impl<'a> Grammar<'a, '_> {
     /// symbol or code before it (`$1,500 million`, English writing).
     fn thousands(&self, i: usize, q: &Quantity, prefixed: bool) -> Option<f64> {
         let item = self.items.get(i).filter(|l| l.kind == Kind::Num)?;
-        // Most numbers have no comma: told at once, the text being a few bytes.
+        // A number's text. English reads no such comma as decimal, and a
+        // comma between one to three digits and three makes five to seven
+        // bytes: most numbers (`2024`, `15`) are told without looking for a
+        // comma.
+        let text = item.lower;
+        if self.language == Language::English || !(5..=7).contains(&text.len()) {
+            return None;
+        }
         let has = |part: &str, b: u8| part.as_bytes().contains(&b);
-        let text = item.lower; // a number's text
         let comma = text.bytes().position(|b| b == b',')?;
         let (head, tail) = (&text[..comma], &text[comma + 1..]);
         let one_comma = !has(tail, b',') && !has(text, b'.') && !has(head, b' ');
         let grouped = one_comma && tail.len() == 3 && (1..=3).contains(&head.len());
-        if !grouped || (q.has_multiplier && !prefixed) || self.language == Language::English {
+        if !grouped || (q.has_multiplier && !prefixed) {
             return None;
         }
         // The evidence: three digits after the comma, a symbol before the
@@ -378,14 +383,15 @@ impl<'a> Grammar<'a, '_> {
         digits::value_of(text, Convention::English)
     }
 
-    /// The French and English function words in the window.
+    /// The French and English function words in the window: most words
+    /// are neither, refused by their form key before their text is
+    /// compared.
     fn function_words(&self) -> (usize, usize) {
-        let words = self.items.iter().filter(|l| l.kind == Kind::Word);
+        let keys = lexicon::function_word_keys();
+        let words = self.items.iter().filter(|l| l.kind == Kind::Word && keys.admits(l.key));
         words.fold((0, 0), |(fr, en), l| match l.lower {
-            "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "qui" | "du" | "sur" | "aux"
-            | "à" | "de" | "d'" | "un" | "en" | "au" | "l'" => (fr + 1, en),
-            "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "with" | "was" | "has" | "on" | "will"
-            | "said" | "at" | "each" | "per" | "an" | "its" | "are" => (fr, en + 1),
+            w if lexicon::FRENCH_FUNCTION_WORDS.contains(&w) => (fr + 1, en),
+            w if lexicon::ENGLISH_FUNCTION_WORDS.contains(&w) => (fr, en + 1),
             _ => (fr, en),
         })
     }
@@ -441,7 +447,8 @@ impl<'a> Grammar<'a, '_> {
     /// The `US` of a `US$` at `i`, when glued before it.
     fn dollar_prefix_before(&self, i: usize) -> Option<&'static str> {
         let before = self.items.get(i.checked_sub(1)?)?;
-        if before.kind != Kind::Word {
+        // Only a dollar or a yen takes letters (`€`, `£` are told at once).
+        if before.kind != Kind::Word || !matches!(self.items[i].lower, "$" | "¥") {
             return None;
         }
         // `CN¥40 billion`
@@ -459,24 +466,27 @@ impl<'a> Grammar<'a, '_> {
         }
     }
 
-    /// A currency before the number: `$`, `US$`, `€`, `USD`.
-    fn prefix_currency(&self, at: usize) -> (Option<(Option<&'static str>, Named)>, usize) {
+    /// A currency before the number: `$`, `US$`, `€`, `USD`; the index of
+    /// the number, and whether letters glued before the symbol name its
+    /// dollar (`US$`, `CN¥`: the amount starts with them).
+    fn prefix_currency(&self, at: usize) -> (Option<(Option<&'static str>, Named)>, usize, bool) {
         let item = &self.items[at];
         match item.kind {
             Kind::Sym => {
+                let dollar_prefix = self.dollar_prefix_before(at);
                 // `$US45 million`: the letters after the dollar.
                 if item.lower == "$"
                     && self.is(at + 1, "us")
                     && self.glued(at + 1)
                     && self.kind(at + 2) == Some(Kind::Num)
                 {
-                    return (Some((Some("USD"), Named::Symbol)), at + 2);
+                    return (Some((Some("USD"), Named::Symbol)), at + 2, dollar_prefix.is_some());
                 }
-                let mut code = self.dollar_prefix_before(at).or_else(|| lexicon::symbol_currency(item.lower));
+                let mut code = dollar_prefix.or_else(|| lexicon::symbol_currency(item.lower));
                 if item.lower == "¥" && code == Some("JPY") {
                     code = self.country_currency("yen").or(code); // `In Shanghai, ¥5,000`
                 }
-                (Some((code, Named::Symbol)), at + 1)
+                (Some((code, Named::Symbol)), at + 1, dollar_prefix.is_some())
             }
             Kind::Word => {
                 // `Rs. 350`: the abbreviation's period.
@@ -489,11 +499,11 @@ impl<'a> Grammar<'a, '_> {
                     lexicon::iso_code(text).or_else(|| lexicon::letters_currency(text))
                 };
                 match (self.kind(number) == Some(Kind::Num)).then(code).flatten() {
-                    Some(code) => (Some((Some(code), Named::Code)), number),
-                    None => (None, at),
+                    Some(code) => (Some((Some(code), Named::Code)), number, false),
+                    None => (None, at, false),
                 }
             }
-            _ => (None, at),
+            _ => (None, at, false),
         }
     }
 
@@ -597,11 +607,15 @@ impl<'a> Grammar<'a, '_> {
     fn glued_to_a_name(&self, i: usize) -> bool {
         if i > 0 && self.glued(i) {
             let before = &self.items[i - 1];
-            let text = self.text(before);
-            let is_currency = lexicon::dollar_prefix(text).is_some()
-                || lexicon::iso_code(text).is_some()
-                || lexicon::letters_currency(text).is_some(); // `Rs350`, `RM1.2`
-            if before.kind == Kind::Word && !is_currency {
+            // Asked of words alone (most numbers glued after something
+            // follow a symbol or a mark: `$5`, `(5`).
+            let is_currency = || {
+                let text = self.text(before);
+                lexicon::dollar_prefix(text).is_some()
+                    || lexicon::iso_code(text).is_some()
+                    || lexicon::letters_currency(text).is_some() // `Rs350`, `RM1.2`
+            };
+            if before.kind == Kind::Word && !is_currency() {
                 return true;
             }
             if before.lower == "-" && i > 1 && self.glued(i - 1) && self.items[i - 2].kind != Kind::Punct {
@@ -1309,6 +1323,93 @@ mod tests {
             assert_eq!(tidy(value).to_bits(), value.to_bits(), "{value}");
         }
         assert!(tidy(f64::NAN).is_nan());
+    }
+
+    #[test]
+    fn function_words_filtered_by_key_are_those_the_match_counted() {
+        // The count written first: every word's text matched.
+        let before = |items: &[Lex<'_>]| {
+            let words = items.iter().filter(|l| l.kind == Kind::Word);
+            words.fold((0, 0), |(fr, en), l| match l.lower {
+                "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "qui" | "du" | "sur" | "aux"
+                | "à" | "de" | "d'" | "un" | "en" | "au" | "l'" => (fr + 1, en),
+                "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "with" | "was" | "has" | "on" | "will"
+                | "said" | "at" | "each" | "per" | "an" | "its" | "are" => (fr, en + 1),
+                _ => (fr, en),
+            })
+        };
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push("L’an, À la Une : D’accord, THE Said AND Each d' l' À".into());
+        let mut counted = (0, 0);
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
+            let mut folds = String::new();
+            let items = crate::scanner::lex_range(&buf.document(), 0..text.len(), &mut folds, |_| false).all;
+            let grammar = Grammar { doc: text, items: &items, language: Language::French, previous_end: 0 };
+            let (fr, en) = grammar.function_words();
+            assert_eq!((fr, en), before(&items), "{text}");
+            counted = (counted.0 + fr, counted.1 + en);
+        }
+        assert!(counted.0 > 1000 && counted.1 > 500, "{counted:?}");
+    }
+
+    #[test]
+    fn thousands_told_by_length_first_are_those_the_comma_search_found() {
+        // The reading written first: the comma looked for in every number.
+        fn before(grammar: &Grammar<'_, '_>, i: usize, q: &Quantity, prefixed: bool) -> Option<f64> {
+            let item = grammar.items.get(i).filter(|l| l.kind == Kind::Num)?;
+            let has = |part: &str, b: u8| part.as_bytes().contains(&b);
+            let text = item.lower;
+            let comma = text.bytes().position(|b| b == b',')?;
+            let (head, tail) = (&text[..comma], &text[comma + 1..]);
+            let one_comma = !has(tail, b',') && !has(text, b'.') && !has(head, b' ');
+            let grouped = one_comma && tail.len() == 3 && (1..=3).contains(&head.len());
+            if !grouped || (q.has_multiplier && !prefixed) || grammar.language == Language::English {
+                return None;
+            }
+            let (french, english) = grammar.function_words();
+            let score = 1 + i32::from(prefixed) + i32::from(english > french) - 2 * i32::from(french > english);
+            if score <= 0 {
+                return None;
+            }
+            digits::value_of(text, Convention::English)
+        }
+        let mut texts = glaneur_testdata::test_texts(&["money"]);
+        texts.push(
+            "1,500 $ ; 12,345 euros ; the 1,500 ; 1,50 ; 1,5000 ; 10,000,000 ; 123,456 ; 1 500,250 ; 2.5,100".into(),
+        );
+        let mut read = 0;
+        for text in &texts {
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a test text fits");
+            let mut folds = String::new();
+            let items = crate::scanner::lex_range(&buf.document(), 0..text.len(), &mut folds, |_| false).all;
+            for language in [Language::French, Language::English] {
+                let grammar = Grammar { doc: text, items: &items, language, previous_end: 0 };
+                for i in 0..=items.len() {
+                    for (has_multiplier, prefixed) in [(false, false), (true, false), (true, true), (false, true)] {
+                        let q = Quantity {
+                            base: 1.0,
+                            factor: 1.0,
+                            next: i + 1,
+                            words: false,
+                            has_multiplier,
+                            abbreviated: false,
+                            big: false,
+                            glued_currency: None,
+                            approx: false,
+                        };
+                        let got = grammar.thousands(i, &q, prefixed);
+                        assert_eq!(
+                            got.map(f64::to_bits),
+                            before(&grammar, i, &q, prefixed).map(f64::to_bits),
+                            "{text}"
+                        );
+                        read += usize::from(got.is_some());
+                    }
+                }
+            }
+        }
+        assert!(read > 10, "{read}");
     }
 
     #[test]

@@ -1187,6 +1187,27 @@ fn key_set<'w>(lists: impl IntoIterator<Item = &'w str>) -> KeySet {
     KeySet::of_keys(lists.into_iter().map(glaneur_schema::key_of_form))
 }
 
+/// The French function words a window's language is told by, when a
+/// comma may group thousands (`12,345`).
+pub const FRENCH_FUNCTION_WORDS: &[&str] = &[
+    "le", "la", "les", "des", "est", "et", "une", "dans", "pour", "qui", "du", "sur", "aux", "à", "de", "d'", "un",
+    "en", "au", "l'",
+];
+
+/// The English function words of the same test.
+pub const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "of", "is", "to", "in", "that", "for", "with", "was", "has", "on", "will", "said", "at", "each",
+    "per", "an", "its", "are",
+];
+
+/// The keys of [`FRENCH_FUNCTION_WORDS`] and [`ENGLISH_FUNCTION_WORDS`]:
+/// a filter that refuses most other words by a bit test.
+pub fn function_word_keys() -> &'static KeySet {
+    static KEYS: LazyLock<KeySet> =
+        LazyLock::new(|| key_set(FRENCH_FUNCTION_WORDS.iter().chain(ENGLISH_FUNCTION_WORDS).copied()));
+    &KEYS
+}
+
 /// The keys of the words [`starts_an_amount`] accepts (the byte filter,
 /// [`may_start_an_amount`], admitted three times as many words, each then
 /// looked up).

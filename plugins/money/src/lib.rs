@@ -100,22 +100,31 @@ fn number_word_anchor(doc: &str, items: &[Lex<'_>], k: usize, language: Language
     } else if !item.hyphenated || !lexicon::may_start_an_amount_within(lower) {
         None // most words: cheaper tests than the search below
     } else {
-        lower.rmatch_indices('-').map(|(i, _)| i).find(|&e| starts_an_amount(&lower[..e]))
+        // Hyphenated words are short: read back byte by byte rather than
+        // with a search set up for each hyphen.
+        let bytes = lower.as_bytes();
+        (0..bytes.len()).rev().filter(|&e| bytes[e] == b'-').find(|&e| starts_an_amount(&lower[..e]))
     };
     let Some(len) = len else { return false };
     let article = matches!(&lower[..len], "un" | "une" | "one" | "a" | "an" | "half" | "quarter");
-    !glaneur_text::glued_before(doc, item.start)
-        && (!article || may_continue(doc, item.start + len, items.get(k + 1), language))
+    // Most articles (`un modèle`) are refused by the word after them,
+    // before the text before them is read.
+    (!article || may_continue(doc, item.start + len, items.get(k + 1), language))
+        && !glaneur_text::glued_before(doc, item.start)
 }
 
 /// `USD` in `USD 5` or `EUR29,99`, `Rs` in `Rs 350`, `Rs. 350`, `RM1.2
 /// billion`: the code's start, before digits at `at`.
 fn code_before(doc: &str, at: usize) -> Option<usize> {
-    let head = doc[..at].strip_suffix(' ').unwrap_or(&doc[..at]);
-    // Most numbers (after `de`, `à`, a comma) are told at once.
-    if !head.as_bytes().last().is_some_and(|&b| lexicon::may_end_a_code(b)) {
+    // One space may part the code from the number.
+    let bytes = doc.as_bytes();
+    let end = if at > 0 && bytes[at - 1] == b' ' { at - 1 } else { at };
+    // Most numbers (after `de`, `à`, a comma) are told at once, by a byte
+    // rather than a slice of the text.
+    if !end.checked_sub(1).is_some_and(|last| lexicon::may_end_a_code(bytes[last])) {
         return None;
     }
+    let head = &doc[..end];
     // The codes are at most four characters (`Rs.`, `NIS`, `EUR`).
     let from = glaneur_text::reach_back(head, head.len(), 5);
     let letters = head[from..].char_indices().rev().find(|&(_, c)| !(c.is_ascii_alphabetic() || c == '.'));
