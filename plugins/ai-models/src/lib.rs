@@ -147,7 +147,8 @@ impl AiModels {
         let text = doc.text();
         let starts = &mut scratch.starts;
         starts.fill(doc, &self.starts, &self.catalogue);
-        let mut hits = self.catalogue.hits(doc, &starts.catalogue);
+        let mut hits = std::mem::take(&mut scratch.hits);
+        self.catalogue.hits_into(doc, &starts.catalogue, &mut scratch.matches, &mut hits);
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut model_parts = Parts::new();
         let joined = &mut scratch.joined;
@@ -193,6 +194,7 @@ impl AiModels {
             }
         }
         scratch.readings = scratch::recycle(readings);
+        scratch.hits = hits;
         unseen::find(&self.catalogue, doc, orgs, scratch, &mut out);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out

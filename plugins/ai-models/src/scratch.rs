@@ -24,6 +24,10 @@ pub(crate) struct Scratch {
     pub(crate) orgs: Vec<Found<'static>>,
     /// The catalogue hits, what each was read as and where it ends.
     pub(crate) readings: Vec<(Hit, usize, Reading<'static>)>,
+    /// The catalogue's hits.
+    pub(crate) hits: Vec<Hit>,
+    /// The catalogue matcher's matches, the hits are read from.
+    pub(crate) matches: Vec<(usize, usize, usize)>,
     /// The spans of the hits read as models, by start.
     pub(crate) accepted: Vec<(usize, usize)>,
     /// The spans the mentions kept (and hardware names) take.
@@ -51,6 +55,8 @@ impl Bound for Scratch {
         self.starts.bound();
         bound(&mut self.orgs);
         bound(&mut self.readings);
+        bound(&mut self.hits);
+        bound(&mut self.matches);
         bound(&mut self.accepted);
         bound(&mut self.cues);
         if self.joined.capacity() > KEPT_ROOM {
