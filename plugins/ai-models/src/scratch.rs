@@ -11,7 +11,7 @@ use glaneur_text::SpanSet;
 use crate::catalogue::Hit;
 use crate::starts::Starts;
 use crate::unseen::Cue;
-use crate::{Found, Reading};
+use crate::{Found, Mention, Reading};
 
 /// A thread's vectors, empty between documents (but for their room).
 /// Those of items that borrow from a document hold them as `'static`
@@ -24,6 +24,8 @@ pub(crate) struct Scratch {
     pub(crate) orgs: Vec<Found<'static>>,
     /// The catalogue hits, what each was read as and where it ends.
     pub(crate) readings: Vec<(Hit, usize, Reading<'static>)>,
+    /// The mentions found, before they are made entities.
+    pub(crate) mentions: Vec<Mention<'static>>,
     /// The catalogue's hits.
     pub(crate) hits: Vec<Hit>,
     /// The catalogue matcher's matches, the hits are read from.
@@ -55,6 +57,7 @@ impl Bound for Scratch {
         self.starts.bound();
         bound(&mut self.orgs);
         bound(&mut self.readings);
+        bound(&mut self.mentions);
         bound(&mut self.hits);
         bound(&mut self.matches);
         bound(&mut self.accepted);
