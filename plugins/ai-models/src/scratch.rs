@@ -10,7 +10,7 @@ use glaneur_text::SpanSet;
 
 use crate::catalogue::Hit;
 use crate::starts::Starts;
-use crate::unseen::Cue;
+use crate::unseen::{AppositionBuffers, Cue};
 use crate::{Found, Mention, Reading};
 
 /// A thread's vectors, empty between documents (but for their room).
@@ -36,6 +36,8 @@ pub(crate) struct Scratch {
     pub(crate) taken: SpanSet,
     /// The cues of unseen names, with their text folded.
     pub(crate) cues: Vec<Cue<'static>>,
+    /// Where the appositions may begin, and those found.
+    pub(crate) appositions: AppositionBuffers,
     /// A canonical name joined, to be compared with the text's.
     pub(crate) joined: String,
 }
@@ -62,6 +64,8 @@ impl Bound for Scratch {
         bound(&mut self.matches);
         bound(&mut self.accepted);
         bound(&mut self.cues);
+        bound(&mut self.appositions.0);
+        bound(&mut self.appositions.1);
         if self.joined.capacity() > KEPT_ROOM {
             self.joined = String::new();
         }
