@@ -353,14 +353,14 @@ pub(crate) fn find<'a>(
             (start, if noun.starts_with("son") { "apposition:son" } else { "apposition" })
         } else {
             let Some(start) = name_after(text, m_end) else { continue };
-            let before = word_before(text, m_start);
-            let determiner = before.as_deref();
+            // The word before, read only for the cues that ask about it.
+            let determiner = || word_before(text, m_start);
             let ok = match cue.as_ref() {
                 "assistant" | "agent" => {
-                    matches!(determiner, Some("l" | "son" | "leur" | "nouvel" | "un"))
+                    matches!(determiner().as_deref(), Some("l" | "son" | "leur" | "nouvel" | "un"))
                         && sentence_has_ai_words(sentence(text, m_start, m_end))
                 }
-                "modèles" => matches!(determiner, Some("les" | "ses" | "leurs" | "des" | "nouveaux")),
+                "modèles" => matches!(determiner().as_deref(), Some("les" | "ses" | "leurs" | "des" | "nouveaux")),
                 _ => true,
             };
             if !ok {
@@ -439,13 +439,20 @@ fn name_after(text: &str, at: usize) -> Option<usize> {
             .find(|c: char| !(is_letter_or_digit(c) || c == '-'))
             .map_or(text.len(), |e| word_start + e);
         let word = &text[word_start..word_end];
+        let capital = word.starts_with(|c: char| c.is_uppercase());
+        let name_here = || (!matches!(previous, "de" | "d")).then_some(word_start);
+        // A capitalised word after no comma is the name (or none), told
+        // without lowercasing it.
+        if capital && !comma {
+            return name_here();
+        }
         let lower = lowercased(word);
         if comma && !matches!(lower.as_ref(), "baptisé" | "baptisée" | "nommé" | "nommée" | "appelé" | "appelée")
         {
             return None;
         }
-        if word.starts_with(|c: char| c.is_uppercase()) {
-            return (!matches!(previous, "de" | "d")).then_some(word_start);
+        if capital {
+            return name_here();
         }
         let complement = matches!(previous, "de" | "d") && word.chars().all(|c| c.is_lowercase() || c == '-');
         if word.is_empty() || !(is_between(&lower) || complement) {
