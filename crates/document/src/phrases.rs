@@ -163,10 +163,17 @@ impl Phrases {
     /// token (a comma), so that the rest of the text costs nothing.
     pub fn find_from(&self, doc: &Document<'_>, starts: impl IntoIterator<Item = usize>) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
-        for i in starts {
-            self.push_at(doc, i, &mut out);
-        }
+        self.push_from(doc, starts, &mut out);
         out
+    }
+
+    /// [`Phrases::find_from`], appended to `out`: a caller that looks for
+    /// phrases in every document keeps one buffer for them all rather
+    /// than allocate one per document.
+    pub fn push_from(&self, doc: &Document<'_>, starts: impl IntoIterator<Item = usize>, out: &mut Vec<PhraseMatch>) {
+        for i in starts {
+            self.push_at(doc, i, out);
+        }
     }
 
     /// Appends the phrases starting at token `i` to `out`, longest first.

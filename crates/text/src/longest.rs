@@ -203,10 +203,25 @@ impl LongestMatcher {
         word_starts: impl IntoIterator<Item = (usize, bool)>,
         keep: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        self.push_matches_at_words(text, word_starts, keep, &mut out);
+        out
+    }
+
+    /// [`LongestMatcher::matches_at_words`], appended to `out`: a caller
+    /// that searches every document keeps one buffer for them all rather
+    /// than allocate one per document.
+    pub fn push_matches_at_words(
+        &self,
+        text: &str,
+        word_starts: impl IntoIterator<Item = (usize, bool)>,
+        keep: impl FnMut(usize, usize, usize) -> bool,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
         let bytes = text.as_bytes();
         let starts =
             word_starts.into_iter().filter(|&(i, capital)| self.may_start_word(&bytes[i..], capital)).map(|(i, _)| i);
-        self.matches_at(text, starts, keep)
+        self.push_matches_at(text, starts, keep, out);
     }
 
     /// Like [`LongestMatcher::matches_at_words`], for a caller that has
@@ -270,9 +285,21 @@ impl LongestMatcher {
         &self,
         text: &str,
         starts: impl IntoIterator<Item = usize>,
-        mut keep: impl FnMut(usize, usize, usize) -> bool,
+        keep: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
+        self.push_matches_at(text, starts, keep, &mut out);
+        out
+    }
+
+    /// [`LongestMatcher::matches_at`], appended to `out`.
+    fn push_matches_at(
+        &self,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+        mut keep: impl FnMut(usize, usize, usize) -> bool,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
         let mut resume = 0;
         for start in starts {
             if start < resume || start >= text.len() {
@@ -282,10 +309,9 @@ impl LongestMatcher {
             if let Some(p) = self.longest_at(rest) {
                 let end = start + self.patterns[p].len();
                 resume = end;
-                self.accept(text, (start, end, self.origin[p]), &mut keep, &mut out);
+                self.accept(text, (start, end, self.origin[p]), &mut keep, out);
             }
         }
-        out
     }
 
     /// The first of [`LongestMatcher::at_start`] (the longest pattern `rest`

@@ -341,6 +341,21 @@ impl Catalogue {
     /// `doc` that [`Catalogue::may_start_word`] takes, with whether each
     /// begins with a capital or an ASCII digit.
     pub fn hits(&self, doc: &Document<'_>, word_starts: &[(usize, bool)]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.hits_into(doc, word_starts, &mut Vec::new(), &mut hits);
+        hits
+    }
+
+    /// [`Catalogue::hits`] into `hits` (emptied first), the matches read
+    /// into `matches` (left empty): buffers a thread keeps from one
+    /// document to the next, rather than allocate two per document.
+    pub fn hits_into(
+        &self,
+        doc: &Document<'_>,
+        word_starts: &[(usize, bool)],
+        matches: &mut Vec<(usize, usize, usize)>,
+        hits: &mut Vec<Hit>,
+    ) {
         let text = doc.text();
         // Matches of UTF-8 patterns, equal but for case: always on char
         // boundaries.
@@ -360,11 +375,14 @@ impl Catalogue {
                 _ => found.chars().next().is_some_and(|c| !c.is_lowercase()) || found == spelling.text,
             }
         };
-        self.matcher
-            .matches_at_words(text, word_starts.iter().copied(), keep)
-            .into_iter()
-            .map(|(start, end, pattern)| Hit { start, end, spelling: self.pattern_spelling[pattern] })
-            .collect()
+        matches.clear();
+        self.matcher.push_matches_at_words(text, word_starts.iter().copied(), keep, matches);
+        hits.clear();
+        hits.extend(matches.drain(..).map(|(start, end, pattern)| Hit {
+            start,
+            end,
+            spelling: self.pattern_spelling[pattern],
+        }));
     }
 
     /// The variant word `word` is, in its listed spellings (`mini`, `Mini`).

@@ -174,8 +174,12 @@ pub fn has_cue_before(text: &str, at: usize) -> bool {
     // adjective.
     let mut before = WordsBack::from(text, at).take(4).map(lowercased);
     let Some(first) = before.next() else { return false };
-    let noun = if is_cue_adjective(&first) { before.find(|w| !is_cue_adjective(w)) } else { Some(first.clone()) };
-    noun.is_some_and(|w| is_model_noun(&w))
+    let model_noun = if is_cue_adjective(&first) {
+        before.find(|w| !is_cue_adjective(w)).is_some_and(|w| is_model_noun(&w))
+    } else {
+        is_model_noun(&first)
+    };
+    model_noun
         || matches!(first.as_ref(), "avec" | "via" | "par" | "sur" | "utilise" | "utilisant")
             && sentence_has_ai_words(sentence(text, at, at))
 }

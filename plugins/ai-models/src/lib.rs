@@ -138,16 +138,26 @@ impl AiModels {
     /// before, sorted by start and not overlapping (as the organizations plugin
     /// gives them; may be empty): they are searched by bisection.
     pub fn mentions<'a>(&'a self, doc: &Document<'a>, orgs: &'a [Found]) -> Vec<Mention<'a>> {
-        scratch::with(|scratch| self.mentions_in(doc, orgs, scratch))
+        let mut out = Vec::new();
+        scratch::with(|scratch| self.mentions_in(doc, orgs, scratch, &mut out));
+        out
     }
 
-    /// [`AiModels::mentions`], read into the vectors of `scratch`.
-    fn mentions_in<'a>(&'a self, doc: &Document<'a>, orgs: &'a [Found], scratch: &mut Scratch) -> Vec<Mention<'a>> {
+    /// [`AiModels::mentions`], read into the vectors of `scratch`, written
+    /// into `out` (emptied first).
+    fn mentions_in<'a>(
+        &'a self,
+        doc: &Document<'a>,
+        orgs: &'a [Found],
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention<'a>>,
+    ) {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let text = doc.text();
         let starts = &mut scratch.starts;
         starts.fill(doc, &self.starts, &self.catalogue);
-        let mut hits = self.catalogue.hits(doc, &starts.catalogue);
+        let mut hits = std::mem::take(&mut scratch.hits);
+        self.catalogue.hits_into(doc, &starts.catalogue, &mut scratch.matches, &mut hits);
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut model_parts = Parts::new();
         let joined = &mut scratch.joined;
@@ -180,7 +190,7 @@ impl AiModels {
         });
         let taken = &mut scratch.taken;
         taken.clear();
-        let mut out: Vec<Mention> = Vec::new();
+        out.clear();
         for (hit, end, reading) in readings.drain(..) {
             if taken.overlaps(hit.start, end) {
                 continue;
@@ -193,9 +203,9 @@ impl AiModels {
             }
         }
         scratch.readings = scratch::recycle(readings);
-        unseen::find(&self.catalogue, doc, orgs, scratch, &mut out);
+        scratch.hits = hits;
+        unseen::find(&self.catalogue, doc, orgs, scratch, out);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        out
     }
 
     /// Reads one catalogue hit: what it is, and where its span ends (its
@@ -268,10 +278,17 @@ impl AiModels {
 
     /// [`AiModels::find`], read into the vectors of `scratch`.
     fn find_in(&self, doc: &Document<'_>, orgs: &[Found], scratch: &mut Scratch) -> Result<Vec<Entity>, String> {
-        self.mentions_in(doc, orgs, scratch)
-            .into_iter()
-            .map(|m| Entity::with_written_attrs("ai_model", m.start..m.end, m.confidence, attrs::json(&m)))
-            .collect()
+        let mut out = scratch::recycle(std::mem::take(&mut scratch.mentions));
+        self.mentions_in(doc, orgs, scratch, &mut out);
+        // Sized at once: a collect into a `Result` would grow it step by step.
+        let mut entities = Vec::with_capacity(out.len());
+        for m in out.drain(..) {
+            // An error drops the buffer: the thread's next document gets a
+            // new one.
+            entities.push(Entity::with_written_attrs("ai_model", m.start..m.end, m.confidence, attrs::json(&m))?);
+        }
+        scratch.mentions = scratch::recycle(out);
+        Ok(entities)
     }
 }
 

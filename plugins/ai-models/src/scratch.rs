@@ -10,8 +10,8 @@ use glaneur_text::SpanSet;
 
 use crate::catalogue::Hit;
 use crate::starts::Starts;
-use crate::unseen::Cue;
-use crate::{Found, Reading};
+use crate::unseen::{AppositionBuffers, Cue};
+use crate::{Found, Mention, Reading};
 
 /// A thread's vectors, empty between documents (but for their room).
 /// Those of items that borrow from a document hold them as `'static`
@@ -24,12 +24,20 @@ pub(crate) struct Scratch {
     pub(crate) orgs: Vec<Found<'static>>,
     /// The catalogue hits, what each was read as and where it ends.
     pub(crate) readings: Vec<(Hit, usize, Reading<'static>)>,
+    /// The mentions found, before they are made entities.
+    pub(crate) mentions: Vec<Mention<'static>>,
+    /// The catalogue's hits.
+    pub(crate) hits: Vec<Hit>,
+    /// The catalogue matcher's matches, the hits are read from.
+    pub(crate) matches: Vec<(usize, usize, usize)>,
     /// The spans of the hits read as models, by start.
     pub(crate) accepted: Vec<(usize, usize)>,
     /// The spans the mentions kept (and hardware names) take.
     pub(crate) taken: SpanSet,
     /// The cues of unseen names, with their text folded.
     pub(crate) cues: Vec<Cue<'static>>,
+    /// Where the appositions may begin, and those found.
+    pub(crate) appositions: AppositionBuffers,
     /// A canonical name joined, to be compared with the text's.
     pub(crate) joined: String,
 }
@@ -51,8 +59,13 @@ impl Bound for Scratch {
         self.starts.bound();
         bound(&mut self.orgs);
         bound(&mut self.readings);
+        bound(&mut self.mentions);
+        bound(&mut self.hits);
+        bound(&mut self.matches);
         bound(&mut self.accepted);
         bound(&mut self.cues);
+        bound(&mut self.appositions.0);
+        bound(&mut self.appositions.1);
         if self.joined.capacity() > KEPT_ROOM {
             self.joined = String::new();
         }

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use glaneur_schema::{Case, Document, DocumentBuf, Phrases, Token};
+use glaneur_schema::{Case, Document, DocumentBuf, PhraseMatch, Phrases, Token};
 use glaneur_text::{glued_after, glued_before, is_letter_or_digit, keep_leftmost_longest};
 
 use crate::catalogue::Catalogue;
@@ -218,16 +218,20 @@ fn after_comma(doc: &Document<'_>, i: usize) -> bool {
 
 /// The tokens of `doc` where an apposition may begin, in order: those
 /// [`after_comma`] among the few before a cue noun (`nouns`, in order),
-/// since a cue noun ends every apposition.
-fn apposition_starts(doc: &Document<'_>, nouns: &[usize]) -> Vec<usize> {
+/// since a cue noun ends every apposition. Written into `starts`
+/// (emptied first).
+fn apposition_starts(doc: &Document<'_>, nouns: &[usize], starts: &mut Vec<usize>) {
     let before = APPOSITION_TOKENS.saturating_sub(1);
-    let mut starts: Vec<usize> =
-        nouns.iter().flat_map(|&noun| noun.saturating_sub(before)..noun).filter(|&i| after_comma(doc, i)).collect();
+    starts.clear();
+    starts.extend(nouns.iter().flat_map(|&noun| noun.saturating_sub(before)..noun).filter(|&i| after_comma(doc, i)));
     // Nouns close together share their starts.
     starts.sort_unstable();
     starts.dedup();
-    starts
 }
+
+/// The buffers the appositions are found in, kept from one document to
+/// the next: where they may begin, and the phrases found there.
+pub(crate) type AppositionBuffers = (Vec<usize>, Vec<PhraseMatch>);
 
 /// A cue: its byte span and its text, folded.
 pub(crate) type Cue<'a> = (usize, usize, Cow<'a, str>);
@@ -235,15 +239,20 @@ pub(crate) type Cue<'a> = (usize, usize, Cow<'a, str>);
 /// Puts the cues of `doc` into `cues` (emptied first), leftmost-longest, as
 /// byte spans with their text folded; an apposition's span starts at its
 /// comma (`, un modèle`), which comes right before it on the same line.
-/// `starts` says where they may begin; its nouns are the cue nouns.
-fn cues<'a>(doc: &Document<'a>, starts: &Starts, cues: &mut Vec<Cue<'a>>) {
+/// `starts` says where they may begin; its nouns are the cue nouns. The
+/// appositions are found in `buffers`.
+fn cues<'a>(doc: &Document<'a>, starts: &Starts, buffers: &mut AppositionBuffers, cues: &mut Vec<Cue<'a>>) {
     let text = doc.text();
     let tokens = doc.tokens();
     cues.clear();
     if starts.nouns.is_empty() {
         return; // nor any apposition, which a noun ends
     }
-    let appositions = APPOSITIONS.find_from(doc, apposition_starts(doc, &starts.nouns)).into_iter().map(|m| {
+    let (apposition_at, appositions) = buffers;
+    apposition_starts(doc, &starts.nouns, apposition_at);
+    appositions.clear();
+    APPOSITIONS.push_from(doc, apposition_at.iter().copied(), appositions);
+    let appositions = appositions.drain(..).map(|m| {
         let span = doc.byte_span(m.tokens.clone());
         let start = tokens[m.tokens.start - 1].start();
         (start, span.end, glaneur_text::folded(&text[start..span.end]))
@@ -331,7 +340,7 @@ pub(crate) fn find<'a>(
     let text = doc.text();
     let mut model_parts = Parts::new();
     let mut found_cues = scratch::recycle(std::mem::take(&mut scratch.cues));
-    cues(doc, &scratch.starts, &mut found_cues);
+    cues(doc, &scratch.starts, &mut scratch.appositions, &mut found_cues);
     let (taken, joined) = (&mut scratch.taken, &mut scratch.joined);
     for (m_start, m_end, cue) in found_cues.drain(..) {
         let apposition = cue.starts_with(',');
@@ -344,14 +353,14 @@ pub(crate) fn find<'a>(
             (start, if noun.starts_with("son") { "apposition:son" } else { "apposition" })
         } else {
             let Some(start) = name_after(text, m_end) else { continue };
-            let before = word_before(text, m_start);
-            let determiner = before.as_deref();
+            // The word before, read only for the cues that ask about it.
+            let determiner = || word_before(text, m_start);
             let ok = match cue.as_ref() {
                 "assistant" | "agent" => {
-                    matches!(determiner, Some("l" | "son" | "leur" | "nouvel" | "un"))
+                    matches!(determiner().as_deref(), Some("l" | "son" | "leur" | "nouvel" | "un"))
                         && sentence_has_ai_words(sentence(text, m_start, m_end))
                 }
-                "modèles" => matches!(determiner, Some("les" | "ses" | "leurs" | "des" | "nouveaux")),
+                "modèles" => matches!(determiner().as_deref(), Some("les" | "ses" | "leurs" | "des" | "nouveaux")),
                 _ => true,
             };
             if !ok {
@@ -430,13 +439,20 @@ fn name_after(text: &str, at: usize) -> Option<usize> {
             .find(|c: char| !(is_letter_or_digit(c) || c == '-'))
             .map_or(text.len(), |e| word_start + e);
         let word = &text[word_start..word_end];
+        let capital = word.starts_with(|c: char| c.is_uppercase());
+        let name_here = || (!matches!(previous, "de" | "d")).then_some(word_start);
+        // A capitalised word after no comma is the name (or none), told
+        // without lowercasing it.
+        if capital && !comma {
+            return name_here();
+        }
         let lower = lowercased(word);
         if comma && !matches!(lower.as_ref(), "baptisé" | "baptisée" | "nommé" | "nommée" | "appelé" | "appelée")
         {
             return None;
         }
-        if word.starts_with(|c: char| c.is_uppercase()) {
-            return (!matches!(previous, "de" | "d")).then_some(word_start);
+        if capital {
+            return name_here();
         }
         let complement = matches!(previous, "de" | "d") && word.chars().all(|c| c.is_lowercase() || c == '-');
         if word.is_empty() || !(is_between(&lower) || complement) {
@@ -542,7 +558,11 @@ mod tests {
                 (0..tokens.len()).filter(|&i| tokens[i].is_word() && is_noun(&doc, &tokens[i])).collect();
             let all_after_comma = (0..tokens.len()).filter(|&i| after_comma(&doc, i));
             assert_eq!(
-                APPOSITIONS.find_from(&doc, apposition_starts(&doc, &nouns)),
+                APPOSITIONS.find_from(&doc, {
+                    let mut starts = Vec::new();
+                    apposition_starts(&doc, &nouns, &mut starts);
+                    starts
+                }),
                 APPOSITIONS.find_from(&doc, all_after_comma),
                 "{text}"
             );

@@ -301,7 +301,7 @@ impl People {
         windows.clear();
         self.role_places.windows(doc, &capitalised, windows);
         let mut roles = std::mem::take(&mut scratch.roles);
-        Role::find_in(&self.roles, doc, windows, &self.role_places, &mut roles);
+        Role::find_in(&self.roles, doc, windows, &self.role_places, &mut roles, &mut scratch.role_buffers);
         let found = self.find_among(doc, taken, &capitalised, &roles, scratch);
         scratch.capitalised = capitalised;
         scratch.roles = roles;

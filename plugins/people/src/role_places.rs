@@ -216,7 +216,7 @@ fn opens_a_complement(token: &[u8]) -> bool {
 mod tests {
     use glaneur_schema::DocumentBuf;
 
-    use crate::roles::Role;
+    use crate::roles::{Role, RoleBuffers};
     use crate::scratch::Scratch;
     use crate::taken::Taken;
     use crate::{capitalised_tokens, persons, People, Person};
@@ -231,7 +231,8 @@ mod tests {
         let mut windows = Vec::new();
         people.role_places.windows(&doc, &capitalised, &mut windows);
         let mut near = Vec::new();
-        Role::find_in(&people.roles, &doc, &mut windows, &people.role_places, &mut near);
+        let mut buffers = RoleBuffers::default();
+        Role::find_in(&people.roles, &doc, &mut windows, &people.role_places, &mut near, &mut buffers);
         let all = Role::find_all(&people.roles, &doc);
         // The roles found near names are roles found in the whole text.
         for role in &near {

@@ -32,7 +32,7 @@ impl Role {
     #[cfg(test)]
     pub(crate) fn find_all(roles: &Phrases, doc: &Document<'_>) -> Vec<Role> {
         let mut kept = Vec::new();
-        Role::keep(doc, roles.find_all(doc), &mut kept);
+        Role::keep(doc, &mut roles.find_all(doc), &mut kept);
         kept
     }
 
@@ -45,12 +45,16 @@ impl Role {
     /// tokens of its start (`longest` the most tokens a role takes), and
     /// a role before may run over that start, is searched from that many
     /// tokens earlier, until none does, or it meets the window before.
+    /// The phrases found and the windows searched again are kept in
+    /// `buffers` (emptied first and left empty), lent from one document to
+    /// the next.
     pub(crate) fn find_in(
         roles: &Phrases,
         doc: &Document<'_>,
         windows: &mut Vec<Range<usize>>,
         places: &RolePlaces,
         kept: &mut Vec<Role>,
+        buffers: &mut RoleBuffers,
     ) {
         let lead = places.longest().saturating_sub(1);
         windows.sort_unstable_by_key(|w| w.start);
@@ -64,8 +68,10 @@ impl Role {
             joins
         });
         let runs = windows;
-        let mut found = roles.find_from(doc, runs.iter().flat_map(Range::clone));
-        let mut earlier: Vec<Range<usize>> = Vec::new();
+        let RoleBuffers { found, earlier } = buffers;
+        found.clear();
+        earlier.clear();
+        roles.push_from(doc, runs.iter().flat_map(Range::clone), found);
         loop {
             let mut floor = 0;
             for run in runs.iter_mut() {
@@ -81,7 +87,7 @@ impl Role {
             if earlier.is_empty() {
                 break;
             }
-            found.extend(roles.find_from(doc, earlier.drain(..).flatten()));
+            roles.push_from(doc, earlier.drain(..).flatten(), found);
             found.sort_by_key(|m| m.tokens.start);
         }
         Role::keep(doc, found, kept);
@@ -89,10 +95,10 @@ impl Role {
 
     /// Writes into `kept` (emptied first) the roles of the phrases `found`
     /// in `doc` that a whole-text search keeps: the leftmost-longest,
-    /// standing as whole words.
-    fn keep(doc: &Document<'_>, found: Vec<PhraseMatch>, kept: &mut Vec<Role>) {
+    /// standing as whole words. `found` is left empty.
+    fn keep(doc: &Document<'_>, found: &mut Vec<PhraseMatch>, kept: &mut Vec<Role>) {
         kept.clear();
-        kept.extend(found.into_iter().map(|m| {
+        kept.extend(found.drain(..).map(|m| {
             let span = doc.byte_span(m.tokens.clone());
             Role { start: span.start, end: span.end, first_token: m.tokens.start, end_token: m.tokens.end }
         }));
@@ -135,6 +141,26 @@ impl Role {
 /// Where the roles of a document start, in order, for the names in
 /// apposition before them (`Aiman Ezzat, DG de Capgemini`): read from the
 /// roles themselves, not copied.
+/// The buffers [`Role::find_in`] works in, kept from one document to the
+/// next: allocated for every document, they were a tenth of people's
+/// allocations.
+#[derive(Debug, Default)]
+pub(crate) struct RoleBuffers {
+    /// The phrases found, in order of first token.
+    found: Vec<PhraseMatch>,
+    /// The windows searched again from further back.
+    earlier: Vec<Range<usize>>,
+}
+
+impl RoleBuffers {
+    /// Frees those that hold room for more than a document's worth
+    /// (`glaneur_text::kept::bound`).
+    pub(crate) fn bound(&mut self) {
+        glaneur_text::kept::bound(&mut self.found);
+        glaneur_text::kept::bound(&mut self.earlier);
+    }
+}
+
 pub(crate) struct RoleStarts<'r> {
     /// The roles, in order of start.
     roles: &'r [Role],

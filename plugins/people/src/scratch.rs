@@ -9,7 +9,7 @@ pub(crate) use glaneur_text::kept::recycle;
 use glaneur_text::kept::{bound, with_kept, Bound};
 
 use crate::recent_genders::RecentGenders;
-use crate::roles::Role;
+use crate::roles::{Role, RoleBuffers};
 use crate::words::Word;
 use crate::Mention;
 
@@ -23,6 +23,8 @@ pub(crate) struct Scratch {
     /// The token windows where the roles are looked up, and the roles.
     pub(crate) windows: Vec<Range<usize>>,
     pub(crate) roles: Vec<Role>,
+    /// The buffers the roles are found in.
+    pub(crate) role_buffers: RoleBuffers,
     /// The words read at a candidate.
     pub(crate) words: Vec<Word<'static>>,
     /// The mentions found, and the canonical of each.
@@ -68,6 +70,7 @@ impl Bound for Scratch {
         bound(&mut self.capitalised);
         bound(&mut self.windows);
         bound(&mut self.roles);
+        self.role_buffers.bound();
         bound(&mut self.words);
         bound(&mut self.found);
         bound(&mut self.canonical);
