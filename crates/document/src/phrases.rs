@@ -163,10 +163,23 @@ impl Phrases {
     /// token (a comma), so that the rest of the text costs nothing.
     pub fn find_from(&self, doc: &Document<'_>, starts: impl IntoIterator<Item = usize>) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
-        for i in starts {
-            self.push_at(doc, i, &mut out);
-        }
+        self.find_from_into(doc, starts, &mut out);
         out
+    }
+
+    /// [`Phrases::find_from`] into `out` (emptied first): for a caller
+    /// that keeps the vector from one document to the next rather than
+    /// allocating one for each.
+    pub fn find_from_into(
+        &self,
+        doc: &Document<'_>,
+        starts: impl IntoIterator<Item = usize>,
+        out: &mut Vec<PhraseMatch>,
+    ) {
+        out.clear();
+        for i in starts {
+            self.push_at(doc, i, out);
+        }
     }
 
     /// Appends the phrases starting at token `i` to `out`, longest first.

@@ -53,6 +53,10 @@ fn lists_are_found_in_one_pass() {
     // Only from the tokens given: `groupe` (token 11), not `La start-up`.
     let from: Vec<usize> = phrases.find_from(&doc, [5, 11]).into_iter().map(|m| m.tokens.start).collect();
     assert_eq!(from, [5, 11]);
+    // Into a kept vector: emptied first.
+    let mut kept = phrases.find_all(&doc);
+    phrases.find_from_into(&doc, [5, 11], &mut kept);
+    assert_eq!(kept, phrases.find_from(&doc, [5, 11]));
 }
 
 /// What [`Phrases::find_all`] must find, the slow way: every phrase tried

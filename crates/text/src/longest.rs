@@ -222,6 +222,19 @@ impl LongestMatcher {
         self.matches_at(text, starts, keep)
     }
 
+    /// [`LongestMatcher::matches_at_starts`], each match handed to `found`
+    /// as (start, end, pattern), in order, rather than collected: for a
+    /// caller that keeps its own vector from one text to the next.
+    pub fn matches_at_starts_with(
+        &self,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+        keep: impl FnMut(usize, usize, usize) -> bool,
+        found: impl FnMut(usize, usize, usize),
+    ) {
+        self.matches_at_with(text, starts, keep, found);
+    }
+
     /// Whether a name may start at a word that begins `rest`: one that
     /// begins with a capital or an ASCII digit (`capital`), or with a
     /// lower-case beginning the matcher knows. What
@@ -270,9 +283,21 @@ impl LongestMatcher {
         &self,
         text: &str,
         starts: impl IntoIterator<Item = usize>,
-        mut keep: impl FnMut(usize, usize, usize) -> bool,
+        keep: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
+        self.matches_at_with(text, starts, keep, |s, e, p| out.push((s, e, p)));
+        out
+    }
+
+    /// [`LongestMatcher::matches_at`], each match handed to `found`.
+    fn matches_at_with(
+        &self,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+        mut keep: impl FnMut(usize, usize, usize) -> bool,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
         let mut resume = 0;
         for start in starts {
             if start < resume || start >= text.len() {
@@ -282,10 +307,9 @@ impl LongestMatcher {
             if let Some(p) = self.longest_at(rest) {
                 let end = start + self.patterns[p].len();
                 resume = end;
-                self.accept(text, (start, end, self.origin[p]), &mut keep, &mut out);
+                self.accept(text, (start, end, self.origin[p]), &mut keep, &mut found);
             }
         }
-        out
     }
 
     /// The first of [`LongestMatcher::at_start`] (the longest pattern `rest`
@@ -379,16 +403,16 @@ impl LongestMatcher {
         text: &str,
         (start, end, pattern): (usize, usize, usize),
         keep: &mut impl FnMut(usize, usize, usize) -> bool,
-        out: &mut Vec<(usize, usize, usize)>,
+        found: &mut impl FnMut(usize, usize, usize),
     ) {
         if keep(start, end, pattern) {
-            out.push((start, end, pattern));
+            found(start, end, pattern);
             return;
         }
         for (s, e, p) in self.all_within(&text.as_bytes()[..end], start) {
             let p = self.origin[p];
             if (s, e) != (start, end) && keep(s, e, p) {
-                out.push((s, e, p));
+                found(s, e, p);
             }
         }
     }

@@ -136,14 +136,23 @@ impl Gazetteer {
     /// the phrases given to [`Gazetteer::load_noting`] may begin: those
     /// whose first token's form key they have, and more.
     pub fn hits_noting(&self, doc: &Document<'_>, noted: &mut Vec<usize>) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.hits_noting_into(doc, noted, &mut hits);
+        hits
+    }
+
+    /// [`Gazetteer::hits_noting`] into `hits` (emptied first), which a
+    /// caller keeps from one document to the next.
+    pub fn hits_noting_into(&self, doc: &Document<'_>, noted: &mut Vec<usize>, hits: &mut Vec<Hit>) {
         // The matcher reads every start, so every token is passed (a test
         // compares what is noted with the lists found everywhere).
-        self.hits_at(doc, self.starts(doc, noted))
+        hits.clear();
+        self.hits_at(doc, self.starts(doc, noted), hits);
     }
 
     /// [`Gazetteer::hits`] found at `starts` (ascending), the places the
-    /// matcher tries.
-    fn hits_at(&self, doc: &Document<'_>, starts: impl Iterator<Item = usize>) -> Vec<Hit> {
+    /// matcher tries, appended to `hits`.
+    fn hits_at(&self, doc: &Document<'_>, starts: impl Iterator<Item = usize>, hits: &mut Vec<Hit>) {
         let text = doc.text();
         let keep = |start: usize, end: usize, pattern: usize| {
             let form = &self.forms[pattern];
@@ -152,11 +161,7 @@ impl Gazetteer {
             // boundaries.
             is_whole_word(text, start, end) && case_fits(&text[start..end], &form.text, case_sensitive)
         };
-        self.matcher
-            .matches_at_starts(text, starts, keep)
-            .into_iter()
-            .map(|(start, end, form)| Hit { start, end, form })
-            .collect()
+        self.matcher.matches_at_starts_with(text, starts, keep, |start, end, form| hits.push(Hit { start, end, form }));
     }
 
     /// Where a form may start in `doc`: the word starts
@@ -387,7 +392,8 @@ mod tests {
                 .filter(|&(i, capital)| g.matcher.may_start_word(&bytes[i..], capital))
                 .map(|(i, _)| i)
                 .collect();
-            let expected = g.hits_at(&doc, every.into_iter());
+            let mut expected = Vec::new();
+            g.hits_at(&doc, every.into_iter(), &mut expected);
             assert_eq!(g.hits(&doc), expected, "{text}");
             found += expected.len();
         }
