@@ -175,10 +175,24 @@ impl Gazetteer {
         let every_word = FirstWords::may_be_misled_by(doc.text());
         let doc = *doc;
         let tokens = doc.tokens();
-        // The next token to read.
-        let mut next = 0;
+        // The next token to read, and the stop to read next when the
+        // word deferred before it was a start (reading every word, the
+        // pass defers none).
+        let (mut next, mut pending) = (0, None);
         std::iter::from_fn(move || loop {
-            let i = if every_word { next } else { self.first_words.next_from(tokens, next) };
+            let i = match pending.take() {
+                Some(i) => i,
+                None => {
+                    let i = if every_word { next } else { self.first_words.next_from(tokens, next) };
+                    if let Some(k) = self.first_words.deferred_before(tokens, next, i) {
+                        if doc.starts_word(k) && self.may_start(bytes, &tokens[k]) {
+                            pending = Some(i);
+                            return Some(tokens[k].start());
+                        }
+                    }
+                    i
+                }
+            };
             let t = tokens.get(i)?;
             next = i + 1;
             if self.first_words.notes(t) {
@@ -363,6 +377,8 @@ mod tests {
                 "Metaverse, Meta’s, META, mETA, Oranges, L’ORÉAL, L'oréal, l’oréal, xAIs, XAI, 01net, 01NET.",
                 "Apple'Orange, Orange'Apple, qu’Apple, jusqu’Apple, Le MondeMonde, Le  Monde, LE MONDE.",
                 "01net 01 net 01NET 3DS 3 DS 30DS 3DSX 01.AI 01. 3 Outscale, la Postes, la Poste, Le Monde Le Mondes.",
+                // Words that begin longer forms only, before each other.
+                "la la Poste, le Le Monde, The the Verge, l’l’Équipe, L'L’Oréal, Naval Naval Group, le la",
                 // Decomposed accents: the text is read without the filter.
                 "Orange\u{301}, Socie\u{301}te\u{301} Ge\u{301}ne\u{301}rale et Orange.",
             ]
