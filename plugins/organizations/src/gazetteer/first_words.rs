@@ -210,8 +210,9 @@ impl FirstWords {
     /// [`FirstWords::may_begin_at`] would let through a deferred word
     /// before any of `follows`, but the matcher finds nothing there before
     /// a token none of its forms goes on with, nor hides another's start
-    /// (it is not `hiding`). Every token of `after_deferred` is a stop, and
-    /// none of them deferred: the pass skips no word it must try.
+    /// (none of its forms may: [`may_hide`]). Every token of
+    /// `after_deferred` is a stop, and none of them deferred: the pass
+    /// skips no word it must try.
     #[inline]
     pub(super) fn deferred_before(&self, tokens: &[Token], from: usize, stop: usize) -> Option<usize> {
         let k = stop.checked_sub(1).filter(|&k| k >= from)?;
