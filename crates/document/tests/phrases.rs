@@ -53,6 +53,12 @@ fn lists_are_found_in_one_pass() {
     // Only from the tokens given: `groupe` (token 11), not `La start-up`.
     let from: Vec<usize> = phrases.find_from(&doc, [5, 11]).into_iter().map(|m| m.tokens.start).collect();
     assert_eq!(from, [5, 11]);
+    // Appended to a kept vector, after what it held.
+    let mut kept = phrases.find_all(&doc);
+    let held = kept.len();
+    phrases.push_from(&doc, [5, 11], &mut kept);
+    assert_eq!(kept[..held], phrases.find_all(&doc)[..]);
+    assert_eq!(kept[held..], phrases.find_from(&doc, [5, 11])[..]);
 }
 
 /// What [`Phrases::find_all`] must find, the slow way: every phrase tried

@@ -18,7 +18,7 @@ pub use letters::{
     glued_after, glued_before, has_combining_accent, is_capital_at, is_letter, is_letter_or_digit, is_whole_word,
 };
 pub use longest::LongestMatcher;
-pub use spans::{find_names, keep_leftmost_longest, sorted_and_disjoint, SpanSet};
+pub use spans::{find_names, find_names_into, keep_leftmost_longest, sorted_and_disjoint, SpanSet};
 
 #[cfg(test)]
 mod tests {

@@ -221,7 +221,7 @@ impl LongestMatcher {
         let bytes = text.as_bytes();
         let starts =
             word_starts.into_iter().filter(|&(i, capital)| self.may_start_word(&bytes[i..], capital)).map(|(i, _)| i);
-        self.push_matches_at(text, starts, keep, out);
+        self.matches_at_with(text, starts, keep, |s, e, p| out.push((s, e, p)));
     }
 
     /// Like [`LongestMatcher::matches_at_words`], for a caller that has
@@ -235,6 +235,19 @@ impl LongestMatcher {
         keep: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
         self.matches_at(text, starts, keep)
+    }
+
+    /// [`LongestMatcher::matches_at_starts`], each match handed to `found`
+    /// as (start, end, pattern), in order, rather than collected: for a
+    /// caller that keeps its own vector from one text to the next.
+    pub fn matches_at_starts_with(
+        &self,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+        keep: impl FnMut(usize, usize, usize) -> bool,
+        found: impl FnMut(usize, usize, usize),
+    ) {
+        self.matches_at_with(text, starts, keep, found);
     }
 
     /// Whether a name may start at a word that begins `rest`: one that
@@ -288,17 +301,17 @@ impl LongestMatcher {
         keep: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        self.push_matches_at(text, starts, keep, &mut out);
+        self.matches_at_with(text, starts, keep, |s, e, p| out.push((s, e, p)));
         out
     }
 
-    /// [`LongestMatcher::matches_at`], appended to `out`.
-    fn push_matches_at(
+    /// [`LongestMatcher::matches_at`], each match handed to `found`.
+    fn matches_at_with(
         &self,
         text: &str,
         starts: impl IntoIterator<Item = usize>,
         mut keep: impl FnMut(usize, usize, usize) -> bool,
-        out: &mut Vec<(usize, usize, usize)>,
+        mut found: impl FnMut(usize, usize, usize),
     ) {
         let mut resume = 0;
         for start in starts {
@@ -309,7 +322,7 @@ impl LongestMatcher {
             if let Some(p) = self.longest_at(rest) {
                 let end = start + self.patterns[p].len();
                 resume = end;
-                self.accept(text, (start, end, self.origin[p]), &mut keep, out);
+                self.accept(text, (start, end, self.origin[p]), &mut keep, &mut found);
             }
         }
     }
@@ -405,16 +418,16 @@ impl LongestMatcher {
         text: &str,
         (start, end, pattern): (usize, usize, usize),
         keep: &mut impl FnMut(usize, usize, usize) -> bool,
-        out: &mut Vec<(usize, usize, usize)>,
+        found: &mut impl FnMut(usize, usize, usize),
     ) {
         if keep(start, end, pattern) {
-            out.push((start, end, pattern));
+            found(start, end, pattern);
             return;
         }
         for (s, e, p) in self.all_within(&text.as_bytes()[..end], start) {
             let p = self.origin[p];
             if (s, e) != (start, end) && keep(s, e, p) {
-                out.push((s, e, p));
+                found(s, e, p);
             }
         }
     }

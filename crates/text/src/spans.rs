@@ -90,17 +90,28 @@ const FEW_NAMES: usize = 16;
 /// with hundreds of names stays linear.
 pub fn find_names<P: AsRef<str>>(text: &str, names: &[P]) -> Vec<(usize, usize, usize)> {
     let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    let mut found = Vec::new();
+    find_names_into(text, &names, &mut found);
+    found
+}
+
+/// [`find_names`] into `found` (emptied first): for a caller that keeps
+/// the vector from one document to the next, and has the names as
+/// `&str` already (no copy of the list is made).
+pub fn find_names_into(text: &str, names: &[&str], found: &mut Vec<(usize, usize, usize)>) {
+    found.clear();
     if names.len() > FEW_NAMES {
         let Ok(automaton) = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .build(&names)
+            .build(names)
         else {
-            return Vec::new();
+            return;
         };
-        return automaton.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
+        found.extend(automaton.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())));
+        return;
     }
-    few_names(text, &names)
+    few_names(text, names, found);
 }
 
 /// [`find_names`] for at most [`FEW_NAMES`] names: one memchr pass over
@@ -108,25 +119,26 @@ pub fn find_names<P: AsRef<str>>(text: &str, names: &[P]) -> Vec<(usize, usize, 
 /// names that start with its byte (a SIMD substring searcher per name cost
 /// more to build than the short search it served). Each name's
 /// occurrences are those a substring search finds, each after the end of
-/// the one before; then the leftmost-longest are kept.
-fn few_names(text: &str, names: &[&str]) -> Vec<(usize, usize, usize)> {
+/// the one before; then the leftmost-longest are kept, in `all` (empty).
+fn few_names(text: &str, names: &[&str], all: &mut Vec<(usize, usize, usize)>) {
     let bytes = text.as_bytes();
     let names = &names[..names.len().min(FEW_NAMES)];
     // Per byte, the names that start with it, as bits of their indices: a
     // place reads only those, not every name.
     let mut by_first = [0u16; 256];
-    let mut firsts: Vec<u8> = Vec::with_capacity(names.len());
+    // The first bytes, each once (on the stack: at most one per name).
+    let (mut firsts, mut distinct) = ([0u8; FEW_NAMES], 0);
     for (i, name) in names.iter().enumerate() {
         if let Some(&first) = name.as_bytes().first() {
             if by_first[usize::from(first)] == 0 {
-                firsts.push(first);
+                firsts[distinct] = first;
+                distinct += 1;
             }
             by_first[usize::from(first)] |= 1 << i;
         }
     }
     // Per name, where its next occurrence may start.
     let mut next = [0; FEW_NAMES];
-    let mut all: Vec<(usize, usize, usize)> = Vec::new();
     let mut at_place = |at: usize| {
         // By index, as a loop over the names would find them.
         let mut candidates = by_first[usize::from(bytes[at])];
@@ -140,7 +152,7 @@ fn few_names(text: &str, names: &[&str]) -> Vec<(usize, usize, usize)> {
             }
         }
     };
-    for group in firsts.chunks(3) {
+    for group in firsts[..distinct].chunks(3) {
         match *group {
             [a] => memchr::memchr_iter(a, bytes).for_each(&mut at_place),
             [a, b] => memchr::memchr2_iter(a, b, bytes).for_each(&mut at_place),
@@ -148,8 +160,7 @@ fn few_names(text: &str, names: &[&str]) -> Vec<(usize, usize, usize)> {
             _ => {}
         }
     }
-    keep_leftmost_longest(&mut all, |&(s, e, _)| (s, e));
-    all
+    keep_leftmost_longest(all, |&(s, e, _)| (s, e));
 }
 
 /// Whether `name` (not empty, its first byte that of `bytes[at]`) stands
@@ -283,11 +294,14 @@ mod tests {
         let mut draws = glaneur_testdata::Draws::new(0x9E37_79B9_7F4A_7C15);
         let mut next = |n: usize| draws.below(n);
         let mut found = 0;
+        // Kept from one text to the next, as a plugin keeps it.
+        let mut kept = Vec::new();
         for _ in 0..3000 {
             let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
             let names: Vec<&str> = (0..1 + next(FEW_NAMES)).map(|_| pool[next(pool.len())]).collect();
             let expected = one_search_per_name(&text, &names);
-            assert_eq!(few_names(&text, &names), expected, "{names:?} in {text:?}");
+            find_names_into(&text, &names, &mut kept);
+            assert_eq!(kept, expected, "{names:?} in {text:?}");
             assert_eq!(find_names(&text, &names), expected, "{names:?} in {text:?}");
             found += expected.len();
         }

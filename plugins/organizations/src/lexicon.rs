@@ -127,6 +127,12 @@ pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORD_SET.contains(word)
 }
 
+/// Every word [`is_function_word`] knows, folded: the common words, which
+/// the gazetteer's pass over the tokens would rather not stop at.
+pub fn function_words() -> impl Iterator<Item = &'static str> {
+    glaneur_lexicon::FUNCTION_WORDS.words().iter().chain(MORE_FUNCTION_WORDS.words()).copied()
+}
+
 /// Words right before an ambiguous name that say it is not the company:
 /// the platform as a place (`sur Facebook`), the colour, the river.
 pub fn is_negative_cue(word: &str) -> bool {

@@ -105,18 +105,20 @@ impl Organizations {
         // One pass over the tokens for the gazetteer notes where the word
         // lists of `unseen` may begin.
         let list_starts = &mut scratch.list_starts;
-        let selected = longest_first(self.gazetteer.hits_noting(doc, list_starts));
-        let mut buffers = unseen::Buffers {
-            list_matches: std::mem::take(&mut scratch.unseen.list_matches),
-            names: recycle(std::mem::take(&mut scratch.unseen.names)),
-        };
+        let mut hits = std::mem::take(&mut scratch.hits);
+        self.gazetteer.hits_noting_into(doc, list_starts, &mut hits);
+        let selected = longest_first(hits);
+        let unseen::Buffers { phrase_matches, list_matches, names, name_matches } = std::mem::take(&mut scratch.unseen);
+        let mut buffers = unseen::Buffers { phrase_matches, list_matches, names: recycle(names), name_matches };
         let taken = Taken::with_room(&selected, std::mem::take(&mut scratch.taken));
         scratch.taken = unseen::find_at(doc, taken, list_starts, &mut buffers, mentions);
-        scratch.unseen = unseen::Buffers { list_matches: buffers.list_matches, names: recycle(buffers.names) };
+        let unseen::Buffers { phrase_matches, list_matches, names, name_matches } = buffers;
+        scratch.unseen = unseen::Buffers { phrase_matches, list_matches, names: recycle(names), name_matches };
         // The gazetteer's after the others; the order before the sort is
         // moot: the spans are disjoint.
         let unseen = mentions.len();
         ambiguity::decide(&self.gazetteer, doc, &selected, unseen, &mut scratch.decisions, mentions);
+        scratch.hits = selected;
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
 

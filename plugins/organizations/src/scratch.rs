@@ -9,6 +9,7 @@ pub(crate) use glaneur_text::kept::{bound, recycle};
 use glaneur_text::kept::{with_kept, Bound};
 
 use crate::ambiguity::Decisions;
+use crate::gazetteer::Hit;
 use crate::unseen::Buffers;
 use crate::Mention;
 
@@ -17,12 +18,15 @@ use crate::Mention;
 /// given another by [`recycle`] when they are lent.
 #[derive(Default)]
 pub(crate) struct Scratch {
+    /// The gazetteer's hits.
+    pub(crate) hits: Vec<Hit>,
     /// The tokens where `unseen`'s word lists may begin, noted by the
     /// gazetteer's pass over the tokens.
     pub(crate) list_starts: Vec<usize>,
     /// The spans of the names `unseen` found (a `Taken`'s room).
     pub(crate) taken: Vec<(usize, usize)>,
-    /// `unseen`'s: the matches of its word lists, the names it found.
+    /// `unseen`'s: the matches of its word lists, the names it found and
+    /// their other mentions.
     pub(crate) unseen: Buffers<'static>,
     /// The gazetteer's organisation hits and where each stands.
     pub(crate) decisions: Decisions,
@@ -47,9 +51,12 @@ impl Scratch {
 
 impl Bound for Scratch {
     fn bound(&mut self) {
+        bound(&mut self.hits);
         bound(&mut self.list_starts);
         bound(&mut self.taken);
+        bound(&mut self.unseen.phrase_matches);
         bound(&mut self.unseen.list_matches);
+        bound(&mut self.unseen.name_matches);
         bound(&mut self.unseen.names);
         self.decisions.bound();
         bound(&mut self.mentions);

@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use glaneur_schema::{Case, Document, Phrases};
-use glaneur_text::find_names;
+use glaneur_schema::{Case, Document, PhraseMatch, Phrases};
+use glaneur_text::find_names_into;
 
 use crate::lexicon::{
     cue_determiner, is_function_word, is_link_word, is_not_a_name, is_org_verb, is_suffix, CUE_NOUNS, OF_NOUNS,
@@ -78,18 +78,22 @@ pub(crate) struct ListMatch {
 
 /// The matches of the lists in `doc`, leftmost-longest and not
 /// overlapping within a list, in order, into `found` (emptied first); all
-/// lists in one vector, each rule reading its list's.
-fn scan(doc: &Document<'_>, starts: Option<&[usize]>, found: &mut Vec<ListMatch>) {
-    let matches = match starts {
-        Some(starts) => LISTS.find_from(doc, starts.iter().copied()),
-        None => LISTS.find_all(doc),
-    };
+/// lists in one vector, each rule reading its list's. `every` is room for
+/// every match, overlapping ones included (left empty).
+fn scan(doc: &Document<'_>, starts: Option<&[usize]>, every: &mut Vec<PhraseMatch>, found: &mut Vec<ListMatch>) {
+    match starts {
+        Some(starts) => {
+            every.clear();
+            LISTS.push_from(doc, starts.iter().copied(), every);
+        }
+        None => *every = LISTS.find_all(doc),
+    }
     found.clear();
     // `find_all` gives the matches by start, the longest first at each: a
     // list's leftmost-longest are those starting at or past the end of the
     // one it kept last, in that order (no sort).
     let mut ends = [0; 3];
-    for m in matches {
+    for m in every.drain(..) {
         let list = LISTS.list_of(m.phrase);
         let span = doc.byte_span(m.tokens.clone());
         if span.start >= ends[list] {
@@ -134,10 +138,14 @@ pub fn find<'a>(doc: &Document<'a>, taken: Taken<'_>) -> Vec<Mention<'a>> {
 /// to the next.
 #[derive(Default)]
 pub(crate) struct Buffers<'b> {
-    /// The matches of the word lists.
+    /// Every match of the word lists, overlapping ones included.
+    pub(crate) phrase_matches: Vec<PhraseMatch>,
+    /// The matches of the word lists the rules read.
     pub(crate) list_matches: Vec<ListMatch>,
     /// The names found, to look for again.
     pub(crate) names: Vec<&'b str>,
+    /// Their mentions: (start, end, index into `names`).
+    pub(crate) name_matches: Vec<(usize, usize, usize)>,
 }
 
 /// [`find`], given the tokens where the [`phrases`] may begin, in order:
@@ -169,13 +177,13 @@ fn find_in<'a>(
     let first = mentions.len();
     let mut found = Found { text, taken, mentions, first };
 
-    scan(doc, starts, &mut buffers.list_matches);
+    scan(doc, starts, &mut buffers.phrase_matches, &mut buffers.list_matches);
     let matches = &buffers.list_matches;
     let of_list = |list: usize| matches.iter().filter(move |m| m.list == list);
     cue_nouns(doc, of_list(CUES), &mut found);
     suffixes(doc, of_list(SUFFIX_LIST), &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
     of_nouns(doc, of_list(OF_CUES), &mut found);
-    same_document(&mut found, &mut buffers.names);
+    same_document(&mut found, &mut buffers.names, &mut buffers.name_matches);
     found.taken.into_room()
 }
 
@@ -284,8 +292,13 @@ fn of_nouns<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMa
 }
 
 /// Every other mention of a name found so: one pass for all of them.
-/// `names` is room for the names (emptied first).
-fn same_document<'a>(found: &mut Found<'a, '_, '_>, names: &mut Vec<&'a str>) {
+/// `names` is room for the names, `matches` for their mentions (both
+/// emptied first).
+fn same_document<'a>(
+    found: &mut Found<'a, '_, '_>,
+    names: &mut Vec<&'a str>,
+    matches: &mut Vec<(usize, usize, usize)>,
+) {
     if found.mentions.len() == found.first {
         return; // no name to look for
     }
@@ -294,7 +307,8 @@ fn same_document<'a>(found: &mut Found<'a, '_, '_>, names: &mut Vec<&'a str>) {
     names.extend(found.mentions[found.first..].iter().map(|m| m.canonical));
     names.sort_unstable();
     names.dedup();
-    for (start, end, _) in find_names(text, names) {
+    find_names_into(text, names, matches);
+    for &(start, end, _) in matches.iter() {
         if is_whole_word(text, start, end) {
             found.add(start, end, 0.7, || Cow::Borrowed("same-document"));
         }
@@ -451,7 +465,7 @@ mod tests {
 
     fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
         let mut found = Vec::new();
-        scan(&DocumentBuf::new(text).expect("small").document(), None, &mut found);
+        scan(&DocumentBuf::new(text).expect("small").document(), None, &mut Vec::new(), &mut found);
         [CUES, SUFFIX_LIST, OF_CUES]
             .map(|list| found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end)).collect())
     }
@@ -515,7 +529,7 @@ mod tests {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
             let mut found = Vec::new();
-            scan(&doc, None, &mut found);
+            scan(&doc, None, &mut Vec::new(), &mut found);
             let found = [CUES, SUFFIX_LIST, OF_CUES].map(|list| {
                 found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end, m.tokens.clone())).collect::<Vec<_>>()
             });

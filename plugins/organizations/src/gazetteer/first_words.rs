@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use glaneur_lexicon::BitSet;
 use glaneur_schema::{key_of_form, Document, DocumentBuf, Token, TokenKind};
 use glaneur_text::case_variants;
+
+use crate::lexicon::function_words;
 #[cfg(doc)]
 use glaneur_text::LongestMatcher;
 
@@ -39,6 +41,14 @@ const NUMBER: usize = (TokenKind::Number as usize) << 1;
 /// next token, or ends inside it: then it is refused, and the places it
 /// would hide are within that token, which begins no form (a token that
 /// begins one lets the place before it through).
+///
+/// The pass over the tokens ([`FirstWords::next_from`]) stops at none of
+/// the common words that begin longer forms only (`le`, `la`, `the`), but
+/// at their forms' second words (`Monde` of `Le Monde`), and tries the
+/// word before then ([`FirstWords::deferred_before`]). Before any other
+/// token, such a word's forms are not found, nor any that ends inside
+/// that token when it begins a form ([`may_hide`]): then the word is not
+/// deferred.
 pub(super) struct FirstWords {
     /// The slots of the tokens a form may begin with: [`NUMBER`] if a
     /// form begins with a number, and the keys of those numbers (`01` of
@@ -50,10 +60,21 @@ pub(super) struct FirstWords {
     /// The slots of the tokens that may follow one of `longer_only`: the
     /// second tokens of the forms, and those of `firsts`.
     follows: BitSet<KEY_WORDS>,
+    /// The slots of `longer_only` the pass over the tokens does not stop
+    /// at, but tries when it stops at the token after
+    /// ([`FirstWords::deferred_before`]): common words (function words:
+    /// `le`, `la`, `the`) whose forms' second words are not (`Monde`,
+    /// `Poste`, `Verge`), neither noted nor numbers, nor of a form that may
+    /// hide another's start ([`may_hide`]).
+    deferred: BitSet<KEY_WORDS>,
+    /// The slots of the second tokens of the forms whose first is
+    /// `deferred`: all stops.
+    after_deferred: BitSet<KEY_WORDS>,
     /// The slots of the first tokens of other phrases, which the pass over
     /// the tokens notes on its way ([`FirstWords::notes`]).
     noted: BitSet<KEY_WORDS>,
-    /// Those of `firsts` and `noted`: where that pass stops.
+    /// Those of `firsts` but the `deferred`, of `after_deferred` and of
+    /// `noted`: where that pass stops.
     stops: BitSet<KEY_WORDS>,
 }
 
@@ -68,31 +89,42 @@ impl FirstWords {
         // `Microsoft Corporation`), then the case variants of that
         // beginning (those of the pattern's beginning).
         let mut text = String::new();
-        let mut lines = Vec::new();
+        // Each line, and its beginning's index in `whole`: whether a
+        // pattern is that beginning, no more.
+        let (mut lines, mut whole) = (Vec::new(), Vec::new());
         let mut last = "";
         for pattern in patterns {
             let beginning = pattern.match_indices(' ').nth(1).map_or(pattern.as_str(), |(i, _)| &pattern[..i]);
             if beginning == last {
+                if let Some(w) = whole.last_mut() {
+                    *w |= beginning.len() == pattern.len();
+                }
                 continue;
             }
             last = beginning;
+            whole.push(beginning.len() == pattern.len());
             let variants = case_variants(beginning).into_iter().map(Cow::Owned);
             for spelling in std::iter::once(Cow::Borrowed(beginning)).chain(variants) {
                 let start = text.len();
                 text.push_str(&spelling);
-                lines.push(start..text.len());
+                lines.push((start..text.len(), whole.len() - 1));
                 text.push('\n');
             }
         }
         let buf = DocumentBuf::new(&text).map_err(|e| format!("the gazetteer's forms: {e}"))?;
         let doc = buf.document();
         let tokens = doc.tokens();
-        let (mut firsts, mut singles, mut seconds) = (Vec::new(), Vec::new(), Vec::new());
+        // The slots of each line's first token, and the pairs of the first
+        // and second tokens of the longer ones; each line's first word, and
+        // where a form ends with its line, its text from its second token.
+        let (mut firsts, mut singles, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut first_words, mut endings) = (Vec::new(), Vec::new());
         let mut scratch = String::new();
+        let common = common_slots();
         // The first token of each line, read in one walk (lines and tokens
         // are in order).
         let mut k = 0;
-        for line in lines {
+        for (line, beginning) in lines {
             while tokens.get(k).is_some_and(|t| t.start() < line.start) {
                 k += 1;
             }
@@ -108,21 +140,39 @@ impl FirstWords {
                 _ => continue,
             };
             firsts.extend(first_slots);
-            match second {
-                Some(second) if second.is_word() => seconds.extend(word_slots(&doc, second, &mut scratch)),
-                Some(second) => seconds.push(Self::slot(second)),
-                None => singles.extend(first_slots),
+            first_words.push(doc.text_of(first));
+            let Some(second) = second else {
+                singles.extend(first_slots);
+                continue;
+            };
+            // A form that goes on past its line ends inside no token.
+            if whole[beginning] {
+                endings.push((first_slots, &text[second.start()..line.end]));
             }
+            let second_slots = match second.kind() {
+                TokenKind::Word => word_slots(&doc, second, &mut scratch),
+                _ => [Self::slot(second); 2],
+            };
+            // A number is a stop already where a form begins with one.
+            let common = |slot| !(second.is_word() || second.is_number()) || common.contains(slot);
+            pairs.extend(second_slots.map(|second| Pair { firsts: first_slots, second, common: common(second) }));
         }
         let singles = BitSet::<KEY_WORDS>::new(singles);
-        let longer_only = firsts.iter().copied().filter(|&s| !singles.contains(s));
+        let longer_only = BitSet::<KEY_WORDS>::new(firsts.iter().copied().filter(|&s| !singles.contains(s)));
         let noted = first_slots(phrases)?;
+        let noted_set = BitSet::<KEY_WORDS>::new(noted.iter().copied());
+        let deferred = deferred(&firsts, &pairs, &longer_only, &noted_set, first_words, &endings);
+        let after_deferred: Vec<usize> =
+            pairs.iter().filter(|p| p.firsts.iter().any(|&s| deferred.contains(s))).map(|p| p.second).collect();
+        let stops = firsts.iter().copied().filter(|&s| !deferred.contains(s)).chain(noted);
         Ok(FirstWords {
-            longer_only: BitSet::new(longer_only),
-            follows: BitSet::new(seconds.into_iter().chain(firsts.iter().copied())),
-            stops: BitSet::new(firsts.iter().chain(&noted).copied()),
+            stops: BitSet::new(stops.chain(after_deferred.iter().copied())),
+            after_deferred: BitSet::new(after_deferred),
+            follows: BitSet::new(pairs.into_iter().map(|p| p.second).chain(firsts.iter().copied())),
+            longer_only,
+            deferred,
             firsts: BitSet::new(firsts),
-            noted: BitSet::new(noted),
+            noted: noted_set,
         })
     }
 
@@ -151,6 +201,23 @@ impl FirstWords {
     pub(super) fn next_from(&self, tokens: &[Token], from: usize) -> usize {
         let rest = tokens.get(from..).unwrap_or_default();
         rest.iter().position(|t| self.stops.contains(Self::slot(t))).map_or(tokens.len(), |p| from + p)
+    }
+
+    /// The token before `stop` (where [`FirstWords::next_from`] stopped,
+    /// reading from `from`) if the pass skipped it but must try it: a
+    /// deferred word before the second word of one of its forms.
+    ///
+    /// [`FirstWords::may_begin_at`] would let through a deferred word
+    /// before any of `follows`, but the matcher finds nothing there before
+    /// a token none of its forms goes on with, nor hides another's start
+    /// (none of its forms may: [`may_hide`]). Every token of
+    /// `after_deferred` is a stop, and none of them deferred: the pass
+    /// skips no word it must try.
+    #[inline]
+    pub(super) fn deferred_before(&self, tokens: &[Token], from: usize, stop: usize) -> Option<usize> {
+        let k = stop.checked_sub(1).filter(|&k| k >= from)?;
+        let deferred = self.deferred.contains(Self::slot(&tokens[k]));
+        (deferred && tokens.get(stop).is_some_and(|n| self.after_deferred.contains(Self::slot(n)))).then_some(k)
     }
 
     /// Whether a form may begin at token `k` of `doc`, which
@@ -198,6 +265,87 @@ impl FirstWords {
     }
 }
 
+/// The first and second tokens of a form (its line's).
+struct Pair {
+    /// The first token's slots ([`word_slots`]).
+    firsts: [usize; 2],
+    /// One of the second token's slots.
+    second: usize,
+    /// Whether `second` is that of a common token: neither word nor
+    /// number, or a function word's slot (`-`, `de` of `Banque de
+    /// France`, not `Monde` of `Le Monde`): the pass would rather not stop
+    /// there.
+    common: bool,
+}
+
+/// The slots of common words: the function words, as tokens' keys.
+fn common_slots() -> BitSet<KEY_WORDS> {
+    BitSet::new(function_words().map(|w| usize::from(key_of_form(w))))
+}
+
+/// The slots of `firsts` the pass over the tokens may defer: common words
+/// that begin forms of more tokens only (`longer_only`), whose second
+/// words (`pairs`) are not common (the pass stops at those instead, fewer),
+/// neither `noted` nor numbers (whose slot there is NUMBER, told by
+/// another in `may_begin_at`), nor of a form that may hide another's start
+/// ([`may_hide`]: `first_words` are those of the forms, `endings` their
+/// text from the second token on, of the forms that end with their line).
+///
+/// None is then the second word of a form whose first is deferred (that
+/// word is not common): the pass stops at every one of those.
+fn deferred(
+    firsts: &[usize],
+    pairs: &[Pair],
+    longer_only: &BitSet<KEY_WORDS>,
+    noted: &BitSet<KEY_WORDS>,
+    mut first_words: Vec<&str>,
+    endings: &[([usize; 2], &str)],
+) -> BitSet<KEY_WORDS> {
+    let common = common_slots();
+    let common_after = BitSet::<KEY_WORDS>::new(pairs.iter().filter(|p| p.common).flat_map(|p| p.firsts));
+    let mut deferred: Vec<usize> = firsts
+        .iter()
+        .copied()
+        .filter(|&s| {
+            s != NUMBER
+                && common.contains(s)
+                && longer_only.contains(s)
+                && !noted.contains(s)
+                && !common_after.contains(s)
+        })
+        .collect();
+    deferred.sort_unstable();
+    deferred.dedup();
+    first_words.sort_unstable_by_key(|w| lower_first_byte(w));
+    let hiding: Vec<usize> = endings
+        .iter()
+        .filter(|(f, ending)| f.iter().any(|s| deferred.binary_search(s).is_ok()) && may_hide(&first_words, ending))
+        .flat_map(|&(f, _)| f)
+        .collect();
+    deferred.retain(|s| !hiding.contains(s));
+    BitSet::new(deferred)
+}
+
+/// Whether a form may match where a word begins and end inside the next
+/// token, itself the first of a form: `ending` (the form's text from its
+/// second token on) begins one of `first_words` (those of the forms,
+/// sorted by [`lower_first_byte`]), ASCII case aside, and is shorter. The
+/// matcher tries no place inside a match it found, even refused: the
+/// form's match would hide the next token's.
+fn may_hide(first_words: &[&str], ending: &str) -> bool {
+    let first = lower_first_byte(ending);
+    let from = first_words.partition_point(|w| lower_first_byte(w) < first);
+    first_words[from..]
+        .iter()
+        .take_while(|w| lower_first_byte(w) == first)
+        .any(|w| w.len() > ending.len() && w.as_bytes()[..ending.len()].eq_ignore_ascii_case(ending.as_bytes()))
+}
+
+/// The first byte of `word`, in lower case if ASCII (0 if empty).
+fn lower_first_byte(word: &str) -> u8 {
+    word.as_bytes().first().map_or(0, u8::to_ascii_lowercase)
+}
+
 /// The slots of the first tokens of `phrases`, each tokenised alone (as
 /// `Phrases` reads them: one line of a document each).
 fn first_slots(phrases: &[&str]) -> Result<Vec<usize>, String> {
@@ -230,4 +378,33 @@ fn word_slots(doc: &Document<'_>, t: &Token, scratch: &mut String) -> [usize; 2]
     scratch.push_str(word);
     scratch.push('\'');
     [usize::from(key_of_form(word)), usize::from(key_of_form(scratch))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_ending_inside_the_first_token_of_another_may_hide_it() {
+        let firsts = ["a", "Le", "MONDE", "z"];
+        assert!(may_hide(&firsts, "mon"));
+        assert!(may_hide(&firsts, "Mond"));
+        assert!(["monde", "mondes", "lem", "b"].iter().all(|ending| !may_hide(&firsts[..3], ending)));
+        assert!(!may_hide(&[], "monde"));
+    }
+
+    #[test]
+    fn the_gazetteer_defers_the_common_words_that_begin_longer_forms() {
+        // None of its forms may hide another's start: were one added, the
+        // pass would stop at every first word again (and this test fail).
+        let gazetteer = crate::gazetteer::Gazetteer::load().expect("valid data");
+        let first_words = &gazetteer.first_words;
+        let buf = DocumentBuf::new("le la the Le Monde").expect("small");
+        let doc = buf.document();
+        for t in &doc.tokens()[..4] {
+            let slot = FirstWords::slot(t);
+            assert!(first_words.deferred.contains(slot) && !first_words.stops.contains(slot), "{}", doc.text_of(t));
+        }
+        assert!(first_words.stops.contains(FirstWords::slot(&doc.tokens()[4])));
+    }
 }
