@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
-use glaneur_schema::output::{Attrs, EntityText, OutputEntity};
+use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity};
 use glaneur_schema::{DocumentBuf, DocumentRoom, FfiEntity};
 use serde::{Deserialize, Serialize};
 
@@ -23,9 +23,9 @@ use crate::plugins::order::{needed_for, run_order, OrderError};
 /// The plugins to run, in order, and the kinds to keep in the output.
 pub struct Pipeline {
     plugins: Vec<LoadedPlugin>,
-    /// Each plugin's name and the kinds it declares, shared by every
-    /// entity printed rather than copied into each.
-    names: Vec<(Arc<str>, Vec<Declared>)>,
+    /// Each plugin's name and the kinds it declares, made once for every
+    /// entity printed.
+    names: Vec<(Name, Vec<Declared>)>,
     order: Vec<usize>,
     /// The kinds are few enough for [`short_order_key`]s.
     short_keys: bool,
@@ -34,7 +34,7 @@ pub struct Pipeline {
 /// A kind a plugin declares, as the pipeline prints and sorts it.
 struct Declared {
     /// The kind's name.
-    name: Arc<str>,
+    name: Name,
     /// Its place among every plugin's kinds in byte order: the order
     /// [`glaneur_schema::output::sort_entities`] breaks ties in, without comparing names.
     rank: u32,
@@ -87,14 +87,14 @@ impl Pipeline {
             .iter()
             .map(|p| {
                 let kinds = p.manifest.produces.iter().map(|k| Declared {
-                    name: Arc::from(k.as_str()),
+                    name: Name::new(k.as_str()),
                     rank: u32::try_from(every_kind.binary_search(&k.as_str()).unwrap_or_else(|at| at))
                         .unwrap_or(u32::MAX),
                     printed: only.is_empty() || only.iter().any(|o| o == k.as_str()),
                     schema: Schema::of(k.as_str()),
                     seen: AtomicUsize::new(0),
                 });
-                (Arc::from(p.name()), kinds.collect())
+                (Name::new(p.name()), kinds.collect())
             })
             .collect();
         let short_keys = every_kind.len() <= 1 << SHORT_RANK_BITS;
@@ -229,11 +229,11 @@ impl Pipeline {
         let span = EntityText::span_of(text, start as usize..end as usize)
             .ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
         Ok(OutputEntity {
-            kind: kinds[origin.kind].name.clone(),
+            kind: kinds[origin.kind].name,
             start,
             end,
             text: span,
-            extractor: name.clone(),
+            extractor: *name,
             confidence: entity.confidence,
             // `entity` is in `found`, which holds only entities `check`
             // accepted, and `origin.checked` is what its check of these
@@ -369,7 +369,7 @@ mod tests {
     #[test]
     fn a_declared_kind_is_found_by_its_text_wherever_it_lies() {
         let declared = Declared {
-            name: Arc::from("money"),
+            name: Name::new("money"),
             rank: 0,
             printed: true,
             schema: Schema::of("money"),
@@ -414,11 +414,11 @@ mod tests {
             let entities: Vec<OutputEntity> = spans
                 .iter()
                 .map(|&(start, len, kind)| OutputEntity {
-                    kind: Arc::from(kinds[kind]),
+                    kind: Name::new(kinds[kind]),
                     start,
                     end: start + len,
                     text: "".into(),
-                    extractor: Arc::from("x"),
+                    extractor: Name::new("x"),
                     confidence: 1.0,
                     attrs: Attrs::new("{}").expect("an object"),
                 })

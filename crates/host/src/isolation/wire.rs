@@ -9,9 +9,7 @@
 //! `str` attrs (JSON); then `u32` error count and a `str` per error. A
 //! `str` is a `u32` length and UTF-8 bytes.
 
-use std::sync::Arc;
-
-use glaneur_schema::output::{Attrs, EntityText, OutputEntity};
+use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity};
 
 use crate::pipeline::Extraction;
 
@@ -41,13 +39,14 @@ pub fn encode(extraction: &Extraction) -> Vec<u8> {
 /// Reads an extraction of `text` back; an error says what was malformed.
 pub fn decode(bytes: &[u8], text: &str) -> Result<Extraction, String> {
     let mut reader = Reader { bytes, at: 0 };
-    // Each kind and plugin name once, shared by the entities that carry it.
-    let mut names: Vec<Arc<str>> = Vec::new();
-    let mut shared = |name: &str| match names.iter().find(|n| &***n == name) {
-        Some(n) => n.clone(),
+    // Each kind and plugin name made once per document (`Name::new`
+    // takes a lock), not once per entity.
+    let mut names: Vec<Name> = Vec::new();
+    let mut shared = |name: &str| match names.iter().find(|n| **n == name) {
+        Some(&n) => n,
         None => {
-            let n: Arc<str> = Arc::from(name);
-            names.push(n.clone());
+            let n = Name::new(name);
+            names.push(n);
             n
         }
     };
@@ -104,11 +103,11 @@ mod tests {
     fn an_extraction_comes_back_as_it_went() {
         let text = "Nexalis a levé 12 millions d'euros.";
         let entity = |kind: &str, start: u64, end: u64, attrs: &str| OutputEntity {
-            kind: Arc::from(kind),
+            kind: Name::new(kind),
             start,
             end,
             text: text[start as usize..end as usize].into(),
-            extractor: Arc::from("plugin"),
+            extractor: Name::new("plugin"),
             confidence: 0.5,
             attrs: Attrs::new(attrs).expect("JSON"),
         };
