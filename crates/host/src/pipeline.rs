@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
-use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity};
+use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity, SharedText};
 use glaneur_schema::{DocumentBuf, DocumentRoom, FfiEntity};
 use serde::{Deserialize, Serialize};
 
@@ -106,15 +106,36 @@ impl Pipeline {
         self.order.iter().map(|&i| &self.plugins[i])
     }
 
-    /// Reads `text` once, then runs every plugin over it.
+    /// Reads `text` once, then runs every plugin over it; the entities'
+    /// texts are spans of a copy of it ([`Pipeline::extract_shared`]
+    /// spares the copy).
     pub fn extract(&self, text: &str) -> Extraction {
-        self.extract_observed(text, |_| {})
+        self.extract_sharing(text, |any| EntityText::shared_copy(text, any), |_| {})
     }
 
-    /// [`Pipeline::extract`], calling `starting` with each plugin's name
-    /// before it runs (a worker process reports it, so that a crash or a
-    /// hang is blamed on the right plugin).
-    pub fn extract_observed(&self, text: &str, mut starting: impl FnMut(&str)) -> Extraction {
+    /// [`Pipeline::extract`] of a text the run shares: the entities' texts
+    /// are spans of `text` itself.
+    pub fn extract_shared(&self, text: &SharedText) -> Extraction {
+        self.extract_sharing(text, |_| Arc::clone(text), |_| {})
+    }
+
+    /// [`Pipeline::extract_shared`], calling `starting` with each plugin's
+    /// name before it runs (a worker process reports it, so that a crash
+    /// or a hang is blamed on the right plugin).
+    pub fn extract_observed(&self, text: &SharedText, starting: impl FnMut(&str)) -> Extraction {
+        self.extract_sharing(text, |_| Arc::clone(text), starting)
+    }
+
+    /// Runs the plugins over `text`, calling `starting` as
+    /// [`Pipeline::extract_observed`] does; the entities' texts are spans
+    /// of the string `share` gives (`text`, shared or copied), told whether
+    /// any entity was found.
+    fn extract_sharing(
+        &self,
+        text: &str,
+        share: impl FnOnce(bool) -> SharedText,
+        mut starting: impl FnMut(&str),
+    ) -> Extraction {
         // In the thread's buffers, kept with their room from one document
         // to the next.
         let buf = match DocumentBuf::new_in(text, ROOM.take()) {
@@ -160,8 +181,8 @@ impl Pipeline {
             self.names[plugin].1[kind].printed
         };
         let mut entities = Vec::with_capacity(found.len());
-        // The entities' texts are spans of one copy of the document.
-        let shared = EntityText::shared_copy(text, !found.is_empty());
+        // The entities' texts are spans of the document, shared.
+        let shared = share(!found.is_empty());
         self.output_order(text.len(), &found, &origins, &mut order, &mut short_order);
         let in_order =
             order.iter().map(|&key| index_in_key(key)).chain(short_order.iter().map(|&key| index_in_short_key(key)));
@@ -220,7 +241,7 @@ impl Pipeline {
     /// have passed [`check`], whose validation of its attrs is not run
     /// again. Its attrs are moved to the output entity (left empty), not
     /// copied; its text is a span of `text`, shared.
-    fn output(&self, text: &Arc<str>, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
+    fn output(&self, text: &SharedText, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
         let (start, end) = (entity.start, entity.end);
         // The plugin's shared name and kind (`check` accepted only declared
         // kinds, and set the extractor to the plugin's name).
@@ -320,19 +341,20 @@ struct Origin {
 /// What runs the plugins over a text: the pipeline itself, in this
 /// process, or worker processes ([`crate::isolation::Workers`]).
 pub trait Extract: Sync {
-    /// The entities of `text`, and the plugins' failures.
-    fn extract(&self, text: &str) -> Extraction;
+    /// The entities of `text`, and the plugins' failures; the entities'
+    /// texts are spans of `text`.
+    fn extract(&self, text: &SharedText) -> Extraction;
 
     /// [`Extract::extract`] over each of `texts`, in order: worker
     /// processes take a batch in one exchange.
-    fn extract_batch(&self, texts: &[&str]) -> Vec<Extraction> {
+    fn extract_batch(&self, texts: &[&SharedText]) -> Vec<Extraction> {
         texts.iter().map(|text| self.extract(text)).collect()
     }
 }
 
 impl Extract for Pipeline {
-    fn extract(&self, text: &str) -> Extraction {
-        Pipeline::extract(self, text)
+    fn extract(&self, text: &SharedText) -> Extraction {
+        Pipeline::extract_shared(self, text)
     }
 }
 

@@ -17,7 +17,7 @@ mod name;
 mod text;
 
 pub use name::Name;
-pub use text::EntityText;
+pub use text::{EntityText, SharedText};
 
 /// One output line: a processed document, or one that could not be processed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

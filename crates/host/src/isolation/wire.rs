@@ -9,7 +9,7 @@
 //! `str` attrs (JSON); then `u32` error count and a `str` per error. A
 //! `str` is a `u32` length and UTF-8 bytes.
 
-use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity};
+use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity, SharedText};
 
 use crate::pipeline::Extraction;
 
@@ -37,7 +37,7 @@ pub fn encode(extraction: &Extraction) -> Vec<u8> {
 }
 
 /// Reads an extraction of `text` back; an error says what was malformed.
-pub fn decode(bytes: &[u8], text: &str) -> Result<Extraction, String> {
+pub fn decode(bytes: &[u8], text: &SharedText) -> Result<Extraction, String> {
     let mut reader = Reader { bytes, at: 0 };
     // Each kind and plugin name made once per document (`Name::new`
     // takes a lock), not once per entity.
@@ -52,15 +52,13 @@ pub fn decode(bytes: &[u8], text: &str) -> Result<Extraction, String> {
     };
     let count = reader.u32()? as usize;
     let mut entities = Vec::with_capacity(count.min(bytes.len() / 32));
-    // The entities' texts are spans of one copy of the document.
-    let document = EntityText::shared_copy(text, count > 0);
     for _ in 0..count {
         let kind = shared(reader.str()?);
         let (start, end) = (reader.u64()?, reader.u64()?);
         let extractor = shared(reader.str()?);
         let confidence = f64::from_le_bytes(reader.take(8)?.try_into().map_err(|_| "a cut number")?);
         let attrs = Attrs::new(reader.str()?)?;
-        let span = EntityText::span_of(&document, start as usize..end as usize)
+        let span = EntityText::span_of(text, start as usize..end as usize)
             .ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
         entities.push(OutputEntity { kind, start, end, text: span, extractor, confidence, attrs });
     }
@@ -115,10 +113,11 @@ mod tests {
             entities: vec![entity("organization", 0, 7, r#"{"canonical":"Nexalis"}"#), entity("money", 15, 34, "{}")],
             errors: vec!["plugin x failed: é".to_owned()],
         };
-        let back = decode(&encode(&extraction), text).expect("decodes");
+        let shared = SharedText::new(text.to_owned());
+        let back = decode(&encode(&extraction), &shared).expect("decodes");
         assert_eq!(back.entities, extraction.entities);
         assert_eq!(back.errors, extraction.errors);
-        assert!(decode(&encode(&extraction)[..20], text).is_err());
-        assert!(decode(&encode(&extraction), "short").is_err());
+        assert!(decode(&encode(&extraction)[..20], &shared).is_err());
+        assert!(decode(&encode(&extraction), &SharedText::new("short".to_owned())).is_err());
     }
 }
