@@ -112,8 +112,9 @@ where
                     if starts_a_batch(batch.len(), bytes, next_size) {
                         break;
                     }
-                    let Some(input) = inputs.next() else { break };
+                    let Some(mut input) = inputs.next() else { break };
                     bytes += input.size();
+                    input.content = input.content.map(|content| content.utf8_read(options.encoding));
                     batch.push(input);
                 }
                 if work_tx.send((seq, batch)).is_err() {
