@@ -489,7 +489,12 @@ fn as_utf8(bytes: Vec<u8>, mode: EncodingMode) -> Result<String, Vec<u8>> {
     if other_bom || other_fixed || memchr::memchr(0, &bytes).is_some() {
         return Err(bytes);
     }
-    String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)
+    // Checked by simdutf8, then copied: a copy costs a tenth of std's
+    // check (which `String::from_utf8` runs), and simdutf8's a fifth.
+    match simdutf8::basic::from_utf8(&bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => Err(bytes),
+    }
 }
 
 impl Content {
