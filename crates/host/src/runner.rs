@@ -16,10 +16,9 @@
 
 use std::collections::BTreeMap;
 use std::io;
-
-use crossbeam_channel::bounded;
 use std::sync::Arc;
 
+use crossbeam_channel::bounded;
 use glaneur_schema::output::{DocumentLine, EntityText, SharedText};
 
 use crate::html::{extract, HtmlMode, HtmlText};
