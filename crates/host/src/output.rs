@@ -326,7 +326,7 @@ fn attrs_summary(entity: &OutputEntity) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use glaneur_schema::output::Attrs;
+    use glaneur_schema::output::{Attrs, SharedText};
 
     fn done() -> Processed {
         let attrs = Attrs::new(r#"{"value":10,"currency":"USD","rule":"digits","extra":1}"#).expect("valid JSON");
@@ -347,7 +347,7 @@ mod tests {
             }]),
             error: None,
         };
-        Processed { line, text: "é: 10 $ </script>".into() }
+        Processed { line, text: SharedText::new("é: 10 $ </script>".into()) }
     }
 
     fn render(format: Format, color: bool, docs: &[Processed]) -> String {
@@ -402,7 +402,7 @@ mod tests {
             };
             let mut expected = serde_json::to_string(&line).expect("serialisable");
             expected.push('\n');
-            let written = render(Format::Jsonl, false, &[Processed { line, text: String::new() }]);
+            let written = render(Format::Jsonl, false, &[Processed { line, text: SharedText::default() }]);
             proptest::prop_assert_eq!(written, expected);
         }
     }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
-use glaneur_schema::output::{Attrs, EntityText, OutputEntity};
+use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity, SharedText};
 use glaneur_schema::{DocumentBuf, DocumentRoom, FfiEntity};
 use serde::{Deserialize, Serialize};
 
@@ -23,9 +23,9 @@ use crate::plugins::order::{needed_for, run_order, OrderError};
 /// The plugins to run, in order, and the kinds to keep in the output.
 pub struct Pipeline {
     plugins: Vec<LoadedPlugin>,
-    /// Each plugin's name and the kinds it declares, shared by every
-    /// entity printed rather than copied into each.
-    names: Vec<(Arc<str>, Vec<Declared>)>,
+    /// Each plugin's name and the kinds it declares, made once for every
+    /// entity printed.
+    names: Vec<(Name, Vec<Declared>)>,
     order: Vec<usize>,
     /// The kinds are few enough for [`short_order_key`]s.
     short_keys: bool,
@@ -34,7 +34,7 @@ pub struct Pipeline {
 /// A kind a plugin declares, as the pipeline prints and sorts it.
 struct Declared {
     /// The kind's name.
-    name: Arc<str>,
+    name: Name,
     /// Its place among every plugin's kinds in byte order: the order
     /// [`glaneur_schema::output::sort_entities`] breaks ties in, without comparing names.
     rank: u32,
@@ -87,14 +87,14 @@ impl Pipeline {
             .iter()
             .map(|p| {
                 let kinds = p.manifest.produces.iter().map(|k| Declared {
-                    name: Arc::from(k.as_str()),
+                    name: Name::new(k.as_str()),
                     rank: u32::try_from(every_kind.binary_search(&k.as_str()).unwrap_or_else(|at| at))
                         .unwrap_or(u32::MAX),
                     printed: only.is_empty() || only.iter().any(|o| o == k.as_str()),
                     schema: Schema::of(k.as_str()),
                     seen: AtomicUsize::new(0),
                 });
-                (Arc::from(p.name()), kinds.collect())
+                (Name::new(p.name()), kinds.collect())
             })
             .collect();
         let short_keys = every_kind.len() <= 1 << SHORT_RANK_BITS;
@@ -106,15 +106,36 @@ impl Pipeline {
         self.order.iter().map(|&i| &self.plugins[i])
     }
 
-    /// Reads `text` once, then runs every plugin over it.
+    /// Reads `text` once, then runs every plugin over it; the entities'
+    /// texts are spans of a copy of it ([`Pipeline::extract_shared`]
+    /// spares the copy).
     pub fn extract(&self, text: &str) -> Extraction {
-        self.extract_observed(text, |_| {})
+        self.extract_sharing(text, |any| EntityText::shared_copy(text, any), |_| {})
     }
 
-    /// [`Pipeline::extract`], calling `starting` with each plugin's name
-    /// before it runs (a worker process reports it, so that a crash or a
-    /// hang is blamed on the right plugin).
-    pub fn extract_observed(&self, text: &str, mut starting: impl FnMut(&str)) -> Extraction {
+    /// [`Pipeline::extract`] of a text the run shares: the entities' texts
+    /// are spans of `text` itself.
+    pub fn extract_shared(&self, text: &SharedText) -> Extraction {
+        self.extract_sharing(text, |_| Arc::clone(text), |_| {})
+    }
+
+    /// [`Pipeline::extract_shared`], calling `starting` with each plugin's
+    /// name before it runs (a worker process reports it, so that a crash
+    /// or a hang is blamed on the right plugin).
+    pub fn extract_observed(&self, text: &SharedText, starting: impl FnMut(&str)) -> Extraction {
+        self.extract_sharing(text, |_| Arc::clone(text), starting)
+    }
+
+    /// Runs the plugins over `text`, calling `starting` as
+    /// [`Pipeline::extract_observed`] does; the entities' texts are spans
+    /// of the string `share` gives (`text`, shared or copied), told whether
+    /// any entity was found.
+    fn extract_sharing(
+        &self,
+        text: &str,
+        share: impl FnOnce(bool) -> SharedText,
+        mut starting: impl FnMut(&str),
+    ) -> Extraction {
         // In the thread's buffers, kept with their room from one document
         // to the next.
         let buf = match DocumentBuf::new_in(text, ROOM.take()) {
@@ -160,8 +181,8 @@ impl Pipeline {
             self.names[plugin].1[kind].printed
         };
         let mut entities = Vec::with_capacity(found.len());
-        // The entities' texts are spans of one copy of the document.
-        let shared = EntityText::shared_copy(text, !found.is_empty());
+        // The entities' texts are spans of the document, shared.
+        let shared = share(!found.is_empty());
         self.output_order(text.len(), &found, &origins, &mut order, &mut short_order);
         let in_order =
             order.iter().map(|&key| index_in_key(key)).chain(short_order.iter().map(|&key| index_in_short_key(key)));
@@ -220,7 +241,7 @@ impl Pipeline {
     /// have passed [`check`], whose validation of its attrs is not run
     /// again. Its attrs are moved to the output entity (left empty), not
     /// copied; its text is a span of `text`, shared.
-    fn output(&self, text: &Arc<str>, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
+    fn output(&self, text: &SharedText, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
         let (start, end) = (entity.start, entity.end);
         // The plugin's shared name and kind (`check` accepted only declared
         // kinds, and set the extractor to the plugin's name).
@@ -229,11 +250,11 @@ impl Pipeline {
         let span = EntityText::span_of(text, start as usize..end as usize)
             .ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
         Ok(OutputEntity {
-            kind: kinds[origin.kind].name.clone(),
+            kind: kinds[origin.kind].name,
             start,
             end,
             text: span,
-            extractor: name.clone(),
+            extractor: *name,
             confidence: entity.confidence,
             // `entity` is in `found`, which holds only entities `check`
             // accepted, and `origin.checked` is what its check of these
@@ -320,19 +341,20 @@ struct Origin {
 /// What runs the plugins over a text: the pipeline itself, in this
 /// process, or worker processes ([`crate::isolation::Workers`]).
 pub trait Extract: Sync {
-    /// The entities of `text`, and the plugins' failures.
-    fn extract(&self, text: &str) -> Extraction;
+    /// The entities of `text`, and the plugins' failures; the entities'
+    /// texts are spans of `text`.
+    fn extract(&self, text: &SharedText) -> Extraction;
 
     /// [`Extract::extract`] over each of `texts`, in order: worker
     /// processes take a batch in one exchange.
-    fn extract_batch(&self, texts: &[&str]) -> Vec<Extraction> {
+    fn extract_batch(&self, texts: &[&SharedText]) -> Vec<Extraction> {
         texts.iter().map(|text| self.extract(text)).collect()
     }
 }
 
 impl Extract for Pipeline {
-    fn extract(&self, text: &str) -> Extraction {
-        Pipeline::extract(self, text)
+    fn extract(&self, text: &SharedText) -> Extraction {
+        Pipeline::extract_shared(self, text)
     }
 }
 
@@ -369,7 +391,7 @@ mod tests {
     #[test]
     fn a_declared_kind_is_found_by_its_text_wherever_it_lies() {
         let declared = Declared {
-            name: Arc::from("money"),
+            name: Name::new("money"),
             rank: 0,
             printed: true,
             schema: Schema::of("money"),
@@ -414,11 +436,11 @@ mod tests {
             let entities: Vec<OutputEntity> = spans
                 .iter()
                 .map(|&(start, len, kind)| OutputEntity {
-                    kind: Arc::from(kinds[kind]),
+                    kind: Name::new(kinds[kind]),
                     start,
                     end: start + len,
                     text: "".into(),
-                    extractor: Arc::from("x"),
+                    extractor: Name::new("x"),
                     confidence: 1.0,
                     attrs: Attrs::new("{}").expect("an object"),
                 })

@@ -16,9 +16,10 @@
 
 use std::collections::BTreeMap;
 use std::io;
+use std::sync::Arc;
 
 use crossbeam_channel::bounded;
-use glaneur_schema::output::{DocumentLine, EntityText};
+use glaneur_schema::output::{DocumentLine, EntityText, SharedText};
 
 use crate::html::{extract, HtmlMode, HtmlText};
 use crate::input::{decode_declared, Content, EncodingMode, RawInput};
@@ -67,8 +68,9 @@ pub struct Summary {
 pub struct Processed {
     /// The output line.
     pub line: DocumentLine,
-    /// The text the offsets refer to (as read: the original for HTML).
-    pub text: String,
+    /// The text the offsets refer to (as read: the original for HTML),
+    /// shared with the entities' texts.
+    pub text: SharedText,
 }
 
 /// Runs `pipeline` over `inputs`, passing each document to `write` in input
@@ -109,8 +111,9 @@ where
                     if starts_a_batch(batch.len(), bytes, next_size) {
                         break;
                     }
-                    let Some(input) = inputs.next() else { break };
+                    let Some(mut input) = inputs.next() else { break };
                     bytes += input.size();
+                    input.content = input.content.map(|content| content.utf8_read(options.encoding));
                     batch.push(input);
                 }
                 if work_tx.send((seq, batch)).is_err() {
@@ -165,14 +168,15 @@ pub fn process(input: RawInput, pipeline: &dyn Extract, encoding: EncodingMode, 
 }
 
 /// A document read and decoded, before extraction: what its line needs,
-/// its text, and for HTML the text view the plugins read.
+/// its text, and for HTML the text the plugins read (taken out of the
+/// view, shared as the text is) and the view that maps its offsets back.
 struct Prepared {
     source: String,
     warc_record_id: Option<String>,
     date: Option<String>,
-    text: String,
+    text: SharedText,
     encoding: Option<&'static str>,
-    html: Option<HtmlText>,
+    html: Option<(SharedText, HtmlText)>,
 }
 
 /// Reads, decodes and extracts a batch of documents, in order; the
@@ -186,10 +190,10 @@ pub fn process_batch(
 ) -> Vec<Processed> {
     let prepared: Vec<Result<Prepared, Box<Processed>>> =
         batch.into_iter().map(|input| prepare(input, encoding, mode)).collect();
-    let texts: Vec<&str> = prepared
+    let texts: Vec<&SharedText> = prepared
         .iter()
         .filter_map(|p| p.as_ref().ok())
-        .map(|p| p.html.as_ref().map_or(p.text.as_str(), |view| view.text.as_str()))
+        .map(|p| p.html.as_ref().map_or(&p.text, |(read, _)| read))
         .collect();
     let mut extractions = pipeline.extract_batch(&texts).into_iter();
     prepared
@@ -215,7 +219,7 @@ fn prepare(input: RawInput, encoding: EncodingMode, mode: HtmlMode) -> Result<Pr
                 entities: None,
                 error: Some(error),
             },
-            text: String::new(),
+            text: SharedText::default(),
         })
     };
     let (text, encoding) = match content {
@@ -226,23 +230,25 @@ fn prepare(input: RawInput, encoding: EncodingMode, mode: HtmlMode) -> Result<Pr
             Err(error) => return Err(failed(error)),
         },
     };
-    let html = html.then(|| extract(&text, mode));
-    Ok(Prepared { source, warc_record_id, date, text, encoding, html })
+    let html = html.then(|| {
+        let mut view = extract(&text, mode);
+        (Arc::new(std::mem::take(&mut view.text)), view)
+    });
+    Ok(Prepared { source, warc_record_id, date, text: Arc::new(text), encoding, html })
 }
 
 /// The line of a document from its extraction (offsets mapped back to the
 /// original bytes for HTML).
 fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
     let Prepared { source, warc_record_id, date, text, encoding, html } = p;
-    if let Some(view) = html {
-        // The entities' texts become spans of one copy of the original.
-        let original = EntityText::shared_copy(&text, !extraction.entities.is_empty());
+    if let Some((_, view)) = html {
+        // The entities' texts become spans of the original.
         for entity in &mut extraction.entities {
             let (start, end) = (view.map_start(entity.start as usize), view.map_end(entity.end as usize));
             entity.start = start as u64;
             entity.end = end.max(start) as u64;
             // The view maps offsets to character boundaries of the original.
-            entity.text = EntityText::span_of(&original, start..end.max(start)).unwrap_or_else(|| "".into());
+            entity.text = EntityText::span_of(&text, start..end.max(start)).unwrap_or_else(|| "".into());
         }
         glaneur_schema::output::sort_entities(&mut extraction.entities);
     }

@@ -4,8 +4,6 @@
 //! This is a documented contract that users' scripts depend on. New optional
 //! fields may appear; existing ones keep their names and meanings.
 
-use std::sync::Arc;
-
 use abi_stable::std_types::RString;
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -15,9 +13,11 @@ use serde_json::{Map, Value};
 use crate::attrs::Checked;
 use crate::json_text;
 
+mod name;
 mod text;
 
-pub use text::EntityText;
+pub use name::Name;
+pub use text::{EntityText, SharedText};
 
 /// One output line: a processed document, or one that could not be processed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,9 +101,8 @@ fn write_optional_strings(out: &mut Vec<u8>, fields: &[(&str, &Option<String>)])
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutputEntity {
     /// The kind (`money`, `organization`, `quotation`, `ai_model`, …),
-    /// shared by every entity of that kind from one plugin rather than
-    /// copied into each.
-    pub kind: Arc<str>,
+    /// one string for the run that every entity of that kind points to.
+    pub kind: Name,
     /// UTF-8 byte offset of the first byte in the document as read.
     pub start: u64,
     /// UTF-8 byte offset one past the last byte.
@@ -111,8 +110,8 @@ pub struct OutputEntity {
     /// The document's bytes between `start` and `end` (usually a span of
     /// a copy of the document the entities of one document share).
     pub text: EntityText,
-    /// The plugin that produced it (shared, as `kind`).
-    pub extractor: Arc<str>,
+    /// The plugin that produced it (one string for the run, as `kind`).
+    pub extractor: Name,
     /// Confidence in [0, 1].
     pub confidence: f64,
     /// The kind's own attributes (see [`crate::attrs`]).
@@ -124,13 +123,13 @@ impl OutputEntity {
     /// does (the attrs copied as they are: valid JSON on one line), copying
     /// the kind and the extractor from `shared` when it holds them.
     fn write_json_sharing(&self, out: &mut Vec<u8>, shared: &mut SharedNames) {
-        shared.write(out, &self.kind, Field::Kind);
+        shared.write(out, self.kind, Field::Kind);
         json_text::write_u64(out, self.start);
         out.extend_from_slice(b",\"end\":");
         json_text::write_u64(out, self.end);
         out.extend_from_slice(b",\"text\":");
         json_text::write_str(out, &self.text);
-        shared.write(out, &self.extractor, Field::Extractor);
+        shared.write(out, self.extractor, Field::Extractor);
         json_text::write_f64(out, self.confidence);
         out.extend_from_slice(b",\"attrs\":");
         out.extend_from_slice(self.attrs.as_str().as_bytes());
@@ -138,26 +137,15 @@ impl OutputEntity {
     }
 }
 
-/// The JSON text of the strings entities share (their kinds and
-/// extractors, each held once by the pipeline and pointed to by every
-/// entity), kept across lines: a string written again (the same `Arc`, as
-/// the same field) is copied from here rather than escaped again, byte for
-/// byte the same, with the text around it in the entity. Each is kept in a
-/// slot chosen by its address; two that share a slot take turns, and are
-/// escaped again when they do.
+/// The JSON text of the names entities carry (their kinds and extractors,
+/// each a [`Name`]), kept across lines: a name written again (as the same
+/// field) is copied from here rather than escaped again, byte for byte
+/// the same, with the text around it in the entity.
+#[derive(Default)]
 pub struct SharedNames {
-    slots: [Option<Held>; SLOTS],
-}
-
-/// A string in a slot of [`SharedNames`].
-struct Held {
-    /// The string: holding the `Arc` keeps its address from being reused
-    /// by another string while it is here.
-    name: Arc<str>,
-    /// The field it was written as.
-    field: Field,
-    /// Its JSON text, with the field's text around it.
-    json: Box<[u8]>,
+    /// By the name's number ([`Name::id`]), by field: its JSON text, with
+    /// the field's text around it, once written.
+    written: Vec<[Option<Box<[u8]>>; 2]>,
 }
 
 /// A field of an entity whose value [`SharedNames`] holds.
@@ -180,35 +168,24 @@ impl Field {
     }
 }
 
-/// How many slots [`SharedNames`] has: a kind and an extractor for each of
-/// a dozen plugins, with room to spare for the addresses to spread.
-const SLOTS: usize = 64;
-
-impl Default for SharedNames {
-    fn default() -> Self {
-        SharedNames { slots: std::array::from_fn(|_| None) }
-    }
-}
-
 impl SharedNames {
     /// Appends `value` to `out` as a JSON string, as `field`, with the
-    /// entity's text around it ([`Field::around`]), copied from its slot if
-    /// it is there.
-    fn write(&mut self, out: &mut Vec<u8>, value: &Arc<str>, field: Field) {
-        // Blocks are aligned: the bits above the lowest four pick the slot.
-        let address = Arc::as_ptr(value).cast::<u8>() as usize;
-        let slot = &mut self.slots[((address >> 4) + field as usize) % SLOTS];
-        match slot {
-            Some(held) if Arc::ptr_eq(&held.name, value) && held.field == field => out.extend_from_slice(&held.json),
-            _ => {
-                let start = out.len();
-                let (before, after) = field.around();
-                out.extend_from_slice(before);
-                json_text::write_str(out, value);
-                out.extend_from_slice(after);
-                *slot = Some(Held { name: Arc::clone(value), field, json: out[start..].into() });
-            }
+    /// entity's text around it ([`Field::around`]), copied if it was
+    /// written before.
+    fn write(&mut self, out: &mut Vec<u8>, value: Name, field: Field) {
+        if let Some(Some(json)) = self.written.get(value.id()).map(|fields| &fields[field as usize]) {
+            out.extend_from_slice(json);
+            return;
         }
+        let start = out.len();
+        let (before, after) = field.around();
+        out.extend_from_slice(before);
+        json_text::write_str(out, value.as_str());
+        out.extend_from_slice(after);
+        if self.written.len() <= value.id() {
+            self.written.resize_with(value.id() + 1, Default::default);
+        }
+        self.written[value.id()][field as usize] = Some(out[start..].into());
     }
 }
 
@@ -370,16 +347,16 @@ mod tests {
 
     #[test]
     fn a_line_is_written_as_serde_json_writes_it() {
-        // More shared names than `Shared` remembers, some needing escapes,
+        // Many names, some needing escapes,
         // each used by several entities in turn.
-        let names: Vec<Arc<str>> = (0..2 * SLOTS).map(|k| Arc::from(format!("kind_{k}\"\\\n"))).collect();
+        let names: Vec<Name> = (0..128).map(|k| Name::new(&format!("kind_{k}\"\\\n"))).collect();
         let entities = (0..5 * names.len())
             .map(|k| OutputEntity {
-                kind: names[k % names.len()].clone(),
+                kind: names[k % names.len()],
                 start: k as u64,
                 end: 2 * k as u64,
                 text: format!("« {k} »\t").into(),
-                extractor: names[(3 * k + 1) % names.len()].clone(),
+                extractor: names[(3 * k + 1) % names.len()],
                 confidence: 0.95,
                 attrs: Attrs::new(r#"{"rule":"r"}"#).expect("valid"),
             })
@@ -398,8 +375,7 @@ mod tests {
         let expected = serde_json::to_string(&line).expect("serialisable");
         assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
         // Lines written one after the other, sharing the names they hold
-        // (more than there are slots), some dropped and others made in
-        // between (which may take a dropped name's address).
+        // and others made in between.
         let mut names = SharedNames::default();
         for round in 0..4 {
             let mut out = Vec::new();
@@ -409,7 +385,7 @@ mod tests {
                 entities: line.entities.as_ref().map(|entities| {
                     entities
                         .iter()
-                        .map(|e| OutputEntity { kind: Arc::from(format!("{}{round}", e.kind)), ..e.clone() })
+                        .map(|e| OutputEntity { kind: Name::new(&format!("{}{round}", e.kind)), ..e.clone() })
                         .collect()
                 }),
                 ..line.clone()

@@ -9,9 +9,7 @@
 //! `str` attrs (JSON); then `u32` error count and a `str` per error. A
 //! `str` is a `u32` length and UTF-8 bytes.
 
-use std::sync::Arc;
-
-use glaneur_schema::output::{Attrs, EntityText, OutputEntity};
+use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity, SharedText};
 
 use crate::pipeline::Extraction;
 
@@ -39,29 +37,28 @@ pub fn encode(extraction: &Extraction) -> Vec<u8> {
 }
 
 /// Reads an extraction of `text` back; an error says what was malformed.
-pub fn decode(bytes: &[u8], text: &str) -> Result<Extraction, String> {
+pub fn decode(bytes: &[u8], text: &SharedText) -> Result<Extraction, String> {
     let mut reader = Reader { bytes, at: 0 };
-    // Each kind and plugin name once, shared by the entities that carry it.
-    let mut names: Vec<Arc<str>> = Vec::new();
-    let mut shared = |name: &str| match names.iter().find(|n| &***n == name) {
-        Some(n) => n.clone(),
+    // Each kind and plugin name made once per document (`Name::new`
+    // takes a lock), not once per entity.
+    let mut names: Vec<Name> = Vec::new();
+    let mut shared = |name: &str| match names.iter().find(|n| **n == name) {
+        Some(&n) => n,
         None => {
-            let n: Arc<str> = Arc::from(name);
-            names.push(n.clone());
+            let n = Name::new(name);
+            names.push(n);
             n
         }
     };
     let count = reader.u32()? as usize;
     let mut entities = Vec::with_capacity(count.min(bytes.len() / 32));
-    // The entities' texts are spans of one copy of the document.
-    let document = EntityText::shared_copy(text, count > 0);
     for _ in 0..count {
         let kind = shared(reader.str()?);
         let (start, end) = (reader.u64()?, reader.u64()?);
         let extractor = shared(reader.str()?);
         let confidence = f64::from_le_bytes(reader.take(8)?.try_into().map_err(|_| "a cut number")?);
         let attrs = Attrs::new(reader.str()?)?;
-        let span = EntityText::span_of(&document, start as usize..end as usize)
+        let span = EntityText::span_of(text, start as usize..end as usize)
             .ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
         entities.push(OutputEntity { kind, start, end, text: span, extractor, confidence, attrs });
     }
@@ -104,11 +101,11 @@ mod tests {
     fn an_extraction_comes_back_as_it_went() {
         let text = "Nexalis a levé 12 millions d'euros.";
         let entity = |kind: &str, start: u64, end: u64, attrs: &str| OutputEntity {
-            kind: Arc::from(kind),
+            kind: Name::new(kind),
             start,
             end,
             text: text[start as usize..end as usize].into(),
-            extractor: Arc::from("plugin"),
+            extractor: Name::new("plugin"),
             confidence: 0.5,
             attrs: Attrs::new(attrs).expect("JSON"),
         };
@@ -116,10 +113,11 @@ mod tests {
             entities: vec![entity("organization", 0, 7, r#"{"canonical":"Nexalis"}"#), entity("money", 15, 34, "{}")],
             errors: vec!["plugin x failed: é".to_owned()],
         };
-        let back = decode(&encode(&extraction), text).expect("decodes");
+        let shared = SharedText::new(text.to_owned());
+        let back = decode(&encode(&extraction), &shared).expect("decodes");
         assert_eq!(back.entities, extraction.entities);
         assert_eq!(back.errors, extraction.errors);
-        assert!(decode(&encode(&extraction)[..20], text).is_err());
-        assert!(decode(&encode(&extraction), "short").is_err());
+        assert!(decode(&encode(&extraction)[..20], &shared).is_err());
+        assert!(decode(&encode(&extraction), &SharedText::new("short".to_owned())).is_err());
     }
 }

@@ -1,5 +1,5 @@
 //! [`EntityText`]: an entity's text, a span of a string the entities of one
-//! document share rather than a string allocated for each.
+//! document share ([`SharedText`]) rather than a string allocated for each.
 
 use std::fmt;
 use std::ops::{Deref, Range};
@@ -7,15 +7,22 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// A document's text as the run holds it from decoding on: shared by the
+/// entities whose texts are spans of it ([`EntityText::span_of`]) without a
+/// copy. A `String` behind the count, not an `Arc<str>`, since a decoded
+/// text is a `String` and making an `Arc<str>` of it copies it (all the
+/// text, and twice the memory of a large document while both live).
+pub type SharedText = Arc<String>;
+
 /// An entity's text (the document's bytes between its offsets), read as a
 /// `&str` (it derefs to one). The pipeline gives every entity of a document
-/// a span of one shared copy of its text: a string allocated, copied and
+/// a span of the document's [`SharedText`]: a string allocated, copied and
 /// freed per entity was a tenth of the host's work on a document. A text
 /// made from a string (read from JSON, written by hand) holds it whole.
 #[derive(Clone)]
 pub struct EntityText {
     /// The string the text is a span of.
-    shared: Arc<str>,
+    shared: SharedText,
     /// Where in `shared`: on character boundaries (each constructor checks).
     span: Range<usize>,
 }
@@ -23,16 +30,17 @@ pub struct EntityText {
 impl EntityText {
     /// The text `shared[span]`, sharing `shared` (a reference count, no
     /// copy); `None` when `span` is not within it on character boundaries.
-    pub fn span_of(shared: &Arc<str>, span: Range<usize>) -> Option<Self> {
+    pub fn span_of(shared: &SharedText, span: Range<usize>) -> Option<Self> {
         shared.get(span.clone())?;
         Some(EntityText { shared: Arc::clone(shared), span })
     }
 
-    /// The copy of a document's `text` its entities' texts are spans of
-    /// ([`EntityText::span_of`]): empty when it has no entity (`any`
-    /// false), which spares copying a document nothing will point into.
-    pub fn shared_copy(text: &str, any: bool) -> Arc<str> {
-        Arc::from(if any { text } else { "" })
+    /// A copy of a document's `text` its entities' texts can be spans of
+    /// ([`EntityText::span_of`]), for a caller that holds the text only as
+    /// a `&str`: empty when it has no entity (`any` false), which spares
+    /// copying a document nothing will point into.
+    pub fn shared_copy(text: &str, any: bool) -> SharedText {
+        Arc::new(if any { text.to_owned() } else { String::new() })
     }
 
     /// The text.
@@ -59,13 +67,13 @@ impl AsRef<str> for EntityText {
 
 impl From<&str> for EntityText {
     fn from(text: &str) -> Self {
-        EntityText { span: 0..text.len(), shared: Arc::from(text) }
+        EntityText::from(text.to_owned())
     }
 }
 
 impl From<String> for EntityText {
     fn from(text: String) -> Self {
-        EntityText { span: 0..text.len(), shared: Arc::from(text) }
+        EntityText { span: 0..text.len(), shared: Arc::new(text) }
     }
 }
 
@@ -122,7 +130,7 @@ mod tests {
 
     #[test]
     fn a_span_reads_as_the_text_it_covers() {
-        let shared: Arc<str> = Arc::from("Le « cloud » coûte 3 €.");
+        let shared: SharedText = Arc::new("Le « cloud » coûte 3 €.".into());
         let cloud = EntityText::span_of(&shared, 3..14).expect("on boundaries");
         assert_eq!(cloud, "« cloud »");
         assert_eq!(cloud, EntityText::from("« cloud »"));
