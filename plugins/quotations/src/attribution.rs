@@ -282,12 +282,14 @@ fn is_definite(word: &str) -> Option<Option<Pronoun>> {
 }
 
 impl<'a> Attributor<'_, 'a> {
-    /// The attribution of every quotation, in order.
-    pub fn attribute(&self) -> Vec<Attribution<'a>> {
-        let mut out: Vec<Attribution<'a>> = Vec::with_capacity(self.quotes.len());
+    /// The attribution of every quotation, in order, pushed onto `out`
+    /// (empty: a vector a thread keeps from one document to the next).
+    pub fn attribute_into(&self, out: &mut Vec<Attribution<'a>>) {
+        debug_assert!(out.is_empty());
+        out.reserve(self.quotes.len());
         let mut last_attributed = None;
         for (k, q) in self.quotes.iter().enumerate() {
-            let mut found = self.one(k, q, &out, last_attributed);
+            let mut found = self.one(k, q, out, last_attributed);
             // A line of its own after the quote names the speaker as well.
             // A speaker named after the quote is most often found by these
             // rules: that side is read first.
@@ -306,7 +308,6 @@ impl<'a> Attributor<'_, 'a> {
                 }
             }
         }
-        out
     }
 
     /// `« Nous ne vendrons pas » : le patron de Nexalis ferme la porte`,
