@@ -40,7 +40,7 @@ use glaneur_schema::Document;
 use memchr::memmem::Finder;
 
 use crate::adverbials;
-use crate::endings::{lowercase, NameEndings};
+use crate::endings::{lowercase, NameEndings, NameRoom};
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
@@ -133,19 +133,45 @@ pub struct Attributor<'r, 'a> {
     pub nouns: &'r Nouns,
     /// The document's paragraphs, found once.
     pub paragraphs: &'r Paragraphs,
-    /// What is looked up for every speaker, computed once, when a speaker
-    /// is first looked up (many documents quote nobody named).
+    /// What is looked up for every speaker, built when first asked for.
+    room: &'r Room,
+    /// The last [`Attributor::sentence_start`] and
+    /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
+    /// sentence of the quote at hand several times.
+    sentence_starts: LastAnswer,
+    sentence_ends: LastAnswer,
+}
+
+/// What the rules look up for every speaker of a document, each built
+/// when first asked for (many documents quote nobody named); kept by a
+/// thread from one document to the next, with its room.
+#[derive(Default)]
+pub struct Room {
+    /// The endings of the people's names.
     index: OnceCell<NameEndings>,
     /// For each person, once asked, the person whose name is the fullest
     /// form of its own ([`NameEndings::person`]): a person is often the
     /// speaker of several quotes, and is looked for as the subject of
     /// several rules.
     fullest_of: OnceCell<Vec<Cell<Option<Option<usize>>>>>,
-    /// The last [`Attributor::sentence_start`] and
-    /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
-    /// sentence of the quote at hand several times.
-    sentence_starts: LastAnswer,
-    sentence_ends: LastAnswer,
+    /// The room the two are built in, until they are.
+    names: Cell<NameRoom>,
+    fullest_room: Cell<Vec<Cell<Option<Option<usize>>>>>,
+}
+
+impl Room {
+    /// Ready for another document: what was built taken apart, its room
+    /// kept, but a huge document's.
+    pub fn bound(&mut self) {
+        if let Some(index) = self.index.take() {
+            self.names.set(index.into_room());
+        }
+        if let Some(fullest_of) = self.fullest_of.take() {
+            self.fullest_room.set(fullest_of);
+        }
+        self.names.get_mut().bound();
+        glaneur_text::kept::bound(self.fullest_room.get_mut());
+    }
 }
 
 /// The last answer of a function of an offset, and the offset it was for.
@@ -189,7 +215,8 @@ const FULLEST_REACH: usize = 20_000;
 
 impl<'r, 'a> Attributor<'r, 'a> {
     /// The rules over a document's quotes, people and organisations (each
-    /// sorted by start and disjoint).
+    /// sorted by start and disjoint), what they build kept in `room` (new,
+    /// or bounded since it was last used: [`Room::bound`]).
     pub fn new(
         doc: Document<'a>,
         quotes: &'r [Quote],
@@ -197,9 +224,10 @@ impl<'r, 'a> Attributor<'r, 'a> {
         orgs: &'a [OrgRef<'a>],
         lexicon: (&'r Verbs, &'r Nouns),
         paragraphs: &'r Paragraphs,
+        room: &'r Room,
     ) -> Self {
+        debug_assert!(room.index.get().is_none() && room.fullest_of.get().is_none());
         let (verbs, nouns) = lexicon;
-        let (index, fullest_of) = (OnceCell::new(), OnceCell::new());
         let (sentence_starts, sentence_ends) = Default::default();
         Attributor {
             words: Words::new(doc),
@@ -210,8 +238,7 @@ impl<'r, 'a> Attributor<'r, 'a> {
             verbs,
             nouns,
             paragraphs,
-            index,
-            fullest_of,
+            room,
             sentence_starts,
             sentence_ends,
         }
@@ -1058,7 +1085,7 @@ impl<'a> Attributor<'_, 'a> {
 
     /// The endings of the people's names, built when first asked for.
     fn name_endings(&self) -> &NameEndings {
-        self.index.get_or_init(|| NameEndings::new(self.persons))
+        self.room.index.get_or_init(|| NameEndings::new_in(self.persons, self.room.names.take()))
     }
 
     /// `Park` after `C.J. Park a été nommé`: the longest name of two words
@@ -1094,7 +1121,12 @@ impl<'a> Attributor<'_, 'a> {
         let k = self.persons.partition_point(|q| q.start < p.start);
         let fullest = match self.persons.get(k).filter(|q| std::ptr::eq(*q, p)) {
             Some(_) => {
-                let cache = self.fullest_of.get_or_init(|| vec![Cell::new(None); self.persons.len()]);
+                let cache = self.room.fullest_of.get_or_init(|| {
+                    let mut cache = self.room.fullest_room.take();
+                    cache.clear();
+                    cache.resize(self.persons.len(), Cell::new(None));
+                    cache
+                });
                 match cache[k].get() {
                     Some(found) => found,
                     None => {
@@ -2054,7 +2086,8 @@ mod tests {
             let quotes = crate::marks::quotes(&text);
             let paragraphs = Paragraphs::new(&text);
             let buf = glaneur_schema::DocumentBuf::new(&text).expect("a short text");
-            let rules = Attributor::new(buf.document(), &quotes, &[], &orgs, (&verbs, &nouns), &paragraphs);
+            let room = Room::default();
+            let rules = Attributor::new(buf.document(), &quotes, &[], &orgs, (&verbs, &nouns), &paragraphs, &room);
             let spoke = |name: &'static str| Attribution { speaker: Some(name), org: true, ..Attribution::none() };
             let earlier =
                 [vec![], vec![spoke(names[next(names.len())].0)], vec![spoke(names[0].0), Attribution::none()]];
@@ -2080,7 +2113,8 @@ mod tests {
         for text in &texts {
             let paragraphs = Paragraphs::new(text);
             let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
-            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let room = Room::default();
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs, &room);
             let bytes = text.as_bytes();
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 // What the scans did, a byte at a time.
@@ -2120,7 +2154,8 @@ mod tests {
         for text in &texts {
             let paragraphs = Paragraphs::new(text);
             let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
-            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let room = Room::default();
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs, &room);
             let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             // Clauses of a few hundred bytes at most, as before a quote.
             for (k, &from) in starts.iter().enumerate().step_by(5) {

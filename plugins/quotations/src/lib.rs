@@ -21,7 +21,7 @@ use glaneur_schema::attrs::QuoteForm;
 
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 
-use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef};
+use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef, Room};
 use crate::nouns::Nouns;
 use crate::scratch::{recycle, Scratch};
 use crate::verbs::Verbs;
@@ -60,19 +60,19 @@ impl Quotations {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let quotes = marks::quotes(doc.text());
         let mut attributions = Vec::new();
-        self.attribute_into(doc, &quotes, persons, orgs, &mut attributions);
+        self.attribute_into(doc, &quotes, (persons, orgs), &Room::default(), &mut attributions);
         quotes.iter().zip(attributions).map(|(q, attribution)| quotation(doc.text(), q, attribution)).collect()
     }
 
     /// The attribution of each of `quotes` (found in `doc` by
     /// [`marks::quotes`]), as [`Quotations::find`] says, pushed onto `out`
-    /// (empty: a vector a thread keeps).
+    /// (empty), the rules read in `room`: what a thread keeps.
     fn attribute_into<'a>(
         &self,
         doc: &Document<'a>,
         quotes: &[marks::Quote],
-        persons: &'a [PersonRef],
-        orgs: &'a [OrgRef],
+        (persons, orgs): (&'a [PersonRef], &'a [OrgRef]),
+        room: &Room,
         out: &mut Vec<Attribution<'a>>,
     ) {
         // Nothing to attribute: no paragraphs nor index to build.
@@ -81,7 +81,7 @@ impl Quotations {
         }
         let paragraphs = paragraphs::of(doc);
         let lexicon = (&self.verbs, &self.nouns);
-        Attributor::new(*doc, quotes, persons, orgs, lexicon, &paragraphs).attribute_into(out);
+        Attributor::new(*doc, quotes, persons, orgs, lexicon, &paragraphs, room).attribute_into(out);
     }
 
     /// [`Plugin::extract`], with this thread's kept buffers.
@@ -115,7 +115,7 @@ impl Quotations {
         glaneur_text::keep_leftmost_longest(&mut persons, |p| (p.start, p.end));
         glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
         let mut attributions = recycle(std::mem::take(&mut scratch.attributions));
-        self.attribute_into(doc, quotes, &persons, &orgs, &mut attributions);
+        self.attribute_into(doc, quotes, (&persons, &orgs), &scratch.room, &mut attributions);
         let entities = quotes.iter().zip(&attributions).map(|(q, &attribution)| {
             let q = quotation(text, q, attribution);
             entity::entity(&q, confidence(q.attribution.rule))

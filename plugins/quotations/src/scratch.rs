@@ -8,7 +8,7 @@ use std::cell::RefCell;
 pub(crate) use glaneur_text::kept::recycle;
 use glaneur_text::kept::{bound, with_kept, Bound};
 
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, Room};
 use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 
@@ -26,6 +26,8 @@ pub(crate) struct Scratch {
     pub(crate) orgs: Vec<OrgRef<'static>>,
     /// The attribution of each quotation.
     pub(crate) attributions: Vec<Attribution<'static>>,
+    /// The rules' own room (the people's names lowered, their fullest forms).
+    pub(crate) room: Room,
 }
 
 thread_local! {
@@ -50,6 +52,7 @@ impl Bound for Scratch {
         bound(&mut self.persons);
         bound(&mut self.orgs);
         bound(&mut self.attributions);
+        self.room.bound();
     }
 }
 
