@@ -248,9 +248,11 @@ impl<'r, 'a> Attributor<'r, 'a> {
 /// An organisation's score in [`Attributor::salient_org`], known within
 /// bounds while some of its mentions' places are not read.
 #[derive(Debug, Clone, Copy)]
-struct Score {
+struct Score<'n> {
     /// The organisation's nearest mention (an index into the organisations).
     org: usize,
+    /// Its canonical name, read once.
+    name: &'n str,
     /// That mention's rank, the nearest 0.
     rank: usize,
     /// The least and the greatest score its mentions may add up to.
@@ -258,7 +260,7 @@ struct Score {
     high: u32,
 }
 
-impl Score {
+impl Score<'_> {
     /// The least and the most points a mention counts.
     const LEAST: u32 = Place::Complement.points();
     const MOST: u32 = Place::Subject.points();
@@ -859,13 +861,14 @@ impl<'a> Attributor<'_, 'a> {
         let mut scores: Vec<Score> = Vec::new();
         let mut unread: Vec<(usize, usize)> = Vec::new();
         for (rank, (org, o)) in recent.enumerate() {
-            let k = match scores.iter().position(|s| before[s.org].canonical() == o.canonical()) {
+            let name = o.canonical();
+            let k = match scores.iter().position(|s| s.name == name) {
                 Some(k) => k,
                 None => {
                     // The last to speak adds 6, the nearest 1.
-                    let spoke = if last_org_speaker == Some(o.canonical()) { 6 } else { 0 };
+                    let spoke = if last_org_speaker == Some(name) { 6 } else { 0 };
                     let bonus = spoke + u32::from(rank == 0);
-                    scores.push(Score { org, rank, low: bonus, high: bonus });
+                    scores.push(Score { org, name, rank, low: bonus, high: bonus });
                     scores.len() - 1
                 }
             };

@@ -147,52 +147,58 @@ fn start(ends: &[usize], k: usize) -> usize {
     k.checked_sub(1).map_or(0, |j| ends[j])
 }
 
-/// [`lowercase`]`(text)`, appended to `out`.
+/// [`lowercase`]`(text)`, appended to `out`: a text whose letters beyond
+/// ASCII have no lower case (most names: `Hélène`) lowered a byte at a
+/// time; another a char at a time, those of Latin-1 by their code (only
+/// `À` to `Þ` but `×` have a lower case, 0x20 further on), any other by
+/// its own lower case, as `str::to_lowercase` lowers them all but `Σ`
+/// (whose lower case depends on its place in a word: a text holding it is
+/// lowered by the standard library).
 pub fn lowercase_into(text: &str, out: &mut String) {
-    if text.is_ascii() {
+    if text.is_ascii() || ascii_lowering_suffices(text.as_bytes()) {
         let from = out.len();
         out.push_str(text);
         out[from..].make_ascii_lowercase();
         return;
     }
-    out.push_str(&lowercase(text));
+    let from = out.len();
+    out.reserve(text.len());
+    for c in text.chars() {
+        match c {
+            'A'..='Z' | 'À'..='Þ' if c != '×' => out.push(char::from(c as u8 + 0x20)),
+            '\0'..='ÿ' => out.push(c),
+            'Σ' => {
+                out.truncate(from);
+                out.push_str(&text.to_lowercase());
+                return;
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
 }
 
-/// `text.to_lowercase()`, an ASCII text (most names) lowered a byte at a
-/// time, and one of ASCII and Latin-1 (`Élodie`, most others) by the
-/// bytes of its characters: the standard library lowers it a char at a
-/// time, which cost several hundred instructions a name.
+/// Whether the lower case of the text `bytes` is its ASCII lower case: it
+/// holds no letter beyond ASCII that has a lower case. Of the characters
+/// below U+0100 (the only ones whose bytes are all below 0xC4), those are
+/// `À` to `Þ` but `×`: 0xC3 then 0x80 to 0x9E but 0x97.
+fn ascii_lowering_suffices(bytes: &[u8]) -> bool {
+    let mut after_c3 = false;
+    for &b in bytes {
+        if b >= 0xC4 || (after_c3 && (0x80..=0x9E).contains(&b) && b != 0x97) {
+            return false;
+        }
+        after_c3 = b == 0xC3;
+    }
+    true
+}
+
+/// `text.to_lowercase()`, by [`lowercase_into`]: the standard library
+/// lowers a char at a time even an ASCII text, which cost several hundred
+/// instructions a name.
 pub fn lowercase(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    lowercase_latin1(text).unwrap_or_else(|| text.to_lowercase())
-}
-
-/// `text.to_lowercase()` when `text` holds only ASCII and U+0080 to
-/// U+00FF (lead bytes 0xC2, 0xC3), from its bytes: of those characters,
-/// only `À` to `Þ` but `×` (0xC3 0x80 to 0x9E) have a lower case, 0x20
-/// further on; `None` for another text.
-fn lowercase_latin1(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            out.push(b.to_ascii_lowercase());
-            i += 1;
-            continue;
-        }
-        let next = *bytes.get(i + 1)?;
-        match b {
-            0xC2 => out.extend([b, next]),
-            0xC3 if (0x80..=0x9E).contains(&next) && next != 0x97 => out.extend([b, next + 0x20]),
-            0xC3 => out.extend([b, next]),
-            _ => return None,
-        }
-        i += 2;
-    }
-    String::from_utf8(out).ok()
+    let mut out = String::with_capacity(text.len());
+    lowercase_into(text, &mut out);
+    out
 }
 
 /// The endings of a lower-case name, as whole words: from its start and
@@ -209,7 +215,10 @@ mod tests {
     #[test]
     fn names_are_lowered_as_the_standard_library_lowers_them() {
         let mut texts = glaneur_testdata::test_texts(&["quotations"]);
-        texts.extend(["", "Jean DUPONT", "ÉLODIE", "İzmir", "ΟΔΟΣ", "\u{212a}elvin", "O’Brien"].map(str::to_owned));
+        texts.extend(
+            ["", "Jean DUPONT", "ÉLODIE", "İzmir", "ΟΔΟΣ", "ΣΑΣ Σ", "\u{212a}elvin", "O’Brien", "ŁUKASZ Ğ", "ẞ Ǆ ǅ"]
+                .map(str::to_owned),
+        );
         // Every character up to U+00FF, alone and among others.
         let latin1: String = (0x20..=0xFFu32).filter_map(char::from_u32).collect();
         texts.extend(latin1.chars().map(|c| format!("a{c}Z")).chain([latin1.clone()]));
