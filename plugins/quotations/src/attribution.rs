@@ -41,6 +41,7 @@ use memchr::memmem::Finder;
 
 use crate::adverbials;
 use crate::endings::{lowercase, NameEndings, NameRoom};
+use crate::folding::with_folded;
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
@@ -1539,15 +1540,14 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
         }
         // Folded only when capitalised: the word that ends a run seldom is.
         let capital = word.starts_with(char::is_uppercase)
-            && {
-                let folded = glaneur_text::folded(word.trim_end_matches('.'));
-                let pronoun = matches!(folded.as_ref(), "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "we" | "i")
+            && with_folded(word.trim_end_matches('.'), |folded| {
+                let pronoun = matches!(folded, "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "we" | "i")
                 // `D'après`, `L'entreprise`, `Qu'il`: an elided word opening a sentence.
                 || ["d'", "l'", "qu'", "j'", "n'", "s'", "c'"].iter().any(|p| folded.starts_with(p));
                 !pronoun
-                    && !glaneur_text::is_function_word(&folded)
+                    && !glaneur_text::is_function_word(folded)
                     && !glaneur_lexicon::is_title(word.trim_end_matches('.'))
-            };
+            });
         let particle =
             matches!(word, "de" | "du" | "des" | "van" | "von" | "der" | "da" | "di" | "el" | "al" | "ben" | "bin")
                 && count > 0;

@@ -9,6 +9,7 @@ pub mod adverbials;
 pub mod attribution;
 pub mod endings;
 pub mod entity;
+mod folding;
 pub mod found;
 pub mod marks;
 pub mod nouns;
