@@ -61,28 +61,30 @@ impl Quotations {
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
         let quotes = marks::quotes(doc.text());
         let mut attributions = Vec::new();
-        self.attribute_into(doc, &quotes, (persons, orgs), &Room::default(), &mut attributions);
+        self.attribute_into(doc, &quotes, (persons, orgs), (&Room::default(), &mut Vec::new()), &mut attributions);
         quotes.iter().zip(attributions).map(|(q, attribution)| quotation(doc.text(), q, attribution)).collect()
     }
 
     /// The attribution of each of `quotes` (found in `doc` by
     /// [`marks::quotes`]), as [`Quotations::find`] says, pushed onto `out`
-    /// (empty), the rules read in `room`: what a thread keeps.
+    /// (empty), the rules read in `room` and the paragraphs found in
+    /// `paragraph_starts`: what a thread keeps.
     fn attribute_into<'a>(
         &self,
         doc: &Document<'a>,
         quotes: &[marks::Quote],
         (persons, orgs): (&'a [PersonRef], &'a [OrgRef]),
-        room: &Room,
+        (room, paragraph_starts): (&Room, &mut Vec<usize>),
         out: &mut Vec<Attribution<'a>>,
     ) {
         // Nothing to attribute: no paragraphs nor index to build.
         if quotes.is_empty() {
             return;
         }
-        let paragraphs = paragraphs::of(doc);
+        let paragraphs = paragraphs::of_in(std::mem::take(paragraph_starts), doc);
         let lexicon = (&self.verbs, &self.nouns);
         Attributor::new(*doc, quotes, persons, orgs, lexicon, &paragraphs, room).attribute_into(out);
+        *paragraph_starts = paragraphs.into_room();
     }
 
     /// [`Plugin::extract`], with this thread's kept buffers.
@@ -116,7 +118,13 @@ impl Quotations {
         glaneur_text::keep_leftmost_longest(&mut persons, |p| (p.start, p.end));
         glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
         let mut attributions = recycle(std::mem::take(&mut scratch.attributions));
-        self.attribute_into(doc, quotes, (&persons, &orgs), &scratch.room, &mut attributions);
+        self.attribute_into(
+            doc,
+            quotes,
+            (&persons, &orgs),
+            (&scratch.room, &mut scratch.paragraph_starts),
+            &mut attributions,
+        );
         let entities = quotes.iter().zip(&attributions).map(|(q, &attribution)| {
             let q = quotation(text, q, attribution);
             entity::entity(&q, confidence(q.attribution.rule))

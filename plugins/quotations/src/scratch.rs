@@ -28,6 +28,8 @@ pub(crate) struct Scratch {
     pub(crate) attributions: Vec<Attribution<'static>>,
     /// The rules' own room (the people's names lowered, their fullest forms).
     pub(crate) room: Room,
+    /// The paragraphs' starts ([`crate::paragraphs::of_in`]).
+    pub(crate) paragraph_starts: Vec<usize>,
 }
 
 thread_local! {
@@ -53,6 +55,7 @@ impl Bound for Scratch {
         bound(&mut self.orgs);
         bound(&mut self.attributions);
         self.room.bound();
+        bound(&mut self.paragraph_starts);
     }
 }
 
