@@ -158,6 +158,8 @@ pub struct Room {
     /// The room the two are built in, until they are.
     names: Cell<NameRoom>,
     fullest_room: Cell<Vec<Cell<Option<Option<usize>>>>>,
+    /// The verbs of the clause before a quote ([`Attributor::before`]).
+    verbs: Cell<Vec<(usize, Verb)>>,
 }
 
 impl Room {
@@ -172,6 +174,7 @@ impl Room {
         }
         self.names.get_mut().bound();
         glaneur_text::kept::bound(self.fullest_room.get_mut());
+        glaneur_text::kept::bound(self.verbs.get_mut());
     }
 }
 
@@ -208,6 +211,11 @@ static SOURCE_CUE_FINDERS: LazyLock<Vec<Finder<'static>>> =
 /// the stack: longer than any ([`Attributor::sentence_start`] looks back
 /// 600 bytes).
 const CLAUSE: usize = 640;
+
+/// The most words of a role and its complement before a person
+/// ([`Attributor::person_at`]: `la secrétaire d'État chargée du Numérique,
+/// Marina Ferrari`).
+const ROLE_WORDS: usize = 14;
 
 /// How far from a name a fuller form of it is looked for in the text
 /// (`C.J. Park` for `Park`): an article's length, so that a document of
@@ -1157,7 +1165,16 @@ impl<'a> Attributor<'_, 'a> {
         // is no organisation standing before the person.
         let first_org = self.orgs.partition_point(|o| o.start < at);
         let orgs_between = self.orgs[first_org..].iter().take_while(|o| o.end <= person.start);
-        let (mut words, mut from, mut no_org) = (Vec::new(), at, true);
+        // The words are read up to one past the most the rules below take
+        // (a role of 14 words with its complement), on the stack.
+        let (mut kept, mut n) = ([""; ROLE_WORDS + 1], 0);
+        let mut keep = |word_list: &mut dyn Iterator<Item = &'a str>| {
+            for (slot, w) in kept[n..].iter_mut().zip(word_list) {
+                *slot = w;
+                n += 1;
+            }
+        };
+        let (mut from, mut no_org) = (at, true);
         for o in orgs_between {
             let before = &self.text[from..o.start];
             let of_role = before.ends_with("d'")
@@ -1165,10 +1182,11 @@ impl<'a> Attributor<'_, 'a> {
                 || before.ends_with(' ')
                     && matches!(before.trim_end().rsplit(' ').next(), Some("de" | "du" | "des" | "chez" | "of" | "at"));
             no_org &= of_role;
-            words.extend(role_words(before));
+            keep(&mut role_words(before));
             from = o.end;
         }
-        words.extend(role_words(&self.text[from..person.start]));
+        keep(&mut role_words(&self.text[from..person.start]));
+        let words = &kept[..n];
         // At most a determiner and a role of a few words (lower-case, an
         // acronym such as `PDG`, or a title such as `Mme`).
         let role_word = |w: &&str| {
@@ -1189,8 +1207,8 @@ impl<'a> Attributor<'_, 'a> {
                 || w.starts_with("d’")
         });
         let complemented =
-            of.is_some_and(|k| (1..=5).contains(&k) && words[..k].iter().all(role_word) && words.len() <= 14);
-        if complemented && between.trim_end().ends_with(',') && self.is_role_phrase(&words) {
+            of.is_some_and(|k| (1..=5).contains(&k) && words[..k].iter().all(role_word) && words.len() <= ROLE_WORDS);
+        if complemented && between.trim_end().ends_with(',') && self.is_role_phrase(words) {
             return Some(self.person_speaker(person));
         }
         None
@@ -1297,7 +1315,11 @@ impl<'a> Attributor<'_, 'a> {
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker<'a>>, &'static str)> = None;
-        for (at, verb) in self.verbs_in(sentence_start, q.start) {
+        // Read into the room's vector, given back after.
+        let mut verbs = self.room.verbs.take();
+        verbs.clear();
+        self.verbs_in_into(sentence_start, q.start, &mut verbs);
+        for &(at, verb) in &verbs {
             if verb.pronoun.is_some() {
                 continue;
             }
@@ -1327,15 +1349,15 @@ impl<'a> Attributor<'_, 'a> {
                 },
             };
         }
+        self.room.verbs.set(verbs);
         if best.is_some() {
             return best;
         }
         // `De quoi permettre à Sundar Pichai d'afficher un sourire : « … »`:
         // a sentence that names one person and ends with a colon.
         if clause.trim_end().ends_with(':') {
-            let named: Vec<&PersonRef> =
-                self.persons_before(q.start).iter().rev().take_while(|p| p.start >= sentence_start).collect();
-            if let [p] = named[..] {
+            let mut named = self.persons_before(q.start).iter().rev().take_while(|p| p.start >= sentence_start);
+            if let (Some(p), None) = (named.next(), named.next()) {
                 return Some((Some(speaker(p)), "colon"));
             }
         }
@@ -1348,8 +1370,15 @@ impl<'a> Attributor<'_, 'a> {
     /// that follows no letter (read past, the same verb), as
     /// [`verbs_in_by_chars`] reads them a character at a time; the words
     /// from the document's tokens.
+    #[cfg(test)]
     fn verbs_in(&self, from: usize, to: usize) -> Vec<(usize, Verb)> {
         let mut out = Vec::new();
+        self.verbs_in_into(from, to, &mut out);
+        out
+    }
+
+    /// [`Attributor::verbs_in`], pushed onto `out`.
+    fn verbs_in_into(&self, from: usize, to: usize, out: &mut Vec<(usize, Verb)>) {
         // The spaces before `at` read past to the verb there.
         let read_past = |out: &mut Vec<(usize, Verb)>, at: usize, verb: Verb| {
             let gap = spaces_before(self.text.as_bytes(), from, at);
@@ -1363,16 +1392,15 @@ impl<'a> Attributor<'_, 'a> {
                 None => self.verbs.at(self.text, at),
             };
             let Some(verb) = verb else { continue };
-            read_past(&mut out, at, verb);
+            read_past(out, at, verb);
             out.push((at, verb));
         }
         // Spaces at the end read past it, to a word (not to the quote's mark).
         if spaces_before(self.text.as_bytes(), from, to) < to && token_words::may_begin_word(self.text, to) {
             if let Some(verb) = self.verbs.at(self.text, to) {
-                read_past(&mut out, to, verb);
+                read_past(out, to, verb);
             }
         }
-        out
     }
 
     /// `selon X, « … »`, `pour X, c'est « … »`, `d'après X`: a source cue
