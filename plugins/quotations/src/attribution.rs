@@ -1432,7 +1432,12 @@ impl<'a> Attributor<'_, 'a> {
         };
         // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
         for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
-            for i in finder.find_iter(&lower) {
+            // Each found from the end of the one before (as `find_iter`
+            // finds them, which copies the searcher at each call).
+            let mut from = 0;
+            while let Some(k) = lower.get(from..).and_then(|rest| finder.find(rest)) {
+                let i = from + k;
+                from = i + cue.len();
                 let at = sentence_start + i + cue.len();
                 let boundary = i == 0 || !clause[..i].ends_with(char::is_alphabetic);
                 if boundary && self.comma_after_name(at, q.start) {
