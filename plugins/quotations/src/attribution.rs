@@ -634,7 +634,7 @@ impl<'a> Attributor<'_, 'a> {
         }
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
         let pos = self.text.len() - trimmed.len();
-        let first_word = self.words.next_word(pos);
+        let (first_word, first_token) = self.words.next_word_token(pos);
         let first = first_word.as_ref().map(|(w, end)| (w.as_ref(), *end));
         if let Some((_, end)) = first.filter(|(w, _)| matches!(*w, "selon" | "d'après" | "according")) {
             let mut after = end;
@@ -644,16 +644,23 @@ impl<'a> Attributor<'_, 'a> {
             // `selon un analyste de Morgan Stanley`: attributed, to nobody named.
             return Some(self.selon(after, q.start, earlier));
         }
+        // The verb at `pos`, read from its token when one starts there.
+        let verb_at_pos = match first_token {
+            Some(i) => self.verbs.at_token(self.words.doc(), i),
+            None => self.verbs.at(self.text, pos),
+        };
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
         // (after trying it as part of a reflexive verb: `se félicite`).
         let after_clitic = match first {
-            Some(("lui" | "leur" | "nous" | "me" | "se" | "s'", end)) if self.verbs.at(self.text, pos).is_none() => {
-                Some(end)
-            }
+            Some(("lui" | "leur" | "nous" | "me" | "se" | "s'", end)) if verb_at_pos.is_none() => Some(end),
             _ => None,
         };
+        let verb = match after_clitic {
+            Some(end) => self.verbs.at(self.text, end),
+            None => verb_at_pos,
+        };
         let pos = after_clitic.unwrap_or(pos);
-        if let Some(verb) = self.verbs.at(self.text, pos) {
+        if let Some(verb) = verb {
             if let Some(pronoun) = verb.pronoun {
                 return self.pronoun(pronoun, q.start, earlier).map(|s| Attribution::to(s, "pronoun-inversion"));
             }
