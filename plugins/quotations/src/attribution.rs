@@ -821,9 +821,11 @@ impl<'a> Attributor<'_, 'a> {
         if !first.starts_with("l'") && is_definite(&first).is_none() {
             return None;
         }
-        let mut words = Vec::with_capacity(3);
-        words.push((first, first_end));
-        self.words.push_words(first_end, 2, &mut words);
+        // Three words, on the stack.
+        let mut read: [(Cow<'a, str>, usize); 3] = Default::default();
+        read[0] = (first, first_end);
+        let n = 1 + self.words.fill_words(first_end, &mut read[1..]);
+        let words = &read[..n];
         let first = words[0].0.as_ref();
         // `l'expert` is one word here.
         let (gender, noun, next) = match first.strip_prefix("l'") {

@@ -163,21 +163,23 @@ impl<'d> Words<'d> {
     /// them in the text: each with [`Words::next_word`], the token after a
     /// whole word tried first for the next.
     pub fn next_words(&self, at: usize, n: usize) -> Vec<(Cow<'d, str>, usize)> {
-        let mut out = Vec::with_capacity(n);
-        self.push_words(at, n, &mut out);
+        let mut out = vec![Default::default(); n];
+        let read = self.fill_words(at, &mut out);
+        out.truncate(read);
         out
     }
 
-    /// [`Words::next_words`], pushed onto `out` (after the words a caller
-    /// read already).
-    pub fn push_words(&self, at: usize, n: usize, out: &mut Vec<(Cow<'d, str>, usize)>) {
-        let goal = out.len() + n;
+    /// [`Words::next_words`], as many as `out` holds, written into it (an
+    /// array on a caller's stack, rather than a vector for each phrase
+    /// read); how many there were.
+    pub fn fill_words(&self, at: usize, out: &mut [(Cow<'d, str>, usize)]) -> usize {
         let (mut i, mut hint) = (at, usize::MAX);
-        while out.len() < goal {
-            let Some((word, end, next)) = self.next_word_from(i, hint) else { break };
-            out.push((word, end));
+        for (n, slot) in out.iter_mut().enumerate() {
+            let Some((word, end, next)) = self.next_word_from(i, hint) else { return n };
+            *slot = (word, end);
             (i, hint) = (end, next);
         }
+        out.len()
     }
 }
 
