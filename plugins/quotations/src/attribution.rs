@@ -270,6 +270,9 @@ struct Score<'n> {
 }
 
 impl Score<'_> {
+    /// A slot not yet given to an organisation.
+    const UNSET: Self = Score { org: 0, name: "", rank: 0, low: 0, high: 0 };
+
     /// The least and the most points a mention counts.
     const LEAST: u32 = Place::Complement.points();
     const MOST: u32 = Place::Subject.points();
@@ -875,25 +878,29 @@ impl<'a> Attributor<'_, 'a> {
         let recent = before.iter().enumerate().rev();
         let recent = recent.filter(|(_, o)| !self.inside_quote(o.start) && (!media || o.media())).take(RECALL);
         // Each organisation once, with the bounds of its score; and each
-        // mention, its place not yet read (the place is most of the cost).
-        let mut scores: Vec<Score> = Vec::new();
-        let mut unread: Vec<(usize, usize)> = Vec::new();
+        // mention, its place not yet read (the place is most of the cost):
+        // [`RECALL`] at most of each, on the stack.
+        let (mut scores, mut unread) = ([Score::UNSET; RECALL], [(0, 0); RECALL]);
+        let (mut organisations, mut mentions) = (0, 0);
         for (rank, (org, o)) in recent.enumerate() {
             let name = o.canonical();
-            let k = match scores.iter().position(|s| s.name == name) {
+            let k = match scores[..organisations].iter().position(|s| s.name == name) {
                 Some(k) => k,
                 None => {
                     // The last to speak adds 6, the nearest 1.
                     let spoke = if last_org_speaker == Some(name) { 6 } else { 0 };
                     let bonus = spoke + u32::from(rank == 0);
-                    scores.push(Score { org, name, rank, low: bonus, high: bonus });
-                    scores.len() - 1
+                    scores[organisations] = Score { org, name, rank, low: bonus, high: bonus };
+                    organisations += 1;
+                    organisations - 1
                 }
             };
             scores[k].low += Score::LEAST;
             scores[k].high += Score::MOST;
-            unread.push((k, o.start));
+            unread[mentions] = (k, o.start);
+            mentions += 1;
         }
+        let scores = &mut scores[..organisations];
         // The places are read only until one organisation's least score
         // beats every other's greatest (ranks differ: no two tie).
         loop {
@@ -905,11 +912,14 @@ impl<'a> Attributor<'_, 'a> {
             // The leader's own mentions first, else the likeliest rival's,
             // else any (every place read, `best` has the highest score).
             let rival = (0..scores.len()).filter(|&k| k != best).max_by_key(|&k| scores[k].most());
-            let of = |wanted: Option<usize>| unread.iter().position(|&(k, _)| Some(k) == wanted);
-            let Some(pick) = of(Some(best)).or_else(|| of(rival)).or((!unread.is_empty()).then_some(0)) else {
+            let of = |wanted: Option<usize>| unread[..mentions].iter().position(|&(k, _)| Some(k) == wanted);
+            let Some(pick) = of(Some(best)).or_else(|| of(rival)).or((mentions > 0).then_some(0)) else {
                 return Some(org_speaker(&before[scores[best].org]));
             };
-            let (k, start) = unread.swap_remove(pick);
+            // Taken out, the last in its place (as `Vec::swap_remove`).
+            let (k, start) = unread[pick];
+            mentions -= 1;
+            unread[pick] = unread[mentions];
             let points = self.place_of(start).points();
             scores[k].low += points - Score::LEAST;
             scores[k].high -= Score::MOST - points;
