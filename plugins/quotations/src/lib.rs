@@ -125,15 +125,17 @@ impl Quotations {
             (&scratch.room, &mut scratch.paragraph_starts),
             &mut attributions,
         );
-        let entities = quotes.iter().zip(&attributions).map(|(q, &attribution)| {
+        // Sized for every quotation (collected into a `Result`, the vector
+        // would be grown a push at a time).
+        let mut entities = Vec::with_capacity(quotes.len());
+        for (q, &attribution) in quotes.iter().zip(&attributions) {
             let q = quotation(text, q, attribution);
-            entity::entity(&q, confidence(q.attribution.rule))
-        });
-        let entities = entities.collect();
+            entities.push(entity::entity(&q, confidence(q.attribution.rule))?);
+        }
         scratch.attributions = recycle(attributions);
         scratch.persons = recycle(persons);
         scratch.orgs = recycle(orgs);
-        entities
+        Ok(entities)
     }
 }
 
