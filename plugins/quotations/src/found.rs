@@ -185,15 +185,17 @@ impl<'a> OrgRef<'a> {
                     _ => [None, None],
                 },
             };
-            // A name borrowed from the attrs is kept as its span there.
+            // A name borrowed from the attrs is kept as its span there
+            // (found from its address, and checked to be that slice).
             let span = |name: &str| {
-                let start = (name.as_ptr() as usize).wrapping_sub(attrs.as_ptr() as usize);
-                (attrs.get(start..start + name.len()).is_some_and(|at| std::ptr::eq(at, name))).then_some(start)
+                let start = (name.as_ptr() as usize).checked_sub(attrs.as_ptr() as usize)?;
+                let end = start.checked_add(name.len())?;
+                attrs.get(start..end).filter(|at| std::ptr::eq(*at, name)).map(|_| (start, end))
             };
             let canonical = match canonical {
                 None => Canonical::Written,
                 Some(Cow::Borrowed(name)) => match span(name) {
-                    Some(start) => Canonical::InAttrs(start, start + name.len()),
+                    Some((start, end)) => Canonical::InAttrs(start, end),
                     None => Canonical::Own(name.to_owned()),
                 },
                 Some(Cow::Owned(name)) => Canonical::Own(name),
