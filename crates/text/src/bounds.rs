@@ -132,15 +132,31 @@ impl Paragraphs {
     /// which are far fewer bytes than the text. A gap is a few bytes: read
     /// a byte at a time, not with memchr (whose call costs more).
     pub fn in_gaps(text: &str, gaps: impl IntoIterator<Item = std::ops::Range<usize>>) -> Self {
+        Self::in_gaps_in(Vec::new(), text, gaps)
+    }
+
+    /// [`Paragraphs::in_gaps`], the starts written into `room` (emptied
+    /// first): the vector of an earlier text's paragraphs
+    /// ([`Paragraphs::into_room`]), kept by a caller that reads many texts,
+    /// so that each text's is not allocated again.
+    pub fn in_gaps_in(room: Vec<usize>, text: &str, gaps: impl IntoIterator<Item = std::ops::Range<usize>>) -> Self {
         // A start for each gap, most often (a gap of one holds none).
         let gaps = gaps.into_iter();
-        let mut starts = Vec::with_capacity(gaps.size_hint().0 + 1);
+        let mut starts = room;
+        starts.clear();
+        starts.reserve(gaps.size_hint().0 + 1);
         starts.push(0);
         let next_newline = |bytes: &[u8]| bytes.iter().position(|&b| b == b'\n');
         for gap in gaps {
             push_starts(text.as_bytes(), gap, next_newline, &mut starts);
         }
         Paragraphs { starts }
+    }
+
+    /// The vector its starts are kept in, for another text's
+    /// ([`Paragraphs::in_gaps_in`]).
+    pub fn into_room(self) -> Vec<usize> {
+        self.starts
     }
 
     /// Start of the paragraph holding `at`.

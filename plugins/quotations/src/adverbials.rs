@@ -266,9 +266,11 @@ fn skip_one<'d>(reader: &Words<'d>, pos: usize, first: (Cow<'d, str>, usize)) ->
     // The first words tell what comes; only a time or a prepositional
     // phrase reads on.
     let first_end = first.1;
-    let mut words = Vec::with_capacity(12);
-    words.push(first);
-    reader.push_words(first_end, FIRST_WORDS - 1, &mut words);
+    // Twelve words at most, on the stack.
+    let mut read: [(Cow<'d, str>, usize); 12] = Default::default();
+    read[0] = first;
+    let mut n = 1 + reader.fill_words(first_end, &mut read[1..FIRST_WORDS]);
+    let words = &read[..n];
     let first = words[0].0.as_ref();
     let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
     if let Some(phrase) = SET_PHRASES.iter().find(|p| p.iter().enumerate().all(|(i, w)| word(i) == Some(w))) {
@@ -286,8 +288,9 @@ fn skip_one<'d>(reader: &Words<'d>, pos: usize, first: (Cow<'d, str>, usize)) ->
         return None;
     }
     if let Some(&(_, end)) = words.get(FIRST_WORDS - 1) {
-        reader.push_words(end, 12 - FIRST_WORDS, &mut words);
+        n += reader.fill_words(end, &mut read[FIRST_WORDS..]);
     }
+    let words = &read[..n];
     let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
     if time {
         let mut k = if l_an { 0 } else { time_at };
@@ -300,7 +303,7 @@ fn skip_one<'d>(reader: &Words<'d>, pos: usize, first: (Cow<'d, str>, usize)) ->
     // `en marge du salon de l'automobile`, `sur BFM Business`: the
     // preposition, a determiner, a word, lower-case words that are no
     // determiner nor preposition, and complements with `de`.
-    let last = phrase_end(reader.doc().text(), pos, &words, 1)?;
+    let last = phrase_end(reader.doc().text(), pos, words, 1)?;
     Some(words[last].1)
 }
 

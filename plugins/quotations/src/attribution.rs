@@ -40,7 +40,8 @@ use glaneur_schema::Document;
 use memchr::memmem::Finder;
 
 use crate::adverbials;
-use crate::endings::{lowercase, NameEndings};
+use crate::endings::{lowercase, NameEndings, NameRoom};
+use crate::folding::with_folded;
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
@@ -133,19 +134,48 @@ pub struct Attributor<'r, 'a> {
     pub nouns: &'r Nouns,
     /// The document's paragraphs, found once.
     pub paragraphs: &'r Paragraphs,
-    /// What is looked up for every speaker, computed once, when a speaker
-    /// is first looked up (many documents quote nobody named).
+    /// What is looked up for every speaker, built when first asked for.
+    room: &'r Room,
+    /// The last [`Attributor::sentence_start`] and
+    /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
+    /// sentence of the quote at hand several times.
+    sentence_starts: LastAnswer,
+    sentence_ends: LastAnswer,
+}
+
+/// What the rules look up for every speaker of a document, each built
+/// when first asked for (many documents quote nobody named); kept by a
+/// thread from one document to the next, with its room.
+#[derive(Default)]
+pub struct Room {
+    /// The endings of the people's names.
     index: OnceCell<NameEndings>,
     /// For each person, once asked, the person whose name is the fullest
     /// form of its own ([`NameEndings::person`]): a person is often the
     /// speaker of several quotes, and is looked for as the subject of
     /// several rules.
     fullest_of: OnceCell<Vec<Cell<Option<Option<usize>>>>>,
-    /// The last [`Attributor::sentence_start`] and
-    /// [`Attributor::sentence_end`]: the rules ask for the bounds of the
-    /// sentence of the quote at hand several times.
-    sentence_starts: LastAnswer,
-    sentence_ends: LastAnswer,
+    /// The room the two are built in, until they are.
+    names: Cell<NameRoom>,
+    fullest_room: Cell<Vec<Cell<Option<Option<usize>>>>>,
+    /// The verbs of the clause before a quote ([`Attributor::before`]).
+    verbs: Cell<Vec<(usize, Verb)>>,
+}
+
+impl Room {
+    /// Ready for another document: what was built taken apart, its room
+    /// kept, but a huge document's.
+    pub fn bound(&mut self) {
+        if let Some(index) = self.index.take() {
+            self.names.set(index.into_room());
+        }
+        if let Some(fullest_of) = self.fullest_of.take() {
+            self.fullest_room.set(fullest_of);
+        }
+        self.names.get_mut().bound();
+        glaneur_text::kept::bound(self.fullest_room.get_mut());
+        glaneur_text::kept::bound(self.verbs.get_mut());
+    }
 }
 
 /// The last answer of a function of an offset, and the offset it was for.
@@ -182,6 +212,11 @@ static SOURCE_CUE_FINDERS: LazyLock<Vec<Finder<'static>>> =
 /// 600 bytes).
 const CLAUSE: usize = 640;
 
+/// The most words of a role and its complement before a person
+/// ([`Attributor::person_at`]: `la secrétaire d'État chargée du Numérique,
+/// Marina Ferrari`).
+const ROLE_WORDS: usize = 14;
+
 /// How far from a name a fuller form of it is looked for in the text
 /// (`C.J. Park` for `Park`): an article's length, so that a document of
 /// thousands of quotes stays linear.
@@ -189,7 +224,8 @@ const FULLEST_REACH: usize = 20_000;
 
 impl<'r, 'a> Attributor<'r, 'a> {
     /// The rules over a document's quotes, people and organisations (each
-    /// sorted by start and disjoint).
+    /// sorted by start and disjoint), what they build kept in `room` (new,
+    /// or bounded since it was last used: [`Room::bound`]).
     pub fn new(
         doc: Document<'a>,
         quotes: &'r [Quote],
@@ -197,9 +233,10 @@ impl<'r, 'a> Attributor<'r, 'a> {
         orgs: &'a [OrgRef<'a>],
         lexicon: (&'r Verbs, &'r Nouns),
         paragraphs: &'r Paragraphs,
+        room: &'r Room,
     ) -> Self {
+        debug_assert!(room.index.get().is_none() && room.fullest_of.get().is_none());
         let (verbs, nouns) = lexicon;
-        let (index, fullest_of) = (OnceCell::new(), OnceCell::new());
         let (sentence_starts, sentence_ends) = Default::default();
         Attributor {
             words: Words::new(doc),
@@ -210,8 +247,7 @@ impl<'r, 'a> Attributor<'r, 'a> {
             verbs,
             nouns,
             paragraphs,
-            index,
-            fullest_of,
+            room,
             sentence_starts,
             sentence_ends,
         }
@@ -221,9 +257,11 @@ impl<'r, 'a> Attributor<'r, 'a> {
 /// An organisation's score in [`Attributor::salient_org`], known within
 /// bounds while some of its mentions' places are not read.
 #[derive(Debug, Clone, Copy)]
-struct Score {
+struct Score<'n> {
     /// The organisation's nearest mention (an index into the organisations).
     org: usize,
+    /// Its canonical name, read once.
+    name: &'n str,
     /// That mention's rank, the nearest 0.
     rank: usize,
     /// The least and the greatest score its mentions may add up to.
@@ -231,7 +269,10 @@ struct Score {
     high: u32,
 }
 
-impl Score {
+impl Score<'_> {
+    /// A slot not yet given to an organisation.
+    const UNSET: Self = Score { org: 0, name: "", rank: 0, low: 0, high: 0 };
+
     /// The least and the most points a mention counts.
     const LEAST: u32 = Place::Complement.points();
     const MOST: u32 = Place::Subject.points();
@@ -282,12 +323,14 @@ fn is_definite(word: &str) -> Option<Option<Pronoun>> {
 }
 
 impl<'a> Attributor<'_, 'a> {
-    /// The attribution of every quotation, in order.
-    pub fn attribute(&self) -> Vec<Attribution<'a>> {
-        let mut out: Vec<Attribution<'a>> = Vec::with_capacity(self.quotes.len());
+    /// The attribution of every quotation, in order, pushed onto `out`
+    /// (empty: a vector a thread keeps from one document to the next).
+    pub fn attribute_into(&self, out: &mut Vec<Attribution<'a>>) {
+        debug_assert!(out.is_empty());
+        out.reserve(self.quotes.len());
         let mut last_attributed = None;
         for (k, q) in self.quotes.iter().enumerate() {
-            let mut found = self.one(k, q, &out, last_attributed);
+            let mut found = self.one(k, q, out, last_attributed);
             // A line of its own after the quote names the speaker as well.
             // A speaker named after the quote is most often found by these
             // rules: that side is read first.
@@ -306,7 +349,6 @@ impl<'a> Attributor<'_, 'a> {
                 }
             }
         }
-        out
     }
 
     /// `« Nous ne vendrons pas » : le patron de Nexalis ferme la porte`,
@@ -595,7 +637,7 @@ impl<'a> Attributor<'_, 'a> {
         }
         let trimmed = trimmed.strip_prefix(',').unwrap_or(trimmed);
         let pos = self.text.len() - trimmed.len();
-        let first_word = self.words.next_word(pos);
+        let (first_word, first_token) = self.words.next_word_token(pos);
         let first = first_word.as_ref().map(|(w, end)| (w.as_ref(), *end));
         if let Some((_, end)) = first.filter(|(w, _)| matches!(*w, "selon" | "d'après" | "according")) {
             let mut after = end;
@@ -605,16 +647,23 @@ impl<'a> Attributor<'_, 'a> {
             // `selon un analyste de Morgan Stanley`: attributed, to nobody named.
             return Some(self.selon(after, q.start, earlier));
         }
+        // The verb at `pos`, read from its token when one starts there.
+        let verb_at_pos = match first_token {
+            Some(i) => self.verbs.at_token(self.words.doc(), i),
+            None => self.verbs.at(self.text, pos),
+        };
         // `lui répond X`, `leur assure X`: a clitic pronoun before the verb
         // (after trying it as part of a reflexive verb: `se félicite`).
         let after_clitic = match first {
-            Some(("lui" | "leur" | "nous" | "me" | "se" | "s'", end)) if self.verbs.at(self.text, pos).is_none() => {
-                Some(end)
-            }
+            Some(("lui" | "leur" | "nous" | "me" | "se" | "s'", end)) if verb_at_pos.is_none() => Some(end),
             _ => None,
         };
+        let verb = match after_clitic {
+            Some(end) => self.verbs.at(self.text, end),
+            None => verb_at_pos,
+        };
         let pos = after_clitic.unwrap_or(pos);
-        if let Some(verb) = self.verbs.at(self.text, pos) {
+        if let Some(verb) = verb {
             if let Some(pronoun) = verb.pronoun {
                 return self.pronoun(pronoun, q.start, earlier).map(|s| Attribution::to(s, "pronoun-inversion"));
             }
@@ -775,9 +824,11 @@ impl<'a> Attributor<'_, 'a> {
         if !first.starts_with("l'") && is_definite(&first).is_none() {
             return None;
         }
-        let mut words = Vec::with_capacity(3);
-        words.push((first, first_end));
-        self.words.push_words(first_end, 2, &mut words);
+        // Three words, on the stack.
+        let mut read: [(Cow<'a, str>, usize); 3] = Default::default();
+        read[0] = (first, first_end);
+        let n = 1 + self.words.fill_words(first_end, &mut read[1..]);
+        let words = &read[..n];
         let first = words[0].0.as_ref();
         // `l'expert` is one word here.
         let (gender, noun, next) = match first.strip_prefix("l'") {
@@ -827,24 +878,29 @@ impl<'a> Attributor<'_, 'a> {
         let recent = before.iter().enumerate().rev();
         let recent = recent.filter(|(_, o)| !self.inside_quote(o.start) && (!media || o.media())).take(RECALL);
         // Each organisation once, with the bounds of its score; and each
-        // mention, its place not yet read (the place is most of the cost).
-        let mut scores: Vec<Score> = Vec::new();
-        let mut unread: Vec<(usize, usize)> = Vec::new();
+        // mention, its place not yet read (the place is most of the cost):
+        // [`RECALL`] at most of each, on the stack.
+        let (mut scores, mut unread) = ([Score::UNSET; RECALL], [(0, 0); RECALL]);
+        let (mut organisations, mut mentions) = (0, 0);
         for (rank, (org, o)) in recent.enumerate() {
-            let k = match scores.iter().position(|s| before[s.org].canonical() == o.canonical()) {
+            let name = o.canonical();
+            let k = match scores[..organisations].iter().position(|s| s.name == name) {
                 Some(k) => k,
                 None => {
                     // The last to speak adds 6, the nearest 1.
-                    let spoke = if last_org_speaker == Some(o.canonical()) { 6 } else { 0 };
+                    let spoke = if last_org_speaker == Some(name) { 6 } else { 0 };
                     let bonus = spoke + u32::from(rank == 0);
-                    scores.push(Score { org, rank, low: bonus, high: bonus });
-                    scores.len() - 1
+                    scores[organisations] = Score { org, name, rank, low: bonus, high: bonus };
+                    organisations += 1;
+                    organisations - 1
                 }
             };
             scores[k].low += Score::LEAST;
             scores[k].high += Score::MOST;
-            unread.push((k, o.start));
+            unread[mentions] = (k, o.start);
+            mentions += 1;
         }
+        let scores = &mut scores[..organisations];
         // The places are read only until one organisation's least score
         // beats every other's greatest (ranks differ: no two tie).
         loop {
@@ -856,11 +912,14 @@ impl<'a> Attributor<'_, 'a> {
             // The leader's own mentions first, else the likeliest rival's,
             // else any (every place read, `best` has the highest score).
             let rival = (0..scores.len()).filter(|&k| k != best).max_by_key(|&k| scores[k].most());
-            let of = |wanted: Option<usize>| unread.iter().position(|&(k, _)| Some(k) == wanted);
-            let Some(pick) = of(Some(best)).or_else(|| of(rival)).or((!unread.is_empty()).then_some(0)) else {
+            let of = |wanted: Option<usize>| unread[..mentions].iter().position(|&(k, _)| Some(k) == wanted);
+            let Some(pick) = of(Some(best)).or_else(|| of(rival)).or((mentions > 0).then_some(0)) else {
                 return Some(org_speaker(&before[scores[best].org]));
             };
-            let (k, start) = unread.swap_remove(pick);
+            // Taken out, the last in its place (as `Vec::swap_remove`).
+            let (k, start) = unread[pick];
+            mentions -= 1;
+            unread[pick] = unread[mentions];
             let points = self.place_of(start).points();
             scores[k].low += points - Score::LEAST;
             scores[k].high -= Score::MOST - points;
@@ -1057,7 +1116,7 @@ impl<'a> Attributor<'_, 'a> {
 
     /// The endings of the people's names, built when first asked for.
     fn name_endings(&self) -> &NameEndings {
-        self.index.get_or_init(|| NameEndings::new(self.persons))
+        self.room.index.get_or_init(|| NameEndings::new_in(self.persons, self.room.names.take()))
     }
 
     /// `Park` after `C.J. Park a été nommé`: the longest name of two words
@@ -1093,7 +1152,12 @@ impl<'a> Attributor<'_, 'a> {
         let k = self.persons.partition_point(|q| q.start < p.start);
         let fullest = match self.persons.get(k).filter(|q| std::ptr::eq(*q, p)) {
             Some(_) => {
-                let cache = self.fullest_of.get_or_init(|| vec![Cell::new(None); self.persons.len()]);
+                let cache = self.room.fullest_of.get_or_init(|| {
+                    let mut cache = self.room.fullest_room.take();
+                    cache.clear();
+                    cache.resize(self.persons.len(), Cell::new(None));
+                    cache
+                });
                 match cache[k].get() {
                     Some(found) => found,
                     None => {
@@ -1120,7 +1184,16 @@ impl<'a> Attributor<'_, 'a> {
         // is no organisation standing before the person.
         let first_org = self.orgs.partition_point(|o| o.start < at);
         let orgs_between = self.orgs[first_org..].iter().take_while(|o| o.end <= person.start);
-        let (mut words, mut from, mut no_org) = (Vec::new(), at, true);
+        // The words are read up to one past the most the rules below take
+        // (a role of 14 words with its complement), on the stack.
+        let (mut kept, mut n) = ([""; ROLE_WORDS + 1], 0);
+        let mut keep = |word_list: &mut dyn Iterator<Item = &'a str>| {
+            for (slot, w) in kept[n..].iter_mut().zip(word_list) {
+                *slot = w;
+                n += 1;
+            }
+        };
+        let (mut from, mut no_org) = (at, true);
         for o in orgs_between {
             let before = &self.text[from..o.start];
             let of_role = before.ends_with("d'")
@@ -1128,10 +1201,11 @@ impl<'a> Attributor<'_, 'a> {
                 || before.ends_with(' ')
                     && matches!(before.trim_end().rsplit(' ').next(), Some("de" | "du" | "des" | "chez" | "of" | "at"));
             no_org &= of_role;
-            words.extend(role_words(before));
+            keep(&mut role_words(before));
             from = o.end;
         }
-        words.extend(role_words(&self.text[from..person.start]));
+        keep(&mut role_words(&self.text[from..person.start]));
+        let words = &kept[..n];
         // At most a determiner and a role of a few words (lower-case, an
         // acronym such as `PDG`, or a title such as `Mme`).
         let role_word = |w: &&str| {
@@ -1152,8 +1226,8 @@ impl<'a> Attributor<'_, 'a> {
                 || w.starts_with("d’")
         });
         let complemented =
-            of.is_some_and(|k| (1..=5).contains(&k) && words[..k].iter().all(role_word) && words.len() <= 14);
-        if complemented && between.trim_end().ends_with(',') && self.is_role_phrase(&words) {
+            of.is_some_and(|k| (1..=5).contains(&k) && words[..k].iter().all(role_word) && words.len() <= ROLE_WORDS);
+        if complemented && between.trim_end().ends_with(',') && self.is_role_phrase(words) {
             return Some(self.person_speaker(person));
         }
         None
@@ -1260,7 +1334,11 @@ impl<'a> Attributor<'_, 'a> {
         }
         // `X a déclaré : « … »`, `X estime que « … »`: a verb of saying, then its subject before it.
         let mut best: Option<(Option<Speaker<'a>>, &'static str)> = None;
-        for (at, verb) in self.verbs_in(sentence_start, q.start) {
+        // Read into the room's vector, given back after.
+        let mut verbs = self.room.verbs.take();
+        verbs.clear();
+        self.verbs_in_into(sentence_start, q.start, &mut verbs);
+        for &(at, verb) in &verbs {
             if verb.pronoun.is_some() {
                 continue;
             }
@@ -1290,15 +1368,15 @@ impl<'a> Attributor<'_, 'a> {
                 },
             };
         }
+        self.room.verbs.set(verbs);
         if best.is_some() {
             return best;
         }
         // `De quoi permettre à Sundar Pichai d'afficher un sourire : « … »`:
         // a sentence that names one person and ends with a colon.
         if clause.trim_end().ends_with(':') {
-            let named: Vec<&PersonRef> =
-                self.persons_before(q.start).iter().rev().take_while(|p| p.start >= sentence_start).collect();
-            if let [p] = named[..] {
+            let mut named = self.persons_before(q.start).iter().rev().take_while(|p| p.start >= sentence_start);
+            if let (Some(p), None) = (named.next(), named.next()) {
                 return Some((Some(speaker(p)), "colon"));
             }
         }
@@ -1311,8 +1389,15 @@ impl<'a> Attributor<'_, 'a> {
     /// that follows no letter (read past, the same verb), as
     /// [`verbs_in_by_chars`] reads them a character at a time; the words
     /// from the document's tokens.
+    #[cfg(test)]
     fn verbs_in(&self, from: usize, to: usize) -> Vec<(usize, Verb)> {
         let mut out = Vec::new();
+        self.verbs_in_into(from, to, &mut out);
+        out
+    }
+
+    /// [`Attributor::verbs_in`], pushed onto `out`.
+    fn verbs_in_into(&self, from: usize, to: usize, out: &mut Vec<(usize, Verb)>) {
         // The spaces before `at` read past to the verb there.
         let read_past = |out: &mut Vec<(usize, Verb)>, at: usize, verb: Verb| {
             let gap = spaces_before(self.text.as_bytes(), from, at);
@@ -1326,16 +1411,15 @@ impl<'a> Attributor<'_, 'a> {
                 None => self.verbs.at(self.text, at),
             };
             let Some(verb) = verb else { continue };
-            read_past(&mut out, at, verb);
+            read_past(out, at, verb);
             out.push((at, verb));
         }
         // Spaces at the end read past it, to a word (not to the quote's mark).
         if spaces_before(self.text.as_bytes(), from, to) < to && token_words::may_begin_word(self.text, to) {
             if let Some(verb) = self.verbs.at(self.text, to) {
-                read_past(&mut out, to, verb);
+                read_past(out, to, verb);
             }
         }
-        out
     }
 
     /// `selon X, « … »`, `pour X, c'est « … »`, `d'après X`: a source cue
@@ -1367,7 +1451,12 @@ impl<'a> Attributor<'_, 'a> {
         };
         // `selon X, « … »`, `pour X, c'est « … »`, `d'après X`
         for (&(cue, rule), finder) in SOURCE_CUES.iter().zip(SOURCE_CUE_FINDERS.iter()) {
-            for i in finder.find_iter(&lower) {
+            // Each found from the end of the one before (as `find_iter`
+            // finds them, which copies the searcher at each call).
+            let mut from = 0;
+            while let Some(k) = lower.get(from..).and_then(|rest| finder.find(rest)) {
+                let i = from + k;
+                from = i + cue.len();
                 let at = sentence_start + i + cue.len();
                 let boundary = i == 0 || !clause[..i].ends_with(char::is_alphabetic);
                 if boundary && self.comma_after_name(at, q.start) {
@@ -1503,15 +1592,14 @@ fn capitalised_run(text: &str, at: usize, min: usize) -> Option<(usize, usize)> 
         }
         // Folded only when capitalised: the word that ends a run seldom is.
         let capital = word.starts_with(char::is_uppercase)
-            && {
-                let folded = glaneur_text::folded(word.trim_end_matches('.'));
-                let pronoun = matches!(folded.as_ref(), "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "we" | "i")
+            && with_folded(word.trim_end_matches('.'), |folded| {
+                let pronoun = matches!(folded, "il" | "elle" | "ils" | "elles" | "on" | "he" | "she" | "they" | "we" | "i")
                 // `D'après`, `L'entreprise`, `Qu'il`: an elided word opening a sentence.
                 || ["d'", "l'", "qu'", "j'", "n'", "s'", "c'"].iter().any(|p| folded.starts_with(p));
                 !pronoun
-                    && !glaneur_text::is_function_word(&folded)
+                    && !glaneur_text::is_function_word(folded)
                     && !glaneur_lexicon::is_title(word.trim_end_matches('.'))
-            };
+            });
         let particle =
             matches!(word, "de" | "du" | "des" | "van" | "von" | "der" | "da" | "di" | "el" | "al" | "ben" | "bin")
                 && count > 0;
@@ -2053,7 +2141,8 @@ mod tests {
             let quotes = crate::marks::quotes(&text);
             let paragraphs = Paragraphs::new(&text);
             let buf = glaneur_schema::DocumentBuf::new(&text).expect("a short text");
-            let rules = Attributor::new(buf.document(), &quotes, &[], &orgs, (&verbs, &nouns), &paragraphs);
+            let room = Room::default();
+            let rules = Attributor::new(buf.document(), &quotes, &[], &orgs, (&verbs, &nouns), &paragraphs, &room);
             let spoke = |name: &'static str| Attribution { speaker: Some(name), org: true, ..Attribution::none() };
             let earlier =
                 [vec![], vec![spoke(names[next(names.len())].0)], vec![spoke(names[0].0), Attribution::none()]];
@@ -2079,7 +2168,8 @@ mod tests {
         for text in &texts {
             let paragraphs = Paragraphs::new(text);
             let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
-            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let room = Room::default();
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs, &room);
             let bytes = text.as_bytes();
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 // What the scans did, a byte at a time.
@@ -2119,7 +2209,8 @@ mod tests {
         for text in &texts {
             let paragraphs = Paragraphs::new(text);
             let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
-            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs);
+            let room = Room::default();
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs, &room);
             let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             // Clauses of a few hundred bytes at most, as before a quote.
             for (k, &from) in starts.iter().enumerate().step_by(5) {

@@ -124,7 +124,19 @@ pub struct OrgRef<'a> {
     /// they were given ([`OrgRef::known`]).
     entity: Option<&'a FfiEntity>,
     /// Its canonical name and whether it is a news outlet, once read.
-    read: OnceCell<(String, bool)>,
+    read: OnceCell<(Canonical, bool)>,
+}
+
+/// Where an organisation's canonical name is written: most often in its
+/// entity's attrs, with no escape (borrowed from there, not copied).
+#[derive(Debug, Clone)]
+enum Canonical {
+    /// At this span of the entity's attrs.
+    InAttrs(usize, usize),
+    /// The text of the organisation's span.
+    Written,
+    /// Neither: unescaped, or given.
+    Own(String),
 }
 
 impl<'a> OrgRef<'a> {
@@ -139,13 +151,17 @@ impl<'a> OrgRef<'a> {
     /// An organisation at `start..end` whose canonical name and category
     /// are known.
     pub fn known(start: usize, end: usize, canonical: &str, media: bool) -> Self {
-        let read = OnceCell::from((canonical.to_owned(), media));
+        let read = OnceCell::from((Canonical::Own(canonical.to_owned()), media));
         OrgRef { start, end, written: "", entity: None, read }
     }
 
     /// Its canonical name (the text when the plugin gave none).
     pub fn canonical(&self) -> &str {
-        &self.about().0
+        match &self.about().0 {
+            Canonical::InAttrs(start, end) => self.entity.map_or("", |e| &e.attrs.as_str()[*start..*end]),
+            Canonical::Written => self.written,
+            Canonical::Own(name) => name,
+        }
     }
 
     /// A news outlet (category `media`): what `le quotidien` stands for.
@@ -157,9 +173,10 @@ impl<'a> OrgRef<'a> {
     /// The host passes on only attrs it has validated, an object whose
     /// `canonical` is a string; attrs that are no JSON object (never from
     /// the host) read as giving neither.
-    fn about(&self) -> &(String, bool) {
+    fn about(&self) -> &(Canonical, bool) {
         self.read.get_or_init(|| {
-            let usual = self.entity.and_then(|e| usual_attrs(e.attrs.as_str(), r#"{"canonical":""#, r#","category":"#));
+            let attrs = self.entity.map_or("", |e| e.attrs.as_str());
+            let usual = self.entity.and_then(|_| usual_attrs(attrs, r#"{"canonical":""#, r#","category":"#));
             let read = || self.entity.map(|e| string_attrs_borrowed(e, ["canonical", "category"]));
             let [canonical, category] = match usual {
                 Some((canonical, category)) => [Some(Cow::Borrowed(canonical)), category.map(Cow::Borrowed)],
@@ -168,7 +185,21 @@ impl<'a> OrgRef<'a> {
                     _ => [None, None],
                 },
             };
-            let canonical = canonical.map_or_else(|| self.written.to_owned(), Cow::into_owned);
+            // A name borrowed from the attrs is kept as its span there
+            // (found from its address, and checked to be that slice).
+            let span = |name: &str| {
+                let start = (name.as_ptr() as usize).checked_sub(attrs.as_ptr() as usize)?;
+                let end = start.checked_add(name.len())?;
+                attrs.get(start..end).filter(|at| std::ptr::eq(*at, name)).map(|_| (start, end))
+            };
+            let canonical = match canonical {
+                None => Canonical::Written,
+                Some(Cow::Borrowed(name)) => match span(name) {
+                    Some((start, end)) => Canonical::InAttrs(start, end),
+                    None => Canonical::Own(name.to_owned()),
+                },
+                Some(Cow::Owned(name)) => Canonical::Own(name),
+            };
             (canonical, category.as_deref() == Some("media"))
         })
     }

@@ -9,10 +9,12 @@ pub mod adverbials;
 pub mod attribution;
 pub mod endings;
 pub mod entity;
+mod folding;
 pub mod found;
 pub mod marks;
 pub mod nouns;
 pub mod paragraphs;
+mod scratch;
 pub mod token_words;
 pub mod verbs;
 
@@ -20,8 +22,9 @@ use glaneur_schema::attrs::QuoteForm;
 
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 
-use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef};
+use crate::attribution::{Attribution, Attributor, OrgRef, PersonRef, Room};
 use crate::nouns::Nouns;
+use crate::scratch::{recycle, Scratch};
 use crate::verbs::Verbs;
 
 /// A quotation with its attribution.
@@ -56,40 +59,97 @@ impl Quotations {
     pub fn find<'a>(&self, doc: &Document<'a>, persons: &'a [PersonRef], orgs: &'a [OrgRef]) -> Vec<Quotation<'a>> {
         debug_assert!(glaneur_text::sorted_and_disjoint(persons, |p| (p.start, p.end)));
         debug_assert!(glaneur_text::sorted_and_disjoint(orgs, |o| (o.start, o.end)));
-        self.attribute(doc, &marks::quotes(doc.text()), persons, orgs).collect()
+        let quotes = marks::quotes(doc.text());
+        let mut attributions = Vec::new();
+        self.attribute_into(doc, &quotes, (persons, orgs), (&Room::default(), &mut Vec::new()), &mut attributions);
+        quotes.iter().zip(attributions).map(|(q, attribution)| quotation(doc.text(), q, attribution)).collect()
     }
 
-    /// The quotations of `quotes` (found in `doc` by [`marks::quotes`]),
-    /// attributed as [`Quotations::find`] says: read one at a time (the
-    /// plugin makes each an entity, with no vector of them between).
-    fn attribute<'q, 'a: 'q>(
+    /// The attribution of each of `quotes` (found in `doc` by
+    /// [`marks::quotes`]), as [`Quotations::find`] says, pushed onto `out`
+    /// (empty), the rules read in `room` and the paragraphs found in
+    /// `paragraph_starts`: what a thread keeps.
+    fn attribute_into<'a>(
         &self,
         doc: &Document<'a>,
-        quotes: &'q [marks::Quote],
-        persons: &'a [PersonRef],
-        orgs: &'a [OrgRef],
-    ) -> impl Iterator<Item = Quotation<'a>> + 'q {
-        let text = doc.text();
+        quotes: &[marks::Quote],
+        (persons, orgs): (&'a [PersonRef], &'a [OrgRef]),
+        (room, paragraph_starts): (&Room, &mut Vec<usize>),
+        out: &mut Vec<Attribution<'a>>,
+    ) {
         // Nothing to attribute: no paragraphs nor index to build.
-        let attributions = match quotes.is_empty() {
-            true => Vec::new(),
-            false => {
-                let paragraphs = paragraphs::of(doc);
-                let lexicon = (&self.verbs, &self.nouns);
-                Attributor::new(*doc, quotes, persons, orgs, lexicon, &paragraphs).attribute()
+        if quotes.is_empty() {
+            return;
+        }
+        let paragraphs = paragraphs::of_in(std::mem::take(paragraph_starts), doc);
+        let lexicon = (&self.verbs, &self.nouns);
+        Attributor::new(*doc, quotes, persons, orgs, lexicon, &paragraphs, room).attribute_into(out);
+        *paragraph_starts = paragraphs.into_room();
+    }
+
+    /// [`Plugin::extract`], with this thread's kept buffers.
+    fn extract_with(
+        &self,
+        doc: &Document<'_>,
+        found: &[FfiEntity],
+        scratch: &mut Scratch,
+    ) -> Result<Vec<Entity>, String> {
+        let text = doc.text();
+        marks::quotes_into(text, &mut scratch.quotes, &mut scratch.other_quotes);
+        let quotes = &scratch.quotes;
+        if quotes.is_empty() {
+            return Ok(Vec::new()); // the people and organisations found are not read
+        }
+        let mut persons: Vec<PersonRef> = recycle(std::mem::take(&mut scratch.persons));
+        let mut orgs: Vec<OrgRef> = recycle(std::mem::take(&mut scratch.orgs));
+        // Room for every entity found at most: grown a push at a time, they
+        // cost a hundredth of the plugin.
+        persons.reserve(found.len());
+        orgs.reserve(found.len());
+        for e in found.iter() {
+            match e.kind.as_str() {
+                "organization" => orgs.push(OrgRef::found(e, text)),
+                "person" => persons.push(PersonRef::read(e)?),
+                _ => {}
             }
-        };
-        quotes.iter().zip(attributions).map(move |(q, attribution)| {
-            let content = q.content(text);
-            let term = attribution.rule == "none" && is_term(text, q, content);
-            Quotation {
-                start: q.start,
-                end: q.end,
-                content,
-                form: if term { QuoteForm::Term } else { QuoteForm::Speech },
-                attribution,
-            }
-        })
+        }
+        // Other plugins may produce people and organisations too, over the
+        // same words: the rules want them sorted and disjoint.
+        glaneur_text::keep_leftmost_longest(&mut persons, |p| (p.start, p.end));
+        glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
+        let mut attributions = recycle(std::mem::take(&mut scratch.attributions));
+        self.attribute_into(
+            doc,
+            quotes,
+            (&persons, &orgs),
+            (&scratch.room, &mut scratch.paragraph_starts),
+            &mut attributions,
+        );
+        // Sized for every quotation (collected into a `Result`, the vector
+        // would be grown a push at a time).
+        let mut entities = Vec::with_capacity(quotes.len());
+        for (q, &attribution) in quotes.iter().zip(&attributions) {
+            let q = quotation(text, q, attribution);
+            entities.push(entity::entity(&q, confidence(q.attribution.rule))?);
+        }
+        scratch.attributions = recycle(attributions);
+        scratch.persons = recycle(persons);
+        scratch.orgs = recycle(orgs);
+        Ok(entities)
+    }
+}
+
+/// The quotation `q` of `text`, attributed: a term when it names nobody
+/// and reads as one ([`is_term`]).
+fn quotation<'a>(text: &'a str, q: &marks::Quote, attribution: Attribution<'a>) -> Quotation<'a> {
+    let content = q.content(text);
+    let term = attribution.rule == "none" && is_term(text, q, content);
+    Quotation {
+        start: q.start,
+        end: q.end,
+        content,
+        form: if term { QuoteForm::Term } else { QuoteForm::Speech },
+        attribution,
     }
 }
 
@@ -192,28 +252,7 @@ impl Plugin for Quotations {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        let text = doc.text();
-        let quotes = marks::quotes(text);
-        if quotes.is_empty() {
-            return Ok(Vec::new()); // the people and organisations found are not read
-        }
-        // Sized once, for every entity found at most: grown a push at a
-        // time, they cost a hundredth of the plugin.
-        let mut persons = Vec::with_capacity(found.len());
-        let mut orgs = Vec::with_capacity(found.len());
-        for e in found.iter() {
-            match e.kind.as_str() {
-                "organization" => orgs.push(OrgRef::found(e, text)),
-                "person" => persons.push(PersonRef::read(e)?),
-                _ => {}
-            }
-        }
-        // Other plugins may produce people and organisations too, over the
-        // same words: `find` wants them sorted and disjoint.
-        glaneur_text::keep_leftmost_longest(&mut persons, |p| (p.start, p.end));
-        glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
-        let quotations = self.attribute(doc, &quotes, &persons, &orgs);
-        quotations.map(|q| entity::entity(&q, confidence(q.attribution.rule))).collect()
+        Scratch::with(|scratch| self.extract_with(doc, found, scratch))
     }
 }
 

@@ -49,13 +49,23 @@ fn blank_line_at(text: &str, i: usize) -> Option<usize> {
 /// in its paragraph means none of the same kind after it in that paragraph
 /// will, so those are skipped rather than each scanning to the paragraph end.
 pub fn quotes(text: &str) -> Vec<Quote> {
-    let pairs = guillemets(text);
-    let others = other_marks(text, &pairs);
+    let mut out = Vec::new();
+    quotes_into(text, &mut out, &mut Vec::new());
+    out
+}
+
+/// [`quotes`], written into `out` (emptied first), with `others` (emptied
+/// too) for the quotations between marks other than `« »`: vectors a
+/// thread keeps from one document to the next.
+pub fn quotes_into(text: &str, out: &mut Vec<Quote>, others: &mut Vec<Quote>) {
+    out.clear();
+    others.clear();
+    guillemets_into(text, out);
+    other_marks_into(text, out, others);
     if others.is_empty() {
-        return pairs; // sorted, and none nested in another
+        return; // sorted, and none nested in another
     }
-    let mut out = pairs;
-    out.extend(others);
+    out.extend_from_slice(others);
     out.sort_by_key(|q| q.start);
     // A quotation nested in another belongs to it.
     let mut last_end = None;
@@ -66,17 +76,23 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         }
         keep
     });
-    out
 }
 
 /// The quotations of `text` between marks other than `« »`, in order:
 /// none that opens inside one of `pairs` (the `« »` quotations, sorted).
+#[cfg(test)]
 fn other_marks(text: &str, pairs: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    other_marks_into(text, pairs, &mut out);
+    out
+}
+
+/// [`other_marks`], pushed onto `out`.
+fn other_marks_into(text: &str, pairs: &[Quote], out: &mut Vec<Quote>) {
     let inside_guillemets = |i: usize| {
         let k = pairs.partition_point(|q| q.start < i);
         k > 0 && pairs[k - 1].end > i
     };
-    let mut out = Vec::new();
     let mut i = 0;
     // For each kind of opening mark, where its paragraph has no more closer.
     let mut hopeless: [usize; 4] = [0; 4];
@@ -99,7 +115,6 @@ fn other_marks(text: &str, pairs: &[Quote]) -> Vec<Quote> {
         // Past the mark (`"` or three bytes): the search never stops inside it.
         i += if bytes[i] == b'"' { 1 } else { 3 };
     }
-    out
 }
 
 /// Where the opening marks but `«` may be: every `"`, `“` (bytes E2 80
@@ -170,24 +185,34 @@ fn next_mark_ending(bytes: &[u8], from: usize, last: u8) -> Option<usize> {
 /// with a stack; at a paragraph break an open quotation continues only when
 /// the next paragraph opens with `«` (it is then the continuation mark), and
 /// otherwise gives nothing — but the pairs completed inside it stand.
+#[cfg(test)]
 fn guillemets(text: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    guillemets_into(text, &mut out);
+    out
+}
+
+/// [`guillemets`], pushed onto `out` (empty).
+fn guillemets_into(text: &str, out: &mut Vec<Quote>) {
     // Only line breaks and `« »` (bytes 0xC2 0xAB, 0xC2 0xBB) matter; and
     // while no `«` is open, only the next `«`.
-    pair_guillemets(text, |bytes, from, open| match open {
+    let next_mark = |bytes: &[u8], from: usize, open: bool| match open {
         false => next_opening_guillemet(bytes, from),
         true => memchr2(b'\n', 0xC2, &bytes[from..]).map(|k| from + k),
-    })
+    };
+    pair_guillemets(text, next_mark, out);
 }
 
 /// [`guillemets`], given where to look next: `next_mark(bytes, from,
 /// open)` finds the next byte from `from` that may be a line break or a
 /// guillemet's first byte (all of them, or while none is `open`, only the
 /// next `«`).
-fn pair_guillemets(text: &str, next_mark: impl Fn(&[u8], usize, bool) -> Option<usize>) -> Vec<Quote> {
-    // The quotations, and the `«` still open among them (end [`OPEN`]):
-    // after an open one, the pairs completed inside it. One vector, not a
-    // stack of frames each with its own (an allocation or two a document).
-    let mut out: Vec<Quote> = Vec::new();
+/// `out` (empty) receives the quotations, and the `«` still open among
+/// them (end [`OPEN`]): after an open one, the pairs completed inside it.
+/// One vector, not a stack of frames each with its own (an allocation or
+/// two a document).
+fn pair_guillemets(text: &str, next_mark: impl Fn(&[u8], usize, bool) -> Option<usize>, out: &mut Vec<Quote>) {
+    debug_assert!(out.is_empty());
     let mut open = 0;
     let mut i = 0;
     // Unclosed marks give nothing; what they held stands on its own.
@@ -205,7 +230,7 @@ fn pair_guillemets(text: &str, next_mark: impl Fn(&[u8], usize, bool) -> Option<
                 i = next + '«'.len_utf8(); // continuation mark
                 continue;
             }
-            abandon(&mut out, &mut open);
+            abandon(out, &mut open);
             i = next;
             continue;
         }
@@ -230,9 +255,8 @@ fn pair_guillemets(text: &str, next_mark: impl Fn(&[u8], usize, bool) -> Option<
         }
         i += c.len_utf8();
     }
-    abandon(&mut out, &mut open);
+    abandon(out, &mut open);
     out.sort_by_key(|q| q.start);
-    out
 }
 
 /// The end of a `«` not yet closed, among the quotations
@@ -378,7 +402,9 @@ mod tests {
 
     /// What [`guillemets`] did, stopping at every line break and 0xC2.
     fn guillemets_at_every_line(text: &str) -> Vec<Quote> {
-        pair_guillemets(text, |bytes, from, _| memchr2(b'\n', 0xC2, &bytes[from..]).map(|k| from + k))
+        let mut out = Vec::new();
+        pair_guillemets(text, |bytes, from, _| memchr2(b'\n', 0xC2, &bytes[from..]).map(|k| from + k), &mut out);
+        out
     }
 
     /// The plugin's test texts, and 5 000 texts of `per_text` of `pieces`

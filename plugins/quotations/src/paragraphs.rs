@@ -10,6 +10,12 @@ use glaneur_text::Paragraphs;
 /// The paragraphs of `doc`, where [`Paragraphs::new`] finds them in its
 /// text.
 pub fn of(doc: &Document<'_>) -> Paragraphs {
+    of_in(Vec::new(), doc)
+}
+
+/// [`of`], the starts written into `room` (an earlier document's:
+/// [`Paragraphs::into_room`]).
+pub fn of_in(room: Vec<usize>, doc: &Document<'_>) -> Paragraphs {
     let (text, tokens) = (doc.text(), doc.tokens());
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return Paragraphs::new(text); // white space only
@@ -18,7 +24,7 @@ pub fn of(doc: &Document<'_>) -> Paragraphs {
     // the last token.
     let between = doc.paragraphs().skip(1).map(|p| tokens[p.start - 1].end()..tokens[p.start].start());
     let gaps = std::iter::once(0..first.start()).chain(between).chain(std::iter::once(last.end()..text.len()));
-    Paragraphs::in_gaps(text, gaps)
+    Paragraphs::in_gaps_in(room, text, gaps)
 }
 
 #[cfg(test)]
@@ -39,12 +45,19 @@ mod tests {
             texts.push(text);
         }
         texts.extend(["", "\n\n", "a\n\n", "\n \na", " \n\t\r\n a\n\u{a0}\n\nb \n\n\u{c}\n\n\n"].map(str::to_owned));
-        for text in &texts {
+        // Every other text's paragraphs found in the room of the one before.
+        let mut room = Vec::new();
+        for (k, text) in texts.iter().enumerate() {
             let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
-            let (found, expected) = (of(&buf.document()), Paragraphs::new(text));
+            let found = match k % 2 {
+                0 => of(&buf.document()),
+                _ => of_in(std::mem::take(&mut room), &buf.document()),
+            };
+            let expected = Paragraphs::new(text);
             for at in 0..=text.len() {
                 assert_eq!(found.start_of(at), expected.start_of(at), "{at} in {text:?}");
             }
+            room = found.into_room();
         }
     }
 }

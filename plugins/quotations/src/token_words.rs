@@ -52,6 +52,11 @@ pub struct Words<'d> {
     last: Cell<usize>,
 }
 
+/// A word read after an offset ([`Words::next_word_from`]): folded, its
+/// end, and the token after it when tokens are the whole word (else
+/// `usize::MAX`).
+type WordAfter<'d> = (Cow<'d, str>, usize, usize);
+
 /// How far (in bytes) from the last token found a lookup starts from it.
 const NEAR: usize = 200;
 
@@ -113,7 +118,13 @@ impl<'d> Words<'d> {
     /// [`crate::verbs::next_word`], the folded form the document's when a
     /// token is the whole word, or an elision and such a word (the token
     /// at `hint` tried first).
-    fn next_word_from(&self, at: usize, hint: usize) -> Option<(Cow<'d, str>, usize, usize)> {
+    fn next_word_from(&self, at: usize, hint: usize) -> Option<WordAfter<'d>> {
+        self.next_word_and_token(at, hint).0
+    }
+
+    /// [`Words::next_word_from`], and the token starting where the word
+    /// after `at` starts, if one does.
+    fn next_word_and_token(&self, at: usize, hint: usize) -> (Option<WordAfter<'d>>, Option<usize>) {
         let text = self.doc.text();
         let start = after_spaces(text.as_bytes(), at);
         let tokens = self.doc.tokens();
@@ -121,15 +132,16 @@ impl<'d> Words<'d> {
             Some(t) if t.start() == start => hint,
             _ => self.token_at(start),
         };
-        if tokens.get(i).is_some_and(|t| t.start() == start) {
+        let first = tokens.get(i).is_some_and(|t| t.start() == start).then_some(i);
+        if first.is_some() {
             if let Some((word, end)) = whole_word(&self.doc, i) {
-                return Some((Cow::Borrowed(word), end, i + 1));
+                return (Some((Cow::Borrowed(word), end, i + 1)), first);
             }
             if let Some((word, end)) = elided_word(&self.doc, i) {
-                return Some((word, end, i + 2));
+                return (Some((word, end, i + 2)), first);
             }
         }
-        crate::verbs::next_word(text, at).map(|(word, end)| (word, end, usize::MAX))
+        (crate::verbs::next_word(text, at).map(|(word, end)| (word, end, usize::MAX)), first)
     }
 
     /// The word after `at` (spaces skipped), folded, with its end, as
@@ -139,25 +151,35 @@ impl<'d> Words<'d> {
         self.next_word_from(at, usize::MAX).map(|(word, end, _)| (word, end))
     }
 
+    /// [`Words::next_word`], and the token that starts where the word
+    /// after `at` starts, if one does: where [`crate::verbs::Verbs::at_token`]
+    /// reads what [`crate::verbs::Verbs::at`] reads at `at`.
+    pub fn next_word_token(&self, at: usize) -> (Option<(Cow<'d, str>, usize)>, Option<usize>) {
+        let (word, token) = self.next_word_and_token(at, usize::MAX);
+        (word.map(|(word, end, _)| (word, end)), token)
+    }
+
     /// Up to `n` words after `at`, as [`crate::verbs::next_words`] reads
     /// them in the text: each with [`Words::next_word`], the token after a
     /// whole word tried first for the next.
     pub fn next_words(&self, at: usize, n: usize) -> Vec<(Cow<'d, str>, usize)> {
-        let mut out = Vec::with_capacity(n);
-        self.push_words(at, n, &mut out);
+        let mut out = vec![Default::default(); n];
+        let read = self.fill_words(at, &mut out);
+        out.truncate(read);
         out
     }
 
-    /// [`Words::next_words`], pushed onto `out` (after the words a caller
-    /// read already).
-    pub fn push_words(&self, at: usize, n: usize, out: &mut Vec<(Cow<'d, str>, usize)>) {
-        let goal = out.len() + n;
+    /// [`Words::next_words`], as many as `out` holds, written into it (an
+    /// array on a caller's stack, rather than a vector for each phrase
+    /// read); how many there were.
+    pub fn fill_words(&self, at: usize, out: &mut [(Cow<'d, str>, usize)]) -> usize {
         let (mut i, mut hint) = (at, usize::MAX);
-        while out.len() < goal {
-            let Some((word, end, next)) = self.next_word_from(i, hint) else { break };
-            out.push((word, end));
+        for (n, slot) in out.iter_mut().enumerate() {
+            let Some((word, end, next)) = self.next_word_from(i, hint) else { return n };
+            *slot = (word, end);
             (i, hint) = (end, next);
         }
+        out.len()
     }
 }
 

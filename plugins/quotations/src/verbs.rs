@@ -12,6 +12,7 @@ use glaneur_text::{folded, is_letter};
 use glaneur_schema::{key_of_form, Document};
 
 use crate::adverbials::is_adverb;
+use crate::folding::with_folded;
 use crate::token_words;
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
@@ -166,7 +167,7 @@ impl Verbs {
         let word = &text[start..end];
         if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
             // A hyphen or an apostrophe (`détaille-t-il`, `l'a`), or a letter beyond ASCII.
-            return self.read_at(text, folded(word), end);
+            return with_folded(word, |w1| self.read_at(text, Cow::Borrowed(w1), end));
         }
         // A word of ASCII letters (most): refused by its letter and length,
         // read as it is when lower-case, else lowered on the stack.
