@@ -269,7 +269,8 @@ impl Attrs {
     }
 
     /// Keeps JSON already known to be valid and on one line: written by
-    /// serde_json ([`crate::Entity::new`]). A plugin's own JSON comes in
+    /// serde_json ([`crate::Entity::new`]), or by a plugin that knows it
+    /// holds no line break ([`crate::Entity::with_one_line_attrs`]). A plugin's own JSON comes in
     /// through [`Attrs::from_plugin`].
     pub(crate) fn from_written(json: String) -> Self {
         Attrs(Json::Own(json))

@@ -426,14 +426,15 @@ impl Money {
         out
     }
 
-    /// Every amount as an entity (see [`to_entity`] for the error).
+    /// Every amount as an entity (never an error: the `Result` is the
+    /// plugin interface's).
     pub fn find(&self, doc: &Document<'_>) -> Result<Vec<Entity>, String> {
         // The entities written into a vector of the right size, the only
         // allocation besides their attrs (the amounts' vector is kept).
         self.with_amounts(doc, |candidates, amounts| {
             let mut entities = Vec::with_capacity(amounts.len());
             for amount in amounts {
-                entities.push(to_entity(&amount.of(candidates))?);
+                entities.push(to_entity(&amount.of(candidates)));
             }
             Ok(entities)
         })
@@ -694,16 +695,16 @@ fn attrs_tail(inferred: bool, qualifier: Option<&str>, rule: &Rule) -> Option<&'
     TAILS.get(at).map(String::as_str)
 }
 
-/// An amount as a `money` entity; fails only if its attrs were not one
-/// line of JSON (see [`Entity::with_written_attrs`]).
-fn to_entity(amount: &Amount<&Parsed>) -> Result<Entity, String> {
+/// An amount as a `money` entity: its attrs, numbers and the lexicon's
+/// strings, hold no line break (see [`Entity::with_one_line_attrs`]).
+fn to_entity(amount: &Amount<&Parsed>) -> Entity {
     let p = amount.parsed;
     let confidence = match (p.named.is_some(), amount.inferred) {
         (true, _) => 0.95,
         (false, true) => 0.8,
         (false, false) => 0.6,
     };
-    Entity::with_written_attrs("money", p.start..p.end, confidence, attrs_json(amount))
+    Entity::with_one_line_attrs("money", p.start..p.end, confidence, attrs_json(amount))
 }
 
 impl Plugin for Money {
