@@ -229,13 +229,17 @@ pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Toke
                     0xC3 => latin_word(text, start, &letters, gap, folded, &mut tokens),
                     _ => None,
                 };
-                let word = latin.unwrap_or_else(|| word(text, start, letters, gap, folded, &mut tokens));
+                // Not ASCII when `latin_word` read it: no function word.
+                let word = match latin {
+                    Some(end) => WordEnd { end, ascii: false },
+                    None => word(text, start, letters, gap, folded, &mut tokens),
+                };
                 if word.end <= REACH && word.ascii {
                     // Its folded form is its text in lower case.
                     guess.count(bytes, start, word.end, 0x20);
                 }
                 i = word.end;
-                word.next
+                bytes.get(i).copied().unwrap_or(0)
             }
         } else {
             // ASCII by the table here, without a call.
@@ -460,12 +464,13 @@ struct Letters {
     stop: u8,
 }
 
-/// Where a word read by [`word`] ends.
+/// Where a word read by [`word`] ends. Two fields, returned in two
+/// registers: a third (the byte after the word) made it a struct returned
+/// through memory, whose reading as a whole stalled on the stores that had
+/// written it field by field.
 struct WordEnd {
     /// Its end.
     end: usize,
-    /// The byte after it (0 at the end of the text).
-    next: u8,
     /// Whether it is ASCII letters only, and may be a function word.
     ascii: bool,
 }
@@ -522,12 +527,11 @@ fn word(
         (true, true) => Some(fold_ascii(&text[start..end], apostrophe_len > 0, folded)),
         (true, false) => fold_piece(&text[start..i], folded),
     };
-    let next = if apostrophe_len > 0 { bytes.get(i).copied().unwrap_or(0) } else { stop };
     tokens.push(keyed(Token::new(start, i, TokenKind::Word, flags), folded_span, bytes, folded));
     // A function word is ASCII letters: not a word with an elision's
     // apostrophe, nor one with a letter outside ASCII (none folds to a
     // letter of a function word, a test in `language` checks).
-    WordEnd { end: i, next, ascii: ascii && apostrophe_len == 0 }
+    WordEnd { end: i, ascii: ascii && apostrophe_len == 0 }
 }
 
 /// Word token `token` with its folded form at `folded_span` in `folded`
@@ -557,7 +561,7 @@ fn latin_word(
     gap: Flags,
     folded: &mut String,
     tokens: &mut Vec<Token>,
-) -> Option<WordEnd> {
+) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut end = letters.end;
     let mut cases = letters.cases;
@@ -579,8 +583,7 @@ fn latin_word(
     let token = Token::new(start, end, TokenKind::Word, flags);
     let folded_span = if cases & UPPER != 0 { fold_piece(&text[start..end], folded) } else { None };
     tokens.push(keyed(token, folded_span, bytes, folded));
-    // Not ASCII: no function word.
-    Some(WordEnd { end, next, ascii: false })
+    Some(end)
 }
 
 /// The case bits of the Latin-1 letter whose second byte (after `0xC3`) is
