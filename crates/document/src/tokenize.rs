@@ -187,55 +187,76 @@ pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Toke
         // commonest tokens: an ASCII letter takes a branch of its own
         // rather than the jump table of classes.
         let next = if is_ascii_letter(b) {
-            let run = ascii_letters(bytes, start);
-            i += run.len;
-            if ENDS_WORD[usize::from(run.stop)] {
-                // The commonest word: ASCII letters, and no elision. Its
-                // first letter is a capital when its bit 5 is clear.
-                let flags = gap | case_flags(b & 0x20 == 0, run.capitals != 0, run.lowers != 0);
-                let mut token = Token::new(start, i, TokenKind::Word, flags);
-                if run.capitals == 1 && run.len <= chunk::LEN {
-                    // In one chunk, only its first letter is a capital
-                    // (`Nvidia`): the rest is already folded.
-                    let from = folded.len();
-                    folded.push(char::from(b | 0x20));
-                    // The chunk's bytes then cut back to the word: a copy
-                    // of known length is a few moves, one of the word's
-                    // length a call.
-                    match text.get(start + 1..start + 1 + chunk::LEN) {
-                        Some(ahead) => {
-                            folded.push_str(ahead);
-                            folded.truncate(from + run.len);
+            // The first word starts a line or paragraph if any does.
+            note_line_start(gap, tokens.len() as u32, &mut breaks, &mut paragraphs, &mut paragraph);
+            let (mut start, mut b) = (start, b);
+            // Each word, and the next after one space while it starts
+            // with an ASCII letter (most words follow another).
+            loop {
+                let run = ascii_letters(bytes, start);
+                i = start + run.len;
+                // The byte after the word.
+                let stop = if ENDS_WORD[usize::from(run.stop)] {
+                    // The commonest word: ASCII letters, and no elision. Its
+                    // first letter is a capital when its bit 5 is clear.
+                    let flags = gap | case_flags(b & 0x20 == 0, run.capitals != 0, run.lowers != 0);
+                    let mut token = Token::new(start, i, TokenKind::Word, flags);
+                    if run.capitals == 1 && run.len <= chunk::LEN {
+                        // In one chunk, only its first letter is a capital
+                        // (`Nvidia`): the rest is already folded.
+                        let from = folded.len();
+                        folded.push(char::from(b | 0x20));
+                        // The chunk's bytes then cut back to the word: a copy
+                        // of known length is a few moves, one of the word's
+                        // length a call.
+                        match text.get(start + 1..start + 1 + chunk::LEN) {
+                            Some(ahead) => {
+                                folded.push_str(ahead);
+                                folded.truncate(from + run.len);
+                            }
+                            None => folded.push_str(&text[start + 1..i]),
                         }
-                        None => folded.push_str(&text[start + 1..i]),
+                        token = token.folded_at(from..folded.len());
+                    } else if run.capitals != 0 {
+                        token = token.folded_at(fold_ascii(&text[start..i], false, folded));
                     }
-                    token = token.folded_at(from..folded.len());
-                } else if run.capitals != 0 {
-                    token = token.folded_at(fold_ascii(&text[start..i], false, folded));
-                }
-                // Its folded form is its text in lower case.
-                let head = head(run.head | u64::from_le_bytes([0x20; 8]), run.len);
-                if i <= REACH {
-                    guess.count_head(head, run.len, || bytes.get(start + 8).map_or(0, |b| b | 0x20));
-                }
-                tokens.push(token.with_key(form_key_of_head(head, run.len)));
-                run.stop
-            } else {
-                let first = if b & 0x20 == 0 { UPPER } else { LOWER };
-                let letters = Letters { end: i, first, cases: run.cases(), stop: run.stop };
-                // Most often a French word with an accent (`économie`),
-                // which has a faster path.
-                let latin = match run.stop {
-                    0xC3 => latin_word(text, start, &letters, gap, folded, &mut tokens),
-                    _ => None,
-                };
-                let word = latin.unwrap_or_else(|| word(text, start, letters, gap, folded, &mut tokens));
-                if word.end <= REACH && word.ascii {
                     // Its folded form is its text in lower case.
-                    guess.count(bytes, start, word.end, 0x20);
+                    let head = head(run.head | u64::from_le_bytes([0x20; 8]), run.len);
+                    if i <= REACH {
+                        guess.count_head(head, run.len, || bytes.get(start + 8).map_or(0, |b| b | 0x20));
+                    }
+                    tokens.push(token.with_key(form_key_of_head(head, run.len)));
+                    run.stop
+                } else {
+                    let first = if b & 0x20 == 0 { UPPER } else { LOWER };
+                    let letters = Letters { end: i, first, cases: run.cases(), stop: run.stop };
+                    // Most often a French word with an accent (`économie`),
+                    // which has a faster path.
+                    let latin = match run.stop {
+                        0xC3 => latin_word(text, start, &letters, gap, folded, &mut tokens),
+                        _ => None,
+                    };
+                    // Not ASCII when `latin_word` read it: no function word.
+                    let word = match latin {
+                        Some(end) => WordEnd { end, ascii: false },
+                        None => word(text, start, letters, gap, folded, &mut tokens),
+                    };
+                    if word.end <= REACH && word.ascii {
+                        // Its folded form is its text in lower case.
+                        guess.count(bytes, start, word.end, 0x20);
+                    }
+                    i = word.end;
+                    bytes.get(i).copied().unwrap_or(0)
+                };
+                match (stop, bytes.get(i + 1)) {
+                    (b' ', Some(&after)) if is_ascii_letter(after) => {
+                        // Not joined, and on the line of the word before.
+                        gap = Flags::default();
+                        i += 1;
+                        (start, b) = (i, after);
+                    }
+                    _ => break stop,
                 }
-                i = word.end;
-                word.next
             }
         } else {
             // ASCII by the table here, without a call.
@@ -292,17 +313,10 @@ pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Toke
                     tokens.push(Token::new(start, i, kind, gap));
                 }
             }
+            note_line_start(gap, tokens.len() as u32 - 1, &mut breaks, &mut paragraphs, &mut paragraph);
             // The byte after the token, read once the token is known.
             bytes.get(i).copied().unwrap_or(0)
         };
-        if gap.intersects(Flags::LINE_START | Flags::PARAGRAPH_START) {
-            let at = tokens.len() as u32 - 1;
-            breaks.push(at);
-            if gap.contains(Flags::PARAGRAPH_START) && at > 0 {
-                paragraphs.push(Bounds { first: paragraph, end: at });
-                paragraph = at;
-            }
-        }
         // After a token: the next is joined to it unless whitespace comes
         // between; one space, the commonest gap, is taken here, without a
         // branch (whether it comes is a toss-up the predictor often loses).
@@ -315,6 +329,20 @@ pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Toke
         paragraphs.push(Bounds { first: paragraph, end: tokens.len() as u32 });
     }
     Tokenized { tokens, breaks, paragraphs, guess }
+}
+
+/// Notes token `at`, whose gap has flags `gap`, in `breaks` if it starts
+/// a line, and ends the paragraph from `paragraph` before it if it starts
+/// another.
+#[inline(always)]
+fn note_line_start(gap: Flags, at: u32, breaks: &mut Vec<u32>, paragraphs: &mut Vec<Bounds>, paragraph: &mut u32) {
+    if gap.intersects(Flags::LINE_START | Flags::PARAGRAPH_START) {
+        breaks.push(at);
+        if gap.contains(Flags::PARAGRAPH_START) && at > 0 {
+            paragraphs.push(Bounds { first: *paragraph, end: at });
+            *paragraph = at;
+        }
+    }
 }
 
 /// Whether a punctuation mark may end a sentence: `.`, `!`, `?`, `…`.
@@ -460,12 +488,13 @@ struct Letters {
     stop: u8,
 }
 
-/// Where a word read by [`word`] ends.
+/// Where a word read by [`word`] ends. Two fields, returned in two
+/// registers: a third (the byte after the word) made it a struct returned
+/// through memory, whose reading as a whole stalled on the stores that had
+/// written it field by field.
 struct WordEnd {
     /// Its end.
     end: usize,
-    /// The byte after it (0 at the end of the text).
-    next: u8,
     /// Whether it is ASCII letters only, and may be a function word.
     ascii: bool,
 }
@@ -522,12 +551,11 @@ fn word(
         (true, true) => Some(fold_ascii(&text[start..end], apostrophe_len > 0, folded)),
         (true, false) => fold_piece(&text[start..i], folded),
     };
-    let next = if apostrophe_len > 0 { bytes.get(i).copied().unwrap_or(0) } else { stop };
     tokens.push(keyed(Token::new(start, i, TokenKind::Word, flags), folded_span, bytes, folded));
     // A function word is ASCII letters: not a word with an elision's
     // apostrophe, nor one with a letter outside ASCII (none folds to a
     // letter of a function word, a test in `language` checks).
-    WordEnd { end: i, next, ascii: ascii && apostrophe_len == 0 }
+    WordEnd { end: i, ascii: ascii && apostrophe_len == 0 }
 }
 
 /// Word token `token` with its folded form at `folded_span` in `folded`
@@ -557,7 +585,7 @@ fn latin_word(
     gap: Flags,
     folded: &mut String,
     tokens: &mut Vec<Token>,
-) -> Option<WordEnd> {
+) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut end = letters.end;
     let mut cases = letters.cases;
@@ -579,8 +607,7 @@ fn latin_word(
     let token = Token::new(start, end, TokenKind::Word, flags);
     let folded_span = if cases & UPPER != 0 { fold_piece(&text[start..end], folded) } else { None };
     tokens.push(keyed(token, folded_span, bytes, folded));
-    // Not ASCII: no function word.
-    Some(WordEnd { end, next, ascii: false })
+    Some(end)
 }
 
 /// The case bits of the Latin-1 letter whose second byte (after `0xC3`) is
