@@ -34,7 +34,10 @@ use crate::attrs::attrs_json;
 use crate::first_names::FirstNames;
 use crate::form_keys::FormKeys;
 use crate::fullest::fullest_forms;
-use crate::names::{complement_end, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end};
+use crate::names::{
+    complement_end, full_name_at, is_determiner, is_not_a_surname, is_particle_in_any_case, person, surname,
+    surname_end,
+};
 use crate::role_places::RolePlaces;
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
 use crate::scratch::{recycle, Scratch};
@@ -203,8 +206,9 @@ fn apposition_reach(doc: &Document<'_>, k: usize) -> usize {
 /// Whether a comma follows the word at token `k` within ten tokens, and a
 /// role starts right after that comma: on one of the four tokens after it
 /// (`, DG`, `, le patron`, `, l'économiste`, `, sa l’…`), the only places
-/// [`named_before_a_role`] looks for one. (The name before contains no
-/// comma, so that comma is the first.)
+/// [`named_before_a_role`] looks for one; and whether the tokens before
+/// that comma may be a name ([`may_name_up_to`]). (The name before
+/// contains no comma, so that comma is the first.)
 fn comma_then_role(doc: &Document<'_>, k: usize, role_starts: &RoleStarts) -> bool {
     let tokens = doc.tokens();
     let near = tokens.get(k..(k + 10).min(tokens.len())).unwrap_or_default();
@@ -213,7 +217,40 @@ fn comma_then_role(doc: &Document<'_>, k: usize, role_starts: &RoleStarts) -> bo
     };
     let comma = k + comma;
     let reach = tokens.get(comma + 4).or(tokens.last()).map_or(0, Token::start);
-    role_starts.first_after(tokens[comma].start()).is_some_and(|r| r <= reach)
+    role_starts.first_after(tokens[comma].start()).is_some_and(|r| r <= reach) && may_name_up_to(doc, k, comma)
+}
+
+/// Whether the tokens from `k` to the comma at token `comma` may be a name
+/// of two words or more right before that comma, as [`names::full_name_at`]
+/// reads one: told by the tokens alone, before any word is read (most
+/// capitalised words with a comma and a role after them start a sentence,
+/// or a name of one word).
+///
+/// A name's words are its tokens (the comma is the word after it), on one
+/// line (a line break is a word of its own). After its first word, each
+/// token glued to the one before continues a word, or is an initial's
+/// period; each other starts a word: a capitalised one, an initial, or a
+/// particle (`de`, `van`, `d'`). So the name is refused for a token after
+/// a line break, a mark, digit or other ASCII character that is no letter,
+/// or a lower-case word that is no particle, with space before it; or for
+/// a comma right after the first token (no room for two words). Tokens
+/// that are not ASCII are let through, whatever they hold.
+fn may_name_up_to(doc: &Document<'_>, k: usize, comma: usize) -> bool {
+    let text = doc.text();
+    let refused = |t: &Token| {
+        if t.is_line_start() {
+            return true;
+        }
+        if t.is_joined() || t.is_capitalised() || t.has(Flags::ELIDED) {
+            return false;
+        }
+        let first = text.as_bytes()[t.start()];
+        match first {
+            b'a'..=b'z' => !t.is_word() || !is_particle_in_any_case(doc.text_of(t)),
+            _ => first.is_ascii() && !first.is_ascii_uppercase(),
+        }
+    };
+    comma >= k + 2 && !doc.tokens()[k + 1..comma].iter().any(refused) && !doc.tokens()[comma].is_line_start()
 }
 
 /// A name of two words or more at token `k`, then a comma and a role
@@ -800,7 +837,10 @@ mod tests {
         let people = People::load();
         let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
         texts.push(
-            "Aiman Ezzat, DG de Capgemini ; Omar Haddad, le patron ; Léa Roy, l'économiste ; Zoé Li, sa l’x".into(),
+            "Aiman Ezzat, DG de Capgemini ; Omar Haddad, le patron ; Léa Roy, l'économiste ; Zoé Li, sa l’x ; \
+             Aurélien de Meaux, DG ; C.C. Wei, le PDG ; J. R. Smith, DG ; Léa K. Fontaine, DG ; Son voisin, DG ; \
+             Anne-Sixtine d'Estaing, présidente ; Paul VAN DER Berg, DG ; Xu\nWenjie, DG ; Jo Li-3, DG"
+                .into(),
         );
         let (mut refused, mut named) = (0, 0);
         for text in &texts {
