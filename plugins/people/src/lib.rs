@@ -224,33 +224,34 @@ fn comma_then_role(doc: &Document<'_>, k: usize, role_starts: &RoleStarts) -> bo
 /// of two words or more right before that comma, as [`names::full_name_at`]
 /// reads one: told by the tokens alone, before any word is read (most
 /// capitalised words with a comma and a role after them start a sentence,
-/// or a name of one word).
-///
-/// A name's words are its tokens (the comma is the word after it), on one
-/// line (a line break is a word of its own). After its first word, each
-/// token glued to the one before continues a word, or is an initial's
-/// period; each other starts a word: a capitalised one, an initial, or a
-/// particle (`de`, `van`, `d'`). So the name is refused for a token after
-/// a line break, a mark, digit or other ASCII character that is no letter,
-/// or a lower-case word that is no particle, with space before it; or for
-/// a comma right after the first token (no room for two words). Tokens
-/// that are not ASCII are let through, whatever they hold.
+/// or a name of one word). A name's words are its tokens (the comma is the
+/// word after it), on one line; a comma right after the first token leaves
+/// no room for two words.
 fn may_name_up_to(doc: &Document<'_>, k: usize, comma: usize) -> bool {
-    let text = doc.text();
-    let refused = |t: &Token| {
-        if t.is_line_start() {
-            return true;
-        }
-        if t.is_joined() || t.is_capitalised() || t.has(Flags::ELIDED) {
-            return false;
-        }
-        let first = text.as_bytes()[t.start()];
-        match first {
-            b'a'..=b'z' => !t.is_word() || !is_particle_in_any_case(doc.text_of(t)),
-            _ => first.is_ascii() && !first.is_ascii_uppercase(),
-        }
-    };
-    comma >= k + 2 && !doc.tokens()[k + 1..comma].iter().any(refused) && !doc.tokens()[comma].is_line_start()
+    let tokens = doc.tokens();
+    comma >= k + 2 && !tokens[k + 1..comma].iter().any(|t| no_part_of_a_name(doc, t)) && !tokens[comma].is_line_start()
+}
+
+/// Whether token `t` of `doc`, after a name's first token, can be no part
+/// of the name, told by the token alone: a line break is a word of its own
+/// before it; a token glued to the one before continues a word (or is an
+/// initial's period); any other starts a word, which must be a capitalised
+/// one, an initial, or a particle (`de`, `van`, `d'`). So a token after a
+/// line break, or with space before it and a mark, digit or other ASCII
+/// character that is no letter, or a lower-case word that is no particle,
+/// is none; a token that does not start with ASCII is let through,
+/// whatever it holds.
+fn no_part_of_a_name(doc: &Document<'_>, t: &Token) -> bool {
+    if t.is_line_start() {
+        return true;
+    }
+    if t.is_joined() || t.is_capitalised() || t.has(Flags::ELIDED) {
+        return false;
+    }
+    match doc.text().as_bytes()[t.start()] {
+        b'a'..=b'z' => !t.is_word() || !is_particle_in_any_case(doc.text_of(t)),
+        first => first.is_ascii() && !first.is_ascii_uppercase(),
+    }
 }
 
 /// A name of two words or more at token `k`, then a comma and a role
@@ -408,6 +409,11 @@ impl People {
                     found.push(person(text, s, e, Rule::Apposition, 0.75));
                     next_free = e;
                 }
+                continue;
+            }
+            // A first name without a title: a surname must follow, on the
+            // next token (a word, or a particle before one).
+            if !title_word && doc.tokens().get(last + 1).is_none_or(|t| no_part_of_a_name(doc, t)) {
                 continue;
             }
             // Word 0 is `first`.
@@ -859,6 +865,33 @@ mod tests {
             }
         }
         assert!(refused > 100 && named > 10, "{refused} refused, {named} named");
+    }
+
+    #[test]
+    fn a_word_refused_before_reading_has_no_surname_after_it() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push(
+            "Jean Dupont ; Jean de Meaux ; Jean d'Estaing ; Jean d’Ormesson ; Jean VAN Berg ; Jean\nDupont ; \
+             Jean, Dupont ; Jean 3 ; Jean dit ; Jean-Claude Van Damme ; Léa K. Fontaine ; Zoé Émond ; Ana ÉMOND"
+                .into(),
+        );
+        let (mut refused, mut named) = (0, 0);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let mut words = Words::default();
+            for (_, k) in capitalised_starts(&doc, &capitalised_tokens(&doc)) {
+                let last = word_last(&doc, k);
+                words.start_at(&doc, k, 8);
+                let surname = surname_end(text, &mut words, 1);
+                if doc.tokens().get(last + 1).is_none_or(|t| no_part_of_a_name(&doc, t)) {
+                    assert_eq!(surname, None, "at token {k} in {text}");
+                    refused += 1;
+                }
+                named += usize::from(surname.is_some());
+            }
+        }
+        assert!(refused > 100 && named > 100, "{refused} refused, {named} named");
     }
 
     #[test]
