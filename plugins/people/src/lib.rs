@@ -34,7 +34,10 @@ use crate::attrs::attrs_json;
 use crate::first_names::FirstNames;
 use crate::form_keys::FormKeys;
 use crate::fullest::fullest_forms;
-use crate::names::{complement_end, full_name_at, is_determiner, is_not_a_surname, person, surname, surname_end};
+use crate::names::{
+    complement_end, full_name_at, is_determiner, is_not_a_surname, is_particle_in_any_case, person, surname,
+    surname_end,
+};
 use crate::role_places::RolePlaces;
 use crate::roles::{Role, RoleStarts, ROLE_WORDS};
 use crate::scratch::{recycle, Scratch};
@@ -203,8 +206,9 @@ fn apposition_reach(doc: &Document<'_>, k: usize) -> usize {
 /// Whether a comma follows the word at token `k` within ten tokens, and a
 /// role starts right after that comma: on one of the four tokens after it
 /// (`, DG`, `, le patron`, `, l'économiste`, `, sa l’…`), the only places
-/// [`named_before_a_role`] looks for one. (The name before contains no
-/// comma, so that comma is the first.)
+/// [`named_before_a_role`] looks for one; and whether the tokens before
+/// that comma may be a name ([`may_name_up_to`]). (The name before
+/// contains no comma, so that comma is the first.)
 fn comma_then_role(doc: &Document<'_>, k: usize, role_starts: &RoleStarts) -> bool {
     let tokens = doc.tokens();
     let near = tokens.get(k..(k + 10).min(tokens.len())).unwrap_or_default();
@@ -213,7 +217,41 @@ fn comma_then_role(doc: &Document<'_>, k: usize, role_starts: &RoleStarts) -> bo
     };
     let comma = k + comma;
     let reach = tokens.get(comma + 4).or(tokens.last()).map_or(0, Token::start);
-    role_starts.first_after(tokens[comma].start()).is_some_and(|r| r <= reach)
+    role_starts.first_after(tokens[comma].start()).is_some_and(|r| r <= reach) && may_name_up_to(doc, k, comma)
+}
+
+/// Whether the tokens from `k` to the comma at token `comma` may be a name
+/// of two words or more right before that comma, as [`names::full_name_at`]
+/// reads one: told by the tokens alone, before any word is read (most
+/// capitalised words with a comma and a role after them start a sentence,
+/// or a name of one word). A name's words are its tokens (the comma is the
+/// word after it), on one line; a comma right after the first token leaves
+/// no room for two words.
+fn may_name_up_to(doc: &Document<'_>, k: usize, comma: usize) -> bool {
+    let tokens = doc.tokens();
+    comma >= k + 2 && !tokens[k + 1..comma].iter().any(|t| no_part_of_a_name(doc, t)) && !tokens[comma].is_line_start()
+}
+
+/// Whether token `t` of `doc`, after a name's first token, can be no part
+/// of the name, told by the token alone: a line break is a word of its own
+/// before it; a token glued to the one before continues a word (or is an
+/// initial's period); any other starts a word, which must be a capitalised
+/// one, an initial, or a particle (`de`, `van`, `d'`). So a token after a
+/// line break, or with space before it and a mark, digit or other ASCII
+/// character that is no letter, or a lower-case word that is no particle,
+/// is none; a token that does not start with ASCII is let through,
+/// whatever it holds.
+fn no_part_of_a_name(doc: &Document<'_>, t: &Token) -> bool {
+    if t.is_line_start() {
+        return true;
+    }
+    if t.is_joined() || t.is_capitalised() || t.has(Flags::ELIDED) {
+        return false;
+    }
+    match doc.text().as_bytes()[t.start()] {
+        b'a'..=b'z' => !t.is_word() || !is_particle_in_any_case(doc.text_of(t)),
+        first => first.is_ascii() && !first.is_ascii_uppercase(),
+    }
 }
 
 /// A name of two words or more at token `k`, then a comma and a role
@@ -371,6 +409,11 @@ impl People {
                     found.push(person(text, s, e, Rule::Apposition, 0.75));
                     next_free = e;
                 }
+                continue;
+            }
+            // A first name without a title: a surname must follow, on the
+            // next token (a word, or a particle before one).
+            if !title_word && doc.tokens().get(last + 1).is_none_or(|t| no_part_of_a_name(doc, t)) {
                 continue;
             }
             // Word 0 is `first`.
@@ -800,7 +843,10 @@ mod tests {
         let people = People::load();
         let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
         texts.push(
-            "Aiman Ezzat, DG de Capgemini ; Omar Haddad, le patron ; Léa Roy, l'économiste ; Zoé Li, sa l’x".into(),
+            "Aiman Ezzat, DG de Capgemini ; Omar Haddad, le patron ; Léa Roy, l'économiste ; Zoé Li, sa l’x ; \
+             Aurélien de Meaux, DG ; C.C. Wei, le PDG ; J. R. Smith, DG ; Léa K. Fontaine, DG ; Son voisin, DG ; \
+             Anne-Sixtine d'Estaing, présidente ; Paul VAN DER Berg, DG ; Xu\nWenjie, DG ; Jo Li-3, DG"
+                .into(),
         );
         let (mut refused, mut named) = (0, 0);
         for text in &texts {
@@ -819,6 +865,33 @@ mod tests {
             }
         }
         assert!(refused > 100 && named > 10, "{refused} refused, {named} named");
+    }
+
+    #[test]
+    fn a_word_refused_before_reading_has_no_surname_after_it() {
+        let mut texts = glaneur_testdata::test_texts(&["organizations", "quotations", "money", "ai-models"]);
+        texts.push(
+            "Jean Dupont ; Jean de Meaux ; Jean d'Estaing ; Jean d’Ormesson ; Jean VAN Berg ; Jean\nDupont ; \
+             Jean, Dupont ; Jean 3 ; Jean dit ; Jean-Claude Van Damme ; Léa K. Fontaine ; Zoé Émond ; Ana ÉMOND"
+                .into(),
+        );
+        let (mut refused, mut named) = (0, 0);
+        for text in &texts {
+            let buf = DocumentBuf::new(text).expect("a test text fits");
+            let doc = buf.document();
+            let mut words = Words::default();
+            for (_, k) in capitalised_starts(&doc, &capitalised_tokens(&doc)) {
+                let last = word_last(&doc, k);
+                words.start_at(&doc, k, 8);
+                let surname = surname_end(text, &mut words, 1);
+                if doc.tokens().get(last + 1).is_none_or(|t| no_part_of_a_name(&doc, t)) {
+                    assert_eq!(surname, None, "at token {k} in {text}");
+                    refused += 1;
+                }
+                named += usize::from(surname.is_some());
+            }
+        }
+        assert!(refused > 100 && named > 100, "{refused} refused, {named} named");
     }
 
     #[test]

@@ -41,7 +41,7 @@ fn is_particle_bytes(word: &[u8]) -> bool {
 }
 
 /// [`is_particle`] of `word` lowercased (`De`, `VAN`).
-fn is_particle_in_any_case(word: &str) -> bool {
+pub(crate) fn is_particle_in_any_case(word: &str) -> bool {
     // Most words are refused by their length or first byte before they
     // are lowercased: every particle is ASCII, of seven bytes at most,
     // and starts with one of these letters in either case (no other
