@@ -181,7 +181,7 @@ fn find_in<'a>(
     let matches = &buffers.list_matches;
     let of_list = |list: usize| matches.iter().filter(move |m| m.list == list);
     cue_nouns(doc, of_list(CUES), &mut found);
-    suffixes(doc, of_list(SUFFIX_LIST), &mut |s, e| found.add(s, e, 0.7, || Cow::Borrowed("suffix")));
+    suffixes(doc, of_list(SUFFIX_LIST), &mut found);
     of_nouns(doc, of_list(OF_CUES), &mut found);
     same_document(&mut found, &mut buffers.names, &mut buffers.name_matches);
     found.taken.into_room()
@@ -424,9 +424,9 @@ fn name_ending(words: Before<'_>) -> Option<(usize, usize)> {
     Some((name.last().map_or(last.start, |first| first.start), last.end))
 }
 
-/// Calls `add` for every capitalised name ending in a corporate suffix;
+/// Adds every capitalised name ending in a corporate suffix to `found`;
 /// `matches` are the suffixes' matches from [`scan`].
-fn suffixes<'m>(doc: &Document<'_>, matches: impl Iterator<Item = &'m ListMatch>, add: &mut dyn FnMut(usize, usize)) {
+fn suffixes<'a, 'm>(doc: &Document<'a>, matches: impl Iterator<Item = &'m ListMatch>, found: &mut Found<'a, '_, '_>) {
     let text = doc.text();
     for ListMatch { start: m_start, end: m_end, tokens, .. } in matches {
         let (m_start, mut end, mut next_token) = (*m_start, *m_end, tokens.end);
@@ -436,7 +436,9 @@ fn suffixes<'m>(doc: &Document<'_>, matches: impl Iterator<Item = &'m ListMatch>
         }
         let before_ok = text[..m_start].ends_with(' ') || text[..m_start].ends_with('\u{a0}');
         let after_ok = !text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-');
-        if !before_ok || !after_ok || !is_suffix(&text[m_start..end]) {
+        // A name ending in a suffix already taken (`Mistral AI`, a form of
+        // the gazetteer) would overlap it: no word around it is read.
+        if !before_ok || !after_ok || !is_suffix(&text[m_start..end]) || found.taken.overlaps(m_start, end) {
             continue;
         }
         // `Valmy Industries SA`: further suffixes belong to the name.
@@ -451,7 +453,7 @@ fn suffixes<'m>(doc: &Document<'_>, matches: impl Iterator<Item = &'m ListMatch>
         // one space.
         if let Some((start, last_end)) = name_ending(before_token(doc, tokens.start)) {
             if m_start - last_end <= 1 {
-                add(start, end);
+                found.add(start, end, 0.7, || Cow::Borrowed("suffix"));
             }
         }
     }
