@@ -1063,9 +1063,13 @@ impl<'a> Attributor<'_, 'a> {
     /// people plugin did not find.
     fn role_then_name(&self, at: usize) -> Option<Speaker<'a>> {
         let comma = clause_comma(self.text, at)?;
-        let words: Vec<&str> = role_words(&self.text[at..comma]).collect();
+        // Read onto the stack: a thirteenth word refuses the phrase, so no
+        // more are read.
+        let mut words = [""; 13];
+        let n = words.iter_mut().zip(role_words(&self.text[at..comma])).map(|(slot, w)| *slot = w).count();
+        let words = &words[..n];
         let opens = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
-        if words.len() > 12 || !opens || !self.is_role_phrase(&words) {
+        if words.len() > 12 || !opens || !self.is_role_phrase(words) {
             return None;
         }
         let (start, end) = capitalised_run(self.text, comma + 1, 2)?;
