@@ -270,25 +270,26 @@ impl AiModels {
         self.catalogue.families.iter().any(|f| f.name == family)
     }
 
-    /// Every mention as an entity; fails only if its attributes could not
-    /// be kept as JSON.
+    /// Every mention as an entity (never an error: the `Result` is the
+    /// plugin interface's).
     pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Result<Vec<Entity>, String> {
-        scratch::with(|scratch| self.find_in(doc, orgs, scratch))
+        Ok(scratch::with(|scratch| self.find_in(doc, orgs, scratch)))
     }
 
     /// [`AiModels::find`], read into the vectors of `scratch`.
-    fn find_in(&self, doc: &Document<'_>, orgs: &[Found], scratch: &mut Scratch) -> Result<Vec<Entity>, String> {
+    fn find_in(&self, doc: &Document<'_>, orgs: &[Found], scratch: &mut Scratch) -> Vec<Entity> {
         let mut out = scratch::recycle(std::mem::take(&mut scratch.mentions));
         self.mentions_in(doc, orgs, scratch, &mut out);
-        // Sized at once: a collect into a `Result` would grow it step by step.
+        // Sized at once, for every mention.
         let mut entities = Vec::with_capacity(out.len());
         for m in out.drain(..) {
-            // An error drops the buffer: the thread's next document gets a
-            // new one.
-            entities.push(Entity::with_written_attrs("ai_model", m.start..m.end, m.confidence, attrs::json(&m))?);
+            // The attrs hold no line break: every string from the text or
+            // the catalogue goes through the JSON escaper, the rest are
+            // fixed keys and the plugin's rule names (see [`attrs::json`]).
+            entities.push(Entity::with_one_line_attrs("ai_model", m.start..m.end, m.confidence, attrs::json(&m)));
         }
         scratch.mentions = scratch::recycle(out);
-        Ok(entities)
+        entities
     }
 }
 
@@ -376,7 +377,7 @@ impl Plugin for AiModels {
             glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
             let entities = self.find_in(doc, &orgs, scratch);
             scratch.orgs = scratch::recycle(orgs);
-            entities
+            Ok(entities)
         })
     }
 }

@@ -40,7 +40,7 @@ use glaneur_schema::Document;
 use memchr::memmem::Finder;
 
 use crate::adverbials;
-use crate::endings::{lowercase, NameEndings, NameRoom};
+use crate::endings::{lowercase, lowercase_into, NameEndings, NameRoom};
 use crate::folding::with_folded;
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
@@ -160,6 +160,9 @@ pub struct Room {
     fullest_room: Cell<Vec<Cell<Option<Option<usize>>>>>,
     /// The verbs of the clause before a quote ([`Attributor::before`]).
     verbs: Cell<Vec<(usize, Verb)>>,
+    /// A speaker's description, lowercased
+    /// ([`Attributor::resolve_description`]).
+    description: Cell<String>,
 }
 
 impl Room {
@@ -175,6 +178,12 @@ impl Room {
         self.names.get_mut().bound();
         glaneur_text::kept::bound(self.fullest_room.get_mut());
         glaneur_text::kept::bound(self.verbs.get_mut());
+        // A description is a few words: the room of a huge one is freed.
+        let description = self.description.get_mut();
+        match description.capacity() > glaneur_text::kept::KEPT_ROOM {
+            true => *description = String::new(),
+            false => description.clear(),
+        }
     }
 }
 
@@ -1054,9 +1063,13 @@ impl<'a> Attributor<'_, 'a> {
     /// people plugin did not find.
     fn role_then_name(&self, at: usize) -> Option<Speaker<'a>> {
         let comma = clause_comma(self.text, at)?;
-        let words: Vec<&str> = role_words(&self.text[at..comma]).collect();
+        // Read onto the stack: a thirteenth word refuses the phrase, so no
+        // more are read.
+        let mut words = [""; 13];
+        let n = words.iter_mut().zip(role_words(&self.text[at..comma])).map(|(slot, w)| *slot = w).count();
+        let words = &words[..n];
         let opens = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
-        if words.len() > 12 || !opens || !self.is_role_phrase(&words) {
+        if words.len() > 12 || !opens || !self.is_role_phrase(words) {
             return None;
         }
         let (start, end) = capitalised_run(self.text, comma + 1, 2)?;
@@ -1246,34 +1259,40 @@ impl<'a> Attributor<'_, 'a> {
         earlier: &[Attribution<'a>],
         linked: bool,
     ) -> Option<Speaker<'a>> {
-        let recent: Vec<&PersonRef> = self.recent_persons(quote_start).collect();
+        // Read again by each rule below (not collected: a vector for each
+        // description, and most rules stop at the nearest person).
+        let recent = || self.recent_persons(quote_start);
         // The same organisation near an earlier person.
         let first_org = self.orgs.partition_point(|o| o.start < start);
         if let Some(org) = self.orgs.get(first_org).filter(|o| o.end <= end) {
             let name = &self.text[org.start..org.end];
-            let named = |p: &&&PersonRef| occurrences(sentence(self.text, p.start, p.end, 200), name).next().is_some();
-            if let Some(p) = recent.iter().find(named) {
+            let named = |p: &&PersonRef| occurrences(sentence(self.text, p.start, p.end, 200), name).next().is_some();
+            if let Some(p) = recent().find(named) {
                 return Some(self.person_speaker(p));
             }
         }
         // The same role noun near an earlier person (`son vice-président`).
-        let description = lowercase(&self.text[start..end]);
+        // Lowered into the room's string, given back after.
+        let mut description = self.room.description.take();
+        description.clear();
+        lowercase_into(&self.text[start..end], &mut description);
         let role = description.split(|c: char| !is_letter(c) && c != '-').find(|w| w.len() > 3);
-        if let Some(role) = role {
-            let near = |p: &&&PersonRef| {
+        let nearby = role.and_then(|role| {
+            recent().find(|p| {
                 let from = reach_back(self.text, p.start, 80);
                 let to = reach_ahead(self.text, p.end, 80).min(start).max(p.end);
                 contains_lowercase(&self.text[from..to], role)
-            };
-            if let Some(p) = recent.iter().find(near) {
-                return Some(self.person_speaker(p));
-            }
+            })
+        });
+        self.room.description.set(description);
+        if let Some(p) = nearby {
+            return Some(self.person_speaker(p));
         }
         if linked {
             return None;
         }
         // The last person named before, else the last speaker, of that gender when known.
-        recent.into_iter().find(|p| compatible(p.gender, gender)).map(speaker).or_else(|| last_speaker(earlier, gender))
+        recent().find(|p| compatible(p.gender, gender)).map(speaker).or_else(|| last_speaker(earlier, gender))
     }
 
     /// Who a pronoun (`détaille-t-il`, `Elle a ajouté`) before `before`

@@ -130,7 +130,7 @@ impl Quotations {
         let mut entities = Vec::with_capacity(quotes.len());
         for (q, &attribution) in quotes.iter().zip(&attributions) {
             let q = quotation(text, q, attribution);
-            entities.push(entity::entity(&q, confidence(q.attribution.rule))?);
+            entities.push(entity::entity(&q, confidence(q.attribution.rule)));
         }
         scratch.attributions = recycle(attributions);
         scratch.persons = recycle(persons);
