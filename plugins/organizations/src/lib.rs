@@ -84,9 +84,9 @@ impl Organizations {
                     confidence: 0.0,
                     org: Some(o),
                 };
-                Ok(mention.entity()?.attrs)
+                mention.entity().attrs
             })
-            .collect::<Result<_, String>>()?;
+            .collect();
         Ok(Organizations { gazetteer, plain_attrs })
     }
 
@@ -123,28 +123,24 @@ impl Organizations {
     }
 
     /// Every mention as an entity.
-    pub fn find(&self, doc: &Document<'_>) -> Result<Vec<Entity>, String> {
+    pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
         let entity = |m: &Mention<'_>| match m.org.filter(|_| m.rule == GAZETTEER_RULE) {
             // The attributes written at load: the same as `m.entity()`'s.
-            Some(o) => Ok(Entity {
+            Some(o) => Entity {
                 kind: KIND,
                 span: m.start..m.end,
                 confidence: m.confidence,
                 attrs: self.plain_attrs[o].clone(),
                 extractor: String::new(),
-            }),
+            },
             None => m.entity(),
         };
         Scratch::with(|scratch| {
             let mut mentions = recycle(std::mem::take(&mut scratch.mentions));
             self.mentions_into(doc, scratch, &mut mentions);
-            // Not `collect`: into a `Result`, it cannot size the vector first.
-            let mut entities = Vec::with_capacity(mentions.len());
-            for m in &mentions {
-                entities.push(entity(m)?);
-            }
+            let entities = mentions.iter().map(entity).collect();
             scratch.mentions = recycle(mentions);
-            Ok(entities)
+            entities
         })
     }
 }
@@ -154,10 +150,10 @@ const KIND: &str = "organization";
 
 impl Mention<'_> {
     /// The mention as an entity, its attributes written as serde_json
-    /// serialises the mention (README.md lists them). Fails only if the
-    /// host would refuse them, which valid JSON on one line never is.
-    pub fn entity(&self) -> Result<Entity, String> {
-        Entity::with_written_attrs(KIND, self.start..self.end, self.confidence, attrs::json(self))
+    /// serialises the mention (README.md lists them): fixed keys and
+    /// strings written through the JSON escaper, so never a line break.
+    pub fn entity(&self) -> Entity {
+        Entity::with_one_line_attrs(KIND, self.start..self.end, self.confidence, attrs::json(self))
     }
 }
 
@@ -219,7 +215,7 @@ mod tests {
             // serde's writing is the reference.
             let expected: Vec<Entity> =
                 mentions.iter().map(|m| Entity::new(KIND, m.start..m.end, m.confidence, m)).collect();
-            let found = organizations.find(&doc).expect("valid attributes");
+            let found = organizations.find(&doc);
             let attrs = |entities: &[Entity]| entities.iter().map(|e| e.attrs.as_str().to_owned()).collect::<Vec<_>>();
             assert_eq!(attrs(&found), attrs(&expected), "{text}");
             let spans = |entities: &[Entity]| {
@@ -269,7 +265,7 @@ impl Plugin for Organizations {
     }
 
     fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        self.find(doc)
+        Ok(self.find(doc))
     }
 }
 

@@ -638,9 +638,7 @@ impl People {
                 }
             });
             let json = attrs_json(canonical, gender, p.rule);
-            // An error drops the buffers: the thread's next document gets
-            // new ones.
-            entities.push(Entity::with_written_attrs("person", p.start..p.end, p.confidence, json)?);
+            entities.push(Entity::with_one_line_attrs("person", p.start..p.end, p.confidence, json));
         }
         scratch.taken = taken.into_buffers();
         scratch.found = recycle(found);
@@ -732,7 +730,7 @@ mod tests {
                     let gender = first.and_then(gender::is_feminine);
                     let gender = gender.map(|f| if f { Gender::Feminine } else { Gender::Masculine });
                     let json = attrs_json(&p.canonical, gender, p.rule);
-                    Entity::with_written_attrs("person", p.start..p.end, p.confidence, json).expect("one line")
+                    Entity::with_one_line_attrs("person", p.start..p.end, p.confidence, json)
                 })
                 .collect();
             assert_eq!(entities, expected, "in {text}");

@@ -12,7 +12,6 @@ use glaneur_numbers::{parse_digits, Convention};
 use glaneur_schema::{entity::Number, Document, Entity, FfiEntity, Plugin, PluginInfo};
 use matcher::Parts;
 use regex::Regex;
-use serde::Serialize;
 
 /// A number as written in French or English text, `DIGIT` standing for
 /// the class of digits. The group space is `\x20`: the regex is verbose
@@ -210,14 +209,10 @@ fn ending_at_end(
 
 /// A `percentage` entity, its attributes written by hand as serde_json
 /// writes [`Attrs`] (a serializer's calls and checks cost more than the
-/// rest of an entity).
+/// rest of an entity): numbers and a rule name, never a line break.
 fn percentage(span: Range<usize>, value: f64, max: Option<f64>) -> Entity {
     let rule = if max.is_some() { "range" } else { "single" };
-    match Entity::with_written_attrs("percentage", span.clone(), 0.95, attrs_json(value, max, rule)) {
-        Ok(entity) => entity,
-        // Numbers and two words are valid JSON: never taken.
-        Err(_) => Entity::new("percentage", span, 0.95, Attrs { value: Number(value), max: max.map(Number), rule }),
-    }
+    Entity::with_one_line_attrs("percentage", span, 0.95, attrs_json(value, max, rule))
 }
 
 /// The attributes of a percentage as JSON: `value`, `max` when given, and
@@ -234,16 +229,6 @@ fn attrs_json(value: f64, max: Option<f64>, rule: &str) -> String {
     json.push_str(rule);
     json.push_str("\"}");
     json
-}
-
-/// A `percentage` entity's attributes, as serde_json writes them: the
-/// reference of [`attrs_json`].
-#[derive(Serialize)]
-struct Attrs {
-    value: Number,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max: Option<Number>,
-    rule: &'static str,
 }
 
 impl Plugin for Percentages {
@@ -277,6 +262,17 @@ glaneur_alloc::global_allocator!();
 mod tests {
     use super::*;
     use glaneur_schema::DocumentBuf;
+    use serde::Serialize;
+
+    /// A `percentage` entity's attributes, as serde_json writes them: the
+    /// reference of [`attrs_json`].
+    #[derive(Serialize)]
+    struct Attrs {
+        value: Number,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<Number>,
+        rule: &'static str,
+    }
 
     #[test]
     fn the_attributes_written_by_hand_are_serde_jsons() {
