@@ -68,8 +68,8 @@ pub struct Summary {
 pub struct Processed {
     /// The output line.
     pub line: DocumentLine,
-    /// The text the offsets refer to (as read: the original for HTML),
-    /// shared with the entities' texts.
+    /// The text the offsets refer to (as read: the original for HTML):
+    /// the line's `document`, which the entities' texts are read from.
     pub text: SharedText,
 }
 
@@ -218,6 +218,7 @@ fn prepare(input: RawInput, encoding: EncodingMode, mode: HtmlMode) -> Result<Pr
                 encoding: None,
                 entities: None,
                 error: Some(error),
+                document: SharedText::default(),
             },
             text: SharedText::default(),
         })
@@ -247,8 +248,9 @@ fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
             let (start, end) = (view.map_start(entity.start as usize), view.map_end(entity.end as usize));
             entity.start = start as u64;
             entity.end = end.max(start) as u64;
-            // The view maps offsets to character boundaries of the original.
-            entity.text = EntityText::span_of(&text, start..end.max(start)).unwrap_or_else(|| "".into());
+            // The view maps offsets to character boundaries of the original,
+            // which the line holds: the texts are read from it.
+            entity.text = EntityText::IN_DOCUMENT;
         }
         glaneur_schema::output::sort_entities(&mut extraction.entities);
     }
@@ -260,6 +262,7 @@ fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
         source,
         warc_record_id,
         date,
+        document: Arc::clone(&text),
     };
     Processed { line, text }
 }
