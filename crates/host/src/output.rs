@@ -100,8 +100,8 @@ impl<W: Write> Writer<W> {
             Format::Table => write_table(&mut self.out, line, self.color)?,
             Format::Csv => self.write_csv(line)?,
             Format::Html => {
-                self.summary.add(line, Some(&done.text));
-                self.page.push(page_document(line, &done.text));
+                self.summary.add(line, Some(done.text()));
+                self.page.push(page_document(line, done.text()));
             }
         }
         self.written += 1;
@@ -352,7 +352,7 @@ mod tests {
             error: None,
             document: SharedText::new("é: 10 $ </script>".into()),
         };
-        Processed { text: line.document.clone(), line }
+        Processed { line }
     }
 
     fn render(format: Format, color: bool, docs: &[Processed]) -> String {
@@ -412,7 +412,7 @@ mod tests {
             };
             let mut expected = serde_json::to_string(&line).expect("serialisable");
             expected.push('\n');
-            let written = render(Format::Jsonl, false, &[Processed { line, text: SharedText::default() }]);
+            let written = render(Format::Jsonl, false, &[Processed { line }]);
             proptest::prop_assert_eq!(written, expected);
         }
     }

@@ -62,15 +62,21 @@ pub struct Summary {
     pub failed: u64,
 }
 
-/// A document's result, and its text (empty when it could not be read):
-/// the writers that show the text (HTML) or quote it (summaries) need it.
+/// A document's result: its line, which holds its text (empty when it
+/// could not be read), which the writers that show the text (HTML) or
+/// quote it (summaries) need.
 #[derive(Debug)]
 pub struct Processed {
     /// The output line.
     pub line: DocumentLine,
-    /// The text the offsets refer to (as read: the original for HTML):
-    /// the line's `document`, which the entities' texts are read from.
-    pub text: SharedText,
+}
+
+impl Processed {
+    /// The text the offsets refer to (as read: the original for HTML),
+    /// which the entities' texts are read from: the line's `document`.
+    pub fn text(&self) -> &SharedText {
+        &self.line.document
+    }
 }
 
 /// Runs `pipeline` over `inputs`, passing each document to `write` in input
@@ -220,7 +226,6 @@ fn prepare(input: RawInput, encoding: EncodingMode, mode: HtmlMode) -> Result<Pr
                 error: Some(error),
                 document: SharedText::default(),
             },
-            text: SharedText::default(),
         })
     };
     let (text, encoding) = match content {
@@ -262,7 +267,7 @@ fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
         source,
         warc_record_id,
         date,
-        document: Arc::clone(&text),
+        document: text,
     };
-    Processed { line, text }
+    Processed { line }
 }
