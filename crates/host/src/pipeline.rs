@@ -141,18 +141,22 @@ impl Pipeline {
             let result = plugin.extractor.extract(&doc, RSlice::from_slice(&found));
             match result {
                 RResult::ROk(returned) => {
-                    found.reserve(returned.len());
-                    origins.reserve(returned.len());
-                    for mut entity in returned {
-                        match check(&self.names[p].1, text, &entity) {
+                    // Moved into `found` at once, then checked in place: an
+                    // invalid one (rare) is taken out again.
+                    let mut k = found.len();
+                    found.extend(returned);
+                    origins.reserve(found.len() - k);
+                    while let Some(entity) = found.get_mut(k) {
+                        match check(&self.names[p].1, text, entity) {
                             Ok((kind, checked)) => {
                                 if entity.extractor.as_str() != plugin.name() {
                                     entity.extractor = RCow::Owned(plugin.name().into());
                                 }
-                                found.push(entity);
                                 origins.push(Origin { plugin: p, kind, checked });
+                                k += 1;
                             }
                             Err(why) => {
+                                found.remove(k);
                                 errors.push(format!("plugin {} returned an invalid entity: {why}", plugin.name()))
                             }
                         }
