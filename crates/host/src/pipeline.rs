@@ -141,25 +141,33 @@ impl Pipeline {
             let result = plugin.extractor.extract(&doc, RSlice::from_slice(&found));
             match result {
                 RResult::ROk(returned) => {
-                    // Moved into `found` at once, then checked in place: an
-                    // invalid one (rare) is taken out again.
-                    let mut k = found.len();
+                    // Moved into `found` at once, then checked in place: the
+                    // invalid ones (rare) are taken out again, in one pass.
+                    let first = found.len();
                     found.extend(returned);
-                    origins.reserve(found.len() - k);
-                    while let Some(entity) = found.get_mut(k) {
+                    origins.reserve(found.len() - first);
+                    let mut invalid = Vec::new();
+                    for (k, entity) in found.iter_mut().enumerate().skip(first) {
                         match check(&self.names[p].1, text, entity) {
                             Ok((kind, checked)) => {
                                 if entity.extractor.as_str() != plugin.name() {
                                     entity.extractor = RCow::Owned(plugin.name().into());
                                 }
                                 origins.push(Origin { plugin: p, kind, checked });
-                                k += 1;
                             }
                             Err(why) => {
-                                found.remove(k);
+                                invalid.push(k);
                                 errors.push(format!("plugin {} returned an invalid entity: {why}", plugin.name()))
                             }
                         }
+                    }
+                    if !invalid.is_empty() {
+                        // `invalid` is sorted: indices in increasing order.
+                        let mut k = 0;
+                        found.retain(|_| {
+                            k += 1;
+                            invalid.binary_search(&(k - 1)).is_err()
+                        });
                     }
                 }
                 RResult::RErr(message) => errors.push(format!("plugin {} failed: {message}", plugin.name())),
