@@ -117,7 +117,8 @@ impl Columns {
         let Done { processed, chars } = done;
         let line = &processed.line;
         for (entity, &(start_char, end_char)) in line.entities.iter().flatten().zip(&chars) {
-            self.room_for(entity.text.len() + entity.attrs.as_str().len() + line.source.len());
+            let text = line.text_of(entity);
+            self.room_for(text.len() + entity.attrs.as_str().len() + line.source.len());
             let c = &mut self.chunk;
             c.rows += 1;
             c.id.push(Some(&line.source));
@@ -126,7 +127,7 @@ impl Columns {
             c.end.int(Some(entity.end));
             c.start_char.int(Some(start_char));
             c.end_char.int(Some(end_char));
-            c.text.push(Some(&entity.text));
+            c.text.push(Some(text));
             c.extractor.push(Some(&entity.extractor));
             c.confidence.push(Some(entity.confidence.to_le_bytes()));
             c.attrs.push(Some(entity.attrs.as_str()));

@@ -62,7 +62,7 @@ pub fn document<'py>(py: Python<'py>, done: &Done, strings: &mut Strings) -> PyR
             e.set_item(intern!(py, "end"), entity.end)?;
             e.set_item(intern!(py, "start_char"), start_char)?;
             e.set_item(intern!(py, "end_char"), end_char)?;
-            e.set_item(intern!(py, "text"), entity.text.as_str())?;
+            e.set_item(intern!(py, "text"), line.text_of(entity))?;
             e.set_item(intern!(py, "extractor"), strings.get(py, &entity.extractor))?;
             e.set_item(intern!(py, "confidence"), entity.confidence)?;
             e.set_item(intern!(py, "attrs"), pyjson::loads(py, entity.attrs.as_str(), strings)?)?;

@@ -44,7 +44,7 @@ pub fn run_batch(pipeline: &Pipeline, batch: Vec<RawInput>, reading: Reading) ->
         .into_iter()
         .map(|processed| {
             let entities = processed.line.entities.as_deref().unwrap_or_default();
-            let chars = char_offsets(&processed.text, entities);
+            let chars = char_offsets(processed.text(), entities);
             Done { processed, chars }
         })
         .collect()

@@ -85,7 +85,7 @@ fn ai_model_corpus_with_vendors_from_organisations() {
         let got: Vec<String> = extract(text)
             .iter()
             .filter(|e| &*e.kind == "ai_model")
-            .map(|e| fact(&e.text, &|k| e.attrs.get(k).unwrap_or(Value::Null)))
+            .map(|e| fact(e.text_in(text), &|k| e.attrs.get(k).unwrap_or(Value::Null)))
             .collect();
         if want != got {
             fails.push(format!("{text}\n   expected {want:?}\n   found    {got:?}"));
@@ -137,7 +137,7 @@ fn quotation_corpus() {
             let got: Vec<String> = extract(text)
                 .iter()
                 .filter(|e| &*e.kind == "quotation")
-                .map(|e| fact(&e.text, &|k| e.attrs.get(k).unwrap_or(Value::Null)))
+                .map(|e| fact(e.text_in(text), &|k| e.attrs.get(k).unwrap_or(Value::Null)))
                 .collect();
             match (want == got, case.get("xfail")) {
                 (false, None) => {

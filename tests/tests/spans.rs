@@ -58,7 +58,7 @@ fn check_mode(text: &str, html: bool, mode: HtmlMode) -> Result<(), TestCaseErro
         let (start, end) = (e.start as usize, e.end as usize);
         prop_assert!(start <= end && end <= text.len());
         prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
-        prop_assert_eq!(&text[start..end], e.text.as_str());
+        prop_assert_eq!(&text[start..end], e.text_in(&line.document));
     }
     let ordered = entities
         .windows(2)

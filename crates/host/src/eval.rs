@@ -166,7 +166,7 @@ impl Document {
                 kind: e.kind.to_string(),
                 start: e.start,
                 end: e.end,
-                text: Some(e.text.to_string()),
+                text: Some(line.text_of(e).to_owned()),
                 attrs: e.attrs.to_map(),
                 scored: true,
             })

@@ -383,7 +383,7 @@ impl InputArgs {
         let skipped = input::Skipped::default();
         let paths_inputs = input::from_paths(self.paths.clone(), self.max_bytes, skipped.clone());
         let write = |done: &Processed| {
-            progress.document(done.text.len());
+            progress.document(done.text().len());
             write(done)
         };
         let workers;
@@ -484,7 +484,7 @@ fn extract(args: ExtractArgs, summary: bool) -> Result<ExitCode, String> {
     let mut aggregates = glaneur::summary::Summary::default();
     let result = args.input.run(&pipeline, &args.only, &done_before, |done| {
         if summary {
-            aggregates.add(&done.line, Some(&done.text));
+            aggregates.add(&done.line, Some(done.text()));
             Ok(())
         } else {
             writer.write(done)

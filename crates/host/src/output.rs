@@ -100,8 +100,8 @@ impl<W: Write> Writer<W> {
             Format::Table => write_table(&mut self.out, line, self.color)?,
             Format::Csv => self.write_csv(line)?,
             Format::Html => {
-                self.summary.add(line, Some(&done.text));
-                self.page.push(page_document(line, &done.text));
+                self.summary.add(line, Some(done.text()));
+                self.page.push(page_document(line, done.text()));
             }
         }
         self.written += 1;
@@ -117,7 +117,7 @@ impl<W: Write> Writer<W> {
         for e in line.entities.iter().flatten() {
             // Field by field, borrowed: no row of copies per entity.
             let numbers = [e.start.to_string(), e.end.to_string()];
-            let own = [line.source.as_str(), &e.kind, &numbers[0], &numbers[1], &e.text, &e.extractor];
+            let own = [line.source.as_str(), &e.kind, &numbers[0], &numbers[1], line.text_of(e), &e.extractor];
             for field in own {
                 csv.write_field(field).map_err(io::Error::other)?;
             }
@@ -181,8 +181,9 @@ fn page_document(line: &DocumentLine, text: &str) -> Value {
         .filter(|e| (e.end as usize) <= text.len())
         .map(|e| {
             let s = utf16.at(e.start as usize);
-            let len: usize = e.text.encode_utf16().count();
-            json!({"kind": e.kind, "s": s, "e": s + len, "text": e.text, "confidence": e.confidence, "attrs": e.attrs})
+            let entity_text = line.text_of(e);
+            let len: usize = entity_text.encode_utf16().count();
+            json!({"kind": e.kind, "s": s, "e": s + len, "text": entity_text, "confidence": e.confidence, "attrs": e.attrs})
         })
         .collect();
     json!({"source": line.source, "text": text, "error": line.error, "entities": entities})
@@ -280,7 +281,9 @@ fn write_table(out: &mut impl Write, line: &DocumentLine, color: bool) -> io::Re
     }
     let rows: Vec<[String; 4]> = entities
         .iter()
-        .map(|e| [format!("{}..{}", e.start, e.end), e.kind.to_string(), one_line(&e.text, 60), attrs_summary(e)])
+        .map(|e| {
+            [format!("{}..{}", e.start, e.end), e.kind.to_string(), one_line(line.text_of(e), 60), attrs_summary(e)]
+        })
         .collect();
     let widths: Vec<usize> = (0..3).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
     for (row, e) in rows.iter().zip(entities) {
@@ -326,7 +329,7 @@ fn attrs_summary(entity: &OutputEntity) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use glaneur_schema::output::{Attrs, SharedText};
+    use glaneur_schema::output::{Attrs, EntityText, SharedText};
 
     fn done() -> Processed {
         let attrs = Attrs::new(r#"{"value":10,"currency":"USD","rule":"digits","extra":1}"#).expect("valid JSON");
@@ -340,14 +343,16 @@ mod tests {
                 kind: "money".into(),
                 start: 4,
                 end: 8,
-                text: "10 $".into(),
+                // Read from the document: "10 $".
+                text: EntityText::IN_DOCUMENT,
                 extractor: "money".into(),
                 confidence: 0.9,
                 attrs,
             }]),
             error: None,
+            document: SharedText::new("é: 10 $ </script>".into()),
         };
-        Processed { line, text: SharedText::new("é: 10 $ </script>".into()) }
+        Processed { line }
     }
 
     fn render(format: Format, color: bool, docs: &[Processed]) -> String {
@@ -363,7 +368,11 @@ mod tests {
         let out = render(Format::Jsonl, false, &[done(), done()]);
         assert_eq!(out.lines().count(), 2);
         let back: DocumentLine = serde_json::from_str(out.lines().next().expect("a line")).expect("valid JSON");
-        assert_eq!(back, done().line);
+        // Read back, the entity holds its text (the written one read it
+        // from the document): the same line, written again.
+        assert_eq!(back.text_of(&back.entities.as_ref().expect("entities")[0]), "10 $");
+        let again = serde_json::to_string(&back).expect("serialisable");
+        assert_eq!(again, serde_json::to_string(&done().line).expect("serialisable"));
     }
 
     proptest::proptest! {
@@ -399,10 +408,11 @@ mod tests {
                 encoding: optional.clone(),
                 entities,
                 error: optional,
+                document: SharedText::default(),
             };
             let mut expected = serde_json::to_string(&line).expect("serialisable");
             expected.push('\n');
-            let written = render(Format::Jsonl, false, &[Processed { line, text: SharedText::default() }]);
+            let written = render(Format::Jsonl, false, &[Processed { line }]);
             proptest::prop_assert_eq!(written, expected);
         }
     }

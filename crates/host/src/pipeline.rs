@@ -9,7 +9,6 @@
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 
 use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
@@ -107,35 +106,21 @@ impl Pipeline {
     }
 
     /// Reads `text` once, then runs every plugin over it; the entities'
-    /// texts are spans of a copy of it ([`Pipeline::extract_shared`]
-    /// spares the copy).
+    /// texts are left in it ([`EntityText::IN_DOCUMENT`]: their line reads
+    /// them from the document).
     pub fn extract(&self, text: &str) -> Extraction {
-        self.extract_sharing(text, |any| EntityText::shared_copy(text, any), |_| {})
+        self.extract_observed(text, |_| {})
     }
 
-    /// [`Pipeline::extract`] of a text the run shares: the entities' texts
-    /// are spans of `text` itself.
+    /// [`Pipeline::extract`] of a text the run shares.
     pub fn extract_shared(&self, text: &SharedText) -> Extraction {
-        self.extract_sharing(text, |_| Arc::clone(text), |_| {})
+        self.extract(text)
     }
 
-    /// [`Pipeline::extract_shared`], calling `starting` with each plugin's
-    /// name before it runs (a worker process reports it, so that a crash
-    /// or a hang is blamed on the right plugin).
-    pub fn extract_observed(&self, text: &SharedText, starting: impl FnMut(&str)) -> Extraction {
-        self.extract_sharing(text, |_| Arc::clone(text), starting)
-    }
-
-    /// Runs the plugins over `text`, calling `starting` as
-    /// [`Pipeline::extract_observed`] does; the entities' texts are spans
-    /// of the string `share` gives (`text`, shared or copied), told whether
-    /// any entity was found.
-    fn extract_sharing(
-        &self,
-        text: &str,
-        share: impl FnOnce(bool) -> SharedText,
-        mut starting: impl FnMut(&str),
-    ) -> Extraction {
+    /// [`Pipeline::extract`], calling `starting` with each plugin's name
+    /// before it runs (a worker process reports it, so that a crash or a
+    /// hang is blamed on the right plugin).
+    pub fn extract_observed(&self, text: &str, mut starting: impl FnMut(&str)) -> Extraction {
         // In the thread's buffers, kept with their room from one document
         // to the next.
         let buf = match DocumentBuf::new_in(text, ROOM.take()) {
@@ -156,21 +141,33 @@ impl Pipeline {
             let result = plugin.extractor.extract(&doc, RSlice::from_slice(&found));
             match result {
                 RResult::ROk(returned) => {
-                    found.reserve(returned.len());
-                    origins.reserve(returned.len());
-                    for mut entity in returned {
-                        match check(&self.names[p].1, text, &entity) {
+                    // Moved into `found` at once, then checked in place: the
+                    // invalid ones (rare) are taken out again, in one pass.
+                    let first = found.len();
+                    found.extend(returned);
+                    origins.reserve(found.len() - first);
+                    let mut invalid = Vec::new();
+                    for (k, entity) in found.iter_mut().enumerate().skip(first) {
+                        match check(&self.names[p].1, text, entity) {
                             Ok((kind, checked)) => {
                                 if entity.extractor.as_str() != plugin.name() {
                                     entity.extractor = RCow::Owned(plugin.name().into());
                                 }
-                                found.push(entity);
                                 origins.push(Origin { plugin: p, kind, checked });
                             }
                             Err(why) => {
+                                invalid.push(k);
                                 errors.push(format!("plugin {} returned an invalid entity: {why}", plugin.name()))
                             }
                         }
+                    }
+                    if !invalid.is_empty() {
+                        // `invalid` is sorted: indices in increasing order.
+                        let mut k = 0;
+                        found.retain(|_| {
+                            k += 1;
+                            invalid.binary_search(&(k - 1)).is_err()
+                        });
                     }
                 }
                 RResult::RErr(message) => errors.push(format!("plugin {} failed: {message}", plugin.name())),
@@ -181,15 +178,13 @@ impl Pipeline {
             self.names[plugin].1[kind].printed
         };
         let mut entities = Vec::with_capacity(found.len());
-        // The entities' texts are spans of the document, shared.
-        let shared = share(!found.is_empty());
         self.output_order(text.len(), &found, &origins, &mut order, &mut short_order);
         let in_order =
             order.iter().map(|&key| index_in_key(key)).chain(short_order.iter().map(|&key| index_in_short_key(key)));
         for k in in_order.filter(|&k| printed(k)) {
             // `validate` has read these attrs, so this cannot fail in practice;
             // an error rather than a panic all the same.
-            match self.output(&shared, &mut found[k], origins[k]) {
+            match self.output(&mut found[k], origins[k]) {
                 Ok(e) => entities.push(e),
                 Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", found[k].extractor)),
             }
@@ -240,20 +235,18 @@ impl Pipeline {
     /// `origin.plugin` (an index in `plugins`) in the document `text`, must
     /// have passed [`check`], whose validation of its attrs is not run
     /// again. Its attrs are moved to the output entity (left empty), not
-    /// copied; its text is a span of `text`, shared.
-    fn output(&self, text: &SharedText, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
+    /// copied; its text is left in the document, where `check` kept its
+    /// span (within the text, on character boundaries).
+    fn output(&self, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
         let (start, end) = (entity.start, entity.end);
         // The plugin's shared name and kind (`check` accepted only declared
         // kinds, and set the extractor to the plugin's name).
         let (name, kinds) = &self.names[origin.plugin];
-        // `check` kept the span within the text on character boundaries.
-        let span = EntityText::span_of(text, start as usize..end as usize)
-            .ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
         Ok(OutputEntity {
             kind: kinds[origin.kind].name,
             start,
             end,
-            text: span,
+            text: EntityText::IN_DOCUMENT,
             extractor: *name,
             confidence: entity.confidence,
             // `entity` is in `found`, which holds only entities `check`

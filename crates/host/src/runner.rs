@@ -62,15 +62,21 @@ pub struct Summary {
     pub failed: u64,
 }
 
-/// A document's result, and its text (empty when it could not be read):
-/// the writers that show the text (HTML) or quote it (summaries) need it.
+/// A document's result: its line, which holds its text (empty when it
+/// could not be read), which the writers that show the text (HTML) or
+/// quote it (summaries) need.
 #[derive(Debug)]
 pub struct Processed {
     /// The output line.
     pub line: DocumentLine,
+}
+
+impl Processed {
     /// The text the offsets refer to (as read: the original for HTML),
-    /// shared with the entities' texts.
-    pub text: SharedText,
+    /// which the entities' texts are read from: the line's `document`.
+    pub fn text(&self) -> &SharedText {
+        &self.line.document
+    }
 }
 
 /// Runs `pipeline` over `inputs`, passing each document to `write` in input
@@ -218,8 +224,8 @@ fn prepare(input: RawInput, encoding: EncodingMode, mode: HtmlMode) -> Result<Pr
                 encoding: None,
                 entities: None,
                 error: Some(error),
+                document: SharedText::default(),
             },
-            text: SharedText::default(),
         })
     };
     let (text, encoding) = match content {
@@ -247,8 +253,9 @@ fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
             let (start, end) = (view.map_start(entity.start as usize), view.map_end(entity.end as usize));
             entity.start = start as u64;
             entity.end = end.max(start) as u64;
-            // The view maps offsets to character boundaries of the original.
-            entity.text = EntityText::span_of(&text, start..end.max(start)).unwrap_or_else(|| "".into());
+            // The view maps offsets to character boundaries of the original,
+            // which the line holds: the texts are read from it.
+            entity.text = EntityText::IN_DOCUMENT;
         }
         glaneur_schema::output::sort_entities(&mut extraction.entities);
     }
@@ -260,6 +267,7 @@ fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
         source,
         warc_record_id,
         date,
+        document: text,
     };
-    Processed { line, text }
+    Processed { line }
 }

@@ -158,7 +158,7 @@ impl Summary {
                 "ai_model" => {
                     let attrs = attrs();
                     let vendor = attr(&attrs, "vendor").map(str::to_owned);
-                    let canonical = attr(&attrs, "canonical").unwrap_or(&e.text).to_owned();
+                    let canonical = attr(&attrs, "canonical").unwrap_or(line.text_of(e)).to_owned();
                     *self.models.entry(vendor).or_default().entry(canonical).or_default() += 1;
                 }
                 _ => {}
@@ -184,7 +184,7 @@ impl Summary {
                 value,
                 max,
                 currency,
-                text: e.text.to_string(),
+                text: line.text_of(e).to_owned(),
                 context,
                 source: line.source.clone(),
             });
@@ -224,7 +224,7 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use glaneur_schema::output::Attrs;
+    use glaneur_schema::output::{Attrs, SharedText};
     use serde_json::json;
 
     fn entity(kind: &str, text: &str, start: u64, attrs: Value) -> OutputEntity {
@@ -246,6 +246,7 @@ mod tests {
             source: "a".into(),
             warc_record_id: None,
             date: None,
+            document: SharedText::default(),
             bytes: None,
             encoding: None,
             entities: Some(vec![

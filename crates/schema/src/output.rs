@@ -20,7 +20,7 @@ pub use name::Name;
 pub use text::{EntityText, SharedText};
 
 /// One output line: a processed document, or one that could not be processed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct DocumentLine {
     /// The input path as given, `-` for stdin, the JSONL record's `id`, or
     /// a WARC record's `WARC-Target-URI`.
@@ -46,9 +46,80 @@ pub struct DocumentLine {
     /// Why the document (or part of it) could not be processed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The text the offsets refer to, which the entities' texts are read
+    /// from ([`DocumentLine::text_of`]): not printed as a field (empty on
+    /// a line read back from JSON, whose entities hold their own texts).
+    #[serde(skip)]
+    pub document: SharedText,
+}
+
+/// Written as the derived form would (the fields in order, the absent
+/// ones skipped), each entity's text read from the document.
+impl Serialize for DocumentLine {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let entities = self.entities.as_ref().map(|entities| {
+            entities.iter().map(|entity| EntityView { text: self.text_of(entity), entity }).collect::<Vec<_>>()
+        });
+        LineView {
+            source: &self.source,
+            warc_record_id: &self.warc_record_id,
+            date: &self.date,
+            bytes: self.bytes,
+            encoding: &self.encoding,
+            entities,
+            error: &self.error,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A [`DocumentLine`] as serialised.
+#[derive(Serialize)]
+struct LineView<'a> {
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warc_record_id: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Vec<EntityView<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: &'a Option<String>,
+}
+
+/// An [`OutputEntity`] as serialised, with its text read.
+struct EntityView<'a> {
+    entity: &'a OutputEntity,
+    text: &'a str,
+}
+
+impl Serialize for EntityView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let e = self.entity;
+        let mut s = serializer.serialize_struct("OutputEntity", 7)?;
+        s.serialize_field("kind", &e.kind)?;
+        s.serialize_field("start", &e.start)?;
+        s.serialize_field("end", &e.end)?;
+        s.serialize_field("text", self.text)?;
+        s.serialize_field("extractor", &e.extractor)?;
+        s.serialize_field("confidence", &e.confidence)?;
+        s.serialize_field("attrs", &e.attrs)?;
+        s.end()
+    }
 }
 
 impl DocumentLine {
+    /// The text of `entity`, one of this line's entities: its own, or the
+    /// document's bytes between its offsets.
+    pub fn text_of<'a>(&'a self, entity: &'a OutputEntity) -> &'a str {
+        entity.text_in(&self.document)
+    }
+
     /// Appends the line to `out` as JSON, byte for byte what
     /// `serde_json::to_writer` writes, without the line break: by hand,
     /// since serde_json's escaping of the strings (the entities' text, a
@@ -76,7 +147,7 @@ impl DocumentLine {
                 if k > 0 {
                     out.push(b',');
                 }
-                entity.write_json_sharing(out, names);
+                entity.write_json_sharing(out, names, self.text_of(entity));
             }
             out.push(b']');
         }
@@ -107,8 +178,9 @@ pub struct OutputEntity {
     pub start: u64,
     /// UTF-8 byte offset one past the last byte.
     pub end: u64,
-    /// The document's bytes between `start` and `end` (usually a span of
-    /// a copy of the document the entities of one document share).
+    /// The document's bytes between `start` and `end`: its own string, or
+    /// none ([`EntityText::IN_DOCUMENT`]) read from the document
+    /// ([`OutputEntity::text_in`], [`DocumentLine::text_of`]).
     pub text: EntityText,
     /// The plugin that produced it (one string for the run, as `kind`).
     pub extractor: Name,
@@ -119,16 +191,24 @@ pub struct OutputEntity {
 }
 
 impl OutputEntity {
-    /// Appends the entity to `out` as JSON, as [`DocumentLine::write_json`]
-    /// does (the attrs copied as they are: valid JSON on one line), copying
-    /// the kind and the extractor from `shared` when it holds them.
-    fn write_json_sharing(&self, out: &mut Vec<u8>, shared: &mut SharedNames) {
+    /// The entity's text, read from `document` (the text its offsets refer
+    /// to) when it holds none of its own; empty when its offsets are not
+    /// within `document` on character boundaries.
+    pub fn text_in<'a>(&'a self, document: &'a str) -> &'a str {
+        self.text.read_in(document, self.start as usize..self.end as usize)
+    }
+
+    /// Appends the entity, whose text is `text`, to `out` as JSON, as
+    /// [`DocumentLine::write_json`] does (the attrs copied as they are:
+    /// valid JSON on one line), copying the kind and the extractor from
+    /// `shared` when it holds them.
+    fn write_json_sharing(&self, out: &mut Vec<u8>, shared: &mut SharedNames, text: &str) {
         shared.write(out, self.kind, Field::Kind);
         json_text::write_u64(out, self.start);
         out.extend_from_slice(b",\"end\":");
         json_text::write_u64(out, self.end);
         out.extend_from_slice(b",\"text\":");
-        json_text::write_str(out, &self.text);
+        json_text::write_str(out, text);
         shared.write(out, self.extractor, Field::Extractor);
         json_text::write_f64(out, self.confidence);
         out.extend_from_slice(b",\"attrs\":");
@@ -356,7 +436,8 @@ mod tests {
                 kind: names[k % names.len()],
                 start: k as u64,
                 end: 2 * k as u64,
-                text: format!("« {k} »\t").into(),
+                // Every other text is the document's, between the offsets.
+                text: if k % 2 == 0 { format!("« {k} »\t").into() } else { EntityText::IN_DOCUMENT },
                 extractor: names[(3 * k + 1) % names.len()],
                 confidence: 0.95,
                 attrs: Attrs::new(r#"{"rule":"r"}"#).expect("valid"),
@@ -370,11 +451,20 @@ mod tests {
             encoding: None,
             entities: Some(entities),
             error: Some("x".into()),
+            document: SharedText::new((0..2000).map(|k| ["a", "\"", "é", "\n"][k % 4]).collect()),
         };
         let mut out = Vec::new();
         line.write_json(&mut out);
         let expected = serde_json::to_string(&line).expect("serialisable");
         assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
+        // Read back, the entities hold their texts, as read from the document.
+        let back: DocumentLine = serde_json::from_str(&expected).expect("valid JSON");
+        let texts = |line: &DocumentLine| -> Vec<String> {
+            line.entities.iter().flatten().map(|e| line.text_of(e).to_owned()).collect()
+        };
+        assert_eq!(texts(&back), texts(&line));
+        assert!(texts(&line).iter().any(|t| t.contains('é')), "some spans in the document");
+        assert_eq!(serde_json::to_string(&back).expect("serialisable"), expected);
         // Lines written one after the other, sharing the names they hold
         // and others made in between.
         let mut names = SharedNames::default();

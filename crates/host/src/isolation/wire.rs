@@ -58,9 +58,9 @@ pub fn decode(bytes: &[u8], text: &SharedText) -> Result<Extraction, String> {
         let extractor = shared(reader.str()?);
         let confidence = f64::from_le_bytes(reader.take(8)?.try_into().map_err(|_| "a cut number")?);
         let attrs = Attrs::new(reader.str()?)?;
-        let span = EntityText::span_of(text, start as usize..end as usize)
-            .ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
-        entities.push(OutputEntity { kind, start, end, text: span, extractor, confidence, attrs });
+        // The entity's text is read from the document: its span must be.
+        text.get(start as usize..end as usize).ok_or_else(|| format!("span {start}..{end} is not in the text"))?;
+        entities.push(OutputEntity { kind, start, end, text: EntityText::IN_DOCUMENT, extractor, confidence, attrs });
     }
     let count = reader.u32()? as usize;
     let errors = (0..count).map(|_| reader.str().map(str::to_owned)).collect::<Result<_, _>>()?;
@@ -104,7 +104,8 @@ mod tests {
             kind: Name::new(kind),
             start,
             end,
-            text: text[start as usize..end as usize].into(),
+            // As the pipeline makes them: the text read from the document.
+            text: EntityText::IN_DOCUMENT,
             extractor: Name::new("plugin"),
             confidence: 0.5,
             attrs: Attrs::new(attrs).expect("JSON"),
@@ -116,6 +117,7 @@ mod tests {
         let shared = SharedText::new(text.to_owned());
         let back = decode(&encode(&extraction), &shared).expect("decodes");
         assert_eq!(back.entities, extraction.entities);
+        assert_eq!(back.entities[0].text_in(&shared), "Nexalis");
         assert_eq!(back.errors, extraction.errors);
         assert!(decode(&encode(&extraction)[..20], &shared).is_err());
         assert!(decode(&encode(&extraction), &SharedText::new("short".to_owned())).is_err());

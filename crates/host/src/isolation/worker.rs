@@ -12,7 +12,7 @@
 
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use super::{frames, wire};
@@ -45,9 +45,8 @@ pub fn serve(pipeline: &Pipeline, input: impl Read, output: impl Write) -> io::R
         if tag != frames::TEXT {
             return Err(io::Error::new(io::ErrorKind::InvalidData, format!("unexpected frame {tag:#x}")));
         }
-        // Shared, not copied, for the entities' texts (which the result
-        // leaves out).
-        let text = Arc::new(String::from_utf8(payload).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?);
+        // The entities' texts are left in it (the result leaves them out).
+        let text = String::from_utf8(payload).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
         DOCUMENT.fetch_add(1, Ordering::SeqCst);
         let extraction = pipeline.extract_observed(&text, |plugin| {
             let k = names.iter().position(|n| n == plugin).unwrap_or(usize::MAX);

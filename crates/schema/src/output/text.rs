@@ -1,123 +1,86 @@
-//! [`EntityText`]: an entity's text, a span of a string the entities of one
-//! document share ([`SharedText`]) rather than a string allocated for each.
+//! [`EntityText`]: an entity's text, either its own string or nothing at
+//! all when it is its document's bytes between the entity's offsets (what
+//! the pipeline makes), read through the document's [`SharedText`] its
+//! line holds ([`crate::output::DocumentLine::text_of`]).
 
 use std::fmt;
-use std::ops::{Deref, Range};
 use std::sync::Arc;
 
+use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A document's text as the run holds it from decoding on: shared by the
-/// entities whose texts are spans of it ([`EntityText::span_of`]) without a
-/// copy. A `String` behind the count, not an `Arc<str>`, since a decoded
-/// text is a `String` and making an `Arc<str>` of it copies it (all the
-/// text, and twice the memory of a large document while both live).
+/// A document's text as the run holds it from decoding on: the one string
+/// the entities' texts are read from (their line holds it), shared by the
+/// threads that read, extract and write it without a copy. A `String`
+/// behind the count, not an `Arc<str>`, since a decoded text is a `String`
+/// and making an `Arc<str>` of it copies it (all the text, and twice the
+/// memory of a large document while both live).
 pub type SharedText = Arc<String>;
 
-/// An entity's text (the document's bytes between its offsets), read as a
-/// `&str` (it derefs to one). The pipeline gives every entity of a document
-/// a span of the document's [`SharedText`]: a string allocated, copied and
-/// freed per entity was a tenth of the host's work on a document. A text
-/// made from a string (read from JSON, written by hand) holds it whole.
-#[derive(Clone)]
-pub struct EntityText {
-    /// The string the text is a span of.
-    shared: SharedText,
-    /// Where in `shared`: on character boundaries (each constructor checks).
-    span: Range<usize>,
-}
+/// An entity's text. The pipeline's entities hold none
+/// ([`EntityText::IN_DOCUMENT`]): their text is their document's bytes
+/// between their offsets, which their line's [`SharedText`] holds once for
+/// all of them (a reference count per entity, taken and dropped with two
+/// atomic operations, was the last shared cost of an entity). A text read
+/// from JSON or written by hand holds its own string.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct EntityText(Option<Box<str>>);
 
 impl EntityText {
-    /// The text `shared[span]`, sharing `shared` (a reference count, no
-    /// copy); `None` when `span` is not within it on character boundaries.
-    pub fn span_of(shared: &SharedText, span: Range<usize>) -> Option<Self> {
-        shared.get(span.clone())?;
-        Some(EntityText { shared: Arc::clone(shared), span })
+    /// The text of an entity that is its document's bytes between its
+    /// offsets.
+    pub const IN_DOCUMENT: EntityText = EntityText(None);
+
+    /// The entity's own text; `None` when it is a span of its document.
+    pub fn own(&self) -> Option<&str> {
+        self.0.as_deref()
     }
 
-    /// A copy of a document's `text` its entities' texts can be spans of
-    /// ([`EntityText::span_of`]), for a caller that holds the text only as
-    /// a `&str`: empty when it has no entity (`any` false), which spares
-    /// copying a document nothing will point into.
-    pub fn shared_copy(text: &str, any: bool) -> SharedText {
-        Arc::new(if any { text.to_owned() } else { String::new() })
-    }
-
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        // Constructors keep the span within `shared` on boundaries: never
-        // the empty default in practice.
-        self.shared.get(self.span.clone()).unwrap_or_default()
-    }
-}
-
-impl Deref for EntityText {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for EntityText {
-    fn as_ref(&self) -> &str {
-        self.as_str()
+    /// The text, `document[span]` when it has none of its own (empty when
+    /// `span` is not within `document` on character boundaries).
+    pub fn read_in<'a>(&'a self, document: &'a str, span: std::ops::Range<usize>) -> &'a str {
+        match &self.0 {
+            Some(own) => own,
+            None => document.get(span).unwrap_or_default(),
+        }
     }
 }
 
 impl From<&str> for EntityText {
     fn from(text: &str) -> Self {
-        EntityText::from(text.to_owned())
+        EntityText(Some(text.into()))
     }
 }
 
 impl From<String> for EntityText {
     fn from(text: String) -> Self {
-        EntityText { span: 0..text.len(), shared: Arc::new(text) }
+        EntityText(Some(text.into_boxed_str()))
     }
 }
 
-impl PartialEq for EntityText {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for EntityText {}
-
-impl PartialEq<str> for EntityText {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for EntityText {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-/// As the string (what a `String` field printed).
+/// As the string (what a `String` field printed), or `<in document>`.
 impl fmt::Debug for EntityText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
+        match &self.0 {
+            Some(own) => fmt::Debug::fmt(own, f),
+            None => f.write_str("<in document>"),
+        }
     }
 }
 
-impl fmt::Display for EntityText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Written as a JSON string.
+/// Written as a JSON string when it is the entity's own; a text in its
+/// document is written with its line ([`crate::output::DocumentLine`]'s
+/// `Serialize`), which holds the document: alone, it is an error.
 impl Serialize for EntityText {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        match &self.0 {
+            Some(own) => serializer.serialize_str(own),
+            None => Err(S::Error::custom("an entity's text in its document is written with its line")),
+        }
     }
 }
 
-/// Read from a JSON string, held whole.
+/// Read from a JSON string, held as its own.
 impl<'de> Deserialize<'de> for EntityText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(EntityText::from)
@@ -129,17 +92,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_span_reads_as_the_text_it_covers() {
-        let shared: SharedText = Arc::new("Le « cloud » coûte 3 €.".into());
-        let cloud = EntityText::span_of(&shared, 3..14).expect("on boundaries");
-        assert_eq!(cloud, "« cloud »");
-        assert_eq!(cloud, EntityText::from("« cloud »"));
-        assert_eq!(format!("{cloud:?}"), format!("{:?}", "« cloud »"));
-        assert_eq!(serde_json::to_string(&cloud).expect("serialisable"), r#""« cloud »""#);
+    fn a_text_in_its_document_reads_the_span() {
+        let document = "Le « cloud » coûte 3 €.";
+        assert_eq!(EntityText::IN_DOCUMENT.read_in(document, 3..14), "« cloud »");
+        assert_eq!(EntityText::IN_DOCUMENT.read_in(document, 4..14), "", "inside «");
+        assert_eq!(EntityText::IN_DOCUMENT.read_in(document, 20..40), "", "past the end");
+        let own = EntityText::from("« cloud »");
+        assert_eq!(own.read_in(document, 0..2), "« cloud »");
+        assert_eq!(format!("{own:?}"), format!("{:?}", "« cloud »"));
+        assert_eq!(serde_json::to_string(&own).expect("serialisable"), r#""« cloud »""#);
+        assert!(serde_json::to_string(&EntityText::IN_DOCUMENT).is_err());
         let back: EntityText = serde_json::from_str(r#""« cloud »""#).expect("a string");
-        assert_eq!(back, cloud);
-        assert!(EntityText::span_of(&shared, 4..14).is_none(), "inside «");
-        assert!(EntityText::span_of(&shared, 20..40).is_none(), "past the end");
-        assert_eq!(EntityText::span_of(&shared, 5..5).expect("empty").as_str(), "");
+        assert_eq!(back, own);
     }
 }
