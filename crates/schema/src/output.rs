@@ -20,7 +20,9 @@ pub use name::Name;
 pub use text::{EntityText, SharedText};
 
 /// One output line: a processed document, or one that could not be processed.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// Two lines are equal when they print the same: an entity's text held
+/// in the document equals the same text held by the entity.
+#[derive(Debug, Clone, Deserialize)]
 pub struct DocumentLine {
     /// The input path as given, `-` for stdin, the JSONL record's `id`, or
     /// a WARC record's `WARC-Target-URI`.
@@ -51,6 +53,26 @@ pub struct DocumentLine {
     /// a line read back from JSON, whose entities hold their own texts).
     #[serde(skip)]
     pub document: SharedText,
+}
+
+impl PartialEq for DocumentLine {
+    fn eq(&self, other: &Self) -> bool {
+        let same_entities = match (&self.entities, &other.entities) {
+            (Some(mine), Some(theirs)) => {
+                mine.len() == theirs.len()
+                    && mine.iter().zip(theirs).all(|(a, b)| {
+                        (a.kind, a.start, a.end, a.extractor, a.confidence)
+                            == (b.kind, b.start, b.end, b.extractor, b.confidence)
+                            && a.attrs == b.attrs
+                            && self.text_of(a) == other.text_of(b)
+                    })
+            }
+            (mine, theirs) => mine.is_none() && theirs.is_none(),
+        };
+        (&self.source, &self.warc_record_id, &self.date, self.bytes, &self.encoding, &self.error)
+            == (&other.source, &other.warc_record_id, &other.date, other.bytes, &other.encoding, &other.error)
+            && same_entities
+    }
 }
 
 /// Written as the derived form would (the fields in order, the absent
@@ -463,6 +485,7 @@ mod tests {
             line.entities.iter().flatten().map(|e| line.text_of(e).to_owned()).collect()
         };
         assert_eq!(texts(&back), texts(&line));
+        assert_eq!(back, line, "equal as printed, the texts held differently");
         assert!(texts(&line).iter().any(|t| t.contains('é')), "some spans in the document");
         assert_eq!(serde_json::to_string(&back).expect("serialisable"), expected);
         // Lines written one after the other, sharing the names they hold
