@@ -234,9 +234,12 @@ pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Toke
                     // which has a faster path.
                     let latin = match run.stop {
                         0xC3 => latin_word(text, start, &letters, gap, folded, &mut tokens),
+                        // Most often an elision (`l’`, `d'`), which has its own.
+                        b'\'' | 0xE2 => elided_word(text, start, &letters, run.head, gap, folded, &mut tokens),
                         _ => None,
                     };
-                    // Not ASCII when `latin_word` read it: no function word.
+                    // No function word when `latin_word` or `elided_word`
+                    // read it.
                     let word = match latin {
                         Some(end) => WordEnd { end, ascii: false },
                         None => word(text, start, letters, gap, folded, &mut tokens),
@@ -607,6 +610,45 @@ fn latin_word(
     let token = Token::new(start, end, TokenKind::Word, flags);
     let folded_span = if cases & UPPER != 0 { fold_piece(&text[start..end], folded) } else { None };
     tokens.push(keyed(token, folded_span, bytes, folded));
+    Some(end)
+}
+
+/// The elision starting at `start` whose letters are read (ASCII letters,
+/// then an apostrophe, `'` or the first byte of `’`, at `letters.end`),
+/// `head` the eight bytes from its start (little-endian, 0 past the text):
+/// pushes its token, apostrophe included, to `tokens` and returns where it
+/// ends. `None`, with nothing pushed, when it is no elision, for [`word`]
+/// to read. Out of line like [`word`], and cheaper for these words of
+/// French: the folded form (lower case and `'`, at most seven bytes) and
+/// its key are made in a register, without a copy of the text, a lowering
+/// in memory, or a byte-by-byte key of a form near the folded buffer's end.
+#[inline(never)]
+fn elided_word(
+    text: &str,
+    start: usize,
+    letters: &Letters,
+    head: u64,
+    gap: Flags,
+    folded: &mut String,
+    tokens: &mut Vec<Token>,
+) -> Option<usize> {
+    let len = letters.end - start;
+    let apostrophe = elision_after(text.as_bytes(), start, letters.end)?;
+    // An elided word has at most six letters: its folded form, the letters
+    // in lower case then `'`, fits in the eight bytes of `head`.
+    debug_assert!(len <= 6);
+    let form = crate::form_key::head(head | u64::from_le_bytes([0x20; 8]), len) | u64::from(b'\'') << (8 * len % 64);
+    let folded_span = (letters.cases & UPPER != 0 || apostrophe > 1).then(|| {
+        let from = folded.len();
+        for b in form.to_le_bytes().into_iter().take(len + 1) {
+            folded.push(char::from(b));
+        }
+        from..folded.len()
+    });
+    let flags = gap | case_flags(letters.first == UPPER, letters.cases & UPPER != 0, letters.cases & LOWER != 0);
+    let end = letters.end + apostrophe;
+    let token = Token::new(start, end, TokenKind::Word, flags | Flags::ELIDED);
+    tokens.push(token.with_folded(folded_span).with_key(form_key_of_head(form, len + 1)));
     Some(end)
 }
 
