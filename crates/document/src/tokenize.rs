@@ -129,6 +129,7 @@ fn decode(bytes: &[u8], at: usize) -> char {
 
 /// The words that elide their vowel before another (`l'État`,
 /// `jusqu’au`), in folded form without the apostrophe.
+#[inline(always)]
 fn elides(word: &[u8]) -> bool {
     // By length, the commonest (`l’`, `d’`) by one comparison: a byte with
     // bit 5 set is a lower-case ASCII letter only if it was one, or its
@@ -640,8 +641,10 @@ fn elided_word(
     let form = crate::form_key::head(head | u64::from_le_bytes([0x20; 8]), len) | u64::from(b'\'') << (8 * len % 64);
     let folded_span = (letters.cases & UPPER != 0 || apostrophe > 1).then(|| {
         let from = folded.len();
-        for b in form.to_le_bytes().into_iter().take(len + 1) {
-            folded.push(char::from(b));
+        folded.reserve(8);
+        for &b in &form.to_le_bytes()[..=len] {
+            // ASCII, as the compiler then knows: one byte each.
+            folded.push(char::from(b & 0x7F));
         }
         from..folded.len()
     });
@@ -692,7 +695,7 @@ fn digits(bytes: &[u8], start: usize) -> usize {
 
 /// The length of the apostrophe at `at` when it ends an elision: the word
 /// `start..at` elides, and a letter follows.
-#[inline]
+#[inline(always)]
 fn elision_after(bytes: &[u8], start: usize, at: usize) -> Option<usize> {
     let len = match bytes.get(at..at + 3) {
         Some([b'\'', ..]) => 1,
@@ -702,7 +705,18 @@ fn elision_after(bytes: &[u8], start: usize, at: usize) -> Option<usize> {
         _ => usize::from(bytes.get(at) == Some(&b'\'')),
     };
     let elision = len > 0 && elides(&bytes[start..at]);
-    (elision && at + len < bytes.len() && class_at(bytes, at + len).0 == Class::Letter).then_some(len)
+    (elision && letter_at(bytes, at + len)).then_some(len)
+}
+
+/// Whether a letter starts at byte `at` of `bytes` (a character boundary,
+/// or the end): an ASCII letter without a call.
+#[inline]
+fn letter_at(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(&b) if b < 0x80 => is_ascii_letter(b),
+        Some(_) => class_at(bytes, at).0 == Class::Letter,
+        None => false,
+    }
 }
 
 /// Appends the folded form of an ASCII word, with the apostrophe of an
