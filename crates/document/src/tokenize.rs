@@ -592,24 +592,40 @@ fn latin_word(
 ) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut end = letters.end;
-    let mut cases = letters.cases;
+    // The case bits of the letters after the first ASCII run.
+    let mut later = 0;
     // Each Latin-1 letter, then the ASCII letters after it.
     while let (Some(0xC3), Some(&second)) = (bytes.get(end), bytes.get(end + 1)) {
         if !is_latin_letter(second) {
             break;
         }
-        cases |= latin_case(second);
+        later |= latin_case(second);
         let run = ascii_letters(bytes, end + 2);
-        cases |= run.cases();
+        later |= run.cases();
         end += 2 + run.len;
     }
+    let cases = letters.cases | later;
     let next = bytes.get(end).copied().unwrap_or(0);
     if end == letters.end || !ENDS_WORD[usize::from(next)] {
         return None;
     }
     let flags = gap | case_flags(letters.first == UPPER, cases & UPPER != 0, cases & LOWER != 0);
     let token = Token::new(start, end, TokenKind::Word, flags);
-    let folded_span = if cases & UPPER != 0 { fold_piece(&text[start..end], folded) } else { None };
+    let folded_span = if cases & UPPER == 0 {
+        None
+    } else if later & UPPER == 0
+        && letters.first == UPPER
+        && !bytes[start + 1..letters.end].iter().any(u8::is_ascii_uppercase)
+    {
+        // Only its first letter, ASCII, is a capital (`Général`): the rest
+        // is already folded, and copied as it is.
+        let from = folded.len();
+        folded.push(char::from(bytes[start] | 0x20));
+        folded.push_str(&text[start + 1..end]);
+        Some(from..folded.len())
+    } else {
+        fold_piece(&text[start..end], folded)
+    };
     tokens.push(keyed(token, folded_span, bytes, folded));
     Some(end)
 }
