@@ -71,6 +71,9 @@ static ENDS_WORD: [bool; 256] = {
     table
 };
 
+/// The form key of `à`.
+const A_KEY: u16 = form_key_of_head(0xA0C3, 2);
+
 /// The class of a character outside ASCII.
 fn class_of(c: char) -> Class {
     match c {
@@ -267,9 +270,19 @@ pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Toke
             let (class, len) = if b < 0x80 { (ASCII[usize::from(b)], 1) } else { class_at(bytes, i) };
             match class {
                 Class::Letter => {
-                    let letters = Letters { end: i, first: 0, cases: 0, stop: b };
-                    // Not ASCII: no function word.
-                    i = word(text, start, letters, gap, folded, &mut tokens).end;
+                    match bytes.get(i..i + 3) {
+                        // `à` alone, the commonest word to start outside ASCII:
+                        // in lower case, without a call.
+                        Some(&[0xC3, 0xA0, after]) if ENDS_WORD[usize::from(after)] && !is_ascii_letter(after) => {
+                            i += 2;
+                            tokens.push(Token::new(start, i, TokenKind::Word, gap).with_key(A_KEY));
+                        }
+                        _ => {
+                            let letters = Letters { end: i, first: 0, cases: 0, stop: b };
+                            // Not ASCII: no function word.
+                            i = word(text, start, letters, gap, folded, &mut tokens).end;
+                        }
+                    }
                 }
                 Class::Space => {
                     gap = gap.without(Flags::JOINED);
