@@ -69,7 +69,7 @@ static OWN_BYTES: [u64; 9] = {
 /// The key of a form of `len` bytes whose [`head`] is `head`: the top
 /// bits of a multiplicative hash, odd (never 0).
 #[inline]
-pub(crate) fn form_key_of_head(head: u64, len: usize) -> u16 {
+pub(crate) const fn form_key_of_head(head: u64, len: usize) -> u16 {
     ((head ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as u16 | 1
 }
 

@@ -71,6 +71,9 @@ static ENDS_WORD: [bool; 256] = {
     table
 };
 
+/// The form key of `à`.
+const A_KEY: u16 = form_key_of_head(0xA0C3, 2);
+
 /// The class of a character outside ASCII.
 fn class_of(c: char) -> Class {
     match c {
@@ -129,6 +132,7 @@ fn decode(bytes: &[u8], at: usize) -> char {
 
 /// The words that elide their vowel before another (`l'État`,
 /// `jusqu’au`), in folded form without the apostrophe.
+#[inline(always)]
 fn elides(word: &[u8]) -> bool {
     // By length, the commonest (`l’`, `d’`) by one comparison: a byte with
     // bit 5 set is a lower-case ASCII letter only if it was one, or its
@@ -234,9 +238,12 @@ pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Toke
                     // which has a faster path.
                     let latin = match run.stop {
                         0xC3 => latin_word(text, start, &letters, gap, folded, &mut tokens),
+                        // Most often an elision (`l’`, `d'`), which has its own.
+                        b'\'' | 0xE2 => elided_word(text, start, &letters, run.head, gap, folded, &mut tokens),
                         _ => None,
                     };
-                    // Not ASCII when `latin_word` read it: no function word.
+                    // No function word when `latin_word` or `elided_word`
+                    // read it.
                     let word = match latin {
                         Some(end) => WordEnd { end, ascii: false },
                         None => word(text, start, letters, gap, folded, &mut tokens),
@@ -263,9 +270,19 @@ pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Toke
             let (class, len) = if b < 0x80 { (ASCII[usize::from(b)], 1) } else { class_at(bytes, i) };
             match class {
                 Class::Letter => {
-                    let letters = Letters { end: i, first: 0, cases: 0, stop: b };
-                    // Not ASCII: no function word.
-                    i = word(text, start, letters, gap, folded, &mut tokens).end;
+                    match bytes.get(i..i + 3) {
+                        // `à` alone, the commonest word to start outside ASCII:
+                        // in lower case, without a call.
+                        Some(&[0xC3, 0xA0, after]) if ENDS_WORD[usize::from(after)] && !is_ascii_letter(after) => {
+                            i += 2;
+                            tokens.push(Token::new(start, i, TokenKind::Word, gap).with_key(A_KEY));
+                        }
+                        _ => {
+                            let letters = Letters { end: i, first: 0, cases: 0, stop: b };
+                            // Not ASCII: no function word.
+                            i = word(text, start, letters, gap, folded, &mut tokens).end;
+                        }
+                    }
                 }
                 Class::Space => {
                     gap = gap.without(Flags::JOINED);
@@ -588,25 +605,82 @@ fn latin_word(
 ) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut end = letters.end;
-    let mut cases = letters.cases;
+    // The case bits of the letters after the first ASCII run.
+    let mut later = 0;
     // Each Latin-1 letter, then the ASCII letters after it.
     while let (Some(0xC3), Some(&second)) = (bytes.get(end), bytes.get(end + 1)) {
         if !is_latin_letter(second) {
             break;
         }
-        cases |= latin_case(second);
+        later |= latin_case(second);
         let run = ascii_letters(bytes, end + 2);
-        cases |= run.cases();
+        later |= run.cases();
         end += 2 + run.len;
     }
+    let cases = letters.cases | later;
     let next = bytes.get(end).copied().unwrap_or(0);
     if end == letters.end || !ENDS_WORD[usize::from(next)] {
         return None;
     }
     let flags = gap | case_flags(letters.first == UPPER, cases & UPPER != 0, cases & LOWER != 0);
     let token = Token::new(start, end, TokenKind::Word, flags);
-    let folded_span = if cases & UPPER != 0 { fold_piece(&text[start..end], folded) } else { None };
+    let folded_span = if cases & UPPER == 0 {
+        None
+    } else if later & UPPER == 0
+        && letters.first == UPPER
+        && !bytes[start + 1..letters.end].iter().any(u8::is_ascii_uppercase)
+    {
+        // Only its first letter, ASCII, is a capital (`Général`): the rest
+        // is already folded, and copied as it is.
+        let from = folded.len();
+        folded.push(char::from(bytes[start] | 0x20));
+        folded.push_str(&text[start + 1..end]);
+        Some(from..folded.len())
+    } else {
+        fold_piece(&text[start..end], folded)
+    };
     tokens.push(keyed(token, folded_span, bytes, folded));
+    Some(end)
+}
+
+/// The elision starting at `start` whose letters are read (ASCII letters,
+/// then an apostrophe, `'` or the first byte of `’`, at `letters.end`),
+/// `head` the eight bytes from its start (little-endian, 0 past the text):
+/// pushes its token, apostrophe included, to `tokens` and returns where it
+/// ends. `None`, with nothing pushed, when it is no elision, for [`word`]
+/// to read. Out of line like [`word`], and cheaper for these words of
+/// French: the folded form (lower case and `'`, at most seven bytes) and
+/// its key are made in a register, without a copy of the text, a lowering
+/// in memory, or a byte-by-byte key of a form near the folded buffer's end.
+#[inline(never)]
+fn elided_word(
+    text: &str,
+    start: usize,
+    letters: &Letters,
+    head: u64,
+    gap: Flags,
+    folded: &mut String,
+    tokens: &mut Vec<Token>,
+) -> Option<usize> {
+    let len = letters.end - start;
+    let apostrophe = elision_after(text.as_bytes(), start, letters.end)?;
+    // An elided word has at most six letters: its folded form, the letters
+    // in lower case then `'`, fits in the eight bytes of `head`.
+    debug_assert!(len <= 6);
+    let form = crate::form_key::head(head | u64::from_le_bytes([0x20; 8]), len) | u64::from(b'\'') << (8 * len % 64);
+    let folded_span = (letters.cases & UPPER != 0 || apostrophe > 1).then(|| {
+        let from = folded.len();
+        folded.reserve(8);
+        for &b in &form.to_le_bytes()[..=len] {
+            // ASCII, as the compiler then knows: one byte each.
+            folded.push(char::from(b & 0x7F));
+        }
+        from..folded.len()
+    });
+    let flags = gap | case_flags(letters.first == UPPER, letters.cases & UPPER != 0, letters.cases & LOWER != 0);
+    let end = letters.end + apostrophe;
+    let token = Token::new(start, end, TokenKind::Word, flags | Flags::ELIDED);
+    tokens.push(token.with_folded(folded_span).with_key(form_key_of_head(form, len + 1)));
     Some(end)
 }
 
@@ -650,7 +724,7 @@ fn digits(bytes: &[u8], start: usize) -> usize {
 
 /// The length of the apostrophe at `at` when it ends an elision: the word
 /// `start..at` elides, and a letter follows.
-#[inline]
+#[inline(always)]
 fn elision_after(bytes: &[u8], start: usize, at: usize) -> Option<usize> {
     let len = match bytes.get(at..at + 3) {
         Some([b'\'', ..]) => 1,
@@ -660,7 +734,18 @@ fn elision_after(bytes: &[u8], start: usize, at: usize) -> Option<usize> {
         _ => usize::from(bytes.get(at) == Some(&b'\'')),
     };
     let elision = len > 0 && elides(&bytes[start..at]);
-    (elision && at + len < bytes.len() && class_at(bytes, at + len).0 == Class::Letter).then_some(len)
+    (elision && letter_at(bytes, at + len)).then_some(len)
+}
+
+/// Whether a letter starts at byte `at` of `bytes` (a character boundary,
+/// or the end): an ASCII letter without a call.
+#[inline]
+fn letter_at(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(&b) if b < 0x80 => is_ascii_letter(b),
+        Some(_) => class_at(bytes, at).0 == Class::Letter,
+        None => false,
+    }
 }
 
 /// Appends the folded form of an ASCII word, with the apostrophe of an

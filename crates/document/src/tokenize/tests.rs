@@ -139,3 +139,9 @@ fn latin_letters_by_their_second_byte() {
         }
     }
 }
+
+/// The key `à` is given without a reading is its form's.
+#[test]
+fn the_key_of_a_is_its_forms() {
+    assert_eq!(super::A_KEY, form_key("à".as_bytes()));
+}
