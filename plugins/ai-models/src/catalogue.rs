@@ -338,8 +338,9 @@ impl Catalogue {
     /// Every spelling found in `doc` at a word start, with its case
     /// allowed (the end is checked by the version grammar, which may glue a
     /// version: `Qwen2.5`, `o1`). `word_starts` are the word starts of
-    /// `doc` that [`Catalogue::may_start_word`] takes, with whether each
-    /// begins with a capital or an ASCII digit.
+    /// `doc` whose first bytes and case may begin a spelling (what the
+    /// plugin's start table keeps), with whether each begins with a
+    /// capital or an ASCII digit.
     pub fn hits(&self, doc: &Document<'_>, word_starts: &[(usize, bool)]) -> Vec<Hit> {
         let mut hits = Vec::new();
         self.hits_into(doc, word_starts, &mut Vec::new(), &mut hits);
