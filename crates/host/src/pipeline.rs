@@ -237,11 +237,21 @@ impl Pipeline {
     /// again. Its attrs are moved to the output entity (left empty), not
     /// copied; its text is left in the document, where `check` kept its
     /// span (within the text, on character boundaries).
+    #[inline(always)]
     fn output(&self, entity: &mut FfiEntity, origin: Origin) -> Result<OutputEntity, String> {
         let (start, end) = (entity.start, entity.end);
         // The plugin's shared name and kind (`check` accepted only declared
         // kinds, and set the extractor to the plugin's name).
         let (name, kinds) = &self.names[origin.plugin];
+        let json = std::mem::take(&mut entity.attrs);
+        // `entity` is in `found`, which holds only entities `check`
+        // accepted, and `origin.checked` is what its check of these attrs
+        // saw: compact ones (most) are kept as they are.
+        let attrs = if origin.checked.is_compact() {
+            Attrs::compact_from_plugin(json)
+        } else {
+            Attrs::checked_from_plugin(json, origin.checked).map_err(|e| format!("{e} (at {start}..{end})"))?
+        };
         Ok(OutputEntity {
             kind: kinds[origin.kind].name,
             start,
@@ -249,11 +259,7 @@ impl Pipeline {
             text: EntityText::IN_DOCUMENT,
             extractor: *name,
             confidence: entity.confidence,
-            // `entity` is in `found`, which holds only entities `check`
-            // accepted, and `origin.checked` is what its check of these
-            // attrs saw.
-            attrs: Attrs::checked_from_plugin(std::mem::take(&mut entity.attrs), origin.checked)
-                .map_err(|e| format!("{e} (at {start}..{end})"))?,
+            attrs,
         })
     }
 }

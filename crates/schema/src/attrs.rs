@@ -191,6 +191,14 @@ pub struct Checked {
     pub(crate) compact: bool,
 }
 
+impl Checked {
+    /// Whether the attrs were seen compact: such attrs are kept as they
+    /// are ([`crate::output::Attrs::compact_from_plugin`]).
+    pub fn is_compact(self) -> bool {
+        self.compact
+    }
+}
+
 /// [`validate`] with serde: the attrs of a known kind read into its
 /// struct, any other kind's read as one JSON object.
 pub(crate) fn read_and_check(kind: &str, json: &str) -> Result<(), String> {

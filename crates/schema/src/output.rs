@@ -365,9 +365,19 @@ impl Attrs {
     /// output could hold a line break).
     pub fn checked_from_plugin(json: RString, checked: Checked) -> Result<Self, String> {
         if checked.compact {
-            return Ok(Attrs(Json::Plugin(json)));
+            return Ok(Attrs::compact_from_plugin(json));
         }
         Attrs::validated_from_plugin(json)
+    }
+
+    /// [`Attrs::checked_from_plugin`] for attrs whose check saw them
+    /// compact ([`Checked::is_compact`], which the caller must have seen
+    /// for this very text): kept as they are, without a `Result` to unwrap
+    /// (the host's per-entity path, where moving the attrs through one
+    /// stalled on store forwarding).
+    #[inline]
+    pub fn compact_from_plugin(json: RString) -> Self {
+        Attrs(Json::Plugin(json))
     }
 
     /// Keeps JSON already known to be valid and on one line: written by
