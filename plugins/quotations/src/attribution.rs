@@ -226,6 +226,10 @@ const CLAUSE: usize = 640;
 /// Marina Ferrari`).
 const ROLE_WORDS: usize = 14;
 
+/// More bytes than any title or abbreviation a period does not end a
+/// sentence after ([`glaneur_lexicon::is_abbreviation`]), or an initial.
+const ABBREVIATION_BYTES: usize = 5;
+
 /// How far from a name a fuller form of it is looked for in the text
 /// (`C.J. Park` for `Park`): an article's length, so that a document of
 /// thousands of quotes stays linear.
@@ -1560,12 +1564,7 @@ impl<'a> Attributor<'_, 'a> {
     /// Whether the period at `i` closes an initial (`K.`) or an
     /// abbreviation (`M.`), not a sentence.
     fn after_abbreviation(&self, i: usize) -> bool {
-        if self.text.as_bytes()[i] != b'.' {
-            return false; // `!`, `?`: no word is read
-        }
-        let word = letters_before(&self.text[..i]);
-        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        initial || glaneur_lexicon::is_abbreviation(word)
+        closes_abbreviation(self.text, i)
     }
 
     /// Start of the sentence holding `at`: after a `.`, `!`, `?` (not
@@ -1589,6 +1588,28 @@ impl<'a> Attributor<'_, 'a> {
             None => from,
         }
     }
+}
+
+/// [`Attributor::after_abbreviation`] in `text`: whether the mark at `i`
+/// is a period after an initial (`K.`) or an abbreviation (`M.`).
+fn closes_abbreviation(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes[i] != b'.' {
+        return false; // `!`, `?`: no word is read
+    }
+    // An initial, a title or an abbreviation is shorter: after more ASCII
+    // letters (most sentences' last word), none is read.
+    if bytes[..i].last_chunk::<ABBREVIATION_BYTES>().is_some_and(|last| last.iter().all(u8::is_ascii_alphabetic)) {
+        return false;
+    }
+    closes_abbreviation_by_word(text, i)
+}
+
+/// [`closes_abbreviation`], the word before the period read.
+fn closes_abbreviation_by_word(text: &str, i: usize) -> bool {
+    let word = letters_before(&text[..i]);
+    let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+    initial || glaneur_lexicon::is_abbreviation(word)
 }
 
 /// `min` capitalised words or more at `at` (after spaces), on one line:
@@ -2006,6 +2027,20 @@ fn compatible(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_told_as_by_their_word() {
+        for word in glaneur_lexicon::TITLES.words().iter().chain(glaneur_lexicon::ABBREVIATIONS.words()) {
+            assert!(word.len() < ABBREVIATION_BYTES, "{word:?} is too long for the shortcut");
+        }
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("M. Mme. Mlle. St. Jr. K. É. Ω. abcd. abcde. Abcde. aMlle. xMme. é. 12345. Mgr.".to_owned());
+        for text in &texts {
+            for (i, _) in text.match_indices(['.', '!', '?']) {
+                assert_eq!(closes_abbreviation(text, i), closes_abbreviation_by_word(text, i), "{:?}", &text[..i]);
+            }
+        }
+    }
 
     #[test]
     fn a_line_name_is_read_as_from_the_line_end() {
