@@ -1035,6 +1035,14 @@ impl<'a> Attributor<'_, 'a> {
     /// before `at`, starting at one of the three words before it, not
     /// before `from`.
     fn after_a_verb(&self, from: usize, at: usize) -> bool {
+        // A verb (or an adverbial after it) ends on a word's char: after
+        // anything else (`, X`, `(X`), none is read.
+        let word_char = |c: char| is_letter(c) || matches!(c, '-' | '\'' | '’');
+        self.text[from..at].trim_end().ends_with(word_char) && self.after_a_verb_read(from, at)
+    }
+
+    /// [`Attributor::after_a_verb`], the words before `at` read.
+    fn after_a_verb_read(&self, from: usize, at: usize) -> bool {
         let before = &self.text[from..at];
         last_word_starts(before).take(3).any(|i| {
             let w = from + i;
@@ -2104,6 +2112,23 @@ mod tests {
                 }
                 let comma = text[at..end].find(',').map(|i| at + i);
                 assert_eq!(clause_comma(text, at), comma, "{}", &text[at..end]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_verb_is_looked_for_only_after_a_word() {
+        let (verbs, nouns) = (Verbs::load(), Nouns::load());
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("a déclaré, X a dit- Y, rappelle l' Z a-t-il (W affirme ’ V".to_owned());
+        for text in &texts {
+            let paragraphs = Paragraphs::new(text);
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let room = Room::default();
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs, &room);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let from = rules.sentence_start(at);
+                assert_eq!(rules.after_a_verb(from, at), rules.after_a_verb_read(from, at), "{}", &text[from..at]);
             }
         }
     }
