@@ -1204,6 +1204,9 @@ impl<'a> Attributor<'_, 'a> {
         let first = self.persons.partition_point(|p| p.start < at);
         let person = self.persons.get(first).filter(|p| clause_reaches(self.text, at, p.end))?;
         let between = &self.text[at..person.start];
+        if between.trim().is_empty() {
+            return Some(self.person_speaker(person)); // no words to read
+        }
         // An organisation after `de`, `d'`, `chez` belongs to the role (`le
         // PDG de Nvidia, Jensen Huang`): its words are no role words, and it
         // is no organisation standing before the person.
@@ -1239,7 +1242,7 @@ impl<'a> Attributor<'_, 'a> {
                 || glaneur_lexicon::is_title(w)
         };
         let role_only = words.len() <= 5 && words.iter().all(role_word);
-        if between.trim().is_empty() || (role_only && no_org) {
+        if role_only && no_org {
             return Some(self.person_speaker(person));
         }
         // `le président de l'Observatoire de la fintech, Mikaël Ptachek`,
