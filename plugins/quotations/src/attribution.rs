@@ -226,6 +226,10 @@ const CLAUSE: usize = 640;
 /// Marina Ferrari`).
 const ROLE_WORDS: usize = 14;
 
+/// More bytes than any title or abbreviation a period does not end a
+/// sentence after ([`glaneur_lexicon::is_abbreviation`]), or an initial.
+const ABBREVIATION_BYTES: usize = 5;
+
 /// How far from a name a fuller form of it is looked for in the text
 /// (`C.J. Park` for `Park`): an article's length, so that a document of
 /// thousands of quotes stays linear.
@@ -1031,6 +1035,14 @@ impl<'a> Attributor<'_, 'a> {
     /// before `at`, starting at one of the three words before it, not
     /// before `from`.
     fn after_a_verb(&self, from: usize, at: usize) -> bool {
+        // A verb (or an adverbial after it) ends on a word's char: after
+        // anything else (`, X`, `(X`), none is read.
+        let word_char = |c: char| is_letter(c) || matches!(c, '-' | '\'' | '’');
+        self.text[from..at].trim_end().ends_with(word_char) && self.after_a_verb_read(from, at)
+    }
+
+    /// [`Attributor::after_a_verb`], the words before `at` read.
+    fn after_a_verb_read(&self, from: usize, at: usize) -> bool {
         let before = &self.text[from..at];
         last_word_starts(before).take(3).any(|i| {
             let w = from + i;
@@ -1192,6 +1204,9 @@ impl<'a> Attributor<'_, 'a> {
         let first = self.persons.partition_point(|p| p.start < at);
         let person = self.persons.get(first).filter(|p| clause_reaches(self.text, at, p.end))?;
         let between = &self.text[at..person.start];
+        if between.trim().is_empty() {
+            return Some(self.person_speaker(person)); // no words to read
+        }
         // An organisation after `de`, `d'`, `chez` belongs to the role (`le
         // PDG de Nvidia, Jensen Huang`): its words are no role words, and it
         // is no organisation standing before the person.
@@ -1227,7 +1242,7 @@ impl<'a> Attributor<'_, 'a> {
                 || glaneur_lexicon::is_title(w)
         };
         let role_only = words.len() <= 5 && words.iter().all(role_word);
-        if between.trim().is_empty() || (role_only && no_org) {
+        if role_only && no_org {
             return Some(self.person_speaker(person));
         }
         // `le président de l'Observatoire de la fintech, Mikaël Ptachek`,
@@ -1560,12 +1575,7 @@ impl<'a> Attributor<'_, 'a> {
     /// Whether the period at `i` closes an initial (`K.`) or an
     /// abbreviation (`M.`), not a sentence.
     fn after_abbreviation(&self, i: usize) -> bool {
-        if self.text.as_bytes()[i] != b'.' {
-            return false; // `!`, `?`: no word is read
-        }
-        let word = letters_before(&self.text[..i]);
-        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        initial || glaneur_lexicon::is_abbreviation(word)
+        closes_abbreviation(self.text, i)
     }
 
     /// Start of the sentence holding `at`: after a `.`, `!`, `?` (not
@@ -1589,6 +1599,28 @@ impl<'a> Attributor<'_, 'a> {
             None => from,
         }
     }
+}
+
+/// [`Attributor::after_abbreviation`] in `text`: whether the mark at `i`
+/// is a period after an initial (`K.`) or an abbreviation (`M.`).
+fn closes_abbreviation(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes[i] != b'.' {
+        return false; // `!`, `?`: no word is read
+    }
+    // An initial, a title or an abbreviation is shorter: after more ASCII
+    // letters (most sentences' last word), none is read.
+    if bytes[..i].last_chunk::<ABBREVIATION_BYTES>().is_some_and(|last| last.iter().all(u8::is_ascii_alphabetic)) {
+        return false;
+    }
+    closes_abbreviation_by_word(text, i)
+}
+
+/// [`closes_abbreviation`], the word before the period read.
+fn closes_abbreviation_by_word(text: &str, i: usize) -> bool {
+    let word = letters_before(&text[..i]);
+    let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+    initial || glaneur_lexicon::is_abbreviation(word)
 }
 
 /// `min` capitalised words or more at `at` (after spaces), on one line:
@@ -2008,6 +2040,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn abbreviations_are_told_as_by_their_word() {
+        for word in glaneur_lexicon::TITLES.words().iter().chain(glaneur_lexicon::ABBREVIATIONS.words()) {
+            assert!(word.len() < ABBREVIATION_BYTES, "{word:?} is too long for the shortcut");
+        }
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("M. Mme. Mlle. St. Jr. K. É. Ω. abcd. abcde. Abcde. aMlle. xMme. é. 12345. Mgr.".to_owned());
+        for text in &texts {
+            for (i, _) in text.match_indices(['.', '!', '?']) {
+                assert_eq!(closes_abbreviation(text, i), closes_abbreviation_by_word(text, i), "{:?}", &text[..i]);
+            }
+        }
+    }
+
+    #[test]
     fn a_line_name_is_read_as_from_the_line_end() {
         let mut texts = glaneur_testdata::test_texts(&["quotations"]);
         texts.push(
@@ -2069,6 +2115,23 @@ mod tests {
                 }
                 let comma = text[at..end].find(',').map(|i| at + i);
                 assert_eq!(clause_comma(text, at), comma, "{}", &text[at..end]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_verb_is_looked_for_only_after_a_word() {
+        let (verbs, nouns) = (Verbs::load(), Nouns::load());
+        let mut texts = glaneur_testdata::test_texts(&["quotations"]);
+        texts.push("a déclaré, X a dit- Y, rappelle l' Z a-t-il (W affirme ’ V".to_owned());
+        for text in &texts {
+            let paragraphs = Paragraphs::new(text);
+            let buf = glaneur_schema::DocumentBuf::new(text).expect("a short text");
+            let room = Room::default();
+            let rules = Attributor::new(buf.document(), &[], &[], &[], (&verbs, &nouns), &paragraphs, &room);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let from = rules.sentence_start(at);
+                assert_eq!(rules.after_a_verb(from, at), rules.after_a_verb_read(from, at), "{}", &text[from..at]);
             }
         }
     }
