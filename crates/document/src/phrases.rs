@@ -37,7 +37,7 @@ struct Phrase {
 }
 
 /// Lists of phrases of one or more words, found where a word starts: a
-/// filter of the first words' [form keys](crate::form_key) (stored in each
+/// filter of the first words' [form keys](crate::key_of_form) (stored in each
 /// token: one bit test per word), a table of the first words, then a
 /// comparison of the next tokens. A phrase matches whole tokens, with the
 /// same joins, on one line (whitespace between words may be any, but no

@@ -4,7 +4,7 @@
 //!
 //! A chunk owns the anchors in `anchors` and lexes `lexed`, which reaches
 //! far enough on both sides for every window around those anchors
-//! ([`crate::grammar::window`]: 60 bytes back, 180 ahead). Both ends of
+//! ([`crate::grammar::Windows`]: 60 bytes back, 180 ahead). Both ends of
 //! `anchors`, and the start of `lexed`, are sync points: a space or line
 //! break right after a letter or punctuation, where the whole document's
 //! tokens and digit runs break too, so tokenising from there gives the

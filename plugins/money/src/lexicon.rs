@@ -721,7 +721,7 @@ pub fn is_qualifier_filler(word: &str) -> bool {
 
 /// Nouns after `de` that keep a bare amount money (`5 milliards de prêts`);
 /// any other noun there makes it a count (`3 millions d'utilisateurs`):
-/// the words starting with one of [`MONEY_NOUN_STEMS`], compared with the
+/// the words starting with one of `MONEY_NOUN_STEMS`, compared with the
 /// stems of their first byte alone.
 pub fn is_money_noun(word: &str) -> bool {
     /// For each first byte, the stems starting with it: bit `k` for stem `k`.
@@ -1269,7 +1269,7 @@ const OTHER_CONTINUATIONS: &[&str] = &[
 /// after an article (`un milliard`, `une centaine`, `one USD`): a number
 /// word, a multiplier, a currency word or ISO code (lowercased), an
 /// approximate count, a sub-unit, an English adjective of the dollar, a
-/// word of [`OTHER_CONTINUATIONS`], or a word starting with `demi`. A
+/// word of `OTHER_CONTINUATIONS`, or a word starting with `demi`. A
 /// filter: every word the rules take is admitted, and most others (`un
 /// modèle`, `une idée`: the words after every article) refused by a bit
 /// test on the key, before any list is searched.

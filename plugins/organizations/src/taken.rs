@@ -19,14 +19,14 @@ const FEW_ADDED: usize = 64;
 /// overlapping spans, scanned every span starting up to 4 KB before.) The
 /// spans added, a few a document, are a sorted vector, whose room a caller
 /// may keep for the next document ([`Taken::with_room`]); past
-/// [`FEW_ADDED`] of them, a tree.
+/// `FEW_ADDED` of them, a tree.
 #[derive(Debug, Default)]
 pub struct Taken<'h> {
     /// The gazetteer's hits, by start, none overlapping: borrowed, not
     /// copied.
     hits: &'h [Hit],
     /// The spans added since, by start, none overlapping, while there are
-    /// at most [`FEW_ADDED`]; then empty.
+    /// at most `FEW_ADDED`; then empty.
     added: Vec<(usize, usize)>,
     /// The spans added since, start to end, when there are more.
     many: BTreeMap<usize, usize>,

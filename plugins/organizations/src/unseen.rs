@@ -41,7 +41,7 @@ static LISTS: LazyLock<Phrases> = LazyLock::new(|| {
         .expect("the word lists are phrases")
 });
 
-/// The phrases of [`LISTS`], list by list.
+/// The phrases of `LISTS`, list by list.
 fn lists() -> [Vec<&'static str>; 3] {
     let of = OF_NOUNS.words().iter().chain(&["investi", "investit", "injecté"]).copied().collect();
     // Periods (`Inc.`) are checked after the match.
@@ -50,16 +50,16 @@ fn lists() -> [Vec<&'static str>; 3] {
 }
 
 /// Every phrase the rules look for in the whole text, by its index in
-/// [`LISTS`]: for a pass over the tokens to note where they may begin
-/// ([`find_at`]), and for the rules' names.
+/// `LISTS`: for a pass over the tokens to note where they may begin
+/// (`find_at`), and for the rules' names.
 pub fn phrases() -> &'static [&'static str] {
     &PHRASES
 }
 
-/// Every phrase of [`LISTS`], by its index there.
+/// Every phrase of `LISTS`, by its index there.
 static PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists().concat());
 
-/// The lists of [`LISTS`], by index.
+/// The lists of `LISTS`, by index.
 const CUES: usize = 0;
 const SUFFIX_LIST: usize = 1;
 const OF_CUES: usize = 2;
@@ -134,7 +134,7 @@ pub fn find<'a>(doc: &Document<'a>, taken: Taken<'_>) -> Vec<Mention<'a>> {
     mentions
 }
 
-/// The buffers [`find_at`] works in, kept by the caller from one document
+/// The buffers `find_at` works in, kept by the caller from one document
 /// to the next.
 #[derive(Default)]
 pub(crate) struct Buffers<'b> {

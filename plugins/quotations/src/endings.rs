@@ -4,7 +4,7 @@
 //!
 //! Built once per document that names a speaker. An article names a few
 //! people: their names are compared one by one, each lowered once; past
-//! [`FEW`] people, the endings go into a hash table, so that a document
+//! `FEW` people, the endings go into a hash table, so that a document
 //! of thousands of people stays linear.
 
 use std::collections::HashMap;

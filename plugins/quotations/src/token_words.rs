@@ -22,7 +22,7 @@ fn latin1(bytes: &[u8]) -> bool {
     bytes.iter().all(|&b| b < 0xC4)
 }
 
-/// Token `i` of `doc` as the whole word [`crate::verbs::word_span`] reads
+/// Token `i` of `doc` as the whole word `verbs::word_span` reads
 /// at its start, folded, with its end; `None` when the token is no word,
 /// or may differ from that word (a character beyond Latin-1 in it, or
 /// after it a character that may go on a word: a letter, a hyphen, an
@@ -193,7 +193,7 @@ fn elision_letters<'b>(t: &Token, bytes: &'b [u8]) -> Option<&'b [u8]> {
 }
 
 /// Tokens `i` and `i + 1` of `doc` as the whole word
-/// [`crate::verbs::word_span`] reads at the start of `i`, folded, with its
+/// `verbs::word_span` reads at the start of `i`, folded, with its
 /// end: an elision (`l'`, `d’`) and the word glued to it, which is a whole
 /// word ([`whole_word`]); `None` for other tokens.
 fn elided_word<'d>(doc: &Document<'d>, i: usize) -> Option<(Cow<'d, str>, usize)> {
@@ -214,14 +214,14 @@ fn elided_word<'d>(doc: &Document<'d>, i: usize) -> Option<(Cow<'d, str>, usize)
     })
 }
 
-/// Whether `c` may begin a word as [`crate::verbs::word_span`] reads it:
+/// Whether `c` may begin a word as `verbs::word_span` reads it:
 /// a letter, a hyphen or an apostrophe (`-t-il`).
 #[inline]
 fn word_char(c: char) -> bool {
     is_letter(c) || matches!(c, '-' | '\'' | '’')
 }
 
-/// Whether a word as [`crate::verbs::word_span`] reads it may begin at
+/// Whether a word as `verbs::word_span` reads it may begin at
 /// byte `at` of `text` (a char boundary): else none is read there.
 pub fn may_begin_word(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
@@ -243,7 +243,7 @@ fn letter_before(text: &str, at: usize) -> bool {
 }
 
 /// The offsets in `from..to` (char boundaries of `doc`'s text) where a
-/// word as [`crate::verbs::word_span`] reads it may begin: a letter, a
+/// word as `verbs::word_span` reads it may begin: a letter, a
 /// hyphen or an apostrophe that follows no letter (or stands at `from`),
 /// in order. Each comes with the index of the token starting there when it
 /// is a word token made of letters up to Latin-1 (for [`whole_word`]).
