@@ -75,14 +75,19 @@ fn install_chromium() -> Result {
     status(apt(&["install", "-y", "-q", "chromium"]))
 }
 
-/// The formatting and lint checks CI holds every change to.
+/// The formatting, lint and doc-link checks CI holds every change to.
 pub fn lints() -> Result {
     let mut fmt = cargo();
     fmt.args(["fmt", "--all", "--", "--check"]);
     status(fmt)?;
     let mut clippy = cargo();
     clippy.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
-    status(clippy)
+    status(clippy)?;
+    // Doc links that break (an item renamed, a public doc naming a private
+    // item) fail here rather than in a reader's browser.
+    let mut doc = cargo();
+    doc.env("RUSTDOCFLAGS", "-D warnings").args(["doc", "--workspace", "--no-deps", "--quiet"]);
+    status(doc)
 }
 
 fn succeeds(command: &mut Command) -> bool {
