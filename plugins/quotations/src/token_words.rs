@@ -18,7 +18,7 @@ use crate::verbs::after_spaces;
 /// U+0100 (lead bytes `C2`, `C3`): in a word token, letters that
 /// [`is_letter`] takes one by one, whose folded form is their lower case.
 #[inline]
-fn latin1(bytes: &[u8]) -> bool {
+pub(crate) fn latin1(bytes: &[u8]) -> bool {
     bytes.iter().all(|&b| b < 0xC4)
 }
 
