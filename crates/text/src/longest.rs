@@ -3,6 +3,12 @@
 
 use crate::{case_variants, glued_before, is_capital_at};
 
+thread_local! {
+    /// The matches inside a refused longest match
+    /// ([`LongestMatcher::all_within_into`]), kept for the thread's next.
+    static WITHIN: std::cell::RefCell<Vec<(usize, usize, usize)>> = std::cell::RefCell::default();
+}
+
 /// A case-insensitive matcher of many names (a gazetteer) that returns, at
 /// each place a name may start, the longest match a check accepts — or,
 /// where the longest is refused (wrong case, no word boundary), the shorter
@@ -424,27 +430,41 @@ impl LongestMatcher {
             found(start, end, pattern);
             return;
         }
-        for (s, e, p) in self.all_within(&text.as_bytes()[..end], start) {
-            let p = self.origin[p];
-            if (s, e) != (start, end) && keep(s, e, p) {
-                found(s, e, p);
+        crate::kept::with_kept(&WITHIN, |within| {
+            self.all_within_into(&text.as_bytes()[..end], start, within);
+            for &(e, s, p) in within.iter() {
+                let p = self.origin[p];
+                if (s, e) != (start, end) && keep(s, e, p) {
+                    found(s, e, p);
+                }
             }
-        }
+        });
     }
 
-    /// Every match inside `text[start..]`, overlapping, as (start, end,
-    /// pattern) by end, then start, then pattern: the order an
-    /// Aho-Corasick overlapping search reports them in.
+    /// [`LongestMatcher::all_within_into`] as (start, end, pattern), in a
+    /// new vector: what the tests compare.
+    #[cfg(test)]
     fn all_within(&self, text: &[u8], start: usize) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        self.all_within_into(text, start, &mut found);
+        found.into_iter().map(|(e, s, p)| (s, e, p)).collect()
+    }
+
+    /// Every match inside `text[start..]`, overlapping, into `found`
+    /// (emptied first) as (end, start, pattern), sorted: the order an
+    /// Aho-Corasick overlapping search reports them in. A vector kept from
+    /// one refused name to the next rather than a new one each time.
+    fn all_within_into(&self, text: &[u8], start: usize, found: &mut Vec<(usize, usize, usize)>) {
+        found.clear();
         // Most places inside a name begin none: the sets of beginnings
         // refuse them before any table of patterns is read.
-        let mut found: Vec<(usize, usize, usize)> = (start..text.len())
-            .filter(|&s| self.beginnings.may_begin(&text[s..]))
-            .flat_map(|s| self.at_start(&text[s..]).map(move |p| (s, p)))
-            .map(|(s, p)| (s + self.patterns[p].len(), s, p))
-            .collect();
+        found.extend(
+            (start..text.len())
+                .filter(|&s| self.beginnings.may_begin(&text[s..]))
+                .flat_map(|s| self.at_start(&text[s..]).map(move |p| (s, p)))
+                .map(|(s, p)| (s + self.patterns[p].len(), s, p)),
+        );
         found.sort_unstable();
-        found.into_iter().map(|(e, s, p)| (s, e, p)).collect()
     }
 }
 

@@ -334,6 +334,46 @@ pub fn sentence_has_ai_words(sentence: &str) -> bool {
     any_word(sentence, &AI_WORDS)
 }
 
+/// What the word lists said of the last sentence asked about: the hits of
+/// an ambiguous name often share one (`Gemini … Gemini`), and it is read
+/// once for them all. Known by where the sentence lies in the document's
+/// text: [`SentenceVerdicts::clear`] before each document.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceVerdicts {
+    /// The sentence's offset and length in the text.
+    at: Option<(usize, usize)>,
+    /// [`sentence_has_negative_words`], once asked.
+    negative: Option<bool>,
+    /// [`sentence_has_ai_words`], once asked.
+    ai: Option<bool>,
+}
+
+impl SentenceVerdicts {
+    /// Forgets the last sentence (a new document).
+    pub(crate) fn clear(&mut self) {
+        *self = SentenceVerdicts::default();
+    }
+
+    /// The verdicts on `s`, a slice of `text`: this sentence's, or none.
+    fn on(&mut self, text: &str, s: &str) -> &mut Self {
+        let at = Some((glaneur_text::offset_in(text, s), s.len()));
+        if self.at != at {
+            *self = SentenceVerdicts { at, negative: None, ai: None };
+        }
+        self
+    }
+
+    /// [`sentence_has_negative_words`] of `s`, a slice of `text`.
+    pub(crate) fn negative(&mut self, text: &str, s: &str) -> bool {
+        *self.on(text, s).negative.get_or_insert_with(|| sentence_has_negative_words(s))
+    }
+
+    /// [`sentence_has_ai_words`] of `s`, a slice of `text`.
+    pub(crate) fn ai(&mut self, text: &str, s: &str) -> bool {
+        *self.on(text, s).ai.get_or_insert_with(|| sentence_has_ai_words(s))
+    }
+}
+
 /// Whether `sentence` has words that make an ambiguous name something
 /// else: the space programme, rockets, a person.
 pub fn sentence_has_negative_words(sentence: &str) -> bool {
@@ -368,6 +408,26 @@ mod tests {
     /// `any_word` before the byte scan: the sentence split by chars.
     fn any_word_by_split(sentence: &str, words: &SentenceWords) -> bool {
         sentence.split(|c: char| !c.is_alphanumeric()).any(|w| glaneur_text::in_folded_list(&words.list, w))
+    }
+
+    #[test]
+    fn sentence_verdicts_are_the_word_lists_answers() {
+        for text in crate::tests::corpus_texts() {
+            let mut verdicts = SentenceVerdicts::default();
+            // Every word start, so that neighbours share a sentence; the
+            // questions asked in both orders.
+            let starts =
+                text.char_indices().filter(|&(i, c)| c.is_alphanumeric() && (i == 0 || text[..i].ends_with(' ')));
+            for (n, (at, _)) in starts.enumerate() {
+                let s = sentence(&text, at, at);
+                let (negative, ai) = (sentence_has_negative_words(s), sentence_has_ai_words(s));
+                if n % 2 == 0 {
+                    assert_eq!(verdicts.negative(&text, s), negative, "{s}");
+                }
+                assert_eq!(verdicts.ai(&text, s), ai, "{s}");
+                assert_eq!(verdicts.negative(&text, s), negative, "{s}");
+            }
+        }
     }
 
     #[test]

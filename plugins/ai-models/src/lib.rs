@@ -23,9 +23,7 @@ use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Family, Hit};
-use crate::context::{
-    has_cue_before, sentence, sentence_has_ai_words, sentence_has_negative_words, surname_after, vendor_nearby,
-};
+use crate::context::{has_cue_before, sentence, surname_after, vendor_nearby, SentenceVerdicts};
 use crate::scratch::Scratch;
 use crate::starts::StartTable;
 use crate::version::{canonical_of, parts, Parts};
@@ -161,9 +159,11 @@ impl AiModels {
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut model_parts = Parts::new();
         let joined = &mut scratch.joined;
+        let verdicts = &mut scratch.verdicts;
+        verdicts.clear();
         let mut readings: Vec<(Hit, usize, Reading)> = scratch::recycle(std::mem::take(&mut scratch.readings));
         readings.extend(hits.iter().map(|&hit| {
-            let (reading, end) = self.read(text, hit, orgs, &mut model_parts, joined);
+            let (reading, end) = self.read(text, hit, orgs, &mut model_parts, joined, verdicts);
             (hit, end, reading)
         }));
         // Then another model in the sentence is context enough for an
@@ -218,6 +218,7 @@ impl AiModels {
         orgs: &[Found],
         model_parts: &mut Parts<'a>,
         joined: &mut String,
+        verdicts: &mut SentenceVerdicts,
     ) -> (Reading<'a>, usize) {
         let Some(f) = self.catalogue.spellings[hit.spelling].family else {
             // Hardware: never a model, nor the version after it (`Falcon 9`).
@@ -243,14 +244,14 @@ impl AiModels {
             "catalogue+cue"
         } else if family.ambiguous {
             let s = sentence(text, hit.start, end);
-            if surname_after(text, end) || sentence_has_negative_words(s) {
+            if surname_after(text, end) || verdicts.negative(text, s) {
                 return (Reading::None, end);
             }
             if has_cue_before(text, hit.start) {
                 "catalogue+cue"
             } else if vendor_nearby(text, s, hit.start, end, &family.vendor) {
                 "catalogue+vendor"
-            } else if sentence_has_ai_words(s) {
+            } else if verdicts.ai(text, s) {
                 "catalogue+context"
             } else {
                 // Known once every other hit is read.
