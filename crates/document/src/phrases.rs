@@ -34,6 +34,9 @@ struct Phrase {
     joined: Vec<bool>,
     case: Case,
     list: usize,
+    /// The form key of its second token's folded form (even in an exact
+    /// phrase: the text's token has the same folded form), if it has one.
+    second: Option<u16>,
 }
 
 /// Lists of phrases of one or more words, found where a word starts: a
@@ -98,13 +101,15 @@ impl Phrases {
                 };
                 let forms = doc.tokens().iter().map(form).collect();
                 let joined = doc.tokens().iter().map(Token::is_joined).collect();
-                phrases.push(Phrase { forms, joined, case, list: list_index });
+                let second = doc.tokens().get(1).map(|t| key_of(&doc, t));
+                phrases.push(Phrase { forms, joined, case, list: list_index, second });
             }
         }
         for indices in by_first.values_mut() {
             indices.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].forms.len()));
         }
-        Ok(Phrases { phrases, lists: lists.len(), by_first: FirstWords::new(by_first), filter, words_only })
+        let by_first = FirstWords::new(by_first, |p| phrases[p as usize].second);
+        Ok(Phrases { phrases, lists: lists.len(), by_first, filter, words_only })
     }
 
     /// The list (an index into what [`Phrases::lists`] was given) that
@@ -201,10 +206,17 @@ impl Phrases {
     /// tokens from `i` on.
     #[inline(never)]
     fn push_matches(&self, doc: &Document<'_>, i: usize, first: &Token, key: u16, out: &mut Vec<PhraseMatch>) {
-        let Some(candidates) = self.by_first.get(key, doc.folded_bytes_of(first)) else { return };
+        let Some(word) = self.by_first.get(key, doc.folded_bytes_of(first)) else { return };
         let tokens = doc.tokens();
+        let next = if word.starts_longer() { tokens.get(i + 1).map(|t| key_of(doc, t)) } else { None };
+        let candidates = word.phrases_before(next);
         for &p in candidates {
             let phrase = &self.phrases[p as usize];
+            // Its second token's key against the next token's: most of a
+            // word's longer phrases go on with another word.
+            if phrase.second.is_some_and(|second| next != Some(second)) {
+                continue;
+            }
             let end = i + phrase.forms.len();
             let Some((first, rest)) = tokens.get(i..end).and_then(<[Token]>::split_first) else { continue };
             let same = |t: &Token, form: &String| same_form(doc, t, phrase.case, form);

@@ -166,6 +166,30 @@ proptest! {
         let doc = buf.document();
         prop_assert_eq!(phrases.find_all(&doc), reference(&lists, &doc), "{:?}", text);
     }
+
+    /// Many phrases sharing their first word (as `directeur` starts
+    /// sixteen roles), their second tokens words, marks or absent, are
+    /// found where the reference finds them, in its order.
+    #[test]
+    fn phrases_sharing_a_first_word_are_all_found(
+        first in 0..WORDS.len(),
+        folded in prop::collection::vec(prop::collection::vec((0..WORDS.len(), 0..5usize), 0..3), 1..20),
+        exact in prop::collection::vec(prop::collection::vec((0..WORDS.len(), 0..5usize), 0..2), 0..8),
+        text in prop::collection::vec((0..WORDS.len(), 0..5usize), 0..60),
+    ) {
+        let phrase = |rest: &Vec<(usize, usize)>| format!("{} {}", WORDS[first], text_of(rest)).trim().to_owned();
+        let folded: Vec<String> = folded.iter().map(phrase).collect();
+        let exact: Vec<String> = exact.iter().map(phrase).collect();
+        let lists = [(&folded[..], Case::Folded), (&exact[..], Case::Exact)];
+        let phrases = Phrases::lists(&lists).expect("valid phrases");
+        // The text: the first word before every third of its words.
+        let text: Vec<(usize, usize)> =
+            text.iter().enumerate().flat_map(|(k, &w)| (k % 3 == 0).then_some((first, 1)).into_iter().chain([w])).collect();
+        let text = text_of(&text);
+        let buf = DocumentBuf::new(&text).expect("small");
+        let doc = buf.document();
+        prop_assert_eq!(phrases.find_all(&doc), reference(&lists, &doc), "{:?}", text);
+    }
 }
 
 /// On the test texts, with lists of the corpus' own words and word pairs,
