@@ -2,7 +2,7 @@
 //! to the next: allocated and freed for every document, they were the
 //! build's five allocations per text.
 
-use glaneur_text::kept::bound_to;
+use glaneur_text::kept::{bound_string_to, bound_to};
 
 use crate::token::{Bounds, Token};
 
@@ -28,10 +28,7 @@ impl DocumentRoom {
     /// These buffers emptied, those with room for more than
     /// [`KEPT_BYTES`] freed.
     pub(crate) fn emptied(mut self) -> DocumentRoom {
-        self.folded.clear();
-        if self.folded.capacity() > KEPT_BYTES {
-            self.folded = String::new();
-        }
+        bound_string_to(&mut self.folded, KEPT_BYTES);
         bound_to(&mut self.tokens, KEPT_BYTES / size_of::<Token>());
         bound_to(&mut self.breaks, KEPT_BYTES / size_of::<u32>());
         bound_to(&mut self.sentences, KEPT_BYTES / size_of::<Bounds>());

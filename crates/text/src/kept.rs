@@ -23,6 +23,13 @@ impl<T> Bound for Vec<T> {
     }
 }
 
+/// A string's room is bounded in bytes, as a vector's is in items.
+impl Bound for String {
+    fn bound(&mut self) {
+        bound_string_to(self, KEPT_ROOM);
+    }
+}
+
 /// Runs `read` with the buffers `kept` holds for this thread, then bounds
 /// them and keeps them for the thread's next document. A caller up the
 /// stack may hold them already (a plugin called again from within itself):
@@ -51,6 +58,16 @@ pub fn bound_to<T>(items: &mut Vec<T>, most: usize) {
         *items = Vec::new();
     } else {
         items.clear();
+    }
+}
+
+/// Empties `text`, and frees its room if it holds more than `most` bytes:
+/// [`bound_to`] for a string.
+pub fn bound_string_to(text: &mut String, most: usize) {
+    if text.capacity() > most {
+        *text = String::new();
+    } else {
+        text.clear();
     }
 }
 
