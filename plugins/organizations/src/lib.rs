@@ -110,8 +110,8 @@ impl Organizations {
         let selected = longest_first(hits);
         let unseen::Buffers { phrase_matches, list_matches, names, name_matches } = std::mem::take(&mut scratch.unseen);
         let mut buffers = unseen::Buffers { phrase_matches, list_matches, names: recycle(names), name_matches };
-        let taken = Taken::with_room(&selected, std::mem::take(&mut scratch.taken));
-        scratch.taken = unseen::find_at(doc, taken, list_starts, &mut buffers, mentions);
+        let taken = Taken::new(&selected, &mut scratch.taken);
+        unseen::find_at(doc, taken, list_starts, &mut buffers, mentions);
         let unseen::Buffers { phrase_matches, list_matches, names, name_matches } = buffers;
         scratch.unseen = unseen::Buffers { phrase_matches, list_matches, names: recycle(names), name_matches };
         // The gazetteer's after the others; the order before the sort is
@@ -240,7 +240,8 @@ mod tests {
         ];
         for hits in cases {
             let kept = longest_first(hits.clone());
-            let taken = Taken::of_disjoint(&kept);
+            let mut added = glaneur_text::SpanSet::new();
+            let taken = Taken::new(&kept, &mut added);
             assert_eq!(kept, greedy(hits.clone()), "{hits:?}");
             for h in &hits {
                 assert!(taken.overlaps(h.start, h.end), "{h:?} of {hits:?}");

@@ -151,28 +151,26 @@ pub(crate) struct Buffers<'b> {
 /// [`find`], given the tokens where the [`phrases`] may begin, in order:
 /// all those whose first token's form key they have, and maybe more (as a
 /// pass over the tokens for other words noted them); the others are not
-/// read again. Appends the mentions to `mentions`; returns the room of
-/// `taken`'s spans added ([`Taken::into_room`]).
+/// read again. Appends the mentions to `mentions`.
 pub(crate) fn find_at<'a>(
     doc: &Document<'a>,
     taken: Taken<'_>,
     starts: &[usize],
     buffers: &mut Buffers<'a>,
     mentions: &mut Vec<Mention<'a>>,
-) -> Vec<(usize, usize)> {
+) {
     find_in(doc, taken, Some(starts), buffers, mentions)
 }
 
 /// [`find`], the lists looked for at `starts` if given, else everywhere;
-/// the mentions appended to `mentions`, the room of `taken`'s spans added
-/// returned.
+/// the mentions appended to `mentions`.
 fn find_in<'a>(
     doc: &Document<'a>,
     taken: Taken<'_>,
     starts: Option<&[usize]>,
     buffers: &mut Buffers<'a>,
     mentions: &mut Vec<Mention<'a>>,
-) -> Vec<(usize, usize)> {
+) {
     let text = doc.text();
     let first = mentions.len();
     let mut found = Found { text, taken, mentions, first };
@@ -184,7 +182,6 @@ fn find_in<'a>(
     suffixes(doc, of_list(SUFFIX_LIST), &mut found);
     of_nouns(doc, of_list(OF_CUES), &mut found);
     same_document(&mut found, &mut buffers.names, &mut buffers.name_matches);
-    found.taken.into_room()
 }
 
 /// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
@@ -629,8 +626,10 @@ mod tests {
             "Elle préside le conseil d’administration de Valmiera Logistique.",
         ] {
             let buf = DocumentBuf::new(text).expect("small");
-            let names: Vec<&str> =
-                find(&buf.document(), Taken::default()).iter().map(|m| &text[m.start..m.end]).collect();
+            let names: Vec<&str> = find(&buf.document(), Taken::new(&[], &mut glaneur_text::SpanSet::new()))
+                .iter()
+                .map(|m| &text[m.start..m.end])
+                .collect();
             assert_eq!(names, ["Valmiera Logistique"], "{text}");
         }
     }
