@@ -159,11 +159,11 @@ impl AiModels {
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut model_parts = Parts::new();
         let joined = &mut scratch.joined;
-        let verdicts = &mut scratch.verdicts;
-        verdicts.clear();
+        // One document's: keyed by where a sentence lies in its text.
+        let mut verdicts = SentenceVerdicts::default();
         let mut readings: Vec<(Hit, usize, Reading)> = scratch::recycle(std::mem::take(&mut scratch.readings));
         readings.extend(hits.iter().map(|&hit| {
-            let (reading, end) = self.read(text, hit, orgs, &mut model_parts, joined, verdicts);
+            let (reading, end) = self.read(text, hit, orgs, &mut model_parts, joined, &mut verdicts);
             (hit, end, reading)
         }));
         // Then another model in the sentence is context enough for an

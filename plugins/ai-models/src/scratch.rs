@@ -9,7 +9,6 @@ use glaneur_text::kept::{bound, with_kept, Bound, KEPT_ROOM};
 use glaneur_text::SpanSet;
 
 use crate::catalogue::Hit;
-use crate::context::SentenceVerdicts;
 use crate::starts::Starts;
 use crate::unseen::{AppositionBuffers, Cue};
 use crate::{Found, Mention, Reading};
@@ -41,8 +40,6 @@ pub(crate) struct Scratch {
     pub(crate) appositions: AppositionBuffers,
     /// A canonical name joined, to be compared with the text's.
     pub(crate) joined: String,
-    /// The word lists' verdicts on the last sentence asked about.
-    pub(crate) verdicts: SentenceVerdicts,
 }
 
 thread_local! {
