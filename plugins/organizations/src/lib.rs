@@ -108,12 +108,10 @@ impl Organizations {
         let mut hits = std::mem::take(&mut scratch.hits);
         self.gazetteer.hits_noting_into(doc, list_starts, &mut hits);
         let selected = longest_first(hits);
-        let unseen::Buffers { phrase_matches, list_matches, names, name_matches } = std::mem::take(&mut scratch.unseen);
-        let mut buffers = unseen::Buffers { phrase_matches, list_matches, names: recycle(names), name_matches };
+        let mut buffers = std::mem::take(&mut scratch.unseen).recycle();
         let taken = Taken::new(&selected, &mut scratch.taken);
         unseen::find_at(doc, taken, list_starts, &mut buffers, mentions);
-        let unseen::Buffers { phrase_matches, list_matches, names, name_matches } = buffers;
-        scratch.unseen = unseen::Buffers { phrase_matches, list_matches, names: recycle(names), name_matches };
+        scratch.unseen = buffers.recycle();
         // The gazetteer's after the others; the order before the sort is
         // moot: the spans are disjoint.
         let unseen = mentions.len();

@@ -55,10 +55,7 @@ impl Bound for Scratch {
         bound(&mut self.hits);
         bound(&mut self.list_starts);
         self.taken.bound();
-        bound(&mut self.unseen.phrase_matches);
-        bound(&mut self.unseen.list_matches);
-        bound(&mut self.unseen.name_matches);
-        bound(&mut self.unseen.names);
+        self.unseen.bound();
         self.decisions.bound();
         bound(&mut self.mentions);
     }

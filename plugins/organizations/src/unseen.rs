@@ -135,6 +135,24 @@ pub(crate) struct Buffers<'b> {
     pub(crate) name_matches: Vec<(usize, usize, usize)>,
 }
 
+impl Buffers<'_> {
+    /// The buffers emptied, their names' room kept for borrows of another
+    /// lifetime (a document's, then `'static` between documents).
+    pub(crate) fn recycle<'x>(self) -> Buffers<'x> {
+        let Buffers { phrase_matches, list_matches, names, name_matches } = self;
+        Buffers { phrase_matches, list_matches, names: glaneur_text::kept::recycle(names), name_matches }
+    }
+}
+
+impl glaneur_text::kept::Bound for Buffers<'_> {
+    fn bound(&mut self) {
+        self.phrase_matches.bound();
+        self.list_matches.bound();
+        self.names.bound();
+        self.name_matches.bound();
+    }
+}
+
 /// The mentions of organisations the gazetteer lacks, appended to
 /// `mentions`. `taken` holds the gazetteer's spans (organisations and
 /// products); `starts` are the tokens where the [`phrases`] may begin, in
