@@ -271,10 +271,9 @@ impl AiModels {
         self.catalogue.families.iter().any(|f| f.name == family)
     }
 
-    /// Every mention as an entity (never an error: the `Result` is the
-    /// plugin interface's).
-    pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Result<Vec<Entity>, String> {
-        Ok(scratch::with(|scratch| self.find_in(doc, orgs, scratch)))
+    /// Every mention as an entity.
+    pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Vec<Entity> {
+        scratch::with(|scratch| self.find_in(doc, orgs, scratch))
     }
 
     /// [`AiModels::find`], read into the vectors of `scratch`.
@@ -378,6 +377,7 @@ impl Plugin for AiModels {
             glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
             let entities = self.find_in(doc, &orgs, scratch);
             scratch.orgs = scratch::recycle(orgs);
+            // Never an error: the `Result` is the plugin interface's.
             Ok(entities)
         })
     }

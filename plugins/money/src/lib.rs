@@ -426,9 +426,8 @@ impl Money {
         out
     }
 
-    /// Every amount as an entity (never an error: the `Result` is the
-    /// plugin interface's).
-    pub fn find(&self, doc: &Document<'_>) -> Result<Vec<Entity>, String> {
+    /// Every amount as an entity.
+    pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
         // The entities written into a vector of the right size, the only
         // allocation besides their attrs (the amounts' vector is kept).
         self.with_amounts(doc, |candidates, amounts| {
@@ -436,7 +435,7 @@ impl Money {
             for amount in amounts {
                 entities.push(to_entity(&amount.of(candidates)));
             }
-            Ok(entities)
+            entities
         })
     }
 }
@@ -722,7 +721,8 @@ impl Plugin for Money {
     }
 
     fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        self.find(doc)
+        // Never an error: the `Result` is the plugin interface's.
+        Ok(self.find(doc))
     }
 }
 
