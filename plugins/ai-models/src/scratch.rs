@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 pub(crate) use glaneur_text::kept::recycle;
-use glaneur_text::kept::{bound, with_kept, Bound, KEPT_ROOM};
+use glaneur_text::kept::{bound, with_kept, Bound};
 use glaneur_text::SpanSet;
 
 use crate::catalogue::Hit;
@@ -64,11 +64,8 @@ impl Bound for Scratch {
         bound(&mut self.matches);
         bound(&mut self.accepted);
         bound(&mut self.cues);
-        bound(&mut self.appositions.0);
-        bound(&mut self.appositions.1);
-        if self.joined.capacity() > KEPT_ROOM {
-            self.joined = String::new();
-        }
+        self.appositions.bound();
+        self.joined.bound();
         // A set grows past its vector only for a document of many models.
     }
 }
