@@ -161,7 +161,7 @@ impl AiModels {
         let joined = &mut scratch.joined;
         // One document's: keyed by where a sentence lies in its text.
         let mut verdicts = SentenceVerdicts::default();
-        let mut readings: Vec<(Hit, usize, Reading)> = scratch::recycle(std::mem::take(&mut scratch.readings));
+        let mut readings: Vec<(Hit, usize, Reading)> = scratch::take_recycled(&mut scratch.readings);
         readings.extend(hits.iter().map(|&hit| {
             let (reading, end) = self.read(text, hit, orgs, &mut model_parts, joined, &mut verdicts);
             (hit, end, reading)
@@ -278,7 +278,7 @@ impl AiModels {
 
     /// [`AiModels::find`], read into the vectors of `scratch`.
     fn find_in(&self, doc: &Document<'_>, orgs: &[Found], scratch: &mut Scratch) -> Vec<Entity> {
-        let mut out = scratch::recycle(std::mem::take(&mut scratch.mentions));
+        let mut out = scratch::take_recycled(&mut scratch.mentions);
         self.mentions_in(doc, orgs, scratch, &mut out);
         // Sized at once, for every mention.
         let mut entities = Vec::with_capacity(out.len());
@@ -366,7 +366,7 @@ impl Plugin for AiModels {
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
         scratch::with(|scratch| {
             // The host passes on only entities whose attrs are a JSON object.
-            let mut orgs: Vec<Found> = scratch::recycle(std::mem::take(&mut scratch.orgs));
+            let mut orgs: Vec<Found> = scratch::take_recycled(&mut scratch.orgs);
             orgs.extend(found.iter().filter(|e| e.kind.as_str() == "organization").map(|e| Found {
                 start: e.start as usize,
                 end: e.end as usize,

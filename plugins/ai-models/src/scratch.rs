@@ -4,8 +4,8 @@
 
 use std::cell::RefCell;
 
-pub(crate) use glaneur_text::kept::recycle;
 use glaneur_text::kept::{bound, with_kept, Bound};
+pub(crate) use glaneur_text::kept::{recycle, take_recycled};
 use glaneur_text::SpanSet;
 
 use crate::catalogue::Hit;

@@ -352,7 +352,7 @@ pub(crate) fn find<'a>(
 ) {
     let text = doc.text();
     let mut model_parts = Parts::new();
-    let mut found_cues = scratch::recycle(std::mem::take(&mut scratch.cues));
+    let mut found_cues = scratch::take_recycled(&mut scratch.cues);
     cues(doc, &scratch.starts, &mut scratch.appositions, &mut found_cues);
     let (taken, joined) = (&mut scratch.taken, &mut scratch.joined);
     for (m_start, m_end, cue) in found_cues.drain(..) {

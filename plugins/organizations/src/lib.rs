@@ -24,7 +24,7 @@ use glaneur_schema::output::Attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use glaneur_text::SpanSet;
 
-use crate::scratch::{recycle, Scratch};
+use crate::scratch::{recycle, take_recycled, Scratch};
 use crate::taken::Taken;
 use serde::Serialize;
 
@@ -134,7 +134,7 @@ impl Organizations {
             None => m.entity(),
         };
         Scratch::with(|scratch| {
-            let mut mentions = recycle(std::mem::take(&mut scratch.mentions));
+            let mut mentions = take_recycled(&mut scratch.mentions);
             self.mentions_into(doc, scratch, &mut mentions);
             let entities = mentions.iter().map(entity).collect();
             scratch.mentions = recycle(mentions);

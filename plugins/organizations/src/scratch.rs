@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-pub(crate) use glaneur_text::kept::{bound, recycle};
+pub(crate) use glaneur_text::kept::{bound, recycle, take_recycled};
 use glaneur_text::kept::{with_kept, Bound};
 use glaneur_text::SpanSet;
 
