@@ -91,6 +91,13 @@ pub fn recycle<T, U>(mut items: Vec<T>) -> Vec<U> {
     items.into_iter().filter_map(|_| None).collect()
 }
 
+/// The items of a kept vector, taken out of it (`std::mem::take`) and
+/// [`recycle`]d to another lifetime: a buffer lent to one document, which
+/// its caller puts back, recycled again, when it is done.
+pub fn take_recycled<T, U>(kept: &mut Vec<T>) -> Vec<U> {
+    recycle(std::mem::take(kept))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +109,15 @@ mod tests {
         words.push(&text);
         let kept: Vec<&'static str> = recycle(words);
         assert_eq!((kept.len(), kept.capacity()), (0, 24));
+    }
+
+    #[test]
+    fn a_buffer_taken_recycled_keeps_its_room_and_leaves_none() {
+        let mut kept: Vec<&'static str> = Vec::with_capacity(24);
+        kept.push("Jean");
+        let lent: Vec<&str> = take_recycled(&mut kept);
+        assert_eq!((lent.len(), lent.capacity()), (0, 24));
+        assert_eq!(kept.capacity(), 0);
     }
 
     thread_local! {

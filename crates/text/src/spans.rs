@@ -10,8 +10,8 @@ use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 /// of thousands of spans).
 ///
 /// A set of a few spans, as most documents' are, is a sorted vector, which
-/// costs less to build, ask and drop than a tree; past 64 spans it
-/// moves to a tree, where adding a span stays logarithmic.
+/// costs less to build, ask and drop than a tree; past `FEW_SPANS` spans
+/// it moves to a tree, where adding a span stays logarithmic.
 #[derive(Debug, Clone, Default)]
 pub struct SpanSet {
     /// (start, end), by start, one per start, while the set has at most
@@ -19,6 +19,14 @@ pub struct SpanSet {
     few: Vec<(usize, usize)>,
     /// End by start, once the set has more than [`FEW_SPANS`].
     tree: BTreeMap<usize, usize>,
+}
+
+/// Kept by a thread from one document to the next, a set is emptied: its
+/// vector holds at most `FEW_SPANS` spans, and a tree's nodes are freed.
+impl crate::kept::Bound for SpanSet {
+    fn bound(&mut self) {
+        self.clear();
+    }
 }
 
 /// How many spans a [`SpanSet`] keeps in its sorted vector.
@@ -48,7 +56,7 @@ impl SpanSet {
     }
 
     /// Whether `start..end` overlaps a span of the set that starts at most
-    /// 4 096 bytes before `start`.
+    /// `MAX_SPAN` bytes before `start`.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         let from = start.saturating_sub(MAX_SPAN);
         if !self.tree.is_empty() {
@@ -56,6 +64,17 @@ impl SpanSet {
         }
         let first = self.few.partition_point(|&(s, _)| s < from);
         self.few[first..].iter().take_while(|&&(s, _)| s < end).any(|&(_, e)| start < e)
+    }
+
+    /// The last span of the set that starts before `end`: in a set whose
+    /// spans overlap none other, the only one that may overlap a span
+    /// ending at `end` (one look-up, with no look-back bound).
+    pub fn last_before(&self, end: usize) -> Option<(usize, usize)> {
+        if !self.tree.is_empty() {
+            return self.tree.range(..end).next_back().map(|(&s, &e)| (s, e));
+        }
+        let i = self.few.partition_point(|&(s, _)| s < end);
+        i.checked_sub(1).map(|i| self.few[i])
     }
 
     /// Adds a span.
@@ -220,6 +239,10 @@ mod tests {
             let e = self.0.entry(start).or_insert(end);
             *e = (*e).max(end);
         }
+
+        fn last_before(&self, end: usize) -> Option<(usize, usize)> {
+            self.0.range(..end).next_back().map(|(&s, &e)| (s, e))
+        }
     }
 
     #[test]
@@ -247,11 +270,13 @@ mod tests {
                 let e = s + next(MAX_SPAN + 10);
                 assert_eq!(set.overlaps(s, e), reference.overlaps(s, e), "{s}..{e}");
                 assert_eq!(set.overlaps(start, end), reference.overlaps(start, end), "{start}..{end}");
+                assert_eq!(set.last_before(e), reference.last_before(e), "before {e}");
             }
             for s in (0..width + 2 * MAX_SPAN).step_by(7) {
                 for len in [0, 1, 3, 100] {
                     assert_eq!(set.overlaps(s, s + len), reference.overlaps(s, s + len), "{s}+{len}");
                 }
+                assert_eq!(set.last_before(s), reference.last_before(s), "before {s}");
             }
         }
     }

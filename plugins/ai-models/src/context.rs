@@ -337,7 +337,7 @@ pub fn sentence_has_ai_words(sentence: &str) -> bool {
 /// What the word lists said of the last sentence asked about: the hits of
 /// an ambiguous name often share one (`Gemini … Gemini`), and it is read
 /// once for them all. Known by where the sentence lies in the document's
-/// text: [`SentenceVerdicts::clear`] before each document.
+/// text: one per document, never kept for the next.
 #[derive(Debug, Default)]
 pub(crate) struct SentenceVerdicts {
     /// The sentence's offset and length in the text.
@@ -349,11 +349,6 @@ pub(crate) struct SentenceVerdicts {
 }
 
 impl SentenceVerdicts {
-    /// Forgets the last sentence (a new document).
-    pub(crate) fn clear(&mut self) {
-        *self = SentenceVerdicts::default();
-    }
-
     /// The verdicts on `s`, a slice of `text`: this sentence's, or none.
     fn on(&mut self, text: &str, s: &str) -> &mut Self {
         let at = Some((glaneur_text::offset_in(text, s), s.len()));

@@ -159,11 +159,11 @@ impl AiModels {
         hits.extend(o_series(doc, &self.catalogue, &starts.lone_o));
         let mut model_parts = Parts::new();
         let joined = &mut scratch.joined;
-        let verdicts = &mut scratch.verdicts;
-        verdicts.clear();
-        let mut readings: Vec<(Hit, usize, Reading)> = scratch::recycle(std::mem::take(&mut scratch.readings));
+        // One document's: keyed by where a sentence lies in its text.
+        let mut verdicts = SentenceVerdicts::default();
+        let mut readings: Vec<(Hit, usize, Reading)> = scratch::take_recycled(&mut scratch.readings);
         readings.extend(hits.iter().map(|&hit| {
-            let (reading, end) = self.read(text, hit, orgs, &mut model_parts, joined, verdicts);
+            let (reading, end) = self.read(text, hit, orgs, &mut model_parts, joined, &mut verdicts);
             (hit, end, reading)
         }));
         // Then another model in the sentence is context enough for an
@@ -271,15 +271,14 @@ impl AiModels {
         self.catalogue.families.iter().any(|f| f.name == family)
     }
 
-    /// Every mention as an entity (never an error: the `Result` is the
-    /// plugin interface's).
-    pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Result<Vec<Entity>, String> {
-        Ok(scratch::with(|scratch| self.find_in(doc, orgs, scratch)))
+    /// Every mention as an entity.
+    pub fn find(&self, doc: &Document<'_>, orgs: &[Found]) -> Vec<Entity> {
+        scratch::with(|scratch| self.find_in(doc, orgs, scratch))
     }
 
     /// [`AiModels::find`], read into the vectors of `scratch`.
     fn find_in(&self, doc: &Document<'_>, orgs: &[Found], scratch: &mut Scratch) -> Vec<Entity> {
-        let mut out = scratch::recycle(std::mem::take(&mut scratch.mentions));
+        let mut out = scratch::take_recycled(&mut scratch.mentions);
         self.mentions_in(doc, orgs, scratch, &mut out);
         // Sized at once, for every mention.
         let mut entities = Vec::with_capacity(out.len());
@@ -367,7 +366,7 @@ impl Plugin for AiModels {
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
         scratch::with(|scratch| {
             // The host passes on only entities whose attrs are a JSON object.
-            let mut orgs: Vec<Found> = scratch::recycle(std::mem::take(&mut scratch.orgs));
+            let mut orgs: Vec<Found> = scratch::take_recycled(&mut scratch.orgs);
             orgs.extend(found.iter().filter(|e| e.kind.as_str() == "organization").map(|e| Found {
                 start: e.start as usize,
                 end: e.end as usize,
@@ -378,6 +377,7 @@ impl Plugin for AiModels {
             glaneur_text::keep_leftmost_longest(&mut orgs, |o| (o.start, o.end));
             let entities = self.find_in(doc, &orgs, scratch);
             scratch.orgs = scratch::recycle(orgs);
+            // Never an error: the `Result` is the plugin interface's.
             Ok(entities)
         })
     }

@@ -4,12 +4,11 @@
 
 use std::cell::RefCell;
 
-pub(crate) use glaneur_text::kept::recycle;
-use glaneur_text::kept::{bound, with_kept, Bound, KEPT_ROOM};
+use glaneur_text::kept::{bound, with_kept, Bound};
+pub(crate) use glaneur_text::kept::{recycle, take_recycled};
 use glaneur_text::SpanSet;
 
 use crate::catalogue::Hit;
-use crate::context::SentenceVerdicts;
 use crate::starts::Starts;
 use crate::unseen::{AppositionBuffers, Cue};
 use crate::{Found, Mention, Reading};
@@ -41,8 +40,6 @@ pub(crate) struct Scratch {
     pub(crate) appositions: AppositionBuffers,
     /// A canonical name joined, to be compared with the text's.
     pub(crate) joined: String,
-    /// The word lists' verdicts on the last sentence asked about.
-    pub(crate) verdicts: SentenceVerdicts,
 }
 
 thread_local! {
@@ -67,11 +64,8 @@ impl Bound for Scratch {
         bound(&mut self.matches);
         bound(&mut self.accepted);
         bound(&mut self.cues);
-        bound(&mut self.appositions.0);
-        bound(&mut self.appositions.1);
-        if self.joined.capacity() > KEPT_ROOM {
-            self.joined = String::new();
-        }
+        self.appositions.bound();
+        self.joined.bound();
         // A set grows past its vector only for a document of many models.
     }
 }

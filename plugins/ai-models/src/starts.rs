@@ -5,7 +5,7 @@
 //! that the tokens are read once rather than once per search.
 
 use glaneur_schema::Document;
-use glaneur_text::kept::bound;
+use glaneur_text::kept::{bound, Bound};
 
 use crate::catalogue::{Catalogue, Start};
 use crate::unseen;
@@ -160,15 +160,6 @@ impl Starts {
         }
     }
 
-    /// Empties the lists, and frees those that hold room for more than a
-    /// document's worth (`glaneur_text::kept::bound`): kept by a thread,
-    /// they would hold a huge document's room.
-    pub(crate) fn bound(&mut self) {
-        bound(&mut self.catalogue);
-        bound(&mut self.nouns);
-        bound(&mut self.lone_o);
-    }
-
     /// Adds token `i` of `doc` to the lists of the searches that may begin
     /// there, `class` telling which may by its first bytes. Always inlined:
     /// out of line, the call costs more than its work at most tokens.
@@ -192,6 +183,17 @@ impl Starts {
                 self.lone_o.push(i);
             }
         }
+    }
+}
+
+/// Kept by a thread, the lists would hold a huge document's room: they are
+/// emptied, and those that hold room for more than a document's worth
+/// freed.
+impl Bound for Starts {
+    fn bound(&mut self) {
+        bound(&mut self.catalogue);
+        bound(&mut self.nouns);
+        bound(&mut self.lone_o);
     }
 }
 

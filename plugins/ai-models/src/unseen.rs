@@ -230,8 +230,21 @@ fn apposition_starts(doc: &Document<'_>, nouns: &[usize], starts: &mut Vec<usize
 }
 
 /// The buffers the appositions are found in, kept from one document to
-/// the next: where they may begin, and the phrases found there.
-pub(crate) type AppositionBuffers = (Vec<usize>, Vec<PhraseMatch>);
+/// the next.
+#[derive(Default)]
+pub(crate) struct AppositionBuffers {
+    /// The tokens where they may begin.
+    starts: Vec<usize>,
+    /// The phrases found there.
+    found: Vec<PhraseMatch>,
+}
+
+impl glaneur_text::kept::Bound for AppositionBuffers {
+    fn bound(&mut self) {
+        self.starts.bound();
+        self.found.bound();
+    }
+}
 
 /// A cue: its byte span and its text, folded.
 pub(crate) type Cue<'a> = (usize, usize, Cow<'a, str>);
@@ -248,7 +261,7 @@ fn cues<'a>(doc: &Document<'a>, starts: &Starts, buffers: &mut AppositionBuffers
     if starts.nouns.is_empty() {
         return; // nor any apposition, which a noun ends
     }
-    let (apposition_at, appositions) = buffers;
+    let AppositionBuffers { starts: apposition_at, found: appositions } = buffers;
     apposition_starts(doc, &starts.nouns, apposition_at);
     appositions.clear();
     APPOSITIONS.push_from(doc, apposition_at.iter().copied(), appositions);
@@ -339,7 +352,7 @@ pub(crate) fn find<'a>(
 ) {
     let text = doc.text();
     let mut model_parts = Parts::new();
-    let mut found_cues = scratch::recycle(std::mem::take(&mut scratch.cues));
+    let mut found_cues = scratch::take_recycled(&mut scratch.cues);
     cues(doc, &scratch.starts, &mut scratch.appositions, &mut found_cues);
     let (taken, joined) = (&mut scratch.taken, &mut scratch.joined);
     for (m_start, m_end, cue) in found_cues.drain(..) {

@@ -262,10 +262,12 @@ fn canonical_as_written(family: &str, parts: &[Part]) -> String {
 
 /// The canonical name of a catalogued `family` with `parts`, or with
 /// `as_written` that of a family the catalogue lacks, its parts joined as
-/// written (`Zephyr-7B`, `Orion 2`), borrowed: the family's name alone when there is no part, else from `written`, the
-/// name's text, when that is how the text spells it (most names: `GPT-4o`,
-/// `Claude 3.5 Sonnet`); joined in `joined` (what it held is forgotten)
-/// and copied otherwise.
+/// written (`Zephyr-7B`, `Orion 2`).
+///
+/// Borrowed: the family's name alone when there is no part, else from
+/// `written`, the name's text, when that is how the text spells it (most
+/// names: `GPT-4o`, `Claude 3.5 Sonnet`); joined in `joined` (what it held
+/// is forgotten) and copied otherwise.
 pub fn canonical_of<'a>(
     family: &'a str,
     parts: &[Part],

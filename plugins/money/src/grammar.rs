@@ -96,6 +96,26 @@ impl Quantity {
     }
 }
 
+/// What stands before an amount's number ([`Grammar::prefix_currency`]).
+#[derive(Debug, Clone, Copy)]
+struct Prefix {
+    /// A currency named before the number (`$`, `US$`, `€`, `USD`): its
+    /// code, if known, and how it is named.
+    currency: Option<(Option<&'static str>, Named)>,
+    /// The index of the number.
+    number: usize,
+    /// Whether letters glued before the symbol name its dollar (`US$`,
+    /// `CN¥`: the amount starts with them).
+    letters_before: bool,
+}
+
+impl Prefix {
+    /// No currency: the number is item `at`.
+    fn none(at: usize) -> Prefix {
+        Prefix { currency: None, number: at, letters_before: false }
+    }
+}
+
 /// How far a window reaches back from its anchor, in bytes: enough for a
 /// qualifier and its fillers (`dépasse probablement les`).
 const BACK: usize = 60;
@@ -216,7 +236,7 @@ impl<'a> Grammar<'a, '_> {
     /// The amount whose number (or leading currency) is item `at`.
     pub fn parse(&self, at: usize) -> Option<Parsed> {
         let between = at > 0 && matches!(self.lower(at - 1), Some("entre" | "between"));
-        let (prefix, mut i, us_dollar) = self.prefix_currency(at);
+        let Prefix { currency: prefix, number: mut i, letters_before: us_dollar } = self.prefix_currency(at);
         // `€2,5 billion`, `Two billion dollars`: a symbol before the number
         // and a scale word, or English number words, are English writing,
         // whatever the document's language.
@@ -466,10 +486,8 @@ impl<'a> Grammar<'a, '_> {
         }
     }
 
-    /// A currency before the number: `$`, `US$`, `€`, `USD`; the index of
-    /// the number, and whether letters glued before the symbol name its
-    /// dollar (`US$`, `CN¥`: the amount starts with them).
-    fn prefix_currency(&self, at: usize) -> (Option<(Option<&'static str>, Named)>, usize, bool) {
+    /// A currency before the number: `$`, `US$`, `€`, `USD`.
+    fn prefix_currency(&self, at: usize) -> Prefix {
         let item = &self.items[at];
         match item.kind {
             Kind::Sym => {
@@ -480,13 +498,21 @@ impl<'a> Grammar<'a, '_> {
                     && self.glued(at + 1)
                     && self.kind(at + 2) == Some(Kind::Num)
                 {
-                    return (Some((Some("USD"), Named::Symbol)), at + 2, dollar_prefix.is_some());
+                    return Prefix {
+                        currency: Some((Some("USD"), Named::Symbol)),
+                        number: at + 2,
+                        letters_before: dollar_prefix.is_some(),
+                    };
                 }
                 let mut code = dollar_prefix.or_else(|| lexicon::symbol_currency(item.lower));
                 if item.lower == "¥" && code == Some("JPY") {
                     code = self.country_currency("yen").or(code); // `In Shanghai, ¥5,000`
                 }
-                (Some((code, Named::Symbol)), at + 1, dollar_prefix.is_some())
+                Prefix {
+                    currency: Some((code, Named::Symbol)),
+                    number: at + 1,
+                    letters_before: dollar_prefix.is_some(),
+                }
             }
             Kind::Word => {
                 // `Rs. 350`: the abbreviation's period.
@@ -499,11 +525,11 @@ impl<'a> Grammar<'a, '_> {
                     lexicon::iso_code(text).or_else(|| lexicon::letters_currency(text))
                 };
                 match (self.kind(number) == Some(Kind::Num)).then(code).flatten() {
-                    Some(code) => (Some((Some(code), Named::Code)), number, false),
-                    None => (None, at, false),
+                    Some(code) => Prefix { currency: Some((Some(code), Named::Code)), number, letters_before: false },
+                    None => Prefix::none(at),
                 }
             }
-            _ => (None, at, false),
+            _ => Prefix::none(at),
         }
     }
 

@@ -426,9 +426,8 @@ impl Money {
         out
     }
 
-    /// Every amount as an entity (never an error: the `Result` is the
-    /// plugin interface's).
-    pub fn find(&self, doc: &Document<'_>) -> Result<Vec<Entity>, String> {
+    /// Every amount as an entity.
+    pub fn find(&self, doc: &Document<'_>) -> Vec<Entity> {
         // The entities written into a vector of the right size, the only
         // allocation besides their attrs (the amounts' vector is kept).
         self.with_amounts(doc, |candidates, amounts| {
@@ -436,7 +435,7 @@ impl Money {
             for amount in amounts {
                 entities.push(to_entity(&amount.of(candidates)));
             }
-            Ok(entities)
+            entities
         })
     }
 }
@@ -502,10 +501,11 @@ fn settle(
 }
 
 /// Where the paragraphs holding `offsets` (tokens' starts, in order)
-/// start, as [`paragraph_start`] says of each: the paragraphs are walked
-/// once, each passed when its last token ends at or before the offset
-/// (then the token holding it, the first ending after it, is past the
-/// paragraph), so that no token is searched for.
+/// start: each the start of its paragraph's first token, in the
+/// paragraphs (after blank lines) the Document found. The paragraphs are
+/// walked once, each passed when its last token ends at or before the
+/// offset (then the token holding it, the first ending after it, is past
+/// the paragraph), so that no token is searched for.
 fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize>, mut out: Vec<usize>) -> Vec<usize> {
     let tokens = document.tokens();
     let mut paragraphs = document.paragraphs().peekable();
@@ -522,7 +522,9 @@ fn paragraph_starts(document: &Document<'_>, offsets: impl Iterator<Item = usize
 }
 
 /// Where the paragraph holding `at`, a token's start, starts: its first
-/// token, in the paragraphs (after blank lines) the Document found.
+/// token, in the paragraphs (after blank lines) the Document found (a
+/// token searched for per offset: the reference [`paragraph_starts`] is
+/// tested against).
 #[cfg(test)]
 fn paragraph_start(document: &Document<'_>, at: usize) -> usize {
     let first = document.paragraph_of(document.token_at(at)).start;
@@ -722,7 +724,8 @@ impl Plugin for Money {
     }
 
     fn extract(&self, doc: &Document<'_>, _found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        self.find(doc)
+        // Never an error: the `Result` is the plugin interface's.
+        Ok(self.find(doc))
     }
 }
 

@@ -60,10 +60,10 @@ pub struct Decisions {
     accepted: Vec<usize>,
 }
 
-impl Decisions {
-    /// Empties the buffers, freeing those too large to keep
-    /// ([`crate::scratch::bound`]).
-    pub(crate) fn bound(&mut self) {
+/// The buffers are emptied, those too large to keep freed
+/// ([`crate::scratch::bound`]).
+impl glaneur_text::kept::Bound for Decisions {
+    fn bound(&mut self) {
         bound(&mut self.org_hits);
         bound(&mut self.state);
         bound(&mut self.accepted);

@@ -72,14 +72,16 @@ const PRODUCTS: &str = include_str!("../data/products.txt");
 const ARTICLES: &[&str] = &["Le ", "La ", "Les ", "L'", "The "];
 
 impl Gazetteer {
-    /// Parses the compiled-in data; fails with the line that is wrong.
+    /// The gazetteer alone, noting no phrases (for tests).
+    #[cfg(test)]
     pub fn load() -> Result<Self, String> {
         Gazetteer::load_noting(&[])
     }
 
-    /// [`Gazetteer::load`], its pass over a document's tokens also noting
-    /// where `phrases` (others, tokenised alone) may begin
-    /// ([`Gazetteer::hits_noting`]): the tokens are read once for both.
+    /// Parses the compiled-in data; fails with the line that is wrong. Its
+    /// pass over a document's tokens also notes where `phrases` (others,
+    /// tokenised alone) may begin ([`Gazetteer::hits_noting_into`]): the
+    /// tokens are read once for both.
     pub fn load_noting(phrases: &[&str]) -> Result<Self, String> {
         let mut orgs = Vec::new();
         let mut forms = Vec::new();
@@ -125,24 +127,27 @@ impl Gazetteer {
         Ok(Gazetteer { orgs, forms: forms_by_pattern, matcher, first_words })
     }
 
-    /// Every form found in `doc` whose case and word boundaries fit: the
-    /// longest at each place where a word begins, or the shorter ones
-    /// inside a refused one.
+    /// [`Gazetteer::hits_noting_into`], noting nothing, into a new vector
+    /// (for tests).
+    #[cfg(test)]
     pub fn hits(&self, doc: &Document<'_>) -> Vec<Hit> {
         self.hits_noting(doc, &mut Vec::new())
     }
 
-    /// [`Gazetteer::hits`], and in `noted` (in order) the tokens where
-    /// the phrases given to [`Gazetteer::load_noting`] may begin: those
-    /// whose first token's form key they have, and more.
+    /// [`Gazetteer::hits_noting_into`] into a new vector (for tests).
+    #[cfg(test)]
     pub fn hits_noting(&self, doc: &Document<'_>, noted: &mut Vec<usize>) -> Vec<Hit> {
         let mut hits = Vec::new();
         self.hits_noting_into(doc, noted, &mut hits);
         hits
     }
 
-    /// [`Gazetteer::hits_noting`] into `hits` (emptied first), which a
-    /// caller keeps from one document to the next.
+    /// Every form found in `doc` whose case and word boundaries fit, into
+    /// `hits` (emptied first, kept by the caller from one document to the
+    /// next): the longest at each place where a word begins, or the
+    /// shorter ones inside a refused one. Also notes in `noted` (in order)
+    /// the tokens where the phrases given to [`Gazetteer::load_noting`]
+    /// may begin: those whose first token's form key they have, and more.
     pub fn hits_noting_into(&self, doc: &Document<'_>, noted: &mut Vec<usize>, hits: &mut Vec<Hit>) {
         // The matcher reads every start, so every token is passed (a test
         // compares what is noted with the lists found everywhere).

@@ -24,7 +24,7 @@ use glaneur_schema::output::Attrs;
 use glaneur_schema::{Document, Entity, FfiEntity, Plugin, PluginInfo};
 use glaneur_text::SpanSet;
 
-use crate::scratch::{recycle, Scratch};
+use crate::scratch::{recycle, take_recycled, Scratch};
 use crate::taken::Taken;
 use serde::Serialize;
 
@@ -108,12 +108,10 @@ impl Organizations {
         let mut hits = std::mem::take(&mut scratch.hits);
         self.gazetteer.hits_noting_into(doc, list_starts, &mut hits);
         let selected = longest_first(hits);
-        let unseen::Buffers { phrase_matches, list_matches, names, name_matches } = std::mem::take(&mut scratch.unseen);
-        let mut buffers = unseen::Buffers { phrase_matches, list_matches, names: recycle(names), name_matches };
-        let taken = Taken::with_room(&selected, std::mem::take(&mut scratch.taken));
-        scratch.taken = unseen::find_at(doc, taken, list_starts, &mut buffers, mentions);
-        let unseen::Buffers { phrase_matches, list_matches, names, name_matches } = buffers;
-        scratch.unseen = unseen::Buffers { phrase_matches, list_matches, names: recycle(names), name_matches };
+        let mut buffers = std::mem::take(&mut scratch.unseen).recycle();
+        let taken = Taken::new(&selected, &mut scratch.taken);
+        unseen::find_at(doc, taken, list_starts, &mut buffers, mentions);
+        scratch.unseen = buffers.recycle();
         // The gazetteer's after the others; the order before the sort is
         // moot: the spans are disjoint.
         let unseen = mentions.len();
@@ -136,7 +134,7 @@ impl Organizations {
             None => m.entity(),
         };
         Scratch::with(|scratch| {
-            let mut mentions = recycle(std::mem::take(&mut scratch.mentions));
+            let mut mentions = take_recycled(&mut scratch.mentions);
             self.mentions_into(doc, scratch, &mut mentions);
             let entities = mentions.iter().map(entity).collect();
             scratch.mentions = recycle(mentions);
@@ -240,7 +238,8 @@ mod tests {
         ];
         for hits in cases {
             let kept = longest_first(hits.clone());
-            let taken = Taken::of_disjoint(&kept);
+            let mut added = glaneur_text::SpanSet::new();
+            let taken = Taken::new(&kept, &mut added);
             assert_eq!(kept, greedy(hits.clone()), "{hits:?}");
             for h in &hits {
                 assert!(taken.overlaps(h.start, h.end), "{h:?} of {hits:?}");

@@ -39,8 +39,10 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 
 /// The name of the rule made of `part` and phrase `phrase` (an index into
 /// [`crate::unseen::phrases`]) when the cue found, `cue` (folded), is that
-/// phrase as listed: written by `write` the first time, then lent. Any other cue (`jeune  pousse`, two spaces) gets its own,
-/// written by `write`.
+/// phrase as listed: written by `write` the first time, then lent.
+///
+/// Any other cue (`jeune  pousse`, two spaces) gets its own, written by
+/// `write`.
 pub(crate) fn name<'a>(part: Part, phrase: usize, cue: &str, write: impl FnOnce() -> String) -> Cow<'a, str> {
     let table = &*TABLE;
     let column = match part {

@@ -5,8 +5,9 @@
 
 use std::cell::RefCell;
 
-pub(crate) use glaneur_text::kept::{bound, recycle};
+pub(crate) use glaneur_text::kept::{bound, recycle, take_recycled};
 use glaneur_text::kept::{with_kept, Bound};
+use glaneur_text::SpanSet;
 
 use crate::ambiguity::Decisions;
 use crate::gazetteer::Hit;
@@ -23,8 +24,8 @@ pub(crate) struct Scratch {
     /// The tokens where `unseen`'s word lists may begin, noted by the
     /// gazetteer's pass over the tokens.
     pub(crate) list_starts: Vec<usize>,
-    /// The spans of the names `unseen` found (a `Taken`'s room).
-    pub(crate) taken: Vec<(usize, usize)>,
+    /// The spans of the names `unseen` found (a `Taken`'s).
+    pub(crate) taken: SpanSet,
     /// `unseen`'s: the matches of its word lists, the names it found and
     /// their other mentions.
     pub(crate) unseen: Buffers<'static>,
@@ -53,11 +54,8 @@ impl Bound for Scratch {
     fn bound(&mut self) {
         bound(&mut self.hits);
         bound(&mut self.list_starts);
-        bound(&mut self.taken);
-        bound(&mut self.unseen.phrase_matches);
-        bound(&mut self.unseen.list_matches);
-        bound(&mut self.unseen.name_matches);
-        bound(&mut self.unseen.names);
+        self.taken.bound();
+        self.unseen.bound();
         self.decisions.bound();
         bound(&mut self.mentions);
     }

@@ -80,16 +80,11 @@ pub(crate) struct ListMatch {
 /// overlapping within a list, in order, into `found` (emptied first); all
 /// lists in one vector, each rule reading its list's. `every` is room for
 /// every match, overlapping ones included (left empty).
-fn scan(doc: &Document<'_>, starts: Option<&[usize]>, every: &mut Vec<PhraseMatch>, found: &mut Vec<ListMatch>) {
-    match starts {
-        Some(starts) => {
-            every.clear();
-            LISTS.push_from(doc, starts.iter().copied(), every);
-        }
-        None => *every = LISTS.find_all(doc),
-    }
+fn scan(doc: &Document<'_>, starts: &[usize], every: &mut Vec<PhraseMatch>, found: &mut Vec<ListMatch>) {
+    every.clear();
+    LISTS.push_from(doc, starts.iter().copied(), every);
     found.clear();
-    // `find_all` gives the matches by start, the longest first at each: a
+    // Ascending starts give the matches by start, the longest first at each: a
     // list's leftmost-longest are those starting at or past the end of the
     // one it kept last, in that order (no sort).
     let mut ends = [0; 3];
@@ -126,14 +121,6 @@ impl<'a> Found<'a, '_, '_> {
     }
 }
 
-/// The mentions of organisations the gazetteer lacks. `taken` holds the
-/// gazetteer's spans (organisations and products).
-pub fn find<'a>(doc: &Document<'a>, taken: Taken<'_>) -> Vec<Mention<'a>> {
-    let mut mentions = Vec::new();
-    find_in(doc, taken, None, &mut Buffers::default(), &mut mentions);
-    mentions
-}
-
 /// The buffers `find_at` works in, kept by the caller from one document
 /// to the next.
 #[derive(Default)]
@@ -148,31 +135,37 @@ pub(crate) struct Buffers<'b> {
     pub(crate) name_matches: Vec<(usize, usize, usize)>,
 }
 
-/// [`find`], given the tokens where the [`phrases`] may begin, in order:
-/// all those whose first token's form key they have, and maybe more (as a
-/// pass over the tokens for other words noted them); the others are not
-/// read again. Appends the mentions to `mentions`; returns the room of
-/// `taken`'s spans added ([`Taken::into_room`]).
+impl Buffers<'_> {
+    /// The buffers emptied, their names' room kept for borrows of another
+    /// lifetime (a document's, then `'static` between documents).
+    pub(crate) fn recycle<'x>(self) -> Buffers<'x> {
+        let Buffers { phrase_matches, list_matches, names, name_matches } = self;
+        Buffers { phrase_matches, list_matches, names: glaneur_text::kept::recycle(names), name_matches }
+    }
+}
+
+impl glaneur_text::kept::Bound for Buffers<'_> {
+    fn bound(&mut self) {
+        self.phrase_matches.bound();
+        self.list_matches.bound();
+        self.names.bound();
+        self.name_matches.bound();
+    }
+}
+
+/// The mentions of organisations the gazetteer lacks, appended to
+/// `mentions`. `taken` holds the gazetteer's spans (organisations and
+/// products); `starts` are the tokens where the [`phrases`] may begin, in
+/// order: all those whose first token's form key they have, and maybe more
+/// (as a pass over the tokens for other words noted them); the others are
+/// not read again.
 pub(crate) fn find_at<'a>(
     doc: &Document<'a>,
     taken: Taken<'_>,
     starts: &[usize],
     buffers: &mut Buffers<'a>,
     mentions: &mut Vec<Mention<'a>>,
-) -> Vec<(usize, usize)> {
-    find_in(doc, taken, Some(starts), buffers, mentions)
-}
-
-/// [`find`], the lists looked for at `starts` if given, else everywhere;
-/// the mentions appended to `mentions`, the room of `taken`'s spans added
-/// returned.
-fn find_in<'a>(
-    doc: &Document<'a>,
-    taken: Taken<'_>,
-    starts: Option<&[usize]>,
-    buffers: &mut Buffers<'a>,
-    mentions: &mut Vec<Mention<'a>>,
-) -> Vec<(usize, usize)> {
+) {
     let text = doc.text();
     let first = mentions.len();
     let mut found = Found { text, taken, mentions, first };
@@ -184,7 +177,6 @@ fn find_in<'a>(
     suffixes(doc, of_list(SUFFIX_LIST), &mut found);
     of_nouns(doc, of_list(OF_CUES), &mut found);
     same_document(&mut found, &mut buffers.names, &mut buffers.name_matches);
-    found.taken.into_room()
 }
 
 /// The cue rules: `la start-up X` (a determiner, the cue noun, the name)
@@ -467,7 +459,9 @@ mod tests {
 
     fn doc_scan(text: &str) -> [Vec<(usize, usize)>; 3] {
         let mut found = Vec::new();
-        scan(&DocumentBuf::new(text).expect("small").document(), None, &mut Vec::new(), &mut found);
+        let buf = DocumentBuf::new(text).expect("small");
+        let doc = buf.document();
+        scan(&doc, &every_token(&doc), &mut Vec::new(), &mut found);
         [CUES, SUFFIX_LIST, OF_CUES]
             .map(|list| found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end)).collect())
     }
@@ -509,6 +503,21 @@ mod tests {
         }
     }
 
+    /// Every token of `doc`: where the lists are looked for everywhere.
+    fn every_token(doc: &Document<'_>) -> Vec<usize> {
+        (0..doc.tokens().len()).collect()
+    }
+
+    /// The mentions [`find_at`] finds with the lists looked for everywhere
+    /// and no span taken.
+    fn find<'a>(doc: &Document<'a>) -> Vec<Mention<'a>> {
+        let mut mentions = Vec::new();
+        let mut added = glaneur_text::SpanSet::new();
+        let taken = Taken::new(&[], &mut added);
+        find_at(doc, taken, &every_token(doc), &mut Buffers::default(), &mut mentions);
+        mentions
+    }
+
     /// [`scan`] as it was: each list's matches sorted, then the
     /// leftmost-longest kept.
     fn scan_by_sorting(doc: &Document<'_>) -> [Vec<(usize, usize, Range<usize>)>; 3] {
@@ -531,7 +540,7 @@ mod tests {
             let buf = DocumentBuf::new(text).expect("a test text fits");
             let doc = buf.document();
             let mut found = Vec::new();
-            scan(&doc, None, &mut Vec::new(), &mut found);
+            scan(&doc, &every_token(&doc), &mut Vec::new(), &mut found);
             let found = [CUES, SUFFIX_LIST, OF_CUES].map(|list| {
                 found.iter().filter(|m| m.list == list).map(|m| (m.start, m.end, m.tokens.clone())).collect::<Vec<_>>()
             });
@@ -629,8 +638,7 @@ mod tests {
             "Elle préside le conseil d’administration de Valmiera Logistique.",
         ] {
             let buf = DocumentBuf::new(text).expect("small");
-            let names: Vec<&str> =
-                find(&buf.document(), Taken::default()).iter().map(|m| &text[m.start..m.end]).collect();
+            let names: Vec<&str> = find(&buf.document()).iter().map(|m| &text[m.start..m.end]).collect();
             assert_eq!(names, ["Valmiera Logistique"], "{text}");
         }
     }

@@ -27,21 +27,6 @@ const MARK: &str = r"%|pour\s?cent|pourcent|percent|per\s+cent";
 static MARKS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i){MARK}")).expect("the percent marks form a valid regex"));
 
-/// A small xorshift generator for the tests: the same texts on every run.
-#[cfg(test)]
-pub(crate) struct Rng(pub(crate) u64);
-
-#[cfg(test)]
-impl Rng {
-    /// A number below `n`.
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
 /// How far before a percent mark a percentage may start (`entre 1 000,5 et 2 000,5 %`).
 const REACH: usize = 64;
 
@@ -458,7 +443,7 @@ mod tests {
             "…",
             "H",
         ];
-        let mut rng = crate::Rng(0x9e37_79b9_7f4a_7c15);
+        let mut rng = glaneur_testdata::Draws::new(0x9e37_79b9_7f4a_7c15);
         (0..count).map(|_| (0..1 + rng.below(14)).map(|_| pieces[rng.below(pieces.len())]).collect()).collect()
     }
 

@@ -39,12 +39,13 @@ pub(crate) fn find_at(text: &str, at: usize) -> Option<Parts> {
     let bytes = text.as_bytes();
     let mut i = at;
     // The bytes no percentage begins at skipped by one lookup each.
-    while let Some(skipped) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| MAY_BEGIN[usize::from(b)])) {
+    while let Some(skipped) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| begins(b) != Begins::Nothing)) {
         i += skipped;
-        let found = match bytes[i] {
-            b'0'..=b'9' => range_at(text, i).or_else(|| single_at(text, i)),
-            b'e' | b'E' => entre_at(text, i),
-            _ => single_at(text, i),
+        let found = match begins(bytes[i]) {
+            Begins::Digit => range_at(text, i).or_else(|| single_at(text, i)),
+            Begins::Entre => entre_at(text, i),
+            // `Nothing` is skipped above.
+            Begins::Sign | Begins::Nothing => single_at(text, i),
         };
         if found.is_some() {
             return found;
@@ -54,16 +55,41 @@ pub(crate) fn find_at(text: &str, at: usize) -> Option<Parts> {
     None
 }
 
-/// The bytes a percentage may begin at: a digit, the `e` of `entre`, a
-/// sign (`−` begins with 0xE2).
-static MAY_BEGIN: [bool; 256] = {
-    let mut may = [false; 256];
+/// What a percentage beginning at a byte may begin with: one table, which
+/// the search both skips by and reads each place by, so that the two
+/// agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Begins {
+    /// No percentage begins at this byte.
+    Nothing,
+    /// A number (`12 %`) or a range (`10 à 12 %`).
+    Digit,
+    /// The `e` of `entre`.
+    Entre,
+    /// A sign (`-`, `+`; `−` begins with 0xE2).
+    Sign,
+}
+
+/// What a percentage beginning at byte `b` may begin with.
+#[inline(always)]
+fn begins(b: u8) -> Begins {
+    BEGINS[usize::from(b)]
+}
+
+/// [`begins`], by byte.
+static BEGINS: [Begins; 256] = {
+    let mut table = [Begins::Nothing; 256];
     let mut b = 0;
     while b < 256 {
-        may[b] = matches!(b as u8, b'0'..=b'9' | b'e' | b'E' | b'-' | b'+' | 0xE2);
+        table[b] = match b as u8 {
+            b'0'..=b'9' => Begins::Digit,
+            b'e' | b'E' => Begins::Entre,
+            b'-' | b'+' | 0xE2 => Begins::Sign,
+            _ => Begins::Nothing,
+        };
         b += 1;
     }
-    may
+    table
 };
 
 /// `entre NUM et NUM MARK` starting at `i`.

@@ -4,6 +4,12 @@
 //! word; and, for the few let through, the words that may come second.
 //! The same pass notes where other phrases (`unseen`'s word lists) may
 //! begin, so that the tokens are read once.
+//!
+//! Deferring common words (a pass that does not stop at `le` of `le
+//! Monde` but at `Monde`, [`FirstWords::deferred_before`]) is this
+//! plugin's own: glaneur-text's `LongestMatcher` knows nothing of it.
+//! Working out at load which words may be deferred costs about 1 M
+//! instructions, once per process (the gazetteer's load 6.85 → 7.81 M).
 
 use std::borrow::Cow;
 
