@@ -138,9 +138,6 @@ impl Role {
     }
 }
 
-/// Where the roles of a document start, in order, for the names in
-/// apposition before them (`Aiman Ezzat, DG de Capgemini`): read from the
-/// roles themselves, not copied.
 /// The buffers [`Role::find_in`] works in, kept from one document to the
 /// next: allocated for every document, they were a tenth of people's
 /// allocations.
@@ -161,6 +158,9 @@ impl RoleBuffers {
     }
 }
 
+/// Where the roles of a document start, in order, for the names in
+/// apposition before them (`Aiman Ezzat, DG de Capgemini`): read from the
+/// roles themselves, not copied.
 pub(crate) struct RoleStarts<'r> {
     /// The roles, in order of start.
     roles: &'r [Role],
