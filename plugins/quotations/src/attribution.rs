@@ -29,7 +29,7 @@
 //!    `previous-paragraph` — a quote in narration with no attribution, when
 //!    the paragraph before quoted someone: the same speaker.
 
-use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
+use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, with_folded, Paragraphs};
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
@@ -41,7 +41,6 @@ use memchr::memmem::Finder;
 
 use crate::adverbials;
 use crate::endings::{lowercase, lowercase_into, NameEndings, NameRoom};
-use crate::folding::with_folded;
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;

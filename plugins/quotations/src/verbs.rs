@@ -7,12 +7,11 @@ use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 use glaneur_lexicon::KeySet;
-use glaneur_text::{folded, is_letter};
+use glaneur_text::{folded, is_letter, with_folded};
 
 use glaneur_schema::{key_of_form, Document, Flags};
 
 use crate::adverbials::is_adverb;
-use crate::folding::with_folded;
 use crate::token_words;
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
@@ -165,28 +164,13 @@ impl Verbs {
         }
         let (start, end) = word_span(text, start);
         let word = &text[start..end];
-        if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
-            // A hyphen or an apostrophe (`détaille-t-il`, `l'a`), or a letter beyond ASCII.
-            return with_folded(word, |w1| self.read_at(text, Cow::Borrowed(w1), end));
-        }
-        // A word of ASCII letters (most): refused by its letter and length,
-        // read as it is when lower-case, else lowered on the stack.
-        if !self.may_open(word.as_bytes()) {
+        // A word of ASCII letters (most) is refused by its letter and
+        // length before it is folded; any other holds a hyphen or an
+        // apostrophe (`détaille-t-il`, `l'a`), or a letter beyond ASCII.
+        if word.bytes().all(|b| b.is_ascii_alphabetic()) && !self.may_open(word.as_bytes()) {
             return None;
         }
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.read_at(text, Cow::Borrowed(word), end);
-        }
-        let mut lower = [0; ASCII_WORD];
-        match lower.get_mut(..word.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                let w1 = std::str::from_utf8(lower).ok()?;
-                self.read_at(text, Cow::Borrowed(w1), end)
-            }
-            None => self.read_at(text, folded(word), end),
-        }
+        with_folded(word, |w1| self.read_at(text, Cow::Borrowed(w1), end))
     }
 
     /// [`Verbs::at`] at the start of token `i` of `doc`, a word: when the
@@ -338,9 +322,6 @@ pub fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
 pub(crate) fn word_span(text: &str, at: usize) -> (usize, usize) {
     word_after(text, at, |c| is_letter(c) || c == '-' || c == '\'' || c == '’')
 }
-
-/// The longest word of ASCII letters [`Verbs::at`] folds on the stack.
-const ASCII_WORD: usize = 32;
 
 /// The longest phrase [`Verbs::is_phrase`] joins on the stack.
 const PHRASE: usize = 64;
