@@ -1036,8 +1036,7 @@ impl<'a> Attributor<'_, 'a> {
     fn after_a_verb(&self, from: usize, at: usize) -> bool {
         // A verb (or an adverbial after it) ends on a word's char: after
         // anything else (`, X`, `(X`), none is read.
-        let word_char = |c: char| is_letter(c) || matches!(c, '-' | '\'' | '’');
-        self.text[from..at].trim_end().ends_with(word_char) && self.after_a_verb_read(from, at)
+        self.text[from..at].trim_end().ends_with(token_words::word_char) && self.after_a_verb_read(from, at)
     }
 
     /// [`Attributor::after_a_verb`], the words before `at` read.
@@ -1770,11 +1769,10 @@ fn contains_ascii_ignoring_case(text: &str, wanted: &str) -> bool {
 /// apostrophe or a hyphen), the last first: read from the end, as far as
 /// the caller takes them.
 fn last_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let part = |p: char| is_letter(p) || matches!(p, '\'' | '’' | '-');
     let mut chars = text.char_indices().rev().peekable();
     std::iter::from_fn(move || {
         while let Some((i, c)) = chars.next() {
-            if is_letter(c) && !chars.peek().is_some_and(|&(_, p)| part(p)) {
+            if is_letter(c) && !chars.peek().is_some_and(|&(_, p)| token_words::word_char(p)) {
                 return Some(i);
             }
         }

@@ -214,10 +214,10 @@ fn elided_word<'d>(doc: &Document<'d>, i: usize) -> Option<(Cow<'d, str>, usize)
     })
 }
 
-/// Whether `c` may begin a word as `verbs::word_span` reads it:
-/// a letter, a hyphen or an apostrophe (`-t-il`).
+/// Whether `c` is part of a word as `verbs::word_span` reads it, and so
+/// may begin one: a letter, a hyphen or an apostrophe (`-t-il`, `l’a`).
 #[inline]
-fn word_char(c: char) -> bool {
+pub(crate) fn word_char(c: char) -> bool {
     is_letter(c) || matches!(c, '-' | '\'' | '’')
 }
 

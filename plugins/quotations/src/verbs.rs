@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 use glaneur_lexicon::KeySet;
-use glaneur_text::{folded, is_letter, with_folded};
+use glaneur_text::{folded, with_folded};
 
 use glaneur_schema::{key_of_form, Document, Flags};
 
@@ -320,7 +320,7 @@ pub fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
 /// The span of the word after `at`, as [`next_words`] reads it (empty
 /// when none follows).
 pub(crate) fn word_span(text: &str, at: usize) -> (usize, usize) {
-    word_after(text, at, |c| is_letter(c) || c == '-' || c == '\'' || c == '’')
+    word_after(text, at, token_words::word_char)
 }
 
 /// The longest phrase [`Verbs::is_phrase`] joins on the stack.
@@ -392,6 +392,7 @@ pub fn word_after(text: &str, at: usize, part: impl Fn(char) -> bool) -> (usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_text::is_letter;
 
     #[test]
     fn reads_simple_compound_and_inverted_forms() {
