@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use glaneur_schema::{Document, PhraseMatch, Phrases, Token};
+use glaneur_text::kept::Bound;
 
 use crate::role_places::RolePlaces;
 
@@ -149,12 +150,12 @@ pub(crate) struct RoleBuffers {
     earlier: Vec<Range<usize>>,
 }
 
-impl RoleBuffers {
-    /// Frees those that hold room for more than a document's worth
-    /// (`glaneur_text::kept::bound`).
-    pub(crate) fn bound(&mut self) {
-        glaneur_text::kept::bound(&mut self.found);
-        glaneur_text::kept::bound(&mut self.earlier);
+/// Empties both, and frees those that hold room for more than a
+/// document's worth.
+impl Bound for RoleBuffers {
+    fn bound(&mut self) {
+        self.found.bound();
+        self.earlier.bound();
     }
 }
 

@@ -29,6 +29,7 @@
 //!    `previous-paragraph` — a quote in narration with no attribution, when
 //!    the paragraph before quoted someone: the same speaker.
 
+use glaneur_text::kept::Bound;
 use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, with_folded, Paragraphs};
 
 use std::borrow::Cow;
@@ -164,10 +165,10 @@ pub struct Room {
     description: Cell<String>,
 }
 
-impl Room {
-    /// Ready for another document: what was built taken apart, its room
-    /// kept, but a huge document's.
-    pub fn bound(&mut self) {
+/// Ready for another document: what was built taken apart, its room kept,
+/// but a huge document's.
+impl Bound for Room {
+    fn bound(&mut self) {
         if let Some(index) = self.index.take() {
             self.names.set(index.into_room());
         }
@@ -175,14 +176,10 @@ impl Room {
             self.fullest_room.set(fullest_of);
         }
         self.names.get_mut().bound();
-        glaneur_text::kept::bound(self.fullest_room.get_mut());
-        glaneur_text::kept::bound(self.verbs.get_mut());
+        self.fullest_room.get_mut().bound();
+        self.verbs.get_mut().bound();
         // A description is a few words: the room of a huge one is freed.
-        let description = self.description.get_mut();
-        match description.capacity() > glaneur_text::kept::KEPT_ROOM {
-            true => *description = String::new(),
-            false => description.clear(),
-        }
+        self.description.get_mut().bound();
     }
 }
 

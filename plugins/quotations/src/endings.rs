@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
+use glaneur_text::kept::Bound;
 
 use crate::found::PersonRef;
 
@@ -37,15 +38,13 @@ pub struct NameRoom {
     ends: Vec<usize>,
 }
 
-impl NameRoom {
-    /// Emptied, its room freed when a huge document's
-    /// ([`glaneur_text::kept::KEPT_ROOM`] people, or bytes of their names).
-    pub fn bound(&mut self) {
-        glaneur_text::kept::bound(&mut self.ends);
-        match self.lowered.capacity() > glaneur_text::kept::KEPT_ROOM {
-            true => self.lowered = String::new(),
-            false => self.lowered.clear(),
-        }
+/// Emptied, its room freed when a huge document's
+/// ([`KEPT_ROOM`](glaneur_text::kept::KEPT_ROOM) people, or bytes of their
+/// names).
+impl Bound for NameRoom {
+    fn bound(&mut self) {
+        self.ends.bound();
+        self.lowered.bound();
     }
 }
 
