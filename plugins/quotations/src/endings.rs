@@ -49,12 +49,14 @@ impl Bound for NameRoom {
 }
 
 impl NameEndings {
-    /// The endings of the canonical names of `persons`.
-    pub fn new(persons: &[PersonRef]) -> Self {
+    /// [`NameEndings::new_in`] in a room of its own.
+    #[cfg(test)]
+    fn new(persons: &[PersonRef]) -> Self {
         Self::new_in(persons, NameRoom::default())
     }
 
-    /// [`NameEndings::new`], a few people's names lowered into `room`.
+    /// The endings of the canonical names of `persons`, a few people's
+    /// names lowered into `room`.
     pub fn new_in(persons: &[PersonRef], room: NameRoom) -> Self {
         let NameRoom { mut lowered, mut ends } = room;
         lowered.clear();
