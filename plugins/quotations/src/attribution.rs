@@ -1412,12 +1412,7 @@ impl<'a> Attributor<'_, 'a> {
         None
     }
 
-    /// The verbs of saying read in `from..to` (the clause before a quote),
-    /// in order, each with the offset it was read at: where a word may
-    /// begin ([`token_words::word_starts`]), and at each space before it
-    /// that follows no letter (read past, the same verb), as
-    /// [`verbs_in_by_chars`] reads them a character at a time; the words
-    /// from the document's tokens.
+    /// [`Attributor::verbs_in_into`] a new vector.
     #[cfg(test)]
     fn verbs_in(&self, from: usize, to: usize) -> Vec<(usize, Verb)> {
         let mut out = Vec::new();
@@ -1425,7 +1420,12 @@ impl<'a> Attributor<'_, 'a> {
         out
     }
 
-    /// [`Attributor::verbs_in`], pushed onto `out`.
+    /// The verbs of saying read in `from..to` (the clause before a quote),
+    /// in order, each with the offset it was read at, pushed onto `out`:
+    /// where a word may begin ([`token_words::word_starts`]), and at each
+    /// space before it that follows no letter (read past, the same verb),
+    /// as `verbs_in_by_chars` (the tests' reference) reads them a character
+    /// at a time; the words from the document's tokens.
     fn verbs_in_into(&self, from: usize, to: usize, out: &mut Vec<(usize, Verb)>) {
         // The spaces before `at` read past to the verb there.
         let read_past = |out: &mut Vec<(usize, Verb)>, at: usize, verb: Verb| {
@@ -1704,7 +1704,7 @@ fn spaces_before(bytes: &[u8], from: usize, at: usize) -> usize {
     }
 }
 
-/// The verbs of saying [`Attributor::verbs_in`] reads in `from..to`, read
+/// The verbs of saying [`Attributor::verbs_in_into`] reads in `from..to`, read
 /// a character at a time (the reference it is tested against): at every
 /// char not right after a letter, the verb after the spaces there.
 #[cfg(test)]
