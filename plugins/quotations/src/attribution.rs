@@ -706,7 +706,12 @@ impl<'a> Attributor<'_, 'a> {
                         "source" | "official" | "employee" | "salarié" | "salariée" | "proche" | "observateur"
                     )
             });
-            let verb = || self.words.next_words(pos, 8).iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
+            let verb = || {
+                // Eight words, on the stack.
+                let mut read: [(Cow<'a, str>, usize); 8] = Default::default();
+                let n = self.words.fill_words(pos, &mut read);
+                read[..n].iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some())
+            };
             if person && verb() {
                 return Some(Attribution::nobody("indefinite"));
             }

@@ -159,19 +159,20 @@ impl<'d> Words<'d> {
         (word.map(|(word, end, _)| (word, end)), token)
     }
 
-    /// Up to `n` words after `at`, as [`crate::verbs::next_words`] reads
-    /// them in the text: each with [`Words::next_word`], the token after a
-    /// whole word tried first for the next.
-    pub fn next_words(&self, at: usize, n: usize) -> Vec<(Cow<'d, str>, usize)> {
+    /// [`Words::fill_words`] into a vector of `n` words.
+    #[cfg(test)]
+    fn next_words(&self, at: usize, n: usize) -> Vec<(Cow<'d, str>, usize)> {
         let mut out = vec![Default::default(); n];
         let read = self.fill_words(at, &mut out);
         out.truncate(read);
         out
     }
 
-    /// [`Words::next_words`], as many as `out` holds, written into it (an
-    /// array on a caller's stack, rather than a vector for each phrase
-    /// read); how many there were.
+    /// The words after `at`, as many as `out` holds, as
+    /// [`crate::verbs::next_words`] reads them in the text, written into
+    /// `out` (an array on a caller's stack, rather than a vector for each
+    /// phrase read): each with [`Words::next_word`], the token after a
+    /// whole word tried first for the next; how many there were.
     pub fn fill_words(&self, at: usize, out: &mut [(Cow<'d, str>, usize)]) -> usize {
         let (mut i, mut hint) = (at, usize::MAX);
         for (n, slot) in out.iter_mut().enumerate() {
