@@ -36,11 +36,18 @@ pub fn whole_word<'d>(doc: &Document<'d>, i: usize) -> Option<(&'d str, usize)> 
 pub fn whole_word_token<'d>(doc: &Document<'d>, i: usize) -> Option<&'d Token> {
     let t = doc.tokens().get(i).filter(|t| t.is_word())?;
     let bytes = doc.text().as_bytes();
-    let ends = match bytes.get(t.end()) {
+    (ends_word(bytes, t) && latin1(&bytes[t.span()])).then_some(t)
+}
+
+/// Whether what follows token `t` in `bytes` (its text) cannot go on its
+/// word: the end of the text, or an ASCII byte other than a letter, a
+/// hyphen or an apostrophe (any other byte may start a letter or `’`).
+#[inline]
+pub(crate) fn ends_word(bytes: &[u8], t: &Token) -> bool {
+    match bytes.get(t.end()) {
         None => true,
         Some(&b) => b < 0x80 && !b.is_ascii_alphabetic() && b != b'-' && b != b'\'',
-    };
-    (ends && latin1(&bytes[t.span()])).then_some(t)
+    }
 }
 
 /// A document's words, read from its tokens: remembers the token it read

@@ -179,6 +179,12 @@ impl Verbs {
     /// not re-read and folded from the text.
     pub fn at_token(&self, doc: &Document<'_>, i: usize) -> Option<Verb> {
         let text = doc.text();
+        let Some(t) = doc.tokens().get(i).filter(|t| t.is_word()) else {
+            let start = doc.tokens().get(i).map_or(text.len(), |t| t.start());
+            return self.at(text, start);
+        };
+        let admitted = self.word_keys.admits(t.form_key());
+        let latin1 = || token_words::latin1(&text.as_bytes()[t.span()]);
         // A word of Latin-1 letters, no elision, whose key's bit is clear is
         // refused whatever follows it: a hyphen, an apostrophe or a letter
         // after it makes a longer word, which is a verb only as an inversion
@@ -186,20 +192,19 @@ impl Verbs {
         // hyphen, and one glued by an apostrophe follows an elision (`s'`).
         // Most words a rule reads are refused here, before what follows them
         // is read.
-        if let Some(t) = doc.tokens().get(i).filter(|t| t.is_word() && !t.has(Flags::ELIDED)) {
-            if !self.word_keys.admits(t.form_key()) && token_words::latin1(&text.as_bytes()[t.span()]) {
-                return None;
-            }
+        if !admitted && !t.has(Flags::ELIDED) && latin1() {
+            return None;
         }
-        let Some(t) = token_words::whole_word_token(doc, i) else {
-            let start = doc.tokens().get(i).map_or(text.len(), |t| t.start());
-            return self.at(text, start);
-        };
+        // Not the whole word `Verbs::at` reads there
+        // ([`token_words::whole_word_token`]): read from the text.
+        if !(token_words::ends_word(text.as_bytes(), t) && latin1()) {
+            return self.at(text, t.start());
+        }
         // A verb's first word is a form or a lead (or, with a hyphen or
         // glued to `l'`, holds one, which a token's word never does): most
         // words are neither, and are refused by their key's bit. The few
         // others sharing a key with one are looked up below.
-        if !self.word_keys.admits(t.form_key()) {
+        if !admitted {
             return None;
         }
         let (w1, e1) = (doc.folded_of(t), t.end());
