@@ -85,14 +85,17 @@ fn must_escape(byte: u8) -> bool {
     byte < 0x20 || byte == b'"' || byte == b'\\'
 }
 
-/// The index of the first byte at or after `from` that must be escaped:
-/// eight bytes at a time, the last few too (most strings written are
-/// shorter than eight bytes, or end with a few).
+/// The index of the first byte at or after `from` that must be escaped in
+/// a JSON string (a `"`, a `\` or a control char below U+0020): eight
+/// bytes at a time, the last few too (most strings written are shorter
+/// than eight bytes, or end with a few). Public so that a plugin reading
+/// a plain JSON string of its own (quotations, in the attrs of the people
+/// found) stops where this crate's readers stop.
 // Inlined into its callers (the string writer, the attrs readers): as a
 // call, its entry and exit were a third of its cost on the short strings
 // it mostly reads.
 #[inline(always)]
-pub(crate) fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+pub fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
         if let Some(k) = first_flagged(word_at(chunk, 0)) {
@@ -125,6 +128,7 @@ const PLAIN: u64 = u64::from_ne_bytes([b'a'; 8]);
 
 /// The eight bytes of `bytes` at `at`, little-endian (the first byte is the
 /// lowest); `at + 8` must be within `bytes`.
+#[inline]
 fn word_at(bytes: &[u8], at: usize) -> u64 {
     let mut word = [0; 8];
     word.copy_from_slice(&bytes[at..at + 8]);
@@ -132,6 +136,7 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// The four bytes of `bytes` at `at`, as [`word_at`] reads eight.
+#[inline]
 fn half_at(bytes: &[u8], at: usize) -> u32 {
     let mut half = [0; 4];
     half.copy_from_slice(&bytes[at..at + 4]);
@@ -139,6 +144,7 @@ fn half_at(bytes: &[u8], at: usize) -> u32 {
 }
 
 /// The index of the first byte of `word` that must be escaped, if any.
+#[inline]
 fn first_flagged(word: u64) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;

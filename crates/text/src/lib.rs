@@ -13,7 +13,7 @@ mod longest;
 mod spans;
 
 pub use bounds::{offset_in, reach_ahead, reach_back, sentence, Paragraphs};
-pub use fold::{case_variants, fold_into, folded, in_folded_list, is_function_word};
+pub use fold::{case_variants, fold_into, folded, in_folded_list, is_function_word, with_folded};
 pub use letters::{
     glued_after, glued_before, has_combining_accent, is_capital_at, is_letter, is_letter_or_digit, is_whole_word,
 };

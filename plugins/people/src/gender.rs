@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use crate::names::lowercase_bytes;
 use glaneur_lexicon::WordTable;
+use glaneur_schema::attrs::Gender;
 
 /// `Some(true)` feminine, `Some(false)` masculine, `None` unknown.
 pub fn is_feminine(first_name: &str) -> Option<bool> {
@@ -26,6 +27,11 @@ pub fn is_feminine(first_name: &str) -> Option<bool> {
         return known;
     }
     Some(lower.ends_with(b"a") || lower.ends_with(b"e"))
+}
+
+/// The attrs' gender of an answer of [`is_feminine`].
+pub(crate) fn as_gender(feminine: Option<bool>) -> Option<Gender> {
+    feminine.map(|f| if f { Gender::Feminine } else { Gender::Masculine })
 }
 
 /// The names the endings get wrong, each with its gender: one lookup

@@ -26,7 +26,6 @@ mod test_rng;
 mod words;
 
 use glaneur_lexicon::WordList;
-use glaneur_schema::attrs::Gender;
 use glaneur_schema::{Case, Document, Entity, FfiEntity, Flags, Phrases, Plugin, PluginInfo, Token, TokenKind};
 use serde::Serialize;
 
@@ -603,18 +602,13 @@ impl Plugin for People {
     }
 
     fn extract(&self, doc: &Document<'_>, found: &[FfiEntity]) -> Result<Vec<Entity>, String> {
-        Scratch::with(|scratch| self.extract_with(doc, found, scratch))
+        Ok(Scratch::with(|scratch| self.extract_with(doc, found, scratch)))
     }
 }
 
 impl People {
-    /// [`Plugin::extract`], with the buffers of `scratch`.
-    fn extract_with(
-        &self,
-        doc: &Document<'_>,
-        found: &[FfiEntity],
-        scratch: &mut Scratch,
-    ) -> Result<Vec<Entity>, String> {
+    /// [`Plugin::extract`], with the buffers of `scratch` (it cannot fail).
+    fn extract_with(&self, doc: &Document<'_>, found: &[FfiEntity], scratch: &mut Scratch) -> Vec<Entity> {
         let (mut taken, ends) = std::mem::take(&mut scratch.taken);
         taken.extend(
             found
@@ -624,26 +618,19 @@ impl People {
         );
         let taken = Taken::in_buffers(taken, ends);
         let (found, canonical) = self.find_outside(doc, &taken, scratch);
-        // Sized at once: a collect into a `Result` would grow it step by step.
         let mut entities = Vec::with_capacity(found.len());
         for (p, &best) in found.iter().zip(&canonical) {
             let canonical = found[best].name;
             // Its first name, as `fullest_forms` found it.
             let first = scratch.first_names[best].map(|len| &canonical[..len]).filter(|f| !f.is_empty());
-            let gender = first.and_then(|first| scratch.genders.is_feminine(first)).map(|f| {
-                if f {
-                    Gender::Feminine
-                } else {
-                    Gender::Masculine
-                }
-            });
+            let gender = gender::as_gender(first.and_then(|first| scratch.genders.is_feminine(first)));
             let json = attrs_json(canonical, gender, p.rule);
             entities.push(Entity::with_one_line_attrs("person", p.start..p.end, p.confidence, json));
         }
         scratch.taken = taken.into_buffers();
         scratch.found = recycle(found);
         scratch.canonical = recycle(canonical);
-        Ok(entities)
+        entities
     }
 }
 
@@ -727,8 +714,7 @@ mod tests {
                 .into_iter()
                 .map(|p| {
                     let first = first_name(&p.canonical).filter(|f| !f.is_empty());
-                    let gender = first.and_then(gender::is_feminine);
-                    let gender = gender.map(|f| if f { Gender::Feminine } else { Gender::Masculine });
+                    let gender = gender::as_gender(first.and_then(gender::is_feminine));
                     let json = attrs_json(&p.canonical, gender, p.rule);
                     Entity::with_one_line_attrs("person", p.start..p.end, p.confidence, json)
                 })

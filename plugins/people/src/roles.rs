@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use glaneur_schema::{Document, PhraseMatch, Phrases, Token};
+use glaneur_text::kept::Bound;
 
 use crate::role_places::RolePlaces;
 
@@ -138,9 +139,6 @@ impl Role {
     }
 }
 
-/// Where the roles of a document start, in order, for the names in
-/// apposition before them (`Aiman Ezzat, DG de Capgemini`): read from the
-/// roles themselves, not copied.
 /// The buffers [`Role::find_in`] works in, kept from one document to the
 /// next: allocated for every document, they were a tenth of people's
 /// allocations.
@@ -152,15 +150,18 @@ pub(crate) struct RoleBuffers {
     earlier: Vec<Range<usize>>,
 }
 
-impl RoleBuffers {
-    /// Frees those that hold room for more than a document's worth
-    /// (`glaneur_text::kept::bound`).
-    pub(crate) fn bound(&mut self) {
-        glaneur_text::kept::bound(&mut self.found);
-        glaneur_text::kept::bound(&mut self.earlier);
+/// Empties both, and frees those that hold room for more than a
+/// document's worth.
+impl Bound for RoleBuffers {
+    fn bound(&mut self) {
+        self.found.bound();
+        self.earlier.bound();
     }
 }
 
+/// Where the roles of a document start, in order, for the names in
+/// apposition before them (`Aiman Ezzat, DG de Capgemini`): read from the
+/// roles themselves, not copied.
 pub(crate) struct RoleStarts<'r> {
     /// The roles, in order of start.
     roles: &'r [Role],

@@ -29,7 +29,8 @@
 //!    `previous-paragraph` — a quote in narration with no attribution, when
 //!    the paragraph before quoted someone: the same speaker.
 
-use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, Paragraphs};
+use glaneur_text::kept::Bound;
+use glaneur_text::{is_letter, reach_ahead, reach_back, sentence, with_folded, Paragraphs};
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
@@ -41,7 +42,6 @@ use memchr::memmem::Finder;
 
 use crate::adverbials;
 use crate::endings::{lowercase, lowercase_into, NameEndings, NameRoom};
-use crate::folding::with_folded;
 pub use crate::found::{OrgRef, PersonRef};
 use crate::marks::Quote;
 use crate::nouns::Nouns;
@@ -165,10 +165,10 @@ pub struct Room {
     description: Cell<String>,
 }
 
-impl Room {
-    /// Ready for another document: what was built taken apart, its room
-    /// kept, but a huge document's.
-    pub fn bound(&mut self) {
+/// Ready for another document: what was built taken apart, its room kept,
+/// but a huge document's.
+impl Bound for Room {
+    fn bound(&mut self) {
         if let Some(index) = self.index.take() {
             self.names.set(index.into_room());
         }
@@ -176,14 +176,10 @@ impl Room {
             self.fullest_room.set(fullest_of);
         }
         self.names.get_mut().bound();
-        glaneur_text::kept::bound(self.fullest_room.get_mut());
-        glaneur_text::kept::bound(self.verbs.get_mut());
+        self.fullest_room.get_mut().bound();
+        self.verbs.get_mut().bound();
         // A description is a few words: the room of a huge one is freed.
-        let description = self.description.get_mut();
-        match description.capacity() > glaneur_text::kept::KEPT_ROOM {
-            true => *description = String::new(),
-            false => description.clear(),
-        }
+        self.description.get_mut().bound();
     }
 }
 
@@ -710,7 +706,12 @@ impl<'a> Attributor<'_, 'a> {
                         "source" | "official" | "employee" | "salarié" | "salariée" | "proche" | "observateur"
                     )
             });
-            let verb = || self.words.next_words(pos, 8).iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some());
+            let verb = || {
+                // Eight words, on the stack.
+                let mut read: [(Cow<'a, str>, usize); 8] = Default::default();
+                let n = self.words.fill_words(pos, &mut read);
+                read[..n].iter().skip(1).any(|w| self.verbs.at(self.text, w.1).is_some())
+            };
             if person && verb() {
                 return Some(Attribution::nobody("indefinite"));
             }
@@ -1037,8 +1038,7 @@ impl<'a> Attributor<'_, 'a> {
     fn after_a_verb(&self, from: usize, at: usize) -> bool {
         // A verb (or an adverbial after it) ends on a word's char: after
         // anything else (`, X`, `(X`), none is read.
-        let word_char = |c: char| is_letter(c) || matches!(c, '-' | '\'' | '’');
-        self.text[from..at].trim_end().ends_with(word_char) && self.after_a_verb_read(from, at)
+        self.text[from..at].trim_end().ends_with(token_words::word_char) && self.after_a_verb_read(from, at)
     }
 
     /// [`Attributor::after_a_verb`], the words before `at` read.
@@ -1417,12 +1417,7 @@ impl<'a> Attributor<'_, 'a> {
         None
     }
 
-    /// The verbs of saying read in `from..to` (the clause before a quote),
-    /// in order, each with the offset it was read at: where a word may
-    /// begin ([`token_words::word_starts`]), and at each space before it
-    /// that follows no letter (read past, the same verb), as
-    /// [`verbs_in_by_chars`] reads them a character at a time; the words
-    /// from the document's tokens.
+    /// [`Attributor::verbs_in_into`] a new vector.
     #[cfg(test)]
     fn verbs_in(&self, from: usize, to: usize) -> Vec<(usize, Verb)> {
         let mut out = Vec::new();
@@ -1430,7 +1425,12 @@ impl<'a> Attributor<'_, 'a> {
         out
     }
 
-    /// [`Attributor::verbs_in`], pushed onto `out`.
+    /// The verbs of saying read in `from..to` (the clause before a quote),
+    /// in order, each with the offset it was read at, pushed onto `out`:
+    /// where a word may begin ([`token_words::word_starts`]), and at each
+    /// space before it that follows no letter (read past, the same verb),
+    /// as `verbs_in_by_chars` (the tests' reference) reads them a character
+    /// at a time; the words from the document's tokens.
     fn verbs_in_into(&self, from: usize, to: usize, out: &mut Vec<(usize, Verb)>) {
         // The spaces before `at` read past to the verb there.
         let read_past = |out: &mut Vec<(usize, Verb)>, at: usize, verb: Verb| {
@@ -1709,7 +1709,7 @@ fn spaces_before(bytes: &[u8], from: usize, at: usize) -> usize {
     }
 }
 
-/// The verbs of saying [`Attributor::verbs_in`] reads in `from..to`, read
+/// The verbs of saying [`Attributor::verbs_in_into`] reads in `from..to`, read
 /// a character at a time (the reference it is tested against): at every
 /// char not right after a letter, the verb after the spaces there.
 #[cfg(test)]
@@ -1771,11 +1771,10 @@ fn contains_ascii_ignoring_case(text: &str, wanted: &str) -> bool {
 /// apostrophe or a hyphen), the last first: read from the end, as far as
 /// the caller takes them.
 fn last_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let part = |p: char| is_letter(p) || matches!(p, '\'' | '’' | '-');
     let mut chars = text.char_indices().rev().peekable();
     std::iter::from_fn(move || {
         while let Some((i, c)) = chars.next() {
-            if is_letter(c) && !chars.peek().is_some_and(|&(_, p)| part(p)) {
+            if is_letter(c) && !chars.peek().is_some_and(|&(_, p)| token_words::word_char(p)) {
                 return Some(i);
             }
         }

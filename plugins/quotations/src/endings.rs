@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
+use glaneur_text::kept::Bound;
 
 use crate::found::PersonRef;
 
@@ -37,25 +38,25 @@ pub struct NameRoom {
     ends: Vec<usize>,
 }
 
-impl NameRoom {
-    /// Emptied, its room freed when a huge document's
-    /// ([`glaneur_text::kept::KEPT_ROOM`] people, or bytes of their names).
-    pub fn bound(&mut self) {
-        glaneur_text::kept::bound(&mut self.ends);
-        match self.lowered.capacity() > glaneur_text::kept::KEPT_ROOM {
-            true => self.lowered = String::new(),
-            false => self.lowered.clear(),
-        }
+/// Emptied, its room freed when a huge document's
+/// ([`KEPT_ROOM`](glaneur_text::kept::KEPT_ROOM) people, or bytes of their
+/// names).
+impl Bound for NameRoom {
+    fn bound(&mut self) {
+        self.ends.bound();
+        self.lowered.bound();
     }
 }
 
 impl NameEndings {
-    /// The endings of the canonical names of `persons`.
-    pub fn new(persons: &[PersonRef]) -> Self {
+    /// [`NameEndings::new_in`] in a room of its own.
+    #[cfg(test)]
+    fn new(persons: &[PersonRef]) -> Self {
         Self::new_in(persons, NameRoom::default())
     }
 
-    /// [`NameEndings::new`], a few people's names lowered into `room`.
+    /// The endings of the canonical names of `persons`, a few people's
+    /// names lowered into `room`.
     pub fn new_in(persons: &[PersonRef], room: NameRoom) -> Self {
         let NameRoom { mut lowered, mut ends } = room;
         lowered.clear();

@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use glaneur_schema::entity::string_attrs_borrowed;
+use glaneur_schema::json_text::next_escape;
 use glaneur_schema::FfiEntity;
 
 use crate::verbs::Pronoun;
@@ -71,44 +72,8 @@ fn usual_attrs<'j>(json: &'j str, first: &str, second: &str) -> Option<(&'j str,
 /// and what follows its closing quote; `None` when an escape or a control
 /// char comes first.
 fn plain_string(text: &str) -> Option<(&str, &str)> {
-    let end = string_stop(text.as_bytes())?;
+    let end = next_escape(text.as_bytes(), 0)?;
     (text.as_bytes()[end] == b'"').then(|| (&text[..end], &text[end + 1..]))
-}
-
-/// The first byte of `bytes` that stops a plain JSON string: a `"`, a `\`
-/// or a control char. Read eight bytes at a time (the attrs of every person
-/// found are read: a byte at a time, this cost a fortieth of the plugin),
-/// the last eight overlapping those read before.
-fn string_stop(bytes: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    while let Some(chunk) = bytes[at..].first_chunk::<8>() {
-        if let Some(k) = stop_in(chunk) {
-            return Some(at + k);
-        }
-        at += 8;
-    }
-    match bytes.last_chunk::<8>() {
-        // What overlaps was read already: it holds no stop.
-        Some(last) if at < bytes.len() => stop_in(last).map(|k| bytes.len() - 8 + k),
-        Some(_) => None,
-        None => bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20),
-    }
-}
-
-/// The first of the eight bytes `chunk` that stops a plain JSON string
-/// ([`string_stop`]).
-#[inline]
-fn stop_in(chunk: &[u8; 8]) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    let v = u64::from_le_bytes(*chunk);
-    // A byte's high bit is set where it is below 0x20, or equal to `"` or
-    // `\` (zero once xored); the lowest such bit is exact (the borrows that
-    // may set higher ones start at it).
-    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v;
-    let (quote, backslash) = (v ^ (ONES * u64::from(b'"')), v ^ (ONES * u64::from(b'\\')));
-    let stops = (below(v, 0x20) | below(quote, 1) | below(backslash, 1)) & HIGH;
-    (stops != 0).then(|| stops.trailing_zeros() as usize / 8)
 }
 
 /// An organisation found by the organizations plugin.
@@ -210,30 +175,6 @@ mod tests {
     use super::*;
     use glaneur_schema::output::Attrs;
     use glaneur_schema::Entity;
-
-    #[test]
-    fn string_stops_are_found_as_a_byte_at_a_time() {
-        let pieces: [&[u8]; 12] =
-            [b"a", b"\"", b"\\", b"\x1f", b"\x00", b" ", b"\x7f", "é".as_bytes(), b"\x80", b"\xff", b"!", b"Z"];
-        let mut seed: u64 = 3;
-        for _ in 0..20_000 {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            let len = (seed >> 40) as usize % 40;
-            let bytes: Vec<u8> = (0..len)
-                .flat_map(|k| {
-                    let pick = (seed >> (k % 48)) as usize ^ (k * 7);
-                    // Mostly plain bytes, so that stops come late too.
-                    match pick % 5 {
-                        0 => pieces[pick / 5 % pieces.len()],
-                        _ => b"x",
-                    }
-                })
-                .copied()
-                .collect();
-            let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            assert_eq!(string_stop(&bytes), expected, "{bytes:?}");
-        }
-    }
 
     #[test]
     fn the_usual_attrs_are_read_as_any_attrs() {

@@ -9,7 +9,6 @@ pub mod adverbials;
 pub mod attribution;
 pub mod endings;
 pub mod entity;
-mod folding;
 pub mod found;
 pub mod marks;
 pub mod nouns;
@@ -224,7 +223,9 @@ fn is_title_word(word: &str) -> bool {
 }
 
 /// `f` of `word` lowered, with `’` as `'`: a short ASCII word (most) on
-/// the stack, any other in a string of its own.
+/// the stack, any other in a string of its own. It folds `’` only (`ʼ`
+/// stays): not [`glaneur_text::with_folded`], whose words are compared with
+/// lists where `ʼ` is folded too.
 fn with_lowered<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut lower = [0; 16];
     if let Some(lower) = lower.get_mut(..word.len()).filter(|_| word.is_ascii()) {

@@ -78,8 +78,7 @@ pub fn quotes_into(text: &str, out: &mut Vec<Quote>, others: &mut Vec<Quote>) {
     });
 }
 
-/// The quotations of `text` between marks other than `« »`, in order:
-/// none that opens inside one of `pairs` (the `« »` quotations, sorted).
+/// [`other_marks_into`] a new vector.
 #[cfg(test)]
 fn other_marks(text: &str, pairs: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -87,7 +86,9 @@ fn other_marks(text: &str, pairs: &[Quote]) -> Vec<Quote> {
     out
 }
 
-/// [`other_marks`], pushed onto `out`.
+/// The quotations of `text` between marks other than `« »`, in order,
+/// pushed onto `out`: none that opens inside one of `pairs` (the `« »`
+/// quotations, sorted).
 fn other_marks_into(text: &str, pairs: &[Quote], out: &mut Vec<Quote>) {
     let inside_guillemets = |i: usize| {
         let k = pairs.partition_point(|q| q.start < i);
@@ -181,10 +182,7 @@ fn next_mark_ending(bytes: &[u8], from: usize, last: u8) -> Option<usize> {
     None
 }
 
-/// The `« … »` quotations of `text`, in one pass: nested pairs are counted
-/// with a stack; at a paragraph break an open quotation continues only when
-/// the next paragraph opens with `«` (it is then the continuation mark), and
-/// otherwise gives nothing — but the pairs completed inside it stand.
+/// [`guillemets_into`] a new vector.
 #[cfg(test)]
 fn guillemets(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -192,7 +190,11 @@ fn guillemets(text: &str) -> Vec<Quote> {
     out
 }
 
-/// [`guillemets`], pushed onto `out` (empty).
+/// The `« … »` quotations of `text`, pushed onto `out` (empty), in one
+/// pass: nested pairs are counted with a stack; at a paragraph break an
+/// open quotation continues only when the next paragraph opens with `«`
+/// (it is then the continuation mark), and otherwise gives nothing — but
+/// the pairs completed inside it stand.
 fn guillemets_into(text: &str, out: &mut Vec<Quote>) {
     // Only line breaks and `« »` (bytes 0xC2 0xAB, 0xC2 0xBB) matter; and
     // while no `«` is open, only the next `«`.
@@ -203,7 +205,7 @@ fn guillemets_into(text: &str, out: &mut Vec<Quote>) {
     pair_guillemets(text, next_mark, out);
 }
 
-/// [`guillemets`], given where to look next: `next_mark(bytes, from,
+/// [`guillemets_into`], given where to look next: `next_mark(bytes, from,
 /// open)` finds the next byte from `from` that may be a line break or a
 /// guillemet's first byte (all of them, or while none is `open`, only the
 /// next `«`).

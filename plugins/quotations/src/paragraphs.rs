@@ -7,13 +7,14 @@
 use glaneur_schema::Document;
 use glaneur_text::Paragraphs;
 
-/// The paragraphs of `doc`, where [`Paragraphs::new`] finds them in its
-/// text.
-pub fn of(doc: &Document<'_>) -> Paragraphs {
+/// [`of_in`] with no room kept.
+#[cfg(test)]
+fn of(doc: &Document<'_>) -> Paragraphs {
     of_in(Vec::new(), doc)
 }
 
-/// [`of`], the starts written into `room` (an earlier document's:
+/// The paragraphs of `doc`, where [`Paragraphs::new`] finds them in its
+/// text; the starts written into `room` (an earlier document's:
 /// [`Paragraphs::into_room`]).
 pub fn of_in(room: Vec<usize>, doc: &Document<'_>) -> Paragraphs {
     let (text, tokens) = (doc.text(), doc.tokens());

@@ -26,7 +26,8 @@ pub(crate) struct Scratch {
     pub(crate) orgs: Vec<OrgRef<'static>>,
     /// The attribution of each quotation.
     pub(crate) attributions: Vec<Attribution<'static>>,
-    /// The rules' own room (the people's names lowered, their fullest forms).
+    /// The rules' own room (the people's names lowered, their fullest
+    /// forms, the verbs of a clause, a speaker's description).
     pub(crate) room: Room,
     /// The paragraphs' starts ([`crate::paragraphs::of_in`]).
     pub(crate) paragraph_starts: Vec<usize>,

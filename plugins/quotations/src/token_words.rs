@@ -36,11 +36,18 @@ pub fn whole_word<'d>(doc: &Document<'d>, i: usize) -> Option<(&'d str, usize)> 
 pub fn whole_word_token<'d>(doc: &Document<'d>, i: usize) -> Option<&'d Token> {
     let t = doc.tokens().get(i).filter(|t| t.is_word())?;
     let bytes = doc.text().as_bytes();
-    let ends = match bytes.get(t.end()) {
+    (ends_word(bytes, t) && latin1(&bytes[t.span()])).then_some(t)
+}
+
+/// Whether what follows token `t` in `bytes` (its text) cannot go on its
+/// word: the end of the text, or an ASCII byte other than a letter, a
+/// hyphen or an apostrophe (any other byte may start a letter or `’`).
+#[inline]
+pub(crate) fn ends_word(bytes: &[u8], t: &Token) -> bool {
+    match bytes.get(t.end()) {
         None => true,
         Some(&b) => b < 0x80 && !b.is_ascii_alphabetic() && b != b'-' && b != b'\'',
-    };
-    (ends && latin1(&bytes[t.span()])).then_some(t)
+    }
 }
 
 /// A document's words, read from its tokens: remembers the token it read
@@ -159,19 +166,20 @@ impl<'d> Words<'d> {
         (word.map(|(word, end, _)| (word, end)), token)
     }
 
-    /// Up to `n` words after `at`, as [`crate::verbs::next_words`] reads
-    /// them in the text: each with [`Words::next_word`], the token after a
-    /// whole word tried first for the next.
-    pub fn next_words(&self, at: usize, n: usize) -> Vec<(Cow<'d, str>, usize)> {
+    /// [`Words::fill_words`] into a vector of `n` words.
+    #[cfg(test)]
+    fn next_words(&self, at: usize, n: usize) -> Vec<(Cow<'d, str>, usize)> {
         let mut out = vec![Default::default(); n];
         let read = self.fill_words(at, &mut out);
         out.truncate(read);
         out
     }
 
-    /// [`Words::next_words`], as many as `out` holds, written into it (an
-    /// array on a caller's stack, rather than a vector for each phrase
-    /// read); how many there were.
+    /// The words after `at`, as many as `out` holds, as
+    /// [`crate::verbs::next_words`] reads them in the text, written into
+    /// `out` (an array on a caller's stack, rather than a vector for each
+    /// phrase read): each with [`Words::next_word`], the token after a
+    /// whole word tried first for the next; how many there were.
     pub fn fill_words(&self, at: usize, out: &mut [(Cow<'d, str>, usize)]) -> usize {
         let (mut i, mut hint) = (at, usize::MAX);
         for (n, slot) in out.iter_mut().enumerate() {
@@ -214,10 +222,10 @@ fn elided_word<'d>(doc: &Document<'d>, i: usize) -> Option<(Cow<'d, str>, usize)
     })
 }
 
-/// Whether `c` may begin a word as `verbs::word_span` reads it:
-/// a letter, a hyphen or an apostrophe (`-t-il`).
+/// Whether `c` is part of a word as `verbs::word_span` reads it, and so
+/// may begin one: a letter, a hyphen or an apostrophe (`-t-il`, `l’a`).
 #[inline]
-fn word_char(c: char) -> bool {
+pub(crate) fn word_char(c: char) -> bool {
     is_letter(c) || matches!(c, '-' | '\'' | '’')
 }
 

@@ -7,12 +7,11 @@ use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 use glaneur_lexicon::KeySet;
-use glaneur_text::{folded, is_letter};
+use glaneur_text::{folded, with_folded};
 
 use glaneur_schema::{key_of_form, Document, Flags};
 
 use crate::adverbials::is_adverb;
-use crate::folding::with_folded;
 use crate::token_words;
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
@@ -165,28 +164,13 @@ impl Verbs {
         }
         let (start, end) = word_span(text, start);
         let word = &text[start..end];
-        if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
-            // A hyphen or an apostrophe (`détaille-t-il`, `l'a`), or a letter beyond ASCII.
-            return with_folded(word, |w1| self.read_at(text, Cow::Borrowed(w1), end));
-        }
-        // A word of ASCII letters (most): refused by its letter and length,
-        // read as it is when lower-case, else lowered on the stack.
-        if !self.may_open(word.as_bytes()) {
+        // A word of ASCII letters (most) is refused by its letter and
+        // length before it is folded; any other holds a hyphen or an
+        // apostrophe (`détaille-t-il`, `l'a`), or a letter beyond ASCII.
+        if word.bytes().all(|b| b.is_ascii_alphabetic()) && !self.may_open(word.as_bytes()) {
             return None;
         }
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.read_at(text, Cow::Borrowed(word), end);
-        }
-        let mut lower = [0; ASCII_WORD];
-        match lower.get_mut(..word.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                let w1 = std::str::from_utf8(lower).ok()?;
-                self.read_at(text, Cow::Borrowed(w1), end)
-            }
-            None => self.read_at(text, folded(word), end),
-        }
+        with_folded(word, |w1| self.read_at(text, Cow::Borrowed(w1), end))
     }
 
     /// [`Verbs::at`] at the start of token `i` of `doc`, a word: when the
@@ -195,6 +179,12 @@ impl Verbs {
     /// not re-read and folded from the text.
     pub fn at_token(&self, doc: &Document<'_>, i: usize) -> Option<Verb> {
         let text = doc.text();
+        let Some(t) = doc.tokens().get(i).filter(|t| t.is_word()) else {
+            let start = doc.tokens().get(i).map_or(text.len(), |t| t.start());
+            return self.at(text, start);
+        };
+        let admitted = self.word_keys.admits(t.form_key());
+        let latin1 = || token_words::latin1(&text.as_bytes()[t.span()]);
         // A word of Latin-1 letters, no elision, whose key's bit is clear is
         // refused whatever follows it: a hyphen, an apostrophe or a letter
         // after it makes a longer word, which is a verb only as an inversion
@@ -202,20 +192,19 @@ impl Verbs {
         // hyphen, and one glued by an apostrophe follows an elision (`s'`).
         // Most words a rule reads are refused here, before what follows them
         // is read.
-        if let Some(t) = doc.tokens().get(i).filter(|t| t.is_word() && !t.has(Flags::ELIDED)) {
-            if !self.word_keys.admits(t.form_key()) && token_words::latin1(&text.as_bytes()[t.span()]) {
-                return None;
-            }
+        if !admitted && !t.has(Flags::ELIDED) && latin1() {
+            return None;
         }
-        let Some(t) = token_words::whole_word_token(doc, i) else {
-            let start = doc.tokens().get(i).map_or(text.len(), |t| t.start());
-            return self.at(text, start);
-        };
+        // Not the whole word `Verbs::at` reads there
+        // ([`token_words::whole_word_token`]): read from the text.
+        if !(token_words::ends_word(text.as_bytes(), t) && latin1()) {
+            return self.at(text, t.start());
+        }
         // A verb's first word is a form or a lead (or, with a hyphen or
         // glued to `l'`, holds one, which a token's word never does): most
         // words are neither, and are refused by their key's bit. The few
         // others sharing a key with one are looked up below.
-        if !self.word_keys.admits(t.form_key()) {
+        if !admitted {
             return None;
         }
         let (w1, e1) = (doc.folded_of(t), t.end());
@@ -336,11 +325,8 @@ pub fn next_word(text: &str, at: usize) -> Option<(Cow<'_, str>, usize)> {
 /// The span of the word after `at`, as [`next_words`] reads it (empty
 /// when none follows).
 pub(crate) fn word_span(text: &str, at: usize) -> (usize, usize) {
-    word_after(text, at, |c| is_letter(c) || c == '-' || c == '\'' || c == '’')
+    word_after(text, at, token_words::word_char)
 }
-
-/// The longest word of ASCII letters [`Verbs::at`] folds on the stack.
-const ASCII_WORD: usize = 32;
 
 /// The longest phrase [`Verbs::is_phrase`] joins on the stack.
 const PHRASE: usize = 64;
@@ -411,6 +397,7 @@ pub fn word_after(text: &str, at: usize, part: impl Fn(char) -> bool) -> (usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_text::is_letter;
 
     #[test]
     fn reads_simple_compound_and_inverted_forms() {
