@@ -232,8 +232,7 @@ impl Pipeline {
     }
 
     /// A checked entity in its output form: `entity`, found by plugin
-    /// `origin.plugin` (an index in `plugins`) in the document `text`, must
-    /// have passed [`check`], whose validation of its attrs is not run
+    /// `origin.plugin` (an index in `plugins`), must have passed [`check`], whose validation of its attrs is not run
     /// again. Its attrs are moved to the output entity (left empty), not
     /// copied; its text is left in the document, where `check` kept its
     /// span (within the text, on character boundaries).
