@@ -247,9 +247,9 @@ impl Pipeline {
         // accepted, and `origin.checked` is what its check of these attrs
         // saw: compact ones (most) are kept as they are.
         let attrs = if origin.checked.is_compact() {
-            Attrs::compact_from_plugin(json)
+            Attrs::compact_from_plugin(json, origin.checked)
         } else {
-            Attrs::checked_from_plugin(json, origin.checked).map_err(|e| format!("{e} (at {start}..{end})"))?
+            Attrs::validated_from_plugin(json).map_err(|e| format!("{e} (at {start}..{end})"))?
         };
         Ok(OutputEntity {
             kind: kinds[origin.kind].name,

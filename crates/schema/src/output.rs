@@ -358,25 +358,16 @@ impl Attrs {
         Attrs::validated(text)
     }
 
-    /// [`Attrs::validated_from_plugin`] for attrs of which
-    /// [`crate::attrs::Schema::validate`] gave `checked`: attrs it saw
-    /// compact are kept as they are, without looking at them again.
-    /// `checked` must be what the check gave for this very text (else the
-    /// output could hold a line break).
-    pub fn checked_from_plugin(json: RString, checked: Checked) -> Result<Self, String> {
-        if checked.compact {
-            return Ok(Attrs::compact_from_plugin(json));
-        }
-        Attrs::validated_from_plugin(json)
-    }
-
-    /// [`Attrs::checked_from_plugin`] for attrs whose check saw them
-    /// compact ([`Checked::is_compact`], which the caller must have seen
-    /// for this very text): kept as they are, without a `Result` to unwrap
-    /// (the host's per-entity path, where moving the attrs through one
-    /// stalled on store forwarding).
+    /// Keeps `json`, attrs for which [`crate::attrs::Schema::validate`]
+    /// gave `checked` and saw them compact ([`Checked::is_compact`]; the
+    /// caller's check, for this very text): kept as they are, without
+    /// looking at them again nor a `Result` to unwrap (the host's
+    /// per-entity path, where moving the attrs through one stalled on store
+    /// forwarding). Attrs not seen compact go through
+    /// [`Attrs::validated_from_plugin`].
     #[inline]
-    pub fn compact_from_plugin(json: RString) -> Self {
+    pub fn compact_from_plugin(json: RString, checked: Checked) -> Self {
+        debug_assert!(checked.compact, "attrs not seen compact");
         Attrs(Json::Plugin(json))
     }
 
