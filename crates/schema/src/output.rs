@@ -121,17 +121,7 @@ struct EntityView<'a> {
 
 impl Serialize for EntityView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let e = self.entity;
-        let mut s = serializer.serialize_struct("OutputEntity", 7)?;
-        s.serialize_field("kind", &e.kind)?;
-        s.serialize_field("start", &e.start)?;
-        s.serialize_field("end", &e.end)?;
-        s.serialize_field("text", self.text)?;
-        s.serialize_field("extractor", &e.extractor)?;
-        s.serialize_field("confidence", &e.confidence)?;
-        s.serialize_field("attrs", &e.attrs)?;
-        s.end()
+        self.entity.serialize_with_text(self.text, serializer)
     }
 }
 
@@ -191,7 +181,7 @@ fn write_optional_strings(out: &mut Vec<u8>, fields: &[(&str, &Option<String>)])
 }
 
 /// One entity as printed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct OutputEntity {
     /// The kind (`money`, `organization`, `quotation`, `ai_model`, …),
     /// one string for the run that every entity of that kind points to.
@@ -212,7 +202,36 @@ pub struct OutputEntity {
     pub attrs: Attrs,
 }
 
+/// Written as the derived form would, the text as [`EntityText`] is:
+/// an entity whose text is in its document is written with its line
+/// ([`DocumentLine`]'s `Serialize`), alone it is an error.
+impl Serialize for OutputEntity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with_text(&self.text, serializer)
+    }
+}
+
 impl OutputEntity {
+    /// The entity's fields in order, `text` as its text: the one form of
+    /// its `Serialize` and of its line's, which reads the text from the
+    /// document.
+    fn serialize_with_text<S: Serializer, T: Serialize + ?Sized>(
+        &self,
+        text: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("OutputEntity", 7)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("start", &self.start)?;
+        s.serialize_field("end", &self.end)?;
+        s.serialize_field("text", text)?;
+        s.serialize_field("extractor", &self.extractor)?;
+        s.serialize_field("confidence", &self.confidence)?;
+        s.serialize_field("attrs", &self.attrs)?;
+        s.end()
+    }
+
     /// The entity's text, read from `document` (the text its offsets refer
     /// to) when it holds none of its own; empty when its offsets are not
     /// within `document` on character boundaries.
