@@ -55,43 +55,41 @@ pub struct DocumentLine {
     pub document: SharedText,
 }
 
+/// Field by field (destructured, so that a new field is not forgotten),
+/// the entities' texts as they read.
 impl PartialEq for DocumentLine {
     fn eq(&self, other: &Self) -> bool {
-        let same_entities = match (&self.entities, &other.entities) {
+        let DocumentLine { source, warc_record_id, date, bytes, encoding, entities, error, document: _ } = self;
+        let same_entities = match (entities, &other.entities) {
             (Some(mine), Some(theirs)) => {
-                mine.len() == theirs.len()
-                    && mine.iter().zip(theirs).all(|(a, b)| {
-                        (a.kind, a.start, a.end, a.extractor, a.confidence)
-                            == (b.kind, b.start, b.end, b.extractor, b.confidence)
-                            && a.attrs == b.attrs
-                            && self.text_of(a) == other.text_of(b)
-                    })
+                mine.len() == theirs.len() && mine.iter().zip(theirs).all(|(a, b)| same_entity(self, a, other, b))
             }
             (mine, theirs) => mine.is_none() && theirs.is_none(),
         };
-        (&self.source, &self.warc_record_id, &self.date, self.bytes, &self.encoding, &self.error)
-            == (&other.source, &other.warc_record_id, &other.date, other.bytes, &other.encoding, &other.error)
+        (source, warc_record_id, date, bytes, encoding, error)
+            == (&other.source, &other.warc_record_id, &other.date, &other.bytes, &other.encoding, &other.error)
             && same_entities
     }
+}
+
+/// Whether entity `a` of line `mine` prints as entity `b` of line
+/// `theirs`: the same fields, and the same text as each line reads it.
+fn same_entity(mine: &DocumentLine, a: &OutputEntity, theirs: &DocumentLine, b: &OutputEntity) -> bool {
+    let OutputEntity { kind, start, end, text: _, extractor, confidence, attrs } = a;
+    (kind, start, end, extractor, confidence, attrs)
+        == (&b.kind, &b.start, &b.end, &b.extractor, &b.confidence, &b.attrs)
+        && mine.text_of(a) == theirs.text_of(b)
 }
 
 /// Written as the derived form would (the fields in order, the absent
 /// ones skipped), each entity's text read from the document.
 impl Serialize for DocumentLine {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let entities = self.entities.as_ref().map(|entities| {
+        let DocumentLine { source, warc_record_id, date, bytes, encoding, entities, error, document: _ } = self;
+        let entities = entities.as_ref().map(|entities| {
             entities.iter().map(|entity| EntityView { text: self.text_of(entity), entity }).collect::<Vec<_>>()
         });
-        LineView {
-            source: &self.source,
-            warc_record_id: &self.warc_record_id,
-            date: &self.date,
-            bytes: self.bytes,
-            encoding: &self.encoding,
-            entities,
-            error: &self.error,
-        }
-        .serialize(serializer)
+        LineView { source, warc_record_id, date, bytes: *bytes, encoding, entities, error }.serialize(serializer)
     }
 }
 
