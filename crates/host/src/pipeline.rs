@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
-use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity, SharedText};
+use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity};
 use glaneur_schema::{DocumentBuf, DocumentRoom, FfiEntity};
 use serde::{Deserialize, Serialize};
 
@@ -110,11 +110,6 @@ impl Pipeline {
     /// them from the document).
     pub fn extract(&self, text: &str) -> Extraction {
         self.extract_observed(text, |_| {})
-    }
-
-    /// [`Pipeline::extract`] of a text the run shares.
-    pub fn extract_shared(&self, text: &SharedText) -> Extraction {
-        self.extract(text)
     }
 
     /// [`Pipeline::extract`], calling `starting` with each plugin's name
@@ -341,18 +336,18 @@ struct Origin {
 pub trait Extract: Sync {
     /// The entities of `text`, and the plugins' failures; the entities'
     /// texts are spans of `text`.
-    fn extract(&self, text: &SharedText) -> Extraction;
+    fn extract(&self, text: &str) -> Extraction;
 
     /// [`Extract::extract`] over each of `texts`, in order: worker
     /// processes take a batch in one exchange.
-    fn extract_batch(&self, texts: &[&SharedText]) -> Vec<Extraction> {
+    fn extract_batch(&self, texts: &[&str]) -> Vec<Extraction> {
         texts.iter().map(|text| self.extract(text)).collect()
     }
 }
 
 impl Extract for Pipeline {
-    fn extract(&self, text: &SharedText) -> Extraction {
-        Pipeline::extract_shared(self, text)
+    fn extract(&self, text: &str) -> Extraction {
+        Pipeline::extract(self, text)
     }
 }
 
