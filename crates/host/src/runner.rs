@@ -251,8 +251,9 @@ fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
             entity.start = start as u64;
             entity.end = end.max(start) as u64;
             // The view maps offsets to character boundaries of the original,
-            // which the line holds: the texts are read from it.
-            entity.text = EntityText::IN_DOCUMENT;
+            // which the line holds: the texts are read from it (both
+            // `Extract`s leave them there).
+            debug_assert!(entity.text == EntityText::IN_DOCUMENT, "an entity's text is in the document");
         }
         glaneur_schema::output::sort_entities(&mut extraction.entities);
     }
