@@ -131,14 +131,11 @@ impl Paragraphs {
     /// document's paragraphs (`glaneur_document::Document::paragraphs`),
     /// which are far fewer bytes than the text. A gap is a few bytes: read
     /// a byte at a time, not with memchr (whose call costs more).
-    pub fn in_gaps(text: &str, gaps: impl IntoIterator<Item = std::ops::Range<usize>>) -> Self {
-        Self::in_gaps_in(Vec::new(), text, gaps)
-    }
-
-    /// [`Paragraphs::in_gaps`], the starts written into `room` (emptied
-    /// first): the vector of an earlier text's paragraphs
-    /// ([`Paragraphs::into_room`]), kept by a caller that reads many texts,
-    /// so that each text's is not allocated again.
+    ///
+    /// The starts are written into `room` (emptied first): the vector of an
+    /// earlier text's paragraphs ([`Paragraphs::into_room`]), kept by a
+    /// caller that reads many texts, so that each text's is not allocated
+    /// again.
     pub fn in_gaps_in(room: Vec<usize>, text: &str, gaps: impl IntoIterator<Item = std::ops::Range<usize>>) -> Self {
         // A start for each gap, most often (a gap of one holds none).
         let gaps = gaps.into_iter();
@@ -153,10 +150,11 @@ impl Paragraphs {
         Paragraphs { starts }
     }
 
-    /// The vector its starts are kept in, for another text's
-    /// ([`Paragraphs::in_gaps_in`]).
+    /// The vector its starts are kept in, emptied, for another text's
+    /// ([`Paragraphs::in_gaps_in`]); freed instead when a huge text grew it
+    /// ([`crate::kept::bounded`]).
     pub fn into_room(self) -> Vec<usize> {
-        self.starts
+        crate::kept::bounded(self.starts)
     }
 
     /// Start of the paragraph holding `at`.
