@@ -1,12 +1,6 @@
 //! Where the sentence and the paragraph around a span begin and end, and
 //! offsets within a bounded reach.
 
-/// Bytes ending a sentence for [`sentence`].
-#[cfg(test)]
-fn ends_sentence(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | b'\n')
-}
-
 /// The sentence around `start..end`: from after the previous `.`, `!`, `?`
 /// or line break to the next one, at most `reach` bytes each way (so a text
 /// with no punctuation costs nothing). The marks are searched for by
@@ -172,6 +166,11 @@ impl Paragraphs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Bytes ending a sentence for [`sentence`].
+    fn ends_sentence(b: u8) -> bool {
+        matches!(b, b'.' | b'!' | b'?' | b'\n')
+    }
 
     /// [`sentence`] as it was: byte by byte each way.
     fn sentence_by_bytes(text: &str, start: usize, end: usize, reach: usize) -> &str {
