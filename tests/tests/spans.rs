@@ -53,11 +53,15 @@ fn check_mode(text: &str, html: bool, mode: HtmlMode) -> Result<(), TestCaseErro
     let input = RawInput::new("t".into(), html, Ok(Content::Bytes(text.clone().into_bytes())));
     let line = process(input, pipeline(), EncodingMode::Auto, mode).line;
     prop_assert!(line.error.is_none(), "{:?}", line.error);
+    // The line holds the text as given (HTML too: the original, not the
+    // view the plugins read), which the entities' texts are read from.
+    prop_assert_eq!(line.document.as_str(), text.as_str());
     let entities = line.entities.unwrap_or_default();
     for e in &entities {
         let (start, end) = (e.start as usize, e.end as usize);
         prop_assert!(start <= end && end <= text.len());
         prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        // The text the line prints for it: the text's bytes at its span.
         prop_assert_eq!(&text[start..end], e.text_in(&line.document));
     }
     let ordered = entities

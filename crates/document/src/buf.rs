@@ -17,8 +17,9 @@ pub struct DocumentBuf<'a> {
     sentences: Vec<Bounds>,
     paragraphs: Vec<Bounds>,
     language: crate::Language,
-    /// Empty: the room of the tokens a sentence may end at, found by the
-    /// tokeniser and read by `sentences`, kept for the next build.
+    /// The tokens a sentence may end at, found by the tokeniser and read
+    /// by `sentences`: kept for its room, for the next build
+    /// ([`DocumentBuf::into_room`] empties it).
     breaks: Vec<u32>,
 }
 
@@ -54,10 +55,9 @@ impl<'a> DocumentBuf<'a> {
         let DocumentRoom { mut folded, tokens, breaks, sentences: bounds, paragraphs } = room;
         // A word in five or so has a capital: room for their folded forms.
         folded.reserve(text.len() / 4);
-        let into = Tokenized { tokens, breaks, paragraphs, ..Tokenized::default() };
-        let Tokenized { mut tokens, mut breaks, paragraphs, guess } = tokenize(text, &mut folded, into);
+        let Tokenized { mut tokens, breaks, paragraphs, guess } =
+            tokenize(text, &mut folded, tokens, breaks, paragraphs);
         let sentences = sentences(text, &mut tokens, &breaks, &folded, bounds);
-        breaks.clear();
         let language = guess.language();
         Ok(DocumentBuf { text, folded, tokens, sentences, paragraphs, language, breaks })
     }

@@ -1,18 +1,18 @@
 //! [`Phrases`]: word lists (cue nouns, roles, verbs of saying, suffixes)
 //! found in a document's tokens instead of its bytes.
 
-mod filter;
 mod first_words;
 mod same_bytes;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use glaneur_lexicon::KeySet;
+
 use crate::buf::DocumentBuf;
 use crate::document::Document;
 use crate::form_key::form_key;
 use crate::token::Token;
-use filter::Filter;
 use first_words::FirstWords;
 use same_bytes::same_bytes;
 
@@ -54,8 +54,10 @@ pub struct Phrases {
     /// first, then in list order.
     by_first: FirstWords,
     /// A filter of the first words' form keys: most words are no phrase's
-    /// first word, and this test spares them the table.
-    filter: Filter,
+    /// first word, and this test spares them the table (8 KiB, which stay
+    /// in the cache across a text). Key 0, that of the tokens that are not
+    /// words, is never in it: no form has that key.
+    filter: KeySet,
     /// Every phrase starts with a word (not a number or a mark).
     words_only: bool,
 }
@@ -82,7 +84,7 @@ impl Phrases {
     pub fn lists<S: AsRef<str>>(lists: &[(&[S], Case)]) -> Result<Self, String> {
         let mut phrases = Vec::new();
         let mut by_first: BTreeMap<Box<[u8]>, Vec<u32>> = BTreeMap::new();
-        let mut filter = Filter::new();
+        let mut first_keys = Vec::new();
         let mut words_only = true;
         for (list_index, &(list, case)) in lists.iter().enumerate() {
             for text in list.iter().map(AsRef::as_ref) {
@@ -93,7 +95,7 @@ impl Phrases {
                     return Err(format!("phrase {i} ({text:?}) has no word"));
                 };
                 words_only &= first.is_word();
-                filter.insert(key_of(&doc, first));
+                first_keys.push(key_of(&doc, first));
                 by_first.entry(doc.folded_bytes_of(first).into()).or_default().push(i as u32);
                 let form = |t: &Token| match case {
                     Case::Folded => doc.folded_of(t).to_owned(),
@@ -109,6 +111,7 @@ impl Phrases {
             indices.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].forms.len()));
         }
         let by_first = FirstWords::new(by_first, |p| phrases[p as usize].second);
+        let filter = KeySet::of_keys(first_keys);
         Ok(Phrases { phrases, lists: lists.len(), by_first, filter, words_only })
     }
 
@@ -196,7 +199,7 @@ impl Phrases {
     /// when every phrase starts with one).
     #[inline(always)]
     fn push_keyed(&self, doc: &Document<'_>, i: usize, first: &Token, key: u16, out: &mut Vec<PhraseMatch>) {
-        if self.filter.may_contain(key) {
+        if self.filter.admits(key) {
             self.push_matches(doc, i, first, key, out);
         }
     }

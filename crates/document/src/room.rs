@@ -2,7 +2,7 @@
 //! to the next: allocated and freed for every document, they were the
 //! build's five allocations per text.
 
-use glaneur_text::kept::{bound_string_to, bound_to};
+use glaneur_text::kept::{bound_string_to, bound_to, Bound};
 
 use crate::token::{Bounds, Token};
 
@@ -28,12 +28,20 @@ impl DocumentRoom {
     /// These buffers emptied, those with room for more than
     /// [`KEPT_BYTES`] freed.
     pub(crate) fn emptied(mut self) -> DocumentRoom {
+        self.bound();
+        self
+    }
+}
+
+/// A room a thread keeps ([`glaneur_text::kept::with_kept`]): emptied,
+/// those buffers with room for more than `KEPT_BYTES` freed.
+impl Bound for DocumentRoom {
+    fn bound(&mut self) {
         bound_string_to(&mut self.folded, KEPT_BYTES);
         bound_to(&mut self.tokens, KEPT_BYTES / size_of::<Token>());
         bound_to(&mut self.breaks, KEPT_BYTES / size_of::<u32>());
         bound_to(&mut self.sentences, KEPT_BYTES / size_of::<Bounds>());
         bound_to(&mut self.paragraphs, KEPT_BYTES / size_of::<Bounds>());
-        self
     }
 }
 

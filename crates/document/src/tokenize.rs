@@ -147,7 +147,6 @@ fn elides(word: &[u8]) -> bool {
 }
 
 /// What one pass over a text finds.
-#[derive(Default)]
 pub(crate) struct Tokenized {
     /// The tokens; the first starts a line and a paragraph.
     pub(crate) tokens: Vec<Token>,
@@ -162,11 +161,17 @@ pub(crate) struct Tokenized {
 }
 
 /// The tokens of `text`, with the folded forms that differ from the text
-/// appended to `folded`; found in the vectors of `into` (empty, their room
-/// kept from an earlier text or none).
-pub(crate) fn tokenize(text: &str, folded: &mut String, into: Tokenized) -> Tokenized {
+/// appended to `folded`; found in `tokens`, `breaks` and `paragraphs`
+/// (empty, their room kept from an earlier text or none).
+pub(crate) fn tokenize(
+    text: &str,
+    folded: &mut String,
+    mut tokens: Vec<Token>,
+    mut breaks: Vec<u32>,
+    mut paragraphs: Vec<Bounds>,
+) -> Tokenized {
     let bytes = text.as_bytes();
-    let Tokenized { mut tokens, mut breaks, mut paragraphs, mut guess } = into;
+    let mut guess = Guess::default();
     // News averages one token per five or six bytes: room enough not to
     // grow (and copy) the vector in most texts.
     tokens.reserve(text.len() / 4 + 8);

@@ -7,13 +7,14 @@
 //! invalid entity) is an error for that document naming the plugin; the
 //! other plugins' entities are kept and the run goes on.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use abi_stable::std_types::{RCow, RResult, RSlice};
 use glaneur_schema::attrs::{Checked, Schema};
-use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity, SharedText};
-use glaneur_schema::{DocumentBuf, DocumentRoom, FfiEntity};
+use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity};
+use glaneur_schema::{Document, DocumentBuf, DocumentRoom, FfiEntity};
+use glaneur_text::kept::{bound_to, with_kept, Bound};
 use serde::{Deserialize, Serialize};
 
 use crate::plugins::load::LoadedPlugin;
@@ -112,33 +113,38 @@ impl Pipeline {
         self.extract_observed(text, |_| {})
     }
 
-    /// [`Pipeline::extract`] of a text the run shares.
-    pub fn extract_shared(&self, text: &SharedText) -> Extraction {
-        self.extract(text)
-    }
-
     /// [`Pipeline::extract`], calling `starting` with each plugin's name
     /// before it runs (a worker process reports it, so that a crash or a
     /// hang is blamed on the right plugin).
-    pub fn extract_observed(&self, text: &str, mut starting: impl FnMut(&str)) -> Extraction {
+    pub fn extract_observed(&self, text: &str, starting: impl FnMut(&str)) -> Extraction {
         // In the thread's buffers, kept with their room from one document
         // to the next.
-        let buf = match DocumentBuf::new_in(text, ROOM.take()) {
-            Ok(buf) => buf,
-            Err(too_large) => return Extraction { entities: Vec::new(), errors: vec![too_large.to_string()] },
-        };
-        let doc = buf.document();
+        with_kept(&ROOM, |room| {
+            let buf = match DocumentBuf::new_in(text, std::mem::take(room)) {
+                Ok(buf) => buf,
+                Err(too_large) => {
+                    return Extraction { entities: Vec::new(), errors: vec![too_large.to_string()] };
+                }
+            };
+            let extraction = with_kept(&FOUND, |found| self.run(text, &buf.document(), found, starting));
+            *room = buf.into_room();
+            extraction
+        })
+    }
+
+    /// Runs the plugins over `doc`, the document of `text`, in `found`
+    /// (empty: the thread's vectors).
+    fn run(&self, text: &str, doc: &Document<'_>, found: &mut Found, mut starting: impl FnMut(&str)) -> Extraction {
         // What every later plugin is given: only entities `check` accepted
         // (`output` relies on it). The output entities are built from it at
         // the end, so that a long document's entities are not held twice over.
-        // With who found each of them, and its kind: the thread's vectors,
-        // which keep their room from one document to the next.
-        let Found { mut found, mut origins, mut order, mut short_order } = FOUND.with(|kept| kept.take());
+        // With who found each of them, and its kind.
+        let Found { found, origins, order, short_order } = found;
         let mut errors = Vec::new();
         for &p in &self.order {
             let plugin = &self.plugins[p];
             starting(plugin.name());
-            let result = plugin.extractor.extract(&doc, RSlice::from_slice(&found));
+            let result = plugin.extractor.extract(doc, RSlice::from_slice(found));
             match result {
                 RResult::ROk(returned) => {
                     // Moved into `found` at once, then checked in place: the
@@ -178,7 +184,7 @@ impl Pipeline {
             self.names[plugin].1[kind].printed
         };
         let mut entities = Vec::with_capacity(found.len());
-        self.output_order(text.len(), &found, &origins, &mut order, &mut short_order);
+        self.output_order(text.len(), found, origins, order, short_order);
         let in_order =
             order.iter().map(|&key| index_in_key(key)).chain(short_order.iter().map(|&key| index_in_short_key(key)));
         for k in in_order.filter(|&k| printed(k)) {
@@ -189,14 +195,6 @@ impl Pipeline {
                 Err(why) => errors.push(format!("plugin {} returned an invalid entity: {why}", found[k].extractor)),
             }
         }
-        found.clear();
-        origins.clear();
-        order.clear();
-        short_order.clear();
-        if found.capacity() <= Found::KEPT {
-            FOUND.with(|kept| kept.set(Found { found, origins, order, short_order }));
-        }
-        ROOM.set(buf.into_room());
         Extraction { entities, errors }
     }
 
@@ -232,8 +230,7 @@ impl Pipeline {
     }
 
     /// A checked entity in its output form: `entity`, found by plugin
-    /// `origin.plugin` (an index in `plugins`) in the document `text`, must
-    /// have passed [`check`], whose validation of its attrs is not run
+    /// `origin.plugin` (an index in `plugins`), must have passed [`check`], whose validation of its attrs is not run
     /// again. Its attrs are moved to the output entity (left empty), not
     /// copied; its text is left in the document, where `check` kept its
     /// span (within the text, on character boundaries).
@@ -248,9 +245,9 @@ impl Pipeline {
         // accepted, and `origin.checked` is what its check of these attrs
         // saw: compact ones (most) are kept as they are.
         let attrs = if origin.checked.is_compact() {
-            Attrs::compact_from_plugin(json)
+            Attrs::compact_from_plugin(json, origin.checked)
         } else {
-            Attrs::checked_from_plugin(json, origin.checked).map_err(|e| format!("{e} (at {start}..{end})"))?
+            Attrs::validated_from_plugin(json).map_err(|e| format!("{e} (at {start}..{end})"))?
         };
         Ok(OutputEntity {
             kind: kinds[origin.kind].name,
@@ -279,7 +276,7 @@ fn index_in_key(key: u128) -> usize {
 
 /// The bits of a [`short_order_key`] for a start, for an end (the text
 /// is shorter than 16 MiB), for a kind's rank (16 kinds at most) and for
-/// an index (up to 4096 entities, as many as a thread keeps room for).
+/// an index (up to 4096 entities).
 const SHORT_SPAN_BITS: u32 = 24;
 const SHORT_RANK_BITS: u32 = 4;
 const SHORT_INDEX_BITS: u32 = 12;
@@ -315,16 +312,29 @@ struct Found {
 
 impl Found {
     /// The most entities whose room a thread keeps (half a megabyte): a
-    /// document with more gives its vectors back.
-    const KEPT: usize = 1 << SHORT_INDEX_BITS;
+    /// document with more gives its vectors' room back.
+    const KEPT: usize = 1 << 12;
+}
+
+/// Emptied after each document, the room of a document with more than
+/// [`Found::KEPT`] entities freed.
+impl Bound for Found {
+    fn bound(&mut self) {
+        let Found { found, origins, order, short_order } = self;
+        bound_to(found, Found::KEPT);
+        bound_to(origins, Found::KEPT);
+        bound_to(order, Found::KEPT);
+        bound_to(short_order, Found::KEPT);
+    }
 }
 
 thread_local! {
-    /// This thread's [`Found`], empty, when no document is being extracted.
-    static FOUND: Cell<Found> = Cell::new(Found::default());
+    /// This thread's [`Found`], empty, when no document is being extracted
+    /// ([`with_kept`]).
+    static FOUND: RefCell<Found> = RefCell::new(Found::default());
     /// This thread's buffers to read a document in, empty, when no
     /// document is being extracted.
-    static ROOM: Cell<DocumentRoom> = Cell::new(DocumentRoom::default());
+    static ROOM: RefCell<DocumentRoom> = RefCell::new(DocumentRoom::default());
 }
 
 /// Who found an entity: the plugin (an index in `Pipeline::plugins`) and
@@ -342,18 +352,18 @@ struct Origin {
 pub trait Extract: Sync {
     /// The entities of `text`, and the plugins' failures; the entities'
     /// texts are spans of `text`.
-    fn extract(&self, text: &SharedText) -> Extraction;
+    fn extract(&self, text: &str) -> Extraction;
 
     /// [`Extract::extract`] over each of `texts`, in order: worker
     /// processes take a batch in one exchange.
-    fn extract_batch(&self, texts: &[&SharedText]) -> Vec<Extraction> {
+    fn extract_batch(&self, texts: &[&str]) -> Vec<Extraction> {
         texts.iter().map(|text| self.extract(text)).collect()
     }
 }
 
 impl Extract for Pipeline {
-    fn extract(&self, text: &SharedText) -> Extraction {
-        Pipeline::extract_shared(self, text)
+    fn extract(&self, text: &str) -> Extraction {
+        Pipeline::extract(self, text)
     }
 }
 

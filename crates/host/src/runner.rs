@@ -182,7 +182,7 @@ struct Prepared {
     date: Option<String>,
     text: SharedText,
     encoding: Option<&'static str>,
-    html: Option<(SharedText, HtmlText)>,
+    html: Option<HtmlText>,
 }
 
 /// Reads, decodes and extracts a batch of documents, in order; the
@@ -196,10 +196,10 @@ pub fn process_batch(
 ) -> Vec<Processed> {
     let prepared: Vec<Result<Prepared, Box<Processed>>> =
         batch.into_iter().map(|input| prepare(input, encoding, mode)).collect();
-    let texts: Vec<&SharedText> = prepared
+    let texts: Vec<&str> = prepared
         .iter()
         .filter_map(|p| p.as_ref().ok())
-        .map(|p| p.html.as_ref().map_or(&p.text, |(read, _)| read))
+        .map(|p| p.html.as_ref().map_or(&**p.text, |view| &view.text))
         .collect();
     let mut extractions = pipeline.extract_batch(&texts).into_iter();
     prepared
@@ -236,10 +236,7 @@ fn prepare(input: RawInput, encoding: EncodingMode, mode: HtmlMode) -> Result<Pr
             Err(error) => return Err(failed(error)),
         },
     };
-    let html = html.then(|| {
-        let mut view = extract(&text, mode);
-        (Arc::new(std::mem::take(&mut view.text)), view)
-    });
+    let html = html.then(|| extract(&text, mode));
     Ok(Prepared { source, warc_record_id, date, text: Arc::new(text), encoding, html })
 }
 
@@ -247,15 +244,16 @@ fn prepare(input: RawInput, encoding: EncodingMode, mode: HtmlMode) -> Result<Pr
 /// original bytes for HTML).
 fn finish(p: Prepared, mut extraction: Extraction) -> Processed {
     let Prepared { source, warc_record_id, date, text, encoding, html } = p;
-    if let Some((_, view)) = html {
+    if let Some(view) = html {
         // The entities' texts become spans of the original.
         for entity in &mut extraction.entities {
             let (start, end) = (view.map_start(entity.start as usize), view.map_end(entity.end as usize));
             entity.start = start as u64;
             entity.end = end.max(start) as u64;
             // The view maps offsets to character boundaries of the original,
-            // which the line holds: the texts are read from it.
-            entity.text = EntityText::IN_DOCUMENT;
+            // which the line holds: the texts are read from it (both
+            // `Extract`s leave them there).
+            debug_assert!(entity.text == EntityText::IN_DOCUMENT, "an entity's text is in the document");
         }
         glaneur_schema::output::sort_entities(&mut extraction.entities);
     }

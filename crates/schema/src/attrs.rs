@@ -181,9 +181,9 @@ impl Schema {
     }
 }
 
-/// What [`Schema::validate`] saw of attrs it accepted: given with them to
-/// [`crate::output::Attrs::checked_from_plugin`], it spares that a second
-/// look at the text.
+/// What [`Schema::validate`] saw of attrs it accepted: attrs it saw
+/// compact are kept as they are, without a second look at the text
+/// ([`crate::output::Attrs::compact_from_plugin`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Checked {
     /// The text is as the output keeps it: `{` first, `}` last (no

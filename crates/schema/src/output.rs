@@ -55,43 +55,41 @@ pub struct DocumentLine {
     pub document: SharedText,
 }
 
+/// Field by field (destructured, so that a new field is not forgotten),
+/// the entities' texts as they read.
 impl PartialEq for DocumentLine {
     fn eq(&self, other: &Self) -> bool {
-        let same_entities = match (&self.entities, &other.entities) {
+        let DocumentLine { source, warc_record_id, date, bytes, encoding, entities, error, document: _ } = self;
+        let same_entities = match (entities, &other.entities) {
             (Some(mine), Some(theirs)) => {
-                mine.len() == theirs.len()
-                    && mine.iter().zip(theirs).all(|(a, b)| {
-                        (a.kind, a.start, a.end, a.extractor, a.confidence)
-                            == (b.kind, b.start, b.end, b.extractor, b.confidence)
-                            && a.attrs == b.attrs
-                            && self.text_of(a) == other.text_of(b)
-                    })
+                mine.len() == theirs.len() && mine.iter().zip(theirs).all(|(a, b)| same_entity(self, a, other, b))
             }
             (mine, theirs) => mine.is_none() && theirs.is_none(),
         };
-        (&self.source, &self.warc_record_id, &self.date, self.bytes, &self.encoding, &self.error)
-            == (&other.source, &other.warc_record_id, &other.date, other.bytes, &other.encoding, &other.error)
+        (source, warc_record_id, date, bytes, encoding, error)
+            == (&other.source, &other.warc_record_id, &other.date, &other.bytes, &other.encoding, &other.error)
             && same_entities
     }
+}
+
+/// Whether entity `a` of line `mine` prints as entity `b` of line
+/// `theirs`: the same fields, and the same text as each line reads it.
+fn same_entity(mine: &DocumentLine, a: &OutputEntity, theirs: &DocumentLine, b: &OutputEntity) -> bool {
+    let OutputEntity { kind, start, end, text: _, extractor, confidence, attrs } = a;
+    (kind, start, end, extractor, confidence, attrs)
+        == (&b.kind, &b.start, &b.end, &b.extractor, &b.confidence, &b.attrs)
+        && mine.text_of(a) == theirs.text_of(b)
 }
 
 /// Written as the derived form would (the fields in order, the absent
 /// ones skipped), each entity's text read from the document.
 impl Serialize for DocumentLine {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let entities = self.entities.as_ref().map(|entities| {
+        let DocumentLine { source, warc_record_id, date, bytes, encoding, entities, error, document: _ } = self;
+        let entities = entities.as_ref().map(|entities| {
             entities.iter().map(|entity| EntityView { text: self.text_of(entity), entity }).collect::<Vec<_>>()
         });
-        LineView {
-            source: &self.source,
-            warc_record_id: &self.warc_record_id,
-            date: &self.date,
-            bytes: self.bytes,
-            encoding: &self.encoding,
-            entities,
-            error: &self.error,
-        }
-        .serialize(serializer)
+        LineView { source, warc_record_id, date, bytes: *bytes, encoding, entities, error }.serialize(serializer)
     }
 }
 
@@ -121,17 +119,7 @@ struct EntityView<'a> {
 
 impl Serialize for EntityView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let e = self.entity;
-        let mut s = serializer.serialize_struct("OutputEntity", 7)?;
-        s.serialize_field("kind", &e.kind)?;
-        s.serialize_field("start", &e.start)?;
-        s.serialize_field("end", &e.end)?;
-        s.serialize_field("text", self.text)?;
-        s.serialize_field("extractor", &e.extractor)?;
-        s.serialize_field("confidence", &e.confidence)?;
-        s.serialize_field("attrs", &e.attrs)?;
-        s.end()
+        self.entity.serialize_with_text(self.text, serializer)
     }
 }
 
@@ -191,7 +179,7 @@ fn write_optional_strings(out: &mut Vec<u8>, fields: &[(&str, &Option<String>)])
 }
 
 /// One entity as printed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct OutputEntity {
     /// The kind (`money`, `organization`, `quotation`, `ai_model`, …),
     /// one string for the run that every entity of that kind points to.
@@ -212,7 +200,36 @@ pub struct OutputEntity {
     pub attrs: Attrs,
 }
 
+/// Written as the derived form would, the text as [`EntityText`] is:
+/// an entity whose text is in its document is written with its line
+/// ([`DocumentLine`]'s `Serialize`), alone it is an error.
+impl Serialize for OutputEntity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with_text(&self.text, serializer)
+    }
+}
+
 impl OutputEntity {
+    /// The entity's fields in order, `text` as its text: the one form of
+    /// its `Serialize` and of its line's, which reads the text from the
+    /// document.
+    fn serialize_with_text<S: Serializer, T: Serialize + ?Sized>(
+        &self,
+        text: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("OutputEntity", 7)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("start", &self.start)?;
+        s.serialize_field("end", &self.end)?;
+        s.serialize_field("text", text)?;
+        s.serialize_field("extractor", &self.extractor)?;
+        s.serialize_field("confidence", &self.confidence)?;
+        s.serialize_field("attrs", &self.attrs)?;
+        s.end()
+    }
+
     /// The entity's text, read from `document` (the text its offsets refer
     /// to) when it holds none of its own; empty when its offsets are not
     /// within `document` on character boundaries.
@@ -358,25 +375,16 @@ impl Attrs {
         Attrs::validated(text)
     }
 
-    /// [`Attrs::validated_from_plugin`] for attrs of which
-    /// [`crate::attrs::Schema::validate`] gave `checked`: attrs it saw
-    /// compact are kept as they are, without looking at them again.
-    /// `checked` must be what the check gave for this very text (else the
-    /// output could hold a line break).
-    pub fn checked_from_plugin(json: RString, checked: Checked) -> Result<Self, String> {
-        if checked.compact {
-            return Ok(Attrs::compact_from_plugin(json));
-        }
-        Attrs::validated_from_plugin(json)
-    }
-
-    /// [`Attrs::checked_from_plugin`] for attrs whose check saw them
-    /// compact ([`Checked::is_compact`], which the caller must have seen
-    /// for this very text): kept as they are, without a `Result` to unwrap
-    /// (the host's per-entity path, where moving the attrs through one
-    /// stalled on store forwarding).
+    /// Keeps `json`, attrs for which [`crate::attrs::Schema::validate`]
+    /// gave `checked` and saw them compact ([`Checked::is_compact`]; the
+    /// caller's check, for this very text): kept as they are, without
+    /// looking at them again nor a `Result` to unwrap (the host's
+    /// per-entity path, where moving the attrs through one stalled on store
+    /// forwarding). Attrs not seen compact go through
+    /// [`Attrs::validated_from_plugin`].
     #[inline]
-    pub fn compact_from_plugin(json: RString) -> Self {
+    pub fn compact_from_plugin(json: RString, checked: Checked) -> Self {
+        debug_assert!(checked.compact, "attrs not seen compact");
         Attrs(Json::Plugin(json))
     }
 

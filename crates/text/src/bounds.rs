@@ -1,12 +1,6 @@
 //! Where the sentence and the paragraph around a span begin and end, and
 //! offsets within a bounded reach.
 
-/// Bytes ending a sentence for [`sentence`].
-#[cfg(test)]
-fn ends_sentence(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | b'\n')
-}
-
 /// The sentence around `start..end`: from after the previous `.`, `!`, `?`
 /// or line break to the next one, at most `reach` bytes each way (so a text
 /// with no punctuation costs nothing). The marks are searched for by
@@ -131,14 +125,11 @@ impl Paragraphs {
     /// document's paragraphs (`glaneur_document::Document::paragraphs`),
     /// which are far fewer bytes than the text. A gap is a few bytes: read
     /// a byte at a time, not with memchr (whose call costs more).
-    pub fn in_gaps(text: &str, gaps: impl IntoIterator<Item = std::ops::Range<usize>>) -> Self {
-        Self::in_gaps_in(Vec::new(), text, gaps)
-    }
-
-    /// [`Paragraphs::in_gaps`], the starts written into `room` (emptied
-    /// first): the vector of an earlier text's paragraphs
-    /// ([`Paragraphs::into_room`]), kept by a caller that reads many texts,
-    /// so that each text's is not allocated again.
+    ///
+    /// The starts are written into `room` (emptied first): the vector of an
+    /// earlier text's paragraphs ([`Paragraphs::into_room`]), kept by a
+    /// caller that reads many texts, so that each text's is not allocated
+    /// again.
     pub fn in_gaps_in(room: Vec<usize>, text: &str, gaps: impl IntoIterator<Item = std::ops::Range<usize>>) -> Self {
         // A start for each gap, most often (a gap of one holds none).
         let gaps = gaps.into_iter();
@@ -153,10 +144,11 @@ impl Paragraphs {
         Paragraphs { starts }
     }
 
-    /// The vector its starts are kept in, for another text's
-    /// ([`Paragraphs::in_gaps_in`]).
+    /// The vector its starts are kept in, emptied, for another text's
+    /// ([`Paragraphs::in_gaps_in`]); freed instead when a huge text grew it
+    /// ([`crate::kept::bounded`]).
     pub fn into_room(self) -> Vec<usize> {
-        self.starts
+        crate::kept::bounded(self.starts)
     }
 
     /// Start of the paragraph holding `at`.
@@ -174,6 +166,11 @@ impl Paragraphs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Bytes ending a sentence for [`sentence`].
+    fn ends_sentence(b: u8) -> bool {
+        matches!(b, b'.' | b'!' | b'?' | b'\n')
+    }
 
     /// [`sentence`] as it was: byte by byte each way.
     fn sentence_by_bytes(text: &str, start: usize, end: usize, reach: usize) -> &str {

@@ -227,33 +227,7 @@ impl LongestMatcher {
         let bytes = text.as_bytes();
         let starts =
             word_starts.into_iter().filter(|&(i, capital)| self.may_start_word(&bytes[i..], capital)).map(|(i, _)| i);
-        self.matches_at_with(text, starts, keep, |s, e, p| out.push((s, e, p)));
-    }
-
-    /// Like [`LongestMatcher::matches_at_words`], for a caller that has
-    /// already kept only the word starts [`LongestMatcher::may_start_word`]
-    /// takes: tries exactly `starts` (ascending), without testing them
-    /// again.
-    pub fn matches_at_starts(
-        &self,
-        text: &str,
-        starts: impl IntoIterator<Item = usize>,
-        keep: impl FnMut(usize, usize, usize) -> bool,
-    ) -> Vec<(usize, usize, usize)> {
-        self.matches_at(text, starts, keep)
-    }
-
-    /// [`LongestMatcher::matches_at_starts`], each match handed to `found`
-    /// as (start, end, pattern), in order, rather than collected: for a
-    /// caller that keeps its own vector from one text to the next.
-    pub fn matches_at_starts_with(
-        &self,
-        text: &str,
-        starts: impl IntoIterator<Item = usize>,
-        keep: impl FnMut(usize, usize, usize) -> bool,
-        found: impl FnMut(usize, usize, usize),
-    ) {
-        self.matches_at_with(text, starts, keep, found);
+        self.matches_at_starts_with(text, starts, keep, |s, e, p| out.push((s, e, p)));
     }
 
     /// Whether a name may start at a word that begins `rest`: one that
@@ -307,12 +281,17 @@ impl LongestMatcher {
         keep: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        self.matches_at_with(text, starts, keep, |s, e, p| out.push((s, e, p)));
+        self.matches_at_starts_with(text, starts, keep, |s, e, p| out.push((s, e, p)));
         out
     }
 
-    /// [`LongestMatcher::matches_at`], each match handed to `found`.
-    fn matches_at_with(
+    /// Like [`LongestMatcher::matches_at_words`], for a caller that has
+    /// already kept only the word starts [`LongestMatcher::may_start_word`]
+    /// takes: tries exactly `starts` (ascending), without testing them
+    /// again; each match is handed to `found` as (start, end, pattern), in
+    /// order, rather than collected: for a caller that keeps its own vector
+    /// from one text to the next.
+    pub fn matches_at_starts_with(
         &self,
         text: &str,
         starts: impl IntoIterator<Item = usize>,

@@ -26,7 +26,6 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError};
-use glaneur_schema::output::SharedText;
 
 use crate::interrupt;
 use crate::pipeline::{Extract, Extraction};
@@ -150,14 +149,14 @@ impl Workers {
 }
 
 impl Extract for Workers {
-    fn extract(&self, text: &SharedText) -> Extraction {
+    fn extract(&self, text: &str) -> Extraction {
         self.extract_batch(&[text]).pop().unwrap_or_default()
     }
 
     /// Sends the batch to one worker, then reads the results in order. When
     /// the worker dies or hangs, the document it held gets the error and
     /// the documents after it go to a new worker.
-    fn extract_batch(&self, texts: &[&SharedText]) -> Vec<Extraction> {
+    fn extract_batch(&self, texts: &[&str]) -> Vec<Extraction> {
         let failed = |message: String| Extraction { entities: Vec::new(), errors: vec![message] };
         let mut out = Vec::with_capacity(texts.len());
         let mut rest = texts;
@@ -225,7 +224,7 @@ impl Extract for Workers {
 impl Workers {
     /// The next result from `worker`, for `text`; `Err` with the message of
     /// the worker's death or hang (the worker is then reaped).
-    fn one_result(&self, worker: &mut Worker, text: &SharedText) -> Result<Extraction, String> {
+    fn one_result(&self, worker: &mut Worker, text: &str) -> Result<Extraction, String> {
         let megabytes = u32::try_from(text.len() >> 20).unwrap_or(u32::MAX);
         let allowed = self.limits.timeout + self.limits.per_megabyte * megabytes;
         let deadline = Instant::now() + allowed;

@@ -9,7 +9,7 @@
 //! `str` attrs (JSON); then `u32` error count and a `str` per error. A
 //! `str` is a `u32` length and UTF-8 bytes.
 
-use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity, SharedText};
+use glaneur_schema::output::{Attrs, EntityText, Name, OutputEntity};
 
 use crate::pipeline::Extraction;
 
@@ -37,7 +37,7 @@ pub fn encode(extraction: &Extraction) -> Vec<u8> {
 }
 
 /// Reads an extraction of `text` back; an error says what was malformed.
-pub fn decode(bytes: &[u8], text: &SharedText) -> Result<Extraction, String> {
+pub fn decode(bytes: &[u8], text: &str) -> Result<Extraction, String> {
     let mut reader = Reader { bytes, at: 0 };
     // Each kind and plugin name made once per document (`Name::new`
     // takes a lock), not once per entity.
@@ -96,6 +96,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use glaneur_schema::output::SharedText;
 
     #[test]
     fn an_extraction_comes_back_as_it_went() {

@@ -5,7 +5,7 @@
 //!
 //! Which plugin is to blame is said on stderr, in lines the host reads and
 //! keeps for itself ([`BLAME`]): a plugin still running after
-//! a tenth of a second (a hang, named before the host's time limit kills the
+//! `WATCH_EVERY` (a hang, named before the host's time limit kills the
 //! worker), and the plugin running when a fatal signal arrives (a crash).
 //! Reporting every plugin as it starts would cost a pipe write and a
 //! wake-up of the host per plugin and document: most of the isolation's cost.

@@ -31,11 +31,6 @@ impl EntityText {
     /// offsets.
     pub const IN_DOCUMENT: EntityText = EntityText(None);
 
-    /// The entity's own text; `None` when it is a span of its document.
-    pub fn own(&self) -> Option<&str> {
-        self.0.as_deref()
-    }
-
     /// The text, `document[span]` when it has none of its own (empty when
     /// `span` is not within `document` on character boundaries).
     pub fn read_in<'a>(&'a self, document: &'a str, span: std::ops::Range<usize>) -> &'a str {
